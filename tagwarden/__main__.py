@@ -1,0 +1,3 @@
+from tagwarden.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The ``tagwarden`` command line. Each ``cmd_*`` module registers one command."""

@@ -1,0 +1,111 @@
+"""Every metric tagwarden exports, in one registry per process.
+
+Names follow Prometheus conventions: the ``tagwarden_`` prefix, ``_total`` on counters
+(prometheus_client appends it), base units in the name (``_seconds``), and no label that
+carries an ARN, a tag value or anything else without a small bounded set of values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+from tagwarden import __version__
+
+OpenFindingCounts = Callable[[], Iterable[tuple[str, str, int]]]
+
+
+class _OpenFindingsCollector(Collector):
+    """Reads open finding counts from the store at scrape time, so restarts lose nothing."""
+
+    def __init__(self, counts: OpenFindingCounts) -> None:
+        self._counts = counts
+
+    def collect(self) -> Iterable[GaugeMetricFamily]:
+        family = GaugeMetricFamily(
+            "tagwarden_open_findings",
+            "Findings whose status is open, by severity and kind.",
+            labels=["severity", "kind"],
+        )
+        for severity, kind, count in self._counts():
+            family.add_metric([severity, kind], count)
+        yield family
+
+
+class Metrics:
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry if registry is not None else CollectorRegistry()
+        r = self.registry
+        self.build_info = Gauge(
+            "tagwarden_build_info", "Always 1; the version label says which build runs.", ["version"],
+            registry=r,
+        )
+        self.build_info.labels(__version__).set(1)
+        self.records_read = Counter(
+            "tagwarden_records_read", "CloudTrail records read from a source.", ["source"], registry=r
+        )
+        self.records_rejected = Counter(
+            "tagwarden_records_rejected",
+            "Records or documents that could not be read, by reason; they are logged and skipped.",
+            ["source", "reason"],
+            registry=r,
+        )
+        self.tag_changes = Counter(
+            "tagwarden_tag_changes",
+            "Tag changes found in records, by AWS service and whether the call succeeded.",
+            ["event_source", "outcome"],
+            registry=r,
+        )
+        self.unreadable_tag_events = Counter(
+            "tagwarden_unreadable_tag_events",
+            "Records of a known tag-writing call whose parameters could not be read.",
+            ["event_source"],
+            registry=r,
+        )
+        self.findings = Counter(
+            "tagwarden_findings", "New findings recorded, by kind and severity.", ["kind", "severity"],
+            registry=r,
+        )
+        self.source_errors = Counter(
+            "tagwarden_source_errors",
+            "Failures to read from a source (AWS errors, unreadable messages or objects), by reason.",
+            ["source", "reason"],
+            registry=r,
+        )
+        self.sqs_messages = Counter(
+            "tagwarden_sqs_messages",
+            "SQS messages handled: deleted after commit, ignored (test events), or left for redrive.",
+            ["source", "result"],
+            registry=r,
+        )
+        self.dead_letter_messages = Gauge(
+            "tagwarden_sqs_dead_letter_messages",
+            "Messages waiting in the source queue's dead-letter queue (when the redrive policy names one).",
+            ["source"],
+            registry=r,
+        )
+        self.last_success = Gauge(
+            "tagwarden_source_last_success_timestamp_seconds",
+            "Unix time of the last poll of a source that completed without error.",
+            ["source"],
+            registry=r,
+        )
+        self.newest_event = Gauge(
+            "tagwarden_newest_event_timestamp_seconds",
+            "Unix time of the newest CloudTrail event seen from a source.",
+            ["source"],
+            registry=r,
+        )
+        self.poll_duration = Histogram(
+            "tagwarden_source_poll_duration_seconds",
+            "Time one poll of a source took, including processing and commit.",
+            ["source"],
+            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300),
+            registry=r,
+        )
+
+    def watch_open_findings(self, counts: OpenFindingCounts) -> None:
+        self.registry.register(_OpenFindingsCollector(counts))

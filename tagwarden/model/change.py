@@ -1,0 +1,161 @@
+"""What one CloudTrail record says about one target's tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+TargetKind = Literal["resource", "principal", "session"]
+
+SUCCESS = "success"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who made the call.
+
+    ``arn`` is the principal as ``aws:PrincipalArn`` sees it: the role ARN for a role session,
+    the user ARN for an IAM user, the account root, or the identity provider for a federated
+    caller that has no IAM principal of its own.
+    """
+
+    arn: str
+    type: str = ""
+    account: str = ""
+    session_arn: str | None = None
+    access_key_id: str | None = None
+    source_ip: str | None = None
+    user_agent: str | None = None
+    invoked_by: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "arn": self.arn,
+            "type": self.type,
+            "account": self.account,
+            "session_arn": self.session_arn,
+            "access_key_id": self.access_key_id,
+            "source_ip": self.source_ip,
+            "user_agent": self.user_agent,
+            "invoked_by": self.invoked_by,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            arn=str(data.get("arn") or ""),
+            type=str(data.get("type") or ""),
+            account=str(data.get("account") or ""),
+            session_arn=data.get("session_arn"),
+            access_key_id=data.get("access_key_id"),
+            source_ip=data.get("source_ip"),
+            user_agent=data.get("user_agent"),
+            invoked_by=data.get("invoked_by"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionGrant:
+    """The session an STS AssumeRole* call created, and the tags it carries.
+
+    Later records made with the session carry ``access_key_id`` in userIdentity.accessKeyId,
+    which is how their actor's session tags are found.
+    """
+
+    access_key_id: str | None
+    role_arn: str
+    session_arn: str | None
+    tags: dict[str, str]
+    transitive_keys: tuple[str, ...] = ()
+    incoming_transitive_tags: dict[str, str] = field(default_factory=dict)
+    # True where the caller chose the tags itself (AssumeRole); False where an identity
+    # provider asserted them (AssumeRoleWithSAML, AssumeRoleWithWebIdentity).
+    caller_chosen: bool = True
+
+    def effective_tags(self) -> dict[str, str]:
+        """Session tags as the session sees them: incoming transitive tags, then its own."""
+        merged = dict(self.incoming_transitive_tags)
+        merged.update(self.tags)
+        return merged
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "access_key_id": self.access_key_id,
+            "role_arn": self.role_arn,
+            "session_arn": self.session_arn,
+            "tags": self.tags,
+            "transitive_keys": list(self.transitive_keys),
+            "incoming_transitive_tags": self.incoming_transitive_tags,
+            "caller_chosen": self.caller_chosen,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SessionGrant:
+        return cls(
+            access_key_id=data.get("access_key_id"),
+            role_arn=str(data.get("role_arn", "")),
+            session_arn=data.get("session_arn"),
+            tags=dict(data.get("tags") or {}),
+            transitive_keys=tuple(data.get("transitive_keys") or ()),
+            incoming_transitive_tags=dict(data.get("incoming_transitive_tags") or {}),
+            caller_chosen=bool(data.get("caller_chosen", True)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TagChange:
+    """One record's effect on one target's tags.
+
+    ``set`` maps keys to new values; a value of ``None`` is a value CloudTrail hid
+    (HIDDEN_DUE_TO_SECURITY_REASONS). ``keys_hidden`` means CloudTrail hid the keys too, so
+    the change is known to have happened but not to which keys. ``replace_all`` means the
+    call replaced the whole tag set: keys absent from ``set`` were removed (an empty ``set``
+    removes every tag).
+    """
+
+    event_id: str
+    event_time: str
+    event_source: str
+    event_name: str
+    account: str
+    region: str
+    actor: Actor
+    target: str
+    target_kind: TargetKind
+    set: dict[str, str | None] = field(default_factory=dict)
+    removed: tuple[str, ...] = ()
+    replace_all: bool = False
+    at_creation: bool = False
+    outcome: str = SUCCESS
+    keys_hidden: bool = False
+    session: SessionGrant | None = None
+
+    @property
+    def succeeded(self) -> bool:
+        return self.outcome == SUCCESS
+
+    @property
+    def action(self) -> str:
+        """The IAM-style action name, e.g. ``s3:PutBucketTagging``."""
+        service = self.event_source.split(".", 1)[0]
+        return f"{service}:{self.event_name}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "event_time": self.event_time,
+            "event_source": self.event_source,
+            "event_name": self.event_name,
+            "account": self.account,
+            "region": self.region,
+            "actor": self.actor.to_dict(),
+            "target": self.target,
+            "target_kind": self.target_kind,
+            "set": self.set,
+            "removed": list(self.removed),
+            "replace_all": self.replace_all,
+            "at_creation": self.at_creation,
+            "outcome": self.outcome,
+            "keys_hidden": self.keys_hidden,
+            "session": self.session.to_dict() if self.session else None,
+        }

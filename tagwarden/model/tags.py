@@ -1,0 +1,41 @@
+"""What is known of a target's tags at one moment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class KnownTags:
+    """A target's tags as far as tagwarden knows them.
+
+    ``values`` holds keys known to be present; ``absent`` keys known to be absent (removed by an
+    event tagwarden saw). ``complete`` means every key is known, because the state came from a
+    whole-set snapshot or a call that replaced the whole set: then a key in neither is absent.
+    """
+
+    values: Mapping[str, str] = field(default_factory=dict)
+    absent: frozenset[str] = frozenset()
+    complete: bool = False
+
+    def lookup(self, key: str) -> tuple[bool, str | None]:
+        """(known, value): value is None for a key known to be absent."""
+        if key in self.values:
+            return True, self.values[key]
+        if key in self.absent or self.complete:
+            return True, None
+        return False, None
+
+    def get_ci(self, key: str) -> str | None:
+        """The value of ``key`` compared case-insensitively, as AWS compares IAM tag keys."""
+        if key in self.values:
+            return self.values[key]
+        folded = key.casefold()
+        for name, value in self.values.items():
+            if name.casefold() == folded:
+                return value
+        return None
+
+
+UNKNOWN = KnownTags()
