@@ -1,0 +1,133 @@
+"""Targets as ARNs: built from ids where the service's ARN format allows it."""
+
+from __future__ import annotations
+
+ARN_PREFIX = "arn:"
+
+# EC2 ids carry their resource type in a prefix. Longest prefixes first, so that
+# "tgw-attach-" wins over "tgw-" and "vpce-svc-" over "vpce-".
+_EC2_PREFIXES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        {
+            "i-": "instance",
+            "vol-": "volume",
+            "snap-": "snapshot",
+            "ami-": "image",
+            "aki-": "image",
+            "ari-": "image",
+            "afi-": "fpga-image",
+            "sg-": "security-group",
+            "subnet-": "subnet",
+            "vpc-": "vpc",
+            "eni-": "network-interface",
+            "igw-": "internet-gateway",
+            "eigw-": "egress-only-internet-gateway",
+            "rtb-": "route-table",
+            "acl-": "network-acl",
+            "dopt-": "dhcp-options",
+            "eipalloc-": "elastic-ip",
+            "lt-": "launch-template",
+            "key-": "key-pair",
+            "nat-": "natgateway",
+            "pcx-": "vpc-peering-connection",
+            "tgw-": "transit-gateway",
+            "tgw-attach-": "transit-gateway-attachment",
+            "tgw-rtb-": "transit-gateway-route-table",
+            "tgw-mcast-domain-": "transit-gateway-multicast-domain",
+            "vpce-": "vpc-endpoint",
+            "vpce-svc-": "vpc-endpoint-service",
+            "cgw-": "customer-gateway",
+            "vgw-": "vpn-gateway",
+            "vpn-": "vpn-connection",
+            "fl-": "vpc-flow-log",
+            "pl-": "prefix-list",
+            "sir-": "spot-instances-request",
+            "fleet-": "fleet",
+            "cr-": "capacity-reservation",
+            "pg-": "placement-group",
+            "h-": "dedicated-host",
+            "ipam-": "ipam",
+            "ipam-pool-": "ipam-pool",
+            "ipam-scope-": "ipam-scope",
+            "cvpn-endpoint-": "client-vpn-endpoint",
+            "elastic-gpu-": "elastic-gpu",
+            "import-ami-": "import-image-task",
+            "import-snap-": "import-snapshot-task",
+            "export-i-": "export-instance-task",
+            "lgw-": "local-gateway",
+            "rtbassoc-": "route-table-association",
+            "sgr-": "security-group-rule",
+            "tmf-": "traffic-mirror-filter",
+            "iew-": "instance-event-window",
+            "tmt-": "traffic-mirror-target",
+            "tms-": "traffic-mirror-session",
+        }.items(),
+        key=lambda item: -len(item[0]),
+    )
+)
+# Resource types whose ARNs have no account: they can be shared or public.
+_EC2_NO_ACCOUNT = frozenset({"image", "snapshot", "fpga-image"})
+
+EC2_TYPE_PREFIX: dict[str, str] = {}
+for _prefix, _kind in reversed(_EC2_PREFIXES):
+    EC2_TYPE_PREFIX.setdefault(_kind, _prefix)
+
+
+def partition_for(region: str, hint_arn: str | None = None) -> str:
+    """The partition of a region, or of an ARN the record already holds."""
+    if hint_arn and hint_arn.startswith(ARN_PREFIX):
+        part = hint_arn.split(":", 2)[1]
+        if part:
+            return part
+    if region.startswith("cn-"):
+        return "aws-cn"
+    if region.startswith("us-gov-"):
+        return "aws-us-gov"
+    if region.startswith("us-isob-"):
+        return "aws-iso-b"
+    if region.startswith("us-iso-"):
+        return "aws-iso"
+    return "aws"
+
+
+def is_arn(value: str) -> bool:
+    return value.startswith(ARN_PREFIX) and value.count(":") >= 5
+
+
+def ec2_resource_type(resource_id: str) -> str | None:
+    for prefix, kind in _EC2_PREFIXES:
+        if resource_id.startswith(prefix):
+            return kind
+    return None
+
+
+def ec2_arn(resource_id: str, region: str, account: str, partition: str = "aws") -> str:
+    """The ARN of an EC2 resource from its id; ``ec2:<id>`` where the prefix is unknown."""
+    if is_arn(resource_id):
+        return resource_id
+    kind = ec2_resource_type(resource_id)
+    if kind is None:
+        return f"ec2:{resource_id}"
+    owner = "" if kind in _EC2_NO_ACCOUNT else account
+    return f"arn:{partition}:ec2:{region}:{owner}:{kind}/{resource_id}"
+
+
+def unknown_target(service: str, resource_type: str) -> str:
+    """The target of a change whose resource id the record does not carry."""
+    return f"{service}:{resource_type}/?"
+
+
+def canonical_principal(arn: str) -> str:
+    """An IAM user or role ARN without its path: names are unique per account whatever the path,
+    and CloudTrail's TagRole/TagUser records carry only the name."""
+    if not arn.startswith(ARN_PREFIX):
+        return arn
+    parts = arn.split(":", 5)
+    if len(parts) != 6 or parts[2] != "iam":
+        return arn
+    resource = parts[5]
+    kind, _, rest = resource.partition("/")
+    if kind in ("role", "user") and "/" in rest:
+        parts[5] = f"{kind}/{rest.rsplit('/', 1)[1]}"
+        return ":".join(parts)
+    return arn

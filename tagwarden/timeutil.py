@@ -1,0 +1,55 @@
+"""CloudTrail timestamps: tolerant parsing, one canonical form."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+# CloudTrail writes 2024-01-02T03:04:05Z; exports and SIEMs rewrite it as
+# "2024-01-02 03:04:05", with fractions of up to nine digits, or with an offset.
+_TIME = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_time(value: object) -> float | None:
+    """Unix seconds for a CloudTrail-style timestamp, or None if it is not one."""
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return moment.timestamp()
+    if not isinstance(value, str):
+        return None
+    match = _TIME.match(value)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second), tzinfo=UTC)
+    except ValueError:
+        return None
+    seconds = moment.timestamp()
+    if fraction:
+        seconds += int(fraction) / 10 ** len(fraction)
+    if zone and zone.upper() != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        seconds -= sign * (int(digits[:2]) * 3600 + int(digits[2:]) * 60)
+    return seconds
+
+
+def format_time(seconds: float) -> str:
+    """The canonical form: second precision, UTC, 'Z'."""
+    return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def canonical_time(value: object) -> str:
+    """A timestamp in canonical form where it parses; the original text otherwise."""
+    seconds = parse_time(value)
+    if seconds is None:
+        return value if isinstance(value, str) else ""
+    return format_time(seconds)
+
+
+def now_iso() -> str:
+    return datetime.now(tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
