@@ -22,10 +22,16 @@ _STREAMED = frozenset({"Records", "Events"})
 
 @dataclass(frozen=True, slots=True)
 class ReadProblem:
-    """Something that could not be read; ``reason`` is a short label fit for a metric."""
+    """Something that could not be read; ``reason`` is a short label fit for a metric.
+
+    ``fatal`` problems concern the document as a whole (it is not JSON, not gzip, not CloudTrail):
+    reading it again will not help, and whatever carried it should go to a dead-letter queue.
+    The others concern one record, which is skipped while the rest are read.
+    """
 
     reason: str
     detail: str
+    fatal: bool = False
 
 
 def _looks_like_record(value: dict[str, Any]) -> bool:
@@ -34,15 +40,16 @@ def _looks_like_record(value: dict[str, Any]) -> bool:
 
 def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | ReadProblem]:
     """The records inside one decoded JSON value, whatever container it is."""
+    fatal = depth == 0
     if depth > 4:
-        yield ReadProblem("not_cloudtrail", "containers nested too deep")
+        yield ReadProblem("not_cloudtrail", "containers nested too deep", fatal)
         return
     if isinstance(value, list):
         for element in value:
             yield from iter_records_from_value(element, depth + 1)
         return
     if not isinstance(value, dict):
-        yield ReadProblem("not_cloudtrail", f"expected a JSON object, found {type(value).__name__}")
+        yield ReadProblem("not_cloudtrail", f"expected a JSON object, found {type(value).__name__}", fatal)
         return
     if "detail-type" in value and "detail" in value:
         detail = value["detail"]
@@ -51,7 +58,7 @@ def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | Rea
         else:
             kind = value.get("detail-type")
             yield ReadProblem(
-                "not_cloudtrail", f"EventBridge event of type {kind!r} carries no CloudTrail record"
+                "not_cloudtrail", f"EventBridge event of type {kind!r} carries no CloudTrail record", fatal
             )
         return
     if "CloudTrailEvent" in value:
@@ -59,12 +66,14 @@ def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | Rea
         try:
             record = json.loads(embedded) if isinstance(embedded, str) else embedded
         except json.JSONDecodeError as exc:
-            yield ReadProblem("invalid_json", f"LookupEvents item's CloudTrailEvent is not JSON: {exc}")
+            yield ReadProblem(
+                "invalid_json", f"LookupEvents item's CloudTrailEvent is not JSON: {exc}", fatal
+            )
             return
         if isinstance(record, dict):
             yield record
         else:
-            yield ReadProblem("not_cloudtrail", "LookupEvents item's CloudTrailEvent is not an object")
+            yield ReadProblem("not_cloudtrail", "LookupEvents item's CloudTrailEvent is not an object", fatal)
         return
     for key in ("Records", "Events"):
         if key in value and not _looks_like_record(value):
@@ -72,14 +81,16 @@ def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | Rea
             if isinstance(inner, list):
                 yield from iter_records_from_value(inner, depth + 1)
             else:
-                yield ReadProblem("not_cloudtrail", f"{key!r} is {type(inner).__name__}, expected a list")
+                yield ReadProblem(
+                    "not_cloudtrail", f"{key!r} is {type(inner).__name__}, expected a list", fatal
+                )
             return
     if _looks_like_record(value):
         yield value
         return
     keys = ", ".join(sorted(value)[:6]) or "none"
     yield ReadProblem(
-        "not_cloudtrail", f"an object with keys [{keys}] is not a CloudTrail record or container"
+        "not_cloudtrail", f"an object with keys [{keys}] is not a CloudTrail record or container", fatal
     )
 
 
@@ -110,11 +121,11 @@ def _iter_text(chunks: Iterator[str]) -> Iterator[Record | ReadProblem]:
                 yield from iter_records_from_value(element, 1)
         else:
             yield ReadProblem(
-                "invalid_json", f"expected '{{' or '[' at character {cursor.offset}, found {char!r}"
+                "invalid_json", f"expected '{{' or '[' at character {cursor.offset}, found {char!r}", True
             )
             return
     if not seen_any:
-        yield ReadProblem("empty", "the document is empty")
+        yield ReadProblem("empty", "the document is empty", True)
 
 
 def iter_records(stream: BinaryIO) -> Iterator[Record | ReadProblem]:
@@ -127,6 +138,6 @@ def iter_records(stream: BinaryIO) -> Iterator[Record | ReadProblem]:
     try:
         yield from _iter_text(open_maybe_gzip(stream))
     except OpenError as exc:
-        yield ReadProblem(exc.reason, str(exc))
+        yield ReadProblem(exc.reason, str(exc), True)
     except StreamError as exc:
-        yield ReadProblem("invalid_json", f"invalid JSON: {exc}")
+        yield ReadProblem("invalid_json", f"invalid JSON: {exc}", True)

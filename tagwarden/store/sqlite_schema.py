@@ -1,0 +1,93 @@
+"""The SQLite schema, versioned so that later releases can migrate it."""
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS findings (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    event_name TEXT NOT NULL,
+    event_source TEXT NOT NULL,
+    event_time TEXT NOT NULL,
+    account TEXT NOT NULL,
+    region TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    actor_session TEXT,
+    target TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    tag_key TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    explanation TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS findings_status ON findings (status, severity);
+CREATE INDEX IF NOT EXISTS findings_time ON findings (event_time);
+CREATE INDEX IF NOT EXISTS findings_target ON findings (target);
+
+CREATE TABLE IF NOT EXISTS tag_history (
+    target TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    key_folded TEXT NOT NULL,
+    ts REAL NOT NULL,
+    event_time TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    value TEXT,
+    removed INTEGER NOT NULL DEFAULT 0,
+    actor TEXT NOT NULL DEFAULT '',
+    event_name TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT 'event',
+    PRIMARY KEY (target, key, event_id)
+);
+CREATE INDEX IF NOT EXISTS tag_history_target_ts ON tag_history (target, ts);
+
+-- The latest value of every key of every target, kept in step with tag_history.
+CREATE TABLE IF NOT EXISTS tag_current (
+    target TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    key_folded TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (target, key)
+);
+CREATE INDEX IF NOT EXISTS tag_current_principals ON tag_current (target_kind, key_folded);
+
+CREATE TABLE IF NOT EXISTS sessions (
+    access_key_id TEXT PRIMARY KEY,
+    ts REAL NOT NULL,
+    grant_json TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS processed_events (
+    event_id TEXT PRIMARY KEY,
+    event_time TEXT NOT NULL,
+    source TEXT NOT NULL,
+    processed_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,
+    record_json TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS checkpoints (
+    source TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS processed_objects (
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    processed_at TEXT NOT NULL,
+    PRIMARY KEY (source, key)
+);
+"""

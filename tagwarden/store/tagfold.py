@@ -1,0 +1,47 @@
+"""A target's tags from its history rows: the one place that rule is written down."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from tagwarden.model import KnownTags
+
+# A snapshot or a whole-set replacement writes a row with this key before the rows of the
+# keys it set: every key not set at that moment was absent.
+COMPLETE_MARKER = ""
+
+
+class HistoryRow(NamedTuple):
+    ts: float
+    event_id: str
+    key: str
+    value: str | None
+    removed: bool
+
+
+def fold_rows(rows: Iterable[HistoryRow]) -> KnownTags:
+    """The tags after applying ``rows`` in (time, event id, key) order."""
+    values: dict[str, str] = {}
+    absent: set[str] = set()
+    unknown: set[str] = set()  # present, with a value CloudTrail hid
+    complete = False
+    for row in sorted(rows, key=lambda r: (r.ts, r.event_id, r.key)):
+        if row.key == COMPLETE_MARKER:
+            values.clear()
+            absent.clear()
+            unknown.clear()
+            complete = True
+            continue
+        unknown.discard(row.key)
+        absent.discard(row.key)
+        values.pop(row.key, None)
+        if row.removed:
+            absent.add(row.key)
+        elif row.value is None:
+            unknown.add(row.key)
+        else:
+            values[row.key] = row.value
+    if complete and unknown:
+        complete = False  # a key is present with a value nobody saw: the set is not fully known
+    return KnownTags(values=values, absent=frozenset(absent), complete=complete)
