@@ -7,6 +7,7 @@ carries an ARN, a tag value or anything else without a small bounded set of valu
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
@@ -38,9 +39,13 @@ class _OpenFindingsCollector(Collector):
 class Metrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         self.registry = registry if registry is not None else CollectorRegistry()
+        self._lock = threading.Lock()
+        self._newest: dict[str, float] = {}
         r = self.registry
         self.build_info = Gauge(
-            "tagwarden_build_info", "Always 1; the version label says which build runs.", ["version"],
+            "tagwarden_build_info",
+            "Always 1; the version label says which build runs.",
+            ["version"],
             registry=r,
         )
         self.build_info.labels(__version__).set(1)
@@ -66,7 +71,9 @@ class Metrics:
             registry=r,
         )
         self.findings = Counter(
-            "tagwarden_findings", "New findings recorded, by kind and severity.", ["kind", "severity"],
+            "tagwarden_findings",
+            "New findings recorded, by kind and severity.",
+            ["kind", "severity"],
             registry=r,
         )
         self.source_errors = Counter(
@@ -106,6 +113,13 @@ class Metrics:
             buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300),
             registry=r,
         )
+
+    def observe_newest_event(self, source: str, timestamp: float) -> None:
+        """Raise the newest-event gauge of ``source``; older events leave it where it is."""
+        with self._lock:
+            if timestamp > self._newest.get(source, float("-inf")):
+                self._newest[source] = timestamp
+                self.newest_event.labels(source).set(timestamp)
 
     def watch_open_findings(self, counts: OpenFindingCounts) -> None:
         self.registry.register(_OpenFindingsCollector(counts))

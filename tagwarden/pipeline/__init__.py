@@ -1,0 +1,6 @@
+"""From records to committed findings: the one path every source and command shares."""
+
+from tagwarden.pipeline.principals import PrincipalTagCache, effective_tags
+from tagwarden.pipeline.processor import Processor, UnitResult
+
+__all__ = ["PrincipalTagCache", "Processor", "UnitResult", "effective_tags"]
