@@ -41,7 +41,7 @@ def exported_metric_names() -> frozenset[str]:
     from tagwarden.metrics.registry import Metrics
 
     metrics = Metrics()
-    metrics.watch_open_findings(lambda: [])
+    metrics.watch_open_findings(list)
     names: set[str] = set()
     for family in metrics.registry.collect():
         if family.type == "counter":
