@@ -1,0 +1,116 @@
+"""SQS message bodies: what each one points at. Pure: no AWS calls here."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote_plus
+
+
+class MessageError(ValueError):
+    """The message is not one tagwarden can read; it is left for the queue's redrive policy."""
+
+
+@dataclass(frozen=True, slots=True)
+class S3Object:
+    bucket: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """Records carried in the message itself (EventBridge events), as a JSON value."""
+
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    reason: str
+
+
+Content = list[S3Object | Inline] | Ignored
+
+_SKIPPED_PREFIXES = ("/CloudTrail-Digest/", "/CloudTrail-Insight/")
+
+
+def _is_log_key(key: str) -> bool:
+    marked = "/" + key
+    return not any(part in marked for part in _SKIPPED_PREFIXES)
+
+
+def _from_s3_notification(records: list[Any]) -> Content:
+    objects: list[S3Object | Inline] = []
+    for record in records:
+        if not isinstance(record, dict):
+            raise MessageError("an S3 notification record is not an object")
+        name = str(record.get("eventName", ""))
+        s3 = record.get("s3")
+        if not isinstance(s3, dict):
+            raise MessageError("an S3 notification record has no 's3' member")
+        bucket = (s3.get("bucket") or {}).get("name")
+        key = (s3.get("object") or {}).get("key")
+        if not isinstance(bucket, str) or not isinstance(key, str):
+            raise MessageError("an S3 notification record lacks the bucket name or object key")
+        if not name.startswith("ObjectCreated"):
+            continue
+        key = unquote_plus(key)  # S3 URL-encodes keys in notifications, with '+' for space
+        if _is_log_key(key):
+            objects.append(S3Object(bucket, key))
+    return objects or Ignored("no new CloudTrail log object in the notification")
+
+
+def _looks_like_record(value: dict[str, Any]) -> bool:
+    return "eventVersion" in value or ("eventSource" in value and "eventName" in value)
+
+
+def parse_body(body: str) -> Content:
+    try:
+        value = json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise MessageError(f"the message body is not JSON: {exc.msg} at character {exc.pos}") from None
+    return parse_value(value)
+
+
+def parse_value(value: Any, depth: int = 0) -> Content:
+    if depth > 3:
+        raise MessageError("messages nested too deep")
+    if not isinstance(value, dict):
+        raise MessageError(f"the message is a JSON {type(value).__name__}, expected an object")
+    if value.get("Type") == "Notification" and isinstance(value.get("Message"), str):
+        message = value["Message"]
+        try:
+            inner = json.loads(message)
+        except json.JSONDecodeError:
+            raise MessageError("the SNS notification's Message is not JSON") from None
+        return parse_value(inner, depth + 1)
+    if value.get("Event") == "s3:TestEvent":
+        return Ignored("s3:TestEvent")
+    if "s3Bucket" in value and "s3ObjectKey" in value:
+        bucket, keys = value["s3Bucket"], value["s3ObjectKey"]
+        if (
+            not isinstance(bucket, str)
+            or not isinstance(keys, list)
+            or not all(isinstance(k, str) for k in keys)
+        ):
+            raise MessageError("a CloudTrail notification needs s3Bucket (a string) and s3ObjectKey (a list)")
+        objects: list[S3Object | Inline] = [S3Object(bucket, key) for key in keys if _is_log_key(key)]
+        return objects or Ignored("no CloudTrail log object in the notification")
+    if "detail-type" in value and "detail" in value:
+        detail = value["detail"]
+        if isinstance(detail, dict) and _looks_like_record(detail):
+            return [Inline(value)]
+        raise MessageError(
+            f"EventBridge event of type {value.get('detail-type')!r} is not a CloudTrail record"
+        )
+    records = value.get("Records")
+    if isinstance(records, list) and records:
+        first = records[0]
+        if isinstance(first, dict) and first.get("eventSource") == "aws:s3":
+            return _from_s3_notification(records)
+        return [Inline(value)]
+    if _looks_like_record(value):
+        return [Inline(value)]
+    keys = ", ".join(sorted(value)[:6]) or "none"
+    raise MessageError(f"not a CloudTrail, S3, SNS or EventBridge message (keys: {keys})")
