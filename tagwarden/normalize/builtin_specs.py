@@ -1,8 +1,9 @@
 """Tag-writing operations whose logged shape needs more than the service model says.
 
-These are written by hand and take precedence over anything generated: they encode how
-CloudTrail really logs the calls that ABAC most depends on (EC2, S3, IAM, STS, the tagging
-API, Lambda's versioned event names, KMS).
+These are written by hand and take precedence over the generated catalog: they encode how
+CloudTrail really logs the calls that ABAC most depends on (EC2, S3, IAM, STS, KMS, the tagging
+API, Lambda), and the calls whose model does not say where the target is (Auto Scaling's
+per-tag targets, EMR's job flow id, Batch's compute-resource tags, SQL Workbench).
 """
 
 from __future__ import annotations
@@ -19,10 +20,17 @@ _ARN_MEMBERS = (
     "ResourceId",
 )
 
-# Any service's TagResource-style call that no more specific spec covers.
+# Any service's TagResource-style call that neither a builtin spec nor the catalog covers.
 GENERIC_BY_NAME: dict[str, OperationSpec] = {
-    name: OperationSpec("*", name, effect, tags, TargetRule(members=_ARN_MEMBERS))
-    for name, effect, tags in (
+    name: OperationSpec(
+        "*",
+        name,
+        effect,
+        () if effect is Effect.REMOVE else members,
+        TargetRule(members=_ARN_MEMBERS),
+        removes=members if effect is Effect.REMOVE else (),
+    )
+    for name, effect, members in (
         ("TagResource", Effect.ADD, ("tags", "tagList", "tagResourceInput.tags")),
         ("TagResources", Effect.ADD, ("tags",)),
         ("AddTags", Effect.ADD, ("tags", "tagList")),
@@ -45,145 +53,128 @@ _S3_BUCKET = TargetRule(
     members=("bucketName",), arn_template="arn:{partition}:s3:::{id}", resource_type="bucket"
 )
 _S3_OBJECT = TargetRule(
-    members=("key",), arn_template="arn:{partition}:s3:::{bucketName}/{id}", resource_type="object"
+    members=("key",), arn_template="arn:{partition}:s3:::{bucketname}/{id}", resource_type="object"
 )
+_S3_TAGGING = ("Tagging.TagSet", "tagging.tagSet")
+_LAMBDA_FUNCTION = "arn:{partition}:lambda:{region}:{account}:function:{id}"
 _LAMBDA = TargetRule(
-    members=("resource", "functionName"),
-    arn_template="arn:{partition}:lambda:{region}:{account}:function:{id}",
-    resource_type="function",
+    members=("resource", "functionName"), arn_template=_LAMBDA_FUNCTION, resource_type="function"
 )
 _KMS_KEY = TargetRule(
     members=("keyId",), arn_template="arn:{partition}:kms:{region}:{account}:key/{id}", resource_type="key"
 )
 _TAGGING = TargetRule(members=("resourceARNList",))
 _STS = TargetRule(response_members=("assumedRoleUser.arn",), resource_type="assumed-role")
-
-# EC2 calls that take tagSpecificationSet; the created ids come back in responseElements.
-EC2_TAG_SPECIFICATION_CALLS = (
-    "RunInstances",
-    "CreateVolume",
-    "CreateSnapshot",
-    "CreateSnapshots",
-    "CopySnapshot",
-    "CreateImage",
-    "CopyImage",
-    "RegisterImage",
-    "CreateSecurityGroup",
-    "CreateVpc",
-    "CreateSubnet",
-    "CreateInternetGateway",
-    "CreateEgressOnlyInternetGateway",
-    "CreateRouteTable",
-    "CreateNetworkAcl",
-    "CreateNetworkInterface",
-    "CreateDhcpOptions",
-    "AllocateAddress",
-    "CreateNatGateway",
-    "CreateLaunchTemplate",
-    "CreateLaunchTemplateVersion",
-    "CreateKeyPair",
-    "ImportKeyPair",
-    "CreateVpcEndpoint",
-    "CreateVpcPeeringConnection",
-    "CreateTransitGateway",
-    "CreateTransitGatewayVpcAttachment",
-    "CreateTransitGatewayRouteTable",
-    "CreateCustomerGateway",
-    "CreateVpnGateway",
-    "CreateVpnConnection",
-    "CreateFlowLogs",
-    "CreateFleet",
-    "RequestSpotInstances",
-    "CreatePlacementGroup",
-    "CreateCapacityReservation",
-    "CreateManagedPrefixList",
-    "CreateSpotDatafeedSubscription",
-    "CreateTrafficMirrorFilter",
-    "CreateTrafficMirrorSession",
-    "CreateTrafficMirrorTarget",
-    "CreateClientVpnEndpoint",
-    "AllocateHosts",
-    "CreateIpam",
-    "CreateIpamPool",
-    "CreateIpamScope",
-    "CreateInstanceEventWindow",
-)
-
-_LAMBDA_VERSIONED = (
-    ("TagResource", "20170331", Effect.ADD, ("tags",)),
-    ("UntagResource", "20170331", Effect.REMOVE, ("tagKeys",)),
-    ("CreateFunction", "20150331", Effect.CREATE, ("tags",)),
-)
+_AUTOSCALING_GROUP = TargetRule(members=("resourceId",), resource_type="autoScalingGroup")
 
 
 def _lambda_specs() -> list[OperationSpec]:
+    created = TargetRule(
+        response_members=("functionArn",),
+        members=("functionName",),
+        arn_template=_LAMBDA_FUNCTION,
+        resource_type="function",
+    )
     specs = []
-    for name, version, effect, tags in _LAMBDA_VERSIONED:
-        target = _LAMBDA
-        if effect is Effect.CREATE:
-            target = TargetRule(
-                response_members=("functionArn",),
-                members=("functionName",),
-                arn_template=_LAMBDA.arn_template,
-                resource_type="function",
-            )
+    for name, version, effect, target in (
+        ("TagResource", "20170331", Effect.ADD, _LAMBDA),
+        ("UntagResource", "20170331", Effect.REMOVE, _LAMBDA),
+        ("CreateFunction", "20150331", Effect.CREATE, created),
+    ):
         for event_name in (name, f"{name}{version}", f"{name}{version}v2"):
-            specs.append(OperationSpec("lambda.amazonaws.com", event_name, effect, tags, target))
+            tags = ("tags",) if effect is not Effect.REMOVE else ()
+            removes = ("tagKeys",) if effect is Effect.REMOVE else ()
+            specs.append(
+                OperationSpec("lambda.amazonaws.com", event_name, effect, tags, target, removes=removes)
+            )
     return specs
+
+
+def _principal_specs() -> list[OperationSpec]:
+    iam = "iam.amazonaws.com"
+    specs = []
+    for kind, rule, response in (("Role", _IAM_ROLE, "role.arn"), ("User", _IAM_USER, "user.arn")):
+        created = TargetRule(
+            response_members=(response,),
+            members=rule.members,
+            arn_template=rule.arn_template,
+            resource_type=rule.resource_type,
+        )
+        specs += [
+            OperationSpec(iam, f"Tag{kind}", Effect.ADD, ("tags",), rule, target_kind="principal"),
+            OperationSpec(
+                iam, f"Untag{kind}", Effect.REMOVE, (), rule, target_kind="principal", removes=("tagKeys",)
+            ),
+            OperationSpec(iam, f"Create{kind}", Effect.CREATE, ("tags",), created, target_kind="principal"),
+        ]
+    return specs
+
+
+def _created_elsewhere_specs() -> list[OperationSpec]:
+    """Create calls whose target the model does not name, or whose tags also reach other resources."""
+    return [
+        OperationSpec(
+            "elasticmapreduce.amazonaws.com",
+            "RunJobFlow",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(
+                response_members=("jobFlowId",),
+                arn_template="arn:{partition}:elasticmapreduce:{region}:{account}:cluster/{id}",
+                resource_type="cluster",
+            ),
+        ),
+        OperationSpec(
+            "sqlworkbench.amazonaws.com",
+            "CreateConnection",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(response_members=("data.id",), resource_type="connection"),
+        ),
+        OperationSpec(
+            "batch.amazonaws.com",
+            "CreateComputeEnvironment",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(
+                response_members=("computeEnvironmentArn",),
+                members=("computeEnvironmentName",),
+                arn_template="arn:{partition}:batch:{region}:{account}:compute-environment/{id}",
+                resource_type="compute-environment",
+            ),
+            # Batch applies computeResources.tags to the EC2 instances it launches later.
+            also=(
+                OperationSpec(
+                    "batch.amazonaws.com",
+                    "CreateComputeEnvironment",
+                    Effect.CREATE,
+                    ("computeResources.tags",),
+                    TargetRule(resource_type="instance", service="ec2"),
+                ),
+            ),
+        ),
+    ]
 
 
 def builtin_specs() -> list[OperationSpec]:
     ec2 = "ec2.amazonaws.com"
-    iam = "iam.amazonaws.com"
     s3 = "s3.amazonaws.com"
-    sts = "sts.amazonaws.com"
     kms = "kms.amazonaws.com"
     tagging = "tagging.amazonaws.com"
+    autoscaling = "autoscaling.amazonaws.com"
     specs = [
         OperationSpec(ec2, "CreateTags", Effect.ADD, ("tagSet",), _EC2_TARGETS),
-        OperationSpec(ec2, "DeleteTags", Effect.REMOVE, ("tagSet",), _EC2_TARGETS, empty_removes_all=True),
         OperationSpec(
-            s3, "PutBucketTagging", Effect.REPLACE, ("Tagging.TagSet", "tagging.tagSet"), _S3_BUCKET
+            ec2, "DeleteTags", Effect.REMOVE, (), _EC2_TARGETS, empty_removes_all=True, removes=("tagSet",)
         ),
+        OperationSpec(s3, "PutBucketTagging", Effect.REPLACE, _S3_TAGGING, _S3_BUCKET),
         OperationSpec(s3, "DeleteBucketTagging", Effect.REMOVE_ALL, (), _S3_BUCKET),
-        OperationSpec(
-            s3, "PutObjectTagging", Effect.REPLACE, ("Tagging.TagSet", "tagging.tagSet"), _S3_OBJECT
-        ),
+        OperationSpec(s3, "PutObjectTagging", Effect.REPLACE, _S3_TAGGING, _S3_OBJECT),
         OperationSpec(s3, "DeleteObjectTagging", Effect.REMOVE_ALL, (), _S3_OBJECT),
-        OperationSpec(iam, "TagRole", Effect.ADD, ("tags",), _IAM_ROLE, target_kind="principal"),
-        OperationSpec(iam, "UntagRole", Effect.REMOVE, ("tagKeys",), _IAM_ROLE, target_kind="principal"),
-        OperationSpec(iam, "TagUser", Effect.ADD, ("tags",), _IAM_USER, target_kind="principal"),
-        OperationSpec(iam, "UntagUser", Effect.REMOVE, ("tagKeys",), _IAM_USER, target_kind="principal"),
-        OperationSpec(
-            iam,
-            "CreateRole",
-            Effect.CREATE,
-            ("tags",),
-            TargetRule(
-                response_members=("role.arn",),
-                members=("roleName",),
-                arn_template=_IAM_ROLE.arn_template,
-                resource_type="role",
-            ),
-            target_kind="principal",
-        ),
-        OperationSpec(
-            iam,
-            "CreateUser",
-            Effect.CREATE,
-            ("tags",),
-            TargetRule(
-                response_members=("user.arn",),
-                members=("userName",),
-                arn_template=_IAM_USER.arn_template,
-                resource_type="user",
-            ),
-            target_kind="principal",
-        ),
         OperationSpec(tagging, "TagResources", Effect.ADD, ("tags",), _TAGGING),
-        OperationSpec(tagging, "UntagResources", Effect.REMOVE, ("tagKeys",), _TAGGING),
+        OperationSpec(tagging, "UntagResources", Effect.REMOVE, (), _TAGGING, removes=("tagKeys",)),
         OperationSpec(kms, "TagResource", Effect.ADD, ("tags",), _KMS_KEY),
-        OperationSpec(kms, "UntagResource", Effect.REMOVE, ("tagKeys",), _KMS_KEY),
+        OperationSpec(kms, "UntagResource", Effect.REMOVE, (), _KMS_KEY, removes=("tagKeys",)),
         OperationSpec(
             kms,
             "CreateKey",
@@ -191,21 +182,41 @@ def builtin_specs() -> list[OperationSpec]:
             ("tags",),
             TargetRule(response_members=("keyMetadata.arn",), resource_type="key"),
         ),
+        # API Gateway logs TagResource's body under tagResourceInput.
+        OperationSpec(
+            "apigateway.amazonaws.com",
+            "TagResource",
+            Effect.ADD,
+            ("tagResourceInput.tags", "tags"),
+            TargetRule(members=("resourceArn",)),
+        ),
+        OperationSpec(
+            autoscaling,
+            "CreateOrUpdateTags",
+            Effect.ADD,
+            ("tags",),
+            _AUTOSCALING_GROUP,
+            handler=Handler.PER_TAG_TARGET,
+        ),
+        OperationSpec(
+            autoscaling,
+            "DeleteTags",
+            Effect.REMOVE,
+            (),
+            _AUTOSCALING_GROUP,
+            handler=Handler.PER_TAG_TARGET,
+            removes=("tags",),
+        ),
     ]
     specs += [
         OperationSpec(
-            ec2,
+            "sts.amazonaws.com",
             name,
-            Effect.CREATE,
-            ("tagSpecificationSet",),
-            TargetRule(id_kind="ec2"),
-            handler=Handler.EC2_TAG_SPECIFICATIONS,
-        )
-        for name in EC2_TAG_SPECIFICATION_CALLS
-    ]
-    specs += [
-        OperationSpec(
-            sts, name, Effect.SESSION, tags, _STS, target_kind="session", handler=Handler.STS_SESSION
+            Effect.SESSION,
+            tags,
+            _STS,
+            target_kind="session",
+            handler=Handler.STS_SESSION,
         )
         for name, tags in (
             ("AssumeRole", ("tags",)),
@@ -213,5 +224,4 @@ def builtin_specs() -> list[OperationSpec]:
             ("AssumeRoleWithWebIdentity", ("principalTags",)),
         )
     ]
-    specs += _lambda_specs()
-    return specs
+    return specs + _principal_specs() + _lambda_specs() + _created_elsewhere_specs()

@@ -6,26 +6,36 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from tagwarden.normalize.builtin_specs import GENERIC_BY_NAME, builtin_specs
+from tagwarden.normalize.catalog import catalog_specs
 from tagwarden.normalize.context import RecordContext, record_context
-from tagwarden.normalize.handlers import ec2_tag_specifications, generic, sts_session
-from tagwarden.normalize.operations import Handler, OperationSpec
+from tagwarden.normalize.handlers import generic, per_tag_target, tag_specifications
+from tagwarden.normalize.operations import Effect, Handler, OperationSpec
 from tagwarden.normalize.result import NOT_A_TAG_WRITE, Normalized, Unreadable
+from tagwarden.normalize.sts import sts_session
 from tagwarden.normalize.tagshapes import ShapeError
 
 _Handler = Callable[[OperationSpec, dict[str, Any], "dict[str, Any] | None", RecordContext], Normalized]
 _HANDLERS: dict[Handler, _Handler] = {
     Handler.GENERIC: generic,
-    Handler.EC2_TAG_SPECIFICATIONS: ec2_tag_specifications,
+    Handler.TAG_SPECIFICATIONS: tag_specifications,
+    Handler.PER_TAG_TARGET: per_tag_target,
     Handler.STS_SESSION: sts_session,
 }
+# Calls that may be logged without parameters and still tell nothing about tags.
+_PARAMETERS_OPTIONAL = (Effect.CREATE, Effect.UPDATE, Effect.SESSION)
+
+
+def default_specs() -> list[OperationSpec]:
+    """The generated catalog, overridden by the hand-written specs."""
+    return [*catalog_specs(), *builtin_specs()]
 
 
 class Normalizer:
     """Finds the tag changes in CloudTrail records.
 
-    Looking a record up costs one dictionary lookup by (eventSource, eventName), and a second
-    by eventName alone for the generic TagResource-style names, for the records that are not
-    tag writes; only tag writes are read further.
+    A record that is not a tag write costs one dictionary lookup by (eventSource, eventName),
+    plus, only for eventNames that start like a generic tag call (TagResource, AddTags...), one
+    lookup by eventName for services the catalog does not know.
     """
 
     def __init__(
@@ -34,35 +44,51 @@ class Normalizer:
         by_name: Mapping[str, OperationSpec] = GENERIC_BY_NAME,
     ) -> None:
         self._specs: dict[tuple[str, str], OperationSpec] = {}
-        for spec in specs if specs is not None else builtin_specs():
-            self._specs[spec.key] = spec
+        for spec in specs if specs is not None else default_specs():
+            self._specs[spec.key] = spec  # later specs (the builtin ones) win
         self._by_name = dict(by_name)
+        self._generic_prefixes = tuple(sorted({name[:3] for name in self._by_name}))
 
     def __len__(self) -> int:
         return len(self._specs)
 
+    def specs(self) -> list[OperationSpec]:
+        return list(self._specs.values())
+
     def spec_for(self, event_source: Any, event_name: Any) -> OperationSpec | None:
         try:
-            return self._specs.get((event_source, event_name)) or self._by_name.get(event_name)
+            spec = self._specs.get((event_source, event_name))
         except TypeError:  # an unhashable eventSource or eventName: not a record we can read
             return None
+        if spec is None and isinstance(event_name, str) and event_name.startswith(self._generic_prefixes):
+            return self._by_name.get(event_name)
+        return spec
 
     def normalize(self, record: dict[str, Any]) -> Normalized:
-        spec = self.spec_for(record.get("eventSource"), record.get("eventName"))
+        try:
+            spec = self.spec_for(record.get("eventSource"), record.get("eventName"))
+        except AttributeError:  # not a dict after all
+            return NOT_A_TAG_WRITE
         if spec is None:
             return NOT_A_TAG_WRITE
         params = record.get("requestParameters")
         response = record.get("responseElements")
         if params is None:
+            if spec.effect in _PARAMETERS_OPTIONAL and spec.handler is not Handler.STS_SESSION:
+                return Normalized(spec=spec)
+            if spec.handler is not Handler.STS_SESSION:
+                return Normalized(unreadable="requestParameters is null", spec=spec)
             params = {}
         if not isinstance(params, dict):
             return Normalized(
                 unreadable=f"requestParameters is {type(params).__name__}, expected an object", spec=spec
             )
-        ctx = record_context(record)
         try:
+            ctx = record_context(record)
             return _HANDLERS[spec.handler](
                 spec, params, response if isinstance(response, dict) else None, ctx
             )
         except (Unreadable, ShapeError) as exc:
             return Normalized(unreadable=str(exc), spec=spec)
+        except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as exc:
+            return Normalized(unreadable=f"unexpected shape: {type(exc).__name__}: {exc}", spec=spec)

@@ -27,7 +27,8 @@ class Effect(StrEnum):
 
 class Handler(StrEnum):
     GENERIC = "generic"
-    EC2_TAG_SPECIFICATIONS = "ec2_tag_specifications"
+    TAG_SPECIFICATIONS = "tag_specifications"  # [{ResourceType, Tags}], created ids in the response
+    PER_TAG_TARGET = "per_tag_target"  # each tag names its own target (Auto Scaling)
     STS_SESSION = "sts_session"
 
 
@@ -39,7 +40,10 @@ class TargetRule:
     paths into responseElements (for created resources). A value that is an ARN is used as is;
     otherwise ``arn_template`` formats it, with ``{id}`` the value, ``{partition}``,
     ``{region}``, ``{account}`` from the record and ``{<member>}`` any top-level request
-    member. ``id_kind == "ec2"`` builds EC2 ARNs from id prefixes.
+    member (lower-cased). ``id_kind == "ec2"`` builds EC2 ARNs from id prefixes, ``"sqs_url"``
+    SQS ARNs from queue URLs. An id that no template fits is kept as
+    ``<service>:<resource_type>/<id>``, the type read from ``type_member`` where the request
+    says it (SSM, Route 53).
     """
 
     members: tuple[str, ...] = ()
@@ -47,10 +51,16 @@ class TargetRule:
     arn_template: str | None = None
     id_kind: str | None = None
     resource_type: str = "resource"
+    type_member: str | None = None
+    service: str | None = None  # the service of the target, where it is not the caller's (Batch)
 
 
 @dataclass(frozen=True, slots=True)
 class OperationSpec:
+    """``tags`` are the members giving tags with values, tried in order; ``removes`` the members
+    naming keys to remove. A call may have both (Route 53 ChangeTagsForResource). ``also`` are
+    further tag members of the same call that tag other targets (Batch's compute resources)."""
+
     event_source: str
     event_name: str
     effect: Effect
@@ -60,6 +70,8 @@ class OperationSpec:
     handler: Handler = Handler.GENERIC
     # A removal call with no key list removes every tag (EC2 DeleteTags).
     empty_removes_all: bool = False
+    removes: tuple[str, ...] = ()
+    also: tuple[OperationSpec, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:

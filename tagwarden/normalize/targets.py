@@ -7,7 +7,7 @@ from typing import Any
 
 from tagwarden.normalize.arns import ec2_arn, is_arn
 from tagwarden.normalize.context import RecordContext
-from tagwarden.normalize.operations import TargetRule, dig
+from tagwarden.normalize.operations import TargetRule, dig, first_present
 
 
 def _strings(values: Iterable[Any]) -> list[str]:
@@ -18,6 +18,15 @@ def _strings(values: Iterable[Any]) -> list[str]:
     return list(seen)
 
 
+def target_type(rule: TargetRule, params: dict[str, Any]) -> str:
+    """The resource type of the target: from the request where it says (SSM's ResourceType)."""
+    if rule.type_member:
+        found = first_present(params, (rule.type_member,))
+        if found and isinstance(found[1], str) and found[1]:
+            return found[1]
+    return rule.resource_type
+
+
 def to_arn(value: str, rule: TargetRule, params: dict[str, Any], ctx: RecordContext) -> str:
     if is_arn(value):
         return value
@@ -26,13 +35,13 @@ def to_arn(value: str, rule: TargetRule, params: dict[str, Any], ctx: RecordCont
     if rule.id_kind == "sqs_url" and value.startswith("https://"):
         return sqs_url_arn(value, ctx)
     if rule.arn_template:
-        members = {k: v for k, v in params.items() if isinstance(v, str)}
+        members = {k.casefold(): v for k, v in params.items() if isinstance(v, str)}
         members.update(id=value, partition=ctx.partition, region=ctx.region, account=ctx.account)
         try:
             return rule.arn_template.format_map(members)
         except (KeyError, IndexError, ValueError):
             pass
-    return f"{ctx.service}:{rule.resource_type}/{value}"
+    return f"{rule.service or ctx.service}:{target_type(rule, params)}/{value}"
 
 
 def sqs_url_arn(url: str, ctx: RecordContext) -> str:

