@@ -1,0 +1,35 @@
+"""tagwarden check-config: validate the configuration and the policy it names."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tagwarden.cli.common import add_config_argument, load
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check-config",
+        help="validate the config file and its policy",
+        description="Validate tagwarden.yaml and the governance policy it names, with environment overrides "
+        "applied. Exit 0 when both are valid, 2 with a message naming the key at fault otherwise.",
+    )
+    add_config_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    settings = config.settings
+    policy = config.policy
+    print(f"config OK: {config.path}")
+    print(f"  store:   {config.store_url()}")
+    print(f"  http:    {settings.http.listen}{' (bearer token set)' if settings.http.token else ''}")
+    print(f"  aws:     region {settings.aws.region}")
+    for name, source in zip(settings.source_names(), settings.sources, strict=True):
+        print(f"  source:  {name} ({source.type}, every {source.interval_seconds:g}s)")
+    if not settings.sources:
+        print("  source:  none configured: the daemon will only serve what is already stored")
+    print(f"  policy:  {len(policy.rules)} rule(s); ABAC keys: {', '.join(policy.abac_keys) or 'none'}")
+    return 0
