@@ -42,7 +42,8 @@ GENERIC_BY_NAME: dict[str, OperationSpec] = {
     )
 }
 
-_EC2_TARGETS = TargetRule(members=("resourcesSet.items.resourceId", "resourceId"), id_kind="ec2")
+_EC2_TARGETS = TargetRule(members=("resourcesSet.items.resourceId", "resourceId", "Resources"), id_kind="ec2")
+_EC2_TAGS = ("tagSet", "Tags")
 _IAM_ROLE = TargetRule(
     members=("roleName",), arn_template="arn:{partition}:iam::{account}:role/{id}", resource_type="role"
 )
@@ -50,7 +51,7 @@ _IAM_USER = TargetRule(
     members=("userName",), arn_template="arn:{partition}:iam::{account}:user/{id}", resource_type="user"
 )
 _S3_BUCKET = TargetRule(
-    members=("bucketName",), arn_template="arn:{partition}:s3:::{id}", resource_type="bucket"
+    members=("bucketName", "bucket"), arn_template="arn:{partition}:s3:::{id}", resource_type="bucket"
 )
 _S3_OBJECT = TargetRule(
     members=("key",), arn_template="arn:{partition}:s3:::{bucketname}/{id}", resource_type="object"
@@ -163,9 +164,9 @@ def builtin_specs() -> list[OperationSpec]:
     tagging = "tagging.amazonaws.com"
     autoscaling = "autoscaling.amazonaws.com"
     specs = [
-        OperationSpec(ec2, "CreateTags", Effect.ADD, ("tagSet",), _EC2_TARGETS),
+        OperationSpec(ec2, "CreateTags", Effect.ADD, _EC2_TAGS, _EC2_TARGETS),
         OperationSpec(
-            ec2, "DeleteTags", Effect.REMOVE, (), _EC2_TARGETS, empty_removes_all=True, removes=("tagSet",)
+            ec2, "DeleteTags", Effect.REMOVE, (), _EC2_TARGETS, empty_removes_all=True, removes=_EC2_TAGS
         ),
         OperationSpec(s3, "PutBucketTagging", Effect.REPLACE, _S3_TAGGING, _S3_BUCKET),
         OperationSpec(s3, "DeleteBucketTagging", Effect.REMOVE_ALL, (), _S3_BUCKET),

@@ -13,15 +13,20 @@ from tagwarden.normalize.result import Normalized
 from tagwarden.normalize.tagshapes import read_tag_keys, read_tags
 
 
+def _member(params: dict[str, Any], name: str) -> Any:
+    found = first_present(params, (name,))
+    return found[1] if found else None
+
+
 def _session_arn(params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext) -> str:
     for value in dig(response or {}, "assumedRoleUser.arn"):
         if isinstance(value, str) and value:
             return value
-    role_arn = params.get("roleArn") if isinstance(params.get("roleArn"), str) else ""
+    role_arn = _member(params, "roleArn") if isinstance(_member(params, "roleArn"), str) else ""
     parts = str(role_arn).split(":", 5)
     role_account = parts[4] if len(parts) == 6 else ctx.account
     role_name = parts[5].rsplit("/", 1)[-1] if len(parts) == 6 else "?"
-    session_name = params.get("roleSessionName") or "?"
+    session_name = _member(params, "roleSessionName") or "?"
     return f"arn:{ctx.partition}:sts::{role_account}:assumed-role/{role_name}/{session_name}"
 
 
@@ -30,11 +35,11 @@ def sts_session(
 ) -> Normalized:
     found = first_present(params, spec.tags)
     read = read_tags(found[1]) if found else None
-    incoming = read_tags(params.get("incomingTransitiveTags")).tags
-    transitive, _ = read_tag_keys(params.get("transitiveTagKeys"))
+    incoming = read_tags(_member(params, "incomingTransitiveTags")).tags
+    transitive, _ = read_tag_keys(_member(params, "transitiveTagKeys"))
     session_arn = _session_arn(params, response, ctx)
     keys = [str(k) for k in dig(response or {}, "credentials.accessKeyId") if isinstance(k, str)]
-    role_arn = params.get("roleArn")
+    role_arn = _member(params, "roleArn")
     session = SessionGrant(
         access_key_id=keys[0] if keys else None,
         role_arn=role_arn if isinstance(role_arn, str) else "",

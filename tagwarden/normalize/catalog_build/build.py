@@ -60,7 +60,16 @@ def render(entries: list[CatalogEntry], botocore: str, iam_version: str) -> str:
 
 
 def main() -> None:
+    from tagwarden.normalize import catalog  # noqa: PLC0415
+    from tagwarden.normalize.catalog_build import coverage  # noqa: PLC0415
+
     iam = IamDefinitions.load()
-    entries = build(load_models(), iam)
+    models = list(load_models())
+    entries = build(models, iam)
     CATALOG_PATH.write_text(render(entries, botocore_version(), iam.version()), encoding="utf-8")
     print(f"{len(entries)} operations written to {CATALOG_PATH}")
+    catalog.catalog_document.cache_clear()
+    catalog.catalog_specs.cache_clear()
+    outcomes = coverage.run(models)
+    coverage.REPORT_PATH.write_text(coverage.render_report(outcomes, botocore_version()), encoding="utf-8")
+    print(f"{sum(o.passed for o in outcomes)} of {len(outcomes)} pass; report in {coverage.REPORT_PATH}")
