@@ -24,7 +24,15 @@ from datetime import UTC, datetime
 from typing import Final
 
 from tagwarden.iam.elements import ArnTemplate
-from tagwarden.iam.variables import Context, PatternTemplate, StringTemplate, parse_template
+from tagwarden.iam.matching import compile_alternatives
+from tagwarden.iam.variables import (
+    Context,
+    PatternTemplate,
+    StringTemplate,
+    Variable,
+    has_variables,
+    parse_template,
+)
 
 ValueTest = Callable[[str, Context], bool]  # does this request value match any policy value?
 
@@ -104,46 +112,121 @@ def parse_operator(name: str) -> Operator:
     return Operator(name, spec, qualifier, if_exists)
 
 
-class Condition:
-    """One operator applied to one context key with its policy values."""
+ConditionCheck = Callable[[Context], bool]
 
-    __slots__ = ("_empty_set", "_negated", "_null_wanted", "_test", "key", "operator")
+
+Predicate = Callable[[str], bool]  # a test that needs no context (no policy variables)
+
+
+class Condition:
+    """One operator applied to one context key with its policy values.
+
+    ``evaluate(context)`` is a closure specialized at parse time for the operator's shape, since
+    conditions are evaluated far more often than they are parsed.
+    """
+
+    __slots__ = ("evaluate", "key", "operator")
 
     def __init__(self, operator: Operator, key: str, values: Sequence[str], variables: bool) -> None:
         self.operator = operator
         self.key = key.lower()
-        self._negated = operator.spec.negated
-        self._null_wanted: frozenset[bool] = frozenset()
         if operator.spec.family == "null":
-            self._null_wanted = frozenset(_parse_null_value(v) for v in values)
-            self._test: ValueTest = _never
+            self.evaluate: ConditionCheck = _null_check(self.key, values)
+            return
+        test = _value_test(operator.spec, values, variables)
+        if isinstance(test, _Static):
+            self.evaluate = _static_check(operator, self.key, test.predicate)
         else:
-            self._test = _value_test(operator.spec, values, variables)
-
-    def evaluate(self, context: Context) -> bool:
-        values = context.get(self.key)
-        operator = self.operator
-        if operator.spec.family == "null":
-            return (not values) in self._null_wanted
-        if operator.qualifier is not None:
-            return self._evaluate_set(values, context)
-        if not values:
-            return operator.if_exists or self._negated
-        matched = any(self._test(value, context) for value in values)
-        return not matched if self._negated else matched
-
-    def _evaluate_set(self, values: tuple[str, ...] | None, context: Context) -> bool:
-        members = [value for value in values or () if value != ""]
-        if not members:
-            # The empty set: ForAllValues is vacuously true, ForAnyValue has nothing to match.
-            return self.operator.qualifier == FOR_ALL or self.operator.if_exists
-        test, negated = self._test, self._negated
-        results = (test(value, context) != negated for value in members)
-        return all(results) if self.operator.qualifier == FOR_ALL else any(results)
+            self.evaluate = _dynamic_check(operator, self.key, test)
 
 
-def _never(_value: str, _context: Context) -> bool:
-    return False
+@dataclass(frozen=True, slots=True)
+class _Static:
+    predicate: Predicate
+
+
+def _null_check(key: str, values: Sequence[str]) -> ConditionCheck:
+    wanted = frozenset(_parse_null_value(v) for v in values)
+    return lambda context: (not context.get(key)) in wanted
+
+
+# The two functions below differ only in how they call the test: with or without the context.
+# ForAllValues treats the empty set (no key, no values, or only "") as vacuously true;
+# ForAnyValue finds nothing in it.
+
+
+def _static_check(operator: Operator, key: str, test: Predicate) -> ConditionCheck:
+    negated, if_exists = operator.spec.negated, operator.if_exists
+    if operator.qualifier is None:
+        missing = if_exists or negated
+
+        def single(context: Context) -> bool:
+            values = context.get(key)
+            if not values:
+                return missing
+            for value in values:
+                if test(value):
+                    return not negated
+            return negated
+
+        return single
+    if operator.qualifier == FOR_ALL:
+
+        def for_all(context: Context) -> bool:
+            for value in context.get(key) or ():  # noqa: SIM110 - a plain loop is faster here
+                if value != "" and test(value) == negated:
+                    return False
+            return True
+
+        return for_all
+
+    def for_any(context: Context) -> bool:
+        members = False
+        for value in context.get(key) or ():
+            if value != "":
+                members = True
+                if test(value) != negated:
+                    return True
+        return False if members else if_exists
+
+    return for_any
+
+
+def _dynamic_check(operator: Operator, key: str, test: ValueTest) -> ConditionCheck:
+    negated, if_exists = operator.spec.negated, operator.if_exists
+    if operator.qualifier is None:
+        missing = if_exists or negated
+
+        def single(context: Context) -> bool:
+            values = context.get(key)
+            if not values:
+                return missing
+            for value in values:
+                if test(value, context):
+                    return not negated
+            return negated
+
+        return single
+    if operator.qualifier == FOR_ALL:
+
+        def for_all(context: Context) -> bool:
+            for value in context.get(key) or ():
+                if value != "" and test(value, context) == negated:
+                    return False
+            return True
+
+        return for_all
+
+    def for_any(context: Context) -> bool:
+        members = False
+        for value in context.get(key) or ():
+            if value != "":
+                members = True
+                if test(value, context) != negated:
+                    return True
+        return False if members else if_exists
+
+    return for_any
 
 
 def _parse_null_value(value: str) -> bool:
@@ -153,7 +236,7 @@ def _parse_null_value(value: str) -> bool:
     return lowered == "true"
 
 
-def _value_test(spec: OperatorSpec, values: Sequence[str], variables: bool) -> ValueTest:
+def _value_test(spec: OperatorSpec, values: Sequence[str], variables: bool) -> _Static | ValueTest:
     family = spec.family
     if family in ("string", "string-ignorecase", "bool"):
         return _equality_test(values, variables, ignore_case=family != "string")
@@ -171,14 +254,14 @@ def _value_test(spec: OperatorSpec, values: Sequence[str], variables: bool) -> V
     return _ip_test(values)
 
 
-def _equality_test(values: Sequence[str], variables: bool, ignore_case: bool) -> ValueTest:
+def _equality_test(values: Sequence[str], variables: bool, ignore_case: bool) -> _Static | ValueTest:
     templates = [StringTemplate(parse_template(v, wildcards=False, variables=variables)) for v in values]
     statics = [t.static for t in templates]
     if all(s is not None for s in statics):
         accepted = frozenset(s.lower() if ignore_case else s for s in statics if s is not None)
         if ignore_case:
-            return lambda value, _context: value.lower() in accepted
-        return lambda value, _context: value in accepted
+            return _Static(lambda value: value.lower() in accepted)
+        return _Static(accepted.__contains__)
 
     def test(value: str, context: Context) -> bool:
         wanted = value.lower() if ignore_case else value
@@ -191,8 +274,12 @@ def _equality_test(values: Sequence[str], variables: bool, ignore_case: bool) ->
     return test
 
 
-def _like_test(values: Sequence[str], variables: bool) -> ValueTest:
-    templates = [PatternTemplate(parse_template(v, wildcards=True, variables=variables)) for v in values]
+def _like_test(values: Sequence[str], variables: bool) -> _Static | ValueTest:
+    parsed = [parse_template(v, wildcards=True, variables=variables) for v in values]
+    if not any(has_variables(parts) for parts in parsed):
+        plain = [[part for part in parts if not isinstance(part, Variable)] for parts in parsed]
+        return _Static(compile_alternatives(plain))
+    templates = [PatternTemplate(parts) for parts in parsed]
 
     def test(value: str, context: Context) -> bool:
         for template in templates:
@@ -206,14 +293,14 @@ def _like_test(values: Sequence[str], variables: bool) -> ValueTest:
 
 def _ordered_test(
     policy_values: list[float], convert: Callable[[str], float | None], comparison: str
-) -> ValueTest:
+) -> _Static:
     compare = _NUMERIC_COMPARISONS[comparison]
 
-    def test(value: str, _context: Context) -> bool:
+    def test(value: str) -> bool:
         number = convert(value)
         return number is not None and any(compare(number, p) for p in policy_values)
 
-    return test
+    return _Static(test)
 
 
 def _to_number(text: str) -> float | None:
@@ -251,7 +338,7 @@ def _parse_date(text: str) -> float:
     return moment
 
 
-def _binary_test(values: Sequence[str]) -> ValueTest:
+def _binary_test(values: Sequence[str]) -> _Static:
     accepted: set[bytes] = set()
     for value in values:
         try:
@@ -259,16 +346,16 @@ def _binary_test(values: Sequence[str]) -> ValueTest:
         except (binascii.Error, ValueError) as exc:
             raise ConditionError(f"BinaryEquals value {value!r} is not base-64") from exc
 
-    def test(value: str, _context: Context) -> bool:
+    def test(value: str) -> bool:
         try:
             return base64.b64decode(value, validate=True) in accepted
         except (binascii.Error, ValueError):
             return False
 
-    return test
+    return _Static(test)
 
 
-def _ip_test(values: Sequence[str]) -> ValueTest:
+def _ip_test(values: Sequence[str]) -> _Static:
     networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
     for value in values:
         try:
@@ -276,14 +363,14 @@ def _ip_test(values: Sequence[str]) -> ValueTest:
         except ValueError as exc:
             raise ConditionError(f"{value!r} is not an IP address or CIDR range") from exc
 
-    def test(value: str, _context: Context) -> bool:
+    def test(value: str) -> bool:
         try:
             address = ipaddress.ip_address(value.strip())
         except ValueError:
             return False
         return any(address in network for network in networks)
 
-    return test
+    return _Static(test)
 
 
 def parse_condition_block(block: object, variables: bool) -> tuple[Condition, ...]:
@@ -312,3 +399,17 @@ def _condition_values(raw: object, where: str) -> list[str]:
         else:
             raise ConditionError(f"{where}: values must be strings, numbers or booleans")
     return values
+
+
+def all_of(conditions: Sequence[Condition]) -> ConditionCheck | None:
+    """One check for a statement's whole Condition element; None when there is none."""
+    checks = tuple(condition.evaluate for condition in conditions)
+    if not checks:
+        return None
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda context: first(context) and second(context)
+
+    return lambda context: all(check(context) for check in checks)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-from tagwarden.iam.principals import PrincipalInfo, PrincipalKind
+from tagwarden.iam.principals import PrincipalInfo
 from tagwarden.iam.variables import Context
 
 IMPLIED_ACTIONS_KEY: Final = "tagwarden:impliedactions"
@@ -44,17 +44,8 @@ def build_context(
         context["aws:principaltag/" + key.lower()] = (value,)
     for key, value in request.resource_tags.items():
         context["aws:resourcetag/" + key.lower()] = (value,)
-    is_service = principal.kind is PrincipalKind.SERVICE
-    if not is_service:
-        context["aws:principalarn"] = (principal.principal_arn,)
-        context["aws:principalaccount"] = (principal.account,)
-        context["aws:principaltype"] = (
-            principal.kind.value if principal.kind is not PrincipalKind.ROLE else "AssumedRole",
-        )
-    if principal.kind is PrincipalKind.USER:
-        context["aws:username"] = (principal.name,)
+    context.update(principal.context_keys)
     context["aws:resourceaccount"] = (resource_account,)
-    context["aws:principalisawsservice"] = ("true" if is_service else "false",)
     for key, given in request.context.items():
         context[key.lower()] = (given,) if isinstance(given, str) else tuple(str(v) for v in given)
     return context

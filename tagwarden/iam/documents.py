@@ -12,8 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
-from tagwarden.iam.conditions import Condition, ConditionError, parse_condition_block
-from tagwarden.iam.elements import ActionMatcher, ElementError, PrincipalSet, ResourceMatcher, principal_set
+from tagwarden.iam.conditions import Condition, ConditionCheck, ConditionError, all_of, parse_condition_block
+from tagwarden.iam.elements import (
+    ActionMatcher,
+    ElementError,
+    PrincipalSet,
+    ResourceCheck,
+    ResourceMatcher,
+    principal_set,
+)
 from tagwarden.iam.variables import Context, VariableSyntaxError
 
 VERSION_2012: Final = "2012-10-17"
@@ -55,6 +62,9 @@ class Statement:
     principals: PrincipalSet | None  # None: no Principal element (identity-side policies)
     not_principal: bool
     conditions: tuple[Condition, ...]
+    # Pre-compiled forms of the resource and condition tests; None means "always true".
+    resource_check: ResourceCheck | None = field(default=None, compare=False, repr=False)
+    condition_check: ConditionCheck | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -65,12 +75,12 @@ class Statement:
         return self.actions.matches(action_lower) != self.not_action
 
     def applies_to_resource(self, resource: str, context: Context) -> bool:
-        if self.resources is None:
-            return True
-        return self.resources.matches(resource, context) != self.not_resource
+        check = self.resource_check
+        return check is None or check(resource, context)
 
     def conditions_hold(self, context: Context) -> bool:
-        return all(condition.evaluate(context) for condition in self.conditions)
+        check = self.condition_check
+        return check is None or check(context)
 
 
 @dataclass(frozen=True)
@@ -191,6 +201,8 @@ def _build_statement(
         principals=principals,
         not_principal=principal_key == "NotPrincipal",
         conditions=conditions,
+        resource_check=None if resources is None else resources.check(resource_key == "NotResource"),
+        condition_check=all_of(conditions),
     )
 
 

@@ -11,7 +11,7 @@ Segment rules (IAM User Guide, "IAM JSON policy elements: Resource" and "Conditi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -21,8 +21,8 @@ from tagwarden.iam.matching import (
     STAR_NO_COLON,
     Matcher,
     Token,
+    compile_alternatives,
     compile_tokens,
-    literal_text,
     normalize,
     parse_glob,
 )
@@ -53,30 +53,13 @@ class ElementError(ValueError):
 class ActionMatcher:
     """Action patterns, matched case-insensitively (the caller passes the action lower-cased)."""
 
-    __slots__ = ("_exact", "_globs", "_match_all")
+    __slots__ = ("matches",)
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        exact: set[str] = set()
-        globs: list[Matcher] = []
-        self._match_all = False
         for pattern in patterns:
             if pattern != "*" and (":" not in pattern or pattern.startswith(":")):
                 raise ElementError(f"action {pattern!r} is not '*' or 'service:action'")
-            tokens = parse_glob(pattern.lower())
-            text = literal_text(tokens)
-            if tokens == (STAR,):
-                self._match_all = True
-            elif text is not None:
-                exact.add(text)
-            else:
-                globs.append(compile_tokens(tokens))
-        self._exact = frozenset(exact)
-        self._globs = tuple(globs)
-
-    def matches(self, action_lower: str) -> bool:
-        if self._match_all or action_lower in self._exact:
-            return True
-        return any(glob(action_lower) for glob in self._globs)
+        self.matches: Matcher = compile_alternatives([parse_glob(p.lower()) for p in patterns])
 
 
 def resource_template(pattern: str, variables: bool) -> PatternTemplate:
@@ -124,6 +107,9 @@ def _segment_tokens(segment: str) -> list[Token]:
     return tokens
 
 
+ResourceCheck = Callable[[str, Context], bool]
+
+
 class ResourceMatcher:
     """The values of a ``Resource`` or ``NotResource`` element."""
 
@@ -149,6 +135,20 @@ class ResourceMatcher:
             if matcher is not None and matcher(resource):
                 return True
         return False
+
+    def check(self, negated: bool) -> ResourceCheck | None:
+        """A check specialized for the element; None when it matches every resource."""
+        if self._match_all:
+            return (lambda _resource, _context: False) if negated else None
+        statics = [t.static for t in self._templates]
+        if len(statics) == 1 and statics[0] is not None:
+            only = statics[0]
+            if negated:
+                return lambda resource, _context: not only(resource)
+            return lambda resource, _context: only(resource)
+        if negated:
+            return lambda resource, context: not self.matches(resource, context)
+        return self.matches
 
 
 class ArnTemplate:

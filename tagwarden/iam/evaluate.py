@@ -20,13 +20,22 @@ Organizations User Guide, "SCP evaluation" and "RCP evaluation"):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final, Literal, NoReturn
+from dataclasses import dataclass, field
+from typing import Final, Literal, NamedTuple, NoReturn
 
 from tagwarden.iam.context import Request, build_context, implied_actions
 from tagwarden.iam.documents import Policy
 from tagwarden.iam.elements import GRANT_ACCOUNT, GRANT_DIRECT, GRANT_NONE, GRANT_ROLE
-from tagwarden.iam.layers import LayerScan, Probe, StatementRef, scan
+from tagwarden.iam.layers import (
+    EMPTY_LAYER,
+    NOTHING,
+    LayerScan,
+    LayerStatements,
+    Probe,
+    StatementRef,
+    collect,
+    scan,
+)
 from tagwarden.iam.principals import PrincipalKind, arn_account, arn_service, parse_principal
 
 Decision = Literal["Allow", "ExplicitDeny", "ImplicitDeny"]
@@ -46,6 +55,8 @@ TRUST_POLICY_ACTIONS: Final = frozenset(
         "sts:setcontext",
     }
 )
+
+_PLAN_CACHE_LIMIT: Final = 4096
 
 LAYER_IDENTITY: Final = "identity-based policy"
 LAYER_BOUNDARY: Final = "permissions boundary"
@@ -74,6 +85,42 @@ class PolicySet:
     management_account: str | None = None
     service_linked_role: bool | None = None
     resource_policy_required: bool | None = None
+    _plans: dict[str, Plan] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Stored as tuples: the per-action plans below are only valid while nothing changes.
+        object.__setattr__(self, "identity", tuple(self.identity))
+        object.__setattr__(self, "scps", tuple(tuple(level) for level in self.scps))
+        object.__setattr__(self, "rcps", tuple(tuple(level) for level in self.rcps))
+
+    def plan(self, action_lower: str) -> Plan:
+        """The statements of every layer that cover ``action_lower``, computed once per action."""
+        plan = self._plans.get(action_lower)
+        if plan is None:
+            if len(self._plans) >= _PLAN_CACHE_LIMIT:
+                self._plans.clear()
+            plan = self._plans[action_lower] = Plan(
+                scps=tuple(collect(level, action_lower) for level in self.scps),
+                rcps=tuple(collect(level, action_lower) for level in self.rcps),
+                resource=collect(_one(self.resource), action_lower),
+                identity=collect(self.identity, action_lower),
+                boundary=collect(_one(self.boundary), action_lower),
+                session=collect(_one(self.session), action_lower),
+            )
+        return plan
+
+
+class Plan(NamedTuple):
+    scps: tuple[LayerStatements, ...]
+    rcps: tuple[LayerStatements, ...]
+    resource: LayerStatements
+    identity: LayerStatements
+    boundary: LayerStatements
+    session: LayerStatements
+
+
+def _one(policy: Policy | None) -> tuple[Policy, ...]:
+    return () if policy is None else (policy,)
 
 
 @dataclass(frozen=True)
@@ -101,28 +148,32 @@ def evaluate(policies: PolicySet, request: Request) -> Evaluation:
         )
     resource_account = request.resource_account or arn_account(request.resource) or principal.account
     context = build_context(request, principal, resource_account)
-    has_boundary = policies.boundary is not None
-
-    def decide(action: str) -> Evaluation:
-        probe = Probe(action.lower(), request.resource, context, principal, has_boundary)
-        try:
-            return _ActionEvaluation(policies, probe, resource_account, action).decide()
-        except _Outcome as outcome:
-            return outcome.evaluation
-
-    first = decide(request.action)
-    extra = [a for a in implied_actions(context) if a.lower() != request.action.lower()]
-    if not extra:
+    probe = Probe(request.action.lower(), request.resource, context, principal, policies.boundary is not None)
+    first = _decide(policies, probe, resource_account, request.action)
+    implied = implied_actions(context)
+    if not implied:
         return first
-    results = [first, *(decide(action) for action in extra)]
+    results = [first]
+    for action in implied:
+        if action.lower() != probe.action:
+            results.append(_decide(policies, probe._replace(action=action.lower()), resource_account, action))
     for decision in ("ExplicitDeny", "ImplicitDeny"):
         for result in results:
             if result.decision == decision:
                 note = "" if result is first else f"implied action {result.action}: "
                 return Evaluation(result.decision, note + result.explanation, result.statement, result.action)
+    if len(results) == 1:
+        return first
     also = ", ".join(r.action for r in results[1:])
     explanation = f"{first.explanation} Implied action(s) {also} also allowed."
     return Evaluation("Allow", explanation, first.statement, first.action)
+
+
+def _decide(policies: PolicySet, probe: Probe, resource_account: str, action: str) -> Evaluation:
+    try:
+        return _ActionEvaluation(policies, probe, resource_account, action).decide()
+    except _Outcome as outcome:
+        return outcome.evaluation
 
 
 class _ActionEvaluation:
@@ -135,16 +186,21 @@ class _ActionEvaluation:
         self.resource_account = resource_account
         self.action = action
         self.on = f"{action} on {probe.resource}"
+        if policies.service_linked_role is not None:
+            self.service_linked = policies.service_linked_role
+        else:
+            self.service_linked = self.principal.looks_service_linked
 
     def decide(self) -> Evaluation:
         policies, probe, principal, action = self.policies, self.probe, self.principal, self.action
-        scp_scans = [self._checked(scan(LAYER_SCP, level, probe)) for level in self._scp_levels()]
-        for level in self._rcp_levels():
+        plan = policies.plan(probe.action)
+        scp_scans = [self._checked(scan(LAYER_SCP, level, probe)) for level in self._scp_levels(plan)]
+        for level in self._rcp_levels(plan):
             self._checked(scan(LAYER_RCP, level, probe))
-        resource = self._checked(scan(LAYER_RESOURCE, _one(policies.resource), probe))
-        self.identity = self._checked(scan(LAYER_IDENTITY, policies.identity, probe))
-        self.boundary = self._checked(scan(LAYER_BOUNDARY, _one(policies.boundary), probe))
-        self.session = self._checked(scan(LAYER_SESSION, _one(policies.session), probe))
+        resource = self._scan(LAYER_RESOURCE, plan.resource)
+        self.identity = self._scan(LAYER_IDENTITY, plan.identity)
+        self.boundary = self._scan(LAYER_BOUNDARY, plan.boundary)
+        self.session = self._scan(LAYER_SESSION, plan.session)
 
         for number, level_scan in enumerate(scp_scans, start=1):
             if level_scan.allow is None:
@@ -187,29 +243,27 @@ class _ActionEvaluation:
             delegated = f" ({resource.allow} allows the account, which delegates to identity policies)"
         return self._allow(f"{own_side}{delegated}.{org}", self.identity.allow or resource.allow)
 
-    def _scp_levels(self) -> Sequence[Sequence[Policy]]:
+    def _scan(self, layer: str, statements: LayerStatements) -> LayerScan:
+        return NOTHING if statements is EMPTY_LAYER else self._checked(scan(layer, statements, self.probe))
+
+    def _scp_levels(self, plan: Plan) -> Sequence[LayerStatements]:
         principal = self.principal
         if (
             principal.kind is PrincipalKind.SERVICE
-            or self._service_linked()
+            or self.service_linked
             or principal.account == self.policies.management_account
         ):
             return ()
-        return self.policies.scps
+        return plan.scps
 
-    def _rcp_levels(self) -> Sequence[Sequence[Policy]]:
+    def _rcp_levels(self, plan: Plan) -> Sequence[LayerStatements]:
         if (
-            self._service_linked()
+            self.service_linked
             or self.resource_account == self.policies.management_account
             or _service(self.action) not in RCP_SERVICES
         ):
             return ()
-        return self.policies.rcps
-
-    def _service_linked(self) -> bool:
-        if self.policies.service_linked_role is not None:
-            return self.policies.service_linked_role
-        return self.principal.looks_service_linked
+        return plan.rcps
 
     def _cross_account(self, resource: LayerScan, org: str) -> Evaluation:
         if resource.allow is None:
@@ -260,10 +314,6 @@ class _ActionEvaluation:
         return Evaluation("Allow", f"allowed: {reason}", statement, self.action)
 
 
-def _one(policy: Policy | None) -> tuple[Policy, ...]:
-    return () if policy is None else (policy,)
-
-
 def _service(action: str) -> str:
     return action.partition(":")[0].lower()
 
@@ -277,6 +327,8 @@ def _level_name(number: int, total: int) -> str:
 
 def _resource_policy_required(action_lower: str, resource: str) -> bool:
     """Role trust policies and KMS key policies "must explicitly allow access for principals"."""
+    if ":role/" not in resource and ":key/" not in resource:
+        return False
     service = arn_service(resource)
     if service == "iam" and ":role/" in resource:
         return action_lower in TRUST_POLICY_ACTIONS

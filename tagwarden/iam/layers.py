@@ -4,7 +4,7 @@ for the statements that apply to a request."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tagwarden.iam.documents import Policy, Statement
 from tagwarden.iam.elements import GRANT_DIRECT, GRANT_NONE
@@ -12,8 +12,7 @@ from tagwarden.iam.principals import PrincipalInfo
 from tagwarden.iam.variables import Context
 
 
-@dataclass(frozen=True, slots=True)
-class StatementRef:
+class StatementRef(NamedTuple):
     """A statement that decided something, named for people: layer, policy and statement."""
 
     layer: str
@@ -25,15 +24,16 @@ class StatementRef:
         return f'{self.layer} "{self.policy}" statement {self.statement}'
 
 
-@dataclass(frozen=True, slots=True)
-class LayerScan:
+class LayerScan(NamedTuple):
     deny: StatementRef | None  # the first applicable Deny statement
     allow: StatementRef | None  # the applicable Allow that names the principal most directly
     grant: int  # GRANT_* level of ``allow`` (GRANT_DIRECT for policies without Principal)
 
 
-@dataclass(frozen=True, slots=True)
-class Probe:
+NOTHING = LayerScan(None, None, GRANT_NONE)  # the scan of an absent policy
+
+
+class Probe(NamedTuple):
     """What every statement is tested against."""
 
     action: str  # lower-cased
@@ -43,35 +43,56 @@ class Probe:
     has_boundary: bool
 
 
-def scan(layer: str, policies: Iterable[Policy], probe: Probe) -> LayerScan:
+Entry = tuple[str, Statement]  # (policy name, statement)
+
+
+class LayerStatements(NamedTuple):
+    """The statements of one layer whose Action or NotAction covers one action."""
+
+    denies: tuple[Entry, ...]
+    allows: tuple[Entry, ...]
+
+
+EMPTY_LAYER = LayerStatements((), ())
+
+
+def collect(policies: Iterable[Policy], action_lower: str) -> LayerStatements:
+    denies: list[Entry] = []
+    allows: list[Entry] = []
+    for policy in policies:
+        policy_denies, policy_allows = policy.statements_for(action_lower)
+        denies.extend((policy.name, statement) for statement in policy_denies)
+        allows.extend((policy.name, statement) for statement in policy_allows)
+    return LayerStatements(tuple(denies), tuple(allows)) if denies or allows else EMPTY_LAYER
+
+
+def scan(layer: str, statements: LayerStatements, probe: Probe) -> LayerScan:
+    # The hot loop of the engine: checks are inlined and ordered cheapest first.
+    resource, context = probe.resource, probe.context
+    for name, statement in statements.denies:
+        check = statement.resource_check
+        if check is not None and not check(resource, context):
+            continue
+        if statement.principals is not None and not _principal_denied(statement, probe):
+            continue
+        conditions = statement.condition_check
+        if conditions is None or conditions(context):
+            return LayerScan(StatementRef(layer, name, statement.label, False), None, GRANT_NONE)
     best: StatementRef | None = None
     best_grant = GRANT_NONE
-    for policy in policies:
-        denies, allows = policy.statements_for(probe.action)
-        for statement in denies:
-            if _deny_applies(statement, probe):
-                return LayerScan(StatementRef(layer, policy.name, statement.label, False), None, GRANT_NONE)
-        if best_grant == GRANT_DIRECT:
+    for name, statement in statements.allows:
+        grant = GRANT_DIRECT if statement.principals is None else _allow_grant(statement, probe.principal)
+        if grant <= best_grant:
             continue
-        for statement in allows:
-            grant = _allow_grant(statement, probe.principal)
-            if (
-                grant > best_grant
-                and statement.applies_to_resource(probe.resource, probe.context)
-                and statement.conditions_hold(probe.context)
-            ):
-                best, best_grant = StatementRef(layer, policy.name, statement.label, True), grant
-                if grant == GRANT_DIRECT:
-                    break
+        check = statement.resource_check
+        if check is not None and not check(resource, context):
+            continue
+        conditions = statement.condition_check
+        if conditions is None or conditions(context):
+            best, best_grant = StatementRef(layer, name, statement.label, True), grant
+            if grant == GRANT_DIRECT:
+                break
     return LayerScan(None, best, best_grant)
-
-
-def _deny_applies(statement: Statement, probe: Probe) -> bool:
-    return (
-        statement.applies_to_resource(probe.resource, probe.context)
-        and _principal_denied(statement, probe)
-        and statement.conditions_hold(probe.context)
-    )
 
 
 def _principal_denied(statement: Statement, probe: Probe) -> bool:

@@ -80,6 +80,44 @@ def compile_tokens(tokens: Sequence[Token], ignore_case: bool = False) -> Matche
     return lambda text: matcher(text.lower())
 
 
+def compile_alternatives(patterns: Sequence[Sequence[Token]]) -> Matcher:
+    """One matcher for "any of these patterns": exact texts become one set lookup, plain
+    prefixes and suffixes one ``startswith``/``endswith`` call each."""
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    others: list[Matcher] = []
+    for pattern in patterns:
+        tokens = normalize(pattern)
+        text = literal_text(tokens)
+        if text is not None:
+            exact.add(text)
+        elif tokens == (STAR,):
+            return _match_anything
+        elif len(tokens) == 2 and tokens[1] == STAR and isinstance(tokens[0], str):
+            prefixes.append(tokens[0])
+        elif len(tokens) == 2 and tokens[0] == STAR and isinstance(tokens[1], str):
+            suffixes.append(tokens[1])
+        else:
+            others.append(_compile_normalized(tokens))
+    exact_set, rest = frozenset(exact), tuple(others)
+    prefix_tuple, suffix_tuple = tuple(prefixes), tuple(suffixes)
+    if not rest and not suffix_tuple and not exact_set:
+        return lambda text: text.startswith(prefix_tuple)
+    if not rest and not suffix_tuple and not prefix_tuple:
+        return exact_set.__contains__
+
+    def matches(text: str) -> bool:
+        return (
+            text in exact_set
+            or (bool(prefix_tuple) and text.startswith(prefix_tuple))
+            or (bool(suffix_tuple) and text.endswith(suffix_tuple))
+            or any(match(text) for match in rest)
+        )
+
+    return matches
+
+
 def _compile_normalized(tokens: tuple[Token, ...]) -> Matcher:
     text = literal_text(tokens)
     if text is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 
 class PrincipalKind(Enum):
@@ -47,7 +48,13 @@ class PrincipalInfo:
             self.role_path.startswith("/aws-service-role/") or self.name.startswith("AWSServiceRoleFor")
         )
 
+    @property
+    def context_keys(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The context keys that depend on the principal alone (see ``context.build_context``)."""
+        return _principal_context_keys(self)
 
+
+@lru_cache(maxsize=4096)
 def parse_principal(arn: str) -> PrincipalInfo:
     """Parse an IAM user, role, assumed-role session, federated-user, root or service principal."""
     if not arn.startswith("arn:"):
@@ -89,3 +96,19 @@ def arn_account(arn: str) -> str | None:
 def arn_service(arn: str) -> str:
     parts = arn.split(":", 5)
     return parts[2] if len(parts) == 6 else ""
+
+
+@lru_cache(maxsize=4096)
+def _principal_context_keys(principal: PrincipalInfo) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if principal.kind is PrincipalKind.SERVICE:
+        return (("aws:principalisawsservice", ("true",)),)
+    principal_type = "AssumedRole" if principal.kind is PrincipalKind.ROLE else principal.kind.value
+    keys = [
+        ("aws:principalarn", (principal.principal_arn,)),
+        ("aws:principalaccount", (principal.account,)),
+        ("aws:principaltype", (principal_type,)),
+        ("aws:principalisawsservice", ("false",)),
+    ]
+    if principal.kind is PrincipalKind.USER:
+        keys.append(("aws:username", (principal.name,)))
+    return tuple(keys)
