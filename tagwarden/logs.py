@@ -32,6 +32,9 @@ def configure_logging(level: str = "info", fmt: LogFormat = "auto", stream: Text
     logging.basicConfig(level=logging.WARNING, stream=out, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("botocore", "boto3", "urllib3", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # A poll that outlasts its interval (an SQS drain) makes APScheduler skip the next run with a
+    # warning; that is the intended "never two runs of one source at once", not a problem.
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
 
 
 def get_logger(name: str = "tagwarden") -> Any:

@@ -10,6 +10,7 @@ from botocore.config import Config
 
 if TYPE_CHECKING:
     from mypy_boto3_cloudtrail import CloudTrailClient
+    from mypy_boto3_ec2 import EC2Client
     from mypy_boto3_iam import IAMClient
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
@@ -42,6 +43,9 @@ class AwsClients:
 
     def sts(self) -> STSClient:
         return self._session.client("sts", region_name=self.region, config=self._config)
+
+    def ec2(self, region: str | None = None) -> EC2Client:
+        return self._session.client("ec2", region_name=region or self.region, config=self._config)
 
     def cloudtrail(self, region: str | None = None) -> CloudTrailClient:
         return self._session.client("cloudtrail", region_name=region or self.region, config=self._config)

@@ -171,13 +171,13 @@ class Daemon:
 
     def run_forever(self) -> int:
         self.start()
-        self._install_signals()
+        self.install_signals()
         while not self.stop.wait(timeout=1.0):
             pass
         self.shutdown()
         return 0
 
-    def _install_signals(self) -> None:
+    def install_signals(self) -> None:
         if threading.current_thread() is not threading.main_thread():
             return
 
