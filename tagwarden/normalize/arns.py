@@ -94,10 +94,17 @@ def is_arn(value: str) -> bool:
     return value.startswith(ARN_PREFIX) and value.count(":") >= 5
 
 
+_EC2_KIND_BY_PREFIX = dict(_EC2_PREFIXES)
+
+
 def ec2_resource_type(resource_id: str) -> str | None:
-    for prefix, kind in _EC2_PREFIXES:
+    # An id is its type's prefix and a hex suffix: the prefix ends at the last dash.
+    kind = _EC2_KIND_BY_PREFIX.get(resource_id[: resource_id.rfind("-") + 1])
+    if kind is not None:
+        return kind
+    for prefix, candidate in _EC2_PREFIXES:
         if resource_id.startswith(prefix):
-            return kind
+            return candidate
     return None
 
 
