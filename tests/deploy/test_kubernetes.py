@@ -10,6 +10,7 @@ Prometheus Operator kinds against the structural schemas in crd_schemas.py.
 from __future__ import annotations
 
 import copy
+import os
 import re
 import subprocess
 import sys
@@ -23,7 +24,7 @@ import yaml
 from kubernetes_validate.utils import SchemaNotFoundError, all_versions
 
 from tests.deploy.crd_schemas import CRD_SCHEMAS
-from tests.deploy.support import ALERTS_FILE, KUSTOMIZE_DIR, PROMETHEUS_DIR
+from tests.deploy.support import ALERTS_FILE, KUSTOMIZE_DIR, PROMETHEUS_DIR, REPO
 
 Manifest = dict[str, Any]
 
@@ -252,6 +253,30 @@ def test_daemon_config_has_the_agreed_keys() -> None:
     assert source["type"] == "sqs"
     assert re.fullmatch(r"https://sqs\.[a-z0-9-]+\.amazonaws\.com/\d{12}/[\w-]+", source["queue_url"])
     assert 1 <= source["wait_seconds"] <= 20, "SQS long polling waits at most 20 seconds"
+
+
+def test_config_map_passes_tagwarden_check_config(tmp_path: Path) -> None:
+    """tagwarden's own loader accepts the config and the policy, as mounted in the pod."""
+    (config_map,) = generated_config_maps()
+    for key, content in config_map["data"].items():
+        (tmp_path / key).write_text(content, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TAGWARDEN_", "AWS_"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "tagwarden", "check-config", "--config", str(tmp_path / "tagwarden.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=REPO,
+        env=env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ABAC keys: team" in result.stdout
+
+
+def test_deployment_points_exec_sessions_at_the_config() -> None:
+    env = {item["name"]: item["value"] for item in container().get("env", [])}
+    assert env["TAGWARDEN_CONFIG"] == f"{CONFIG_DIR}/tagwarden.yaml"
 
 
 def test_policy_follows_the_governance_format() -> None:

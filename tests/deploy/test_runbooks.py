@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 
 import pytest
 import yaml
@@ -82,3 +83,60 @@ def test_tag_abuse_runbook_gives_the_finding_commands() -> None:
     # Every kind of finding that can page or warn is explained.
     for kind in ("self_grant", "self_retag", "principal_retag", "session_tag", "lockout"):
         assert f"`{kind}`" in text, kind
+
+
+# --- the commands in the runbooks and alerts are real -------------------------------------
+
+SUBCOMMANDS = ("findings", "replay", "check-config", "scan", "normalize", "run", "iam", "demo")
+COMMAND = re.compile(rf"(?<![\w/.-])tagwarden ((?:{'|'.join(SUBCOMMANDS)})\b[^`'\n]*)")
+PLACEHOLDER = re.compile(r"<([^<>]*)>")
+FINDING_KINDS = (
+    "unauthorized_writer", "disallowed_value", "self_grant", "self_retag", "principal_retag",
+    "session_tag", "lockout", "denied_attempt",
+)  # fmt: skip
+# Commands of the scans work (issue 6 names them), not in the CLI yet: accepted whether or not
+# the parser knows them, so this test passes before and after they land.
+PENDING = ("scan ", "--kind excess_tag_writer")
+
+
+def fill_placeholder(match: re.Match[str]) -> str:
+    text = match.group(1)
+    if "e.g. " in text:
+        return text.split("e.g. ", 1)[1].split()[0]
+    return "tw-0123456789abcdef0123" if text == "id" else "placeholder"
+
+
+def documented_commands() -> list[tuple[str, list[str]]]:
+    """(where, argv) for every tagwarden command in the runbooks and in the alert annotations."""
+    found: list[tuple[str, list[str]]] = []
+    for path in sorted(RUNBOOKS_DIR.glob("*.md")):
+        text = path.read_text(encoding="utf-8").replace("\\\n", " ")
+        for match in COMMAND.finditer(text):
+            command = PLACEHOLDER.sub(fill_placeholder, match.group(1))
+            found.append((path.name, shlex.split(command)))
+    for rule in alert_rules():
+        annotations = rule["annotations"]
+        assert isinstance(annotations, dict)
+        for match in COMMAND.finditer(annotations["description"]):
+            for kind in FINDING_KINDS:
+                command = match.group(1).replace("{{ $labels.kind }}", kind)
+                found.append((str(rule["alert"]), shlex.split(command)))
+    return found
+
+
+def test_documented_commands_parse_with_the_real_cli() -> None:
+    from tagwarden.cli.main import build_parser
+
+    commands = documented_commands()
+    assert len(commands) > 30, "the runbooks should be full of commands"
+    failures = []
+    for where, argv in commands:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit:
+            if not any(marker in " ".join(argv) for marker in PENDING):
+                failures.append(f"{where}: tagwarden {' '.join(argv)}")
+            continue
+        if "--config" in argv:
+            assert args.config == "/etc/tagwarden/tagwarden.yaml", (where, argv)
+    assert not failures, "commands the CLI rejects:\n" + "\n".join(failures)
