@@ -17,6 +17,15 @@ class StoreSettings(_Strict):
         description="sqlite:///relative/to/config.db or sqlite:////absolute/path.db",
     )
 
+    @field_validator("url")
+    @classmethod
+    def _supported(cls, value: str) -> str:
+        if not value.startswith("sqlite:///") or value == "sqlite:///":
+            raise ValueError(
+                "expected sqlite:///path/to/state.db (relative to the config file) or sqlite:////abs/path"
+            )
+        return value
+
 
 class HttpSettings(_Strict):
     listen: str = Field(

@@ -138,3 +138,9 @@ def canonical_principal(arn: str) -> str:
         parts[5] = f"{kind}/{rest.rsplit('/', 1)[1]}"
         return ":".join(parts)
     return arn
+
+
+def is_iam_principal(arn: str) -> bool:
+    """An IAM user or role ARN: the principals whose tags ABAC policies read."""
+    parts = arn.split(":", 5)
+    return len(parts) == 6 and parts[2] == "iam" and parts[5].startswith(("role/", "user/"))

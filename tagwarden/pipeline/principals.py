@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from tagwarden.normalize.arns import canonical_principal
+from tagwarden.normalize.arns import canonical_principal, is_iam_principal
 
 PrincipalTagFetch = Callable[[str], "dict[str, str] | None"]
 
@@ -25,11 +25,6 @@ def effective_tags(
             del merged[existing]
         merged[key] = value
     return merged
-
-
-def is_iam_principal(arn: str) -> bool:
-    parts = arn.split(":", 5)
-    return len(parts) == 6 and parts[2] == "iam" and parts[5].startswith(("role/", "user/"))
 
 
 @dataclass(frozen=True, slots=True)

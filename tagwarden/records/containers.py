@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from tagwarden.records.json_stream import ChunkedText, StreamError, iter_array, iter_object_members
-from tagwarden.records.opening import OpenError, open_maybe_gzip
+from tagwarden.records.opening import CHUNK_BYTES, OpenError, open_maybe_gzip
 
 Record = dict[str, Any]
 _STREAMED = frozenset({"Records", "Events"})
@@ -128,7 +128,7 @@ def _iter_text(chunks: Iterator[str]) -> Iterator[Record | ReadProblem]:
         yield ReadProblem("empty", "the document is empty", True)
 
 
-def iter_records(stream: BinaryIO) -> Iterator[Record | ReadProblem]:
+def iter_records(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Record | ReadProblem]:
     """Records out of a byte stream (gzip or not), in the order they appear.
 
     Problems come out in line with the records: everything readable before a problem has
@@ -136,7 +136,7 @@ def iter_records(stream: BinaryIO) -> Iterator[Record | ReadProblem]:
     ends the stream, since nothing after it can be trusted to line up.
     """
     try:
-        yield from _iter_text(open_maybe_gzip(stream))
+        yield from _iter_text(open_maybe_gzip(stream, chunk_bytes))
     except OpenError as exc:
         yield ReadProblem(exc.reason, str(exc), True)
     except StreamError as exc:

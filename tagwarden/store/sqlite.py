@@ -13,7 +13,7 @@ from typing import Any
 
 from tagwarden.model import Finding, KnownTags, SessionGrant, TagChange
 from tagwarden.model.finding import FindingStatus
-from tagwarden.normalize.arns import canonical_principal
+from tagwarden.normalize.arns import canonical_principal, is_iam_principal
 from tagwarden.store.base import FindingFilter, HistoryEntry, StoreError
 from tagwarden.store.sqlite_schema import SCHEMA, SCHEMA_VERSION
 from tagwarden.store.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
@@ -71,10 +71,10 @@ class SQLiteUnit:
         return [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in self._conn.execute(sql, params)]
 
     def tags_as_of(self, target: str, ts: float, event_id: str) -> KnownTags:
-        return fold_rows(self._rows(target, ts, event_id))
+        return fold_rows(self._rows(target, ts, event_id), is_iam_principal(target))
 
     def current_tags(self, target: str) -> KnownTags:
-        return fold_rows(self._rows(target))
+        return fold_rows(self._rows(target), is_iam_principal(target))
 
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
         when = format_time(origin.ts)

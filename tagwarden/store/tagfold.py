@@ -20,8 +20,10 @@ class HistoryRow(NamedTuple):
     removed: bool
 
 
-def fold_rows(rows: Iterable[HistoryRow]) -> KnownTags:
-    """The tags after applying ``rows`` in (time, event id, key) order."""
+def fold_rows(rows: Iterable[HistoryRow], case_insensitive: bool = False) -> KnownTags:
+    """The tags after applying ``rows`` in (time, event id, key) order. IAM compares a user's or
+    role's tag keys case-insensitively: ``case_insensitive`` folds ``Team`` and ``team`` into one
+    key, named as it was last written."""
     values: dict[str, str] = {}
     absent: set[str] = set()
     unknown: set[str] = set()  # present, with a value CloudTrail hid
@@ -33,6 +35,12 @@ def fold_rows(rows: Iterable[HistoryRow]) -> KnownTags:
             unknown.clear()
             complete = True
             continue
+        if case_insensitive:
+            folded = row.key.casefold()
+            for name in [k for k in (*values, *absent, *unknown) if k.casefold() == folded and k != row.key]:
+                values.pop(name, None)
+                absent.discard(name)
+                unknown.discard(name)
         unknown.discard(row.key)
         absent.discard(row.key)
         values.pop(row.key, None)

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tagwarden.cli.main import main
+from tagwarden.config import ConfigError, SqsSourceSettings, load_config
+
+BASE = """
+policy: {version: 1, abac_keys: [team]}
+store: {url: "sqlite:///state/db.sqlite"}
+sources:
+  - {type: sqs, queue_url: "https://sqs.eu-west-1.amazonaws.com/1/q"}
+  - {type: files, paths: ["./logs"]}
+"""
+
+
+def write(tmp_path: Path, text: str = BASE) -> Path:
+    path = tmp_path / "tagwarden.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_defaults_and_relative_store_path(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path), env={})
+    assert config.settings.http.listen == "127.0.0.1:9464"
+    assert config.store_url() == f"sqlite:///{(tmp_path / 'state/db.sqlite').resolve()}"
+    assert config.settings.source_names() == ["sqs-0", "files-1"]
+    sqs = config.settings.sources[0]
+    assert isinstance(sqs, SqsSourceSettings) and sqs.wait_seconds == 20
+
+
+def test_environment_overrides_every_key(tmp_path: Path) -> None:
+    env = {
+        "TAGWARDEN_HTTP__LISTEN": "0.0.0.0:9999",
+        "TAGWARDEN_SOURCES__0__WAIT_SECONDS": "5",
+        "TAGWARDEN_SOURCES__1__PATHS": "[a, b]",
+        "TAGWARDEN_AWS__REGION": "eu-west-1",
+        "TAGWARDEN_LOGGING__FORMAT": "json",
+        "UNRELATED": "x",
+    }
+    settings = load_config(write(tmp_path), env=env).settings
+    assert settings.http.listen == "0.0.0.0:9999"
+    assert settings.sources[0].wait_seconds == 5  # type: ignore[union-attr]
+    assert settings.sources[1].paths == ["a", "b"]  # type: ignore[union-attr]
+    assert settings.aws.region == "eu-west-1"
+    assert settings.logging.format == "json"
+
+
+def test_environment_can_add_a_source(tmp_path: Path) -> None:
+    env = {"TAGWARDEN_SOURCES__2__TYPE": "lookup_events", "TAGWARDEN_SOURCES__2__REGION": "us-west-2"}
+    settings = load_config(write(tmp_path), env=env).settings
+    assert settings.sources[2].type == "lookup_events"
+
+
+@pytest.mark.parametrize(
+    ("text", "env", "message"),
+    [
+        (BASE, {"TAGWARDEN_SOURCES__0__WAIT_SECONDS": "50"}, "sources[0].sqs.wait_seconds"),
+        (BASE, {"TAGWARDEN_HTTP__LISTEN": "nine"}, "http.listen: expected host:port"),
+        (BASE.replace("type: files", "type: ftp"), {}, "sources[1]"),
+        ("sources: []\n", {}, "policy: Field required"),
+        ("- a list\n", {}, "expected a mapping at the top level"),
+        ("policy: {version: 1}\nstore: [unclosed\n", {}, "not valid YAML"),
+        (BASE + "colour: blue\n", {}, "colour: Extra inputs are not permitted"),
+    ],
+)
+def test_bad_configuration_names_the_key(
+    tmp_path: Path, text: str, env: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text), env=env)
+    assert message in str(caught.value)
+
+
+def test_check_config_exits_2_on_bad_config_and_0_on_good(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path)
+    assert main(["check-config", "--config", str(path)]) == 0
+    assert "config OK" in capsys.readouterr().out
+    monkeypatch.setenv("TAGWARDEN_STORE__URL", "postgres://x")
+    assert main(["check-config", "--config", str(path)]) == 2
+    assert "store.url: expected sqlite:///" in capsys.readouterr().err
+    monkeypatch.delenv("TAGWARDEN_STORE__URL")
+    monkeypatch.setenv("TAGWARDEN_AWS__MAX_ATTEMPTS", "0")
+    assert main(["check-config", "--config", str(path)]) == 2
+    assert "aws.max_attempts" in capsys.readouterr().err
+    assert main(["check-config", "--config", str(tmp_path / "missing.yaml")]) == 2
+    assert main(["check-config"]) == 2

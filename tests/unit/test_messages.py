@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tagwarden.sources.messages import Ignored, Inline, MessageError, S3Object, parse_body
+from tests.conftest import FIXTURES
+
+SQS = FIXTURES / "containers" / "sqs"
+KEY = (
+    "org trail/env=prod+eu/AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/02/"
+    "111122223333_CloudTrail_us-east-1_20240102T0305Z_abcdEFGH1234ijkl.json.gz"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["s3-event-notification.json", "sns-s3-event-notification.json", "cloudtrail-sns-notification.json"],
+)
+def test_notifications_point_at_the_log_object_with_its_key_decoded_correctly(name: str) -> None:
+    assert parse_body((SQS / name).read_text()) == [S3Object("org-cloudtrail-logs", KEY)]
+
+
+def test_eventbridge_event_carries_its_record_inline() -> None:
+    content = parse_body((SQS / "eventbridge-event.json").read_text())
+    assert isinstance(content, list) and len(content) == 1
+    assert isinstance(content[0], Inline)
+    assert content[0].value["detail"]["eventName"] == "TagRole"
+
+
+def test_s3_test_event_is_ignored() -> None:
+    assert isinstance(parse_body((SQS / "s3-test-event.json").read_text()), Ignored)
+
+
+def test_digest_files_are_ignored() -> None:
+    body = {
+        "Records": [
+            {
+                "eventSource": "aws:s3",
+                "eventName": "ObjectCreated:Put",
+                "s3": {
+                    "bucket": {"name": "b"},
+                    "object": {"key": "AWSLogs/1/CloudTrail-Digest/us-east-1/2024/01/01/x.json.gz"},
+                },
+            }
+        ]
+    }
+    assert isinstance(parse_body(json.dumps(body)), Ignored)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("not json", "not JSON"),
+        ('{"hello": "world"}', "not a CloudTrail, S3, SNS or EventBridge message"),
+        ("[1, 2]", "expected an object"),
+        ('{"Type": "Notification", "Message": "plain text"}', "Message is not JSON"),
+        (
+            '{"detail-type": "EC2 Instance State-change Notification", "detail": {"state": "running"}}',
+            "is not a CloudTrail record",
+        ),
+        ('{"s3Bucket": "b", "s3ObjectKey": "not-a-list"}', "s3ObjectKey"),
+    ],
+)
+def test_unreadable_messages_say_why(body: str, reason: str) -> None:
+    with pytest.raises(MessageError, match=reason):
+        parse_body(body)
