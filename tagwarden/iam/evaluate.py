@@ -186,6 +186,7 @@ class _ActionEvaluation:
         self.resource_account = resource_account
         self.action = action
         self.on = f"{action} on {probe.resource}"
+        self.notes = ""  # layers skipped, reported with an Allow
         if policies.service_linked_role is not None:
             self.service_linked = policies.service_linked_role
         else:
@@ -225,7 +226,8 @@ class _ActionEvaluation:
             )
         if principal.account != self.resource_account:
             return self._cross_account(resource, org)
-        if resource.allow is not None and resource.grant == GRANT_DIRECT:
+        trust_policy = required and _service(action) == "sts"
+        if resource.allow is not None and resource.grant == GRANT_DIRECT and not trust_policy:
             return self._allow(
                 f"{resource.allow} names this principal directly and allows {self.on}; within one "
                 "account, implicit denies in identity policies, boundary or session policy do not "
@@ -236,6 +238,13 @@ class _ActionEvaluation:
             limits = self._session_limits()
             return self._allow(
                 f"{resource.allow} allows the role of this session {self.on}{limits}.{org}", resource.allow
+            )
+        if resource.allow is not None and resource.grant == GRANT_DIRECT:
+            # IAM User Guide, "Update a role trust policy": "If a user is listed as the principal in a
+            # role's trust policy but cannot assume the role, check the user's permissions boundary."
+            limits = self._session_limits()
+            return self._allow(
+                f"{resource.allow} names this principal and allows {self.on}{limits}.{org}", resource.allow
             )
         own_side = self._identity_side()
         delegated = ""
@@ -248,22 +257,30 @@ class _ActionEvaluation:
 
     def _scp_levels(self, plan: Plan) -> Sequence[LayerStatements]:
         principal = self.principal
-        if (
-            principal.kind is PrincipalKind.SERVICE
-            or self.service_linked
-            or principal.account == self.policies.management_account
-        ):
+        if not plan.scps:
             return ()
+        if principal.kind is PrincipalKind.SERVICE:
+            return self._skip("SCPs do not apply to service principals", ())
+        if self.service_linked:
+            return self._skip("SCPs do not apply to service-linked roles", ())
+        if principal.account == self.policies.management_account:
+            return self._skip("SCPs do not apply to the management account", ())
         return plan.scps
 
     def _rcp_levels(self, plan: Plan) -> Sequence[LayerStatements]:
-        if (
-            self.service_linked
-            or self.resource_account == self.policies.management_account
-            or _service(self.action) not in RCP_SERVICES
-        ):
+        if not plan.rcps:
             return ()
+        if self.service_linked:
+            return self._skip("RCPs do not apply to service-linked roles", ())
+        if self.resource_account == self.policies.management_account:
+            return self._skip("RCPs do not apply to resources of the management account", ())
+        if _service(self.action) not in RCP_SERVICES:
+            return self._skip(f"RCPs do not govern {_service(self.action)}", ())
         return plan.rcps
+
+    def _skip(self, note: str, levels: Sequence[LayerStatements]) -> Sequence[LayerStatements]:
+        self.notes += f" {note}."
+        return levels
 
     def _cross_account(self, resource: LayerScan, org: str) -> Evaluation:
         if resource.allow is None:
@@ -311,7 +328,7 @@ class _ActionEvaluation:
         raise _Outcome(Evaluation("ImplicitDeny", f"implicit deny: {reason}", None, self.action))
 
     def _allow(self, reason: str, statement: StatementRef | None) -> Evaluation:
-        return Evaluation("Allow", f"allowed: {reason}", statement, self.action)
+        return Evaluation("Allow", f"allowed: {reason}{self.notes}", statement, self.action)
 
 
 def _service(action: str) -> str:

@@ -111,4 +111,9 @@ def _principal_context_keys(principal: PrincipalInfo) -> tuple[tuple[str, tuple[
     ]
     if principal.kind is PrincipalKind.USER:
         keys.append(("aws:username", (principal.name,)))
+    # aws:userid is a unique id AWS assigns for users and roles; only these two are derivable.
+    if principal.kind is PrincipalKind.ROOT:
+        keys.append(("aws:userid", (principal.account,)))
+    elif principal.kind is PrincipalKind.FEDERATED_USER:
+        keys.append(("aws:userid", (f"{principal.account}:{principal.name}",)))
     return tuple(keys)
