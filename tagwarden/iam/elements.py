@@ -211,7 +211,9 @@ class PrincipalSet:
             return GRANT_DIRECT
         if principal.kind is PrincipalKind.SERVICE:
             return GRANT_DIRECT if principal.name.lower() in self.services else GRANT_NONE
-        if self._names_itself(principal):
+        # A role ARN used as the principal stands for a session of that role: naming the role is
+        # then a role grant, not a direct one.
+        if principal.kind is not PrincipalKind.ROLE and self._names_itself(principal):
             return GRANT_DIRECT
         if principal.is_role and (principal.account, principal.name) in self.roles:
             return GRANT_ROLE
