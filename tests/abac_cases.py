@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tagwarden.demo.records import Caller, record, s3_tagging, tag_list
+from tagwarden.inventory import PrincipalRecord, record_principal_inventory
 
-ACCOUNT = "111111111111"
+ACCOUNT = "123456789012"  # moto's account, so the e2e daemon reads these principals from IAM
 OTHER = "222222222222"
 
 POLICY: dict[str, Any] = {
@@ -489,3 +490,11 @@ def findings_by_event(findings: list[Any]) -> dict[str, frozenset[tuple[str, str
             else (f.kind, f.severity, f.target, f.tag_key)
         )
     return {k: frozenset(v) for k, v in grouped.items()}
+
+
+def take_inventory(store: Any) -> None:
+    """What the daemon's principal inventory would record for the seeded account."""
+    inventory = [
+        PrincipalRecord(arn, arn.split(":")[5].split("/")[0], tags) for arn, tags in principal_tags().items()
+    ]
+    record_principal_inventory(store, ACCOUNT, inventory, 0.0)

@@ -56,6 +56,9 @@ class AwsSettings(_Strict):
         default=300, ge=0, description="how long IAM principal tags are cached"
     )
     max_attempts: int = Field(default=5, ge=1, le=20, description="botocore standard-mode retry attempts")
+    principal_inventory_interval_seconds: float = Field(
+        default=3600, ge=0, description="how often every IAM user's and role's tags are read; 0: never"
+    )
 
 
 class _SourceBase(_Strict):
@@ -74,6 +77,9 @@ class SqsSourceSettings(_SourceBase):
     interval_seconds: float = Field(default=1, gt=0, le=86400)
     drain_seconds: float = Field(
         default=60, gt=0, description="longest one poll keeps receiving before yielding"
+    )
+    dead_letter_check_seconds: float = Field(
+        default=60, gt=0, description="how often the dead-letter queue's depth is read for the metric"
     )
 
 

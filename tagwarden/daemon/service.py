@@ -11,11 +11,13 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.config import LoadedConfig
 from tagwarden.daemon.wiring import Parts, build_parts, build_sources
 from tagwarden.http import HttpServer, Router
 from tagwarden.http.endpoints import check_handler, install_api, metrics_handler
+from tagwarden.inventory import collect_principals, record_principal_inventory
 from tagwarden.sources import PollResult, Source
 
 HEARTBEAT_SECONDS = 5.0
@@ -97,8 +99,29 @@ class Daemon:
             )
         return result
 
+    def take_principal_inventory(self) -> bool:
+        """Read every IAM user's and role's tags; True on success."""
+        metrics = self.parts.metrics
+        account = self.parts.account
+        if account is None or not self.config.settings.aws.principal_inventory_interval_seconds:
+            return False
+        started = time.monotonic()
+        try:
+            principals = collect_principals(self.parts.clients.iam())
+            record_principal_inventory(self.parts.store, account, principals, time.time())
+        except (ClientError, BotoCoreError) as exc:
+            self.log.warning("principal_inventory_failed", account=account, error=str(exc))
+            return False
+        finally:
+            metrics.job_duration.labels("principals").set(time.monotonic() - started)
+        metrics.inventory_principals.labels(account).set(len(principals))
+        metrics.job_last_success.labels("principals").set(time.time())
+        self.log.info("principal_inventory_done", account=account, principals=len(principals))
+        return True
+
     def run_once(self) -> int:
         """Drain every source once: poll until a poll finds nothing new. 0 if no poll failed."""
+        self.take_principal_inventory()
         failed = False
         for source in self.sources:
             while not self.stop.is_set():
@@ -122,6 +145,8 @@ class Daemon:
 
     def start(self) -> None:
         settings = self.config.settings
+        # Before the first poll, so that the first batch is judged knowing every principal.
+        self.take_principal_inventory()
         self.http = HttpServer(settings.http.host, settings.http.port, self._router(), self.log)
         self.http.start()
         scheduler = BackgroundScheduler(
@@ -138,6 +163,12 @@ class Daemon:
                 next_run_time=datetime.now(tz=UTC),
             )
         scheduler.add_job(self._beat, IntervalTrigger(seconds=HEARTBEAT_SECONDS), id="heartbeat")
+        if settings.aws.principal_inventory_interval_seconds:
+            scheduler.add_job(
+                self.take_principal_inventory,
+                IntervalTrigger(seconds=settings.aws.principal_inventory_interval_seconds),
+                id="principal-inventory",
+            )
         scheduler.start()
         self._scheduler = scheduler
         host, port = self.http.address

@@ -148,6 +148,16 @@ def judge(change: TagChange, ctx: JudgeContext, policy: CompiledPolicy) -> list[
         for write in _attempted_writes(change):
             judgement.attempt(write)
         return judgement.findings
-    for write in effective_writes(change, ctx.old):
+    writes = list(effective_writes(change, ctx.old))
+    if change.replace_all and not change.set and not ctx.old.complete:
+        # Every tag removed from a target whose tags tagwarden does not fully know: an ABAC
+        # key it has not seen may have been among them.
+        named = {w.key.casefold() for w in writes}
+        writes += [
+            KeyWrite(key, False, None, None, removal=True)
+            for key in policy.abac_keys
+            if key.casefold() not in named and "*" not in key and "?" not in key
+        ]
+    for write in writes:
         judgement.write(write)
     return judgement.findings

@@ -15,6 +15,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from tagwarden import __version__
+from tagwarden.model.finding import FINDING_KINDS, SEVERITIES
 
 OpenFindingCounts = Callable[[], Iterable[tuple[str, str, int]]]
 
@@ -113,6 +114,29 @@ class Metrics:
             buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300),
             registry=r,
         )
+
+        self.job_last_success = Gauge(
+            "tagwarden_job_last_success_timestamp_seconds",
+            "Unix time of the last run of a scheduled scan that completed without error.",
+            ["scan"],
+            registry=r,
+        )
+        self.job_duration = Gauge(
+            "tagwarden_job_duration_seconds",
+            "How long the last run of a scheduled scan took.",
+            ["scan"],
+            registry=r,
+        )
+        self.inventory_principals = Gauge(
+            "tagwarden_inventory_principals",
+            "IAM users and roles in the last principal inventory.",
+            ["account"],
+            registry=r,
+        )
+        # Every (kind, severity) starts at zero, so that increase() sees the first finding.
+        for kind in FINDING_KINDS:
+            for severity in SEVERITIES:
+                self.findings.labels(kind, severity)
 
     def observe_newest_event(self, source: str, timestamp: float) -> None:
         """Raise the newest-event gauge of ``source``; older events leave it where it is."""

@@ -17,6 +17,8 @@ FindingKind = Literal[
     "session_tag",
     "lockout",
     "denied_attempt",
+    "excess_tag_writer",
+    "unattributed_change",
 ]
 
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "warning", "info")
@@ -30,6 +32,8 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     "session_tag",
     "lockout",
     "denied_attempt",
+    "excess_tag_writer",
+    "unattributed_change",
 )
 STATUSES: tuple[FindingStatus, ...] = ("open", "acknowledged", "resolved")
 
@@ -42,6 +46,8 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "denied_attempt": "warning",
     "unauthorized_writer": "high",
     "disallowed_value": "high",
+    "excess_tag_writer": "high",
+    "unattributed_change": "warning",
 }
 
 

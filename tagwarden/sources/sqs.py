@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sqs.type_defs import MessageTypeDef
-
-DLQ_CHECK_SECONDS = 60
 
 
 def _error_code(exc: Exception) -> str:
@@ -66,6 +65,8 @@ class SqsSource:
             if self.settings.visibility_timeout is not None:
                 request["VisibilityTimeout"] = self.settings.visibility_timeout
             messages = self._sqs.receive_message(**request).get("Messages", [])
+            # A drain can last minutes; each answered receive shows the source is alive.
+            self._metrics.last_success.labels(self.name).set(time.time())
             if not messages:
                 break
             # The batch in hand is finished even if a stop arrives meanwhile.
@@ -131,7 +132,7 @@ class SqsSource:
     def _check_dead_letters(self) -> None:
         """Export the dead-letter queue's depth, where the redrive policy names one."""
         now = self._clock()
-        if now - self._dlq_checked < DLQ_CHECK_SECONDS:
+        if now - self._dlq_checked < self.settings.dead_letter_check_seconds:
             return
         self._dlq_checked = now
         try:

@@ -131,8 +131,9 @@ class SQLiteUnit:
         self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
 
     def principal_values(self, key: str) -> frozenset[str] | None:
+        # Only an inventory of every principal makes "no principal holds this value" knowable.
         known = self._conn.execute(
-            "SELECT 1 FROM tag_current WHERE target_kind = 'principal' LIMIT 1"
+            "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
         ).fetchone()
         if known is None:
             return None

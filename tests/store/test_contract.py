@@ -138,6 +138,8 @@ def test_snapshots_and_principal_values(store: Store) -> None:
             change("e1", target="arn:aws:iam::1:role/dev", target_kind="principal", set={"team": "gamma"}),
             200.0,
         )
+        assert tx.principal_values("team") is None  # some principals, but not all of them, are known
+        tx.set_checkpoint("inventory:principals:1", "2024-01-01T00:00:00Z")
         assert tx.principal_values("TEAM") == frozenset({"gamma", "beta"})
         # The path is not part of a principal's identity (TagRole records carry only the name), and IAM
         # compares tag keys case-insensitively: team replaced Team.

@@ -15,7 +15,7 @@ from tagwarden.pipeline import PrincipalTagCache, Processor
 from tagwarden.policy import CompiledPolicy, parse_policy_document
 from tagwarden.records import iter_records
 from tagwarden.store import open_store
-from tests.abac_cases import CASES, POLICY, Case, CaseLog, findings_by_event, principal_tags
+from tests.abac_cases import CASES, POLICY, Case, CaseLog, findings_by_event, principal_tags, take_inventory
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,7 @@ def judged(tmp_path_factory: pytest.TempPathFactory) -> tuple[CaseLog, dict[str,
         metrics=Metrics(),
         log=get_logger(),
     )
+    take_inventory(store)
     log = CaseLog().build()
     body = json.dumps({"Records": log.records}).encode()
     result = processor.process(iter_records(io.BytesIO(body)), source="test", unit="cases")
