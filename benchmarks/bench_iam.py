@@ -136,8 +136,7 @@ def _all_policies(policies: PolicySet) -> list[Policy]:
 
 
 def clear_caches(policies: PolicySet) -> None:
-    """Forget every per-action lookup: the policy set's plans and each policy's statement index."""
-    policies._plans.clear()
+    """Forget every policy's per-action statement index."""
     for policy in _all_policies(policies):
         policy._by_action.clear()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from tagwarden.iam.conditions import Condition, ConditionCheck, ConditionError, all_of, parse_condition_block
 from tagwarden.iam.elements import (
@@ -83,6 +83,19 @@ class Statement:
         return check is None or check(context)
 
 
+Entry = tuple[str, Statement]  # (policy name, statement): what explanations need
+
+
+class Applicable(NamedTuple):
+    """The Deny and Allow statements whose Action or NotAction covers one action."""
+
+    denies: tuple[Entry, ...]
+    allows: tuple[Entry, ...]
+
+
+NONE_APPLICABLE = Applicable((), ())
+
+
 @dataclass(frozen=True)
 class Policy:
     """An immutable, pre-compiled policy. ``statements_for`` memoizes the per-action lookup, which
@@ -91,19 +104,37 @@ class Policy:
     name: str
     version: str
     statements: tuple[Statement, ...]
-    _by_action: dict[str, tuple[tuple[Statement, ...], tuple[Statement, ...]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _by_action: dict[str, Applicable] = field(default_factory=dict, compare=False, repr=False)
+    # Statements whose Action lists only exact names, by name; the others are matched one by one.
+    _by_exact_action: dict[str, tuple[Statement, ...]] = field(init=False, compare=False, repr=False)
+    _patterned: tuple[Statement, ...] = field(init=False, compare=False, repr=False)
 
-    def statements_for(self, action_lower: str) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
-        """(Deny statements, Allow statements) whose Action or NotAction covers the action."""
+    def __post_init__(self) -> None:
+        index: dict[str, list[Statement]] = {}
+        patterned: list[Statement] = []
+        for statement in self.statements:
+            exact = statement.actions.exact
+            if exact is None or statement.not_action:
+                patterned.append(statement)
+                continue
+            for action in exact:
+                index.setdefault(action, []).append(statement)
+        object.__setattr__(self, "_by_exact_action", {a: tuple(s) for a, s in index.items()})
+        object.__setattr__(self, "_patterned", tuple(patterned))
+
+    def statements_for(self, action_lower: str) -> Applicable:
+        """The statements whose Action or NotAction covers the (lower-cased) action."""
         found = self._by_action.get(action_lower)
         if found is None:
-            applicable = [s for s in self.statements if s.applies_to_action(action_lower)]
-            found = (
-                tuple(s for s in applicable if not s.allow),
-                tuple(s for s in applicable if s.allow),
-            )
+            applicable = list(self._by_exact_action.get(action_lower, ()))
+            applicable += [s for s in self._patterned if s.applies_to_action(action_lower)]
+            applicable.sort(key=lambda statement: statement.index)
+            found = NONE_APPLICABLE
+            if applicable:
+                found = Applicable(
+                    tuple((self.name, s) for s in applicable if not s.allow),
+                    tuple((self.name, s) for s in applicable if s.allow),
+                )
             if len(self._by_action) >= _ACTION_CACHE_LIMIT:
                 self._by_action.clear()
             self._by_action[action_lower] = found

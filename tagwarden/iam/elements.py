@@ -23,6 +23,7 @@ from tagwarden.iam.matching import (
     Token,
     compile_alternatives,
     compile_tokens,
+    literal_text,
     normalize,
     parse_glob,
 )
@@ -53,13 +54,19 @@ class ElementError(ValueError):
 class ActionMatcher:
     """Action patterns, matched case-insensitively (the caller passes the action lower-cased)."""
 
-    __slots__ = ("matches",)
+    __slots__ = ("exact", "matches")
 
     def __init__(self, patterns: Sequence[str]) -> None:
         for pattern in patterns:
             if pattern != "*" and (":" not in pattern or pattern.startswith(":")):
                 raise ElementError(f"action {pattern!r} is not '*' or 'service:action'")
-        self.matches: Matcher = compile_alternatives([parse_glob(p.lower()) for p in patterns])
+        globs = [parse_glob(p.lower()) for p in patterns]
+        self.matches: Matcher = compile_alternatives(globs)
+        # The lower-cased actions when none has a wildcard: policies index such statements.
+        texts = [literal_text(tokens) for tokens in globs]
+        self.exact: frozenset[str] | None = None
+        if all(text is not None for text in texts):
+            self.exact = frozenset(text for text in texts if text is not None)
 
 
 def resource_template(pattern: str, variables: bool) -> PatternTemplate:

@@ -20,22 +20,13 @@ Organizations User Guide, "SCP evaluation" and "RCP evaluation"):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Final, Literal, NamedTuple, NoReturn
+from dataclasses import dataclass
+from typing import Final, Literal, NoReturn
 
 from tagwarden.iam.context import Request, build_context, implied_actions
 from tagwarden.iam.documents import Policy
 from tagwarden.iam.elements import GRANT_ACCOUNT, GRANT_DIRECT, GRANT_NONE, GRANT_ROLE
-from tagwarden.iam.layers import (
-    EMPTY_LAYER,
-    NOTHING,
-    LayerScan,
-    LayerStatements,
-    Probe,
-    StatementRef,
-    collect,
-    scan,
-)
+from tagwarden.iam.layers import NOTHING, LayerScan, Probe, StatementRef, scan
 from tagwarden.iam.principals import PrincipalKind, arn_account, arn_service, parse_principal
 
 Decision = Literal["Allow", "ExplicitDeny", "ImplicitDeny"]
@@ -55,8 +46,6 @@ TRUST_POLICY_ACTIONS: Final = frozenset(
         "sts:setcontext",
     }
 )
-
-_PLAN_CACHE_LIMIT: Final = 4096
 
 LAYER_IDENTITY: Final = "identity-based policy"
 LAYER_BOUNDARY: Final = "permissions boundary"
@@ -85,42 +74,12 @@ class PolicySet:
     management_account: str | None = None
     service_linked_role: bool | None = None
     resource_policy_required: bool | None = None
-    _plans: dict[str, Plan] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Stored as tuples: the per-action plans below are only valid while nothing changes.
+        # Stored as tuples, so that a policy set shared between threads or requests cannot change.
         object.__setattr__(self, "identity", tuple(self.identity))
         object.__setattr__(self, "scps", tuple(tuple(level) for level in self.scps))
         object.__setattr__(self, "rcps", tuple(tuple(level) for level in self.rcps))
-
-    def plan(self, action_lower: str) -> Plan:
-        """The statements of every layer that cover ``action_lower``, computed once per action."""
-        plan = self._plans.get(action_lower)
-        if plan is None:
-            if len(self._plans) >= _PLAN_CACHE_LIMIT:
-                self._plans.clear()
-            plan = self._plans[action_lower] = Plan(
-                scps=tuple(collect(level, action_lower) for level in self.scps),
-                rcps=tuple(collect(level, action_lower) for level in self.rcps),
-                resource=collect(_one(self.resource), action_lower),
-                identity=collect(self.identity, action_lower),
-                boundary=collect(_one(self.boundary), action_lower),
-                session=collect(_one(self.session), action_lower),
-            )
-        return plan
-
-
-class Plan(NamedTuple):
-    scps: tuple[LayerStatements, ...]
-    rcps: tuple[LayerStatements, ...]
-    resource: LayerStatements
-    identity: LayerStatements
-    boundary: LayerStatements
-    session: LayerStatements
-
-
-def _one(policy: Policy | None) -> tuple[Policy, ...]:
-    return () if policy is None else (policy,)
 
 
 @dataclass(frozen=True)
@@ -194,14 +153,13 @@ class _ActionEvaluation:
 
     def decide(self) -> Evaluation:
         policies, probe, principal, action = self.policies, self.probe, self.principal, self.action
-        plan = policies.plan(probe.action)
-        scp_scans = [self._checked(scan(LAYER_SCP, level, probe)) for level in self._scp_levels(plan)]
-        for level in self._rcp_levels(plan):
+        scp_scans = [self._checked(scan(LAYER_SCP, level, probe)) for level in self._scp_levels()]
+        for level in self._rcp_levels():
             self._checked(scan(LAYER_RCP, level, probe))
-        resource = self._scan(LAYER_RESOURCE, plan.resource)
-        self.identity = self._scan(LAYER_IDENTITY, plan.identity)
-        self.boundary = self._scan(LAYER_BOUNDARY, plan.boundary)
-        self.session = self._scan(LAYER_SESSION, plan.session)
+        resource = self._scan_one(LAYER_RESOURCE, policies.resource)
+        self.identity = self._checked(scan(LAYER_IDENTITY, policies.identity, probe))
+        self.boundary = self._scan_one(LAYER_BOUNDARY, policies.boundary)
+        self.session = self._scan_one(LAYER_SESSION, policies.session)
 
         for number, level_scan in enumerate(scp_scans, start=1):
             if level_scan.allow is None:
@@ -252,12 +210,12 @@ class _ActionEvaluation:
             delegated = f" ({resource.allow} allows the account, which delegates to identity policies)"
         return self._allow(f"{own_side}{delegated}.{org}", self.identity.allow or resource.allow)
 
-    def _scan(self, layer: str, statements: LayerStatements) -> LayerScan:
-        return NOTHING if statements is EMPTY_LAYER else self._checked(scan(layer, statements, self.probe))
+    def _scan_one(self, layer: str, policy: Policy | None) -> LayerScan:
+        return NOTHING if policy is None else self._checked(scan(layer, (policy,), self.probe))
 
-    def _scp_levels(self, plan: Plan) -> Sequence[LayerStatements]:
+    def _scp_levels(self) -> Sequence[Sequence[Policy]]:
         principal = self.principal
-        if not plan.scps:
+        if not self.policies.scps:
             return ()
         if principal.kind is PrincipalKind.SERVICE:
             return self._skip("SCPs do not apply to service principals", ())
@@ -265,10 +223,10 @@ class _ActionEvaluation:
             return self._skip("SCPs do not apply to service-linked roles", ())
         if principal.account == self.policies.management_account:
             return self._skip("SCPs do not apply to the management account", ())
-        return plan.scps
+        return self.policies.scps
 
-    def _rcp_levels(self, plan: Plan) -> Sequence[LayerStatements]:
-        if not plan.rcps:
+    def _rcp_levels(self) -> Sequence[Sequence[Policy]]:
+        if not self.policies.rcps:
             return ()
         if self.service_linked:
             return self._skip("RCPs do not apply to service-linked roles", ())
@@ -276,9 +234,9 @@ class _ActionEvaluation:
             return self._skip("RCPs do not apply to resources of the management account", ())
         if _service(self.action) not in RCP_SERVICES:
             return self._skip(f"RCPs do not govern {_service(self.action)}", ())
-        return plan.rcps
+        return self.policies.rcps
 
-    def _skip(self, note: str, levels: Sequence[LayerStatements]) -> Sequence[LayerStatements]:
+    def _skip(self, note: str, levels: Sequence[Sequence[Policy]]) -> Sequence[Sequence[Policy]]:
         self.notes += f" {note}."
         return levels
 

@@ -3,7 +3,7 @@ for the statements that apply to a request."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from tagwarden.iam.documents import Policy, Statement
@@ -43,55 +43,37 @@ class Probe(NamedTuple):
     has_boundary: bool
 
 
-Entry = tuple[str, Statement]  # (policy name, statement)
-
-
-class LayerStatements(NamedTuple):
-    """The statements of one layer whose Action or NotAction covers one action."""
-
-    denies: tuple[Entry, ...]
-    allows: tuple[Entry, ...]
-
-
-EMPTY_LAYER = LayerStatements((), ())
-
-
-def collect(policies: Iterable[Policy], action_lower: str) -> LayerStatements:
-    denies: list[Entry] = []
-    allows: list[Entry] = []
-    for policy in policies:
-        policy_denies, policy_allows = policy.statements_for(action_lower)
-        denies.extend((policy.name, statement) for statement in policy_denies)
-        allows.extend((policy.name, statement) for statement in policy_allows)
-    return LayerStatements(tuple(denies), tuple(allows)) if denies or allows else EMPTY_LAYER
-
-
-def scan(layer: str, statements: LayerStatements, probe: Probe) -> LayerScan:
+def scan(layer: str, policies: Sequence[Policy], probe: Probe) -> LayerScan:
+    """The first applicable Deny of the layer, else its most direct applicable Allow."""
     # The hot loop of the engine: checks are inlined and ordered cheapest first.
     resource, context = probe.resource, probe.context
-    for name, statement in statements.denies:
-        check = statement.resource_check
-        if check is not None and not check(resource, context):
-            continue
-        if statement.principals is not None and not _principal_denied(statement, probe):
-            continue
-        conditions = statement.condition_check
-        if conditions is None or conditions(context):
-            return LayerScan(StatementRef(layer, name, statement.label, False), None, GRANT_NONE)
+    action = probe.action
+    parts = [policy._by_action.get(action) or policy.statements_for(action) for policy in policies]
+    for part in parts:
+        for name, statement in part.denies:
+            check = statement.resource_check
+            if check is not None and not check(resource, context):
+                continue
+            if statement.principals is not None and not _principal_denied(statement, probe):
+                continue
+            conditions = statement.condition_check
+            if conditions is None or conditions(context):
+                return LayerScan(StatementRef(layer, name, statement.label, False), None, GRANT_NONE)
     best: StatementRef | None = None
     best_grant = GRANT_NONE
-    for name, statement in statements.allows:
-        grant = GRANT_DIRECT if statement.principals is None else _allow_grant(statement, probe.principal)
-        if grant <= best_grant:
-            continue
-        check = statement.resource_check
-        if check is not None and not check(resource, context):
-            continue
-        conditions = statement.condition_check
-        if conditions is None or conditions(context):
-            best, best_grant = StatementRef(layer, name, statement.label, True), grant
-            if grant == GRANT_DIRECT:
-                break
+    for part in parts:
+        for name, statement in part.allows:
+            grant = GRANT_DIRECT if statement.principals is None else _allow_grant(statement, probe.principal)
+            if grant <= best_grant:
+                continue
+            check = statement.resource_check
+            if check is not None and not check(resource, context):
+                continue
+            conditions = statement.condition_check
+            if conditions is None or conditions(context):
+                best, best_grant = StatementRef(layer, name, statement.label, True), grant
+                if grant == GRANT_DIRECT:
+                    return LayerScan(None, best, best_grant)
     return LayerScan(None, best, best_grant)
 
 

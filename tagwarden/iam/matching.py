@@ -130,6 +130,8 @@ def _compile_normalized(tokens: tuple[Token, ...]) -> Matcher:
         return _prefix_matcher(tokens[0])
     if len(tokens) == 2 and tokens[0] == STAR and isinstance(tokens[1], str):
         return _suffix_matcher(tokens[1])
+    if len(tokens) == 3 and tokens[1] == STAR and isinstance(tokens[0], str) and isinstance(tokens[2], str):
+        return _prefix_suffix_matcher(tokens[0], tokens[2])
     return _GreedyGlob(tokens).matches
 
 
@@ -143,6 +145,11 @@ def _prefix_matcher(prefix: str) -> Matcher:
 
 def _suffix_matcher(suffix: str) -> Matcher:
     return lambda text: text.endswith(suffix)
+
+
+def _prefix_suffix_matcher(prefix: str, suffix: str) -> Matcher:
+    least = len(prefix) + len(suffix)
+    return lambda text: len(text) >= least and text.startswith(prefix) and text.endswith(suffix)
 
 
 Chunk = tuple[str | int, ...]  # literal runs and _CHUNK_ANY, between two stars

@@ -52,8 +52,8 @@ def test_statements_for_an_action_are_split_into_deny_and_allow() -> None:
         }
     )
     denies, allows = policy.statements_for("iam:tagrole")
-    assert [s.index for s in denies] == [1]
-    assert [s.index for s in allows] == [0]
+    assert [(name, s.index) for name, s in denies] == [("(unnamed)", 1)]
+    assert [s.index for _, s in allows] == [0]
     assert policy.statements_for("iam:tagrole") is policy.statements_for("iam:tagrole")
 
 
