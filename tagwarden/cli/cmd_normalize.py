@@ -12,6 +12,7 @@ from tagwarden.cli.errors import UsageError
 from tagwarden.cli.output import print_table
 from tagwarden.normalize import Normalizer
 from tagwarden.records import ReadProblem, iter_records
+from tagwarden.sources.files import LOG_SUFFIXES
 
 COLUMNS = [
     ("event", "event_name"),
@@ -32,7 +33,12 @@ def register(subparsers: Any) -> None:
         "JSON object per change. A known tag-writing call whose parameters cannot be read is printed with "
         "an 'unreadable' reason. Exit 1 if a file cannot be read.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, or directories (their .json, .json.gz, .jsonl and .gz files)",
+    )
     parser.add_argument(
         "--format",
         choices=("jsonl", "json", "table"),
@@ -47,7 +53,7 @@ def _files(paths: list[str]) -> list[Path]:
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(LOG_SUFFIXES)))
         elif path.is_file():
             files.append(path)
         else:

@@ -189,7 +189,9 @@ def run_demo(
         found = _wait_for_findings(daemon, len(scenario.expected), timeout=60)
         kinds = {f.kind for f in daemon.parts.store.list_findings()}
         missing = [what for kind, what in scenario.expected if kind not in kinds]
-        listen = config.settings.http.listen
+        assert daemon.http is not None
+        host, bound = daemon.http.address
+        listen = f"{host}:{bound}"
         stream.write(
             f"\ntagwarden demo: a local AWS at {endpoint}, seeded with roles, users, buckets and an "
             "instance.\n"

@@ -84,10 +84,14 @@ def explain(
             "may be someone probing for a way to grant themselves access."
         )
     elif kind == "unauthorized_writer" and rule is not None:
-        why = (
-            f"Rule {rule.id!r} allows only {rule.describe_writers()} to write {key!r}, "
-            "and the actor matches none of them."
-        )
+        writers = rule.describe_writers()
+        if writers == "nobody":
+            why = f"Rule {rule.id!r} allows nobody to write {key!r}."
+        else:
+            why = (
+                f"Rule {rule.id!r} allows only {writers} to write {key!r}, "
+                "and the actor matches none of them."
+            )
     elif kind == "disallowed_value" and rule is not None:
         why = f"Rule {rule.id!r} allows {rule.describe_values()} for {key!r}; {write.new!r} is not allowed."
     else:

@@ -1,0 +1,204 @@
+"""The LookupEvents source with botocore's Stubber: pagination, order, checkpoints, throttling, rate."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import boto3
+import pytest
+from botocore.stub import ANY, Stubber
+
+from tagwarden.config import LookupEventsSourceSettings
+from tagwarden.demo.records import Caller, record, tag_list
+from tagwarden.logs import get_logger
+from tagwarden.metrics import Metrics
+from tagwarden.normalize import Normalizer
+from tagwarden.pipeline import PrincipalTagCache, Processor
+from tagwarden.policy import CompiledPolicy, parse_policy_document
+from tagwarden.sources.base import SourceContext
+from tagwarden.sources.lookup_events import LookupEventsSource
+from tagwarden.sources.ratelimit import RateLimiter
+from tagwarden.store import Store, open_store
+
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
+ALICE = Caller("123456789012", "dev-alpha", session="alice")
+POLICY = {"version": 1, "abac_keys": ["team"], "rules": [{"id": "r", "keys": ["team"], "writers": []}]}
+
+
+class FakeTime:
+    """A clock the rate limiter sleeps on, recording when each request went out."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def lookup_item(minute: int, event_id: str) -> dict[str, Any]:
+    body = record(
+        ALICE,
+        "iam.amazonaws.com",
+        "TagRole",
+        {"roleName": f"r{minute}", "tags": tag_list({"team": "x"})},
+        time=(NOW - timedelta(minutes=minute)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        event_id=event_id,
+    )
+    return {
+        "EventId": event_id,
+        "EventName": "TagRole",
+        "ReadOnly": "false",
+        "EventTime": NOW - timedelta(minutes=minute),
+        "EventSource": "iam.amazonaws.com",
+        "CloudTrailEvent": json.dumps(body),
+    }
+
+
+def make(store: Store, fake: FakeTime, **settings: Any) -> tuple[LookupEventsSource, Stubber, Metrics]:
+    client = boto3.client(
+        "cloudtrail", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
+    )
+    stubber = Stubber(client)
+    metrics = Metrics()
+    processor = Processor(
+        normalizer=Normalizer(),
+        policy=CompiledPolicy(parse_policy_document(POLICY)),
+        store=store,
+        principals=PrincipalTagCache(None),
+        metrics=metrics,
+        log=get_logger(),
+    )
+    context = SourceContext(processor, metrics, get_logger(), wall_clock=NOW.timestamp)
+    spec = LookupEventsSourceSettings(type="lookup_events", lookback_days=1, window_hours=24, **settings)
+    limiter = RateLimiter(2.0, clock=fake.clock, sleep=fake.sleep)
+    source = LookupEventsSource(
+        "trailless",
+        spec,
+        context,
+        cloudtrail=client,
+        account="123456789012",
+        region="us-east-1",
+        limiter=limiter,
+    )
+    return source, stubber, metrics
+
+
+def expect(
+    stubber: Stubber,
+    start: datetime,
+    end: datetime,
+    events: list[dict[str, Any]],
+    token_in: str | None = None,
+    token_out: str | None = None,
+) -> None:
+    params: dict[str, Any] = {
+        "LookupAttributes": [{"AttributeKey": "ReadOnly", "AttributeValue": "false"}],
+        "StartTime": start,
+        "EndTime": end,
+        "MaxResults": 50,
+    }
+    if token_in:
+        params["NextToken"] = token_in
+    response: dict[str, Any] = {"Events": events}
+    if token_out:
+        response["NextToken"] = token_out
+    stubber.add_response("lookup_events", response, params)
+
+
+@pytest.fixture
+def store() -> Store:
+    return open_store("sqlite:///:memory:")
+
+
+def test_pages_are_read_oldest_first_and_the_checkpoint_commits(store: Store) -> None:
+    fake = FakeTime()
+    source, stubber, metrics = make(store, fake, overlap_minutes=0)
+    start = NOW - timedelta(days=1)
+    # Newest first, as the API answers, over two pages.
+    expect(stubber, start, NOW, [lookup_item(1, "e-newest"), lookup_item(5, "e-middle")], token_out="page2")
+    expect(stubber, start, NOW, [lookup_item(9, "e-oldest")], token_in="page2")
+    with stubber:
+        result = source.poll(threading.Event())
+        stubber.assert_no_pending_responses()
+    assert result.units == 1 and result.records == 3 and not result.errors
+    findings = store.list_findings()
+    assert {f.event_id for f in findings} == {"e-newest", "e-middle", "e-oldest"}
+    assert store.get_checkpoint("trailless") == NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
+    # At most two requests per second: the second waited for its token.
+    assert fake.sleeps and all(0 < s <= 0.5 for s in fake.sleeps)
+    assert metrics.registry.get_sample_value("tagwarden_records_read_total", {"source": "trailless"}) == 3
+
+
+def test_a_restart_resumes_from_the_checkpoint_less_the_overlap(store: Store) -> None:
+    with store.unit() as tx:
+        tx.set_checkpoint("trailless", (NOW - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    source, stubber, _ = make(store, FakeTime(), overlap_minutes=15)
+    expect(stubber, NOW - timedelta(hours=2, minutes=15), NOW, [lookup_item(3, "e-after-restart")])
+    with stubber:
+        source.poll(threading.Event())
+        stubber.assert_no_pending_responses()
+    assert {f.event_id for f in store.list_findings()} == {"e-after-restart"}
+
+
+def test_throttling_leaves_the_checkpoint_and_the_next_poll_reads_the_window_again(store: Store) -> None:
+    fake = FakeTime()
+    source, stubber, metrics = make(store, fake, overlap_minutes=0)
+    start = NOW - timedelta(days=1)
+    expect(stubber, start, NOW, [lookup_item(2, "e-1")], token_out="p2")
+    stubber.add_client_error(
+        "lookup_events",
+        service_error_code="ThrottlingException",
+        http_status_code=400,
+        expected_params={
+            "LookupAttributes": ANY,
+            "StartTime": start,
+            "EndTime": NOW,
+            "MaxResults": 50,
+            "NextToken": "p2",
+        },
+    )
+    with stubber:
+        result = source.poll(threading.Event())
+    assert result.errors and result.units == 0
+    assert store.get_checkpoint("trailless") is None
+    assert store.list_findings() == []  # nothing half-read was committed
+    assert (
+        metrics.registry.get_sample_value(
+            "tagwarden_source_errors_total", {"source": "trailless", "reason": "throttled"}
+        )
+        == 1
+    )
+    expect(stubber, start, NOW, [lookup_item(2, "e-1")])
+    with stubber:
+        assert not source.poll(threading.Event()).errors
+    assert {f.event_id for f in store.list_findings()} == {"e-1"}
+    assert store.get_checkpoint("trailless") is not None
+
+
+def test_long_gaps_are_read_in_slices_each_with_its_checkpoint(store: Store) -> None:
+    source, _, _ = make(store, FakeTime(), overlap_minutes=0)
+    source.settings = LookupEventsSourceSettings(
+        type="lookup_events", lookback_days=2, window_hours=24, overlap_minutes=0
+    )
+    windows = source.windows(NOW)
+    assert windows == [(NOW - timedelta(days=2), NOW - timedelta(days=1)), (NOW - timedelta(days=1), NOW)]
+
+
+def test_the_rate_limiter_never_exceeds_its_rate() -> None:
+    fake = FakeTime()
+    limiter = RateLimiter(2.0, clock=fake.clock, sleep=fake.sleep)
+    times = []
+    for _ in range(21):
+        limiter.acquire()
+        times.append(fake.now)
+    assert times[-1] - times[0] >= 10.0  # 20 intervals at 2 per second
+    assert all(b - a >= 0.5 - 1e-9 for a, b in itertools.pairwise(times))
