@@ -12,7 +12,8 @@ Organizations User Guide, "SCP evaluation" and "RCP evaluation"):
 4. within one account, an Allow in the resource-based policy that names the user, the session,
    or everyone grants on its own; one that names the role of a session is still limited by the
    boundary and the session policy; one that names the account delegates to identity policies;
-   role trust policies and KMS key policies must allow in every case;
+   role trust policies and KMS key policies must allow in every case, and a trust policy's grant
+   stays limited by the caller's boundary ("Update a role trust policy");
 5. otherwise identity-based policies must allow, then the boundary, then the session policy;
 6. across accounts, the resource-based policy must allow and so must the principal's side.
 """
