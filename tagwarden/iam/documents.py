@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, NamedTuple
 
-from tagwarden.iam.conditions import Condition, ConditionCheck, ConditionError, all_of, parse_condition_block
+from tagwarden.iam.conditions import Condition, ConditionCheck, all_of, parse_condition_block
 from tagwarden.iam.elements import (
     ActionMatcher,
     ElementError,
@@ -21,7 +21,8 @@ from tagwarden.iam.elements import (
     ResourceMatcher,
     principal_set,
 )
-from tagwarden.iam.variables import Context, VariableSyntaxError
+from tagwarden.iam.operators import ConditionError
+from tagwarden.iam.variables import VariableSyntaxError
 
 VERSION_2012: Final = "2012-10-17"
 VERSION_2008: Final = "2008-10-17"
@@ -73,14 +74,6 @@ class Statement:
 
     def applies_to_action(self, action_lower: str) -> bool:
         return self.actions.matches(action_lower) != self.not_action
-
-    def applies_to_resource(self, resource: str, context: Context) -> bool:
-        check = self.resource_check
-        return check is None or check(resource, context)
-
-    def conditions_hold(self, context: Context) -> bool:
-        check = self.condition_check
-        return check is None or check(context)
 
 
 Entry = tuple[str, Statement]  # (policy name, statement): what explanations need
