@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from tagwarden.config.inventory import InventorySettings
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -123,6 +125,9 @@ class Settings(_Strict):
     aws: AwsSettings = Field(default_factory=AwsSettings)
     sources: list[SourceSettings] = Field(default_factory=list)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    inventory: InventorySettings | None = Field(
+        default=None, description="accounts and regions to inventory; absent: the daemon's own account"
+    )
     shutdown_grace_seconds: float = Field(
         default=8, gt=0, le=120, description="time to finish batches on SIGTERM"
     )

@@ -11,13 +11,13 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.config import LoadedConfig
 from tagwarden.daemon.wiring import Parts, build_parts, build_sources
 from tagwarden.http import HttpServer, Router
 from tagwarden.http.endpoints import check_handler, install_api, metrics_handler
-from tagwarden.inventory import collect_principals, record_principal_inventory
+from tagwarden.http.pages import install_pages
+from tagwarden.scans import Scans
 from tagwarden.sources import PollResult, Source
 
 HEARTBEAT_SECONDS = 5.0
@@ -31,6 +31,7 @@ class Daemon:
         self.log = log
         self.parts = parts or build_parts(config, log)
         self.sources: list[Source] = build_sources(config, self.parts, log)
+        self.scans = Scans(config, self.parts, log)
         self.stop = threading.Event()
         self._heartbeat = time.monotonic()
         self._running: set[str] = set()
@@ -99,29 +100,11 @@ class Daemon:
             )
         return result
 
-    def take_principal_inventory(self) -> bool:
-        """Read every IAM user's and role's tags; True on success."""
-        metrics = self.parts.metrics
-        account = self.parts.account
-        if account is None or not self.config.settings.aws.principal_inventory_interval_seconds:
-            return False
-        started = time.monotonic()
-        try:
-            principals = collect_principals(self.parts.clients.iam())
-            record_principal_inventory(self.parts.store, account, principals, time.time())
-        except (ClientError, BotoCoreError) as exc:
-            self.log.warning("principal_inventory_failed", account=account, error=str(exc))
-            return False
-        finally:
-            metrics.job_duration.labels("principals").set(time.monotonic() - started)
-        metrics.inventory_principals.labels(account).set(len(principals))
-        metrics.job_last_success.labels("principals").set(time.time())
-        self.log.info("principal_inventory_done", account=account, principals=len(principals))
-        return True
-
     def run_once(self) -> int:
         """Drain every source once: poll until a poll finds nothing new. 0 if no poll failed."""
-        self.take_principal_inventory()
+        for job in self.scans.jobs():
+            if job.before_polling:
+                self.scans.run(job)
         failed = False
         for source in self.sources:
             while not self.stop.is_set():
@@ -141,12 +124,15 @@ class Daemon:
         router.add("/healthz", check_handler(self.health))
         router.add("/readyz", check_handler(self.readiness))
         install_api(router, self.parts.store)
+        install_pages(router, self.parts.store)
         return router
 
     def start(self) -> None:
         settings = self.config.settings
-        # Before the first poll, so that the first batch is judged knowing every principal.
-        self.take_principal_inventory()
+        jobs = self.scans.jobs()
+        for job in jobs:
+            if job.before_polling:  # the first batch is judged with what they know
+                self.scans.run(job)
         self.http = HttpServer(settings.http.host, settings.http.port, self._router(), self.log)
         self.http.start()
         scheduler = BackgroundScheduler(
@@ -163,11 +149,16 @@ class Daemon:
                 next_run_time=datetime.now(tz=UTC),
             )
         scheduler.add_job(self._beat, IntervalTrigger(seconds=HEARTBEAT_SECONDS), id="heartbeat")
-        if settings.aws.principal_inventory_interval_seconds:
+        for job in jobs:
+            # Jobs already run above start after one interval; the others at once.
+            when = {} if job.before_polling else {"next_run_time": datetime.now(tz=UTC)}
             scheduler.add_job(
-                self.take_principal_inventory,
-                IntervalTrigger(seconds=settings.aws.principal_inventory_interval_seconds),
-                id="principal-inventory",
+                self.scans.run,
+                IntervalTrigger(seconds=job.interval_seconds),
+                args=[job],
+                id=f"scan:{job.name}",
+                name=f"scan {job.name}",
+                **when,
             )
         scheduler.start()
         self._scheduler = scheduler
