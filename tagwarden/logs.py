@@ -12,6 +12,15 @@ LogFormat = Literal["auto", "json", "console"]
 LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING, "error": logging.ERROR}
 
 
+class _StderrLogger:
+    """Writes to whatever ``sys.stderr`` is at the time of each line (tests and tools swap it)."""
+
+    def msg(self, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    log = debug = info = warn = warning = error = critical = exception = fatal = failure = err = msg
+
+
 def configure_logging(level: str = "info", fmt: LogFormat = "auto", stream: TextIO | None = None) -> None:
     out = stream or sys.stderr
     as_json = fmt == "json" or (fmt == "auto" and not out.isatty())
@@ -25,7 +34,7 @@ def configure_logging(level: str = "info", fmt: LogFormat = "auto", stream: Text
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(LEVELS.get(level, logging.INFO)),
-        logger_factory=structlog.PrintLoggerFactory(out),
+        logger_factory=(lambda *_: _StderrLogger()) if stream is None else structlog.PrintLoggerFactory(out),
         cache_logger_on_first_use=False,
     )
     # Libraries log through the standard library; keep them quiet unless they have something to say.

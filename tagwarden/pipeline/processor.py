@@ -14,6 +14,7 @@ from tagwarden.metrics import Metrics
 from tagwarden.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.normalize import Normalized, Normalizer
 from tagwarden.pipeline.principals import PrincipalTagCache, effective_tags
+from tagwarden.pipeline.reporting import report_findings
 from tagwarden.pipeline.validation import record_problem, tag_record_problem
 from tagwarden.policy import CompiledPolicy
 from tagwarden.records import ReadProblem
@@ -224,9 +225,6 @@ class Processor:
                 event_id=event_id,
                 reason=reason,
             )
-        for finding in result.new_findings:
-            m.findings.labels(finding.kind, finding.severity).inc()
-            log = self.log.info if finding.severity == "info" else self.log.warning
-            log("finding", source=source, **finding.to_dict())
+        report_findings(result.new_findings, m, self.log, source=source)
         if result.newest_event is not None:
             m.observe_newest_event(source, result.newest_event)
