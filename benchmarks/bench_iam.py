@@ -10,9 +10,10 @@ or with pytest-benchmark (the project's pytest options disable benchmarks by def
 
 The 20 policies: 15 identity-based policies, a permissions boundary, 3 SCP levels and a
 session policy; 10 statements each, mixing exact and wildcard actions, ARN patterns, policy
-variables, tag conditions, set operators, IP and Bool conditions and Deny statements.
-"Warm" is the steady state of an inventory run (each policy already saw the action);
-"cold" clears every per-policy cache before each evaluation; "varied" cycles through 60 actions.
+variables, tag conditions, set operators, IP and Bool conditions and Deny statements (20 of which
+apply to the benchmark's iam:TagRole request). "Warm" is the steady state of an inventory run
+(each policy already saw the action); "cold" clears every per-policy cache before each
+evaluation; "varied" cycles through 60 actions; "stress" makes every Deny apply to every action.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ ACTIONS = [
 ]
 
 
-def _statement(policy: int, index: int) -> dict[str, Any]:
+def _statement(policy: int, index: int, stress: bool) -> dict[str, Any]:
     team = f"team-{policy % 7}"
     shapes: list[dict[str, Any]] = [
         {"Action": ["iam:TagRole", "iam:UntagRole"], "Resource": f"arn:aws:iam::{ACCOUNT}:role/{team}-*"},
@@ -75,23 +76,28 @@ def _statement(policy: int, index: int) -> dict[str, Any]:
             "Condition": {"ForAnyValue:StringLike": {"aws:TagKeys": ["governance:*", "aws:*"]}},
         },
         {
+            # The IAM User Guide's Bool example: deny S3 without TLS.
             "Effect": "Deny",
-            "Action": "*",
+            "Action": "s3:*",
             "Resource": "*",
             "Condition": {"Bool": {"aws:SecureTransport": "false"}},
         },
     ]
     statement = dict(shapes[(policy + index) % len(shapes)])
     statement.setdefault("Effect", "Allow")
+    if stress and statement["Effect"] == "Deny":
+        statement["Action"] = "*"
     statement["Sid"] = f"P{policy}S{index}"
     return statement
 
 
-def build_policies() -> PolicySet:
+def build_policies(stress: bool = False) -> PolicySet:
+    """With ``stress`` every Deny statement applies to every action (40 Deny checks per request)."""
+
     def policy(number: int, kind: Any) -> Policy:
         document = {
             "Version": "2012-10-17",
-            "Statement": [_statement(number, index) for index in range(10)],
+            "Statement": [_statement(number, index, stress) for index in range(10)],
         }
         return parse_policy(document, f"policy-{number}", kind)
 
@@ -100,7 +106,7 @@ def build_policies() -> PolicySet:
         document = {
             "Version": "2012-10-17",
             "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]
-            + [_statement(number, index) for index in range(9)],
+            + [_statement(number, index, stress) for index in range(9)],
         }
         return parse_policy(document, f"policy-{number}", kind)
 
@@ -143,6 +149,7 @@ def clear_caches(policies: PolicySet) -> None:
 
 def _scenarios() -> dict[str, Callable[[], object]]:
     policies = build_policies()
+    stressed = build_policies(stress=True)
     request = build_request()
     varied = [build_request(f"{ACTIONS[i % len(ACTIONS)].split(':')[0]}:Action{i}") for i in range(48)]
     varied += [build_request(action) for action in ACTIONS]
@@ -158,7 +165,15 @@ def _scenarios() -> dict[str, Callable[[], object]]:
     def cycling() -> object:
         return evaluate(policies, varied[next(counter) % len(varied)])
 
-    return {"warm": warm, "cold (caches cleared each time)": cold, "varied (60 actions, warm)": cycling}
+    def stress() -> object:
+        return evaluate(stressed, request)
+
+    return {
+        "warm": warm,
+        "cold (caches cleared each time)": cold,
+        "varied (60 actions, warm)": cycling,
+        "stress (40 applicable Denies, warm)": stress,
+    }
 
 
 def main() -> int:
@@ -183,6 +198,10 @@ def test_evaluate_cold(benchmark: Any) -> None:
 
 def test_evaluate_varied_actions(benchmark: Any) -> None:
     assert benchmark(_scenarios()["varied (60 actions, warm)"]) is not None
+
+
+def test_evaluate_stress(benchmark: Any) -> None:
+    assert benchmark(_scenarios()["stress (40 applicable Denies, warm)"]) is not None
 
 
 if __name__ == "__main__":
