@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
 Severity = Literal["critical", "high", "warning", "info"]
@@ -85,7 +85,7 @@ class Finding:
     created_at: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _FIELDS}
 
     def with_status(self, status: FindingStatus) -> Finding:
         return replace(self, status=status)
@@ -94,3 +94,6 @@ class Finding:
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         names = cls.__dataclass_fields__
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+_FIELDS = tuple(f.name for f in fields(Finding))

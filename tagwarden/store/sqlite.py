@@ -173,7 +173,7 @@ class SQLiteUnit:
     def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
         self._conn.execute(
             "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
-            (event_id, json.dumps(record, default=str)),
+            (event_id, json.dumps(record, separators=(",", ":"))),
         )
 
     def set_checkpoint(self, source: str, value: str) -> None:
