@@ -124,7 +124,7 @@ class Daemon:
         router.add("/healthz", check_handler(self.health))
         router.add("/readyz", check_handler(self.readiness))
         install_api(router, self.parts.store)
-        install_pages(router, self.parts.store)
+        install_pages(router, self.parts.store, self.parts.processor.policy)
         return router
 
     def start(self) -> None:
