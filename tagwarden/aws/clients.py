@@ -12,7 +12,11 @@ if TYPE_CHECKING:
     from mypy_boto3_cloudtrail import CloudTrailClient
     from mypy_boto3_ec2 import EC2Client
     from mypy_boto3_iam import IAMClient
+    from mypy_boto3_kms import KMSClient
+    from mypy_boto3_organizations import OrganizationsClient
+    from mypy_boto3_resourcegroupstaggingapi import ResourceGroupsTaggingAPIClient
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_sns import SNSClient
     from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sts import STSClient
 
@@ -23,6 +27,7 @@ class AwsClients:
     ) -> None:
         self.region = region
         self._session = session or boto3.session.Session(region_name=region)
+        self._max_attempts = max_attempts
         # "standard" retries back off on throttling and transient errors with jitter; set
         # explicitly so that behaviour does not depend on the environment's AWS config.
         self._config = Config(
@@ -47,5 +52,39 @@ class AwsClients:
     def ec2(self, region: str | None = None) -> EC2Client:
         return self._session.client("ec2", region_name=region or self.region, config=self._config)
 
+    def sns(self, region: str | None = None) -> SNSClient:
+        return self._session.client("sns", region_name=region or self.region, config=self._config)
+
     def cloudtrail(self, region: str | None = None) -> CloudTrailClient:
         return self._session.client("cloudtrail", region_name=region or self.region, config=self._config)
+
+    def tagging(self, region: str | None = None) -> ResourceGroupsTaggingAPIClient:
+        return self._session.client(
+            "resourcegroupstaggingapi", region_name=region or self.region, config=self._config
+        )
+
+    def kms(self, region: str | None = None) -> KMSClient:
+        return self._session.client("kms", region_name=region or self.region, config=self._config)
+
+    def organizations(self) -> OrganizationsClient:
+        # A global service; its endpoint lives in us-east-1 (aws partition).
+        return self._session.client("organizations", region_name=self.region, config=self._config)
+
+    def assume_role(self, role_arn: str, session_name: str, external_id: str | None = None) -> AwsClients:
+        """Clients acting as ``role_arn``. The role is assumed now, so a role that cannot be assumed
+        fails here; the credentials last the role's session (one hour by default): enough for one
+        inventory run, which assumes afresh each time."""
+        if external_id:
+            response = self.sts().assume_role(
+                RoleArn=role_arn, RoleSessionName=session_name, ExternalId=external_id
+            )
+        else:
+            response = self.sts().assume_role(RoleArn=role_arn, RoleSessionName=session_name)
+        credentials = response["Credentials"]
+        session = boto3.session.Session(
+            aws_access_key_id=credentials["AccessKeyId"],
+            aws_secret_access_key=credentials["SecretAccessKey"],
+            aws_session_token=credentials["SessionToken"],
+            region_name=self.region,
+        )
+        return AwsClients(self.region, self._max_attempts, session=session)

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from tagwarden.config.inventory import InventorySettings
+from tagwarden.config.sinks import DeliverySettings, SinkSettings
 
 
 class _Strict(BaseModel):
@@ -125,6 +126,8 @@ class Settings(_Strict):
     aws: AwsSettings = Field(default_factory=AwsSettings)
     sources: list[SourceSettings] = Field(default_factory=list)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    sinks: list[SinkSettings] = Field(default_factory=list, description="where new findings are pushed")
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     inventory: InventorySettings | None = Field(
         default=None, description="accounts and regions to inventory; absent: the daemon's own account"
     )
@@ -133,13 +136,17 @@ class Settings(_Strict):
     )
 
     @model_validator(mode="after")
-    def _unique_source_names(self) -> Self:
-        seen: set[str] = set()
-        for name in self.source_names():
-            if name in seen:
-                raise ValueError(f"two sources are named {name!r}; give each a unique name")
-            seen.add(name)
+    def _unique_names(self) -> Self:
+        for what, names in (("sources", self.source_names()), ("sinks", self.sink_names())):
+            seen: set[str] = set()
+            for name in names:
+                if name in seen:
+                    raise ValueError(f"two {what} are named {name!r}; give each a unique name")
+                seen.add(name)
         return self
+
+    def sink_names(self) -> list[str]:
+        return [sink.name or f"{sink.type}-{index}" for index, sink in enumerate(self.sinks)]
 
     def source_names(self) -> list[str]:
         return [source.name or f"{source.type}-{index}" for index, source in enumerate(self.sources)]

@@ -18,6 +18,7 @@ from tagwarden.http import HttpServer, Router
 from tagwarden.http.endpoints import check_handler, install_api, metrics_handler
 from tagwarden.http.pages import install_pages
 from tagwarden.scans import Scans
+from tagwarden.sinks import Dispatcher
 from tagwarden.sources import PollResult, Source
 
 HEARTBEAT_SECONDS = 5.0
@@ -32,6 +33,9 @@ class Daemon:
         self.parts = parts or build_parts(config, log)
         self.sources: list[Source] = build_sources(config, self.parts, log)
         self.scans = Scans(config, self.parts, log)
+        self.dispatcher = Dispatcher(
+            self.parts.store, self.parts.sinks, config.settings.delivery, metrics=self.parts.metrics, log=log
+        )
         self.stop = threading.Event()
         self._heartbeat = time.monotonic()
         self._running: set[str] = set()
@@ -114,6 +118,8 @@ class Daemon:
                     break
                 if result.units == result.failed_units:
                     break
+        if self.parts.sinks:
+            self.dispatcher.run_once()  # one try; what fails waits in the store for the daemon
         return 1 if failed else 0
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -149,6 +155,14 @@ class Daemon:
                 next_run_time=datetime.now(tz=UTC),
             )
         scheduler.add_job(self._beat, IntervalTrigger(seconds=HEARTBEAT_SECONDS), id="heartbeat")
+        if self.parts.sinks:
+            scheduler.add_job(
+                self.dispatcher.run_once,
+                IntervalTrigger(seconds=settings.delivery.interval_seconds),
+                id="deliver",
+                name="deliver findings to sinks",
+                next_run_time=datetime.now(tz=UTC),
+            )
         for job in jobs:
             # Jobs already run above start after one interval; the others at once.
             when = {} if job.before_polling else {"next_run_time": datetime.now(tz=UTC)}

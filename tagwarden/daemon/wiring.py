@@ -19,6 +19,8 @@ from tagwarden.metrics import Metrics
 from tagwarden.normalize import Normalizer
 from tagwarden.pipeline import PrincipalTagCache, Processor
 from tagwarden.policy import CompiledPolicy
+from tagwarden.sinks import Sink
+from tagwarden.sinks.factory import build_sinks
 from tagwarden.sources import Source
 from tagwarden.sources.base import SourceContext
 from tagwarden.sources.files import FilesSource
@@ -42,6 +44,7 @@ class Parts:
     processor: Processor
     clients: AwsClients
     account: str | None
+    sinks: dict[str, Sink]
 
 
 def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True) -> Parts:
@@ -54,6 +57,7 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     account = caller_account(aws_clients, log) if aws else None
     fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws else None
     principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)
+    sinks, route = build_sinks(settings, aws_clients)
     processor = Processor(
         normalizer=Normalizer(),
         policy=CompiledPolicy(config.policy),
@@ -61,8 +65,9 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
         principals=principals,
         metrics=metrics,
         log=log,
+        route=route,
     )
-    return Parts(store, metrics, processor, aws_clients, account)
+    return Parts(store, metrics, processor, aws_clients, account, sinks)
 
 
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:

@@ -133,6 +133,15 @@ class Metrics:
             ["account"],
             registry=r,
         )
+        self.sink_deliveries = Counter(
+            "tagwarden_sink_deliveries",
+            "Attempts to push a finding to an alert sink, by result (delivered, failed).",
+            ["sink", "result"],
+            registry=r,
+        )
+        self.sink_pending = Gauge(
+            "tagwarden_sink_pending", "Findings waiting to be delivered to a sink.", ["sink"], registry=r
+        )
         # Every (kind, severity) starts at zero, so that increase() sees the first finding.
         for kind in FINDING_KINDS:
             for severity in SEVERITIES:

@@ -62,8 +62,10 @@ class Processor:
         principals: PrincipalTagCache,
         metrics: Metrics,
         log: Any,
+        route: Callable[[Finding], Iterable[str]] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        self.route = route  # the sinks each new finding is queued for, in the same transaction
         self.normalizer = normalizer
         self.policy = policy
         self.store = store
@@ -190,6 +192,8 @@ class Processor:
                 any_finding = True
                 if tx.add_finding(finding):
                     result.new_findings.append(finding)
+                    for sink in self.route(finding) if self.route else ():
+                        tx.enqueue_delivery(finding.id, sink)
             if change.target_kind != "session":
                 tx.record_change(change, item.ts)
             result.tag_changes[(change.event_source, _outcome_label(change))] += 1

@@ -5,189 +5,21 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tagwarden.model import Finding, KnownTags, SessionGrant, TagChange
+from tagwarden.model import Finding, KnownTags
 from tagwarden.model.finding import FindingStatus
-from tagwarden.normalize.arns import canonical_principal, is_iam_principal
-from tagwarden.store.base import FindingFilter, HistoryEntry, StoreError
+from tagwarden.normalize.arns import canonical_principal
+from tagwarden.store.base import Delivery, FindingFilter, HistoryEntry, StoreError
 from tagwarden.store.sqlite_schema import SCHEMA, SCHEMA_VERSION
-from tagwarden.store.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
-from tagwarden.timeutil import format_time, now_iso
+from tagwarden.store.sqlite_unit import FINDING_COLUMNS, SQLiteUnit, row_to_finding
+from tagwarden.store.tagfold import COMPLETE_MARKER
+from tagwarden.timeutil import now_iso
 
-_FINDING_COLUMNS = tuple(Finding.__dataclass_fields__)
-_FINDING_SELECT = "SELECT " + ", ".join(_FINDING_COLUMNS) + " FROM findings"
-
-
-def state_key(target: str) -> str:
-    """Targets are keyed without an IAM user's or role's path: TagRole records carry only the name."""
-    return canonical_principal(target)
-
-
-_Row = tuple[str, str | None, bool]  # key, value, removed
-
-
-@dataclass(frozen=True, slots=True)
-class _Origin:
-    ts: float
-    event_id: str
-    actor: str
-    event_name: str
-    kind: str  # "event" or "snapshot"
-
-
-def _row_to_finding(row: sqlite3.Row) -> Finding:
-    return Finding.from_dict(dict(zip(_FINDING_COLUMNS, row, strict=True)))
-
-
-class SQLiteUnit:
-    """One write transaction on the writer connection."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-        self._now = now_iso()
-
-    def is_processed(self, event_id: str) -> bool:
-        row = self._conn.execute("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)).fetchone()
-        return row is not None
-
-    def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO processed_events (event_id, event_time, source, processed_at)"
-            " VALUES (?,?,?,?)",
-            (event_id, event_time, source, self._now),
-        )
-
-    def _rows(self, target: str, ts: float | None = None, event_id: str = "") -> list[HistoryRow]:
-        sql = "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?"
-        params: tuple[Any, ...] = (state_key(target),)
-        if ts is not None:
-            sql += " AND (ts < ? OR (ts = ? AND event_id < ?))"
-            params += (ts, ts, event_id)
-        return [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in self._conn.execute(sql, params)]
-
-    def tags_as_of(self, target: str, ts: float, event_id: str) -> KnownTags:
-        return fold_rows(self._rows(target, ts, event_id), is_iam_principal(target))
-
-    def current_tags(self, target: str) -> KnownTags:
-        return fold_rows(self._rows(target), is_iam_principal(target))
-
-    def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
-        when = format_time(origin.ts)
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
-            " event_id, value, removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    target,
-                    kind,
-                    key,
-                    key.casefold(),
-                    origin.ts,
-                    when,
-                    origin.event_id,
-                    value,
-                    int(removed),
-                    origin.actor,
-                    origin.event_name,
-                    origin.kind,
-                )
-                for key, value, removed in rows
-            ],
-        )
-        self._refresh_current(target, kind)
-
-    def _refresh_current(self, target: str, kind: str) -> None:  # target is a state key
-        tags = self.current_tags(target)
-        self._conn.execute("DELETE FROM tag_current WHERE target = ?", (target,))
-        self._conn.executemany(
-            "INSERT INTO tag_current (target, target_kind, key, key_folded, value) VALUES (?,?,?,?,?)",
-            [(target, kind, key, key.casefold(), value) for key, value in tags.values.items()],
-        )
-
-    def record_change(self, change: TagChange, ts: float) -> None:
-        if not change.succeeded or change.keys_hidden:
-            return
-        rows: list[_Row] = []
-        if change.replace_all:
-            rows.append((COMPLETE_MARKER, None, False))
-        rows += [(key, value, False) for key, value in change.set.items()]
-        rows += [(key, None, True) for key in change.removed]
-        if rows:
-            target = state_key(change.target)
-            origin = _Origin(ts, change.event_id, change.actor.arn, change.event_name, "event")
-            self._history(target, change.target_kind, rows, origin)
-
-    def record_snapshot(
-        self, target: str, target_kind: str, tags: Mapping[str, str], ts: float, origin: str
-    ) -> None:
-        rows: list[_Row] = [(COMPLETE_MARKER, None, False)]
-        rows += [(key, value, False) for key, value in tags.items()]
-        key = state_key(target)
-        self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
-
-    def principal_values(self, key: str) -> frozenset[str] | None:
-        # Only an inventory of every principal makes "no principal holds this value" knowable.
-        known = self._conn.execute(
-            "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
-        ).fetchone()
-        if known is None:
-            return None
-        rows = self._conn.execute(
-            "SELECT DISTINCT value FROM tag_current WHERE target_kind = 'principal' AND key_folded = ?",
-            (key.casefold(),),
-        )
-        return frozenset(row[0] for row in rows)
-
-    def put_session(self, session: SessionGrant, ts: float) -> None:
-        if not session.access_key_id:
-            return
-        self._conn.execute(
-            "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
-            " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json"
-            " WHERE excluded.ts >= sessions.ts",
-            (session.access_key_id, ts, json.dumps(session.to_dict())),
-        )
-
-    def get_session(self, access_key_id: str) -> SessionGrant | None:
-        row = self._conn.execute(
-            "SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,)
-        ).fetchone()
-        return SessionGrant.from_dict(json.loads(row[0])) if row else None
-
-    def add_finding(self, finding: Finding) -> bool:
-        values = finding.to_dict()
-        values["created_at"] = values["created_at"] or self._now
-        values["updated_at"] = self._now
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cursor = self._conn.execute(
-            f"INSERT OR IGNORE INTO findings ({columns}) VALUES ({marks})", tuple(values.values())
-        )
-        return cursor.rowcount == 1
-
-    def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
-            (event_id, json.dumps(record, separators=(",", ":"))),
-        )
-
-    def set_checkpoint(self, source: str, value: str) -> None:
-        self._conn.execute(
-            "INSERT INTO checkpoints (source, value, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
-            " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (source, value, self._now),
-        )
-
-    def mark_object(self, source: str, key: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO processed_objects (source, key, processed_at) VALUES (?,?,?)",
-            (source, key, self._now),
-        )
+_FINDING_SELECT = "SELECT " + ", ".join(FINDING_COLUMNS) + " FROM findings"
 
 
 class SQLiteStore:
@@ -292,7 +124,7 @@ class SQLiteStore:
         with self._reading() as conn:
             rows = conn.execute(_FINDING_SELECT + sql, params).fetchall()
         for row in rows:
-            yield _row_to_finding(row)
+            yield row_to_finding(row)
 
     def list_findings(self, where: FindingFilter | None = None) -> list[Finding]:
         return list(self.iter_findings(where))
@@ -300,7 +132,7 @@ class SQLiteStore:
     def get_finding(self, finding_id: str) -> Finding | None:
         with self._reading() as conn:
             row = conn.execute(_FINDING_SELECT + " WHERE id = ?", (finding_id,)).fetchone()
-        return _row_to_finding(row) if row else None
+        return row_to_finding(row) if row else None
 
     def set_status(self, finding_id: str, status: FindingStatus) -> Finding | None:
         with self._write_lock:
@@ -338,6 +170,49 @@ class SQLiteStore:
         with self._reading() as conn:
             unit = SQLiteUnit(conn)
             return unit.current_tags(target)
+
+    def due_deliveries(self, now: float, limit: int) -> list[Delivery]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT finding_id, sink, attempts FROM deliveries"
+                " WHERE status = 'pending' AND next_attempt <= ? ORDER BY next_attempt, rowid LIMIT ?",
+                (now, limit),
+            ).fetchall()
+        return [Delivery(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    def delivery_done(self, finding_id: str, sink: str) -> None:
+        with self._write_lock:
+            self._writer.execute(
+                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
+                " last_error = NULL WHERE finding_id = ? AND sink = ?",
+                (now_iso(), finding_id, sink),
+            )
+
+    def delivery_failed(self, finding_id: str, sink: str, error: str, next_attempt: float) -> None:
+        with self._write_lock:
+            self._writer.execute(
+                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?"
+                " WHERE finding_id = ? AND sink = ?",
+                (error[:500], next_attempt, finding_id, sink),
+            )
+
+    def pending_deliveries(self) -> dict[str, int]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT sink, COUNT(*) FROM deliveries WHERE status = 'pending' GROUP BY sink"
+            ).fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def delivery_status(self, finding_id: str) -> dict[str, str]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT sink, status, attempts, last_error FROM deliveries WHERE finding_id = ?",
+                (finding_id,),
+            ).fetchall()
+        return {
+            str(r[0]): str(r[1]) if r[1] == "delivered" else f"pending after {r[2]} attempt(s): {r[3] or '-'}"
+            for r in rows
+        }
 
     def ping(self) -> None:
         try:

@@ -84,6 +84,19 @@ CREATE TABLE IF NOT EXISTS checkpoints (
     updated_at TEXT NOT NULL
 );
 
+-- The outbox of alert sinks: one row per (finding, sink), written with the finding itself.
+CREATE TABLE IF NOT EXISTS deliveries (
+    finding_id TEXT NOT NULL,
+    sink TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt REAL NOT NULL DEFAULT 0,
+    last_error TEXT,
+    delivered_at TEXT,
+    PRIMARY KEY (finding_id, sink)
+);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt);
+
 CREATE TABLE IF NOT EXISTS processed_objects (
     source TEXT NOT NULL,
     key TEXT NOT NULL,
