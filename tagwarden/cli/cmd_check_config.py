@@ -31,5 +31,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  source:  {name} ({source.type}, every {source.interval_seconds:g}s)")
     if not settings.sources:
         print("  source:  none configured: the daemon will only serve what is already stored")
+    for name, sink in zip(settings.sink_names(), settings.sinks, strict=True):
+        print(f"  sink:    {name} ({sink.type}, findings of severity {sink.min_severity} and above)")
     print(f"  policy:  {len(policy.rules)} rule(s); ABAC keys: {', '.join(policy.abac_keys) or 'none'}")
     return 0
