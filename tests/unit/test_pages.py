@@ -10,6 +10,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -37,24 +38,28 @@ TOKEN = "page-token"
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "p", "a", "h1", "h2",
     "strong", "span", "code", "pre", "time", "br", "dl", "div", "dt", "dd", "table", "caption", "thead",
-    "tbody", "tr", "th", "td", "form", "fieldset", "legend", "label", "input", "select", "option", "button",
+    "tbody", "tr", "th", "td", "wbr", "form", "fieldset", "legend", "label", "input", "select", "option",
+    "button",
 }  # fmt: skip
 
 
 def hostile_records() -> list[dict[str, object]]:
-    """Tag values, a bucket name (a failed call takes any name) and a user agent that carry markup."""
+    """Tag values, a bucket name (a failed call takes any name) and a user agent that carry markup;
+    minutes after the scenario of CaseLog, which starts an hour ago."""
+    soon = datetime.now(tz=UTC) - timedelta(minutes=10)
+    at = [(soon + timedelta(minutes=n)).strftime("%Y-%m-%dT%H:%M:%SZ") for n in range(3)]
     script = record(
         ALICE, "s3.amazonaws.com", "PutBucketTagging", s3_tagging("xss-data", {"team": SCRIPT_VALUE}),
-        time="2030-01-01T00:00:00Z", event_id="hostile-script",
+        time=at[0], event_id="hostile-script",
     )  # fmt: skip
     script["userAgent"] = HOSTILE_AGENT
     attribute = record(
         ALICE, "s3.amazonaws.com", "PutBucketTagging", s3_tagging("xss-attr", {"team": ATTRIBUTE_VALUE}),
-        time="2030-01-01T00:01:00Z", event_id="hostile-attribute",
+        time=at[1], event_id="hostile-attribute",
     )  # fmt: skip
     bucket = record(
         DAVE, "s3.amazonaws.com", "PutBucketTagging", s3_tagging(HOSTILE_BUCKET, {"team": "alpha"}),
-        time="2030-01-01T00:02:00Z", event_id="hostile-bucket", error_code="AccessDenied",
+        time=at[2], event_id="hostile-bucket", error_code="AccessDenied",
     )  # fmt: skip
     return [script, attribute, bucket]
 
@@ -109,7 +114,8 @@ class Parsed(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((tag, dict(attrs)))
         self._in_style = tag == "style"
-        self._chunks.append(" ")
+        if tag != "wbr":  # a place where a line may break, not a space
+            self._chunks.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         self._in_style = False
@@ -342,3 +348,15 @@ def test_the_token_guards_the_pages(scenario: Scenario) -> None:
         assert get(router, target).status == 401
         assert get(router, target, {"Authorization": "Bearer wrong"}).status == 401
         assert get(router, target, {"Authorization": f"Bearer {TOKEN}"}).status == 200
+
+
+def test_links_are_relative_so_the_pages_work_under_a_proxy_path(scenario: Scenario) -> None:
+    finding = scenario.findings[0]
+    for target in ("/findings", f"/findings/{finding.id}", "/findings/tw-missing"):
+        parsed = Parsed(get(scenario.router, target).body)
+        hrefs = [str(attrs["href"]) for attrs in parsed.all("a")]
+        assert hrefs and not [h for h in hrefs if h.startswith("/") or ":" in h], (target, hrefs)
+        assert [f for f in parsed.all("form") if "action" in f] == []  # a form without action posts to itself
+    assert "../findings" in [
+        attrs["href"] for attrs in page(scenario.router, f"/findings/{finding.id}").all("a")
+    ]

@@ -10,6 +10,7 @@ from typing import Any
 from tagwarden.http.pages.markup import (
     Child,
     Html,
+    breakable,
     definitions,
     el,
     join,
@@ -60,7 +61,7 @@ def _from_record(record: Mapping[str, Any] | None, *path: str) -> str | None:
 
 
 def _mono(value: str | None) -> Html | None:
-    return None if value is None else el("span", value, class_="mono")
+    return None if value is None else el("span", breakable(value), class_="mono")
 
 
 def _headline(finding: Finding) -> Html:

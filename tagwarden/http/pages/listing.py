@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from tagwarden.http.pages.markup import (
     Html,
+    breakable,
     el,
     join,
     page,
@@ -117,9 +118,9 @@ def filter_form(form: FilterForm) -> Html:
 def _actor(finding: Finding) -> Html:
     """The principal, and the session's name where there is one (the person behind a role, often)."""
     if not finding.actor_session:
-        return text(finding.actor)
+        return breakable(finding.actor)
     session_name = finding.actor_session.rsplit("/", 1)[-1]
-    return join([finding.actor, void("br"), el("span", f"session {session_name}", class_="muted")])
+    return join([breakable(finding.actor), void("br"), el("span", f"session {session_name}", class_="muted")])
 
 
 def _finding_row(finding: Finding) -> Html:
@@ -130,7 +131,7 @@ def _finding_row(finding: Finding) -> Html:
         el("td", when(finding.event_time)),
         el("td", finding.account, class_="nowrap"),
         el("td", change),
-        el("td", finding.target, class_="mono"),
+        el("td", breakable(finding.target), class_="mono"),
         el("td", _actor(finding), class_="mono"),
         el("td", finding.status, class_=f"status-{finding.status}"),
     ]

@@ -35,6 +35,8 @@ _HIDDEN = re.compile(
     r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
 
+_AFTER_SEPARATOR = re.compile(r"(?<=[:/])")
+
 
 class Html(str):
     """Markup that is safe to send as it is: made here, never taken from outside data."""
@@ -49,6 +51,11 @@ def text(value: object) -> Html:
     """Any value as text: every character that means something in HTML is escaped, hidden ones shown."""
     shown = _HIDDEN.sub(lambda match: f"[U+{ord(match.group()):04X}]", str(value))
     return Html(html.escape(shown, quote=True))
+
+
+def breakable(value: str) -> Html:
+    """Text that may wrap after each ':' and '/', so that an ARN breaks between its parts."""
+    return Html("<wbr>".join(text(part) for part in _AFTER_SEPARATOR.split(value)))
 
 
 def render(child: Child) -> Html:

@@ -31,8 +31,8 @@ a:focus-visible, input:focus-visible, select:focus-visible, button:focus-visible
 code, pre, .mono {
   font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em;
 }
-td, dd { overflow-wrap: break-word; }
-.mono { overflow-wrap: anywhere; }
+td, dd, .mono { overflow-wrap: break-word; }
+code.value { overflow-wrap: anywhere; }
 .nowrap { white-space: nowrap; }
 code.value {
   background: var(--panel); border: 1px solid var(--line); border-radius: 3px; padding: 0 .25em;
