@@ -28,11 +28,19 @@ from tagwarden.policy import CompiledPolicy, parse_policy_document
 from tagwarden.records import iter_records
 from tagwarden.store import open_store
 
-POLICY = {"version": 1, "abac_keys": ["team"],
-          "rules": [{"id": "r", "keys": ["team"], "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}]}]}
-NOISE = [("s3.amazonaws.com", "GetObject"), ("ec2.amazonaws.com", "DescribeInstances"),
-         ("sts.amazonaws.com", "GetCallerIdentity"), ("kms.amazonaws.com", "Decrypt"),
-         ("dynamodb.amazonaws.com", "GetItem"), ("lambda.amazonaws.com", "Invoke")]
+POLICY = {
+    "version": 1,
+    "abac_keys": ["team"],
+    "rules": [{"id": "r", "keys": ["team"], "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}]}],
+}
+NOISE = [
+    ("s3.amazonaws.com", "GetObject"),
+    ("ec2.amazonaws.com", "DescribeInstances"),
+    ("sts.amazonaws.com", "GetCallerIdentity"),
+    ("kms.amazonaws.com", "Decrypt"),
+    ("dynamodb.amazonaws.com", "GetItem"),
+    ("lambda.amazonaws.com", "Invoke"),
+]
 
 
 def make_log(count: int, tag_share: float, seed: int = 7) -> bytes:
@@ -44,25 +52,38 @@ def make_log(count: int, tag_share: float, seed: int = 7) -> bytes:
         when = f"2024-05-01T{(i // 3600) % 24:02d}:{(i // 60) % 60:02d}:{i % 60:02d}Z"
         if rng.random() < tag_share:
             if rng.random() < 0.5:
-                body = record(caller, "s3.amazonaws.com", "PutBucketTagging",
-                              s3_tagging(f"bucket-{rng.randrange(2000)}", {"team": rng.choice("abc")}),
-                              time=when)
+                body = record(
+                    caller,
+                    "s3.amazonaws.com",
+                    "PutBucketTagging",
+                    s3_tagging(f"bucket-{rng.randrange(2000)}", {"team": rng.choice("abc")}),
+                    time=when,
+                )
             else:
-                body = record(caller, "ec2.amazonaws.com", "CreateTags",
-                              {"resourcesSet": {"items": [{"resourceId": f"i-{rng.randrange(10**8):017x}"}]},
-                               "tagSet": {"items": tag_list({"team": rng.choice("abc"), "env": "prod"})}},
-                              time=when)
+                body = record(
+                    caller,
+                    "ec2.amazonaws.com",
+                    "CreateTags",
+                    {
+                        "resourcesSet": {"items": [{"resourceId": f"i-{rng.randrange(10**8):017x}"}]},
+                        "tagSet": {"items": tag_list({"team": rng.choice("abc"), "env": "prod"})},
+                    },
+                    time=when,
+                )
         else:
             source, name = rng.choice(NOISE)
-            body = record(caller, source, name, {"key": f"k{i}", "bucketName": "data"}, time=when,
-                          response={"ok": True})
+            body = record(
+                caller, source, name, {"key": f"k{i}", "bucketName": "data"}, time=when, response={"ok": True}
+            )
             body["readOnly"] = True
         records.append(body)
     return gzip.compress(json.dumps({"Records": records}).encode())
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, default=200_000)
     parser.add_argument("--tag-share", type=float, default=0.03)
     args = parser.parse_args()
@@ -74,17 +95,24 @@ def main() -> None:
     read_seconds = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as directory:
         store = open_store(f"sqlite:///{Path(directory) / 'bench.db'}")
-        processor = Processor(normalizer=Normalizer(), policy=CompiledPolicy(parse_policy_document(POLICY)),
-                              store=store, principals=PrincipalTagCache(None), metrics=Metrics(),
-                              log=get_logger())
+        processor = Processor(
+            normalizer=Normalizer(),
+            policy=CompiledPolicy(parse_policy_document(POLICY)),
+            store=store,
+            principals=PrincipalTagCache(None),
+            metrics=Metrics(),
+            log=get_logger(),
+        )
         started = time.perf_counter()
         result = processor.process(iter_records(io.BytesIO(body)), source="bench", unit="log")
         seconds = time.perf_counter() - started
     changes = sum(result.tag_changes.values())
     print(f"{read} records ({raw_size / read:.0f} bytes each on average, {len(body) / 1e6:.1f} MB gzipped)")
     print(f"read only:       {read / read_seconds:,.0f} records/s")
-    print(f"whole path:      {result.records / seconds:,.0f} records/s  ({changes} tag changes, "
-          f"{len(result.new_findings)} findings, {seconds:.2f} s)")
+    print(
+        f"whole path:      {result.records / seconds:,.0f} records/s  ({changes} tag changes, "
+        f"{len(result.new_findings)} findings, {seconds:.2f} s)"
+    )
 
 
 if __name__ == "__main__":
