@@ -1,14 +1,19 @@
-"""Every IAM user and role of an account with its tags, from GetAccountAuthorizationDetails.
+"""Every IAM user and role of an account with its tags and policies, from GetAccountAuthorizationDetails.
 
 With the whole set known, "a value no principal holds" can be said; without it, the lockout
-detector stays quiet on values rather than guess.
+detector stays quiet on values rather than guess. The policies (inline, attached, group,
+boundary, trust) feed the writers scan.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import json
+import urllib.parse
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
+from tagwarden.inventory.model import PolicyDocument, PrincipalRecord
+from tagwarden.inventory.reconcile import Observed, write_snapshots
 from tagwarden.store import Store
 from tagwarden.timeutil import format_time
 
@@ -17,31 +22,157 @@ if TYPE_CHECKING:
 
 INVENTORY_CHECKPOINT = "inventory:principals:"
 
-
-@dataclass(frozen=True, slots=True)
-class PrincipalRecord:
-    arn: str
-    kind: str  # "role" or "user"
-    tags: dict[str, str]
+ALL_ENTITIES = ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"]
 
 
-def collect_principals(iam: IAMClient) -> list[PrincipalRecord]:
+def collect_principals(iam: IAMClient, with_policies: bool = True) -> list[PrincipalRecord]:
+    """Every user and role; with ``with_policies``, their whole policy stack too (a larger read)."""
+    entities = ALL_ENTITIES if with_policies else ["User", "Role"]
+    pages = iam.get_paginator("get_account_authorization_details").paginate(Filter=entities)  # type: ignore[arg-type]
+    return principals_from_details(pages)
+
+
+def _document(raw: Any) -> Mapping[str, Any] | None:
+    """IAM returns policy documents URL-encoded; botocore usually decodes them into a dict."""
+    if isinstance(raw, Mapping):
+        return raw
+    if isinstance(raw, str):
+        for text in (raw, urllib.parse.unquote(raw)):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(value, Mapping):
+                return value
+    return None
+
+
+def _tags(entity: Mapping[str, Any]) -> dict[str, str]:
+    return {str(t["Key"]): str(t["Value"]) for t in entity.get("Tags") or ()}
+
+
+def _inline(owner: str, entries: Iterable[Mapping[str, Any]]) -> list[PolicyDocument]:
+    found = []
+    for entry in entries:
+        document = _document(entry.get("PolicyDocument"))
+        if document is not None:
+            found.append(PolicyDocument(f"{owner} inline {entry.get('PolicyName', '')}", document))
+    return found
+
+
+def _default_version(policy: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    versions = policy.get("PolicyVersionList") or ()
+    for version in versions:
+        if version.get("IsDefaultVersion") or version.get("VersionId") == policy.get("DefaultVersionId"):
+            return _document(version.get("Document"))
+    return None
+
+
+class _Details:
+    """The pages of one GetAccountAuthorizationDetails read, merged."""
+
+    def __init__(self, pages: Iterable[Mapping[str, Any]]) -> None:
+        self.users: list[Mapping[str, Any]] = []
+        self.roles: list[Mapping[str, Any]] = []
+        self.groups: dict[str, Mapping[str, Any]] = {}
+        self.managed: dict[str, Mapping[str, Any]] = {}
+        for page in pages:
+            self.users += page.get("UserDetailList") or []
+            self.roles += page.get("RoleDetailList") or []
+            for group in page.get("GroupDetailList") or []:
+                self.groups[str(group.get("GroupName"))] = group
+            for policy in page.get("Policies") or []:
+                document = _default_version(policy)
+                if document is not None:
+                    self.managed[str(policy.get("Arn"))] = document
+
+    def attached(self, entity: Mapping[str, Any], missing: list[str]) -> list[PolicyDocument]:
+        found = []
+        for attachment in entity.get("AttachedManagedPolicies") or ():
+            arn = str(attachment.get("PolicyArn"))
+            document = self.managed.get(arn)
+            if document is None:
+                missing.append(arn)
+            else:
+                found.append(PolicyDocument(arn, document))
+        return found
+
+    def boundary(self, entity: Mapping[str, Any], missing: list[str]) -> PolicyDocument | None:
+        arn = (entity.get("PermissionsBoundary") or {}).get("PermissionsBoundaryArn")
+        if not arn:
+            return None
+        document = self.managed.get(str(arn))
+        if document is None:
+            missing.append(str(arn))
+            return None
+        return PolicyDocument(str(arn), document)
+
+
+def _account(arn: str) -> str:
+    parts = arn.split(":", 5)
+    return parts[4] if len(parts) == 6 else ""
+
+
+def principals_from_details(pages: Iterable[Mapping[str, Any]]) -> list[PrincipalRecord]:
+    details = _Details(pages)
     found: list[PrincipalRecord] = []
-    for page in iam.get_paginator("get_account_authorization_details").paginate(Filter=["User", "Role"]):
-        for role in page.get("RoleDetailList", []):
-            tags = {t["Key"]: t["Value"] for t in role.get("Tags", [])}
-            found.append(PrincipalRecord(role["Arn"], "role", tags))
-        for user in page.get("UserDetailList", []):
-            tags = {t["Key"]: t["Value"] for t in user.get("Tags", [])}
-            found.append(PrincipalRecord(user["Arn"], "user", tags))
+    for role in details.roles:
+        arn = str(role["Arn"])
+        missing: list[str] = []
+        policies = _inline(f"role/{role.get('RoleName')}", role.get("RolePolicyList") or ())
+        policies += details.attached(role, missing)
+        trust = _document(role.get("AssumeRolePolicyDocument"))
+        found.append(
+            PrincipalRecord(
+                arn,
+                "role",
+                _tags(role),
+                account=_account(arn),
+                policies=tuple(policies),
+                boundary=details.boundary(role, missing),
+                trust_policy=PolicyDocument(f"trust policy of {arn}", trust) if trust is not None else None,
+                unresolved=tuple(missing),
+            )
+        )
+    for user in details.users:
+        arn = str(user["Arn"])
+        missing = []
+        policies = _inline(f"user/{user.get('UserName')}", user.get("UserPolicyList") or ())
+        policies += details.attached(user, missing)
+        for name in user.get("GroupList") or ():
+            group = details.groups.get(str(name))
+            if group is None:
+                continue
+            policies += _inline(f"group/{name}", group.get("GroupPolicyList") or ())
+            policies += details.attached(group, missing)
+        found.append(
+            PrincipalRecord(
+                arn,
+                "user",
+                _tags(user),
+                account=_account(arn),
+                policies=tuple(policies),
+                boundary=details.boundary(user, missing),
+                unresolved=tuple(missing),
+            )
+        )
     return found
 
 
 def record_principal_inventory(
     store: Store, account: str, principals: list[PrincipalRecord], at: float
 ) -> None:
-    """Write every principal's tags as a snapshot, and mark the account's principals as fully known."""
+    """Write every principal's tags as a snapshot (where they differ from what is known), and mark
+    the account's principals as fully known."""
+    write_snapshots(store, principal_observations(principals, account), at)
+    mark_principals_known(store, account, at)
+
+
+def principal_observations(principals: Iterable[PrincipalRecord], account: str) -> list[Observed]:
+    return [Observed(p.arn, "principal", p.account or account, "", p.tags) for p in principals]
+
+
+def mark_principals_known(store: Store, account: str, at: float) -> None:
+    """Every principal of ``account`` is in the tag state: the lockout detector relies on it."""
     with store.unit() as tx:
-        for principal in principals:
-            tx.record_snapshot(principal.arn, "principal", principal.tags, at, "inventory")
         tx.set_checkpoint(f"{INVENTORY_CHECKPOINT}{account}", format_time(at))

@@ -8,7 +8,7 @@ carries an ARN, a tag value or anything else without a small bounded set of valu
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily
@@ -42,6 +42,7 @@ class Metrics:
         self.registry = registry if registry is not None else CollectorRegistry()
         self._lock = threading.Lock()
         self._newest: dict[str, float] = {}
+        self._series: dict[int, set[tuple[str, ...]]] = {}
         r = self.registry
         self.build_info = Gauge(
             "tagwarden_build_info",
@@ -142,6 +143,32 @@ class Metrics:
         self.sink_pending = Gauge(
             "tagwarden_sink_pending", "Findings waiting to be delivered to a sink.", ["sink"], registry=r
         )
+        self.inventory_resources = Gauge(
+            "tagwarden_inventory_resources",
+            "Resources (with their tags) in the last inventory, by account.",
+            ["account"],
+            registry=r,
+        )
+        self.inventory_failures = Gauge(
+            "tagwarden_inventory_failures",
+            "Parts of the last inventory that could not be read (1), by account and stage "
+            "(assume-role, principals, resources, resource-policies, organization).",
+            ["account", "stage"],
+            registry=r,
+        )
+        self.drift_items = Gauge(
+            "tagwarden_drift_items",
+            "Items of the last drift scan, by kind and ABAC key.",
+            ["kind", "key"],
+            registry=r,
+        )
+        self.tag_writers = Gauge(
+            "tagwarden_tag_writers",
+            "Principals the last writers scan found able to write a governed key, by key and by "
+            "whether the governance policy lists them as writers.",
+            ["key", "authorized"],
+            registry=r,
+        )
         # Every (kind, severity) starts at zero, so that increase() sees the first finding.
         for kind in FINDING_KINDS:
             for severity in SEVERITIES:
@@ -153,6 +180,16 @@ class Metrics:
             if timestamp > self._newest.get(source, float("-inf")):
                 self._newest[source] = timestamp
                 self.newest_event.labels(source).set(timestamp)
+
+    def replace_gauge(self, gauge: Gauge, values: Mapping[tuple[str, ...], float]) -> None:
+        """Set ``gauge`` to exactly ``values``: series from an earlier run that are not in it go."""
+        with self._lock:
+            previous = self._series.get(id(gauge), set())
+            for labels in previous - set(values):
+                gauge.remove(*labels)
+            for labels, value in values.items():
+                gauge.labels(*labels).set(value)
+            self._series[id(gauge)] = set(values)
 
     def watch_open_findings(self, counts: OpenFindingCounts) -> None:
         self.registry.register(_OpenFindingsCollector(counts))
