@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tagwarden.drift.model import DRIFT_SEVERITY, DriftItem, DriftKind, Tagged
-from tagwarden.drift.values import canonical, variant_groups
+from tagwarden.drift.values import canonical, normalized, variant_groups
 from tagwarden.globs import Glob
 from tagwarden.model import Finding
 from tagwarden.policy import CompiledPolicy, CompiledRule
@@ -101,8 +101,11 @@ class _KeyScan:
     def run(self) -> list[DriftItem]:
         held, carried = self.index.principals, self.index.resources
         flagged = self._case_conflicts(held, carried)
+        # A spelling of a value the other side has is a case conflict, not an orphan or unused value.
+        held_forms = {normalized(value) for value in held}
+        carried_forms = {normalized(value) for value in carried}
         for value, positions in sorted(carried.items()):
-            if value not in held and value not in flagged:
+            if normalized(value) not in held_forms and value not in flagged:
                 detail = (
                     f"resource value {value!r} of {self.key!r} is held by no principal: nobody reaches "
                     "these resources through ABAC on this key"
@@ -110,7 +113,7 @@ class _KeyScan:
                 for position in positions:
                     self._add("orphan_value", self.resources[position], value, detail, principal=False)
         for value, positions in sorted(held.items()):
-            if value not in carried and value not in flagged:
+            if normalized(value) not in carried_forms and value not in flagged:
                 detail = f"principal value {value!r} of {self.key!r} is carried by no resource"
                 for position in positions:
                     self._add(

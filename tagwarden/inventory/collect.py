@@ -156,6 +156,9 @@ class InventoryRun:
         except AwsErrors as exc:
             self._fail(account, "resources", exc, region)
             return
+        # An ARN listed by two regions (moto lists every bucket everywhere) is one resource.
+        known = {r.arn for r in inventory.resources}
+        found = [r for r in found if r.arn not in known]
         inventory.resources += found
         inventory.regions.append(region)
         unreadable, first = 0, None

@@ -59,6 +59,8 @@ class _OrganizationReader:
         return list(reversed(chain))
 
     def _parent_of(self, target: str) -> str | None:
+        if target.startswith("r-"):
+            return None  # the root
         if target not in self._parent:
             parents = self.client.list_parents(ChildId=target).get("Parents", [])
             self._parent[target] = str(parents[0]["Id"]) if parents else None

@@ -192,14 +192,18 @@ class WriterProbe:
         )
 
     def _authorized(
-        self, principal: str, tags: Mapping[str, str] | None, key: str, target: _Target, old: str | None
+        self,
+        principal: str,
+        tags: Mapping[str, str] | None,
+        key: str,
+        target: _Target,
+        before: Mapping[str, str],
     ) -> tuple[bool, bool]:
-        """(authorized, listed): listed as a writer for this target and old value; authorized also
-        where no rule restricts writers of a key that is not an ABAC key."""
+        """(authorized, listed): listed as a writer for this target and its tags before the write;
+        authorized also where no rule restricts writers of a key that is not an ABAC key."""
         rules = self.policy.rules_for(key, target.account, target.arn)
         actor = ActorView(principal, None, tags)
-        before = KnownTags({key: old} if old is not None else {}, complete=True)
-        listed = any(rule.listed_writer(actor, before) for rule in rules)
+        listed = any(rule.listed_writer(actor, KnownTags(before, complete=True)) for rule in rules)
         restricting = any(rule.restricts_writers for rule in rules)
         return listed or (not restricting and not self.policy.is_abac(key)), listed
 
@@ -230,7 +234,7 @@ class WriterProbe:
                 )
                 evaluation = self._ask(policies, request)
                 if evaluation is not None:
-                    ok, listed = self._authorized(principal.arn, principal.tags, key, target, write.old)
+                    ok, listed = self._authorized(principal.arn, principal.tags, key, target, before)
                     allowed.append(_Allowed(write.name, evaluation, ok, listed))
                     break
         return self._item(principal, key, target, allowed)
@@ -269,7 +273,7 @@ class WriterProbe:
             )
             evaluation = self._ask(policies, request)
             if evaluation is not None:
-                ok, listed = self._authorized(principal.arn, principal.tags, key, target, None)
+                ok, listed = self._authorized(principal.arn, principal.tags, key, target, {})
                 allowed.append(_Allowed(name, evaluation, ok, listed))
         return self._item(principal, key, target, allowed)
 
@@ -291,7 +295,7 @@ class WriterProbe:
             for provider in role.federated:
                 account = provider.split(":", 5)[4] if provider.count(":") >= 5 else role.account
                 for key in self.keys:
-                    ok, listed = self._authorized(provider, None, key, target, None)
+                    ok, listed = self._authorized(provider, None, key, target, {})
                     item = WriterItem(
                         key=key,
                         principal=provider,
