@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from tagwarden.config.settings import Settings
 from tagwarden.policy import GovernancePolicy, PolicyError, load_policy, parse_policy_document
 from tagwarden.validation import describe_validation_error
+from tagwarden.yamlfile import YamlFileError, load_yaml
 
 ENV_PREFIX = "TAGWARDEN_"
 _NOT_SETTINGS = {"TAGWARDEN_CONFIG"}
@@ -95,13 +96,9 @@ def load_config(path: Path | str, env: Mapping[str, str] | None = None) -> Loade
     config_path = Path(path)
     environment = os.environ if env is None else env
     try:
-        text = config_path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {config_path}: {exc.strerror or exc}") from None
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{config_path}: not valid YAML: {exc}") from None
+        document = load_yaml(config_path, "config file")
+    except YamlFileError as exc:
+        raise ConfigError(str(exc)) from None
     if document is None:
         document = {}
     if not isinstance(document, dict):

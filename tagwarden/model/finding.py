@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields, replace
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Severity = Literal["critical", "high", "warning", "info"]
 FindingStatus = Literal["open", "acknowledged", "resolved"]
@@ -21,21 +21,10 @@ FindingKind = Literal[
     "unattributed_change",
 ]
 
-SEVERITIES: tuple[Severity, ...] = ("critical", "high", "warning", "info")
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}
-FINDING_KINDS: tuple[FindingKind, ...] = (
-    "unauthorized_writer",
-    "disallowed_value",
-    "self_grant",
-    "self_retag",
-    "principal_retag",
-    "session_tag",
-    "lockout",
-    "denied_attempt",
-    "excess_tag_writer",
-    "unattributed_change",
-)
-STATUSES: tuple[FindingStatus, ...] = ("open", "acknowledged", "resolved")
+FINDING_KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
+STATUSES: tuple[FindingStatus, ...] = get_args(FindingStatus)
 
 DEFAULT_SEVERITY: dict[str, Severity] = {
     "self_grant": "critical",

@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from tagwarden.policy.model import GovernancePolicy
 from tagwarden.validation import describe_validation_error
+from tagwarden.yamlfile import YamlFileError, load_yaml
 
 
 class PolicyError(ValueError):
@@ -28,11 +28,7 @@ def parse_policy_document(document: Any, origin: str = "policy") -> GovernancePo
 
 def load_policy(path: Path) -> GovernancePolicy:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PolicyError(f"cannot read policy file {path}: {exc.strerror or exc}") from None
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise PolicyError(f"{path}: not valid YAML: {exc}") from None
+        document = load_yaml(path, "policy file")
+    except YamlFileError as exc:
+        raise PolicyError(str(exc)) from None
     return parse_policy_document(document, str(path))

@@ -96,6 +96,19 @@ class ChunkedText:
         return self._fill()
 
 
+def _more(cursor: ChunkedText, closing: str, where: str) -> bool:
+    """After a member: True on ',' (another follows), False on the closing bracket."""
+    char = cursor.peek()
+    if char == ",":
+        cursor.take(",")
+        return True
+    if char == closing:
+        cursor.take(closing)
+        return False
+    found = "end of input" if char is None else repr(char)
+    raise StreamError(f"expected ',' or {closing!r} in {where}, found {found}", cursor.offset)
+
+
 def iter_array(cursor: ChunkedText) -> Iterator[Any]:
     """Yield the elements of the array at the cursor, one at a time."""
     cursor.take("[")
@@ -104,15 +117,8 @@ def iter_array(cursor: ChunkedText) -> Iterator[Any]:
         return
     while True:
         yield cursor.value()
-        char = cursor.peek()
-        if char == ",":
-            cursor.take(",")
-            continue
-        if char == "]":
-            cursor.take("]")
+        if not _more(cursor, "]", "an array"):
             return
-        found = "end of input" if char is None else repr(char)
-        raise StreamError(f"expected ',' or ']' in an array, found {found}", cursor.offset)
 
 
 def iter_object_members(
@@ -136,12 +142,5 @@ def iter_object_members(
             yield key, iter_array(cursor), True
         else:
             yield key, cursor.value(), False
-        char = cursor.peek()
-        if char == ",":
-            cursor.take(",")
-            continue
-        if char == "}":
-            cursor.take("}")
+        if not _more(cursor, "}", "an object"):
             return
-        found = "end of input" if char is None else repr(char)
-        raise StreamError(f"expected ',' or '}}' in an object, found {found}", cursor.offset)
