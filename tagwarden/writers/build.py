@@ -91,6 +91,40 @@ def _session_role(record: PrincipalRecord, compiler: _Compiler) -> SessionRole |
     )
 
 
+def _fingerprint(document: Mapping[str, Any], arn: str) -> str:
+    """A resource policy with the resource's own name taken out: the bucket policies that differ only
+    in the bucket they name (TLS-only, same-account access) put their buckets in one class."""
+    text = json.dumps(document, sort_keys=True, default=str).replace(arn, "<self>")
+    service, kind = arn_type(arn)
+    if service == "s3" and kind == "bucket":
+        text = text.replace(arn.rsplit(":", 1)[-1], "<self>")
+    return text
+
+
+def named_accounts(document: Mapping[str, Any], effect: str = "Allow") -> frozenset[str] | None:
+    """The accounts of the IAM principals that the ``effect`` statements of a resource policy name
+    (an account id, its root, its users, roles or sessions); None where one may name anyone."""
+    raw = document.get("Statement")
+    statements = [raw] if isinstance(raw, Mapping) else list(raw or [])
+    found: set[str] = set()
+    for statement in statements:
+        if not isinstance(statement, Mapping) or statement.get("Effect") != effect:
+            continue
+        principal = statement.get("Principal")
+        if "NotPrincipal" in statement or principal == "*" or principal is None:
+            return None
+        values = principal.get("AWS", []) if isinstance(principal, Mapping) else []
+        for value in [values] if isinstance(values, str) else list(values):
+            text = str(value)
+            if text == "*":
+                return None
+            if text.isdigit():
+                found.add(text)
+            elif text.count(":") >= 5:
+                found.add(text.split(":", 5)[4])
+    return frozenset(found)
+
+
 def _resource_classes(
     resources: Iterable[ResourceRecord],
     policies: Mapping[str, PolicyDocument],
@@ -103,12 +137,14 @@ def _resource_classes(
         if not service:
             continue
         policy = policies.get(resource.arn)
-        fingerprint = json.dumps(policy.document, sort_keys=True, default=str) if policy else ""
+        fingerprint = _fingerprint(policy.document, resource.arn) if policy else ""
         groups.setdefault((resource.account, service, kind, fingerprint), []).append(resource)
     classes = []
     for (account, service, kind, _), members in sorted(groups.items()):
         members.sort(key=lambda r: r.arn)
         first_policy = policies.get(members[0].arn)
+        compiled = compiler.policy(first_policy, "resource")
+        document = first_policy.document if compiled is not None and first_policy is not None else {}
         classes.append(
             TargetClass(
                 label=f"{service}:{kind}" if kind else service,
@@ -116,7 +152,9 @@ def _resource_classes(
                 members=tuple(r.arn for r in members),
                 samples=tuple(r.tags for r in members[:2]),
                 actions=actions.for_type(service, kind),
-                resource_policy=compiler.policy(first_policy, "resource"),
+                resource_policy=compiled,
+                named_accounts=named_accounts(document),
+                denied_accounts=named_accounts(document, "Deny"),
             )
         )
     return classes

@@ -46,6 +46,12 @@ class TargetClass:
     samples: tuple[Mapping[str, str], ...]  # tags of the first members: other keys conditions may test
     actions: TagActionSet
     resource_policy: Policy | None = None
+    # Accounts whose principals the resource policy's Allow statements can name; None: any
+    # ("*", NotPrincipal). A principal elsewhere gets nothing from the policy.
+    named_accounts: frozenset[str] | None = frozenset()
+    # The same for its Deny statements: a policy that can neither allow nor deny a principal
+    # changes nothing for it.
+    denied_accounts: frozenset[str] | None = frozenset()
     via: Via = "tag_resource"
 
 

@@ -376,3 +376,65 @@ def test_request_context_follows_what_each_action_sends() -> None:
     }
     assert tag_context("s3:DeleteBucketTagging", actions, "team", before, None) == {}
     assert with_key({"Team": "a", "x": "y"}, "team", "b") == {"x": "y", "team": "b"}
+
+
+def test_other_abac_keys_stand_at_the_principals_values_so_own_team_grants_count() -> None:
+    governance = {
+        **GOVERNANCE,
+        "rules": [
+            {
+                "id": "finops",
+                "keys": ["cost-center"],
+                "writers": [{"principal": "arn:aws:iam::*:role/FinOps"}],
+            }
+        ],
+    }
+    own_team_only = doc(
+        {
+            "Effect": "Allow",
+            "Action": "s3:*",
+            "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/team": "${aws:PrincipalTag/team}"}},
+        }
+    )
+    accounts = AccountInventory(A, 0.0)
+    accounts.principals.append(role("dev", tags={"team": "alpha"}, policies=[own_team_only]))
+    accounts.resources.append(bucket("someone-elses", team="beta", **{"cost-center": "100"}))
+    compiled = CompiledPolicy(parse_policy_document(governance))
+    items = find_writers(build_inputs(Inventory([accounts]), ACTIONS), compiled, ["cost-center", "team"])
+    (cost,) = [i for i in items if i.key == "cost-center"]
+    assert (
+        not cost.authorized and "none->other" in cost.probes
+    )  # on alpha's buckets, though the sample is beta's
+    (team,) = [i for i in items if i.key == "team"]
+    assert team.probes == ("own->other", "own->removed")  # giving a bucket away is a write too
+
+
+def test_bucket_policies_that_differ_only_in_their_bucket_share_a_class() -> None:
+    def tls(name: str) -> dict[str, Any]:
+        arn = f"arn:aws:s3:::{name}"
+        return doc(
+            {
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": "s3:*",
+                "Resource": [arn, f"{arn}/*"],
+                "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+            }
+        )
+
+    grant = doc(
+        {
+            "Effect": "Allow",
+            "Principal": {"AWS": f"arn:aws:iam::{B}:role/ci"},
+            "Action": "s3:*",
+            "Resource": "*",
+        }
+    )
+    buckets = [bucket(f"b{n}", team="alpha") for n in range(5)]
+    policies = {buckets[n].arn: tls(f"b{n}") for n in range(3)} | {buckets[3].arn: grant}
+    items = scan([role("ops", tags={"team": "beta"}, policies=[ADMIN])], buckets, policies=policies)
+    classes = sorted((i.target_class, i.members) for i in items if i.via == "tag_resource")
+    # The three TLS-only buckets are one class; the grant to another account changes nothing for
+    # ops, so that bucket counts with the one without a policy.
+    assert classes == [("s3:bucket", 2), ("s3:bucket", 3)]
