@@ -77,10 +77,17 @@ class AccountSettings(_Strict):
         return _regions(value)
 
 
+def _account_or_default(value: Any) -> Any:
+    return value if value == "default" else account_id(value)
+
+
 class PolicyLevels(_Strict):
-    """The SCPs or RCPs of one account, one list per level of the organization: root, OUs..., the
+    """The SCPs and RCPs of one account, one list per level of the organization: root, OUs..., the
     account itself. Each entry is a JSON policy file, relative to the config file."""
 
+    account: Annotated[str, BeforeValidator(_account_or_default)] = Field(
+        description="the account id, or 'default' for every account not listed"
+    )
     scps: list[list[str]] = Field(default_factory=list)
     rcps: list[list[str]] = Field(default_factory=list)
 
@@ -96,9 +103,9 @@ class OrganizationSettings(_Strict):
     management_account: AccountId | None = Field(
         default=None, description="the management account (SCPs and RCPs do not apply to it)"
     )
-    accounts: dict[str, PolicyLevels] = Field(
-        default_factory=dict,
-        description="per account id (or 'default' for the others): SCP and RCP files, one list per level",
+    # A list rather than a map by account id: environment overrides read digits as list indexes.
+    accounts: list[PolicyLevels] = Field(
+        default_factory=list, description="SCP and RCP files per account (or 'default'), one list per level"
     )
 
     @field_validator("role")
@@ -106,16 +113,15 @@ class OrganizationSettings(_Strict):
     def _check_role(cls, value: str | None) -> str | None:
         return _role(value)
 
-    @field_validator("accounts", mode="before")
+    @field_validator("accounts")
     @classmethod
-    def _account_keys(cls, value: Any) -> Any:
-        if not isinstance(value, dict):
-            return value
-        keys: dict[str, Any] = {}
-        for key, levels in value.items():
-            name = key if key == "default" else account_id(key)
-            keys[str(name)] = levels
-        return keys
+    def _unique(cls, value: list[PolicyLevels]) -> list[PolicyLevels]:
+        seen: set[str] = set()
+        for entry in value:
+            if entry.account in seen:
+                raise ValueError(f"account {entry.account} is listed twice")
+            seen.add(entry.account)
+        return value
 
 
 class InventorySettings(_Strict):

@@ -134,8 +134,9 @@ def organization_from_files(settings: OrganizationSettings, base_dir: Path) -> O
 
     scps: dict[str, Levels] = {}
     rcps: dict[str, Levels] = {}
-    for account, files in settings.accounts.items():
-        where = f"inventory.organization.accounts.{account}"
+    for index, files in enumerate(settings.accounts):
+        account = files.account
+        where = f"inventory.organization.accounts[{index}]"
         scps[account] = tuple(
             tuple(read(n, f"{where}.scps[{i}]") for n in level) for i, level in enumerate(files.scps)
         )

@@ -250,10 +250,10 @@ def test_organization_levels_from_files(tmp_path: Path) -> None:
     settings = OrganizationSettings(
         source="files",
         management_account="111111111111",
-        accounts={
-            "222222222222": PolicyLevels(scps=[["full.json"], ["full.json", "deny.json"]]),
-            "default": PolicyLevels(scps=[["full.json"]]),
-        },
+        accounts=[
+            PolicyLevels(account="222222222222", scps=[["full.json"], ["full.json", "deny.json"]]),
+            PolicyLevels(account="default", scps=[["full.json"]]),
+        ],
     )
     found = organization_from_files(settings, tmp_path)
     assert [[p.name for p in level] for level in found.scps_of("222222222222")] == [
@@ -262,10 +262,8 @@ def test_organization_levels_from_files(tmp_path: Path) -> None:
     ]
     assert [[p.name for p in level] for level in found.scps_of("333333333333")] == [["full.json"]]
     assert found.rcps_of("222222222222") == () and found.management_account == "111111111111"
-    broken = OrganizationSettings(accounts={"222222222222": PolicyLevels(rcps=[["missing.json"]])})
-    with pytest.raises(
-        OrganizationFilesError, match=r"inventory\.organization\.accounts\.222222222222\.rcps\[0\]"
-    ):
+    broken = OrganizationSettings(accounts=[PolicyLevels(account="222222222222", rcps=[["missing.json"]])])
+    with pytest.raises(OrganizationFilesError, match=r"inventory\.organization\.accounts\[0\]\.rcps\[0\]"):
         organization_from_files(broken, tmp_path)
 
 

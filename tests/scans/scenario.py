@@ -170,7 +170,9 @@ def write_config(directory: Path, accounts: list[str], **inventory: Any) -> Path
             "organization": {
                 "source": "files",
                 "management_account": A,
-                "accounts": {B: {"scps": [["full.json"], ["full.json", "no-bucket-tagging.json"]]}},
+                "accounts": [
+                    {"account": B, "scps": [["full.json"], ["full.json", "no-bucket-tagging.json"]]}
+                ],
             },
             **inventory,
         },
