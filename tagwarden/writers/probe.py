@@ -16,7 +16,7 @@ governance policy lists the principal as a writer of the key for that target and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from tagwarden.iam import Evaluation, Policy, PolicySet, Request, evaluate
@@ -27,11 +27,10 @@ from tagwarden.writers.model import (
     ProbePrincipal,
     SessionRole,
     TagActionSet,
-    TargetClass,
-    Via,
     WriterInputs,
     WriterItem,
 )
+from tagwarden.writers.targets import Target, TargetSelector, allows
 
 PROBE_VALUE = "tagwarden-probe"
 ASSUME = "sts:AssumeRole"
@@ -42,10 +41,6 @@ class Write(NamedTuple):
     name: str
     old: str | None
     new: str | None  # None: the key is removed
-
-
-def _names(accounts: frozenset[str] | None, account: str) -> bool:
-    return accounts is None or account in accounts
 
 
 def writes(own: str | None, other: str, *, self_target: bool = False) -> list[Write]:
@@ -92,20 +87,6 @@ def tag_context(
 
 
 @dataclass(frozen=True, slots=True)
-class _Target:
-    """One target probed: a class member, the principal itself, or a session role."""
-
-    via: Via
-    label: str
-    arn: str
-    account: str
-    tags: Mapping[str, str]
-    actions: TagActionSet
-    resource_policy: Policy | None
-    members: int
-
-
-@dataclass(frozen=True, slots=True)
 class _Allowed:
     write: str
     evaluation: Evaluation
@@ -119,9 +100,8 @@ class WriterProbe:
         self.policy = policy
         self.keys = list(keys)
         self.abac_keys = [key for key in self.keys if policy.is_abac(key)]
-        self._may_cache: tuple[str, dict[str, bool]] = ("", {})
-        self._resource_cache: dict[tuple[int, tuple[str, ...], tuple[str, ...]], bool] = {}
         self.org = inputs.organization
+        self.selector = TargetSelector(inputs)
 
     def run(self) -> list[WriterItem]:
         items: list[WriterItem] = []
@@ -136,97 +116,10 @@ class WriterProbe:
                 return value
         return PROBE_VALUE
 
-    def _allows(self, policies: Sequence[Policy], actions: Sequence[str]) -> bool:
-        """Whether any of ``policies`` has an Allow statement whose Action covers one of ``actions``:
-        without one, those policies allow no request for them, whatever its context."""
-        return any(policy.statements_for(action.lower()).allows for policy in policies for action in actions)
-
-    def _may_allow(self, principal: ProbePrincipal, action: str) -> bool:
-        """Whether the principal's own side could allow ``action``: identity policies, the boundary
-        and every SCP level must each have an Allow for it (checked on the action alone)."""
-        if self._may_cache[0] != principal.arn:
-            self._may_cache = (principal.arn, {})
-        known = self._may_cache[1].get(action)
-        if known is None:
-            known = self._may_cache[1][action] = self._own_side_allows(principal, action)
-        return known
-
-    def _own_side_allows(self, principal: ProbePrincipal, action: str) -> bool:
-        if not self._allows(principal.identity, (action,)):
-            return False
-        if principal.boundary is not None and not self._allows((principal.boundary,), (action,)):
-            return False
-        if principal.account == self.org.management_account or "/aws-service-role/" in principal.arn:
-            return True  # SCPs spare them
-        return all(self._allows(level, (action,)) for level in self.org.scps_of(principal.account))
-
-    def _resource_allows(self, policy: Policy, cls: TargetClass) -> bool:
-        where = (id(policy), cls.actions.add, cls.actions.remove)
-        known = self._resource_cache.get(where)
-        if known is None:
-            known = self._resource_cache[where] = self._allows(
-                (policy,), (*cls.actions.add, *cls.actions.remove)
-            )
-        return known
-
-    def _targets(self, principal: ProbePrincipal) -> list[_Target]:
-        """The classes IAM could let the principal write to, with the actions worth asking about. A
-        resource-based policy that can name the principal may allow on its own within an account;
-        otherwise the principal's own side must allow, and across accounts both must."""
-        found: dict[tuple[str, str, int], _Target] = {}
-        for cls in self.inputs.classes:
-            named = cls.named_accounts is None or principal.account in cls.named_accounts
-            policy = cls.resource_policy
-            granting = policy is not None and named and self._resource_allows(policy, cls)
-            if policy is not None and not granting and not _names(cls.denied_accounts, principal.account):
-                policy = None  # it can neither allow nor deny this principal: like a class without one
-            usable = [a for a in (*cls.actions.add, *cls.actions.remove) if self._may_allow(principal, a)]
-            if not usable and not granting:
-                continue
-            if cls.account != principal.account and not (granting and usable):
-                continue
-            position = 1 if cls.members[0] == principal.arn else 0
-            if position >= len(cls.members):
-                continue
-            actions = cls.actions
-            if not granting:  # only the principal's own side can allow: skip what it cannot
-                actions = replace(
-                    actions,
-                    add=tuple(a for a in actions.add if a in usable),
-                    remove=tuple(a for a in actions.remove if a in usable),
-                )
-            where = (cls.account, cls.label, id(policy))
-            seen = found.get(where)
-            if seen is not None:  # the same for this principal: one probe, the members added up
-                found[where] = replace(seen, members=seen.members + len(cls.members))
-                continue
-            found[where] = _Target(
-                cls.via,
-                cls.label,
-                cls.members[position],
-                cls.account,
-                cls.samples[position] if position < len(cls.samples) else {},
-                actions,
-                policy,
-                len(cls.members),
-            )
-        return list(found.values())
-
     def principal_items(self, principal: ProbePrincipal) -> list[WriterItem]:
         items: list[WriterItem] = []
-        targets = self._targets(principal)
-        own_target = _Target(
-            "retag_principal",
-            f"iam:{principal.kind} (itself)",
-            principal.arn,
-            principal.account,
-            principal.tags,
-            self.inputs.principal_actions.get(principal.kind, TagActionSet((), ())),
-            None,
-            1,
-        )
-        own_actions = own_target.actions
-        retag_self = any(self._may_allow(principal, a) for a in (*own_actions.add, *own_actions.remove))
+        targets = self.selector.targets(principal)
+        own_target = self.selector.own(principal)
         for key in self.keys:
             own = tag_ci(principal.tags, key)
             other = self.other_value(key, own)
@@ -234,12 +127,12 @@ class WriterProbe:
                 item = self._probe(principal, key, target, writes(own, other))
                 if item is not None:
                     items.append(item)
-            if retag_self:
+            if own_target is not None:
                 item = self._probe(principal, key, own_target, writes(own, other, self_target=True))
                 if item is not None:
                     items.append(item)
             for role in self.inputs.sessions:
-                if role.account != principal.account and not self._allows(principal.identity, (ASSUME,)):
+                if role.account != principal.account and not allows(principal.identity, (ASSUME,)):
                     continue  # across accounts the caller's own policies must allow sts:AssumeRole
                 item = self._session(principal, key, role, own, other)
                 if item is not None:
@@ -261,7 +154,7 @@ class WriterProbe:
         principal: str,
         tags: Mapping[str, str] | None,
         key: str,
-        target: _Target,
+        target: Target,
         before: Mapping[str, str],
     ) -> tuple[bool, bool]:
         """(authorized, listed): listed as a writer for this target and its tags before the write;
@@ -280,7 +173,7 @@ class WriterProbe:
         return evaluation if evaluation.decision == "Allow" else None
 
     def _probe(
-        self, principal: ProbePrincipal, key: str, target: _Target, probes: list[Write]
+        self, principal: ProbePrincipal, key: str, target: Target, probes: list[Write]
     ) -> WriterItem | None:
         policies = self._policies(principal, target.account, target.resource_policy)
         allowed: list[_Allowed] = []
@@ -315,7 +208,7 @@ class WriterProbe:
     def _session(
         self, principal: ProbePrincipal, key: str, role: SessionRole, own: str | None, other: str
     ) -> WriterItem | None:
-        target = _Target(
+        target = Target(
             "session_tag",
             "sts:session",
             role.arn,
@@ -355,7 +248,7 @@ class WriterProbe:
         assertions carry: writers of every key, as far as IAM can tell."""
         items = []
         for role in self.inputs.sessions:
-            target = _Target(
+            target = Target(
                 "session_tag",
                 "sts:session",
                 role.arn,
@@ -393,7 +286,7 @@ class WriterProbe:
         return items
 
     def _item(
-        self, who: ProbePrincipal, key: str, target: _Target, allowed: list[_Allowed]
+        self, who: ProbePrincipal, key: str, target: Target, allowed: list[_Allowed]
     ) -> WriterItem | None:
         if not allowed:
             return None
