@@ -37,8 +37,8 @@ class AwsClients:
             user_agent_extra="tagwarden",
         )
 
-    def s3(self) -> S3Client:
-        return self._session.client("s3", region_name=self.region, config=self._config)
+    def s3(self, region: str | None = None) -> S3Client:
+        return self._session.client("s3", region_name=region or self.region, config=self._config)
 
     def sqs(self, region: str | None = None) -> SQSClient:
         return self._session.client("sqs", region_name=region or self.region, config=self._config)

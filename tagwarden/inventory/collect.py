@@ -162,7 +162,7 @@ class InventoryRun:
         inventory.resources += found
         inventory.regions.append(region)
         unreadable, first = 0, None
-        s3, kms = clients.s3(), clients.kms(region)
+        s3, kms = clients.s3(region), clients.kms(region)
         for resource in found:
             try:
                 if is_bucket(resource.arn):
