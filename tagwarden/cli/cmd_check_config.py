@@ -33,5 +33,20 @@ def run(args: argparse.Namespace) -> int:
         print("  source:  none configured: the daemon will only serve what is already stored")
     for name, sink in zip(settings.sink_names(), settings.sinks, strict=True):
         print(f"  sink:    {name} ({sink.type}, findings of severity {sink.min_severity} and above)")
+    inventory = settings.inventory
+    if inventory is None:
+        print("  scans:   no inventory section: inventory, drift and writers scans are not scheduled")
+    else:
+        accounts = (
+            "discovered from Organizations"
+            if inventory.discover_accounts
+            else (", ".join(a.id for a in inventory.accounts) if inventory.accounts else "the daemon's own")
+        )
+        regions = ", ".join(inventory.regions) if inventory.regions else settings.aws.region
+        print(
+            f"  scans:   accounts {accounts}; regions {regions}; every "
+            f"{inventory.inventory_interval_seconds:g}s (inventory), {inventory.drift_interval_seconds:g}s "
+            f"(drift), {inventory.writers_interval_seconds:g}s (writers)"
+        )
     print(f"  policy:  {len(policy.rules)} rule(s); ABAC keys: {', '.join(policy.abac_keys) or 'none'}")
     return 0

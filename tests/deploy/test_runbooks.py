@@ -96,7 +96,7 @@ FINDING_KINDS = (
 )  # fmt: skip
 # Commands of the scans work (issue 6 names them), not in the CLI yet: accepted whether or not
 # the parser knows them, so this test passes before and after they land.
-PENDING = ("scan ", "--kind excess_tag_writer")
+PENDING: tuple[str, ...] = ()  # commands the CLI does not parse yet: none
 
 
 def fill_placeholder(match: re.Match[str]) -> str:
