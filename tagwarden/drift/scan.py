@@ -81,9 +81,16 @@ class _KeyScan:
         self.items: list[DriftItem] = []
 
     def _add(
-        self, kind: DriftKind, holder: Tagged, value: str | None, detail: str, *, principal: bool
+        self,
+        kind: DriftKind,
+        holder: Tagged,
+        value: str | None,
+        detail: str,
+        *,
+        principal: bool,
+        severity: str | None = None,
     ) -> None:
-        severity = DRIFT_SEVERITY.get(kind, "warning")
+        severity = severity or DRIFT_SEVERITY.get(kind, "warning")
         self.items.append(
             DriftItem(
                 kind,
@@ -169,18 +176,8 @@ class _KeyScan:
                         f"{value!r} is not allowed for {self.key!r} by rule {rule.id}: "
                         f"{rule.describe_values()}"
                     )
-                    self.items.append(
-                        DriftItem(
-                            "disallowed_value",
-                            rule.severity,
-                            self.key,
-                            value,
-                            holder.account,
-                            detail,
-                            resource=None if principal else holder.arn,
-                            principal=holder.arn if principal else None,
-                            region=holder.region,
-                        )
+                    self._add(
+                        "disallowed_value", holder, value, detail, principal=principal, severity=rule.severity
                     )
 
     def _missing(self) -> None:
