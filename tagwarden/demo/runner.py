@@ -197,6 +197,7 @@ def run_demo(
             "instance.\n"
             f"A CloudTrail log of {len(scenario.records)} records went to s3://{LOG_BUCKET}/{key},\n"
             f"S3 announced it on SQS, and the daemon turned it into {found} findings.\n\n"
+            f"  on-call view   http://{listen}/findings\n"
             f"  metrics        http://{listen}/metrics\n"
             f"  findings API   http://{listen}/api/findings\n"
             f"  health         http://{listen}/healthz   http://{listen}/readyz\n"
