@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from tagwarden.aws.errors import error_code
+
 if TYPE_CHECKING:
     from mypy_boto3_iam import IAMClient
 
@@ -33,7 +35,7 @@ class IAMPrincipalTags:
             if kind == "user":
                 return self._collect(self._iam.get_paginator("list_user_tags").paginate(UserName=name))
         except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "")
+            code = error_code(exc)
             if code != "NoSuchEntity":
                 self._log.warning("principal_tags_unavailable", principal=arn, error=code or str(exc))
         except BotoCoreError as exc:

@@ -12,6 +12,7 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from tagwarden.aws.errors import error_code
 from tagwarden.config import LoadedConfig
 from tagwarden.daemon.wiring import Parts, build_parts, build_sources
 from tagwarden.http import HttpServer, Router
@@ -83,7 +84,7 @@ class Daemon:
         try:
             result = source.poll(self.stop)
         except Exception as exc:
-            reason = getattr(exc, "response", {}).get("Error", {}).get("Code") or type(exc).__name__
+            reason = error_code(exc, type(exc).__name__)
             metrics.source_errors.labels(source.name, str(reason)).inc()
             self.log.error("poll_failed", source=source.name, error=str(exc), exc_info=True)
             return None

@@ -112,7 +112,3 @@ def s3_tagging(bucket: str, tags: dict[str, str]) -> dict[str, Any]:
         "tagging": "",
         "Tagging": {"xmlns": "http://s3.amazonaws.com/doc/2006-03-01/", "TagSet": {"Tag": items}},
     }
-
-
-def log_file(records: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"Records": records}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
+from tagwarden.aws.errors import error_code
 from tagwarden.config.inventory import OrganizationSettings
 from tagwarden.inventory.model import OrganizationPolicies, PolicyDocument
 
@@ -77,7 +78,7 @@ class _OrganizationReader:
                 for page in pages:
                     ids += [str(p["Id"]) for p in page.get("Policies", [])]
             except ClientError as exc:
-                if exc.response.get("Error", {}).get("Code") != "PolicyTypeNotEnabledException":
+                if error_code(exc) != "PolicyTypeNotEnabledException":
                     raise
             self._attached[(target, kind)] = tuple(self._document(i) for i in ids)
         return self._attached[(target, kind)]
@@ -145,7 +146,3 @@ def organization_from_files(settings: OrganizationSettings, base_dir: Path) -> O
         )
     source = "files" if settings.accounts else "none"
     return OrganizationPolicies(settings.management_account, scps, rcps, source=source)
-
-
-def describe_levels(levels: Levels) -> list[list[str]]:
-    return [[p.name for p in level] for level in levels]

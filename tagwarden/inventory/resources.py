@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
+from tagwarden.aws.errors import error_code
 from tagwarden.inventory.model import PolicyDocument, ResourceRecord
 
 if TYPE_CHECKING:
@@ -24,12 +25,6 @@ if TYPE_CHECKING:
 
 # Errors that mean "this resource has no such policy" or "it is gone", not a failed read.
 _NO_POLICY = frozenset({"NoSuchBucketPolicy", "NoSuchBucket", "NotFoundException", "NoSuchKey"})
-
-
-def collect_resources(
-    tagging: ResourceGroupsTaggingAPIClient, account: str, region: str, resource_types: Sequence[str] = ()
-) -> list[ResourceRecord]:
-    return list(iter_resources(tagging, account, region, resource_types))
 
 
 def iter_resources(
@@ -53,16 +48,12 @@ def is_kms_key(arn: str) -> bool:
     return len(parts) == 6 and parts[2] == "kms" and parts[5].startswith("key/")
 
 
-def _error_code(exc: ClientError) -> str:
-    return str(exc.response.get("Error", {}).get("Code", ""))
-
-
 def bucket_policy(s3: S3Client, arn: str) -> PolicyDocument | None:
     name = arn.split(":", 5)[5]
     try:
         text = s3.get_bucket_policy(Bucket=name)["Policy"]
     except ClientError as exc:
-        if _error_code(exc) in _NO_POLICY:
+        if error_code(exc) in _NO_POLICY:
             return None
         raise
     return _parsed(f"bucket policy of {arn}", text)
@@ -72,7 +63,7 @@ def key_policy(kms: KMSClient, arn: str) -> PolicyDocument | None:
     try:
         text = kms.get_key_policy(KeyId=arn, PolicyName="default")["Policy"]
     except ClientError as exc:
-        if _error_code(exc) in _NO_POLICY:
+        if error_code(exc) in _NO_POLICY:
             return None
         raise
     return _parsed(f"key policy of {arn}", text)

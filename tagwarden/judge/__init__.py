@@ -2,6 +2,6 @@
 
 from tagwarden.judge.context import JudgeContext
 from tagwarden.judge.judge import judge
-from tagwarden.judge.writes import KeyWrite, apply_change, effective_writes
+from tagwarden.judge.writes import KeyWrite, effective_writes
 
-__all__ = ["JudgeContext", "KeyWrite", "apply_change", "effective_writes", "judge"]
+__all__ = ["JudgeContext", "KeyWrite", "effective_writes", "judge"]

@@ -48,24 +48,3 @@ def effective_writes(change: TagChange, old: KnownTags) -> Iterator[KeyWrite]:
         for key, before in old.values.items():
             if key not in named:
                 yield KeyWrite(key, True, before, None, removal=True)
-
-
-def apply_change(old: KnownTags, change: TagChange) -> KnownTags:
-    """The target's tags after a successful change."""
-    if not change.succeeded or change.keys_hidden:
-        return old
-    if change.replace_all:
-        values = {k: v for k, v in change.set.items() if v is not None}
-        return KnownTags(values=values, absent=frozenset(), complete=True)
-    values = dict(old.values)
-    absent = set(old.absent)
-    for key, value in change.set.items():
-        absent.discard(key)
-        if value is None:
-            values.pop(key, None)  # the value is unknown now
-        else:
-            values[key] = value
-    for key in change.removed:
-        values.pop(key, None)
-        absent.add(key)
-    return KnownTags(values=values, absent=frozenset(absent), complete=old.complete)

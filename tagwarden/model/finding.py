@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any, Literal, get_args
 
 Severity = Literal["critical", "high", "warning", "info"]
@@ -75,9 +75,6 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _FIELDS}
-
-    def with_status(self, status: FindingStatus) -> Finding:
-        return replace(self, status=status)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:

@@ -29,13 +29,17 @@ class KnownTags:
 
     def get_ci(self, key: str) -> str | None:
         """The value of ``key`` compared case-insensitively, as AWS compares IAM tag keys."""
-        if key in self.values:
-            return self.values[key]
-        folded = key.casefold()
-        for name, value in self.values.items():
-            if name.casefold() == folded:
-                return value
+        return tag_ci(self.values, key)
+
+
+def tag_ci(tags: Mapping[str, str] | None, key: str) -> str | None:
+    """A tag's value with the key compared case-insensitively (as IAM compares principal tags)."""
+    if not tags:
         return None
-
-
-UNKNOWN = KnownTags()
+    if key in tags:
+        return tags[key]
+    folded = key.casefold()
+    for name, value in tags.items():
+        if name.casefold() == folded:
+            return value
+    return None

@@ -68,7 +68,3 @@ class PrincipalTagCache:
             if tags is not None:
                 results.append(Fetched(arn, tags, now))
         return results
-
-    def forget(self, arn: str) -> None:
-        with self._lock:
-            self._fetched_at.pop(canonical_principal(arn), None)

@@ -9,22 +9,9 @@ from functools import lru_cache
 
 from tagwarden.globs import Glob
 from tagwarden.model.finding import DEFAULT_SEVERITY, Severity
-from tagwarden.model.tags import KnownTags
+from tagwarden.model.tags import KnownTags, tag_ci
 from tagwarden.normalize.arns import canonical_principal
 from tagwarden.policy.model import GovernancePolicy, Rule, Writer
-
-
-def tag_ci(tags: Mapping[str, str] | None, key: str) -> str | None:
-    """A tag's value with the key compared case-insensitively (as IAM compares principal tags)."""
-    if not tags:
-        return None
-    if key in tags:
-        return tags[key]
-    folded = key.casefold()
-    for name, value in tags.items():
-        if name.casefold() == folded:
-            return value
-    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from tagwarden.aws.errors import error_code
 from tagwarden.config import LookupEventsSourceSettings
 from tagwarden.records import ReadProblem, iter_records_from_value
 from tagwarden.sources.base import PollResult, SourceContext
@@ -97,7 +98,7 @@ class LookupEventsSource:
             try:
                 response = self._ct.lookup_events(**request)
             except ClientError as exc:
-                if exc.response.get("Error", {}).get("Code") in THROTTLED:
+                if error_code(exc) in THROTTLED:
                     raise Throttled(str(exc)) from None
                 raise
             yield list(response.get("Events", []))

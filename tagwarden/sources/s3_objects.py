@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from tagwarden.aws.errors import error_code
 from tagwarden.records import ReadProblem, iter_records
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def read_object(s3: S3Client, bucket: str, key: str) -> Iterator[dict[str, Any] 
     try:
         response = s3.get_object(Bucket=bucket, Key=key)
     except ClientError as exc:
-        code = exc.response.get("Error", {}).get("Code", "error")
+        code = error_code(exc, "error")
         yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True)
         return
     except BotoCoreError as exc:

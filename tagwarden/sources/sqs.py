@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from tagwarden.aws.errors import error_code
 from tagwarden.config import SqsSourceSettings
 from tagwarden.records import ReadProblem, iter_records_from_value
 from tagwarden.sources.base import PollResult, SourceContext
@@ -26,12 +27,6 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sqs.type_defs import MessageTypeDef
-
-
-def _error_code(exc: Exception) -> str:
-    if isinstance(exc, ClientError):
-        return str(exc.response.get("Error", {}).get("Code", "ClientError"))
-    return type(exc).__name__
 
 
 class SqsSource:
@@ -150,7 +145,7 @@ class SqsSource:
                 int(depth.get("ApproximateNumberOfMessages", "0"))
             )
         except (ClientError, BotoCoreError, ValueError) as exc:
-            self._log.info("dead_letter_queue_unavailable", error=_error_code(exc))
+            self._log.info("dead_letter_queue_unavailable", error=error_code(exc, type(exc).__name__))
 
 
 def _dlq_url(policy: str | None, sqs: SQSClient) -> str | None:

@@ -21,8 +21,9 @@ from typing import NamedTuple
 
 from tagwarden.iam import Evaluation, Policy, PolicySet, Request, evaluate
 from tagwarden.model import KnownTags
+from tagwarden.model.tags import tag_ci
 from tagwarden.policy import CompiledPolicy
-from tagwarden.policy.compiled import ActorView, tag_ci
+from tagwarden.policy.compiled import ActorView
 from tagwarden.writers.model import (
     ProbePrincipal,
     SessionRole,

@@ -11,6 +11,7 @@ from tagwarden.drift import Holder, abac_keys, compute_drift, unattributed_items
 from tagwarden.drift.values import canonical, normalized, variant_groups
 from tagwarden.model import Finding
 from tagwarden.policy import CompiledPolicy, parse_policy_document
+from tests.factories import make_finding
 
 A, B = "111111111111", "222222222222"
 
@@ -151,9 +152,8 @@ def test_abac_key_globs_take_the_keys_seen() -> None:
 
 def test_unattributed_changes_become_items_on_abac_keys_only() -> None:
     def finding(key: str, target: str, kind: str = "unattributed_change") -> Finding:
-        return Finding(
-            id="tw-1",
-            kind=kind,  # type: ignore[arg-type]
+        return make_finding(
+            kind=kind,
             severity="warning",
             rule="builtin:unattributed_change",
             event_id="inventory:x",
@@ -161,9 +161,7 @@ def test_unattributed_changes_become_items_on_abac_keys_only() -> None:
             event_source="tagwarden.inventory",
             event_time="2026-01-01T00:00:00Z",
             account=A,
-            region="us-east-1",
             actor="unknown",
-            actor_session=None,
             target=target,
             target_kind="principal" if ":role/" in target else "resource",
             tag_key=key,

@@ -20,7 +20,7 @@ from tagwarden.inventory.organization import (
     organization_from_files,
 )
 from tagwarden.inventory.principals import collect_principals
-from tagwarden.inventory.resources import bucket_policy, collect_resources, key_policy
+from tagwarden.inventory.resources import bucket_policy, iter_resources, key_policy
 
 MOTO_ACCOUNT = "123456789012"
 
@@ -162,8 +162,8 @@ def test_resource_tags_and_policies_across_regions(aws: str) -> None:
     key = kms.create_key(Tags=[{"TagKey": "team", "TagValue": "beta"}])["KeyMetadata"]["Arn"]
 
     clients = AwsClients("us-east-1")
-    east = {r.arn: r for r in collect_resources(clients.tagging("us-east-1"), MOTO_ACCOUNT, "us-east-1")}
-    west = collect_resources(clients.tagging("eu-west-1"), MOTO_ACCOUNT, "eu-west-1")
+    east = {r.arn: r for r in iter_resources(clients.tagging("us-east-1"), MOTO_ACCOUNT, "us-east-1")}
+    west = list(iter_resources(clients.tagging("eu-west-1"), MOTO_ACCOUNT, "eu-west-1"))
     assert {arn: r.tags for arn, r in east.items()} == {
         "arn:aws:s3:::with-policy": {"team": "alpha"},
         "arn:aws:s3:::no-policy": {"env": "dev"},
@@ -196,7 +196,7 @@ def test_get_resources_follows_the_pagination_token(no_aws: None) -> None:
             {"ResourceTagMappingList": [page("arn:aws:s3:::two")], "PaginationToken": ""},
             {"ResourcesPerPage": 100, "ResourceTypeFilters": ["s3:bucket"], "PaginationToken": "next"},
         )
-        found = collect_resources(tagging, "1", "us-east-1", ["s3:bucket"])
+        found = list(iter_resources(tagging, "1", "us-east-1", ["s3:bucket"]))
         stub.assert_no_pending_responses()
     assert [r.arn for r in found] == ["arn:aws:s3:::one", "arn:aws:s3:::two"]
 

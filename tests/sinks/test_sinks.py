@@ -23,29 +23,11 @@ from tagwarden.sinks.dispatcher import backoff
 from tagwarden.sinks.sns import SnsSink
 from tagwarden.sinks.webhook import WebhookSink
 from tagwarden.store import Store, open_store
+from tests.factories import make_finding
 
 
 def finding(index: int = 1, severity: str = "critical", kind: str = "self_grant") -> Finding:
-    return Finding(
-        id=f"tw-{index}",
-        kind=kind,
-        severity=severity,
-        rule="builtin:self_grant",  # type: ignore[arg-type]
-        event_id=f"e{index}",
-        event_name="PutBucketTagging",
-        event_source="s3.amazonaws.com",
-        event_time="2024-01-01T00:00:00Z",
-        account="123456789012",
-        region="us-east-1",
-        actor="arn:aws:iam::123456789012:role/dev-alpha",
-        actor_session=None,
-        target="arn:aws:s3:::beta-data",
-        target_kind="resource",
-        tag_key="team",
-        old_value="beta",
-        new_value="alpha",
-        explanation="alice moved beta-data into her own team",
-    )
+    return make_finding(id=f"tw-{index}", kind=kind, severity=severity, event_id=f"e{index}")
 
 
 class FakeHttp:

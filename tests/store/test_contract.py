@@ -11,6 +11,7 @@ import pytest
 from tagwarden.model import Actor, Finding, SessionGrant, TagChange, finding_id
 from tagwarden.store import Store, StoreError, open_store
 from tagwarden.store.base import FindingFilter
+from tests.factories import make_finding
 
 
 @pytest.fixture(params=["file", "memory"])
@@ -43,24 +44,18 @@ def change(event_id: str, target: str = "arn:aws:s3:::b", **fields: object) -> T
 def finding(
     event_id: str, kind: str = "self_grant", severity: str = "critical", account: str = "1"
 ) -> Finding:
-    return Finding(
+    return make_finding(
         id=finding_id(event_id, "t", "team", kind),
         kind=kind,
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
         rule="r",
         event_id=event_id,
         event_name="X",
         event_source="s",
         event_time=f"2024-01-0{len(event_id)}T00:00:00Z",
         account=account,
-        region="us-east-1",
         actor="a",
-        actor_session=None,
         target="t",
-        target_kind="resource",
-        tag_key="team",
-        old_value="beta",
-        new_value="alpha",
         explanation="e",
     )
 

@@ -4,8 +4,8 @@ import json
 
 from tagwarden.http import Request, Response, Router
 from tagwarden.http.endpoints import finding_filter, install_api
-from tagwarden.model import Finding
 from tagwarden.store import open_store
+from tests.factories import make_finding
 
 
 def get(router: Router, target: str, headers: dict[str, str] | None = None) -> Response:
@@ -45,25 +45,13 @@ def test_filters_are_validated() -> None:
 
 def test_api_lists_and_shows_findings() -> None:
     store = open_store("sqlite:///:memory:")
-    finding = Finding(
-        id="tw-1",
+    finding = make_finding(
         kind="lockout",
         severity="high",
         rule="builtin:lockout",
-        event_id="e1",
         event_name="DeleteBucketTagging",
-        event_source="s3.amazonaws.com",
-        event_time="2024-01-01T00:00:00Z",
-        account="1",
-        region="us-east-1",
-        actor="a",
-        actor_session=None,
         target="arn:aws:s3:::b",
-        target_kind="resource",
-        tag_key="team",
-        old_value="beta",
         new_value=None,
-        explanation="x",
     )
     with store.unit() as tx:
         tx.add_finding(finding)
