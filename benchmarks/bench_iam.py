@@ -24,7 +24,7 @@ import timeit
 from collections.abc import Callable
 from typing import Any
 
-from tagwarden.iam import Policy, PolicySet, Request, evaluate, parse_policy
+from tagwarden.core.iam import Policy, PolicySet, Request, evaluate, parse_policy
 
 ACCOUNT = "111111111111"
 ACTIONS = [

@@ -19,14 +19,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tagwarden.demo.records import Caller, record, s3_tagging, tag_list
-from tagwarden.logs import configure_logging, get_logger
-from tagwarden.metrics import Metrics
-from tagwarden.normalize import Normalizer
-from tagwarden.pipeline import PrincipalTagCache, Processor
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.records import iter_records
-from tagwarden.store import open_store
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.store import open_store
+from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
+from tagwarden.app.logs import configure_logging, get_logger
+from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.records import iter_records
 
 POLICY = {
     "version": 1,

@@ -11,7 +11,7 @@ import timeit
 from pathlib import Path
 from typing import Any
 
-from tagwarden.normalize import Normalizer
+from tagwarden.core.normalize import Normalizer
 
 SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cloudtrail" / "synthetic"
 

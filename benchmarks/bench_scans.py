@@ -36,8 +36,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tagwarden.drift import abac_keys, compute_drift
-from tagwarden.inventory.model import (
+from tagwarden.app.scans.writers_scan import catalog_tag_actions
+from tagwarden.core.drift import abac_keys, compute_drift
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.inventory.snapshot import (
     AccountInventory,
     Inventory,
     OrganizationPolicies,
@@ -45,9 +47,7 @@ from tagwarden.inventory.model import (
     PrincipalRecord,
     ResourceRecord,
 )
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.scans.writers_scan import catalog_tag_actions
-from tagwarden.writers import build_inputs, excess_findings, find_writers, governed_keys
+from tagwarden.core.writers import build_inputs, excess_findings, find_writers, governed_keys
 
 GOVERNANCE = CompiledPolicy(
     parse_policy_document(

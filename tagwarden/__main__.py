@@ -1,3 +1,3 @@
-from tagwarden.cli.main import main
+from tagwarden.app.cli.main import main
 
 raise SystemExit(main())

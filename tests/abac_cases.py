@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tagwarden.demo.records import Caller, record, s3_tagging, tag_list
-from tagwarden.inventory import PrincipalRecord, record_principal_inventory
+from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
+from tagwarden.app.inventory import PrincipalRecord, record_principal_inventory
 
 ACCOUNT = "123456789012"  # moto's account, so the e2e daemon reads these principals from IAM
 OTHER = "222222222222"

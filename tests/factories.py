@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.model import Finding
+from tagwarden.core.model import Finding
 
 FINDING_DEFAULTS: dict[str, Any] = {
     "id": "tw-1",

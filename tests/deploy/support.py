@@ -38,7 +38,7 @@ METRIC_NAME = re.compile(r"\btagwarden_[a-z0-9_]+\b")
 
 def exported_metric_names() -> frozenset[str]:
     """Every sample name tagwarden's metrics registry exposes, as Prometheus stores it."""
-    from tagwarden.metrics.registry import Metrics
+    from tagwarden.adapters.metrics.registry import Metrics
 
     metrics = Metrics()
     metrics.watch_open_findings(list)

@@ -286,7 +286,7 @@ def test_the_build_stage_produces_a_wheel_with_the_console_script(tmp_path: Path
             archive.read(n).decode() for n in names if n.endswith(".dist-info/entry_points.txt")
         )
         metadata = next(archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
-    assert re.search(r"^tagwarden = tagwarden\.cli\.main:main$", entry_points, re.MULTILINE)
+    assert re.search(r"^tagwarden = tagwarden\.app\.cli\.main:main$", entry_points, re.MULTILINE)
     assert "tagwarden/__init__.py" in names and "tagwarden/py.typed" in names
     assert not any(name.startswith(("tests/", "deploy/")) for name in names)
     # The runtime stage installs these from the wheels the build stage downloads.

@@ -1,6 +1,6 @@
 """deploy/iam: tagwarden can read what it needs and cannot write a single tag.
 
-The documents are evaluated with tagwarden's own IAM engine (tagwarden.iam). The tag-writing
+The documents are evaluated with tagwarden's own IAM engine (tagwarden.core.iam). The tag-writing
 actions come from botocore's service models (installed with boto3), so a service AWS adds
 tomorrow is covered as soon as botocore knows it.
 """
@@ -17,8 +17,8 @@ import botocore.session
 import pytest
 import yaml
 
-from tagwarden.iam import PolicySet, Request, evaluate, parse_policy
-from tagwarden.iam.documents import Policy
+from tagwarden.core.iam import PolicySet, Request, evaluate, parse_policy
+from tagwarden.core.iam.documents import Policy
 from tests.deploy.support import DEPLOY, KUSTOMIZE_DIR
 
 IAM_DIR = DEPLOY / "iam"

@@ -125,7 +125,7 @@ def documented_commands() -> list[tuple[str, list[str]]]:
 
 
 def test_documented_commands_parse_with_the_real_cli() -> None:
-    from tagwarden.cli.main import build_parser
+    from tagwarden.app.cli.main import build_parser
 
     commands = documented_commands()
     assert len(commands) > 30, "the runbooks should be full of commands"

@@ -7,10 +7,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.drift import Holder, abac_keys, compute_drift, unattributed_items
-from tagwarden.drift.values import canonical, normalized, variant_groups
-from tagwarden.model import Finding
-from tagwarden.policy import CompiledPolicy, parse_policy_document
+from tagwarden.core.drift import Holder, abac_keys, compute_drift, unattributed_items
+from tagwarden.core.drift.values import canonical, normalized, variant_groups
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.model import Finding
 from tests.factories import make_finding
 
 A, B = "111111111111", "222222222222"
@@ -158,7 +158,7 @@ def test_unattributed_changes_become_items_on_abac_keys_only() -> None:
             rule="builtin:unattributed_change",
             event_id="inventory:x",
             event_name="InventorySnapshot",
-            event_source="tagwarden.inventory",
+            event_source="tagwarden.app.inventory",
             event_time="2026-01-01T00:00:00Z",
             account=A,
             actor="unknown",

@@ -22,7 +22,7 @@ from typing import Any
 import boto3
 import yaml
 
-from tagwarden.demo.runner import log_key
+from tagwarden.app.demo.runner import log_key
 
 
 def free_port() -> int:

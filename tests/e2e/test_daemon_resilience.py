@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from tagwarden.demo.records import Caller, record, s3_tagging, tag_list
-from tagwarden.logs import get_logger
-from tagwarden.metrics import Metrics
-from tagwarden.normalize import Normalizer
-from tagwarden.pipeline import PrincipalTagCache, Processor
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.records import iter_records
-from tagwarden.store import open_store
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.store import open_store
+from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
+from tagwarden.app.logs import get_logger
+from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.records import iter_records
 from tests.abac_cases import ACCOUNT, POLICY, ROLES, USERS, principal_tags, take_inventory
 from tests.conftest import FIXTURES
 from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
-from tagwarden.http.pages.markup import CONTENT_SECURITY_POLICY
+from tagwarden.adapters.http.pages.markup import CONTENT_SECURITY_POLICY
 from tests.abac_cases import ACCOUNT, POLICY, ROLES, USERS, CaseLog
 from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
 from tests.unit.test_pages import (

@@ -14,7 +14,7 @@ import boto3
 import pytest
 import yaml
 
-from tagwarden.demo.records import Caller, record, s3_tagging
+from tagwarden.app.demo.records import Caller, record, s3_tagging
 from tests.abac_cases import ACCOUNT, POLICY, ROLES, USERS
 from tests.e2e.support import seed_principals
 

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from tagwarden.demo import scenario as demo
-from tagwarden.metrics import Metrics
-from tagwarden.normalize import Normalizer
-from tagwarden.pipeline import PrincipalTagCache, Processor
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.records import iter_records
-from tagwarden.store import open_store
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.store import open_store
+from tagwarden.app.demo import scenario as demo
+from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.records import iter_records
 from tests import abac_cases
 
 GOLDEN = Path(__file__).with_name("findings.json")

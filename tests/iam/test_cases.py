@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.iam import Case, load_cases, run_case
+from tagwarden.core.iam import Case, load_cases, run_case
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_FILES = sorted(CASES_DIR.glob("*.json"))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tagwarden.cli.main import main
+from tagwarden.app.cli.main import main
 
 SAMPLE = Path(__file__).parent / "cases" / "sample.json"
 ROLE = "arn:aws:iam::111111111111:role/app-role"

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tagwarden.iam.conditions import parse_condition_block
-from tagwarden.iam.operators import ConditionError, parse_operator
+from tagwarden.core.iam.conditions import parse_condition_block
+from tagwarden.core.iam.operators import ConditionError, parse_operator
 
 
 def holds(block: dict[str, Any], context: dict[str, Any] | None = None, variables: bool = True) -> bool:

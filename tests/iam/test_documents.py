@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tagwarden.iam import Policy, PolicyError, parse_policy
+from tagwarden.core.iam import Policy, PolicyError, parse_policy
 
 ALLOW_TAG = {"Effect": "Allow", "Action": "iam:TagRole", "Resource": "*"}
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.iam import PolicySet, Request, evaluate, parse_policy
-from tagwarden.iam.context import build_context
-from tagwarden.iam.principals import PrincipalKind, parse_principal
+from tagwarden.core.iam import PolicySet, Request, evaluate, parse_policy
+from tagwarden.core.iam.context import build_context
+from tagwarden.core.iam.principals import PrincipalKind, parse_principal
 
 A = "111111111111"
 USER = f"arn:aws:iam::{A}:user/alice"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tagwarden.iam.elements import ArnTemplate, resource_template
-from tagwarden.iam.matching import (
+from tagwarden.core.iam.elements import ArnTemplate, resource_template
+from tagwarden.core.iam.matching import (
     ANY,
     ANY_NO_COLON,
     STAR,
@@ -20,7 +20,7 @@ from tagwarden.iam.matching import (
     normalize,
     parse_glob,
 )
-from tagwarden.iam.variables import Context
+from tagwarden.core.iam.variables import Context
 
 NO_CONTEXT: Context = {}
 

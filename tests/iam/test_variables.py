@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.iam.matching import ANY, STAR
-from tagwarden.iam.variables import (
+from tagwarden.core.iam.matching import ANY, STAR
+from tagwarden.core.iam.variables import (
     PatternTemplate,
     StringTemplate,
     Variable,

@@ -10,17 +10,17 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from tagwarden.aws import AwsClients
-from tagwarden.config.inventory import InventorySettings, OrganizationSettings, PolicyLevels
-from tagwarden.inventory.collect import AccountTarget, InventoryRun, account_targets
-from tagwarden.inventory.organization import (
+from tagwarden.adapters.aws import AwsClients
+from tagwarden.adapters.inventory.collect import AccountTarget, InventoryRun, account_targets
+from tagwarden.adapters.inventory.organization import (
     OrganizationFilesError,
     discover_accounts,
     organization_from_api,
     organization_from_files,
 )
-from tagwarden.inventory.principals import collect_principals
-from tagwarden.inventory.resources import bucket_policy, iter_resources, key_policy
+from tagwarden.adapters.inventory.principals import collect_principals
+from tagwarden.adapters.inventory.resources import bucket_policy, iter_resources, key_policy
+from tagwarden.core.settings.inventory import InventorySettings, OrganizationSettings, PolicyLevels
 
 MOTO_ACCOUNT = "123456789012"
 

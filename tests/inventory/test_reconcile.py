@@ -9,11 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.inventory.reconcile import Observed, Reconciler, contradicted, pending_differences, same_tags
-from tagwarden.model import Actor, Finding, KnownTags, TagChange
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.store import Store, open_store
-from tagwarden.timeutil import format_time
+from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.inventory.reconcile import (
+    Observed,
+    Reconciler,
+    contradicted,
+    pending_differences,
+    same_tags,
+)
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
+from tagwarden.core.timeutil import format_time
 
 A = "111111111111"
 BUCKET = "arn:aws:s3:::data"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.config import ConfigError, load_config
-from tagwarden.config.inventory import InventorySettings, account_id
+from tagwarden.app.config import ConfigError, load_config
+from tagwarden.core.settings.inventory import InventorySettings, account_id
 
 BASE = "policy: {version: 1, abac_keys: [team]}\n"
 

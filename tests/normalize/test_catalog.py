@@ -6,14 +6,14 @@ from functools import cache
 
 import pytest
 
-from tagwarden.normalize import Normalizer
-from tagwarden.normalize.catalog import catalog_document, catalog_specs
-from tagwarden.normalize.catalog_build.build import build, render
-from tagwarden.normalize.catalog_build.coverage import REPORT_PATH, failing_in_report, run
-from tagwarden.normalize.catalog_build.iamdefs import IamDefinitions
-from tagwarden.normalize.catalog_build.models import ServiceModel, load_models
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.normalize.catalog import catalog_document, catalog_specs
+from tools.catalog_build.build import build, render
+from tools.catalog_build.coverage import REPORT_PATH, failing_in_report, run
+from tools.catalog_build.iamdefs import IamDefinitions
+from tools.catalog_build.models import ServiceModel, load_models
 
-REGENERATE = "regenerate it: python -m tagwarden.normalize.catalog_build"
+REGENERATE = "regenerate it: python -m tools.catalog_build"
 
 
 @cache

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tagwarden.normalize import Normalizer
+from tagwarden.core.normalize import Normalizer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cloudtrail"
 EXPECTED: dict[str, Any] = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tagwarden.normalize import Normalized, Normalizer
+from tagwarden.core.normalize import Normalized, Normalizer
 from tests.normalize.helpers import record
 
 NORMALIZER = Normalizer()

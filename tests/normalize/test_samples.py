@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.normalize import Normalizer
+from tagwarden.core.normalize import Normalizer
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "cloudtrail-samples" / "records"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.normalize.tagshapes import HIDDEN, ShapeError, read_tag_keys, read_tags
+from tagwarden.core.normalize.tagshapes import HIDDEN, ShapeError, read_tag_keys, read_tags
 
 TAGS = {"team": "alpha", "env": "prod"}
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tagwarden.model import Actor
-from tagwarden.normalize.arns import ec2_arn
-from tagwarden.normalize.context import RecordContext
-from tagwarden.normalize.operations import TargetRule
-from tagwarden.normalize.targets import find_targets, to_arn
+from tagwarden.core.arn import ec2_arn
+from tagwarden.core.model import Actor
+from tagwarden.core.normalize.context import RecordContext
+from tagwarden.core.normalize.operations import TargetRule
+from tagwarden.core.normalize.targets import find_targets, to_arn
 
 CTX = RecordContext(
     event_id="e",

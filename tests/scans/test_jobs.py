@@ -6,10 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from tagwarden.config import load_config
-from tagwarden.daemon.wiring import build_parts
-from tagwarden.logs import get_logger
-from tagwarden.scans import Scans
+from tagwarden.app.config import load_config
+from tagwarden.app.logs import get_logger
+from tagwarden.app.scans import Scans
+from tagwarden.app.wiring import build_parts
 from tests.scans.scenario import A, B, seed, write_config
 
 

@@ -12,10 +12,10 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from tagwarden.aws import AwsClients
-from tagwarden.cli.main import main
-from tagwarden.demo.records import Caller, record, s3_tagging
-from tagwarden.timeutil import format_time
+from tagwarden.adapters.aws import AwsClients
+from tagwarden.app.cli.main import main
+from tagwarden.app.demo.records import Caller, record, s3_tagging
+from tagwarden.core.timeutil import format_time
 from tests.scans.scenario import EXPECTED_DRIFT, EXPECTED_WRITERS, FAILING, A, B, retag, seed, write_config
 
 
@@ -160,7 +160,7 @@ def test_an_account_whose_role_cannot_be_assumed_is_reported_and_the_others_are_
 
     session.events.register("provide-client-params.sts.AssumeRole", deny_assume_role)
     monkeypatch.setattr(
-        "tagwarden.cli.cmd_scan.AwsClients",
+        "tagwarden.app.cli.cmd_scan.AwsClients",
         lambda region, attempts: AwsClients(region, attempts, session=session),
     )
     code, items, err = run_json(capsys, "scan", "writers", "--config", str(config), "--format", "json")

@@ -8,21 +8,21 @@ from collections.abc import Mapping
 import boto3
 import pytest
 
-from tagwarden.config.sinks import (
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.sinks import DeliveryError, Dispatcher, SinkRoute
+from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink
+from tagwarden.adapters.sinks.dispatcher import backoff
+from tagwarden.adapters.sinks.sns import SnsSink
+from tagwarden.adapters.sinks.webhook import WebhookSink
+from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.logs import get_logger
+from tagwarden.core.model import Finding
+from tagwarden.core.settings.sinks import (
     AlertmanagerSinkSettings,
     DeliverySettings,
     SnsSinkSettings,
     WebhookSinkSettings,
 )
-from tagwarden.logs import get_logger
-from tagwarden.metrics import Metrics
-from tagwarden.model import Finding
-from tagwarden.sinks import DeliveryError, Dispatcher, SinkRoute
-from tagwarden.sinks.alertmanager import AlertmanagerSink
-from tagwarden.sinks.dispatcher import backoff
-from tagwarden.sinks.sns import SnsSink
-from tagwarden.sinks.webhook import WebhookSink
-from tagwarden.store import Store, open_store
 from tests.factories import make_finding
 
 

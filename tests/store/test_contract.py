@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.model import Actor, Finding, SessionGrant, TagChange, finding_id
-from tagwarden.store import Store, StoreError, open_store
-from tagwarden.store.base import FindingFilter
+from tagwarden.adapters.store import Store, StoreError, open_store
+from tagwarden.core.model import Actor, Finding, SessionGrant, TagChange, finding_id
+from tagwarden.core.ports.store import FindingFilter
 from tests.factories import make_finding
 
 

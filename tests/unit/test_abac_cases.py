@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.logs import get_logger
-from tagwarden.metrics import Metrics
-from tagwarden.normalize import Normalizer
-from tagwarden.pipeline import PrincipalTagCache, Processor
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.records import iter_records
-from tagwarden.store import open_store
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.store import open_store
+from tagwarden.app.logs import get_logger
+from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.records import iter_records
 from tests.abac_cases import CASES, POLICY, Case, CaseLog, findings_by_event, principal_tags, take_inventory
 
 

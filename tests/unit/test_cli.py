@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tagwarden.cli.main import main
+from tagwarden.app.cli.main import main
 from tests.conftest import FIXTURES
 
 SAMPLES = FIXTURES / "cloudtrail" / "samples"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.cli.main import main
-from tagwarden.config import ConfigError, SqsSourceSettings, load_config
+from tagwarden.app.cli.main import main
+from tagwarden.app.config import ConfigError, SqsSourceSettings, load_config
 
 BASE = """
 policy: {version: 1, abac_keys: [team]}

@@ -5,7 +5,7 @@ import fnmatch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.globs import Glob, glob_match
+from tagwarden.core.globs import Glob, glob_match
 
 ALPHABET = "ab*?-/:"
 

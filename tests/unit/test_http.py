@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import json
 
-from tagwarden.http import Request, Response, Router
-from tagwarden.http.endpoints import finding_filter, install_api
-from tagwarden.store import open_store
+from tagwarden.adapters.http import Request, Response, Router
+from tagwarden.adapters.http.endpoints import finding_filter, install_api
+from tagwarden.adapters.store import open_store
 from tests.factories import make_finding
 
 

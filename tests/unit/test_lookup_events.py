@@ -12,17 +12,17 @@ import boto3
 import pytest
 from botocore.stub import ANY, Stubber
 
-from tagwarden.config import LookupEventsSourceSettings
-from tagwarden.demo.records import Caller, record, tag_list
-from tagwarden.logs import get_logger
-from tagwarden.metrics import Metrics
-from tagwarden.normalize import Normalizer
-from tagwarden.pipeline import PrincipalTagCache, Processor
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.sources.base import SourceContext
-from tagwarden.sources.lookup_events import LookupEventsSource
-from tagwarden.sources.ratelimit import RateLimiter
-from tagwarden.store import Store, open_store
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.sources.base import SourceContext
+from tagwarden.adapters.sources.lookup_events import LookupEventsSource
+from tagwarden.adapters.sources.ratelimit import RateLimiter
+from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.config import LookupEventsSourceSettings
+from tagwarden.app.demo.records import Caller, record, tag_list
+from tagwarden.app.logs import get_logger
+from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.normalize import Normalizer
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 ALICE = Caller("123456789012", "dev-alpha", session="alice")

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tagwarden.sources.messages import Ignored, Inline, MessageError, S3Object, parse_body
+from tagwarden.adapters.sources.messages import Ignored, Inline, MessageError, S3Object, parse_body
 from tests.conftest import FIXTURES
 
 SQS = FIXTURES / "containers" / "sqs"

@@ -16,18 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.demo.records import record, s3_tagging
-from tagwarden.http import Request, Response, Router
-from tagwarden.http.pages import install_pages
-from tagwarden.http.pages.markup import CONTENT_SECURITY_POLICY, el, text, value_text
-from tagwarden.logs import get_logger
-from tagwarden.metrics import Metrics
-from tagwarden.model import Finding
-from tagwarden.normalize import Normalizer
-from tagwarden.pipeline import PrincipalTagCache, Processor
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.records import iter_records
-from tagwarden.store import Store, open_store
+from tagwarden.adapters.http import Request, Response, Router
+from tagwarden.adapters.http.pages import install_pages
+from tagwarden.adapters.http.pages.markup import CONTENT_SECURITY_POLICY, el, text, value_text
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.demo.records import record, s3_tagging
+from tagwarden.app.logs import get_logger
+from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.model import Finding
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.records import iter_records
 from tests.abac_cases import ACCOUNT, ALICE, CASES, DAVE, POLICY, CaseLog, principal_tags, take_inventory
 
 SCRIPT_VALUE = "<script>alert(1)</script>"

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.config import ConfigError, load_config
-from tagwarden.policy import CompiledPolicy, PolicyError, load_policy, parse_policy_document
+from tagwarden.app.config import ConfigError, load_config
+from tagwarden.app.config.policy_file import load_policy
+from tagwarden.core.governance import CompiledPolicy, PolicyError, parse_policy_document
 
 REPO = Path(__file__).resolve().parents[2]
 

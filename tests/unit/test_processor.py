@@ -6,14 +6,14 @@ import io
 import json
 from typing import Any
 
-from tagwarden.demo.records import Caller, record, s3_tagging, tag_list
-from tagwarden.logs import get_logger
-from tagwarden.metrics import Metrics
-from tagwarden.normalize import Normalizer
-from tagwarden.pipeline import PrincipalTagCache, Processor, UnitResult
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.records import iter_records
-from tagwarden.store import Store, open_store
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
+from tagwarden.app.logs import get_logger
+from tagwarden.app.pipeline import PrincipalTagCache, Processor, UnitResult
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.records import iter_records
 
 ACCOUNT = "123456789012"
 POLICY = {

@@ -1,4 +1,4 @@
-"""Every container form and every kind of damage, read through tagwarden.records."""
+"""Every container form and every kind of damage, read through tagwarden.core.records."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tagwarden.records import ReadProblem, iter_records
-from tagwarden.records.json_stream import ChunkedText, iter_array
+from tagwarden.core.records import ReadProblem, iter_records
+from tagwarden.core.records.json_stream import ChunkedText, iter_array
 from tests.conftest import FIXTURES
 
 CONTAINERS = FIXTURES / "containers"

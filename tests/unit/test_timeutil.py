@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.timeutil import canonical_time, format_time, parse_time
+from tagwarden.core.timeutil import canonical_time, format_time, parse_time
 
 
 @pytest.mark.parametrize(

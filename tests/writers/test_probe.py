@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from tagwarden.inventory.model import (
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.inventory.snapshot import (
     AccountInventory,
     Inventory,
     OrganizationPolicies,
@@ -14,9 +15,8 @@ from tagwarden.inventory.model import (
     PrincipalRecord,
     ResourceRecord,
 )
-from tagwarden.normalize.catalog import catalog_document
-from tagwarden.policy import CompiledPolicy, parse_policy_document
-from tagwarden.writers import (
+from tagwarden.core.normalize.catalog import catalog_document
+from tagwarden.core.writers import (
     WriterItem,
     build_inputs,
     excess_findings,
@@ -25,8 +25,8 @@ from tagwarden.writers import (
     tag_actions,
     writer_counts,
 )
-from tagwarden.writers.actions import arn_type
-from tagwarden.writers.probe import tag_context, with_key
+from tagwarden.core.writers.actions import arn_type
+from tagwarden.core.writers.probe import tag_context, with_key
 
 A, B = "111111111111", "222222222222"
 ACTIONS = tag_actions(catalog_document()["operations"])

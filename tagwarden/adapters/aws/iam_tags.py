@@ -1,0 +1,51 @@
+"""Principal tags from IAM (ListRoleTags / ListUserTags)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from tagwarden.adapters.aws.errors import error_code
+
+if TYPE_CHECKING:
+    from mypy_boto3_iam import IAMClient
+
+
+class IAMPrincipalTags:
+    """Fetches one principal's tags; None where tagwarden cannot know them (another account,
+    not a user or role, deleted, or access denied)."""
+
+    def __init__(self, iam: IAMClient, account_id: str | None, log: Any) -> None:
+        self._iam = iam
+        self._account = account_id
+        self._log = log
+
+    def __call__(self, arn: str) -> dict[str, str] | None:
+        parts = arn.split(":", 5)
+        if len(parts) != 6 or parts[2] != "iam":
+            return None
+        if self._account and parts[4] != self._account:
+            return None
+        kind, _, name = parts[5].partition("/")
+        name = name.rsplit("/", 1)[-1]
+        try:
+            if kind == "role":
+                return self._collect(self._iam.get_paginator("list_role_tags").paginate(RoleName=name))
+            if kind == "user":
+                return self._collect(self._iam.get_paginator("list_user_tags").paginate(UserName=name))
+        except ClientError as exc:
+            code = error_code(exc)
+            if code != "NoSuchEntity":
+                self._log.warning("principal_tags_unavailable", principal=arn, error=code or str(exc))
+        except BotoCoreError as exc:
+            self._log.warning("principal_tags_unavailable", principal=arn, error=str(exc))
+        return None
+
+    @staticmethod
+    def _collect(pages: Any) -> dict[str, str]:
+        tags: dict[str, str] = {}
+        for page in pages:
+            for tag in page.get("Tags", []):
+                tags[tag["Key"]] = tag["Value"]
+        return tags

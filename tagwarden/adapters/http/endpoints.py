@@ -1,0 +1,87 @@
+"""The daemon's endpoints, as handlers over plain objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from prometheus_client import CollectorRegistry
+from prometheus_client.exposition import choose_encoder
+
+from tagwarden.adapters.http.routing import Request, Response, Router
+from tagwarden.adapters.store import Store
+from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES, STATUSES
+from tagwarden.core.ports.store import FindingFilter
+
+Check = Callable[[], tuple[bool, dict[str, Any]]]
+DEFAULT_LIMIT = 500
+
+
+def metrics_handler(registry: CollectorRegistry) -> Callable[[Request], Response]:
+    def handle(request: Request) -> Response:
+        encoder, content_type = choose_encoder(request.headers.get("accept", ""))
+        return Response(200, encoder(registry), content_type)
+
+    return handle
+
+
+def check_handler(check: Check) -> Callable[[Request], Response]:
+    def handle(_request: Request) -> Response:
+        ok, detail = check()
+        return Response.json({"status": "ok" if ok else "failing", **detail}, 200 if ok else 503)
+
+    return handle
+
+
+def finding_filter(request: Request) -> FindingFilter | str:
+    """The filter a request's query asks for, or an error message."""
+    chosen: dict[str, list[str]] = {}
+    for name, allowed in (("severity", SEVERITIES), ("kind", FINDING_KINDS), ("status", STATUSES)):
+        values = request.values(name)
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            return f"unknown {name} {unknown[0]!r}; expected one of {', '.join(allowed)}"
+        chosen[name] = values
+    limit_text = request.query.get("limit", [str(DEFAULT_LIMIT)])[0]
+    if not limit_text.isdigit():
+        return f"limit must be a whole number, got {limit_text!r}"
+    return FindingFilter(
+        severity=chosen["severity"],
+        kind=chosen["kind"],
+        status=chosen["status"],
+        account=request.values("account"),
+        limit=int(limit_text),
+    )
+
+
+def finding_detail(store: Store, finding_id: str) -> dict[str, Any] | None:
+    """A finding with what an engineer needs to judge it: the raw record and the target's history."""
+    finding = store.get_finding(finding_id)
+    if finding is None:
+        return None
+    history = [asdict(entry) for entry in store.tag_history(finding.target)]
+    return {
+        "finding": finding.to_dict(),
+        "record": store.get_event(finding.event_id),
+        "target_history": history,
+        "actor_tags": dict(store.current_tags(finding.actor).values),
+    }
+
+
+def install_api(router: Router, store: Store) -> None:
+    def list_findings(request: Request) -> Response:
+        where = finding_filter(request)
+        if isinstance(where, str):
+            return Response.json({"error": where}, 400)
+        return Response.json([f.to_dict() for f in store.iter_findings(where)])
+
+    def show_finding(request: Request) -> Response:
+        finding_id = request.path.removeprefix("/api/findings/")
+        detail = finding_detail(store, finding_id)
+        if detail is None:
+            return Response.json({"error": f"no finding {finding_id!r}"}, 404)
+        return Response.json(detail)
+
+    router.add("/api/findings", list_findings)
+    router.add_prefix("/api/findings/", show_finding)

@@ -1,0 +1,221 @@
+"""One finding with everything needed to judge it: ``/findings/<id>``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tagwarden.adapters.http.pages.markup import (
+    Child,
+    Html,
+    breakable,
+    definitions,
+    el,
+    join,
+    page,
+    section,
+    severity_badge,
+    table,
+    tag_change,
+    value_text,
+    when,
+)
+from tagwarden.adapters.http.pages.rules import kind_title, rule_section
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.model.finding import Finding
+from tagwarden.core.ports.store import HistoryEntry
+
+DETAIL_HOME = "../findings"  # the list's address relative to /findings/<id>
+KUBERNETES_EXEC = "kubectl -n tagwarden exec deploy/tagwarden -- "
+
+
+@dataclass(frozen=True, slots=True)
+class FindingDetail:
+    """What ``finding_detail`` gathers, typed again."""
+
+    finding: Finding
+    record: Mapping[str, Any] | None
+    target_history: Sequence[HistoryEntry]
+    actor_tags: Mapping[str, str]
+
+    @classmethod
+    def from_dict(cls, detail: Mapping[str, Any]) -> FindingDetail:
+        return cls(
+            finding=Finding.from_dict(detail["finding"]),
+            record=detail["record"],
+            target_history=[HistoryEntry(**entry) for entry in detail["target_history"]],
+            actor_tags=detail["actor_tags"],
+        )
+
+
+def _from_record(record: Mapping[str, Any] | None, *path: str) -> str | None:
+    """A text field of the raw record, or None where it is absent or not text."""
+    node: Any = record
+    for name in path:
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(name)
+    return node if isinstance(node, str) else None
+
+
+def _mono(value: str | None) -> Html | None:
+    return None if value is None else el("span", breakable(value), class_="mono")
+
+
+def _headline(finding: Finding) -> Html:
+    title = el(
+        "h1",
+        severity_badge(finding.severity),
+        " ",
+        kind_title(finding.kind),
+        ": ",
+        el("code", finding.tag_key),
+    )
+    status = el(
+        "p",
+        "Status: ",
+        el("strong", finding.status),
+        " · finding ",
+        el("code", finding.id),
+        " · ",
+        when(finding.event_time),
+    )
+    explanation = el("p", finding.explanation, class_=f"explanation sev-border-{finding.severity}")
+    return join([title, status, explanation])
+
+
+def _change_section(detail: FindingDetail) -> Html:
+    finding, record = detail.finding, detail.record
+    change = el("p", tag_change(finding.tag_key, finding.old_value, finding.new_value), class_="change")
+    error = _from_record(record, "errorCode")
+    rows: list[tuple[str, Child]] = [
+        ("Old value", value_text(finding.old_value)),
+        ("New value", value_text(finding.new_value)),
+        ("Operation", join([el("code", finding.event_name), " on ", finding.event_source])),
+        ("Outcome", "succeeded" if error is None else f"failed: {error}"),
+        ("AWS error message", _from_record(record, "errorMessage")),
+        ("When", when(finding.event_time)),
+        ("Account", finding.account),
+        ("Region", finding.region),
+        ("CloudTrail event ID", el("code", finding.event_id)),
+    ]
+    return section("change", "The change", change, definitions(rows))
+
+
+def _tag_rows(tags: Mapping[str, str], key: str) -> list[Html]:
+    rows = []
+    for name, value in sorted(tags.items()):
+        marked = name.casefold() == key.casefold()
+        rows.append(
+            el(
+                "tr",
+                el("td", el("code", name)),
+                el("td", value_text(value)),
+                class_="this-event" if marked else None,
+            )
+        )
+    return rows
+
+
+def _actor_section(detail: FindingDetail) -> Html:
+    finding, record = detail.finding, detail.record
+    rows: list[tuple[str, Child]] = [
+        ("Principal", _mono(finding.actor)),
+        ("Session", _mono(finding.actor_session)),
+        ("Identity type", _from_record(record, "userIdentity", "type")),
+        ("Access key", _mono(_from_record(record, "userIdentity", "accessKeyId"))),
+        ("Invoked by", _from_record(record, "userIdentity", "invokedBy")),
+        ("Source IP", _from_record(record, "sourceIPAddress")),
+        ("User agent", _mono(_from_record(record, "userAgent"))),
+    ]
+    if detail.actor_tags:
+        caption = f"The actor's known tags now (the row of '{finding.tag_key}' is marked)"
+        tags = table(caption, ("Key", "Value"), _tag_rows(detail.actor_tags, finding.tag_key))
+    else:
+        tags = el("p", "tagwarden knows no tags of this actor.", class_="muted")
+    return section("actor", "Actor: who made the change", definitions(rows), tags)
+
+
+def _history_row(entry: HistoryEntry, finding: Finding) -> Html:
+    this_event = entry.event_id == finding.event_id and entry.origin == "event"
+    change = el("span", "removed", class_="none") if entry.removed else value_text(entry.value)
+    by = _mono(entry.actor) if entry.actor else el("span", f"({entry.origin})", class_="muted")
+    moment = join([when(entry.event_time), el("strong", " (this finding's event)") if this_event else None])
+    cells: list[Child] = [moment, el("code", entry.key), change, by, entry.event_name or entry.origin]
+    return el("tr", *(el("td", cell) for cell in cells), class_="this-event" if this_event else None)
+
+
+def _target_section(detail: FindingDetail) -> Html:
+    finding = detail.finding
+    rows: list[tuple[str, Child]] = [
+        ("Target", _mono(finding.target)),
+        ("Kind of target", finding.target_kind),
+    ]
+    if detail.target_history:
+        history = table(
+            "The target's tag history, newest first (times in UTC)",
+            ("When", "Key", "Value", "Changed by", "Operation"),
+            [_history_row(entry, finding) for entry in detail.target_history],
+        )
+    else:
+        history = el("p", "tagwarden has no tag history for this target.", class_="muted")
+    return section("target", "Target: what was changed", definitions(rows), history)
+
+
+def _actions_section(finding: Finding) -> Html:
+    commands = "\n".join(
+        f"{KUBERNETES_EXEC}tagwarden findings {action} {finding.id}" for action in ("ack", "resolve")
+    )
+    elsewhere = el(
+        "p",
+        "Elsewhere, where the daemon's configuration is: ",
+        el("code", f"tagwarden findings ack {finding.id} --config FILE"),
+        " (or ",
+        el("code", "resolve"),
+        ").",
+    )
+    return section(
+        "actions",
+        "Acknowledge or resolve",
+        el("p", "These pages only read. On Kubernetes, with the shipped manifests:"),
+        el("pre", el("code", commands)),
+        elsewhere,
+    )
+
+
+def _record_section(record: Mapping[str, Any] | None) -> Html:
+    if record is None:
+        shown = el("p", "The record of this event was not kept in the store.", class_="muted")
+    else:
+        shown = el("pre", json.dumps(record, indent=2, ensure_ascii=False, default=str))
+    return section("record", "Raw CloudTrail record", shown)
+
+
+def detail_page(detail: FindingDetail, policy: CompiledPolicy) -> Html:
+    finding = detail.finding
+    body = join(
+        [
+            el("p", el("a", "← All findings", href=DETAIL_HOME)),
+            _headline(finding),
+            _change_section(detail),
+            _actor_section(detail),
+            _target_section(detail),
+            section("rule", "Rule: why it fired", rule_section(finding.kind, finding.rule, policy)),
+            _actions_section(finding),
+            _record_section(detail.record),
+        ]
+    )
+    return page(f"{kind_title(finding.kind)} {finding.id}", body, home=DETAIL_HOME)
+
+
+def missing_page(finding_id: str, home: str) -> Html:
+    body = join(
+        [
+            el("h1", "No such finding"),
+            el("p", "tagwarden has no finding with the id ", el("code", finding_id), "."),
+            el("p", el("a", "← All findings", href=home)),
+        ]
+    )
+    return page("No such finding", body, home=home)

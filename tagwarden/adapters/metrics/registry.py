@@ -1,0 +1,195 @@
+"""Every metric tagwarden exports, in one registry per process.
+
+Names follow Prometheus conventions: the ``tagwarden_`` prefix, ``_total`` on counters
+(prometheus_client appends it), base units in the name (``_seconds``), and no label that
+carries an ARN, a tag value or anything else without a small bounded set of values.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+from tagwarden import __version__
+from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES
+
+OpenFindingCounts = Callable[[], Iterable[tuple[str, str, int]]]
+
+
+class _OpenFindingsCollector(Collector):
+    """Reads open finding counts from the store at scrape time, so restarts lose nothing."""
+
+    def __init__(self, counts: OpenFindingCounts) -> None:
+        self._counts = counts
+
+    def collect(self) -> Iterable[GaugeMetricFamily]:
+        family = GaugeMetricFamily(
+            "tagwarden_open_findings",
+            "Findings whose status is open, by severity and kind.",
+            labels=["severity", "kind"],
+        )
+        for severity, kind, count in self._counts():
+            family.add_metric([severity, kind], count)
+        yield family
+
+
+class Metrics:
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry if registry is not None else CollectorRegistry()
+        self._lock = threading.Lock()
+        self._newest: dict[str, float] = {}
+        self._series: dict[int, set[tuple[str, ...]]] = {}
+        r = self.registry
+        self.build_info = Gauge(
+            "tagwarden_build_info",
+            "Always 1; the version label says which build runs.",
+            ["version"],
+            registry=r,
+        )
+        self.build_info.labels(__version__).set(1)
+        self.records_read = Counter(
+            "tagwarden_records_read", "CloudTrail records read from a source.", ["source"], registry=r
+        )
+        self.records_rejected = Counter(
+            "tagwarden_records_rejected",
+            "Records or documents that could not be read, by reason; they are logged and skipped.",
+            ["source", "reason"],
+            registry=r,
+        )
+        self.tag_changes = Counter(
+            "tagwarden_tag_changes",
+            "Tag changes found in records, by AWS service and whether the call succeeded.",
+            ["event_source", "outcome"],
+            registry=r,
+        )
+        self.unreadable_tag_events = Counter(
+            "tagwarden_unreadable_tag_events",
+            "Records of a known tag-writing call whose parameters could not be read.",
+            ["event_source"],
+            registry=r,
+        )
+        self.findings = Counter(
+            "tagwarden_findings",
+            "New findings recorded, by kind and severity.",
+            ["kind", "severity"],
+            registry=r,
+        )
+        self.source_errors = Counter(
+            "tagwarden_source_errors",
+            "Failures to read from a source (AWS errors, unreadable messages or objects), by reason.",
+            ["source", "reason"],
+            registry=r,
+        )
+        self.sqs_messages = Counter(
+            "tagwarden_sqs_messages",
+            "SQS messages handled: deleted after commit, ignored (test events), or left for redrive.",
+            ["source", "result"],
+            registry=r,
+        )
+        self.dead_letter_messages = Gauge(
+            "tagwarden_sqs_dead_letter_messages",
+            "Messages waiting in the source queue's dead-letter queue (when the redrive policy names one).",
+            ["source"],
+            registry=r,
+        )
+        self.last_success = Gauge(
+            "tagwarden_source_last_success_timestamp_seconds",
+            "Unix time of the last poll of a source that completed without error.",
+            ["source"],
+            registry=r,
+        )
+        self.newest_event = Gauge(
+            "tagwarden_newest_event_timestamp_seconds",
+            "Unix time of the newest CloudTrail event seen from a source.",
+            ["source"],
+            registry=r,
+        )
+        self.poll_duration = Histogram(
+            "tagwarden_source_poll_duration_seconds",
+            "Time one poll of a source took, including processing and commit.",
+            ["source"],
+            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300),
+            registry=r,
+        )
+
+        self.job_last_success = Gauge(
+            "tagwarden_job_last_success_timestamp_seconds",
+            "Unix time of the last run of a scheduled scan that completed without error.",
+            ["scan"],
+            registry=r,
+        )
+        self.job_duration = Gauge(
+            "tagwarden_job_duration_seconds",
+            "How long the last run of a scheduled scan took.",
+            ["scan"],
+            registry=r,
+        )
+        self.inventory_principals = Gauge(
+            "tagwarden_inventory_principals",
+            "IAM users and roles in the last principal inventory.",
+            ["account"],
+            registry=r,
+        )
+        self.sink_deliveries = Counter(
+            "tagwarden_sink_deliveries",
+            "Attempts to push a finding to an alert sink, by result (delivered, failed).",
+            ["sink", "result"],
+            registry=r,
+        )
+        self.sink_pending = Gauge(
+            "tagwarden_sink_pending", "Findings waiting to be delivered to a sink.", ["sink"], registry=r
+        )
+        self.inventory_resources = Gauge(
+            "tagwarden_inventory_resources",
+            "Resources (with their tags) in the last inventory, by account.",
+            ["account"],
+            registry=r,
+        )
+        self.inventory_failures = Gauge(
+            "tagwarden_inventory_failures",
+            "Parts of the last inventory that could not be read (1), by account and stage "
+            "(assume-role, principals, resources, resource-policies, organization).",
+            ["account", "stage"],
+            registry=r,
+        )
+        self.drift_items = Gauge(
+            "tagwarden_drift_items",
+            "Items of the last drift scan, by kind and ABAC key.",
+            ["kind", "key"],
+            registry=r,
+        )
+        self.tag_writers = Gauge(
+            "tagwarden_tag_writers",
+            "Principals the last writers scan found able to write a governed key, by key and by "
+            "whether the governance policy lists them as writers.",
+            ["key", "authorized"],
+            registry=r,
+        )
+        # Every (kind, severity) starts at zero, so that increase() sees the first finding.
+        for kind in FINDING_KINDS:
+            for severity in SEVERITIES:
+                self.findings.labels(kind, severity)
+
+    def observe_newest_event(self, source: str, timestamp: float) -> None:
+        """Raise the newest-event gauge of ``source``; older events leave it where it is."""
+        with self._lock:
+            if timestamp > self._newest.get(source, float("-inf")):
+                self._newest[source] = timestamp
+                self.newest_event.labels(source).set(timestamp)
+
+    def replace_gauge(self, gauge: Gauge, values: Mapping[tuple[str, ...], float]) -> None:
+        """Set ``gauge`` to exactly ``values``: series from an earlier run that are not in it go."""
+        with self._lock:
+            previous = self._series.get(id(gauge), set())
+            for labels in previous - set(values):
+                gauge.remove(*labels)
+            for labels, value in values.items():
+                gauge.labels(*labels).set(value)
+            self._series[id(gauge)] = set(values)
+
+    def watch_open_findings(self, counts: OpenFindingCounts) -> None:
+        self.registry.register(_OpenFindingsCollector(counts))

@@ -1,0 +1,59 @@
+"""Alertmanager's v2 API: one alert per finding, grouped and deduplicated by its finding id."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tagwarden.adapters.sinks.base import HttpPost, post_json, summary, urllib_post
+from tagwarden.core.model import Finding
+from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
+
+ALERT_NAME = "TagwardenFinding"
+RUNBOOK = "https://github.com/tagwarden/tagwarden/blob/main/deploy/runbooks/TagwardenTagAbuse.md"
+
+
+def alert_for(
+    finding: Finding, ttl_seconds: float, external_url: str | None, now: datetime
+) -> dict[str, Any]:
+    link = f"{external_url.rstrip('/')}/findings/{finding.id}" if external_url else ""
+    return {
+        "labels": {
+            "alertname": ALERT_NAME,
+            "severity": finding.severity,
+            "kind": finding.kind,
+            "account": finding.account,
+            "rule": finding.rule,
+            "tag_key": finding.tag_key,
+            "finding_id": finding.id,
+        },
+        "annotations": {
+            "summary": summary(finding),
+            "description": finding.explanation,
+            "actor": finding.actor,
+            "actor_session": finding.actor_session or "",
+            "target": finding.target,
+            "old_value": finding.old_value if finding.old_value is not None else "",
+            "new_value": finding.new_value if finding.new_value is not None else "",
+            "event_id": finding.event_id,
+            "event_time": finding.event_time,
+            "runbook_url": RUNBOOK,
+        },
+        "startsAt": now.isoformat(),
+        "endsAt": (now + timedelta(seconds=ttl_seconds)).isoformat(),
+        "generatorURL": link,
+    }
+
+
+class AlertmanagerSink:
+    def __init__(self, name: str, settings: AlertmanagerSinkSettings, post: HttpPost = urllib_post) -> None:
+        self.name = name
+        self.settings = settings
+        self._post = post
+        self._url = settings.url.rstrip("/") + "/api/v2/alerts"
+
+    def send(self, finding: Finding) -> None:
+        alert = alert_for(
+            finding, self.settings.alert_ttl_seconds, self.settings.external_url, datetime.now(tz=UTC)
+        )
+        post_json(self._post, self._url, [alert], {}, self.settings.timeout_seconds)

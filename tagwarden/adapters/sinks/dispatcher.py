@@ -1,0 +1,99 @@
+"""Pushes pending deliveries to their sinks, with backoff; a sink that is down blocks nothing.
+
+The outbox rows are written in the same transaction as their findings, so a finding is never
+recorded without its deliveries, and a delivery survives restarts until the sink takes it.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.sinks.base import DeliveryError, Sink
+from tagwarden.adapters.store import Store
+from tagwarden.core.settings.sinks import DeliverySettings
+
+FIRST_BACKOFF_SECONDS = 5.0
+
+
+def backoff(attempts: int, ceiling: float, jitter: Callable[[], float] = random.random) -> float:
+    """Seconds to wait after ``attempts`` failed tries: doubling from 5 s, capped, +/-20% jitter."""
+    base = min(ceiling, FIRST_BACKOFF_SECONDS * 2 ** min(attempts, 30))
+    return float(base * (0.8 + 0.4 * jitter()))
+
+
+@dataclass(slots=True)
+class DispatchResult:
+    delivered: int = 0
+    failed: int = 0
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        store: Store,
+        sinks: Mapping[str, Sink],
+        settings: DeliverySettings,
+        *,
+        metrics: Metrics,
+        log: Any,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._store = store
+        self._sinks = dict(sinks)
+        self._settings = settings
+        self._metrics = metrics
+        self._log = log
+        self._clock = clock
+        # A sink that failed is left alone until its own backoff passes, whatever else is due for it.
+        self._retry_at: dict[str, float] = {}
+        self._failures: dict[str, int] = {}
+
+    def _available(self, sink: str, now: float) -> bool:
+        return sink in self._sinks and self._retry_at.get(sink, 0.0) <= now
+
+    def _failed(self, finding_id: str, sink: str, attempts: int, error: str, now: float) -> None:
+        failures = self._failures.get(sink, 0)
+        wait = backoff(max(failures, attempts), self._settings.max_backoff_seconds)
+        self._failures[sink] = failures + 1
+        self._retry_at[sink] = now + wait
+        self._store.delivery_failed(finding_id, sink, error, now + wait)
+        self._metrics.sink_deliveries.labels(sink, "failed").inc()
+        self._log.warning(
+            "sink_delivery_failed",
+            sink=sink,
+            finding_id=finding_id,
+            attempts=attempts + 1,
+            retry_in_seconds=round(wait),
+            error=error,
+        )
+
+    def run_once(self) -> DispatchResult:
+        result = DispatchResult()
+        now = self._clock()
+        for delivery in self._store.due_deliveries(now, self._settings.batch):
+            if not self._available(delivery.sink, now):
+                continue  # down, or no longer configured (its rows wait in case it comes back)
+            sink = self._sinks[delivery.sink]
+            finding = self._store.get_finding(delivery.finding_id)
+            if finding is None:
+                self._store.delivery_done(delivery.finding_id, delivery.sink)
+                continue
+            try:
+                sink.send(finding)
+            except DeliveryError as exc:
+                self._failed(delivery.finding_id, delivery.sink, delivery.attempts, str(exc), now)
+                result.failed += 1
+                continue
+            self._failures.pop(delivery.sink, None)
+            self._store.delivery_done(delivery.finding_id, delivery.sink)
+            self._metrics.sink_deliveries.labels(delivery.sink, "delivered").inc()
+            result.delivered += 1
+        pending = self._store.pending_deliveries()
+        for name in self._sinks:
+            self._metrics.sink_pending.labels(name).set(pending.get(name, 0))
+        return result

@@ -1,0 +1,54 @@
+"""A generic webhook with a Slack-compatible body: ``text`` and ``attachments``, plus the finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tagwarden.adapters.sinks.base import HttpPost, post_json, summary, urllib_post
+from tagwarden.core.model import Finding
+from tagwarden.core.settings.sinks import WebhookSinkSettings
+
+COLOURS = {"critical": "#b00020", "high": "#e65100", "warning": "#f9a825", "info": "#607d8b"}
+
+
+def webhook_body(finding: Finding) -> dict[str, Any]:
+    fields = [
+        {"title": name, "value": value, "short": short}
+        for name, value, short in (
+            ("Actor", finding.actor, False),
+            ("Target", finding.target, False),
+            ("Key", finding.tag_key, True),
+            ("Change", f"{finding.old_value or '∅'} → {finding.new_value or '∅'}", True),
+            ("Account", finding.account, True),
+            ("Event", f"{finding.event_name} {finding.event_id}", False),
+        )
+    ]
+    return {
+        "text": f"tagwarden: {summary(finding)}",
+        "attachments": [
+            {
+                "color": COLOURS.get(finding.severity, "#607d8b"),
+                "fallback": summary(finding),
+                "text": finding.explanation,
+                "fields": fields,
+                "footer": f"finding {finding.id}",
+            }
+        ],
+        "finding": finding.to_dict(),
+    }
+
+
+class WebhookSink:
+    def __init__(self, name: str, settings: WebhookSinkSettings, post: HttpPost = urllib_post) -> None:
+        self.name = name
+        self.settings = settings
+        self._post = post
+
+    def send(self, finding: Finding) -> None:
+        post_json(
+            self._post,
+            self.settings.url,
+            webhook_body(finding),
+            self.settings.headers,
+            self.settings.timeout_seconds,
+        )

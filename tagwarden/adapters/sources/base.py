@@ -1,0 +1,53 @@
+"""What every source offers the daemon."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from tagwarden.adapters.metrics import Metrics
+    from tagwarden.core.ports.units import UnitProcessor
+
+
+@dataclass(frozen=True, slots=True)
+class SourceContext:
+    """What every source shares: where records go, what it counts, where it logs."""
+
+    processor: UnitProcessor
+    metrics: Metrics
+    log: Any
+    clock: Callable[[], float] = time.monotonic  # for durations and deadlines
+    wall_clock: Callable[[], float] = time.time  # for event times and checkpoints
+
+
+@dataclass(slots=True)
+class PollResult:
+    units: int = 0  # messages, files or pages processed
+    records: int = 0
+    findings: int = 0
+    failed_units: int = 0  # left for redrive or to retry
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: PollResult) -> None:
+        self.units += other.units
+        self.records += other.records
+        self.findings += other.findings
+        self.failed_units += other.failed_units
+        self.errors.extend(other.errors)
+
+
+class Source(Protocol):
+    name: str
+
+    def poll(self, stop: threading.Event) -> PollResult:
+        """Read what is available now (bounded in time), judge and commit it. Work already in
+        hand is finished even when ``stop`` is set; nothing new is started after it is."""
+        ...
+
+    def check(self) -> None:
+        """Raise if the source cannot be reached (for /readyz)."""
+        ...

@@ -1,0 +1,125 @@
+"""Reading CloudTrail log objects from S3, and finding them under a prefix in time order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from tagwarden.adapters.aws.errors import error_code
+from tagwarden.core.records import ReadProblem, iter_records
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+# AccountID_CloudTrail_RegionName_YYYYMMDDTHHmmZ_UniqueString.json.gz
+_LOG_TIME = re.compile(r"_(\d{8}T\d{4}Z)_[^/]*$")
+_REGION_LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
+_SKIPPED = ("CloudTrail-Digest/", "CloudTrail-Insight/")
+
+
+def log_file_time(name: str) -> datetime | None:
+    """The delivery time a CloudTrail log file's name carries, or None."""
+    match = _LOG_TIME.search(name)
+    if match is None:
+        return None
+    return datetime.strptime(match.group(1), "%Y%m%dT%H%MZ").replace(tzinfo=UTC)
+
+
+def time_order_key(name: str) -> tuple[int, str, str]:
+    """Sorts log files in CloudTrail's time order; names without a time come first, by name."""
+    moment = log_file_time(name)
+    return (1, moment.isoformat(), name) if moment else (0, "", name)
+
+
+def parse_s3_url(url: str) -> tuple[str, str]:
+    if not url.startswith("s3://"):
+        raise ValueError(f"{url!r} is not an s3:// URL")
+    bucket, _, prefix = url[len("s3://") :].partition("/")
+    if not bucket:
+        raise ValueError(f"{url!r} names no bucket")
+    return bucket, prefix
+
+
+def read_object(s3: S3Client, bucket: str, key: str) -> Iterator[dict[str, Any] | ReadProblem]:
+    """The records of one object, streamed; a failed fetch is one fatal ReadProblem."""
+    try:
+        response = s3.get_object(Bucket=bucket, Key=key)
+    except ClientError as exc:
+        code = error_code(exc, "error")
+        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True)
+        return
+    except BotoCoreError as exc:
+        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True)
+        return
+    body = response["Body"]
+    try:
+        yield from iter_records(cast(BinaryIO, body))
+    except (BotoCoreError, OSError) as exc:
+        yield ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True)
+    finally:
+        body.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def holds(self, moment: datetime | None) -> bool:
+        if moment is None:
+            return self.since is None and self.until is None
+        return (self.since is None or moment >= self.since) and (self.until is None or moment <= self.until)
+
+    def days(self) -> Iterator[datetime]:
+        assert self.since is not None and self.until is not None
+        day = self.since.replace(hour=0, minute=0, second=0, microsecond=0)
+        while day <= self.until:
+            yield day
+            day += timedelta(days=1)
+
+
+def _common_prefixes(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
+        for entry in page.get("CommonPrefixes", []):
+            if "Prefix" in entry:
+                yield entry["Prefix"]
+
+
+def _keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        for entry in page.get("Contents", []):
+            if "Key" in entry:
+                yield entry["Key"]
+
+
+def _region_prefixes(s3: S3Client, bucket: str, prefix: str, depth: int = 0) -> Iterator[str]:
+    """Walk AWSLogs/[o-org/]<account>/CloudTrail/<region>/ without listing every object."""
+    if _REGION_LEVEL.search(prefix):
+        yield prefix
+        return
+    if depth > 6:
+        return
+    for child in _common_prefixes(s3, bucket, prefix):
+        if not child.endswith(_SKIPPED):
+            yield from _region_prefixes(s3, bucket, child, depth + 1)
+
+
+def list_log_keys(s3: S3Client, bucket: str, prefix: str, window: Window) -> list[str]:
+    """Log object keys under ``prefix``, within ``window`` by the time in their names, in
+    CloudTrail's time order. With a full window, only the days in it are listed."""
+    keys: list[str] = []
+    if window.since is not None and window.until is not None and not re.search(r"/\d{4}/\d{2}/", prefix):
+        for region_prefix in _region_prefixes(s3, bucket, prefix):
+            for day in window.days():
+                keys.extend(_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))
+    else:
+        keys.extend(_keys(s3, bucket, prefix))
+    chosen = [k for k in keys if not any(s in k for s in _SKIPPED) and not k.endswith("/")]
+    if window.since is not None or window.until is not None:
+        chosen = [k for k in chosen if window.holds(log_file_time(k))]
+    return sorted(chosen, key=time_order_key)

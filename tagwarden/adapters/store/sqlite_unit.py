@@ -1,0 +1,188 @@
+"""One write transaction of the SQLite store."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tagwarden.core.arn import canonical_principal, is_iam_principal
+from tagwarden.core.model import Finding, KnownTags, SessionGrant, TagChange
+from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
+from tagwarden.core.timeutil import format_time, now_iso
+
+FINDING_COLUMNS = tuple(Finding.__dataclass_fields__)
+
+
+def state_key(target: str) -> str:
+    """Targets are keyed without an IAM user's or role's path: TagRole records carry only the name."""
+    return canonical_principal(target)
+
+
+_Row = tuple[str, str | None, bool]  # key, value, removed
+
+
+@dataclass(frozen=True, slots=True)
+class _Origin:
+    ts: float
+    event_id: str
+    actor: str
+    event_name: str
+    kind: str  # "event" or "snapshot"
+
+
+def row_to_finding(row: sqlite3.Row) -> Finding:
+    return Finding.from_dict(dict(zip(FINDING_COLUMNS, row, strict=True)))
+
+
+class SQLiteUnit:
+    """One write transaction on the writer connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._now = now_iso()
+
+    def is_processed(self, event_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)).fetchone()
+        return row is not None
+
+    def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO processed_events (event_id, event_time, source, processed_at)"
+            " VALUES (?,?,?,?)",
+            (event_id, event_time, source, self._now),
+        )
+
+    def _rows(self, target: str, ts: float | None = None, event_id: str = "") -> list[HistoryRow]:
+        sql = "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?"
+        params: tuple[Any, ...] = (state_key(target),)
+        if ts is not None:
+            sql += " AND (ts < ? OR (ts = ? AND event_id < ?))"
+            params += (ts, ts, event_id)
+        return [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in self._conn.execute(sql, params)]
+
+    def tags_as_of(self, target: str, ts: float, event_id: str) -> KnownTags:
+        return fold_rows(self._rows(target, ts, event_id), is_iam_principal(target))
+
+    def current_tags(self, target: str) -> KnownTags:
+        return fold_rows(self._rows(target), is_iam_principal(target))
+
+    def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
+        when = format_time(origin.ts)
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
+            " event_id, value, removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    target,
+                    kind,
+                    key,
+                    key.casefold(),
+                    origin.ts,
+                    when,
+                    origin.event_id,
+                    value,
+                    int(removed),
+                    origin.actor,
+                    origin.event_name,
+                    origin.kind,
+                )
+                for key, value, removed in rows
+            ],
+        )
+        self._refresh_current(target, kind)
+
+    def _refresh_current(self, target: str, kind: str) -> None:  # target is a state key
+        tags = self.current_tags(target)
+        self._conn.execute("DELETE FROM tag_current WHERE target = ?", (target,))
+        self._conn.executemany(
+            "INSERT INTO tag_current (target, target_kind, key, key_folded, value) VALUES (?,?,?,?,?)",
+            [(target, kind, key, key.casefold(), value) for key, value in tags.values.items()],
+        )
+
+    def record_change(self, change: TagChange, ts: float) -> None:
+        if not change.succeeded or change.keys_hidden:
+            return
+        rows: list[_Row] = []
+        if change.replace_all:
+            rows.append((COMPLETE_MARKER, None, False))
+        rows += [(key, value, False) for key, value in change.set.items()]
+        rows += [(key, None, True) for key in change.removed]
+        if rows:
+            target = state_key(change.target)
+            origin = _Origin(ts, change.event_id, change.actor.arn, change.event_name, "event")
+            self._history(target, change.target_kind, rows, origin)
+
+    def record_snapshot(
+        self, target: str, target_kind: str, tags: Mapping[str, str], ts: float, origin: str
+    ) -> None:
+        rows: list[_Row] = [(COMPLETE_MARKER, None, False)]
+        rows += [(key, value, False) for key, value in tags.items()]
+        key = state_key(target)
+        self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
+
+    def principal_values(self, key: str) -> frozenset[str] | None:
+        # Only an inventory of every principal makes "no principal holds this value" knowable.
+        known = self._conn.execute(
+            "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
+        ).fetchone()
+        if known is None:
+            return None
+        rows = self._conn.execute(
+            "SELECT DISTINCT value FROM tag_current WHERE target_kind = 'principal' AND key_folded = ?",
+            (key.casefold(),),
+        )
+        return frozenset(row[0] for row in rows)
+
+    def put_session(self, session: SessionGrant, ts: float) -> None:
+        if not session.access_key_id:
+            return
+        self._conn.execute(
+            "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
+            " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json"
+            " WHERE excluded.ts >= sessions.ts",
+            (session.access_key_id, ts, json.dumps(session.to_dict())),
+        )
+
+    def get_session(self, access_key_id: str) -> SessionGrant | None:
+        row = self._conn.execute(
+            "SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,)
+        ).fetchone()
+        return SessionGrant.from_dict(json.loads(row[0])) if row else None
+
+    def add_finding(self, finding: Finding) -> bool:
+        values = finding.to_dict()
+        values["created_at"] = values["created_at"] or self._now
+        values["updated_at"] = self._now
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self._conn.execute(
+            f"INSERT OR IGNORE INTO findings ({columns}) VALUES ({marks})", tuple(values.values())
+        )
+        return cursor.rowcount == 1
+
+    def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
+            (event_id, json.dumps(record, separators=(",", ":"))),
+        )
+
+    def set_checkpoint(self, source: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO checkpoints (source, value, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
+            " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            (source, value, self._now),
+        )
+
+    def mark_object(self, source: str, key: str) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO processed_objects (source, key, processed_at) VALUES (?,?,?)",
+            (source, key, self._now),
+        )
+
+    def enqueue_delivery(self, finding_id: str, sink: str) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO deliveries (finding_id, sink) VALUES (?, ?)", (finding_id, sink)
+        )

@@ -1,0 +1,52 @@
+"""tagwarden check-config: validate the configuration and the policy it names."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tagwarden.app.cli.common import add_config_argument, load
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check-config",
+        help="validate the config file and its policy",
+        description="Validate tagwarden.yaml and the governance policy it names, with environment overrides "
+        "applied. Exit 0 when both are valid, 2 with a message naming the key at fault otherwise.",
+    )
+    add_config_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    settings = config.settings
+    policy = config.policy
+    print(f"config OK: {config.path}")
+    print(f"  store:   {config.store_url()}")
+    print(f"  http:    {settings.http.listen}{' (bearer token set)' if settings.http.token else ''}")
+    print(f"  aws:     region {settings.aws.region}")
+    for name, source in zip(settings.source_names(), settings.sources, strict=True):
+        print(f"  source:  {name} ({source.type}, every {source.interval_seconds:g}s)")
+    if not settings.sources:
+        print("  source:  none configured: the daemon will only serve what is already stored")
+    for name, sink in zip(settings.sink_names(), settings.sinks, strict=True):
+        print(f"  sink:    {name} ({sink.type}, findings of severity {sink.min_severity} and above)")
+    inventory = settings.inventory
+    if inventory is None:
+        print("  scans:   no inventory section: inventory, drift and writers scans are not scheduled")
+    else:
+        accounts = (
+            "discovered from Organizations"
+            if inventory.discover_accounts
+            else (", ".join(a.id for a in inventory.accounts) if inventory.accounts else "the daemon's own")
+        )
+        regions = ", ".join(inventory.regions) if inventory.regions else settings.aws.region
+        print(
+            f"  scans:   accounts {accounts}; regions {regions}; every "
+            f"{inventory.inventory_interval_seconds:g}s (inventory), {inventory.drift_interval_seconds:g}s "
+            f"(drift), {inventory.writers_interval_seconds:g}s (writers)"
+        )
+    print(f"  policy:  {len(policy.rules)} rule(s); ABAC keys: {', '.join(policy.abac_keys) or 'none'}")
+    return 0

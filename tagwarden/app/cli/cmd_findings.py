@@ -1,0 +1,167 @@
+"""tagwarden findings list|show|ack|resolve."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tagwarden.adapters.http.endpoints import finding_detail
+from tagwarden.adapters.store import Store, StoreError, open_store
+from tagwarden.app.cli.common import add_config_argument, load
+from tagwarden.app.cli.errors import CommandError
+from tagwarden.app.cli.output import add_format_argument, print_json, print_table
+from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES, STATUSES, FindingStatus
+from tagwarden.core.ports.store import FindingFilter
+
+LIST_COLUMNS = [
+    ("id", "id"),
+    ("severity", "severity"),
+    ("kind", "kind"),
+    ("time", "event_time"),
+    ("account", "account"),
+    ("key", "tag_key"),
+    ("old", "old_value"),
+    ("new", "new_value"),
+    ("target", "target"),
+    ("actor", "actor"),
+    ("status", "status"),
+]
+
+
+def _csv(choices: tuple[str, ...]) -> Any:
+    def parse(text: str) -> list[str]:
+        values = [v.strip() for v in text.split(",") if v.strip()]
+        for value in values:
+            if value not in choices:
+                raise argparse.ArgumentTypeError(f"{value!r} is not one of {', '.join(choices)}")
+        return values
+
+    return parse
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "findings",
+        help="list, show, acknowledge and resolve findings",
+        description="Work with the findings tagwarden has recorded.",
+    )
+    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+
+    listing = actions.add_parser("list", help="list findings, newest event first")
+    add_config_argument(listing)
+    add_format_argument(listing)
+    listing.add_argument(
+        "--severity",
+        type=_csv(SEVERITIES),
+        action="extend",
+        default=[],
+        help=f"only these severities (comma-separated or repeated): {', '.join(SEVERITIES)}",
+    )
+    listing.add_argument(
+        "--kind", type=_csv(FINDING_KINDS), action="extend", default=[], help="only these kinds of finding"
+    )
+    listing.add_argument(
+        "--status",
+        type=_csv(STATUSES),
+        action="extend",
+        default=[],
+        help=f"only these statuses: {', '.join(STATUSES)}",
+    )
+    listing.add_argument("--account", action="append", default=[], help="only findings in this account")
+    listing.add_argument("--limit", type=int, default=None, help="at most this many")
+    listing.set_defaults(func=run_list)
+
+    show = actions.add_parser("show", help="one finding with its raw record and the target's tag history")
+    add_config_argument(show)
+    show.add_argument("id")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.set_defaults(func=run_show)
+
+    for name, status, text in (
+        ("ack", "acknowledged", "mark findings acknowledged (someone is on it)"),
+        ("resolve", "resolved", "mark findings resolved"),
+    ):
+        action = actions.add_parser(name, help=text)
+        add_config_argument(action)
+        action.add_argument("ids", nargs="+", metavar="ID")
+        action.set_defaults(func=run_status, status=status)
+
+    parser.set_defaults(func=lambda _args: parser.print_help() or 2)
+
+
+def _store(args: argparse.Namespace) -> Store:
+    config = load(args)
+    try:
+        return open_store(config.store_url())
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def run_list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    where = FindingFilter(
+        severity=args.severity, kind=args.kind, status=args.status, account=args.account, limit=args.limit
+    )
+    findings = [f.to_dict() for f in store.iter_findings(where)]
+    if args.format == "json":
+        print_json(findings)
+    elif findings:
+        print_table(findings, LIST_COLUMNS)
+    else:
+        print("no findings match")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    store = _store(args)
+    detail = finding_detail(store, args.id)
+    if detail is None:
+        raise CommandError(f"no finding with id {args.id!r}; 'tagwarden findings list' shows the ids")
+    if args.format == "json":
+        print_json(detail)
+        return 0
+    finding = detail["finding"]
+    for key in (
+        "id",
+        "kind",
+        "severity",
+        "status",
+        "rule",
+        "event_time",
+        "event_name",
+        "event_id",
+        "account",
+        "region",
+        "actor",
+        "actor_session",
+        "target",
+        "tag_key",
+        "old_value",
+        "new_value",
+    ):
+        print(f"{key:>14}: {finding.get(key) if finding.get(key) is not None else '-'}")
+    print(f"\n{finding['explanation']}\n")
+    if detail["actor_tags"]:
+        print("actor's known tags: " + ", ".join(f"{k}={v}" for k, v in detail["actor_tags"].items()))
+    if detail["target_history"]:
+        print("target's tag history (newest first):")
+        for entry in detail["target_history"][:20]:
+            change = "removed" if entry["removed"] else f"= {entry['value']!r}"
+            print(f"  {entry['event_time']}  {entry['key']} {change}  by {entry['actor'] or entry['origin']}")
+    print(f"\nacknowledge: tagwarden findings ack {finding['id']} --config {args.config}")
+    print(f"resolve:     tagwarden findings resolve {finding['id']} --config {args.config}")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    store = _store(args)
+    status: FindingStatus = args.status
+    missing = []
+    for finding_id in args.ids:
+        if store.set_status(finding_id, status) is None:
+            missing.append(finding_id)
+        else:
+            print(f"{finding_id}: {status}")
+    if missing:
+        raise CommandError(f"no finding with id {', '.join(missing)}")
+    return 0

@@ -1,0 +1,51 @@
+"""tagwarden run: the daemon."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+from typing import Any
+
+from tagwarden.adapters.store import StoreError
+from tagwarden.app.cli.common import add_config_argument, load, logger_for
+from tagwarden.app.cli.errors import CommandError
+from tagwarden.app.daemon import Daemon
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="run the daemon",
+        description="Poll every configured source, judge every tag change, record findings, and serve "
+        "/metrics, /healthz, /readyz and /api/findings. SIGTERM or Ctrl-C stops it: the batch in hand is "
+        "finished and committed first.",
+    )
+    add_config_argument(parser)
+    parser.add_argument(
+        "--once",
+        action="store_true",
+        help="drain every source once and exit (0 if no source failed, 1 otherwise)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    log = logger_for(config)
+    try:
+        daemon = Daemon(config, log)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    if args.once:
+        code = daemon.run_once()
+        daemon.parts.store.close()
+        return code
+    code = daemon.run_forever()
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        # A poll blocked in a long-poll read holds nothing uncommitted; do not wait for it.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

@@ -1,0 +1,39 @@
+"""What several commands share: the --config argument, loading it, logging."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from tagwarden.app.cli.errors import UsageError
+from tagwarden.app.config import ConfigError, LoadedConfig, load_config
+from tagwarden.app.logs import configure_logging, get_logger
+
+
+def add_config_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        default=os.environ.get("TAGWARDEN_CONFIG"),
+        metavar="FILE",
+        help="tagwarden.yaml (default: $TAGWARDEN_CONFIG); every key can be overridden by "
+        "TAGWARDEN_<SECTION>__<KEY> environment variables",
+    )
+
+
+def load(args: argparse.Namespace) -> LoadedConfig:
+    if not args.config:
+        raise UsageError("--config FILE is required (or set TAGWARDEN_CONFIG)")
+    try:
+        return load_config(args.config)
+    except ConfigError as exc:
+        raise UsageError(f"bad configuration:\n{exc}") from None
+
+
+def logger_for(config: LoadedConfig | None, quiet: bool = False) -> Any:
+    if config is None:
+        configure_logging("warning" if quiet else "info")
+    else:
+        level = "warning" if quiet else config.settings.logging.level
+        configure_logging(level, config.settings.logging.format)
+    return get_logger()

@@ -1,0 +1,75 @@
+"""Entry point: parses arguments and hands off to one command module."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from tagwarden import __version__
+from tagwarden.app.cli.errors import EXIT_USAGE, CommandError
+
+# Each module defines ``register(subparsers)``, which adds its parser and sets ``func``,
+# a callable taking the parsed arguments and returning the exit code.
+COMMAND_MODULES = (
+    "tagwarden.app.cli.cmd_run",
+    "tagwarden.app.cli.cmd_replay",
+    "tagwarden.app.cli.cmd_normalize",
+    "tagwarden.app.cli.cmd_findings",
+    "tagwarden.app.cli.cmd_check_config",
+    "tagwarden.app.cli.cmd_iam",
+    "tagwarden.app.cli.cmd_scan",
+    "tagwarden.app.cli.cmd_demo",
+)
+
+DESCRIPTION = """\
+tagwarden watches CloudTrail for every tag change in an AWS organization, judges who was
+allowed to write it against a governance policy, and reports the abuses of attribute-based
+access control (ABAC): self-grants, self-retags, session tags, lock-outs and more.
+
+Exit status: 0 on success, 1 on failure, 2 on bad usage or bad configuration."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tagwarden", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"tagwarden {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command that is not built yet
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        code: int = func(args)
+    except CommandError as exc:
+        print(f"tagwarden: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (tagwarden findings list | head): not a failure of ours. Point
+        # stdout at /dev/null so that the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

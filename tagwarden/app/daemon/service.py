@@ -1,0 +1,226 @@
+"""The daemon: polls every source on its interval, serves HTTP, stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from datetime import UTC, datetime
+from types import FrameType
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from tagwarden.adapters.aws.errors import error_code
+from tagwarden.adapters.http import HttpServer, Router
+from tagwarden.adapters.http.endpoints import check_handler, install_api, metrics_handler
+from tagwarden.adapters.http.pages import install_pages
+from tagwarden.adapters.sinks import Dispatcher
+from tagwarden.adapters.sources import PollResult, Source
+from tagwarden.app.config import LoadedConfig
+from tagwarden.app.scans import Scans
+from tagwarden.app.wiring import Parts, build_parts, build_sources
+
+HEARTBEAT_SECONDS = 5.0
+HEALTHY_WITHIN_SECONDS = 60.0
+READY_CACHE_SECONDS = 10.0
+
+
+class Daemon:
+    def __init__(self, config: LoadedConfig, log: Any, parts: Parts | None = None) -> None:
+        self.config = config
+        self.log = log
+        self.parts = parts or build_parts(config, log)
+        self.sources: list[Source] = build_sources(config, self.parts, log)
+        self.scans = Scans(config, self.parts, log)
+        self.dispatcher = Dispatcher(
+            self.parts.store, self.parts.sinks, config.settings.delivery, metrics=self.parts.metrics, log=log
+        )
+        self.stop = threading.Event()
+        self._heartbeat = time.monotonic()
+        self._running: set[str] = set()
+        self._idle = threading.Condition()
+        self._ready_cache: tuple[float, bool, dict[str, Any]] | None = None
+        self.http: HttpServer | None = None
+        self._scheduler: Any = None
+
+    # -- health -------------------------------------------------------------------------------
+    def health(self) -> tuple[bool, dict[str, Any]]:
+        age = time.monotonic() - self._heartbeat
+        scheduler_up = self._scheduler is not None and self._scheduler.running
+        return scheduler_up and age < HEALTHY_WITHIN_SECONDS, {"heartbeat_age_seconds": round(age, 1)}
+
+    def readiness(self) -> tuple[bool, dict[str, Any]]:
+        now = time.monotonic()
+        if self._ready_cache and now - self._ready_cache[0] < READY_CACHE_SECONDS:
+            return self._ready_cache[1], self._ready_cache[2]
+        checks: dict[str, str] = {}
+        try:
+            self.parts.store.ping()
+            checks["store"] = "ok"
+        except Exception as exc:
+            checks["store"] = str(exc)
+        for source in self.sources:
+            try:
+                source.check()
+                checks[f"source:{source.name}"] = "ok"
+            except Exception as exc:
+                checks[f"source:{source.name}"] = f"{type(exc).__name__}: {exc}"
+        ok = all(value == "ok" for value in checks.values())
+        self._ready_cache = (now, ok, {"checks": checks})
+        return ok, {"checks": checks}
+
+    def _beat(self) -> None:
+        self._heartbeat = time.monotonic()
+
+    # -- polling ------------------------------------------------------------------------------
+    def poll_source(self, source: Source) -> PollResult | None:
+        """One poll, counted and logged; None when it raised."""
+        metrics = self.parts.metrics
+        started = time.monotonic()
+        with self._idle:
+            self._running.add(source.name)
+        try:
+            result = source.poll(self.stop)
+        except Exception as exc:
+            reason = error_code(exc, type(exc).__name__)
+            metrics.source_errors.labels(source.name, str(reason)).inc()
+            self.log.error("poll_failed", source=source.name, error=str(exc), exc_info=True)
+            return None
+        finally:
+            metrics.poll_duration.labels(source.name).observe(time.monotonic() - started)
+            with self._idle:
+                self._running.discard(source.name)
+                self._idle.notify_all()
+        metrics.last_success.labels(source.name).set(time.time())
+        if result.units:
+            self.log.info(
+                "poll_done",
+                source=source.name,
+                units=result.units,
+                records=result.records,
+                findings=result.findings,
+                failed_units=result.failed_units,
+            )
+        return result
+
+    def run_once(self) -> int:
+        """Drain every source once: poll until a poll finds nothing new. 0 if no poll failed."""
+        for job in self.scans.jobs():
+            if job.before_polling:
+                self.scans.run(job)
+        failed = False
+        for source in self.sources:
+            while not self.stop.is_set():
+                result = self.poll_source(source)
+                if result is None:
+                    failed = True
+                    break
+                if result.units == result.failed_units:
+                    break
+        if self.parts.sinks:
+            self.dispatcher.run_once()  # one try; what fails waits in the store for the daemon
+        return 1 if failed else 0
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def _router(self) -> Router:
+        settings = self.config.settings.http
+        router = Router(token=settings.token, protected_prefixes=("/api", "/findings"))
+        router.add("/metrics", metrics_handler(self.parts.metrics.registry))
+        router.add("/healthz", check_handler(self.health))
+        router.add("/readyz", check_handler(self.readiness))
+        install_api(router, self.parts.store)
+        install_pages(router, self.parts.store, self.parts.processor.policy)
+        return router
+
+    def start(self) -> None:
+        settings = self.config.settings
+        jobs = self.scans.jobs()
+        for job in jobs:
+            if job.before_polling:  # the first batch is judged with what they know
+                self.scans.run(job)
+        self.http = HttpServer(settings.http.host, settings.http.port, self._router(), self.log)
+        self.http.start()
+        scheduler = BackgroundScheduler(
+            timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+        )
+        scheduler.add_executor("threadpool", max_workers=max(2, len(self.sources) + 1))
+        for source, spec in zip(self.sources, settings.sources, strict=True):
+            scheduler.add_job(
+                self.poll_source,
+                IntervalTrigger(seconds=spec.interval_seconds),
+                args=[source],
+                id=f"poll:{source.name}",
+                name=f"poll {source.name}",
+                next_run_time=datetime.now(tz=UTC),
+            )
+        scheduler.add_job(self._beat, IntervalTrigger(seconds=HEARTBEAT_SECONDS), id="heartbeat")
+        if self.parts.sinks:
+            scheduler.add_job(
+                self.dispatcher.run_once,
+                IntervalTrigger(seconds=settings.delivery.interval_seconds),
+                id="deliver",
+                name="deliver findings to sinks",
+                next_run_time=datetime.now(tz=UTC),
+            )
+        for job in jobs:
+            # Jobs already run above start after one interval; the others at once.
+            when = {} if job.before_polling else {"next_run_time": datetime.now(tz=UTC)}
+            scheduler.add_job(
+                self.scans.run,
+                IntervalTrigger(seconds=job.interval_seconds),
+                args=[job],
+                id=f"scan:{job.name}",
+                name=f"scan {job.name}",
+                **when,
+            )
+        scheduler.start()
+        self._scheduler = scheduler
+        host, port = self.http.address
+        self.log.info(
+            "daemon_started",
+            listen=f"{host}:{port}",
+            sources=[s.name for s in self.sources],
+            store=self.config.store_url(),
+        )
+
+    def shutdown(self) -> bool:
+        """Stop taking work, let batches in hand finish within the grace period, close.
+        True if every poll finished in time."""
+        self.stop.set()
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+        deadline = time.monotonic() + self.config.settings.shutdown_grace_seconds
+        with self._idle:
+            while self._running and time.monotonic() < deadline:
+                self._idle.wait(timeout=max(0.0, deadline - time.monotonic()))
+            unfinished = sorted(self._running)
+        if self.http is not None:
+            self.http.stop()
+        if unfinished:
+            # Uncommitted work rolls back; its messages come back after the visibility timeout.
+            self.log.warning("shutdown_with_polls_in_flight", sources=unfinished)
+        else:
+            self.parts.store.close()
+        self.log.info("daemon_stopped", clean=not unfinished)
+        return not unfinished
+
+    def run_forever(self) -> int:
+        self.start()
+        self.install_signals()
+        while not self.stop.wait(timeout=1.0):
+            pass
+        self.shutdown()
+        return 0
+
+    def install_signals(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def handle(signum: int, _frame: FrameType | None) -> None:
+            self.log.info("signal_received", signal=signal.Signals(signum).name)
+            self.stop.set()
+
+        signal.signal(signal.SIGTERM, handle)
+        signal.signal(signal.SIGINT, handle)

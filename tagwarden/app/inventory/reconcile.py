@@ -1,0 +1,289 @@
+"""Snapshots into the tag state, and the changes no event explains (``unattributed_change``).
+
+A snapshot stands for the moment its reading began. Where it contradicts what the events led
+tagwarden to expect, the difference is kept as *pending*: CloudTrail delivers late, so the
+event that explains it may still come. Once ``grace`` seconds have passed since the reading
+ended, each pending difference is checked again against everything received by then: the state
+just before the reading began (late events included) and the events logged while it went on.
+What still has no explanation becomes a finding.
+
+A target's tags are written only where they differ from the known state (or the known state is
+incomplete): the history stays the record of changes, not a copy of every inventory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, NamedTuple
+
+from tagwarden.adapters.store import Store
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.model import Finding, KnownTags, finding_id
+from tagwarden.core.ports.store import HistoryEntry
+from tagwarden.core.timeutil import format_time, parse_time
+
+PENDING_CHECKPOINT = "inventory:pending:"
+Route = Callable[[Finding], Iterable[str]]  # the sinks a new finding is queued for
+BATCH = 500
+HISTORY_LIMIT = 1000
+
+
+class Observed(NamedTuple):
+    """One target's complete tag set as an inventory read it."""
+
+    target: str
+    kind: str  # "principal" or "resource"
+    account: str
+    region: str
+    tags: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    target: str
+    kind: str
+    account: str
+    region: str
+    started: float
+    finished: float
+    keys: dict[str, str | None]  # observed value of each contradicted key; None: absent
+
+
+def _folded(tags: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    return {key.casefold(): (key, value) for key, value in tags.items()}
+
+
+def same_tags(known: KnownTags, observed: Mapping[str, str], fold: bool) -> bool:
+    """Whether the known state is complete and equal to the observation."""
+    if not known.complete:
+        return False
+    if not fold:
+        return dict(known.values) == dict(observed)
+    mine = {k: v for k, (_, v) in _folded(known.values).items()}
+    theirs = {k: v for k, (_, v) in _folded(observed).items()}
+    return mine == theirs
+
+
+def contradicted(known: KnownTags, observed: Mapping[str, str], fold: bool) -> dict[str, str | None]:
+    """The keys whose value tagwarden knew and the observation contradicts, with what was observed
+    (None: the key is absent). Keys tagwarden never knew contradict nothing."""
+    found: dict[str, str | None] = {}
+    seen = _folded(observed) if fold else {k: (k, v) for k, v in observed.items()}
+    known_values = _folded(known.values) if fold else {k: (k, v) for k, v in known.values.items()}
+    for folded, (key, value) in known_values.items():
+        now = seen.get(folded)
+        if now is None:
+            found[key] = None
+        elif now[1] != value:
+            found[key] = now[1]
+    absent = {k.casefold() if fold else k: k for k in known.absent}
+    for folded, (key, value) in seen.items():
+        if folded not in known_values and (folded in absent or known.complete):
+            found[key] = value
+    return found
+
+
+def write_snapshots(store: Store, observed: Iterable[Observed], at: float) -> int:
+    """Record the snapshots that change what is known; returns how many were written."""
+    written = 0
+    for batch in _batches(list(observed)):
+        changed = [
+            o for o in batch if not same_tags(store.current_tags(o.target), o.tags, o.kind == "principal")
+        ]
+        if changed:
+            with store.unit() as tx:
+                for item in changed:
+                    tx.record_snapshot(item.target, item.kind, item.tags, at, "inventory")
+            written += len(changed)
+    return written
+
+
+def _batches(items: Sequence[Observed]) -> Iterable[Sequence[Observed]]:
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
+
+
+class Reconciler:
+    """Writes snapshots and turns unexplained differences into findings. ``scope`` names whose
+    pending differences these are (one per job), so that two jobs never overwrite each other's."""
+
+    def __init__(
+        self,
+        store: Store,
+        policy: CompiledPolicy,
+        scope: str,
+        grace_seconds: float,
+        route: Route | None = None,
+    ) -> None:
+        self.store = store
+        self.policy = policy
+        self.scope = scope
+        self.grace = grace_seconds
+        self.route = route
+
+    @property
+    def _checkpoint(self) -> str:
+        return PENDING_CHECKPOINT + self.scope
+
+    def _load(self) -> list[Pending]:
+        text = self.store.get_checkpoint(self._checkpoint)
+        if not text:
+            return []
+        try:
+            return [Pending(**entry) for entry in json.loads(text)]
+        except (ValueError, TypeError):
+            return []
+
+    def _save(self, pending: list[Pending]) -> None:
+        with self.store.unit() as tx:
+            tx.set_checkpoint(self._checkpoint, json.dumps([asdict(p) for p in pending], sort_keys=True))
+
+    def record(self, observed: Iterable[Observed], started: float, finished: float) -> int:
+        """Write the snapshots that change the state; remember the governed keys they contradict."""
+        pending = self._load()
+        written = 0
+        for batch in _batches(list(observed)):
+            changed: list[Observed] = []
+            for item in batch:
+                fold = item.kind == "principal"
+                known = self.store.current_tags(item.target)
+                if same_tags(known, item.tags, fold):
+                    continue
+                changed.append(item)
+                keys = {
+                    k: v
+                    for k, v in contradicted(known, item.tags, fold).items()
+                    if self.policy.is_governed(k)
+                }
+                if keys:
+                    pending.append(
+                        Pending(item.target, item.kind, item.account, item.region, started, finished, keys)
+                    )
+            if changed:
+                with self.store.unit() as tx:
+                    for item in changed:
+                        tx.record_snapshot(item.target, item.kind, item.tags, started, "inventory")
+                written += len(changed)
+        self._save(pending)
+        return written
+
+    def confirm(self, now: float) -> list[Finding]:
+        """Findings for the pending differences whose grace is over and that no event explains;
+        committed here. The caller reports them."""
+        pending = self._load()
+        due = [p for p in pending if p.finished + self.grace <= now]
+        if not due:
+            return []
+        findings: list[Finding] = []
+        with self.store.unit() as tx:
+            for entry in due:
+                before = tx.tags_as_of(entry.target, entry.started, "")
+                history = self.store.tag_history(entry.target, limit=HISTORY_LIMIT)
+                for key, value in sorted(entry.keys.items()):
+                    finding = self._judge(entry, key, value, before, history)
+                    if finding is not None and tx.add_finding(finding):
+                        findings.append(finding)
+                        for sink in self.route(finding) if self.route else ():
+                            tx.enqueue_delivery(finding.id, sink)
+            tx.set_checkpoint(
+                self._checkpoint,
+                json.dumps([asdict(p) for p in pending if p not in due], sort_keys=True),
+            )
+        return findings
+
+    def _judge(
+        self, entry: Pending, key: str, value: str | None, before: KnownTags, history: list[HistoryEntry]
+    ) -> Finding | None:
+        fold = entry.kind == "principal"
+        old = before.get_ci(key) if fold else before.values.get(key)
+        if old is None:
+            known = before.complete or any(_same_key(a, key, fold) for a in before.absent)
+            if not known:
+                return None  # tagwarden no longer knows what to expect (a late event hid the value)
+        if old == value:
+            return None  # a late event, logged before the reading began, explains it
+        if _explained_during(entry, key, value, history, fold):
+            return None
+        last = _last_change(entry, key, history, fold)
+        return _finding(self.policy, entry, key, old, value, last=last, grace=self.grace)
+
+
+def _same_key(a: str, b: str, fold: bool) -> bool:
+    return a.casefold() == b.casefold() if fold else a == b
+
+
+def _explained_during(
+    entry: Pending, key: str, value: str | None, history: list[HistoryEntry], fold: bool
+) -> bool:
+    """An event logged while the reading went on that leaves the key as observed."""
+    for row in history:
+        if row.origin != "event" or not _same_key(row.key, key, fold):
+            continue
+        when = parse_time(row.event_time)
+        if when is None or not entry.started - 1 <= when <= entry.finished + 1:
+            continue
+        if (value is None and row.removed) or (value is not None and row.value == value):
+            return True
+    return False
+
+
+def _last_change(entry: Pending, key: str, history: list[HistoryEntry], fold: bool) -> HistoryEntry | None:
+    for row in history:  # newest first
+        when = parse_time(row.event_time)
+        if _same_key(row.key, key, fold) and when is not None and when < entry.started:
+            return row
+    return None
+
+
+def _finding(
+    policy: CompiledPolicy,
+    entry: Pending,
+    key: str,
+    old: str | None,
+    new: str | None,
+    *,
+    last: HistoryEntry | None,
+    grace: float,
+) -> Finding:
+    when = format_time(entry.started)
+    event_id = f"inventory:{when}"
+    shown_old = "absent" if old is None else repr(old)
+    shown_new = "absent" if new is None else repr(new)
+    basis = ""
+    if last is not None:
+        by = f"{last.event_name} by {last.actor}" if last.origin == "event" else "an earlier inventory"
+        basis = f" (last recorded change: {by} at {last.event_time})"
+    explanation = (
+        f"The inventory taken at {when} found tag {key!r} of {entry.target} {shown_new}, where the events "
+        f"tagwarden received leave it {shown_old}{basis}. No CloudTrail event received since, "
+        f"{int(grace)} s after the reading ended, explains the change: it was made while events were "
+        "missed (an account or region outside the trail, a gap in delivery) or outside CloudTrail."
+    )
+    return Finding(
+        id=finding_id(event_id, entry.target, key, "unattributed_change"),
+        kind="unattributed_change",
+        severity=policy.severity("unattributed_change"),
+        rule="builtin:unattributed_change",
+        event_id=event_id,
+        event_name="InventorySnapshot",
+        event_source="tagwarden.app.inventory",
+        event_time=when,
+        account=entry.account,
+        region=entry.region,
+        actor="unknown",
+        actor_session=None,
+        target=entry.target,
+        target_kind=entry.kind,
+        tag_key=key,
+        old_value=old,
+        new_value=new,
+        explanation=explanation,
+    )
+
+
+def pending_differences(store: Store, scope: str) -> list[dict[str, Any]]:
+    """What a scope still waits on, for logs and tests."""
+    text = store.get_checkpoint(PENDING_CHECKPOINT + scope)
+    return list(json.loads(text)) if text else []

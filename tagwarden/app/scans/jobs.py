@@ -1,0 +1,173 @@
+"""The daemon's scheduled scans, as a list of jobs the daemon runs on their intervals.
+
+A job is a plain callable returning True on success; ``Scans.run`` times it, counts it in
+``tagwarden_job_*{scan}`` and logs it, so every scan is observed the same way.
+
+- ``principals`` (before the first poll): every IAM user's and role's tags in the daemon's own
+  account, what "a value no principal holds" needs;
+- ``inventory``, ``drift``, ``writers`` (when the config has an ``inventory`` section): every
+  configured account's principals, resources and policies; drift between their tags; who can
+  write each governed tag. Drift and writers use the latest inventory, taking one if there is
+  none yet. An inventory with a failed account counts as a failed run (its alert names the scan)
+  though the other accounts are recorded and scanned.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from tagwarden.adapters.inventory.principals import collect_principals
+from tagwarden.app.config import LoadedConfig
+from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
+from tagwarden.app.inventory.reconcile import Reconciler
+from tagwarden.app.pipeline.reporting import report_findings
+from tagwarden.app.scans.drift_scan import drift_metrics, drift_report
+from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_settings, take_inventory
+from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.inventory.snapshot import Inventory
+
+if TYPE_CHECKING:
+    from tagwarden.app.wiring import Parts
+
+
+@dataclass(frozen=True, slots=True)
+class ScanJob:
+    name: str  # the value of the ``scan`` label
+    interval_seconds: float
+    run: Callable[[], bool]
+    # Run once before the first source poll (and by ``run --once``): what judging depends on.
+    before_polling: bool = False
+
+
+class Scans:
+    def __init__(self, config: LoadedConfig, parts: Parts, log: Any) -> None:
+        self.config = config
+        self.parts = parts
+        self.log = log
+        self.policy = CompiledPolicy(config.policy)
+        self._inventory_lock = threading.Lock()
+        self._latest: Inventory | None = None
+
+    def jobs(self) -> list[ScanJob]:
+        jobs: list[ScanJob] = []
+        every = self.config.settings.aws.principal_inventory_interval_seconds
+        if every and self.parts.account is not None:
+            jobs.append(ScanJob("principals", every, self.principal_inventory, before_polling=True))
+        settings = self.config.settings.inventory
+        if settings is not None:
+            for name, interval, run in (
+                ("inventory", settings.inventory_interval_seconds, self.inventory),
+                ("drift", settings.drift_interval_seconds, self.drift),
+                ("writers", settings.writers_interval_seconds, self.writers),
+            ):
+                if interval:
+                    jobs.append(ScanJob(name, interval, run))
+        return jobs
+
+    def run(self, job: ScanJob) -> bool:
+        metrics = self.parts.metrics
+        started = time.monotonic()
+        try:
+            ok = job.run()
+        except Exception as exc:
+            self.log.error("scan_failed", scan=job.name, error=str(exc), exc_info=True)
+            ok = False
+        finally:
+            metrics.job_duration.labels(job.name).set(time.monotonic() - started)
+        if ok:
+            metrics.job_last_success.labels(job.name).set(time.time())
+        return ok
+
+    def principal_inventory(self) -> bool:
+        """Every IAM user's and role's tags: what "a value no principal holds" needs."""
+        account = self.parts.account
+        assert account is not None
+        started = time.time()
+        try:
+            principals = collect_principals(self.parts.clients.iam(), with_policies=False)
+        except (ClientError, BotoCoreError) as exc:
+            self.log.warning("principal_inventory_failed", account=account, error=str(exc))
+            return False
+        grace = inventory_settings(self.config).unattributed_grace_seconds
+        reconciler = Reconciler(
+            self.parts.store, self.policy, "principals", grace, self.parts.processor.route
+        )
+        reconciler.record(principal_observations(principals, account), started, time.time())
+        mark_principals_known(self.parts.store, account, started)
+        report_findings(
+            reconciler.confirm(time.time()), self.parts.metrics, self.log, source="scan:principals"
+        )
+        self.parts.metrics.inventory_principals.labels(account).set(len(principals))
+        self.log.info("principal_inventory_done", account=account, principals=len(principals))
+        return True
+
+    def _take_inventory(self) -> Inventory:
+        """Called with the inventory lock held."""
+        parts = self.parts
+        outcome = take_inventory(
+            self.config,
+            parts.clients,
+            parts.account,
+            parts.store,
+            self.log,
+            scope="inventory",
+            route=parts.processor.route,
+        )
+        report_findings(outcome.findings, parts.metrics, self.log, source="scan:inventory")
+        inventory_metrics(parts.metrics, outcome.inventory)
+        self._latest = outcome.inventory
+        self.log.info(
+            "inventory_done",
+            accounts=[a.account for a in outcome.inventory.accounts],
+            resources=outcome.inventory.resource_count,
+            principals=len(outcome.inventory.principals),
+            snapshots=outcome.snapshots,
+            unattributed_changes=len(outcome.findings),
+            failures=[f.to_dict() for f in outcome.inventory.failures],
+        )
+        return outcome.inventory
+
+    def inventory(self) -> bool:
+        with self._inventory_lock:
+            inventory = self._take_inventory()
+        return not inventory.failures
+
+    def latest_inventory(self) -> Inventory:
+        with self._inventory_lock:
+            return self._latest if self._latest is not None else self._take_inventory()
+
+    def drift(self) -> bool:
+        inventory = self.latest_inventory()
+        settings = inventory_settings(self.config)
+        keys, items = drift_report(inventory, self.parts.store, self.policy, settings)
+        drift_metrics(self.parts.metrics, keys, items)
+        counts: dict[str, int] = {}
+        for item in items:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        self.log.info("drift_scan_done", keys=keys, items=len(items), by_kind=counts)
+        return True
+
+    def writers(self) -> bool:
+        inventory = self.latest_inventory()
+        report = writers_report(
+            inventory, self.parts.store, self.policy, time.time(), self.parts.processor.route
+        )
+        report_findings(report.findings, self.parts.metrics, self.log, source="scan:writers")
+        writers_metrics(self.parts.metrics, report.keys, report.items)
+        for problem in report.problems:
+            self.log.warning("writers_scan_policy_unreadable", problem=problem)
+        self.log.info(
+            "writers_scan_done",
+            keys=report.keys,
+            writers=len({(i.key, i.principal) for i in report.items}),
+            excess=len({(i.key, i.principal) for i in report.items if not i.authorized}),
+            new_findings=len(report.findings),
+        )
+        return True

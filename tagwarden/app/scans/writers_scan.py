@@ -1,0 +1,65 @@
+"""The writers scan over an inventory: writer items, excess_tag_writer findings committed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.store import Store
+from tagwarden.app.inventory.reconcile import Route
+from tagwarden.app.scans.drift_scan import seen_keys
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.inventory.snapshot import Inventory
+from tagwarden.core.model import Finding
+from tagwarden.core.normalize.catalog import catalog_document
+from tagwarden.core.writers import (
+    TagActions,
+    WriterItem,
+    build_inputs,
+    excess_findings,
+    find_writers,
+    governed_keys,
+    tag_actions,
+    writer_counts,
+)
+
+
+@cache
+def catalog_tag_actions() -> TagActions:
+    return tag_actions(catalog_document()["operations"])
+
+
+@dataclass
+class WritersReport:
+    keys: list[str]
+    items: list[WriterItem]
+    findings: list[Finding] = field(default_factory=list)  # new excess_tag_writer findings, committed
+    problems: list[str] = field(default_factory=list)  # policies the engine could not read
+
+
+def writers_report(
+    inventory: Inventory, store: Store, policy: CompiledPolicy, scanned_at: float, route: Route | None = None
+) -> WritersReport:
+    keys = governed_keys(policy, seen_keys(inventory))
+    inputs = build_inputs(inventory, catalog_tag_actions())
+    items = find_writers(inputs, policy, keys)
+    report = WritersReport(keys, items, problems=list(inputs.problems))
+    candidates = excess_findings(items, policy, scanned_at)
+    if candidates:
+        with store.unit() as tx:
+            for finding in candidates:
+                if tx.add_finding(finding):
+                    report.findings.append(finding)
+                    for sink in route(finding) if route else ():
+                        tx.enqueue_delivery(finding.id, sink)
+    return report
+
+
+def writers_metrics(metrics: Metrics, keys: Sequence[str], items: Sequence[WriterItem]) -> None:
+    counts = writer_counts(items, keys)
+    metrics.replace_gauge(
+        metrics.tag_writers,
+        {(key, "true" if authorized else "false"): float(n) for (key, authorized), n in counts.items()},
+    )

@@ -1,5 +1,0 @@
-"""Thin adapters around boto3: client construction and the few calls tagwarden makes."""
-
-from tagwarden.aws.clients import AwsClients
-
-__all__ = ["AwsClients"]

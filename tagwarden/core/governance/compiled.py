@@ -1,0 +1,153 @@
+"""The policy in a form that answers the judge's questions quickly."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tagwarden.core.arn import canonical_principal
+from tagwarden.core.globs import Glob
+from tagwarden.core.governance.model import GovernancePolicy, Rule, Writer
+from tagwarden.core.model.finding import DEFAULT_SEVERITY, Severity
+from tagwarden.core.model.tags import KnownTags, tag_ci
+
+
+@dataclass(frozen=True, slots=True)
+class ActorView:
+    """What the policy may ask of an actor. ``tags`` is None where they are unknown."""
+
+    arn: str
+    invoked_by: str | None
+    tags: Mapping[str, str] | None
+
+    def tag(self, key: str) -> str | None:
+        return tag_ci(self.tags, key)
+
+
+class CompiledWriter:
+    def __init__(self, writer: Writer) -> None:
+        self.writer = writer
+        self._principal = Glob(writer.principal) if writer.principal else None
+        self._invoked_by = Glob(writer.invoked_by, fold=True) if writer.invoked_by else None
+        self._tags = dict(writer.principal_tag or {})
+        self._same_as = writer.same_as_resource
+
+    def matches(self, actor: ActorView, old: KnownTags) -> bool:
+        if self._principal is not None and not (
+            self._principal.matches(actor.arn) or self._principal.matches(canonical_principal(actor.arn))
+        ):
+            return False
+        if self._invoked_by is not None and not (
+            actor.invoked_by and self._invoked_by.matches(actor.invoked_by)
+        ):
+            return False
+        for key, value in self._tags.items():
+            if actor.tag(key) != value:
+                return False
+        if self._same_as is not None:
+            mine = actor.tag(self._same_as)
+            if mine is None or mine != old.get_ci(self._same_as):
+                return False
+        return True
+
+    def describe(self) -> str:
+        parts = []
+        w = self.writer
+        if w.principal:
+            parts.append(f"principal {w.principal}")
+        if w.invoked_by:
+            parts.append(f"invoked by {w.invoked_by}")
+        if w.principal_tag:
+            parts.append("principal tags " + ", ".join(f"{k}={v}" for k, v in w.principal_tag.items()))
+        if w.same_as_resource:
+            parts.append(f"same '{w.same_as_resource}' as the resource")
+        return " and ".join(parts)
+
+
+class CompiledRule:
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.id = rule.id
+        self.severity: Severity = rule.severity
+        self._keys = [Glob(k, fold=True) for k in rule.keys]
+        self._accounts = [Glob(a) for a in rule.accounts] if rule.accounts is not None else None
+        self._resources = [Glob(r) for r in rule.resources] if rule.resources is not None else None
+        self.writers = [CompiledWriter(w) for w in rule.writers] if rule.writers is not None else None
+        self._allowed = (
+            frozenset(rule.values.allowed) if rule.values and rule.values.allowed is not None else None
+        )
+        self._pattern = re.compile(rule.values.pattern) if rule.values and rule.values.pattern else None
+
+    def covers_key(self, key: str) -> bool:
+        return any(glob.matches(key) for glob in self._keys)
+
+    def in_scope(self, account: str, target: str) -> bool:
+        if self._accounts is not None and not any(g.matches(account) for g in self._accounts):
+            return False
+        return self._resources is None or any(g.matches(target) for g in self._resources)
+
+    @property
+    def restricts_writers(self) -> bool:
+        return self.writers is not None
+
+    @property
+    def restricts_values(self) -> bool:
+        return self._allowed is not None or self._pattern is not None
+
+    def listed_writer(self, actor: ActorView, old: KnownTags) -> bool:
+        return self.writers is not None and any(w.matches(actor, old) for w in self.writers)
+
+    def value_allowed(self, value: str) -> bool:
+        if self._allowed is not None and value not in self._allowed:
+            return False
+        return self._pattern is None or self._pattern.fullmatch(value) is not None
+
+    def describe_values(self) -> str:
+        values = self.rule.values
+        if values is None:
+            return "any value"
+        if values.allowed is not None:
+            return "one of " + ", ".join(values.allowed)
+        return f"a value matching /{values.pattern}/"
+
+    def describe_writers(self) -> str:
+        if self.writers is None:
+            return "anyone"
+        if not self.writers:
+            return "nobody"
+        return "; or ".join(w.describe() for w in self.writers)
+
+
+class CompiledPolicy:
+    def __init__(self, policy: GovernancePolicy) -> None:
+        self.policy = policy
+        self.rules = [CompiledRule(rule) for rule in policy.rules]
+        self._abac = [Glob(k, fold=True) for k in policy.abac_keys]
+        self._severities = {**DEFAULT_SEVERITY, **policy.severities}
+        # Keys repeat endlessly (team, owner, ...): remember which rules cover each.
+        self._rules_for_key = lru_cache(maxsize=4096)(self._compute_rules_for_key)
+        self._is_abac = lru_cache(maxsize=4096)(self._compute_is_abac)
+
+    def _compute_rules_for_key(self, key: str) -> tuple[CompiledRule, ...]:
+        return tuple(rule for rule in self.rules if rule.covers_key(key))
+
+    def _compute_is_abac(self, key: str) -> bool:
+        return any(glob.matches(key) for glob in self._abac)
+
+    def is_abac(self, key: str) -> bool:
+        return self._is_abac(key)
+
+    def rules_for(self, key: str, account: str, target: str) -> list[CompiledRule]:
+        return [rule for rule in self._rules_for_key(key) if rule.in_scope(account, target)]
+
+    def is_governed(self, key: str) -> bool:
+        return self.is_abac(key) or bool(self._rules_for_key(key))
+
+    def severity(self, kind: str) -> Severity:
+        return self._severities[kind]
+
+    @property
+    def abac_keys(self) -> list[str]:
+        return list(self.policy.abac_keys)

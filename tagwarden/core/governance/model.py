@@ -1,0 +1,95 @@
+"""The policy file's schema (config/policy.yaml), validated with pydantic."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from tagwarden.core.model.finding import FINDING_KINDS, Severity
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Writer(_Strict):
+    """One way to be an allowed writer. Fields inside one entry must all hold."""
+
+    principal: str | None = Field(default=None, description="glob on the actor's principal ARN")
+    invoked_by: str | None = Field(default=None, description="glob on userIdentity.invokedBy")
+    principal_tag: dict[str, str] | None = Field(default=None, description="tags the actor must carry")
+    same_as_resource: str | None = Field(
+        default=None, description="tag key whose value on the actor must equal the target's before the change"
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Self:
+        if not any(
+            v is not None
+            for v in (self.principal, self.invoked_by, self.principal_tag, self.same_as_resource)
+        ):
+            raise ValueError(
+                "a writer entry needs at least one of principal, invoked_by, principal_tag, same_as_resource"
+            )
+        return self
+
+
+class Values(_Strict):
+    allowed: list[str] | None = None
+    pattern: str | None = Field(default=None, description="regular expression the whole value must match")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Self:
+        if (self.allowed is None) == (self.pattern is None):
+            raise ValueError(
+                "values takes exactly one of 'allowed' (a list) or 'pattern' (a regular expression)"
+            )
+        if self.pattern is not None:
+            try:
+                re.compile(self.pattern)
+            except re.error as exc:
+                raise ValueError(
+                    f"pattern {self.pattern!r} is not a valid regular expression: {exc}"
+                ) from None
+        return self
+
+
+class Rule(_Strict):
+    id: str = Field(min_length=1)
+    description: str = ""
+    keys: list[str] = Field(min_length=1, description="tag key globs, matched case-insensitively")
+    accounts: list[str] | None = None
+    resources: list[str] | None = Field(default=None, description="ARN globs of the targets in scope")
+    # None: the rule does not restrict who writes (it may still restrict values);
+    # an empty list: nobody is an allowed writer.
+    writers: list[Writer] | None = None
+    values: Values | None = None
+    severity: Severity = "high"
+
+
+class GovernancePolicy(_Strict):
+    version: Literal[1]
+    abac_keys: list[str] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list)
+    severities: dict[str, Severity] = Field(
+        default_factory=dict, description="override the default severity of a kind of finding"
+    )
+
+    @field_validator("severities")
+    @classmethod
+    def _known_kinds(cls, value: dict[str, Severity]) -> dict[str, Severity]:
+        unknown = sorted(set(value) - set(FINDING_KINDS))
+        if unknown:
+            raise ValueError(f"unknown kind(s) {unknown}; kinds are {list(FINDING_KINDS)}")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Self:
+        seen: set[str] = set()
+        for rule in self.rules:
+            if rule.id in seen:
+                raise ValueError(f"rule id {rule.id!r} appears twice; rule ids must be unique")
+            seen.add(rule.id)
+        return self

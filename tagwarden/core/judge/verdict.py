@@ -1,0 +1,163 @@
+"""The judge: one tag change in, its findings out."""
+
+from __future__ import annotations
+
+from tagwarden.core.arn import canonical_principal
+from tagwarden.core.governance.compiled import ActorView, CompiledPolicy, CompiledRule
+from tagwarden.core.judge.context import JudgeContext
+from tagwarden.core.judge.explain import explain
+from tagwarden.core.judge.writes import KeyWrite, effective_writes
+from tagwarden.core.model import Finding, FindingKind, TagChange, finding_id
+from tagwarden.core.model.finding import SEVERITY_RANK, Severity
+
+BUILTIN = "builtin"
+
+
+def _finding(
+    kind: FindingKind,
+    severity: Severity,
+    rule_id: str,
+    change: TagChange,
+    write: KeyWrite,
+    *,
+    explanation: str,
+    created_at: str,
+) -> Finding:
+    return Finding(
+        id=finding_id(change.event_id, change.target, write.key, kind),
+        kind=kind,
+        severity=severity,
+        rule=rule_id,
+        event_id=change.event_id,
+        event_name=change.event_name,
+        event_source=change.event_source,
+        event_time=change.event_time,
+        account=change.account,
+        region=change.region,
+        actor=change.actor.arn,
+        actor_session=change.actor.session_arn,
+        target=change.target,
+        target_kind=change.target_kind,
+        tag_key=write.key,
+        old_value=write.old,
+        new_value=write.new,
+        explanation=explanation,
+        created_at=created_at,
+    )
+
+
+def _most_severe(rules: list[CompiledRule]) -> CompiledRule:
+    return max(rules, key=lambda rule: SEVERITY_RANK[rule.severity])
+
+
+def _attempted_writes(change: TagChange) -> list[KeyWrite]:
+    """A failed call changed nothing: every key it named counts as attempted."""
+    writes = [KeyWrite(key, False, None, value, hidden=value is None) for key, value in change.set.items()]
+    writes += [KeyWrite(key, False, None, None, removal=True) for key in change.removed]
+    return writes
+
+
+class _Judgement:
+    def __init__(self, change: TagChange, ctx: JudgeContext, policy: CompiledPolicy) -> None:
+        self.change = change
+        self.ctx = ctx
+        self.policy = policy
+        self.actor = ActorView(change.actor.arn, change.actor.invoked_by, ctx.actor_tags)
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        kind: FindingKind,
+        write: KeyWrite,
+        rule: CompiledRule | None = None,
+        severity: Severity | None = None,
+    ) -> None:
+        text = explain(kind, self.change, write, self.actor.tag(write.key), rule)
+        rule_id = rule.id if rule is not None else f"{BUILTIN}:{kind}"
+        chosen = severity or self.policy.severity(kind)
+        self.findings.append(
+            _finding(
+                kind, chosen, rule_id, self.change, write, explanation=text, created_at=self.ctx.created_at
+            )
+        )
+
+    def attempt(self, write: KeyWrite) -> None:
+        rules = self.policy.rules_for(write.key, self.change.account, self.change.target)
+        if rules or self.policy.is_abac(write.key):
+            self.add(
+                "denied_attempt",
+                write,
+                _most_severe(rules) if rules else None,
+                severity=self.policy.severity("denied_attempt"),
+            )
+
+    def write(self, write: KeyWrite) -> None:
+        change, old = self.change, self.ctx.old
+        rules = self.policy.rules_for(write.key, change.account, change.target)
+        listed = any(rule.listed_writer(self.actor, old) for rule in rules)
+        restricting = [rule for rule in rules if rule.restricts_writers]
+        if restricting and not listed:
+            self.add(
+                "unauthorized_writer",
+                write,
+                _most_severe(restricting),
+                severity=_most_severe(restricting).severity,
+            )
+        if write.new is not None:
+            refusing = [r for r in rules if r.restricts_values and not r.value_allowed(write.new)]
+            if refusing:
+                rule = _most_severe(refusing)
+                self.add("disallowed_value", write, rule, severity=rule.severity)
+        if self.policy.is_abac(write.key) and not listed:
+            self.detect(write)
+
+    def detect(self, write: KeyWrite) -> None:
+        change = self.change
+        mine = self.actor.tag(write.key)
+        if change.target_kind == "resource":
+            if (
+                not write.removal
+                and not change.at_creation
+                and write.new is not None
+                and mine is not None
+                and write.new == mine
+            ):
+                self.add("self_grant", write)
+            if write.removal:
+                self.add("lockout", write)
+            elif write.new is not None:
+                held = self.ctx.principal_values(write.key)
+                if held and write.new not in held:
+                    self.add("lockout", write)
+        elif change.target_kind == "principal":
+            if canonical_principal(change.target) == canonical_principal(change.actor.arn):
+                self.add("self_retag", write)
+            else:
+                self.add("principal_retag", write)
+        elif change.target_kind == "session":
+            self.add("session_tag", write)
+            chosen_by_caller = change.session is None or change.session.caller_chosen
+            if chosen_by_caller and not write.removal and (mine is None or write.new != mine):
+                self.add("self_retag", write)
+
+
+def judge(change: TagChange, ctx: JudgeContext, policy: CompiledPolicy) -> list[Finding]:
+    """The findings one change gives; the same change and context always give the same ones."""
+    judgement = _Judgement(change, ctx, policy)
+    if not change.succeeded:
+        for write in _attempted_writes(change):
+            judgement.attempt(write)
+        return judgement.findings
+    writes = list(effective_writes(change, ctx.old))
+    if change.replace_all and not change.set and not ctx.old.complete:
+        # Every tag removed from a target whose tags tagwarden does not fully know: an ABAC
+        # key it has not seen may have been among them.
+        named = {w.key.casefold() for w in writes}
+        writes += [
+            KeyWrite(key, False, None, None, removal=True)
+            for key in policy.abac_keys
+            if key.casefold() not in named and "*" not in key and "?" not in key
+        ]
+    for write in writes:
+        judgement.write(write)
+    return judgement.findings

@@ -1,0 +1,50 @@
+"""Which keys a change really writes, given what was there before."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tagwarden.core.model import KnownTags, TagChange
+
+
+@dataclass(frozen=True, slots=True)
+class KeyWrite:
+    key: str
+    old_known: bool
+    old: str | None  # None: absent before (when old_known) or unknown
+    new: str | None  # None: removed, or a value CloudTrail hid (see ``hidden``)
+    removal: bool = False
+    hidden: bool = False
+
+
+def _lookup(old: KnownTags, key: str, fold: bool) -> tuple[bool, str | None]:
+    known, value = old.lookup(key)
+    if fold and value is None:
+        ci = old.get_ci(key)
+        if ci is not None:
+            return True, ci
+    return known, value
+
+
+def effective_writes(change: TagChange, old: KnownTags) -> Iterator[KeyWrite]:
+    """The keys ``change`` writes: a key it leaves at its known value is not written
+    (S3 PutBucketTagging resends the whole set to change one tag); where the old value is
+    unknown, it is. ``replace_all`` removes every known key the new set lacks."""
+    fold = change.target_kind != "resource"  # IAM and session tag keys are case-insensitive
+    for key, value in change.set.items():
+        known, before = _lookup(old, key, fold)
+        if value is not None and known and before == value:
+            continue
+        yield KeyWrite(key, known, before, value, hidden=value is None)
+    named = set(change.set)
+    for key in change.removed:
+        named.add(key)
+        known, before = _lookup(old, key, fold)
+        if known and before is None:
+            continue
+        yield KeyWrite(key, known, before, None, removal=True)
+    if change.replace_all:
+        for key, before in old.values.items():
+            if key not in named:
+                yield KeyWrite(key, True, before, None, removal=True)

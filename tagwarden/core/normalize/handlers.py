@@ -1,0 +1,229 @@
+"""The shape handlers: how a spec's members become TagChanges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tagwarden.core.arn import EC2_TYPE_PREFIX, ec2_arn, unknown_target
+from tagwarden.core.model import TagChange
+from tagwarden.core.model.change import SUCCESS
+from tagwarden.core.normalize.context import RecordContext
+from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
+from tagwarden.core.normalize.result import Normalized, Unreadable
+from tagwarden.core.normalize.tagshapes import ShapeError, TagRead, read_tag_keys, read_tags
+from tagwarden.core.normalize.targets import find_targets, target_type, to_arn
+
+_ADDING = (Effect.ADD, Effect.REPLACE, Effect.CREATE, Effect.UPDATE)
+_OPTIONAL = (Effect.CREATE, Effect.UPDATE)  # calls that may carry no tags at all
+
+
+def cloudtrail_name(path: str) -> str:
+    """A member path as CloudTrail usually logs it: lowerCamelCase (``Tags`` -> ``tags``)."""
+    return ".".join(part[:1].lower() + part[1:] for part in path.split("."))
+
+
+def _missing(paths: tuple[str, ...]) -> Unreadable:
+    names = " or ".join(dict.fromkeys(cloudtrail_name(path) for path in paths))
+    return Unreadable(f"requestParameters has no {names} member")
+
+
+def make_change(ctx: RecordContext, spec: OperationSpec, target: str, **fields: Any) -> TagChange:
+    return TagChange(
+        event_id=ctx.event_id,
+        event_time=ctx.event_time,
+        event_source=ctx.event_source,
+        event_name=ctx.event_name,
+        account=ctx.account,
+        region=ctx.region,
+        actor=ctx.actor,
+        target=target,
+        target_kind=spec.target_kind,
+        outcome=ctx.outcome,
+        **fields,
+    )
+
+
+def _read_set(spec: OperationSpec, params: dict[str, Any]) -> TagRead | None:
+    """The tags set, or None where the call carries no tags member."""
+    if spec.effect not in _ADDING or not spec.tags:
+        return None
+    found = first_present(params, spec.tags)
+    if found is None:
+        if spec.effect in _OPTIONAL or spec.removes:
+            return None
+        raise _missing(spec.tags)
+    return read_tags(found[1])
+
+
+def _read_removed(spec: OperationSpec, params: dict[str, Any]) -> tuple[list[str], bool] | None:
+    if not spec.removes:
+        return None
+    found = first_present(params, spec.removes)
+    if found is None:
+        if spec.effect is Effect.REMOVE and not spec.empty_removes_all:
+            raise _missing(spec.removes)
+        return None
+    return read_tag_keys(found[1])
+
+
+def _targets(
+    spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
+) -> list[str]:
+    targets = find_targets(spec.target, params, response, ctx)
+    if targets:
+        return targets
+    if ctx.outcome == SUCCESS and spec.effect not in _OPTIONAL:
+        members = ", ".join(spec.target.members + spec.target.response_members) or "none"
+        raise Unreadable(f"no target found (looked for: {members})")
+    service = spec.target.service or ctx.service
+    return [unknown_target(service, target_type(spec.target, params))]
+
+
+def _own_changes(
+    spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
+) -> list[TagChange]:
+    read = _read_set(spec, params)
+    removal = _read_removed(spec, params)
+    tag_set = read.tags if read else {}
+    removed, keys_hidden = removal if removal else ([], False)
+    keys_hidden = keys_hidden or bool(read and read.keys_hidden)
+    replace_all = spec.effect in (Effect.REPLACE, Effect.REMOVE_ALL)
+    if spec.effect is Effect.REMOVE and removal is not None and not removed and not keys_hidden:
+        if not spec.empty_removes_all:
+            return []
+        replace_all = True
+    elif spec.effect is Effect.REMOVE and removal is None:
+        replace_all = True  # no key list: every tag goes (EC2 DeleteTags)
+    elif not tag_set and not removed and not keys_hidden and spec.effect not in _REMOVE_OR_REPLACE:
+        return []
+    return [
+        make_change(
+            ctx,
+            spec,
+            target,
+            set=dict(tag_set),
+            removed=tuple(removed),
+            replace_all=replace_all,
+            at_creation=spec.effect is Effect.CREATE,
+            keys_hidden=keys_hidden,
+        )
+        for target in _targets(spec, params, response, ctx)
+    ]
+
+
+_REMOVE_OR_REPLACE = (Effect.REPLACE, Effect.REMOVE_ALL)
+
+
+def generic(
+    spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
+) -> Normalized:
+    changes = _own_changes(spec, params, response, ctx)
+    for other in spec.also:
+        changes += _own_changes(other, params, response, ctx)
+    return Normalized(changes=tuple(changes), spec=spec)
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _has_prefix(value: str, prefix: str) -> bool:
+    """``vpc-0c4d`` has prefix ``vpc-``; ``vpc-cidr-assoc-0e1f`` does not (it names another type)."""
+    rest = value[len(prefix) :]
+    return value.startswith(prefix) and bool(rest) and set(rest) <= _HEX
+
+
+def _created_ids(response: Any, prefix: str, depth: int = 0) -> list[str]:
+    """Ids in responseElements, in document order, that name resources of one EC2 type:
+    members named *Id whose value has the type's prefix."""
+    found: list[str] = []
+    if depth > 12:
+        return found
+    if isinstance(response, dict):
+        for key, value in response.items():
+            if isinstance(value, str):
+                if key.casefold().endswith("id") and _has_prefix(value, prefix):
+                    found.append(value)
+            else:
+                found.extend(_created_ids(value, prefix, depth + 1))
+    elif isinstance(response, list):
+        for item in response:
+            found.extend(_created_ids(item, prefix, depth + 1))
+    return list(dict.fromkeys(found)) if depth == 0 else found
+
+
+def _specifications(params: dict[str, Any], spec: OperationSpec) -> list[Any]:
+    paths = ("tagSpecificationSet", *spec.tags, "tagSpecifications", "TagSpecification")
+    found = first_present(params, paths)
+    if found is None:
+        return []
+    value = found[1]
+    if isinstance(value, dict):
+        return list(dig({"s": value}, "s.items"))
+    if isinstance(value, list):
+        return value
+    raise ShapeError("tag specifications are neither a list nor an object")
+
+
+def tag_specifications(
+    spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
+) -> Normalized:
+    """[{ResourceType, Tags}]: one change per resource of each type the call created. EC2 ids
+    are found in the response by their type prefix; other services' targets stay unknown."""
+    changes: list[TagChange] = []
+    for item in _specifications(params, spec):
+        if not isinstance(item, dict):
+            raise ShapeError("a tag specification is not an object")
+        resource_type = item.get("resourceType") or item.get("ResourceType")
+        tags_member = first_present(item, ("tags", "tag", "tagSet"))
+        if not isinstance(resource_type, str) or tags_member is None:
+            continue
+        read = read_tags(tags_member[1])
+        if not read.tags and not read.keys_hidden:
+            continue
+        prefix = EC2_TYPE_PREFIX.get(resource_type) if spec.target.id_kind == "ec2" else None
+        ids = _created_ids(response, prefix) if prefix and response else []
+        targets = [ec2_arn(i, ctx.region, ctx.account, ctx.partition) for i in ids]
+        for target in targets or [unknown_target(ctx.service, resource_type)]:
+            changes.append(
+                make_change(
+                    ctx, spec, target, set=dict(read.tags), at_creation=True, keys_hidden=read.keys_hidden
+                )
+            )
+    return Normalized(changes=tuple(changes), spec=spec)
+
+
+def per_tag_target(
+    spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
+) -> Normalized:
+    """Tags that each carry their target (Auto Scaling's ResourceId): one change per target."""
+    paths = spec.tags or spec.removes
+    found = first_present(params, paths)
+    if found is None:
+        raise _missing(paths)
+    items = found[1] if isinstance(found[1], list) else [found[1]]
+    grouped: dict[str, TagRead] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            raise ShapeError("a tag in the list is not an object")
+        located = first_present(item, spec.target.members)
+        if located is None or not isinstance(located[1], str) or not located[1]:
+            raise Unreadable(f"a tag names no target (looked for: {', '.join(spec.target.members)})")
+        target = to_arn(located[1], spec.target, params, ctx)
+        read = read_tags([item])
+        into = grouped.setdefault(target, TagRead())
+        into.tags.update(read.tags)
+        into.keys_hidden |= read.keys_hidden
+    removing = spec.effect is Effect.REMOVE
+    changes = tuple(
+        make_change(
+            ctx,
+            spec,
+            target,
+            set={} if removing else dict(read.tags),
+            removed=tuple(read.tags) if removing else (),
+            at_creation=spec.effect is Effect.CREATE,
+            keys_hidden=read.keys_hidden,
+        )
+        for target, read in grouped.items()
+    )
+    return Normalized(changes=changes, spec=spec)

@@ -1,0 +1,126 @@
+"""What a tag-writing operation does, as data the normalizer interprets.
+
+One ``OperationSpec`` per (eventSource, eventName). The normalizer has no function per
+service: it reads the spec's member paths and effect, and a handful of shape handlers cover
+the calls whose targets are not a request member (EC2 tag specifications, STS sessions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from tagwarden.core.model.change import TargetKind
+
+
+class Effect(StrEnum):
+    ADD = "add"  # sets or overwrites the keys given
+    REMOVE = "remove"  # removes the keys given
+    REPLACE = "replace"  # the keys given become the whole tag set
+    REMOVE_ALL = "remove_all"  # removes every tag
+    CREATE = "create"  # tags given when the target is created
+    UPDATE = "update"  # an Update*/Modify* call that also sets tags
+    SESSION = "session"  # session tags passed to STS
+
+
+class Handler(StrEnum):
+    GENERIC = "generic"
+    TAG_SPECIFICATIONS = "tag_specifications"  # [{ResourceType, Tags}], created ids in the response
+    PER_TAG_TARGET = "per_tag_target"  # each tag names its own target (Auto Scaling)
+    STS_SESSION = "sts_session"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRule:
+    """Where the target is and how to make an ARN of it.
+
+    ``members`` are dotted paths into requestParameters, tried in order; ``response_members``
+    paths into responseElements (for created resources). A value that is an ARN is used as is;
+    otherwise ``arn_template`` formats it, with ``{id}`` the value, ``{partition}``,
+    ``{region}``, ``{account}`` from the record and ``{<member>}`` any top-level request
+    member (lower-cased). ``id_kind == "ec2"`` builds EC2 ARNs from id prefixes, ``"sqs_url"``
+    SQS ARNs from queue URLs. An id that no template fits is kept as
+    ``<service>:<resource_type>/<id>``, the type read from ``type_member`` where the request
+    says it (SSM, Route 53).
+    """
+
+    members: tuple[str, ...] = ()
+    response_members: tuple[str, ...] = ()
+    arn_template: str | None = None
+    id_kind: str | None = None
+    resource_type: str = "resource"
+    type_member: str | None = None
+    service: str | None = None  # the service of the target, where it is not the caller's (Batch)
+
+
+@dataclass(frozen=True, slots=True)
+class OperationSpec:
+    """``tags`` are the members giving tags with values, tried in order; ``removes`` the members
+    naming keys to remove. A call may have both (Route 53 ChangeTagsForResource). ``also`` are
+    further tag members of the same call that tag other targets (Batch's compute resources)."""
+
+    event_source: str
+    event_name: str
+    effect: Effect
+    tags: tuple[str, ...]
+    target: TargetRule
+    target_kind: TargetKind = "resource"
+    handler: Handler = Handler.GENERIC
+    # A removal call with no key list removes every tag (EC2 DeleteTags).
+    empty_removes_all: bool = False
+    removes: tuple[str, ...] = ()
+    also: tuple[OperationSpec, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.event_source, self.event_name)
+
+
+def _member(obj: dict[str, Any], name: str) -> Any:
+    """``obj[name]``, matching the name case-insensitively where the exact one is absent:
+    CloudTrail logs lowerCamelCase where the service model says UpperCamelCase."""
+    if name in obj:
+        return obj[name]
+    folded = name.casefold()
+    for key, value in obj.items():
+        if key.casefold() == folded:
+            return value
+    return None
+
+
+def _walk(obj: Any, path: str) -> list[Any]:
+    """The values at a dotted path; lists met on the way are mapped over, the last level is not."""
+    current: list[Any] = [obj]
+    for name in path.split("."):
+        following: list[Any] = []
+        for item in current:
+            if isinstance(item, list):
+                following.extend(_member(sub, name) for sub in item if isinstance(sub, dict))
+            elif isinstance(item, dict):
+                following.append(_member(item, name))
+        current = [value for value in following if value is not None]
+        if not current:
+            break
+    return current
+
+
+def dig(obj: Any, path: str) -> Iterator[Any]:
+    """Every value at a dotted path, lists flattened; missing paths yield nothing."""
+    for value in _walk(obj, path):
+        if isinstance(value, list):
+            yield from (element for element in value if element is not None)
+        else:
+            yield value
+
+
+def first_present(obj: Any, paths: tuple[str, ...]) -> tuple[str, Any] | None:
+    """(path, value) of the first path present in ``obj`` (even if its value is empty)."""
+    if not isinstance(obj, dict):
+        return None
+    for path in paths:
+        found = _walk(obj, path)
+        if found:
+            return path, found[0] if len(found) == 1 else found
+    return None

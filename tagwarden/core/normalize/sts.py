@@ -1,0 +1,59 @@
+"""STS AssumeRole* calls: the session they create and the session tags passed to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tagwarden.core.model import SessionGrant, TagChange
+from tagwarden.core.model.change import SUCCESS
+from tagwarden.core.normalize.context import RecordContext
+from tagwarden.core.normalize.handlers import make_change
+from tagwarden.core.normalize.operations import OperationSpec, dig, first_present
+from tagwarden.core.normalize.result import Normalized
+from tagwarden.core.normalize.tagshapes import read_tag_keys, read_tags
+
+
+def _member(params: dict[str, Any], name: str) -> Any:
+    found = first_present(params, (name,))
+    return found[1] if found else None
+
+
+def _session_arn(params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext) -> str:
+    for value in dig(response or {}, "assumedRoleUser.arn"):
+        if isinstance(value, str) and value:
+            return value
+    role_arn = _member(params, "roleArn") if isinstance(_member(params, "roleArn"), str) else ""
+    parts = str(role_arn).split(":", 5)
+    role_account = parts[4] if len(parts) == 6 else ctx.account
+    role_name = parts[5].rsplit("/", 1)[-1] if len(parts) == 6 else "?"
+    session_name = _member(params, "roleSessionName") or "?"
+    return f"arn:{ctx.partition}:sts::{role_account}:assumed-role/{role_name}/{session_name}"
+
+
+def sts_session(
+    spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
+) -> Normalized:
+    found = first_present(params, spec.tags)
+    read = read_tags(found[1]) if found else None
+    incoming = read_tags(_member(params, "incomingTransitiveTags")).tags
+    transitive, _ = read_tag_keys(_member(params, "transitiveTagKeys"))
+    session_arn = _session_arn(params, response, ctx)
+    keys = [str(k) for k in dig(response or {}, "credentials.accessKeyId") if isinstance(k, str)]
+    role_arn = _member(params, "roleArn")
+    session = SessionGrant(
+        access_key_id=keys[0] if keys else None,
+        role_arn=role_arn if isinstance(role_arn, str) else "",
+        session_arn=session_arn,
+        tags={k: v for k, v in (read.tags if read else {}).items() if v is not None},
+        transitive_keys=tuple(transitive),
+        incoming_transitive_tags={k: v for k, v in incoming.items() if v is not None},
+        caller_chosen=ctx.event_name == "AssumeRole",
+    )
+    changes: tuple[TagChange, ...] = ()
+    if read is not None and (read.tags or read.keys_hidden):
+        changes = (
+            make_change(
+                ctx, spec, session_arn, set=dict(read.tags), keys_hidden=read.keys_hidden, session=session
+            ),
+        )
+    return Normalized(changes=changes, session=session if ctx.outcome == SUCCESS else None, spec=spec)

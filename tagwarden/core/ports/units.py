@@ -1,0 +1,51 @@
+"""One unit of input (a log file, a queue message, a page of events) judged and committed: the port
+every source hands its records to."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from tagwarden.core.model import Finding
+from tagwarden.core.ports.store import Store
+from tagwarden.core.records import ReadProblem
+
+Record = dict[str, Any]
+
+
+@dataclass(slots=True)
+class UnitResult:
+    records: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail)
+    fatal: ReadProblem | None = None  # the document as a whole could not be read
+    tag_changes: Counter[tuple[str, str]] = field(default_factory=Counter)  # (event_source, outcome)
+    unreadable: list[tuple[str, str, str]] = field(default_factory=list)  # (event_source, event_id, reason)
+    new_findings: list[Finding] = field(default_factory=list)
+    duplicates: int = 0
+    newest_event: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.fatal is None
+
+
+class UnitProcessor(Protocol):
+    @property
+    def store(self) -> Store:
+        """Where units are committed; sources read their checkpoints and processed units from it."""
+        ...
+
+    def process(
+        self,
+        items: Iterable[Record | ReadProblem],
+        *,
+        source: str,
+        unit: str,
+        mark_object: bool = False,
+        checkpoint: str | None = None,
+    ) -> UnitResult:
+        """Read, judge and commit one unit in one transaction. ``mark_object`` records ``unit`` as
+        processed for ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
+        ...

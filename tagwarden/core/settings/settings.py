@@ -1,0 +1,152 @@
+"""The settings schema. Field descriptions double as the documentation of config/tagwarden.yaml."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from tagwarden.core.settings.inventory import InventorySettings
+from tagwarden.core.settings.sinks import DeliverySettings, SinkSettings
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StoreSettings(_Strict):
+    url: str = Field(
+        default="sqlite:///state/tagwarden.db",
+        description="sqlite:///relative/to/config.db or sqlite:////absolute/path.db",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _supported(cls, value: str) -> str:
+        if not value.startswith("sqlite:///") or value == "sqlite:///":
+            raise ValueError(
+                "expected sqlite:///path/to/state.db (relative to the config file) or sqlite:////abs/path"
+            )
+        return value
+
+
+class HttpSettings(_Strict):
+    listen: str = Field(
+        default="127.0.0.1:9464", description="host:port for /metrics, /healthz, /readyz, /api"
+    )
+    token: str | None = Field(default=None, description="bearer token required on /api and /findings")
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        host, sep, port = value.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+            raise ValueError("expected host:port, e.g. 127.0.0.1:9464")
+        return value
+
+    @property
+    def host(self) -> str:
+        return self.listen.rpartition(":")[0].strip("[]")
+
+    @property
+    def port(self) -> int:
+        return int(self.listen.rpartition(":")[2])
+
+
+class AwsSettings(_Strict):
+    region: str = Field(default="us-east-1", min_length=1)
+    principal_tags_ttl_seconds: float = Field(
+        default=300, ge=0, description="how long IAM principal tags are cached"
+    )
+    max_attempts: int = Field(default=5, ge=1, le=20, description="botocore standard-mode retry attempts")
+    principal_inventory_interval_seconds: float = Field(
+        default=3600, ge=0, description="how often every IAM user's and role's tags are read; 0: never"
+    )
+
+
+class _SourceBase(_Strict):
+    name: str | None = Field(
+        default=None, description="label in metrics and logs; defaults to <type>-<index>"
+    )
+    interval_seconds: float = Field(default=60, gt=0, le=86400, description="how often the source is polled")
+
+
+class SqsSourceSettings(_SourceBase):
+    type: Literal["sqs"]
+    queue_url: str = Field(min_length=1)
+    wait_seconds: int = Field(default=20, ge=0, le=20, description="SQS long-poll wait")
+    max_messages: int = Field(default=10, ge=1, le=10)
+    visibility_timeout: int | None = Field(default=None, ge=0, le=43200)
+    interval_seconds: float = Field(default=1, gt=0, le=86400)
+    drain_seconds: float = Field(
+        default=60, gt=0, description="longest one poll keeps receiving before yielding"
+    )
+    dead_letter_check_seconds: float = Field(
+        default=60, gt=0, description="how often the dead-letter queue's depth is read for the metric"
+    )
+
+
+class FilesSourceSettings(_SourceBase):
+    type: Literal["files"]
+    paths: list[str] = Field(min_length=1, description="directories, files or s3://bucket/prefix")
+
+
+class LookupEventsSourceSettings(_SourceBase):
+    type: Literal["lookup_events"]
+    region: str | None = Field(default=None, description="defaults to aws.region")
+    lookback_days: int = Field(default=90, ge=1, le=90, description="how far back the first poll reaches")
+    overlap_minutes: float = Field(
+        default=15, ge=0, le=1440, description="re-read this much before the checkpoint"
+    )
+    requests_per_second: float = Field(
+        default=1.5, gt=0, le=2, description="LookupEvents allows 2 per second"
+    )
+    window_hours: float = Field(
+        default=24, gt=0, le=2160, description="size of the slice committed at a time"
+    )
+    interval_seconds: float = Field(default=300, gt=0, le=86400)
+
+
+SourceSettings = Annotated[
+    SqsSourceSettings | FilesSourceSettings | LookupEventsSourceSettings, Field(discriminator="type")
+]
+
+
+class LoggingSettings(_Strict):
+    level: Literal["debug", "info", "warning", "error"] = "info"
+    format: Literal["auto", "json", "console"] = Field(
+        default="auto", description="auto: console on a terminal"
+    )
+
+
+class Settings(_Strict):
+    policy: str | dict[str, Any] = Field(description="path relative to the config file, or the policy inline")
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    http: HttpSettings = Field(default_factory=HttpSettings)
+    aws: AwsSettings = Field(default_factory=AwsSettings)
+    sources: list[SourceSettings] = Field(default_factory=list)
+    logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    sinks: list[SinkSettings] = Field(default_factory=list, description="where new findings are pushed")
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    inventory: InventorySettings | None = Field(
+        default=None, description="accounts and regions to inventory; absent: the daemon's own account"
+    )
+    shutdown_grace_seconds: float = Field(
+        default=8, gt=0, le=120, description="time to finish batches on SIGTERM"
+    )
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Self:
+        for what, names in (("sources", self.source_names()), ("sinks", self.sink_names())):
+            seen: set[str] = set()
+            for name in names:
+                if name in seen:
+                    raise ValueError(f"two {what} are named {name!r}; give each a unique name")
+                seen.add(name)
+        return self
+
+    def sink_names(self) -> list[str]:
+        return [sink.name or f"{sink.type}-{index}" for index, sink in enumerate(self.sinks)]
+
+    def source_names(self) -> list[str]:
+        return [source.name or f"{source.type}-{index}" for index, source in enumerate(self.sources)]

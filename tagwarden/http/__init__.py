@@ -1,6 +1,0 @@
-"""The daemon's one HTTP port: metrics, health, readiness and the findings API."""
-
-from tagwarden.http.routing import Request, Response, Router
-from tagwarden.http.server import HttpServer
-
-__all__ = ["HttpServer", "Request", "Response", "Router"]

@@ -1,5 +1,0 @@
-"""Scheduled scans beside the event sources: inventories, drift, who-can-write."""
-
-from tagwarden.scans.jobs import ScanJob, Scans
-
-__all__ = ["ScanJob", "Scans"]

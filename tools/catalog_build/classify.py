@@ -1,0 +1,206 @@
+"""Which operations write tags, and what each one does to them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from tools.catalog_build.created import name_member, response_members
+from tools.catalog_build.entry import CatalogEntry
+from tools.catalog_build.iamdefs import IamDefinitions
+from tools.catalog_build.models import ServiceModel
+from tools.catalog_build.tagmembers import (
+    TagMember,
+    member_shape,
+    noun_of,
+    removal_members,
+    set_members,
+)
+from tools.catalog_build.targets import arn_template, request_target, type_member
+
+# TagResource, UntagResource, AddTagsToCertificate, RemoveTagsFromVault, CreateTags, DeleteTags,
+# CreateOrUpdateTags, PutBucketTagging, ChangeTagsForResource, UpdateTagsForDomain, ...
+_TAG_CALL = re.compile(
+    r"^(?:Tag|Untag)(?:[A-Z]|$)"
+    r"|^(?:Add|Remove|Create|Delete|Update|Change|CreateOrUpdate|Put|Set)\w*?Tag(?:s|ging)(?:For|From|To|[A-Z]|$)"
+)
+_REMOVING = re.compile(r"^(?:Untag|Remove|Delete)")
+_REPLACING = re.compile(r"^(?:Put\w*Tagging|Set\w*Tags\w*)$")
+_UPDATING = re.compile(r"^(?:Update|Modify)[A-Z]")
+# Calls that read, or that pass tags which are not the tags of any resource they make.
+_NOT_WRITING = re.compile(
+    r"^(?:List|Get|Describe|Search|Query|Scan|Validate|Test|Preview|Estimate|Check|Lookup|Count|"
+    r"Filter|Evaluate|Simulate|Send|Batch(?:Get|Describe))[A-Z]"
+)
+_TAG_WORDS = re.compile(
+    r"^(?:CreateOrUpdateTags|AddTagsTo|RemoveTagsFrom|AddTags|RemoveTags|CreateTags|DeleteTags|"
+    r"Tag|Untag|Put|Delete|Set|Change|Update)|(?:Tagging|TagsForResource|Tags|ForResource)$"
+)
+# Lambda's CloudTrail eventNames carry the API version of the operation's request URI.
+_URI_VERSION = re.compile(r"^/(\d{4})-(\d{2})-(\d{2})/")
+
+
+def is_tag_call(operation: str) -> bool:
+    return bool(_TAG_CALL.search(operation))
+
+
+def tag_call_noun(operation: str) -> str:
+    """``AddTagsToCertificate`` -> ``certificate``; ``TagResource`` -> ``resource``."""
+    noun = _TAG_WORDS.sub("", operation)
+    return re.sub(r"^(?:For|From|To|On)(?=[A-Z])", "", noun).casefold()
+
+
+def _aliases(model: ServiceModel, operation: str) -> tuple[str, ...]:
+    if model.name != "lambda":
+        return ()
+    uri = str(model.operations[operation].get("http", {}).get("requestUri", ""))
+    match = _URI_VERSION.match(uri)
+    if not match:
+        return ()
+    version = "".join(match.groups())
+    return (f"{operation}{version}", f"{operation}{version}v2")
+
+
+def canonical_tag_members(model: ServiceModel) -> frozenset[str]:
+    """The member names a service's own tag calls use for tags (``ResourceTags`` in a few)."""
+    names = set()
+    for operation in model.operations:
+        if is_tag_call(operation) and not _REMOVING.match(operation):
+            for name, ref in model.input_members(operation).items():
+                if "tag" in name.casefold() and member_shape(model, ref["shape"]) not in (None, "keys"):
+                    names.add(name.casefold())
+    return frozenset(names)
+
+
+def _nested_set_members(model: ServiceModel, operation: str) -> list[TagMember]:
+    """Tags one level down in a ``...WithTags`` structure (CloudFront CreateDistributionWithTags)."""
+    found = []
+    for name, ref in model.input_members(operation).items():
+        if not name.endswith("WithTags"):
+            continue
+        inner = model.shape(ref["shape"]).get("members", {})
+        if "Tags" in inner:
+            shape = member_shape(model, inner["Tags"]["shape"])
+            if shape:
+                found.append(TagMember(f"{name}.Tags", shape))
+    return found
+
+
+def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
+    adds = set_members(model, operation, canonical_tag_members(model))
+    removes = removal_members(model, operation)
+    removing = bool(_REMOVING.match(operation))
+    if removing:
+        adds = []
+    elif adds:
+        removes = [member for member in removes if member.name not in {a.name for a in adds}]
+    if removing:
+        effect = "remove" if removes else "remove_all"
+        if not removes and not operation.endswith("Tagging"):
+            return None
+    elif not adds:
+        return None
+    else:
+        effect = "replace" if _REPLACING.match(operation) else "add"
+    noun = tag_call_noun(operation)
+    exclude = frozenset(member.name for member in adds + removes)
+    entry = CatalogEntry(
+        event_source=model.event_source,
+        event_name=operation,
+        model=model.name,
+        effect=effect,
+        tags=tuple(member.name for member in adds),
+        shape=(adds or removes)[0].shape if adds or removes else "",
+        removes=tuple(member.name for member in removes),
+        aliases=_aliases(model, operation),
+    )
+    return _with_request_target(entry, model, exclude, iam, noun)
+
+
+def _with_request_target(
+    entry: CatalogEntry, model: ServiceModel, exclude: frozenset[str], iam: IamDefinitions, noun: str
+) -> CatalogEntry:
+    operation = entry.event_name
+    target = request_target(model, operation, exclude, noun)
+    if target is None:
+        return entry
+    template = None
+    resource_type = noun or "resource"
+    if not target.kind.endswith("arn"):
+        found = arn_template(iam, model, operation, target.member, noun)
+        if found:
+            template, resource_type = found
+    return replace(
+        entry,
+        target=(target.member,),
+        target_kind=target.kind,
+        arn=template,
+        resource_type=resource_type,
+        type_member=type_member(model, operation),
+    )
+
+
+def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
+    adds = set_members(model, operation, canonical_tag_members(model)) or _nested_set_members(
+        model, operation
+    )
+    if not adds or _NOT_WRITING.match(operation):
+        return None
+    updating = bool(_UPDATING.match(operation))
+    noun = noun_of(operation)
+    entry = CatalogEntry(
+        event_source=model.event_source,
+        event_name=operation,
+        model=model.name,
+        effect="update" if updating else "create",
+        tags=tuple(member.name for member in adds),
+        shape=adds[0].shape,
+        handler="tag_specifications" if adds[0].shape == "tagspec" else "generic",
+        aliases=_aliases(model, operation),
+    )
+    if entry.handler != "generic":
+        return entry
+    if updating:
+        removes = [m for m in removal_members(model, operation) if m.name not in {a.name for a in adds}]
+        entry = replace(entry, removes=tuple(member.name for member in removes))
+        exclude = frozenset(member.name for member in adds + removes)
+        return _with_request_target(entry, model, exclude, iam, noun)
+    return _with_created_target(entry, model, operation, iam, noun)
+
+
+def _with_created_target(
+    entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
+) -> CatalogEntry:
+    found = response_members(model, operation, noun)
+    arns = [member.path for member in found if member.is_arn][:2]
+    ids = [member.path for member in found if not member.is_arn][:1]
+    template: tuple[str, str] | None = None
+    for path in ids:
+        template = arn_template(iam, model, operation, path.rsplit(".", 1)[-1], noun)
+    name = name_member(model, operation, noun)
+    name_template = arn_template(iam, model, operation, name, noun) if name else None
+    if template is None:
+        template = name_template
+    elif name_template != template:
+        name = None
+    kind = "arn" if arns else ("id" if ids or name else "")
+    return replace(
+        entry,
+        response=tuple(arns + ids),
+        target=(name,) if name else (),
+        target_kind=kind,
+        arn=template[0] if template else None,
+        resource_type=template[1] if template else (noun or "resource"),
+    )
+
+
+def classify(model: ServiceModel, iam: IamDefinitions) -> Iterator[CatalogEntry]:
+    """Every tag-writing operation of one service model."""
+    for operation in sorted(model.operations):
+        if is_tag_call(operation):
+            entry = _tag_call(model, operation, iam)
+        else:
+            entry = _creating_call(model, operation, iam)
+        if entry is not None:
+            yield entry
