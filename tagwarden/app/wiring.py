@@ -25,6 +25,7 @@ from tagwarden.app.config import (
     SqsSourceSettings,
 )
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.app.recording import Recorder
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.normalize import Normalizer
 
@@ -45,6 +46,11 @@ class Parts:
     clients: AwsClients
     account: str | None
     sinks: dict[str, Sink]
+
+    @property
+    def recorder(self) -> Recorder:
+        """Commits, queues and reports findings for every producer: the processor's own."""
+        return self.processor.recorder
 
 
 def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True) -> Parts:

@@ -158,7 +158,7 @@ def test_unattributed_changes_become_items_on_abac_keys_only() -> None:
             rule="builtin:unattributed_change",
             event_id="inventory:x",
             event_name="InventorySnapshot",
-            event_source="tagwarden.app.inventory",
+            event_source="tagwarden.inventory",
             event_time="2026-01-01T00:00:00Z",
             account=A,
             actor="unknown",

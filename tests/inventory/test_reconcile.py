@@ -9,7 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.logs import get_logger
+from tagwarden.app.recording import Recorder
 from tagwarden.app.inventory.reconcile import (
     Observed,
     Reconciler,
@@ -58,7 +61,7 @@ def event(store: Store, at: float, tags: dict[str, str | None], event_id: str = 
 
 
 def reconciler(store: Store, grace: float = 600) -> Reconciler:
-    return Reconciler(store, POLICY, "test", grace)
+    return Reconciler(store, POLICY, "test", grace, Recorder(Metrics(), get_logger()))
 
 
 def test_a_first_snapshot_sets_the_state_and_reports_nothing(store: Store) -> None:
@@ -145,7 +148,7 @@ def test_findings_are_recorded_once_and_queued_for_sinks(store: Store) -> None:
         queued.append(finding.id)
         return ["pager"]
 
-    rec = Reconciler(store, POLICY, "test", 0, route=route)
+    rec = Reconciler(store, POLICY, "test", 0, Recorder(Metrics(), get_logger(), route))
     rec.record(seen({"team": "alpha"}), T0, T0)
     rec.record(seen({"team": "beta"}), T0 + 10, T0 + 10)
     (finding,) = rec.confirm(T0 + 20)

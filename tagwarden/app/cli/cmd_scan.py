@@ -8,20 +8,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from tagwarden.adapters.aws import AwsClients
-from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.sinks.factory import build_sinks
-from tagwarden.adapters.store import Store, StoreError, open_store
+from tagwarden.adapters.store import StoreError
 from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table
 from tagwarden.app.config import LoadedConfig
-from tagwarden.app.inventory.reconcile import Route
-from tagwarden.app.pipeline.reporting import report_findings
 from tagwarden.app.scans.drift_scan import drift_report
 from tagwarden.app.scans.inventory_scan import inventory_settings, take_inventory
 from tagwarden.app.scans.writers_scan import writers_report
-from tagwarden.app.wiring import caller_account
+from tagwarden.app.wiring import Parts, build_parts
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import Inventory
 
@@ -76,52 +71,50 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=lambda _args: parser.print_help() or 2)
 
 
-def _store(config: LoadedConfig) -> Store:
+def _parts(config: LoadedConfig, log: Any) -> Parts:
+    """The daemon's own wiring: new findings wait in the store for the sinks the daemon delivers to."""
     try:
-        return open_store(config.store_url())
+        return build_parts(config, log)
     except StoreError as exc:
         raise CommandError(str(exc)) from None
 
 
-def _route(config: LoadedConfig, clients: AwsClients) -> Route:
-    """New findings wait in the store for the sinks the daemon delivers to."""
-    return build_sinks(config.settings, clients)[1]
-
-
-def _inventory(config: LoadedConfig, clients: AwsClients, store: Store, log: Any) -> Inventory:
-    own = caller_account(clients, log)
+def _inventory(config: LoadedConfig, parts: Parts, log: Any) -> Inventory:
     outcome = take_inventory(
-        config, clients, own, store, log, scope=PENDING_SCOPE, route=_route(config, clients)
+        config,
+        parts.clients,
+        parts.account,
+        parts.store,
+        log,
+        scope=PENDING_SCOPE,
+        recorder=parts.recorder,
+        source="scan",
     )
-    report_findings(outcome.findings, Metrics(), log, source="scan")
     for failure in outcome.inventory.failures:
         where = f"{failure.account}" + (f" {failure.region}" if failure.region else "")
         sys.stderr.write(f"tagwarden: could not read {where} ({failure.stage}): {failure.error}\n")
     return outcome.inventory
 
 
-Body = Callable[[LoadedConfig, AwsClients, Store, Inventory, Any], None]
+Body = Callable[[LoadedConfig, Parts, Inventory], None]
 
 
 def _scan(args: argparse.Namespace, body: Body) -> int:
     config = load(args)
     log = logger_for(config, quiet=True)
-    clients = AwsClients(config.settings.aws.region, config.settings.aws.max_attempts)
-    store = _store(config)
+    parts = _parts(config, log)
     try:
-        inventory = _inventory(config, clients, store, log)
-        body(config, clients, store, inventory, log)
+        inventory = _inventory(config, parts, log)
+        body(config, parts, inventory)
     finally:
-        store.close()
+        parts.store.close()
     return EXIT_FAILURE if inventory.failures else EXIT_OK
 
 
 def run_drift(args: argparse.Namespace) -> int:
-    def body(
-        config: LoadedConfig, _clients: AwsClients, store: Store, inventory: Inventory, _log: Any
-    ) -> None:
+    def body(config: LoadedConfig, parts: Parts, inventory: Inventory) -> None:
         policy = CompiledPolicy(config.policy)
-        _, items = drift_report(inventory, store, policy, inventory_settings(config))
+        _, items = drift_report(inventory, parts.store, policy, inventory_settings(config))
         rows = [item.to_dict() | {"subject": item.subject} for item in items]
         if args.format == "json":
             print_json([item.to_dict() for item in items])
@@ -134,10 +127,9 @@ def run_drift(args: argparse.Namespace) -> int:
 
 
 def run_writers(args: argparse.Namespace) -> int:
-    def body(config: LoadedConfig, clients: AwsClients, store: Store, inventory: Inventory, log: Any) -> None:
+    def body(config: LoadedConfig, parts: Parts, inventory: Inventory) -> None:
         policy = CompiledPolicy(config.policy)
-        report = writers_report(inventory, store, policy, time.time(), _route(config, clients))
-        report_findings(report.findings, Metrics(), log, source="scan")
+        report = writers_report(inventory, parts.store, policy, time.time(), parts.recorder, source="scan")
         for problem in report.problems:
             sys.stderr.write(f"tagwarden: policy not evaluated: {problem}\n")
         items = [i for i in report.items if not (args.excess and i.authorized)]

@@ -14,18 +14,19 @@ incomplete): the history stays the record of changes, not a copy of every invent
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, NamedTuple
 
 from tagwarden.adapters.store import Store
+from tagwarden.app.recording import Recorder
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.model import Finding, KnownTags, finding_id
+from tagwarden.core.model import Finding, KnownTags, Origin, new_finding
+from tagwarden.core.model.finding import INVENTORY_EVENT_SOURCE
 from tagwarden.core.ports.store import HistoryEntry
 from tagwarden.core.timeutil import format_time, parse_time
 
 PENDING_CHECKPOINT = "inventory:pending:"
-Route = Callable[[Finding], Iterable[str]]  # the sinks a new finding is queued for
 BATCH = 500
 HISTORY_LIMIT = 1000
 
@@ -115,13 +116,16 @@ class Reconciler:
         policy: CompiledPolicy,
         scope: str,
         grace_seconds: float,
-        route: Route | None = None,
+        recorder: Recorder,
+        *,
+        source: str | None = None,
     ) -> None:
         self.store = store
         self.policy = policy
         self.scope = scope
         self.grace = grace_seconds
-        self.route = route
+        self.recorder = recorder
+        self.source = source or f"scan:{scope}"  # what the log lines of its findings say
 
     @property
     def _checkpoint(self) -> str:
@@ -171,7 +175,7 @@ class Reconciler:
 
     def confirm(self, now: float) -> list[Finding]:
         """Findings for the pending differences whose grace is over and that no event explains;
-        committed here. The caller reports them."""
+        committed and reported here. Returns the new ones."""
         pending = self._load()
         due = [p for p in pending if p.finished + self.grace <= now]
         if not due:
@@ -183,14 +187,13 @@ class Reconciler:
                 history = self.store.tag_history(entry.target, limit=HISTORY_LIMIT)
                 for key, value in sorted(entry.keys.items()):
                     finding = self._judge(entry, key, value, before, history)
-                    if finding is not None and tx.add_finding(finding):
-                        findings.append(finding)
-                        for sink in self.route(finding) if self.route else ():
-                            tx.enqueue_delivery(finding.id, sink)
+                    if finding is not None:
+                        findings += self.recorder.add(tx, [finding])
             tx.set_checkpoint(
                 self._checkpoint,
                 json.dumps([asdict(p) for p in pending if p not in due], sort_keys=True),
             )
+        self.recorder.report(findings, source=self.source)
         return findings
 
     def _judge(
@@ -261,25 +264,19 @@ def _finding(
         f"{int(grace)} s after the reading ended, explains the change: it was made while events were "
         "missed (an account or region outside the trail, a gap in delivery) or outside CloudTrail."
     )
-    return Finding(
-        id=finding_id(event_id, entry.target, key, "unattributed_change"),
-        kind="unattributed_change",
-        severity=policy.severity("unattributed_change"),
-        rule="builtin:unattributed_change",
-        event_id=event_id,
-        event_name="InventorySnapshot",
-        event_source="tagwarden.app.inventory",
-        event_time=when,
-        account=entry.account,
-        region=entry.region,
-        actor="unknown",
-        actor_session=None,
+    origin = Origin(
+        event_id, "InventorySnapshot", INVENTORY_EVENT_SOURCE, when, entry.account, entry.region, "unknown"
+    )
+    return new_finding(
+        "unattributed_change",
+        origin,
         target=entry.target,
         target_kind=entry.kind,
         tag_key=key,
         old_value=old,
         new_value=new,
         explanation=explanation,
+        severity=policy.severity("unattributed_change"),
     )
 
 

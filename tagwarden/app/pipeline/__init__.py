@@ -2,7 +2,6 @@
 
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.processor import Processor
-from tagwarden.app.pipeline.reporting import report_findings
 from tagwarden.core.ports.units import UnitResult
 
-__all__ = ["PrincipalTagCache", "Processor", "UnitResult", "effective_tags", "report_findings"]
+__all__ = ["PrincipalTagCache", "Processor", "UnitResult", "effective_tags"]

@@ -11,10 +11,10 @@ from typing import Any
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
-from tagwarden.app.pipeline.reporting import report_findings
+from tagwarden.app.recording import Recorder, Route
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
-from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
+from tagwarden.core.model import Actor, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
 from tagwarden.core.ports.units import UnitResult
 from tagwarden.core.records import ReadProblem
@@ -46,10 +46,10 @@ class Processor:
         principals: PrincipalTagCache,
         metrics: Metrics,
         log: Any,
-        route: Callable[[Finding], Iterable[str]] | None = None,
+        route: Route | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.route = route  # the sinks each new finding is queued for, in the same transaction
+        self.recorder = Recorder(metrics, log, route)
         self.normalizer = normalizer
         self.policy = policy
         self.store = store
@@ -172,12 +172,9 @@ class Processor:
         any_finding = False
         for change in normalized.changes:
             context = JudgeContext(actor_tags, self._old_tags(tx, change, item.ts), principal_values, created)
-            for finding in judge(change, context, self.policy):
-                any_finding = True
-                if tx.add_finding(finding):
-                    result.new_findings.append(finding)
-                    for sink in self.route(finding) if self.route else ():
-                        tx.enqueue_delivery(finding.id, sink)
+            findings = judge(change, context, self.policy)
+            any_finding = any_finding or bool(findings)
+            result.new_findings += self.recorder.add(tx, findings)
             if change.target_kind != "session":
                 tx.record_change(change, item.ts)
             result.tag_changes[(change.event_source, _outcome_label(change))] += 1
@@ -213,6 +210,6 @@ class Processor:
                 event_id=event_id,
                 reason=reason,
             )
-        report_findings(result.new_findings, m, self.log, source=source)
+        self.recorder.report(result.new_findings, source=source)
         if result.newest_event is not None:
             m.observe_newest_event(source, result.newest_event)

@@ -14,7 +14,8 @@ from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
-from tagwarden.app.inventory.reconcile import Observed, Reconciler, Route
+from tagwarden.app.inventory.reconcile import Observed, Reconciler
+from tagwarden.app.recording import Recorder
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import AccountInventory, Inventory
 from tagwarden.core.model import Finding
@@ -54,7 +55,8 @@ def take_inventory(
     log: Any,
     *,
     scope: str,
-    route: Route | None = None,
+    recorder: Recorder,
+    source: str = "scan:inventory",
     clock: Callable[[], float] = time.time,
 ) -> InventoryOutcome:
     settings = inventory_settings(config)
@@ -63,7 +65,9 @@ def take_inventory(
     )
     inventory = run.collect()
     policy = CompiledPolicy(config.policy)
-    reconciler = Reconciler(store, policy, scope, settings.unattributed_grace_seconds, route)
+    reconciler = Reconciler(
+        store, policy, scope, settings.unattributed_grace_seconds, recorder, source=source
+    )
     outcome = InventoryOutcome(inventory)
     for account in inventory.accounts:
         outcome.snapshots += reconciler.record(observations(account), account.started, account.finished)

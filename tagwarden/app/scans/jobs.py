@@ -26,7 +26,6 @@ from tagwarden.adapters.inventory.principals import collect_principals
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
 from tagwarden.app.inventory.reconcile import Reconciler
-from tagwarden.app.pipeline.reporting import report_findings
 from tagwarden.app.scans.drift_scan import drift_metrics, drift_report
 from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_settings, take_inventory
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
@@ -96,14 +95,10 @@ class Scans:
             self.log.warning("principal_inventory_failed", account=account, error=str(exc))
             return False
         grace = inventory_settings(self.config).unattributed_grace_seconds
-        reconciler = Reconciler(
-            self.parts.store, self.policy, "principals", grace, self.parts.processor.route
-        )
+        reconciler = Reconciler(self.parts.store, self.policy, "principals", grace, self.parts.recorder)
         reconciler.record(principal_observations(principals, account), started, time.time())
         mark_principals_known(self.parts.store, account, started)
-        report_findings(
-            reconciler.confirm(time.time()), self.parts.metrics, self.log, source="scan:principals"
-        )
+        reconciler.confirm(time.time())
         self.parts.metrics.inventory_principals.labels(account).set(len(principals))
         self.log.info("principal_inventory_done", account=account, principals=len(principals))
         return True
@@ -118,9 +113,8 @@ class Scans:
             parts.store,
             self.log,
             scope="inventory",
-            route=parts.processor.route,
+            recorder=parts.recorder,
         )
-        report_findings(outcome.findings, parts.metrics, self.log, source="scan:inventory")
         inventory_metrics(parts.metrics, outcome.inventory)
         self._latest = outcome.inventory
         self.log.info(
@@ -156,10 +150,7 @@ class Scans:
 
     def writers(self) -> bool:
         inventory = self.latest_inventory()
-        report = writers_report(
-            inventory, self.parts.store, self.policy, time.time(), self.parts.processor.route
-        )
-        report_findings(report.findings, self.parts.metrics, self.log, source="scan:writers")
+        report = writers_report(inventory, self.parts.store, self.policy, time.time(), self.parts.recorder)
         writers_metrics(self.parts.metrics, report.keys, report.items)
         for problem in report.problems:
             self.log.warning("writers_scan_policy_unreadable", problem=problem)

@@ -8,7 +8,7 @@ from functools import cache
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store
-from tagwarden.app.inventory.reconcile import Route
+from tagwarden.app.recording import Recorder
 from tagwarden.app.scans.drift_scan import seen_keys
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import Inventory
@@ -40,20 +40,20 @@ class WritersReport:
 
 
 def writers_report(
-    inventory: Inventory, store: Store, policy: CompiledPolicy, scanned_at: float, route: Route | None = None
+    inventory: Inventory,
+    store: Store,
+    policy: CompiledPolicy,
+    scanned_at: float,
+    recorder: Recorder,
+    *,
+    source: str = "scan:writers",
 ) -> WritersReport:
     keys = governed_keys(policy, seen_keys(inventory))
     inputs = build_inputs(inventory, catalog_tag_actions())
     items = find_writers(inputs, policy, keys)
     report = WritersReport(keys, items, problems=list(inputs.problems))
     candidates = excess_findings(items, policy, scanned_at)
-    if candidates:
-        with store.unit() as tx:
-            for finding in candidates:
-                if tx.add_finding(finding):
-                    report.findings.append(finding)
-                    for sink in route(finding) if route else ():
-                        tx.enqueue_delivery(finding.id, sink)
+    report.findings = recorder.record(store, candidates, source=source)
     return report
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tagwarden.core.governance.compiled import CompiledRule
 from tagwarden.core.judge.writes import KeyWrite
 from tagwarden.core.model import TagChange
+from tagwarden.core.model.kinds import Facts, why
 
 
 def _value(value: str | None, known: bool = True) -> str:
@@ -34,66 +35,15 @@ def describe_change(change: TagChange, write: KeyWrite) -> str:
 def explain(
     kind: str, change: TagChange, write: KeyWrite, actor_value: str | None, rule: CompiledRule | None
 ) -> str:
-    base = describe_change(change, write)
-    key = write.key
-    mine = (
-        f"the actor's own {key!r} tag is {actor_value!r}"
-        if actor_value is not None
-        else f"the actor's own {key!r} tag is unknown"
+    facts = Facts(
+        key=write.key,
+        new=write.new,
+        removal=write.removal,
+        target_kind=change.target_kind,
+        outcome=change.outcome,
+        actor_value=actor_value,
+        rule_id=rule.id if rule is not None else None,
+        rule_writers=rule.describe_writers() if rule is not None else None,
+        rule_values=rule.describe_values() if rule is not None else None,
     )
-    if kind == "self_grant":
-        why = (
-            f"The new value is the actor's own {key!r} value, so under ABAC the actor granted itself "
-            f"access to this resource. The actor is not a listed writer of {key!r}."
-        )
-    elif kind == "self_retag":
-        if change.target_kind == "session":
-            why = (
-                f"The caller passed {key!r} as a session tag for the session it is creating, and {mine}: "
-                "it chose the ABAC identity its own session will carry."
-            )
-        else:
-            why = (
-                f"The actor changed the ABAC tag {key!r} on its own principal, which changes what every "
-                "ABAC policy lets it reach."
-            )
-    elif kind == "principal_retag":
-        why = (
-            f"{key!r} is an ABAC key: changing it on a principal changes what that principal can reach. "
-            "The actor is not a listed writer of it."
-        )
-    elif kind == "session_tag":
-        why = (
-            f"{key!r} is an ABAC key passed as a session tag by a caller that is not a listed writer of it; "
-            "the session's ABAC identity is whatever the caller asked for."
-        )
-    elif kind == "lockout":
-        if write.removal:
-            why = (
-                f"Removing the ABAC key {key!r} means no ABAC policy matches this resource any more: "
-                "its owners lose access."
-            )
-        else:
-            why = (
-                f"No known principal holds {key!r}={write.new!r}, so no principal can reach this resource "
-                "through ABAC any more."
-            )
-    elif kind == "denied_attempt":
-        why = (
-            f"The call failed with {change.outcome}. {key!r} is governed, so a failed attempt to write it "
-            "may be someone probing for a way to grant themselves access."
-        )
-    elif kind == "unauthorized_writer" and rule is not None:
-        writers = rule.describe_writers()
-        if writers == "nobody":
-            why = f"Rule {rule.id!r} allows nobody to write {key!r}."
-        else:
-            why = (
-                f"Rule {rule.id!r} allows only {writers} to write {key!r}, "
-                "and the actor matches none of them."
-            )
-    elif kind == "disallowed_value" and rule is not None:
-        why = f"Rule {rule.id!r} allows {rule.describe_values()} for {key!r}; {write.new!r} is not allowed."
-    else:
-        why = ""
-    return f"{base} {why}".strip()
+    return f"{describe_change(change, write)} {why(kind, facts)}".strip()

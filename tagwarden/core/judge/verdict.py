@@ -7,27 +7,12 @@ from tagwarden.core.governance.compiled import ActorView, CompiledPolicy, Compil
 from tagwarden.core.judge.context import JudgeContext
 from tagwarden.core.judge.explain import explain
 from tagwarden.core.judge.writes import KeyWrite, effective_writes
-from tagwarden.core.model import Finding, FindingKind, TagChange, finding_id
-from tagwarden.core.model.finding import SEVERITY_RANK, Severity
-
-BUILTIN = "builtin"
+from tagwarden.core.model import Finding, FindingKind, Origin, TagChange, most_severe, new_finding
+from tagwarden.core.model.finding import Severity
 
 
-def _finding(
-    kind: FindingKind,
-    severity: Severity,
-    rule_id: str,
-    change: TagChange,
-    write: KeyWrite,
-    *,
-    explanation: str,
-    created_at: str,
-) -> Finding:
-    return Finding(
-        id=finding_id(change.event_id, change.target, write.key, kind),
-        kind=kind,
-        severity=severity,
-        rule=rule_id,
+def origin_of(change: TagChange) -> Origin:
+    return Origin(
         event_id=change.event_id,
         event_name=change.event_name,
         event_source=change.event_source,
@@ -36,18 +21,7 @@ def _finding(
         region=change.region,
         actor=change.actor.arn,
         actor_session=change.actor.session_arn,
-        target=change.target,
-        target_kind=change.target_kind,
-        tag_key=write.key,
-        old_value=write.old,
-        new_value=write.new,
-        explanation=explanation,
-        created_at=created_at,
     )
-
-
-def _most_severe(rules: list[CompiledRule]) -> CompiledRule:
-    return max(rules, key=lambda rule: SEVERITY_RANK[rule.severity])
 
 
 def _attempted_writes(change: TagChange) -> list[KeyWrite]:
@@ -64,6 +38,7 @@ class _Judgement:
         self.policy = policy
         self.actor = ActorView(change.actor.arn, change.actor.invoked_by, ctx.actor_tags)
         self.findings: list[Finding] = []
+        self.origin = origin_of(change)
 
     def add(
         self,
@@ -72,12 +47,19 @@ class _Judgement:
         rule: CompiledRule | None = None,
         severity: Severity | None = None,
     ) -> None:
-        text = explain(kind, self.change, write, self.actor.tag(write.key), rule)
-        rule_id = rule.id if rule is not None else f"{BUILTIN}:{kind}"
-        chosen = severity or self.policy.severity(kind)
         self.findings.append(
-            _finding(
-                kind, chosen, rule_id, self.change, write, explanation=text, created_at=self.ctx.created_at
+            new_finding(
+                kind,
+                self.origin,
+                target=self.change.target,
+                target_kind=self.change.target_kind,
+                tag_key=write.key,
+                old_value=write.old,
+                new_value=write.new,
+                explanation=explain(kind, self.change, write, self.actor.tag(write.key), rule),
+                severity=severity or self.policy.severity(kind),
+                rule=rule.id if rule is not None else None,
+                created_at=self.ctx.created_at,
             )
         )
 
@@ -87,7 +69,7 @@ class _Judgement:
             self.add(
                 "denied_attempt",
                 write,
-                _most_severe(rules) if rules else None,
+                most_severe(rules) if rules else None,
                 severity=self.policy.severity("denied_attempt"),
             )
 
@@ -100,13 +82,13 @@ class _Judgement:
             self.add(
                 "unauthorized_writer",
                 write,
-                _most_severe(restricting),
-                severity=_most_severe(restricting).severity,
+                most_severe(restricting),
+                severity=most_severe(restricting).severity,
             )
         if write.new is not None:
             refusing = [r for r in rules if r.restricts_values and not r.value_allowed(write.new)]
             if refusing:
-                rule = _most_severe(refusing)
+                rule = most_severe(refusing)
                 self.add("disallowed_value", write, rule, severity=rule.severity)
         if self.policy.is_abac(write.key) and not listed:
             self.detect(write)

@@ -7,8 +7,11 @@ from tagwarden.core.model.finding import (
     Finding,
     FindingKind,
     FindingStatus,
+    Origin,
     Severity,
     finding_id,
+    most_severe,
+    new_finding,
 )
 from tagwarden.core.model.tags import KnownTags
 
@@ -20,9 +23,12 @@ __all__ = [
     "FindingKind",
     "FindingStatus",
     "KnownTags",
+    "Origin",
     "SessionGrant",
     "Severity",
     "TagChange",
     "TargetKind",
     "finding_id",
+    "most_severe",
+    "new_finding",
 ]

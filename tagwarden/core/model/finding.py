@@ -1,43 +1,46 @@
-"""Findings: what tagwarden reports, with ids that make replays and redeliveries harmless."""
+"""Findings: what tagwarden reports, with ids that make replays and redeliveries harmless.
+
+``new_finding`` is the one place a ``Finding`` is made; every producer (event judging, inventory
+reconciliation, the scans) goes through it, so ids, rule names and severities agree.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Any, Literal, get_args
+from typing import Any, Literal, Protocol, TypeVar, get_args
 
-Severity = Literal["critical", "high", "warning", "info"]
+from tagwarden.core.model.kinds import DEFAULT_SEVERITY, FINDING_KINDS, KINDS, Severity
+
+FindingKind = str  # one of FINDING_KINDS: the kind table (tagwarden.core.model.kinds) declares them
 FindingStatus = Literal["open", "acknowledged", "resolved"]
-FindingKind = Literal[
-    "unauthorized_writer",
-    "disallowed_value",
-    "self_grant",
-    "self_retag",
-    "principal_retag",
-    "session_tag",
-    "lockout",
-    "denied_attempt",
-    "excess_tag_writer",
-    "unattributed_change",
-]
 
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}
-FINDING_KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
 STATUSES: tuple[FindingStatus, ...] = get_args(FindingStatus)
+BUILTIN_PREFIX = "builtin:"
+INVENTORY_EVENT_SOURCE = "tagwarden.inventory"  # findings the inventory made, not an event
+WRITERS_EVENT_SOURCE = "tagwarden.writers"  # findings the writers scan made
 
-DEFAULT_SEVERITY: dict[str, Severity] = {
-    "self_grant": "critical",
-    "self_retag": "critical",
-    "principal_retag": "high",
-    "session_tag": "high",
-    "lockout": "high",
-    "denied_attempt": "warning",
-    "unauthorized_writer": "high",
-    "disallowed_value": "high",
-    "excess_tag_writer": "high",
-    "unattributed_change": "warning",
-}
+__all__ = [
+    "BUILTIN_PREFIX",
+    "DEFAULT_SEVERITY",
+    "FINDING_KINDS",
+    "SEVERITIES",
+    "SEVERITY_RANK",
+    "STATUSES",
+    "Finding",
+    "FindingKind",
+    "FindingStatus",
+    "Origin",
+    "Severity",
+    "at_least",
+    "builtin_rule",
+    "finding_id",
+    "most_severe",
+    "new_finding",
+]
 
 
 def finding_id(event_id: str, target: str, tag_key: str, kind: str) -> str:
@@ -48,6 +51,24 @@ def finding_id(event_id: str, target: str, tag_key: str, kind: str) -> str:
 
 def at_least(severity: str, floor: str) -> bool:
     return SEVERITY_RANK.get(severity, -1) >= SEVERITY_RANK[floor]
+
+
+def builtin_rule(kind: str) -> str:
+    """The rule name of a finding no rule of the policy raised: a built-in detector's."""
+    return f"{BUILTIN_PREFIX}{kind}"
+
+
+class _Ranked(Protocol):
+    @property
+    def severity(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Ranked)
+
+
+def most_severe(items: Iterable[R]) -> R:
+    """The most severe of several rules (the first of equals); ``items`` must not be empty."""
+    return max(items, key=lambda item: SEVERITY_RANK[item.severity])
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +101,60 @@ class Finding:
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         names = cls.__dataclass_fields__
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """What a finding stems from: a CloudTrail event, or a scan standing in for one."""
+
+    event_id: str
+    event_name: str
+    event_source: str
+    event_time: str
+    account: str
+    region: str
+    actor: str
+    actor_session: str | None = None
+
+
+def new_finding(
+    kind: FindingKind,
+    origin: Origin,
+    *,
+    target: str,
+    target_kind: str,
+    tag_key: str,
+    old_value: str | None,
+    new_value: str | None,
+    explanation: str,
+    severity: Severity,
+    rule: str | None = None,
+    created_at: str = "",
+) -> Finding:
+    """A finding of ``kind`` (declared in the kind table); ``rule`` None means a built-in detector's."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown finding kind {kind!r}: declare it in tagwarden.core.model.kinds")
+    return Finding(
+        id=finding_id(origin.event_id, target, tag_key, kind),
+        kind=kind,
+        severity=severity,
+        rule=rule if rule is not None else builtin_rule(kind),
+        event_id=origin.event_id,
+        event_name=origin.event_name,
+        event_source=origin.event_source,
+        event_time=origin.event_time,
+        account=origin.account,
+        region=origin.region,
+        actor=origin.actor,
+        actor_session=origin.actor_session,
+        target=target,
+        target_kind=target_kind,
+        tag_key=tag_key,
+        old_value=old_value,
+        new_value=new_value,
+        explanation=explanation,
+        created_at=created_at,
+    )
 
 
 _FIELDS = tuple(f.name for f in fields(Finding))

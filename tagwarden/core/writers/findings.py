@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.model import Finding, finding_id
-from tagwarden.core.model.finding import SEVERITY_RANK
+from tagwarden.core.model import Finding, Origin, most_severe, new_finding
+from tagwarden.core.model.finding import WRITERS_EVENT_SOURCE
 from tagwarden.core.timeutil import format_time
 from tagwarden.core.writers.grants import WriterItem
 
@@ -56,7 +56,7 @@ def excess_findings(items: Iterable[WriterItem], policy: CompiledPolicy, scanned
             for rule in policy.rules_for(key, first.resource_account, first.resource)
             if rule.restricts_writers
         ]
-        rule = max(restricting, key=lambda r: SEVERITY_RANK[r.severity]) if restricting else None
+        rule = most_severe(restricting) if restricting else None
         event_id = f"writers:{statement or first.via}"
         targets = "; ".join(
             f"{i.target_class} in {i.resource_account} ({i.members} like {i.resource}): {', '.join(i.probes)}"
@@ -69,26 +69,19 @@ def excess_findings(items: Iterable[WriterItem], policy: CompiledPolicy, scanned
             f"{targets}{more}. The governance policy allows {writers} to write {key!r}, and does not list "
             f"this principal. First grant: {first.detail}"
         )
+        origin = Origin(event_id, "WritersScan", WRITERS_EVENT_SOURCE, when, first.account, "", principal)
         findings.append(
-            Finding(
-                id=finding_id(event_id, principal, key, "excess_tag_writer"),
-                kind="excess_tag_writer",
-                severity=policy.severity("excess_tag_writer"),
-                rule=rule.id if rule is not None else "builtin:excess_tag_writer",
-                event_id=event_id,
-                event_name="WritersScan",
-                event_source="tagwarden.core.writers",
-                event_time=when,
-                account=first.account,
-                region="",
-                actor=principal,
-                actor_session=None,
+            new_finding(
+                "excess_tag_writer",
+                origin,
                 target=principal,
                 target_kind="principal",
                 tag_key=key,
                 old_value=None,
                 new_value=None,
                 explanation=explanation,
+                severity=policy.severity("excess_tag_writer"),
+                rule=rule.id if rule is not None else None,
             )
         )
     return findings

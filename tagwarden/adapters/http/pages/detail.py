@@ -22,9 +22,10 @@ from tagwarden.adapters.http.pages.markup import (
     value_text,
     when,
 )
-from tagwarden.adapters.http.pages.rules import kind_title, rule_section
+from tagwarden.adapters.http.pages.rules import rule_section
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model.finding import Finding
+from tagwarden.core.model.kinds import kind_title
 from tagwarden.core.ports.store import HistoryEntry
 
 DETAIL_HOME = "../findings"  # the list's address relative to /findings/<id>

@@ -20,9 +20,9 @@ from tagwarden.adapters.http.pages.markup import (
     void,
     when,
 )
-from tagwarden.adapters.http.pages.rules import kind_title
 from tagwarden.adapters.http.routing import Request
 from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES, STATUSES, Finding
+from tagwarden.core.model.kinds import kind_title
 
 LIST_HOME = "findings"  # the list's address relative to itself: keeps working behind a proxy's path
 COLUMNS = ("Severity", "Finding", "When", "Account", "Tag change", "Target", "Actor", "Status")
