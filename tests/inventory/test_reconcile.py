@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
-from tagwarden.app.logs import get_logger
-from tagwarden.app.recording import Recorder
 from tagwarden.app.inventory.reconcile import (
     Observed,
     Reconciler,
@@ -20,6 +18,8 @@ from tagwarden.app.inventory.reconcile import (
     pending_differences,
     same_tags,
 )
+from tagwarden.app.logs import get_logger
+from tagwarden.app.recording import Recorder
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.core.timeutil import format_time
