@@ -2,7 +2,53 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 ARN_PREFIX = "arn:"
+
+
+class Arn(NamedTuple):
+    """The six fields of ``arn:partition:service:region:account:resource``."""
+
+    partition: str
+    service: str
+    region: str
+    account: str
+    resource: str
+
+    @property
+    def resource_type(self) -> str:
+        """What the resource part names before its first "/" or ":" ("role", "bucket"...); S3
+        buckets have no type in their ARN and get "bucket"."""
+        if self.service == "s3" and "/" not in self.resource:
+            return "bucket"
+        for separator in ("/", ":"):
+            if separator in self.resource:
+                return self.resource.split(separator, 1)[0]
+        return ""
+
+    def __str__(self) -> str:
+        return ":".join(("arn", *self))
+
+
+def parse_arn(text: str) -> Arn | None:
+    """The fields of an ARN, or None when ``text`` is not one."""
+    parts = text.split(":", 5)
+    if len(parts) != 6 or parts[0] != "arn":
+        return None
+    return Arn(parts[1], parts[2], parts[3], parts[4], parts[5])
+
+
+def arn_account(arn: str) -> str | None:
+    """The account segment of an ARN, or None when the ARN carries none (S3 buckets)."""
+    parsed = parse_arn(arn)
+    return parsed.account if parsed is not None and parsed.account else None
+
+
+def arn_service(arn: str) -> str:
+    parsed = parse_arn(arn)
+    return parsed.service if parsed is not None else ""
+
 
 # EC2 ids carry their resource type in a prefix. Longest prefixes first, so that
 # "tgw-attach-" wins over "tgw-" and "vpce-svc-" over "vpce-".
@@ -127,20 +173,16 @@ def unknown_target(service: str, resource_type: str) -> str:
 def canonical_principal(arn: str) -> str:
     """An IAM user or role ARN without its path: names are unique per account whatever the path,
     and CloudTrail's TagRole/TagUser records carry only the name."""
-    if not arn.startswith(ARN_PREFIX):
+    parsed = parse_arn(arn)
+    if parsed is None or parsed.service != "iam":
         return arn
-    parts = arn.split(":", 5)
-    if len(parts) != 6 or parts[2] != "iam":
-        return arn
-    resource = parts[5]
-    kind, _, rest = resource.partition("/")
+    kind, _, rest = parsed.resource.partition("/")
     if kind in ("role", "user") and "/" in rest:
-        parts[5] = f"{kind}/{rest.rsplit('/', 1)[1]}"
-        return ":".join(parts)
+        return str(parsed._replace(resource=f"{kind}/{rest.rsplit('/', 1)[1]}"))
     return arn
 
 
 def is_iam_principal(arn: str) -> bool:
     """An IAM user or role ARN: the principals whose tags ABAC policies read."""
-    parts = arn.split(":", 5)
-    return len(parts) == 6 and parts[2] == "iam" and parts[5].startswith(("role/", "user/"))
+    parsed = parse_arn(arn)
+    return parsed is not None and parsed.service == "iam" and parsed.resource.startswith(("role/", "user/"))

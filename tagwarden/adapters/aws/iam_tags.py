@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.errors import error_code
+from tagwarden.core.arn import parse_arn
 
 if TYPE_CHECKING:
     from mypy_boto3_iam import IAMClient
@@ -22,12 +23,12 @@ class IAMPrincipalTags:
         self._log = log
 
     def __call__(self, arn: str) -> dict[str, str] | None:
-        parts = arn.split(":", 5)
-        if len(parts) != 6 or parts[2] != "iam":
+        parsed = parse_arn(arn)
+        if parsed is None or parsed.service != "iam":
             return None
-        if self._account and parts[4] != self._account:
+        if self._account and parsed.account != self._account:
             return None
-        kind, _, name = parts[5].partition("/")
+        kind, _, name = parsed.resource.partition("/")
         name = name.rsplit("/", 1)[-1]
         try:
             if kind == "role":

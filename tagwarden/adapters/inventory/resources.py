@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from tagwarden.adapters.aws.errors import error_code
+from tagwarden.core.arn import parse_arn
 from tagwarden.core.inventory.snapshot import PolicyDocument, ResourceRecord
 
 if TYPE_CHECKING:
@@ -40,16 +41,17 @@ def iter_resources(
 
 
 def is_bucket(arn: str) -> bool:
-    return arn.startswith("arn:") and arn.split(":", 5)[2] == "s3" and "/" not in arn.split(":", 5)[5]
+    parsed = parse_arn(arn)
+    return parsed is not None and parsed.service == "s3" and "/" not in parsed.resource
 
 
 def is_kms_key(arn: str) -> bool:
-    parts = arn.split(":", 5)
-    return len(parts) == 6 and parts[2] == "kms" and parts[5].startswith("key/")
+    parsed = parse_arn(arn)
+    return parsed is not None and parsed.service == "kms" and parsed.resource.startswith("key/")
 
 
 def bucket_policy(s3: S3Client, arn: str) -> PolicyDocument | None:
-    name = arn.split(":", 5)[5]
+    name = arn.rsplit(":", 1)[-1]
     try:
         text = s3.get_bucket_policy(Bucket=name)["Policy"]
     except ClientError as exc:

@@ -8,6 +8,7 @@ from tagwarden.adapters.sinks.base import Sink
 from tagwarden.adapters.sinks.selection import SinkRoute
 from tagwarden.adapters.sinks.sns import SnsSink
 from tagwarden.adapters.sinks.webhook import WebhookSink
+from tagwarden.core.arn import parse_arn
 from tagwarden.core.settings.settings import Settings
 from tagwarden.core.settings.sinks import AlertmanagerSinkSettings, SnsSinkSettings, WebhookSinkSettings
 
@@ -21,7 +22,8 @@ def build_sinks(settings: Settings, clients: AwsClients) -> tuple[dict[str, Sink
         elif isinstance(spec, WebhookSinkSettings):
             sinks[name] = WebhookSink(name, spec)
         elif isinstance(spec, SnsSinkSettings):
-            region = spec.topic_arn.split(":")[3] if spec.topic_arn.count(":") >= 5 else None
+            topic = parse_arn(spec.topic_arn)
+            region = topic.region if topic is not None else None
             sinks[name] = SnsSink(name, spec, clients.sns(region))
         floors[name] = spec.min_severity
     return sinks, SinkRoute(floors)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote_plus
 
+from tagwarden.core.records.containers import looks_like_record
+
 
 class MessageError(ValueError):
     """The message is not one tagwarden can read; it is left for the queue's redrive policy."""
@@ -61,10 +63,6 @@ def _from_s3_notification(records: list[Any]) -> Content:
     return objects or Ignored("no new CloudTrail log object in the notification")
 
 
-def _looks_like_record(value: dict[str, Any]) -> bool:
-    return "eventVersion" in value or ("eventSource" in value and "eventName" in value)
-
-
 def parse_body(body: str) -> Content:
     try:
         value = json.loads(body)
@@ -99,7 +97,7 @@ def parse_value(value: Any, depth: int = 0) -> Content:
         return objects or Ignored("no CloudTrail log object in the notification")
     if "detail-type" in value and "detail" in value:
         detail = value["detail"]
-        if isinstance(detail, dict) and _looks_like_record(detail):
+        if isinstance(detail, dict) and looks_like_record(detail):
             return [Inline(value)]
         raise MessageError(
             f"EventBridge event of type {value.get('detail-type')!r} is not a CloudTrail record"
@@ -110,7 +108,7 @@ def parse_value(value: Any, depth: int = 0) -> Content:
         if isinstance(first, dict) and first.get("eventSource") == "aws:s3":
             return _from_s3_notification(records)
         return [Inline(value)]
-    if _looks_like_record(value):
+    if looks_like_record(value):
         return [Inline(value)]
     keys = ", ".join(sorted(value)[:6]) or "none"
     raise MessageError(f"not a CloudTrail, S3, SNS or EventBridge message (keys: {keys})")

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from tagwarden.core.arn import parse_arn
+
 
 class PrincipalKind(Enum):
     USER = "User"
@@ -61,10 +63,10 @@ def parse_principal(arn: str) -> PrincipalInfo:
         if "." in arn and " " not in arn:
             return PrincipalInfo(arn, PrincipalKind.SERVICE, "aws", "", arn)
         raise ValueError(f"unsupported principal {arn!r}: expected an IAM or STS ARN or a service name")
-    parts = arn.split(":", 5)
-    if len(parts) != 6 or not parts[4].isdigit():
+    parsed = parse_arn(arn)
+    if parsed is None or not parsed.account.isdigit():
         raise ValueError(f"unsupported principal ARN {arn!r}")
-    _, partition, service, _, account, resource = parts
+    partition, service, _, account, resource = parsed
     if service == "iam" and resource == "root":
         return PrincipalInfo(arn, PrincipalKind.ROOT, partition, account, "root")
     kind_name, _, rest = resource.partition("/")
@@ -83,19 +85,6 @@ def parse_principal(arn: str) -> PrincipalInfo:
     if service == "sts" and kind_name == "federated-user" and rest:
         return PrincipalInfo(arn, PrincipalKind.FEDERATED_USER, partition, account, rest)
     raise ValueError(f"unsupported principal ARN {arn!r}")
-
-
-def arn_account(arn: str) -> str | None:
-    """The account segment of an ARN, or None when the ARN carries none (S3 buckets)."""
-    parts = arn.split(":", 5)
-    if len(parts) == 6 and parts[0] == "arn" and parts[4]:
-        return parts[4]
-    return None
-
-
-def arn_service(arn: str) -> str:
-    parts = arn.split(":", 5)
-    return parts[2] if len(parts) == 6 else ""
 
 
 @lru_cache(maxsize=4096)

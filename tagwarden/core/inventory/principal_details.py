@@ -8,6 +8,7 @@ import urllib.parse
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from tagwarden.core.arn import arn_account
 from tagwarden.core.inventory.snapshot import PolicyDocument, PrincipalRecord
 
 ALL_ENTITIES = ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"]
@@ -90,8 +91,7 @@ class _Details:
 
 
 def _account(arn: str) -> str:
-    parts = arn.split(":", 5)
-    return parts[4] if len(parts) == 6 else ""
+    return arn_account(arn) or ""
 
 
 def principals_from_details(pages: Iterable[Mapping[str, Any]]) -> list[PrincipalRecord]:

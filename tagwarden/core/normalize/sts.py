@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tagwarden.core.arn import parse_arn
 from tagwarden.core.model import SessionGrant, TagChange
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.context import RecordContext
@@ -23,9 +24,9 @@ def _session_arn(params: dict[str, Any], response: dict[str, Any] | None, ctx: R
         if isinstance(value, str) and value:
             return value
     role_arn = _member(params, "roleArn") if isinstance(_member(params, "roleArn"), str) else ""
-    parts = str(role_arn).split(":", 5)
-    role_account = parts[4] if len(parts) == 6 else ctx.account
-    role_name = parts[5].rsplit("/", 1)[-1] if len(parts) == 6 else "?"
+    parsed = parse_arn(str(role_arn))
+    role_account = parsed.account if parsed is not None else ctx.account
+    role_name = parsed.resource.rsplit("/", 1)[-1] if parsed is not None else "?"
     session_name = _member(params, "roleSessionName") or "?"
     return f"arn:{ctx.partition}:sts::{role_account}:assumed-role/{role_name}/{session_name}"
 

@@ -34,8 +34,9 @@ class ReadProblem:
     fatal: bool = False
 
 
-def _looks_like_record(value: dict[str, Any]) -> bool:
-    return "eventVersion" in value or "eventSource" in value or "eventName" in value
+def looks_like_record(value: dict[str, Any]) -> bool:
+    """A CloudTrail record, as opposed to a container of records or another kind of document."""
+    return "eventVersion" in value or ("eventSource" in value and "eventName" in value)
 
 
 def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | ReadProblem]:
@@ -53,7 +54,7 @@ def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | Rea
         return
     if "detail-type" in value and "detail" in value:
         detail = value["detail"]
-        if isinstance(detail, dict) and _looks_like_record(detail):
+        if isinstance(detail, dict) and looks_like_record(detail):
             yield detail
         else:
             kind = value.get("detail-type")
@@ -76,7 +77,7 @@ def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | Rea
             yield ReadProblem("not_cloudtrail", "LookupEvents item's CloudTrailEvent is not an object", fatal)
         return
     for key in ("Records", "Events"):
-        if key in value and not _looks_like_record(value):
+        if key in value and not looks_like_record(value):
             inner = value[key]
             if isinstance(inner, list):
                 yield from iter_records_from_value(inner, depth + 1)
@@ -85,7 +86,7 @@ def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | Rea
                     "not_cloudtrail", f"{key!r} is {type(inner).__name__}, expected a list", fatal
                 )
             return
-    if _looks_like_record(value):
+    if looks_like_record(value):
         yield value
         return
     keys = ", ".join(sorted(value)[:6]) or "none"

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from tagwarden.core.arn import parse_arn
 from tagwarden.core.writers.grants import TagActionSet
 
 ADDING = frozenset({"add", "replace"})
@@ -27,10 +28,10 @@ def _norm(name: str) -> str:
 
 def arn_type(arn: str) -> tuple[str, str]:
     """(service, resource type) of an ARN: ("s3", "bucket"), ("ec2", "instance"), ("sqs", "")."""
-    parts = arn.split(":", 5)
-    if len(parts) != 6:
+    parsed = parse_arn(arn)
+    if parsed is None:
         return "", ""
-    service, resource = parts[2], parts[5]
+    service, resource = parsed.service, parsed.resource
     if service == "s3" and "/" not in resource:
         return service, "bucket"
     for position, char in enumerate(resource):

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from tagwarden.core.arn import arn_account
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.governance.compiled import ActorView
 from tagwarden.core.iam import Evaluation, Policy, PolicySet, Request, evaluate
@@ -260,7 +261,7 @@ class WriterProbe:
                 1,
             )
             for provider in role.federated:
-                account = provider.split(":", 5)[4] if provider.count(":") >= 5 else role.account
+                account = arn_account(provider) or role.account
                 for key in self.keys:
                     ok, listed = self._authorized(provider, None, key, target, {})
                     item = WriterItem(
