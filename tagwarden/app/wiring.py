@@ -11,11 +11,11 @@ from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Sink
-from tagwarden.adapters.sinks.factory import build_sinks
+from tagwarden.adapters.sinks.from_settings import build_sinks
 from tagwarden.adapters.sources import Source
-from tagwarden.adapters.sources.base import SourceContext
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.lookup_events import LookupEventsSource
+from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.config import (

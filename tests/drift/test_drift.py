@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tagwarden.core.drift import Holder, abac_keys, compute_drift, unattributed_items
-from tagwarden.core.drift.values import canonical, normalized, variant_groups
+from tagwarden.core.drift.spellings import canonical, normalized, variant_groups
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.model import Finding
 from tests.factories import make_finding

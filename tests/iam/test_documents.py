@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tagwarden.core.iam import Policy, PolicyError, parse_policy
+from tagwarden.core.iam import IamPolicyError, Policy, parse_policy
 
 ALLOW_TAG = {"Effect": "Allow", "Action": "iam:TagRole", "Resource": "*"}
 
@@ -95,7 +95,7 @@ def test_statements_for_an_action_are_split_into_deny_and_allow() -> None:
     ],
 )
 def test_invalid_documents_name_the_policy_and_statement(document: Any, message: str) -> None:
-    with pytest.raises(PolicyError) as raised:
+    with pytest.raises(IamPolicyError) as raised:
         parse_policy(document, "the-policy")
     assert message in str(raised.value)
     assert "the-policy" in str(raised.value)
@@ -112,7 +112,7 @@ def test_invalid_documents_name_the_policy_and_statement(document: Any, message:
     ],
 )
 def test_placement_rules(kind: Any, statement: dict[str, Any], message: str) -> None:
-    with pytest.raises(PolicyError, match=message.replace("(", r"\(")):
+    with pytest.raises(IamPolicyError, match=message.replace("(", r"\(")):
         parse_policy({"Statement": [statement]}, "p", kind)
 
 

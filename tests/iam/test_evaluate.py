@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tagwarden.core.iam import PolicySet, Request, evaluate, parse_policy
-from tagwarden.core.iam.context import build_context
-from tagwarden.core.iam.principals import PrincipalKind, parse_principal
+from tagwarden.core.iam.principal_arns import PrincipalKind, parse_principal
+from tagwarden.core.iam.request import build_context
 
 A = "111111111111"
 USER = f"arn:aws:iam::{A}:user/alice"

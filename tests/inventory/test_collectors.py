@@ -12,13 +12,13 @@ from botocore.stub import Stubber
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.inventory.collect import AccountTarget, InventoryRun, account_targets
+from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.adapters.inventory.organization import (
     OrganizationFilesError,
     discover_accounts,
     organization_from_api,
     organization_from_files,
 )
-from tagwarden.adapters.inventory.principals import collect_principals
 from tagwarden.adapters.inventory.resources import bucket_policy, iter_resources, key_policy
 from tagwarden.core.settings.inventory import InventorySettings, OrganizationSettings, PolicyLevels
 

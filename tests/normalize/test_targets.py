@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tagwarden.core.arn import ec2_arn
 from tagwarden.core.model import Actor
-from tagwarden.core.normalize.context import RecordContext
 from tagwarden.core.normalize.operations import TargetRule
+from tagwarden.core.normalize.record_fields import RecordContext
 from tagwarden.core.normalize.targets import find_targets, to_arn
 
 CTX = RecordContext(

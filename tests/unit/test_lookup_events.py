@@ -13,9 +13,9 @@ import pytest
 from botocore.stub import ANY, Stubber
 
 from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.sources.base import SourceContext
 from tagwarden.adapters.sources.lookup_events import LookupEventsSource
 from tagwarden.adapters.sources.ratelimit import RateLimiter
+from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.config import LookupEventsSourceSettings
 from tagwarden.app.demo.records import Caller, record, tag_list

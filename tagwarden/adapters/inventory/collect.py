@@ -16,13 +16,13 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws import AwsClients
+from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.adapters.inventory.organization import (
     OrganizationFilesError,
     discover_accounts,
     organization_from_api,
     organization_from_files,
 )
-from tagwarden.adapters.inventory.principals import collect_principals
 from tagwarden.adapters.inventory.resources import (
     bucket_policy,
     is_bucket,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.errors import error_code
+from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.core.inventory.snapshot import OrganizationPolicies, PolicyDocument
 from tagwarden.core.settings.inventory import OrganizationSettings
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.sinks.base import DeliveryError, Sink
+from tagwarden.adapters.sinks.sink import DeliveryError, Sink
 from tagwarden.adapters.store import Store
 from tagwarden.core.settings.sinks import DeliverySettings
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.sinks.base import DeliveryError
+from tagwarden.adapters.sinks.sink import DeliveryError
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import SnsSinkSettings
 

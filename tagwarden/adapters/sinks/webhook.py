@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.adapters.sinks.base import HttpPost, post_json, summary, urllib_post
+from tagwarden.adapters.sinks.sink import HttpPost, post_json, summary, urllib_post
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import WebhookSinkSettings
 

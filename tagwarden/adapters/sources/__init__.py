@@ -1,5 +1,5 @@
 """Where records come from: SQS notifications, files and S3 prefixes, CloudTrail LookupEvents."""
 
-from tagwarden.adapters.sources.base import PollResult, Source
+from tagwarden.adapters.sources.source import PollResult, Source
 
 __all__ = ["PollResult", "Source"]

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.sources.base import PollResult, SourceContext
 from tagwarden.adapters.sources.s3_objects import (
     Window,
     list_log_keys,
@@ -22,6 +21,7 @@ from tagwarden.adapters.sources.s3_objects import (
     read_object,
     time_order_key,
 )
+from tagwarden.adapters.sources.source import PollResult, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.settings.settings import FilesSourceSettings
 

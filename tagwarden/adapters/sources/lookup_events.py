@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.aws.errors import error_code
-from tagwarden.adapters.sources.base import PollResult, SourceContext
+from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.adapters.sources.ratelimit import RateLimiter, shared_limiter
+from tagwarden.adapters.sources.source import PollResult, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.settings.settings import LookupEventsSourceSettings
 from tagwarden.core.timeutil import parse_time

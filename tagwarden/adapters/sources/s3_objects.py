@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.aws.errors import error_code
+from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.core.records import ReadProblem, iter_records
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.aws.errors import error_code
-from tagwarden.adapters.sources.base import PollResult, SourceContext
+from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.adapters.sources.messages import Ignored, Inline, MessageError, S3Object, parse_body
 from tagwarden.adapters.sources.s3_objects import read_object
+from tagwarden.adapters.sources.source import PollResult, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.settings.settings import SqsSourceSettings
 

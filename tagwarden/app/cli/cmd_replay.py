@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from tagwarden.adapters.sources import PollResult
-from tagwarden.adapters.sources.base import SourceContext
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.s3_objects import Window
+from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.config import FilesSourceSettings

@@ -14,8 +14,8 @@ from pydantic import ValidationError
 from tagwarden.app.config.policy_file import load_policy
 from tagwarden.app.config.yamlfile import YamlFileError, load_yaml
 from tagwarden.core.governance import GovernancePolicy, PolicyError, parse_policy_document
+from tagwarden.core.pydantic_errors import describe_validation_error
 from tagwarden.core.settings.settings import Settings
-from tagwarden.core.validation import describe_validation_error
 
 ENV_PREFIX = "TAGWARDEN_"
 _NOT_SETTINGS = {"TAGWARDEN_CONFIG"}

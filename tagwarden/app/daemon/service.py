@@ -12,7 +12,7 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from tagwarden.adapters.aws.errors import error_code
+from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.adapters.http import HttpServer, Router
 from tagwarden.adapters.http.endpoints import check_handler, install_api, metrics_handler
 from tagwarden.adapters.http.pages import install_pages

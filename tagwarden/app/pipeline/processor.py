@@ -18,7 +18,7 @@ from tagwarden.core.model import Actor, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
 from tagwarden.core.ports.units import UnitResult
 from tagwarden.core.records import ReadProblem
-from tagwarden.core.records.validation import record_problem, tag_record_problem
+from tagwarden.core.records.record_checks import record_problem, tag_record_problem
 from tagwarden.core.timeutil import now_iso, parse_time
 
 Record = dict[str, Any]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.inventory.principals import collect_principals
+from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
 from tagwarden.app.inventory.reconcile import Reconciler

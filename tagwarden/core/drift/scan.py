@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tagwarden.core.drift.items import DRIFT_SEVERITY, DriftItem, DriftKind, Tagged
-from tagwarden.core.drift.values import canonical, normalized, variant_groups
+from tagwarden.core.drift.spellings import canonical, normalized, variant_groups
 from tagwarden.core.globs import Glob
 from tagwarden.core.governance import CompiledPolicy, CompiledRule
 from tagwarden.core.model import Finding

@@ -5,10 +5,10 @@ a target in a ``PolicySet``, and ``evaluate`` any number of ``Request`` objects 
 """
 
 from tagwarden.core.iam.cases import Case, CaseError, CaseFileError, load_cases
-from tagwarden.core.iam.context import Request
-from tagwarden.core.iam.documents import Policy, PolicyError, Statement, parse_policy
+from tagwarden.core.iam.documents import IamPolicyError, Policy, Statement, parse_policy
 from tagwarden.core.iam.evaluate import Decision, Evaluation, PolicySet, evaluate
 from tagwarden.core.iam.layers import StatementRef
+from tagwarden.core.iam.request import Request
 from tagwarden.core.iam.simulate import CaseResult, Summary, run_case, run_cases, summarize
 
 __all__ = [
@@ -18,8 +18,8 @@ __all__ = [
     "CaseResult",
     "Decision",
     "Evaluation",
+    "IamPolicyError",
     "Policy",
-    "PolicyError",
     "PolicySet",
     "Request",
     "Statement",

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from tagwarden.core.iam.context import Request
-from tagwarden.core.iam.documents import Policy, PolicyError, PolicyKind, parse_policy
+from tagwarden.core.iam.documents import IamPolicyError, Policy, PolicyKind, parse_policy
 from tagwarden.core.iam.evaluate import Decision, PolicySet
+from tagwarden.core.iam.request import Request
 
 DECISIONS: Final = ("Allow", "ExplicitDeny", "ImplicitDeny")
 _POLICY_FIELDS: Final = frozenset(
@@ -78,7 +78,7 @@ def parse_case(item: object, index: int) -> Case:
         expected = _expected(item.get("expected"))
         policies = parse_policy_set(_mapping(item.get("policies", {}), "policies"))
         request = parse_request(_mapping(item.get("request"), "request"))
-    except (CaseError, PolicyError) as exc:
+    except (CaseError, IamPolicyError) as exc:
         return Case(case_id, description, None, None, None, error=str(exc), **meta)
     return Case(case_id, description, expected, policies, request, **meta)
 

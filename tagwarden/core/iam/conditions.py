@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from tagwarden.core.iam.condition_values import Predicate, Static, ValueTest, value_test
 from tagwarden.core.iam.operators import FOR_ALL, ConditionError, Operator, parse_operator
-from tagwarden.core.iam.values import Predicate, Static, ValueTest, value_test
 from tagwarden.core.iam.variables import Context
 
 ConditionCheck = Callable[[Context], bool]

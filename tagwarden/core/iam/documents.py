@@ -47,7 +47,7 @@ _STATEMENT_KEYS: Final = frozenset(
 _ACTION_CACHE_LIMIT: Final = 8192
 
 
-class PolicyError(ValueError):
+class IamPolicyError(ValueError):
     """A policy document AWS would not accept; the message names the policy and statement."""
 
 
@@ -141,22 +141,24 @@ def parse_policy(document: Mapping[str, Any] | str, name: str = "", kind: Policy
         try:
             document = json.loads(document)
         except json.JSONDecodeError as exc:
-            raise PolicyError(f"policy {_display(name)}: not valid JSON: {exc}") from exc
+            raise IamPolicyError(f"policy {_display(name)}: not valid JSON: {exc}") from exc
     if not isinstance(document, Mapping):
-        raise PolicyError(f"policy {_display(name)}: a policy document must be a JSON object")
+        raise IamPolicyError(f"policy {_display(name)}: a policy document must be a JSON object")
     policy_name = name or str(document.get("Id") or "")
     where = f"policy {_display(policy_name)}"
     unknown = sorted(set(document) - _TOP_LEVEL)
     if unknown:
-        raise PolicyError(f"{where}: unknown element(s) {', '.join(map(repr, unknown))}")
+        raise IamPolicyError(f"{where}: unknown element(s) {', '.join(map(repr, unknown))}")
     version = document.get("Version", VERSION_2008)
     if version not in (VERSION_2012, VERSION_2008):
-        raise PolicyError(f"{where}: Version must be {VERSION_2012!r} or {VERSION_2008!r}, not {version!r}")
+        raise IamPolicyError(
+            f"{where}: Version must be {VERSION_2012!r} or {VERSION_2008!r}, not {version!r}"
+        )
     raw_statements = document.get("Statement")
     if isinstance(raw_statements, Mapping):
         raw_statements = [raw_statements]
     if not isinstance(raw_statements, list):
-        raise PolicyError(f"{where}: Statement must be an object or a list of objects")
+        raise IamPolicyError(f"{where}: Statement must be an object or a list of objects")
     statements = tuple(
         _parse_statement(raw, index, version == VERSION_2012, kind, where)
         for index, raw in enumerate(raw_statements)
@@ -175,10 +177,10 @@ def _parse_statement(
     label = f"statement {index}" + (f' (Sid "{sid}")' if sid else "")
     try:
         if not isinstance(raw, Mapping):
-            raise PolicyError("a statement must be a JSON object")
+            raise IamPolicyError("a statement must be a JSON object")
         return _build_statement(raw, index, variables, kind)
-    except (PolicyError, ElementError, ConditionError, VariableSyntaxError) as exc:
-        raise PolicyError(f"{where}, {label}: {exc}") from exc
+    except (IamPolicyError, ElementError, ConditionError, VariableSyntaxError) as exc:
+        raise IamPolicyError(f"{where}, {label}: {exc}") from exc
 
 
 def _build_statement(
@@ -186,22 +188,22 @@ def _build_statement(
 ) -> Statement:
     unknown = sorted(set(raw) - _STATEMENT_KEYS)
     if unknown:
-        raise PolicyError(f"unknown element(s) {', '.join(map(repr, unknown))}")
+        raise IamPolicyError(f"unknown element(s) {', '.join(map(repr, unknown))}")
     sid = raw.get("Sid")
     if sid is not None and not isinstance(sid, str):
-        raise PolicyError("Sid must be a string")
+        raise IamPolicyError("Sid must be a string")
     effect = raw.get("Effect")
     if effect not in ("Allow", "Deny"):
-        raise PolicyError(f'Effect must be "Allow" or "Deny", not {effect!r}')
+        raise IamPolicyError(f'Effect must be "Allow" or "Deny", not {effect!r}')
     action_key = _one_of(raw, "Action", "NotAction")
     if action_key is None:
-        raise PolicyError("a statement needs Action or NotAction")
+        raise IamPolicyError("a statement needs Action or NotAction")
     resource_key = _one_of(raw, "Resource", "NotResource")
     if resource_key is None and kind not in (None, "resource"):
-        raise PolicyError(f"a statement of a {kind} policy needs Resource or NotResource")
+        raise IamPolicyError(f"a statement of a {kind} policy needs Resource or NotResource")
     principal_key = _one_of(raw, "Principal", "NotPrincipal")
     if principal_key is None and kind in ("resource", "rcp"):
-        raise PolicyError(f"a statement of a {kind} policy needs Principal or NotPrincipal")
+        raise IamPolicyError(f"a statement of a {kind} policy needs Principal or NotPrincipal")
     _check_placement(kind, principal_key, raw)
     actions = ActionMatcher(_strings(raw[action_key], action_key))
     resources = None
@@ -212,7 +214,7 @@ def _build_statement(
         try:
             principals = principal_set(raw[principal_key])
         except ElementError as exc:
-            raise PolicyError(f"{principal_key}: {exc}") from exc
+            raise IamPolicyError(f"{principal_key}: {exc}") from exc
     conditions = parse_condition_block(raw["Condition"], variables) if "Condition" in raw else ()
     return Statement(
         index=index,
@@ -232,7 +234,7 @@ def _build_statement(
 
 def _one_of(raw: Mapping[str, Any], positive: str, negative: str) -> str | None:
     if positive in raw and negative in raw:
-        raise PolicyError(f"a statement takes {positive} or {negative}, not both")
+        raise IamPolicyError(f"a statement takes {positive} or {negative}, not both")
     if positive in raw:
         return positive
     return negative if negative in raw else None
@@ -240,15 +242,15 @@ def _one_of(raw: Mapping[str, Any], positive: str, negative: str) -> str | None:
 
 def _check_placement(kind: PolicyKind | None, principal_key: str | None, raw: Mapping[str, Any]) -> None:
     if kind in ("identity", "boundary", "session", "scp") and principal_key is not None:
-        raise PolicyError(f"{principal_key} is not allowed in a {kind} policy")
+        raise IamPolicyError(f"{principal_key} is not allowed in a {kind} policy")
     if kind == "rcp" and (principal_key != "Principal" or raw["Principal"] not in ("*", {"AWS": "*"})):
-        raise PolicyError('an RCP statement takes "Principal": "*" (narrow it with conditions)')
+        raise IamPolicyError('an RCP statement takes "Principal": "*" (narrow it with conditions)')
 
 
 def _strings(value: object, element: str) -> list[str]:
     items = value if isinstance(value, list) else [value]
     if not items:
-        raise PolicyError(f"{element} must not be empty")
+        raise IamPolicyError(f"{element} must not be empty")
     if not all(isinstance(item, str) and item for item in items):
-        raise PolicyError(f"{element} must be a non-empty string or a list of non-empty strings")
+        raise IamPolicyError(f"{element} must be a non-empty string or a list of non-empty strings")
     return [item for item in items if isinstance(item, str)]

@@ -27,7 +27,7 @@ from tagwarden.core.iam.matching import (
     normalize,
     parse_glob,
 )
-from tagwarden.core.iam.principals import PrincipalInfo, PrincipalKind
+from tagwarden.core.iam.principal_arns import PrincipalInfo, PrincipalKind
 from tagwarden.core.iam.variables import (
     Context,
     PatternTemplate,

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from typing import Final, Literal, NoReturn
 
 from tagwarden.core.arn import arn_account, arn_service
-from tagwarden.core.iam.context import Request, build_context, implied_actions
 from tagwarden.core.iam.documents import Policy
 from tagwarden.core.iam.elements import GRANT_ACCOUNT, GRANT_DIRECT, GRANT_NONE, GRANT_ROLE
 from tagwarden.core.iam.layers import NOTHING, LayerScan, Probe, StatementRef, scan
-from tagwarden.core.iam.principals import PrincipalKind, parse_principal
+from tagwarden.core.iam.principal_arns import PrincipalKind, parse_principal
+from tagwarden.core.iam.request import Request, build_context, implied_actions
 
 Decision = Literal["Allow", "ExplicitDeny", "ImplicitDeny"]
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from tagwarden.core.iam.documents import Policy, Statement
 from tagwarden.core.iam.elements import GRANT_DIRECT, GRANT_NONE
-from tagwarden.core.iam.principals import PrincipalInfo
+from tagwarden.core.iam.principal_arns import PrincipalInfo
 from tagwarden.core.iam.variables import Context
 
 

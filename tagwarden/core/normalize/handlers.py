@@ -7,8 +7,8 @@ from typing import Any
 from tagwarden.core.arn import EC2_TYPE_PREFIX, ec2_arn, unknown_target
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SUCCESS
-from tagwarden.core.normalize.context import RecordContext
 from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
+from tagwarden.core.normalize.record_fields import RecordContext
 from tagwarden.core.normalize.result import Normalized, Unreadable
 from tagwarden.core.normalize.tagshapes import ShapeError, TagRead, read_tag_keys, read_tags
 from tagwarden.core.normalize.targets import find_targets, target_type, to_arn

@@ -7,9 +7,9 @@ from typing import Any
 
 from tagwarden.core.normalize.builtin_specs import GENERIC_BY_NAME, builtin_specs
 from tagwarden.core.normalize.catalog import catalog_specs
-from tagwarden.core.normalize.context import RecordContext, record_context
 from tagwarden.core.normalize.handlers import generic, per_tag_target, tag_specifications
 from tagwarden.core.normalize.operations import Effect, Handler, OperationSpec
+from tagwarden.core.normalize.record_fields import RecordContext, record_context
 from tagwarden.core.normalize.result import NOT_A_TAG_WRITE, Normalized, Unreadable
 from tagwarden.core.normalize.sts import sts_session
 from tagwarden.core.normalize.tagshapes import ShapeError

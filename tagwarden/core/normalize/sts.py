@@ -7,9 +7,9 @@ from typing import Any
 from tagwarden.core.arn import parse_arn
 from tagwarden.core.model import SessionGrant, TagChange
 from tagwarden.core.model.change import SUCCESS
-from tagwarden.core.normalize.context import RecordContext
 from tagwarden.core.normalize.handlers import make_change
 from tagwarden.core.normalize.operations import OperationSpec, dig, first_present
+from tagwarden.core.normalize.record_fields import RecordContext
 from tagwarden.core.normalize.result import Normalized
 from tagwarden.core.normalize.tagshapes import read_tag_keys, read_tags
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from tagwarden.core.arn import ec2_arn, is_arn
-from tagwarden.core.normalize.context import RecordContext
 from tagwarden.core.normalize.operations import TargetRule, dig, first_present
+from tagwarden.core.normalize.record_fields import RecordContext
 
 
 def _strings(values: Iterable[Any]) -> list[str]:

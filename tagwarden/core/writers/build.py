@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from tagwarden.core.iam import Policy, PolicyError, parse_policy
+from tagwarden.core.iam import IamPolicyError, Policy, parse_policy
 from tagwarden.core.inventory.snapshot import Inventory, PolicyDocument, PrincipalRecord, ResourceRecord
 from tagwarden.core.writers.actions import TagActions, arn_type
 from tagwarden.core.writers.grants import (
@@ -41,7 +41,7 @@ class _Compiler:
         if cache_key not in self._cache:
             try:
                 self._cache[cache_key] = parse_policy(source.document, name=source.name, kind=kind)
-            except PolicyError as exc:
+            except IamPolicyError as exc:
                 self.problems.append(f"{source.name}: {exc}")
                 self._cache[cache_key] = None
         return self._cache[cache_key]

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-from tagwarden.core.iam.principals import PrincipalInfo
+from tagwarden.core.iam.principal_arns import PrincipalInfo
 from tagwarden.core.iam.variables import Context
 
 IMPLIED_ACTIONS_KEY: Final = "tagwarden:impliedactions"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink
-from tagwarden.adapters.sinks.base import Sink
 from tagwarden.adapters.sinks.selection import SinkRoute
+from tagwarden.adapters.sinks.sink import Sink
 from tagwarden.adapters.sinks.sns import SnsSink
 from tagwarden.adapters.sinks.webhook import WebhookSink
 from tagwarden.core.arn import parse_arn

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from tagwarden.core.governance.model import GovernancePolicy
-from tagwarden.core.validation import describe_validation_error
+from tagwarden.core.pydantic_errors import describe_validation_error
 
 
 class PolicyError(ValueError):
