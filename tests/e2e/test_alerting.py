@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.abac_cases import ACCOUNT, POLICY, ROLES, USERS, CaseLog
+from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS, CaseLog
 from tests.e2e.support import DaemonProcess, Deployment, free_port, seed_principals, wait_until
 
 pytestmark = pytest.mark.e2e

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.abac_cases import ACCOUNT, CASES, POLICY, ROLES, USERS, Case, CaseLog, findings_by_event
+from tests.builders.abac_cases import ACCOUNT, CASES, POLICY, ROLES, USERS, Case, CaseLog, findings_by_event
 from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
 
 pytestmark = pytest.mark.e2e

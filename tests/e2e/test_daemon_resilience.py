@@ -19,7 +19,7 @@ from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
-from tests.abac_cases import ACCOUNT, POLICY, ROLES, USERS, principal_tags, take_inventory
+from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS, principal_tags, take_inventory
 from tests.conftest import FIXTURES
 from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from tagwarden.app.demo.records import Caller, record, s3_tagging
-from tests.abac_cases import ACCOUNT, POLICY, ROLES, USERS
+from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
 from tests.e2e.support import seed_principals
 
 pytestmark = pytest.mark.e2e

@@ -27,7 +27,7 @@ from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
-from tests import abac_cases
+from tests.builders import abac_cases
 
 GOLDEN = Path(__file__).with_name("findings.json")
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "cloudtrail"

@@ -1,4 +1,4 @@
-"""The store's interface. Every engine passes the same contract tests (tests/store)."""
+"""The store's interface. Every engine passes the same contract tests (tests/adapters/store)."""
 
 from __future__ import annotations
 

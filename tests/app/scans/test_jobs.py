@@ -1,0 +1,86 @@
+"""The daemon's inventory, drift and writers jobs: what they record and the gauges they set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tagwarden.app.config import load_config
+from tagwarden.app.logs import get_logger
+from tagwarden.app.scans import Scans
+from tagwarden.app.wiring import build_parts
+from tests.builders.scan_scenario import A, B, seed, write_config
+
+
+def test_jobs_are_scheduled_only_with_an_inventory_section(aws: str, tmp_path: Path) -> None:
+    path = write_config(tmp_path, [A], drift_interval_seconds=0)
+    config = load_config(path, env={})
+    parts = build_parts(config, get_logger())
+    assert [
+        (j.name, j.interval_seconds, j.before_polling) for j in Scans(config, parts, get_logger()).jobs()
+    ] == [
+        ("inventory", 3600, False),
+        ("writers", 21600, False),
+    ]
+    document = yaml.safe_load(path.read_text())
+    del document["inventory"]
+    document["aws"]["principal_inventory_interval_seconds"] = 600
+    path.write_text(yaml.safe_dump(document))
+    config = load_config(path, env={})
+    assert [j.name for j in Scans(config, parts, get_logger()).jobs()] == ["principals"]
+
+
+def test_the_three_jobs_record_findings_and_set_their_gauges(aws: str, tmp_path: Path) -> None:
+    seed()
+    config = load_config(write_config(tmp_path, [A, B]), env={})
+    log = get_logger()
+    parts = build_parts(config, log)
+    scans = Scans(config, parts, log)
+    jobs = {job.name: job for job in scans.jobs()}
+    sample = parts.metrics.registry.get_sample_value
+
+    # Writers first: with no inventory yet, it takes one.
+    assert scans.run(jobs["writers"])
+    assert (
+        sample("tagwarden_tag_writers", {"key": "team", "authorized": "false"}) == 2
+    )  # dev-beta, ci-deployer
+    assert sample("tagwarden_tag_writers", {"key": "team", "authorized": "true"}) == 2  # the two TagAdmins
+    assert sample("tagwarden_inventory_resources", {"account": A}) == 9
+    assert sample("tagwarden_inventory_resources", {"account": B}) == 2
+    assert sample("tagwarden_inventory_principals", {"account": B}) == 3
+    assert sample("tagwarden_findings_total", {"kind": "excess_tag_writer", "severity": "high"}) == 3
+
+    assert scans.run(jobs["drift"])
+    expected = {
+        "case_conflict": 2,
+        "disallowed_value": 2,
+        "missing_key": 1,
+        "orphan_value": 2,
+        "unused_principal_value": 1,
+        "unattributed_change": 0,
+    }
+    for kind, count in expected.items():
+        assert sample("tagwarden_drift_items", {"kind": kind, "key": "team"}) == count, kind
+
+    assert scans.run(jobs["inventory"])
+    for name in ("inventory", "drift", "writers"):
+        assert (sample("tagwarden_job_last_success_timestamp_seconds", {"scan": name}) or 0) > 0
+        assert sample("tagwarden_job_duration_seconds", {"scan": name}) is not None
+    # The inventory marks every account's principals as known, as the lockout detector needs.
+    assert parts.store.get_checkpoint(f"inventory:principals:{B}") is not None
+    assert parts.store.current_tags("arn:aws:s3:::b-shared").values == {"team": "beta"}
+    parts.store.close()
+
+
+def test_a_failed_account_fails_the_inventory_job_and_sets_its_gauge(aws: str, tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, [A], organization={"source": "api"}), env={})
+    log = get_logger()
+    parts = build_parts(config, log)
+    scans = Scans(config, parts, log)
+    (inventory,) = [job for job in scans.jobs() if job.name == "inventory"]
+    assert not scans.run(inventory)  # moto's account A runs no organization
+    sample = parts.metrics.registry.get_sample_value
+    assert sample("tagwarden_inventory_failures", {"account": A, "stage": "organization"}) == 1
+    assert sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "inventory"}) is None
+    parts.store.close()
