@@ -52,7 +52,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--services",
         metavar="LIST",
-        help="comma-separated IAM service prefixes to compile (e.g. s3,ec2,iam); default: every catalogued one",
+        help="comma-separated IAM service prefixes to compile (s3,ec2,iam...); default: every catalogued one",
     )
     parser.set_defaults(func=run)
 
