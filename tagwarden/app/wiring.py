@@ -10,7 +10,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
-from tagwarden.adapters.aws.tag_writer import TagWriter
+from tagwarden.adapters.aws.tag_writer import TagWriter, remediator_clients
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Sink
 from tagwarden.adapters.sinks.factory import build_sinks
@@ -64,7 +64,8 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)
     sinks, by_severity = build_sinks(settings, aws_clients)
     policy = CompiledPolicy(config.policy)
-    route = with_reverts(policy, sinks, by_severity, RevertSink(store, TagWriter(aws_clients), policy, log))
+    writer = TagWriter(remediator_clients(aws_clients, config.policy.remediation.role))
+    route = with_reverts(policy, sinks, by_severity, RevertSink(store, writer, policy, log))
     processor = Processor(
         normalizer=Normalizer(),
         policy=policy,

@@ -52,7 +52,7 @@ class RevertSink:
             return
         now = self._clock()
         try:
-            live: dict[str, str] | None = self._writer.read(finding.target)
+            live: dict[str, str] | None = self._writer.read(finding.target, finding.account)
         except TagWriteError as exc:
             self._store.set_remediation(finding.id, "failed", str(exc), None)
             raise DeliveryError(str(exc)) from None
@@ -72,7 +72,7 @@ class RevertSink:
             self._store.set_remediation(finding.id, "planned", f"dry_run: would {plan.detail}", None)
             return
         try:
-            self._writer.write(plan.target, plan.key, plan.restore)
+            self._writer.write(plan.target, finding.account, plan.key, plan.restore)
         except TagWriteError as exc:
             self._store.set_remediation(finding.id, "failed", str(exc), None)
             raise DeliveryError(str(exc)) from None

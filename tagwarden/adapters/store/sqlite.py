@@ -218,8 +218,9 @@ class SQLiteStore:
         with self._write_lock:
             self._writer.execute(
                 "INSERT INTO remediations (finding_id, status, detail, applied_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (finding_id) DO UPDATE SET status = excluded.status,"
-                " detail = excluded.detail, applied_at = excluded.applied_at, updated_at = excluded.updated_at",
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (finding_id) DO UPDATE SET"
+                " status = excluded.status, detail = excluded.detail,"
+                " applied_at = excluded.applied_at, updated_at = excluded.updated_at",
                 (finding_id, status, detail[:500], applied_at, now_iso()),
             )
 
