@@ -193,3 +193,15 @@ def test_glob_keys_match_common_spellings_and_say_what_they_miss() -> None:
         decide(guardrails, tag_call(action, target, "TagAdmin", tags={"access-db": "x"})).decision == "Allow"
     )
     assert any("case-sensitive" in item.why for item in guardrails.limitations)
+
+
+def test_abac_keys_no_rule_covers_are_never_passed_as_session_tags() -> None:
+    guardrails = compile_policy(
+        {"abac_keys": ["team", "cost-center"], "rules": [{**TEAM_RULE, "writers": []}]}
+    )
+    role = "arn:aws:iam::111111111111:role/app"
+    orphan = tag_call("sts:TagSession", role, "TagAdmin", tags={"cost-center": "1"})
+    assert decide(guardrails, orphan).decision == "ExplicitDeny"
+    other = tag_call("sts:TagSession", role, "TagAdmin", tags={"project": "1"})
+    assert decide(guardrails, other).decision == "Allow"
+    assert guardrails.proof.failures == []

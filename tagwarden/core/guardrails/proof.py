@@ -121,6 +121,27 @@ def prove(
 def cases(policy: GovernancePolicy, table: ActionTable) -> Iterator[Case]:
     for rule in policy.rules:
         yield from rule_cases(rule, policy, table)
+    yield from _unruled_session_cases(policy, table)
+
+
+def _unruled_session_cases(policy: GovernancePolicy, table: ActionTable) -> Iterator[Case]:
+    """An ABAC key no rule covers has no listed writer: nobody passes it as a session tag."""
+    compiled = CompiledPolicy(policy)
+    role = f"arn:aws:iam::{ACCOUNT}:role/tagwarden-proof-target"
+    anyone = Actor("anyone", f"arn:aws:iam::{ACCOUNT}:role/tagwarden-proof-anyone")
+    for key in policy.abac_keys:
+        if is_glob(key) or any(rule.covers_key(key) for rule in compiled.rules):
+            continue
+        call = Call(table.session, role, ACCOUNT, {key: OWNER_VALUE})
+        yield Case(
+            "abac_keys",
+            anyone.label,
+            "other",
+            table.session.action,
+            "session tag",
+            build_request(anyone, call),
+            "ExplicitDeny",
+        )
 
 
 def _governed_key(rule: Rule) -> str:
