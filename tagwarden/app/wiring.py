@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,9 +10,11 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
+from tagwarden.adapters.aws.tag_writer import TagWriter, remediator_clients
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Sink
 from tagwarden.adapters.sinks.from_settings import build_sinks
+from tagwarden.adapters.sinks.revert import RevertSink
 from tagwarden.adapters.sources import Source
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.lookup_events import LookupEventsSource
@@ -27,7 +30,9 @@ from tagwarden.app.config import (
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.app.recording import Recorder
 from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.model import Finding
 from tagwarden.core.normalize import Normalizer
+from tagwarden.core.remediation import wants_revert
 
 
 def caller_account(clients: AwsClients, log: Any) -> str | None:
@@ -63,10 +68,13 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     account = caller_account(aws_clients, log) if aws else None
     fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws else None
     principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)
-    sinks, route = build_sinks(settings, aws_clients)
+    sinks, by_severity = build_sinks(settings, aws_clients)
+    policy = CompiledPolicy(config.policy)
+    writer = TagWriter(remediator_clients(aws_clients, config.policy.remediation.role))
+    route = with_reverts(policy, sinks, by_severity, RevertSink(store, writer, policy, log))
     processor = Processor(
         normalizer=Normalizer(),
-        policy=CompiledPolicy(config.policy),
+        policy=policy,
         store=store,
         principals=principals,
         metrics=metrics,
@@ -74,6 +82,24 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
         route=route,
     )
     return Parts(store, metrics, processor, aws_clients, account, sinks)
+
+
+def with_reverts(
+    policy: CompiledPolicy,
+    sinks: dict[str, Sink],
+    route: Callable[[Finding], Iterable[str]],
+    reverter: Sink,
+) -> Callable[[Finding], Iterable[str]]:
+    """When a rule says ``remediate: revert``: the revert sink, and its findings routed to it."""
+    if not any(rule.rule.remediate == "revert" for rule in policy.rules):
+        return route
+    sinks[reverter.name] = reverter
+
+    def routed(finding: Finding) -> Iterable[str]:
+        names = list(route(finding))
+        return [*names, reverter.name] if wants_revert(finding, policy) else names
+
+    return routed
 
 
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:

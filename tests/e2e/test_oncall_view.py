@@ -21,15 +21,15 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from tagwarden.adapters.http.pages.markup import CONTENT_SECURITY_POLICY
-from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS, CaseLog
-from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
-from tests.unit.test_pages import (
+from tests.adapters.http.test_pages import (
     ATTRIBUTE_VALUE,
     HOSTILE_AGENT,
     HOSTILE_BUCKET,
     SCRIPT_VALUE,
     hostile_records,
 )
+from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS, CaseLog
+from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
 
 pytestmark = pytest.mark.e2e
 

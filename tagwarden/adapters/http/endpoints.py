@@ -62,7 +62,8 @@ def finding_detail(store: Store, finding_id: str) -> dict[str, Any] | None:
         return None
     history = [asdict(entry) for entry in store.tag_history(finding.target)]
     return {
-        "finding": finding.to_dict(),
+        # remediation: {status: planned|done|failed|skipped, detail}, or None (no revert queued)
+        "finding": {**finding.to_dict(), "remediation": store.remediation(finding.id)},
         "record": store.get_event(finding.event_id),
         "target_history": history,
         "actor_tags": dict(store.current_tags(finding.actor).values),

@@ -214,6 +214,28 @@ class SQLiteStore:
             for r in rows
         }
 
+    def set_remediation(self, finding_id: str, status: str, detail: str, applied_at: float | None) -> None:
+        with self._write_lock:
+            self._writer.execute(
+                "INSERT INTO remediations (finding_id, status, detail, applied_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (finding_id) DO UPDATE SET"
+                " status = excluded.status, detail = excluded.detail,"
+                " applied_at = excluded.applied_at, updated_at = excluded.updated_at",
+                (finding_id, status, detail[:500], applied_at, now_iso()),
+            )
+
+    def remediation(self, finding_id: str) -> dict[str, str] | None:
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT status, detail FROM remediations WHERE finding_id = ?", (finding_id,)
+            ).fetchone()
+        return {"status": str(row[0]), "detail": str(row[1])} if row else None
+
+    def remediations_applied_since(self, ts: float) -> int:
+        with self._reading() as conn:
+            row = conn.execute("SELECT COUNT(*) FROM remediations WHERE applied_at >= ?", (ts,)).fetchone()
+        return int(row[0])
+
     def ping(self) -> None:
         try:
             with self._reading() as conn:

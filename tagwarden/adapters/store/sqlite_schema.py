@@ -97,6 +97,16 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt);
 
+-- Reverts of findings (remediate: revert): one row per finding, its latest status.
+CREATE TABLE IF NOT EXISTS remediations (
+    finding_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    applied_at REAL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS remediations_applied ON remediations (applied_at);
+
 CREATE TABLE IF NOT EXISTS processed_objects (
     source TEXT NOT NULL,
     key TEXT NOT NULL,

@@ -141,6 +141,8 @@ def run_show(args: argparse.Namespace) -> int:
     ):
         print(f"{key:>14}: {finding.get(key) if finding.get(key) is not None else '-'}")
     print(f"\n{finding['explanation']}\n")
+    if finding.get("remediation"):
+        print(f"revert: {finding['remediation']['status']}: {finding['remediation']['detail']}\n")
     if detail["actor_tags"]:
         print("actor's known tags: " + ", ".join(f"{k}={v}" for k, v in detail["actor_tags"].items()))
     if detail["target_history"]:

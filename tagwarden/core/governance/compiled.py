@@ -129,6 +129,15 @@ class CompiledPolicy:
         # Keys repeat endlessly (team, owner, ...): remember which rules cover each.
         self._rules_for_key = lru_cache(maxsize=4096)(self._compute_rules_for_key)
         self._is_abac = lru_cache(maxsize=4096)(self._compute_is_abac)
+        self._remediator = Glob(policy.remediation.role)
+        self._by_id = {rule.id: rule for rule in self.rules}
+
+    def is_remediator(self, arn: str) -> bool:
+        """Whether ``arn`` is tagwarden's own remediator role: its reverts are not judged."""
+        return self._remediator.matches(arn) or self._remediator.matches(canonical_principal(arn))
+
+    def rule(self, rule_id: str) -> CompiledRule | None:
+        return self._by_id.get(rule_id)
 
     def _compute_rules_for_key(self, key: str) -> tuple[CompiledRule, ...]:
         return tuple(rule for rule in self.rules if rule.covers_key(key))

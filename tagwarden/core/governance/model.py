@@ -67,6 +67,20 @@ class Rule(_Strict):
     writers: list[Writer] | None = None
     values: Values | None = None
     severity: Severity = "high"
+    remediate: Literal["off", "revert"] = Field(
+        default="off", description="revert: put back what an unauthorized writer changed (remediation.mode)"
+    )
+
+
+class Remediation(_Strict):
+    """How reverts run: ``dry_run`` plans them (the finding says ``planned``), ``enforce`` applies them."""
+
+    mode: Literal["dry_run", "enforce"] = "dry_run"
+    max_per_hour: int = Field(default=20, ge=0, description="reverts applied per hour at most")
+    role: str = Field(
+        default="arn:aws:iam::*:role/tagwarden-remediator",
+        description="glob on the principal ARN tagwarden reverts with: its own changes are not judged",
+    )
 
 
 class GovernancePolicy(_Strict):
@@ -76,6 +90,7 @@ class GovernancePolicy(_Strict):
     severities: dict[str, Severity] = Field(
         default_factory=dict, description="override the default severity of a kind of finding"
     )
+    remediation: Remediation = Field(default_factory=Remediation)
 
     @field_validator("severities")
     @classmethod

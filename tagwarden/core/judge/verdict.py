@@ -126,6 +126,8 @@ class _Judgement:
 def judge(change: TagChange, ctx: JudgeContext, policy: CompiledPolicy) -> list[Finding]:
     """The findings one change gives; the same change and context always give the same ones."""
     judgement = _Judgement(change, ctx, policy)
+    if policy.is_remediator(change.actor.arn):
+        return []  # tagwarden's own revert, put back after a finding (remediation.role)
     if not change.succeeded:
         for write in _attempted_writes(change):
             judgement.attempt(write)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tagwarden.adapters.http import Request, Response, Router
+from tagwarden.adapters.http.endpoints import install_api
 from tagwarden.adapters.http.pages import install_pages
 from tagwarden.adapters.http.pages.markup import CONTENT_SECURITY_POLICY, el, text, value_text
 from tagwarden.adapters.metrics import Metrics
@@ -369,3 +370,22 @@ def test_links_are_relative_so_the_pages_work_under_a_proxy_path(scenario: Scena
     assert "../findings" in [
         attrs["href"] for attrs in page(scenario.router, f"/findings/{finding.id}").all("a")
     ]
+
+
+def test_a_revert_shows_its_status_on_the_page_and_in_the_api(scenario: Scenario) -> None:
+    finding = scenario.one("values-allowed-abusive", "disallowed_value")
+    api = Router()
+    install_api(api, scenario.store)
+    before = json.loads(get(api, f"/api/findings/{finding.id}").body)
+    assert before["finding"]["remediation"] is None
+    assert "Revert" not in page(scenario.router, f"/findings/{finding.id}").text
+    scenario.store.set_remediation(finding.id, "planned", "dry_run: would set team=alpha", None)
+    detail = json.loads(get(api, f"/api/findings/{finding.id}").body)
+    assert detail["finding"]["remediation"] == {
+        "status": "planned",
+        "detail": "dry_run: would set team=alpha",
+    }
+    assert (
+        "Revert planned : dry_run: would set team=alpha"
+        in page(scenario.router, f"/findings/{finding.id}").text
+    )

@@ -192,3 +192,14 @@ def test_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:
 def test_unsupported_urls_say_what_to_use() -> None:
     with pytest.raises(StoreError, match="sqlite:///"):
         open_store("postgres://db/tagwarden")
+
+
+def test_remediation_status_is_kept_per_finding(store: Store) -> None:
+    assert store.remediation("tw-1") is None
+    store.set_remediation("tw-1", "planned", "dry_run: would set team=alpha", None)
+    assert store.remediation("tw-1") == {"status": "planned", "detail": "dry_run: would set team=alpha"}
+    store.set_remediation("tw-1", "done", "set team=alpha", 1000.0)
+    store.set_remediation("tw-2", "failed", "AccessDenied", None)
+    assert store.remediation("tw-1") == {"status": "done", "detail": "set team=alpha"}
+    assert store.remediations_applied_since(999.0) == 1
+    assert store.remediations_applied_since(1001.0) == 0

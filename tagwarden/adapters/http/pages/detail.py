@@ -40,6 +40,7 @@ class FindingDetail:
     record: Mapping[str, Any] | None
     target_history: Sequence[HistoryEntry]
     actor_tags: Mapping[str, str]
+    remediation: Mapping[str, str] | None = None
 
     @classmethod
     def from_dict(cls, detail: Mapping[str, Any]) -> FindingDetail:
@@ -48,6 +49,7 @@ class FindingDetail:
             record=detail["record"],
             target_history=[HistoryEntry(**entry) for entry in detail["target_history"]],
             actor_tags=detail["actor_tags"],
+            remediation=detail["finding"].get("remediation"),
         )
 
 
@@ -102,6 +104,9 @@ def _change_section(detail: FindingDetail) -> Html:
         ("Region", finding.region),
         ("CloudTrail event ID", el("code", finding.event_id)),
     ]
+    if detail.remediation is not None:
+        revert = detail.remediation
+        rows.append(("Revert", join([el("strong", revert["status"]), ": ", revert["detail"]])))
     return section("change", "The change", change, definitions(rows))
 
 

@@ -1,0 +1,131 @@
+"""Reading and writing one target's tags through its service's own tag API.
+
+S3 buckets: GetBucketTagging/PutBucketTagging (the whole set, so the other keys are resent as
+they are); IAM roles and users: List*Tags, Tag*/Untag*; EC2: DescribeTags, CreateTags/DeleteTags;
+anything else: the Resource Groups Tagging API (GetResources, TagResources/UntagResources).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from tagwarden.adapters.aws.clients import AwsClients
+from tagwarden.adapters.aws.error_codes import error_code
+
+
+class TagWriteError(RuntimeError):
+    """The service refused or could not be reached; the message says which call and why."""
+
+
+def _parts(arn: str) -> tuple[str, str, str]:
+    parts = arn.split(":", 5)
+    if len(parts) != 6:
+        raise TagWriteError(f"not an ARN: {arn}")
+    return parts[2], parts[3], parts[5]
+
+
+def remediator_clients(clients: AwsClients, role: str) -> Callable[[str], AwsClients]:
+    """Clients for the target's account: the remediator role assumed there when ``role`` names one
+    (``arn:aws:iam::*:role/NAME``: the account filled in), the daemon's own otherwise."""
+    parts = role.split(":", 5)
+    if len(parts) != 6 or "*" in parts[5] or "?" in parts[5] or parts[4] not in ("*", ""):
+        return lambda _account: clients
+
+    def assumed(account: str) -> AwsClients:
+        arn = ":".join([*parts[:4], account, parts[5]])
+        return clients.assume_role(arn, "tagwarden-revert")
+
+    return assumed
+
+
+class TagWriter:
+    """Reads and writes tags as the remediator: ``clients_for(account)`` gives its clients there."""
+
+    def __init__(self, clients_for: Callable[[str], AwsClients]) -> None:
+        self._clients_for = clients_for
+
+    def read(self, arn: str, account: str) -> dict[str, str]:
+        try:
+            return self._read(self._clients_for(account), arn)
+        except (ClientError, BotoCoreError) as exc:
+            raise TagWriteError(f"reading the tags of {arn}: {exc}") from None
+
+    def write(self, arn: str, account: str, key: str, value: str | None) -> None:
+        """Set ``key`` to ``value``, or remove it when ``value`` is None."""
+        try:
+            self._write(self._clients_for(account), arn, key, value)
+        except (ClientError, BotoCoreError) as exc:
+            raise TagWriteError(f"writing {key} on {arn}: {exc}") from None
+
+    def _read(self, aws: AwsClients, arn: str) -> dict[str, str]:
+        service, region, resource = _parts(arn)
+        if service == "s3" and "/" not in resource:
+            try:
+                tag_set = aws.s3().get_bucket_tagging(Bucket=resource)["TagSet"]
+            except ClientError as exc:
+                if error_code(exc) == "NoSuchTagSet":
+                    return {}
+                raise
+            return {t["Key"]: t["Value"] for t in tag_set}
+        if service == "iam" and resource.startswith(("role/", "user/")):
+            kind, name = resource.split("/", 1)[0], resource.rsplit("/", 1)[1]
+            iam: Any = aws.iam()
+            tags = iam.list_role_tags(RoleName=name) if kind == "role" else iam.list_user_tags(UserName=name)
+            return {t["Key"]: t["Value"] for t in tags["Tags"]}
+        if service == "ec2":
+            resource_id = resource.rsplit("/", 1)[-1]
+            found = aws.ec2(region or None).describe_tags(
+                Filters=[{"Name": "resource-id", "Values": [resource_id]}]
+            )
+            return {t["Key"]: t["Value"] for t in found["Tags"]}
+        mappings = aws.tagging(region or None).get_resources(ResourceARNList=[arn])
+        items = mappings.get("ResourceTagMappingList", [])
+        return {t["Key"]: t["Value"] for t in items[0]["Tags"]} if items else {}
+
+    def _write(self, aws: AwsClients, arn: str, key: str, value: str | None) -> None:
+        service, region, resource = _parts(arn)
+        if service == "s3" and "/" not in resource:
+            tags = self._read(aws, arn)
+            if value is None:
+                tags.pop(key, None)
+            else:
+                tags[key] = value
+            s3 = aws.s3()
+            if tags:
+                tag_set: Any = [{"Key": k, "Value": v} for k, v in tags.items()]
+                s3.put_bucket_tagging(Bucket=resource, Tagging={"TagSet": tag_set})
+            else:
+                s3.delete_bucket_tagging(Bucket=resource)
+            return
+        if service == "iam" and resource.startswith(("role/", "user/")):
+            self._write_iam(aws, resource, key, value)
+            return
+        if service == "ec2":
+            ec2 = aws.ec2(region or None)
+            resource_id = resource.rsplit("/", 1)[-1]
+            if value is None:
+                ec2.delete_tags(Resources=[resource_id], Tags=[{"Key": key}])
+            else:
+                ec2.create_tags(Resources=[resource_id], Tags=[{"Key": key, "Value": value}])
+            return
+        tagging = aws.tagging(region or None)
+        if value is None:
+            tagging.untag_resources(ResourceARNList=[arn], TagKeys=[key])
+        else:
+            tagging.tag_resources(ResourceARNList=[arn], Tags={key: value})
+
+    def _write_iam(self, aws: AwsClients, resource: str, key: str, value: str | None) -> None:
+        kind, name = resource.split("/", 1)[0], resource.rsplit("/", 1)[1]
+        iam: Any = aws.iam()
+        if kind == "role":
+            if value is None:
+                iam.untag_role(RoleName=name, TagKeys=[key])
+            else:
+                iam.tag_role(RoleName=name, Tags=[{"Key": key, "Value": value}])
+        elif value is None:
+            iam.untag_user(UserName=name, TagKeys=[key])
+        else:
+            iam.tag_user(UserName=name, Tags=[{"Key": key, "Value": value}])

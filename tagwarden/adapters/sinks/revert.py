@@ -1,0 +1,80 @@
+"""Reverts as an outbox sink: a finding of a ``remediate: revert`` rule is queued for the sink
+``remediation`` in the transaction that commits it, and the dispatcher hands it here, with the
+same retries and backoff as any delivery.
+
+Never applied twice: a revert already ``done`` is not looked at again, and every attempt first
+reads the target's tags and applies nothing unless the key still holds what the finding recorded
+(so a retry after a crash between the write and the outbox update finds the value restored).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from tagwarden.adapters.aws.tag_writer import TagWriteError, TagWriter
+from tagwarden.adapters.sinks.sink import DeliveryError
+from tagwarden.adapters.store import Store
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.model import Finding
+from tagwarden.core.remediation import REMEDIATION_SINK, plan_revert
+from tagwarden.core.timeutil import parse_time
+
+HOUR = 3600.0
+
+
+class RevertSink:
+    name = REMEDIATION_SINK
+
+    def __init__(
+        self,
+        store: Store,
+        writer: TagWriter,
+        policy: CompiledPolicy,
+        log: Any,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._store = store
+        self._writer = writer
+        self._settings = policy.policy.remediation
+        self._log = log
+        self._clock = clock
+
+    def _before(self, finding: Finding) -> tuple[bool, str | None]:
+        ts = parse_time(finding.event_time) or 0.0
+        with self._store.unit() as tx:
+            return tx.tags_as_of(finding.target, ts, finding.event_id).lookup(finding.tag_key)
+
+    def send(self, finding: Finding) -> None:
+        previous = self._store.remediation(finding.id)
+        if previous is not None and previous["status"] == "done":
+            return
+        now = self._clock()
+        try:
+            live: dict[str, str] | None = self._writer.read(finding.target, finding.account)
+        except TagWriteError as exc:
+            self._store.set_remediation(finding.id, "failed", str(exc), None)
+            raise DeliveryError(str(exc)) from None
+        plan = plan_revert(
+            finding,
+            before=self._before(finding),
+            live=live,
+            done_last_hour=self._store.remediations_applied_since(now - HOUR),
+            max_per_hour=self._settings.max_per_hour,
+        )
+        if not plan.applies:
+            self._store.set_remediation(finding.id, "skipped", plan.detail, None)
+            if "max_per_hour" in plan.detail:
+                raise DeliveryError(plan.detail)  # retried later, when the hour has passed
+            return
+        if self._settings.mode == "dry_run":
+            self._store.set_remediation(finding.id, "planned", f"dry_run: would {plan.detail}", None)
+            return
+        try:
+            self._writer.write(plan.target, finding.account, plan.key, plan.restore)
+        except TagWriteError as exc:
+            self._store.set_remediation(finding.id, "failed", str(exc), None)
+            raise DeliveryError(str(exc)) from None
+        self._store.set_remediation(finding.id, "done", plan.detail, now)
+        self._log.info("finding_reverted", finding_id=finding.id, target=plan.target, action=plan.detail)

@@ -1,0 +1,234 @@
+"""The governance policy compiled into Deny statements.
+
+For each rule (see docs/guardrails.md for the reasoning):
+- ``writers``: deny every keyed tag-writing action whose ``aws:TagKeys`` names a governed key,
+  unless the caller is a listed writer (one statement per exemption term);
+- ``values``: deny a governed key set to a value outside ``values.allowed``, for everyone;
+- ``whole_set``: for calls that resend the whole tag set, compare ``aws:RequestTag/<key>`` with
+  ``aws:ResourceTag/<key>``: a key resent at its current value is not a write, so writers of other
+  keys are never denied for carrying it;
+- ``session``: ``sts:TagSession`` naming an ABAC key, unless the caller is a listed writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tagwarden.core.globs import Glob
+from tagwarden.core.governance.model import GovernancePolicy, Rule
+from tagwarden.core.guardrails.actions import ActionTable, TagAction, compress
+from tagwarden.core.guardrails.conditions import Block, exemption_terms, is_glob, key_variants, merge
+from tagwarden.core.guardrails.statements import Limitation, Statement
+
+NOBODY_RULE = "abac-keys-without-rule"
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    statements: tuple[Statement, ...]
+    limitations: tuple[Limitation, ...]
+
+
+def key_trigger(keys: Sequence[str]) -> Block:
+    """The request names one of the keys (``aws:TagKeys``, matched case-insensitively)."""
+    if not any(is_glob(k) for k in keys):
+        return {"ForAnyValue:StringEqualsIgnoreCase": {"aws:TagKeys": sorted(set(keys))}}
+    variants = sorted({v for key in keys for v in key_variants(key)})
+    return {"ForAnyValue:StringLike": {"aws:TagKeys": variants}}
+
+
+def _scope(rule: Rule) -> tuple[Block, tuple[str, ...]]:
+    block: Block = {}
+    if rule.accounts is not None:
+        block["StringLike"] = {"aws:ResourceAccount": sorted(rule.accounts)}
+    resources = tuple(rule.resources) if rule.resources is not None else ("*",)
+    return block, resources
+
+
+def compile_policy(policy: GovernancePolicy, table: ActionTable) -> Compiled:
+    statements: list[Statement] = []
+    limitations: list[Limitation] = []
+    for rule in policy.rules:
+        rule_statements, rule_limits = compile_rule(rule, policy.abac_keys, table)
+        statements.extend(rule_statements)
+        limitations.extend(rule_limits)
+    statements.extend(_unruled_abac_keys(policy, table))
+    limitations.extend(_catalog_limits(table))
+    return Compiled(tuple(statements), tuple(limitations))
+
+
+def compile_rule(
+    rule: Rule, abac_keys: Sequence[str], table: ActionTable
+) -> tuple[list[Statement], list[Limitation]]:
+    terms, approximations = exemption_terms(rule.writers)
+    limits = [Limitation(rule.id, a.writer, a.detail) for a in approximations]
+    scope, resources = _scope(rule)
+    literal = [k for k in rule.keys if not is_glob(k)]
+    globbed = [k for k in rule.keys if is_glob(k)]
+    if globbed:
+        limits.append(
+            Limitation(
+                rule.id,
+                f"key globs {', '.join(globbed)}",
+                "aws:TagKeys is matched with StringLike, which is case-sensitive: the documents match the "
+                "glob as written, lower-case, upper-case and capitalized; other spellings pass the SCP "
+                "(the tag policy reports non-canonical capitalization, tagwarden still judges them). "
+                "aws:RequestTag/<key> takes no glob, so values and whole-set calls are checked for "
+                "literal keys only",
+            )
+        )
+    keyed = compress([a.action for a in table.keyed], table.service_actions, _not_keyed(table))
+    statements: list[Statement] = []
+    trigger = key_trigger(rule.keys)
+    for term in terms:
+        statements.append(Statement(rule.id, "writers", keyed, merge([trigger, term, scope]), resources))
+    statements.extend(_values(rule, literal, table, scope, resources))
+    limits.extend(_values_limits(rule, globbed))
+    statements.extend(_whole_set(rule, literal, terms, table, scope=scope, resources=resources))
+    session_keys = [k for k in rule.keys if _is_abac(k, abac_keys)]
+    if session_keys:
+        session_trigger = key_trigger(session_keys)
+        for term in terms:
+            condition = merge([session_trigger, term, scope])
+            statements.append(Statement(rule.id, "session", (table.session.action,), condition, resources))
+    return statements, limits
+
+
+def _not_keyed(table: ActionTable) -> list[str]:
+    return [a.action for a in (*table.whole_set, *table.unenforceable)]
+
+
+def _is_abac(key: str, abac_keys: Sequence[str]) -> bool:
+    globs = [Glob(k, fold=True) for k in abac_keys]
+    return any(g.matches(key) for g in globs) or any(Glob(key, fold=True).matches(k) for k in abac_keys)
+
+
+def _values(
+    rule: Rule, literal: list[str], table: ActionTable, scope: Block, resources: tuple[str, ...]
+) -> list[Statement]:
+    if rule.values is None or rule.values.allowed is None:
+        return []
+    allowed = sorted(set(rule.values.allowed))
+    with_values = compress(
+        [a.action for a in table.keyed if a.carries_values], table.service_actions, _not_keyed(table)
+    )
+    whole = tuple(a.action for a in table.whole_set)
+    statements = []
+    for key in literal:
+        request_tag, resource_tag = f"aws:RequestTag/{key}", f"aws:ResourceTag/{key}"
+        present = {"Null": {request_tag: ["false"]}}
+        outside = {"StringNotEquals": {request_tag: allowed}}
+        statements.append(
+            Statement(rule.id, "values", with_values, merge([present, outside, scope]), resources)
+        )
+        if whole:
+            # A whole-set call resending a key at its current value (even an old, now disallowed
+            # one) does not write it.
+            new_key = merge([present, outside, {"Null": {resource_tag: ["true"]}}, scope])
+            changed = merge(
+                [
+                    {"Null": {request_tag: ["false"], resource_tag: ["false"]}},
+                    {"StringNotEquals": {request_tag: [*allowed, "${" + resource_tag + "}"]}},
+                    scope,
+                ]
+            )
+            statements.append(Statement(rule.id, "values", whole, new_key, resources))
+            statements.append(Statement(rule.id, "values", whole, changed, resources))
+    return statements
+
+
+def _values_limits(rule: Rule, globbed: list[str]) -> list[Limitation]:
+    limits = []
+    if rule.values is not None and rule.values.pattern is not None:
+        limits.append(
+            Limitation(
+                rule.id,
+                f"values pattern /{rule.values.pattern}/",
+                "IAM conditions and tag policies have no regular expressions: values are not enforced "
+                "by the documents, only judged by tagwarden",
+            )
+        )
+    if rule.values is not None and globbed:
+        limits.append(
+            Limitation(
+                rule.id,
+                f"values of {', '.join(globbed)}",
+                "aws:RequestTag/<key> names one literal key: values of keys matched by a glob are not "
+                "enforced by the documents",
+            )
+        )
+    return limits
+
+
+def _whole_set(
+    rule: Rule,
+    literal: list[str],
+    terms: list[Block],
+    table: ActionTable,
+    *,
+    scope: Block,
+    resources: tuple[str, ...],
+) -> list[Statement]:
+    whole = tuple(a.action for a in table.whole_set)
+    if not whole:
+        return []
+    statements = []
+    for key in literal:
+        request_tag, resource_tag = f"aws:RequestTag/{key}", f"aws:ResourceTag/{key}"
+        changes = [
+            {"Null": {request_tag: ["false"], resource_tag: ["true"]}},  # adds the key
+            {"Null": {request_tag: ["true"], resource_tag: ["false"]}},  # drops it
+            {  # changes its value
+                "Null": {request_tag: ["false"], resource_tag: ["false"]},
+                "StringNotEquals": {request_tag: ["${" + resource_tag + "}"]},
+            },
+        ]
+        for term in terms:
+            for change in changes:
+                statements.append(
+                    Statement(rule.id, "whole_set", whole, merge([change, term, scope]), resources)
+                )
+    return statements
+
+
+def _unruled_abac_keys(policy: GovernancePolicy, table: ActionTable) -> list[Statement]:
+    """ABAC keys no rule covers have no listed writer: nobody passes them as session tags."""
+    covered = [k for rule in policy.rules for k in rule.keys]
+    orphans = [k for k in policy.abac_keys if not any(Glob(c, fold=True).matches(k) for c in covered)]
+    if not orphans:
+        return []
+    return [Statement(NOBODY_RULE, "session", (table.session.action,), key_trigger(orphans))]
+
+
+def _catalog_limits(table: ActionTable) -> list[Limitation]:
+    limits = []
+    if table.unenforceable:
+        limits.append(
+            Limitation(
+                "*",
+                f"{len(table.unenforceable)} tag-writing actions",
+                "their request carries no aws:TagKeys nor aws:RequestTag (Service Authorization "
+                "Reference), so an SCP cannot tell which key they write; denying them would lock out "
+                "the writers of every other key. They are left to tagwarden's detection. Among them "
+                "s3:PutBucketTagging (it resends the whole set; also what DeleteBucketTagging needs): "
+                "buckets with ABAC enabled refuse it and take s3:TagResource/s3:UntagResource, which "
+                "the documents govern by key",
+                tuple(_sample(table.unenforceable)),
+            )
+        )
+    if table.unresolved:
+        limits.append(
+            Limitation(
+                "*",
+                f"{len(table.unresolved)} catalogued operations",
+                "no IAM action of that name in the Service Authorization Reference (API Gateway's "
+                "actions are HTTP verbs, for instance): not in the documents",
+                table.unresolved,
+            )
+        )
+    return limits
+
+
+def _sample(actions: Sequence[TagAction]) -> list[str]:
+    return [a.action for a in actions]

@@ -1,0 +1,19 @@
+"""Reverts: putting back what an unauthorized writer changed (rules with ``remediate: revert``)."""
+
+from tagwarden.core.remediation.plan import (
+    REMEDIATION_SINK,
+    REVERTABLE_KINDS,
+    RemediationStatus,
+    RevertPlan,
+    plan_revert,
+    wants_revert,
+)
+
+__all__ = [
+    "REMEDIATION_SINK",
+    "REVERTABLE_KINDS",
+    "RemediationStatus",
+    "RevertPlan",
+    "plan_revert",
+    "wants_revert",
+]

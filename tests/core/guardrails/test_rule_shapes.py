@@ -1,0 +1,207 @@
+"""Every rule shape compiled, then judged by the IAM engine on hand-written requests: listed writers
+allowed, everyone else explicitly denied, ungoverned keys untouched, on actions of eleven services,
+a creation, removals and sts:TagSession."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.core.guardrails.calls import ADDING, CREATING, REMOVING, compile_policy, decide, tag_call
+
+EVERY_CALL = ADDING + CREATING
+TEAM_RULE: dict[str, Any] = {"id": "team", "keys": ["team"]}
+
+
+def policy_with(writers: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    return {"abac_keys": ["team"], "rules": [{**TEAM_RULE, "writers": writers, **extra}]}
+
+
+@pytest.fixture(scope="module")
+def by_principal() -> Any:
+    return compile_policy(policy_with([{"principal": "arn:aws:iam::*:role/TagAdmin"}]))
+
+
+@pytest.mark.parametrize(("action", "target"), EVERY_CALL)
+def test_principal_writer_allowed_others_denied(by_principal: Any, action: str, target: str) -> None:
+    admin = tag_call(action, target, "TagAdmin", tags={"team": "alpha"})
+    assert decide(by_principal, admin).decision == "Allow"
+    dev = tag_call(action, target, "Developer", tags={"team": "alpha"})
+    assert decide(by_principal, dev).decision == "ExplicitDeny"
+    spelled = tag_call(action, target, "Developer", tags={"TeAm": "alpha"})
+    assert decide(by_principal, spelled).decision == "ExplicitDeny"
+    ungoverned = tag_call(action, target, "Developer", tags={"cost-center": "123456"})
+    assert decide(by_principal, ungoverned).decision == "Allow"
+
+
+@pytest.mark.parametrize(("action", "target"), REMOVING)
+def test_removing_a_governed_key_is_a_write(by_principal: Any, action: str, target: str) -> None:
+    dev = tag_call(action, target, "Developer", tags={"team": ""}, removing=True)
+    assert decide(by_principal, dev).decision == "ExplicitDeny"
+    admin = tag_call(action, target, "TagAdmin", tags={"team": ""}, removing=True)
+    assert decide(by_principal, admin).decision == "Allow"
+    other = tag_call(action, target, "Developer", tags={"owner": ""}, removing=True)
+    assert decide(by_principal, other).decision == "Allow"
+
+
+def test_session_tags_on_abac_keys(by_principal: Any) -> None:
+    target = "arn:aws:iam::111111111111:role/app"
+    dev = tag_call("sts:TagSession", target, "Developer", tags={"team": "alpha"})
+    assert decide(by_principal, dev).decision == "ExplicitDeny"
+    assert (
+        decide(by_principal, tag_call("sts:TagSession", target, "TagAdmin", tags={"team": "a"})).decision
+        == "Allow"
+    )
+    other = tag_call("sts:TagSession", target, "Developer", tags={"project": "x"})
+    assert decide(by_principal, other).decision == "Allow"
+
+
+@pytest.mark.parametrize(("action", "target"), ADDING)
+def test_principal_tag_writer(action: str, target: str) -> None:
+    guardrails = compile_policy(policy_with([{"principal_tag": {"tag-admin": "true"}}]))
+    admin = tag_call(action, target, "Anyone", tags={"team": "a"}, principal_tags={"tag-admin": "true"})
+    assert decide(guardrails, admin).decision == "Allow"
+    wrong = tag_call(action, target, "Anyone", tags={"team": "a"}, principal_tags={"tag-admin": "false"})
+    assert decide(guardrails, wrong).decision == "ExplicitDeny"
+    untagged = tag_call(action, target, "Anyone", tags={"team": "a"})
+    assert decide(guardrails, untagged).decision == "ExplicitDeny"
+
+
+@pytest.mark.parametrize(("action", "target"), ADDING)
+def test_invoked_by_a_service_that_names_itself_in_called_via(action: str, target: str) -> None:
+    guardrails = compile_policy(policy_with([{"invoked_by": "cloudformation.amazonaws.com"}]))
+    stack = tag_call(action, target, "Deployer", tags={"team": "a"}, via="cloudformation.amazonaws.com")
+    assert decide(guardrails, stack).decision == "Allow"
+    direct = tag_call(action, target, "Deployer", tags={"team": "a"})
+    assert decide(guardrails, direct).decision == "ExplicitDeny"
+    athena = tag_call(action, target, "Deployer", tags={"team": "a"}, via="athena.amazonaws.com")
+    assert decide(guardrails, athena).decision == "ExplicitDeny"
+
+
+def test_invoked_by_other_services_is_an_approximation_said_plainly() -> None:
+    guardrails = compile_policy(policy_with([{"invoked_by": "autoscaling.amazonaws.com"}]))
+    action, target = ADDING[1]
+    via = tag_call(action, target, "Deployer", tags={"team": "a"}, via="autoscaling.amazonaws.com")
+    assert decide(guardrails, via).decision == "Allow"
+    assert (
+        decide(guardrails, tag_call(action, target, "Deployer", tags={"team": "a"})).decision
+        == "ExplicitDeny"
+    )
+    assert any("aws:ViaAWSService" in item.why for item in guardrails.limitations)
+
+
+@pytest.mark.parametrize(("action", "target"), [ADDING[1], ADDING[10]])  # EC2 and Secrets Manager
+def test_same_as_resource_writer(action: str, target: str) -> None:
+    """ec2:CreateTags and secretsmanager:TagResource carry aws:ResourceTag (Service Authorization
+    Reference)."""
+    guardrails = compile_policy(policy_with([{"same_as_resource": "team"}]))
+    mine = tag_call(
+        action,
+        target,
+        "Dev",
+        tags={"team": "beta"},
+        principal_tags={"team": "alpha"},
+        resource_tags={"team": "alpha"},
+    )
+    assert decide(guardrails, mine).decision == "Allow"
+    theirs = tag_call(
+        action,
+        target,
+        "Dev",
+        tags={"team": "alpha"},
+        principal_tags={"team": "alpha"},
+        resource_tags={"team": "beta"},
+    )
+    assert decide(guardrails, theirs).decision == "ExplicitDeny"
+    untagged_actor = tag_call(action, target, "Dev", tags={"team": "alpha"}, resource_tags={"team": "alpha"})
+    assert decide(guardrails, untagged_actor).decision == "ExplicitDeny"
+    untagged_target = tag_call(
+        action, target, "Dev", tags={"team": "alpha"}, principal_tags={"team": "alpha"}
+    )
+    assert decide(guardrails, untagged_target).decision == "ExplicitDeny"
+
+
+@pytest.mark.parametrize(("action", "target"), EVERY_CALL)
+def test_values_outside_the_allowed_list_are_denied_to_everyone(action: str, target: str) -> None:
+    guardrails = compile_policy(
+        policy_with([{"principal": "arn:aws:iam::*:role/TagAdmin"}], values={"allowed": ["alpha", "beta"]})
+    )
+    assert decide(guardrails, tag_call(action, target, "TagAdmin", tags={"team": "beta"})).decision == "Allow"
+    outside = tag_call(action, target, "TagAdmin", tags={"team": "omega"})
+    assert decide(guardrails, outside).decision == "ExplicitDeny"
+    free = tag_call(action, target, "Developer", tags={"owner": "omega"})
+    assert decide(guardrails, free).decision == "Allow"
+    policies = guardrails.tag_policies[0].document
+    assert policies["tags"]["team"]["tag_value"]["@@assign"] == ["alpha", "beta"]
+
+
+def test_a_writer_entry_is_a_conjunction() -> None:
+    writers = [{"principal": "arn:aws:iam::*:role/TagAdmin", "principal_tag": {"approved": "yes"}}]
+    guardrails = compile_policy(policy_with(writers))
+    action, target = ADDING[2]
+    both = tag_call(action, target, "TagAdmin", tags={"team": "a"}, principal_tags={"approved": "yes"})
+    assert decide(guardrails, both).decision == "Allow"
+    only_role = tag_call(action, target, "TagAdmin", tags={"team": "a"})
+    assert decide(guardrails, only_role).decision == "ExplicitDeny"
+    only_tag = tag_call(action, target, "Other", tags={"team": "a"}, principal_tags={"approved": "yes"})
+    assert decide(guardrails, only_tag).decision == "ExplicitDeny"
+
+
+def test_nobody_may_write() -> None:
+    guardrails = compile_policy(policy_with([]))
+    action, target = ADDING[0]
+    assert (
+        decide(guardrails, tag_call(action, target, "TagAdmin", tags={"team": "a"})).decision
+        == "ExplicitDeny"
+    )
+    assert decide(guardrails, tag_call(action, target, "TagAdmin", tags={"x": "a"})).decision == "Allow"
+
+
+def test_a_rule_without_writers_restricts_only_values() -> None:
+    guardrails = compile_policy(
+        {"rules": [{"id": "env", "keys": ["env"], "values": {"allowed": ["prod", "dev"]}}]}
+    )
+    action, target = ADDING[3]
+    assert decide(guardrails, tag_call(action, target, "Anyone", tags={"env": "dev"})).decision == "Allow"
+    assert (
+        decide(guardrails, tag_call(action, target, "Anyone", tags={"env": "qa"})).decision == "ExplicitDeny"
+    )
+
+
+def test_scoped_rule_leaves_other_accounts_and_resources_alone() -> None:
+    rule = {
+        **TEAM_RULE,
+        "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}],
+        "resources": ["arn:aws:s3:::*"],
+        "accounts": ["111111111111"],
+    }
+    guardrails = compile_policy({"rules": [rule]})
+    bucket = tag_call("s3:TagResource", "arn:aws:s3:::reports", "Dev", tags={"team": "a"})
+    assert decide(guardrails, bucket).decision == "ExplicitDeny"
+    queue = tag_call("sqs:TagQueue", ADDING[4][1], "Dev", tags={"team": "a"})
+    assert decide(guardrails, queue).decision == "Allow"
+
+
+def test_glob_keys_match_common_spellings_and_say_what_they_miss() -> None:
+    rule = {"id": "access", "keys": ["access-*"], "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}]}
+    guardrails = compile_policy({"rules": [rule]})
+    action, target = ADDING[5]
+    for key in ("access-db", "ACCESS-DB", "Access-db"):
+        assert decide(guardrails, tag_call(action, target, "Dev", tags={key: "x"})).decision == "ExplicitDeny"
+    assert (
+        decide(guardrails, tag_call(action, target, "TagAdmin", tags={"access-db": "x"})).decision == "Allow"
+    )
+    assert any("case-sensitive" in item.why for item in guardrails.limitations)
+
+
+def test_abac_keys_no_rule_covers_are_never_passed_as_session_tags() -> None:
+    guardrails = compile_policy(
+        {"abac_keys": ["team", "cost-center"], "rules": [{**TEAM_RULE, "writers": []}]}
+    )
+    role = "arn:aws:iam::111111111111:role/app"
+    orphan = tag_call("sts:TagSession", role, "TagAdmin", tags={"cost-center": "1"})
+    assert decide(guardrails, orphan).decision == "ExplicitDeny"
+    other = tag_call("sts:TagSession", role, "TagAdmin", tags={"project": "1"})
+    assert decide(guardrails, other).decision == "Allow"
+    assert guardrails.proof.failures == []
