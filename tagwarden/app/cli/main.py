@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "tagwarden.app.cli.cmd_iam",
     "tagwarden.app.cli.cmd_scan",
     "tagwarden.app.cli.cmd_demo",
+    "tagwarden.app.cli.cmd_verify_logs",
 )
 
 DESCRIPTION = """\
