@@ -63,6 +63,7 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     store = open_store(config.store_url())
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
+    metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
     account = caller_account(aws_clients, log) if aws else None
     fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws else None
     principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)

@@ -99,6 +99,7 @@ class Processor:
     ) -> list[_TagRecord]:
         tagged: list[_TagRecord] = []
         newest = ""
+        newest_by_origin: dict[tuple[str, str], str] = {}
         normalize = self.normalizer.normalize
         for item in items:
             if isinstance(item, ReadProblem):
@@ -115,6 +116,9 @@ class Processor:
             when = item.get("eventTime")
             if isinstance(when, str) and when > newest:
                 newest = when
+            origin = (str(item.get("recipientAccountId") or ""), str(item.get("awsRegion") or ""))
+            if isinstance(when, str) and when > newest_by_origin.get(origin, ""):
+                newest_by_origin[origin] = when
             if is_control_record(item):
                 controls.append((parse_time(when) or 0.0, item))
             normalized = normalize(item)
@@ -135,6 +139,10 @@ class Processor:
                 ids = {c.event_id for c in normalized.changes}
                 tagged.append(_TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, normalized))
         result.newest_event = parse_time(newest) if newest else None
+        for origin, when in newest_by_origin.items():
+            moment = parse_time(when)
+            if moment is not None and all(origin):
+                result.newest_by_origin[origin] = moment
         # CloudTrail delivers out of order: judge in event-time order within the unit; across
         # units, the store's as-of reads give each change the value before it.
         tagged.sort(key=lambda t: (t.ts, t.event_id))
@@ -249,3 +257,5 @@ class Processor:
         self.recorder.report(result.new_findings, source=source)
         if result.newest_event is not None:
             m.observe_newest_event(source, result.newest_event)
+        for (account, region), moment in result.newest_by_origin.items():
+            m.observe_log_origin(account, region, moment)
