@@ -130,12 +130,12 @@ def sign(raw_digest: bytes) -> str:
     return test_key().sign(text, padding.PKCS1v15(), hashes.SHA256()).hex()
 
 
-def build_tree(hours: int = 3, logs_per_hour: int = 2) -> SignedTree:
+def build_tree(hours: int = 3, logs_per_hour: int = 2, start: datetime = START) -> SignedTree:
     """``hours`` hourly digests, each listing ``logs_per_hour`` log files, chained and signed."""
     tree = SignedTree()
     previous: tuple[str, str, str] | None = None
     for hour in range(hours):
-        end = START + timedelta(hours=hour + 1)
+        end = start + timedelta(hours=hour + 1)
         logs = []
         for n in range(logs_per_hour):
             moment = end - timedelta(minutes=50 - 20 * n)

@@ -81,7 +81,22 @@ def _read_object(s3: S3Client, bucket: str, key: str) -> Callable[[], bytes | No
     return read
 
 
-def add_s3(tree: Tree, s3: S3Client, url: str) -> None:
+# A digest lists the log files delivered in the hour before its end: read log files from a little
+# before the window so that the first digest in it finds every file it lists.
+_LOG_MARGIN = timedelta(hours=2)
+
+
+def _in_window(when: datetime | None, since: datetime | None, is_digest: bool) -> bool:
+    if since is None:
+        return True
+    if when is None:
+        return False
+    return when >= (since if is_digest else since - _LOG_MARGIN)
+
+
+def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) -> None:
+    """The CloudTrail files under ``url``; with ``since``, only the digests that end after it (and
+    the log files they may list), judged by the times in their names."""
     bucket, prefix = parse_s3_url(url)
     try:
         keys = list(_s3_keys(s3, bucket, prefix))
@@ -89,7 +104,7 @@ def add_s3(tree: Tree, s3: S3Client, url: str) -> None:
         raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
     for key in keys:
         placed = place(key)
-        if placed is None:
+        if placed is None or not _in_window(placed.when, since, placed.is_digest):
             continue
         where = f"s3://{bucket}/{key}"
         if placed.is_digest:

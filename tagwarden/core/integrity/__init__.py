@@ -9,10 +9,12 @@ from tagwarden.core.integrity.digests import (
     inflate,
     verify,
 )
+from tagwarden.core.integrity.findings import INTEGRITY_EVENT_SOURCE, integrity_findings
 from tagwarden.core.integrity.layout import Placed, logical_key, place
 from tagwarden.core.integrity.signature import load_public_key, string_to_sign
 
 __all__ = [
+    "INTEGRITY_EVENT_SOURCE",
     "PROBLEM_KINDS",
     "DigestFile",
     "Placed",
@@ -20,6 +22,7 @@ __all__ = [
     "ProblemKind",
     "Report",
     "inflate",
+    "integrity_findings",
     "load_public_key",
     "logical_key",
     "place",
