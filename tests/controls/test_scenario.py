@@ -8,6 +8,8 @@ import json
 import random
 from typing import Any
 
+from tagwarden.adapters.http import Request, Router
+from tagwarden.adapters.http.pages import install_pages
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.logs import get_logger
@@ -105,3 +107,18 @@ def test_every_tampering_call_is_flagged_and_no_benign_one_is() -> None:
 
     run(proc, records, "log-1-redelivered")
     assert len(store.list_findings()) == len(findings)
+
+
+def test_the_on_call_page_of_a_control_finding_names_its_target_not_a_tag() -> None:
+    store = open_store("sqlite:///:memory:")
+    proc = processor(store)
+    stop = r.stop_logging()
+    run(proc, [stop], "log-2")
+    (finding,) = store.list_findings()
+    router = Router()
+    install_pages(router, store, proc.policy)
+    response = router.dispatch(Request.from_target("GET", f"/findings/{finding.id}", {}))
+    body = response.body.decode()
+    assert response.status == 200
+    assert "Control tampered with" in body and r.trail_arn() in body
+    assert "no tag written" in body and "stopped recording" in body

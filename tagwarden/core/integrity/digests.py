@@ -84,6 +84,11 @@ def _parse(file: DigestFile) -> _Digest | Problem:
     return _Digest(file, placed, data, hashlib.sha256(raw).hexdigest())
 
 
+def _log_entries(digest: _Digest) -> list[dict[str, Any]]:
+    entries = digest.data.get("logFiles")
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
 def _s3_path(bucket: Any, key: Any) -> str:
     return f"s3://{bucket}/{key}"
 
@@ -147,9 +152,7 @@ def _check_chain(digest: _Digest, digests: Mapping[str, _Digest], oldest: dateti
 def _check_logs(
     digest: _Digest, present: Mapping[str, str], read_log: Callable[[str], bytes | None], report: Report
 ) -> None:
-    for entry in digest.data.get("logFiles") or ():
-        if not isinstance(entry, dict):
-            continue
+    for entry in _log_entries(digest):
         key = logical_key(str(entry.get("s3Object", "")))
         where = present.get(key)
         if where is None:
@@ -196,8 +199,7 @@ def _unlisted(digests: Sequence[_Digest], present: Mapping[str, str]) -> list[Pr
     listed = {
         logical_key(str(entry.get("s3Object", "")))
         for digest in digests
-        for entry in digest.data.get("logFiles") or ()
-        if isinstance(entry, dict)
+        for entry in _log_entries(digest)
     }
     spans = _spans(digests)
     problems = []
