@@ -190,6 +190,8 @@ BENIGN: list[tuple[str, dict[str, Any]]] = [
         r.queue_call("DeleteQueue", f"https://sqs.{r.REGION}.amazonaws.com/{r.ACCOUNT}/orders"),
     ),
     ("PutRule", r.put_rule()),
+    ("UpdateTrail resending its own bucket", r.update_trail({"s3BucketName": r.TRAIL_BUCKET})),
+    ("DetachPolicy of FullAWSAccess", r.detach_policy("p-FullAWSAccess")),
 ]
 
 

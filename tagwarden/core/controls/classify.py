@@ -60,19 +60,23 @@ def _delete_trail(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -
     )
 
 
+def _false(value: Any) -> bool:
+    return value is False or (isinstance(value, str) and value.lower() == "false")
+
+
 _UPDATE_TRAIL_LOSSES: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("s3BucketName", bool, "its log files now go to bucket {v}, not where tagwarden reads them"),
     ("s3KeyPrefix", lambda v: v is not None, "its log files now go under prefix {v!r}"),
-    ("isMultiRegionTrail", lambda v: v is False, "it now logs its home region only"),
+    ("isMultiRegionTrail", _false, "it now logs its home region only"),
     (
         "includeGlobalServiceEvents",
-        lambda v: v is False,
+        _false,
         "it no longer logs global services (IAM, STS, Organizations: principal and session tag writes)",
     ),
-    ("isOrganizationTrail", lambda v: v is False, "it no longer logs the organization's member accounts"),
+    ("isOrganizationTrail", _false, "it no longer logs the organization's member accounts"),
     (
         "enableLogFileValidation",
-        lambda v: v is False,
+        _false,
         "it no longer writes digest files: altered or deleted log files can no longer be proven",
     ),
     (
@@ -80,18 +84,26 @@ _UPDATE_TRAIL_LOSSES: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
         bool,
         "its log files are now encrypted with KMS key {v}, which readers may not hold",
     ),
+    (
+        "snsTopicName",
+        lambda v: v is not None,
+        "its notifications of new log files now go to SNS topic {v!r}, not where a queue may wait for them",
+    ),
 )
 
 
 def _update_trail(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    trail = _trail_arn(ctx, _text(req.get("name")))
+    unchanged = set()
+    if path.trail_buckets.get(_text(req.get("s3BucketName"))) in (trail, req.get("name")):
+        unchanged.add("s3BucketName")  # the bucket it already writes to, sent again (infrastructure code)
     losses = [
         text.format(v=req[name])
         for name, weakens, text in _UPDATE_TRAIL_LOSSES
-        if name in req and weakens(req[name])
+        if name in req and name not in unchanged and weakens(req[name])
     ]
     if not losses:
         return None
-    trail = _trail_arn(ctx, _text(req.get("name")))
     return ControlCall(ctx, trail, "trail", f"Trail {trail} was changed: " + "; ".join(losses) + ".")
 
 
@@ -137,8 +149,14 @@ def _policy(ctx: RecordContext, policy_id: str, path: DeliveryPath) -> tuple[str
     )
 
 
+# AWS managed policies that allow everything: detaching one denies more, it never weakens a control.
+_FULL_ACCESS = frozenset({"p-FullAWSAccess", "p-RCPFullAWSAccess"})
+
+
 def _org_policy_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
     policy_id = _text(req.get("policyId"))
+    if policy_id in _FULL_ACCESS:
+        return None
     if ctx.event_name == "UpdatePolicy" and "content" not in req:
         return None  # a new name or description changes nothing it enforces
     arn, policy_type, governs = _policy(ctx, policy_id, path)
