@@ -197,9 +197,7 @@ def _spans(digests: Iterable[_Digest]) -> dict[tuple[str, str], tuple[float, flo
 
 def _unlisted(digests: Sequence[_Digest], present: Mapping[str, str]) -> list[Problem]:
     listed = {
-        logical_key(str(entry.get("s3Object", "")))
-        for digest in digests
-        for entry in _log_entries(digest)
+        logical_key(str(entry.get("s3Object", ""))) for digest in digests for entry in _log_entries(digest)
     }
     spans = _spans(digests)
     problems = []
