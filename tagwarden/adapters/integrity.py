@@ -3,6 +3,7 @@ sign their digests, for the pure check in tagwarden.core.integrity."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -71,6 +72,41 @@ def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
                 yield entry["Key"]
 
 
+_REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
+
+
+def _common_prefixes(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
+        for entry in page.get("CommonPrefixes", []):
+            if "Prefix" in entry:
+                yield entry["Prefix"]
+
+
+def _region_prefixes(s3: S3Client, bucket: str, prefix: str, depth: int = 0) -> Iterator[str]:
+    """AWSLogs/[o-org/]<account>/CloudTrail[-Digest]/<region>/, without listing every object."""
+    if _REGION_LEVEL.search(prefix):
+        yield prefix
+        return
+    if depth > 6:
+        return
+    for child in _common_prefixes(s3, bucket, prefix):
+        if not child.endswith("CloudTrail-Insight/"):
+            yield from _region_prefixes(s3, bucket, child, depth + 1)
+
+
+def _window_keys(s3: S3Client, bucket: str, prefix: str, since: datetime | None) -> Iterator[str]:
+    """Every key under ``prefix``; with ``since``, only the day folders from then on (a prefix already
+    inside a region folder is listed whole)."""
+    if since is None or (prefix and _REGION_LEVEL.search(prefix)):
+        yield from _s3_keys(s3, bucket, prefix)
+        return
+    first = (since - _LOG_MARGIN).date()
+    days = [first + timedelta(days=n) for n in range((datetime.now(UTC).date() - first).days + 1)]
+    for region_prefix in _region_prefixes(s3, bucket, prefix):
+        for day in days:
+            yield from _s3_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/")
+
+
 def _read_object(s3: S3Client, bucket: str, key: str) -> Callable[[], bytes | None]:
     def read() -> bytes | None:
         try:
@@ -99,7 +135,7 @@ def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) ->
     the log files they may list), judged by the times in their names."""
     bucket, prefix = parse_s3_url(url)
     try:
-        keys = list(_s3_keys(s3, bucket, prefix))
+        keys = list(_window_keys(s3, bucket, prefix, since))
     except ClientError as exc:
         raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
     for key in keys:

@@ -28,12 +28,15 @@ integrity: {{verify_interval_seconds: 900, public_keys: keys}}
 def test_scheduled_check_raises_log_integrity_findings(aws: str, tmp_path: Path) -> None:
     start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=6)
     tree = build_tree(hours=3, start=start)
+    old = build_tree(hours=1, start=start - timedelta(days=5))  # outside the 48-hour window
     tree.write_keys(tmp_path / "keys")
     s3 = boto3.client("s3", region_name="us-east-1")
     s3.create_bucket(Bucket=BUCKET)
-    for key, content in tree.files.items():
-        metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
-        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    for each in (tree, old):
+        for key, content in each.files.items():
+            metadata = {"signature": each.signatures[key]} if key in each.signatures else {}
+            s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    s3.delete_object(Bucket=BUCKET, Key=old.logs[0])  # not looked at: only the window is read
     (tmp_path / "tagwarden.yaml").write_text(CONFIG)
     config = load_config(tmp_path / "tagwarden.yaml", env={})
     log = get_logger()
