@@ -11,6 +11,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
 from tagwarden.adapters.aws.tag_writer import TagWriter, remediator_clients
+from tagwarden.adapters.aws.trails import trail_buckets
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Sink
 from tagwarden.adapters.sinks.from_settings import build_sinks
@@ -18,6 +19,7 @@ from tagwarden.adapters.sinks.revert import RevertSink
 from tagwarden.adapters.sources import Source
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.lookup_events import LookupEventsSource
+from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
 from tagwarden.adapters.store import Store, open_store
@@ -29,6 +31,7 @@ from tagwarden.app.config import (
 )
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.app.recording import Recorder
+from tagwarden.core.controls import DeliveryPath
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Finding
 from tagwarden.core.normalize import Normalizer
@@ -65,6 +68,7 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     store = open_store(config.store_url())
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
+    metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
     account = caller_account(aws_clients, log) if aws else None
     fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws else None
     principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)
@@ -80,6 +84,7 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
         metrics=metrics,
         log=log,
         route=route,
+        delivery=delivery_path(config, aws_clients if aws else None, log),
     )
     return Parts(store, metrics, processor, aws_clients, account, sinks)
 
@@ -100,6 +105,28 @@ def with_reverts(
         return [*names, reverter.name] if wants_revert(finding, policy) else names
 
     return routed
+
+
+def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) -> DeliveryPath:
+    """The buckets and queues the configured sources read, and the buckets DescribeTrails names: the
+    path whose changes are control_tamper findings."""
+    delivery = DeliveryPath()
+    for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):
+        if isinstance(spec, SqsSourceSettings):
+            delivery.add_source_queue(spec.queue_url, name)
+        elif isinstance(spec, FilesSourceSettings):
+            for path in spec.paths:
+                if path.startswith("s3://"):
+                    delivery.add_source_bucket(parse_s3_url(path)[0], name)
+    if clients is not None:
+        try:
+            for bucket, trail in trail_buckets(clients.cloudtrail()):
+                delivery.add_trail(bucket, trail)
+        except (ClientError, BotoCoreError) as exc:
+            log.warning(
+                "describe_trails_failed", error=str(exc), effect="trail buckets learned from events only"
+            )
+    return delivery
 
 
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:

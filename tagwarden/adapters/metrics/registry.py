@@ -42,6 +42,7 @@ class Metrics:
         self.registry = registry if registry is not None else CollectorRegistry()
         self._lock = threading.Lock()
         self._newest: dict[str, float] = {}
+        self._newest_origin: dict[tuple[str, str], float] = {}
         self._series: dict[int, set[tuple[str, ...]]] = {}
         r = self.registry
         self.build_info = Gauge(
@@ -106,6 +107,19 @@ class Metrics:
             "tagwarden_newest_event_timestamp_seconds",
             "Unix time of the newest CloudTrail event seen from a source.",
             ["source"],
+            registry=r,
+        )
+        self.origin_newest_event = Gauge(
+            "tagwarden_log_newest_event_timestamp_seconds",
+            "Unix time of the newest CloudTrail event read from an account and region, any source: "
+            "when it falls behind while other accounts and regions keep arriving, their log files stopped.",
+            ["account", "region"],
+            registry=r,
+        )
+        self.log_gap_threshold = Gauge(
+            "tagwarden_log_gap_threshold_seconds",
+            "The configured time (integrity.log_gap_seconds) after which an account and region with no "
+            "new log file, while others keep arriving, is a delivery gap (TagwardenLogDeliveryGap).",
             registry=r,
         )
         self.poll_duration = Histogram(
@@ -180,6 +194,13 @@ class Metrics:
             if timestamp > self._newest.get(source, float("-inf")):
                 self._newest[source] = timestamp
                 self.newest_event.labels(source).set(timestamp)
+
+    def observe_log_origin(self, account: str, region: str, timestamp: float) -> None:
+        """Raise the newest-event gauge of an account and region; older events leave it where it is."""
+        with self._lock:
+            if timestamp > self._newest_origin.get((account, region), float("-inf")):
+                self._newest_origin[(account, region)] = timestamp
+                self.origin_newest_event.labels(account, region).set(timestamp)
 
     def replace_gauge(self, gauge: Gauge, values: Mapping[tuple[str, ...], float]) -> None:
         """Set ``gauge`` to exactly ``values``: series from an earlier run that are not in it go."""

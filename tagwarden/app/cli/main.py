@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "tagwarden.app.cli.cmd_scan",
     "tagwarden.app.cli.cmd_demo",
     "tagwarden.app.cli.cmd_guardrails",
+    "tagwarden.app.cli.cmd_verify_logs",
 )
 
 DESCRIPTION = """\

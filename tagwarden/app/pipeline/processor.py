@@ -3,6 +3,7 @@ findings out. Every source and the replay command go through it, so they judge a
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.recording import Recorder, Route
+from tagwarden.core.controls import ControlCall, DeliveryPath, classify, is_control_record, judge_control
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import Actor, KnownTags, TagChange
@@ -48,6 +50,7 @@ class Processor:
         log: Any,
         route: Route | None = None,
         clock: Callable[[], float] = time.time,
+        delivery: DeliveryPath | None = None,
     ) -> None:
         self.recorder = Recorder(metrics, log, route)
         self.normalizer = normalizer
@@ -57,6 +60,9 @@ class Processor:
         self.metrics = metrics
         self.log = log
         self._clock = clock
+        # What carries CloudTrail here; control calls are classified against it, and teach it.
+        self.delivery = delivery if delivery is not None else DeliveryPath()
+        self._delivery_lock = threading.Lock()
 
     def process(
         self,
@@ -70,13 +76,17 @@ class Processor:
         """Read, judge and commit one unit. ``mark_object`` records ``unit`` as processed for
         ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
         result = UnitResult()
-        tagged = self._read(items, result)
-        fetched = self.principals.refresh(self._principals_needed(tagged))
+        control_records: list[tuple[float, Record]] = []
+        tagged = self._read(items, result, control_records)
+        calls = self._classify_controls(control_records)
+        needed = self._principals_needed(tagged) | {call.context.actor.arn for _, call in calls}
+        fetched = self.principals.refresh(needed)
         with self.store.unit() as tx:
             for snapshot in fetched:
                 tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
             for item in tagged:
                 self._judge_record(tx, item, result, source)
+            self._judge_controls(tx, calls, result)
             if mark_object and result.ok:
                 tx.mark_object(source, unit)
             if checkpoint is not None:
@@ -84,9 +94,12 @@ class Processor:
         self._report(result, source, unit)
         return result
 
-    def _read(self, items: Iterable[Record | ReadProblem], result: UnitResult) -> list[_TagRecord]:
+    def _read(
+        self, items: Iterable[Record | ReadProblem], result: UnitResult, controls: list[tuple[float, Record]]
+    ) -> list[_TagRecord]:
         tagged: list[_TagRecord] = []
         newest = ""
+        newest_by_origin: dict[tuple[str, str], str] = {}
         normalize = self.normalizer.normalize
         for item in items:
             if isinstance(item, ReadProblem):
@@ -103,6 +116,11 @@ class Processor:
             when = item.get("eventTime")
             if isinstance(when, str) and when > newest:
                 newest = when
+            origin = (str(item.get("recipientAccountId") or ""), str(item.get("awsRegion") or ""))
+            if isinstance(when, str) and when > newest_by_origin.get(origin, ""):
+                newest_by_origin[origin] = when
+            if is_control_record(item):
+                controls.append((parse_time(when) or 0.0, item))
             normalized = normalize(item)
             if normalized.spec is None:
                 continue
@@ -121,10 +139,36 @@ class Processor:
                 ids = {c.event_id for c in normalized.changes}
                 tagged.append(_TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, normalized))
         result.newest_event = parse_time(newest) if newest else None
+        for origin, when in newest_by_origin.items():
+            moment = parse_time(when)
+            if moment is not None and all(origin):
+                result.newest_by_origin[origin] = moment
         # CloudTrail delivers out of order: judge in event-time order within the unit; across
         # units, the store's as-of reads give each change the value before it.
         tagged.sort(key=lambda t: (t.ts, t.event_id))
         return tagged
+
+    def _classify_controls(self, records: list[tuple[float, Record]]) -> list[tuple[Record, ControlCall]]:
+        """Control calls in event-time order, so that a trail's bucket is learned before it is deleted."""
+        calls: list[tuple[Record, ControlCall]] = []
+        records.sort(key=lambda pair: pair[0])
+        with self._delivery_lock:
+            for _, record in records:
+                call = classify(record, self.delivery)
+                if call is not None:
+                    calls.append((record, call))
+        return calls
+
+    def _judge_controls(
+        self, tx: StoreUnit, calls: list[tuple[Record, ControlCall]], result: UnitResult
+    ) -> None:
+        created = now_iso()
+        for record, call in calls:
+            finding = judge_control(call, self.policy, self._actor_tags(tx, call.context.actor), created)
+            new = self.recorder.add(tx, [finding])
+            if new:
+                tx.save_event(call.context.event_id, record)
+            result.new_findings += new
 
     @staticmethod
     def _principals_needed(tagged: list[_TagRecord]) -> set[str]:
@@ -213,3 +257,5 @@ class Processor:
         self.recorder.report(result.new_findings, source=source)
         if result.newest_event is not None:
             m.observe_newest_event(source, result.newest_event)
+        for (account, region), moment in result.newest_by_origin.items():
+            m.observe_log_origin(account, region, moment)

@@ -10,6 +10,8 @@ A job is a plain callable returning True on success; ``Scans.run`` times it, cou
   write each governed tag. Drift and writers use the latest inventory, taking one if there is
   none yet. An inventory with a failed account counts as a failed run (its alert names the scan)
   though the other accounts are recorded and scanned.
+- ``integrity`` (when a files source reads s3:// or a trail's bucket is known): the digest files there,
+  verified as ``tagwarden verify-logs`` does; each problem is a ``log_integrity`` finding.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from tagwarden.app.config import LoadedConfig
 from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
 from tagwarden.app.inventory.reconcile import Reconciler
 from tagwarden.app.scans.drift_scan import drift_metrics, drift_report
+from tagwarden.app.scans.integrity_scan import integrity_locations, verify_sources
 from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_settings, take_inventory
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
 from tagwarden.core.governance import CompiledPolicy
@@ -68,7 +71,14 @@ class Scans:
             ):
                 if interval:
                     jobs.append(ScanJob(name, interval, run))
+        every = self.config.settings.integrity.verify_interval_seconds
+        if every and integrity_locations(self.config, self.parts):
+            jobs.append(ScanJob("integrity", every, self.integrity))
         return jobs
+
+    def integrity(self) -> bool:
+        """The digest files of the S3 sources and trail buckets: each problem a log_integrity finding."""
+        return verify_sources(self.config, self.parts, self.policy, self.log)
 
     def run(self, job: ScanJob) -> bool:
         metrics = self.parts.metrics

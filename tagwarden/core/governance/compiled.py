@@ -126,6 +126,9 @@ class CompiledPolicy:
         self.rules = [CompiledRule(rule) for rule in policy.rules]
         self._abac = [Glob(k, fold=True) for k in policy.abac_keys]
         self._severities = {**DEFAULT_SEVERITY, **policy.severities}
+        self.controls_writers = [
+            CompiledWriter(w) for w in (policy.controls.writers if policy.controls else [])
+        ]
         # Keys repeat endlessly (team, owner, ...): remember which rules cover each.
         self._rules_for_key = lru_cache(maxsize=4096)(self._compute_rules_for_key)
         self._is_abac = lru_cache(maxsize=4096)(self._compute_is_abac)
@@ -153,6 +156,10 @@ class CompiledPolicy:
 
     def is_governed(self, key: str) -> bool:
         return self.is_abac(key) or bool(self._rules_for_key(key))
+
+    def listed_controls_writer(self, actor: ActorView) -> bool:
+        """The actor is listed under ``controls.writers`` (it may change trails, SCPs, the delivery path)."""
+        return any(w.matches(actor, KnownTags()) for w in self.controls_writers)
 
     def severity(self, kind: str) -> Severity:
         return self._severities[kind]

@@ -83,6 +83,21 @@ class Remediation(_Strict):
     )
 
 
+class Controls(_Strict):
+    """Who may change the controls that watch tag writes (trails, SCPs, the delivery path)."""
+
+    writers: list[Writer] = Field(
+        default_factory=list, description="the same entries as a rule's writers; empty: nobody is listed"
+    )
+
+    @field_validator("writers")
+    @classmethod
+    def _no_resource(cls, value: list[Writer]) -> list[Writer]:
+        if any(w.same_as_resource is not None for w in value):
+            raise ValueError("same_as_resource compares tags of a tagged resource; controls have none")
+        return value
+
+
 class GovernancePolicy(_Strict):
     version: Literal[1]
     abac_keys: list[str] = Field(default_factory=list)
@@ -91,6 +106,7 @@ class GovernancePolicy(_Strict):
         default_factory=dict, description="override the default severity of a kind of finding"
     )
     remediation: Remediation = Field(default_factory=Remediation)
+    controls: Controls | None = Field(default=None, description="who may change the controls; absent: nobody")
 
     @field_validator("severities")
     @classmethod

@@ -188,6 +188,21 @@ KINDS: dict[str, KindSpec] = {
             "Unattributed change",
             "A tag changed with no CloudTrail event to explain it.",
         ),
+        KindSpec(
+            "control_tamper",
+            "critical",
+            "Control tampered with",
+            "A call blinded or weakened what watches tag writes: a trail stopped or narrowed, a tag or "
+            "control policy detached, or the bucket, queue or rule that delivers CloudTrail to tagwarden "
+            "changed.",
+        ),
+        KindSpec(
+            "log_integrity",
+            "critical",
+            "Log integrity",
+            "A CloudTrail log or digest file is not what CloudTrail wrote: modified, gone, listed in no "
+            "digest, or its digest's chain or signature does not hold.",
+        ),
     )
 }
 

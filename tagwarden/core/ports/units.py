@@ -25,6 +25,8 @@ class UnitResult:
     new_findings: list[Finding] = field(default_factory=list)
     duplicates: int = 0
     newest_event: float | None = None
+    # (account, region) -> Unix time of its newest event in the unit: the log delivery gap metric
+    newest_by_origin: dict[tuple[str, str], float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

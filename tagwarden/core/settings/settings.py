@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from tagwarden.core.settings.integrity import IntegritySettings
 from tagwarden.core.settings.inventory import InventorySettings
 from tagwarden.core.settings.sinks import DeliverySettings, SinkSettings
 
@@ -130,6 +131,9 @@ class Settings(_Strict):
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     inventory: InventorySettings | None = Field(
         default=None, description="accounts and regions to inventory; absent: the daemon's own account"
+    )
+    integrity: IntegritySettings = Field(
+        default_factory=IntegritySettings, description="log delivery gaps and digest verification"
     )
     shutdown_grace_seconds: float = Field(
         default=8, gt=0, le=120, description="time to finish batches on SIGTERM"

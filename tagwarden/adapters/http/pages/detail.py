@@ -74,7 +74,7 @@ def _headline(finding: Finding) -> Html:
         " ",
         kind_title(finding.kind),
         ": ",
-        el("code", finding.tag_key),
+        el("code", finding.tag_key or finding.target),
     )
     status = el(
         "p",

@@ -100,7 +100,9 @@ def value_text(value: str | None) -> Html:
 
 
 def tag_change(key: str, old: str | None, new: str | None) -> Html:
-    """``key: old → new``."""
+    """``key: old → new``; a finding about no tag (a control, a log file) says so."""
+    if not key:
+        return text("no tag written")
     return join([el("code", key), ": ", value_text(old), " → ", value_text(new)])
 
 

@@ -1,0 +1,195 @@
+"""Reading a tree of CloudTrail files (local folders or s3://bucket/prefix) and the public keys that
+sign their digests, for the pure check in tagwarden.core.integrity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.sources.s3_objects import parse_s3_url
+from tagwarden.core.integrity import DigestFile, Report, place, verify
+
+if TYPE_CHECKING:
+    from mypy_boto3_cloudtrail import CloudTrailClient
+    from mypy_boto3_s3 import S3Client
+
+SIGNATURE_SUFFIX = ".signature"  # offline copy of a digest's x-amz-meta-signature, hex
+
+
+class TreeError(Exception):
+    """A path that cannot be read at all: the user gave a wrong path or lacks access."""
+
+
+@dataclass
+class Tree:
+    digests: list[DigestFile] = field(default_factory=list)
+    logs: dict[str, str] = field(default_factory=dict)  # logical key -> where
+    readers: dict[str, Callable[[], bytes | None]] = field(default_factory=dict)
+
+    def read_log(self, key: str) -> bytes | None:
+        reader = self.readers.get(key)
+        return reader() if reader is not None else None
+
+
+def _read_file(path: Path) -> Callable[[], bytes | None]:
+    def read() -> bytes | None:
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    return read
+
+
+def add_local(tree: Tree, root: Path) -> None:
+    if not root.exists():
+        raise TreeError(f"{root}: no such file or directory")
+    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    for path in files:
+        placed = place(str(path))
+        if placed is None:
+            continue
+        if placed.is_digest:
+            sidecar = path.with_name(path.name + SIGNATURE_SUFFIX)
+            signature = sidecar.read_text().strip() if sidecar.is_file() else None
+            tree.digests.append(DigestFile(str(path), path.read_bytes(), signature))
+        else:
+            tree.logs[placed.key] = str(path)
+            tree.readers[placed.key] = _read_file(path)
+
+
+def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        for entry in page.get("Contents", []):
+            if "Key" in entry:
+                yield entry["Key"]
+
+
+_REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
+
+
+def _common_prefixes(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
+        for entry in page.get("CommonPrefixes", []):
+            if "Prefix" in entry:
+                yield entry["Prefix"]
+
+
+def _region_prefixes(s3: S3Client, bucket: str, prefix: str, depth: int = 0) -> Iterator[str]:
+    """AWSLogs/[o-org/]<account>/CloudTrail[-Digest]/<region>/, without listing every object."""
+    if _REGION_LEVEL.search(prefix):
+        yield prefix
+        return
+    if depth > 6:
+        return
+    for child in _common_prefixes(s3, bucket, prefix):
+        if not child.endswith("CloudTrail-Insight/"):
+            yield from _region_prefixes(s3, bucket, child, depth + 1)
+
+
+def _window_keys(s3: S3Client, bucket: str, prefix: str, since: datetime | None) -> Iterator[str]:
+    """Every key under ``prefix``; with ``since``, only the day folders from then on (a prefix already
+    inside a region folder is listed whole)."""
+    if since is None or (prefix and _REGION_LEVEL.search(prefix)):
+        yield from _s3_keys(s3, bucket, prefix)
+        return
+    first = (since - _LOG_MARGIN).date()
+    days = [first + timedelta(days=n) for n in range((datetime.now(UTC).date() - first).days + 1)]
+    for region_prefix in _region_prefixes(s3, bucket, prefix):
+        for day in days:
+            yield from _s3_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/")
+
+
+def _read_object(s3: S3Client, bucket: str, key: str) -> Callable[[], bytes | None]:
+    def read() -> bytes | None:
+        try:
+            return s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+        except (ClientError, BotoCoreError):
+            return None
+
+    return read
+
+
+# A digest lists the log files delivered in the hour before its end: read log files from a little
+# before the window so that the first digest in it finds every file it lists.
+_LOG_MARGIN = timedelta(hours=2)
+
+
+def _in_window(when: datetime | None, since: datetime | None, is_digest: bool) -> bool:
+    if since is None:
+        return True
+    if when is None:
+        return False
+    return when >= (since if is_digest else since - _LOG_MARGIN)
+
+
+def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) -> None:
+    """The CloudTrail files under ``url``; with ``since``, only the digests that end after it (and
+    the log files they may list), judged by the times in their names."""
+    bucket, prefix = parse_s3_url(url)
+    try:
+        keys = list(_window_keys(s3, bucket, prefix, since))
+    except ClientError as exc:
+        raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
+    for key in keys:
+        placed = place(key)
+        if placed is None or not _in_window(placed.when, since, placed.is_digest):
+            continue
+        where = f"s3://{bucket}/{key}"
+        if placed.is_digest:
+            try:
+                response = s3.get_object(Bucket=bucket, Key=key)
+            except ClientError as exc:
+                raise TreeError(f"{where}: cannot read ({error_code(exc, 'error')})") from None
+            signature = response.get("Metadata", {}).get("signature")
+            tree.digests.append(DigestFile(where, response["Body"].read(), signature))
+        else:
+            tree.logs[placed.key] = where
+            tree.readers[placed.key] = _read_object(s3, bucket, key)
+
+
+def keys_from_folder(folder: Path) -> Callable[[str], bytes | None]:
+    """Public keys from files named by their fingerprint (``<fingerprint>``, ``.der``, ``.pem``...)."""
+    if not folder.is_dir():
+        raise TreeError(f"{folder}: not a folder of public keys")
+    by_fingerprint = {path.name.split(".")[0].lower(): path for path in folder.iterdir() if path.is_file()}
+
+    def lookup(fingerprint: str) -> bytes | None:
+        path = by_fingerprint.get(fingerprint.lower())
+        return path.read_bytes() if path is not None else None
+
+    return lookup
+
+
+def keys_from_cloudtrail(
+    cloudtrail: CloudTrailClient, since: datetime | None = None
+) -> Callable[[str], bytes | None]:
+    """Public keys from CloudTrail's ListPublicKeys, fetched once, on first need. The API returns the
+    keys valid in a time range; without ``since``, the last 90 days."""
+    cache: dict[str, bytes] = {}
+    fetched = False
+
+    def lookup(fingerprint: str) -> bytes | None:
+        nonlocal fetched
+        if not fetched:
+            fetched = True
+            start = since or datetime.now(UTC) - timedelta(days=90)
+            pages = cloudtrail.get_paginator("list_public_keys").paginate(StartTime=start)
+            for page in pages:
+                for key in page.get("PublicKeyList", []):
+                    if "Fingerprint" in key and "Value" in key:
+                        cache[key["Fingerprint"].lower()] = key["Value"]
+        return cache.get(fingerprint.lower())
+
+    return lookup
+
+
+def verify_tree(tree: Tree, public_keys: Callable[[str], bytes | None]) -> Report:
+    return verify(tree.digests, tree.logs, tree.read_log, public_keys)

@@ -1,0 +1,91 @@
+"""tagwarden verify-logs: prove that CloudTrail log files are the ones CloudTrail wrote."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from tagwarden.adapters.aws.clients import AwsClients
+from tagwarden.adapters.integrity import (
+    Tree,
+    TreeError,
+    add_local,
+    add_s3,
+    keys_from_cloudtrail,
+    keys_from_folder,
+    verify_tree,
+)
+from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError, UsageError
+from tagwarden.app.cli.output import print_json, print_table
+
+COLUMNS = [("kind", "kind"), ("path", "path"), ("digest", "digest"), ("detail", "detail")]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "verify-logs",
+        help="check CloudTrail log files against their signed digest files",
+        description="Check CloudTrail log file integrity from the digest files (CloudTrail-Digest/) "
+        "under each PATH (a folder or s3://bucket/prefix): each listed log file's SHA-256, the chain "
+        "of digests (previousDigestHashValue, previousDigestSignature), each digest's SHA256withRSA "
+        "signature, log files gone and log files no digest lists. A digest's signature is its S3 "
+        "metadata (x-amz-meta-signature); in a local copy, a '<digest>.signature' file holding it, "
+        "else the next digest's previousDigestSignature. Exit 0 when clean, 1 when any problem.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or s3://bucket/prefix")
+    parser.add_argument(
+        "--public-keys",
+        metavar="DIR",
+        help="folder of public key files named by their fingerprint (offline); default: CloudTrail "
+        "ListPublicKeys",
+    )
+    parser.add_argument("--region", default=None, help="region for ListPublicKeys (default: AWS_REGION)")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.set_defaults(func=run)
+
+
+def _aws(args: argparse.Namespace) -> AwsClients:
+    region = (
+        args.region or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
+    )
+    return AwsClients(region)
+
+
+def run(args: argparse.Namespace) -> int:
+    tree = Tree()
+    clients: AwsClients | None = None
+    try:
+        for entry in args.paths:
+            if entry.startswith("s3://"):
+                clients = clients or _aws(args)
+                add_s3(tree, clients.s3(), entry)
+            else:
+                add_local(tree, Path(entry))
+        if args.public_keys:
+            keys = keys_from_folder(Path(args.public_keys))
+        else:
+            clients = clients or _aws(args)
+            keys = keys_from_cloudtrail(clients.cloudtrail())
+        report = verify_tree(tree, keys)
+    except (TreeError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    except (ClientError, BotoCoreError) as exc:
+        raise CommandError(f"AWS call failed: {exc}; check credentials, region and access") from None
+    if not report.digests:
+        print("tagwarden: no CloudTrail digest files (CloudTrail-Digest/) under the paths", file=sys.stderr)
+    rows = [problem.to_dict() for problem in report.problems]
+    if args.format == "json":
+        print_json(rows)
+    else:
+        print_table(rows, COLUMNS, max_width=100)
+    print(
+        f"tagwarden: {report.digests} digest files, {report.logs_checked} log files checked, "
+        f"{len(report.problems)} problems; {len(report.unsigned)} digests without a known signature",
+        file=sys.stderr,
+    )
+    return EXIT_FAILURE if report.problems else EXIT_OK

@@ -1,0 +1,57 @@
+"""The scheduled log integrity check: the digest files of the S3 locations tagwarden reads, verified as
+``tagwarden verify-logs`` does, each problem a ``log_integrity`` finding."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from tagwarden.adapters.integrity import Tree, add_s3, keys_from_cloudtrail, keys_from_folder, verify_tree
+from tagwarden.app.config import FilesSourceSettings, LoadedConfig
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.integrity import integrity_findings
+from tagwarden.core.timeutil import now_iso
+
+if TYPE_CHECKING:
+    from tagwarden.app.wiring import Parts
+
+
+def integrity_locations(config: LoadedConfig, parts: Parts) -> list[str]:
+    """The s3:// locations of the files sources, and the buckets the known trails write to."""
+    urls: list[str] = []
+    for spec in config.settings.sources:
+        if isinstance(spec, FilesSourceSettings):
+            urls.extend(path for path in spec.paths if path.startswith("s3://"))
+    covered = {url[len("s3://") :].split("/", 1)[0] for url in urls}
+    urls.extend(
+        f"s3://{bucket}/"
+        for bucket in sorted(parts.processor.delivery.trail_buckets)
+        if bucket not in covered
+    )
+    return urls
+
+
+def verify_sources(config: LoadedConfig, parts: Parts, policy: CompiledPolicy, log: Any) -> bool:
+    settings = config.settings.integrity
+    since = datetime.now(UTC) - timedelta(hours=settings.verify_window_hours)
+    urls = integrity_locations(config, parts)
+    tree = Tree()
+    for url in urls:
+        add_s3(tree, parts.clients.s3(), url, since)
+    if settings.public_keys:
+        keys = keys_from_folder(config.base_dir / settings.public_keys)
+    else:
+        keys = keys_from_cloudtrail(parts.clients.cloudtrail(), since - timedelta(days=1))
+    report = verify_tree(tree, keys)
+    findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
+    new = parts.recorder.record(parts.store, findings, source="integrity")
+    log.info(
+        "integrity_check_done",
+        locations=urls,
+        digests=report.digests,
+        log_files=report.logs_checked,
+        problems=len(report.problems),
+        new_findings=len(new),
+        unsigned_digests=len(report.unsigned),
+    )
+    return True

@@ -1,0 +1,31 @@
+"""Proving that the CloudTrail log files read are the ones CloudTrail wrote (digest files)."""
+
+from tagwarden.core.integrity.digests import (
+    PROBLEM_KINDS,
+    DigestFile,
+    Problem,
+    ProblemKind,
+    Report,
+    inflate,
+    verify,
+)
+from tagwarden.core.integrity.findings import INTEGRITY_EVENT_SOURCE, integrity_findings
+from tagwarden.core.integrity.layout import Placed, logical_key, place
+from tagwarden.core.integrity.signature import load_public_key, string_to_sign
+
+__all__ = [
+    "INTEGRITY_EVENT_SOURCE",
+    "PROBLEM_KINDS",
+    "DigestFile",
+    "Placed",
+    "Problem",
+    "ProblemKind",
+    "Report",
+    "inflate",
+    "integrity_findings",
+    "load_public_key",
+    "logical_key",
+    "place",
+    "string_to_sign",
+    "verify",
+]

@@ -1,0 +1,256 @@
+"""CloudTrail log file integrity: digest files, their chain and signatures, the log files they list.
+
+Follows AWS's custom validation procedure
+(https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html):
+a digest is signed SHA256withRSA over the string
+``digestEndTime \\n digestS3Bucket/digestS3Object \\n hex(SHA-256(uncompressed digest)) \\n
+previousDigestSignature`` (the last part "null" for the first digest of a chain); the signature is the
+digest object's ``x-amz-meta-signature`` metadata, hex; each listed log file's ``hashValue`` is the hex
+SHA-256 of the uncompressed log file; ``previousDigestHashValue`` and ``previousDigestSignature`` chain
+each digest to the one before. Pure: the caller reads the files and the public keys.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from tagwarden.core.integrity.layout import Placed, logical_key, place
+from tagwarden.core.integrity.signature import signature_problem
+from tagwarden.core.timeutil import parse_time
+
+ProblemKind = Literal["modified", "missing", "unlisted", "chain_broken", "bad_signature"]
+PROBLEM_KINDS: tuple[ProblemKind, ...] = ("modified", "missing", "unlisted", "chain_broken", "bad_signature")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    kind: ProblemKind
+    path: str  # the file at fault (where it is, or where the digest says it should be)
+    digest: str  # the digest file that shows it ("" for an unlisted log file)
+    detail: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "path": self.path, "digest": self.digest, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
+class DigestFile:
+    path: str  # where it was read: a local path or s3://bucket/key
+    content: bytes  # as stored (gzip or not)
+    signature: str | None = None  # x-amz-meta-signature (hex), when the reader could get it
+
+
+@dataclass(slots=True)
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    digests: int = 0
+    logs_checked: int = 0
+    unsigned: list[str] = field(default_factory=list)  # digests whose signature nobody gave
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class _Digest:
+    file: DigestFile
+    placed: Placed
+    data: dict[str, Any]
+    sha256: str
+
+
+def inflate(content: bytes) -> bytes:
+    """The uncompressed bytes of a CloudTrail file (gzip or plain)."""
+    return gzip.decompress(content) if content[:2] == b"\x1f\x8b" else content
+
+
+def _parse(file: DigestFile) -> _Digest | Problem:
+    placed = place(file.path)
+    try:
+        raw = inflate(file.content)
+        data = json.loads(raw)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        return Problem("modified", file.path, file.path, f"digest file is unreadable: {exc}")
+    if placed is None or not isinstance(data, dict):
+        return Problem("modified", file.path, file.path, "not a CloudTrail digest file")
+    return _Digest(file, placed, data, hashlib.sha256(raw).hexdigest())
+
+
+def _log_entries(digest: _Digest) -> list[dict[str, Any]]:
+    entries = digest.data.get("logFiles")
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def _s3_path(bucket: Any, key: Any) -> str:
+    return f"s3://{bucket}/{key}"
+
+
+def _previous_key(digest: _Digest) -> str | None:
+    previous = digest.data.get("previousDigestS3Object")
+    return logical_key(previous) if isinstance(previous, str) and previous else None
+
+
+def _signatures(digests: Mapping[str, _Digest]) -> dict[str, str]:
+    """Each digest's signature: its own metadata, else what the next digest says it was."""
+    known: dict[str, str] = {}
+    for digest in digests.values():
+        previous = _previous_key(digest)
+        said = digest.data.get("previousDigestSignature")
+        if previous is not None and isinstance(said, str):
+            known.setdefault(previous, said)
+    for key, digest in digests.items():
+        if digest.file.signature:
+            known[key] = digest.file.signature
+    return known
+
+
+def _check_chain(digest: _Digest, digests: Mapping[str, _Digest], oldest: datetime | None) -> list[Problem]:
+    previous_key = _previous_key(digest)
+    if previous_key is None:
+        return []
+    data = digest.data
+    where = _s3_path(data.get("previousDigestS3Bucket"), data.get("previousDigestS3Object"))
+    previous = digests.get(previous_key)
+    if previous is None:
+        placed = place(previous_key)
+        when = placed.when if placed is not None else None
+        if oldest is None or when is None or when < oldest:
+            return []  # before the first digest given: outside the tree, not known to be gone
+        return [Problem("missing", where, digest.file.path, "the previous digest file of the chain is gone")]
+    problems = []
+    if previous.sha256 != data.get("previousDigestHashValue"):
+        problems.append(
+            Problem(
+                "chain_broken",
+                previous.file.path,
+                digest.file.path,
+                f"previousDigestHashValue is {data.get('previousDigestHashValue')}, "
+                f"the previous digest file hashes to {previous.sha256}",
+            )
+        )
+    own = previous.file.signature
+    if own and own != data.get("previousDigestSignature"):
+        problems.append(
+            Problem(
+                "chain_broken",
+                previous.file.path,
+                digest.file.path,
+                "previousDigestSignature differs from the previous digest's own signature",
+            )
+        )
+    return problems
+
+
+def _check_logs(
+    digest: _Digest, present: Mapping[str, str], read_log: Callable[[str], bytes | None], report: Report
+) -> None:
+    for entry in _log_entries(digest):
+        key = logical_key(str(entry.get("s3Object", "")))
+        where = present.get(key)
+        if where is None:
+            where = _s3_path(entry.get("s3Bucket"), entry.get("s3Object"))
+            report.problems.append(
+                Problem("missing", where, digest.file.path, "listed in the digest, not found")
+            )
+            continue
+        content = read_log(key)
+        if content is None:
+            report.problems.append(Problem("missing", where, digest.file.path, "could not be read"))
+            continue
+        report.logs_checked += 1
+        try:
+            actual = hashlib.sha256(inflate(content)).hexdigest()
+        except (OSError, EOFError, zlib.error) as exc:
+            actual = f"unreadable ({exc})"
+        if actual != entry.get("hashValue"):
+            report.problems.append(
+                Problem(
+                    "modified",
+                    where,
+                    digest.file.path,
+                    f"SHA-256 is {actual}, the digest says {entry.get('hashValue')}",
+                )
+            )
+
+
+def _spans(digests: Iterable[_Digest]) -> dict[tuple[str, str], tuple[float, float]]:
+    """Per account and region: from the earliest digest start to the latest digest end (Unix s)."""
+    spans: dict[tuple[str, str], tuple[float, float]] = {}
+    for digest in digests:
+        start = parse_time(digest.data.get("digestStartTime"))
+        end = parse_time(digest.data.get("digestEndTime"))
+        if start is None or end is None:
+            continue
+        group = (digest.placed.account, digest.placed.region)
+        first, last = spans.get(group, (start, end))
+        spans[group] = (min(first, start), max(last, end))
+    return spans
+
+
+def _unlisted(digests: Sequence[_Digest], present: Mapping[str, str]) -> list[Problem]:
+    listed = {
+        logical_key(str(entry.get("s3Object", ""))) for digest in digests for entry in _log_entries(digest)
+    }
+    spans = _spans(digests)
+    problems = []
+    for key, where in sorted(present.items()):
+        placed = place(key)
+        if key in listed or placed is None or placed.is_digest or placed.when is None:
+            continue
+        span = spans.get((placed.account, placed.region))
+        delivered = placed.when.timestamp()
+        # Names carry the minute only: a file named for a digest's last minute may be in the next.
+        if span is not None and span[0] <= delivered and delivered + 60 <= span[1]:
+            problems.append(
+                Problem("unlisted", where, "", "delivered while digests were written, listed in none")
+            )
+    return problems
+
+
+def verify(
+    digest_files: Sequence[DigestFile],
+    logs: Mapping[str, str],
+    read_log: Callable[[str], bytes | None],
+    public_keys: Callable[[str], bytes | None],
+) -> Report:
+    """Check a tree of CloudTrail files. ``logs`` maps each present log file's logical key (from
+    "AWSLogs/" on) to where it is; ``read_log`` reads one by that key; ``public_keys`` gives the
+    public key with a fingerprint (None if unknown)."""
+    report = Report()
+    digests: dict[str, _Digest] = {}
+    for file in digest_files:
+        parsed = _parse(file)
+        if isinstance(parsed, Problem):
+            report.problems.append(parsed)
+        else:
+            digests[parsed.placed.key] = parsed
+    report.digests = len(digests)
+    signatures = _signatures(digests)
+    oldest: dict[tuple[str, str], datetime] = {}
+    for digest in digests.values():
+        when = digest.placed.when
+        group = (digest.placed.account, digest.placed.region)
+        if when is not None and (group not in oldest or when < oldest[group]):
+            oldest[group] = when
+    for key, digest in sorted(digests.items()):
+        signature = signatures.get(key)
+        if signature is None:
+            report.unsigned.append(digest.file.path)
+        else:
+            problem = signature_problem(digest.data, digest.sha256, signature, public_keys, key)
+            if problem is not None:
+                report.problems.append(Problem("bad_signature", digest.file.path, digest.file.path, problem))
+        report.problems.extend(
+            _check_chain(digest, digests, oldest.get((digest.placed.account, digest.placed.region)))
+        )
+        _check_logs(digest, logs, read_log, report)
+    report.problems.extend(_unlisted(list(digests.values()), logs))
+    return report

@@ -1,0 +1,58 @@
+"""Where CloudTrail puts log and digest files, read from their keys.
+
+Log files:    [prefix/]AWSLogs/[o-id/]<account>/CloudTrail/<region>/<yyyy>/<mm>/<dd>/
+              <account>_CloudTrail_<region>_<yyyymmdd>T<hhmm>Z_<unique>.json.gz
+Digest files: [prefix/]AWSLogs/[o-id/]<account>/CloudTrail-Digest/<region>/<yyyy>/<mm>/<dd>/
+              <account>_CloudTrail-Digest_<region>_<trail>_<home-region>_<yyyymmdd>T<hhmmss>Z.json.gz
+(https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-digest-file-structure.html,
+https://docs.aws.amazon.com/awscloudtrail/latest/userguide/get-and-view-cloudtrail-log-files.html)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+_LAYOUT = re.compile(
+    r"(?:^|/)(AWSLogs/(?:o-[a-z0-9]+/)?(\d{12})/(CloudTrail|CloudTrail-Digest)/([a-z0-9-]+)/"
+    r"\d{4}/\d{2}/\d{2}/([^/]+\.json(?:\.gz)?))$"
+)
+_LOG_TIME = re.compile(r"_(\d{8}T\d{4})Z_[^/_]+$")
+_DIGEST_TIME = re.compile(r"_(\d{8}T\d{6})Z(?:_backfill)?\.json(?:\.gz)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A file CloudTrail delivered, as its key says."""
+
+    key: str  # from "AWSLogs/" on: the same for a local copy and the S3 object
+    account: str
+    region: str
+    is_digest: bool
+    name: str
+
+    @property
+    def when(self) -> datetime | None:
+        """Delivery time (log files, to the minute) or digest end time (digest files)."""
+        pattern, fmt = (_DIGEST_TIME, "%Y%m%dT%H%M%S") if self.is_digest else (_LOG_TIME, "%Y%m%dT%H%M")
+        match = pattern.search(self.name)
+        if match is None:
+            return None
+        return datetime.strptime(match.group(1), fmt).replace(tzinfo=UTC)
+
+
+def place(path: str) -> Placed | None:
+    """The CloudTrail file a path or S3 key names, None for anything else (Insights, other files)."""
+    match = _LAYOUT.search(path.replace("\\", "/"))
+    if match is None:
+        return None
+    key, account, folder, region, name = match.groups()
+    return Placed(key, account, region, folder == "CloudTrail-Digest", name)
+
+
+def logical_key(path: str) -> str:
+    """The part of a path or S3 key from "AWSLogs/" on (the whole path if it has none)."""
+    normal = path.replace("\\", "/")
+    at = normal.find("AWSLogs/")
+    return normal[at:] if at >= 0 else normal

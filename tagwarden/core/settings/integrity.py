@@ -1,0 +1,31 @@
+"""Settings of the log integrity checks: the delivery gap and the scheduled digest verification."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class IntegritySettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    log_gap_seconds: float = Field(
+        default=3600,
+        gt=0,
+        description="an account and region with no new log file for this long, while others keep "
+        "arriving, is a delivery gap (metric tagwarden_log_newest_event_timestamp_seconds, alert "
+        "TagwardenLogDeliveryGap)",
+    )
+    verify_interval_seconds: float = Field(
+        default=3600,
+        ge=0,
+        description="how often the digest files of the S3 sources are verified (log_integrity "
+        "findings); 0: never",
+    )
+    verify_window_hours: float = Field(
+        default=48, gt=0, le=2160, description="how far back each scheduled verification reaches"
+    )
+    public_keys: str | None = Field(
+        default=None,
+        description="folder of CloudTrail public keys named by fingerprint (relative to the config "
+        "file); absent: CloudTrail ListPublicKeys",
+    )

@@ -1,0 +1,298 @@
+"""control_tamper on every call the issue names: flagged, benign, by a listed controls writer, failed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tagwarden.core.controls import DeliveryPath, classify, judge_control, logs_management_writes
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.governance.model import GovernancePolicy
+from tagwarden.core.model import Finding
+from tests.core.controls import records as r
+
+POLICY = CompiledPolicy(
+    GovernancePolicy.model_validate(
+        {"version": 1, "controls": {"writers": [{"principal": "arn:aws:iam::*:role/PlatformAdmin"}]}}
+    )
+)
+SCP_ARN = f"arn:aws:organizations::{r.ACCOUNT}:policy/{r.ORG}/service_control_policy/{r.SCP_ID}"
+
+
+def delivery() -> DeliveryPath:
+    path = DeliveryPath()
+    path.learn(r.create_trail())
+    path.add_source_queue(r.QUEUE_URL, "sqs-cloudtrail")
+    path.learn(r.put_rule())
+    path.learn(r.create_policy(r.SCP_ID, "SERVICE_CONTROL_POLICY"))
+    path.learn(r.create_policy(r.BACKUP_ID, "BACKUP_POLICY"))
+    return path
+
+
+def judged(record: dict[str, Any], path: DeliveryPath | None = None) -> Finding | None:
+    call = classify(record, path if path is not None else delivery())
+    return judge_control(call, POLICY, None) if call is not None else None
+
+
+Build = Callable[..., dict[str, Any]]
+TRAIL = r.trail_arn()
+BUCKET_ARN = f"arn:aws:s3:::{r.TRAIL_BUCKET}"
+QUEUE_ARN = f"arn:aws:sqs:{r.REGION}:{r.ACCOUNT}:tagwarden-cloudtrail"
+FLAGGED: list[tuple[str, Build, str, str]] = [
+    ("StopLogging", r.stop_logging, TRAIL, "stopped recording"),
+    ("DeleteTrail", r.delete_trail, TRAIL, "was deleted"),
+    (
+        "UpdateTrail bucket",
+        lambda **kw: r.update_trail({"s3BucketName": "elsewhere"}, **kw),
+        TRAIL,
+        "bucket elsewhere",
+    ),
+    (
+        "UpdateTrail one region",
+        lambda **kw: r.update_trail({"isMultiRegionTrail": False}, **kw),
+        TRAIL,
+        "home region",
+    ),
+    (
+        "UpdateTrail no validation",
+        lambda **kw: r.update_trail({"enableLogFileValidation": False}, **kw),
+        TRAIL,
+        "digest",
+    ),
+    (
+        "UpdateTrail no global",
+        lambda **kw: r.update_trail({"includeGlobalServiceEvents": False}, **kw),
+        TRAIL,
+        "IAM",
+    ),
+    (
+        "PutEventSelectors read-only",
+        lambda **kw: r.put_event_selectors(r.READ_ONLY_BASIC, **kw),
+        TRAIL,
+        "management write",
+    ),
+    (
+        "PutEventSelectors data only",
+        lambda **kw: r.put_event_selectors(r.DATA_ONLY_BASIC, **kw),
+        TRAIL,
+        "management write",
+    ),
+    (
+        "PutEventSelectors advanced reads",
+        lambda **kw: r.put_event_selectors(r.MANAGEMENT_READS_ADVANCED, **kw),
+        TRAIL,
+        "advanced",
+    ),
+    (
+        "PutEventSelectors advanced data",
+        lambda **kw: r.put_event_selectors(r.DATA_ONLY_ADVANCED, **kw),
+        TRAIL,
+        "advanced",
+    ),
+    (
+        "DeleteEventDataStore",
+        r.delete_event_data_store,
+        "arn:aws:cloudtrail:us-east-2:111122223333:eventdatastore/EXAMPLE-f852-4e8f-8bd1-bcf6cEXAMPLE",
+        "event data store",
+    ),
+    ("DetachPolicy SCP", r.detach_policy, SCP_ARN, "SERVICE_CONTROL_POLICY"),
+    ("DeletePolicy SCP", r.delete_policy, SCP_ARN, "was deleted"),
+    ("UpdatePolicy SCP content", r.update_policy, SCP_ARN, "new content"),
+    (
+        "DisablePolicyType SCP",
+        r.disable_policy_type,
+        f"arn:aws:organizations::{r.ACCOUNT}:root/r-examplerootid111",
+        "disabled",
+    ),
+    (
+        "DisablePolicyType TAG_POLICY",
+        lambda **kw: r.disable_policy_type("TAG_POLICY", **kw),
+        f"arn:aws:organizations::{r.ACCOUNT}:root/r-examplerootid111",
+        "TAG_POLICY",
+    ),
+    ("PutBucketPolicy", lambda **kw: r.bucket_call("PutBucketPolicy", **kw), BUCKET_ARN, "bucket policy"),
+    (
+        "DeleteBucketPolicy",
+        lambda **kw: r.bucket_call("DeleteBucketPolicy", **kw),
+        BUCKET_ARN,
+        "bucket policy",
+    ),
+    ("PutBucketLifecycle", lambda **kw: r.bucket_call("PutBucketLifecycle", **kw), BUCKET_ARN, "expire"),
+    (
+        "PutBucketNotification",
+        lambda **kw: r.bucket_call("PutBucketNotification", **kw),
+        BUCKET_ARN,
+        "notifications",
+    ),
+    ("DeleteBucket", lambda **kw: r.bucket_call("DeleteBucket", **kw), BUCKET_ARN, "deleted"),
+    ("DeleteQueue", lambda **kw: r.queue_call("DeleteQueue", **kw), QUEUE_ARN, "deleted"),
+    (
+        "SetQueueAttributes",
+        lambda **kw: r.queue_call("SetQueueAttributes", **kw),
+        QUEUE_ARN,
+        "MessageRetentionPeriod",
+    ),
+    ("PurgeQueue", lambda **kw: r.queue_call("PurgeQueue", **kw), QUEUE_ARN, "purged"),
+    ("DisableRule", lambda **kw: r.rule_call("DisableRule", **kw), r.rule_arn(), "disabled"),
+    ("DeleteRule", lambda **kw: r.rule_call("DeleteRule", **kw), r.rule_arn(), "deleted"),
+    ("RemoveTargets", lambda **kw: r.rule_call("RemoveTargets", **kw), r.rule_arn(), "lost targets"),
+]
+
+
+@pytest.mark.parametrize(("label", "build", "target", "phrase"), FLAGGED, ids=[f[0] for f in FLAGGED])
+def test_flagged_call_is_critical(label: str, build: Build, target: str, phrase: str) -> None:
+    finding = judged(build())
+    assert finding is not None
+    assert (finding.kind, finding.severity, finding.target, finding.tag_key) == (
+        "control_tamper",
+        "critical",
+        target,
+        "",
+    )
+    assert phrase in finding.explanation
+    assert finding.actor == f"arn:aws:iam::{r.ACCOUNT}:role/Developer"
+    assert finding.rule == "builtin:control_tamper"
+
+
+@pytest.mark.parametrize(("label", "build", "target", "phrase"), FLAGGED, ids=[f[0] for f in FLAGGED])
+def test_listed_controls_writer_gives_info_only(label: str, build: Build, target: str, phrase: str) -> None:
+    finding = judged(build(actor=r.ADMIN))
+    assert finding is not None
+    assert (finding.kind, finding.severity, finding.target) == ("control_tamper", "info", target)
+    assert "listed controls writer" in finding.explanation
+
+
+@pytest.mark.parametrize(("label", "build", "target", "phrase"), FLAGGED, ids=[f[0] for f in FLAGGED])
+def test_failed_attempt_is_a_warning(label: str, build: Build, target: str, phrase: str) -> None:
+    finding = judged(build(error="AccessDenied"))
+    assert finding is not None
+    assert (finding.kind, finding.severity, finding.target) == ("control_tamper", "warning", target)
+    assert "failed with AccessDenied" in finding.explanation
+
+
+BENIGN: list[tuple[str, dict[str, Any]]] = [
+    ("StartLogging", r.start_logging()),
+    ("CreateTrail", r.create_trail()),
+    ("DescribeTrails (read-only)", r.describe_trails()),
+    ("UpdateTrail turning validation on", r.update_trail({"enableLogFileValidation": True})),
+    ("PutEventSelectors basic All", r.put_event_selectors(r.MANAGEMENT_WRITES_BASIC)),
+    ("PutEventSelectors advanced Management", r.put_event_selectors(r.MANAGEMENT_WRITES_ADVANCED)),
+    ("PutEventSelectors advanced without KMS", r.put_event_selectors(r.MANAGEMENT_WRITES_NO_KMS_ADVANCED)),
+    ("DetachPolicy of a backup policy", r.detach_policy(r.BACKUP_ID)),
+    ("UpdatePolicy description only", r.update_policy(content=False)),
+    ("DisablePolicyType BACKUP_POLICY", r.disable_policy_type("BACKUP_POLICY")),
+    ("PutBucketPolicy on another bucket", r.bucket_call("PutBucketPolicy", "team-alpha-data")),
+    ("DeleteBucket on another bucket", r.bucket_call("DeleteBucket", "scratch-bucket")),
+    (
+        "DeleteQueue on another queue",
+        r.queue_call("DeleteQueue", f"https://sqs.{r.REGION}.amazonaws.com/{r.ACCOUNT}/orders"),
+    ),
+    ("PutRule", r.put_rule()),
+    ("UpdateTrail resending its own bucket", r.update_trail({"s3BucketName": r.TRAIL_BUCKET})),
+    ("DetachPolicy of FullAWSAccess", r.detach_policy("p-FullAWSAccess")),
+]
+
+
+@pytest.mark.parametrize(("label", "record"), BENIGN, ids=[b[0] for b in BENIGN])
+def test_benign_call_raises_nothing(label: str, record: dict[str, Any]) -> None:
+    assert judged(record) is None
+
+
+def test_rule_not_known_to_forward_cloudtrail_is_info_only() -> None:
+    finding = judged(r.rule_call("DeleteRule", rule="nightly-report"))
+    assert finding is not None and finding.severity == "info"
+    assert "does not know whether it forwards CloudTrail" in finding.explanation
+
+
+def test_rule_learned_from_put_targets_to_the_source_queue() -> None:
+    path = DeliveryPath()
+    path.add_source_queue(r.QUEUE_URL, "sqs-cloudtrail")
+    targets = {
+        "rule": "custom-forwarder",
+        "targets": [{"id": "q", "arn": f"arn:aws:sqs:{r.REGION}:{r.ACCOUNT}:tagwarden-cloudtrail"}],
+    }
+    path.learn(r.record("events.amazonaws.com", "PutTargets", targets, {"failedEntryCount": 0}))
+    finding = judged(r.rule_call("DisableRule", rule="custom-forwarder"), path)
+    assert finding is not None and finding.severity == "critical"
+
+
+def test_policy_of_unknown_type_is_treated_as_a_control_policy() -> None:
+    finding = judged(r.detach_policy("p-neverseen1"), DeliveryPath())
+    assert finding is not None and finding.severity == "critical"
+    assert "unknown type" in finding.explanation
+
+
+def test_bucket_learned_from_update_trail_then_deleted() -> None:
+    path = DeliveryPath()
+    assert classify(r.update_trail({"s3BucketName": "new-trail-bucket"}), path) is not None
+    finding = judged(r.bucket_call("DeleteBucket", "new-trail-bucket"), path)
+    assert finding is not None and finding.target == "arn:aws:s3:::new-trail-bucket"
+
+
+def test_bucket_a_source_reads() -> None:
+    path = DeliveryPath()
+    path.add_source_bucket("org-trail-logs", "files-0")
+    finding = judged(r.bucket_call("PutBucketLifecycle", "org-trail-logs"), path)
+    assert finding is not None and "source 'files-0' reads" in finding.explanation
+
+
+def test_same_event_gives_the_same_finding_id() -> None:
+    record = r.stop_logging()
+    first, second = judged(record), judged(record)
+    assert first is not None and second is not None and first.id == second.id
+
+
+def test_policy_severity_override_applies() -> None:
+    policy = CompiledPolicy(
+        GovernancePolicy.model_validate({"version": 1, "severities": {"control_tamper": "high"}})
+    )
+    call = classify(r.stop_logging(), delivery())
+    assert call is not None and judge_control(call, policy, None).severity == "high"
+
+
+def test_controls_writers_reject_same_as_resource() -> None:
+    with pytest.raises(ValueError, match="same_as_resource"):
+        GovernancePolicy.model_validate(
+            {"version": 1, "controls": {"writers": [{"same_as_resource": "team"}]}}
+        )
+
+
+@pytest.mark.parametrize(
+    ("selectors", "logs"),
+    [
+        ({"eventSelectors": [{}]}, True),  # defaults: All, management events included
+        ({"eventSelectors": [{"readWriteType": "WriteOnly"}]}, True),
+        ({"eventSelectors": []}, False),
+        ({"eventSelectors": [r.READ_ONLY_BASIC["eventSelectors"][0], {"readWriteType": "WriteOnly"}]}, True),
+        (
+            {
+                "advancedEventSelectors": [
+                    {
+                        "fieldSelectors": [
+                            {"field": "eventCategory", "equals": ["Management"]},
+                            {"field": "readOnly", "equals": ["false"]},
+                        ]
+                    }
+                ]
+            },
+            True,
+        ),
+        (
+            {
+                "advancedEventSelectors": [
+                    {
+                        "fieldSelectors": [
+                            {"field": "eventCategory", "equals": ["Management"]},
+                            {"field": "readOnly", "notEquals": ["false"]},
+                        ]
+                    }
+                ]
+            },
+            False,
+        ),
+    ],
+)
+def test_management_write_selectors(selectors: dict[str, Any], logs: bool) -> None:
+    assert logs_management_writes(selectors) is logs

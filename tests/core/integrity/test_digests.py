@@ -1,0 +1,130 @@
+"""Digest verification on a signed tree built as CloudTrail builds it (tests/signed_trail.py)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import timedelta
+
+from tagwarden.core.integrity import DigestFile, Report, verify
+from tests import signed_trail
+from tests.signed_trail import SignedTree, build_tree, fingerprint, public_der
+
+
+def _keys(fp: str) -> bytes | None:
+    return public_der() if fp == fingerprint() else None
+
+
+def _verify(tree: SignedTree, *, with_signatures: bool = True) -> Report:
+    digests = [
+        DigestFile(f"/t/{key}", tree.files[key], tree.signatures[key] if with_signatures else None)
+        for key in tree.digests
+        if key in tree.files
+    ]
+    logs = {key: f"/t/{key}" for key in tree.logs if key in tree.files}
+    return verify(digests, logs, tree.files.get, _keys)
+
+
+def _kinds(report: Report) -> list[tuple[str, str]]:
+    return sorted((p.kind, p.path.removeprefix("/t/")) for p in report.problems)
+
+
+def test_untouched_tree_is_clean() -> None:
+    report = _verify(build_tree())
+    assert report.problems == []
+    assert (report.digests, report.logs_checked, report.unsigned) == (3, 6, [])
+
+
+def test_without_metadata_signatures_come_from_the_next_digest() -> None:
+    tree = build_tree()
+    report = _verify(tree, with_signatures=False)
+    assert report.problems == []
+    assert [u.removeprefix("/t/") for u in report.unsigned] == [tree.digests[-1]]
+
+
+def test_modified_log_file() -> None:
+    tree = build_tree()
+    victim = tree.logs[2]
+    tree.files[victim] = gzip.compress(
+        gzip.decompress(tree.files[victim]).replace(b"PutBucket", b"GetBucket")
+    )
+    report = _verify(tree)
+    assert _kinds(report) == [("modified", victim)]
+    assert report.problems[0].digest == f"/t/{tree.digests[1]}"
+
+
+def test_deleted_log_file() -> None:
+    tree = build_tree()
+    victim = tree.logs[0]
+    del tree.files[victim]
+    assert _kinds(_verify(tree)) == [("missing", f"s3://{signed_trail.BUCKET}/{victim}")]
+
+
+def test_deleted_digest_file_in_the_middle() -> None:
+    tree = build_tree()
+    victim = tree.digests[1]
+    del tree.files[victim]
+    kinds = _kinds(_verify(tree))
+    # its log files are now listed nowhere, and the next digest points at a file that is gone
+    assert ("missing", f"s3://{signed_trail.BUCKET}/{victim}") in kinds
+    assert ("unlisted", tree.logs[2]) in kinds and ("unlisted", tree.logs[3]) in kinds
+
+
+def test_rewritten_digest_breaks_the_chain_and_its_signature() -> None:
+    tree = build_tree()
+    victim = tree.digests[1]
+    data = json.loads(gzip.decompress(tree.files[victim]))
+    data["logFiles"] = data["logFiles"][:1]  # hide a log file
+    tree.files[victim] = gzip.compress(json.dumps(data).encode())
+    kinds = _kinds(_verify(tree))
+    assert ("bad_signature", victim) in kinds
+    assert ("chain_broken", victim) in kinds
+    assert ("unlisted", tree.logs[3]) in kinds
+
+
+def test_digest_resigned_by_another_key_fails() -> None:
+    tree = build_tree()
+    victim = tree.digests[0]
+    tree.signatures[victim] = "00" * 256
+    kinds = _kinds(_verify(tree))
+    assert ("bad_signature", victim) in kinds
+    # and the next digest remembers the real signature
+    assert ("chain_broken", victim) in kinds
+
+
+def test_unknown_public_key_is_reported() -> None:
+    tree = build_tree(hours=1)
+    digest = DigestFile(
+        f"/t/{tree.digests[0]}", tree.files[tree.digests[0]], tree.signatures[tree.digests[0]]
+    )
+    report = verify([digest], {k: f"/t/{k}" for k in tree.logs}, tree.files.get, lambda fp: None)
+    assert [p.kind for p in report.problems] == ["bad_signature"]
+    assert "no public key with fingerprint" in report.problems[0].detail
+
+
+def test_log_file_written_during_a_digest_hour_but_listed_in_none() -> None:
+    tree = build_tree()
+    moment = signed_trail.START + timedelta(minutes=95)
+    extra = signed_trail.log_key(moment, "planted")
+    tree.files[extra] = gzip.compress(signed_trail.log_content(moment, "planted"))
+    tree.logs.append(extra)
+    assert _kinds(_verify(tree)) == [("unlisted", extra)]
+
+
+def test_log_file_after_the_last_digest_is_not_unlisted() -> None:
+    tree = build_tree()
+    moment = signed_trail.START + timedelta(hours=3, minutes=10)
+    late = signed_trail.log_key(moment, "late")
+    tree.files[late] = gzip.compress(signed_trail.log_content(moment, "late"))
+    tree.logs.append(late)
+    assert _verify(tree).problems == []
+
+
+def test_digest_moved_from_where_it_was_delivered() -> None:
+    tree = build_tree(hours=1)
+    key = tree.digests[0]
+    moved = key.replace("us-east-2_20", "us-east-2_19")
+    digest = DigestFile(f"/t/{moved}", tree.files[key], tree.signatures[key])
+    report = verify([digest], {k: f"/t/{k}" for k in tree.logs}, tree.files.get, _keys)
+    assert [p.kind for p in report.problems] == ["bad_signature"]
+    assert "signed for" in report.problems[0].detail

@@ -1,0 +1,78 @@
+"""tagwarden verify-logs on a signed tree, local and in S3 (moto), untouched and tampered with."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import boto3
+import pytest
+
+from tagwarden.app.cli.main import main
+from tests.signed_trail import BUCKET, build_tree
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, str]]]:
+    code = main(["verify-logs", *args, "--format", "json"])
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out.strip() else []
+
+
+def test_untouched_local_tree_is_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = build_tree()
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    assert _run(capsys, str(root), "--public-keys", str(keys)) == (0, [])
+
+
+def test_tampered_local_tree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = build_tree(hours=4)
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    modified = root / tree.logs[1]
+    modified.write_bytes(
+        gzip.compress(gzip.decompress(modified.read_bytes()).replace(b"us-east-2", b"us-west-2"))
+    )
+    (root / tree.logs[4]).unlink()
+    # the third digest rewritten (its log list shortened), its signature file left as it was
+    rewritten = root / tree.digests[2]
+    data = json.loads(gzip.decompress(rewritten.read_bytes()))
+    data["logFiles"].pop()
+    rewritten.write_bytes(gzip.compress(json.dumps(data).encode()))
+
+    code, problems = _run(capsys, str(root), "--public-keys", str(keys))
+    assert code == 1
+    found = {(p["kind"], Path(p["path"]).name) for p in problems}
+    assert ("modified", Path(tree.logs[1]).name) in found
+    assert ("missing", Path(tree.logs[4]).name) in found
+    assert ("chain_broken", Path(tree.digests[2]).name) in found
+    assert ("bad_signature", Path(tree.digests[2]).name) in found
+    assert ("unlisted", Path(tree.logs[5]).name) in found
+    assert all(set(p) == {"kind", "path", "digest", "detail"} for p in problems)
+
+
+def test_bad_usage_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verify-logs", str(tmp_path / "nowhere"), "--public-keys", str(tmp_path)]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+
+
+def test_s3_tree_with_signatures_in_metadata(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = build_tree()
+    keys = tree.write_keys(tmp_path / "keys")
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket=BUCKET)
+    for key, content in tree.files.items():
+        metadata = (
+            {"signature": tree.signatures[key], "signature-algorithm": "SHA256withRSA"}
+            if key in tree.signatures
+            else {}
+        )
+        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    url = f"s3://{BUCKET}/AWSLogs/"
+    assert _run(capsys, url, "--public-keys", str(keys)) == (0, [])
+
+    s3.delete_object(Bucket=BUCKET, Key=tree.logs[3])
+    code, problems = _run(capsys, url, "--public-keys", str(keys))
+    assert code == 1
+    assert [(p["kind"], p["path"]) for p in problems] == [("missing", f"s3://{BUCKET}/{tree.logs[3]}")]

@@ -1,0 +1,152 @@
+"""A CloudTrail log tree with digest files signed by a test key, built the way CloudTrail builds it
+(https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-digest-file-structure.html,
+https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from tagwarden.core.integrity import string_to_sign
+
+ACCOUNT = "111122223333"
+REGION = "us-east-2"
+BUCKET = "amzn-s3-demo-bucket"
+TRAIL = "your-trail-name"
+START = datetime(2026, 11, 30, 1, 0, 31, tzinfo=UTC)
+
+
+@lru_cache(maxsize=1)
+def test_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def public_der() -> bytes:
+    """The public key as ListPublicKeys returns it: DER, PKCS #1."""
+    return test_key().public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.PKCS1)
+
+
+def fingerprint() -> str:
+    return hashlib.md5(public_der()).hexdigest()  # a name for the key, not a security measure
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def log_key(moment: datetime, unique: str) -> str:
+    return (
+        f"AWSLogs/{ACCOUNT}/CloudTrail/{REGION}/{moment:%Y/%m/%d}/"
+        f"{ACCOUNT}_CloudTrail_{REGION}_{moment:%Y%m%dT%H%M}Z_{unique}.json.gz"
+    )
+
+
+def digest_key(end: datetime) -> str:
+    return (
+        f"AWSLogs/{ACCOUNT}/CloudTrail-Digest/{REGION}/{end:%Y/%m/%d}/"
+        f"{ACCOUNT}_CloudTrail-Digest_{REGION}_{TRAIL}_{REGION}_{end:%Y%m%dT%H%M%S}Z.json.gz"
+    )
+
+
+def log_content(moment: datetime, unique: str) -> bytes:
+    record = {
+        "eventVersion": "1.08",
+        "eventTime": _stamp(moment),
+        "eventSource": "s3.amazonaws.com",
+        "eventName": "PutBucketTagging",
+        "eventID": f"event-{unique}",
+        "awsRegion": REGION,
+        "recipientAccountId": ACCOUNT,
+    }
+    return json.dumps({"Records": [record]}).encode()
+
+
+@dataclass
+class SignedTree:
+    files: dict[str, bytes] = field(default_factory=dict)  # key -> stored bytes (gzip)
+    signatures: dict[str, str] = field(default_factory=dict)  # digest key -> hex signature
+    digests: list[str] = field(default_factory=list)
+    logs: list[str] = field(default_factory=list)
+
+    def write(self, root: Path, *, sidecars: bool = True) -> Path:
+        """Write under ``root`` as ``aws s3 sync`` would; signatures (S3 metadata) go in
+        ``<digest>.signature`` files, where verify-logs looks for them offline."""
+        for key, content in self.files.items():
+            path = root / key
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            if sidecars and key in self.signatures:
+                path.with_name(path.name + ".signature").write_text(self.signatures[key])
+        return root
+
+    def write_keys(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{fingerprint()}.der").write_bytes(public_der())
+        return folder
+
+
+def _digest(end: datetime, logs: list[tuple[str, bytes]], previous: tuple[str, str, str] | None) -> bytes:
+    data = {
+        "awsAccountId": ACCOUNT,
+        "digestStartTime": _stamp(end - timedelta(hours=1)),
+        "digestEndTime": _stamp(end),
+        "digestS3Bucket": BUCKET,
+        "digestS3Object": digest_key(end),
+        "digestPublicKeyFingerprint": fingerprint(),
+        "digestSignatureAlgorithm": "SHA256withRSA",
+        "newestEventTime": _stamp(end - timedelta(minutes=5)),
+        "oldestEventTime": _stamp(end - timedelta(minutes=55)),
+        "previousDigestS3Bucket": BUCKET if previous else None,
+        "previousDigestS3Object": previous[0] if previous else None,
+        "previousDigestHashValue": previous[1] if previous else None,
+        "previousDigestHashAlgorithm": "SHA-256" if previous else None,
+        "previousDigestSignature": previous[2] if previous else None,
+        "logFiles": [
+            {
+                "s3Bucket": BUCKET,
+                "s3Object": key,
+                "hashValue": hashlib.sha256(content).hexdigest(),
+                "hashAlgorithm": "SHA-256",
+                "newestEventTime": _stamp(end - timedelta(minutes=5)),
+                "oldestEventTime": _stamp(end - timedelta(minutes=55)),
+            }
+            for key, content in logs
+        ],
+    }
+    return json.dumps(data).encode()
+
+
+def sign(raw_digest: bytes) -> str:
+    data = json.loads(raw_digest)
+    text = string_to_sign(data, hashlib.sha256(raw_digest).hexdigest())
+    return test_key().sign(text, padding.PKCS1v15(), hashes.SHA256()).hex()
+
+
+def build_tree(hours: int = 3, logs_per_hour: int = 2, start: datetime = START) -> SignedTree:
+    """``hours`` hourly digests, each listing ``logs_per_hour`` log files, chained and signed."""
+    tree = SignedTree()
+    previous: tuple[str, str, str] | None = None
+    for hour in range(hours):
+        end = start + timedelta(hours=hour + 1)
+        logs = []
+        for n in range(logs_per_hour):
+            moment = end - timedelta(minutes=50 - 20 * n)
+            key, raw = log_key(moment, f"h{hour}n{n}"), log_content(moment, f"h{hour}n{n}")
+            tree.files[key] = gzip.compress(raw)
+            tree.logs.append(key)
+            logs.append((key, raw))
+        raw_digest = _digest(end, logs, previous)
+        key = digest_key(end)
+        tree.files[key] = gzip.compress(raw_digest)
+        tree.signatures[key] = sign(raw_digest)
+        tree.digests.append(key)
+        previous = (key, hashlib.sha256(raw_digest).hexdigest(), tree.signatures[key])
+    return tree
