@@ -10,8 +10,10 @@ from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
+from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.recording import Recorder, Route
+from tagwarden.core.compute import ComputeRead
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import Actor, KnownTags, TagChange
@@ -19,7 +21,7 @@ from tagwarden.core.normalize import Normalized, Normalizer
 from tagwarden.core.ports.units import UnitResult
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.validation import record_problem, tag_record_problem
-from tagwarden.core.timeutil import now_iso, parse_time
+from tagwarden.core.timeutil import canonical_time, now_iso, parse_time
 
 Record = dict[str, Any]
 
@@ -30,6 +32,7 @@ class _TagRecord:
     event_id: str
     record: Record
     normalized: Normalized
+    compute: ComputeRead | None = None  # the roles the record gives compute resources
 
 
 def _outcome_label(change: TagChange) -> str:
@@ -48,12 +51,14 @@ class Processor:
         log: Any,
         route: Route | None = None,
         clock: Callable[[], float] = time.time,
+        compute: ComputeIdentity | None = None,
     ) -> None:
         self.recorder = Recorder(metrics, log, route)
         self.normalizer = normalizer
         self.policy = policy
         self.store = store
         self.principals = principals
+        self.compute = compute or ComputeIdentity()
         self.metrics = metrics
         self.log = log
         self._clock = clock
@@ -71,7 +76,8 @@ class Processor:
         ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
         result = UnitResult()
         tagged = self._read(items, result)
-        fetched = self.principals.refresh(self._principals_needed(tagged))
+        roles = self.compute.prepare(t.compute for t in tagged if t.compute)
+        fetched = self.principals.refresh(self._principals_needed(tagged) | roles)
         with self.store.unit() as tx:
             for snapshot in fetched:
                 tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
@@ -88,6 +94,7 @@ class Processor:
         tagged: list[_TagRecord] = []
         newest = ""
         normalize = self.normalizer.normalize
+        read_compute = self.compute.reader.read
         for item in items:
             if isinstance(item, ReadProblem):
                 if item.fatal:
@@ -104,10 +111,11 @@ class Processor:
             if isinstance(when, str) and when > newest:
                 newest = when
             normalized = normalize(item)
-            if normalized.spec is None:
+            compute = read_compute(item)
+            if normalized.spec is None and compute is None:
                 continue
             event_id = str(item.get("eventID") or "")
-            if normalized.unreadable is not None:
+            if normalized.unreadable is not None and compute is None:
                 result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
                 continue
             problem = tag_record_problem(item)
@@ -117,9 +125,15 @@ class Processor:
             if problem is not None or ts is None:
                 result.rejected.append(("bad_record", f"{problem} (eventID {event_id!r})"))
                 continue
-            if normalized.changes or normalized.session is not None:
+            if normalized.unreadable is not None:  # the compute part is still judged
+                result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
+                normalized = Normalized(spec=normalized.spec)
+            if normalized.changes or normalized.session is not None or compute is not None:
                 ids = {c.event_id for c in normalized.changes}
-                tagged.append(_TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, normalized))
+                if compute is not None:
+                    ids.add(compute.grants[0].ctx.event_id if compute.grants else event_id)
+                key = ids.pop() if len(ids) == 1 else event_id
+                tagged.append(_TagRecord(ts, key, item, normalized, compute))
         result.newest_event = parse_time(newest) if newest else None
         # CloudTrail delivers out of order: judge in event-time order within the unit; across
         # units, the store's as-of reads give each change the value before it.
@@ -155,12 +169,18 @@ class Processor:
         normalized = item.normalized
         if normalized.session is not None:
             tx.put_session(normalized.session, item.ts)
-        if not normalized.changes:
+        if not normalized.changes and item.compute is None:
             return
         if tx.is_processed(item.event_id):
             result.duplicates += 1
             return
         created = now_iso()
+        any_finding = self._judge_compute(tx, item, result, created)
+        if not normalized.changes:
+            if any_finding:
+                tx.save_event(item.event_id, item.record)
+            tx.mark_processed(item.event_id, canonical_time(item.record.get("eventTime")), source)
+            return
         actor_tags = self._actor_tags(tx, normalized.changes[0].actor)
         held: dict[str, frozenset[str] | None] = {}
 
@@ -169,7 +189,6 @@ class Processor:
                 held[key] = tx.principal_values(key)
             return held[key]
 
-        any_finding = False
         for change in normalized.changes:
             context = JudgeContext(actor_tags, self._old_tags(tx, change, item.ts), principal_values, created)
             findings = judge(change, context, self.policy)
@@ -181,6 +200,17 @@ class Processor:
         if any_finding:
             tx.save_event(item.event_id, item.record)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source)
+
+    def _judge_compute(self, tx: StoreUnit, item: _TagRecord, result: UnitResult, created: str) -> bool:
+        """Judge the roles the record gives compute resources; True if it raised a finding."""
+        read = item.compute
+        if read is None:
+            return False
+        actor = read.grants[0].ctx.actor if read.grants else None
+        actor_tags = self._actor_tags(tx, actor) if actor is not None else None
+        found = self.compute.judge(tx, read, actor_tags, self.policy, created)
+        result.new_findings += self.recorder.add(tx, found)
+        return bool(found)
 
     def _report(self, result: UnitResult, source: str, unit: str) -> None:
         """Metrics and logs, after the commit: what they count is durable."""
