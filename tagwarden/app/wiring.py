@@ -9,6 +9,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
+from tagwarden.adapters.aws.instance_profiles import IAMInstanceProfiles
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Sink
 from tagwarden.adapters.sinks.factory import build_sinks
@@ -25,6 +26,7 @@ from tagwarden.app.config import (
     SqsSourceSettings,
 )
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.recording import Recorder
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.normalize import Normalizer
@@ -63,6 +65,12 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     account = caller_account(aws_clients, log) if aws else None
     fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws else None
     principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)
+    profiles = IAMInstanceProfiles(aws_clients.iam(), account, log) if aws else None
+    compute = ComputeIdentity(
+        fetch=profiles,
+        list_all=profiles.all_roles if profiles else None,
+        ttl_seconds=settings.aws.principal_tags_ttl_seconds,
+    )
     sinks, route = build_sinks(settings, aws_clients)
     processor = Processor(
         normalizer=Normalizer(),
@@ -72,6 +80,7 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
         metrics=metrics,
         log=log,
         route=route,
+        compute=compute,
     )
     return Parts(store, metrics, processor, aws_clients, account, sinks)
 

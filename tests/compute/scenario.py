@@ -8,7 +8,6 @@ from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
-from tagwarden.app.demo.records import Caller
 from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
@@ -34,10 +33,6 @@ ROLE_TAGS = {
 IAM: dict[str, dict[str, str]] = {role(name): tags for name, tags in ROLE_TAGS.items()}
 IAM[f"arn:aws:iam::{ACCOUNT}:user/carol"] = {}
 PROFILES = {f"{ACCOUNT}/{team}-profile": role(f"app-{team}") for team in ("alpha", "beta", "plain")}
-
-ALICE = Caller(ACCOUNT, "dev-alpha", session="alice")  # team alpha
-ADMIN = Caller(ACCOUNT, "TagAdmin", session="admin")  # listed writer of team
-CAROL = Caller(ACCOUNT, "carol")  # an IAM user without a team
 
 
 def make_processor(store: Store, *, profiles: bool = True) -> Processor:

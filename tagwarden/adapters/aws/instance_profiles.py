@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.errors import error_code
+from tagwarden.core.compute.state import PROFILE_NOT_KNOWN as NOT_KNOWN
 
 if TYPE_CHECKING:
     from mypy_boto3_iam import IAMClient
-
-NOT_KNOWN = "?"  # the profile's role could not be read (other account, access denied)
 
 
 class IAMInstanceProfiles:

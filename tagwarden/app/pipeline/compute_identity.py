@@ -21,12 +21,13 @@ from tagwarden.core.compute import (
     profile_key,
 )
 from tagwarden.core.compute.detect import RoleView
+from tagwarden.core.compute.state import PROFILE_NOT_KNOWN
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Finding
 from tagwarden.core.ports.store import StoreUnit
 
-ProfileFetch = Callable[[str], "str | None"]
-NOT_KNOWN = "?"  # what a ProfileFetch returns where IAM cannot tell
+ProfileFetch = Callable[[str], "str | None"]  # a profile key's role, None, or PROFILE_NOT_KNOWN
+ProfileList = Callable[[], Mapping[str, "str | None"]]
 
 
 class ComputeIdentity:
@@ -34,12 +35,14 @@ class ComputeIdentity:
         self,
         reader: ComputeReader | None = None,
         fetch: ProfileFetch | None = None,
+        list_all: ProfileList | None = None,
         ttl_seconds: float = 300.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.reader = reader or ComputeReader()
         self.state = ComputeIdentityState()
         self._fetch = fetch
+        self._list_all = list_all
         self._ttl = ttl_seconds
         self._clock = clock
         self._fetched_at: dict[str, float] = {}
@@ -70,6 +73,9 @@ class ComputeIdentity:
         return roles
 
     def _fetch_profiles(self, keys: set[str]) -> None:
+        if keys and self._list_all is not None:
+            listed, self._list_all = self._list_all, None  # one ListInstanceProfiles, at first need
+            self.seed_profiles(listed())
         if self._fetch is None:
             return
         now = self._clock()
@@ -84,7 +90,7 @@ class ComputeIdentity:
                 self._fetched_at[key] = now
         for key in due:
             role = self._fetch(key)
-            if role != NOT_KNOWN:
+            if role != PROFILE_NOT_KNOWN:
                 with self._lock:
                     if not self.state.knows_profile(key):
                         self.state.set_profile(key, role)

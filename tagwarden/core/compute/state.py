@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from tagwarden.core.arn import canonical_principal
 
-_UNKNOWN = object()
+PROFILE_NOT_KNOWN = "?"  # what a profile lookup returns where IAM cannot tell (other account, denied)
 
 
 def profile_key(account: str, name_or_arn: str) -> str:
