@@ -14,11 +14,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from tagwarden.core.arn import ec2_arn, is_arn, unknown_target
+from tagwarden.core.arn import ec2_arn, ec2_resource_type, is_arn, unknown_target
 from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant
 from tagwarden.core.compute.state import profile_key
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.context import RecordContext, record_context
+from tagwarden.core.normalize.normalizer import default_specs
 from tagwarden.core.normalize.operations import TargetRule, dig, first_present
 from tagwarden.core.normalize.targets import find_targets
 
@@ -223,21 +224,66 @@ def _first_arn(obj: Any, depth: int = 0) -> str | None:
     return None
 
 
+def _first_ec2_id(obj: Any, ctx: RecordContext, depth: int = 0) -> str | None:
+    """The first EC2 resource id a response names (``launchTemplateId``: ``lt-...``)."""
+    if not isinstance(obj, dict) or depth > 2:
+        return None
+    for key, value in obj.items():
+        if isinstance(value, str) and key.lower().endswith("id") and ec2_resource_type(value) is not None:
+            return ec2_arn(value, ctx.region, ctx.account, ctx.partition)
+    for value in obj.values():
+        found = _first_ec2_id(value, ctx, depth + 1)
+        if found:
+            return found
+    return None
+
+
 class _Generic:
+    """An operation of roles.json: every role (or instance profile) member the request holds gives
+    the call's resource that role. The resource is the one the tag catalog names for the same call,
+    else the first ARN (or EC2 id) of the response."""
+
     def __init__(self, entry: Mapping[str, Any], rule: TargetRule | None) -> None:
-        self.roles = tuple(entry["roles"])
-        self.kind = f"{entry['src'].split('.', 1)[0]} {entry.get('type') or entry['op']}"
+        self.op = str(entry["op"])
+        self.roles = tuple(entry.get("roles", ()))
+        self.profiles = tuple(entry.get("profiles", ()))
+        self.kind = f"{entry['model']} {_noun(self.op)}"
         self.rule = rule
 
-    def __call__(self, params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
-        roles = [role_arn(v, ctx) for path in self.roles for v in dig(params, path) if _str(v)]
-        if not roles:
-            return ComputeRead()
+    def _target(self, params: Record, response: Record, ctx: RecordContext) -> str:
         targets = find_targets(self.rule, params, response or None, ctx) if self.rule else []
-        target = targets[0] if targets else _first_arn(response) or unknown_target(ctx.service, self.kind)
-        return ComputeRead(
-            grants=tuple(RoleGrant(ctx, target, self.kind, role=r) for r in dict.fromkeys(roles))
-        )
+        if targets:
+            return targets[0]
+        found = _first_arn(response)
+        if found is None and ctx.event_source == EC2:
+            found = _first_ec2_id(response, ctx)
+        return found or unknown_target(ctx.service, _noun(self.op))
+
+    def __call__(self, params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
+        params, response = _unwrap(params, f"{self.op}Request"), _unwrap(response, f"{self.op}Response")
+        roles = [role_arn(v, ctx) for path in self.roles for v in dig(params, path) if _str(v)]
+        profiles = [
+            profile_key(ctx.account, v) for path in self.profiles for v in dig(params, path) if _str(v)
+        ]
+        if not roles and not profiles:
+            return ComputeRead()
+        target = self._target(params, response, ctx)
+        grants = [RoleGrant(ctx, target, self.kind, role=r) for r in dict.fromkeys(roles)]
+        grants += [RoleGrant(ctx, target, self.kind, profile=p) for p in dict.fromkeys(profiles)]
+        return ComputeRead(grants=tuple(grants))
+
+
+def _noun(operation: str) -> str:
+    for verb in ("Create", "Update", "Register", "Put", "Modify", "Start", "Run"):
+        if operation.startswith(verb):
+            return operation[len(verb) :] or operation
+    return operation
+
+
+def _catalog_targets() -> TargetRules:
+    """Where the tag catalog finds each operation's resource: the same target for both findings."""
+    targets = {spec.key: spec.target for spec in default_specs()}
+    return lambda source, name: targets.get((source, name))
 
 
 class ComputeReader:
@@ -245,8 +291,9 @@ class ComputeReader:
 
     def __init__(self, target_rules: TargetRules | None = None, generated: bool = True) -> None:
         self._readers: dict[tuple[str, str], _Reader] = {}
+        rules = target_rules or _catalog_targets()
         for entry in generated_operations() if generated else ():
-            rule = target_rules(entry["src"], entry["op"]) if target_rules else None
+            rule = rules(entry["src"], entry["op"])
             for name in (entry["op"], *entry.get("aliases", ())):
                 self._readers[(entry["src"], name)] = _Generic(entry, rule)
         self._readers.update(HAND_WRITTEN)
