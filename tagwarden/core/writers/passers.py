@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.governance.compiled import ActorView
 from tagwarden.core.iam import Evaluation, PolicySet, Request, evaluate
-from tagwarden.core.model import Finding, KnownTags, Origin, new_finding
+from tagwarden.core.model import Finding, KnownTags, Origin, most_severe, new_finding
 from tagwarden.core.model.finding import WRITERS_EVENT_SOURCE
 from tagwarden.core.model.tags import tag_ci
 from tagwarden.core.timeutil import format_time
@@ -237,6 +237,9 @@ def passer_findings(items: Sequence[PasserItem], policy: CompiledPolicy, scanned
             f"policy does not list this principal as a writer of {key!r}. First grant: "
             f"{first.evaluation.explanation}"
         )
+        restricting = [
+            r for r in policy.rules_for(key, first.principal.account, first.role) if r.restricts_writers
+        ]
         event_id = f"passers:{statement or 'policies'}"
         origin = Origin(
             event_id, "WritersScan", WRITERS_EVENT_SOURCE, when, first.principal.account, "", principal
@@ -252,6 +255,7 @@ def passer_findings(items: Sequence[PasserItem], policy: CompiledPolicy, scanned
                 new_value=first.value,
                 explanation=explanation,
                 severity=policy.severity("excess_identity_passer"),
+                rule=most_severe(restricting).id if restricting else None,
             )
         )
     return findings
