@@ -14,6 +14,7 @@ from tagwarden.core.records import iter_records
 from tests.compute.cases import ADMIN, ALICE, CALLERS, OPERATIONS, Operation, case_log
 from tests.compute.scenario import make_processor, replay
 from tests.compute_records import (
+    ACCOUNT,
     add_role_to_profile,
     create_instance_profile,
     instance,
@@ -107,3 +108,15 @@ def test_replaying_the_same_records_twice_raises_each_finding_once() -> None:
     records = OPERATIONS[0].records(1, "beta", ALICE)
     replay(records, store)
     assert len(replay(records, store)) == 1
+
+
+def test_auto_scaling_launching_the_instances_of_a_template_is_not_the_actor_choosing_a_role() -> None:
+    # Auto Scaling runs instances with its service-linked role; whoever configured the group or
+    # its launch template made the choice, and that call is judged itself.
+    scaling = Caller(
+        ACCOUNT,
+        "aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+        session="AutoScaling",
+    )
+    records = [run_instances(scaling, "i-0cccc00000000001", "beta-profile", time=T.format(1), event_id="e1")]
+    assert replay(records) == []

@@ -62,6 +62,14 @@ def _explanation(grant: RoleGrant, key: str, new: RoleView, old: RoleView, mine:
     return f"{head} {why(KIND, facts)}"
 
 
+def acts_for_itself(grant: RoleGrant) -> bool:
+    """An AWS service launching what someone configured (Auto Scaling's service-linked role running
+    the instances of a launch template): the grant was decided by whoever configured it, and that
+    call is judged itself."""
+    actor = grant.ctx.actor
+    return actor.type == "AWSService" or "/aws-service-role/" in actor.arn
+
+
 def _abac_keys(tags: Mapping[str, str], policy: CompiledPolicy) -> list[str]:
     """The ABAC keys the role carries, named as the policy names them (IAM keys fold case)."""
     named = {k.casefold(): k for k in policy.abac_keys if "*" not in k and "?" not in k}
@@ -81,10 +89,10 @@ def detect_compute_identity(
     """One finding per ABAC key whose value on the new role differs from the actor's own.
 
     Not raised where the role carries the actor's own value, where neither carries the key (a
-    role without the key gains nothing through ABAC on it), where the role's tags are unknown, or
-    where the actor is a listed writer of the key.
+    role without the key gains nothing through ABAC on it), where the role's tags are unknown,
+    where the actor is a listed writer of the key, or where an AWS service acts for itself.
     """
-    if new.arn is None or new.tags is None:
+    if new.arn is None or new.tags is None or acts_for_itself(grant):
         return []
     actor = ActorView(grant.ctx.actor.arn, grant.ctx.actor.invoked_by, actor_tags)
     role_tags = KnownTags(values=dict(new.tags), complete=True)

@@ -113,9 +113,13 @@ def _disallowed_value(f: Facts) -> str:
 
 
 def _compute_identity(f: Facts) -> str:
-    mine = "holds no" if f.actor_value is None else f"holds {f.actor_value!r} as its"
+    mine = (
+        f"holds no {f.key!r} tag tagwarden knows of"
+        if f.actor_value is None
+        else f"holds {f.actor_value!r} as its own {f.key!r} tag"
+    )
     return (
-        f"The actor {mine} own {f.key!r} tag and is not a listed writer of {f.key!r}: code running on "
+        f"The actor {mine} and is not a listed writer of {f.key!r}: code running on "
         f"this resource now acts as {f.key}={f.new!r}, so the actor reaches, through the workload, what "
         f"ABAC grants to {f.new!r} (retagging itself by proxy)."
     )
