@@ -16,6 +16,7 @@ from tests.compute.scenario import make_processor, replay
 from tests.compute_records import (
     ACCOUNT,
     add_role_to_profile,
+    create_function,
     create_instance_profile,
     instance,
     remove_role_from_profile,
@@ -119,4 +120,12 @@ def test_auto_scaling_launching_the_instances_of_a_template_is_not_the_actor_cho
         session="AutoScaling",
     )
     records = [run_instances(scaling, "i-0cccc00000000001", "beta-profile", time=T.format(1), event_id="e1")]
+    assert replay(records) == []
+
+
+def test_resending_the_role_a_function_already_has_gives_it_nothing_new() -> None:
+    records = [
+        create_function(ADMIN, "shared", "app-beta", time=T.format(0), event_id="e0"),
+        update_function_configuration(ALICE, "shared", "app-beta", time=T.format(1), event_id="e1"),
+    ]
     assert replay(records) == []

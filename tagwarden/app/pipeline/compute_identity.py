@@ -121,8 +121,13 @@ class ComputeIdentity:
             for grant in read.grants:
                 new_role = grant.role or (self.state.profile_role(grant.profile) if grant.profile else None)
                 new, old = _view(tx, new_role), _view(tx, self._previous(grant))
-                findings += detect_compute_identity(
-                    grant, actor_tags, new, old, policy=policy, created_at=created_at
+                unchanged = new.arn is not None and old.arn is not None and _same(new.arn, old.arn)
+                findings += (
+                    []
+                    if unchanged
+                    else detect_compute_identity(
+                        grant, actor_tags, new, old, policy=policy, created_at=created_at
+                    )
                 )
                 self._learn(grant)
             for update in read.profile_updates:
@@ -140,6 +145,12 @@ class ComputeIdentity:
         self.state.set_resource_role(grant.family or grant.target, grant.role, grant.profile)
         if grant.association_id:
             self.state.remember_association(grant.association_id, grant.target, grant.profile)
+
+
+def _same(role: str, other: str) -> bool:
+    """The same role: a call that resends the role a resource already has gives it nothing new
+    (the Lambda console sends the whole configuration)."""
+    return canonical_principal(role) == canonical_principal(other)
 
 
 def _view(tx: StoreUnit, role: str | None) -> RoleView:
