@@ -1,4 +1,5 @@
-"""The real daemon on moto: every operation that gives a workload a role, flagged and benign.
+"""The real daemon, and `tagwarden replay`, on moto: every operation that gives a workload a role,
+flagged and benign.
 
 Roles and instance profiles are seeded in moto's IAM; the daemon learns the roles' tags
 (ListRoleTags) and the profiles' roles (ListInstanceProfiles / GetInstanceProfile) from it, not
@@ -8,10 +9,17 @@ profiles, so a profile's role can only have come from IAM.
 
 from __future__ import annotations
 
+import gzip
+import json
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import boto3
 import pytest
+import yaml
 
 from tagwarden.core.model.finding import at_least
 from tests.compute.cases import CaseLog, case_log
@@ -92,6 +100,43 @@ def test_the_daemon_raises_nothing_on_the_benign_grants(
     judged: tuple[CaseLog, list[dict[str, object]]],
 ) -> None:
     log, findings = judged
+    assert [
+        f for f in findings if f["event_id"] in log.benign and at_least(str(f["severity"]), "warning")
+    ] == []
+
+
+def test_tagwarden_replay_over_the_log_files_finds_the_same(aws: str, tmp_path: Path) -> None:
+    seed_principals(ROLE_TAGS, {"carol": {}})
+    _seed_profiles()
+    log = case_log()
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    name = "123456789012_CloudTrail_us-east-1_20240603T1000Z_abcdef.json.gz"
+    (logs / name).write_bytes(gzip.compress(json.dumps({"Records": log.records}).encode()))
+    config = tmp_path / "tagwarden.yaml"
+    store = tmp_path / "state.db"
+    config.write_text(
+        yaml.safe_dump(
+            {"policy": POLICY, "store": {"url": f"sqlite:///{store}"}, "logging": {"format": "json"}}
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "tagwarden", "replay", "--config", str(config), str(logs)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(store) as conn:
+        conn.row_factory = sqlite3.Row
+        findings = [dict(row) for row in conn.execute("SELECT * FROM findings")]
+    flagged = {
+        (f["event_id"], f["target"], f["old_value"], f["new_value"])
+        for f in findings
+        if f["kind"] == "compute_identity"
+    }
+    assert flagged == log.flagged
     assert [
         f for f in findings if f["event_id"] in log.benign and at_least(str(f["severity"]), "warning")
     ] == []
