@@ -24,6 +24,7 @@ from tagwarden.core.writers import (
     governed_keys,
     identity_passers,
     passer_findings,
+    passer_listing,
     tag_actions,
     writer_counts,
 )
@@ -58,7 +59,7 @@ def writers_report(
     items = find_writers(inputs, policy, keys)
     report = WritersReport(keys, items, problems=list(inputs.problems))
     passers = identity_passers(inputs, policy, keys)
-    report.passers = [p.writer_item() for p in passers]
+    report.passers = passer_listing(passers)
     candidates = excess_findings(items, policy, scanned_at) + passer_findings(passers, policy, scanned_at)
     report.findings = recorder.record(store, candidates, source=source)
     return report

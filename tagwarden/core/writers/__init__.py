@@ -4,7 +4,7 @@ from tagwarden.core.writers.actions import TagActions, tag_actions
 from tagwarden.core.writers.build import build_inputs
 from tagwarden.core.writers.findings import excess_findings, governed_keys, writer_counts
 from tagwarden.core.writers.grants import WriterInputs, WriterItem
-from tagwarden.core.writers.passers import PasserItem, identity_passers, passer_findings
+from tagwarden.core.writers.passers import PasserItem, identity_passers, passer_findings, passer_listing
 from tagwarden.core.writers.probe import find_writers
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "governed_keys",
     "identity_passers",
     "passer_findings",
+    "passer_listing",
     "tag_actions",
     "writer_counts",
 ]

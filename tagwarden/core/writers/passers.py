@@ -91,7 +91,10 @@ class _Passers:
         self.policy = policy
         self.keys = [key for key in keys if policy.is_abac(key)]
         self.selector = TargetSelector(inputs)
-        self.roles = [p for p in inputs.principals if p.kind == "role"]
+        self.roles: dict[str, list[ProbePrincipal]] = {}
+        for candidate in inputs.principals:
+            if candidate.kind == "role":
+                self.roles.setdefault(candidate.account, []).append(candidate)
 
     def _policies(self, principal: ProbePrincipal) -> PolicySet:
         org = self.inputs.organization
@@ -146,25 +149,29 @@ class _Passers:
         return (shown, calls) if shown is not None else None
 
     def items(self, principal: ProbePrincipal) -> list[PasserItem]:
+        """One item per key and other value the principal may give a workload: the first role of
+        that value it may pass (a role is passed within its own account only)."""
         if not self.keys or not self.selector.may_allow(principal, PASS_ROLE):
             return []
         policies = self._policies(principal)
         ops = self._operations(principal, policies)
         if not ops:
             return []
+        actor = ActorView(principal.arn, None, principal.tags)
         items = []
         for key in self.keys:
             own = tag_ci(principal.tags, key)
-            actor = ActorView(principal.arn, None, principal.tags)
-            for role in self.roles:
+            found: set[str] = set()
+            for role in self.roles.get(principal.account, ()):
                 value = tag_ci(role.tags, key)
-                if value is None or value == own or role.arn == principal.arn:
+                if value is None or value == own or value in found or role.arn == principal.arn:
                     continue
                 rules = self.policy.rules_for(key, role.account, role.arn)
                 if any(rule.listed_writer(actor, KnownTags(role.tags, complete=True)) for rule in rules):
                     continue
                 allowed = self._pass(principal, policies, role, ops)
                 if allowed is not None:
+                    found.add(value)
                     evaluation, calls = allowed
                     items.append(PasserItem(principal, key, own, role.arn, value, evaluation, tuple(calls)))
         return items
@@ -190,25 +197,38 @@ class PasserItem:
         mine = "no value" if self.own is None else repr(self.own)
         return f"{self.role} ({self.key}={self.value!r}; its own: {mine}) to {', '.join(self.calls)}"
 
-    def writer_item(self) -> WriterItem:
-        """The line of the writers listing."""
-        return WriterItem(
-            key=self.key,
-            principal=self.principal.arn,
-            principal_kind=self.principal.kind,
-            account=self.principal.account,
-            via="pass_role",
-            target_class="iam:role",
-            resource=self.role,
-            resource_account=self.role.split(":")[4] if self.role.count(":") >= 5 else "",
-            members=1,
-            probes=self.calls,
-            action=PASS_ROLE,
-            statement=self.statement,
-            authorized=False,
-            listed_writer=False,
-            detail=f"may pass {self.describe()}: {self.evaluation.explanation}",
+
+def passer_listing(items: Sequence[PasserItem]) -> list[WriterItem]:
+    """The writers listing's lines: one per principal, key and allowing statement (``members``: how
+    many other values it may give a workload; ``resource``: the first role)."""
+    groups: dict[tuple[str, str, str], list[PasserItem]] = {}
+    for item in items:
+        groups.setdefault((item.principal.arn, item.key, item.statement), []).append(item)
+    lines = []
+    for (_, key, statement), grouped in sorted(groups.items()):
+        first = grouped[0]
+        more = f"; and {len(grouped) - MAX_LISTED} more value(s)" if len(grouped) > MAX_LISTED else ""
+        lines.append(
+            WriterItem(
+                key=key,
+                principal=first.principal.arn,
+                principal_kind=first.principal.kind,
+                account=first.principal.account,
+                via="pass_role",
+                target_class="iam:role",
+                resource=first.role,
+                resource_account=first.principal.account,
+                members=len(grouped),
+                probes=tuple(dict.fromkeys(call for item in grouped for call in item.calls)),
+                action=PASS_ROLE,
+                statement=statement,
+                authorized=False,
+                listed_writer=False,
+                detail=f"may pass {'; '.join(i.describe() for i in grouped[:MAX_LISTED])}{more}: "
+                f"{first.evaluation.explanation}",
+            )
         )
+    return lines
 
 
 def identity_passers(inputs: WriterInputs, policy: CompiledPolicy, keys: Sequence[str]) -> list[PasserItem]:
