@@ -295,3 +295,32 @@ def register_task_definition(
         time=time,
         event_id=event_id,
     )
+
+
+def disassociate_profile(
+    caller: Caller, instance_id: str, profile_name: str, association_id: str, *, time: str, event_id: str
+) -> dict[str, Any]:
+    """DisassociateIamInstanceProfile: the request names the association, the response the instance
+    (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DisassociateIamInstanceProfile.html)."""
+    request = {"DisassociateIamInstanceProfileRequest": {"AssociationId": association_id}}
+    response = {
+        "DisassociateIamInstanceProfileResponse": {
+            "xmlns": "http://ec2.amazonaws.com/doc/2016-11-15/",
+            "requestId": "0d1e2f3a-4444-5555-6666-example",
+            "iamInstanceProfileAssociation": {
+                "associationId": association_id,
+                "instanceId": instance_id,
+                "iamInstanceProfile": {"arn": profile(profile_name), "id": "AIPAEXAMPLEPROFILE005"},
+                "state": "disassociating",
+            },
+        }
+    }
+    return record(
+        caller,
+        "ec2.amazonaws.com",
+        "DisassociateIamInstanceProfile",
+        request,
+        response=response,
+        time=time,
+        event_id=event_id,
+    )

@@ -16,10 +16,13 @@ from tests.compute.scenario import make_processor, replay
 from tests.compute_records import (
     ACCOUNT,
     add_role_to_profile,
+    associate_profile,
     create_function,
     create_instance_profile,
+    disassociate_profile,
     instance,
     remove_role_from_profile,
+    replace_association,
     run_instances,
     update_function_configuration,
 )
@@ -129,3 +132,25 @@ def test_resending_the_role_a_function_already_has_gives_it_nothing_new() -> Non
         update_function_configuration(ALICE, "shared", "app-beta", time=T.format(1), event_id="e1"),
     ]
     assert replay(records) == []
+
+
+def test_after_a_disassociation_the_instance_had_no_role_before_the_next_one() -> None:
+    instance_id = "i-0dddd00000000001"
+    records = [
+        associate_profile(
+            ADMIN, instance_id, "plain-profile", "iip-assoc-d1", time=T.format(0), event_id="e0"
+        ),
+        disassociate_profile(
+            ADMIN, instance_id, "plain-profile", "iip-assoc-d1", time=T.format(1), event_id="e1"
+        ),
+        associate_profile(
+            ALICE, instance_id, "beta-profile", "iip-assoc-d2", time=T.format(2), event_id="e2"
+        ),
+        run_instances(ADMIN, "i-0dddd00000000002", "alpha-profile", time=T.format(3), event_id="e3"),
+        associate_profile(
+            ALICE, "i-0dddd00000000002", "beta-profile", "iip-assoc-d3", time=T.format(4), event_id="e4"
+        ),
+    ]
+    found = {(f.event_id, f.old_value, f.new_value) for f in replay(records)}
+    # e4: the instance was launched with alpha-profile
+    assert found == {("e2", None, "beta"), ("e4", "alpha", "beta")}

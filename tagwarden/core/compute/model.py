@@ -14,7 +14,8 @@ class RoleGrant:
     ``role`` is the role ARN where the call names it; ``profile`` the instance profile key
     (``<account>/<name>``, see ``profile_key``) where the role comes through an instance profile.
     ``replaces_association`` is the EC2 association id the call replaced, ``previous_role`` the
-    role the record itself says the resource had (rarely known). ``resource_kind`` says in words
+    role the record itself says the resource had (rarely known). Neither role nor profile: the
+    resource runs as no role any more (DisassociateIamInstanceProfile). ``resource_kind`` says in words
     what runs as the role ("EC2 instance", "Lambda function").
     """
 

@@ -109,6 +109,16 @@ def _replace(params: Record, response: Record, ctx: RecordContext) -> ComputeRea
     return _association(params, response, ctx, "ReplaceIamInstanceProfileAssociation")
 
 
+def _disassociate(params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
+    """The instance runs with no profile any more: a grant of no role, which only the state learns."""
+    op = "DisassociateIamInstanceProfile"
+    answer = _get(_unwrap(response, f"{op}Response"), "iamInstanceProfileAssociation")
+    target = _instance(_str(_get(answer, "instanceId")), ctx)
+    if target is None:
+        return ComputeRead()
+    return ComputeRead(grants=(RoleGrant(ctx, target, "EC2 instance"),))
+
+
 def _profile_arn(name: str, ctx: RecordContext) -> str:
     return f"arn:{ctx.partition}:iam::{ctx.account}:instance-profile/{name}"
 
@@ -187,6 +197,7 @@ def _hand_written() -> dict[tuple[str, str], _Reader]:
         (EC2, "RunInstances"): _run_instances,
         (EC2, "AssociateIamInstanceProfile"): _associate,
         (EC2, "ReplaceIamInstanceProfileAssociation"): _replace,
+        (EC2, "DisassociateIamInstanceProfile"): _disassociate,
         (IAM, "CreateInstanceProfile"): _create_profile,
         (IAM, "AddRoleToInstanceProfile"): _add_role,
         (IAM, "RemoveRoleFromInstanceProfile"): _remove_role,

@@ -60,7 +60,10 @@ class ComputeIdentityState:
         return held
 
     def set_resource_role(self, resource: str, role: str | None, profile: str | None) -> None:
-        if profile is not None:
+        """``resource`` runs as ``role`` or through ``profile``; with neither, as no role."""
+        if role is None and profile is None:
+            self.resources.pop(resource, None)
+        elif profile is not None:
             self.resources[resource] = f"profile:{profile}"
         elif role is not None:
             self.resources[resource] = canonical_principal(role)
