@@ -147,8 +147,15 @@ def test_after_a_disassociation_the_instance_had_no_role_before_the_next_one() -
             ALICE, instance_id, "beta-profile", "iip-assoc-d2", time=T.format(2), event_id="e2"
         ),
         run_instances(ADMIN, "i-0dddd00000000002", "alpha-profile", time=T.format(3), event_id="e3"),
-        associate_profile(
-            ALICE, "i-0dddd00000000002", "beta-profile", "iip-assoc-d3", time=T.format(4), event_id="e4"
+        # RunInstances' response does not name the association it made: the instance stands for it
+        replace_association(
+            ALICE,
+            "iip-assoc-unseen",
+            "iip-assoc-d3",
+            "i-0dddd00000000002",
+            "beta-profile",
+            time=T.format(4),
+            event_id="e4",
         ),
     ]
     found = {(f.event_id, f.old_value, f.new_value) for f in replay(records)}
