@@ -10,6 +10,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
+from tagwarden.adapters.aws.instance_profiles import IAMInstanceProfiles
 from tagwarden.adapters.aws.tag_writer import TagWriter, remediator_clients
 from tagwarden.adapters.aws.trails import trail_buckets
 from tagwarden.adapters.metrics import Metrics
@@ -30,6 +31,7 @@ from tagwarden.app.config import (
     SqsSourceSettings,
 )
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.recording import Recorder
 from tagwarden.core.controls import DeliveryPath
 from tagwarden.core.governance import CompiledPolicy
@@ -72,6 +74,12 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     account = caller_account(aws_clients, log) if aws else None
     fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws else None
     principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)
+    profiles = IAMInstanceProfiles(aws_clients.iam(), account, log) if aws else None
+    compute = ComputeIdentity(
+        fetch=profiles,
+        list_all=profiles.all_roles if profiles else None,
+        ttl_seconds=settings.aws.principal_tags_ttl_seconds,
+    )
     sinks, by_severity = build_sinks(settings, aws_clients)
     policy = CompiledPolicy(config.policy)
     writer = TagWriter(remediator_clients(aws_clients, config.policy.remediation.role))
@@ -85,6 +93,7 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
         log=log,
         route=route,
         delivery=delivery_path(config, aws_clients if aws else None, log),
+        compute=compute,
     )
     return Parts(store, metrics, processor, aws_clients, account, sinks)
 

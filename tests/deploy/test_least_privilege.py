@@ -313,6 +313,8 @@ DAEMON_NEEDS = [
     ("iam:GetRole", f"arn:aws:iam::{TOOLING_ACCOUNT}:role/TagAdmin"),
     ("iam:ListRoleTags", f"arn:aws:iam::{TOOLING_ACCOUNT}:role/TagAdmin"),
     ("iam:ListUserTags", f"arn:aws:iam::{TOOLING_ACCOUNT}:user/alice"),
+    ("iam:ListInstanceProfiles", "*"),  # compute_identity: which role an instance profile holds
+    ("iam:GetInstanceProfile", f"arn:aws:iam::{TOOLING_ACCOUNT}:instance-profile/web"),
     ("iam:GetPolicyVersion", f"arn:aws:iam::{TOOLING_ACCOUNT}:policy/TeamAlphaAccess"),
     ("iam:ListAttachedRolePolicies", f"arn:aws:iam::{TOOLING_ACCOUNT}:role/TagAdmin"),
     ("tag:GetResources", "*"),

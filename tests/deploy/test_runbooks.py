@@ -81,7 +81,7 @@ def test_tag_abuse_runbook_gives_the_finding_commands() -> None:
     ):
         assert command in text, command
     # Every kind of finding that can page or warn is explained.
-    for kind in ("self_grant", "self_retag", "principal_retag", "session_tag", "lockout"):
+    for kind in ("self_grant", "self_retag", "principal_retag", "session_tag", "lockout", "compute_identity"):
         assert f"`{kind}`" in text, kind
 
 
@@ -92,7 +92,7 @@ COMMAND = re.compile(rf"(?<![\w/.-])tagwarden ((?:{'|'.join(SUBCOMMANDS)})\b[^`'
 PLACEHOLDER = re.compile(r"<([^<>]*)>")
 FINDING_KINDS = (
     "unauthorized_writer", "disallowed_value", "self_grant", "self_retag", "principal_retag",
-    "session_tag", "lockout", "denied_attempt",
+    "session_tag", "lockout", "denied_attempt", "compute_identity", "excess_identity_passer",
 )  # fmt: skip
 # Commands of the scans work (issue 6 names them), not in the CLI yet: accepted whether or not
 # the parser knows them, so this test passes before and after they land.

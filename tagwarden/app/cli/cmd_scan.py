@@ -132,7 +132,7 @@ def run_writers(args: argparse.Namespace) -> int:
         report = writers_report(inventory, parts.store, policy, time.time(), parts.recorder, source="scan")
         for problem in report.problems:
             sys.stderr.write(f"tagwarden: policy not evaluated: {problem}\n")
-        items = [i for i in report.items if not (args.excess and i.authorized)]
+        items = [i for i in report.items if not (args.excess and i.authorized)] + report.passers
         if args.format == "json":
             print_json([item.to_dict() for item in items])
         elif items:

@@ -11,8 +11,10 @@ from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
+from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.recording import Recorder, Route
+from tagwarden.core.compute import ComputeRead
 from tagwarden.core.controls import ControlCall, DeliveryPath, classify, is_control_record, judge_control
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
@@ -21,7 +23,7 @@ from tagwarden.core.normalize import Normalized, Normalizer
 from tagwarden.core.ports.units import UnitResult
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.record_checks import record_problem, tag_record_problem
-from tagwarden.core.timeutil import now_iso, parse_time
+from tagwarden.core.timeutil import canonical_time, now_iso, parse_time
 
 Record = dict[str, Any]
 
@@ -32,6 +34,7 @@ class _TagRecord:
     event_id: str
     record: Record
     normalized: Normalized
+    compute: ComputeRead | None = None  # the roles the record gives compute resources
 
 
 def _outcome_label(change: TagChange) -> str:
@@ -51,12 +54,14 @@ class Processor:
         route: Route | None = None,
         clock: Callable[[], float] = time.time,
         delivery: DeliveryPath | None = None,
+        compute: ComputeIdentity | None = None,
     ) -> None:
         self.recorder = Recorder(metrics, log, route)
         self.normalizer = normalizer
         self.policy = policy
         self.store = store
         self.principals = principals
+        self.compute = compute or ComputeIdentity()
         self.metrics = metrics
         self.log = log
         self._clock = clock
@@ -79,7 +84,8 @@ class Processor:
         control_records: list[tuple[float, Record]] = []
         tagged = self._read(items, result, control_records)
         calls = self._classify_controls(control_records)
-        needed = self._principals_needed(tagged) | {call.context.actor.arn for _, call in calls}
+        roles = self.compute.prepare(t.compute for t in tagged if t.compute)
+        needed = self._principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
         fetched = self.principals.refresh(needed)
         with self.store.unit() as tx:
             for snapshot in fetched:
@@ -100,7 +106,6 @@ class Processor:
         tagged: list[_TagRecord] = []
         newest = ""
         newest_by_origin: dict[tuple[str, str], str] = {}
-        normalize = self.normalizer.normalize
         for item in items:
             if isinstance(item, ReadProblem):
                 if item.fatal:
@@ -121,23 +126,9 @@ class Processor:
                 newest_by_origin[origin] = when
             if is_control_record(item):
                 controls.append((parse_time(when) or 0.0, item))
-            normalized = normalize(item)
-            if normalized.spec is None:
-                continue
-            event_id = str(item.get("eventID") or "")
-            if normalized.unreadable is not None:
-                result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
-                continue
-            problem = tag_record_problem(item)
-            ts = parse_time(when)
-            if problem is None and ts is None:
-                problem = f"eventTime {when!r} is not a timestamp"
-            if problem is not None or ts is None:
-                result.rejected.append(("bad_record", f"{problem} (eventID {event_id!r})"))
-                continue
-            if normalized.changes or normalized.session is not None:
-                ids = {c.event_id for c in normalized.changes}
-                tagged.append(_TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, normalized))
+            kept = self._relevant(item, when, result)
+            if kept is not None:
+                tagged.append(kept)
         result.newest_event = parse_time(newest) if newest else None
         for origin, when in newest_by_origin.items():
             moment = parse_time(when)
@@ -147,6 +138,34 @@ class Processor:
         # units, the store's as-of reads give each change the value before it.
         tagged.sort(key=lambda t: (t.ts, t.event_id))
         return tagged
+
+    def _relevant(self, item: Record, when: Any, result: UnitResult) -> _TagRecord | None:
+        """The record as something to judge (a tag write, a session, a role given to compute), or
+        None when it is none of those or cannot be judged (counted in ``result``)."""
+        normalized = self.normalizer.normalize(item)
+        compute = self.compute.reader.read(item)
+        if normalized.spec is None and compute is None:
+            return None
+        event_id = str(item.get("eventID") or "")
+        if normalized.unreadable is not None and compute is None:
+            result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
+            return None
+        problem = tag_record_problem(item)
+        ts = parse_time(when)
+        if problem is None and ts is None:
+            problem = f"eventTime {when!r} is not a timestamp"
+        if problem is not None or ts is None:
+            result.rejected.append(("bad_record", f"{problem} (eventID {event_id!r})"))
+            return None
+        if normalized.unreadable is not None:  # the compute part is still judged
+            result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
+            normalized = Normalized(spec=normalized.spec)
+        if not (normalized.changes or normalized.session is not None or compute is not None):
+            return None
+        ids = {c.event_id for c in normalized.changes}
+        if compute is not None:
+            ids.add(compute.grants[0].ctx.event_id if compute.grants else event_id)
+        return _TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, normalized, compute)
 
     def _classify_controls(self, records: list[tuple[float, Record]]) -> list[tuple[Record, ControlCall]]:
         """Control calls in event-time order, so that a trail's bucket is learned before it is deleted."""
@@ -199,12 +218,18 @@ class Processor:
         normalized = item.normalized
         if normalized.session is not None:
             tx.put_session(normalized.session, item.ts)
-        if not normalized.changes:
+        if not normalized.changes and item.compute is None:
             return
         if tx.is_processed(item.event_id):
             result.duplicates += 1
             return
         created = now_iso()
+        any_finding = self._judge_compute(tx, item, result, created)
+        if not normalized.changes:
+            if any_finding:
+                tx.save_event(item.event_id, item.record)
+            tx.mark_processed(item.event_id, canonical_time(item.record.get("eventTime")), source)
+            return
         actor_tags = self._actor_tags(tx, normalized.changes[0].actor)
         held: dict[str, frozenset[str] | None] = {}
 
@@ -213,7 +238,6 @@ class Processor:
                 held[key] = tx.principal_values(key)
             return held[key]
 
-        any_finding = False
         for change in normalized.changes:
             context = JudgeContext(actor_tags, self._old_tags(tx, change, item.ts), principal_values, created)
             findings = judge(change, context, self.policy)
@@ -225,6 +249,17 @@ class Processor:
         if any_finding:
             tx.save_event(item.event_id, item.record)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source)
+
+    def _judge_compute(self, tx: StoreUnit, item: _TagRecord, result: UnitResult, created: str) -> bool:
+        """Judge the roles the record gives compute resources; True if it raised a finding."""
+        read = item.compute
+        if read is None:
+            return False
+        actor = read.grants[0].ctx.actor if read.grants else None
+        actor_tags = self._actor_tags(tx, actor) if actor is not None else None
+        found = self.compute.judge(tx, read, actor_tags, self.policy, created)
+        result.new_findings += self.recorder.add(tx, found)
+        return bool(found)
 
     def _report(self, result: UnitResult, source: str, unit: str) -> None:
         """Metrics and logs, after the commit: what they count is durable."""

@@ -1,4 +1,5 @@
-"""The writers scan over an inventory: writer items, excess_tag_writer findings committed."""
+"""The writers scan over an inventory: writer items, excess_tag_writer and excess_identity_passer
+findings committed."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ from tagwarden.core.writers import (
     excess_findings,
     find_writers,
     governed_keys,
+    identity_passers,
+    passer_findings,
+    passer_listing,
     tag_actions,
     writer_counts,
 )
@@ -36,6 +40,8 @@ class WritersReport:
     keys: list[str]
     items: list[WriterItem]
     findings: list[Finding] = field(default_factory=list)  # new excess_tag_writer findings, committed
+    # principals that can give compute another team's identity (listed as via "pass_role")
+    passers: list[WriterItem] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # policies the engine could not read
 
 
@@ -52,7 +58,9 @@ def writers_report(
     inputs = build_inputs(inventory, catalog_tag_actions())
     items = find_writers(inputs, policy, keys)
     report = WritersReport(keys, items, problems=list(inputs.problems))
-    candidates = excess_findings(items, policy, scanned_at)
+    passers = identity_passers(inputs, policy, keys)
+    report.passers = passer_listing(passers)
+    candidates = excess_findings(items, policy, scanned_at) + passer_findings(passers, policy, scanned_at)
     report.findings = recorder.record(store, candidates, source=source)
     return report
 

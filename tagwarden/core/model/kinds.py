@@ -112,6 +112,19 @@ def _disallowed_value(f: Facts) -> str:
     return f"Rule {f.rule_id!r} allows {f.rule_values} for {f.key!r}; {f.new!r} is not allowed."
 
 
+def _compute_identity(f: Facts) -> str:
+    mine = (
+        f"holds no {f.key!r} tag tagwarden knows of"
+        if f.actor_value is None
+        else f"holds {f.actor_value!r} as its own {f.key!r} tag"
+    )
+    return (
+        f"The actor {mine} and is not a listed writer of {f.key!r}: code running on "
+        f"this resource now acts as {f.key}={f.new!r}, so the actor reaches, through the workload, what "
+        f"ABAC grants to {f.new!r} (retagging itself by proxy)."
+    )
+
+
 KINDS: dict[str, KindSpec] = {
     spec.name: spec
     for spec in (
@@ -176,11 +189,27 @@ KINDS: dict[str, KindSpec] = {
             _denied_attempt,
         ),
         KindSpec(
+            "compute_identity",
+            "critical",
+            "Compute identity",
+            "A compute resource (EC2 instance, Lambda function, ECS task, instance profile...) was given a "
+            "role whose ABAC tag differs from the actor's own: the actor can act as another team through "
+            "the workload.",
+            _compute_identity,
+        ),
+        KindSpec(
             "excess_tag_writer",
             "high",
             "Excess tag writer",
             "The IAM policies let a principal write tags that the governance policy does not allow it to "
             "write.",
+        ),
+        KindSpec(
+            "excess_identity_passer",
+            "high",
+            "Excess identity passer",
+            "The IAM policies let a principal give a compute resource a role whose ABAC tag differs from its "
+            "own (iam:PassRole with a compute call): it can act as another team through a workload.",
         ),
         KindSpec(
             "unattributed_change",

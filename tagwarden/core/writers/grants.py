@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from tagwarden.core.iam import Policy
 
-Via = Literal["tag_resource", "retag_principal", "session_tag"]
+Via = Literal["tag_resource", "retag_principal", "session_tag", "pass_role"]
 Levels = tuple[tuple[Policy, ...], ...]
 
 

@@ -33,7 +33,10 @@ def test_the_daemon_schedules_the_scans_and_serves_their_gauges(aws: str, tmp_pa
         assert daemon.metric("tagwarden_tag_writers", key="team", authorized="true") == 2
         assert daemon.metric("tagwarden_inventory_resources", account=B) == 2
         assert daemon.metric("tagwarden_findings_total", kind="excess_tag_writer", severity="high") == 3
-        assert {f["kind"] for f in daemon.findings_in_db()} == {"excess_tag_writer"}
+        assert {f["kind"] for f in daemon.findings_in_db()} == {"excess_tag_writer", "excess_identity_passer"}
+        # ci-deployer (team beta, Action "*") can launch a workload as another team's role
+        passers = {f["target"] for f in daemon.findings_in_db() if f["kind"] == "excess_identity_passer"}
+        assert passers == {f"arn:aws:iam::{B}:role/ci-deployer"}
         assert any(e.get("event") == "writers_scan_done" for e in daemon.log_events())
     finally:
         daemon.close()

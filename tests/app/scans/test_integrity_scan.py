@@ -13,7 +13,7 @@ from tagwarden.app.config import load_config
 from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import build_parts
-from tests.signed_trail import BUCKET, build_tree
+from tests.builders.signed_trail import BUCKET, build_tree
 
 CONFIG = f"""
 policy: {{version: 1}}

@@ -107,11 +107,16 @@ def test_writers_across_two_accounts_authorized_and_excess(
     logged = [json.loads(line) for line in err.splitlines()]  # one line per new finding
     assert [(line["event"], line["kind"], line["source"]) for line in logged] == [
         ("finding", "excess_tag_writer", "scan")
-    ] * 3
+    ] * 3 + [("finding", "excess_identity_passer", "scan")]
     found = {
-        (i["principal"], i["via"], i["target_class"], i["resource_account"], i["authorized"]) for i in items
+        (i["principal"], i["via"], i["target_class"], i["resource_account"], i["authorized"])
+        for i in items
+        if i["via"] != "pass_role"
     }
     assert found == EXPECTED_WRITERS
+    # ci-deployer (team beta, Action "*") may also run a workload as account B's alpha role.
+    passers = [(i["principal"], i["resource"]) for i in items if i["via"] == "pass_role"]
+    assert passers == [(f"arn:aws:iam::{B}:role/ci-deployer", f"arn:aws:iam::{B}:role/session-target")]
     assert all(i["key"] == "team" and i["statement"] and i["probes"] for i in items)
     cross = next(i for i in items if i["resource_account"] == B and i["principal"].endswith("/dev-beta"))
     assert (cross["resource"], cross["action"]) == ("arn:aws:s3:::b-shared", "s3:PutBucketTagging")

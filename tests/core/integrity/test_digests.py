@@ -7,8 +7,8 @@ import json
 from datetime import timedelta
 
 from tagwarden.core.integrity import DigestFile, Report, verify
-from tests import signed_trail
-from tests.signed_trail import SignedTree, build_tree, fingerprint, public_der
+from tests.builders import signed_trail
+from tests.builders.signed_trail import SignedTree, build_tree, fingerprint, public_der
 
 
 def _keys(fp: str) -> bytes | None:

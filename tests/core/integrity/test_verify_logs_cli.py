@@ -10,7 +10,7 @@ import boto3
 import pytest
 
 from tagwarden.app.cli.main import main
-from tests.signed_trail import BUCKET, build_tree
+from tests.builders.signed_trail import BUCKET, build_tree
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, str]]]:

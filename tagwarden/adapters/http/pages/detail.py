@@ -107,6 +107,16 @@ def _change_section(detail: FindingDetail) -> Html:
     if detail.remediation is not None:
         revert = detail.remediation
         rows.append(("Revert", join([el("strong", revert["status"]), ": ", revert["detail"]])))
+    if finding.target_kind == "compute":
+        note = el(
+            "p",
+            "The values are the roles' ",
+            el("code", finding.tag_key),
+            " tags: the role the workload ran as before, and the role it was given. The explanation names "
+            "both roles; the workload now reaches what ABAC grants to the new value.",
+            class_="muted",
+        )
+        return section("change", "The change", change, note, definitions(rows))
     return section("change", "The change", change, definitions(rows))
 
 
@@ -167,7 +177,12 @@ def _target_section(detail: FindingDetail) -> Html:
         )
     else:
         history = el("p", "tagwarden has no tag history for this target.", class_="muted")
-    return section("target", "Target: what was changed", definitions(rows), history)
+    heading = (
+        "Target: the workload given the role"
+        if finding.target_kind == "compute"
+        else "Target: what was changed"
+    )
+    return section("target", heading, definitions(rows), history)
 
 
 def _actions_section(finding: Finding) -> Html:

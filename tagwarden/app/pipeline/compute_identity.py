@@ -1,0 +1,160 @@
+"""Compute identity in the pipeline: the role each workload runs as, and the detector's inputs.
+
+The detection itself is pure (tagwarden.core.compute); this keeps the in-memory state of
+instance profiles, resources and associations, asks IAM for profiles it has not seen (at most once
+per time-to-live each), and reads role tags from the store's tag state.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+
+from tagwarden.core.arn import canonical_principal
+from tagwarden.core.compute import (
+    ComputeIdentityState,
+    ComputeRead,
+    ComputeReader,
+    RoleGrant,
+    detect_compute_identity,
+    profile_key,
+)
+from tagwarden.core.compute.detect import RoleView
+from tagwarden.core.compute.state import PROFILE_NOT_KNOWN
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.model import Finding
+from tagwarden.core.ports.store import StoreUnit
+
+ProfileFetch = Callable[[str], "str | None"]  # a profile key's role, None, or PROFILE_NOT_KNOWN
+ProfileList = Callable[[], Mapping[str, "str | None"]]
+
+
+class ComputeIdentity:
+    def __init__(
+        self,
+        reader: ComputeReader | None = None,
+        fetch: ProfileFetch | None = None,
+        list_all: ProfileList | None = None,
+        ttl_seconds: float = 300.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.reader = reader or ComputeReader()
+        self.state = ComputeIdentityState()
+        self._fetch = fetch
+        self._list_all = list_all
+        self._ttl = ttl_seconds
+        self._clock = clock
+        self._fetched_at: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def seed_profiles(self, roles: Mapping[str, str | None]) -> None:
+        """Profiles read in bulk (ListInstanceProfiles) at start."""
+        with self._lock:
+            for key, role in roles.items():
+                self.state.set_profile(key, role)
+
+    def prepare(self, reads: Iterable[ComputeRead]) -> set[str]:
+        """Ask IAM for the unknown profiles ``reads`` name; return the principals whose tags judging
+        needs (the roles given, the roles replaced, the actors)."""
+        reads = list(reads)
+        profiles = {g.profile for r in reads for g in r.grants if g.profile}
+        self._fetch_profiles(profiles)
+        roles: set[str] = set()
+        with self._lock:
+            for read in reads:
+                roles.update(u.role for u in read.profile_updates if u.role)
+                for grant in read.grants:
+                    roles.add(grant.ctx.actor.arn)  # the actor's own tags are needed too
+                    roles.update(r for r in (grant.role, self._previous(grant)) if r)
+                    if grant.profile:
+                        roles.add(self.state.profile_role(grant.profile) or "")
+        roles.discard("")
+        return roles
+
+    def _fetch_profiles(self, keys: set[str]) -> None:
+        if keys and self._list_all is not None:
+            listed, self._list_all = self._list_all, None  # one ListInstanceProfiles, at first need
+            self.seed_profiles(listed())
+        if self._fetch is None:
+            return
+        now = self._clock()
+        with self._lock:
+            due = [
+                k
+                for k in sorted(keys)
+                if not self.state.knows_profile(k)
+                and now - self._fetched_at.get(k, float("-inf")) >= self._ttl
+            ]
+            for key in due:
+                self._fetched_at[key] = now
+        for key in due:
+            role = self._fetch(key)
+            if role != PROFILE_NOT_KNOWN:
+                with self._lock:
+                    if not self.state.knows_profile(key):
+                        self.state.set_profile(key, role)
+
+    def _previous(self, grant: RoleGrant) -> str | None:
+        state = self.state
+        if grant.resource_kind == "instance profile":
+            return state.profile_role(profile_key(grant.ctx.account, grant.target))
+        if grant.replaces_association:
+            known = state.association(grant.replaces_association)
+            if known is not None:
+                return state.profile_role(known[1]) if known[1] else None
+        if grant.family:
+            return state.resource_role(grant.family)
+        return state.resource_role(grant.target) if grant.tracks_previous else None
+
+    def judge(
+        self,
+        tx: StoreUnit,
+        read: ComputeRead,
+        actor_tags: Mapping[str, str] | None,
+        policy: CompiledPolicy,
+        created_at: str,
+    ) -> list[Finding]:
+        """The findings of one record's grants; then the state learns what the record did."""
+        findings: list[Finding] = []
+        with self._lock:
+            for grant in read.grants:
+                new_role = grant.role or (self.state.profile_role(grant.profile) if grant.profile else None)
+                new, old = _view(tx, new_role), _view(tx, self._previous(grant))
+                unchanged = new.arn is not None and old.arn is not None and _same(new.arn, old.arn)
+                findings += (
+                    []
+                    if unchanged
+                    else detect_compute_identity(
+                        grant, actor_tags, new, old, policy=policy, created_at=created_at
+                    )
+                )
+                self._learn(grant)
+            for update in read.profile_updates:
+                if update.role is not None:
+                    self.state.set_profile(update.profile, update.role)
+                elif update.removed is not None:
+                    self.state.remove_from_profile(update.profile, update.removed)
+                else:
+                    self.state.set_profile(update.profile, None)
+        return findings
+
+    def _learn(self, grant: RoleGrant) -> None:
+        if grant.resource_kind == "instance profile":
+            return  # the profile update that comes with the grant records it
+        self.state.set_resource_role(grant.family or grant.target, grant.role, grant.profile)
+        if grant.association_id:
+            self.state.remember_association(grant.association_id, grant.target, grant.profile)
+
+
+def _same(role: str, other: str) -> bool:
+    """The same role: a call that resends the role a resource already has gives it nothing new
+    (the Lambda console sends the whole configuration)."""
+    return canonical_principal(role) == canonical_principal(other)
+
+
+def _view(tx: StoreUnit, role: str | None) -> RoleView:
+    if role is None:
+        return RoleView(None)
+    known = tx.current_tags(canonical_principal(role))
+    return RoleView(role, dict(known.values) if (known.values or known.complete) else None)

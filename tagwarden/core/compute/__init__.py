@@ -1,0 +1,17 @@
+"""Compute resources as principals: who gave a workload which role, and whether that role carries an
+ABAC identity the actor does not hold. Pure: records and plain data in, findings out."""
+
+from tagwarden.core.compute.detect import detect_compute_identity
+from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant
+from tagwarden.core.compute.read import ComputeReader
+from tagwarden.core.compute.state import ComputeIdentityState, profile_key
+
+__all__ = [
+    "ComputeIdentityState",
+    "ComputeRead",
+    "ComputeReader",
+    "ProfileUpdate",
+    "RoleGrant",
+    "detect_compute_identity",
+    "profile_key",
+]

@@ -1,0 +1,75 @@
+"""What tagwarden knows of which role each compute resource runs as: plain in-memory data.
+
+Instance profile → role comes from IAM (fetched by the app with a time-to-live) and is kept
+current by CreateInstanceProfile / AddRoleToInstanceProfile / RemoveRoleFromInstanceProfile
+events; resource → role and association id → instance are learned from the events themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tagwarden.core.arn import canonical_principal
+
+PROFILE_NOT_KNOWN = "?"  # what a profile lookup returns where IAM cannot tell (other account, denied)
+
+
+def profile_key(account: str, name_or_arn: str) -> str:
+    """``<account>/<name>``: instance profile names are unique per account whatever their path."""
+    value = name_or_arn
+    if value.startswith("arn:"):
+        parts = value.split(":", 5)
+        if len(parts) == 6:
+            account = parts[4] or account
+            value = parts[5].removeprefix("instance-profile/")
+    return f"{account}/{value.rsplit('/', 1)[-1]}"
+
+
+@dataclass
+class ComputeIdentityState:
+    """``profiles`` maps a profile key to its role ARN (None: known to hold no role); a key that is
+    absent is unknown. ``resources`` maps a compute resource (or ECS family) to the role ARN it
+    runs as, or to a profile key prefixed ``profile:``; ``associations`` an EC2 association id to
+    its instance ARN and profile key."""
+
+    profiles: dict[str, str | None] = field(default_factory=dict)
+    resources: dict[str, str] = field(default_factory=dict)
+    associations: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def knows_profile(self, key: str) -> bool:
+        return key in self.profiles
+
+    def profile_role(self, key: str) -> str | None:
+        return self.profiles.get(key)
+
+    def set_profile(self, key: str, role: str | None) -> None:
+        self.profiles[key] = canonical_principal(role) if role else None
+
+    def remove_from_profile(self, key: str, role: str | None) -> None:
+        current = self.profiles.get(key)
+        if role is None or current is None or canonical_principal(role) == current:
+            self.profiles[key] = None
+
+    def resource_role(self, resource: str) -> str | None:
+        """The role ``resource`` runs as, as far as known (through its profile's current role)."""
+        held = self.resources.get(resource)
+        if held is None:
+            return None
+        if held.startswith("profile:"):
+            return self.profiles.get(held.removeprefix("profile:"))
+        return held
+
+    def set_resource_role(self, resource: str, role: str | None, profile: str | None) -> None:
+        """``resource`` runs as ``role`` or through ``profile``; with neither, as no role."""
+        if role is None and profile is None:
+            self.resources.pop(resource, None)
+        elif profile is not None:
+            self.resources[resource] = f"profile:{profile}"
+        elif role is not None:
+            self.resources[resource] = canonical_principal(role)
+
+    def remember_association(self, association_id: str, instance: str, profile: str | None) -> None:
+        self.associations[association_id] = (instance, profile)
+
+    def association(self, association_id: str) -> tuple[str, str | None] | None:
+        return self.associations.get(association_id)
