@@ -137,24 +137,24 @@ class Policy:
 def parse_policy(document: Mapping[str, Any] | str, name: str = "", kind: PolicyKind | None = None) -> Policy:
     """Parse and compile a policy; ``kind``, when given, also checks the elements that placement
     allows (no Principal in identity-side policies, a Principal in resource-based ones...)."""
-    document = json_of(
+    parsed: Mapping[str, Any] = json_of(
         document,
         Mapping,
         IamPolicyError,
         not_json=f"policy {_display(name)}: not valid JSON",
         wrong_shape=f"policy {_display(name)}: a policy document must be a JSON object",
     )
-    policy_name = name or str(document.get("Id") or "")
+    policy_name = name or str(parsed.get("Id") or "")
     where = f"policy {_display(policy_name)}"
-    unknown = sorted(set(document) - _TOP_LEVEL)
+    unknown = sorted(set(parsed) - _TOP_LEVEL)
     if unknown:
         raise IamPolicyError(f"{where}: unknown element(s) {', '.join(map(repr, unknown))}")
-    version = document.get("Version", VERSION_2008)
+    version = parsed.get("Version", VERSION_2008)
     if version not in (VERSION_2012, VERSION_2008):
         raise IamPolicyError(
             f"{where}: Version must be {VERSION_2012!r} or {VERSION_2008!r}, not {version!r}"
         )
-    raw_statements = document.get("Statement")
+    raw_statements = parsed.get("Statement")
     if isinstance(raw_statements, Mapping):
         raw_statements = [raw_statements]
     if not isinstance(raw_statements, list):
