@@ -47,11 +47,10 @@ def _null_check(key: str, values: Sequence[str]) -> ConditionCheck:
     return lambda context: (not context.get(key)) in wanted
 
 
-# ForAllValues treats the empty set (no key, no values, or only "") as vacuously true;
-# ForAnyValue finds nothing in it.
-
-
 def _value_check(operator: Operator, key: str, test: ValueTest) -> ConditionCheck:
+    """The check for tests with and without policy variables alike: every test takes the context
+    (those without variables ignore it). ForAllValues treats the empty set (no key, no values, or
+    only "") as vacuously true; ForAnyValue finds nothing in it."""
     negated, if_exists = operator.spec.negated, operator.if_exists
     if operator.qualifier is None:
         missing = if_exists or negated
