@@ -21,7 +21,7 @@ from tagwarden.adapters.sources.s3_objects import (
     read_object,
     time_order_key,
 )
-from tagwarden.adapters.sources.source import PollResult, SourceContext
+from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.settings.settings import FilesSourceSettings
 
@@ -54,7 +54,7 @@ def _local_objects(root: Path) -> Iterator[LogObject]:
         yield LogObject(id=f"{resolved}@{stat.st_size}:{stat.st_mtime_ns}", name=path.name, path=resolved)
 
 
-class FilesSource:
+class FilesSource(SourceBase[FilesSourceSettings]):
     def __init__(
         self,
         name: str,
@@ -66,10 +66,7 @@ class FilesSource:
         window: Window | None = None,
         skip_processed: bool = True,
     ) -> None:
-        self.name = name
-        self.settings = settings
-        self._context = context
-        self._log = context.log.bind(source=name)
+        super().__init__(name, settings, context)
         self._base = base_dir
         self._s3_factory = s3
         self._s3: S3Client | None = None
@@ -127,9 +124,7 @@ class FilesSource:
         try:
             objects = self.discover()
         except (OSError, ClientError, BotoCoreError, ValueError) as exc:
-            total.errors.append(str(exc))
-            self._context.metrics.source_errors.labels(self.name, "list_failed").inc()
-            self._log.warning("source_list_failed", error=str(exc))
+            self._report(total, "list_failed", str(exc), "source_list_failed", error=str(exc))
             return total
         store = self._context.processor.store
         todo = [o for o in objects if o.id not in self._failed]
@@ -142,13 +137,11 @@ class FilesSource:
                 self._records(obj), source=self.name, unit=obj.id, mark_object=True
             )
             total.units += 1
-            total.records += unit.records
-            total.findings += len(unit.new_findings)
+            total.count(unit)
             if unit.fatal is not None:
                 total.failed_units += 1
-                total.errors.append(f"{obj.id}: {unit.fatal.detail}")
                 self._failed.add(obj.id)
-                self._context.metrics.source_errors.labels(self.name, unit.fatal.reason).inc()
+                self._report(total, unit.fatal.reason, f"{obj.id}: {unit.fatal.detail}")
             if progress is not None:
                 progress(done, len(todo), total)
         return total

@@ -17,7 +17,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.adapters.sources.ratelimit import RateLimiter, shared_limiter
-from tagwarden.adapters.sources.source import PollResult, SourceContext
+from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.settings.settings import LookupEventsSourceSettings
 from tagwarden.core.timeutil import parse_time
@@ -40,7 +40,7 @@ def _utc(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, tz=UTC)
 
 
-class LookupEventsSource:
+class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
     def __init__(
         self,
         name: str,
@@ -52,10 +52,7 @@ class LookupEventsSource:
         region: str,
         limiter: RateLimiter | None = None,
     ) -> None:
-        self.name = name
-        self.settings = settings
-        self._context = context
-        self._log = context.log.bind(source=name)
+        super().__init__(name, settings, context)
         self._ct = cloudtrail
         self._limiter = limiter or shared_limiter(
             "cloudtrail:LookupEvents", account, region, settings.requests_per_second
@@ -122,14 +119,23 @@ class LookupEventsSource:
                     events.extend(page)
             except Throttled as exc:
                 # Not advanced: the slice is read again, from its start, on the next poll.
-                total.errors.append(f"throttled: {exc}")
-                self._context.metrics.source_errors.labels(self.name, "throttled").inc()
-                self._log.warning("lookup_events_throttled", window_start=start.isoformat())
+                self._report(
+                    total,
+                    "throttled",
+                    f"throttled: {exc}",
+                    "lookup_events_throttled",
+                    window_start=start.isoformat(),
+                )
                 break
             except (ClientError, BotoCoreError) as exc:
-                total.errors.append(str(exc))
-                self._context.metrics.source_errors.labels(self.name, "lookup_failed").inc()
-                self._log.warning("lookup_events_failed", error=str(exc), window_start=start.isoformat())
+                self._report(
+                    total,
+                    "lookup_failed",
+                    str(exc),
+                    "lookup_events_failed",
+                    error=str(exc),
+                    window_start=start.isoformat(),
+                )
                 break
             unit = self._context.processor.process(
                 self._records(events),
@@ -138,6 +144,5 @@ class LookupEventsSource:
                 checkpoint=end.strftime("%Y-%m-%dT%H:%M:%SZ"),
             )
             total.units += 1
-            total.records += unit.records
-            total.findings += len(unit.new_findings)
+            total.count(unit)
         return total

@@ -6,11 +6,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from tagwarden.adapters.metrics import Metrics
-    from tagwarden.core.ports.units import UnitProcessor
+    from tagwarden.core.ports.units import UnitProcessor, UnitResult
+
+SettingsT = TypeVar("SettingsT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +34,35 @@ class PollResult:
     failed_units: int = 0  # left for redrive or to retry
     errors: list[str] = field(default_factory=list)
 
+    def count(self, unit: UnitResult) -> None:
+        """What one processed unit (message, file, slice) read and found."""
+        self.records += unit.records
+        self.findings += len(unit.new_findings)
+
     def add(self, other: PollResult) -> None:
         self.units += other.units
         self.records += other.records
         self.findings += other.findings
         self.failed_units += other.failed_units
         self.errors.extend(other.errors)
+
+
+class SourceBase(Generic[SettingsT]):
+    """What the sources share: a name, settings, the context, a log bound to the name, and one way
+    to report a failure."""
+
+    def __init__(self, name: str, settings: SettingsT, context: SourceContext) -> None:
+        self.name = name
+        self.settings = settings
+        self._context = context
+        self._log = context.log.bind(source=name)
+
+    def _report(self, result: PollResult, reason: str, error: str, event: str = "", /, **fields: Any) -> None:
+        """Keep ``error`` in ``result``, count it under ``reason`` and, given an ``event``, log it."""
+        result.errors.append(error)
+        self._context.metrics.source_errors.labels(self.name, reason).inc()
+        if event:
+            self._log.warning(event, **fields)
 
 
 class Source(Protocol):

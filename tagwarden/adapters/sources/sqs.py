@@ -19,7 +19,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.adapters.sources.messages import Ignored, Inline, MessageError, S3Object, parse_body
 from tagwarden.adapters.sources.s3_objects import read_object
-from tagwarden.adapters.sources.source import PollResult, SourceContext
+from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.settings.settings import SqsSourceSettings
 
@@ -29,17 +29,15 @@ if TYPE_CHECKING:
     from mypy_boto3_sqs.type_defs import MessageTypeDef
 
 
-class SqsSource:
+class SqsSource(SourceBase[SqsSourceSettings]):
     def __init__(
         self, name: str, settings: SqsSourceSettings, context: SourceContext, *, sqs: SQSClient, s3: S3Client
     ) -> None:
-        self.name = name
-        self.settings = settings
+        super().__init__(name, settings, context)
         self._sqs = sqs
         self._s3 = s3
         self._processor = context.processor
         self._metrics = context.metrics
-        self._log = context.log.bind(source=name)
         self._clock = context.clock
         self._dlq_url: str | None = None
         self._dlq_checked = float("-inf")
@@ -91,8 +89,7 @@ class SqsSource:
             self._log.info("message_ignored", message_id=message_id, reason=content.reason)
             return result
         unit = self._processor.process(self._objects(content), source=self.name, unit=f"sqs:{message_id}")
-        result.records += unit.records
-        result.findings += len(unit.new_findings)
+        result.count(unit)
         if unit.fatal is not None:
             return self._leave(result, message_id, unit.fatal.reason, unit.fatal.detail, receive_count)
         self._delete(message, result)
@@ -103,10 +100,11 @@ class SqsSource:
         self, result: PollResult, message_id: str, reason: str, detail: str, receive_count: str
     ) -> PollResult:
         result.failed_units += 1
-        result.errors.append(f"{message_id}: {detail}")
-        self._metrics.source_errors.labels(self.name, reason).inc()
         self._metrics.sqs_messages.labels(self.name, "failed").inc()
-        self._log.warning(
+        self._report(
+            result,
+            reason,
+            f"{message_id}: {detail}",
             "message_left_for_redrive",
             message_id=message_id,
             reason=reason,
@@ -120,9 +118,14 @@ class SqsSource:
             self._sqs.delete_message(QueueUrl=self.settings.queue_url, ReceiptHandle=message["ReceiptHandle"])
         except (ClientError, BotoCoreError) as exc:
             # Committed already: the redelivered message will be recognised and skipped.
-            result.errors.append(f"delete failed: {exc}")
-            self._metrics.source_errors.labels(self.name, "delete_failed").inc()
-            self._log.warning("message_delete_failed", message_id=message.get("MessageId"), error=str(exc))
+            self._report(
+                result,
+                "delete_failed",
+                f"delete failed: {exc}",
+                "message_delete_failed",
+                message_id=message.get("MessageId"),
+                error=str(exc),
+            )
 
     def _check_dead_letters(self) -> None:
         """Export the dead-letter queue's depth, where the redrive policy names one."""

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from tagwarden.adapters.http.endpoints import finding_detail
-from tagwarden.adapters.store import Store, StoreError, open_store
-from tagwarden.app.cli.common import add_config_argument, load
+from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.cli.common import add_config_argument, load, store_failures
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table
 from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES, STATUSES, FindingStatus
@@ -50,23 +50,16 @@ def register(subparsers: Any) -> None:
     listing = actions.add_parser("list", help="list findings, newest event first")
     add_config_argument(listing)
     add_format_argument(listing)
-    listing.add_argument(
-        "--severity",
-        type=_csv(SEVERITIES),
-        action="extend",
-        default=[],
-        help=f"only these severities (comma-separated or repeated): {', '.join(SEVERITIES)}",
-    )
-    listing.add_argument(
-        "--kind", type=_csv(FINDING_KINDS), action="extend", default=[], help="only these kinds of finding"
-    )
-    listing.add_argument(
-        "--status",
-        type=_csv(STATUSES),
-        action="extend",
-        default=[],
-        help=f"only these statuses: {', '.join(STATUSES)}",
-    )
+    for option, choices, text in (
+        (
+            "--severity",
+            SEVERITIES,
+            f"only these severities (comma-separated or repeated): {', '.join(SEVERITIES)}",
+        ),
+        ("--kind", FINDING_KINDS, "only these kinds of finding"),
+        ("--status", STATUSES, f"only these statuses: {', '.join(STATUSES)}"),
+    ):
+        listing.add_argument(option, type=_csv(choices), action="extend", default=[], help=text)
     listing.add_argument("--account", action="append", default=[], help="only findings in this account")
     listing.add_argument("--limit", type=int, default=None, help="at most this many")
     listing.set_defaults(func=run_list)
@@ -91,10 +84,8 @@ def register(subparsers: Any) -> None:
 
 def _store(args: argparse.Namespace) -> Store:
     config = load(args)
-    try:
+    with store_failures():
         return open_store(config.store_url())
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -8,9 +8,7 @@ import sys
 import threading
 from typing import Any
 
-from tagwarden.adapters.store import StoreError
-from tagwarden.app.cli.common import add_config_argument, load, logger_for
-from tagwarden.app.cli.errors import CommandError
+from tagwarden.app.cli.common import add_config_argument, load, logger_for, store_failures
 from tagwarden.app.daemon import Daemon
 
 
@@ -34,10 +32,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     log = logger_for(config)
-    try:
+    with store_failures():
         daemon = Daemon(config, log)
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
     if args.once:
         code = daemon.run_once()
         daemon.parts.store.close()

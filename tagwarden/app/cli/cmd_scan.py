@@ -8,9 +8,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from tagwarden.adapters.store import StoreError
-from tagwarden.app.cli.common import add_config_argument, load, logger_for
-from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError
+from tagwarden.app.cli.common import add_config_argument, load, logger_for, store_failures
+from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.scans.drift_scan import drift_report
@@ -73,10 +72,8 @@ def register(subparsers: Any) -> None:
 
 def _parts(config: LoadedConfig, log: Any) -> Parts:
     """The daemon's own wiring: new findings wait in the store for the sinks the daemon delivers to."""
-    try:
+    with store_failures():
         return build_parts(config, log)
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
 
 
 def _inventory(config: LoadedConfig, parts: Parts, log: Any) -> Inventory:

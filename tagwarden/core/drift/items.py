@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Literal, NamedTuple, Protocol
+from typing import Any, Final, Literal, NamedTuple, Protocol, get_args
 
 DriftKind = Literal[
     "missing_key",
@@ -14,14 +14,7 @@ DriftKind = Literal[
     "disallowed_value",
     "unattributed_change",
 ]
-DRIFT_KINDS: Final[tuple[DriftKind, ...]] = (
-    "missing_key",
-    "orphan_value",
-    "case_conflict",
-    "unused_principal_value",
-    "disallowed_value",
-    "unattributed_change",
-)
+DRIFT_KINDS: Final[tuple[DriftKind, ...]] = get_args(DriftKind)
 # disallowed_value takes its rule's severity and unattributed_change its finding's.
 DRIFT_SEVERITY: Final[Mapping[str, str]] = {
     "missing_key": "warning",

@@ -16,6 +16,7 @@ from tagwarden.core.drift.items import DRIFT_SEVERITY, DriftItem, DriftKind, Tag
 from tagwarden.core.drift.spellings import canonical, normalized, variant_groups
 from tagwarden.core.globs import Glob
 from tagwarden.core.governance import CompiledPolicy, CompiledRule
+from tagwarden.core.governance.compiled import key_spellings
 from tagwarden.core.model import Finding
 
 Index = dict[str, list[int]]  # value -> positions of the holders carrying it
@@ -204,14 +205,7 @@ def _most_severe(rules: list[CompiledRule]) -> CompiledRule:
 def abac_keys(policy: CompiledPolicy, seen_keys: Iterable[str]) -> list[str]:
     """The ABAC keys to scan: the policy's literal keys, and the keys seen in tags that match its
     globs (``access-*``), one spelling per key ignoring case."""
-    found: dict[str, str] = {}
-    for key in policy.abac_keys:
-        if "*" not in key and "?" not in key:
-            found.setdefault(key.casefold(), key)
-    for key in seen_keys:
-        if policy.is_abac(key):
-            found.setdefault(key.casefold(), key)
-    return [found[k] for k in sorted(found)]
+    return key_spellings(policy.abac_keys, seen_keys, policy.is_abac)
 
 
 def compute_drift(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -167,3 +167,18 @@ class CompiledPolicy:
     @property
     def abac_keys(self) -> list[str]:
         return list(self.policy.abac_keys)
+
+
+def key_spellings(
+    literals: Iterable[str], seen_keys: Iterable[str], wanted: Callable[[str], bool]
+) -> list[str]:
+    """The ``literals`` that are not globs and the ``seen_keys`` that ``wanted`` accepts, one
+    spelling per key ignoring case (the first met), sorted by the case-folded key."""
+    found: dict[str, str] = {}
+    for key in literals:
+        if "*" not in key and "?" not in key:
+            found.setdefault(key.casefold(), key)
+    for key in seen_keys:
+        if wanted(key):
+            found.setdefault(key.casefold(), key)
+    return [found[k] for k in sorted(found)]

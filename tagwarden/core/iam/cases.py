@@ -6,13 +6,12 @@ A file that is not a JSON array is a usage error (``CaseFileError``). A case tha
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from tagwarden.core.iam.documents import IamPolicyError, Policy, PolicyKind, parse_policy
+from tagwarden.core.iam.documents import IamPolicyError, Policy, PolicyKind, json_of, parse_policy
 from tagwarden.core.iam.evaluate import Decision, PolicySet
 from tagwarden.core.iam.request import Request
 
@@ -59,12 +58,13 @@ def load_cases(path: str | Path) -> list[Case]:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise CaseFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CaseFileError(f"{path} is not valid JSON: {exc}") from exc
-    if not isinstance(data, list):
-        raise CaseFileError(f"{path} must hold a JSON array of cases")
+    data = json_of(
+        text,
+        list,
+        CaseFileError,
+        not_json=f"{path} is not valid JSON",
+        wrong_shape=f"{path} must hold a JSON array of cases",
+    )
     return [parse_case(item, index) for index, item in enumerate(data)]
 
 

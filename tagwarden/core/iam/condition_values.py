@@ -1,8 +1,8 @@
 """How one request value is tested against a condition's policy values, per operator family.
 
 A test says whether the value matches any policy value, in the operator's positive sense; the
-caller applies negation, ``IfExists`` and set qualifiers. Tests over values without policy
-variables are ``Static`` (they need no context), which the hot path calls more cheaply.
+caller applies negation, ``IfExists`` and set qualifiers. Every test takes the request context;
+tests over values without policy variables ignore it, so one evaluation loop serves both kinds.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import base64
 import binascii
 import ipaddress
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tagwarden.core.iam.elements import ArnTemplate
@@ -27,17 +26,9 @@ from tagwarden.core.iam.variables import (
 )
 
 ValueTest = Callable[[str, Context], bool]  # does this request value match any policy value?
-Predicate = Callable[[str], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class Static:
-    """A test that needs no context: the values hold no policy variable."""
-
-    predicate: Predicate
-
-
-def value_test(spec: OperatorSpec, values: Sequence[str], variables: bool) -> Static | ValueTest:
+def value_test(spec: OperatorSpec, values: Sequence[str], variables: bool) -> ValueTest:
     family = spec.family
     if family in ("string", "string-ignorecase", "bool"):
         return _equality_test(values, variables, ignore_case=family != "string")
@@ -55,14 +46,14 @@ def value_test(spec: OperatorSpec, values: Sequence[str], variables: bool) -> St
     return _ip_test(values)
 
 
-def _equality_test(values: Sequence[str], variables: bool, ignore_case: bool) -> Static | ValueTest:
+def _equality_test(values: Sequence[str], variables: bool, ignore_case: bool) -> ValueTest:
     templates = [StringTemplate(parse_template(v, wildcards=False, variables=variables)) for v in values]
     statics = [t.static for t in templates]
     if all(s is not None for s in statics):
         accepted = frozenset(s.lower() if ignore_case else s for s in statics if s is not None)
         if ignore_case:
-            return Static(lambda value: value.lower() in accepted)
-        return Static(accepted.__contains__)
+            return lambda value, _context: value.lower() in accepted
+        return lambda value, _context: value in accepted
 
     def test(value: str, context: Context) -> bool:
         wanted = value.lower() if ignore_case else value
@@ -75,11 +66,12 @@ def _equality_test(values: Sequence[str], variables: bool, ignore_case: bool) ->
     return test
 
 
-def _like_test(values: Sequence[str], variables: bool) -> Static | ValueTest:
+def _like_test(values: Sequence[str], variables: bool) -> ValueTest:
     parsed = [parse_template(v, wildcards=True, variables=variables) for v in values]
     if not any(has_variables(parts) for parts in parsed):
         plain = [[part for part in parts if not isinstance(part, Variable)] for parts in parsed]
-        return Static(compile_alternatives(plain))
+        matches = compile_alternatives(plain)
+        return lambda value, _context: matches(value)
     templates = [PatternTemplate(parts) for parts in parsed]
 
     def test(value: str, context: Context) -> bool:
@@ -94,14 +86,14 @@ def _like_test(values: Sequence[str], variables: bool) -> Static | ValueTest:
 
 def _ordered_test(
     policy_values: list[float], convert: Callable[[str], float | None], comparison: str
-) -> Static:
+) -> ValueTest:
     compare = NUMERIC_COMPARISONS[comparison]
 
-    def test(value: str) -> bool:
+    def test(value: str, _context: Context) -> bool:
         number = convert(value)
         return number is not None and any(compare(number, p) for p in policy_values)
 
-    return Static(test)
+    return test
 
 
 def _to_number(text: str) -> float | None:
@@ -139,7 +131,7 @@ def _parse_date(text: str) -> float:
     return moment
 
 
-def _binary_test(values: Sequence[str]) -> Static:
+def _binary_test(values: Sequence[str]) -> ValueTest:
     accepted: set[bytes] = set()
     for value in values:
         try:
@@ -147,16 +139,16 @@ def _binary_test(values: Sequence[str]) -> Static:
         except (binascii.Error, ValueError) as exc:
             raise ConditionError(f"BinaryEquals value {value!r} is not base-64") from exc
 
-    def test(value: str) -> bool:
+    def test(value: str, _context: Context) -> bool:
         try:
             return base64.b64decode(value, validate=True) in accepted
         except (binascii.Error, ValueError):
             return False
 
-    return Static(test)
+    return test
 
 
-def _ip_test(values: Sequence[str]) -> Static:
+def _ip_test(values: Sequence[str]) -> ValueTest:
     networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
     for value in values:
         try:
@@ -164,11 +156,11 @@ def _ip_test(values: Sequence[str]) -> Static:
         except ValueError as exc:
             raise ConditionError(f"{value!r} is not an IP address or CIDR range") from exc
 
-    def test(value: str) -> bool:
+    def test(value: str, _context: Context) -> bool:
         try:
             address = ipaddress.ip_address(value.strip())
         except ValueError:
             return False
         return any(address in network for network in networks)
 
-    return Static(test)
+    return test

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from tagwarden.core.iam.condition_values import Predicate, Static, ValueTest, value_test
+from tagwarden.core.iam.condition_values import ValueTest, value_test
 from tagwarden.core.iam.operators import FOR_ALL, ConditionError, Operator, parse_operator
 from tagwarden.core.iam.variables import Context
 
@@ -39,11 +39,7 @@ class Condition:
         if operator.spec.family == "null":
             self.evaluate: ConditionCheck = _null_check(self.key, values)
             return
-        test = value_test(operator.spec, values, variables)
-        if isinstance(test, Static):
-            self.evaluate = _static_check(operator, self.key, test.predicate)
-        else:
-            self.evaluate = _dynamic_check(operator, self.key, test)
+        self.evaluate = _value_check(operator, self.key, value_test(operator.spec, values, variables))
 
 
 def _null_check(key: str, values: Sequence[str]) -> ConditionCheck:
@@ -51,49 +47,10 @@ def _null_check(key: str, values: Sequence[str]) -> ConditionCheck:
     return lambda context: (not context.get(key)) in wanted
 
 
-# The two functions below differ only in how they call the test: with or without the context.
-# ForAllValues treats the empty set (no key, no values, or only "") as vacuously true;
-# ForAnyValue finds nothing in it.
-
-
-def _static_check(operator: Operator, key: str, test: Predicate) -> ConditionCheck:
-    negated, if_exists = operator.spec.negated, operator.if_exists
-    if operator.qualifier is None:
-        missing = if_exists or negated
-
-        def single(context: Context) -> bool:
-            values = context.get(key)
-            if not values:
-                return missing
-            for value in values:
-                if test(value):
-                    return not negated
-            return negated
-
-        return single
-    if operator.qualifier == FOR_ALL:
-
-        def for_all(context: Context) -> bool:
-            for value in context.get(key) or ():  # noqa: SIM110 - a plain loop is faster here
-                if value != "" and test(value) == negated:
-                    return False
-            return True
-
-        return for_all
-
-    def for_any(context: Context) -> bool:
-        members = False
-        for value in context.get(key) or ():
-            if value != "":
-                members = True
-                if test(value) != negated:
-                    return True
-        return False if members else if_exists
-
-    return for_any
-
-
-def _dynamic_check(operator: Operator, key: str, test: ValueTest) -> ConditionCheck:
+def _value_check(operator: Operator, key: str, test: ValueTest) -> ConditionCheck:
+    """The check for tests with and without policy variables alike: every test takes the context
+    (those without variables ignore it). ForAllValues treats the empty set (no key, no values, or
+    only "") as vacuously true; ForAnyValue finds nothing in it."""
     negated, if_exists = operator.spec.negated, operator.if_exists
     if operator.qualifier is None:
         missing = if_exists or negated

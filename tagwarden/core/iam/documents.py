@@ -137,24 +137,24 @@ class Policy:
 def parse_policy(document: Mapping[str, Any] | str, name: str = "", kind: PolicyKind | None = None) -> Policy:
     """Parse and compile a policy; ``kind``, when given, also checks the elements that placement
     allows (no Principal in identity-side policies, a Principal in resource-based ones...)."""
-    if isinstance(document, str):
-        try:
-            document = json.loads(document)
-        except json.JSONDecodeError as exc:
-            raise IamPolicyError(f"policy {_display(name)}: not valid JSON: {exc}") from exc
-    if not isinstance(document, Mapping):
-        raise IamPolicyError(f"policy {_display(name)}: a policy document must be a JSON object")
-    policy_name = name or str(document.get("Id") or "")
+    parsed: Mapping[str, Any] = json_of(
+        document,
+        Mapping,
+        IamPolicyError,
+        not_json=f"policy {_display(name)}: not valid JSON",
+        wrong_shape=f"policy {_display(name)}: a policy document must be a JSON object",
+    )
+    policy_name = name or str(parsed.get("Id") or "")
     where = f"policy {_display(policy_name)}"
-    unknown = sorted(set(document) - _TOP_LEVEL)
+    unknown = sorted(set(parsed) - _TOP_LEVEL)
     if unknown:
         raise IamPolicyError(f"{where}: unknown element(s) {', '.join(map(repr, unknown))}")
-    version = document.get("Version", VERSION_2008)
+    version = parsed.get("Version", VERSION_2008)
     if version not in (VERSION_2012, VERSION_2008):
         raise IamPolicyError(
             f"{where}: Version must be {VERSION_2012!r} or {VERSION_2008!r}, not {version!r}"
         )
-    raw_statements = document.get("Statement")
+    raw_statements = parsed.get("Statement")
     if isinstance(raw_statements, Mapping):
         raw_statements = [raw_statements]
     if not isinstance(raw_statements, list):
@@ -164,6 +164,19 @@ def parse_policy(document: Mapping[str, Any] | str, name: str = "", kind: Policy
         for index, raw in enumerate(raw_statements)
     )
     return Policy(policy_name or "(unnamed)", version, statements)
+
+
+def json_of(value: object, wanted: type, error: type[ValueError], *, not_json: str, wrong_shape: str) -> Any:
+    """``value`` (JSON text is parsed first), which must be an instance of ``wanted``; else
+    ``error`` with ``not_json`` (followed by the parser's reason) or ``wrong_shape``."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise error(f"{not_json}: {exc}") from exc
+    if not isinstance(value, wanted):
+        raise error(wrong_shape)
+    return value
 
 
 def _display(name: str) -> str:

@@ -24,17 +24,15 @@ from tagwarden.core.iam.matching import (
     compile_alternatives,
     compile_tokens,
     literal_text,
-    normalize,
     parse_glob,
 )
 from tagwarden.core.iam.principal_arns import PrincipalInfo, PrincipalKind
 from tagwarden.core.iam.variables import (
+    CompiledTemplate,
     Context,
     PatternTemplate,
     TemplatePart,
-    has_variables,
     parse_template,
-    resolve_parts,
 )
 
 # How a resource-based policy names the requesting principal, weakest first.
@@ -44,7 +42,6 @@ GRANT_ROLE: Final = 2  # the role ARN, for one of its sessions: limited by bound
 GRANT_DIRECT: Final = 3  # the user, the session itself, "*", a service: an allow on its own
 
 _ARN_COMPONENTS: Final = 6
-_CACHE_LIMIT: Final = 512
 
 
 class ElementError(ValueError):
@@ -158,30 +155,20 @@ class ResourceMatcher:
         return self.matches
 
 
-class ArnTemplate:
+class ArnTemplate(CompiledTemplate[tuple[Matcher, ...]]):
     """A value of an ARN condition operator: six components, each matched on its own."""
 
-    __slots__ = ("_cache", "_parts", "_static")
+    __slots__ = ()
 
     def __init__(self, pattern: str, variables: bool) -> None:
-        self._parts = parse_template(pattern, wildcards=True, variables=variables)
-        self._cache: dict[tuple[Token, ...], tuple[Matcher, ...]] = {}
-        self._static: tuple[Matcher, ...] | None = None
-        if not has_variables(self._parts):
-            self._static = _component_matchers(tuple(p for p in self._parts if isinstance(p, str | int)))
+        super().__init__(parse_template(pattern, wildcards=True, variables=variables), _component_matchers)
 
     def matches(self, value: str, context: Context) -> bool:
-        components = self._static
+        components = self.static
         if components is None:
-            tokens = resolve_parts(self._parts, context)
-            if tokens is None:
-                return False
-            tokens = normalize(tokens)
-            components = self._cache.get(tokens)
+            components = self.compiled(context)
             if components is None:
-                if len(self._cache) >= _CACHE_LIMIT:
-                    self._cache.clear()
-                components = self._cache[tokens] = _component_matchers(tokens)
+                return False
         pieces = value.split(":", len(components) - 1)
         if len(pieces) != len(components):
             return False
@@ -242,14 +229,9 @@ class PrincipalSet:
 
     def excludes_whole_chain(self, principal: PrincipalInfo) -> bool:
         """For ``NotPrincipal`` with Deny: AWS may evaluate the account, the role and the session in
-        turn, so a principal escapes the deny only when every one of them is listed."""
-        if self.everyone:
-            return True
-        if not self._names_itself(principal):
-            return False
-        if principal.kind is PrincipalKind.SESSION and (principal.account, principal.name) not in self.roles:
-            return False
-        return principal.kind is PrincipalKind.SERVICE or principal.account in self.accounts
+        turn, so a principal escapes the deny only when every one of them is listed: when no
+        identity of its chain is left unlisted."""
+        return self.grant_excluding(principal) == GRANT_NONE
 
     def _names_itself(self, principal: PrincipalInfo) -> bool:
         kind = principal.kind

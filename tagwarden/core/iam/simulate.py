@@ -29,8 +29,12 @@ class CaseResult:
 class Summary:
     total: int
     passed: int
-    failed: int
     errors: int
+
+    @property
+    def failed(self) -> int:
+        """Cases that evaluated to another decision than expected."""
+        return self.total - self.passed - self.errors
 
     def __str__(self) -> str:
         return f"{self.total} cases: {self.passed} passed, {self.failed} failed, {self.errors} errors"
@@ -53,4 +57,4 @@ def run_cases(cases: Iterable[Case]) -> list[CaseResult]:
 def summarize(results: Sequence[CaseResult]) -> Summary:
     errors = sum(1 for r in results if r.decision == "Error")
     passed = sum(1 for r in results if r.passed)
-    return Summary(len(results), passed, len(results) - passed - errors, errors)
+    return Summary(len(results), passed, errors)

@@ -8,9 +8,9 @@ unresolved, and an unresolved pattern matches nothing. A multivalued key cannot 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 from tagwarden.core.iam.matching import ANY, STAR, Matcher, Token, compile_tokens, normalize
 
@@ -19,6 +19,7 @@ Context = Mapping[str, tuple[str, ...]]
 
 _ESCAPES: Final = {"*": "*", "?": "?", "$": "$"}
 _CACHE_LIMIT: Final = 512
+T = TypeVar("T")
 
 
 class VariableSyntaxError(ValueError):
@@ -121,31 +122,44 @@ class StringTemplate:
         return None if tokens is None else "".join(str(t) for t in tokens)
 
 
-class PatternTemplate:
-    """A wildcard pattern that may contain variables; compiled once per distinct substitution."""
+class CompiledTemplate(Generic[T]):
+    """A pattern that may contain variables, compiled by ``build`` once per distinct substitution
+    (the last few hundred kept); ``static`` is the compiled form of one without variables."""
 
-    __slots__ = ("_cache", "_ignore_case", "_parts", "static")
+    __slots__ = ("_build", "_cache", "_parts", "static")
 
-    def __init__(self, parts: tuple[TemplatePart, ...], ignore_case: bool = False) -> None:
+    def __init__(self, parts: tuple[TemplatePart, ...], build: Callable[[tuple[Token, ...]], T]) -> None:
         self._parts = parts
-        self._ignore_case = ignore_case
-        self._cache: dict[tuple[Token, ...], Matcher] = {}
-        self.static: Matcher | None = None
+        self._build = build
+        self._cache: dict[tuple[Token, ...], T] = {}
+        self.static: T | None = None
         if not has_variables(parts):
-            tokens = tuple(p for p in parts if not isinstance(p, Variable))
-            self.static = compile_tokens(tokens, ignore_case)
+            self.static = build(tuple(p for p in parts if not isinstance(p, Variable)))
 
-    def matcher(self, context: Context) -> Matcher | None:
-        """The matcher for this request, or None when a variable is unresolved (matches nothing)."""
+    def compiled(self, context: Context) -> T | None:
+        """The compiled form for this request, or None when a variable is unresolved."""
         if self.static is not None:
             return self.static
         tokens = resolve_parts(self._parts, context)
         if tokens is None:
             return None
         tokens = normalize(tokens)
-        matcher = self._cache.get(tokens)
-        if matcher is None:
+        found = self._cache.get(tokens)
+        if found is None:
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
-            matcher = self._cache[tokens] = compile_tokens(tokens, self._ignore_case)
-        return matcher
+            found = self._cache[tokens] = self._build(tokens)
+        return found
+
+
+class PatternTemplate(CompiledTemplate[Matcher]):
+    """A wildcard pattern that may contain variables."""
+
+    __slots__ = ()
+
+    def __init__(self, parts: tuple[TemplatePart, ...], ignore_case: bool = False) -> None:
+        super().__init__(parts, lambda tokens: compile_tokens(tokens, ignore_case))
+
+    # The matcher for this request, or None when a variable is unresolved (matches nothing);
+    # an alias rather than a wrapper, to save a call on the hot path.
+    matcher = CompiledTemplate.compiled

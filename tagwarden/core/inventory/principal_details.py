@@ -96,45 +96,35 @@ def _account(arn: str) -> str:
 
 def principals_from_details(pages: Iterable[Mapping[str, Any]]) -> list[PrincipalRecord]:
     details = _Details(pages)
-    found: list[PrincipalRecord] = []
-    for role in details.roles:
-        arn = str(role["Arn"])
-        missing: list[str] = []
-        policies = _inline(f"role/{role.get('RoleName')}", role.get("RolePolicyList") or ())
-        policies += details.attached(role, missing)
-        trust = _document(role.get("AssumeRolePolicyDocument"))
-        found.append(
-            PrincipalRecord(
-                arn,
-                "role",
-                _tags(role),
-                account=_account(arn),
-                policies=tuple(policies),
-                boundary=details.boundary(role, missing),
-                trust_policy=PolicyDocument(f"trust policy of {arn}", trust) if trust is not None else None,
-                unresolved=tuple(missing),
-            )
-        )
-    for user in details.users:
-        arn = str(user["Arn"])
-        missing = []
-        policies = _inline(f"user/{user.get('UserName')}", user.get("UserPolicyList") or ())
-        policies += details.attached(user, missing)
-        for name in user.get("GroupList") or ():
-            group = details.groups.get(str(name))
-            if group is None:
-                continue
+    found = [_principal(details, role, "role") for role in details.roles]
+    return found + [_principal(details, user, "user") for user in details.users]
+
+
+# Per kind: the field holding the entity's name and the one holding its inline policies.
+_FIELDS = {"role": ("RoleName", "RolePolicyList"), "user": ("UserName", "UserPolicyList")}
+
+
+def _principal(details: _Details, entity: Mapping[str, Any], kind: str) -> PrincipalRecord:
+    """A role or user with its inline, attached and (users only) group policies; roles also
+    carry their trust policy."""
+    arn = str(entity["Arn"])
+    name_field, inline_field = _FIELDS[kind]
+    missing: list[str] = []
+    policies = _inline(f"{kind}/{entity.get(name_field)}", entity.get(inline_field) or ())
+    policies += details.attached(entity, missing)
+    for name in entity.get("GroupList") or ():
+        group = details.groups.get(str(name))
+        if group is not None:
             policies += _inline(f"group/{name}", group.get("GroupPolicyList") or ())
             policies += details.attached(group, missing)
-        found.append(
-            PrincipalRecord(
-                arn,
-                "user",
-                _tags(user),
-                account=_account(arn),
-                policies=tuple(policies),
-                boundary=details.boundary(user, missing),
-                unresolved=tuple(missing),
-            )
-        )
-    return found
+    trust = _document(entity.get("AssumeRolePolicyDocument"))
+    return PrincipalRecord(
+        arn,
+        kind,
+        _tags(entity),
+        account=_account(arn),
+        policies=tuple(policies),
+        boundary=details.boundary(entity, missing),
+        trust_policy=PolicyDocument(f"trust policy of {arn}", trust) if trust is not None else None,
+        unresolved=tuple(missing),
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tagwarden.core.model.plain import plain_fields
+
 TargetKind = Literal["resource", "principal", "session"]
 
 SUCCESS = "success"
@@ -29,16 +31,7 @@ class Actor:
     invoked_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "arn": self.arn,
-            "type": self.type,
-            "account": self.account,
-            "session_arn": self.session_arn,
-            "access_key_id": self.access_key_id,
-            "source_ip": self.source_ip,
-            "user_agent": self.user_agent,
-            "invoked_by": self.invoked_by,
-        }
+        return plain_fields(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
@@ -79,15 +72,7 @@ class SessionGrant:
         return merged
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "access_key_id": self.access_key_id,
-            "role_arn": self.role_arn,
-            "session_arn": self.session_arn,
-            "tags": self.tags,
-            "transitive_keys": list(self.transitive_keys),
-            "incoming_transitive_tags": self.incoming_transitive_tags,
-            "caller_chosen": self.caller_chosen,
-        }
+        return plain_fields(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SessionGrant:
@@ -141,21 +126,4 @@ class TagChange:
         return f"{service}:{self.event_name}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "event_id": self.event_id,
-            "event_time": self.event_time,
-            "event_source": self.event_source,
-            "event_name": self.event_name,
-            "account": self.account,
-            "region": self.region,
-            "actor": self.actor.to_dict(),
-            "target": self.target,
-            "target_kind": self.target_kind,
-            "set": self.set,
-            "removed": list(self.removed),
-            "replace_all": self.replace_all,
-            "at_creation": self.at_creation,
-            "outcome": self.outcome,
-            "keys_hidden": self.keys_hidden,
-            "session": self.session.to_dict() if self.session else None,
-        }
+        return plain_fields(self)

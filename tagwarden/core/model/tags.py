@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +35,10 @@ class KnownTags:
         return tag_ci(self.values, key)
 
 
-def tag_ci(tags: Mapping[str, str] | None, key: str) -> str | None:
-    """A tag's value with the key compared case-insensitively (as IAM compares principal tags)."""
+def tag_ci(tags: Mapping[str, V] | None, key: str) -> V | None:
+    """A tag's value with the key compared case-insensitively (as IAM compares principal tags):
+    the exact key first, else the first key equal to it ignoring case. Any mapping with string
+    keys works the same way."""
     if not tags:
         return None
     if key in tags:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from tagwarden.core.model.change import TargetKind
+from tagwarden.core.model.tags import tag_ci
 
 
 class Effect(StrEnum):
@@ -81,13 +82,7 @@ class OperationSpec:
 def _member(obj: dict[str, Any], name: str) -> Any:
     """``obj[name]``, matching the name case-insensitively where the exact one is absent:
     CloudTrail logs lowerCamelCase where the service model says UpperCamelCase."""
-    if name in obj:
-        return obj[name]
-    folded = name.casefold()
-    for key, value in obj.items():
-        if key.casefold() == folded:
-            return value
-    return None
+    return tag_ci(obj, name)
 
 
 def _walk(obj: Any, path: str) -> list[Any]:

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 _ACCOUNT = re.compile(r"^\d{12}$")
 _ROLE_ARN = re.compile(r"^arn:[a-z-]+:iam::\d{12}:role/.+$")
@@ -52,9 +60,13 @@ def _regions(value: list[str] | None) -> list[str] | None:
     return value
 
 
+RoleRef = Annotated[str, AfterValidator(_role)]  # a role name or a role ARN
+Regions = Annotated[list[str], AfterValidator(_regions)]
+
+
 class AccountSettings(_Strict):
     id: AccountId = Field(description="the 12-digit account id")
-    role: str | None = Field(
+    role: RoleRef | None = Field(
         default=None,
         description="role name or ARN to assume in the account; default: inventory.role_name, or the "
         "daemon's own credentials in its own account",
@@ -62,19 +74,9 @@ class AccountSettings(_Strict):
     external_id: str | None = Field(
         default=None, description="sts:ExternalId the role's trust policy expects"
     )
-    regions: list[str] | None = Field(
+    regions: Regions | None = Field(
         default=None, description="regions of this account; default: inventory.regions"
     )
-
-    @field_validator("role")
-    @classmethod
-    def _check_role(cls, value: str | None) -> str | None:
-        return _role(value)
-
-    @field_validator("regions")
-    @classmethod
-    def _check_regions(cls, value: list[str] | None) -> list[str] | None:
-        return _regions(value)
 
 
 def _account_or_default(value: Any) -> Any:
@@ -99,7 +101,7 @@ class OrganizationSettings(_Strict):
         "administrator account); files: from the policy files below; auto: the API where it answers, "
         "else the files, else none (SCPs and RCPs then restrict nothing in the writers scan)",
     )
-    role: str | None = Field(default=None, description="role ARN to assume for Organizations calls")
+    role: RoleRef | None = Field(default=None, description="role ARN to assume for Organizations calls")
     management_account: AccountId | None = Field(
         default=None, description="the management account (SCPs and RCPs do not apply to it)"
     )
@@ -107,11 +109,6 @@ class OrganizationSettings(_Strict):
     accounts: list[PolicyLevels] = Field(
         default_factory=list, description="SCP and RCP files per account (or 'default'), one list per level"
     )
-
-    @field_validator("role")
-    @classmethod
-    def _check_role(cls, value: str | None) -> str | None:
-        return _role(value)
 
     @field_validator("accounts")
     @classmethod
@@ -125,7 +122,7 @@ class OrganizationSettings(_Strict):
 
 
 class InventorySettings(_Strict):
-    regions: list[str] | None = Field(
+    regions: Regions | None = Field(
         default=None, description="regions to read resource tags in; default: aws.region"
     )
     accounts: list[AccountSettings] | None = Field(
@@ -165,11 +162,6 @@ class InventorySettings(_Strict):
         if _role(value) is None or value.startswith("arn:"):
             raise ValueError("expected a role name such as TagwardenReadOnly")
         return value
-
-    @field_validator("regions")
-    @classmethod
-    def _check_regions(cls, value: list[str] | None) -> list[str] | None:
-        return _regions(value)
 
     @model_validator(mode="after")
     def _unique_accounts(self) -> Self:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.governance.compiled import key_spellings
 from tagwarden.core.model import Finding, Origin, most_severe, new_finding
 from tagwarden.core.model.finding import WRITERS_EVENT_SOURCE
 from tagwarden.core.timeutil import format_time
@@ -16,15 +17,8 @@ MAX_LISTED = 5
 def governed_keys(policy: CompiledPolicy, seen_keys: Iterable[str]) -> list[str]:
     """The governed keys to probe: the literal keys of abac_keys and rules, and the keys seen in
     tags that their globs match, one spelling per key ignoring case."""
-    found: dict[str, str] = {}
     literals = [*policy.abac_keys, *(key for rule in policy.rules for key in rule.rule.keys)]
-    for key in literals:
-        if "*" not in key and "?" not in key:
-            found.setdefault(key.casefold(), key)
-    for key in seen_keys:
-        if policy.is_governed(key):
-            found.setdefault(key.casefold(), key)
-    return [found[k] for k in sorted(found)]
+    return key_spellings(literals, seen_keys, policy.is_governed)
 
 
 def writer_counts(items: Iterable[WriterItem], keys: Sequence[str]) -> dict[tuple[str, bool], int]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from tagwarden.core.iam import Policy
+from tagwarden.core.model.plain import plain_fields
 
 Via = Literal["tag_resource", "retag_principal", "session_tag", "pass_role"]
 Levels = tuple[tuple[Policy, ...], ...]
@@ -111,20 +112,4 @@ class WriterItem:
     detail: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "principal": self.principal,
-            "principal_kind": self.principal_kind,
-            "account": self.account,
-            "via": self.via,
-            "target_class": self.target_class,
-            "resource": self.resource,
-            "resource_account": self.resource_account,
-            "members": self.members,
-            "probes": list(self.probes),
-            "action": self.action,
-            "statement": self.statement,
-            "authorized": self.authorized,
-            "listed_writer": self.listed_writer,
-            "detail": self.detail,
-        }
+        return plain_fields(self)

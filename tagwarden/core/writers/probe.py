@@ -210,16 +210,7 @@ class WriterProbe:
     def _session(
         self, principal: ProbePrincipal, key: str, role: SessionRole, own: str | None, other: str
     ) -> WriterItem | None:
-        target = Target(
-            "session_tag",
-            "sts:session",
-            role.arn,
-            role.account,
-            role.tags,
-            TagActionSet((ASSUME,), ()),
-            role.trust,
-            1,
-        )
+        target = _session_target(role, (ASSUME,))
         policies = self._policies(principal, role.account, role.trust)
         allowed: list[_Allowed] = []
         for name, value in (("session:own", own), ("session:other", other)):
@@ -250,16 +241,7 @@ class WriterProbe:
         assertions carry: writers of every key, as far as IAM can tell."""
         items = []
         for role in self.inputs.sessions:
-            target = Target(
-                "session_tag",
-                "sts:session",
-                role.arn,
-                role.account,
-                role.tags,
-                TagActionSet((), ()),
-                role.trust,
-                1,
-            )
+            target = _session_target(role, ())
             for provider in role.federated:
                 account = arn_account(provider) or role.account
                 for key in self.keys:
@@ -312,6 +294,21 @@ class WriterProbe:
             listed_writer=any(a.listed for a in allowed),
             detail=f"{shown.write}: {shown.evaluation.explanation}",
         )
+
+
+def _session_target(role: SessionRole, actions: tuple[str, ...]) -> Target:
+    """A session role as the target of session tags, passed by ``actions`` (none: by the identity
+    provider's assertion)."""
+    return Target(
+        "session_tag",
+        "sts:session",
+        role.arn,
+        role.account,
+        role.tags,
+        TagActionSet(actions, ()),
+        role.trust,
+        1,
+    )
 
 
 def find_writers(inputs: WriterInputs, policy: CompiledPolicy, keys: Sequence[str]) -> list[WriterItem]:
