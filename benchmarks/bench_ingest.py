@@ -128,7 +128,8 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
     }
     peak_tree = 0
     started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=run_dir)
+    log = (run_dir / "replay.log").open("wb")  # one warning per finding: kept out of the pipe
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, env=env, cwd=run_dir)
     finished = threading.Event()
 
     def sample() -> None:
@@ -145,8 +146,10 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
     child.returncode = os.waitstatus_to_exitcode(status)
     finished.set()
     sampler.join()
+    log.close()
     if child.returncode != 0:
-        raise SystemExit(f"replay failed ({child.returncode}):\n{output}")
+        tail = (run_dir / "replay.log").read_text(errors="replace")[-3000:]
+        raise SystemExit(f"replay failed ({child.returncode}):\n{output}\n{tail}")
     findings, digest = _store_digest(run_dir / "state.db")
     return ReplayRun(workers, seconds, usage.ru_maxrss / 1024, peak_tree / 1024, findings, digest, output)
 

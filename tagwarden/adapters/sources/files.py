@@ -16,6 +16,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.sources.base import PollResult, SourceContext
 from tagwarden.adapters.sources.s3_objects import (
+    WHOLE_READ_BYTES,
     Window,
     list_log_keys,
     parse_s3_url,
@@ -23,6 +24,7 @@ from tagwarden.adapters.sources.s3_objects import (
     time_order_key,
 )
 from tagwarden.core.records import ReadProblem, iter_records
+from tagwarden.core.records.triage import Skipped, read_log
 from tagwarden.core.settings.settings import FilesSourceSettings
 
 if TYPE_CHECKING:
@@ -111,16 +113,20 @@ class FilesSource:
             elif not self._resolve(entry).exists():
                 raise FileNotFoundError(f"{entry}: no such file or directory")
 
-    def _records(self, obj: LogObject) -> Iterator[dict[str, Any] | ReadProblem]:
+    def _records(self, obj: LogObject) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
+        keep = self._context.processor.record_filter
         if obj.path is not None:
             try:
                 with obj.path.open("rb") as stream:
-                    yield from iter_records(stream)
+                    if obj.path.stat().st_size <= WHOLE_READ_BYTES:
+                        yield from read_log(stream.read(), keep)
+                    else:
+                        yield from iter_records(stream)
             except OSError as exc:
                 yield ReadProblem("file_read_failed", f"{obj.path}: {exc.strerror or exc}", True)
         else:
             assert obj.bucket is not None and obj.key is not None
-            yield from read_object(self._client(), obj.bucket, obj.key)
+            yield from read_object(self._client(), obj.bucket, obj.key, keep)
 
     def poll(self, stop: threading.Event, progress: Progress | None = None) -> PollResult:
         total = PollResult()

@@ -18,6 +18,7 @@ from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
 from tagwarden.core.ports.units import UnitResult
 from tagwarden.core.records import ReadProblem
+from tagwarden.core.records.triage import Skipped
 from tagwarden.core.records.validation import record_problem, tag_record_problem
 from tagwarden.core.timeutil import now_iso, parse_time
 
@@ -58,9 +59,13 @@ class Processor:
         self.log = log
         self._clock = clock
 
+    @property
+    def record_filter(self) -> Normalizer:
+        return self.normalizer
+
     def process(
         self,
-        items: Iterable[Record | ReadProblem],
+        items: Iterable[Record | ReadProblem | Skipped],
         *,
         source: str,
         unit: str,
@@ -84,11 +89,15 @@ class Processor:
         self._report(result, source, unit)
         return result
 
-    def _read(self, items: Iterable[Record | ReadProblem], result: UnitResult) -> list[_TagRecord]:
+    def _read(self, items: Iterable[Record | ReadProblem | Skipped], result: UnitResult) -> list[_TagRecord]:
         tagged: list[_TagRecord] = []
         newest = ""
         normalize = self.normalizer.normalize
         for item in items:
+            if isinstance(item, Skipped):  # records the reader found to matter to nothing
+                result.records += item.count
+                newest = max(newest, item.newest_event_time)
+                continue
             if isinstance(item, ReadProblem):
                 if item.fatal:
                     result.fatal = item

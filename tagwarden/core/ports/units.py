@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from tagwarden.core.model import Finding
 from tagwarden.core.ports.store import Store
 from tagwarden.core.records import ReadProblem
+from tagwarden.core.records.triage import RecordFilter, Skipped
 
 Record = dict[str, Any]
 
@@ -37,9 +38,14 @@ class UnitProcessor(Protocol):
         """Where units are committed; sources read their checkpoints and processed units from it."""
         ...
 
+    @property
+    def record_filter(self) -> RecordFilter:
+        """Tells which records may matter, so that readers skip the others before decoding them."""
+        ...
+
     def process(
         self,
-        items: Iterable[Record | ReadProblem],
+        items: Iterable[Record | ReadProblem | Skipped],
         *,
         source: str,
         unit: str,
