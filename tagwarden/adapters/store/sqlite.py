@@ -23,8 +23,12 @@ _FINDING_SELECT = "SELECT " + ", ".join(FINDING_COLUMNS) + " FROM findings"
 
 
 class SQLiteStore:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, durable: bool = True) -> None:
+        """``durable``: each commit reaches the disk before it returns (synchronous FULL). Without,
+        a commit survives a crash of tagwarden but the last ones may be lost to a power cut
+        (synchronous NORMAL): for replays, which are run again after such a loss."""
         self._path = path
+        self._synchronous = "FULL" if durable else "NORMAL"
         self._memory = path == ":memory:"
         if not self._memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +47,7 @@ class SQLiteStore:
         conn.execute("PRAGMA busy_timeout = 30000")
         if not self._memory:
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute(f"PRAGMA synchronous = {self._synchronous}")
         return conn
 
     def _migrate(self) -> None:

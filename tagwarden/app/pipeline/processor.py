@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
@@ -16,21 +15,13 @@ from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
-from tagwarden.core.ports.units import UnitResult
+from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitResult
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.triage import Skipped
 from tagwarden.core.records.validation import record_problem, tag_record_problem
 from tagwarden.core.timeutil import now_iso, parse_time
 
 Record = dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class _TagRecord:
-    ts: float
-    event_id: str
-    record: Record
-    normalized: Normalized
 
 
 def _outcome_label(change: TagChange) -> str:
@@ -74,8 +65,24 @@ class Processor:
     ) -> UnitResult:
         """Read, judge and commit one unit. ``mark_object`` records ``unit`` as processed for
         ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
+        return self.commit(
+            self.prepare(items), source=source, unit=unit, mark_object=mark_object, checkpoint=checkpoint
+        )
+
+    def prepare(self, items: Iterable[Record | ReadProblem | Skipped]) -> PreparedUnit:
         result = UnitResult()
-        tagged = self._read(items, result)
+        return PreparedUnit(result, self._read(items, result))
+
+    def commit(
+        self,
+        prepared: PreparedUnit,
+        *,
+        source: str,
+        unit: str,
+        mark_object: bool = False,
+        checkpoint: str | None = None,
+    ) -> UnitResult:
+        result, tagged = prepared.result, prepared.tagged
         fetched = self.principals.refresh(self._principals_needed(tagged))
         with self.store.unit() as tx:
             for snapshot in fetched:
@@ -89,8 +96,8 @@ class Processor:
         self._report(result, source, unit)
         return result
 
-    def _read(self, items: Iterable[Record | ReadProblem | Skipped], result: UnitResult) -> list[_TagRecord]:
-        tagged: list[_TagRecord] = []
+    def _read(self, items: Iterable[Record | ReadProblem | Skipped], result: UnitResult) -> list[TagRecord]:
+        tagged: list[TagRecord] = []
         newest = ""
         normalize = self.normalizer.normalize
         for item in items:
@@ -128,7 +135,9 @@ class Processor:
                 continue
             if normalized.changes or normalized.session is not None:
                 ids = {c.event_id for c in normalized.changes}
-                tagged.append(_TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, normalized))
+                # Without its spec: what is judged is the changes and the session (and it pickles small).
+                slim = Normalized(changes=normalized.changes, session=normalized.session)
+                tagged.append(TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, slim))
         result.newest_event = parse_time(newest) if newest else None
         # CloudTrail delivers out of order: judge in event-time order within the unit; across
         # units, the store's as-of reads give each change the value before it.
@@ -136,7 +145,7 @@ class Processor:
         return tagged
 
     @staticmethod
-    def _principals_needed(tagged: list[_TagRecord]) -> set[str]:
+    def _principals_needed(tagged: list[TagRecord]) -> set[str]:
         arns: set[str] = set()
         for item in tagged:
             for change in item.normalized.changes:
@@ -160,7 +169,7 @@ class Processor:
             return tx.current_tags(role) if role else KnownTags()
         return tx.tags_as_of(change.target, ts, change.event_id)
 
-    def _judge_record(self, tx: StoreUnit, item: _TagRecord, result: UnitResult, source: str) -> None:
+    def _judge_record(self, tx: StoreUnit, item: TagRecord, result: UnitResult, source: str) -> None:
         normalized = item.normalized
         if normalized.session is not None:
             tx.put_session(normalized.session, item.ts)

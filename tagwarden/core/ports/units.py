@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tagwarden.core.model import Finding
+from tagwarden.core.normalize.result import Normalized
 from tagwarden.core.ports.store import Store
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.triage import RecordFilter, Skipped
@@ -32,6 +33,25 @@ class UnitResult:
         return self.fatal is None
 
 
+@dataclass(frozen=True, slots=True)
+class TagRecord:
+    """A record that gives tag changes or a session, normalized, waiting to be judged."""
+
+    ts: float
+    event_id: str
+    record: Record
+    normalized: Normalized
+
+
+@dataclass(slots=True)
+class PreparedUnit:
+    """A unit read and normalized, not yet judged: what a worker process hands back. ``tagged``
+    is in event-time order; ``result`` holds what reading counted (records, rejections)."""
+
+    result: UnitResult
+    tagged: list[TagRecord]
+
+
 class UnitProcessor(Protocol):
     @property
     def store(self) -> Store:
@@ -41,6 +61,22 @@ class UnitProcessor(Protocol):
     @property
     def record_filter(self) -> RecordFilter:
         """Tells which records may matter, so that readers skip the others before decoding them."""
+        ...
+
+    def prepare(self, items: Iterable[Record | ReadProblem | Skipped]) -> PreparedUnit:
+        """Read and normalize one unit: pure work, which worker processes can do."""
+        ...
+
+    def commit(
+        self,
+        prepared: PreparedUnit,
+        *,
+        source: str,
+        unit: str,
+        mark_object: bool = False,
+        checkpoint: str | None = None,
+    ) -> UnitResult:
+        """Judge and commit a prepared unit in one transaction (see ``process``)."""
         ...
 
     def process(

@@ -18,6 +18,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 import msgspec
@@ -89,19 +90,19 @@ _RAWS = msgspec.json.Decoder(_RawLog)
 _RECORD = msgspec.json.Decoder()
 
 
-def _skippable(head: _Head, interest: Interest, times: dict[Any, bool]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _is_time(value: str) -> bool:
+    return parse_time(value) is not None
+
+
+def _skippable(head: _Head, interest: Interest) -> bool:
     """A call that mentions none of its tag members is skipped only where the streaming path
     would accept the record too (a timestamp, an object for userIdentity and requestParameters)
     and find no change in it; otherwise it goes the long way."""
     if bytes(head.userIdentity)[:1] not in (b"{", b"n"):
         return False
     when = head.eventTime
-    if type(when) is not str:
-        return False
-    valid = times.get(when)
-    if valid is None:
-        valid = times[when] = parse_time(when) is not None
-    if not valid:
+    if type(when) is not str or not _is_time(when):
         return False
     request = bytes(head.requestParameters)
     return request[:1] in (b"{", b"n") and not interest.mentioned_in(request)
@@ -109,7 +110,6 @@ def _skippable(head: _Head, interest: Interest, times: dict[Any, bool]) -> bool:
 
 def _kept_indices(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Skipped]:
     kept: list[int] = []
-    times: dict[Any, bool] = {}  # a file's records share a few hundred timestamps
     newest = ""
     interest_in = keep.interest
     for index, head in enumerate(heads):
@@ -124,7 +124,7 @@ def _kept_indices(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Sk
         if type(when) is str and when > newest:
             newest = when
         interest = interest_in(source, name)
-        if interest is None or (not interest.always and _skippable(head, interest, times)):
+        if interest is None or (not interest.always and _skippable(head, interest)):
             continue
         kept.append(index)
     # newest covers kept records too; the caller takes the maximum, so that is harmless.
