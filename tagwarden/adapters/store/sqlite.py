@@ -85,7 +85,9 @@ class SQLiteStore:
             conn = self._writer
             conn.execute("BEGIN IMMEDIATE")
             try:
-                yield SQLiteUnit(conn)
+                unit = SQLiteUnit(conn)
+                yield unit
+                unit.flush()
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

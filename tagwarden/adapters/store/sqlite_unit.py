@@ -38,22 +38,49 @@ def row_to_finding(row: sqlite3.Row) -> Finding:
 
 
 class SQLiteUnit:
-    """One write transaction on the writer connection."""
+    """One write transaction on the writer connection.
+
+    Rows nothing in the unit reads back (processed events, raw records, deliveries) are kept and
+    written with one executemany each by ``flush``, before the commit; the current tags of a
+    target are read once per unit until the unit changes them.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._now = now_iso()
+        self._processed: dict[str, tuple[str, str, str, str]] = {}
+        self._events: dict[str, str] = {}
+        self._deliveries: dict[tuple[str, str], None] = {}
+        self._current: dict[str, KnownTags] = {}
+
+    def flush(self) -> None:
+        """Write what the unit kept back; the store calls it before committing."""
+        conn = self._conn
+        if self._processed:
+            conn.executemany(
+                "INSERT OR IGNORE INTO processed_events (event_id, event_time, source, processed_at)"
+                " VALUES (?,?,?,?)",
+                list(self._processed.values()),
+            )
+        if self._events:
+            conn.executemany(
+                "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
+                list(self._events.items()),
+            )
+        if self._deliveries:
+            conn.executemany(
+                "INSERT OR IGNORE INTO deliveries (finding_id, sink) VALUES (?, ?)", list(self._deliveries)
+            )
+        self._processed, self._events, self._deliveries = {}, {}, {}
 
     def is_processed(self, event_id: str) -> bool:
+        if event_id in self._processed:
+            return True
         row = self._conn.execute("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)).fetchone()
         return row is not None
 
     def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO processed_events (event_id, event_time, source, processed_at)"
-            " VALUES (?,?,?,?)",
-            (event_id, event_time, source, self._now),
-        )
+        self._processed.setdefault(event_id, (event_id, event_time, source, self._now))
 
     def _rows(self, target: str, ts: float | None = None, event_id: str = "") -> list[HistoryRow]:
         sql = "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?"
@@ -67,9 +94,14 @@ class SQLiteUnit:
         return fold_rows(self._rows(target, ts, event_id), is_iam_principal(target))
 
     def current_tags(self, target: str) -> KnownTags:
-        return fold_rows(self._rows(target), is_iam_principal(target))
+        key = state_key(target)
+        known = self._current.get(key)
+        if known is None:
+            known = self._current[key] = fold_rows(self._rows(target), is_iam_principal(target))
+        return known
 
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
+        self._current.pop(target, None)  # target is a state key
         when = format_time(origin.ts)
         self._conn.executemany(
             "INSERT OR IGNORE INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
@@ -164,10 +196,7 @@ class SQLiteUnit:
         return cursor.rowcount == 1
 
     def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
-            (event_id, json.dumps(record, separators=(",", ":"))),
-        )
+        self._events.setdefault(event_id, json.dumps(record, separators=(",", ":")))
 
     def set_checkpoint(self, source: str, value: str) -> None:
         self._conn.execute(
@@ -183,6 +212,4 @@ class SQLiteUnit:
         )
 
     def enqueue_delivery(self, finding_id: str, sink: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO deliveries (finding_id, sink) VALUES (?, ?)", (finding_id, sink)
-        )
+        self._deliveries[(finding_id, sink)] = None
