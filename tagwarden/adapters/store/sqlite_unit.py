@@ -42,7 +42,8 @@ class SQLiteUnit:
 
     Rows nothing in the unit reads back (processed events, raw records, deliveries) are kept and
     written with one executemany each by ``flush``, before the commit; the current tags of a
-    target are read once per unit until the unit changes them.
+    target are read once per unit until the unit changes them, and its tag_current rows are
+    rewritten once, before anything reads tag_current or the unit commits.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -52,9 +53,11 @@ class SQLiteUnit:
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], None] = {}
         self._current: dict[str, KnownTags] = {}
+        self._stale: dict[str, str] = {}  # targets whose tag_current rows are behind: kind
 
     def flush(self) -> None:
         """Write what the unit kept back; the store calls it before committing."""
+        self._refresh_stale()
         conn = self._conn
         if self._processed:
             conn.executemany(
@@ -124,7 +127,12 @@ class SQLiteUnit:
                 for key, value, removed in rows
             ],
         )
-        self._refresh_current(target, kind)
+        self._stale[target] = kind  # tag_current is rewritten once per target, before it is read
+
+    def _refresh_stale(self) -> None:
+        for target, kind in self._stale.items():
+            self._refresh_current(target, kind)
+        self._stale = {}
 
     def _refresh_current(self, target: str, kind: str) -> None:  # target is a state key
         tags = self.current_tags(target)
@@ -156,6 +164,7 @@ class SQLiteUnit:
         self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
 
     def principal_values(self, key: str) -> frozenset[str] | None:
+        self._refresh_stale()
         # Only an inventory of every principal makes "no principal holds this value" knowable.
         known = self._conn.execute(
             "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"

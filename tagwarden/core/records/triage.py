@@ -64,7 +64,7 @@ class Skipped:
     newest_event_time: str
 
 
-class _Head(msgspec.Struct):
+class _Head(msgspec.Struct, gc=False):
     """The fields the decision is made on; the rest of the record is skipped, not decoded."""
 
     eventSource: Any = None
