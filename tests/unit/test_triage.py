@@ -196,3 +196,18 @@ def test_zlib_and_isal_inflate_alike(path: Path, monkeypatch: pytest.MonkeyPatch
         monkeypatch.setattr(opening, "_inflate_module", module)
         results.append((opening.gunzip_whole(data), list(iter_records(io.BytesIO(data), chunk_bytes=97))))
     assert results[0] == results[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=24),
+        st.from_regex(r"\A\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z"),
+        st.datetimes().map(lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")),
+    )
+)
+def test_the_quick_time_check_agrees_with_parse_time(value: str) -> None:
+    from tagwarden.core.records.triage import _is_time
+    from tagwarden.core.timeutil import parse_time
+
+    assert _is_time(value) == (parse_time(value) is not None)

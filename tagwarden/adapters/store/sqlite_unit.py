@@ -54,6 +54,7 @@ class SQLiteUnit:
         self._deliveries: dict[tuple[str, str], None] = {}
         self._current: dict[str, KnownTags] = {}
         self._stale: dict[str, str] = {}  # targets whose tag_current rows are behind: kind
+        self._inventoried: bool | None = None  # whether principals were inventoried, once known
 
     def flush(self) -> None:
         """Write what the unit kept back; the store calls it before committing."""
@@ -164,13 +165,17 @@ class SQLiteUnit:
         self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
 
     def principal_values(self, key: str) -> frozenset[str] | None:
-        self._refresh_stale()
         # Only an inventory of every principal makes "no principal holds this value" knowable.
-        known = self._conn.execute(
-            "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
-        ).fetchone()
-        if known is None:
+        if self._inventoried is None:
+            self._inventoried = (
+                self._conn.execute(
+                    "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
+                ).fetchone()
+                is not None
+            )
+        if not self._inventoried:
             return None
+        self._refresh_stale()
         rows = self._conn.execute(
             "SELECT DISTINCT value FROM tag_current WHERE target_kind = 'principal' AND key_folded = ?",
             (key.casefold(),),
@@ -208,6 +213,7 @@ class SQLiteUnit:
         self._events.setdefault(event_id, json.dumps(record, separators=(",", ":")))
 
     def set_checkpoint(self, source: str, value: str) -> None:
+        self._inventoried = None
         self._conn.execute(
             "INSERT INTO checkpoints (source, value, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
             " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,6 +80,7 @@ class _Head(msgspec.Struct, gc=False):
 
 class _HeadLog(msgspec.Struct):
     Records: list[_Head]
+    Events: Any = msgspec.UNSET  # a LookupEvents page: the streaming reader reads both lists
 
 
 class _RawLog(msgspec.Struct):
@@ -90,8 +92,19 @@ _RAWS = msgspec.json.Decoder(_RawLog)
 _RECORD = msgspec.json.Decoder()
 
 
-@lru_cache(maxsize=1 << 16)
+_CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:[0-5]\d:[0-5]\dZ\Z")
+
+
+@lru_cache(maxsize=4096)
+def _is_hour(prefix: str) -> bool:
+    return parse_time(prefix + ":00:00Z") is not None
+
+
 def _is_time(value: str) -> bool:
+    """parse_time(value) is not None, cheaply for CloudTrail's own form: with minutes and
+    seconds in range, only the date and the hour can make it invalid."""
+    if _CANONICAL_TIME.match(value):
+        return _is_hour(value[:13])
     return parse_time(value) is not None
 
 
@@ -111,19 +124,29 @@ def _skippable(head: _Head, interest: Interest) -> bool:
 def _kept_indices(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Skipped]:
     kept: list[int] = []
     newest = ""
-    interest_in = keep.interest
+    unset = msgspec.UNSET
+    interests: dict[str, dict[str, Interest | None]] = {}  # by eventName, then eventSource
     for index, head in enumerate(heads):
-        source, name = head.eventSource, head.eventName
-        if type(source) is not str or type(name) is not str or not source or not name:
-            kept.append(index)  # rejected by the long way, with its reason
+        source, name, when = head.eventSource, head.eventName, head.eventTime
+        if (
+            type(source) is not str
+            or type(name) is not str
+            or not source
+            or not name
+            or head.detail_type is not unset
+            or head.CloudTrailEvent is not unset
+        ):
+            kept.append(index)  # the long way: rejected with its reason, or unwrapped
             continue
-        if head.detail_type is not msgspec.UNSET or head.CloudTrailEvent is not msgspec.UNSET:
-            kept.append(index)
-            continue
-        when = head.eventTime
         if type(when) is str and when > newest:
             newest = when
-        interest = interest_in(source, name)
+        by_source = interests.get(name)
+        if by_source is None:
+            by_source = interests[name] = {}
+        if source in by_source:
+            interest = by_source[source]
+        else:
+            interest = by_source[source] = keep.interest(source, name)
         if interest is None or (not interest.always and _skippable(head, interest)):
             continue
         kept.append(index)
@@ -139,11 +162,11 @@ def _decode_record(raw: msgspec.Raw) -> Any:
 
 
 def _triage(text: bytes, keep: RecordFilter) -> Iterator[Record | ReadProblem | Skipped] | None:
-    if b'"Events"' in text:  # a LookupEvents page, or a record that says "Events": the long way
-        return None
     try:
-        heads = _HEADS.decode(text).Records
-        kept, skipped = _kept_indices(heads, keep)
+        document = _HEADS.decode(text)
+        if document.Events is not msgspec.UNSET:
+            return None
+        kept, skipped = _kept_indices(document.Records, keep)
         raws = _RAWS.decode(text).Records if kept else []
     except (msgspec.DecodeError, UnicodeDecodeError):
         return None
