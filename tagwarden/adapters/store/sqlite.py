@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tagwarden.adapters.store.sqlite_schema import SCHEMA, SCHEMA_VERSION
-from tagwarden.adapters.store.sqlite_unit import FINDING_COLUMNS, SQLiteUnit, row_to_finding
+from tagwarden.adapters.store.sqlite_unit import FINDING_COLUMNS, SQLiteUnit, UnitCache, row_to_finding
 from tagwarden.core.arn import canonical_principal
 from tagwarden.core.model import Finding, KnownTags
 from tagwarden.core.model.finding import FindingStatus
@@ -33,6 +33,7 @@ class SQLiteStore:
         if not self._memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._write_lock = threading.RLock()
+        self._cache = UnitCache()
         self._local = threading.local()
         try:
             self._writer = self._connect()
@@ -85,11 +86,13 @@ class SQLiteStore:
             conn = self._writer
             conn.execute("BEGIN IMMEDIATE")
             try:
-                unit = SQLiteUnit(conn)
+                self._cache.check(conn)
+                unit = SQLiteUnit(conn, self._cache)
                 yield unit
                 unit.flush()
             except BaseException:
                 conn.execute("ROLLBACK")
+                self._cache.clear()  # it may hold what the rollback undid
                 raise
             conn.execute("COMMIT")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tagwarden.core.arn import canonical_principal, is_iam_principal
@@ -33,6 +33,26 @@ class _Origin:
     kind: str  # "event" or "snapshot"
 
 
+@dataclass(slots=True)
+class UnitCache:
+    """Current tags and sessions read by earlier units of this store, kept while no other
+    connection has committed (SQLite's data_version says so); cleared after a rollback."""
+
+    data_version: int = -1
+    current: dict[str, KnownTags] = field(default_factory=dict)
+    sessions: dict[str, SessionGrant | None] = field(default_factory=dict)
+
+    def check(self, conn: sqlite3.Connection) -> None:
+        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        if version != self.data_version:
+            self.clear()
+            self.data_version = version
+
+    def clear(self) -> None:
+        self.current.clear()
+        self.sessions.clear()
+
+
 def row_to_finding(row: sqlite3.Row) -> Finding:
     return Finding.from_dict(dict(zip(FINDING_COLUMNS, row, strict=True)))
 
@@ -42,17 +62,19 @@ class SQLiteUnit:
 
     Rows nothing in the unit reads back (processed events, raw records, deliveries) are kept and
     written with one executemany each by ``flush``, before the commit; the current tags of a
-    target are read once per unit until the unit changes them, and its tag_current rows are
-    rewritten once, before anything reads tag_current or the unit commits.
+    target and sessions are read once (``UnitCache``) until a unit changes them, and a target's
+    tag_current rows are rewritten once, before anything reads tag_current or the unit commits.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, cache: UnitCache | None = None) -> None:
+        cache = cache if cache is not None else UnitCache()
         self._conn = conn
         self._now = now_iso()
         self._processed: dict[str, tuple[str, str, str, str]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], None] = {}
-        self._current: dict[str, KnownTags] = {}
+        self._current = cache.current
+        self._sessions = cache.sessions
         self._stale: dict[str, str] = {}  # targets whose tag_current rows are behind: kind
         self._inventoried: bool | None = None  # whether principals were inventoried, once known
 
@@ -185,6 +207,7 @@ class SQLiteUnit:
     def put_session(self, session: SessionGrant, ts: float) -> None:
         if not session.access_key_id:
             return
+        self._sessions.pop(session.access_key_id, None)
         self._conn.execute(
             "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
             " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json"
@@ -193,10 +216,13 @@ class SQLiteUnit:
         )
 
     def get_session(self, access_key_id: str) -> SessionGrant | None:
+        if access_key_id in self._sessions:
+            return self._sessions[access_key_id]
         row = self._conn.execute(
             "SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,)
         ).fetchone()
-        return SessionGrant.from_dict(json.loads(row[0])) if row else None
+        grant = self._sessions[access_key_id] = SessionGrant.from_dict(json.loads(row[0])) if row else None
+        return grant
 
     def add_finding(self, finding: Finding) -> bool:
         values = finding.to_dict()
