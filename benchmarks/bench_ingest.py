@@ -37,6 +37,7 @@ from trail_mix import POLICY_YAML, write_trail
 class ReplayRun:
     workers: int | None
     seconds: float
+    cpu_seconds: float  # user + system of replay and its workers
     max_rss_mib: float
     tree_rss_mib: float
     findings: int
@@ -56,12 +57,13 @@ def _data(args: argparse.Namespace) -> tuple[Path, list[Path]]:
     return root, sorted(root.rglob("*.json.gz"))
 
 
-def _inflate_all(paths: list[Path], inflate: object) -> tuple[float, int]:
-    started = time.perf_counter()
+def _inflate_all(paths: list[Path], inflate: object) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and bytes inflated."""
+    started, cpu = time.perf_counter(), time.process_time()
     size = 0
     for path in paths:
         size += len(inflate(path.read_bytes()))  # type: ignore[operator]
-    return time.perf_counter() - started, size
+    return time.perf_counter() - started, time.process_time() - cpu, size
 
 
 def _zlib(data: bytes) -> bytes:
@@ -151,7 +153,10 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
         tail = (run_dir / "replay.log").read_text(errors="replace")[-3000:]
         raise SystemExit(f"replay failed ({child.returncode}):\n{output}\n{tail}")
     findings, digest = _store_digest(run_dir / "state.db")
-    return ReplayRun(workers, seconds, usage.ru_maxrss / 1024, peak_tree / 1024, findings, digest, output)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ReplayRun(
+        workers, seconds, cpu, usage.ru_maxrss / 1024, peak_tree / 1024, findings, digest, output
+    )
 
 
 def main() -> None:
@@ -173,17 +178,20 @@ def main() -> None:
     args = parser.parse_args()
     root, paths = _data(args)
     compressed = sum(p.stat().st_size for p in paths)
-    zlib_seconds, raw = _inflate_all(paths, _zlib)
+    zlib_seconds, zlib_cpu, raw = _inflate_all(paths, _zlib)
     print(
         f"{args.records:,} records in {len(paths)} files: {raw / args.records:.0f} bytes each on average, "
         f"{compressed / 1e6:.0f} MB gzipped, {raw / 1e6:.0f} MB of JSON"
     )
     zlib_rate = args.records / zlib_seconds
-    print(f"zlib decompression alone:   {zlib_rate:>10,.0f} records/s  ({zlib_seconds:.2f} s)")
+    print(
+        f"zlib decompression alone:   {zlib_rate:>10,.0f} records/s  ({zlib_seconds:.2f} s, "
+        f"{zlib_cpu:.2f} s of CPU)"
+    )
     try:
         from isal import igzip  # noqa: PLC0415 (optional)
 
-        isal_seconds, _ = _inflate_all(paths, igzip.decompress)
+        isal_seconds, _, _ = _inflate_all(paths, igzip.decompress)
         print(
             f"isal decompression alone:   {args.records / isal_seconds:>10,.0f} records/s"
             f"  ({isal_seconds:.2f} s)"
@@ -198,10 +206,22 @@ def main() -> None:
             rate = args.records / run.seconds
             label = f"replay --workers {workers}" if workers else "replay"
             print(
-                f"{label + ':':<27} {rate:>10,.0f} records/s  ({run.seconds:.2f} s)  "
-                f"{rate / zlib_rate:.2f}x zlib  peak RSS {run.max_rss_mib:.0f} MiB (largest process), "
+                f"{label + ':':<27} {rate:>10,.0f} records/s  ({run.seconds:.2f} s, "
+                f"{run.cpu_seconds:.2f} s of CPU)  {rate / zlib_rate:.2f}x zlib  "
+                f"peak RSS {run.max_rss_mib:.0f} MiB (largest process), "
                 f"{run.tree_rss_mib:.0f} MiB (process tree, sampled)  {run.findings} findings"
             )
+    again, again_cpu, _ = _inflate_all(paths, _zlib)
+    print(
+        f"zlib decompression again:   {args.records / again:>10,.0f} records/s  ({again:.2f} s, "
+        f"{again_cpu:.2f} s of CPU): on a shared machine, compare with the closer of the two"
+    )
+    print(
+        "CPU-time ratios (zlib's CPU over replay's, workers included: work done, not speed): "
+        + ", ".join(
+            f"{r.workers or 'default'}: {min(zlib_cpu, again_cpu) / r.cpu_seconds:.2f}x" for r in runs
+        )
+    )
     digests = {run.digest for run in runs}
     verdict = "identical" if len(digests) == 1 else "DIFFERENT"
     print(f"findings and tag history across runs: {verdict} ({', '.join(sorted(digests))})")
