@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 ARN_PREFIX = "arn:"
 
 # EC2 ids carry their resource type in a prefix. Longest prefixes first, so that
@@ -124,6 +126,7 @@ def unknown_target(service: str, resource_type: str) -> str:
     return f"{service}:{resource_type}/?"
 
 
+@lru_cache(maxsize=8192)
 def canonical_principal(arn: str) -> str:
     """An IAM user or role ARN without its path: names are unique per account whatever the path,
     and CloudTrail's TagRole/TagUser records carry only the name."""
