@@ -40,16 +40,20 @@ class UnitCache:
 
     data_version: int = -1
     current: dict[str, KnownTags] = field(default_factory=dict)
+    rows: dict[str, list[HistoryRow]] = field(default_factory=dict)  # a target's history, any order
     sessions: dict[str, SessionGrant | None] = field(default_factory=dict)
+    limit: int = 50_000  # entries per kind: past it, everything is read again (a long backfill)
 
     def check(self, conn: sqlite3.Connection) -> None:
         version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-        if version != self.data_version:
+        too_big = max(len(self.current), len(self.rows), len(self.sessions)) > self.limit
+        if version != self.data_version or too_big:
             self.clear()
             self.data_version = version
 
     def clear(self) -> None:
         self.current.clear()
+        self.rows.clear()
         self.sessions.clear()
 
 
@@ -74,6 +78,7 @@ class SQLiteUnit:
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], None] = {}
         self._current = cache.current
+        self._history_rows = cache.rows
         self._sessions = cache.sessions
         self._stale: dict[str, str] = {}  # targets whose tag_current rows are behind: kind
         self._inventoried: bool | None = None  # whether principals were inventoried, once known
@@ -108,16 +113,22 @@ class SQLiteUnit:
     def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
         self._processed.setdefault(event_id, (event_id, event_time, source, self._now))
 
-    def _rows(self, target: str, ts: float | None = None, event_id: str = "") -> list[HistoryRow]:
-        sql = "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?"
-        params: tuple[Any, ...] = (state_key(target),)
-        if ts is not None:
-            sql += " AND (ts < ? OR (ts = ? AND event_id < ?))"
-            params += (ts, ts, event_id)
-        return [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in self._conn.execute(sql, params)]
+    def _rows(self, target: str) -> list[HistoryRow]:
+        key = state_key(target)
+        rows = self._history_rows.get(key)
+        if rows is None:
+            cursor = self._conn.execute(
+                "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?", (key,)
+            )
+            rows = self._history_rows[key] = [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in cursor]
+        return rows
 
     def tags_as_of(self, target: str, ts: float, event_id: str) -> KnownTags:
-        return fold_rows(self._rows(target, ts, event_id), is_iam_principal(target))
+        rows = self._rows(target)
+        before = [row for row in rows if (row.ts, row.event_id) < (ts, event_id)]
+        if len(before) == len(rows):  # the usual case: no later change known yet
+            return self.current_tags(target)
+        return fold_rows(before, is_iam_principal(target))
 
     def current_tags(self, target: str) -> KnownTags:
         key = state_key(target)
@@ -128,6 +139,7 @@ class SQLiteUnit:
 
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
         self._current.pop(target, None)  # target is a state key
+        self._history_rows.pop(target, None)
         when = format_time(origin.ts)
         self._conn.executemany(
             "INSERT OR IGNORE INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
