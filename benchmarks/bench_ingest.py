@@ -159,6 +159,31 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
     )
 
 
+def _decompression(records: int, paths: list[Path]) -> tuple[float, float]:
+    """zlib's rate and CPU seconds on the files, printed with isal's rate where it is installed."""
+    compressed = sum(p.stat().st_size for p in paths)
+    zlib_seconds, zlib_cpu, raw = _inflate_all(paths, _zlib)
+    print(
+        f"{records:,} records in {len(paths)} files: {raw / records:.0f} bytes each on average, "
+        f"{compressed / 1e6:.0f} MB gzipped, {raw / 1e6:.0f} MB of JSON"
+    )
+    zlib_rate = records / zlib_seconds
+    print(
+        f"zlib decompression alone:   {zlib_rate:>10,.0f} records/s  ({zlib_seconds:.2f} s, "
+        f"{zlib_cpu:.2f} s of CPU)"
+    )
+    try:
+        from isal import igzip  # noqa: PLC0415 (optional)
+
+        isal_seconds, _, _ = _inflate_all(paths, igzip.decompress)
+        print(
+            f"isal decompression alone:   {records / isal_seconds:>10,.0f} records/s  ({isal_seconds:.2f} s)"
+        )
+    except ImportError:
+        print("isal decompression alone:   (isal not installed)")
+    return zlib_rate, zlib_cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -177,27 +202,7 @@ def main() -> None:
     parser.add_argument("--data-dir", default=os.path.join(tempfile.gettempdir(), "tagwarden-bench"))
     args = parser.parse_args()
     root, paths = _data(args)
-    compressed = sum(p.stat().st_size for p in paths)
-    zlib_seconds, zlib_cpu, raw = _inflate_all(paths, _zlib)
-    print(
-        f"{args.records:,} records in {len(paths)} files: {raw / args.records:.0f} bytes each on average, "
-        f"{compressed / 1e6:.0f} MB gzipped, {raw / 1e6:.0f} MB of JSON"
-    )
-    zlib_rate = args.records / zlib_seconds
-    print(
-        f"zlib decompression alone:   {zlib_rate:>10,.0f} records/s  ({zlib_seconds:.2f} s, "
-        f"{zlib_cpu:.2f} s of CPU)"
-    )
-    try:
-        from isal import igzip  # noqa: PLC0415 (optional)
-
-        isal_seconds, _, _ = _inflate_all(paths, igzip.decompress)
-        print(
-            f"isal decompression alone:   {args.records / isal_seconds:>10,.0f} records/s"
-            f"  ({isal_seconds:.2f} s)"
-        )
-    except ImportError:
-        print("isal decompression alone:   (isal not installed)")
+    zlib_rate, zlib_cpu = _decompression(args.records, paths)
     runs = []
     with tempfile.TemporaryDirectory() as work:
         for workers in args.workers:
