@@ -6,10 +6,11 @@ findings being committed.
 
 A moto server on loopback holds a log bucket whose new objects are announced on an SQS queue, as
 an organization trail's bucket is. A feeder thread uploads the trail-like files of
-benchmarks/trail_mix.py one after the other (each upload is a file's arrival); the daemon's SQS
-source, wired as ``tagwarden run`` wires it, drains the queue in this process. Each unit's commit
-time is taken as it returns. Prints records per second from the first arrival to the last commit,
-and the median, p99 and largest arrival-to-commit delay over the files.
+benchmarks/trail_mix.py one after the other, --interval apart (each upload is a file's arrival:
+S3 announces it on the queue); the daemon's SQS source, wired as ``tagwarden run`` wires it,
+drains the queue in this process. Each unit's commit time is taken as it returns. Prints records
+per second from the first arrival to the last commit, and the median, p99 and largest
+arrival-to-commit delay over the files.
 """
 
 from __future__ import annotations
@@ -53,9 +54,11 @@ def _deployment() -> tuple[str, str]:
     return "trail-logs", queue
 
 
-def _feed(paths: list[Path], root: Path, bucket: str, arrived: dict[str, float]) -> None:
+def _feed(paths: list[Path], root: Path, bucket: str, arrived: dict[str, float], interval: float) -> None:
     s3 = boto3.client("s3")
-    for path in paths:
+    for index, path in enumerate(paths):
+        if interval and index:
+            time.sleep(interval)
         key = str(path.relative_to(root))
         s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes())
         arrived[key] = time.perf_counter()
@@ -92,7 +95,7 @@ def _run(args: argparse.Namespace, work: Path) -> None:
 
     source._handle = timed  # type: ignore[attr-defined]
     arrived: dict[str, float] = {}
-    feeder = threading.Thread(target=_feed, args=(paths, root, bucket, arrived))
+    feeder = threading.Thread(target=_feed, args=(paths, root, bucket, arrived, args.interval))
     started = time.perf_counter()
     feeder.start()
     records = 0
@@ -120,6 +123,13 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--records-per-file", type=int, default=5000)
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--interval",
+        type=float,
+        default=0.0,
+        help="seconds between two uploads; 0 uploads as fast as moto takes them (a backlog, so the "
+        "delays measure the queue's drain); a pace under the daemon's rate measures its latency",
+    )
     args = parser.parse_args()
     from moto.server import ThreadedMotoServer  # noqa: PLC0415 - the demo/test extra
 
