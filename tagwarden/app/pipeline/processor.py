@@ -133,10 +133,15 @@ class Processor:
             if problem is not None or ts is None:
                 result.rejected.append(("bad_record", f"{problem} (eventID {event_id!r})"))
                 continue
-            if normalized.changes or normalized.session is not None:
+            session = normalized.session
+            if session is not None and not session.effective_tags():
+                # A session without tags of its own or inherited changes no later judgement (its
+                # callers' tags are their role's): not kept, as the fast reader does not decode it.
+                session = None
+            if normalized.changes or session is not None:
                 ids = {c.event_id for c in normalized.changes}
                 # Without its spec: what is judged is the changes and the session (and it pickles small).
-                slim = Normalized(changes=normalized.changes, session=normalized.session)
+                slim = Normalized(changes=normalized.changes, session=session)
                 tagged.append(TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, slim))
         result.newest_event = parse_time(newest) if newest else None
         # CloudTrail delivers out of order: judge in event-time order within the unit; across
