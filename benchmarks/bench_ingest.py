@@ -1,118 +1,236 @@
-"""Ingest throughput: records per second through read, normalize, judge and commit.
+"""Ingest throughput of ``tagwarden replay`` against decompression alone, on a trail-like mix.
 
-    python benchmarks/bench_ingest.py [--records 200000] [--tag-share 0.03]
+    python benchmarks/bench_ingest.py                    # 1,000,000 records in 1,000 files
+    python benchmarks/bench_ingest.py --records 100000 --files 100 --workers 1 2
 
-A gzipped CloudTrail log of realistic records (97% not tag writes by default) is read from
-memory and processed as one unit into a SQLite store on disk, exactly as the daemon does for
-one log file. Prints records per second for the whole path and for reading alone.
+Writes gzipped CloudTrail log files of the mix described in benchmarks/trail_mix.py (kept in
+--data-dir and reused when the same parameters ask for them again), then, in the same run:
+- decompression alone: every file read and inflated with zlib (and with isal's igzip where it is
+  installed), in this process;
+- ``tagwarden replay`` end to end, as a subprocess (interpreter start included), once per
+  --workers value, each into a fresh SQLite store.
+Prints records per second, the ratio of replay's rate to zlib's, the peak RSS of the replay
+process tree (the largest single process, from wait4, and the sum of the tree, sampled), and
+whether every run recorded the same findings and tag history.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
-import json
-import random
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
 import tempfile
+import threading
 import time
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.store import open_store
-from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
-from tagwarden.app.logs import configure_logging, get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
-from tagwarden.core.governance import CompiledPolicy, parse_policy_document
-from tagwarden.core.normalize import Normalizer
-from tagwarden.core.records import iter_records
-
-POLICY = {
-    "version": 1,
-    "abac_keys": ["team"],
-    "rules": [{"id": "r", "keys": ["team"], "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}]}],
-}
-NOISE = [
-    ("s3.amazonaws.com", "GetObject"),
-    ("ec2.amazonaws.com", "DescribeInstances"),
-    ("sts.amazonaws.com", "GetCallerIdentity"),
-    ("kms.amazonaws.com", "Decrypt"),
-    ("dynamodb.amazonaws.com", "GetItem"),
-    ("lambda.amazonaws.com", "Invoke"),
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from trail_mix import POLICY_YAML, write_trail
 
 
-def make_log(count: int, tag_share: float, seed: int = 7) -> bytes:
-    rng = random.Random(seed)
-    callers = [Caller("123456789012", f"dev-{i}", session=f"s{i}") for i in range(50)]
-    records: list[dict[str, Any]] = []
-    for i in range(count):
-        caller = rng.choice(callers)
-        when = f"2024-05-01T{(i // 3600) % 24:02d}:{(i // 60) % 60:02d}:{i % 60:02d}Z"
-        if rng.random() < tag_share:
-            if rng.random() < 0.5:
-                body = record(
-                    caller,
-                    "s3.amazonaws.com",
-                    "PutBucketTagging",
-                    s3_tagging(f"bucket-{rng.randrange(2000)}", {"team": rng.choice("abc")}),
-                    time=when,
-                )
-            else:
-                body = record(
-                    caller,
-                    "ec2.amazonaws.com",
-                    "CreateTags",
-                    {
-                        "resourcesSet": {"items": [{"resourceId": f"i-{rng.randrange(10**8):017x}"}]},
-                        "tagSet": {"items": tag_list({"team": rng.choice("abc"), "env": "prod"})},
-                    },
-                    time=when,
-                )
-        else:
-            source, name = rng.choice(NOISE)
-            body = record(
-                caller, source, name, {"key": f"k{i}", "bucketName": "data"}, time=when, response={"ok": True}
-            )
-            body["readOnly"] = True
-        records.append(body)
-    return gzip.compress(json.dumps({"Records": records}).encode())
+@dataclass
+class ReplayRun:
+    workers: int | None
+    seconds: float
+    cpu_seconds: float  # user + system of replay and its workers
+    max_rss_mib: float
+    tree_rss_mib: float
+    findings: int
+    digest: str
+    output: str
+
+
+def _data(args: argparse.Namespace) -> tuple[Path, list[Path]]:
+    root = Path(args.data_dir) / f"trail-{args.records}-{args.files}-{args.tag_share}-{args.seed}"
+    done = root / ".complete"
+    if not done.exists():
+        started = time.perf_counter()
+        print(f"writing {args.records:,} records in {args.files} files to {root} ...", flush=True)
+        write_trail(root, args.records, args.files, args.tag_share, args.seed)
+        done.write_text("ok")
+        print(f"  written in {time.perf_counter() - started:.0f} s", flush=True)
+    return root, sorted(root.rglob("*.json.gz"))
+
+
+def _inflate_all(paths: list[Path], inflate: object) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and bytes inflated."""
+    started, cpu = time.perf_counter(), time.process_time()
+    size = 0
+    for path in paths:
+        size += len(inflate(path.read_bytes()))  # type: ignore[operator]
+    return time.perf_counter() - started, time.process_time() - cpu, size
+
+
+def _zlib(data: bytes) -> bytes:
+    return zlib.decompressobj(wbits=31).decompress(data)
+
+
+def _tree_rss_kib(root: int) -> int:
+    """Resident memory of ``root`` and every process under it, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, parent = int(entry), int(fields[1])
+        children.setdefault(parent, []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def _store_digest(db: Path) -> tuple[int, str]:
+    conn = sqlite3.connect(db)
+    digest = hashlib.sha256()
+    findings = conn.execute(
+        "SELECT id, kind, severity, rule, target, tag_key, old_value, new_value, explanation"
+        " FROM findings ORDER BY id"
+    ).fetchall()
+    history = conn.execute(
+        "SELECT target, key, ts, event_id, value, removed FROM tag_history ORDER BY target, key, ts, event_id"
+    ).fetchall()
+    conn.close()
+    digest.update(repr(findings).encode())
+    digest.update(repr(history).encode())
+    return len(findings), digest.hexdigest()[:16]
+
+
+def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
+    run_dir = work / f"run-{workers}"
+    run_dir.mkdir()
+    (run_dir / "policy.yaml").write_text(POLICY_YAML)
+    (run_dir / "tagwarden.yaml").write_text(
+        'policy: policy.yaml\nstore: {url: "sqlite:///state.db"}\nsources: []\nsinks: []\n'
+    )
+    command = [sys.executable, "-m", "tagwarden", "replay", "--config", str(run_dir / "tagwarden.yaml")]
+    command += ["--quiet", str(data_root)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    # No AWS here: no credentials, no instance metadata to wait for.
+    env |= {
+        "AWS_EC2_METADATA_DISABLED": "true",
+        "AWS_CONFIG_FILE": "/dev/null",
+        "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }
+    peak_tree = 0
+    started = time.perf_counter()
+    log = (run_dir / "replay.log").open("wb")  # one warning per finding: kept out of the pipe
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, env=env, cwd=run_dir)
+    finished = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not finished.wait(0.05):
+            peak_tree = max(peak_tree, _tree_rss_kib(child.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    assert child.stdout is not None
+    output = child.stdout.read().decode(errors="replace")
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    finished.set()
+    sampler.join()
+    log.close()
+    if child.returncode != 0:
+        tail = (run_dir / "replay.log").read_text(errors="replace")[-3000:]
+        raise SystemExit(f"replay failed ({child.returncode}):\n{output}\n{tail}")
+    findings, digest = _store_digest(run_dir / "state.db")
+    cpu = usage.ru_utime + usage.ru_stime
+    return ReplayRun(
+        workers, seconds, cpu, usage.ru_maxrss / 1024, peak_tree / 1024, findings, digest, output
+    )
+
+
+def _decompression(records: int, paths: list[Path]) -> tuple[float, float]:
+    """zlib's rate and CPU seconds on the files, printed with isal's rate where it is installed."""
+    compressed = sum(p.stat().st_size for p in paths)
+    zlib_seconds, zlib_cpu, raw = _inflate_all(paths, _zlib)
+    print(
+        f"{records:,} records in {len(paths)} files: {raw / records:.0f} bytes each on average, "
+        f"{compressed / 1e6:.0f} MB gzipped, {raw / 1e6:.0f} MB of JSON"
+    )
+    zlib_rate = records / zlib_seconds
+    print(
+        f"zlib decompression alone:   {zlib_rate:>10,.0f} records/s  ({zlib_seconds:.2f} s, "
+        f"{zlib_cpu:.2f} s of CPU)"
+    )
+    try:
+        from isal import igzip  # noqa: PLC0415 (optional)
+
+        isal_seconds, _, _ = _inflate_all(paths, igzip.decompress)
+        print(
+            f"isal decompression alone:   {records / isal_seconds:>10,.0f} records/s  ({isal_seconds:.2f} s)"
+        )
+    except ImportError:
+        print("isal decompression alone:   (isal not installed)")
+    return zlib_rate, zlib_cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--records", type=int, default=200_000)
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--files", type=int, default=1_000)
     parser.add_argument("--tag-share", type=float, default=0.03)
-    args = parser.parse_args()
-    configure_logging("error")
-    body = make_log(args.records, args.tag_share)
-    raw_size = len(gzip.decompress(body))
-    started = time.perf_counter()
-    read = sum(1 for _ in iter_records(io.BytesIO(body)))
-    read_seconds = time.perf_counter() - started
-    with tempfile.TemporaryDirectory() as directory:
-        store = open_store(f"sqlite:///{Path(directory) / 'bench.db'}")
-        processor = Processor(
-            normalizer=Normalizer(),
-            policy=CompiledPolicy(parse_policy_document(POLICY)),
-            store=store,
-            principals=PrincipalTagCache(None),
-            metrics=Metrics(),
-            log=get_logger(),
-        )
-        started = time.perf_counter()
-        result = processor.process(iter_records(io.BytesIO(body)), source="bench", unit="log")
-        seconds = time.perf_counter() - started
-    changes = sum(result.tag_changes.values())
-    print(f"{read} records ({raw_size / read:.0f} bytes each on average, {len(body) / 1e6:.1f} MB gzipped)")
-    print(f"read only:       {read / read_seconds:,.0f} records/s")
-    print(
-        f"whole path:      {result.records / seconds:,.0f} records/s  ({changes} tag changes, "
-        f"{len(result.new_findings)} findings, {seconds:.2f} s)"
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="*",
+        default=[1, 2],
+        help="worker counts to time replay with; 0 runs replay without --workers",
     )
+    parser.add_argument("--data-dir", default=os.path.join(tempfile.gettempdir(), "tagwarden-bench"))
+    args = parser.parse_args()
+    root, paths = _data(args)
+    zlib_rate, zlib_cpu = _decompression(args.records, paths)
+    runs = []
+    with tempfile.TemporaryDirectory() as work:
+        for workers in args.workers:
+            run = _replay(root, workers or None, Path(work))
+            runs.append(run)
+            rate = args.records / run.seconds
+            label = f"replay --workers {workers}" if workers else "replay"
+            print(
+                f"{label + ':':<27} {rate:>10,.0f} records/s  ({run.seconds:.2f} s, "
+                f"{run.cpu_seconds:.2f} s of CPU)  {rate / zlib_rate:.2f}x zlib  "
+                f"peak RSS {run.max_rss_mib:.0f} MiB (largest process), "
+                f"{run.tree_rss_mib:.0f} MiB (process tree, sampled)  {run.findings} findings"
+            )
+    again, again_cpu, _ = _inflate_all(paths, _zlib)
+    print(
+        f"zlib decompression again:   {args.records / again:>10,.0f} records/s  ({again:.2f} s, "
+        f"{again_cpu:.2f} s of CPU): on a shared machine, compare with the closer of the two"
+    )
+    print(
+        "CPU-time ratios (zlib's CPU over replay's, workers included: work done, not speed): "
+        + ", ".join(
+            f"{r.workers or 'default'}: {min(zlib_cpu, again_cpu) / r.cpu_seconds:.2f}x" for r in runs
+        )
+    )
+    digests = {run.digest for run in runs}
+    verdict = "identical" if len(digests) == 1 else "DIFFERENT"
+    print(f"findings and tag history across runs: {verdict} ({', '.join(sorted(digests))})")
+    print(f"last replay said: {runs[-1].output.strip().splitlines()[-1] if runs[-1].output.strip() else ''}")
 
 
 if __name__ == "__main__":

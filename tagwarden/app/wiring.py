@@ -63,11 +63,14 @@ class Parts:
         return self.processor.recorder
 
 
-def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True) -> Parts:
-    """Store, metrics and processor; with ``aws`` False nothing calls AWS (no principal tags)."""
+def build_parts(
+    config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True, durable: bool = True
+) -> Parts:
+    """Store, metrics and processor; with ``aws`` False nothing calls AWS (no principal tags);
+    ``durable`` False for replays (see open_store)."""
     settings = config.settings
     aws_clients = clients or AwsClients(settings.aws.region, settings.aws.max_attempts)
-    store = open_store(config.store_url())
+    store = open_store(config.store_url(), durable=durable)
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)

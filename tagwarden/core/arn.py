@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 ARN_PREFIX = "arn:"
@@ -170,6 +171,7 @@ def unknown_target(service: str, resource_type: str) -> str:
     return f"{service}:{resource_type}/?"
 
 
+@lru_cache(maxsize=8192)
 def canonical_principal(arn: str) -> str:
     """An IAM user or role ARN without its path: names are unique per account whatever the path,
     and CloudTrail's TagRole/TagUser records carry only the name."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 
 # CloudTrail writes 2024-01-02T03:04:05Z; exports and SIEMs rewrite it as
 # "2024-01-02 03:04:05", with fractions of up to nine digits, or with an offset.
@@ -38,6 +39,7 @@ def parse_time(value: object) -> float | None:
     return seconds
 
 
+@lru_cache(maxsize=4096)
 def format_time(seconds: float) -> str:
     """The canonical form: second precision, UTC, 'Z'."""
     return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

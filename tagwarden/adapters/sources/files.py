@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from tagwarden.adapters.sources.parallel import local_records, prepared_in_order
 from tagwarden.adapters.sources.s3_objects import (
     Window,
     list_log_keys,
@@ -22,7 +23,9 @@ from tagwarden.adapters.sources.s3_objects import (
     time_order_key,
 )
 from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
-from tagwarden.core.records import ReadProblem, iter_records
+from tagwarden.core.ports.units import PreparedUnit
+from tagwarden.core.records import ReadProblem
+from tagwarden.core.records.triage import Skipped
 from tagwarden.core.settings.settings import FilesSourceSettings
 
 if TYPE_CHECKING:
@@ -65,7 +68,10 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         s3: Callable[[], S3Client] | None = None,
         window: Window | None = None,
         skip_processed: bool = True,
+        workers: int = 1,
     ) -> None:
+        """``workers`` > 1: local files are read and normalized by that many worker processes
+        (see parallel.py); judging and committing stay here, in CloudTrail's time order."""
         super().__init__(name, settings, context)
         self._base = base_dir
         self._s3_factory = s3
@@ -73,6 +79,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         self._window = window or Window()
         self._skip_processed = skip_processed
         self._failed: set[str] = set()  # unreadable as they stand: not retried until they change
+        self._workers = workers
 
     def _client(self) -> S3Client:
         if self._s3 is None:
@@ -108,16 +115,16 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             elif not self._resolve(entry).exists():
                 raise FileNotFoundError(f"{entry}: no such file or directory")
 
-    def _records(self, obj: LogObject) -> Iterator[dict[str, Any] | ReadProblem]:
+    def _records(self, obj: LogObject) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
+        keep = self._context.processor.record_filter
         if obj.path is not None:
-            try:
-                with obj.path.open("rb") as stream:
-                    yield from iter_records(stream)
-            except OSError as exc:
-                yield ReadProblem("file_read_failed", f"{obj.path}: {exc.strerror or exc}", True)
+            yield from local_records(obj.path, keep)
         else:
             assert obj.bucket is not None and obj.key is not None
-            yield from read_object(self._client(), obj.bucket, obj.key)
+            yield from read_object(self._client(), obj.bucket, obj.key, keep)
+
+    def _prepare(self, obj: LogObject) -> PreparedUnit:
+        return self._context.processor.prepare(self._records(obj))
 
     def poll(self, stop: threading.Event, progress: Progress | None = None) -> PollResult:
         total = PollResult()
@@ -130,12 +137,13 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         todo = [o for o in objects if o.id not in self._failed]
         if self._skip_processed:
             todo = [o for o in todo if not store.object_processed(self.name, o.id)]
-        for done, obj in enumerate(todo, start=1):
+        processor = self._context.processor
+        prepared = prepared_in_order(processor, todo, self._workers, lambda o: o.path, self._prepare)
+        for done, (obj, ready) in enumerate(prepared, start=1):
             if stop.is_set():
+                prepared.close()
                 break
-            unit = self._context.processor.process(
-                self._records(obj), source=self.name, unit=obj.id, mark_object=True
-            )
+            unit = processor.commit(ready, source=self.name, unit=obj.id, mark_object=True)
             total.units += 1
             total.count(unit)
             if unit.fatal is not None:

@@ -12,6 +12,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.core.records import ReadProblem, iter_records
+from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 _LOG_TIME = re.compile(r"_(\d{8}T\d{4}Z)_[^/]*$")
 _REGION_LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
 _SKIPPED = ("CloudTrail-Digest/", "CloudTrail-Insight/")
+# Objects up to this size are read whole and filtered before decoding; larger ones are streamed.
+WHOLE_READ_BYTES = 256 * 1024 * 1024
 
 
 def log_file_time(name: str) -> datetime | None:
@@ -45,8 +48,11 @@ def parse_s3_url(url: str) -> tuple[str, str]:
     return bucket, prefix
 
 
-def read_object(s3: S3Client, bucket: str, key: str) -> Iterator[dict[str, Any] | ReadProblem]:
-    """The records of one object, streamed; a failed fetch is one fatal ReadProblem."""
+def read_object(
+    s3: S3Client, bucket: str, key: str, keep: RecordFilter | None = None
+) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
+    """The records of one object; a failed fetch is one fatal ReadProblem. With ``keep``, an object
+    of up to WHOLE_READ_BYTES is read whole and only the records that may matter are decoded."""
     try:
         response = s3.get_object(Bucket=bucket, Key=key)
     except ClientError as exc:
@@ -58,7 +64,10 @@ def read_object(s3: S3Client, bucket: str, key: str) -> Iterator[dict[str, Any] 
         return
     body = response["Body"]
     try:
-        yield from iter_records(cast(BinaryIO, body))
+        if keep is not None and response.get("ContentLength", WHOLE_READ_BYTES + 1) <= WHOLE_READ_BYTES:
+            yield from read_log(body.read(), keep)
+        else:
+            yield from iter_records(cast(BinaryIO, body))
     except (BotoCoreError, OSError) as exc:
         yield ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True)
     finally:

@@ -21,6 +21,7 @@ from tagwarden.adapters.sources.messages import Ignored, Inline, MessageError, S
 from tagwarden.adapters.sources.s3_objects import read_object
 from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records_from_value
+from tagwarden.core.records.triage import Skipped
 from tagwarden.core.settings.settings import SqsSourceSettings
 
 if TYPE_CHECKING:
@@ -68,10 +69,10 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self._check_dead_letters()
         return total
 
-    def _objects(self, content: list[S3Object | Inline]) -> Iterator[dict[str, Any] | ReadProblem]:
+    def _objects(self, content: list[S3Object | Inline]) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
         for item in content:
             if isinstance(item, S3Object):
-                yield from read_object(self._s3, item.bucket, item.key)
+                yield from read_object(self._s3, item.bucket, item.key, self._processor.record_filter)
             else:
                 yield from iter_records_from_value(item.value)
 

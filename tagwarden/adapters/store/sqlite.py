@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tagwarden.adapters.store.sqlite_schema import SCHEMA, SCHEMA_VERSION
-from tagwarden.adapters.store.sqlite_unit import FINDING_COLUMNS, SQLiteUnit, row_to_finding
+from tagwarden.adapters.store.sqlite_unit import FINDING_COLUMNS, SQLiteUnit, UnitCache, row_to_finding
 from tagwarden.core.arn import canonical_principal
 from tagwarden.core.model import Finding, KnownTags
 from tagwarden.core.model.finding import FindingStatus
@@ -23,12 +23,17 @@ _FINDING_SELECT = "SELECT " + ", ".join(FINDING_COLUMNS) + " FROM findings"
 
 
 class SQLiteStore:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, durable: bool = True) -> None:
+        """``durable``: each commit reaches the disk before it returns (synchronous FULL). Without,
+        a commit survives a crash of tagwarden but the last ones may be lost to a power cut
+        (synchronous NORMAL): for replays, which are run again after such a loss."""
         self._path = path
+        self._synchronous = "FULL" if durable else "NORMAL"
         self._memory = path == ":memory:"
         if not self._memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._write_lock = threading.RLock()
+        self._cache = UnitCache()
         self._local = threading.local()
         try:
             self._writer = self._connect()
@@ -43,7 +48,7 @@ class SQLiteStore:
         conn.execute("PRAGMA busy_timeout = 30000")
         if not self._memory:
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute(f"PRAGMA synchronous = {self._synchronous}")
         return conn
 
     def _migrate(self) -> None:
@@ -81,9 +86,13 @@ class SQLiteStore:
             conn = self._writer
             conn.execute("BEGIN IMMEDIATE")
             try:
-                yield SQLiteUnit(conn)
+                self._cache.check(conn)
+                unit = SQLiteUnit(conn, self._cache)
+                yield unit
+                unit.flush()
             except BaseException:
                 conn.execute("ROLLBACK")
+                self._cache.clear()  # it may hold what the rollback undid
                 raise
             conn.execute("COMMIT")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tagwarden.core.arn import canonical_principal, is_iam_principal
@@ -33,43 +33,113 @@ class _Origin:
     kind: str  # "event" or "snapshot"
 
 
+@dataclass(slots=True)
+class UnitCache:
+    """Current tags and sessions read by earlier units of this store, kept while no other
+    connection has committed (SQLite's data_version says so); cleared after a rollback."""
+
+    data_version: int = -1
+    current: dict[str, KnownTags] = field(default_factory=dict)
+    rows: dict[str, list[HistoryRow]] = field(default_factory=dict)  # a target's history, any order
+    sessions: dict[str, SessionGrant | None] = field(default_factory=dict)
+    limit: int = 50_000  # entries per kind: past it, everything is read again (a long backfill)
+
+    def check(self, conn: sqlite3.Connection) -> None:
+        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        too_big = max(len(self.current), len(self.rows), len(self.sessions)) > self.limit
+        if version != self.data_version or too_big:
+            self.clear()
+            self.data_version = version
+
+    def clear(self) -> None:
+        self.current.clear()
+        self.rows.clear()
+        self.sessions.clear()
+
+
 def row_to_finding(row: sqlite3.Row) -> Finding:
     return Finding.from_dict(dict(zip(FINDING_COLUMNS, row, strict=True)))
 
 
 class SQLiteUnit:
-    """One write transaction on the writer connection."""
+    """One write transaction on the writer connection.
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    Rows nothing in the unit reads back (processed events, raw records, deliveries) are kept and
+    written with one executemany each by ``flush``, before the commit; the current tags of a
+    target and sessions are read once (``UnitCache``) until a unit changes them, and a target's
+    tag_current rows are rewritten once, before anything reads tag_current or the unit commits.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, cache: UnitCache | None = None) -> None:
+        cache = cache if cache is not None else UnitCache()
         self._conn = conn
         self._now = now_iso()
+        self._processed: dict[str, tuple[str, str, str, str]] = {}
+        self._events: dict[str, str] = {}
+        self._deliveries: dict[tuple[str, str], None] = {}
+        self._current = cache.current
+        self._history_rows = cache.rows
+        self._sessions = cache.sessions
+        self._stale: dict[str, str] = {}  # targets whose tag_current rows are behind: kind
+        self._inventoried: bool | None = None  # whether principals were inventoried, once known
+
+    def flush(self) -> None:
+        """Write what the unit kept back; the store calls it before committing."""
+        self._refresh_stale()
+        conn = self._conn
+        if self._processed:
+            conn.executemany(
+                "INSERT OR IGNORE INTO processed_events (event_id, event_time, source, processed_at)"
+                " VALUES (?,?,?,?)",
+                list(self._processed.values()),
+            )
+        if self._events:
+            conn.executemany(
+                "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
+                list(self._events.items()),
+            )
+        if self._deliveries:
+            conn.executemany(
+                "INSERT OR IGNORE INTO deliveries (finding_id, sink) VALUES (?, ?)", list(self._deliveries)
+            )
+        self._processed, self._events, self._deliveries = {}, {}, {}
 
     def is_processed(self, event_id: str) -> bool:
+        if event_id in self._processed:
+            return True
         row = self._conn.execute("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)).fetchone()
         return row is not None
 
     def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO processed_events (event_id, event_time, source, processed_at)"
-            " VALUES (?,?,?,?)",
-            (event_id, event_time, source, self._now),
-        )
+        self._processed.setdefault(event_id, (event_id, event_time, source, self._now))
 
-    def _rows(self, target: str, ts: float | None = None, event_id: str = "") -> list[HistoryRow]:
-        sql = "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?"
-        params: tuple[Any, ...] = (state_key(target),)
-        if ts is not None:
-            sql += " AND (ts < ? OR (ts = ? AND event_id < ?))"
-            params += (ts, ts, event_id)
-        return [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in self._conn.execute(sql, params)]
+    def _rows(self, target: str) -> list[HistoryRow]:
+        key = state_key(target)
+        rows = self._history_rows.get(key)
+        if rows is None:
+            cursor = self._conn.execute(
+                "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?", (key,)
+            )
+            rows = self._history_rows[key] = [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in cursor]
+        return rows
 
     def tags_as_of(self, target: str, ts: float, event_id: str) -> KnownTags:
-        return fold_rows(self._rows(target, ts, event_id), is_iam_principal(target))
+        rows = self._rows(target)
+        before = [row for row in rows if (row.ts, row.event_id) < (ts, event_id)]
+        if len(before) == len(rows):  # the usual case: no later change known yet
+            return self.current_tags(target)
+        return fold_rows(before, is_iam_principal(target))
 
     def current_tags(self, target: str) -> KnownTags:
-        return fold_rows(self._rows(target), is_iam_principal(target))
+        key = state_key(target)
+        known = self._current.get(key)
+        if known is None:
+            known = self._current[key] = fold_rows(self._rows(target), is_iam_principal(target))
+        return known
 
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
+        self._current.pop(target, None)  # target is a state key
+        self._history_rows.pop(target, None)
         when = format_time(origin.ts)
         self._conn.executemany(
             "INSERT OR IGNORE INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
@@ -92,7 +162,12 @@ class SQLiteUnit:
                 for key, value, removed in rows
             ],
         )
-        self._refresh_current(target, kind)
+        self._stale[target] = kind  # tag_current is rewritten once per target, before it is read
+
+    def _refresh_stale(self) -> None:
+        for target, kind in self._stale.items():
+            self._refresh_current(target, kind)
+        self._stale = {}
 
     def _refresh_current(self, target: str, kind: str) -> None:  # target is a state key
         tags = self.current_tags(target)
@@ -125,11 +200,16 @@ class SQLiteUnit:
 
     def principal_values(self, key: str) -> frozenset[str] | None:
         # Only an inventory of every principal makes "no principal holds this value" knowable.
-        known = self._conn.execute(
-            "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
-        ).fetchone()
-        if known is None:
+        if self._inventoried is None:
+            self._inventoried = (
+                self._conn.execute(
+                    "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
+                ).fetchone()
+                is not None
+            )
+        if not self._inventoried:
             return None
+        self._refresh_stale()
         rows = self._conn.execute(
             "SELECT DISTINCT value FROM tag_current WHERE target_kind = 'principal' AND key_folded = ?",
             (key.casefold(),),
@@ -139,6 +219,7 @@ class SQLiteUnit:
     def put_session(self, session: SessionGrant, ts: float) -> None:
         if not session.access_key_id:
             return
+        self._sessions.pop(session.access_key_id, None)
         self._conn.execute(
             "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
             " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json"
@@ -147,10 +228,13 @@ class SQLiteUnit:
         )
 
     def get_session(self, access_key_id: str) -> SessionGrant | None:
+        if access_key_id in self._sessions:
+            return self._sessions[access_key_id]
         row = self._conn.execute(
             "SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,)
         ).fetchone()
-        return SessionGrant.from_dict(json.loads(row[0])) if row else None
+        grant = self._sessions[access_key_id] = SessionGrant.from_dict(json.loads(row[0])) if row else None
+        return grant
 
     def add_finding(self, finding: Finding) -> bool:
         values = finding.to_dict()
@@ -164,12 +248,10 @@ class SQLiteUnit:
         return cursor.rowcount == 1
 
     def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
-            (event_id, json.dumps(record, separators=(",", ":"))),
-        )
+        self._events.setdefault(event_id, json.dumps(record, separators=(",", ":")))
 
     def set_checkpoint(self, source: str, value: str) -> None:
+        self._inventoried = None
         self._conn.execute(
             "INSERT INTO checkpoints (source, value, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
             " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -183,6 +265,4 @@ class SQLiteUnit:
         )
 
     def enqueue_delivery(self, finding_id: str, sink: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO deliveries (finding_id, sink) VALUES (?, ?)", (finding_id, sink)
-        )
+        self._deliveries[(finding_id, sink)] = None

@@ -34,13 +34,17 @@ access control (ABAC): self-grants, self-retags, session tags, lock-outs and mor
 Exit status: 0 on success, 1 on failure, 2 on bad usage or bad configuration."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Every command's parser; with ``only`` (a command name), that command's alone, so that a
+    command does not pay for importing the others (the daemon's imports take most of a second)."""
     parser = argparse.ArgumentParser(
         prog="tagwarden", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"tagwarden {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
+        if only is not None and name != f"tagwarden.app.cli.cmd_{only.replace('-', '_')}":
+            continue
         try:
             module = import_module(name)
         except ModuleNotFoundError as exc:
@@ -51,8 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_named(argv: Sequence[str]) -> str | None:
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    if first is not None and f"tagwarden.app.cli.cmd_{first.replace('-', '_')}" in COMMAND_MODULES:
+        return first
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_named(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

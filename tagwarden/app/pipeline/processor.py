@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
@@ -14,27 +13,47 @@ from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.recording import Recorder, Route
-from tagwarden.core.compute import ComputeRead
-from tagwarden.core.controls import ControlCall, DeliveryPath, classify, is_control_record, judge_control
+from tagwarden.core.controls import (
+    ControlCall,
+    DeliveryPath,
+    classify,
+    is_control_call,
+    is_control_record,
+    judge_control,
+)
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import Actor, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
-from tagwarden.core.ports.units import UnitResult
+from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitResult
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.record_checks import record_problem, tag_record_problem
+from tagwarden.core.records.triage import Interest, Skipped
 from tagwarden.core.timeutil import canonical_time, now_iso, parse_time
 
 Record = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class _TagRecord:
-    ts: float
-    event_id: str
-    record: Record
-    normalized: Normalized
-    compute: ComputeRead | None = None  # the roles the record gives compute resources
+ALWAYS = Interest(always=True)
+
+
+class _Interests:
+    """Which calls may matter before a record is decoded: tag writes and sessions (the
+    normalizer), roles given to compute, and calls on the controls."""
+
+    def __init__(self, normalizer: Normalizer, compute: ComputeIdentity) -> None:
+        self._normalizer = normalizer
+        self._compute = compute
+
+    def interest(self, event_source: str, event_name: str) -> Interest | None:
+        found = self._normalizer.interest(event_source, event_name)
+        if found is not None and found.always:
+            return found
+        if self._compute.reader.handles(event_source, event_name) or is_control_call(
+            event_source, event_name
+        ):
+            return ALWAYS
+        return found
 
 
 def _outcome_label(change: TagChange) -> str:
@@ -69,9 +88,13 @@ class Processor:
         self.delivery = delivery if delivery is not None else DeliveryPath()
         self._delivery_lock = threading.Lock()
 
+    @property
+    def record_filter(self) -> _Interests:
+        return _Interests(self.normalizer, self.compute)
+
     def process(
         self,
-        items: Iterable[Record | ReadProblem],
+        items: Iterable[Record | ReadProblem | Skipped],
         *,
         source: str,
         unit: str,
@@ -80,10 +103,26 @@ class Processor:
     ) -> UnitResult:
         """Read, judge and commit one unit. ``mark_object`` records ``unit`` as processed for
         ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
+        return self.commit(
+            self.prepare(items), source=source, unit=unit, mark_object=mark_object, checkpoint=checkpoint
+        )
+
+    def prepare(self, items: Iterable[Record | ReadProblem | Skipped]) -> PreparedUnit:
         result = UnitResult()
-        control_records: list[tuple[float, Record]] = []
-        tagged = self._read(items, result, control_records)
-        calls = self._classify_controls(control_records)
+        controls: list[tuple[float, Record]] = []
+        return PreparedUnit(result, self._read(items, result, controls), controls)
+
+    def commit(
+        self,
+        prepared: PreparedUnit,
+        *,
+        source: str,
+        unit: str,
+        mark_object: bool = False,
+        checkpoint: str | None = None,
+    ) -> UnitResult:
+        result, tagged = prepared.result, prepared.tagged
+        calls = self._classify_controls(prepared.controls)
         roles = self.compute.prepare(t.compute for t in tagged if t.compute)
         needed = self._principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
         fetched = self.principals.refresh(needed)
@@ -101,12 +140,21 @@ class Processor:
         return result
 
     def _read(
-        self, items: Iterable[Record | ReadProblem], result: UnitResult, controls: list[tuple[float, Record]]
-    ) -> list[_TagRecord]:
-        tagged: list[_TagRecord] = []
+        self,
+        items: Iterable[Record | ReadProblem | Skipped],
+        result: UnitResult,
+        controls: list[tuple[float, Record]],
+    ) -> list[TagRecord]:
+        tagged: list[TagRecord] = []
         newest = ""
         newest_by_origin: dict[tuple[str, str], str] = {}
         for item in items:
+            if isinstance(item, Skipped):  # records the reader found to matter to nothing
+                result.records += item.count
+                newest = max(newest, item.newest_event_time)
+                for origin, latest in item.newest_by_origin.items():
+                    newest_by_origin[origin] = max(newest_by_origin.get(origin, ""), latest)
+                continue
             if isinstance(item, ReadProblem):
                 if item.fatal:
                     result.fatal = item
@@ -130,8 +178,8 @@ class Processor:
             if kept is not None:
                 tagged.append(kept)
         result.newest_event = parse_time(newest) if newest else None
-        for origin, when in newest_by_origin.items():
-            moment = parse_time(when)
+        for origin, latest in newest_by_origin.items():
+            moment = parse_time(latest)
             if moment is not None and all(origin):
                 result.newest_by_origin[origin] = moment
         # CloudTrail delivers out of order: judge in event-time order within the unit; across
@@ -139,7 +187,7 @@ class Processor:
         tagged.sort(key=lambda t: (t.ts, t.event_id))
         return tagged
 
-    def _relevant(self, item: Record, when: Any, result: UnitResult) -> _TagRecord | None:
+    def _relevant(self, item: Record, when: Any, result: UnitResult) -> TagRecord | None:
         """The record as something to judge (a tag write, a session, a role given to compute), or
         None when it is none of those or cannot be judged (counted in ``result``)."""
         normalized = self.normalizer.normalize(item)
@@ -160,12 +208,19 @@ class Processor:
         if normalized.unreadable is not None:  # the compute part is still judged
             result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
             normalized = Normalized(spec=normalized.spec)
-        if not (normalized.changes or normalized.session is not None or compute is not None):
+        session = normalized.session
+        if session is not None and not session.effective_tags():
+            # A session without tags of its own or inherited changes no later judgement (its
+            # callers' tags are their role's): not kept, as the fast reader does not decode it.
+            session = None
+        if not (normalized.changes or session is not None or compute is not None):
             return None
         ids = {c.event_id for c in normalized.changes}
         if compute is not None:
             ids.add(compute.grants[0].ctx.event_id if compute.grants else event_id)
-        return _TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, normalized, compute)
+        # Without its spec: what is judged is the changes and the session (and it pickles small).
+        slim = Normalized(changes=normalized.changes, session=session)
+        return TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, slim, compute)
 
     def _classify_controls(self, records: list[tuple[float, Record]]) -> list[tuple[Record, ControlCall]]:
         """Control calls in event-time order, so that a trail's bucket is learned before it is deleted."""
@@ -190,7 +245,7 @@ class Processor:
             result.new_findings += new
 
     @staticmethod
-    def _principals_needed(tagged: list[_TagRecord]) -> set[str]:
+    def _principals_needed(tagged: list[TagRecord]) -> set[str]:
         arns: set[str] = set()
         for item in tagged:
             for change in item.normalized.changes:
@@ -214,7 +269,7 @@ class Processor:
             return tx.current_tags(role) if role else KnownTags()
         return tx.tags_as_of(change.target, ts, change.event_id)
 
-    def _judge_record(self, tx: StoreUnit, item: _TagRecord, result: UnitResult, source: str) -> None:
+    def _judge_record(self, tx: StoreUnit, item: TagRecord, result: UnitResult, source: str) -> None:
         normalized = item.normalized
         if normalized.session is not None:
             tx.put_session(normalized.session, item.ts)
@@ -250,7 +305,7 @@ class Processor:
             tx.save_event(item.event_id, item.record)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source)
 
-    def _judge_compute(self, tx: StoreUnit, item: _TagRecord, result: UnitResult, created: str) -> bool:
+    def _judge_compute(self, tx: StoreUnit, item: TagRecord, result: UnitResult, created: str) -> bool:
         """Judge the roles the record gives compute resources; True if it raised a finding."""
         read = item.compute
         if read is None:

@@ -312,6 +312,10 @@ class ComputeReader:
     def __len__(self) -> int:
         return len(self._readers)
 
+    def handles(self, event_source: str, event_name: str) -> bool:
+        """Whether records of this call may give a compute resource a role."""
+        return (event_source, event_name) in self._readers
+
     def operations(self) -> Iterator[tuple[str, str]]:
         return iter(sorted(self._readers))
 

@@ -278,10 +278,15 @@ HANDLERS: dict[tuple[str, str], Handler] = {
 _LEARNING = frozenset({"CreateTrail", "UpdateTrail", "PutRule", "PutTargets", "CreatePolicy"})
 
 
+def is_control_call(event_source: str, event_name: str) -> bool:
+    """A call the classifier may act on (judge or learn from), known before the record is decoded."""
+    return event_name in _LEARNING or (event_source, event_name) in HANDLERS
+
+
 def is_control_record(record: dict[str, Any]) -> bool:
     """Cheap test: a record the classifier may act on (judge or learn from)."""
-    name = record.get("eventName")
-    return name in _LEARNING or (record.get("eventSource"), name) in HANDLERS
+    source, name = record.get("eventSource"), record.get("eventName")
+    return isinstance(source, str) and isinstance(name, str) and is_control_call(source, name)
 
 
 def classify(record: dict[str, Any], path: DeliveryPath) -> ControlCall | None:

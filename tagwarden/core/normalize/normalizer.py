@@ -13,6 +13,7 @@ from tagwarden.core.normalize.record_fields import RecordContext, record_context
 from tagwarden.core.normalize.result import NOT_A_TAG_WRITE, Normalized, Unreadable
 from tagwarden.core.normalize.sts import sts_session
 from tagwarden.core.normalize.tagshapes import ShapeError
+from tagwarden.core.records.triage import Interest
 
 _Handler = Callable[[OperationSpec, dict[str, Any], "dict[str, Any] | None", RecordContext], Normalized]
 _HANDLERS: dict[Handler, _Handler] = {
@@ -23,6 +24,22 @@ _HANDLERS: dict[Handler, _Handler] = {
 }
 # Calls that may be logged without parameters and still tell nothing about tags.
 _PARAMETERS_OPTIONAL = (Effect.CREATE, Effect.UPDATE, Effect.SESSION)
+_INTEREST_MEMO = 4096  # distinct (eventSource, eventName) pairs remembered; a trail has a few hundred
+
+
+def _interest_of(spec: OperationSpec) -> Interest:
+    """An STS session matters only with session tags (``tags``, ``principalTags``,
+    ``transitiveTagKeys``, ``incomingTransitiveTags``): without, it has no tags of its own and
+    inherits none, so it changes nothing a later record is judged on (its role's tags are the
+    principal's tags already). A generic create or update call whose tags are optional (S3
+    PutObject, most Create*) gives no change when no tag member is there."""
+    if spec.handler is Handler.STS_SESSION:
+        return Interest(always=False, needles=(b"tag",))
+    optional = spec.effect in (Effect.CREATE, Effect.UPDATE)
+    if optional and spec.handler is Handler.GENERIC and not spec.also and not spec.removes:
+        names = {path.split(".", 1)[0].lower().encode() for path in spec.tags}
+        return Interest(always=False, needles=tuple(sorted(names)))
+    return Interest(always=True)
 
 
 def default_specs() -> list[OperationSpec]:
@@ -48,6 +65,7 @@ class Normalizer:
             self._specs[spec.key] = spec  # later specs (the builtin ones) win
         self._by_name = dict(by_name)
         self._generic_prefixes = tuple(sorted({name[:3] for name in self._by_name}))
+        self._interest: dict[tuple[str, str], Interest | None] = {}
 
     def __len__(self) -> int:
         return len(self._specs)
@@ -63,6 +81,17 @@ class Normalizer:
         if spec is None and isinstance(event_name, str) and event_name.startswith(self._generic_prefixes):
             return self._by_name.get(event_name)
         return spec
+
+    def interest(self, event_source: str, event_name: str) -> Interest | None:
+        """Whether a record of this call can give a tag change or a session, before it is decoded."""
+        pair = (event_source, event_name)
+        if pair in self._interest:
+            return self._interest[pair]
+        spec = self.spec_for(event_source, event_name)
+        if len(self._interest) >= _INTEREST_MEMO:
+            self._interest.clear()
+        found = self._interest[pair] = None if spec is None else _interest_of(spec)
+        return found
 
     def normalize(self, record: dict[str, Any]) -> Normalized:
         try:

@@ -8,9 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from tagwarden.core.compute import ComputeRead
 from tagwarden.core.model import Finding
+from tagwarden.core.normalize.result import Normalized
 from tagwarden.core.ports.store import Store
 from tagwarden.core.records import ReadProblem
+from tagwarden.core.records.triage import RecordFilter, Skipped
 
 Record = dict[str, Any]
 
@@ -33,15 +36,60 @@ class UnitResult:
         return self.fatal is None
 
 
+@dataclass(frozen=True, slots=True)
+class TagRecord:
+    """A record that gives tag changes, a session or a role to a compute resource, read and
+    normalized, waiting to be judged."""
+
+    ts: float
+    event_id: str
+    record: Record
+    normalized: Normalized
+    compute: ComputeRead | None = None  # the roles the record gives compute resources
+
+
+@dataclass(slots=True)
+class PreparedUnit:
+    """A unit read and normalized, not yet judged: what a worker process hands back. ``tagged``
+    is in event-time order; ``result`` holds what reading counted (records, rejections)."""
+
+    result: UnitResult
+    tagged: list[TagRecord]
+    # Calls that may weaken the controls, with their event time: classified at commit, in one
+    # process, because classifying them also teaches the delivery path.
+    controls: list[tuple[float, Record]] = field(default_factory=list)
+
+
 class UnitProcessor(Protocol):
     @property
     def store(self) -> Store:
         """Where units are committed; sources read their checkpoints and processed units from it."""
         ...
 
+    @property
+    def record_filter(self) -> RecordFilter:
+        """Tells which records may matter, so that readers skip the others before decoding them."""
+        ...
+
+    def prepare(self, items: Iterable[Record | ReadProblem | Skipped]) -> PreparedUnit:
+        """Read and normalize one unit: pure work, which worker processes can do."""
+        ...
+
+    def commit(
+        self,
+        prepared: PreparedUnit,
+        *,
+        source: str,
+        unit: str,
+        mark_object: bool = False,
+        checkpoint: str | None = None,
+    ) -> UnitResult:
+        """Judge and commit a prepared unit in one transaction (see ``process``)."""
+        ...
+
     def process(
         self,
-        items: Iterable[Record | ReadProblem],
+        items: Iterable[Record | ReadProblem | Skipped],
         *,
         source: str,
         unit: str,

@@ -1,0 +1,153 @@
+"""The daemon's SQS path on moto: end-to-end rate and the delay from a log file's arrival to its
+findings being committed.
+
+    python benchmarks/bench_sqs.py                         # 200 files of 5,000 records
+    python benchmarks/bench_sqs.py --files 20 --records-per-file 5000
+
+A moto server on loopback holds a log bucket whose new objects are announced on an SQS queue, as
+an organization trail's bucket is. A feeder thread uploads the trail-like files of
+benchmarks/trail_mix.py one after the other, --interval apart (each upload is a file's arrival:
+S3 announces it on the queue); the daemon's SQS source, wired as ``tagwarden run`` wires it,
+drains the queue in this process. Each unit's commit time is taken as it returns. Prints records
+per second from the first arrival to the last commit, and the median, p99 and largest
+arrival-to-commit delay over the files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote_plus
+
+import boto3
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from trail_mix import POLICY_YAML, write_trail
+
+from tagwarden.app.config import load_config
+from tagwarden.app.logs import configure_logging, get_logger
+from tagwarden.app.wiring import build_parts, build_sources
+
+
+def _deployment() -> tuple[str, str]:
+    sqs, s3 = boto3.client("sqs"), boto3.client("s3")
+    queue = sqs.create_queue(QueueName="trail", Attributes={"VisibilityTimeout": "300"})["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    s3.create_bucket(Bucket="trail-logs")
+    s3.put_bucket_notification_configuration(
+        Bucket="trail-logs",
+        NotificationConfiguration={
+            "QueueConfigurations": [{"QueueArn": arn, "Events": ["s3:ObjectCreated:*"]}]
+        },
+    )
+    for message in sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", []):
+        sqs.delete_message(QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"])  # s3:TestEvent
+    return "trail-logs", queue
+
+
+def _feed(paths: list[Path], root: Path, bucket: str, arrived: dict[str, float], interval: float) -> None:
+    s3 = boto3.client("s3")
+    for index, path in enumerate(paths):
+        if interval and index:
+            time.sleep(interval)
+        key = str(path.relative_to(root))
+        s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes())
+        arrived[key] = time.perf_counter()
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _run(args: argparse.Namespace, work: Path) -> None:
+    root = work / "trail"
+    paths = sorted(write_trail(root, args.files * args.records_per_file, args.files, seed=11))
+    bucket, queue = _deployment()
+    (work / "policy.yaml").write_text(POLICY_YAML)
+    (work / "tagwarden.yaml").write_text(
+        f'policy: policy.yaml\nstore: {{url: "sqlite:///state.db"}}\nsinks: []\n'
+        f"sources: [{{type: sqs, queue_url: '{queue}', wait_seconds: 1, drain_seconds: 3600}}]\n"
+    )
+    configure_logging("error")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    log = get_logger()
+    config = load_config(work / "tagwarden.yaml")
+    parts = build_parts(config, log)
+    (source,) = build_sources(config, parts, log)
+    committed: dict[str, float] = {}  # object key -> commit time
+    handle = source._handle  # type: ignore[attr-defined]
+
+    def timed(message: dict[str, Any]) -> Any:
+        result = handle(message)
+        for notice in json.loads(message.get("Body", "{}")).get("Records", []):
+            committed[unquote_plus(notice["s3"]["object"]["key"])] = time.perf_counter()
+        return result
+
+    source._handle = timed  # type: ignore[attr-defined]
+    arrived: dict[str, float] = {}
+    feeder = threading.Thread(target=_feed, args=(paths, root, bucket, arrived, args.interval))
+    started = time.perf_counter()
+    feeder.start()
+    records = 0
+    while len(committed) < len(paths) and time.perf_counter() - started < args.timeout:
+        records += source.poll(threading.Event()).records
+    feeder.join()
+    parts.store.close()
+    done = [key for key in arrived if key in committed]
+    delays = [committed[key] - arrived[key] for key in done]
+    seconds = max(committed.values()) - min(arrived.values())
+    print(
+        f"{len(done)}/{len(paths)} files, {records:,} records through SQS and S3 on moto in {seconds:.1f} s"
+    )
+    print(f"end-to-end rate: {records / seconds:,.0f} records/s")
+    print(
+        f"arrival to commit: median {statistics.median(delays):.2f} s, "
+        f"p99 {_percentile(delays, 0.99):.2f} s, max {max(delays):.2f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--records-per-file", type=int, default=5000)
+    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--interval",
+        type=float,
+        default=0.0,
+        help="seconds between two uploads; 0 uploads as fast as moto takes them (a backlog, so the "
+        "delays measure the queue's drain); a pace under the daemon's rate measures its latency",
+    )
+    args = parser.parse_args()
+    from moto.server import ThreadedMotoServer  # noqa: PLC0415 - the demo/test extra
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    os.environ.update(
+        AWS_ENDPOINT_URL=f"http://{host}:{port}",
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_DEFAULT_REGION="us-east-1",
+    )
+    try:
+        with tempfile.TemporaryDirectory() as work:
+            _run(args, Path(work))
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

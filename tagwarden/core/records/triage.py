@@ -1,0 +1,212 @@
+"""Reading a whole log file fast: which records matter is decided before any is decoded whole.
+
+Most records of a trail are reads and writes that touch no tag. For a CloudTrail log file
+(``{"Records": [...]}``), each record is first decoded into a small typed struct holding only the
+fields the decision needs (msgspec skips the rest without building anything); only the records
+that may matter are then decoded into dicts, and the others are counted. Every record that comes
+out goes through ``iter_records_from_value`` as in the streaming reader, so what is yielded is
+what the streaming reader would have yielded, less the records that cannot matter.
+
+Anything this reader is not sure of (not gzip as expected, not UTF-8, not JSON msgspec reads, not
+a ``{"Records": [...]}`` document) sends the whole document to the streaming reader instead, which
+keeps its error reporting. Memory is bounded by one file, decompressed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Protocol
+
+import msgspec
+
+from tagwarden.core.records.containers import ReadProblem, iter_records, iter_records_from_value
+from tagwarden.core.records.opening import GZIP_MAGIC, gunzip_whole
+from tagwarden.core.timeutil import parse_time
+
+Record = dict[str, Any]
+_NULL = msgspec.Raw(b"null")
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    """What a call needs before one of its records can matter. ``always``: a tag write, decoded
+    and normalized every time. Otherwise the record matters only where its requestParameters
+    mention one of ``needles`` (lower-case member names: ``tags`` for STS session tags,
+    ``tagging`` for S3 PutObject): a call that may carry tags and mostly does not."""
+
+    always: bool
+    needles: tuple[bytes, ...] = ()
+
+    def mentioned_in(self, request_parameters: bytes) -> bool:
+        # A JSON escape (``\\u0074ags``) could spell a member name without its letters, and
+        # member names match by casefold, under which some non-ASCII letters fold to ASCII ones.
+        if b"\\u" in request_parameters or not request_parameters.isascii():
+            return True
+        lowered = request_parameters.lower()
+        return any(needle in lowered for needle in self.needles)
+
+
+class RecordFilter(Protocol):
+    def interest(self, event_source: str, event_name: str) -> Interest | None:
+        """None for a call that never matters (no tag write, no session)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Records read and found to matter to nothing: counted, and the newest eventTime among them."""
+
+    count: int
+    newest_event_time: str
+    # The newest eventTime per (recipient account, region): what the log delivery gap watches.
+    newest_by_origin: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+class _Head(msgspec.Struct, gc=False):
+    """The fields the decision is made on; the rest of the record is skipped, not decoded."""
+
+    eventSource: Any = None
+    eventName: Any = None
+    eventTime: Any = None
+    userIdentity: msgspec.Raw = _NULL
+    recipientAccountId: Any = None
+    awsRegion: Any = None
+    requestParameters: msgspec.Raw = _NULL
+    # Container keys: a record carrying one is unwrapped by iter_records_from_value, so kept.
+    detail_type: Any = msgspec.field(name="detail-type", default=msgspec.UNSET)
+    CloudTrailEvent: Any = msgspec.UNSET
+
+
+class _HeadLog(msgspec.Struct):
+    Records: list[_Head]
+    Events: Any = msgspec.UNSET  # a LookupEvents page: the streaming reader reads both lists
+
+
+class _RawLog(msgspec.Struct):
+    Records: list[msgspec.Raw]
+
+
+_HEADS = msgspec.json.Decoder(_HeadLog)
+_RAWS = msgspec.json.Decoder(_RawLog)
+_RECORD = msgspec.json.Decoder()
+
+
+_CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:[0-5]\d:[0-5]\dZ\Z")
+
+
+@lru_cache(maxsize=4096)
+def _is_hour(prefix: str) -> bool:
+    return parse_time(prefix + ":00:00Z") is not None
+
+
+def _is_time(value: str) -> bool:
+    """parse_time(value) is not None, cheaply for CloudTrail's own form: with minutes and
+    seconds in range, only the date and the hour can make it invalid."""
+    if _CANONICAL_TIME.match(value):
+        return _is_hour(value[:13])
+    return parse_time(value) is not None
+
+
+def _skippable(head: _Head, interest: Interest) -> bool:
+    """A call that mentions none of its tag members is skipped only where the streaming path
+    would accept the record too (a timestamp, an object for userIdentity and requestParameters)
+    and find no change in it; otherwise it goes the long way."""
+    if bytes(head.userIdentity)[:1] not in (b"{", b"n"):
+        return False
+    when = head.eventTime
+    if type(when) is not str or not _is_time(when):
+        return False
+    request = bytes(head.requestParameters)
+    return request[:1] in (b"{", b"n") and not interest.mentioned_in(request)
+
+
+def _kept_indices(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Skipped]:
+    kept: list[int] = []
+    newest = ""
+    unset = msgspec.UNSET
+    interests: dict[str, dict[str, Interest | None]] = {}  # by eventName, then eventSource
+    by_origin: dict[tuple[str, str], str] = {}
+    for index, head in enumerate(heads):
+        source, name, when = head.eventSource, head.eventName, head.eventTime
+        if (
+            type(source) is not str
+            or type(name) is not str
+            or not source
+            or not name
+            or head.detail_type is not unset
+            or head.CloudTrailEvent is not unset
+        ):
+            kept.append(index)  # the long way: rejected with its reason, or unwrapped
+            continue
+        if type(when) is str:
+            newest = max(newest, when)
+            origin = (head.recipientAccountId, head.awsRegion)
+            if type(origin[0]) is str and type(origin[1]) is str and when > by_origin.get(origin, ""):
+                by_origin[origin] = when
+        by_source = interests.get(name)
+        if by_source is None:
+            by_source = interests[name] = {}
+        if source in by_source:
+            interest = by_source[source]
+        else:
+            interest = by_source[source] = keep.interest(source, name)
+        if interest is None or (not interest.always and _skippable(head, interest)):
+            continue
+        kept.append(index)
+    # newest covers kept records too; the caller takes the maximum, so that is harmless.
+    return kept, Skipped(len(heads) - len(kept), newest, by_origin)
+
+
+def _decode_record(raw: msgspec.Raw) -> Any:
+    try:
+        return _RECORD.decode(raw)
+    except msgspec.DecodeError:  # what msgspec refuses and json takes (NaN, lone surrogates)
+        return json.loads(bytes(raw))
+
+
+def _triage(text: bytes, keep: RecordFilter) -> Iterator[Record | ReadProblem | Skipped] | None:
+    try:
+        document = _HEADS.decode(text)
+        if document.Events is not msgspec.UNSET:
+            return None
+        kept, skipped = _kept_indices(document.Records, keep)
+        raws = _RAWS.decode(text).Records if kept else []
+    except (msgspec.DecodeError, UnicodeDecodeError):
+        return None
+    return _emit(kept, raws, skipped)
+
+
+def _emit(
+    kept: list[int], raws: list[msgspec.Raw], skipped: Skipped
+) -> Iterator[Record | ReadProblem | Skipped]:
+    for index in kept:
+        yield from iter_records_from_value(_decode_record(raws[index]), 1)
+    if skipped.count:
+        yield skipped
+
+
+def read_log(data: bytes, keep: RecordFilter) -> Iterator[Record | ReadProblem | Skipped]:
+    """The records of one log file (gzip or not) that may matter to ``keep``, and a count of the
+    others; documents this fast path does not take are read by the streaming reader whole."""
+    text: bytes | None = data
+    if data[:2] == GZIP_MAGIC:
+        text = gunzip_whole(data)
+    fast = None
+    if text is not None and (text.isascii() or _is_utf8(text)):
+        fast = _triage(text, keep)
+    if fast is None:
+        return iter_records(io.BytesIO(data))
+    return fast
+
+
+def _is_utf8(text: bytes) -> bool:
+    try:
+        text.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not text.startswith(b"\xef\xbb\xbf")  # a BOM: the streaming reader strips it
