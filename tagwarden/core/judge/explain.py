@@ -96,4 +96,14 @@ def explain(
         why = f"Rule {rule.id!r} allows {rule.describe_values()} for {key!r}; {write.new!r} is not allowed."
     else:
         why = ""
-    return f"{base} {why}".strip()
+    return f"{base} {why} {unresolved_note(change)}".strip()
+
+
+def unresolved_note(change: TagChange) -> str:
+    """For a target the record does not name by ARN: say so, and what that means for the verdict."""
+    if change.target_kind != "unresolved":
+        return ""
+    return (
+        f"The record does not determine the target's ARN ({change.target} is what it says of it), so "
+        "its earlier tags are unknown to tagwarden; check the resource itself."
+    )

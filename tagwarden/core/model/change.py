@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-TargetKind = Literal["resource", "principal", "session"]
+# "unresolved": a resource whose ARN the record does not determine; its target names what the
+# record says (``<service>:<type>/<id>``), never a made-up ARN.
+TargetKind = Literal["resource", "principal", "session", "unresolved"]
+# Kinds whose target is a resource, named exactly or not: judged alike.
+RESOURCE_KINDS: frozenset[str] = frozenset({"resource", "unresolved"})
 
 SUCCESS = "success"
 
