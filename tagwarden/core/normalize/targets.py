@@ -119,21 +119,24 @@ def sqs_url_arn(url: str, ctx: RecordContext) -> str | None:
 def find_targets(
     rule: TargetRule, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> list[Target]:
-    """Targets named by the response (for created resources) or else by the request. Where the
-    call takes either of several members (Kinesis StreamName or StreamARN), the first present
-    one names the target."""
-    values: list[str] = []
-    member: str | None = None
+    """Targets named by the response (for created resources) or else by the request; where the
+    response's do not resolve and the request's do, the request's. Where the call takes either
+    of several members (Kinesis StreamName or StreamARN), the first present one names it."""
+    answered: list[Target] = []
     if response and rule.response_members:
         for path in rule.response_members:
             values = _strings(dig(response, path))
             if values:
+                answered = [resolve(value, rule, params, ctx) for value in values]
                 break
-    if not values:
-        for path in rule.members:
-            values = _strings(dig(params, path))
-            if values:
-                member = path
-                break
-    found = [resolve(value, rule, params, ctx, member) for value in values]
-    return list(dict.fromkeys(found))
+    if answered and all(target.resolved for target in answered):
+        return list(dict.fromkeys(answered))
+    asked: list[Target] = []
+    for path in rule.members:
+        values = _strings(dig(params, path))
+        if values:
+            asked = [resolve(value, rule, params, ctx, path) for value in values]
+            break
+    if answered and not (asked and all(target.resolved for target in asked)):
+        return list(dict.fromkeys(answered))
+    return list(dict.fromkeys(asked))
