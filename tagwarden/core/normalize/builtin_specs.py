@@ -65,7 +65,7 @@ _KMS_KEY = TargetRule(
     members=("keyId",), arn_template="arn:{partition}:kms:{region}:{account}:key/{id}", resource_type="key"
 )
 _TAGGING = TargetRule(members=("resourceARNList",))
-_STS = TargetRule(response_members=("assumedRoleUser.arn",), resource_type="assumed-role")
+_STS = TargetRule(response_members=("assumedRoleUser.arn", "federatedUser.arn"), resource_type="assumed-role")
 _AUTOSCALING_GROUP = TargetRule(members=("resourceId",), resource_type="autoScalingGroup")
 
 
@@ -223,6 +223,9 @@ def builtin_specs() -> list[OperationSpec]:
             ("AssumeRole", ("tags",)),
             ("AssumeRoleWithSAML", ("principalTags",)),
             ("AssumeRoleWithWebIdentity", ("principalTags",)),
+            # A federated user's session tags are its own choice (STS API reference, GetFederationToken).
+            ("GetFederationToken", ("tags",)),
+            ("AssumeRoot", ("tags",)),
         )
     ]
     return specs + _principal_specs() + _lambda_specs() + _created_elsewhere_specs()

@@ -44,7 +44,7 @@ def make_change(ctx: RecordContext, spec: OperationSpec, target: str | Target, *
         actor=ctx.actor,
         target=name,
         target_kind=kind,
-        outcome=ctx.outcome,
+        outcome=fields.pop("outcome", None) or ctx.outcome,
         **fields,
     )
 
@@ -102,6 +102,7 @@ def _own_changes(
         replace_all = True  # no key list: every tag goes (EC2 DeleteTags)
     elif not tag_set and not removed and not keys_hidden and spec.effect not in _REMOVE_OR_REPLACE:
         return []
+    failed = _failed_targets(response)
     return [
         make_change(
             ctx,
@@ -112,9 +113,23 @@ def _own_changes(
             replace_all=replace_all,
             at_creation=spec.effect is Effect.CREATE,
             keys_hidden=keys_hidden,
+            outcome=failed.get(target.name),
         )
         for target in _targets(spec, params, response, ctx)
     ]
+
+
+def _failed_targets(response: dict[str, Any] | None) -> dict[str, str]:
+    """{ARN: errorCode} of the targets a call reports it did not tag: the tagging API's
+    ``failedResourcesMap`` (Resource Groups Tagging API reference, TagResources)."""
+    found = first_present(response or {}, ("failedResourcesMap",))
+    if found is None or not isinstance(found[1], dict):
+        return {}
+    failed = {}
+    for arn, info in found[1].items():
+        code = info.get("errorCode") if isinstance(info, dict) else None
+        failed[str(arn)] = str(code or "FailedResource")
+    return failed
 
 
 _REMOVE_OR_REPLACE = (Effect.REPLACE, Effect.REMOVE_ALL)
