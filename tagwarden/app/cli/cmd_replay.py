@@ -15,8 +15,9 @@ from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.s3_objects import Window
 from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import CommandError
-from tagwarden.app.config import FilesSourceSettings
-from tagwarden.app.wiring import build_parts
+from tagwarden.app.config import FilesSourceSettings, LoadedConfig
+from tagwarden.app.scans.jobs import Scans
+from tagwarden.app.wiring import Parts, build_parts
 
 
 def _moment(text: str) -> datetime:
@@ -54,6 +55,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--quiet", action="store_true", help="no progress line, only warnings and the summary"
     )
+    parser.add_argument(
+        "--no-inventory",
+        action="store_true",
+        help="do not read IAM principals' tags first (offline); 'set to a value no principal holds' "
+        "(lockout) then goes unreported",
+    )
     parser.set_defaults(func=run)
 
 
@@ -67,6 +74,19 @@ def _progress(enabled: bool) -> Any:
     return show if enabled else None
 
 
+def _take_principal_inventory(config: LoadedConfig, parts: Parts, log: Any) -> None:
+    """What ``run`` reads before its first poll: every IAM principal's tags, which judging a
+    change to a value no principal holds needs."""
+    scans = Scans(config, parts, log)
+    for job in scans.jobs():
+        if job.before_polling and not scans.run(job):
+            print(
+                f"tagwarden: the {job.name} inventory failed (see the log); replaying without it. "
+                "Use --no-inventory to skip it offline.",
+                file=sys.stderr,
+            )
+
+
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())
@@ -74,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
     if args.since and until and args.since > until:
         raise CommandError("--since is after --until", exit_code=2)
     parts = build_parts(config, log)
+    if not args.no_inventory:
+        _take_principal_inventory(config, parts, log)
     source = FilesSource(
         "replay",
         FilesSourceSettings(type="files", paths=args.paths),
