@@ -74,7 +74,7 @@ def render(entries: list[CatalogEntry], botocore: str, iam_version: str) -> str:
 
 def main() -> None:
     from tagwarden.core.normalize import catalog  # noqa: PLC0415
-    from tools.catalog_build import coverage  # noqa: PLC0415
+    from tools.catalog_build import coverage, report  # noqa: PLC0415
 
     iam = IamDefinitions.load()
     models = list(load_models(iam.has_service))
@@ -84,5 +84,5 @@ def main() -> None:
     catalog.catalog_document.cache_clear()
     catalog.catalog_specs.cache_clear()
     outcomes = coverage.run(models)
-    coverage.REPORT_PATH.write_text(coverage.render_report(outcomes, botocore_version()), encoding="utf-8")
+    coverage.REPORT_PATH.write_text(report.render_report(outcomes, botocore_version()), encoding="utf-8")
     print(f"{sum(o.passed for o in outcomes)} of {len(outcomes)} pass; report in {coverage.REPORT_PATH}")

@@ -185,7 +185,9 @@ def _fit(
         # of the noun's own type: CloudFront's ${Id} is in nine formats.
         if strip_suffix(member) in ("", "resource") and not (noun and noun.startswith(type_name)):
             return None
-        id_variable = next((v for v in variables if _variable_matches(v, member)), None)
+        # The resource's own id is the format's last variable; earlier ones name its parents
+        # (Transfer's host-key/${ServerId}/${HostKeyId} is no format for a server).
+        id_variable = variables[-1] if _variable_matches(variables[-1], member) else None
     else:
         id_variable = variables[-1] if _type_fits(type_name, variables[-1], member, noun) else None
     if id_variable is None:

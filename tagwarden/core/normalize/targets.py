@@ -18,6 +18,9 @@ from tagwarden.core.normalize.context import RecordContext
 from tagwarden.core.normalize.operations import TargetRule, dig, first_present
 
 
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
 class Target(NamedTuple):
     name: str  # the ARN, or for an unresolved target what the record says of it
     resolved: bool
@@ -72,6 +75,10 @@ def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContex
         region=ctx.region,
         account=ctx.account,
     )
+    for name in _FIELD.findall(template):
+        # CloudTrail logs ``bucketName`` where the model says ``Bucket``.
+        if name not in members and name.endswith("name") and name[: -len("name")] in members:
+            members[name] = members[name[: -len("name")]]
     try:
         arn = template.format_map(members)
     except (KeyError, IndexError, ValueError):
