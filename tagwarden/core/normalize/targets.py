@@ -17,7 +17,6 @@ from tagwarden.core.arn import ec2_arn, is_arn, unresolved_target
 from tagwarden.core.normalize.context import RecordContext
 from tagwarden.core.normalize.operations import TargetRule, dig, first_present
 
-
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
