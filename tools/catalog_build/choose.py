@@ -14,7 +14,19 @@ from tools.catalog_build.models import ServiceModel
 # Id prefixes that say an id's resource type, per IAM prefix, from each service's API reference.
 ID_PREFIXES: dict[str, dict[str, str]] = {
     "elasticfilesystem": {"fs-": "file-system", "fsap-": "access-point"},
+    "cloudhsm": {"cluster-": "cluster", "backup-": "backup"},
+    "elasticmapreduce": {"j-": "cluster", "e-": "editor", "es-": "studio"},
+    "workspaces": {
+        "ws-": "workspaceid",
+        "wsb-": "workspacebundle",
+        "wsi-": "workspaceimage",
+        "wsipg-": "workspaceipgroup",
+        "d-": "directoryid",
+    },
 }
+# Types whose ids may be given with or without a leading slash that the ARN does not hold (SSM
+# AddTagsToResource: an OpsMetadata id is "aws/ssm/MyGroup/appmanager" or "/aws/ssm/...").
+LEADING_SLASH_OPTIONAL = frozenset({("ssm", "opsmetadata")})
 # Type-member values whose resource type has another name in the Service Authorization Reference.
 TYPE_ALIASES: dict[tuple[str, str], str] = {
     ("ssm", "automation"): "automation-execution",
@@ -52,6 +64,8 @@ def type_templates(iam: IamDefinitions, model: ServiceModel, operation: str, mem
     for value in values:
         fmt = _format_for_type(str(value), model.iam_prefix, formats)
         template = single_id_template(fmt) if fmt else None
+        if template and fmt and (model.iam_prefix, fmt.resource_type) in LEADING_SLASH_OPTIONAL:
+            template = template.replace("{id}", "{id_path}")
         if template:
             found[str(value)] = template
     return found

@@ -115,7 +115,10 @@ def with_created_target(
     name = name_member(model, operation, noun)
     by_name = _fit_member(iam, model, operation, name, noun) if name else None
     if fitted is None:
+        # The format fits the name, not the response's id (CodeDeploy's deploymentGroupId is no
+        # deploymentGroupName): the id is read no more.
         fitted = by_name
+        ids = ids if by_name is None else []
     elif by_name is None or by_name.template != fitted.template:
         name = None
     kind = "arn" if arns else ("id" if ids or name else "")

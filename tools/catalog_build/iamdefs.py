@@ -47,6 +47,20 @@ class ArnFormat:
         return _VARIABLE.sub(substitute, self.arn)
 
 
+# Models that share an IAM prefix but not its resource types: classic load balancers are
+# ``loadbalancer/<name>``; v2 ones ``loadbalancer/app|net|gwy/<name>/<id>``.
+_OWN_TYPES: dict[str, frozenset[str]] = {"elb": frozenset({"loadbalancer"})}
+_FOREIGN_TYPES: dict[str, frozenset[str]] = {"elbv2": frozenset({"loadbalancer"})}
+
+
+def fits_model(model_name: str, fmt: ArnFormat) -> bool:
+    """Whether a format is one of the model's own resource types."""
+    own = _OWN_TYPES.get(model_name)
+    if own is not None and fmt.resource_type not in own:
+        return False
+    return fmt.resource_type not in _FOREIGN_TYPES.get(model_name, frozenset())
+
+
 class IamDefinitions:
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data

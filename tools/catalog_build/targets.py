@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tools.catalog_build.iamdefs import ArnFormat, IamDefinitions
+from tools.catalog_build.iamdefs import ArnFormat, IamDefinitions, fits_model
 from tools.catalog_build.models import ServiceModel
 
 # Members that name "the resource" whatever the service, best first.
@@ -88,10 +88,18 @@ def request_target(
     ranked.sort()
     _, best, is_list = ranked[0]
     stem = strip_suffix(best)
+    # Either of two members may name the target: the same noun by name and by ARN (Kinesis
+    # StreamName or StreamARN), or, where the best is optional, any other optional ARN member
+    # (RAM's resourceArn or resourceShareArn).
     alternates = tuple(
         name
         for rank, name, listed in ranked[1:]
-        if rank < 90 and listed == is_list and stem and strip_suffix(name) == stem and name not in required
+        if rank < 90
+        and listed == is_list
+        and (
+            (stem and strip_suffix(name) == stem)
+            or (best not in required and name not in required and "arn" in name.casefold())
+        )
     )
     return RequestTarget(best, _kind(best, is_list), alternates)
 
@@ -105,7 +113,9 @@ def type_member(model: ServiceModel, operation: str) -> str | None:
 
 
 _NAME_LIKE = ("name", "names")
-_ID_LIKE = ("id", "ids", "idlist", "identifier")
+_ID_LIKE = ("id", "ids", "idlist")
+# An "Identifier" is most often a name its owner chose (RDS DBInstanceIdentifier is the db's name).
+_EITHER = ("identifier", "identifiers")
 
 
 # Variables the Service Authorization Reference calls names that hold ids: CloudHSM cluster and
@@ -117,6 +127,8 @@ def _suffix_kind(name: str) -> str | None:
     folded = name.casefold()
     if folded in _ID_VARIABLES:
         return "id"
+    if folded.endswith(_EITHER):
+        return "either"
     if folded.endswith(_NAME_LIKE):
         return "name"
     if folded.endswith(_ID_LIKE):
@@ -150,7 +162,11 @@ def arn_template(
     variable is named like the member, then one whose resource type is named like it."""
     inputs = {name for name in model.input_members(operation) if name != member}
     stripped = strip_suffix(member)
-    formats = iam.action_formats(model.iam_prefix, operation) + iam.formats(model.iam_prefix)
+    formats = [
+        fmt
+        for fmt in iam.action_formats(model.iam_prefix, operation) + iam.formats(model.iam_prefix)
+        if fits_model(model.name, fmt)
+    ]
     for by_variable in (True, False):
         for fmt in formats:
             found = _fit(fmt, member, stripped, noun, inputs, by_variable=by_variable)
@@ -164,8 +180,10 @@ def _type_fits(type_name: str, variable: str, member: str, noun: str) -> bool:
     """A format whose resource type is named like the member (``WindowId`` of a maintenance
     window) takes the member as its last variable only where both are ids or both names: never a
     name as an id (``Name`` as WAF's ``${Id}``), a name as a name with path, or a timestamp."""
-    kind = _suffix_kind(variable)
-    if kind is None or kind != _suffix_kind(member) or variable.casefold().endswith("withpath"):
+    kind, member_kind = _suffix_kind(variable), _suffix_kind(member)
+    if kind is None or member_kind is None or variable.casefold().endswith("withpath"):
+        return False
+    if kind != member_kind and "either" not in (kind, member_kind):
         return False
     stripped = strip_suffix(member)
     if type_name == stripped:

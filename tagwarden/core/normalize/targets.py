@@ -131,7 +131,9 @@ def find_targets(
     answered: list[Target] = []
     if response and rule.response_members:
         for path in rule.response_members:
-            values = _strings(dig(response, path))
+            # CloudTrail logs some query-protocol results without their wrapper (RDS's
+            # CreateDBInstance response is the DBInstance's members).
+            values = _strings(dig(response, path)) or _strings(dig(response, path.rsplit(".", 1)[-1]))
             if values:
                 answered = [resolve(value, rule, params, ctx) for value in values]
                 break
