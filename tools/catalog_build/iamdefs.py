@@ -53,6 +53,13 @@ _OWN_TYPES: dict[str, frozenset[str]] = {"elb": frozenset({"loadbalancer"})}
 _FOREIGN_TYPES: dict[str, frozenset[str]] = {"elbv2": frozenset({"loadbalancer"})}
 
 
+# Formats the reference gets wrong, as the service's own API gives the ARN: an SWF domain's ARN
+# holds its region (SWF DescribeDomain's domainInfo.arn; the tagging API lists it so).
+_FORMAT_FIXES: dict[tuple[str, str], str] = {
+    ("swf", "domain"): "arn:${Partition}:swf:${Region}:${Account}:/domain/${DomainName}",
+}
+
+
 def fits_model(model_name: str, fmt: ArnFormat) -> bool:
     """Whether a format is one of the model's own resource types."""
     own = _OWN_TYPES.get(model_name)
@@ -87,7 +94,10 @@ class IamDefinitions:
 
     def formats(self, prefix: str) -> list[ArnFormat]:
         resources_ = self._service(prefix).get("resources", {})
-        return [ArnFormat(name, str(item["arn"])) for name, item in sorted(resources_.items())]
+        return [
+            ArnFormat(name, _FORMAT_FIXES.get((prefix, name), str(item["arn"])))
+            for name, item in sorted(resources_.items())
+        ]
 
     def action_formats(self, prefix: str, action: str) -> list[ArnFormat]:
         """ARN formats of the resource types an action names, required ones first."""
