@@ -11,6 +11,9 @@ from moto import mock_aws
 
 from tagwarden.core.normalize import Normalizer
 from tests.normalize.moto_families import ACCOUNT, ACCOUNT_ONLY_DIFFERS, FAMILIES, KEY, UNDETERMINED, client
+from tests.normalize.moto_families_more import MORE_FAMILIES
+
+ALL = {**FAMILIES, **MORE_FAMILIES}
 
 NORMALIZER = Normalizer()
 
@@ -24,9 +27,9 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
 
 
-@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("family", sorted(ALL))
 def test_the_record_names_the_arn_the_tagging_api_lists(aws: None, family: str) -> None:
-    record = FAMILIES[family](family)
+    record = ALL[family](family)
 
     listed = client("resourcegroupstaggingapi").get_resources(TagFilters=[{"Key": KEY, "Values": [family]}])
     arns = [item["ResourceARN"] for item in listed["ResourceTagMappingList"]]
