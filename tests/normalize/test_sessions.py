@@ -78,3 +78,18 @@ def test_assume_root_is_a_session_of_the_member_accounts_root() -> None:
     assert result.session is not None
     assert result.session.role_arn == "arn:aws:iam::444455556666:root"
     assert result.changes == ()
+
+
+def test_a_root_caller_in_another_partition_keeps_its_partition() -> None:
+    made = record("iam.amazonaws.com", "TagRole", {"roleName": "r", "tags": [{"key": "k", "value": "v"}]})
+    made["awsRegion"] = "cn-north-1"
+    made["userIdentity"] = {
+        "type": "Root",
+        "arn": "arn:aws-cn:iam::111122223333:root",
+        "accountId": "111122223333",
+    }
+
+    [change] = NORMALIZER.normalize(made).changes
+
+    assert change.actor.arn == "arn:aws-cn:iam::111122223333:root"
+    assert change.target == "arn:aws-cn:iam::111122223333:role/r"
