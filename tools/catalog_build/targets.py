@@ -87,6 +87,7 @@ def request_target(
         return None
     ranked.sort()
     _, best, is_list = ranked[0]
+    members = model.input_members(operation)
     stem = strip_suffix(best)
     # Either of two members may name the target: the same noun by name and by ARN (Kinesis
     # StreamName or StreamARN), or, where the best is optional, any other optional ARN member
@@ -101,7 +102,23 @@ def request_target(
             or (best not in required and name not in required and "arn" in name.casefold())
         )
     )
-    return RequestTarget(best, _kind(best, is_list), alternates)
+    kind = _kind(best, is_list)
+    documented = documented_as_arn(members[best].get("documentation", ""))
+    if documented and not kind.endswith("arn") and type_member(model, operation) is None:
+        kind = "list:arn" if is_list else "arn"
+    return RequestTarget(best, kind, alternates)
+
+
+_ARN_WORDS = re.compile(r"\b(?:ARN|Amazon Resource Name)\b")
+_EITHER_WORDS = re.compile(r"\b(?:or|either)\b", re.IGNORECASE)
+
+
+def documented_as_arn(documentation: str) -> bool:
+    """A member whose model documentation says it holds an ARN, and only an ARN (RDS
+    ``ResourceName``: "This value is an Amazon Resource Name (ARN)"; not "the name or ARN")."""
+    text = re.sub(r"<[^>]+>", "", documentation)
+    head = " ".join(re.split(r"(?<=\.)\s", text.strip(), maxsplit=2)[:2])
+    return bool(_ARN_WORDS.search(head)) and not _EITHER_WORDS.search(head)
 
 
 def type_member(model: ServiceModel, operation: str) -> str | None:
