@@ -90,12 +90,16 @@ def _same_kind(variable: str, member: str) -> bool:
 
 
 def action_template(
-    iam: IamDefinitions, model: ServiceModel, operation: str, member: str
+    iam: IamDefinitions, model: ServiceModel, operation: str, member: str, noun: str
 ) -> tuple[str, str] | None:
     """(template, type) where the IAM action acts on one resource type of its own service only,
-    whose one variable is of the member's kind (a name, or an id)."""
+    whose one variable is of the member's kind (a name, or an id), and which is the type the call
+    names (a create call's action may name the parent: CreateAnnotationStoreVersion acts on the
+    annotation store)."""
     formats = [f for f in iam.action_formats(model.iam_prefix, operation) if f.service == model.iam_prefix]
     if len(formats) != 1 or len(formats[0].variables) != 1 or not _same_kind(formats[0].variables[0], member):
+        return None
+    if noun not in GENERIC_STEMS and _fold(formats[0].resource_type) != noun:
         return None
     template = single_id_template(formats[0])
     return (template, formats[0].resource_type) if template else None

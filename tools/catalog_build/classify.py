@@ -127,6 +127,8 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         return None
     updating = bool(_UPDATING.match(operation))
     noun = noun_of(operation)
+    if operation.startswith("Associate"):
+        noun += "association"  # AssociateProfile makes a profile association, not a profile
     entry = CatalogEntry(
         event_source=model.event_source,
         event_name=operation,

@@ -50,7 +50,9 @@ def _string_members(model: ServiceModel, shape_name: str) -> list[str]:
     return [name for name, ref in members.items() if model.shape(ref["shape"]).get("type") == "string"]
 
 
-def _score(name: str, noun: str, in_noun_struct: bool) -> tuple[int, bool] | None:
+def _score(
+    name: str, noun: str, in_noun_struct: bool, in_own_struct: bool = False
+) -> tuple[int, bool] | None:
     folded = name.casefold()
     stem = strip_suffix(name)
     is_arn = folded.endswith("arn")
@@ -60,6 +62,9 @@ def _score(name: str, noun: str, in_noun_struct: bool) -> tuple[int, bool] | Non
         return None
     base = 0 if is_arn else (10 if is_id else 20)
     if stem == noun and noun:
+        return base, is_arn
+    if not stem and in_own_struct:
+        # ProfileAssociation.Id names the association; ProfileAssociation.ProfileId its profile.
         return base, is_arn
     if related(name, noun):
         return base + 1, is_arn
@@ -93,9 +98,10 @@ def _walk(
     *,
     depth: int,
     scored: list[tuple[int, str, bool]],
+    own: bool = False,
 ) -> None:
     for name in _string_members(model, shape_name):
-        score = _score(name, noun, depth > 0)
+        score = _score(name, noun, depth > 0, own)
         if score:
             scored.append((score[0] + 5 * depth, prefix + name, score[1]))
     if depth >= 2:
@@ -103,7 +109,8 @@ def _walk(
     containers = _containers(model, shape_name)
     for name, inner in containers:
         if related(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
-            _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored)
+            own = bool(noun) and strip_suffix(name) == noun
+            _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=own)
 
 
 def response_members(model: ServiceModel, operation: str, noun: str) -> list[ResponseMember]:

@@ -31,7 +31,7 @@ def _fit_member(
 ) -> Fitted | None:
     found = arn_template(iam, model, operation, member, noun)
     if found is None and strip_suffix(member) in GENERIC_STEMS:
-        single = action_template(iam, model, operation, member)
+        single = action_template(iam, model, operation, member, noun)
         if single:
             template, resource_type = single
             found = Fitted(template, resource_type, f"template (the action's only resource type): {template}")
