@@ -129,6 +129,9 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     noun = noun_of(operation)
     if operation.startswith("Associate"):
         noun += "association"  # AssociateProfile makes a profile association, not a profile
+    elif operation.startswith("Provision"):
+        noun = "provisioned" + noun  # ProvisionProduct makes a provisioned product
+    noun = re.sub(r"(?<=.)from[a-z]+$", "", noun)  # CreateFileSystemFromBackup makes a file system
     entry = CatalogEntry(
         event_source=model.event_source,
         event_name=operation,

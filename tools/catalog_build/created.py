@@ -68,10 +68,12 @@ def _score(
         return base, is_arn
     if related(name, noun):
         return base + 1, is_arn
-    if stem in _GENERIC:
+    if stem in _GENERIC and (not stem or not in_noun_struct or in_own_struct):
+        # ResourceArn names the resource itself in its own structure (FSx FileSystem.ResourceARN)
+        # but what it attaches in another one (Network Manager's Attachment.ResourceArn).
         return base + (2 if in_noun_struct else 3), is_arn
-    if is_arn and in_noun_struct and stem not in _FOREIGN:
-        return base + 4, is_arn
+    # Any other ARN in the created resource's structure may name another resource (AppConfig
+    # Monitors.AlarmArn, Transcribe DataAccessRoleArn): it is not taken.
     return None
 
 
