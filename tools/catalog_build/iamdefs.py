@@ -57,6 +57,11 @@ _FOREIGN_TYPES: dict[str, frozenset[str]] = {"elbv2": frozenset({"loadbalancer"}
 # holds its region (SWF DescribeDomain's domainInfo.arn; the tagging API lists it so).
 _FORMAT_FIXES: dict[tuple[str, str], str] = {
     ("swf", "domain"): "arn:${Partition}:swf:${Region}:${Account}:/domain/${DomainName}",
+    # A StackSetId is "<name>:<uuid>" already (CloudFormation API reference, CreateStackSet).
+    (
+        "cloudformation",
+        "stackset",
+    ): "arn:${Partition}:cloudformation:${Region}:${Account}:stackset/${StackSetId}",
 }
 
 
