@@ -17,6 +17,7 @@ from typing import Any
 
 from tests.normalize.corpus_core import core_entries
 from tests.normalize.corpus_created import created_entries
+from tests.normalize.corpus_ids import ID_ENTRIES
 from tests.normalize.corpus_more import BY_ARN_ENTRIES
 from tests.normalize.corpus_named import named_entries
 from tests.normalize.corpus_principals import principal_entries
@@ -25,7 +26,14 @@ OUT = Path(__file__).resolve().parents[1] / "fixtures" / "cloudtrail" / "documen
 
 
 def entries() -> list[dict[str, Any]]:
-    found = [*core_entries(), *principal_entries(), *BY_ARN_ENTRIES, *named_entries(), *created_entries()]
+    found = [
+        *core_entries(),
+        *principal_entries(),
+        *BY_ARN_ENTRIES,
+        *named_entries(),
+        *created_entries(),
+        *ID_ENTRIES,
+    ]
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"documented-{number:04d}"

@@ -9,10 +9,12 @@ not must be reported as unresolved, never as a made-up ARN.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import botocore.session
 import pytest
 
 from tagwarden.core.model import TagChange
@@ -77,3 +79,19 @@ def test_no_target_is_named_wrong_and_every_determined_one_exactly() -> None:
 
     assert totals["wrong"] == 0 and totals["extra"] == 0, totals
     assert totals["exact"] == expected_exact
+
+
+def test_every_api_reference_link_names_an_operation_botocore_knows() -> None:
+    loader = botocore.session.get_session().get_component("data_loader")
+    operations: dict[str, set[str]] = {}
+    for service in loader.list_available_services("service-2"):
+        model = loader.load_service_model(service, "service-2")
+        operations[str(model["metadata"].get("uid"))] = set(model["operations"])
+    links = [
+        re.match(r"https://docs\.aws\.amazon\.com/goto/WebAPI/([^/]+)/(\w+)$", e["source"]) for e in ENTRIES
+    ]
+
+    unknown = [m.groups() for m in links if m and m.group(2) not in operations.get(m.group(1), set())]
+
+    assert not unknown
+    assert sum(m is not None for m in links) >= 150
