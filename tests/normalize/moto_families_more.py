@@ -108,11 +108,79 @@ def fsx_file_system(v: str) -> dict[str, Any]:
     return trail("fsx", "CreateFileSystem", {"fileSystemType": "LUSTRE", "tags": _pair(v)}, response)
 
 
+def beanstalk_environment(v: str) -> dict[str, Any]:
+    eb = client("elasticbeanstalk")
+    eb.create_application(ApplicationName="agree-app")
+    made = eb.create_environment(ApplicationName="agree-app", EnvironmentName="agree-env", Tags=_pair(v))
+    params = {"applicationName": "agree-app", "environmentName": "agree-env", "tags": _pair(v)}
+    return trail("elasticbeanstalk", "CreateEnvironment", params, {"environmentArn": made["EnvironmentArn"]})
+
+
+def lattice_service_network(v: str) -> dict[str, Any]:
+    made = client("vpc-lattice").create_service_network(name="agree-net", tags={KEY: v})
+    response = {"arn": made["arn"], "id": made["id"], "name": "agree-net"}
+    return trail("vpc-lattice", "CreateServiceNetwork", {"name": "agree-net", "tags": {KEY: v}}, response)
+
+
+def servicecatalog_portfolio(v: str) -> dict[str, Any]:
+    made = client("servicecatalog").create_portfolio(
+        DisplayName="agree", ProviderName="ops", IdempotencyToken="t", Tags=_pair(v)
+    )
+    detail = made["PortfolioDetail"]
+    response = {"portfolioDetail": {"id": detail["Id"], "aRN": detail["ARN"]}}
+    return trail("servicecatalog", "CreatePortfolio", {"displayName": "agree", "tags": _pair(v)}, response)
+
+
+def kinesisanalytics_application(v: str) -> dict[str, Any]:
+    role = f"arn:aws:iam::{ACCOUNT}:role/kda"
+    made = client("kinesisanalyticsv2").create_application(
+        ApplicationName="agree-kda", RuntimeEnvironment="FLINK-1_18", ServiceExecutionRole=role, Tags=_pair(v)
+    )
+    arn = made["ApplicationDetail"]["ApplicationARN"]
+    params = {"applicationName": "agree-kda", "tags": _pair(v)}
+    return trail(
+        "kinesisanalytics", "CreateApplication", params, {"applicationDetail": {"applicationARN": arn}}
+    )
+
+
+def lex_bot(v: str) -> dict[str, Any]:
+    role = f"arn:aws:iam::{ACCOUNT}:role/lex"
+    privacy = {"childDirected": False}
+    made = client("lexv2-models").create_bot(
+        botName="agree-bot", roleArn=role, dataPrivacy=privacy, idleSessionTTLInSeconds=300, botTags={KEY: v}
+    )
+    return trail(
+        "lex",
+        "CreateBot",
+        {"botName": "agree-bot", "botTags": {KEY: v}},
+        {"botId": made["botId"], "botName": "agree-bot"},
+    )
+
+
+def workspaces_directory(v: str) -> dict[str, Any]:
+    ec2 = client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.4.0.0/16")["Vpc"]["VpcId"]
+    zones = ((1, "a"), (2, "b"))
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.4.{i}.0/24", AvailabilityZone=f"{REGION}{z}")["Subnet"][
+            "SubnetId"
+        ]
+        for i, z in zones
+    ]
+    settings = {"VpcId": vpc, "SubnetIds": subnets}
+    directory = client("ds").create_directory(
+        Name="corp.example.com", Password="Passw0rd!Passw0rd", Size="Small", VpcSettings=settings
+    )["DirectoryId"]
+    client("workspaces").register_workspace_directory(DirectoryId=directory)
+    client("workspaces").create_tags(ResourceId=directory, Tags=_pair(v))
+    return trail("workspaces", "CreateTags", {"resourceId": directory, "tags": _pair(v)})
+
+
 # Not here: CloudFront, whose ARNs moto writes without the empty region field
 # (arn:aws:cloudfront:<account>:distribution/<id>); the documented corpus covers it. Nor the
 # services whose resources moto's tagging API lists but this test does not make yet: Comprehend,
-# Cloud Directory, Connect Campaigns, Elastic Beanstalk, Kinesis Analytics v2, Lex v2, QuickSight,
-# Service Catalog, VPC Lattice, WorkSpaces.
+# Cloud Directory, QuickSight; nor Connect Campaigns, whose ARNs moto writes under the service
+# "connectcampaigns" (AWS: "connect-campaigns") and its GetResources does not list.
 MORE_FAMILIES: dict[str, Family] = {
     "appsync_api": appsync_api,
     "elasticache_cluster": elasticache_cluster,
@@ -122,5 +190,10 @@ MORE_FAMILIES: dict[str, Family] = {
     "kafka_cluster": kafka_cluster,
     "ses_configuration_set": ses_configuration_set,
     "fsx_file_system": fsx_file_system,
+    "beanstalk_environment": beanstalk_environment,
+    "lattice_service_network": lattice_service_network,
+    "servicecatalog_portfolio": servicecatalog_portfolio,
+    "kinesisanalytics_application": kinesisanalytics_application,
+    "lex_bot": lex_bot,
+    "workspaces_directory": workspaces_directory,
 }
-_ = REGION
