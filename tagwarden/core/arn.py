@@ -108,12 +108,55 @@ _EC2_PREFIXES: tuple[tuple[str, str], ...] = tuple(
             "iew-": "instance-event-window",
             "tmt-": "traffic-mirror-target",
             "tms-": "traffic-mirror-session",
+            # Newer types; prefixes as the EC2 API reference's examples show them.
+            "sfr-": "spot-fleet-request",
+            "eice-": "instance-connect-endpoint",
+            "cagw-": "carrier-gateway",
+            "crf-": "capacity-reservation-fleet",
+            "hr-": "host-reservation",
+            "export-ami-": "export-image-task",
+            "replacevol-": "replace-root-volume-task",
+            "ipam-res-disco-": "ipam-resource-discovery",
+            "ipam-res-disco-assoc-": "ipam-resource-discovery-association",
+            "ipv4pool-ec2-": "ipv4pool-ec2",
+            "ipv6pool-ec2-": "ipv6pool-ec2",
+            "lgw-rtb-": "local-gateway-route-table",
+            "lgw-vif-": "local-gateway-virtual-interface",
+            "lgw-vif-grp-": "local-gateway-virtual-interface-group",
+            "lgw-vpc-assoc-": "local-gateway-route-table-vpc-association",
+            "nip-": "network-insights-path",
+            "nia-": "network-insights-analysis",
+            "nis-": "network-insights-access-scope",
+            "nisa-": "network-insights-access-scope-analysis",
+            "tgw-connect-peer-": "transit-gateway-connect-peer",
+            "tgw-ptb-": "transit-gateway-policy-table",
+            "tgw-rtb-ann-": "transit-gateway-route-table-announcement",
+            "tmfr-": "traffic-mirror-filter-rule",
+            "vai-": "verified-access-instance",
+            "vagr-": "verified-access-group",
+            "vae-": "verified-access-endpoint",
+            "vatp-": "verified-access-trust-provider",
+            "vpce-svc-perm-": "vpc-endpoint-service-permission",
+            "rs-": "route-server",
+            "rse-": "route-server-endpoint",
+            "rsp-": "route-server-peer",
+            "scr-": "subnet-cidr-reservation",
         }.items(),
         key=lambda item: -len(item[0]),
     )
 )
 # Resource types whose ARNs have no account: they can be shared or public.
-_EC2_NO_ACCOUNT = frozenset({"image", "snapshot", "fpga-image"})
+_EC2_NO_ACCOUNT = frozenset({"image", "snapshot"})
+# IPAM is global to an account: its ARNs have no region (Service Authorization Reference).
+_EC2_NO_REGION = frozenset(
+    {
+        "ipam",
+        "ipam-pool",
+        "ipam-scope",
+        "ipam-resource-discovery",
+        "ipam-resource-discovery-association",
+    }
+)
 
 EC2_TYPE_PREFIX: dict[str, str] = {}
 for _prefix, _kind in reversed(_EC2_PREFIXES):
@@ -155,20 +198,22 @@ def ec2_resource_type(resource_id: str) -> str | None:
     return None
 
 
-def ec2_arn(resource_id: str, region: str, account: str, partition: str = "aws") -> str:
-    """The ARN of an EC2 resource from its id; ``ec2:<id>`` where the prefix is unknown."""
+def ec2_arn(resource_id: str, region: str, account: str, partition: str = "aws") -> str | None:
+    """The ARN of an EC2 resource from its id; None where the id's prefix names no known type."""
     if is_arn(resource_id):
         return resource_id
     kind = ec2_resource_type(resource_id)
     if kind is None:
-        return f"ec2:{resource_id}"
+        return None
     owner = "" if kind in _EC2_NO_ACCOUNT else account
-    return f"arn:{partition}:ec2:{region}:{owner}:{kind}/{resource_id}"
+    where = "" if kind in _EC2_NO_REGION else region
+    return f"arn:{partition}:ec2:{where}:{owner}:{kind}/{resource_id}"
 
 
-def unknown_target(service: str, resource_type: str) -> str:
-    """The target of a change whose resource id the record does not carry."""
-    return f"{service}:{resource_type}/?"
+def unresolved_target(service: str, resource_type: str, resource_id: str = "?") -> str:
+    """What a record says of a target whose ARN it does not determine: ``<service>:<type>/<id>``
+    (``?`` where it names no id). Never an ARN: it does not start with ``arn:``."""
+    return f"{service}:{resource_type}/{resource_id}"
 
 
 @lru_cache(maxsize=8192)

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from tools.catalog_build.created import name_member, response_members
+from tools.catalog_build.created import response_members
+from tools.catalog_build.derive import with_created_target, with_request_target
 from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel
@@ -17,7 +18,7 @@ from tools.catalog_build.tagmembers import (
     removal_members,
     set_members,
 )
-from tools.catalog_build.targets import arn_template, request_target, type_member
+from tools.catalog_build.targets import strip_suffix
 
 # TagResource, UntagResource, AddTagsToCertificate, RemoveTagsFromVault, CreateTags, DeleteTags,
 # CreateOrUpdateTags, PutBucketTagging, ChangeTagsForResource, UpdateTagsForDomain, ...
@@ -115,30 +116,7 @@ def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> Catal
         removes=tuple(member.name for member in removes),
         aliases=_aliases(model, operation),
     )
-    return _with_request_target(entry, model, exclude, iam, noun)
-
-
-def _with_request_target(
-    entry: CatalogEntry, model: ServiceModel, exclude: frozenset[str], iam: IamDefinitions, noun: str
-) -> CatalogEntry:
-    operation = entry.event_name
-    target = request_target(model, operation, exclude, noun)
-    if target is None:
-        return entry
-    template = None
-    resource_type = noun or "resource"
-    if not target.kind.endswith("arn"):
-        found = arn_template(iam, model, operation, target.member, noun)
-        if found:
-            template, resource_type = found
-    return replace(
-        entry,
-        target=(target.member,),
-        target_kind=target.kind,
-        arn=template,
-        resource_type=resource_type,
-        type_member=type_member(model, operation),
-    )
+    return with_request_target(entry, model, exclude, iam, noun)
 
 
 def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
@@ -149,6 +127,11 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         return None
     updating = bool(_UPDATING.match(operation))
     noun = noun_of(operation)
+    if operation.startswith("Associate"):
+        noun += "association"  # AssociateProfile makes a profile association, not a profile
+    elif operation.startswith("Provision"):
+        noun = "provisioned" + noun  # ProvisionProduct makes a provisioned product
+    noun = re.sub(r"(?<=.)from[a-z]+$", "", noun)  # CreateFileSystemFromBackup makes a file system
     entry = CatalogEntry(
         event_source=model.event_source,
         event_name=operation,
@@ -165,42 +148,25 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         removes = [m for m in removal_members(model, operation) if m.name not in {a.name for a in adds}]
         entry = replace(entry, removes=tuple(member.name for member in removes))
         exclude = frozenset(member.name for member in adds + removes)
-        return _with_request_target(entry, model, exclude, iam, noun)
-    return _with_created_target(entry, model, operation, iam, noun)
+        updated = with_request_target(entry, model, exclude, iam, noun)
+        # An update's response may name the target by ARN (CloudFormation UpdateStack's StackId).
+        arns = tuple(
+            m.path for m in response_members(model, operation, noun) if m.is_arn or _is_own_id(m.path, noun)
+        )
+        return replace(updated, response=arns[:2]) if arns else updated
+    return with_created_target(entry, model, operation, iam, noun)
 
 
-def _with_created_target(
-    entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
-) -> CatalogEntry:
-    found = response_members(model, operation, noun)
-    arns = [member.path for member in found if member.is_arn][:2]
-    ids = [member.path for member in found if not member.is_arn][:1]
-    template: tuple[str, str] | None = None
-    for path in ids:
-        template = arn_template(iam, model, operation, path.rsplit(".", 1)[-1], noun)
-    name = name_member(model, operation, noun)
-    name_template = arn_template(iam, model, operation, name, noun) if name else None
-    if template is None:
-        template = name_template
-    elif name_template != template:
-        name = None
-    kind = "arn" if arns else ("id" if ids or name else "")
-    return replace(
-        entry,
-        response=tuple(arns + ids),
-        target=(name,) if name else (),
-        target_kind=kind,
-        arn=template[0] if template else None,
-        resource_type=template[1] if template else (noun or "resource"),
-    )
+def _is_own_id(path: str, noun: str) -> bool:
+    return bool(noun) and strip_suffix(path.rsplit(".", 1)[-1]) == noun
 
 
 def classify(model: ServiceModel, iam: IamDefinitions) -> Iterator[CatalogEntry]:
     """Every tag-writing operation of one service model."""
     for operation in sorted(model.operations):
-        if is_tag_call(operation):
-            entry = _tag_call(model, operation, iam)
-        else:
+        entry = _tag_call(model, operation, iam) if is_tag_call(operation) else None
+        if entry is None and not _REMOVING.match(operation):
+            # A name like a tag call whose tags are nested (CloudFront CreateDistributionWithTags)
             entry = _creating_call(model, operation, iam)
         if entry is not None:
             yield entry

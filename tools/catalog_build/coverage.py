@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tagwarden.core.normalize.builtin_specs import builtin_specs
 from tagwarden.core.normalize.catalog import catalog_document
 from tagwarden.core.normalize.normalizer import Normalizer
 from tagwarden.core.normalize.result import Normalized
@@ -15,6 +16,11 @@ from tools.catalog_build.models import ServiceModel
 from tools.catalog_build.records import CASINGS, Expectation, make_record
 
 REPORT_PATH = Path(__file__).resolve().parents[2] / "docs" / "catalog-report.md"
+NO_TARGET = (
+    "no member names the target: the model's response names no created resource, or the tags are "
+    "for resources made later (non-EC2 tag specifications); the change is reported as unresolved "
+    "<service>:<type>/?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +28,8 @@ class Outcome:
     event_source: str
     event_name: str
     failures: tuple[str, ...]  # "<casing>: <reason>", empty when the operation passed
+    how: str = ""  # how the target's ARN is derived
+    confidence: str = ""  # exact | high | medium | unresolved
 
     @property
     def passed(self) -> bool:
@@ -32,14 +40,45 @@ def catalog_entries() -> list[CatalogEntry]:
     return [CatalogEntry.from_json(item) for item in catalog_document()["operations"]]
 
 
-def _judge(result: Normalized, expected: Expectation | None) -> str | None:
+_HAND_WRITTEN = {spec.key: spec for spec in builtin_specs()}
+
+
+def derivation(entry: CatalogEntry) -> tuple[str, str]:
+    """(how the target's ARN is derived, confidence) of one catalogued operation."""
+    spec = _HAND_WRITTEN.get((entry.event_source, entry.event_name))
+    if spec is not None:
+        rule = spec.target
+        named_by_arn = any("arn" in member.casefold() for member in rule.members)
+        if not (rule.arn_template or rule.response_members or rule.id_kind or named_by_arn) and (
+            spec.target_kind == "resource"
+        ):
+            names = " or ".join(rule.members)
+            return (
+                f"unresolved: hand-written spec; the record names the target by {names} only, and its "
+                "ARN holds more (an Auto Scaling group's ARN holds a UUID no tag record carries)",
+                "unresolved",
+            )
+        return "hand-written spec (tagwarden/core/normalize/builtin_specs.py)", "exact"
+    if entry.handler == "tag_specifications":
+        if entry.event_source == "ec2.amazonaws.com":
+            return "EC2 ids of each specified type found in the response by their prefix", "exact"
+        return "unresolved: tag specifications of resources the response does not name", "unresolved"
+    how = entry.how
+    if how.startswith("arn:"):
+        confidence = "exact"
+    elif how.startswith(("template by", "template (variable named")):
+        confidence = "high"
+    elif how.startswith("template"):
+        confidence = "medium"
+    else:
+        confidence = "unresolved"
+    return how, confidence
+
+
+def _judge(result: Normalized, expected: Expectation | None, confidence: str) -> str | None:
     """Why the result misses what the record says, or None if it finds it all."""
     if expected is None:
-        return (
-            "no member names the target: the model's response names no created resource, or the "
-            "tags are for resources made later (non-EC2 tag specifications); the change is "
-            "reported with an unknown target <service>:<type>/?"
-        )
+        return NO_TARGET
     if result.unreadable:
         return f"unreadable: {result.unreadable}"
     if len(result.changes) != 1:
@@ -49,6 +88,8 @@ def _judge(result: Normalized, expected: Expectation | None) -> str | None:
         return f"target {change.target!r}, expected {expected.target!r}"
     if expected.contains not in change.target or change.target.endswith("/?"):
         return f"target {change.target!r} does not name {expected.contains!r}"
+    if (change.target_kind == "unresolved") != (confidence == "unresolved"):
+        return f"target {change.target!r} is {change.target_kind}, the catalog says {confidence}"
     if change.set != expected.tags:
         return f"tags {json.dumps(change.set)}, expected {json.dumps(expected.tags)}"
     if change.removed != expected.removed and not (change.replace_all and not expected.removed):
@@ -57,6 +98,7 @@ def _judge(result: Normalized, expected: Expectation | None) -> str | None:
 
 
 def check(entry: CatalogEntry, model: ServiceModel, normalizer: Normalizer) -> Outcome:
+    how, confidence = derivation(entry)
     failures = []
     for casing in CASINGS:
         try:
@@ -64,10 +106,10 @@ def check(entry: CatalogEntry, model: ServiceModel, normalizer: Normalizer) -> O
         except (ValueError, KeyError) as exc:
             failures.append(f"{casing}: no record could be made ({exc})")
             continue
-        reason = _judge(normalizer.normalize(record), expected)
+        reason = _judge(normalizer.normalize(record), expected, confidence)
         if reason:
             failures.append(f"{casing}: {reason}")
-    return Outcome(entry.event_source, entry.event_name, tuple(failures))
+    return Outcome(entry.event_source, entry.event_name, tuple(failures), how, confidence)
 
 
 def run(models: Iterable[ServiceModel], normalizer: Normalizer | None = None) -> list[Outcome]:
@@ -77,39 +119,10 @@ def run(models: Iterable[ServiceModel], normalizer: Normalizer | None = None) ->
     for entry in catalog_entries():
         model = by_name.get(entry.model.split("+", 1)[0])
         if model is None or entry.event_name not in model.operations:
-            outcomes.append(Outcome(entry.event_source, entry.event_name, ("model not installed",)))
+            how, confidence = derivation(entry)
+            outcomes.append(
+                Outcome(entry.event_source, entry.event_name, ("model not installed",), how, confidence)
+            )
             continue
         outcomes.append(check(entry, model, normalizer))
     return outcomes
-
-
-def render_report(outcomes: list[Outcome], botocore: str) -> str:
-    passed = sum(outcome.passed for outcome in outcomes)
-    share = 100 * passed / len(outcomes) if outcomes else 0.0
-    lines = [
-        "# Catalog coverage report",
-        "",
-        "Generated by `python -m tools.catalog_build` from botocore "
-        f"{botocore}; do not edit. For every catalogued operation a record is made from its "
-        "service model, once in CloudTrail's lowerCamelCase and once in the model's own casing, "
-        "and run through `Normalizer()`; an operation passes when both find the target and "
-        "exactly the tags (or keys) the record holds.",
-        "",
-        f"**{passed} of {len(outcomes)} operations pass ({share:.1f}%).**",
-        "",
-        "## Operations that fail, and why",
-        "",
-        "| eventSource | eventName | reason |",
-        "| --- | --- | --- |",
-    ]
-    for outcome in outcomes:
-        if not outcome.passed:
-            reason = "; ".join(outcome.failures).replace("|", "\\|")
-            lines.append(f"| {outcome.event_source} | {outcome.event_name} | {reason} |")
-    return "\n".join(lines) + "\n"
-
-
-def failing_in_report(text: str) -> set[tuple[str, str]]:
-    """(eventSource, eventName) of every failing operation a report lists."""
-    rows = [line.split("|") for line in text.splitlines() if line.startswith("| ") and "---" not in line]
-    return {(row[1].strip(), row[2].strip()) for row in rows if row[1].strip() != "eventSource"}

@@ -50,7 +50,9 @@ def _string_members(model: ServiceModel, shape_name: str) -> list[str]:
     return [name for name, ref in members.items() if model.shape(ref["shape"]).get("type") == "string"]
 
 
-def _score(name: str, noun: str, in_noun_struct: bool) -> tuple[int, bool] | None:
+def _score(
+    name: str, noun: str, in_noun_struct: bool, in_own_struct: bool = False
+) -> tuple[int, bool] | None:
     folded = name.casefold()
     stem = strip_suffix(name)
     is_arn = folded.endswith("arn")
@@ -61,35 +63,66 @@ def _score(name: str, noun: str, in_noun_struct: bool) -> tuple[int, bool] | Non
     base = 0 if is_arn else (10 if is_id else 20)
     if stem == noun and noun:
         return base, is_arn
+    if not stem and in_own_struct:
+        # ProfileAssociation.Id names the association; ProfileAssociation.ProfileId its profile.
+        return base, is_arn
     if related(name, noun):
         return base + 1, is_arn
-    if stem in _GENERIC:
+    if stem in _GENERIC and (not stem or not in_noun_struct or in_own_struct):
+        # ResourceArn names the resource itself in its own structure (FSx FileSystem.ResourceARN)
+        # but what it attaches in another one (Network Manager's Attachment.ResourceArn).
         return base + (2 if in_noun_struct else 3), is_arn
-    if is_arn and in_noun_struct and stem not in _FOREIGN:
-        return base + 4, is_arn
+    # Any other ARN in the created resource's structure may name another resource (AppConfig
+    # Monitors.AlarmArn, Transcribe DataAccessRoleArn): it is not taken.
     return None
 
 
+def _containers(model: ServiceModel, shape_name: str) -> list[tuple[str, str]]:
+    """(member, structure shape) of the structures, and lists of one structure, a shape holds:
+    ELBv2's ``LoadBalancers[]``, Organizations' ``Policy`` (whose ``PolicySummary`` holds the ARN)."""
+    found = []
+    for name, ref in model.shape(shape_name).get("members", {}).items():
+        shape = model.shape(ref["shape"])
+        if shape.get("type") == "list":
+            element = shape["member"]["shape"]
+            if model.shape(element).get("type") == "structure":
+                found.append((name, element))
+        elif shape.get("type") == "structure":
+            found.append((name, ref["shape"]))
+    return found
+
+
+def _walk(
+    model: ServiceModel,
+    shape_name: str,
+    noun: str,
+    prefix: str,
+    *,
+    depth: int,
+    scored: list[tuple[int, str, bool]],
+    own: bool = False,
+) -> None:
+    for name in _string_members(model, shape_name):
+        score = _score(name, noun, depth > 0, own)
+        if score:
+            scored.append((score[0] + 5 * depth, prefix + name, score[1]))
+    if depth >= 2:
+        return
+    containers = _containers(model, shape_name)
+    for name, inner in containers:
+        if related(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
+            own = bool(noun) and strip_suffix(name) == noun
+            _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=own)
+
+
 def response_members(model: ServiceModel, operation: str, noun: str) -> list[ResponseMember]:
-    """Response paths naming the created resource, best first: ARNs, then ids and names."""
+    """Response paths naming the created resource, best first: ARNs, then ids and names; two
+    structures deep, through lists of one structure (read as every element's member)."""
     output = model.output_shape(operation)
     if output is None:
         return []
     scored: list[tuple[int, str, bool]] = []
-    for name in _string_members(model, output):
-        score = _score(name, noun, False)
-        if score:
-            scored.append((score[0], name, score[1]))
-    members = model.shape(output).get("members", {})
-    structures = [n for n, ref in members.items() if model.shape(ref["shape"]).get("type") == "structure"]
-    for struct in structures:
-        in_noun = related(struct, noun) or len(structures) == 1
-        if not in_noun:
-            continue
-        for name in _string_members(model, members[struct]["shape"]):
-            score = _score(name, noun, True)
-            if score:
-                scored.append((score[0] + 5, f"{struct}.{name}", score[1]))
+    _walk(model, output, noun, "", depth=0, scored=scored)
     scored.sort()
     return [ResponseMember(path, is_arn) for _, path, is_arn in scored]
 

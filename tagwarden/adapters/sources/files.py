@@ -47,10 +47,20 @@ class LogObject:
     key: str | None = None
 
 
+# A trail's folder tree also holds digest files (the log files' hashes) and Insights events:
+# neither is a log of API calls.
+NOT_LOG_FOLDERS = ("CloudTrail-Digest", "CloudTrail-Insight")
+
+
+def is_log_file(path: Path) -> bool:
+    """Whether a file in a trail's folder tree is a log file of API calls."""
+    return path.name.endswith(LOG_SUFFIXES) and not any(part in NOT_LOG_FOLDERS for part in path.parts)
+
+
 def _local_objects(root: Path) -> Iterator[LogObject]:
     files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
     for path in files:
-        if not path.name.endswith(LOG_SUFFIXES) or "CloudTrail-Digest" in path.parts:
+        if not is_log_file(path):
             continue
         stat = path.stat()
         resolved = path.resolve()

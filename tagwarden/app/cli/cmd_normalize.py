@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tagwarden.adapters.sources.files import LOG_SUFFIXES
+from tagwarden.adapters.sources.files import is_log_file
 from tagwarden.app.cli.errors import UsageError
 from tagwarden.app.cli.output import print_table
 from tagwarden.core.normalize import Normalizer
@@ -18,6 +18,7 @@ COLUMNS = [
     ("event", "event_name"),
     ("actor", "actor"),
     ("target", "target"),
+    ("kind", "target_kind"),
     ("set", "set"),
     ("removed", "removed"),
     ("outcome", "outcome"),
@@ -53,7 +54,7 @@ def _files(paths: list[str]) -> list[Path]:
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(LOG_SUFFIXES)))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_log_file(p)))
         elif path.is_file():
             files.append(path)
         else:

@@ -17,8 +17,9 @@ from tagwarden.adapters.sources.s3_objects import Window
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import CommandError
-from tagwarden.app.config import FilesSourceSettings
-from tagwarden.app.wiring import build_parts
+from tagwarden.app.config import FilesSourceSettings, LoadedConfig
+from tagwarden.app.scans.jobs import Scans
+from tagwarden.app.wiring import Parts, build_parts
 
 
 def _moment(text: str) -> datetime:
@@ -73,6 +74,12 @@ def register(subparsers: Any) -> None:
         help="processes that read and normalize local files (default: the number of CPUs); judging "
         "and committing stay in one, in time order, so the results do not depend on it",
     )
+    parser.add_argument(
+        "--no-inventory",
+        action="store_true",
+        help="do not read IAM principals' tags first (offline); 'set to a value no principal holds' "
+        "(lockout) then goes unreported",
+    )
     parser.set_defaults(func=run)
 
 
@@ -86,6 +93,19 @@ def _progress(enabled: bool) -> Any:
     return show if enabled else None
 
 
+def _take_principal_inventory(config: LoadedConfig, parts: Parts, log: Any) -> None:
+    """What ``run`` reads before its first poll: every IAM principal's tags, which judging a
+    change to a value no principal holds needs."""
+    scans = Scans(config, parts, log)
+    for job in scans.jobs():
+        if job.before_polling and not scans.run(job):
+            print(
+                f"tagwarden: the {job.name} inventory failed (see the log); replaying without it. "
+                "Use --no-inventory to skip it offline.",
+                file=sys.stderr,
+            )
+
+
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())
@@ -94,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--since is after --until", exit_code=2)
     # A replay is run again after a power cut, so its commits need not wait for the disk each.
     parts = build_parts(config, log, durable=False)
+    if not args.no_inventory:
+        _take_principal_inventory(config, parts, log)
     # What start-up built (modules, AWS models, settings) lives to the end: keep the collector
     # from walking it again for every generation-2 collection while records are read.
     gc.freeze()

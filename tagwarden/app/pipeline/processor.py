@@ -301,6 +301,8 @@ class Processor:
             if change.target_kind != "session":
                 tx.record_change(change, item.ts)
             result.tag_changes[(change.event_source, _outcome_label(change))] += 1
+            if change.target_kind == "unresolved":
+                result.unresolved_targets[change.event_source] += 1
         if any_finding:
             tx.save_event(item.event_id, item.record)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source)
@@ -334,6 +336,8 @@ class Processor:
             )
         for (event_source, outcome), count in result.tag_changes.items():
             m.tag_changes.labels(event_source, outcome).inc(count)
+        for event_source, count in result.unresolved_targets.items():
+            m.unresolved_targets.labels(event_source).inc(count)
         for event_source, event_id, reason in result.unreadable:
             m.unreadable_tag_events.labels(event_source).inc()
             self.log.warning(

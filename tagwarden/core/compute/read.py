@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from tagwarden.core.arn import ec2_arn, ec2_resource_type, is_arn, unknown_target
+from tagwarden.core.arn import ec2_arn, ec2_resource_type, is_arn, unresolved_target
 from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant
 from tagwarden.core.compute.state import profile_key
 from tagwarden.core.model.change import SUCCESS
@@ -264,11 +264,11 @@ class _Generic:
     def _target(self, params: Record, response: Record, ctx: RecordContext) -> str:
         targets = find_targets(self.rule, params, response or None, ctx) if self.rule else []
         if targets:
-            return targets[0]
+            return targets[0].name
         found = _first_arn(response)
         if found is None and ctx.event_source == EC2:
             found = _first_ec2_id(response, ctx)
-        return found or unknown_target(ctx.service, _noun(self.op))
+        return found or unresolved_target(ctx.service, _noun(self.op))
 
     def __call__(self, params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
         params, response = _unwrap(params, f"{self.op}Request"), _unwrap(response, f"{self.op}Response")

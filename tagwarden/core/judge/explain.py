@@ -46,4 +46,14 @@ def explain(
         rule_writers=rule.describe_writers() if rule is not None else None,
         rule_values=rule.describe_values() if rule is not None else None,
     )
-    return f"{describe_change(change, write)} {why(kind, facts)}".strip()
+    return f"{describe_change(change, write)} {why(kind, facts)} {unresolved_note(change)}".strip()
+
+
+def unresolved_note(change: TagChange) -> str:
+    """For a target the record does not name by ARN: say so, and what that means for the verdict."""
+    if change.target_kind != "unresolved":
+        return ""
+    return (
+        f"The record does not determine the target's ARN ({change.target} is what it says of it), so "
+        "its earlier tags are unknown to tagwarden; check the resource itself."
+    )

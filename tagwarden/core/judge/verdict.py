@@ -8,6 +8,7 @@ from tagwarden.core.judge.context import JudgeContext
 from tagwarden.core.judge.explain import explain
 from tagwarden.core.judge.writes import KeyWrite, effective_writes
 from tagwarden.core.model import Finding, FindingKind, Origin, TagChange, most_severe, new_finding
+from tagwarden.core.model.change import RESOURCE_KINDS
 from tagwarden.core.model.finding import Severity
 
 
@@ -96,7 +97,7 @@ class _Judgement:
     def detect(self, write: KeyWrite) -> None:
         change = self.change
         mine = self.actor.tag(write.key)
-        if change.target_kind == "resource":
+        if change.target_kind in RESOURCE_KINDS:
             if (
                 not write.removal
                 and not change.at_creation

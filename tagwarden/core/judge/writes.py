@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tagwarden.core.model import KnownTags, TagChange
+from tagwarden.core.model.change import RESOURCE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ def effective_writes(change: TagChange, old: KnownTags) -> Iterator[KeyWrite]:
     """The keys ``change`` writes: a key it leaves at its known value is not written
     (S3 PutBucketTagging resends the whole set to change one tag); where the old value is
     unknown, it is. ``replace_all`` removes every known key the new set lacks."""
-    fold = change.target_kind != "resource"  # IAM and session tag keys are case-insensitive
+    fold = change.target_kind not in RESOURCE_KINDS  # IAM and session tag keys are case-insensitive
     for key, value in change.set.items():
         known, before = _lookup(old, key, fold)
         if value is not None and known and before == value:

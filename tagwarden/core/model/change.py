@@ -7,7 +7,11 @@ from typing import Any, Literal
 
 from tagwarden.core.model.plain import plain_fields
 
-TargetKind = Literal["resource", "principal", "session"]
+# "unresolved": a resource whose ARN the record does not determine; its target names what the
+# record says (``<service>:<type>/<id>``), never a made-up ARN.
+TargetKind = Literal["resource", "principal", "session", "unresolved"]
+# Kinds whose target is a resource, named exactly or not: judged alike.
+RESOURCE_KINDS: frozenset[str] = frozenset({"resource", "unresolved"})
 
 SUCCESS = "success"
 

@@ -65,7 +65,7 @@ _KMS_KEY = TargetRule(
     members=("keyId",), arn_template="arn:{partition}:kms:{region}:{account}:key/{id}", resource_type="key"
 )
 _TAGGING = TargetRule(members=("resourceARNList",))
-_STS = TargetRule(response_members=("assumedRoleUser.arn",), resource_type="assumed-role")
+_STS = TargetRule(response_members=("assumedRoleUser.arn", "federatedUser.arn"), resource_type="assumed-role")
 _AUTOSCALING_GROUP = TargetRule(members=("resourceId",), resource_type="autoScalingGroup")
 
 
@@ -157,6 +157,29 @@ def _created_elsewhere_specs() -> list[OperationSpec]:
     ]
 
 
+def _session_specs() -> list[OperationSpec]:
+    """Every session-making STS call that can carry session tags."""
+    return [
+        OperationSpec(
+            "sts.amazonaws.com",
+            name,
+            Effect.SESSION,
+            tags,
+            _STS,
+            target_kind="session",
+            handler=Handler.STS_SESSION,
+        )
+        for name, tags in (
+            ("AssumeRole", ("tags",)),
+            ("AssumeRoleWithSAML", ("principalTags",)),
+            ("AssumeRoleWithWebIdentity", ("principalTags",)),
+            # A federated user's session tags are its own choice (STS API reference, GetFederationToken).
+            ("GetFederationToken", ("tags",)),
+            ("AssumeRoot", ("tags",)),
+        )
+    ]
+
+
 def builtin_specs() -> list[OperationSpec]:
     ec2 = "ec2.amazonaws.com"
     s3 = "s3.amazonaws.com"
@@ -209,20 +232,4 @@ def builtin_specs() -> list[OperationSpec]:
             removes=("tags",),
         ),
     ]
-    specs += [
-        OperationSpec(
-            "sts.amazonaws.com",
-            name,
-            Effect.SESSION,
-            tags,
-            _STS,
-            target_kind="session",
-            handler=Handler.STS_SESSION,
-        )
-        for name, tags in (
-            ("AssumeRole", ("tags",)),
-            ("AssumeRoleWithSAML", ("principalTags",)),
-            ("AssumeRoleWithWebIdentity", ("principalTags",)),
-        )
-    ]
-    return specs + _principal_specs() + _lambda_specs() + _created_elsewhere_specs()
+    return specs + _session_specs() + _principal_specs() + _lambda_specs() + _created_elsewhere_specs()

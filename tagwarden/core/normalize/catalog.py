@@ -31,7 +31,19 @@ def _target_rule(entry: dict[str, Any]) -> TargetRule:
         id_kind=id_kind,
         resource_type=entry.get("type") or "resource",
         type_member=entry.get("type_member"),
+        type_templates=_pairs(entry.get("arn_by_type"), fold=True),
+        prefix_templates=_pairs(entry.get("arn_by_prefix")),
+        member_templates=_pairs(entry.get("arn_by_member")),
+        id_pattern=entry.get("id_pattern"),
     )
+
+
+def _pairs(mapping: Any, fold: bool = False) -> tuple[tuple[str, str], ...]:
+    """A catalog mapping as (key, template) pairs, longest key first (``fsap-`` before ``fs-``)."""
+    if not isinstance(mapping, dict):
+        return ()
+    items = [(key.casefold() if fold else key, str(value or "")) for key, value in mapping.items()]
+    return tuple(sorted(items, key=lambda item: (-len(item[0]), item[0])))
 
 
 def spec_from_entry(entry: dict[str, Any]) -> list[OperationSpec]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.core.arn import EC2_TYPE_PREFIX, ec2_arn, unknown_target
+from tagwarden.core.arn import EC2_TYPE_PREFIX, ec2_arn, unresolved_target
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
 from tagwarden.core.normalize.record_fields import RecordContext
 from tagwarden.core.normalize.result import Normalized, Unreadable
 from tagwarden.core.normalize.tagshapes import ShapeError, TagRead, read_tag_keys, read_tags
-from tagwarden.core.normalize.targets import find_targets, target_type, to_arn
+from tagwarden.core.normalize.targets import Target, find_targets, resolve, target_type
 
 _ADDING = (Effect.ADD, Effect.REPLACE, Effect.CREATE, Effect.UPDATE)
 _OPTIONAL = (Effect.CREATE, Effect.UPDATE)  # calls that may carry no tags at all
@@ -27,7 +27,13 @@ def _missing(paths: tuple[str, ...]) -> Unreadable:
     return Unreadable(f"requestParameters has no {names} member")
 
 
-def make_change(ctx: RecordContext, spec: OperationSpec, target: str, **fields: Any) -> TagChange:
+def make_change(ctx: RecordContext, spec: OperationSpec, target: str | Target, **fields: Any) -> TagChange:
+    """A change of one target; a resource target the record does not determine is unresolved."""
+    if isinstance(target, Target):
+        kind = spec.target_kind if target.resolved else "unresolved"
+        name = target.name
+    else:
+        kind, name = spec.target_kind, target
     return TagChange(
         event_id=ctx.event_id,
         event_time=ctx.event_time,
@@ -36,9 +42,9 @@ def make_change(ctx: RecordContext, spec: OperationSpec, target: str, **fields: 
         account=ctx.account,
         region=ctx.region,
         actor=ctx.actor,
-        target=target,
-        target_kind=spec.target_kind,
-        outcome=ctx.outcome,
+        target=name,
+        target_kind=kind,
+        outcome=fields.pop("outcome", None) or ctx.outcome,
         **fields,
     )
 
@@ -68,7 +74,7 @@ def _read_removed(spec: OperationSpec, params: dict[str, Any]) -> tuple[list[str
 
 def _targets(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
-) -> list[str]:
+) -> list[Target]:
     targets = find_targets(spec.target, params, response, ctx)
     if targets:
         return targets
@@ -76,7 +82,7 @@ def _targets(
         members = ", ".join(spec.target.members + spec.target.response_members) or "none"
         raise Unreadable(f"no target found (looked for: {members})")
     service = spec.target.service or ctx.service
-    return [unknown_target(service, target_type(spec.target, params))]
+    return [Target(unresolved_target(service, target_type(spec.target, params)), False)]
 
 
 def _own_changes(
@@ -96,6 +102,7 @@ def _own_changes(
         replace_all = True  # no key list: every tag goes (EC2 DeleteTags)
     elif not tag_set and not removed and not keys_hidden and spec.effect not in _REMOVE_OR_REPLACE:
         return []
+    failed = _failed_targets(response)
     return [
         make_change(
             ctx,
@@ -106,9 +113,23 @@ def _own_changes(
             replace_all=replace_all,
             at_creation=spec.effect is Effect.CREATE,
             keys_hidden=keys_hidden,
+            outcome=failed.get(target.name),
         )
         for target in _targets(spec, params, response, ctx)
     ]
+
+
+def _failed_targets(response: dict[str, Any] | None) -> dict[str, str]:
+    """{ARN: errorCode} of the targets a call reports it did not tag: the tagging API's
+    ``failedResourcesMap`` (Resource Groups Tagging API reference, TagResources)."""
+    found = first_present(response or {}, ("failedResourcesMap",))
+    if found is None or not isinstance(found[1], dict):
+        return {}
+    failed = {}
+    for arn, info in found[1].items():
+        code = info.get("errorCode") if isinstance(info, dict) else None
+        failed[str(arn)] = str(code or "FailedResource")
+    return failed
 
 
 _REMOVE_OR_REPLACE = (Effect.REPLACE, Effect.REMOVE_ALL)
@@ -164,6 +185,11 @@ def _specifications(params: dict[str, Any], spec: OperationSpec) -> list[Any]:
     raise ShapeError("tag specifications are neither a list nor an object")
 
 
+def _ec2_target(resource_id: str, resource_type: str, ctx: RecordContext) -> Target:
+    arn = ec2_arn(resource_id, ctx.region, ctx.account, ctx.partition)
+    return Target(arn, True) if arn else Target(unresolved_target("ec2", resource_type, resource_id), False)
+
+
 def tag_specifications(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> Normalized:
@@ -182,8 +208,8 @@ def tag_specifications(
             continue
         prefix = EC2_TYPE_PREFIX.get(resource_type) if spec.target.id_kind == "ec2" else None
         ids = _created_ids(response, prefix) if prefix and response else []
-        targets = [ec2_arn(i, ctx.region, ctx.account, ctx.partition) for i in ids]
-        for target in targets or [unknown_target(ctx.service, resource_type)]:
+        targets = [_ec2_target(i, resource_type, ctx) for i in ids]
+        for target in targets or [Target(unresolved_target(ctx.service, resource_type), False)]:
             changes.append(
                 make_change(
                     ctx, spec, target, set=dict(read.tags), at_creation=True, keys_hidden=read.keys_hidden
@@ -201,14 +227,14 @@ def per_tag_target(
     if found is None:
         raise _missing(paths)
     items = found[1] if isinstance(found[1], list) else [found[1]]
-    grouped: dict[str, TagRead] = {}
+    grouped: dict[Target, TagRead] = {}
     for item in items:
         if not isinstance(item, dict):
             raise ShapeError("a tag in the list is not an object")
         located = first_present(item, spec.target.members)
         if located is None or not isinstance(located[1], str) or not located[1]:
             raise Unreadable(f"a tag names no target (looked for: {', '.join(spec.target.members)})")
-        target = to_arn(located[1], spec.target, params, ctx)
+        target = resolve(located[1], spec.target, params, ctx, located[0])
         read = read_tags([item])
         into = grouped.setdefault(target, TagRead())
         into.tags.update(read.tags)

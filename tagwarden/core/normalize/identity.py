@@ -29,10 +29,11 @@ def principal_arn(identity: dict[str, Any], record: dict[str, Any], account: str
     issuer = context.get("sessionIssuer") if isinstance(context, dict) else None
     issuer_arn = _str(issuer.get("arn")) if isinstance(issuer, dict) else None
     caller_account = _str(identity.get("accountId")) or account
+    partition = arn.split(":", 2)[1] if arn and _is_arn(arn) else "aws"
     if kind in ("AssumedRole", "FederatedUser") and issuer_arn:
         return issuer_arn
     if kind == "Root":
-        return f"arn:aws:iam::{caller_account}:root"
+        return f"arn:{partition}:iam::{caller_account}:root"
     if kind == "AWSService":
         return _str(identity.get("invokedBy")) or "aws-service"
     if kind == "SAMLUser":
@@ -42,7 +43,7 @@ def principal_arn(identity: dict[str, Any], record: dict[str, Any], account: str
     if kind == "WebIdentityUser":
         return _str(identity.get("identityProvider")) or "web-identity:unknown"
     if kind == "AWSAccount":
-        return f"arn:aws:iam::{caller_account}:root"
+        return f"arn:{partition}:iam::{caller_account}:root"
     if _is_arn(arn):
         return arn  # type: ignore[return-value]
     if issuer_arn:

@@ -40,11 +40,11 @@ class TargetRule:
     ``members`` are dotted paths into requestParameters, tried in order; ``response_members``
     paths into responseElements (for created resources). A value that is an ARN is used as is;
     otherwise ``arn_template`` formats it, with ``{id}`` the value, ``{partition}``,
-    ``{region}``, ``{account}`` from the record and ``{<member>}`` any top-level request
-    member (lower-cased). ``id_kind == "ec2"`` builds EC2 ARNs from id prefixes, ``"sqs_url"``
-    SQS ARNs from queue URLs. An id that no template fits is kept as
-    ``<service>:<resource_type>/<id>``, the type read from ``type_member`` where the request
-    says it (SSM, Route 53).
+    ``{region}``, ``{account}`` from the record, ``{id_path}`` the value without a leading
+    slash (SSM parameter names) and ``{<member>}`` any top-level request member (lower-cased).
+    ``id_kind == "ec2"`` builds EC2 ARNs from id prefixes, ``"sqs_url"`` SQS ARNs from queue
+    URLs. An id that no template fits is an unresolved target ``<service>:<type>/<id>``, the
+    type read from ``type_member`` where the request says it (SSM, Route 53).
     """
 
     members: tuple[str, ...] = ()
@@ -54,6 +54,15 @@ class TargetRule:
     resource_type: str = "resource"
     type_member: str | None = None
     service: str | None = None  # the service of the target, where it is not the caller's (Batch)
+    # (type member value, casefolded; template): the format follows the request's type (SSM).
+    type_templates: tuple[tuple[str, str], ...] = ()
+    # (id prefix, template): the format follows the id's prefix (EFS fs-, fsap-).
+    prefix_templates: tuple[tuple[str, str], ...] = ()
+    # (member, template or ""): the format follows the member that named the target (classic
+    # and v2 load balancers log under one eventSource); "" means no format fits that member.
+    member_templates: tuple[tuple[str, str], ...] = ()
+    # A regex an id must match for a template to make its ARN (a secret's name needs its suffix).
+    id_pattern: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,28 @@
-"""Targets of a call, found by a spec's TargetRule and made ARNs where possible."""
+"""Targets of a call, found by a spec's TargetRule and made exact ARNs where the record allows.
+
+A target is *resolved* when it is the resource's ARN: given as an ARN, or formatted from the
+Service Authorization Reference's ARN format with every variable known from the record. Where
+the record does not determine the ARN (an id no format fits, a type the catalog does not know,
+a secret named without its random suffix), the target is *unresolved*: named
+``<service>:<type>/<id>`` with what the record says, never a string that looks like an ARN.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
-from tagwarden.core.arn import ec2_arn, is_arn
+from tagwarden.core.arn import ec2_arn, is_arn, unresolved_target
 from tagwarden.core.normalize.operations import TargetRule, dig, first_present
 from tagwarden.core.normalize.record_fields import RecordContext
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+class Target(NamedTuple):
+    name: str  # the ARN, or for an unresolved target what the record says of it
+    resolved: bool
 
 
 def _strings(values: Iterable[Any]) -> list[str]:
@@ -18,56 +33,118 @@ def _strings(values: Iterable[Any]) -> list[str]:
     return list(seen)
 
 
-def target_type(rule: TargetRule, params: dict[str, Any]) -> str:
-    """The resource type of the target: from the request where it says (SSM's ResourceType)."""
+def _type_value(rule: TargetRule, params: dict[str, Any]) -> str | None:
     if rule.type_member:
         found = first_present(params, (rule.type_member,))
         if found and isinstance(found[1], str) and found[1]:
             return found[1]
-    return rule.resource_type
+    return None
 
 
-def to_arn(value: str, rule: TargetRule, params: dict[str, Any], ctx: RecordContext) -> str:
+def target_type(rule: TargetRule, params: dict[str, Any]) -> str:
+    """The resource type of the target: from the request where it says (SSM's ResourceType)."""
+    return _type_value(rule, params) or rule.resource_type
+
+
+def _template(rule: TargetRule, value: str, params: dict[str, Any], member: str | None) -> str | None:
+    """The ARN format that fits this value: by the request's type member, the id's prefix, the
+    member that held it, else the rule's own."""
+    if rule.type_templates:
+        given = _type_value(rule, params)
+        if given is not None:
+            return dict(rule.type_templates).get(given.casefold())
+    for prefix, template in rule.prefix_templates:
+        if value.startswith(prefix):
+            return template
+    if rule.prefix_templates:
+        return None
+    if member is not None:
+        for name, template in rule.member_templates:
+            if name.casefold() == member.casefold():
+                return template or None
+    return rule.arn_template
+
+
+def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContext) -> str | None:
+    members = {k.casefold(): v for k, v in params.items() if isinstance(v, str) and v}
+    members.update(
+        id=value,
+        id_path=value.lstrip("/"),
+        partition=ctx.partition,
+        region=ctx.region,
+        account=ctx.account,
+    )
+    for name in _FIELD.findall(template):
+        # CloudTrail logs ``bucketName`` where the model says ``Bucket``.
+        if name not in members and name.endswith("name") and name[: -len("name")] in members:
+            members[name] = members[name[: -len("name")]]
+    try:
+        arn = template.format_map(members)
+    except (KeyError, IndexError, ValueError):
+        return None
+    return arn if is_arn(arn) else None
+
+
+def to_arn(
+    value: str, rule: TargetRule, params: dict[str, Any], ctx: RecordContext, member: str | None = None
+) -> str | None:
+    """The exact ARN a value names, or None where the record does not determine it."""
     if is_arn(value):
         return value
     if rule.id_kind == "ec2":
         return ec2_arn(value, ctx.region, ctx.account, ctx.partition)
-    if rule.id_kind == "sqs_url" and value.startswith("https://"):
-        return sqs_url_arn(value, ctx)
-    if rule.arn_template:
-        members = {k.casefold(): v for k, v in params.items() if isinstance(v, str)}
-        members.update(id=value, partition=ctx.partition, region=ctx.region, account=ctx.account)
-        try:
-            return rule.arn_template.format_map(members)
-        except (KeyError, IndexError, ValueError):
-            pass
-    return f"{rule.service or ctx.service}:{target_type(rule, params)}/{value}"
+    if rule.id_kind == "sqs_url":
+        return sqs_url_arn(value, ctx) if value.startswith("https://") else None
+    if rule.id_pattern and not re.search(rule.id_pattern, value):
+        return None
+    template = _template(rule, value, params, member)
+    return _format(template, value, params, ctx) if template else None
 
 
-def sqs_url_arn(url: str, ctx: RecordContext) -> str:
+def resolve(
+    value: str, rule: TargetRule, params: dict[str, Any], ctx: RecordContext, member: str | None = None
+) -> Target:
+    arn = to_arn(value, rule, params, ctx, member)
+    if arn is not None:
+        return Target(arn, True)
+    service = rule.service or ctx.service
+    return Target(unresolved_target(service, target_type(rule, params), value), False)
+
+
+def sqs_url_arn(url: str, ctx: RecordContext) -> str | None:
     """``https://sqs.<region>.amazonaws.com/<account>/<name>`` as an SQS queue ARN."""
     parts = url.split("/")
-    if len(parts) >= 5:
-        host, account, name = parts[2], parts[3], parts[4]
-        labels = host.split(".")
-        region = labels[1] if len(labels) > 2 and labels[0] == "sqs" else ctx.region
-        return f"arn:{ctx.partition}:sqs:{region}:{account}:{name}"
-    return f"sqs:queue/{url}"
+    if len(parts) < 5 or not parts[3].isdigit() or not parts[4]:
+        return None
+    host, account, name = parts[2], parts[3], parts[4]
+    labels = host.split(".")
+    region = labels[1] if len(labels) > 2 and labels[0] == "sqs" else ctx.region
+    return f"arn:{ctx.partition}:sqs:{region}:{account}:{name}"
 
 
 def find_targets(
     rule: TargetRule, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
-) -> list[str]:
-    """Targets named by the response (for created resources) or else by the request."""
-    values: list[str] = []
+) -> list[Target]:
+    """Targets named by the response (for created resources) or else by the request; where the
+    response's do not resolve and the request's do, the request's. Where the call takes either
+    of several members (Kinesis StreamName or StreamARN), the first present one names it."""
+    answered: list[Target] = []
     if response and rule.response_members:
         for path in rule.response_members:
-            values = _strings(dig(response, path))
+            # CloudTrail logs some query-protocol results without their wrapper (RDS's
+            # CreateDBInstance response is the DBInstance's members).
+            values = _strings(dig(response, path)) or _strings(dig(response, path.rsplit(".", 1)[-1]))
             if values:
+                answered = [resolve(value, rule, params, ctx) for value in values]
                 break
-    if not values:
-        for path in rule.members:
-            values = _strings(dig(params, path))
-            if values:
-                break
-    return _strings(to_arn(value, rule, params, ctx) for value in values)
+    if answered and all(target.resolved for target in answered):
+        return list(dict.fromkeys(answered))
+    asked: list[Target] = []
+    for path in rule.members:
+        values = _strings(dig(params, path))
+        if values:
+            asked = [resolve(value, rule, params, ctx, path) for value in values]
+            break
+    if answered and not (asked and all(target.resolved for target in asked)):
+        return list(dict.fromkeys(answered))
+    return list(dict.fromkeys(asked))

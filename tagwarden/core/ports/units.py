@@ -24,6 +24,7 @@ class UnitResult:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail)
     fatal: ReadProblem | None = None  # the document as a whole could not be read
     tag_changes: Counter[tuple[str, str]] = field(default_factory=Counter)  # (event_source, outcome)
+    unresolved_targets: Counter[str] = field(default_factory=Counter)  # by event_source
     unreadable: list[tuple[str, str, str]] = field(default_factory=list)  # (event_source, event_id, reason)
     new_findings: list[Finding] = field(default_factory=list)
     duplicates: int = 0

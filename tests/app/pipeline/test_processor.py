@@ -168,3 +168,28 @@ def test_unreadable_and_rejected_records_are_counted_by_reason() -> None:
     value = metrics.registry.get_sample_value
     assert value("tagwarden_records_rejected_total", {"source": "test", "reason": "bad_record"}) == 2
     assert value("tagwarden_unreadable_tag_events_total", {"event_source": "kms.amazonaws.com"}) == 1
+
+
+def test_changes_whose_target_the_record_does_not_determine_are_counted_and_shown_as_unresolved() -> None:
+    metrics = Metrics()
+    store = open_store("sqlite:///:memory:")
+    proc = processor(store, metrics)
+    caller = Caller(ACCOUNT, "dev-beta", session="x")
+    # Secrets Manager TagResource by name without the ARN's random suffix (Secrets Manager user
+    # guide, "Log AWS Secrets Manager events with AWS CloudTrail"): the ARN cannot be known.
+    tagged = record(
+        caller,
+        "secretsmanager.amazonaws.com",
+        "TagResource",
+        {"secretId": "prod/payroll", "tags": tag_list({"team": "alpha"})},
+        time="2024-05-01T10:00:00Z",
+    )
+
+    run(proc, [tagged])
+
+    value = metrics.registry.get_sample_value
+    assert value("tagwarden_unresolved_targets_total", {"event_source": "secretsmanager.amazonaws.com"}) == 1
+    [finding] = [f for f in store.list_findings() if f.kind == "unauthorized_writer"]
+    assert finding.target_kind == "unresolved"
+    assert finding.target == "secretsmanager:Secret/prod/payroll"
+    assert "does not determine the target's ARN" in finding.explanation

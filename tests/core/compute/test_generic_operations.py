@@ -156,7 +156,7 @@ def ec2_create_launch_template(who: Caller, team: str) -> dict[str, Any]:
 
 
 GENERIC = [
-    ("glue CreateJob", glue_create_job, "glue:job/nightly-etl"),
+    ("glue CreateJob", glue_create_job, "arn:aws:glue:us-east-1:123456789012:job/nightly-etl"),
     (
         "codebuild CreateProject",
         codebuild_create_project,

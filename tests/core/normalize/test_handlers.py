@@ -207,3 +207,20 @@ def test_normalize_never_raises(
 
     assert result.spec is not None
     assert result.unreadable is None or isinstance(result.unreadable, str)
+
+
+def test_tagging_api_targets_in_failed_resources_map_are_failed_attempts_not_changes() -> None:
+    # Shape: Resource Groups Tagging API reference, TagResources (FailedResourcesMap, FailureInfo).
+    ok = "arn:aws:s3:::bucket-ok"
+    denied = "arn:aws:s3:::bucket-denied"
+    params = {"resourceARNList": [ok, denied], "tags": {"team": "alpha"}}
+    response = {
+        "failedResourcesMap": {
+            denied: {"statusCode": 403, "errorCode": "InvalidParameterException", "errorMessage": "x"}
+        }
+    }
+
+    result = NORMALIZER.normalize(record("tagging.amazonaws.com", "TagResources", params, response))
+
+    outcomes = {change.target: change.outcome for change in result.changes}
+    assert outcomes == {ok: "success", denied: "InvalidParameterException"}

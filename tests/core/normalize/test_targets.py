@@ -6,7 +6,7 @@ from tagwarden.core.arn import ec2_arn
 from tagwarden.core.model import Actor
 from tagwarden.core.normalize.operations import TargetRule
 from tagwarden.core.normalize.record_fields import RecordContext
-from tagwarden.core.normalize.targets import find_targets, to_arn
+from tagwarden.core.normalize.targets import Target, find_targets, to_arn
 
 CTX = RecordContext(
     event_id="e",
@@ -44,41 +44,118 @@ def test_template_members_are_matched_whatever_their_casing() -> None:
     assert to_arn("a/b.txt", rule, {"BucketName": "bkt"}, CTX) == "arn:aws:s3:::bkt/a/b.txt"
 
 
-def test_an_id_without_a_format_is_kept_with_its_type() -> None:
-    assert to_arn("x-1", TargetRule(resource_type="widget"), {}, CTX) == "elasticfilesystem:widget/x-1"
+def test_an_id_without_a_format_is_no_arn() -> None:
+    assert to_arn("x-1", TargetRule(resource_type="widget"), {}, CTX) is None
 
 
-def test_the_type_can_come_from_the_request() -> None:
+def test_an_id_without_a_format_is_an_unresolved_target_named_with_its_type() -> None:
     rule = TargetRule(members=("resourceId",), type_member="resourceType")
 
-    assert find_targets(rule, {"resourceId": "doc-1", "resourceType": "Document"}, None, CTX) == [
-        "elasticfilesystem:Document/doc-1"
+    assert find_targets(rule, {"resourceId": "doc-1", "resourceType": "Widget"}, None, CTX) == [
+        Target("elasticfilesystem:Widget/doc-1", False)
     ]
 
 
-def test_a_template_missing_a_member_falls_back_to_the_id_with_its_type() -> None:
+def test_a_template_missing_a_member_gives_no_arn() -> None:
     rule = TargetRule(arn_template="arn:{partition}:x:::{other}/{id}", resource_type="thing")
 
-    assert to_arn("a", rule, {}, CTX) == "elasticfilesystem:thing/a"
+    assert to_arn("a", rule, {}, CTX) is None
+
+
+SSM_TYPES = (
+    ("parameter", "arn:{partition}:ssm:{region}:{account}:parameter/{id_path}"),
+    ("document", "arn:{partition}:ssm:{region}:{account}:document/{id}"),
+)
+
+
+def test_the_request_type_member_chooses_the_format_and_a_leading_slash_is_not_doubled() -> None:
+    rule = TargetRule(members=("resourceId",), type_member="resourceType", type_templates=SSM_TYPES)
+
+    param = find_targets(rule, {"resourceId": "/prod/db", "resourceType": "Parameter"}, None, CTX)
+    doc = find_targets(rule, {"resourceId": "Deploy", "resourceType": "Document"}, None, CTX)
+    other = find_targets(rule, {"resourceId": "x", "resourceType": "OpsItem"}, None, CTX)
+
+    assert param == [Target("arn:aws:ssm:us-west-2:111122223333:parameter/prod/db", True)]
+    assert doc == [Target("arn:aws:ssm:us-west-2:111122223333:document/Deploy", True)]
+    assert other == [Target("elasticfilesystem:OpsItem/x", False)]
+
+
+def test_the_id_prefix_chooses_the_format() -> None:
+    rule = TargetRule(
+        members=("resourceId",),
+        prefix_templates=(
+            ("fsap-", "arn:{partition}:elasticfilesystem:{region}:{account}:access-point/{id}"),
+            ("fs-", "arn:{partition}:elasticfilesystem:{region}:{account}:file-system/{id}"),
+        ),
+    )
+
+    assert to_arn("fsap-0a1", rule, {}, CTX) == (
+        "arn:aws:elasticfilesystem:us-west-2:111122223333:access-point/fsap-0a1"
+    )
+    assert (
+        to_arn("fs-0a1", rule, {}, CTX)
+        == "arn:aws:elasticfilesystem:us-west-2:111122223333:file-system/fs-0a1"
+    )
+    assert to_arn("mt-0a1", rule, {}, CTX) is None
+
+
+def test_the_member_that_named_the_target_chooses_the_format() -> None:
+    classic = "arn:{partition}:elasticloadbalancing:{region}:{account}:loadbalancer/{id}"
+    rule = TargetRule(
+        members=("loadBalancerName", "name"),
+        arn_template=classic,
+        member_templates=(("LoadBalancerName", classic), ("Name", "")),
+    )
+
+    assert find_targets(rule, {"loadBalancerName": "web"}, None, CTX)[0].resolved
+    assert find_targets(rule, {"name": "my-alb"}, None, CTX) == [
+        Target("elasticfilesystem:resource/my-alb", False)
+    ]
+
+
+def test_a_secret_named_without_its_suffix_is_unresolved() -> None:
+    rule = TargetRule(
+        arn_template="arn:{partition}:secretsmanager:{region}:{account}:secret:{id}",
+        id_pattern="-[A-Za-z0-9]{6}$",
+    )
+
+    assert to_arn("prod/db-AbC123", rule, {}, CTX) == (
+        "arn:aws:secretsmanager:us-west-2:111122223333:secret:prod/db-AbC123"
+    )
+    assert to_arn("prod/db", rule, {}, CTX) is None
 
 
 def test_sqs_queue_urls_become_queue_arns() -> None:
     rule = TargetRule(members=("queueUrl",), id_kind="sqs_url")
     url = "https://sqs.us-east-1.amazonaws.com/444455556666/orders"
 
-    assert find_targets(rule, {"queueUrl": url}, None, CTX) == ["arn:aws:sqs:us-east-1:444455556666:orders"]
+    assert find_targets(rule, {"queueUrl": url}, None, CTX) == [
+        Target("arn:aws:sqs:us-east-1:444455556666:orders", True)
+    ]
 
 
 def test_ec2_ids_carry_their_type_and_shared_types_have_no_account() -> None:
     assert ec2_arn("vol-0a", "us-west-2", "1") == "arn:aws:ec2:us-west-2:1:volume/vol-0a"
     assert ec2_arn("snap-0a", "us-west-2", "1") == "arn:aws:ec2:us-west-2::snapshot/snap-0a"
-    assert ec2_arn("tgw-attach-0a", "us-west-2", "1").endswith(":transit-gateway-attachment/tgw-attach-0a")
-    assert ec2_arn("weird-1", "us-west-2", "1") == "ec2:weird-1"
+    assert str(ec2_arn("tgw-attach-0a", "us-west-2", "1")).endswith(
+        ":transit-gateway-attachment/tgw-attach-0a"
+    )
+    assert ec2_arn("weird-1", "us-west-2", "1") is None
+
+
+def test_newer_ec2_prefixes_are_known_and_ipam_arns_have_no_region() -> None:
+    assert ec2_arn("sfr-0a", "us-east-1", "1") == "arn:aws:ec2:us-east-1:1:spot-fleet-request/sfr-0a"
+    assert ec2_arn("eice-0a", "us-east-1", "1") == "arn:aws:ec2:us-east-1:1:instance-connect-endpoint/eice-0a"
+    assert ec2_arn("ipam-pool-0a", "us-east-1", "1") == "arn:aws:ec2::1:ipam-pool/ipam-pool-0a"
+    assert ec2_arn("ipam-0a", "us-east-1", "1") == "arn:aws:ec2::1:ipam/ipam-0a"
 
 
 def test_the_response_wins_over_the_request_and_lists_give_one_target_each() -> None:
     rule = TargetRule(members=("names",), response_members=("created.arn",), arn_template="arn:x:{id}:y:z:w")
     created = {"created": {"arn": "arn:aws:svc:r:1:thing/new"}}
 
-    assert find_targets(rule, {"names": ["a"]}, created, CTX) == ["arn:aws:svc:r:1:thing/new"]
-    assert find_targets(rule, {"names": ["a", "b", "a"]}, None, CTX) == ["arn:x:a:y:z:w", "arn:x:b:y:z:w"]
+    assert find_targets(rule, {"names": ["a"]}, created, CTX) == [Target("arn:aws:svc:r:1:thing/new", True)]
+    assert [t.name for t in find_targets(rule, {"names": ["a", "b", "a"]}, None, CTX)] == [
+        "arn:x:a:y:z:w",
+        "arn:x:b:y:z:w",
+    ]

@@ -163,11 +163,17 @@ def _history_row(entry: HistoryEntry, finding: Finding) -> Html:
     return el("tr", *(el("td", cell) for cell in cells), class_="this-event" if this_event else None)
 
 
+def _target_kind(kind: str) -> str:
+    if kind == "unresolved":
+        return "unresolved: the record does not determine the resource's ARN"
+    return kind
+
+
 def _target_section(detail: FindingDetail) -> Html:
     finding = detail.finding
     rows: list[tuple[str, Child]] = [
         ("Target", _mono(finding.target)),
-        ("Kind of target", finding.target_kind),
+        ("Kind of target", _target_kind(finding.target_kind)),
     ]
     if detail.target_history:
         history = table(

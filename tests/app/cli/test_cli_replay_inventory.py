@@ -1,0 +1,116 @@
+"""``replay`` reads the principal inventory as ``run`` does; ``normalize`` skips digest files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+import yaml
+from moto import mock_aws
+
+from tagwarden.app.cli.main import main
+from tests.conftest import FIXTURES
+
+ACCOUNT = "123456789012"  # moto's account
+
+
+def _config(tmp_path: Path) -> Path:
+    config = tmp_path / "tagwarden.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "policy": {"version": 1, "abac_keys": ["team"]},
+                "store": {"url": "sqlite:///state.db"},
+                "aws": {"region": "us-east-1", "max_attempts": 1},
+            }
+        )
+    )
+    return config
+
+
+def _log(tmp_path: Path) -> Path:
+    # S3 PutBucketTagging as logged (S3 user guide, "CloudTrail log file entries for Amazon S3"):
+    # a bucket set to a team value no principal holds.
+    record: dict[str, Any] = {
+        "eventVersion": "1.09",
+        "eventID": "3f1b0c4e-1111-4a2b-9c3d-000000000001",
+        "eventTime": "2024-06-01T10:00:00Z",
+        "eventSource": "s3.amazonaws.com",
+        "eventName": "PutBucketTagging",
+        "awsRegion": "us-east-1",
+        "recipientAccountId": ACCOUNT,
+        "userIdentity": {"type": "IAMUser", "arn": f"arn:aws:iam::{ACCOUNT}:user/ops", "accountId": ACCOUNT},
+        "requestParameters": {
+            "bucketName": "payroll",
+            "Tagging": {"TagSet": {"Tag": {"Key": "team", "Value": "nobody-has-this"}}},
+        },
+        "responseElements": None,
+    }
+    log = tmp_path / "log.json"
+    log.write_text(json.dumps({"Records": [record]}))
+    return log
+
+
+def _kinds(config: Path, capsys: pytest.CaptureFixture[str]) -> set[str]:
+    assert main(["findings", "list", "--config", str(config), "--format", "json"]) == 0
+    return {finding["kind"] for finding in json.loads(capsys.readouterr().out)}
+
+
+@pytest.fixture
+def aws(monkeypatch: pytest.MonkeyPatch) -> Any:
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(name, "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    with mock_aws():
+        iam = boto3.client("iam", region_name="us-east-1")
+        iam.create_role(
+            RoleName="Payroll", AssumeRolePolicyDocument="{}", Tags=[{"Key": "team", "Value": "pay"}]
+        )
+        yield
+
+
+def test_replay_reads_principal_tags_so_a_value_no_principal_holds_is_a_lockout(
+    aws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = _config(tmp_path)
+
+    assert main(["replay", "--config", str(config), "--quiet", str(_log(tmp_path))]) == 0
+    capsys.readouterr()
+
+    assert "lockout" in _kinds(config, capsys)
+
+
+def test_replay_without_inventory_does_not_know_who_holds_what(
+    aws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = _config(tmp_path)
+
+    assert main(["replay", "--config", str(config), "--quiet", "--no-inventory", str(_log(tmp_path))]) == 0
+    capsys.readouterr()
+
+    assert "lockout" not in _kinds(config, capsys)
+
+
+def test_normalize_skips_a_trails_digest_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    trail = tmp_path / "AWSLogs" / ACCOUNT
+    logs = trail / "CloudTrail" / "us-east-1" / "2024" / "06" / "01"
+    digests = trail / "CloudTrail-Digest" / "us-east-1" / "2024" / "06" / "01"
+    logs.mkdir(parents=True)
+    digests.mkdir(parents=True)
+    sample = FIXTURES / "cloudtrail" / "samples" / "Netflix-consoleme__TagRole__1.json"
+    (logs / f"{ACCOUNT}_CloudTrail_us-east-1_20240601T1000Z_a.json").write_text(
+        json.dumps({"Records": [json.loads(sample.read_text())]})
+    )
+    # A digest file is one JSON object of hashes, not {"Records": [...]}.
+    (digests / f"{ACCOUNT}_CloudTrail-Digest_us-east-1_t_20240601T1100Z.json.gz").write_bytes(
+        b"\x1f\x8b junk"
+    )
+
+    assert main(["normalize", str(tmp_path)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1

@@ -1,0 +1,109 @@
+"""ARN formats chosen by what the request says: its type member, the id's prefix, or the action.
+
+The Service Authorization Reference gives each resource type's ARN format, and each IAM action
+the resource types it acts on. Where a call names its target by a generic member (``ResourceId``)
+the format depends on the request: SSM's ``ResourceType`` value, an EFS id's ``fs-``/``fsap-``
+prefix, or, where the action acts on one resource type only, that type.
+"""
+
+from __future__ import annotations
+
+from tools.catalog_build.iamdefs import ArnFormat, IamDefinitions
+from tools.catalog_build.models import ServiceModel
+
+# Id prefixes that say an id's resource type, per IAM prefix, from each service's API reference.
+ID_PREFIXES: dict[str, dict[str, str]] = {
+    "elasticfilesystem": {"fs-": "file-system", "fsap-": "access-point"},
+    "cloudhsm": {"cluster-": "cluster", "backup-": "backup"},
+    "elasticmapreduce": {"j-": "cluster", "e-": "editor", "es-": "studio"},
+    "workspaces": {
+        "ws-": "workspaceid",
+        "wsb-": "workspacebundle",
+        "wsi-": "workspaceimage",
+        "wsipg-": "workspaceipgroup",
+        "d-": "directoryid",
+    },
+}
+# Types whose ids may be given with or without a leading slash that the ARN does not hold (SSM
+# AddTagsToResource: an OpsMetadata id is "aws/ssm/MyGroup/appmanager" or "/aws/ssm/...").
+LEADING_SLASH_OPTIONAL = frozenset({("ssm", "opsmetadata")})
+# Type-member values whose resource type has another name in the Service Authorization Reference.
+TYPE_ALIASES: dict[tuple[str, str], str] = {
+    ("ssm", "automation"): "automation-execution",
+}
+# Ids that must match a pattern for the format to make their ARN: a secret's ARN ends in a
+# hyphen and six random characters that its name lacks (Secrets Manager user guide).
+ID_PATTERNS: dict[tuple[str, str], str] = {
+    ("secretsmanager", "Secret"): "-[A-Za-z0-9]{6}$",
+}
+GENERIC_STEMS = frozenset({"", "resource"})
+
+
+def _fold(name: str) -> str:
+    return name.replace("-", "").replace("_", "").casefold()
+
+
+def single_id_template(fmt: ArnFormat) -> str | None:
+    """The format as a template when it has exactly one variable (the id)."""
+    variables = fmt.variables
+    return fmt.template(variables[0], {}) if len(variables) == 1 else None
+
+
+def _format_for_type(value: str, prefix: str, formats: list[ArnFormat]) -> ArnFormat | None:
+    wanted = _fold(TYPE_ALIASES.get((prefix, value.casefold()), value))
+    exact = [fmt for fmt in formats if _fold(fmt.resource_type) == wanted]
+    return exact[0] if len(exact) == 1 else None
+
+
+def type_templates(iam: IamDefinitions, model: ServiceModel, operation: str, member: str) -> dict[str, str]:
+    """{type value: template} for every value of the request's type member the reference knows."""
+    ref = model.input_members(operation).get(member)
+    values = model.shape(ref["shape"]).get("enum", []) if ref else []
+    formats = [f for f in iam.formats(model.iam_prefix) if f.service == model.iam_prefix]
+    found: dict[str, str] = {}
+    for value in values:
+        fmt = _format_for_type(str(value), model.iam_prefix, formats)
+        template = single_id_template(fmt) if fmt else None
+        if template and fmt and (model.iam_prefix, fmt.resource_type) in LEADING_SLASH_OPTIONAL:
+            template = template.replace("{id}", "{id_path}")
+        if template:
+            found[str(value)] = template
+    return found
+
+
+def prefix_templates(iam: IamDefinitions, model: ServiceModel) -> dict[str, str]:
+    """{id prefix: template} where the service's ids carry their type in a prefix."""
+    by_type = {fmt.resource_type: fmt for fmt in iam.formats(model.iam_prefix)}
+    found: dict[str, str] = {}
+    for prefix, resource_type in ID_PREFIXES.get(model.iam_prefix, {}).items():
+        fmt = by_type.get(resource_type)
+        template = single_id_template(fmt) if fmt else None
+        if template:
+            found[prefix] = template
+    return found
+
+
+def _same_kind(variable: str, member: str) -> bool:
+    """``Name`` fits ``${ParameterNameWithoutLeadingSlash}`` but not ``${Id}``."""
+    word = "name" if member.casefold().endswith("name") else "id"
+    return word in variable.casefold().removesuffix("withoutleadingslash")[-len(word) - 12 :]
+
+
+def action_template(
+    iam: IamDefinitions, model: ServiceModel, operation: str, member: str, noun: str
+) -> tuple[str, str] | None:
+    """(template, type) where the IAM action acts on one resource type of its own service only,
+    whose one variable is of the member's kind (a name, or an id), and which is the type the call
+    names (a create call's action may name the parent: CreateAnnotationStoreVersion acts on the
+    annotation store)."""
+    formats = [f for f in iam.action_formats(model.iam_prefix, operation) if f.service == model.iam_prefix]
+    if len(formats) != 1 or len(formats[0].variables) != 1 or not _same_kind(formats[0].variables[0], member):
+        return None
+    if noun not in GENERIC_STEMS and _fold(formats[0].resource_type) != noun:
+        return None
+    template = single_id_template(formats[0])
+    return (template, formats[0].resource_type) if template else None
+
+
+def id_pattern(model: ServiceModel, resource_type: str) -> str | None:
+    return ID_PATTERNS.get((model.iam_prefix, resource_type))

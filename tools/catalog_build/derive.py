@@ -1,0 +1,140 @@
+"""How a catalogued operation's target becomes an exact ARN, and how sure the builder is of it.
+
+Every entry gets a ``how``: the request or response names the target by ARN; a Service
+Authorization Reference format fits a member (by the format's variable name, by its resource
+type, by the request's type member, by the id's prefix, or as the action's only resource type);
+or no format fits and the normalizer reports the target as unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tools.catalog_build.choose import (
+    GENERIC_STEMS,
+    action_template,
+    id_pattern,
+    prefix_templates,
+    type_templates,
+)
+from tools.catalog_build.created import name_member, response_members
+from tools.catalog_build.entry import CatalogEntry
+from tools.catalog_build.iamdefs import IamDefinitions
+from tools.catalog_build.models import ServiceModel
+from tools.catalog_build.targets import Fitted, arn_template, request_target, strip_suffix, type_member
+
+UNRESOLVED = "unresolved: no ARN format fits the member; the normalizer reports the target as unresolved"
+
+
+def _fit_member(
+    iam: IamDefinitions, model: ServiceModel, operation: str, member: str, noun: str
+) -> Fitted | None:
+    found = arn_template(iam, model, operation, member, noun)
+    if found is None and strip_suffix(member) in GENERIC_STEMS:
+        single = action_template(iam, model, operation, member, noun)
+        if single:
+            template, resource_type = single
+            found = Fitted(template, resource_type, f"template (the action's only resource type): {template}")
+    return found
+
+
+def _with_pattern(entry: CatalogEntry, model: ServiceModel) -> CatalogEntry:
+    pattern = id_pattern(model, entry.resource_type)
+    if pattern is None:
+        return entry
+    return replace(entry, id_pattern=pattern, how=f"{entry.how}; only ids matching {pattern}")
+
+
+def _by_request(
+    entry: CatalogEntry, model: ServiceModel, iam: IamDefinitions, member: str, noun: str
+) -> CatalogEntry:
+    """Templates chosen by the request's type member or the id's prefix, where a generic member
+    names targets of several types."""
+    operation = entry.event_name
+    if entry.type_member:
+        by_type = type_templates(iam, model, operation, entry.type_member)
+        ref = model.input_members(operation)[entry.type_member]
+        total = len(model.shape(ref["shape"]).get("enum", []))
+        how = f"template by {entry.type_member} ({len(by_type)} of {total} types have a format)"
+        return replace(entry, arn_by_type=tuple(sorted(by_type.items())), how=how)
+    if strip_suffix(member) in GENERIC_STEMS:
+        by_prefix = prefix_templates(iam, model)
+        if by_prefix:
+            how = f"template by id prefix ({', '.join(sorted(by_prefix))})"
+            return replace(entry, arn_by_prefix=tuple(sorted(by_prefix.items())), how=how)
+    return entry
+
+
+def with_request_target(
+    entry: CatalogEntry, model: ServiceModel, exclude: frozenset[str], iam: IamDefinitions, noun: str
+) -> CatalogEntry:
+    operation = entry.event_name
+    target = request_target(model, operation, exclude, noun)
+    if target is None:
+        return replace(entry, how="unresolved: no request member names the target")
+    entry = replace(
+        entry,
+        target=(target.member, *target.alternates),
+        target_kind=target.kind,
+        resource_type=noun or "resource",
+        type_member=type_member(model, operation),
+    )
+    if target.kind.endswith("arn") and not target.alternates:
+        return replace(entry, how="arn: the request names the target by ARN")
+    chosen = _by_request(entry, model, iam, target.member, noun)
+    if chosen is not entry:
+        return chosen
+    per_member: list[tuple[str, str]] = []
+    fitted: Fitted | None = None
+    for member in entry.target:
+        found = None if "arn" in member.casefold() else _fit_member(iam, model, operation, member, noun)
+        per_member.append((member, found.template if found else ""))
+        fitted = fitted or found
+    if fitted is None:
+        how = "arn: the request names the target by ARN" if target.kind.endswith("arn") else UNRESOLVED
+        return replace(entry, how=how)
+    entry = replace(
+        entry,
+        arn=fitted.template,
+        resource_type=fitted.resource_type,
+        arn_by_member=tuple(per_member) if len(per_member) > 1 else (),
+        how=fitted.how,
+    )
+    return _with_pattern(entry, model)
+
+
+def with_created_target(
+    entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
+) -> CatalogEntry:
+    found = response_members(model, operation, noun)
+    arns = [member.path for member in found if member.is_arn][:2]
+    ids = [member.path for member in found if not member.is_arn][:1]
+    fitted: Fitted | None = None
+    for path in ids:
+        fitted = arn_template(iam, model, operation, path.rsplit(".", 1)[-1], noun)
+    name = name_member(model, operation, noun)
+    by_name = _fit_member(iam, model, operation, name, noun) if name else None
+    if fitted is None:
+        # The format fits the name, not the response's id (CodeDeploy's deploymentGroupId is no
+        # deploymentGroupName): the id is read no more.
+        fitted = by_name
+        ids = ids if by_name is None else []
+    elif by_name is None or by_name.template != fitted.template:
+        name = None
+    kind = "arn" if arns else ("id" if ids or name else "")
+    if arns:
+        how = f"arn: the response names the created resource ({arns[0]})"
+    elif fitted:
+        how = fitted.how
+    else:
+        how = UNRESOLVED if ids or name else "unresolved: nothing names the created resource"
+    entry = replace(
+        entry,
+        response=tuple(arns + ids),
+        target=(name,) if name else (),
+        target_kind=kind,
+        arn=fitted.template if fitted else None,
+        resource_type=fitted.resource_type if fitted else (noun or "resource"),
+        how=how,
+    )
+    return _with_pattern(entry, model) if fitted else entry
