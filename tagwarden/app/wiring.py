@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -25,6 +25,7 @@ from tagwarden.app.config import (
     SqsSourceSettings,
 )
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.faults import FaultBoard
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.normalize import Normalizer
 
@@ -45,6 +46,7 @@ class Parts:
     clients: AwsClients
     account: str | None
     sinks: dict[str, Sink]
+    faults: FaultBoard = field(default_factory=FaultBoard)  # what is failing now, for /readyz
 
 
 def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True) -> Parts:
@@ -55,8 +57,18 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
     account = caller_account(aws_clients, log) if aws else None
-    fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws else None
-    principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)
+    faults = FaultBoard()
+    fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws and account else None
+    if aws and not account:
+        # Without AWS at all (an offline replay) principal tags come from the store alone; the
+        # daemon is not ready until it knows its account.
+        faults.report("aws", "the caller's account is unknown (sts:GetCallerIdentity failed); no IAM lookups")
+    principals = PrincipalTagCache(
+        fetch,
+        settings.aws.principal_tags_ttl_seconds,
+        faults=faults,
+        on_failure=lambda reason: metrics.principal_tag_errors.labels(reason).inc(),
+    )
     sinks, route = build_sinks(settings, aws_clients)
     processor = Processor(
         normalizer=Normalizer(),
@@ -67,11 +79,11 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
         log=log,
         route=route,
     )
-    return Parts(store, metrics, processor, aws_clients, account, sinks)
+    return Parts(store, metrics, processor, aws_clients, account, sinks, faults)
 
 
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
-    context = SourceContext(parts.processor, parts.metrics, log)
+    context = SourceContext(parts.processor, parts.metrics, log, faults=parts.faults)
     clients = parts.clients
     sources: list[Source] = []
     for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):

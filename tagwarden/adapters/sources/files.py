@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.sources.base import PollResult, SourceContext
+from tagwarden.adapters.sources.base import PollResult, SourceContext, until_stopped
+from tagwarden.adapters.sources.failures import UnitFailures
 from tagwarden.adapters.sources.s3_objects import (
     Window,
     list_log_keys,
@@ -22,6 +23,7 @@ from tagwarden.adapters.sources.s3_objects import (
     read_object,
     time_order_key,
 )
+from tagwarden.core.ports.units import UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.settings.settings import FilesSourceSettings
 
@@ -75,7 +77,8 @@ class FilesSource:
         self._s3: S3Client | None = None
         self._window = window or Window()
         self._skip_processed = skip_processed
-        self._failed: set[str] = set()  # unreadable as they stand: not retried until they change
+        self._failed: set[str] = set()  # quarantined: not read again until they change
+        self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
 
     def _client(self) -> S3Client:
         if self._s3 is None:
@@ -138,17 +141,48 @@ class FilesSource:
         for done, obj in enumerate(todo, start=1):
             if stop.is_set():
                 break
-            unit = self._context.processor.process(
-                self._records(obj), source=self.name, unit=obj.id, mark_object=True
-            )
-            total.units += 1
-            total.records += unit.records
-            total.findings += len(unit.new_findings)
-            if unit.fatal is not None:
-                total.failed_units += 1
-                total.errors.append(f"{obj.id}: {unit.fatal.detail}")
+            if self._skip_processed and self._failures.is_quarantined(obj.id):
                 self._failed.add(obj.id)
-                self._context.metrics.source_errors.labels(self.name, unit.fatal.reason).inc()
+                continue
+            try:
+                unit = self._context.processor.process(
+                    until_stopped(self._records(obj), stop), source=self.name, unit=obj.id, mark_object=True
+                )
+            except UnitDeferred as exc:
+                # Not the file's fault: stop here (files are read in time order) and retry later.
+                self._defer(total, obj, exc)
+                break
+            except Exception as exc:  # a file tagwarden fails on must not block the files behind it
+                detail = f"{type(exc).__name__}: {str(exc)[:500]}"
+                self._log.error("file_failed", unit=obj.id, error=detail, exc_info=True)
+                self._count_failure(total, obj, "unit_failed", detail)
+                continue
+            self._context.faults.clear(f"source:{self.name}")
+            self._add(total, obj, unit)
             if progress is not None:
                 progress(done, len(todo), total)
         return total
+
+    def _add(self, total: PollResult, obj: LogObject, unit: UnitResult) -> None:
+        total.units += 1
+        total.records += unit.records
+        total.findings += len(unit.new_findings)
+        if unit.fatal is not None:
+            total.units -= 1
+            self._count_failure(total, obj, unit.fatal.reason, unit.fatal.detail)
+
+    def _count_failure(self, total: PollResult, obj: LogObject, reason: str, detail: str) -> None:
+        total.units += 1
+        total.failed_units += 1
+        total.errors.append(f"{obj.id}: {detail}")
+        self._context.metrics.source_errors.labels(self.name, reason).inc()
+        if not self._skip_processed or self._failures.failed(obj.id, reason, detail):
+            self._failed.add(obj.id)  # a one-off replay reads each file once
+
+    def _defer(self, total: PollResult, obj: LogObject, exc: UnitDeferred) -> None:
+        total.units += 1
+        total.failed_units += 1
+        total.errors.append(f"{obj.id}: {exc}")
+        self._context.metrics.units_deferred.labels(self.name, exc.reason).inc()
+        self._context.faults.report(f"source:{self.name}", str(exc))
+        self._log.warning("file_deferred", unit=obj.id, reason=exc.reason, detail=exc.detail)

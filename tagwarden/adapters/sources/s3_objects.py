@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.aws.errors import error_code
+from tagwarden.adapters.aws.errors import error_code, is_transient
 from tagwarden.core.records import ReadProblem, iter_records
 
 if TYPE_CHECKING:
@@ -46,21 +46,23 @@ def parse_s3_url(url: str) -> tuple[str, str]:
 
 
 def read_object(s3: S3Client, bucket: str, key: str) -> Iterator[dict[str, Any] | ReadProblem]:
-    """The records of one object, streamed; a failed fetch is one fatal ReadProblem."""
+    """The records of one object, streamed; a failed fetch is one fatal ReadProblem, transient
+    where S3 or the connection failed (a 5xx, throttling, a reset, a body cut short) rather
+    than the object (missing, access denied)."""
     try:
         response = s3.get_object(Bucket=bucket, Key=key)
     except ClientError as exc:
         code = error_code(exc, "error")
-        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True)
+        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True, is_transient(exc))
         return
     except BotoCoreError as exc:
-        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True)
+        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True, True)
         return
     body = response["Body"]
     try:
         yield from iter_records(cast(BinaryIO, body))
     except (BotoCoreError, OSError) as exc:
-        yield ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True)
+        yield ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True, True)
     finally:
         body.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from types import FrameType
 from typing import Any
@@ -19,12 +20,14 @@ from tagwarden.adapters.http.pages import install_pages
 from tagwarden.adapters.sinks import Dispatcher
 from tagwarden.adapters.sources import PollResult, Source
 from tagwarden.app.config import LoadedConfig
+from tagwarden.app.daemon.readiness import Readiness
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import Parts, build_parts, build_sources
+from tagwarden.core.ports.units import UnitDeferred
 
 HEARTBEAT_SECONDS = 5.0
 HEALTHY_WITHIN_SECONDS = 60.0
-READY_CACHE_SECONDS = 10.0
+READY_CHECK_SECONDS = 10.0
 
 
 class Daemon:
@@ -41,7 +44,9 @@ class Daemon:
         self._heartbeat = time.monotonic()
         self._running: set[str] = set()
         self._idle = threading.Condition()
-        self._ready_cache: tuple[float, bool, dict[str, Any]] | None = None
+        checks: dict[str, Callable[[], None]] = {"store": self.parts.store.ping}
+        checks.update({f"source:{source.name}": source.check for source in self.sources})
+        self._readiness = Readiness(checks, self.parts.faults, interval=READY_CHECK_SECONDS)
         self.http: HttpServer | None = None
         self._scheduler: Any = None
 
@@ -52,24 +57,8 @@ class Daemon:
         return scheduler_up and age < HEALTHY_WITHIN_SECONDS, {"heartbeat_age_seconds": round(age, 1)}
 
     def readiness(self) -> tuple[bool, dict[str, Any]]:
-        now = time.monotonic()
-        if self._ready_cache and now - self._ready_cache[0] < READY_CACHE_SECONDS:
-            return self._ready_cache[1], self._ready_cache[2]
-        checks: dict[str, str] = {}
-        try:
-            self.parts.store.ping()
-            checks["store"] = "ok"
-        except Exception as exc:
-            checks["store"] = str(exc)
-        for source in self.sources:
-            try:
-                source.check()
-                checks[f"source:{source.name}"] = "ok"
-            except Exception as exc:
-                checks[f"source:{source.name}"] = f"{type(exc).__name__}: {exc}"
-        ok = all(value == "ok" for value in checks.values())
-        self._ready_cache = (now, ok, {"checks": checks})
-        return ok, {"checks": checks}
+        """The last outcome of the background checks, and what is failing right now."""
+        return self._readiness.state()
 
     def _beat(self) -> None:
         self._heartbeat = time.monotonic()
@@ -83,6 +72,11 @@ class Daemon:
             self._running.add(source.name)
         try:
             result = source.poll(self.stop)
+        except UnitDeferred as exc:
+            metrics.units_deferred.labels(source.name, exc.reason).inc()
+            self.parts.faults.report(f"source:{source.name}", str(exc))
+            self.log.warning("poll_deferred", source=source.name, reason=exc.reason, detail=exc.detail)
+            return None
         except Exception as exc:
             reason = error_code(exc, type(exc).__name__)
             metrics.source_errors.labels(source.name, str(reason)).inc()
@@ -142,6 +136,7 @@ class Daemon:
                 self.scans.run(job)
         self.http = HttpServer(settings.http.host, settings.http.port, self._router(), self.log)
         self.http.start()
+        self._readiness.start()
         scheduler = BackgroundScheduler(
             timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
         )
@@ -189,6 +184,7 @@ class Daemon:
         """Stop taking work, let batches in hand finish within the grace period, close.
         True if every poll finished in time."""
         self.stop.set()
+        self._readiness.stop()
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
         deadline = time.monotonic() + self.config.settings.shutdown_grace_seconds

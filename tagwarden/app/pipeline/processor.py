@@ -16,7 +16,7 @@ from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
-from tagwarden.core.ports.units import UnitResult
+from tagwarden.core.ports.units import UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.validation import record_problem, tag_record_problem
 from tagwarden.core.timeutil import now_iso, parse_time
@@ -90,6 +90,8 @@ class Processor:
         normalize = self.normalizer.normalize
         for item in items:
             if isinstance(item, ReadProblem):
+                if item.transient:  # a fault in getting the bytes: nothing of this reading counts
+                    raise UnitDeferred(item.reason, item.detail)
                 if item.fatal:
                     result.fatal = item
                 else:

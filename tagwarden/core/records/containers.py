@@ -26,12 +26,16 @@ class ReadProblem:
 
     ``fatal`` problems concern the document as a whole (it is not JSON, not gzip, not CloudTrail):
     reading it again will not help, and whatever carried it should go to a dead-letter queue.
-    The others concern one record, which is skipped while the rest are read.
+    The others concern one record, which is skipped while the rest are read. ``transient``
+    problems are fatal to this reading only: the same bytes may read fine later.
     """
 
     reason: str
     detail: str
     fatal: bool = False
+    # A fault in getting the bytes (a 5xx, a reset, a body cut short), not in the document:
+    # the unit is left uncommitted and read again, without counting against the document.
+    transient: bool = False
 
 
 def _looks_like_record(value: dict[str, Any]) -> bool:
