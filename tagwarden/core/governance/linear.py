@@ -27,8 +27,8 @@ class LinearPattern:
         except re2.error as exc:
             reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             raise PatternError(
-                f"pattern {pattern!r} is not a valid linear-time regular expression (RE2 syntax; no"
-                f" backreferences or lookaround): {reason}"
+                f"pattern {pattern!r} is not a valid regular expression for the linear-time engine"
+                f" (RE2 syntax: no backreferences or lookaround): {reason}"
             ) from None
         self.pattern = pattern
 
