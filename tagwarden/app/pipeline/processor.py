@@ -18,6 +18,7 @@ from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
 from tagwarden.core.ports.units import UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
+from tagwarden.core.records.bounds import tag_record_bounds
 from tagwarden.core.records.validation import record_problem, tag_record_problem
 from tagwarden.core.timeutil import now_iso, parse_time
 
@@ -111,6 +112,10 @@ class Processor:
             event_id = str(item.get("eventID") or "")
             if normalized.unreadable is not None:
                 result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
+                continue
+            bounds = tag_record_bounds(item, normalized.changes, normalized.session)
+            if bounds is not None:
+                result.rejected.append((bounds[0], f"{bounds[1]} (eventID {event_id[:200]!r})"))
                 continue
             problem = tag_record_problem(item)
             ts = parse_time(when)
