@@ -26,7 +26,7 @@ ALICE = Caller(ACCOUNT, "dev-alpha", session="alice")
 DEEP = 100_000
 
 
-def self_retag(event_id: str, value: str = "beta") -> dict[str, Any]:
+def self_retag(event_id: str, value: str = "beta", second: int = 0) -> dict[str, Any]:
     """Alice retags her own role's ABAC key: a self_retag (IAM TagRole, as in
     https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagRole.html)."""
     return record(
@@ -34,7 +34,7 @@ def self_retag(event_id: str, value: str = "beta") -> dict[str, Any]:
         "iam.amazonaws.com",
         "TagRole",
         {"roleName": "dev-alpha", "tags": tag_list({"team": value})},
-        time="2024-05-01T10:00:00Z",
+        time=f"2024-05-01T10:{second // 60:02d}:{second % 60:02d}Z",
         event_id=event_id,
     )
 
