@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,7 @@ class Parts:
     account: str | None
     sinks: dict[str, Sink]
     faults: FaultBoard = field(default_factory=FaultBoard)  # what is failing now, for /readyz
+    abandon: threading.Event = field(default_factory=threading.Event)  # set when the grace period ends
 
 
 def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True) -> Parts:
@@ -83,7 +85,7 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
 
 
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
-    context = SourceContext(parts.processor, parts.metrics, log, faults=parts.faults)
+    context = SourceContext(parts.processor, parts.metrics, log, faults=parts.faults, abandon=parts.abandon)
     clients = parts.clients
     sources: list[Source] = []
     for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):

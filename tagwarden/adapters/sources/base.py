@@ -28,6 +28,9 @@ class SourceContext:
     clock: Callable[[], float] = time.monotonic  # for durations and deadlines
     wall_clock: Callable[[], float] = time.time  # for event times and checkpoints
     faults: FaultBoard = field(default_factory=FaultBoard)  # what is failing now, for /readyz
+    # Set when the daemon's shutdown grace period is over: units in hand are dropped between
+    # two records rather than finished.
+    abandon: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass(slots=True)
@@ -59,10 +62,10 @@ class Source(Protocol):
         ...
 
 
-def until_stopped(items: Iterable[T], stop: threading.Event) -> Iterator[T]:
-    """``items``, abandoned between two of them once ``stop`` is set: the unit is not committed
-    and is read again after the restart, so a long file never holds up a shutdown."""
+def until_stopped(items: Iterable[T], abandon: threading.Event) -> Iterator[T]:
+    """``items``, abandoned between two of them once ``abandon`` is set: the unit is not
+    committed and is read again after the restart, so a long file never holds up a shutdown."""
     for item in items:
-        if stop.is_set():
+        if abandon.is_set():
             raise UnitDeferred("stopping", "the daemon is stopping; the unit is read again after the restart")
         yield item

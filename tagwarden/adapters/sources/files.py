@@ -146,7 +146,10 @@ class FilesSource:
                 continue
             try:
                 unit = self._context.processor.process(
-                    until_stopped(self._records(obj), stop), source=self.name, unit=obj.id, mark_object=True
+                    until_stopped(self._records(obj), self._context.abandon),
+                    source=self.name,
+                    unit=obj.id,
+                    mark_object=True,
                 )
             except UnitDeferred as exc:
                 # Not the file's fault: stop here (files are read in time order) and retry later.

@@ -51,6 +51,7 @@ class SqsSource:
         self._dlq_url: str | None = None
         self._dlq_checked = float("-inf")
         self._faults = context.faults
+        self._abandon = context.abandon
         self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
 
     def check(self) -> None:
@@ -133,7 +134,9 @@ class SqsSource:
         while True:
             try:
                 unit = self._processor.process(
-                    until_stopped(self._objects(content), stop), source=self.name, unit=f"sqs:{message_id}"
+                    until_stopped(self._objects(content), self._abandon),
+                    source=self.name,
+                    unit=f"sqs:{message_id}",
                 )
             except UnitDeferred as exc:
                 self._metrics.units_deferred.labels(self.name, exc.reason).inc()

@@ -28,6 +28,7 @@ from tagwarden.core.ports.units import UnitDeferred
 HEARTBEAT_SECONDS = 5.0
 HEALTHY_WITHIN_SECONDS = 60.0
 READY_CHECK_SECONDS = 10.0
+ABANDON_SECONDS = 5.0  # after the grace period, how long polls get to drop the unit in hand
 
 
 class Daemon:
@@ -187,11 +188,16 @@ class Daemon:
         self._readiness.stop()
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
-        deadline = time.monotonic() + self.config.settings.shutdown_grace_seconds
+        self._wait_idle(self.config.settings.shutdown_grace_seconds)
         with self._idle:
-            while self._running and time.monotonic() < deadline:
-                self._idle.wait(timeout=max(0.0, deadline - time.monotonic()))
             unfinished = sorted(self._running)
+        if unfinished:
+            # The grace period is over: units in hand are abandoned between two records (they
+            # roll back and are read again after the restart).
+            self.parts.abandon.set()
+            self._wait_idle(ABANDON_SECONDS)
+            with self._idle:
+                unfinished = sorted(self._running)
         if self.http is not None:
             self.http.stop()
         if unfinished:
@@ -201,6 +207,12 @@ class Daemon:
             self.parts.store.close()
         self.log.info("daemon_stopped", clean=not unfinished)
         return not unfinished
+
+    def _wait_idle(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        with self._idle:
+            while self._running and time.monotonic() < deadline:
+                self._idle.wait(timeout=max(0.0, deadline - time.monotonic()))
 
     def run_forever(self) -> int:
         self.start()
