@@ -19,6 +19,7 @@ from tagwarden.adapters.http.endpoints import check_handler, install_api, metric
 from tagwarden.adapters.http.pages import install_pages
 from tagwarden.adapters.sinks import Dispatcher
 from tagwarden.adapters.sources import PollResult, Source
+from tagwarden.adapters.store.lock import lock_store
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.daemon.readiness import Readiness
 from tagwarden.app.scans import Scans
@@ -35,6 +36,7 @@ class Daemon:
     def __init__(self, config: LoadedConfig, log: Any, parts: Parts | None = None) -> None:
         self.config = config
         self.log = log
+        self._store_lock = lock_store(config.store_url())  # one daemon per embedded store
         self.parts = parts or build_parts(config, log)
         self.sources: list[Source] = build_sources(config, self.parts, log)
         self.scans = Scans(config, self.parts, log)
@@ -205,6 +207,7 @@ class Daemon:
             self.log.warning("shutdown_with_polls_in_flight", sources=unfinished)
         else:
             self.parts.store.close()
+            self._store_lock.release()
         self.log.info("daemon_stopped", clean=not unfinished)
         return not unfinished
 
