@@ -91,6 +91,8 @@ class Daemon:
                 self._running.discard(source.name)
                 self._idle.notify_all()
         metrics.last_success.labels(source.name).set(time.time())
+        if not result.failed_units:
+            self.parts.faults.clear(f"source:{source.name}")
         if result.units:
             self.log.info(
                 "poll_done",
