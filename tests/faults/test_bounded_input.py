@@ -90,9 +90,10 @@ def test_a_4mb_gzip_bomb_and_a_200mb_record_are_refused_in_under_300_mib(case: s
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=120,
-        check=True,
+        timeout=300,  # generous: the machine running the suite may be busy
+        check=False,
     )
+    assert done.returncode == 0, done.stderr[-2000:]
     outcome = json.loads(done.stdout.strip().splitlines()[-1])
     assert outcome["reason"] == {"gzip-bomb": "compression_ratio", "big-record": "record_too_large"}[case]
     assert outcome["input_bytes"] >= 4_000_000
