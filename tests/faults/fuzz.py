@@ -27,11 +27,12 @@ SAMPLES = [
     json.loads(path.read_text()) for path in sorted((FIXTURES / "cloudtrail" / "samples").glob("*.json"))
 ]
 
-# The long run: TAGWARDEN_FUZZ_EXAMPLES=3500 python -m pytest tests/faults/test_fuzz.py
-# (documented in docs/reliability.md); the default run keeps to a few hundred examples.
+# The long run: TAGWARDEN_FUZZ_EXAMPLES=6000 python -m pytest tests/faults/test_fuzz.py
+# (documented in docs/reliability.md); the default run keeps to a few dozen examples.
 EXAMPLES = int(os.environ.get("TAGWARDEN_FUZZ_EXAMPLES", "60"))
 LONG = EXAMPLES > 1000
-RECORDS_PER_DOCUMENT = 30 if LONG else 6
+RECORDS_PER_DOCUMENT = (10, 20) if LONG else (0, 6)  # (fewest, most)
+REPORT = os.environ.get("TAGWARDEN_FUZZ_REPORT")
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -56,7 +57,7 @@ _scalars = (
 json_values = st.recursive(
     _scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_text, inner, max_size=4),
-    max_leaves=20,
+    max_leaves=10,
 )
 
 
@@ -107,7 +108,8 @@ def _dump(value: Any) -> str:
 
 @st.composite
 def documents(draw: st.DrawFn) -> bytes:
-    recs = draw(st.lists(records(), min_size=0, max_size=RECORDS_PER_DOCUMENT))
+    fewest, most = RECORDS_PER_DOCUMENT
+    recs = draw(st.lists(records(), min_size=fewest, max_size=most))
     text = '{"Records": [' + ",".join(_dump(r) for r in recs) + "]}"
     data = text.encode("utf-8", "surrogatepass")
     damage = draw(st.sampled_from(["none", "cut", "bytes", "deep", "gzip", "gzip-cut"]))
@@ -124,6 +126,13 @@ def documents(draw: st.DrawFn) -> bytes:
             data = data[: draw(st.integers(0, len(data)))]
     SEEN["documents"] += 1
     return data
+
+
+def note_progress() -> None:
+    """Every 500 documents of a long run, write the counts so far (a run cut short still says
+    how far it got)."""
+    if REPORT and SEEN["documents"] % 500 == 0:
+        write_report(Path(REPORT))
 
 
 def write_report(path: Path) -> dict[str, Any]:
