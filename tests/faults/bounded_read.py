@@ -11,6 +11,7 @@ import io
 import json
 import resource
 import sys
+from pathlib import Path
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
@@ -57,6 +58,16 @@ class RepeatingStream(io.RawIOBase):
         return len(data)
 
 
+def _peak_rss_kib() -> int:
+    """This process's peak resident memory. VmHWM belongs to the address space exec made, where
+    getrusage's ru_maxrss keeps the parent's peak from before the fork (so a big pytest process
+    would be counted)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main(case: str) -> None:
     store = open_store("sqlite:///:memory:")
     processor = Processor(
@@ -75,7 +86,7 @@ def main(case: str) -> None:
         size = 200 * MIB
         stream = io.BufferedReader(RepeatingStream(size))
     result = processor.process(iter_records(stream), source="probe", unit=case)
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kib = _peak_rss_kib()
     fatal = result.fatal
     print(
         json.dumps(
