@@ -27,7 +27,7 @@ SAMPLES = [
     json.loads(path.read_text()) for path in sorted((FIXTURES / "cloudtrail" / "samples").glob("*.json"))
 ]
 
-# The long run: TAGWARDEN_FUZZ_EXAMPLES=6000 python -m pytest tests/faults/test_fuzz.py
+# The long run: TAGWARDEN_FUZZ_EXAMPLES=7000 python -m pytest tests/faults/test_fuzz.py
 # (documented in docs/reliability.md); the default run keeps to a few dozen examples.
 EXAMPLES = int(os.environ.get("TAGWARDEN_FUZZ_EXAMPLES", "60"))
 LONG = EXAMPLES > 1000
