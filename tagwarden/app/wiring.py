@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -34,6 +35,7 @@ from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.recording import Recorder
 from tagwarden.core.controls import DeliveryPath
+from tagwarden.core.faults import FaultBoard
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Finding
 from tagwarden.core.normalize import Normalizer
@@ -56,6 +58,8 @@ class Parts:
     clients: AwsClients
     account: str | None
     sinks: dict[str, Sink]
+    faults: FaultBoard = field(default_factory=FaultBoard)  # what is failing now, for /readyz
+    abandon: threading.Event = field(default_factory=threading.Event)  # set when the grace period ends
 
     @property
     def recorder(self) -> Recorder:
@@ -75,8 +79,18 @@ def build_parts(
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
     account = caller_account(aws_clients, log) if aws else None
-    fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws else None
-    principals = PrincipalTagCache(fetch, settings.aws.principal_tags_ttl_seconds)
+    faults = FaultBoard()
+    fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws and account else None
+    if aws and not account:
+        # Without AWS at all (an offline replay) principal tags come from the store alone; the
+        # daemon is not ready until it knows its account.
+        faults.report("aws", "the caller's account is unknown (sts:GetCallerIdentity failed); no IAM lookups")
+    principals = PrincipalTagCache(
+        fetch,
+        settings.aws.principal_tags_ttl_seconds,
+        faults=faults,
+        on_failure=lambda reason: metrics.principal_tag_errors.labels(reason).inc(),
+    )
     profiles = IAMInstanceProfiles(aws_clients.iam(), account, log) if aws else None
     compute = ComputeIdentity(
         fetch=profiles,
@@ -98,7 +112,7 @@ def build_parts(
         delivery=delivery_path(config, aws_clients if aws else None, log),
         compute=compute,
     )
-    return Parts(store, metrics, processor, aws_clients, account, sinks)
+    return Parts(store, metrics, processor, aws_clients, account, sinks, faults)
 
 
 def with_reverts(
@@ -142,7 +156,7 @@ def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) ->
 
 
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
-    context = SourceContext(parts.processor, parts.metrics, log)
+    context = SourceContext(parts.processor, parts.metrics, log, faults=parts.faults, abandon=parts.abandon)
     clients = parts.clients
     sources: list[Source] = []
     for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):

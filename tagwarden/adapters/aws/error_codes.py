@@ -11,3 +11,33 @@ def error_code(exc: BaseException, default: str = "") -> str:
         if code:
             return str(code)
     return default
+
+
+_TRANSIENT_CODES = frozenset(
+    {
+        "InternalError",
+        "InternalFailure",
+        "ServiceUnavailable",
+        "SlowDown",
+        "Throttling",
+        "ThrottlingException",
+        "ThrottledException",
+        "RequestThrottled",
+        "RequestLimitExceeded",
+        "TooManyRequestsException",
+        "RequestTimeout",
+        "RequestTimeoutException",
+        "PriorRequestNotComplete",
+    }
+)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for a ClientError that a later retry may not see: a 5xx, throttling, a timeout."""
+    response = getattr(exc, "response", None)
+    if not isinstance(response, dict):
+        return False
+    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    if isinstance(status, int) and (status >= 500 or status == 429):
+        return True
+    return error_code(exc) in _TRANSIENT_CODES

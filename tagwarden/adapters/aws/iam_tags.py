@@ -8,14 +8,16 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.core.arn import parse_arn
+from tagwarden.core.ports.units import UnitDeferred
 
 if TYPE_CHECKING:
     from mypy_boto3_iam import IAMClient
 
 
 class IAMPrincipalTags:
-    """Fetches one principal's tags; None where tagwarden cannot know them (another account,
-    not a user or role, deleted, or access denied)."""
+    """Fetches one principal's tags; None where no principal's tags are there to know (another
+    account, not a user or role, deleted). A lookup that fails (a 5xx, throttling, access denied,
+    no connection) raises UnitDeferred: unknown tags are not the same as no tags."""
 
     def __init__(self, iam: IAMClient, account_id: str | None, log: Any) -> None:
         self._iam = iam
@@ -39,8 +41,10 @@ class IAMPrincipalTags:
             code = error_code(exc)
             if code != "NoSuchEntity":
                 self._log.warning("principal_tags_unavailable", principal=arn, error=code or str(exc))
+                raise UnitDeferred("principal_tags_unavailable", f"{arn}: {code or exc}") from None
         except BotoCoreError as exc:
             self._log.warning("principal_tags_unavailable", principal=arn, error=str(exc))
+            raise UnitDeferred("principal_tags_unavailable", f"{arn}: {exc}") from None
         return None
 
     @staticmethod

@@ -16,6 +16,7 @@ from tagwarden.core.ports.store import FindingFilter
 
 Check = Callable[[], tuple[bool, dict[str, Any]]]
 DEFAULT_LIMIT = 500
+MAX_LIMIT = 100_000
 
 
 def metrics_handler(registry: CollectorRegistry) -> Callable[[Request], Response]:
@@ -44,8 +45,11 @@ def finding_filter(request: Request) -> FindingFilter | str:
             return f"unknown {name} {unknown[0]!r}; expected one of {', '.join(allowed)}"
         chosen[name] = values
     limit_text = request.query.get("limit", [str(DEFAULT_LIMIT)])[0]
-    if not limit_text.isdigit():
-        return f"limit must be a whole number, got {limit_text!r}"
+    # ASCII digits only: str.isdigit() also accepts "²" and "١٢", which int() then refuses or reads.
+    if not (limit_text.isascii() and limit_text.isdigit()) or len(limit_text) > 9:
+        return f"limit must be a whole number from 0 to {MAX_LIMIT}, got {limit_text[:40]!r}"
+    if int(limit_text) > MAX_LIMIT:
+        return f"limit must be a whole number from 0 to {MAX_LIMIT}, got {limit_text}"
     return FindingFilter(
         severity=chosen["severity"],
         kind=chosen["kind"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,12 +42,26 @@ class Response:
 
     @classmethod
     def json(cls, data: Any, status: int = 200) -> Response:
-        body = json.dumps(data, indent=2, default=str).encode()
+        """Standard JSON only: NaN and infinities (which a record may hold) are sent as strings."""
+        try:
+            body = json.dumps(data, indent=2, default=str, allow_nan=False).encode()
+        except ValueError:
+            body = json.dumps(_finite(data), indent=2, default=str, allow_nan=False).encode()
         return cls(status, body + b"\n", "application/json")
 
     @classmethod
     def text(cls, text: str, status: int = 200) -> Response:
         return cls(status, text.encode())
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 
 
 Handler = Callable[[Request], Response]
@@ -73,7 +88,9 @@ class Router:
             return True
         given = request.headers.get("authorization", "")
         scheme, _, credential = given.partition(" ")
-        return scheme.lower() == "bearer" and hmac.compare_digest(credential.strip(), self._token)
+        # Bytes, not str: compare_digest refuses non-ASCII text, and a header is attacker's input.
+        offered = credential.strip().encode("utf-8", "surrogateescape")
+        return scheme.lower() == "bearer" and hmac.compare_digest(offered, self._token.encode())
 
     def dispatch(self, request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):

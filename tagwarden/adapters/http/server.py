@@ -1,18 +1,42 @@
-"""The socket side: a threading HTTP server handing requests to a Router."""
+"""The socket side: an HTTP server with a real listen backlog, a bounded pool of workers and a
+timeout on slow clients, handing requests to a Router.
+
+The standard library's ThreadingHTTPServer listens with a backlog of 5 and starts one thread
+per connection with no timeout: a burst of scrapes is refused at the TCP level, and a client
+that connects and says nothing holds a thread forever. Here connections queue in the kernel
+(``BACKLOG``), at most ``workers`` are served at once, at most ``queued`` more wait for a
+worker (beyond that a connection is closed at once), and a client that sends nothing for
+``client_timeout`` seconds is dropped.
+"""
 
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 
 from tagwarden.adapters.http.routing import Request, Response, Router
 
+BACKLOG = 128
+WORKERS = 16
+QUEUED = 256
+CLIENT_TIMEOUT_SECONDS = 10.0
+KEEP_ALIVE_IDLE_SECONDS = 2.0  # an idle kept-alive connection gives its worker back this soon
 
-def _handler_class(router: Router, log: Any) -> type[BaseHTTPRequestHandler]:
+
+def _handler_class(router: Router, log: Any, client_timeout: float) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "tagwarden"
         protocol_version = "HTTP/1.1"
+        timeout = client_timeout  # socket timeout on every read and write of this connection
+
+        def handle(self) -> None:
+            self.close_connection = True
+            self.handle_one_request()
+            self.connection.settimeout(min(client_timeout, KEEP_ALIVE_IDLE_SECONDS))
+            while not self.close_connection:
+                self.handle_one_request()
 
         def _serve(self, send_body: bool) -> None:
             request = Request.from_target(self.command, self.path, dict(self.headers.items()))
@@ -45,10 +69,56 @@ def _handler_class(router: Router, log: Any) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _PooledHTTPServer(HTTPServer):
+    request_queue_size = BACKLOG
+    allow_reuse_address = True
+
+    def __init__(
+        self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], workers: int, queued: int
+    ) -> None:
+        super().__init__(address, handler)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="http")
+        self._slots = threading.BoundedSemaphore(workers + queued)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)  # every worker busy and the queue full: refuse at once
+            return
+        self._pool.submit(self._serve_one, request, client_address)
+
+    def _serve_one(self, request: Any, client_address: Any) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except (TimeoutError, ConnectionError):
+            pass  # the client went quiet or away: nothing to answer
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a broken connection is the client's business; do not print tracebacks
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
 class HttpServer:
-    def __init__(self, host: str, port: int, router: Router, log: Any) -> None:
-        self._server = ThreadingHTTPServer((host, port), _handler_class(router, log))
-        self._server.daemon_threads = True
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        router: Router,
+        log: Any,
+        *,
+        workers: int = WORKERS,
+        queued: int = QUEUED,
+        client_timeout: float = CLIENT_TIMEOUT_SECONDS,
+    ) -> None:
+        handler = _handler_class(router, log, client_timeout)
+        self._server = _PooledHTTPServer((host, port), handler, workers, queued)
         self._thread: threading.Thread | None = None
 
     @property

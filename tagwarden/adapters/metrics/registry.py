@@ -92,6 +92,25 @@ class Metrics:
             ["source", "reason"],
             registry=r,
         )
+        self.units_deferred = Counter(
+            "tagwarden_units_deferred",
+            "Units left uncommitted because of a fault outside them (service errors, cut bodies, store"
+            " errors), to be tried again without counting against the unit, by reason.",
+            ["source", "reason"],
+            registry=r,
+        )
+        self.units_quarantined = Counter(
+            "tagwarden_units_quarantined",
+            "Units set aside after failing the same way repeatedly (see `tagwarden quarantine list`).",
+            ["source", "reason"],
+            registry=r,
+        )
+        self.principal_tag_errors = Counter(
+            "tagwarden_principal_tag_errors",
+            "Failed principal-tag lookups (IAM ListRoleTags/ListUserTags), by reason.",
+            ["reason"],
+            registry=r,
+        )
         self.sqs_messages = Counter(
             "tagwarden_sqs_messages",
             "SQS messages handled: deleted after commit, ignored (test events), or left for redrive.",

@@ -45,10 +45,9 @@ class WebhookSink:
         self._post = post
 
     def send(self, finding: Finding) -> None:
+        # A finding may be sent twice (a crash between the send and its "delivered" mark); the
+        # receiver can drop the repeat by this key (the IETF Idempotency-Key header).
+        headers = {**self.settings.headers, "Idempotency-Key": finding.id}
         post_json(
-            self._post,
-            self.settings.url,
-            webhook_body(finding),
-            self.settings.headers,
-            self.settings.timeout_seconds,
+            self._post, self.settings.url, webhook_body(finding), headers, self.settings.timeout_seconds
         )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from tagwarden.adapters.sources.failures import UnitFailures
 from tagwarden.adapters.sources.parallel import local_records, prepared_in_order
 from tagwarden.adapters.sources.s3_objects import (
     Window,
@@ -22,8 +23,8 @@ from tagwarden.adapters.sources.s3_objects import (
     read_object,
     time_order_key,
 )
-from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
-from tagwarden.core.ports.units import PreparedUnit
+from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext, until_stopped
+from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.triage import Skipped
 from tagwarden.core.settings.settings import FilesSourceSettings
@@ -88,7 +89,8 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         self._s3: S3Client | None = None
         self._window = window or Window()
         self._skip_processed = skip_processed
-        self._failed: set[str] = set()  # unreadable as they stand: not retried until they change
+        self._failed: set[str] = set()  # quarantined: not read again until they change
+        self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
         self._workers = workers
 
     def _client(self) -> S3Client:
@@ -133,8 +135,12 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             assert obj.bucket is not None and obj.key is not None
             yield from read_object(self._client(), obj.bucket, obj.key, keep)
 
-    def _prepare(self, obj: LogObject) -> PreparedUnit:
-        return self._context.processor.prepare(self._records(obj))
+    def _prepare(self, obj: LogObject) -> PreparedUnit | Exception:
+        """Read and normalize one file here; what fails is handed on, to be handled in file order."""
+        try:
+            return self._context.processor.prepare(until_stopped(self._records(obj), self._context.abandon))
+        except Exception as exc:
+            return exc
 
     def poll(self, stop: threading.Event, progress: Progress | None = None) -> PollResult:
         total = PollResult()
@@ -148,18 +154,59 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         if self._skip_processed:
             todo = [o for o in todo if not store.object_processed(self.name, o.id)]
         processor = self._context.processor
+        if stop.is_set():
+            return total
         prepared = prepared_in_order(processor, todo, self._workers, lambda o: o.path, self._prepare)
         for done, (obj, ready) in enumerate(prepared, start=1):
-            if stop.is_set():
+            if done > 1 and stop.is_set():  # after a skipped file: this one is read again later
                 prepared.close()
                 break
-            unit = processor.commit(ready, source=self.name, unit=obj.id, mark_object=True)
-            total.units += 1
-            total.count(unit)
-            if unit.fatal is not None:
-                total.failed_units += 1
+            if self._skip_processed and self._failures.is_quarantined(obj.id):
                 self._failed.add(obj.id)
-                self._report(total, unit.fatal.reason, f"{obj.id}: {unit.fatal.detail}")
+                continue
+            try:
+                if isinstance(ready, Exception):
+                    raise ready
+                unit = processor.commit(ready, source=self.name, unit=obj.id, mark_object=True)
+            except UnitDeferred as exc:
+                # Not the file's fault: stop here (files are read in time order) and retry later.
+                self._defer(total, obj, exc)
+                prepared.close()
+                break
+            except Exception as exc:  # a file tagwarden fails on must not block the files behind it
+                detail = f"{type(exc).__name__}: {str(exc)[:500]}"
+                self._log.error("file_failed", unit=obj.id, error=detail, exc_info=True)
+                self._count_failure(total, obj, "unit_failed", detail)
+                continue
+            self._context.faults.clear(f"source:{self.name}")
+            self._add(total, obj, unit)
             if progress is not None:
                 progress(done, len(todo), total)
+            if stop.is_set():  # the file in hand is committed; nothing new is started
+                prepared.close()
+                break
         return total
+
+    def _add(self, total: PollResult, obj: LogObject, unit: UnitResult) -> None:
+        total.units += 1
+        total.records += unit.records
+        total.findings += len(unit.new_findings)
+        if unit.fatal is not None:
+            total.units -= 1
+            self._count_failure(total, obj, unit.fatal.reason, unit.fatal.detail)
+
+    def _count_failure(self, total: PollResult, obj: LogObject, reason: str, detail: str) -> None:
+        total.units += 1
+        total.failed_units += 1
+        total.errors.append(f"{obj.id}: {detail}")
+        self._context.metrics.source_errors.labels(self.name, reason).inc()
+        if not self._skip_processed or self._failures.failed(obj.id, reason, detail):
+            self._failed.add(obj.id)  # a one-off replay reads each file once
+
+    def _defer(self, total: PollResult, obj: LogObject, exc: UnitDeferred) -> None:
+        total.units += 1
+        total.failed_units += 1
+        total.errors.append(f"{obj.id}: {exc}")
+        self._context.metrics.units_deferred.labels(self.name, exc.reason).inc()
+        self._context.faults.report(f"source:{self.name}", str(exc))
+        self._log.warning("file_deferred", unit=obj.id, reason=exc.reason, detail=exc.detail)

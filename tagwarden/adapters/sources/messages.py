@@ -68,6 +68,10 @@ def parse_body(body: str) -> Content:
         value = json.loads(body)
     except json.JSONDecodeError as exc:
         raise MessageError(f"the message body is not JSON: {exc.msg} at character {exc.pos}") from None
+    except RecursionError:
+        raise MessageError("the message body is JSON nested too deep") from None
+    except ValueError as exc:  # an integer beyond Python's digit limit
+        raise MessageError(f"the message body holds a JSON value Python refuses: {exc}") from None
     return parse_value(value)
 
 
@@ -80,7 +84,7 @@ def parse_value(value: Any, depth: int = 0) -> Content:
         message = value["Message"]
         try:
             inner = json.loads(message)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             raise MessageError("the SNS notification's Message is not JSON") from None
         return parse_value(inner, depth + 1)
     if value.get("Event") == "s3:TestEvent":

@@ -52,11 +52,12 @@ def prepared_in_order(
     jobs: list[Job],
     workers: int,
     local_path: Callable[[Job], Path | None],
-    prepare_here: Callable[[Job], PreparedUnit],
-) -> Generator[tuple[Job, PreparedUnit], None, None]:
+    prepare_here: Callable[[Job], PreparedUnit | Exception],
+) -> Generator[tuple[Job, PreparedUnit | Exception], None, None]:
     """Each job with its prepared unit, in the order of ``jobs``. Jobs with a local path are
     prepared by ``workers`` processes ahead of the caller; the others (S3 objects) by
-    ``prepare_here`` in this process, when their turn comes."""
+    ``prepare_here`` in this process, when their turn comes. A job whose preparation failed comes
+    with the exception, for the caller to handle in its turn."""
     if workers <= 1 or not can_fork():
         for job in jobs:
             yield job, prepare_here(job)
@@ -79,7 +80,14 @@ def prepared_in_order(
         while pending:
             job, future = pending.popleft()
             submit_next()
-            yield job, future.result() if future is not None else prepare_here(job)
+            if future is None:
+                yield job, prepare_here(job)
+                continue
+            try:
+                ready: PreparedUnit | Exception = future.result()
+            except Exception as exc:
+                ready = exc
+            yield job, ready
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _processor = None

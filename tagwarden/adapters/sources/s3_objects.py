@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.aws.error_codes import error_code, is_transient
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
 
@@ -22,7 +22,7 @@ _LOG_TIME = re.compile(r"_(\d{8}T\d{4}Z)_[^/]*$")
 _REGION_LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
 _SKIPPED = ("CloudTrail-Digest/", "CloudTrail-Insight/")
 # Objects up to this size are read whole and filtered before decoding; larger ones are streamed.
-WHOLE_READ_BYTES = 256 * 1024 * 1024
+WHOLE_READ_BYTES = 32 * 1024 * 1024  # larger objects are streamed: memory stays bounded
 
 
 def log_file_time(name: str) -> datetime | None:
@@ -51,16 +51,18 @@ def parse_s3_url(url: str) -> tuple[str, str]:
 def read_object(
     s3: S3Client, bucket: str, key: str, keep: RecordFilter | None = None
 ) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
-    """The records of one object; a failed fetch is one fatal ReadProblem. With ``keep``, an object
-    of up to WHOLE_READ_BYTES is read whole and only the records that may matter are decoded."""
+    """The records of one object; a failed fetch is one fatal ReadProblem, transient where S3 or
+    the connection failed (a 5xx, throttling, a reset, a body cut short) rather than the object
+    (missing, access denied). With ``keep``, an object of up to WHOLE_READ_BYTES is read whole and
+    only the records that may matter are decoded; larger ones are streamed."""
     try:
         response = s3.get_object(Bucket=bucket, Key=key)
     except ClientError as exc:
         code = error_code(exc, "error")
-        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True)
+        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True, is_transient(exc))
         return
     except BotoCoreError as exc:
-        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True)
+        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True, True)
         return
     body = response["Body"]
     try:
@@ -69,7 +71,7 @@ def read_object(
         else:
             yield from iter_records(cast(BinaryIO, body))
     except (BotoCoreError, OSError) as exc:
-        yield ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True)
+        yield ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True, True)
     finally:
         body.close()
 

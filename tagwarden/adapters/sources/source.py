@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from tagwarden.core.faults import FaultBoard
+from tagwarden.core.ports.units import UnitDeferred
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from tagwarden.adapters.metrics import Metrics
@@ -24,6 +29,10 @@ class SourceContext:
     log: Any
     clock: Callable[[], float] = time.monotonic  # for durations and deadlines
     wall_clock: Callable[[], float] = time.time  # for event times and checkpoints
+    faults: FaultBoard = field(default_factory=FaultBoard)  # what is failing now, for /readyz
+    # Set when the daemon's shutdown grace period is over: units in hand are dropped between
+    # two records rather than finished.
+    abandon: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass(slots=True)
@@ -76,3 +85,12 @@ class Source(Protocol):
     def check(self) -> None:
         """Raise if the source cannot be reached (for /readyz)."""
         ...
+
+
+def until_stopped(items: Iterable[T], abandon: threading.Event) -> Iterator[T]:
+    """``items``, abandoned between two of them once ``abandon`` is set: the unit is not
+    committed and is read again after the restart, so a long file never holds up a shutdown."""
+    for item in items:
+        if abandon.is_set():
+            raise UnitDeferred("stopping", "the daemon is stopping; the unit is read again after the restart")
+        yield item

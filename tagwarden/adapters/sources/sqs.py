@@ -1,9 +1,14 @@
 """The SQS source: long-polls a queue of log-delivery notifications or EventBridge events.
 
-A message is deleted only after everything it carried is committed. A message that cannot be
-read is left alone: SQS makes it visible again after the visibility timeout and, after the
-redrive policy's maxReceiveCount, moves it to the dead-letter queue. Either way the loop
-carries on with the messages behind it.
+A message is deleted only after everything it carried is committed. Each message of a batch
+succeeds or fails on its own:
+
+- a fault outside the message (S3 or IAM failing, a body cut short, the store unable to write)
+  defers it: the source keeps it in hand, extends its visibility timeout and tries again with
+  back-off, so the fault does not spend the queue's receives (and the redrive budget);
+- a message that is damaged or that tagwarden fails on is left for redelivery; after
+  ``quarantine_after`` failures it is quarantined (kept in the store with its body, listed by
+  `tagwarden quarantine list`) and deleted, so it never drags the messages beside it along.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.sources.failures import UnitFailures
 from tagwarden.adapters.sources.messages import Ignored, Inline, MessageError, S3Object, parse_body
 from tagwarden.adapters.sources.s3_objects import read_object
-from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
+from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext, until_stopped
+from tagwarden.core.ports.units import UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.records.triage import Skipped
 from tagwarden.core.settings.settings import SqsSourceSettings
@@ -42,6 +49,9 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self._clock = context.clock
         self._dlq_url: str | None = None
         self._dlq_checked = float("-inf")
+        self._faults = context.faults
+        self._abandon = context.abandon
+        self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
 
     def check(self) -> None:
         self._sqs.get_queue_attributes(QueueUrl=self.settings.queue_url, AttributeNames=["QueueArn"])
@@ -63,9 +73,10 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             self._metrics.last_success.labels(self.name).set(time.time())
             if not messages:
                 break
-            # The batch in hand is finished even if a stop arrives meanwhile.
-            for message in messages:
-                total.add(self._handle(message))
+            # The batch in hand is finished even if a stop arrives meanwhile (a deferred message
+            # is released at once on stop).
+            for index, message in enumerate(messages):
+                total.add(self._handle(message, messages[index + 1 :], stop))
         self._check_dead_letters()
         return total
 
@@ -76,30 +87,104 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             else:
                 yield from iter_records_from_value(item.value)
 
-    def _handle(self, message: MessageTypeDef) -> PollResult:
+    def _handle(
+        self, message: MessageTypeDef, waiting: list[MessageTypeDef], stop: threading.Event
+    ) -> PollResult:
         result = PollResult(units=1)
         message_id = message.get("MessageId", "?")
         receive_count = message.get("Attributes", {}).get("ApproximateReceiveCount", "?")
         try:
             content = parse_body(message.get("Body", ""))
         except MessageError as exc:
-            return self._leave(result, message_id, "unreadable_message", str(exc), receive_count)
+            return self._leave(message, result, "unreadable_message", str(exc), receive_count)
         if isinstance(content, Ignored):
             self._delete(message, result)
             self._metrics.sqs_messages.labels(self.name, "ignored").inc()
             self._log.info("message_ignored", message_id=message_id, reason=content.reason)
             return result
-        unit = self._processor.process(self._objects(content), source=self.name, unit=f"sqs:{message_id}")
+        try:
+            unit = self._process_held(message, content, waiting, stop)
+        except Exception as exc:  # a unit tagwarden fails on must not take its neighbours down
+            detail = f"{type(exc).__name__}: {str(exc)[:500]}"
+            self._log.error("message_failed", message_id=message_id, error=detail, exc_info=True)
+            return self._leave(message, result, "unit_failed", detail, receive_count)
+        if unit is None:
+            result.failed_units += 1
+            return result
         result.count(unit)
         if unit.fatal is not None:
-            return self._leave(result, message_id, unit.fatal.reason, unit.fatal.detail, receive_count)
+            return self._leave(message, result, unit.fatal.reason, unit.fatal.detail, receive_count)
         self._delete(message, result)
         self._metrics.sqs_messages.labels(self.name, "processed").inc()
         return result
 
+    def _process_held(
+        self,
+        message: MessageTypeDef,
+        content: list[S3Object | Inline],
+        waiting: list[MessageTypeDef],
+        stop: threading.Event,
+    ) -> UnitResult | None:
+        """Process the message; while a fault outside it defers it, keep it (and the rest of the
+        batch) invisible and try again with back-off. None if a stop came first."""
+        delay = self.settings.retry_seconds
+        message_id = message.get("MessageId", "?")
+        while True:
+            try:
+                unit = self._processor.process(
+                    until_stopped(self._objects(content), self._abandon),
+                    source=self.name,
+                    unit=f"sqs:{message_id}",
+                )
+            except UnitDeferred as exc:
+                self._metrics.units_deferred.labels(self.name, exc.reason).inc()
+                self._faults.report(f"source:{self.name}", f"{exc.reason}: {exc.detail}")
+                self._log.warning(
+                    "message_deferred", message_id=message_id, reason=exc.reason, detail=exc.detail
+                )
+                if stop.is_set():
+                    return None
+                self._extend([message, *waiting], delay + 30)
+                if stop.wait(delay):
+                    return None
+                delay = min(delay * 2, self.settings.retry_max_seconds)
+                continue
+            self._faults.clear(f"source:{self.name}")
+            return unit
+
+    def _extend(self, messages: list[MessageTypeDef], seconds: float) -> None:
+        """Keep messages in hand invisible for ``seconds`` more (from now)."""
+        for start in range(0, len(messages), 10):
+            entries = [
+                {
+                    "Id": str(i),
+                    "ReceiptHandle": m["ReceiptHandle"],
+                    "VisibilityTimeout": int(min(seconds, 43200)),
+                }
+                for i, m in enumerate(messages[start : start + 10])
+                if "ReceiptHandle" in m
+            ]
+            if not entries:
+                continue
+            try:
+                self._sqs.change_message_visibility_batch(QueueUrl=self.settings.queue_url, Entries=entries)  # type: ignore[arg-type]
+            except (ClientError, BotoCoreError) as exc:
+                self._log.info("visibility_extension_failed", error=error_code(exc, str(exc)))
+
     def _leave(
-        self, result: PollResult, message_id: str, reason: str, detail: str, receive_count: str
+        self, message: MessageTypeDef, result: PollResult, reason: str, detail: str, receive_count: str
     ) -> PollResult:
+        message_id = message.get("MessageId", "?")
+        try:
+            quarantined = self._failures.failed(f"sqs:{message_id}", reason, detail, message.get("Body", ""))
+        except Exception as exc:  # the store may be the fault; the queue's redrive still applies
+            self._log.warning("failure_not_recorded", message_id=message_id, error=str(exc))
+            quarantined = False
+        if quarantined:
+            self._delete(message, result)
+            self._metrics.sqs_messages.labels(self.name, "quarantined").inc()
+            result.failed_units += 1
+            return result
         result.failed_units += 1
         self._metrics.sqs_messages.labels(self.name, "failed").inc()
         self._report(

@@ -16,10 +16,28 @@ from tagwarden.core.arn import canonical_principal
 from tagwarden.core.model import Finding, KnownTags
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
-from tagwarden.core.ports.store import Delivery, FindingFilter, HistoryEntry, StoreError
+from tagwarden.core.ports.store import Delivery, FailedUnit, FindingFilter, HistoryEntry, StoreError
+from tagwarden.core.ports.units import UnitDeferred
 from tagwarden.core.timeutil import now_iso
 
 _FINDING_SELECT = "SELECT " + ", ".join(FINDING_COLUMNS) + " FROM findings"
+_FAILED_COLUMNS = (
+    "source, unit, reason, detail, failures, quarantined, first_failed_at, last_failed_at, payload"
+)
+
+
+def _failed_unit(row: Any) -> FailedUnit:
+    return FailedUnit(
+        str(row[0]),
+        str(row[1]),
+        str(row[2]),
+        str(row[3]),
+        int(row[4]),
+        bool(row[5]),
+        str(row[6]),
+        str(row[7]),
+        None if row[8] is None else str(row[8]),
+    )
 
 
 class SQLiteStore:
@@ -84,17 +102,25 @@ class SQLiteStore:
     def unit(self) -> Iterator[SQLiteUnit]:
         with self._write_lock:
             conn = self._writer
-            conn.execute("BEGIN IMMEDIATE")
             try:
-                self._cache.check(conn)
-                unit = SQLiteUnit(conn, self._cache)
-                yield unit
-                unit.flush()
-            except BaseException:
-                conn.execute("ROLLBACK")
-                self._cache.clear()  # it may hold what the rollback undid
-                raise
-            conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    self._cache.check(conn)
+                    unit = SQLiteUnit(conn, self._cache)
+                    yield unit
+                    unit.flush()
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    self._cache.clear()  # it may hold what the rollback undid
+                    raise
+                conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                # Disk full, read-only, I/O error, locked: the store's fault, not the unit's.
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                self._cache.clear()
+                raise UnitDeferred("store_unavailable", f"SQLite store {self._path}: {exc}") from None
 
     def get_checkpoint(self, source: str) -> str | None:
         with self._reading() as conn:
@@ -245,10 +271,57 @@ class SQLiteStore:
             row = conn.execute("SELECT COUNT(*) FROM remediations WHERE applied_at >= ?", (ts,)).fetchone()
         return int(row[0])
 
+    def note_unit_failure(
+        self, source: str, unit: str, reason: str, detail: str, *, payload: str | None, quarantine_after: int
+    ) -> FailedUnit:
+        now = now_iso()
+        with self._write_lock:
+            self._writer.execute(
+                "INSERT INTO failed_units (source, unit, reason, detail, payload, failures, quarantined,"
+                " first_failed_at, last_failed_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)"
+                " ON CONFLICT (source, unit) DO UPDATE SET reason = excluded.reason,"
+                " detail = excluded.detail, payload = COALESCE(excluded.payload, payload),"
+                " failures = failures + 1, quarantined = (failures + 1 >= ?),"
+                " last_failed_at = excluded.last_failed_at",
+                (
+                    source,
+                    unit,
+                    reason,
+                    detail[:2000],
+                    payload,
+                    int(quarantine_after <= 1),
+                    now,
+                    now,
+                    quarantine_after,
+                ),
+            )
+            row = self._writer.execute(
+                f"SELECT {_FAILED_COLUMNS} FROM failed_units WHERE source = ? AND unit = ?", (source, unit)
+            ).fetchone()
+        return _failed_unit(row)
+
+    def is_quarantined(self, source: str, unit: str) -> bool:
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM failed_units WHERE source = ? AND unit = ? AND quarantined = 1", (source, unit)
+            ).fetchone()
+        return row is not None
+
+    def failed_units(self, quarantined_only: bool = True) -> list[FailedUnit]:
+        where = " WHERE quarantined = 1" if quarantined_only else ""
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"SELECT {_FAILED_COLUMNS} FROM failed_units{where} ORDER BY last_failed_at, source, unit"
+            ).fetchall()
+        return [_failed_unit(r) for r in rows]
+
     def ping(self) -> None:
+        """Write, not only read: a full or read-only disk still answers SELECT 1."""
         try:
-            with self._reading() as conn:
-                conn.execute("SELECT 1").fetchone()
+            with self._write_lock:
+                self._writer.execute(
+                    "INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)", (now_iso(),)
+                )
         except sqlite3.Error as exc:
             raise StoreError(f"SQLite store {self._path} is not usable: {exc}") from None
 

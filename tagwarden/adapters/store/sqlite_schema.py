@@ -113,4 +113,21 @@ CREATE TABLE IF NOT EXISTS processed_objects (
     processed_at TEXT NOT NULL,
     PRIMARY KEY (source, key)
 );
+
+-- Written by the readiness check, so that it sees a store that cannot write.
+CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL);
+
+-- Units (messages, files) that failed to be read or judged; quarantined = 1 once set aside.
+CREATE TABLE IF NOT EXISTS failed_units (
+    source TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    payload TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    quarantined INTEGER NOT NULL DEFAULT 0,
+    first_failed_at TEXT NOT NULL,
+    last_failed_at TEXT NOT NULL,
+    PRIMARY KEY (source, unit)
+);
 """

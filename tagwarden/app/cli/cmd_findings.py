@@ -9,7 +9,7 @@ from tagwarden.adapters.http.endpoints import finding_detail
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.cli.common import add_config_argument, load, store_failures
 from tagwarden.app.cli.errors import CommandError
-from tagwarden.app.cli.output import add_format_argument, print_json, print_table
+from tagwarden.app.cli.output import add_format_argument, print_json, print_table, safe_text
 from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES, STATUSES, FindingStatus
 from tagwarden.core.ports.store import FindingFilter
 
@@ -130,17 +130,21 @@ def run_show(args: argparse.Namespace) -> int:
         "old_value",
         "new_value",
     ):
-        print(f"{key:>14}: {finding.get(key) if finding.get(key) is not None else '-'}")
-    print(f"\n{finding['explanation']}\n")
+        value = finding.get(key)
+        print(f"{key:>14}: {safe_text(str(value)) if value is not None else '-'}")
+    print(f"\n{safe_text(finding['explanation'])}\n")
     if finding.get("remediation"):
-        print(f"revert: {finding['remediation']['status']}: {finding['remediation']['detail']}\n")
+        revert = finding["remediation"]
+        print(f"revert: {safe_text(revert['status'])}: {safe_text(revert['detail'])}\n")
     if detail["actor_tags"]:
-        print("actor's known tags: " + ", ".join(f"{k}={v}" for k, v in detail["actor_tags"].items()))
+        tags = ", ".join(f"{k}={v}" for k, v in detail["actor_tags"].items())
+        print("actor's known tags: " + safe_text(tags))
     if detail["target_history"]:
         print("target's tag history (newest first):")
         for entry in detail["target_history"][:20]:
             change = "removed" if entry["removed"] else f"= {entry['value']!r}"
-            print(f"  {entry['event_time']}  {entry['key']} {change}  by {entry['actor'] or entry['origin']}")
+            line = f"{entry['event_time']}  {entry['key']} {change}  by {entry['actor'] or entry['origin']}"
+            print("  " + safe_text(line))
     print(f"\nacknowledge: tagwarden findings ack {finding['id']} --config {args.config}")
     print(f"resolve:     tagwarden findings resolve {finding['id']} --config {args.config}")
     return 0

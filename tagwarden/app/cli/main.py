@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "tagwarden.app.cli.cmd_replay",
     "tagwarden.app.cli.cmd_normalize",
     "tagwarden.app.cli.cmd_findings",
+    "tagwarden.app.cli.cmd_quarantine",
     "tagwarden.app.cli.cmd_check_config",
     "tagwarden.app.cli.cmd_iam",
     "tagwarden.app.cli.cmd_scan",

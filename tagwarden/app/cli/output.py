@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
@@ -26,6 +27,26 @@ def print_json(data: Any, out: TextIO | None = None) -> None:
     stream.write("\n")
 
 
+# Bidirectional overrides, embeddings and isolates reorder what follows them on screen.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: str) -> str:
+    """``text`` with control characters (ESC, CR, BEL, C1...), line and paragraph separators
+    and bidirectional controls written as escapes, so that values an attacker chose (tag
+    values, ARNs) cannot move the cursor, recolour or rewrite the terminal."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        _escape(c) if c in _BIDI or unicodedata.category(c) in {"Cc", "Zl", "Zp"} else c for c in text
+    )
+
+
 def _cell(value: Any, width: int | None) -> str:
     if value is None:
         text = "-"
@@ -35,7 +56,7 @@ def _cell(value: Any, width: int | None) -> str:
         text = ",".join(f"{k}={v}" for k, v in value.items())
     else:
         text = str(value)
-    text = text.replace("\n", " ")
+    text = safe_text(text)
     if width is not None and len(text) > width:
         text = text[: max(width - 1, 1)] + "…"
     return text

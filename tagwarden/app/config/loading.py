@@ -86,7 +86,7 @@ def apply_environment(document: dict[str, Any], env: Mapping[str, str]) -> list[
         raw = env[name]
         try:
             value = yaml.safe_load(raw) if raw.strip() else ""
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             value = raw
         _set_path(document, parts, value, f"environment variable {name}")
         applied.append(name)

@@ -22,3 +22,7 @@ def load_yaml(path: Path, what: str) -> Any:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise YamlFileError(f"{path}: not valid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlFileError(
+            f"{path}: nested too deep to read; a {what} needs only a few levels of nesting"
+        ) from None

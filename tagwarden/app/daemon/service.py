@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from types import FrameType
 from typing import Any
@@ -18,19 +19,24 @@ from tagwarden.adapters.http.endpoints import check_handler, install_api, metric
 from tagwarden.adapters.http.pages import install_pages
 from tagwarden.adapters.sinks import Dispatcher
 from tagwarden.adapters.sources import PollResult, Source
+from tagwarden.adapters.store.lock import lock_store
 from tagwarden.app.config import LoadedConfig
+from tagwarden.app.daemon.readiness import Readiness
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import Parts, build_parts, build_sources
+from tagwarden.core.ports.units import UnitDeferred
 
 HEARTBEAT_SECONDS = 5.0
 HEALTHY_WITHIN_SECONDS = 60.0
-READY_CACHE_SECONDS = 10.0
+READY_CHECK_SECONDS = 10.0
+ABANDON_SECONDS = 5.0  # after the grace period, how long polls get to drop the unit in hand
 
 
 class Daemon:
     def __init__(self, config: LoadedConfig, log: Any, parts: Parts | None = None) -> None:
         self.config = config
         self.log = log
+        self._store_lock = lock_store(config.store_url())  # one daemon per embedded store
         self.parts = parts or build_parts(config, log)
         self.sources: list[Source] = build_sources(config, self.parts, log)
         self.scans = Scans(config, self.parts, log)
@@ -41,7 +47,9 @@ class Daemon:
         self._heartbeat = time.monotonic()
         self._running: set[str] = set()
         self._idle = threading.Condition()
-        self._ready_cache: tuple[float, bool, dict[str, Any]] | None = None
+        checks: dict[str, Callable[[], None]] = {"store": self.parts.store.ping}
+        checks.update({f"source:{source.name}": source.check for source in self.sources})
+        self._readiness = Readiness(checks, self.parts.faults, interval=READY_CHECK_SECONDS)
         self.http: HttpServer | None = None
         self._scheduler: Any = None
 
@@ -52,24 +60,8 @@ class Daemon:
         return scheduler_up and age < HEALTHY_WITHIN_SECONDS, {"heartbeat_age_seconds": round(age, 1)}
 
     def readiness(self) -> tuple[bool, dict[str, Any]]:
-        now = time.monotonic()
-        if self._ready_cache and now - self._ready_cache[0] < READY_CACHE_SECONDS:
-            return self._ready_cache[1], self._ready_cache[2]
-        checks: dict[str, str] = {}
-        try:
-            self.parts.store.ping()
-            checks["store"] = "ok"
-        except Exception as exc:
-            checks["store"] = str(exc)
-        for source in self.sources:
-            try:
-                source.check()
-                checks[f"source:{source.name}"] = "ok"
-            except Exception as exc:
-                checks[f"source:{source.name}"] = f"{type(exc).__name__}: {exc}"
-        ok = all(value == "ok" for value in checks.values())
-        self._ready_cache = (now, ok, {"checks": checks})
-        return ok, {"checks": checks}
+        """The last outcome of the background checks, and what is failing right now."""
+        return self._readiness.state()
 
     def _beat(self) -> None:
         self._heartbeat = time.monotonic()
@@ -83,6 +75,11 @@ class Daemon:
             self._running.add(source.name)
         try:
             result = source.poll(self.stop)
+        except UnitDeferred as exc:
+            metrics.units_deferred.labels(source.name, exc.reason).inc()
+            self.parts.faults.report(f"source:{source.name}", str(exc))
+            self.log.warning("poll_deferred", source=source.name, reason=exc.reason, detail=exc.detail)
+            return None
         except Exception as exc:
             reason = error_code(exc, type(exc).__name__)
             metrics.source_errors.labels(source.name, str(reason)).inc()
@@ -94,6 +91,8 @@ class Daemon:
                 self._running.discard(source.name)
                 self._idle.notify_all()
         metrics.last_success.labels(source.name).set(time.time())
+        if not result.failed_units:
+            self.parts.faults.clear(f"source:{source.name}")
         if result.units:
             self.log.info(
                 "poll_done",
@@ -142,6 +141,7 @@ class Daemon:
                 self.scans.run(job)
         self.http = HttpServer(settings.http.host, settings.http.port, self._router(), self.log)
         self.http.start()
+        self._readiness.start()
         scheduler = BackgroundScheduler(
             timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
         )
@@ -189,13 +189,19 @@ class Daemon:
         """Stop taking work, let batches in hand finish within the grace period, close.
         True if every poll finished in time."""
         self.stop.set()
+        self._readiness.stop()
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
-        deadline = time.monotonic() + self.config.settings.shutdown_grace_seconds
+        self._wait_idle(self.config.settings.shutdown_grace_seconds)
         with self._idle:
-            while self._running and time.monotonic() < deadline:
-                self._idle.wait(timeout=max(0.0, deadline - time.monotonic()))
             unfinished = sorted(self._running)
+        if unfinished:
+            # The grace period is over: units in hand are abandoned between two records (they
+            # roll back and are read again after the restart).
+            self.parts.abandon.set()
+            self._wait_idle(ABANDON_SECONDS)
+            with self._idle:
+                unfinished = sorted(self._running)
         if self.http is not None:
             self.http.stop()
         if unfinished:
@@ -203,8 +209,15 @@ class Daemon:
             self.log.warning("shutdown_with_polls_in_flight", sources=unfinished)
         else:
             self.parts.store.close()
+            self._store_lock.release()
         self.log.info("daemon_stopped", clean=not unfinished)
         return not unfinished
+
+    def _wait_idle(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        with self._idle:
+            while self._running and time.monotonic() < deadline:
+                self._idle.wait(timeout=max(0.0, deadline - time.monotonic()))
 
     def run_forever(self) -> int:
         self.start()

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from tagwarden.core.arn import canonical_principal, is_iam_principal
+from tagwarden.core.faults import FaultBoard
+from tagwarden.core.ports.units import UnitDeferred
 
 PrincipalTagFetch = Callable[[str], "dict[str, str] | None"]
 
@@ -36,35 +38,71 @@ class Fetched:
 
 class PrincipalTagCache:
     """Remembers when each principal's tags were last fetched, so IAM is asked at most once
-    per ``ttl_seconds`` for each; the tags themselves live in the store's tag state."""
+    per ``ttl_seconds`` for each; the tags themselves live in the store's tag state.
+
+    A fetch that fails is tried again ``retries`` times, ``retry_delay`` apart; if it still
+    fails, ``refresh`` raises UnitDeferred and nothing is remembered, so the next unit asks
+    again. A failure is never taken for "no tags"."""
+
+    FAULT = "principal_tags"
 
     def __init__(
         self,
         fetch: PrincipalTagFetch | None,
         ttl_seconds: float = 300.0,
         clock: Callable[[], float] = time.time,
+        *,
+        retries: int = 2,
+        retry_delay: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+        faults: FaultBoard | None = None,
+        on_failure: Callable[[str], None] | None = None,
     ) -> None:
         self._fetch = fetch
         self._ttl = ttl_seconds
         self._clock = clock
         self._fetched_at: dict[str, float] = {}
         self._lock = threading.Lock()
+        self._retries = retries
+        self._retry_delay = retry_delay
+        self._sleep = sleep
+        self.faults = faults or FaultBoard()
+        self._on_failure = on_failure
 
     def refresh(self, arns: Iterable[str]) -> list[Fetched]:
         """Fetch the tags of every IAM principal among ``arns`` whose last fetch is older than
-        the TTL. A failed fetch is not retried before the TTL runs out either."""
+        the TTL."""
         if self._fetch is None:
             return []
         now = self._clock()
-        due: list[str] = []
         with self._lock:
-            for arn in {canonical_principal(a) for a in arns if is_iam_principal(a)}:
-                if now - self._fetched_at.get(arn, float("-inf")) >= self._ttl:
-                    self._fetched_at[arn] = now
-                    due.append(arn)
+            due = sorted(
+                arn
+                for arn in {canonical_principal(a) for a in arns if is_iam_principal(a)}
+                if now - self._fetched_at.get(arn, float("-inf")) >= self._ttl
+            )
         results = []
-        for arn in sorted(due):
-            tags = self._fetch(arn)
+        for arn in due:
+            tags = self._fetch_with_retries(self._fetch, arn)
             if tags is not None:
                 results.append(Fetched(arn, tags, now))
+        with self._lock:
+            for arn in due:
+                self._fetched_at[arn] = now
+        if due:
+            self.faults.clear(self.FAULT)
         return results
+
+    def _fetch_with_retries(self, fetch: PrincipalTagFetch, arn: str) -> dict[str, str] | None:
+        attempt = 0
+        while True:
+            try:
+                return fetch(arn)
+            except UnitDeferred as exc:
+                if self._on_failure is not None:
+                    self._on_failure(exc.reason)
+                if attempt >= self._retries:
+                    self.faults.report(self.FAULT, exc.detail)
+                    raise
+                attempt += 1
+                self._sleep(self._retry_delay * attempt)

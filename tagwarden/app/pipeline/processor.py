@@ -25,8 +25,9 @@ from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import Actor, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
-from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitResult
+from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
+from tagwarden.core.records.bounds import tag_record_bounds
 from tagwarden.core.records.record_checks import record_problem, tag_record_problem
 from tagwarden.core.records.triage import Interest, Skipped
 from tagwarden.core.timeutil import canonical_time, now_iso, parse_time
@@ -156,6 +157,8 @@ class Processor:
                     newest_by_origin[origin] = max(newest_by_origin.get(origin, ""), latest)
                 continue
             if isinstance(item, ReadProblem):
+                if item.transient:  # a fault in getting the bytes: nothing of this reading counts
+                    raise UnitDeferred(item.reason, item.detail)
                 if item.fatal:
                     result.fatal = item
                 else:
@@ -197,6 +200,10 @@ class Processor:
         event_id = str(item.get("eventID") or "")
         if normalized.unreadable is not None and compute is None:
             result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
+            return None
+        bounds = tag_record_bounds(item, normalized.changes, normalized.session)
+        if bounds is not None:
+            result.rejected.append((bounds[0], f"{bounds[1]} (eventID {event_id[:200]!r})"))
             return None
         problem = tag_record_problem(item)
         ts = parse_time(when)

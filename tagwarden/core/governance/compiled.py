@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from tagwarden.core.arn import canonical_principal
 from tagwarden.core.globs import Glob
+from tagwarden.core.governance.linear import LinearPattern
 from tagwarden.core.governance.model import GovernancePolicy, Rule, Writer
 from tagwarden.core.model.finding import DEFAULT_SEVERITY, Severity
 from tagwarden.core.model.tags import KnownTags, tag_ci
@@ -78,7 +78,7 @@ class CompiledRule:
         self._allowed = (
             frozenset(rule.values.allowed) if rule.values and rule.values.allowed is not None else None
         )
-        self._pattern = re.compile(rule.values.pattern) if rule.values and rule.values.pattern else None
+        self._pattern = LinearPattern(rule.values.pattern) if rule.values and rule.values.pattern else None
 
     def covers_key(self, key: str) -> bool:
         return any(glob.matches(key) for glob in self._keys)
@@ -102,7 +102,7 @@ class CompiledRule:
     def value_allowed(self, value: str) -> bool:
         if self._allowed is not None and value not in self._allowed:
             return False
-        return self._pattern is None or self._pattern.fullmatch(value) is not None
+        return self._pattern is None or self._pattern.fullmatch(value)
 
     def describe_values(self) -> str:
         values = self.rule.values

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from tagwarden.core.governance.linear import LinearPattern, PatternError
 from tagwarden.core.model.finding import FINDING_KINDS, Severity
 
 
@@ -48,11 +48,9 @@ class Values(_Strict):
             )
         if self.pattern is not None:
             try:
-                re.compile(self.pattern)
-            except re.error as exc:
-                raise ValueError(
-                    f"pattern {self.pattern!r} is not a valid regular expression: {exc}"
-                ) from None
+                LinearPattern(self.pattern)
+            except PatternError as exc:
+                raise ValueError(str(exc)) from None
         return self
 
 

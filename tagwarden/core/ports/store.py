@@ -40,6 +40,21 @@ class Delivery:
 
 
 @dataclass(frozen=True, slots=True)
+class FailedUnit:
+    """A unit that failed to be read or judged; ``quarantined`` once it is no longer tried."""
+
+    source: str
+    unit: str
+    reason: str
+    detail: str
+    failures: int
+    quarantined: bool
+    first_failed_at: str
+    last_failed_at: str
+    payload: str | None = None  # what is needed to look at it again (an SQS message body)
+
+
+@dataclass(frozen=True, slots=True)
 class FindingFilter:
     severity: Sequence[str] = ()
     kind: Sequence[str] = ()
@@ -98,5 +113,14 @@ class Store(Protocol):
         ...
 
     def remediations_applied_since(self, ts: float) -> int: ...
+
+    def note_unit_failure(
+        self, source: str, unit: str, reason: str, detail: str, *, payload: str | None, quarantine_after: int
+    ) -> FailedUnit:
+        """Count one failure of ``unit``; it is quarantined at the ``quarantine_after``-th."""
+        ...
+
+    def is_quarantined(self, source: str, unit: str) -> bool: ...
+    def failed_units(self, quarantined_only: bool = True) -> list[FailedUnit]: ...
     def ping(self) -> None: ...
     def close(self) -> None: ...

@@ -18,6 +18,17 @@ from tagwarden.core.records.triage import RecordFilter, Skipped
 Record = dict[str, Any]
 
 
+class UnitDeferred(Exception):
+    """The unit could not be judged because of a fault outside it (a service that failed, a body
+    cut short, a store that cannot write). Nothing of it is committed; the source keeps it and
+    tries again later, without counting the attempt against the unit itself."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
 @dataclass(slots=True)
 class UnitResult:
     records: int = 0

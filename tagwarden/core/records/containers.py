@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from tagwarden.core.records.json_stream import ChunkedText, StreamError, iter_array, iter_object_members
+from tagwarden.core.records.limits import DEFAULT_LIMITS, ReadLimits
 from tagwarden.core.records.opening import CHUNK_BYTES, OpenError, open_maybe_gzip
 
 Record = dict[str, Any]
@@ -26,12 +27,16 @@ class ReadProblem:
 
     ``fatal`` problems concern the document as a whole (it is not JSON, not gzip, not CloudTrail):
     reading it again will not help, and whatever carried it should go to a dead-letter queue.
-    The others concern one record, which is skipped while the rest are read.
+    The others concern one record, which is skipped while the rest are read. ``transient``
+    problems are fatal to this reading only: the same bytes may read fine later.
     """
 
     reason: str
     detail: str
     fatal: bool = False
+    # A fault in getting the bytes (a 5xx, a reset, a body cut short), not in the document:
+    # the unit is left uncommitted and read again, without counting against the document.
+    transient: bool = False
 
 
 def looks_like_record(value: dict[str, Any]) -> bool:
@@ -66,9 +71,9 @@ def iter_records_from_value(value: Any, depth: int = 0) -> Iterator[Record | Rea
         embedded = value["CloudTrailEvent"]
         try:
             record = json.loads(embedded) if isinstance(embedded, str) else embedded
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError, digit limit, nesting
             yield ReadProblem(
-                "invalid_json", f"LookupEvents item's CloudTrailEvent is not JSON: {exc}", fatal
+                "invalid_json", f"LookupEvents item's CloudTrailEvent is not JSON: {exc!r}"[:500], fatal
             )
             return
         if isinstance(record, dict):
@@ -110,8 +115,8 @@ def _iter_top_object(cursor: ChunkedText) -> Iterator[Record | ReadProblem]:
     yield from iter_records_from_value(rest)
 
 
-def _iter_text(chunks: Iterator[str]) -> Iterator[Record | ReadProblem]:
-    cursor = ChunkedText(chunks)
+def _iter_text(chunks: Iterator[str], limits: ReadLimits) -> Iterator[Record | ReadProblem]:
+    cursor = ChunkedText(chunks, limits.max_record_chars)
     seen_any = False
     while (char := cursor.peek()) is not None:
         seen_any = True
@@ -129,7 +134,9 @@ def _iter_text(chunks: Iterator[str]) -> Iterator[Record | ReadProblem]:
         yield ReadProblem("empty", "the document is empty", True)
 
 
-def iter_records(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Record | ReadProblem]:
+def iter_records(
+    stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES, limits: ReadLimits = DEFAULT_LIMITS
+) -> Iterator[Record | ReadProblem]:
     """Records out of a byte stream (gzip or not), in the order they appear.
 
     Problems come out in line with the records: everything readable before a problem has
@@ -137,8 +144,10 @@ def iter_records(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[R
     ends the stream, since nothing after it can be trusted to line up.
     """
     try:
-        yield from _iter_text(open_maybe_gzip(stream, chunk_bytes))
+        yield from _iter_text(open_maybe_gzip(stream, chunk_bytes, limits), limits)
     except OpenError as exc:
         yield ReadProblem(exc.reason, str(exc), True)
     except StreamError as exc:
-        yield ReadProblem("invalid_json", f"invalid JSON: {exc}", True)
+        yield ReadProblem(
+            exc.reason, f"invalid JSON: {exc}" if exc.reason == "invalid_json" else str(exc), True
+        )

@@ -9,25 +9,30 @@ library's C decoder, so memory stays at about one chunk plus one record.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
-_WHITESPACE = " \t\n\r"
+from tagwarden.core.records.limits import DEFAULT_LIMITS
+
+_NOT_WHITESPACE = re.compile(r"[^ \t\n\r]")
 _DECODER = json.JSONDecoder()
 
 
 class StreamError(ValueError):
-    """The text is not the JSON it should be; ``offset`` counts characters from the start."""
+    """The text is not the JSON it should be; ``offset`` counts characters from the start.
+    ``reason`` is a metric label."""
 
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: str, offset: int, reason: str = "invalid_json") -> None:
         super().__init__(f"{message} (at character {offset})")
         self.offset = offset
+        self.reason = reason
 
 
 class ChunkedText:
     """A cursor over text that arrives in chunks; consumed text is dropped as it goes."""
 
-    def __init__(self, chunks: Iterator[str], max_value_chars: int = 64 * 1024 * 1024) -> None:
+    def __init__(self, chunks: Iterator[str], max_value_chars: int = DEFAULT_LIMITS.max_record_chars) -> None:
         self._chunks = chunks
         self._buf = ""
         self._pos = 0
@@ -57,12 +62,11 @@ class ChunkedText:
     def peek(self) -> str | None:
         """The next character that is not white space, without consuming it; None at the end."""
         while True:
-            buf, pos, size = self._buf, self._pos, len(self._buf)
-            while pos < size and buf[pos] in _WHITESPACE:
-                pos += 1
-            self._pos = pos
-            if pos < size:
-                return buf[pos]
+            match = _NOT_WHITESPACE.search(self._buf, self._pos)
+            if match is not None:
+                self._pos = match.start()
+                return self._buf[self._pos]
+            self._pos = len(self._buf)
             if not self._fill():
                 return None
 
@@ -84,15 +88,25 @@ class ChunkedText:
                 if self._grow():
                     continue
                 raise StreamError(exc.msg, self._dropped + exc.pos) from None
+            except RecursionError:
+                raise StreamError("JSON nested too deep", self.offset, "too_deep") from None
+            except ValueError as exc:  # e.g. an integer beyond Python's digit limit
+                raise StreamError(f"JSON value refused: {exc}", self.offset, "number_too_long") from None
             # A number that ends exactly at the buffer's end may continue in the next chunk.
             if end == len(self._buf) and not self._eof and self._grow():
                 continue
+            if end - self._pos > self._max:
+                raise StreamError(
+                    f"a JSON value is longer than {self._max} characters", self.offset, "record_too_large"
+                )
             self._pos = end
             return value
 
     def _grow(self) -> bool:
         if len(self._buf) - self._pos > self._max:
-            raise StreamError(f"a JSON value is longer than {self._max} characters", self.offset)
+            raise StreamError(
+                f"a JSON value is longer than {self._max} characters", self.offset, "record_too_large"
+            )
         return self._fill()
 
 

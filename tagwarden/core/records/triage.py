@@ -162,14 +162,25 @@ def _kept_indices(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Sk
     return kept, Skipped(len(heads) - len(kept), newest, by_origin)
 
 
+# Python refuses to convert integers of more digits than this; a document holding one anywhere,
+# even in a record the fast path would skip, is read by the streaming reader, which says so.
+_TOO_LONG_NUMBER = re.compile(rb"[0-9]{4300}")
+
+
 def _decode_record(raw: msgspec.Raw) -> Any:
     try:
         return _RECORD.decode(raw)
     except msgspec.DecodeError:  # what msgspec refuses and json takes (NaN, lone surrogates)
+        pass
+    try:
         return json.loads(bytes(raw))
+    except (ValueError, RecursionError) as exc:  # a huge integer, nesting past the stack
+        return ReadProblem("bad_record", f"a record cannot be decoded: {str(exc)[:200]}")
 
 
 def _triage(text: bytes, keep: RecordFilter) -> Iterator[Record | ReadProblem | Skipped] | None:
+    if _TOO_LONG_NUMBER.search(text):
+        return None  # the streaming reader refuses it with its reason (number_too_long)
     try:
         document = _HEADS.decode(text)
         if document.Events is not msgspec.UNSET:
@@ -185,7 +196,11 @@ def _emit(
     kept: list[int], raws: list[msgspec.Raw], skipped: Skipped
 ) -> Iterator[Record | ReadProblem | Skipped]:
     for index in kept:
-        yield from iter_records_from_value(_decode_record(raws[index]), 1)
+        value = _decode_record(raws[index])
+        if isinstance(value, ReadProblem):
+            yield value
+        else:
+            yield from iter_records_from_value(value, 1)
     if skipped.count:
         yield skipped
 

@@ -70,6 +70,22 @@ class _SourceBase(_Strict):
         default=None, description="label in metrics and logs; defaults to <type>-<index>"
     )
     interval_seconds: float = Field(default=60, gt=0, le=86400, description="how often the source is polled")
+    quarantine_after: int = Field(
+        default=3,
+        ge=1,
+        le=1000,
+        description="a unit (message, file) that fails to be read or judged this many times is set aside"
+        " (`tagwarden quarantine list`) so that it never blocks the units behind it",
+    )
+    retry_seconds: float = Field(
+        default=2,
+        gt=0,
+        le=600,
+        description="first wait before a unit deferred by a fault outside it is retried",
+    )
+    retry_max_seconds: float = Field(
+        default=60, gt=0, le=3600, description="longest wait between retries of a deferred unit"
+    )
 
 
 class SqsSourceSettings(_SourceBase):

@@ -86,7 +86,8 @@ def test_webhook_body_is_slack_compatible_and_carries_the_finding() -> None:
     settings = WebhookSinkSettings(type="webhook", url="https://hooks/x", headers={"X-Token": "t"})
     WebhookSink("hook", settings, http).send(finding())
     ((url, body, headers),) = http.posts
-    assert url == "https://hooks/x" and headers == {"X-Token": "t"}
+    # The finding id rides along as an idempotency key, so a receiver can drop a repeat (issue 16).
+    assert url == "https://hooks/x" and headers == {"X-Token": "t", "Idempotency-Key": "tw-1"}
     assert isinstance(body, dict)
     assert body["text"].startswith("tagwarden: self_grant (critical)")
     assert body["attachments"][0]["text"] == finding().explanation

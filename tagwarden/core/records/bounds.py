@@ -1,0 +1,74 @@
+"""Bounds on one tag-writing record, checked before it is judged: nesting, tag count, key and
+value sizes, and text that cannot be stored (a lone UTF-16 surrogate such as ``\\ud800``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from tagwarden.core.model import TagChange
+from tagwarden.core.model.change import SessionGrant
+from tagwarden.core.records.limits import DEFAULT_LIMITS, ReadLimits
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def nesting_depth_exceeds(value: Any, limit: int) -> bool:
+    """True if ``value`` holds arrays and objects nested deeper than ``limit``."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def _texts(change: TagChange) -> Iterator[str]:
+    actor = change.actor
+    yield from (change.event_id, change.event_name, change.account, change.region, change.target, actor.arn)
+    yield from (t for t in (actor.session_arn, actor.access_key_id, actor.user_agent, actor.invoked_by) if t)
+    yield from (t for t in (actor.source_ip,) if t)
+
+
+def _storable(text: str) -> bool:
+    return text.isascii() or _SURROGATE.search(text) is None
+
+
+def _tags(changes: tuple[TagChange, ...], session: SessionGrant | None) -> Iterator[tuple[str, str | None]]:
+    for change in changes:
+        yield from change.set.items()
+        yield from ((key, None) for key in change.removed)
+    if session is not None:
+        yield from session.tags.items()
+
+
+def tag_record_bounds(
+    record: dict[str, Any],
+    changes: tuple[TagChange, ...],
+    session: SessionGrant | None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> tuple[str, str] | None:
+    """(reason, detail) if the record goes beyond a bound, else None."""
+    if nesting_depth_exceeds(record, limits.max_nesting):
+        return "too_deep", f"the record nests deeper than {limits.max_nesting} levels"
+    for count, (key, value) in enumerate(_tags(changes, session), start=1):
+        if count > limits.max_tags_per_record:
+            return "too_many_tags", f"the record writes more than {limits.max_tags_per_record} tags"
+        if len(key) > limits.max_key_chars:
+            return "key_too_long", f"a tag key is {len(key)} characters, over {limits.max_key_chars}"
+        if value is not None and len(value) > limits.max_value_chars:
+            return "value_too_long", f"a tag value is {len(value)} characters, over {limits.max_value_chars}"
+        if not _storable(key) or (value is not None and not _storable(value)):
+            return "not_unicode", "a tag key or value holds a lone UTF-16 surrogate"
+    for change in changes:
+        if not all(_storable(text) for text in _texts(change)):
+            return "not_unicode", "a field of the record holds a lone UTF-16 surrogate"
+    return None

@@ -1,0 +1,66 @@
+"""One writer per embedded store, and deliveries that a receiver can deduplicate (issue 16,
+finding 10, as far as this issue goes: claiming deliveries across replicas is issue 11)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import boto3
+import pytest
+import yaml
+
+from tagwarden.adapters.sinks.sns import SnsSink
+from tagwarden.adapters.store import StoreError
+from tagwarden.adapters.store.lock import lock_store
+from tagwarden.app.cli.main import main
+from tagwarden.app.config import load_config
+from tagwarden.app.daemon import Daemon
+from tagwarden.app.logs import get_logger
+from tagwarden.core.settings.sinks import SnsSinkSettings
+from tests.builders.findings import make_finding
+
+
+def _config(tmp_path: Path) -> Path:
+    path = tmp_path / "tagwarden.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "policy": {"version": 1},
+                "store": {"url": "sqlite:///state.db"},
+                "http": {"listen": "127.0.0.1:0"},
+                "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
+            }
+        )
+    )
+    return path
+
+
+def test_a_second_daemon_on_the_same_store_is_refused_at_start(
+    no_aws: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = load_config(_config(tmp_path))
+    first = Daemon(config, get_logger())
+    with pytest.raises(StoreError, match=r"in use by another tagwarden daemon \(pid"):
+        Daemon(config, get_logger())
+    assert main(["run", "--once", "--config", str(tmp_path / "tagwarden.yaml")]) == 1
+    assert "in use by another tagwarden daemon" in capsys.readouterr().err
+    # Reading the store is not writing it: the CLI still lists findings beside a running daemon.
+    assert main(["findings", "list", "--config", str(tmp_path / "tagwarden.yaml")]) == 0
+    first.shutdown()
+    lock_store(config.store_url()).release()  # free again once the first daemon stopped
+
+
+def test_sns_fifo_topics_deduplicate_by_finding_id(aws: str) -> None:
+    sns, sqs = boto3.client("sns"), boto3.client("sqs")
+    topic = sns.create_topic(Name="alerts.fifo", Attributes={"FifoTopic": "true"})["TopicArn"]
+    queue = sqs.create_queue(QueueName="alerts.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn, Attributes={"RawMessageDelivery": "false"})
+    sink = SnsSink("sns", SnsSinkSettings(type="sns", topic_arn=topic), sns)
+    finding = make_finding(id="tw-dup")
+    sink.send(finding)
+    sink.send(finding)  # sent again, as after a crash between the send and its mark
+    messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", [])
+    assert len(messages) == 1
+    assert json.loads(json.loads(messages[0]["Body"])["Message"])["id"] == "tw-dup"
