@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.error_codes import error_code
-from tagwarden.adapters.sources.s3_objects import parse_s3_url
+from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, Report, place, verify
 
 if TYPE_CHECKING:
@@ -75,25 +75,6 @@ def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
 _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
 
 
-def _common_prefixes(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
-    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
-        for entry in page.get("CommonPrefixes", []):
-            if "Prefix" in entry:
-                yield entry["Prefix"]
-
-
-def _region_prefixes(s3: S3Client, bucket: str, prefix: str, depth: int = 0) -> Iterator[str]:
-    """AWSLogs/[o-org/]<account>/CloudTrail[-Digest]/<region>/, without listing every object."""
-    if _REGION_LEVEL.search(prefix):
-        yield prefix
-        return
-    if depth > 6:
-        return
-    for child in _common_prefixes(s3, bucket, prefix):
-        if not child.endswith("CloudTrail-Insight/"):
-            yield from _region_prefixes(s3, bucket, child, depth + 1)
-
-
 def _window_keys(s3: S3Client, bucket: str, prefix: str, since: datetime | None) -> Iterator[str]:
     """Every key under ``prefix``; with ``since``, only the day folders from then on (a prefix already
     inside a region folder is listed whole)."""
@@ -102,7 +83,9 @@ def _window_keys(s3: S3Client, bucket: str, prefix: str, since: datetime | None)
         return
     first = (since - _LOG_MARGIN).date()
     days = [first + timedelta(days=n) for n in range((datetime.now(UTC).date() - first).days + 1)]
-    for region_prefix in _region_prefixes(s3, bucket, prefix):
+    for region_prefix in region_prefixes(
+        s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",)
+    ):
         for day in days:
             yield from _s3_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/")
 

@@ -108,16 +108,25 @@ def _keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
                 yield entry["Key"]
 
 
-def _region_prefixes(s3: S3Client, bucket: str, prefix: str, depth: int = 0) -> Iterator[str]:
-    """Walk AWSLogs/[o-org/]<account>/CloudTrail/<region>/ without listing every object."""
-    if _REGION_LEVEL.search(prefix):
+def region_prefixes(
+    s3: S3Client,
+    bucket: str,
+    prefix: str,
+    *,
+    level: re.Pattern[str] = _REGION_LEVEL,
+    skipped: tuple[str, ...] = _SKIPPED,
+    depth: int = 0,
+) -> Iterator[str]:
+    """Walk AWSLogs/[o-org/]<account>/CloudTrail/<region>/ (the folders ``level`` matches) without
+    listing every object, leaving out folders that end with one of ``skipped``."""
+    if level.search(prefix):
         yield prefix
         return
     if depth > 6:
         return
     for child in _common_prefixes(s3, bucket, prefix):
-        if not child.endswith(_SKIPPED):
-            yield from _region_prefixes(s3, bucket, child, depth + 1)
+        if not child.endswith(skipped):
+            yield from region_prefixes(s3, bucket, child, level=level, skipped=skipped, depth=depth + 1)
 
 
 def list_log_keys(s3: S3Client, bucket: str, prefix: str, window: Window) -> list[str]:
@@ -125,7 +134,7 @@ def list_log_keys(s3: S3Client, bucket: str, prefix: str, window: Window) -> lis
     CloudTrail's time order. With a full window, only the days in it are listed."""
     keys: list[str] = []
     if window.since is not None and window.until is not None and not re.search(r"/\d{4}/\d{2}/", prefix):
-        for region_prefix in _region_prefixes(s3, bucket, prefix):
+        for region_prefix in region_prefixes(s3, bucket, prefix):
             for day in window.days():
                 keys.extend(_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))
     else:

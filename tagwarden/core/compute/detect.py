@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tagwarden.core.compute.model import RoleGrant
 from tagwarden.core.governance.compiled import ActorView, CompiledPolicy
 from tagwarden.core.model import Finding, KnownTags, Origin, new_finding
+from tagwarden.core.model.finding import origin_of
 from tagwarden.core.model.kinds import Facts, why
 from tagwarden.core.model.tags import tag_ci
 
@@ -34,17 +35,7 @@ class RoleView:
 
 
 def _origin(grant: RoleGrant) -> Origin:
-    ctx = grant.ctx
-    return Origin(
-        event_id=ctx.event_id,
-        event_name=ctx.event_name,
-        event_source=ctx.event_source,
-        event_time=ctx.event_time,
-        account=ctx.account,
-        region=ctx.region,
-        actor=ctx.actor.arn,
-        actor_session=ctx.actor.session_arn,
-    )
+    return origin_of(grant.ctx)
 
 
 def _explanation(grant: RoleGrant, key: str, new: RoleView, old: RoleView, mine: str | None) -> str:

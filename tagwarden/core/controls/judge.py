@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from tagwarden.core.controls.classify import ControlCall
 from tagwarden.core.governance.compiled import ActorView, CompiledPolicy
-from tagwarden.core.model import Finding, Origin, new_finding
-from tagwarden.core.model.finding import Severity
+from tagwarden.core.model import Finding, new_finding
+from tagwarden.core.model.finding import Severity, origin_of
 
 KIND = "control_tamper"
 NO_TAG_KEY = ""  # findings are keyed by tag key in the store, which takes no null: a control has none
@@ -33,16 +33,7 @@ def judge_control(
     else:
         severity, note = policy.severity(KIND), "The actor is not a listed controls writer."
     lost = call.lost if not failed else "Had it succeeded: " + call.lost[0].lower() + call.lost[1:]
-    origin = Origin(
-        event_id=ctx.event_id,
-        event_name=ctx.event_name,
-        event_source=ctx.event_source,
-        event_time=ctx.event_time,
-        account=ctx.account,
-        region=ctx.region,
-        actor=ctx.actor.arn,
-        actor_session=ctx.actor.session_arn,
-    )
+    origin = origin_of(ctx)
     return new_finding(
         KIND,
         origin,

@@ -7,22 +7,9 @@ from tagwarden.core.governance.compiled import ActorView, CompiledPolicy, Compil
 from tagwarden.core.judge.context import JudgeContext
 from tagwarden.core.judge.explain import explain
 from tagwarden.core.judge.writes import KeyWrite, effective_writes
-from tagwarden.core.model import Finding, FindingKind, Origin, TagChange, most_severe, new_finding
+from tagwarden.core.model import Finding, FindingKind, TagChange, most_severe, new_finding
 from tagwarden.core.model.change import RESOURCE_KINDS
-from tagwarden.core.model.finding import Severity
-
-
-def origin_of(change: TagChange) -> Origin:
-    return Origin(
-        event_id=change.event_id,
-        event_name=change.event_name,
-        event_source=change.event_source,
-        event_time=change.event_time,
-        account=change.account,
-        region=change.region,
-        actor=change.actor.arn,
-        actor_session=change.actor.session_arn,
-    )
+from tagwarden.core.model.finding import Severity, origin_of
 
 
 def _attempted_writes(change: TagChange) -> list[KeyWrite]:

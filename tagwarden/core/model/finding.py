@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any, Literal, Protocol, TypeVar, get_args
 
+from tagwarden.core.model.change import Actor
 from tagwarden.core.model.kinds import DEFAULT_SEVERITY, FINDING_KINDS, KINDS, Severity
 
 FindingKind = str  # one of FINDING_KINDS: the kind table (tagwarden.core.model.kinds) declares them
@@ -40,6 +41,7 @@ __all__ = [
     "finding_id",
     "most_severe",
     "new_finding",
+    "origin_of",
 ]
 
 
@@ -103,6 +105,25 @@ class Finding:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
+class _Event(Protocol):
+    """What a change or a record's context says of the call a finding stems from."""
+
+    @property
+    def event_id(self) -> str: ...
+    @property
+    def event_name(self) -> str: ...
+    @property
+    def event_source(self) -> str: ...
+    @property
+    def event_time(self) -> str: ...
+    @property
+    def account(self) -> str: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def actor(self) -> Actor: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """What a finding stems from: a CloudTrail event, or a scan standing in for one."""
@@ -115,6 +136,20 @@ class Origin:
     region: str
     actor: str
     actor_session: str | None = None
+
+
+def origin_of(event: _Event) -> Origin:
+    """The origin of a finding about one CloudTrail call (a tag change, or a record's context)."""
+    return Origin(
+        event_id=event.event_id,
+        event_name=event.event_name,
+        event_source=event.event_source,
+        event_time=event.event_time,
+        account=event.account,
+        region=event.region,
+        actor=event.actor.arn,
+        actor_session=event.actor.session_arn,
+    )
 
 
 def new_finding(
