@@ -2,10 +2,17 @@
 
 Event judging, inventory reconciliation and the scans all hand their findings here, so a finding is
 stored, queued for its sinks in the same transaction, then counted and logged once, whoever made it.
+
+Reporting is durable too: with a store, every new finding is also queued for the ``report`` sink,
+due a grace period later. ``report`` counts and logs the committed findings and marks that
+delivery done; if the process dies between the commit and the report, the daemon's dispatcher
+finds the delivery still pending after the grace period and reports the finding then
+(``ReportSink``). A finding is never committed without being counted and logged once.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -14,13 +21,24 @@ from tagwarden.core.model import Finding
 from tagwarden.core.ports.store import Store, StoreUnit
 
 Route = Callable[[Finding], Iterable[str]]  # the sinks a new finding is queued for
+REPORT_SINK = "report"
+REPORT_GRACE_SECONDS = 120.0  # the dispatcher reports what the committing process did not by then
 
 
 class Recorder:
-    def __init__(self, metrics: Metrics, log: Any, route: Route | None = None) -> None:
+    def __init__(
+        self,
+        metrics: Metrics,
+        log: Any,
+        route: Route | None = None,
+        store: Store | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.metrics = metrics
         self.log = log
         self.route = route
+        self.store = store  # with a store, reporting is durable (see the module's docstring)
+        self._clock = clock
 
     def add(self, tx: StoreUnit, findings: Iterable[Finding]) -> list[Finding]:
         """Store ``findings`` and queue their deliveries in the caller's transaction. Returns the new
@@ -32,6 +50,8 @@ class Recorder:
                 new.append(finding)
                 for sink in self.route(finding) if self.route else ():
                     tx.enqueue_delivery(finding.id, sink)
+                if self.store is not None:
+                    tx.enqueue_delivery(finding.id, REPORT_SINK, self._clock() + REPORT_GRACE_SECONDS)
         return new
 
     def record(self, store: Store, findings: Sequence[Finding], *, source: str) -> list[Finding]:
@@ -44,10 +64,30 @@ class Recorder:
         self.report(new, source=source)
         return new
 
-    def report(self, findings: Iterable[Finding], *, source: str) -> None:
-        """Count and log committed findings, one line each. Call only after the commit: what the
-        metric counts must be durable."""
+    def report(self, findings: Sequence[Finding], *, source: str) -> None:
+        """Count and log committed findings, one line each, then mark them reported. Call only
+        after the commit: what the metric counts must be durable."""
         for finding in findings:
-            self.metrics.findings.labels(finding.kind, finding.severity).inc()
-            emit = self.log.info if finding.severity == "info" else self.log.warning
-            emit("finding", source=source, **finding.to_dict())
+            self.emit(finding, source=source)
+        if self.store is not None and findings:
+            self.store.deliveries_done(REPORT_SINK, [finding.id for finding in findings])
+
+    def emit(self, finding: Finding, *, source: str) -> None:
+        """One log line and one count for one committed finding (the line first: if writing it
+        fails, the outbox reports the finding later and it is counted then, once)."""
+        log = self.log.info if finding.severity == "info" else self.log.warning
+        log("finding", source=source, **finding.to_dict())
+        self.metrics.findings.labels(finding.kind, finding.severity).inc()
+
+
+class ReportSink:
+    """The dispatcher's side of durable reporting: a committed finding the committing process did
+    not report (it died, or reporting failed) is counted and logged from the outbox."""
+
+    name = REPORT_SINK
+
+    def __init__(self, recorder: Recorder) -> None:
+        self._recorder = recorder
+
+    def send(self, finding: Finding) -> None:
+        self._recorder.emit(finding, source="outbox")

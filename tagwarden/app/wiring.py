@@ -33,7 +33,7 @@ from tagwarden.app.config import (
 )
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
-from tagwarden.app.recording import Recorder
+from tagwarden.app.recording import REPORT_SINK, Recorder, ReportSink
 from tagwarden.core.controls import DeliveryPath
 from tagwarden.core.faults import FaultBoard
 from tagwarden.core.governance import CompiledPolicy
@@ -112,6 +112,7 @@ def build_parts(
         delivery=delivery_path(config, aws_clients if aws else None, log),
         compute=compute,
     )
+    sinks[REPORT_SINK] = ReportSink(processor.recorder)  # reports what a dead process did not
     return Parts(store, metrics, processor, aws_clients, account, sinks, faults)
 
 

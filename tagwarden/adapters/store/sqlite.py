@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -222,6 +222,22 @@ class SQLiteStore:
                 " last_error = NULL WHERE finding_id = ? AND sink = ?",
                 (now_iso(), finding_id, sink),
             )
+
+    def deliveries_done(self, sink: str, finding_ids: Sequence[str]) -> None:
+        if not finding_ids:
+            return
+        with self._write_lock:
+            self._writer.execute("BEGIN IMMEDIATE")
+            try:
+                self._writer.executemany(
+                    "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
+                    " last_error = NULL WHERE finding_id = ? AND sink = ?",
+                    [(now_iso(), finding_id, sink) for finding_id in finding_ids],
+                )
+            except BaseException:
+                self._writer.execute("ROLLBACK")
+                raise
+            self._writer.execute("COMMIT")
 
     def delivery_failed(self, finding_id: str, sink: str, error: str, next_attempt: float) -> None:
         with self._write_lock:

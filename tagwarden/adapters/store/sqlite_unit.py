@@ -76,7 +76,7 @@ class SQLiteUnit:
         self._now = now_iso()
         self._processed: dict[str, tuple[str, str, str, str]] = {}
         self._events: dict[str, str] = {}
-        self._deliveries: dict[tuple[str, str], None] = {}
+        self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
         self._current = cache.current
         self._history_rows = cache.rows
         self._sessions = cache.sessions
@@ -100,7 +100,8 @@ class SQLiteUnit:
             )
         if self._deliveries:
             conn.executemany(
-                "INSERT OR IGNORE INTO deliveries (finding_id, sink) VALUES (?, ?)", list(self._deliveries)
+                "INSERT OR IGNORE INTO deliveries (finding_id, sink, next_attempt) VALUES (?, ?, ?)",
+                [(finding_id, sink, at) for (finding_id, sink), at in self._deliveries.items()],
             )
         self._processed, self._events, self._deliveries = {}, {}, {}
 
@@ -264,5 +265,5 @@ class SQLiteUnit:
             (source, key, self._now),
         )
 
-    def enqueue_delivery(self, finding_id: str, sink: str) -> None:
-        self._deliveries[(finding_id, sink)] = None
+    def enqueue_delivery(self, finding_id: str, sink: str, not_before: float = 0.0) -> None:
+        self._deliveries[(finding_id, sink)] = not_before

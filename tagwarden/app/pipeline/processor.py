@@ -76,7 +76,7 @@ class Processor:
         delivery: DeliveryPath | None = None,
         compute: ComputeIdentity | None = None,
     ) -> None:
-        self.recorder = Recorder(metrics, log, route)
+        self.recorder = Recorder(metrics, log, route, store)
         self.normalizer = normalizer
         self.policy = policy
         self.store = store
