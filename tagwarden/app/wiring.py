@@ -17,7 +17,7 @@ from tagwarden.adapters.sources.base import SourceContext
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.lookup_events import LookupEventsSource
 from tagwarden.adapters.sources.sqs import SqsSource
-from tagwarden.adapters.store import Store, open_store
+from tagwarden.adapters.store import Store
 from tagwarden.app.config import (
     FilesSourceSettings,
     LoadedConfig,
@@ -51,7 +51,7 @@ def build_parts(config: LoadedConfig, log: Any, clients: AwsClients | None = Non
     """Store, metrics and processor; with ``aws`` False nothing calls AWS (no principal tags)."""
     settings = config.settings
     aws_clients = clients or AwsClients(settings.aws.region, settings.aws.max_attempts)
-    store = open_store(config.store_url())
+    store = config.open_store()
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
     account = caller_account(aws_clients, log) if aws else None

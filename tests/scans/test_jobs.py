@@ -68,7 +68,7 @@ def test_the_three_jobs_record_findings_and_set_their_gauges(aws: str, tmp_path:
         assert (sample("tagwarden_job_last_success_timestamp_seconds", {"scan": name}) or 0) > 0
         assert sample("tagwarden_job_duration_seconds", {"scan": name}) is not None
     # The inventory marks every account's principals as known, as the lockout detector needs.
-    assert parts.store.get_checkpoint(f"inventory:principals:{B}") is not None
+    assert parts.store.principals_known(B) is not None
     assert parts.store.current_tags("arn:aws:s3:::b-shared").values == {"team": "beta"}
     parts.store.close()
 

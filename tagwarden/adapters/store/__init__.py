@@ -1,4 +1,4 @@
-"""Where tagwarden keeps what it knows: findings, tag state, sessions, checkpoints."""
+"""Where tagwarden keeps what it knows: findings, tag state, sessions, progress, the outbox."""
 
 from tagwarden.adapters.store.factory import open_store
 from tagwarden.core.ports.store import HistoryEntry, Store, StoreError, StoreUnit

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from tagwarden.adapters.store.postgres import PostgresStore
 from tagwarden.adapters.store.sqlite import SQLiteStore
 from tagwarden.core.ports.store import Store, StoreError
+from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres
 
-SQLITE_PREFIX = "sqlite:///"
 
-
-def open_store(url: str) -> Store:
-    """``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db`` or ``sqlite:///:memory:``."""
+def open_store(url: str, *, password_file: str | None = None, pool_size: int = 8) -> Store:
+    """``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db``, ``sqlite:///:memory:``, or
+    ``postgresql://USER[:PASSWORD]@HOST:PORT/DB`` (password also from ``password_file`` or PGPASSWORD)."""
     if url.startswith(SQLITE_PREFIX):
         path = url[len(SQLITE_PREFIX) :]
         if not path:
             raise StoreError(f"store URL {url!r} names no file; use sqlite:///path/to/state.db")
         return SQLiteStore(path)
+    if is_postgres(url):
+        return PostgresStore(url, password_file=password_file, pool_size=pool_size)
     scheme = url.split(":", 1)[0] if ":" in url else url
-    raise StoreError(f"store URL scheme {scheme!r} is not supported; use sqlite:///path/to/state.db")
+    raise StoreError(
+        f"store URL scheme {scheme!r} is not supported; use sqlite:///path/to/state.db"
+        " or postgresql://USER@HOST:PORT/DB"
+    )

@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tagwarden.adapters.store.sqlite_schema import SCHEMA, SCHEMA_VERSION
-from tagwarden.adapters.store.sqlite_unit import FINDING_COLUMNS, SQLiteUnit, row_to_finding
-from tagwarden.core.arn import canonical_principal
-from tagwarden.core.model import Finding, KnownTags
-from tagwarden.core.model.finding import FindingStatus
-from tagwarden.core.model.tagfold import COMPLETE_MARKER
-from tagwarden.core.ports.store import Delivery, FindingFilter, HistoryEntry, StoreError
-from tagwarden.core.timeutil import now_iso
-
-_FINDING_SELECT = "SELECT " + ", ".join(FINDING_COLUMNS) + " FROM findings"
+from tagwarden.adapters.store.sql import Row, SqlStore
+from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, move_v1_checkpoints
+from tagwarden.core.ports.store import StoreError
 
 
-class SQLiteStore:
+class SQLiteSql:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row: Row | None = self._conn.execute(sql, params).fetchone()
+        return row
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._conn.execute(sql, params).rowcount
+
+    def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, params)
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Each statement inside the open transaction (``executescript`` would commit it first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+class SQLiteStore(SqlStore):
     def __init__(self, path: str) -> None:
         self._path = path
         self._memory = path == ":memory:"
@@ -47,20 +64,25 @@ class SQLiteStore:
         return conn
 
     def _migrate(self) -> None:
-        with self._write_lock:
-            self._writer.executescript(SCHEMA)
-            row = self._writer.execute("SELECT version FROM schema_version").fetchone()
+        with self._writing() as sql:
+            conn = self._writer
+            if sql.row("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'") is None:
+                _run_script(conn, SCHEMA_V1)
+            row = sql.row("SELECT version FROM schema_version")
+            version = 1 if row is None else int(row[0])
             if row is None:
-                self._writer.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
-            elif row[0] > SCHEMA_VERSION:
+                sql.run("INSERT INTO schema_version (version) VALUES (1)")
+            if version > SCHEMA_VERSION:
                 raise StoreError(
-                    f"{self._path} was written by a newer tagwarden (schema {row[0]} > {SCHEMA_VERSION}); "
+                    f"{self._path} was written by a newer tagwarden (schema {version} > {SCHEMA_VERSION}); "
                     "upgrade tagwarden or point store.url at another file"
                 )
+            if version < 2:
+                _run_script(conn, SCHEMA_V2)
+                move_v1_checkpoints(conn)
+                sql.run("UPDATE schema_version SET version = 2")
 
     def _reader(self) -> sqlite3.Connection:
-        if self._memory:
-            return self._writer
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._connect()
@@ -68,156 +90,29 @@ class SQLiteStore:
         return conn
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
+    def _reading(self) -> Iterator[SQLiteSql]:
         if self._memory:
             with self._write_lock:
-                yield self._writer
+                yield SQLiteSql(self._writer)
         else:
-            yield self._reader()
+            yield SQLiteSql(self._reader())
 
     @contextmanager
-    def unit(self) -> Iterator[SQLiteUnit]:
+    def _writing(self) -> Iterator[SQLiteSql]:
         with self._write_lock:
             conn = self._writer
             conn.execute("BEGIN IMMEDIATE")
             try:
-                yield SQLiteUnit(conn)
+                yield SQLiteSql(conn)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
 
-    def get_checkpoint(self, source: str) -> str | None:
-        with self._reading() as conn:
-            row = conn.execute("SELECT value FROM checkpoints WHERE source = ?", (source,)).fetchone()
-        return str(row[0]) if row else None
-
-    def object_processed(self, source: str, key: str) -> bool:
-        with self._reading() as conn:
-            row = conn.execute(
-                "SELECT 1 FROM processed_objects WHERE source = ? AND key = ?", (source, key)
-            ).fetchone()
-        return row is not None
-
-    def _where(self, where: FindingFilter | None) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if where is not None:
-            for column, values in (
-                ("severity", where.severity),
-                ("kind", where.kind),
-                ("status", where.status),
-                ("account", where.account),
-            ):
-                if values:
-                    clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
-                    params.extend(values)
-        sql = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        sql += " ORDER BY event_time DESC, id"
-        if where is not None and where.limit is not None:
-            sql += " LIMIT ?"
-            params.append(where.limit)
-        return sql, params
-
-    def iter_findings(self, where: FindingFilter | None = None) -> Iterator[Finding]:
-        sql, params = self._where(where)
-        with self._reading() as conn:
-            rows = conn.execute(_FINDING_SELECT + sql, params).fetchall()
-        for row in rows:
-            yield row_to_finding(row)
-
-    def list_findings(self, where: FindingFilter | None = None) -> list[Finding]:
-        return list(self.iter_findings(where))
-
-    def get_finding(self, finding_id: str) -> Finding | None:
-        with self._reading() as conn:
-            row = conn.execute(_FINDING_SELECT + " WHERE id = ?", (finding_id,)).fetchone()
-        return row_to_finding(row) if row else None
-
-    def set_status(self, finding_id: str, status: FindingStatus) -> Finding | None:
-        with self._write_lock:
-            self._writer.execute(
-                "UPDATE findings SET status = ?, updated_at = ? WHERE id = ?", (status, now_iso(), finding_id)
-            )
-        return self.get_finding(finding_id)
-
-    def open_finding_counts(self) -> list[tuple[str, str, int]]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT severity, kind, COUNT(*) FROM findings WHERE status = 'open' GROUP BY severity, kind"
-            ).fetchall()
-        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
-
-    def get_event(self, event_id: str) -> dict[str, Any] | None:
-        with self._reading() as conn:
-            row = conn.execute("SELECT record_json FROM events WHERE event_id = ?", (event_id,)).fetchone()
-        if row is None:
-            return None
-        record: dict[str, Any] = json.loads(row[0])
-        return record
-
-    def tag_history(self, target: str, limit: int = 200) -> list[HistoryEntry]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT target, key, value, removed, event_time, event_id, event_name, actor, origin"
-                " FROM tag_history WHERE target IN (?, ?) AND key != ?"
-                " ORDER BY ts DESC, event_id DESC LIMIT ?",
-                (target, canonical_principal(target), COMPLETE_MARKER, limit),
-            ).fetchall()
-        return [HistoryEntry(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8]) for r in rows]
-
-    def current_tags(self, target: str) -> KnownTags:
-        with self._reading() as conn:
-            unit = SQLiteUnit(conn)
-            return unit.current_tags(target)
-
-    def due_deliveries(self, now: float, limit: int) -> list[Delivery]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT finding_id, sink, attempts FROM deliveries"
-                " WHERE status = 'pending' AND next_attempt <= ? ORDER BY next_attempt, rowid LIMIT ?",
-                (now, limit),
-            ).fetchall()
-        return [Delivery(str(r[0]), str(r[1]), int(r[2])) for r in rows]
-
-    def delivery_done(self, finding_id: str, sink: str) -> None:
-        with self._write_lock:
-            self._writer.execute(
-                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                " last_error = NULL WHERE finding_id = ? AND sink = ?",
-                (now_iso(), finding_id, sink),
-            )
-
-    def delivery_failed(self, finding_id: str, sink: str, error: str, next_attempt: float) -> None:
-        with self._write_lock:
-            self._writer.execute(
-                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?"
-                " WHERE finding_id = ? AND sink = ?",
-                (error[:500], next_attempt, finding_id, sink),
-            )
-
-    def pending_deliveries(self) -> dict[str, int]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT sink, COUNT(*) FROM deliveries WHERE status = 'pending' GROUP BY sink"
-            ).fetchall()
-        return {str(r[0]): int(r[1]) for r in rows}
-
-    def delivery_status(self, finding_id: str) -> dict[str, str]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT sink, status, attempts, last_error FROM deliveries WHERE finding_id = ?",
-                (finding_id,),
-            ).fetchall()
-        return {
-            str(r[0]): str(r[1]) if r[1] == "delivered" else f"pending after {r[2]} attempt(s): {r[3] or '-'}"
-            for r in rows
-        }
-
     def ping(self) -> None:
         try:
-            with self._reading() as conn:
-                conn.execute("SELECT 1").fetchone()
+            with self._reading() as sql:
+                sql.row("SELECT 1")
         except sqlite3.Error as exc:
             raise StoreError(f"SQLite store {self._path} is not usable: {exc}") from None
 

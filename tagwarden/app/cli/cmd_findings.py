@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from tagwarden.adapters.http.endpoints import finding_detail
-from tagwarden.adapters.store import Store, StoreError, open_store
+from tagwarden.adapters.store import Store, StoreError
 from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table
@@ -92,7 +92,7 @@ def register(subparsers: Any) -> None:
 def _store(args: argparse.Namespace) -> Store:
     config = load(args)
     try:
-        return open_store(config.store_url())
+        return config.open_store()
     except StoreError as exc:
         raise CommandError(str(exc)) from None
 

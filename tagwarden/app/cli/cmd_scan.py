@@ -11,7 +11,7 @@ from typing import Any
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks.factory import build_sinks
-from tagwarden.adapters.store import Store, StoreError, open_store
+from tagwarden.adapters.store import Store, StoreError
 from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table
@@ -78,7 +78,7 @@ def register(subparsers: Any) -> None:
 
 def _store(config: LoadedConfig) -> Store:
     try:
-        return open_store(config.store_url())
+        return config.open_store()
     except StoreError as exc:
         raise CommandError(str(exc)) from None
 

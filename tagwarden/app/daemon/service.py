@@ -21,6 +21,7 @@ from tagwarden.adapters.sources import PollResult, Source
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import Parts, build_parts, build_sources
+from tagwarden.core.settings.store_url import redacted
 
 HEARTBEAT_SECONDS = 5.0
 HEALTHY_WITHIN_SECONDS = 60.0
@@ -182,7 +183,7 @@ class Daemon:
             "daemon_started",
             listen=f"{host}:{port}",
             sources=[s.name for s in self.sources],
-            store=self.config.store_url(),
+            store=redacted(self.config.store_url()),
         )
 
     def shutdown(self) -> bool:

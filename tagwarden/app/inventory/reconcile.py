@@ -13,18 +13,16 @@ incomplete): the history stays the record of changes, not a copy of every invent
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
 from typing import Any, NamedTuple
 
 from tagwarden.adapters.store import Store
 from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, finding_id
 from tagwarden.core.ports.store import HistoryEntry
 from tagwarden.core.timeutil import format_time, parse_time
 
-PENDING_CHECKPOINT = "inventory:pending:"
 Route = Callable[[Finding], Iterable[str]]  # the sinks a new finding is queued for
 BATCH = 500
 HISTORY_LIMIT = 1000
@@ -38,17 +36,6 @@ class Observed(NamedTuple):
     account: str
     region: str
     tags: Mapping[str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class Pending:
-    target: str
-    kind: str
-    account: str
-    region: str
-    started: float
-    finished: float
-    keys: dict[str, str | None]  # observed value of each contradicted key; None: absent
 
 
 def _folded(tags: Mapping[str, str]) -> dict[str, tuple[str, str]]:
@@ -123,22 +110,12 @@ class Reconciler:
         self.grace = grace_seconds
         self.route = route
 
-    @property
-    def _checkpoint(self) -> str:
-        return PENDING_CHECKPOINT + self.scope
+    def _load(self) -> list[PendingDifference]:
+        return self.store.pending(self.scope)
 
-    def _load(self) -> list[Pending]:
-        text = self.store.get_checkpoint(self._checkpoint)
-        if not text:
-            return []
-        try:
-            return [Pending(**entry) for entry in json.loads(text)]
-        except (ValueError, TypeError):
-            return []
-
-    def _save(self, pending: list[Pending]) -> None:
+    def _save(self, pending: list[PendingDifference]) -> None:
         with self.store.unit() as tx:
-            tx.set_checkpoint(self._checkpoint, json.dumps([asdict(p) for p in pending], sort_keys=True))
+            tx.save_pending(self.scope, pending)
 
     def record(self, observed: Iterable[Observed], started: float, finished: float) -> int:
         """Write the snapshots that change the state; remember the governed keys they contradict."""
@@ -159,7 +136,9 @@ class Reconciler:
                 }
                 if keys:
                     pending.append(
-                        Pending(item.target, item.kind, item.account, item.region, started, finished, keys)
+                        PendingDifference(
+                            item.target, item.kind, item.account, item.region, started, finished, keys
+                        )
                     )
             if changed:
                 with self.store.unit() as tx:
@@ -187,14 +166,16 @@ class Reconciler:
                         findings.append(finding)
                         for sink in self.route(finding) if self.route else ():
                             tx.enqueue_delivery(finding.id, sink)
-            tx.set_checkpoint(
-                self._checkpoint,
-                json.dumps([asdict(p) for p in pending if p not in due], sort_keys=True),
-            )
+            tx.save_pending(self.scope, [p for p in pending if p not in due])
         return findings
 
     def _judge(
-        self, entry: Pending, key: str, value: str | None, before: KnownTags, history: list[HistoryEntry]
+        self,
+        entry: PendingDifference,
+        key: str,
+        value: str | None,
+        before: KnownTags,
+        history: list[HistoryEntry],
     ) -> Finding | None:
         fold = entry.kind == "principal"
         old = before.get_ci(key) if fold else before.values.get(key)
@@ -215,7 +196,7 @@ def _same_key(a: str, b: str, fold: bool) -> bool:
 
 
 def _explained_during(
-    entry: Pending, key: str, value: str | None, history: list[HistoryEntry], fold: bool
+    entry: PendingDifference, key: str, value: str | None, history: list[HistoryEntry], fold: bool
 ) -> bool:
     """An event logged while the reading went on that leaves the key as observed."""
     for row in history:
@@ -229,7 +210,9 @@ def _explained_during(
     return False
 
 
-def _last_change(entry: Pending, key: str, history: list[HistoryEntry], fold: bool) -> HistoryEntry | None:
+def _last_change(
+    entry: PendingDifference, key: str, history: list[HistoryEntry], fold: bool
+) -> HistoryEntry | None:
     for row in history:  # newest first
         when = parse_time(row.event_time)
         if _same_key(row.key, key, fold) and when is not None and when < entry.started:
@@ -239,7 +222,7 @@ def _last_change(entry: Pending, key: str, history: list[HistoryEntry], fold: bo
 
 def _finding(
     policy: CompiledPolicy,
-    entry: Pending,
+    entry: PendingDifference,
     key: str,
     old: str | None,
     new: str | None,
@@ -285,5 +268,4 @@ def _finding(
 
 def pending_differences(store: Store, scope: str) -> list[dict[str, Any]]:
     """What a scope still waits on, for logs and tests."""
-    text = store.get_checkpoint(PENDING_CHECKPOINT + scope)
-    return list(json.loads(text)) if text else []
+    return [p.to_dict() for p in store.pending(scope)]

@@ -65,10 +65,10 @@ class Processor:
         source: str,
         unit: str,
         mark_object: bool = False,
-        checkpoint: str | None = None,
+        read_until: float | None = None,
     ) -> UnitResult:
         """Read, judge and commit one unit. ``mark_object`` records ``unit`` as processed for
-        ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
+        ``source``; ``read_until`` is saved as ``source``'s read cursor in the same transaction."""
         result = UnitResult()
         tagged = self._read(items, result)
         fetched = self.principals.refresh(self._principals_needed(tagged))
@@ -79,8 +79,8 @@ class Processor:
                 self._judge_record(tx, item, result, source)
             if mark_object and result.ok:
                 tx.mark_object(source, unit)
-            if checkpoint is not None:
-                tx.set_checkpoint(source, checkpoint)
+            if read_until is not None:
+                tx.set_read_cursor(source, read_until)
         self._report(result, source, unit)
         return result
 

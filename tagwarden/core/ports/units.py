@@ -34,7 +34,7 @@ class UnitResult:
 class UnitProcessor(Protocol):
     @property
     def store(self) -> Store:
-        """Where units are committed; sources read their checkpoints and processed units from it."""
+        """Where units are committed; sources read their cursors and processed units from it."""
         ...
 
     def process(
@@ -44,8 +44,9 @@ class UnitProcessor(Protocol):
         source: str,
         unit: str,
         mark_object: bool = False,
-        checkpoint: str | None = None,
+        read_until: float | None = None,
     ) -> UnitResult:
         """Read, judge and commit one unit in one transaction. ``mark_object`` records ``unit`` as
-        processed for ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
+        processed for ``source``; ``read_until`` (epoch seconds) is saved as ``source``'s read cursor
+        in the same transaction."""
         ...

@@ -1,17 +1,21 @@
-"""One write transaction of the SQLite store."""
+"""One unit (transaction) of a SQL store: the same statements on every engine."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tagwarden.core.arn import canonical_principal, is_iam_principal
+from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, SessionGrant, TagChange
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
+from tagwarden.core.ports.tag_state import LaterChange
 from tagwarden.core.timeutil import format_time, now_iso
+
+if TYPE_CHECKING:
+    from tagwarden.adapters.store.sql import Sql
 
 FINDING_COLUMNS = tuple(Finding.__dataclass_fields__)
 
@@ -33,25 +37,24 @@ class _Origin:
     kind: str  # "event" or "snapshot"
 
 
-def row_to_finding(row: sqlite3.Row) -> Finding:
+def row_to_finding(row: Sequence[Any]) -> Finding:
     return Finding.from_dict(dict(zip(FINDING_COLUMNS, row, strict=True)))
 
 
-class SQLiteUnit:
-    """One write transaction on the writer connection."""
+class SqlUnit:
+    """One transaction: the engine commits it when the block that opened it ends."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
         self._now = now_iso()
 
     def is_processed(self, event_id: str) -> bool:
-        row = self._conn.execute("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)).fetchone()
-        return row is not None
+        return self._sql.row("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)) is not None
 
     def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO processed_events (event_id, event_time, source, processed_at)"
-            " VALUES (?,?,?,?)",
+        self._sql.run(
+            "INSERT INTO processed_events (event_id, event_time, source, processed_at) VALUES (?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
             (event_id, event_time, source, self._now),
         )
 
@@ -61,7 +64,7 @@ class SQLiteUnit:
         if ts is not None:
             sql += " AND (ts < ? OR (ts = ? AND event_id < ?))"
             params += (ts, ts, event_id)
-        return [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in self._conn.execute(sql, params)]
+        return [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in self._sql.rows(sql, params)]
 
     def tags_as_of(self, target: str, ts: float, event_id: str) -> KnownTags:
         return fold_rows(self._rows(target, ts, event_id), is_iam_principal(target))
@@ -69,11 +72,20 @@ class SQLiteUnit:
     def current_tags(self, target: str) -> KnownTags:
         return fold_rows(self._rows(target), is_iam_principal(target))
 
+    def later_changes(self, target: str, ts: float, event_id: str) -> list[LaterChange]:
+        rows = self._sql.rows(
+            "SELECT DISTINCT event_id, ts FROM tag_history WHERE target = ? AND origin = 'event'"
+            " AND (ts > ? OR (ts = ? AND event_id > ?)) ORDER BY ts, event_id",
+            (state_key(target), ts, ts, event_id),
+        )
+        return [LaterChange(str(r[0]), float(r[1])) for r in rows]
+
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
         when = format_time(origin.ts)
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
-            " event_id, value, removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        self._sql.run_many(
+            "INSERT INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
+            " event_id, value, removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
             [
                 (
                     target,
@@ -96,8 +108,8 @@ class SQLiteUnit:
 
     def _refresh_current(self, target: str, kind: str) -> None:  # target is a state key
         tags = self.current_tags(target)
-        self._conn.execute("DELETE FROM tag_current WHERE target = ?", (target,))
-        self._conn.executemany(
+        self._sql.run("DELETE FROM tag_current WHERE target = ?", (target,))
+        self._sql.run_many(
             "INSERT INTO tag_current (target, target_kind, key, key_folded, value) VALUES (?,?,?,?,?)",
             [(target, kind, key, key.casefold(), value) for key, value in tags.values.items()],
         )
@@ -123,14 +135,18 @@ class SQLiteUnit:
         key = state_key(target)
         self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
 
+    def mark_principals_known(self, account: str, taken_at: float) -> None:
+        self._sql.run(
+            "INSERT INTO principal_inventories (account, taken_at) VALUES (?, ?)"
+            " ON CONFLICT (account) DO UPDATE SET taken_at = excluded.taken_at",
+            (account, taken_at),
+        )
+
     def principal_values(self, key: str) -> frozenset[str] | None:
         # Only an inventory of every principal makes "no principal holds this value" knowable.
-        known = self._conn.execute(
-            "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
-        ).fetchone()
-        if known is None:
+        if self._sql.row("SELECT 1 FROM principal_inventories LIMIT 1") is None:
             return None
-        rows = self._conn.execute(
+        rows = self._sql.rows(
             "SELECT DISTINCT value FROM tag_current WHERE target_kind = 'principal' AND key_folded = ?",
             (key.casefold(),),
         )
@@ -139,7 +155,7 @@ class SQLiteUnit:
     def put_session(self, session: SessionGrant, ts: float) -> None:
         if not session.access_key_id:
             return
-        self._conn.execute(
+        self._sql.run(
             "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
             " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json"
             " WHERE excluded.ts >= sessions.ts",
@@ -147,9 +163,7 @@ class SQLiteUnit:
         )
 
     def get_session(self, access_key_id: str) -> SessionGrant | None:
-        row = self._conn.execute(
-            "SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,)
-        ).fetchone()
+        row = self._sql.row("SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,))
         return SessionGrant.from_dict(json.loads(row[0])) if row else None
 
     def add_finding(self, finding: Finding) -> bool:
@@ -158,31 +172,42 @@ class SQLiteUnit:
         values["updated_at"] = self._now
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
-        cursor = self._conn.execute(
-            f"INSERT OR IGNORE INTO findings ({columns}) VALUES ({marks})", tuple(values.values())
+        added = self._sql.run(
+            f"INSERT INTO findings ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING",
+            tuple(values.values()),
         )
-        return cursor.rowcount == 1
+        return added == 1
 
     def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
+        self._sql.run(
+            "INSERT INTO events (event_id, record_json) VALUES (?, ?) ON CONFLICT DO NOTHING",
             (event_id, json.dumps(record, separators=(",", ":"))),
         )
 
-    def set_checkpoint(self, source: str, value: str) -> None:
-        self._conn.execute(
-            "INSERT INTO checkpoints (source, value, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
-            " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (source, value, self._now),
+    def set_read_cursor(self, source: str, read_until: float) -> None:
+        self._sql.run(
+            "INSERT INTO source_cursors (source, read_until, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
+            " DO UPDATE SET read_until = excluded.read_until, updated_at = excluded.updated_at",
+            (source, read_until, self._now),
+        )
+
+    def save_pending(self, scope: str, pending: Sequence[PendingDifference]) -> None:
+        entries = json.dumps([p.to_dict() for p in pending], sort_keys=True)
+        self._sql.run(
+            "INSERT INTO pending_differences (scope, entries_json, updated_at) VALUES (?,?,?)"
+            " ON CONFLICT (scope) DO UPDATE SET entries_json = excluded.entries_json,"
+            " updated_at = excluded.updated_at",
+            (scope, entries, self._now),
         )
 
     def mark_object(self, source: str, key: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO processed_objects (source, key, processed_at) VALUES (?,?,?)",
+        self._sql.run(
+            "INSERT INTO processed_objects (source, key, processed_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
             (source, key, self._now),
         )
 
     def enqueue_delivery(self, finding_id: str, sink: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO deliveries (finding_id, sink) VALUES (?, ?)", (finding_id, sink)
+        self._sql.run(
+            "INSERT INTO deliveries (finding_id, sink) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (finding_id, sink),
         )

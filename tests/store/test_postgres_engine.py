@@ -1,0 +1,92 @@
+"""What only the PostgreSQL engine promises: replicas migrating at once, the password kept out of
+sight, and claims that hold across connections."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tagwarden.adapters.store import Store, StoreError, open_store
+from tagwarden.adapters.store.postgres import PostgresStore
+from tagwarden.adapters.store.postgres_schema import SCHEMA_VERSION
+from tests.postgres import PASSWORD
+from tests.store.builders import finding
+
+
+def test_replicas_starting_at_once_migrate_the_schema_once(fresh_postgres_database: str) -> None:
+    opened: list[Store] = []
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            opened.append(open_store(fresh_postgres_database, pool_size=2))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(opened) == 6
+    with psycopg.connect(fresh_postgres_database) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+    with opened[0].unit() as tx:
+        tx.add_finding(finding("e1"))
+    assert all(len(store.list_findings()) == 1 for store in opened)  # one database for all
+    for store in opened:
+        store.close()
+
+
+def test_a_second_start_finds_the_schema_current(fresh_postgres_database: str) -> None:
+    first = open_store(fresh_postgres_database)
+    first.close()
+    second = PostgresStore(fresh_postgres_database)
+    assert second.migrate() == SCHEMA_VERSION
+    second.close()
+
+
+def test_the_password_comes_from_a_file_and_is_never_shown(
+    fresh_postgres_database: str, tmp_path: Path
+) -> None:
+    without = fresh_postgres_database.replace(f":{PASSWORD}@", "@")
+    secret = tmp_path / "password"
+    secret.write_text(PASSWORD + "\n")  # as a mounted Secret often ends
+    store = open_store(without, password_file=str(secret))
+    store.ping()
+    store.close()
+    with pytest.raises(StoreError, match="password file"):
+        open_store(without, password_file=str(tmp_path / "absent"))
+    secret.write_text("wrong-pw")
+    with pytest.raises(StoreError, match="password authentication failed") as refused:
+        open_store(without, password_file=str(secret))
+    assert "wrong-pw" not in str(refused.value)
+    unreachable = fresh_postgres_database.rsplit(":", 1)[0] + ":9/db"
+    with pytest.raises(StoreError, match="cannot open PostgreSQL store") as closed:
+        open_store(unreachable)
+    assert PASSWORD not in str(closed.value) and ":***@127.0.0.1:9/db" in str(closed.value)
+
+
+def test_two_replicas_never_claim_the_same_delivery(fresh_postgres_database: str) -> None:
+    first, second = open_store(fresh_postgres_database), open_store(fresh_postgres_database)
+    with first.unit() as tx:
+        for number in range(200):
+            tx.enqueue_delivery(f"f{number}", "hook")
+    claimed: dict[str, list[str]] = {"a": [], "b": []}
+
+    def claim(store: Store, holder: str) -> None:
+        while batch := store.claim_deliveries(100.0, 7, holder, 60.0):
+            claimed[holder].extend(d.finding_id for d in batch)
+
+    threads = [threading.Thread(target=claim, args=pair) for pair in ((first, "a"), (second, "b"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    everything = claimed["a"] + claimed["b"]
+    assert len(everything) == 200 and len(set(everything)) == 200
+    first.close()
+    second.close()
