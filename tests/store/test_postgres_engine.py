@@ -12,6 +12,7 @@ import pytest
 from tagwarden.adapters.store import Store, StoreError, open_store
 from tagwarden.adapters.store.postgres import PostgresStore
 from tagwarden.adapters.store.postgres_schema import SCHEMA_VERSION
+from tagwarden.app.cli.main import main
 from tests.postgres import PASSWORD
 from tests.store.builders import finding
 
@@ -90,3 +91,20 @@ def test_two_replicas_never_claim_the_same_delivery(fresh_postgres_database: str
     assert len(everything) == 200 and len(set(everything)) == 200
     first.close()
     second.close()
+
+
+def test_db_migrate_creates_then_finds_the_schema_current(
+    fresh_postgres_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "tagwarden.yaml"
+    without = fresh_postgres_database.replace(f":{PASSWORD}@", "@")
+    (tmp_path / "pw").write_text(PASSWORD)
+    config.write_text(f"policy: {{version: 1}}\nstore: {{url: '{without}', password_file: pw}}\n")
+    assert main(["db", "migrate", "--config", str(config)]) == 0
+    assert f"schema version {SCHEMA_VERSION} created" in capsys.readouterr().out
+    assert main(["db", "migrate", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert f"schema version {SCHEMA_VERSION}, current" in out and PASSWORD not in out
+    (tmp_path / "pw").write_text("wrong")
+    assert main(["db", "migrate", "--config", str(config)]) == 1
+    assert "password authentication failed" in capsys.readouterr().err

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tagwarden.adapters.store import StoreError, open_store
-from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1
+from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_VERSION
+from tagwarden.app.cli.main import main
 from tests.store.builders import finding
 
 
@@ -81,3 +82,19 @@ def test_a_file_from_a_newer_release_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="newer tagwarden"):
         open_store(f"sqlite:///{path}")
+
+
+def test_db_migrate_brings_a_version_1_file_to_the_current_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conn = sqlite3.connect(tmp_path / "state.db")
+    conn.executescript(SCHEMA_V1)
+    conn.execute("INSERT INTO schema_version VALUES (1)")
+    conn.commit()
+    conn.close()
+    config = tmp_path / "tagwarden.yaml"
+    config.write_text("policy: {version: 1}\nstore: {url: 'sqlite:///state.db'}\n")
+    assert main(["db", "migrate", "--config", str(config)]) == 0
+    assert f"schema migrated from version 1 to {SCHEMA_VERSION}" in capsys.readouterr().out
+    assert main(["db", "migrate", "--config", str(config)]) == 0
+    assert f"schema version {SCHEMA_VERSION}, current" in capsys.readouterr().out

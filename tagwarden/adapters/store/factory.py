@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from tagwarden.adapters.store.postgres import PostgresStore
+from tagwarden.adapters.store.postgres_schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from tagwarden.adapters.store.sqlite import SQLiteStore
+from tagwarden.adapters.store.sqlite_schema import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from tagwarden.core.ports.store import Store, StoreError
 from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres
 
 
 def open_store(url: str, *, password_file: str | None = None, pool_size: int = 8) -> Store:
+    return _open_engine(url, password_file=password_file, pool_size=pool_size)
+
+
+def migrate_store(url: str, *, password_file: str | None = None) -> tuple[int, int]:
+    """Creates or migrates the schema of the store at ``url``, alone; (version found, version now)
+    where 0 means there was none."""
+    engine = _open_engine(url, password_file=password_file, pool_size=1)
+    engine.close()
+    now = PG_SCHEMA_VERSION if isinstance(engine, PostgresStore) else SQLITE_SCHEMA_VERSION
+    return engine.found_version, now
+
+
+def _open_engine(url: str, *, password_file: str | None, pool_size: int) -> SQLiteStore | PostgresStore:
     """``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db``, ``sqlite:///:memory:``, or
     ``postgresql://USER[:PASSWORD]@HOST:PORT/DB`` (password also from ``password_file`` or PGPASSWORD)."""
     if url.startswith(SQLITE_PREFIX):

@@ -65,6 +65,7 @@ def _password(password_file: str | None) -> dict[str, str]:
 
 class PostgresStore(SqlStore):
     _claim_lock = " FOR UPDATE SKIP LOCKED"
+    found_version = 0  # the schema version the database had when opened; 0: new
 
     def __init__(self, url: str, *, password_file: str | None = None, pool_size: int = 8) -> None:
         if psycopg is None or psycopg_pool is None:
@@ -84,7 +85,7 @@ class PostgresStore(SqlStore):
         )
         try:
             self._pool.open(wait=True, timeout=30)
-            self.migrate()
+            self.found_version = self.migrate()
         except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
             self._pool.close()
             raise StoreError(f"cannot open PostgreSQL store {self._shown}: {_reason(exc)}") from None

@@ -40,6 +40,8 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
 
 
 class SQLiteStore(SqlStore):
+    found_version = 0  # the schema version the file had when opened; 0: new
+
     def __init__(self, path: str) -> None:
         self._path = path
         self._memory = path == ":memory:"
@@ -70,6 +72,7 @@ class SQLiteStore(SqlStore):
                 _run_script(conn, SCHEMA_V1)
             row = sql.row("SELECT version FROM schema_version")
             version = 1 if row is None else int(row[0])
+            self.found_version = 0 if row is None else version
             if row is None:
                 sql.run("INSERT INTO schema_version (version) VALUES (1)")
             if version > SCHEMA_VERSION:
