@@ -122,6 +122,18 @@ class Metrics:
             ["scan"],
             registry=r,
         )
+        self.scan_lease_held = Gauge(
+            "tagwarden_scan_lease_held",
+            "1 on the replica that holds a scheduled scan's lease (and so runs it), 0 on the others.",
+            ["scan"],
+            registry=r,
+        )
+        self.store_errors = Counter(
+            "tagwarden_store_errors_total",
+            "Store (database) operations that failed, by what tagwarden was doing.",
+            ["operation"],
+            registry=r,
+        )
         self.job_duration = Gauge(
             "tagwarden_job_duration_seconds",
             "How long the last run of a scheduled scan took.",

@@ -24,6 +24,7 @@ from tagwarden.app.wiring import Parts, build_parts, build_sources
 from tagwarden.core.settings.store_url import redacted
 
 HEARTBEAT_SECONDS = 5.0
+LEASE_RENEW_SECONDS = 15.0  # well within SCAN_LEASE_SECONDS
 HEALTHY_WITHIN_SECONDS = 60.0
 READY_CACHE_SECONDS = 10.0
 
@@ -61,6 +62,7 @@ class Daemon:
             self.parts.store.ping()
             checks["store"] = "ok"
         except Exception as exc:
+            self.parts.metrics.store_errors.labels("ping").inc()
             checks["store"] = str(exc)
         for source in self.sources:
             try:
@@ -157,6 +159,10 @@ class Daemon:
                 next_run_time=datetime.now(tz=UTC),
             )
         scheduler.add_job(self._beat, IntervalTrigger(seconds=HEARTBEAT_SECONDS), id="heartbeat")
+        if jobs:
+            scheduler.add_job(
+                self.scans.keep_leases, IntervalTrigger(seconds=LEASE_RENEW_SECONDS), id="scan-leases"
+            )
         if self.parts.sinks:
             scheduler.add_job(
                 self.dispatcher.run_once,
@@ -203,6 +209,7 @@ class Daemon:
             # Uncommitted work rolls back; its messages come back after the visibility timeout.
             self.log.warning("shutdown_with_polls_in_flight", sources=unfinished)
         else:
+            self.scans.release_leases()
             self.parts.store.close()
         self.log.info("daemon_stopped", clean=not unfinished)
         return not unfinished
