@@ -9,6 +9,7 @@ shown (errors name the URL without it).
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +53,20 @@ class PostgresSql:
         if params:
             with self._conn.cursor() as cursor:
                 cursor.executemany(_placeholders(sql), params)
+
+    def lock_keys(self, keys: Sequence[str]) -> None:
+        for lock_id in lock_ids(keys):
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_id,))
+
+
+def lock_ids(keys: Sequence[str]) -> list[int]:
+    """Advisory lock ids for names, sorted: every unit takes its locks in one order, so two units
+    never wait for each other in a circle."""
+    ids = {
+        int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+        for key in keys
+    }
+    return sorted(ids)
 
 
 def _password(password_file: str | None) -> dict[str, str]:

@@ -36,6 +36,10 @@ class Sql(Protocol):
 
     def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None: ...
 
+    def lock_keys(self, keys: Sequence[str]) -> None:
+        """Transaction-scoped locks on names; a single-writer engine needs none."""
+        ...
+
 
 def finding_where(where: FindingFilter | None) -> tuple[str, list[Any]]:
     clauses: list[str] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -135,6 +135,9 @@ class SqlUnit:
         key = state_key(target)
         self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
 
+    def lock_targets(self, targets: Iterable[str]) -> None:
+        self._sql.lock_keys(sorted({"target:" + state_key(target) for target in targets}))
+
     def mark_principals_known(self, account: str, taken_at: float) -> None:
         self._sql.run(
             "INSERT INTO principal_inventories (account, taken_at) VALUES (?, ?)"
@@ -182,6 +185,23 @@ class SqlUnit:
         self._sql.run(
             "INSERT INTO events (event_id, record_json) VALUES (?, ?) ON CONFLICT DO NOTHING",
             (event_id, json.dumps(record, separators=(",", ":"))),
+        )
+
+    def saved_event(self, event_id: str) -> dict[str, Any] | None:
+        row = self._sql.row("SELECT record_json FROM events WHERE event_id = ?", (event_id,))
+        if row is None:
+            return None
+        record: dict[str, Any] = json.loads(row[0])
+        return record
+
+    def event_findings(self, event_id: str) -> list[Finding]:
+        columns = ", ".join(FINDING_COLUMNS)
+        rows = self._sql.rows(f"SELECT {columns} FROM findings WHERE event_id = ? ORDER BY id", (event_id,))
+        return [row_to_finding(row) for row in rows]
+
+    def supersede(self, finding_id: str) -> None:
+        self._sql.run(
+            "UPDATE findings SET status = 'superseded', updated_at = ? WHERE id = ?", (self._now, finding_id)
         )
 
     def set_read_cursor(self, source: str, read_until: float) -> None:

@@ -31,6 +31,9 @@ class SQLiteSql:
     def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         self._conn.executemany(sql, params)
 
+    def lock_keys(self, keys: Sequence[str]) -> None:
+        """One writer at a time already: units never run side by side."""
+
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Each statement inside the open transaction (``executescript`` would commit it first)."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
+from tagwarden.app.pipeline.rejudge import old_tags_of_later, rejudge_affected
 from tagwarden.app.pipeline.reporting import report_findings
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
@@ -73,6 +74,7 @@ class Processor:
         tagged = self._read(items, result)
         fetched = self.principals.refresh(self._principals_needed(tagged))
         with self.store.unit() as tx:
+            tx.lock_targets(self._targets(tagged))
             for snapshot in fetched:
                 tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
             for item in tagged:
@@ -127,6 +129,10 @@ class Processor:
         return tagged
 
     @staticmethod
+    def _targets(tagged: list[_TagRecord]) -> set[str]:
+        return {c.target for item in tagged for c in item.normalized.changes if c.target_kind != "session"}
+
+    @staticmethod
     def _principals_needed(tagged: list[_TagRecord]) -> set[str]:
         arns: set[str] = set()
         for item in tagged:
@@ -169,21 +175,44 @@ class Processor:
                 held[key] = tx.principal_values(key)
             return held[key]
 
-        any_finding = False
+        # Every tag change's record is kept: a late event may make it to be judged again.
+        tx.save_event(item.event_id, item.record)
         for change in normalized.changes:
             context = JudgeContext(actor_tags, self._old_tags(tx, change, item.ts), principal_values, created)
-            for finding in judge(change, context, self.policy):
-                any_finding = True
-                if tx.add_finding(finding):
-                    result.new_findings.append(finding)
-                    for sink in self.route(finding) if self.route else ():
-                        tx.enqueue_delivery(finding.id, sink)
+            self._add(tx, judge(change, context, self.policy), result)
             if change.target_kind != "session":
-                tx.record_change(change, item.ts)
+                self._record_and_rejudge(tx, change, item.ts, result, context)
             result.tag_changes[(change.event_source, _outcome_label(change))] += 1
-        if any_finding:
-            tx.save_event(item.event_id, item.record)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source)
+
+    def _add(self, tx: StoreUnit, findings: Iterable[Finding], result: UnitResult) -> None:
+        for finding in findings:
+            if tx.add_finding(finding):
+                result.new_findings.append(finding)
+                for sink in self.route(finding) if self.route else ():
+                    tx.enqueue_delivery(finding.id, sink)
+
+    def _record_and_rejudge(
+        self, tx: StoreUnit, change: TagChange, ts: float, result: UnitResult, context: JudgeContext
+    ) -> None:
+        seen_before = old_tags_of_later(tx, change, ts) if change.succeeded else {}
+        tx.record_change(change, ts)
+        if not seen_before:
+            return
+
+        def judge_again(later: TagChange, old: KnownTags) -> list[Finding]:
+            actor_tags = self._actor_tags(tx, later.actor)
+            return judge(later, replace(context, actor_tags=actor_tags, old=old), self.policy)
+
+        outcome = rejudge_affected(tx, change, seen_before, self._changes_of, judge_again)
+        for finding in outcome.added:
+            for sink in self.route(finding) if self.route else ():
+                tx.enqueue_delivery(finding.id, sink)
+        result.new_findings += outcome.added
+        result.superseded += outcome.superseded
+
+    def _changes_of(self, record: dict[str, Any]) -> list[TagChange]:
+        return list(self.normalizer.normalize(record).changes)
 
     def _report(self, result: UnitResult, source: str, unit: str) -> None:
         """Metrics and logs, after the commit: what they count is durable."""
@@ -214,5 +243,7 @@ class Processor:
                 reason=reason,
             )
         report_findings(result.new_findings, m, self.log, source=source)
+        for finding_id in result.superseded:
+            self.log.info("finding_superseded", source=source, unit=unit, finding_id=finding_id)
         if result.newest_event is not None:
             m.observe_newest_event(source, result.newest_event)

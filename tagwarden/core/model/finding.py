@@ -7,7 +7,9 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal, get_args
 
 Severity = Literal["critical", "high", "warning", "info"]
-FindingStatus = Literal["open", "acknowledged", "resolved"]
+# superseded: a late event changed what the change's old value was, and judged again, the change
+# no longer gives this finding. Kept, never deleted.
+FindingStatus = Literal["open", "acknowledged", "resolved", "superseded"]
 FindingKind = Literal[
     "unauthorized_writer",
     "disallowed_value",

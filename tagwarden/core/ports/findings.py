@@ -30,7 +30,20 @@ class FindingWrites(Protocol):
         ...
 
     def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
-        """Keeps the record a finding was made from; a second record with the same id is ignored."""
+        """Keeps the record of a tag change (for its findings, and to judge it again); a second record
+        with the same id is ignored."""
+        ...
+
+    def saved_event(self, event_id: str) -> dict[str, Any] | None:
+        """The record saved for ``event_id``, as this unit sees it."""
+        ...
+
+    def event_findings(self, event_id: str) -> list[Finding]:
+        """Every finding made from ``event_id``, whatever its status."""
+        ...
+
+    def supersede(self, finding_id: str) -> None:
+        """Marks a finding ``superseded``: judged again, its change no longer gives it."""
         ...
 
 

@@ -6,7 +6,7 @@ a principal's keys compare case-insensitively, as IAM compares them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -62,6 +62,12 @@ class TagStateUnit(Protocol):
     def later_changes(self, target: str, ts: float, event_id: str) -> list[LaterChange]:
         """Changes of ``target`` recorded from events and ordered after (``ts``, ``event_id``),
         oldest first."""
+        ...
+
+    def lock_targets(self, targets: Iterable[str]) -> None:
+        """Until this unit ends, other units that lock any of ``targets`` wait: two processes never
+        judge changes of one target side by side, so each sees the other's changes (event-time order
+        holds across replicas). Call once, before reading the targets' state."""
         ...
 
     def mark_principals_known(self, account: str, taken_at: float) -> None:

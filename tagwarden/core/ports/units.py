@@ -24,6 +24,7 @@ class UnitResult:
     unreadable: list[tuple[str, str, str]] = field(default_factory=list)  # (event_source, event_id, reason)
     new_findings: list[Finding] = field(default_factory=list)
     duplicates: int = 0
+    superseded: list[str] = field(default_factory=list)  # ids of findings a late event superseded
     newest_event: float | None = None
 
     @property
