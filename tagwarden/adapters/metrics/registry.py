@@ -90,6 +90,13 @@ class Metrics:
             ["source", "result"],
             registry=r,
         )
+        self.queue_backlog = Gauge(
+            "tagwarden_sqs_backlog_messages",
+            "Messages in the source queue after the last poll (approximate, as SQS counts them):"
+            " visible ones wait for any replica, in_flight ones are being read.",
+            ["source", "state"],
+            registry=r,
+        )
         self.dead_letter_messages = Gauge(
             "tagwarden_sqs_dead_letter_messages",
             "Messages waiting in the source queue's dead-letter queue (when the redrive policy names one).",

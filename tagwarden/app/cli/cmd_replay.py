@@ -9,10 +9,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.adapters.sources import PollResult
 from tagwarden.adapters.sources.base import SourceContext
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.s3_objects import Window
+from tagwarden.app.cli.cmd_enqueue import enqueue
 from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.config import FilesSourceSettings
@@ -54,6 +56,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--quiet", action="store_true", help="no progress line, only warnings and the summary"
     )
+    parser.add_argument(
+        "--enqueue",
+        metavar="QUEUE_URL",
+        help="judge nothing here: list the s3:// log objects and send each to this SQS queue as an S3 "
+        "notification, so that every replica reading the queue shares the backfill",
+    )
     parser.set_defaults(func=run)
 
 
@@ -69,10 +77,12 @@ def _progress(enabled: bool) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
-    log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())
     until = args.until
     if args.since and until and args.since > until:
         raise CommandError("--since is after --until", exit_code=2)
+    if args.enqueue:
+        return enqueue(args, AwsClients(config.settings.aws.region, config.settings.aws.max_attempts))
+    log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())
     parts = build_parts(config, log)
     source = FilesSource(
         "replay",
