@@ -108,3 +108,34 @@ def test_db_migrate_creates_then_finds_the_schema_current(
     (tmp_path / "pw").write_text("wrong")
     assert main(["db", "migrate", "--config", str(config)]) == 1
     assert "password authentication failed" in capsys.readouterr().err
+
+
+def test_two_replicas_writing_one_target_at_once_take_turns(fresh_postgres_database: str) -> None:
+    """Each rewrites the target's current tags; without the target lock one of them fails on the
+    current-tags key (both delete, both insert)."""
+    stores = [open_store(fresh_postgres_database), open_store(fresh_postgres_database)]
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def write(store: Store, name: str) -> None:
+        start.wait()
+        try:
+            for round_ in range(40):
+                with store.unit() as tx:
+                    tx.record_snapshot(
+                        "arn:aws:iam::1:role/dev", "principal", {"team": name}, float(round_), name
+                    )
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=write, args=(store, name)) for store, name in zip(stores, "ab", strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert stores[0].current_tags("arn:aws:iam::1:role/dev").values["team"] in {"a", "b"}
+    for store in stores:
+        store.close()

@@ -37,6 +37,10 @@ class _Origin:
     kind: str  # "event" or "snapshot"
 
 
+def _lock_name(key: str) -> str:  # key: a state key
+    return "target:" + key
+
+
 def row_to_finding(row: Sequence[Any]) -> Finding:
     return Finding.from_dict(dict(zip(FINDING_COLUMNS, row, strict=True)))
 
@@ -81,6 +85,9 @@ class SqlUnit:
         return [LaterChange(str(r[0]), float(r[1])) for r in rows]
 
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
+        # Held already when the unit locked its targets up front (locks are re-entrant); taken
+        # here otherwise, so that two units never rewrite one target's current tags side by side.
+        self._sql.lock_keys([_lock_name(target)])
         when = format_time(origin.ts)
         self._sql.run_many(
             "INSERT INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
@@ -136,7 +143,7 @@ class SqlUnit:
         self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
 
     def lock_targets(self, targets: Iterable[str]) -> None:
-        self._sql.lock_keys(sorted({"target:" + state_key(target) for target in targets}))
+        self._sql.lock_keys(sorted({_lock_name(state_key(target)) for target in targets}))
 
     def mark_principals_known(self, account: str, taken_at: float) -> None:
         self._sql.run(

@@ -81,6 +81,7 @@ def write_snapshots(store: Store, observed: Iterable[Observed], at: float) -> in
         ]
         if changed:
             with store.unit() as tx:
+                tx.lock_targets(item.target for item in changed)
                 for item in changed:
                     tx.record_snapshot(item.target, item.kind, item.tags, at, "inventory")
             written += len(changed)
@@ -142,6 +143,7 @@ class Reconciler:
                     )
             if changed:
                 with self.store.unit() as tx:
+                    tx.lock_targets(item.target for item in changed)
                     for item in changed:
                         tx.record_snapshot(item.target, item.kind, item.tags, started, "inventory")
                 written += len(changed)

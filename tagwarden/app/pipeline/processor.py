@@ -74,7 +74,7 @@ class Processor:
         tagged = self._read(items, result)
         fetched = self.principals.refresh(self._principals_needed(tagged))
         with self.store.unit() as tx:
-            tx.lock_targets(self._targets(tagged))
+            tx.lock_targets(self._targets(tagged) | {snapshot.arn for snapshot in fetched})
             for snapshot in fetched:
                 tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
             for item in tagged:
