@@ -17,25 +17,27 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-PODMAN=(podman --storage-driver vfs --runtime runc)
 BASE=localhost/tagwarden-python:3.11-bookworm
 IMAGE=localhost/tagwarden:ci
 CACHE=${TAGWARDEN_IMAGE_CACHE:-/var/tmp/tagwarden-image-cache}
 mkdir -p "$CACHE"
+# Its own storage, apart from any other podman use on the machine.
+PODMAN=(podman --root "$CACHE/storage" --runroot "$CACHE/run" --storage-driver vfs --runtime runc)
 
 if ! "${PODMAN[@]}" image exists "$BASE"; then
   if [ ! -f "$CACHE/base.tar" ]; then
     rootfs=$(mktemp -d)
     echo "debootstrap: Debian bookworm with Python 3.11 into $rootfs"
-    debootstrap --variant=minbase --include=python3,python3-pip,python-is-python3,ca-certificates \
+    debootstrap --variant=minbase --include=python3,python3-pip,python-is-python3,ca-certificates,passwd \
       bookworm "$rootfs" http://deb.debian.org/debian >"$CACHE/debootstrap.log"
     # The image's pip installs into the system Python, as the python:3.11-slim images allow.
     rm -f "$rootfs"/usr/lib/python3.11/EXTERNALLY-MANAGED
     rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+    chmod 755 "$rootfs"  # the image's /: mktemp made it 0700, which only root could enter
     tar -C "$rootfs" -cf "$CACHE/base.tar" .
     rm -rf "$rootfs"
   fi
-  "${PODMAN[@]}" import --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' "$CACHE/base.tar" "$BASE" >/dev/null
+  "${PODMAN[@]}" import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' "$CACHE/base.tar" "$BASE" >/dev/null
 fi
 
 echo "podman build deploy/Dockerfile on $BASE"
@@ -43,9 +45,9 @@ mounts=()
 for path in /etc/pip.conf /etc/xdg/pip "$HOME/.config/pip/pip.conf"; do
   [ -e "$path" ] && mounts+=(--volume "$path:${path/#$HOME//root}:ro")
 done
-"${PODMAN[@]}" build --network host --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 \
+"${PODMAN[@]}" build --no-cache --network host --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 \
   --volume /etc/ssl/certs:/etc/ssl/certs:ro "${mounts[@]}" \
   --build-arg PYTHON_IMAGE="$BASE" -f deploy/Dockerfile -t "$IMAGE" . >"$CACHE/build.log" 2>&1 \
   || { tail -40 "$CACHE/build.log"; exit 1; }
 
-TAGWARDEN_TEST_IMAGE=$IMAGE exec .venv/bin/python -m pytest -p no:cacheprovider -q tests/deploy/test_image.py
+TAGWARDEN_TEST_IMAGE=$IMAGE TAGWARDEN_IMAGE_CACHE=$CACHE exec .venv/bin/python -m pytest -p no:cacheprovider -q tests/deploy/test_image.py

@@ -22,7 +22,9 @@ from tests.e2e.support import Deployment, seed_principals
 from tests.postgres import PASSWORD
 
 IMAGE = os.environ.get("TAGWARDEN_TEST_IMAGE", "")
-PODMAN = ["podman", "--storage-driver", "vfs", "--runtime", "runc"]
+CACHE = os.environ.get("TAGWARDEN_IMAGE_CACHE", "/var/tmp/tagwarden-image-cache")
+PODMAN = ["podman", "--root", f"{CACHE}/storage", "--runroot", f"{CACHE}/run", "--storage-driver", "vfs",
+          "--runtime", "runc"]  # fmt: skip
 pytestmark = pytest.mark.skipif(not IMAGE, reason="no image: run scripts/image_test.sh")
 
 
