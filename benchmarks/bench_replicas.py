@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import boto3
-import psycopg
+from moto.server import ThreadedMotoServer
 
 from tagwarden.adapters.sources.enqueue import enqueue_objects
 from tagwarden.app.demo.records import Caller, record, s3_tagging
@@ -55,15 +55,6 @@ def log_file(index: int, records: int, rng: random.Random) -> bytes:
     return gzip.compress(json.dumps({"Records": items}).encode())
 
 
-def committed_units(url: str) -> int:
-    """Log files fully judged: each SQS message's unit marks its tag events; count distinct files."""
-    with psycopg.connect(url) as conn:
-        row = conn.execute(
-            "SELECT COUNT(DISTINCT substring(event_id from '^t-([0-9]+)-')) FROM processed_events"
-        ).fetchone()
-    return int(row[0]) if row else 0
-
-
 def queue_depth(queue: str) -> int:
     attrs = boto3.client("sqs").get_queue_attributes(
         QueueUrl=queue,
@@ -72,7 +63,7 @@ def queue_depth(queue: str) -> int:
     return int(attrs["ApproximateNumberOfMessages"]) + int(attrs["ApproximateNumberOfMessagesNotVisible"])
 
 
-def run(replicas: int, store_url: str, queue: str, bucket: str, keys: list[str], workdir: Path) -> float:
+def run(replicas: int, store_url: str, *, queue: str, bucket: str, keys: list[str], workdir: Path) -> float:
     """Seconds from the first message sent to the queue drained, with ``replicas`` daemons."""
     sources = [{"type": "sqs", "name": "trail", "queue_url": queue, "wait_seconds": 1, "max_messages": 1}]
     daemons = []
@@ -104,8 +95,6 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=5000)
     parser.add_argument("--sqlite", action="store_true", help="also one replica on SQLite")
     args = parser.parse_args()
-    from moto.server import ThreadedMotoServer
-
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     moto.start()
@@ -123,7 +112,8 @@ def main() -> int:
     rng = random.Random(7)
     keys = []
     for index in range(args.files):
-        key = f"AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/2024/06/01/{ACCOUNT}_CloudTrail_us-east-1_20240601T{index:04d}Z_x.json.gz"
+        name = f"{ACCOUNT}_CloudTrail_us-east-1_20240601T{index:04d}Z_x.json.gz"
+        key = f"AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/2024/06/01/{name}"
         s3.put_object(Bucket="bench-logs", Key=key, Body=log_file(index, args.records, rng))
         keys.append(key)
     total = args.files * args.records
@@ -131,13 +121,14 @@ def main() -> int:
     results: dict[str, float] = {}
     with running_postgres() as server, tempfile.TemporaryDirectory() as tmp:
         workdir = Path(os.environ.get("BENCH_WORKDIR", tmp))
+        where: dict[str, Any] = {"queue": queue, "bucket": "bench-logs", "keys": keys, "workdir": workdir}
         if args.sqlite:
             results["1 replica, SQLite"] = run(
                 1, f"sqlite:///{workdir / 'state.db'}", queue, "bench-logs", keys, workdir
             )
         for replicas in (1, 2):
             label = f"{replicas} replica{'s' if replicas > 1 else ''}, PostgreSQL"
-            results[label] = run(replicas, create_database(server), queue, "bench-logs", keys, workdir)
+            results[label] = run(replicas, create_database(server), **where)
     moto.stop()
     for label, seconds in results.items():
         print(f"{label:28s} {seconds:7.1f} s  {total / seconds:9,.0f} records/s")
