@@ -123,9 +123,7 @@ def main() -> int:
         workdir = Path(os.environ.get("BENCH_WORKDIR", tmp))
         where: dict[str, Any] = {"queue": queue, "bucket": "bench-logs", "keys": keys, "workdir": workdir}
         if args.sqlite:
-            results["1 replica, SQLite"] = run(
-                1, f"sqlite:///{workdir / 'state.db'}", queue, "bench-logs", keys, workdir
-            )
+            results["1 replica, SQLite"] = run(1, f"sqlite:///{workdir / 'state.db'}", **where)
         for replicas in (1, 2):
             label = f"{replicas} replica{'s' if replicas > 1 else ''}, PostgreSQL"
             results[label] = run(replicas, create_database(server), **where)
