@@ -69,8 +69,7 @@ def run(replicas: int, store_url: str, *, queue: str, bucket: str, keys: list[st
     daemons = []
     try:
         for number in range(replicas):
-            home = workdir / f"r{replicas}-{number}"
-            home.mkdir()
+            home = Path(tempfile.mkdtemp(prefix=f"r{replicas}-{number}-", dir=workdir))
             daemons.append(DaemonProcess(home, POLICY, sources, {"store": {"url": store_url}}).start())
         started = time.monotonic()
         enqueue_objects(boto3.client("sqs"), queue, bucket, keys, region="us-east-1")
