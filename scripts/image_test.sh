@@ -2,7 +2,7 @@
 # The container users deploy, built and run here, with no image registry: a Python 3.11 base made
 # with debootstrap (Debian bookworm: python3, pip, `python` on the PATH), imported into podman,
 # then deploy/Dockerfile built on it with podman (vfs storage, runc) and the image run by
-# tests/deploy/test_image.py against moto and a PostgreSQL the test starts.
+# tests/deploy/image_run.py against moto and a PostgreSQL the test starts.
 #   scripts/image_test.sh            build the base (once, cached) and the image, then run the test
 # Needs root (debootstrap, podman) and Debian's podman, runc and debootstrap (installed if missing).
 set -euo pipefail
@@ -50,4 +50,4 @@ done
   --build-arg PYTHON_IMAGE="$BASE" -f deploy/Dockerfile -t "$IMAGE" . >"$CACHE/build.log" 2>&1 \
   || { tail -40 "$CACHE/build.log"; exit 1; }
 
-TAGWARDEN_TEST_IMAGE=$IMAGE TAGWARDEN_IMAGE_CACHE=$CACHE exec .venv/bin/python -m pytest -p no:cacheprovider -q tests/deploy/test_image.py
+TAGWARDEN_TEST_IMAGE=$IMAGE TAGWARDEN_IMAGE_CACHE=$CACHE exec .venv/bin/python -m pytest -p no:cacheprovider -q tests/deploy/image_run.py

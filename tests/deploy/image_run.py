@@ -1,8 +1,9 @@
 """The container image users deploy, run: built by scripts/image_test.sh (podman, on a debootstrap
 base), run read-only as uid 10001 on the host network against moto and a real PostgreSQL.
 
-Run through ``scripts/image_test.sh`` (``.ci/run`` does), which builds the image and names it in
-TAGWARDEN_TEST_IMAGE; without it there is no image to run and the test says so.
+Not collected by a plain ``pytest`` (the file name does not start with ``test_``): run through
+``scripts/image_test.sh`` (``.ci/run`` does), which builds the image, names it in
+TAGWARDEN_TEST_IMAGE and passes this file to pytest.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ IMAGE = os.environ.get("TAGWARDEN_TEST_IMAGE", "")
 CACHE = os.environ.get("TAGWARDEN_IMAGE_CACHE", "/var/tmp/tagwarden-image-cache")
 PODMAN = ["podman", "--root", f"{CACHE}/storage", "--runroot", f"{CACHE}/run", "--storage-driver", "vfs",
           "--runtime", "runc"]  # fmt: skip
-pytestmark = pytest.mark.skipif(not IMAGE, reason="no image: run scripts/image_test.sh")
+pytestmark = pytest.mark.e2e
 
 
 def podman_run(config_dir: Path, *args: str, aws: str) -> subprocess.CompletedProcess[str]:
@@ -47,6 +48,7 @@ def podman_run(config_dir: Path, *args: str, aws: str) -> subprocess.CompletedPr
 def test_the_image_runs_as_10001_and_judges_a_scenario_into_postgresql(
     aws: str, tmp_path: Path, fresh_postgres_database: str
 ) -> None:
+    assert IMAGE, "no image named in TAGWARDEN_TEST_IMAGE: run scripts/image_test.sh"
     inspect = subprocess.run([*PODMAN, "image", "inspect", IMAGE], capture_output=True, text=True, check=True)
     (details,) = json.loads(inspect.stdout)
     assert details["Config"]["User"] == "10001:10001"
