@@ -24,7 +24,7 @@ from tagwarden.adapters.sources.lookup_events import LookupEventsSource
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
-from tagwarden.adapters.store import Store, open_store
+from tagwarden.adapters.store import Store
 from tagwarden.app.config import (
     FilesSourceSettings,
     LoadedConfig,
@@ -74,7 +74,7 @@ def build_parts(
     ``durable`` False for replays (see open_store)."""
     settings = config.settings
     aws_clients = clients or AwsClients(settings.aws.region, settings.aws.max_attempts)
-    store = open_store(config.store_url(), durable=durable)
+    store = config.open_store(durable=durable)
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)

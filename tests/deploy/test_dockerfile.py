@@ -145,7 +145,9 @@ def test_runtime_stage_installs_only_the_wheels_offline() -> None:
     (install,) = [i.arguments for i in final if i.keyword == "RUN"]
     assert "--mount=type=bind,from=build" in install
     assert re.search(
-        r"pip install --no-cache-dir --no-index --find-links=/wheels /wheels/tagwarden-\*\.whl", install
+        r"pip install --no-cache-dir --no-index --find-links=/wheels"
+        r" \"\$\(echo /wheels/tagwarden-\*\.whl\)\[postgres\]\"",
+        install,
     )
     for forbidden in ("apt-get", "gcc", "build-essential", "git ", "curl", "wget"):
         assert forbidden not in install, f"the runtime stage must not install {forbidden.strip()}"
@@ -290,6 +292,7 @@ def test_the_build_stage_produces_a_wheel_with_the_console_script(tmp_path: Path
     assert "tagwarden/__init__.py" in names and "tagwarden/py.typed" in names
     assert not any(name.startswith(("tests/", "deploy/")) for name in names)
     # The runtime stage installs these from the wheels the build stage downloads.
+    assert re.search(r"^Requires-Dist: psycopg\[binary\].*extra == \"postgres\"", metadata, re.MULTILINE)
     for requirement in ("boto3", "PyYAML", "prometheus-client", "pydantic"):
         assert re.search(
             rf"^Requires-Dist: {re.escape(requirement)}\b", metadata, re.MULTILINE | re.IGNORECASE

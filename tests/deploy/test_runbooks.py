@@ -87,7 +87,18 @@ def test_tag_abuse_runbook_gives_the_finding_commands() -> None:
 
 # --- the commands in the runbooks and alerts are real -------------------------------------
 
-SUBCOMMANDS = ("findings", "replay", "check-config", "scan", "normalize", "run", "iam", "demo", "verify-logs")
+SUBCOMMANDS = (
+    "findings",
+    "replay",
+    "check-config",
+    "scan",
+    "normalize",
+    "run",
+    "iam",
+    "demo",
+    "verify-logs",
+    "db",
+)
 COMMAND = re.compile(rf"(?<![\w/.-])tagwarden ((?:{'|'.join(SUBCOMMANDS)})\b[^`'\n]*)")
 PLACEHOLDER = re.compile(r"<([^<>]*)>")
 FINDING_KINDS = (

@@ -6,6 +6,7 @@ import gzip
 import json
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -178,3 +179,56 @@ def test_the_demo_shows_every_kind_of_abuse_and_exits_0(tmp_path: Path) -> None:
         "disallowed_value",
         "unauthorized_writer",
     }
+
+
+def test_replay_enqueue_sends_the_window_s_objects_for_the_fleet_and_the_daemon_shows_the_backlog(
+    aws: str, tmp_path: Path
+) -> None:
+    from tagwarden.app.config import load_config
+    from tagwarden.app.logs import get_logger
+    from tagwarden.app.wiring import build_parts, build_sources
+
+    seed_principals(ROLES, USERS)
+    s3, sqs = boto3.client("s3"), boto3.client("sqs")
+    s3.create_bucket(Bucket="org-trail")
+    queue = sqs.create_queue(QueueName="backfill")["QueueUrl"]
+    for day in range(3):
+        for hour in (5, 6):
+            when = DAY + timedelta(days=day, hours=hour)
+            key = f"AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/{when:%Y/%m/%d}/{name(when)}"
+            records = [grab(f"bucket-{day}-{hour}", when, f"day-{day}-{hour}")]
+            s3.put_object(
+                Bucket="org-trail", Key=key, Body=gzip.compress(json.dumps({"Records": records}).encode())
+            )
+    config = write_config(tmp_path)
+    done = replay(
+        config,
+        "s3://org-trail/AWSLogs/",
+        "--since",
+        "2024-03-11",
+        "--until",
+        "2024-03-12",
+        "--enqueue",
+        queue,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"enqueued 4 log object(s) to {queue}" in done.stdout
+    assert not (tmp_path / "state.db").exists()  # nothing judged here: the fleet does it
+    local = replay(config, str(tmp_path), "--enqueue", queue)
+    assert local.returncode == 2 and "s3:// URL" in local.stderr
+
+    document = yaml.safe_load(config.read_text())
+    document["sources"] = [{"type": "sqs", "queue_url": queue, "wait_seconds": 0}]
+    config.write_text(yaml.safe_dump(document))
+    loaded = load_config(config, env={})
+    parts = build_parts(loaded, get_logger())
+    (source,) = build_sources(loaded, parts, get_logger())
+    stopping = threading.Event()
+    stopping.set()
+    source.poll(stopping)  # receives nothing, measures the queue
+    backlog = parts.metrics.registry.get_sample_value
+    assert backlog("tagwarden_sqs_backlog_messages", {"source": "sqs-0", "state": "visible"}) == 4
+    source.poll(threading.Event())
+    assert backlog("tagwarden_sqs_backlog_messages", {"source": "sqs-0", "state": "visible"}) == 0
+    assert {f.event_id for f in parts.store.list_findings()} == {"day-1-5", "day-1-6", "day-2-5", "day-2-6"}
+    parts.store.close()

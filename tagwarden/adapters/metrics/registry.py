@@ -117,6 +117,13 @@ class Metrics:
             ["source", "result"],
             registry=r,
         )
+        self.queue_backlog = Gauge(
+            "tagwarden_sqs_backlog_messages",
+            "Messages in the source queue after the last poll (approximate, as SQS counts them):"
+            " visible ones wait for any replica, in_flight ones are being read.",
+            ["source", "state"],
+            registry=r,
+        )
         self.dead_letter_messages = Gauge(
             "tagwarden_sqs_dead_letter_messages",
             "Messages waiting in the source queue's dead-letter queue (when the redrive policy names one).",
@@ -160,6 +167,18 @@ class Metrics:
             "tagwarden_job_last_success_timestamp_seconds",
             "Unix time of the last run of a scheduled scan that completed without error.",
             ["scan"],
+            registry=r,
+        )
+        self.scan_lease_held = Gauge(
+            "tagwarden_scan_lease_held",
+            "1 on the replica that holds a scheduled scan's lease (and so runs it), 0 on the others.",
+            ["scan"],
+            registry=r,
+        )
+        self.store_errors = Counter(
+            "tagwarden_store_errors_total",
+            "Store (database) operations that failed, by what tagwarden was doing.",
+            ["operation"],
             registry=r,
         )
         self.job_duration = Gauge(

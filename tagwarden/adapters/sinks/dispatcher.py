@@ -1,7 +1,8 @@
 """Pushes pending deliveries to their sinks, with backoff; a sink that is down blocks nothing.
 
 The outbox rows are written in the same transaction as their findings, so a finding is never
-recorded without its deliveries, and a delivery survives restarts until the sink takes it.
+recorded without its deliveries, and a delivery survives restarts until the sink takes it. Replicas
+sharing one store claim deliveries with a lease, so two live replicas never send the same one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.replica import this_replica
 from tagwarden.adapters.sinks.sink import DeliveryError, Sink
 from tagwarden.adapters.store import Store
 from tagwarden.core.settings.sinks import DeliverySettings
@@ -42,7 +44,9 @@ class Dispatcher:
         metrics: Metrics,
         log: Any,
         clock: Callable[[], float] = time.time,
+        holder: str | None = None,
     ) -> None:
+        self._holder = holder or this_replica()
         self._store = store
         self._sinks = dict(sinks)
         self._settings = settings
@@ -75,7 +79,10 @@ class Dispatcher:
     def run_once(self) -> DispatchResult:
         result = DispatchResult()
         now = self._clock()
-        for delivery in self._store.due_deliveries(now, self._settings.batch):
+        claimed = self._store.claim_deliveries(
+            now, self._settings.batch, self._holder, self._settings.lease_seconds
+        )
+        for delivery in claimed:
             if not self._available(delivery.sink, now):
                 continue  # down, or no longer configured (its rows wait in case it comes back)
             sink = self._sinks[delivery.sink]

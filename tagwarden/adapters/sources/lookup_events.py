@@ -20,7 +20,6 @@ from tagwarden.adapters.sources.ratelimit import RateLimiter, shared_limiter
 from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.settings.settings import LookupEventsSourceSettings
-from tagwarden.core.timeutil import parse_time
 
 if TYPE_CHECKING:
     from mypy_boto3_cloudtrail import CloudTrailClient
@@ -65,8 +64,7 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
     def windows(self, now: datetime) -> list[tuple[datetime, datetime]]:
         """The slices to read, oldest first: from the checkpoint (less the overlap, for events
         CloudTrail makes visible late) or the lookback, up to ``now``."""
-        stored = self._context.processor.store.get_checkpoint(self.name)
-        stored_time = parse_time(stored) if stored else None
+        stored_time = self._context.processor.store.read_cursor(self.name)
         if stored_time is not None:
             start = _utc(stored_time) - timedelta(minutes=self.settings.overlap_minutes)
         else:
@@ -141,7 +139,7 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
                 self._records(events),
                 source=self.name,
                 unit=f"lookup:{start:%Y-%m-%dT%H:%M:%SZ}",
-                checkpoint=end.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                read_until=end.timestamp(),
             )
             total.units += 1
             total.count(unit)

@@ -77,8 +77,24 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             # is released at once on stop).
             for index, message in enumerate(messages):
                 total.add(self._handle(message, messages[index + 1 :], stop))
+        self._measure_backlog()
         self._check_dead_letters()
         return total
+
+    def _measure_backlog(self) -> None:
+        """What waits in the queue: a backfill sent with ``replay --enqueue`` shows here."""
+        try:
+            attrs = self._sqs.get_queue_attributes(
+                QueueUrl=self.settings.queue_url,
+                AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+            ).get("Attributes", {})
+            backlog = self._metrics.queue_backlog
+            backlog.labels(self.name, "visible").set(int(attrs.get("ApproximateNumberOfMessages", "0")))
+            backlog.labels(self.name, "in_flight").set(
+                int(attrs.get("ApproximateNumberOfMessagesNotVisible", "0"))
+            )
+        except (ClientError, BotoCoreError, ValueError) as exc:
+            self._log.info("queue_backlog_unavailable", error=error_code(exc, type(exc).__name__))
 
     def _objects(self, content: list[S3Object | Inline]) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
         for item in content:

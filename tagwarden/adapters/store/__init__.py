@@ -1,6 +1,6 @@
-"""Where tagwarden keeps what it knows: findings, tag state, sessions, checkpoints."""
+"""Where tagwarden keeps what it knows: findings, tag state, sessions, progress, the outbox."""
 
-from tagwarden.adapters.store.store_url import open_store
+from tagwarden.adapters.store.store_url import migrate_store, open_store
 from tagwarden.core.ports.store import HistoryEntry, Store, StoreError, StoreUnit
 
-__all__ = ["HistoryEntry", "Store", "StoreError", "StoreUnit", "open_store"]
+__all__ = ["HistoryEntry", "Store", "StoreError", "StoreUnit", "migrate_store", "open_store"]

@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 from typing import IO
 
-from tagwarden.adapters.store.store_url import SQLITE_PREFIX
 from tagwarden.core.ports.store import StoreError
+from tagwarden.core.settings.store_url import SQLITE_PREFIX
 
 
 class StoreLock:

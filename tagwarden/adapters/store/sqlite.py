@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -10,37 +9,45 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tagwarden.adapters.store.sqlite_schema import SCHEMA, SCHEMA_VERSION
-from tagwarden.adapters.store.sqlite_unit import FINDING_COLUMNS, SQLiteUnit, UnitCache, row_to_finding
-from tagwarden.core.arn import canonical_principal
-from tagwarden.core.model import Finding, KnownTags
-from tagwarden.core.model.finding import FindingStatus
-from tagwarden.core.model.tagfold import COMPLETE_MARKER
-from tagwarden.core.ports.store import Delivery, FailedUnit, FindingFilter, HistoryEntry, StoreError
+from tagwarden.adapters.store.sql import Row, SqlStore
+from tagwarden.adapters.store.sql_unit import UnitCache
+from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, move_v1_checkpoints
+from tagwarden.core.ports.store import StoreError
 from tagwarden.core.ports.units import UnitDeferred
 from tagwarden.core.timeutil import now_iso
 
-_FINDING_SELECT = "SELECT " + ", ".join(FINDING_COLUMNS) + " FROM findings"
-_FAILED_COLUMNS = (
-    "source, unit, reason, detail, failures, quarantined, first_failed_at, last_failed_at, payload"
-)
+
+class SQLiteSql:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row: Row | None = self._conn.execute(sql, params).fetchone()
+        return row
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._conn.execute(sql, params).rowcount
+
+    def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, params)
+
+    def lock_keys(self, keys: Sequence[str]) -> None:
+        """One writer at a time already: units never run side by side."""
 
 
-def _failed_unit(row: Any) -> FailedUnit:
-    return FailedUnit(
-        str(row[0]),
-        str(row[1]),
-        str(row[2]),
-        str(row[3]),
-        int(row[4]),
-        bool(row[5]),
-        str(row[6]),
-        str(row[7]),
-        None if row[8] is None else str(row[8]),
-    )
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Each statement inside the open transaction (``executescript`` would commit it first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
 
 
-class SQLiteStore:
+class SQLiteStore(SqlStore):
+    found_version = 0  # the schema version the file had when opened; 0: new
+
     def __init__(self, path: str, *, durable: bool = True) -> None:
         """``durable``: each commit reaches the disk before it returns (synchronous FULL). Without,
         a commit survives a crash of tagwarden but the last ones may be lost to a power cut
@@ -70,20 +77,27 @@ class SQLiteStore:
         return conn
 
     def _migrate(self) -> None:
-        with self._write_lock:
-            self._writer.executescript(SCHEMA)
-            row = self._writer.execute("SELECT version FROM schema_version").fetchone()
+        with self._writing() as sql:
+            conn = self._writer
+            # Every table of version 1, old and added since (IF NOT EXISTS): a file made by an
+            # earlier release of version 1 gains the tables it lacks.
+            _run_script(conn, SCHEMA_V1)
+            row = sql.row("SELECT version FROM schema_version")
+            version = 1 if row is None else int(row[0])
+            self.found_version = 0 if row is None else version
             if row is None:
-                self._writer.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
-            elif row[0] > SCHEMA_VERSION:
+                sql.run("INSERT INTO schema_version (version) VALUES (1)")
+            if version > SCHEMA_VERSION:
                 raise StoreError(
-                    f"{self._path} was written by a newer tagwarden (schema {row[0]} > {SCHEMA_VERSION}); "
+                    f"{self._path} was written by a newer tagwarden (schema {version} > {SCHEMA_VERSION}); "
                     "upgrade tagwarden or point store.url at another file"
                 )
+            if version < 2:
+                _run_script(conn, SCHEMA_V2)
+                move_v1_checkpoints(conn)
+                sql.run("UPDATE schema_version SET version = 2")
 
     def _reader(self) -> sqlite3.Connection:
-        if self._memory:
-            return self._writer
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._connect()
@@ -91,252 +105,49 @@ class SQLiteStore:
         return conn
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
+    def _reading(self) -> Iterator[SQLiteSql]:
         if self._memory:
             with self._write_lock:
-                yield self._writer
+                yield SQLiteSql(self._writer)
         else:
-            yield self._reader()
+            yield SQLiteSql(self._reader())
 
     @contextmanager
-    def unit(self) -> Iterator[SQLiteUnit]:
+    def _writing(self) -> Iterator[SQLiteSql]:
         with self._write_lock:
             conn = self._writer
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    self._cache.check(conn)
-                    unit = SQLiteUnit(conn, self._cache)
-                    yield unit
-                    unit.flush()
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    self._cache.clear()  # it may hold what the rollback undid
-                    raise
-                conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                # Disk full, read-only, I/O error, locked: the store's fault, not the unit's.
+                yield SQLiteSql(conn)
+            except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                self._cache.clear()
-                raise UnitDeferred("store_unavailable", f"SQLite store {self._path}: {exc}") from None
-
-    def get_checkpoint(self, source: str) -> str | None:
-        with self._reading() as conn:
-            row = conn.execute("SELECT value FROM checkpoints WHERE source = ?", (source,)).fetchone()
-        return str(row[0]) if row else None
-
-    def object_processed(self, source: str, key: str) -> bool:
-        with self._reading() as conn:
-            row = conn.execute(
-                "SELECT 1 FROM processed_objects WHERE source = ? AND key = ?", (source, key)
-            ).fetchone()
-        return row is not None
-
-    def _where(self, where: FindingFilter | None) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if where is not None:
-            for column, values in (
-                ("severity", where.severity),
-                ("kind", where.kind),
-                ("status", where.status),
-                ("account", where.account),
-            ):
-                if values:
-                    clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
-                    params.extend(values)
-        sql = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        sql += " ORDER BY event_time DESC, id"
-        if where is not None and where.limit is not None:
-            sql += " LIMIT ?"
-            params.append(where.limit)
-        return sql, params
-
-    def iter_findings(self, where: FindingFilter | None = None) -> Iterator[Finding]:
-        sql, params = self._where(where)
-        with self._reading() as conn:
-            rows = conn.execute(_FINDING_SELECT + sql, params).fetchall()
-        for row in rows:
-            yield row_to_finding(row)
-
-    def list_findings(self, where: FindingFilter | None = None) -> list[Finding]:
-        return list(self.iter_findings(where))
-
-    def get_finding(self, finding_id: str) -> Finding | None:
-        with self._reading() as conn:
-            row = conn.execute(_FINDING_SELECT + " WHERE id = ?", (finding_id,)).fetchone()
-        return row_to_finding(row) if row else None
-
-    def set_status(self, finding_id: str, status: FindingStatus) -> Finding | None:
-        with self._write_lock:
-            self._writer.execute(
-                "UPDATE findings SET status = ?, updated_at = ? WHERE id = ?", (status, now_iso(), finding_id)
-            )
-        return self.get_finding(finding_id)
-
-    def open_finding_counts(self) -> list[tuple[str, str, int]]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT severity, kind, COUNT(*) FROM findings WHERE status = 'open' GROUP BY severity, kind"
-            ).fetchall()
-        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
-
-    def get_event(self, event_id: str) -> dict[str, Any] | None:
-        with self._reading() as conn:
-            row = conn.execute("SELECT record_json FROM events WHERE event_id = ?", (event_id,)).fetchone()
-        if row is None:
-            return None
-        record: dict[str, Any] = json.loads(row[0])
-        return record
-
-    def tag_history(self, target: str, limit: int = 200) -> list[HistoryEntry]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT target, key, value, removed, event_time, event_id, event_name, actor, origin"
-                " FROM tag_history WHERE target IN (?, ?) AND key != ?"
-                " ORDER BY ts DESC, event_id DESC LIMIT ?",
-                (target, canonical_principal(target), COMPLETE_MARKER, limit),
-            ).fetchall()
-        return [HistoryEntry(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8]) for r in rows]
-
-    def current_tags(self, target: str) -> KnownTags:
-        with self._reading() as conn:
-            unit = SQLiteUnit(conn)
-            return unit.current_tags(target)
-
-    def due_deliveries(self, now: float, limit: int) -> list[Delivery]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT finding_id, sink, attempts FROM deliveries"
-                " WHERE status = 'pending' AND next_attempt <= ? ORDER BY next_attempt, rowid LIMIT ?",
-                (now, limit),
-            ).fetchall()
-        return [Delivery(str(r[0]), str(r[1]), int(r[2])) for r in rows]
-
-    def delivery_done(self, finding_id: str, sink: str) -> None:
-        with self._write_lock:
-            self._writer.execute(
-                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                " last_error = NULL WHERE finding_id = ? AND sink = ?",
-                (now_iso(), finding_id, sink),
-            )
-
-    def deliveries_done(self, sink: str, finding_ids: Sequence[str]) -> None:
-        if not finding_ids:
-            return
-        with self._write_lock:
-            self._writer.execute("BEGIN IMMEDIATE")
-            try:
-                self._writer.executemany(
-                    "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                    " last_error = NULL WHERE finding_id = ? AND sink = ?",
-                    [(now_iso(), finding_id, sink) for finding_id in finding_ids],
-                )
-            except BaseException:
-                self._writer.execute("ROLLBACK")
+                self._cache.clear()  # it may hold what the rollback undid
                 raise
-            self._writer.execute("COMMIT")
+            conn.execute("COMMIT")
 
-    def delivery_failed(self, finding_id: str, sink: str, error: str, next_attempt: float) -> None:
-        with self._write_lock:
-            self._writer.execute(
-                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?"
-                " WHERE finding_id = ? AND sink = ?",
-                (error[:500], next_attempt, finding_id, sink),
-            )
+    def _unit_cache(self, sql: object) -> UnitCache:
+        """Kept across units while no other connection has committed (SQLite's data_version)."""
+        self._cache.check(int(self._writer.execute("PRAGMA data_version").fetchone()[0]))
+        return self._cache
 
-    def pending_deliveries(self) -> dict[str, int]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT sink, COUNT(*) FROM deliveries WHERE status = 'pending' GROUP BY sink"
-            ).fetchall()
-        return {str(r[0]): int(r[1]) for r in rows}
-
-    def delivery_status(self, finding_id: str) -> dict[str, str]:
-        with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT sink, status, attempts, last_error FROM deliveries WHERE finding_id = ?",
-                (finding_id,),
-            ).fetchall()
-        return {
-            str(r[0]): str(r[1]) if r[1] == "delivered" else f"pending after {r[2]} attempt(s): {r[3] or '-'}"
-            for r in rows
-        }
-
-    def set_remediation(self, finding_id: str, status: str, detail: str, applied_at: float | None) -> None:
-        with self._write_lock:
-            self._writer.execute(
-                "INSERT INTO remediations (finding_id, status, detail, applied_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (finding_id) DO UPDATE SET"
-                " status = excluded.status, detail = excluded.detail,"
-                " applied_at = excluded.applied_at, updated_at = excluded.updated_at",
-                (finding_id, status, detail[:500], applied_at, now_iso()),
-            )
-
-    def remediation(self, finding_id: str) -> dict[str, str] | None:
-        with self._reading() as conn:
-            row = conn.execute(
-                "SELECT status, detail FROM remediations WHERE finding_id = ?", (finding_id,)
-            ).fetchone()
-        return {"status": str(row[0]), "detail": str(row[1])} if row else None
-
-    def remediations_applied_since(self, ts: float) -> int:
-        with self._reading() as conn:
-            row = conn.execute("SELECT COUNT(*) FROM remediations WHERE applied_at >= ?", (ts,)).fetchone()
-        return int(row[0])
-
-    def note_unit_failure(
-        self, source: str, unit: str, reason: str, detail: str, *, payload: str | None, quarantine_after: int
-    ) -> FailedUnit:
-        now = now_iso()
-        with self._write_lock:
-            self._writer.execute(
-                "INSERT INTO failed_units (source, unit, reason, detail, payload, failures, quarantined,"
-                " first_failed_at, last_failed_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)"
-                " ON CONFLICT (source, unit) DO UPDATE SET reason = excluded.reason,"
-                " detail = excluded.detail, payload = COALESCE(excluded.payload, payload),"
-                " failures = failures + 1, quarantined = (failures + 1 >= ?),"
-                " last_failed_at = excluded.last_failed_at",
-                (
-                    source,
-                    unit,
-                    reason,
-                    detail[:2000],
-                    payload,
-                    int(quarantine_after <= 1),
-                    now,
-                    now,
-                    quarantine_after,
-                ),
-            )
-            row = self._writer.execute(
-                f"SELECT {_FAILED_COLUMNS} FROM failed_units WHERE source = ? AND unit = ?", (source, unit)
-            ).fetchone()
-        return _failed_unit(row)
-
-    def is_quarantined(self, source: str, unit: str) -> bool:
-        with self._reading() as conn:
-            row = conn.execute(
-                "SELECT 1 FROM failed_units WHERE source = ? AND unit = ? AND quarantined = 1", (source, unit)
-            ).fetchone()
-        return row is not None
-
-    def failed_units(self, quarantined_only: bool = True) -> list[FailedUnit]:
-        where = " WHERE quarantined = 1" if quarantined_only else ""
-        with self._reading() as conn:
-            rows = conn.execute(
-                f"SELECT {_FAILED_COLUMNS} FROM failed_units{where} ORDER BY last_failed_at, source, unit"
-            ).fetchall()
-        return [_failed_unit(r) for r in rows]
+    @contextmanager
+    def unit(self) -> Iterator[Any]:
+        try:
+            with super().unit() as unit:
+                yield unit
+        except sqlite3.OperationalError as exc:
+            # Disk full, read-only, I/O error, locked: the store's fault, not the unit's.
+            raise UnitDeferred("store_unavailable", f"SQLite store {self._path}: {exc}") from None
 
     def ping(self) -> None:
         """Write, not only read: a full or read-only disk still answers SELECT 1."""
         try:
-            with self._write_lock:
-                self._writer.execute(
-                    "INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)", (now_iso(),)
+            with self._writing() as sql:
+                sql.run(
+                    "INSERT INTO health (id, checked_at) VALUES (1, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+                    (now_iso(),),
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"SQLite store {self._path} is not usable: {exc}") from None

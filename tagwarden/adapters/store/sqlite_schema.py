@@ -1,8 +1,15 @@
-"""The SQLite schema, versioned so that later releases can migrate it."""
+"""The SQLite schema: version 1 as first released, then the steps that migrate it."""
 
-SCHEMA_VERSION = 1
+from __future__ import annotations
 
-SCHEMA = """
+import json
+import sqlite3
+
+from tagwarden.core.timeutil import parse_time
+
+SCHEMA_VERSION = 2
+
+SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 
 CREATE TABLE IF NOT EXISTS findings (
@@ -117,7 +124,7 @@ CREATE TABLE IF NOT EXISTS processed_objects (
 -- Written by the readiness check, so that it sees a store that cannot write.
 CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL);
 
--- Units (messages, files) that failed to be read or judged; quarantined = 1 once set aside.
+-- Units (messages, files) that failed to be read or judged: quarantined = 1 once set aside.
 CREATE TABLE IF NOT EXISTS failed_units (
     source TEXT NOT NULL,
     unit TEXT NOT NULL,
@@ -131,3 +138,45 @@ CREATE TABLE IF NOT EXISTS failed_units (
     PRIMARY KEY (source, unit)
 );
 """
+
+# Version 2: typed cursors instead of strings in one shared ``checkpoints`` table, delivery leases
+# for several processes sharing one outbox, and leases for scheduled jobs.
+SCHEMA_V2 = """
+ALTER TABLE deliveries ADD COLUMN lease_holder TEXT;
+ALTER TABLE deliveries ADD COLUMN lease_until REAL NOT NULL DEFAULT 0;
+CREATE TABLE source_cursors (source TEXT PRIMARY KEY, read_until REAL NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE principal_inventories (account TEXT PRIMARY KEY, taken_at REAL NOT NULL);
+CREATE TABLE pending_differences (
+    scope TEXT PRIMARY KEY, entries_json TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires REAL NOT NULL);
+"""
+
+# How version 1 named its checkpoints.
+_V1_PRINCIPALS = "inventory:principals:"
+_V1_PENDING = "inventory:pending:"
+
+
+def move_v1_checkpoints(conn: sqlite3.Connection) -> None:
+    """Moves each version 1 checkpoint into the table of its type, then drops the shared table."""
+    now = "1970-01-01T00:00:00Z"
+    for source, value, updated in conn.execute(
+        "SELECT source, value, updated_at FROM checkpoints"
+    ).fetchall():
+        if source.startswith(_V1_PENDING):
+            entries = json.loads(value) if value else []
+            conn.execute(
+                "INSERT INTO pending_differences VALUES (?, ?, ?)",
+                (source[len(_V1_PENDING) :], json.dumps(entries, sort_keys=True), updated or now),
+            )
+            continue
+        at = parse_time(value)
+        if at is None:
+            continue  # nothing readable to keep: the source starts from its lookback again
+        if source.startswith(_V1_PRINCIPALS):
+            conn.execute(
+                "INSERT INTO principal_inventories VALUES (?, ?)", (source[len(_V1_PRINCIPALS) :], at)
+            )
+        else:
+            conn.execute("INSERT INTO source_cursors VALUES (?, ?, ?)", (source, at, updated or now))
+    conn.execute("DROP TABLE checkpoints")

@@ -2,19 +2,45 @@
 
 from __future__ import annotations
 
+from tagwarden.adapters.store.postgres import PostgresStore
+from tagwarden.adapters.store.postgres_schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from tagwarden.adapters.store.sqlite import SQLiteStore
+from tagwarden.adapters.store.sqlite_schema import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from tagwarden.core.ports.store import Store, StoreError
+from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres
 
-SQLITE_PREFIX = "sqlite:///"
+
+def open_store(
+    url: str, *, password_file: str | None = None, pool_size: int = 8, durable: bool = True
+) -> Store:
+    """``durable`` False lets the last SQLite commits be lost to a power cut (not to a crash), for
+    replays; PostgreSQL ignores it."""
+    return _open_engine(url, password_file=password_file, pool_size=pool_size, durable=durable)
 
 
-def open_store(url: str, *, durable: bool = True) -> Store:
-    """``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db`` or ``sqlite:///:memory:``.
-    ``durable`` False lets the last commits be lost to a power cut (not to a crash), for replays."""
+def migrate_store(url: str, *, password_file: str | None = None) -> tuple[int, int]:
+    """Creates or migrates the schema of the store at ``url``, alone; (version found, version now)
+    where 0 means there was none."""
+    engine = _open_engine(url, password_file=password_file, pool_size=1)
+    engine.close()
+    now = PG_SCHEMA_VERSION if isinstance(engine, PostgresStore) else SQLITE_SCHEMA_VERSION
+    return engine.found_version, now
+
+
+def _open_engine(
+    url: str, *, password_file: str | None, pool_size: int, durable: bool = True
+) -> SQLiteStore | PostgresStore:
+    """``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db``, ``sqlite:///:memory:``, or
+    ``postgresql://USER[:PASSWORD]@HOST:PORT/DB`` (password also from ``password_file`` or PGPASSWORD)."""
     if url.startswith(SQLITE_PREFIX):
         path = url[len(SQLITE_PREFIX) :]
         if not path:
             raise StoreError(f"store URL {url!r} names no file; use sqlite:///path/to/state.db")
         return SQLiteStore(path, durable=durable)
+    if is_postgres(url):
+        return PostgresStore(url, password_file=password_file, pool_size=pool_size)
     scheme = url.split(":", 1)[0] if ":" in url else url
-    raise StoreError(f"store URL scheme {scheme!r} is not supported; use sqlite:///path/to/state.db")
+    raise StoreError(
+        f"store URL scheme {scheme!r} is not supported; use sqlite:///path/to/state.db"
+        " or postgresql://USER@HOST:PORT/DB"
+    )

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from tagwarden.app.cli.common import add_config_argument, load
+from tagwarden.core.settings.store_url import redacted
 
 
 def register(subparsers: Any) -> None:
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     settings = config.settings
     policy = config.policy
     print(f"config OK: {config.path}")
-    print(f"  store:   {config.store_url()}")
+    print(f"  store:   {redacted(config.store_url())}")
     print(f"  http:    {settings.http.listen}{' (bearer token set)' if settings.http.token else ''}")
     print(f"  aws:     region {settings.aws.region}")
     for name, source in zip(settings.source_names(), settings.sources, strict=True):

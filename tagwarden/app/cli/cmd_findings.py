@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from tagwarden.adapters.http.endpoints import finding_detail
-from tagwarden.adapters.store import Store, open_store
+from tagwarden.adapters.store import Store
 from tagwarden.app.cli.common import add_config_argument, load, store_failures
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table, safe_text
@@ -85,7 +85,7 @@ def register(subparsers: Any) -> None:
 def _store(args: argparse.Namespace) -> Store:
     config = load(args)
     with store_failures():
-        return open_store(config.store_url())
+        return config.open_store()
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
-from tagwarden.adapters.store import StoreError, open_store
+from tagwarden.adapters.store import StoreError
 from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table
@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
 def run_list(args: argparse.Namespace) -> int:
     config = load(args)
     try:
-        store = open_store(config.store_url())
+        store = config.open_store()
     except StoreError as exc:
         raise CommandError(str(exc)) from None
     units = [asdict(unit) for unit in store.failed_units(quarantined_only=not args.all)]

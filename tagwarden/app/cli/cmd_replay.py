@@ -11,10 +11,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.adapters.sources import PollResult
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.s3_objects import Window
 from tagwarden.adapters.sources.source import SourceContext
+from tagwarden.app.cli.cmd_enqueue import enqueue
 from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
@@ -80,6 +82,12 @@ def register(subparsers: Any) -> None:
         help="do not read IAM principals' tags first (offline); 'set to a value no principal holds' "
         "(lockout) then goes unreported",
     )
+    parser.add_argument(
+        "--enqueue",
+        metavar="QUEUE_URL",
+        help="judge nothing here: list the s3:// log objects and send each to this SQS queue as an S3 "
+        "notification, so that every replica reading the queue shares the backfill",
+    )
     parser.set_defaults(func=run)
 
 
@@ -108,10 +116,12 @@ def _take_principal_inventory(config: LoadedConfig, parts: Parts, log: Any) -> N
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
-    log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())
     until = args.until
     if args.since and until and args.since > until:
         raise CommandError("--since is after --until", exit_code=2)
+    if args.enqueue:
+        return enqueue(args, AwsClients(config.settings.aws.region, config.settings.aws.max_attempts))
+    log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())
     # A replay is run again after a power cut, so its commits need not wait for the disk each.
     parts = build_parts(config, log, durable=False)
     if not args.no_inventory:

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "tagwarden.app.cli.cmd_findings",
     "tagwarden.app.cli.cmd_quarantine",
     "tagwarden.app.cli.cmd_check_config",
+    "tagwarden.app.cli.cmd_db",
     "tagwarden.app.cli.cmd_iam",
     "tagwarden.app.cli.cmd_scan",
     "tagwarden.app.cli.cmd_demo",

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.config.policy_file import load_policy
 from tagwarden.app.config.yamlfile import YamlFileError, load_yaml
 from tagwarden.core.governance import GovernancePolicy, PolicyError, parse_policy_document
@@ -44,6 +45,20 @@ class LoadedConfig:
             if path and path != ":memory:" and not path.startswith("/"):
                 return prefix + str((self.base_dir / path).resolve())
         return url
+
+    def store_password_file(self) -> str | None:
+        """The PostgreSQL password file, relative to the config file."""
+        name = self.settings.store.password_file
+        return None if name is None else str((self.base_dir / name).resolve())
+
+    def open_store(self, *, durable: bool = True) -> Store:
+        """The configured store, its schema created or migrated (``durable``: see open_store)."""
+        return open_store(
+            self.store_url(),
+            password_file=self.store_password_file(),
+            pool_size=self.settings.store.pool_size,
+            durable=durable,
+        )
 
 
 def _set_path(document: dict[str, Any], parts: list[str], value: Any, origin: str) -> None:

@@ -25,8 +25,10 @@ from tagwarden.app.daemon.readiness import Readiness
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import Parts, build_parts, build_sources
 from tagwarden.core.ports.units import UnitDeferred
+from tagwarden.core.settings.store_url import redacted
 
 HEARTBEAT_SECONDS = 5.0
+LEASE_RENEW_SECONDS = 15.0  # well within SCAN_LEASE_SECONDS
 HEALTHY_WITHIN_SECONDS = 60.0
 READY_CHECK_SECONDS = 10.0
 ABANDON_SECONDS = 5.0  # after the grace period, how long polls get to drop the unit in hand
@@ -47,7 +49,7 @@ class Daemon:
         self._heartbeat = time.monotonic()
         self._running: set[str] = set()
         self._idle = threading.Condition()
-        checks: dict[str, Callable[[], None]] = {"store": self.parts.store.ping}
+        checks: dict[str, Callable[[], None]] = {"store": self._ping_store}
         checks.update({f"source:{source.name}": source.check for source in self.sources})
         self._readiness = Readiness(checks, self.parts.faults, interval=READY_CHECK_SECONDS)
         self.http: HttpServer | None = None
@@ -62,6 +64,13 @@ class Daemon:
     def readiness(self) -> tuple[bool, dict[str, Any]]:
         """The last outcome of the background checks, and what is failing right now."""
         return self._readiness.state()
+
+    def _ping_store(self) -> None:
+        try:
+            self.parts.store.ping()
+        except Exception:
+            self.parts.metrics.store_errors.labels("ping").inc()
+            raise
 
     def _beat(self) -> None:
         self._heartbeat = time.monotonic()
@@ -156,6 +165,10 @@ class Daemon:
                 next_run_time=datetime.now(tz=UTC),
             )
         scheduler.add_job(self._beat, IntervalTrigger(seconds=HEARTBEAT_SECONDS), id="heartbeat")
+        if jobs:
+            scheduler.add_job(
+                self.scans.keep_leases, IntervalTrigger(seconds=LEASE_RENEW_SECONDS), id="scan-leases"
+            )
         if self.parts.sinks:
             scheduler.add_job(
                 self.dispatcher.run_once,
@@ -182,7 +195,7 @@ class Daemon:
             "daemon_started",
             listen=f"{host}:{port}",
             sources=[s.name for s in self.sources],
-            store=self.config.store_url(),
+            store=redacted(self.config.store_url()),
         )
 
     def shutdown(self) -> bool:
@@ -208,6 +221,7 @@ class Daemon:
             # Uncommitted work rolls back; its messages come back after the visibility timeout.
             self.log.warning("shutdown_with_polls_in_flight", sources=unfinished)
         else:
+            self.scans.release_leases()
             self.parts.store.close()
             self._store_lock.release()
         self.log.info("daemon_stopped", clean=not unfinished)

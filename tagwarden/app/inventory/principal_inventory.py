@@ -12,9 +12,6 @@ from collections.abc import Iterable
 from tagwarden.adapters.store import Store
 from tagwarden.app.inventory.reconcile import Observed, write_snapshots
 from tagwarden.core.inventory.snapshot import PrincipalRecord
-from tagwarden.core.timeutil import format_time
-
-INVENTORY_CHECKPOINT = "inventory:principals:"
 
 
 def record_principal_inventory(
@@ -33,4 +30,4 @@ def principal_observations(principals: Iterable[PrincipalRecord], account: str) 
 def mark_principals_known(store: Store, account: str, at: float) -> None:
     """Every principal of ``account`` is in the tag state: the lockout detector relies on it."""
     with store.unit() as tx:
-        tx.set_checkpoint(f"{INVENTORY_CHECKPOINT}{account}", format_time(at))
+        tx.mark_principals_known(account, at)

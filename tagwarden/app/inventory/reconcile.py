@@ -13,20 +13,18 @@ incomplete): the history stays the record of changes, not a copy of every invent
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
 from typing import Any, NamedTuple
 
 from tagwarden.adapters.store import Store
 from tagwarden.app.recording import Recorder
 from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, Origin, new_finding
 from tagwarden.core.model.finding import INVENTORY_EVENT_SOURCE
 from tagwarden.core.ports.store import HistoryEntry
 from tagwarden.core.timeutil import format_time, parse_time
 
-PENDING_CHECKPOINT = "inventory:pending:"
 BATCH = 500
 HISTORY_LIMIT = 1000
 
@@ -39,17 +37,6 @@ class Observed(NamedTuple):
     account: str
     region: str
     tags: Mapping[str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class Pending:
-    target: str
-    kind: str
-    account: str
-    region: str
-    started: float
-    finished: float
-    keys: dict[str, str | None]  # observed value of each contradicted key; None: absent
 
 
 def _folded(tags: Mapping[str, str]) -> dict[str, tuple[str, str]]:
@@ -95,6 +82,7 @@ def write_snapshots(store: Store, observed: Iterable[Observed], at: float) -> in
         ]
         if changed:
             with store.unit() as tx:
+                tx.lock_targets(item.target for item in changed)
                 for item in changed:
                     tx.record_snapshot(item.target, item.kind, item.tags, at, "inventory")
             written += len(changed)
@@ -127,22 +115,12 @@ class Reconciler:
         self.recorder = recorder
         self.source = source or f"scan:{scope}"  # what the log lines of its findings say
 
-    @property
-    def _checkpoint(self) -> str:
-        return PENDING_CHECKPOINT + self.scope
+    def _load(self) -> list[PendingDifference]:
+        return self.store.pending(self.scope)
 
-    def _load(self) -> list[Pending]:
-        text = self.store.get_checkpoint(self._checkpoint)
-        if not text:
-            return []
-        try:
-            return [Pending(**entry) for entry in json.loads(text)]
-        except (ValueError, TypeError):
-            return []
-
-    def _save(self, pending: list[Pending]) -> None:
+    def _save(self, pending: list[PendingDifference]) -> None:
         with self.store.unit() as tx:
-            tx.set_checkpoint(self._checkpoint, json.dumps([asdict(p) for p in pending], sort_keys=True))
+            tx.save_pending(self.scope, pending)
 
     def record(self, observed: Iterable[Observed], started: float, finished: float) -> int:
         """Write the snapshots that change the state; remember the governed keys they contradict."""
@@ -163,10 +141,13 @@ class Reconciler:
                 }
                 if keys:
                     pending.append(
-                        Pending(item.target, item.kind, item.account, item.region, started, finished, keys)
+                        PendingDifference(
+                            item.target, item.kind, item.account, item.region, started, finished, keys
+                        )
                     )
             if changed:
                 with self.store.unit() as tx:
+                    tx.lock_targets(item.target for item in changed)
                     for item in changed:
                         tx.record_snapshot(item.target, item.kind, item.tags, started, "inventory")
                 written += len(changed)
@@ -189,15 +170,17 @@ class Reconciler:
                     finding = self._judge(entry, key, value, before, history)
                     if finding is not None:
                         findings += self.recorder.add(tx, [finding])
-            tx.set_checkpoint(
-                self._checkpoint,
-                json.dumps([asdict(p) for p in pending if p not in due], sort_keys=True),
-            )
+            tx.save_pending(self.scope, [p for p in pending if p not in due])
         self.recorder.report(findings, source=self.source)
         return findings
 
     def _judge(
-        self, entry: Pending, key: str, value: str | None, before: KnownTags, history: list[HistoryEntry]
+        self,
+        entry: PendingDifference,
+        key: str,
+        value: str | None,
+        before: KnownTags,
+        history: list[HistoryEntry],
     ) -> Finding | None:
         fold = entry.kind == "principal"
         old = before.get_ci(key) if fold else before.values.get(key)
@@ -218,7 +201,7 @@ def _same_key(a: str, b: str, fold: bool) -> bool:
 
 
 def _explained_during(
-    entry: Pending, key: str, value: str | None, history: list[HistoryEntry], fold: bool
+    entry: PendingDifference, key: str, value: str | None, history: list[HistoryEntry], fold: bool
 ) -> bool:
     """An event logged while the reading went on that leaves the key as observed."""
     for row in history:
@@ -232,7 +215,9 @@ def _explained_during(
     return False
 
 
-def _last_change(entry: Pending, key: str, history: list[HistoryEntry], fold: bool) -> HistoryEntry | None:
+def _last_change(
+    entry: PendingDifference, key: str, history: list[HistoryEntry], fold: bool
+) -> HistoryEntry | None:
     for row in history:  # newest first
         when = parse_time(row.event_time)
         if _same_key(row.key, key, fold) and when is not None and when < entry.started:
@@ -242,7 +227,7 @@ def _last_change(entry: Pending, key: str, history: list[HistoryEntry], fold: bo
 
 def _finding(
     policy: CompiledPolicy,
-    entry: Pending,
+    entry: PendingDifference,
     key: str,
     old: str | None,
     new: str | None,
@@ -282,5 +267,4 @@ def _finding(
 
 def pending_differences(store: Store, scope: str) -> list[dict[str, Any]]:
     """What a scope still waits on, for logs and tests."""
-    text = store.get_checkpoint(PENDING_CHECKPOINT + scope)
-    return list(json.loads(text)) if text else []
+    return [p.to_dict() for p in store.pending(scope)]

@@ -6,12 +6,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
+from tagwarden.app.pipeline.rejudge import old_tags_of_later, rejudge_affected
 from tagwarden.app.recording import Recorder, Route
 from tagwarden.core.controls import (
     ControlCall,
@@ -23,7 +25,7 @@ from tagwarden.core.controls import (
 )
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
-from tagwarden.core.model import Actor, KnownTags, TagChange
+from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
 from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
@@ -100,12 +102,12 @@ class Processor:
         source: str,
         unit: str,
         mark_object: bool = False,
-        checkpoint: str | None = None,
+        read_until: float | None = None,
     ) -> UnitResult:
         """Read, judge and commit one unit. ``mark_object`` records ``unit`` as processed for
-        ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
+        ``source``; ``read_until`` is saved as ``source``'s read cursor in the same transaction."""
         return self.commit(
-            self.prepare(items), source=source, unit=unit, mark_object=mark_object, checkpoint=checkpoint
+            self.prepare(items), source=source, unit=unit, mark_object=mark_object, read_until=read_until
         )
 
     def prepare(self, items: Iterable[Record | ReadProblem | Skipped]) -> PreparedUnit:
@@ -120,7 +122,7 @@ class Processor:
         source: str,
         unit: str,
         mark_object: bool = False,
-        checkpoint: str | None = None,
+        read_until: float | None = None,
     ) -> UnitResult:
         result, tagged = prepared.result, prepared.tagged
         calls = self._classify_controls(prepared.controls)
@@ -128,6 +130,7 @@ class Processor:
         needed = self._principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
         fetched = self.principals.refresh(needed)
         with self.store.unit() as tx:
+            tx.lock_targets(self._targets(tagged) | {snapshot.arn for snapshot in fetched})
             for snapshot in fetched:
                 tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
             for item in tagged:
@@ -135,8 +138,8 @@ class Processor:
             self._judge_controls(tx, calls, result)
             if mark_object and result.ok:
                 tx.mark_object(source, unit)
-            if checkpoint is not None:
-                tx.set_checkpoint(source, checkpoint)
+            if read_until is not None:
+                tx.set_read_cursor(source, read_until)
         self._report(result, source, unit)
         return result
 
@@ -252,6 +255,10 @@ class Processor:
             result.new_findings += new
 
     @staticmethod
+    def _targets(tagged: list[TagRecord]) -> set[str]:
+        return {c.target for item in tagged for c in item.normalized.changes if c.target_kind != "session"}
+
+    @staticmethod
     def _principals_needed(tagged: list[TagRecord]) -> set[str]:
         arns: set[str] = set()
         for item in tagged:
@@ -300,18 +307,16 @@ class Processor:
                 held[key] = tx.principal_values(key)
             return held[key]
 
+        # Every tag change's record is kept: a late event may make it to be judged again.
+        tx.save_event(item.event_id, item.record)
         for change in normalized.changes:
             context = JudgeContext(actor_tags, self._old_tags(tx, change, item.ts), principal_values, created)
-            findings = judge(change, context, self.policy)
-            any_finding = any_finding or bool(findings)
-            result.new_findings += self.recorder.add(tx, findings)
+            result.new_findings += self.recorder.add(tx, judge(change, context, self.policy))
             if change.target_kind != "session":
-                tx.record_change(change, item.ts)
+                self._record_and_rejudge(tx, change, item.ts, result, context)
             result.tag_changes[(change.event_source, _outcome_label(change))] += 1
             if change.target_kind == "unresolved":
                 result.unresolved_targets[change.event_source] += 1
-        if any_finding:
-            tx.save_event(item.event_id, item.record)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source)
 
     def _judge_compute(self, tx: StoreUnit, item: TagRecord, result: UnitResult, created: str) -> bool:
@@ -324,6 +329,28 @@ class Processor:
         found = self.compute.judge(tx, read, actor_tags, self.policy, created)
         result.new_findings += self.recorder.add(tx, found)
         return bool(found)
+
+    def _record_and_rejudge(
+        self, tx: StoreUnit, change: TagChange, ts: float, result: UnitResult, context: JudgeContext
+    ) -> None:
+        seen_before = old_tags_of_later(tx, change, ts) if change.succeeded else {}
+        tx.record_change(change, ts)
+        if not seen_before:
+            return
+
+        def judge_again(later: TagChange, old: KnownTags) -> list[Finding]:
+            actor_tags = self._actor_tags(tx, later.actor)
+            return judge(later, replace(context, actor_tags=actor_tags, old=old), self.policy)
+
+        def add(findings: list[Finding]) -> list[Finding]:
+            return self.recorder.add(tx, findings)
+
+        outcome = rejudge_affected(tx, change, seen_before, self._changes_of, judge_again, add=add)
+        result.new_findings += outcome.added
+        result.superseded += outcome.superseded
+
+    def _changes_of(self, record: dict[str, Any]) -> list[TagChange]:
+        return list(self.normalizer.normalize(record).changes)
 
     def _report(self, result: UnitResult, source: str, unit: str) -> None:
         """Metrics and logs, after the commit: what they count is durable."""
@@ -356,6 +383,8 @@ class Processor:
                 reason=reason,
             )
         self.recorder.report(result.new_findings, source=source)
+        for finding_id in result.superseded:
+            self.log.info("finding_superseded", source=source, unit=unit, finding_id=finding_id)
         if result.newest_event is not None:
             m.observe_newest_event(source, result.newest_event)
         for (account, region), moment in result.newest_by_origin.items():

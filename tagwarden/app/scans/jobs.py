@@ -12,6 +12,9 @@ A job is a plain callable returning True on success; ``Scans.run`` times it, cou
   though the other accounts are recorded and scanned.
 - ``integrity`` (when a files source reads s3:// or a trail's bucket is known): the digest files there,
   verified as ``tagwarden verify-logs`` does; each problem is a ``log_integrity`` finding.
+
+Replicas sharing one store run each scan on one replica at a time: the one holding the scan's lease
+(``tagwarden_scan_lease_held{scan}``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.inventory.iam_principals import collect_principals
+from tagwarden.adapters.replica import this_replica
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
 from tagwarden.app.inventory.reconcile import Reconciler
@@ -34,6 +38,9 @@ from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_sett
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import Inventory
+
+# A scan's lease outlives its holder by at most this; the holder renews it every few seconds.
+SCAN_LEASE_SECONDS = 60.0
 
 if TYPE_CHECKING:
     from tagwarden.app.wiring import Parts
@@ -49,7 +56,8 @@ class ScanJob:
 
 
 class Scans:
-    def __init__(self, config: LoadedConfig, parts: Parts, log: Any) -> None:
+    def __init__(self, config: LoadedConfig, parts: Parts, log: Any, holder: str | None = None) -> None:
+        self.holder = holder or this_replica()  # this replica's name on the leases
         self.config = config
         self.parts = parts
         self.log = log
@@ -80,7 +88,37 @@ class Scans:
         """The digest files of the S3 sources and trail buckets: each problem a log_integrity finding."""
         return verify_sources(self.config, self.parts, self.policy, self.log)
 
+    def keep_leases(self) -> None:
+        """Takes or renews every scan's lease: the holder keeps them while it lives, and when it dies
+        another replica takes them within ``SCAN_LEASE_SECONDS``."""
+        for job in self.jobs():
+            self._hold(job)
+
+    def release_leases(self) -> None:
+        """At shutdown: another replica takes the scans at once instead of after the lease runs out."""
+        for job in self.jobs():
+            try:
+                self.parts.store.release_lease(f"scan:{job.name}", self.holder)
+            except Exception as exc:
+                self.log.warning("scan_lease_release_failed", scan=job.name, error=str(exc))
+
+    def _hold(self, job: ScanJob) -> bool:
+        try:
+            held = self.parts.store.try_lease(
+                f"scan:{job.name}", self.holder, time.time(), SCAN_LEASE_SECONDS
+            )
+        except Exception as exc:
+            self.parts.metrics.store_errors.labels("lease").inc()
+            self.log.warning("scan_lease_failed", scan=job.name, error=str(exc))
+            held = False
+        self.parts.metrics.scan_lease_held.labels(job.name).set(1 if held else 0)
+        return held
+
     def run(self, job: ScanJob) -> bool:
+        """Runs ``job`` if this replica holds its lease; True unless it ran and failed."""
+        if not self._hold(job):
+            self.log.debug("scan_left_to_lease_holder", scan=job.name)
+            return True
         metrics = self.parts.metrics
         started = time.monotonic()
         try:

@@ -15,7 +15,9 @@ from tagwarden.core.model.change import Actor
 from tagwarden.core.model.kinds import DEFAULT_SEVERITY, FINDING_KINDS, KINDS, Severity
 
 FindingKind = str  # one of FINDING_KINDS: the kind table (tagwarden.core.model.kinds) declares them
-FindingStatus = Literal["open", "acknowledged", "resolved"]
+# superseded: a late event changed what the change's old value was, and judged again, the change
+# no longer gives this finding. Kept, never deleted.
+FindingStatus = Literal["open", "acknowledged", "resolved", "superseded"]
 
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}

@@ -39,6 +39,7 @@ class UnitResult:
     unreadable: list[tuple[str, str, str]] = field(default_factory=list)  # (event_source, event_id, reason)
     new_findings: list[Finding] = field(default_factory=list)
     duplicates: int = 0
+    superseded: list[str] = field(default_factory=list)  # ids of findings a late event superseded
     newest_event: float | None = None
     # (account, region) -> Unix time of its newest event in the unit: the log delivery gap metric
     newest_by_origin: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -75,7 +76,7 @@ class PreparedUnit:
 class UnitProcessor(Protocol):
     @property
     def store(self) -> Store:
-        """Where units are committed; sources read their checkpoints and processed units from it."""
+        """Where units are committed; sources read their cursors and processed units from it."""
         ...
 
     @property
@@ -94,7 +95,7 @@ class UnitProcessor(Protocol):
         source: str,
         unit: str,
         mark_object: bool = False,
-        checkpoint: str | None = None,
+        read_until: float | None = None,
     ) -> UnitResult:
         """Judge and commit a prepared unit in one transaction (see ``process``)."""
         ...
@@ -106,8 +107,9 @@ class UnitProcessor(Protocol):
         source: str,
         unit: str,
         mark_object: bool = False,
-        checkpoint: str | None = None,
+        read_until: float | None = None,
     ) -> UnitResult:
         """Read, judge and commit one unit in one transaction. ``mark_object`` records ``unit`` as
-        processed for ``source``; ``checkpoint`` is saved for ``source`` in the same transaction."""
+        processed for ``source``; ``read_until`` (epoch seconds) is saved as ``source``'s read cursor
+        in the same transaction."""
         ...

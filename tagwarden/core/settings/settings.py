@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from tagwarden.core.settings.integrity import IntegritySettings
 from tagwarden.core.settings.inventory import InventorySettings
 from tagwarden.core.settings.sinks import DeliverySettings, SinkSettings
+from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres
 
 
 class _Strict(BaseModel):
@@ -18,15 +19,25 @@ class _Strict(BaseModel):
 class StoreSettings(_Strict):
     url: str = Field(
         default="sqlite:///state/tagwarden.db",
-        description="sqlite:///relative/to/config.db or sqlite:////absolute/path.db",
+        description="sqlite:///relative/to/config.db, sqlite:////absolute/path.db, or"
+        " postgresql://USER@HOST:PORT/DB for several replicas (docs/scaling.md)",
     )
+    password_file: str | None = Field(
+        default=None,
+        description="PostgreSQL: a file holding the password (a mounted Secret), relative to the config"
+        " file; or set PGPASSWORD. Never logged.",
+    )
+    pool_size: int = Field(default=8, ge=1, le=100, description="PostgreSQL: connections per replica")
 
     @field_validator("url")
     @classmethod
     def _supported(cls, value: str) -> str:
-        if not value.startswith("sqlite:///") or value == "sqlite:///":
+        if is_postgres(value):
+            return value
+        if not value.startswith(SQLITE_PREFIX) or value == SQLITE_PREFIX:
             raise ValueError(
-                "expected sqlite:///path/to/state.db (relative to the config file) or sqlite:////abs/path"
+                "expected sqlite:///path/to/state.db (relative to the config file), sqlite:////abs/path"
+                " or postgresql://USER@HOST:PORT/DB"
             )
         return value
 

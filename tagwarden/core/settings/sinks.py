@@ -46,3 +46,9 @@ class DeliverySettings(_Strict):
     interval_seconds: float = Field(default=2, gt=0, le=3600, description="how often deliveries are tried")
     max_backoff_seconds: float = Field(default=900, gt=0, description="longest wait between two tries")
     batch: int = Field(default=100, ge=1, le=10000, description="deliveries tried per run")
+    lease_seconds: float = Field(
+        default=120,
+        gt=0,
+        le=86400,
+        description="how long a replica keeps the deliveries it claims; a dead one's are retried after",
+    )

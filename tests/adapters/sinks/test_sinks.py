@@ -175,7 +175,9 @@ def test_pending_deliveries_survive_a_restart(tmp_path: object) -> None:
     queued(store, 1, ["am"])
     store.close()
     reopened = open_store(url)
-    assert [(d.finding_id, d.sink, d.attempts) for d in reopened.due_deliveries(1, 10)] == [("tw-0", "am", 0)]
+    assert [(d.finding_id, d.sink, d.attempts) for d in reopened.claim_deliveries(1, 10, "test", 60)] == [
+        ("tw-0", "am", 0)
+    ]
 
 
 def test_backoff_doubles_up_to_its_ceiling() -> None:

@@ -132,7 +132,7 @@ def test_pages_are_read_oldest_first_and_the_checkpoint_commits(store: Store) ->
     assert result.units == 1 and result.records == 3 and not result.errors
     findings = store.list_findings()
     assert {f.event_id for f in findings} == {"e-newest", "e-middle", "e-oldest"}
-    assert store.get_checkpoint("trailless") == NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert store.read_cursor("trailless") == NOW.timestamp()
     # At most two requests per second: the second waited for its token.
     assert fake.sleeps and all(0 < s <= 0.5 for s in fake.sleeps)
     assert metrics.registry.get_sample_value("tagwarden_records_read_total", {"source": "trailless"}) == 3
@@ -140,7 +140,7 @@ def test_pages_are_read_oldest_first_and_the_checkpoint_commits(store: Store) ->
 
 def test_a_restart_resumes_from_the_checkpoint_less_the_overlap(store: Store) -> None:
     with store.unit() as tx:
-        tx.set_checkpoint("trailless", (NOW - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        tx.set_read_cursor("trailless", (NOW - timedelta(hours=2)).timestamp())
     source, stubber, _ = make(store, FakeTime(), overlap_minutes=15)
     expect(stubber, NOW - timedelta(hours=2, minutes=15), NOW, [lookup_item(3, "e-after-restart")])
     with stubber:
@@ -169,7 +169,7 @@ def test_throttling_leaves_the_checkpoint_and_the_next_poll_reads_the_window_aga
     with stubber:
         result = source.poll(threading.Event())
     assert result.errors and result.units == 0
-    assert store.get_checkpoint("trailless") is None
+    assert store.read_cursor("trailless") is None
     assert store.list_findings() == []  # nothing half-read was committed
     assert (
         metrics.registry.get_sample_value(
@@ -181,7 +181,7 @@ def test_throttling_leaves_the_checkpoint_and_the_next_poll_reads_the_window_aga
     with stubber:
         assert not source.poll(threading.Event()).errors
     assert {f.event_id for f in store.list_findings()} == {"e-1"}
-    assert store.get_checkpoint("trailless") is not None
+    assert store.read_cursor("trailless") is not None
 
 
 def test_long_gaps_are_read_in_slices_each_with_its_checkpoint(store: Store) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from tagwarden.adapters.store import open_store
 from tagwarden.core.model import SessionGrant
-from tests.adapters.store.test_contract import change
+from tests.adapters.store.builders import change
 
 
 def test_another_connections_commit_is_seen_by_the_next_unit(tmp_path: Path) -> None:

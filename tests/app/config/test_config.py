@@ -6,6 +6,7 @@ import pytest
 
 from tagwarden.app.cli.main import main
 from tagwarden.app.config import ConfigError, SqsSourceSettings, load_config
+from tagwarden.core.settings.store_url import redacted
 
 BASE = """
 policy: {version: 1, abac_keys: [team]}
@@ -80,12 +81,37 @@ def test_check_config_exits_2_on_bad_config_and_0_on_good(
     path = write(tmp_path)
     assert main(["check-config", "--config", str(path)]) == 0
     assert "config OK" in capsys.readouterr().out
-    monkeypatch.setenv("TAGWARDEN_STORE__URL", "postgres://x")
+    monkeypatch.setenv("TAGWARDEN_STORE__URL", "mysql://x")
     assert main(["check-config", "--config", str(path)]) == 2
     assert "store.url: expected sqlite:///" in capsys.readouterr().err
+    monkeypatch.setenv("TAGWARDEN_STORE__URL", "postgresql://tw:hunter2@db:5432/tagwarden?sslmode=require")
+    assert main(["check-config", "--config", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "postgresql://tw:***@db:5432/tagwarden?sslmode=require" in out and "hunter2" not in out
     monkeypatch.delenv("TAGWARDEN_STORE__URL")
     monkeypatch.setenv("TAGWARDEN_AWS__MAX_ATTEMPTS", "0")
     assert main(["check-config", "--config", str(path)]) == 2
     assert "aws.max_attempts" in capsys.readouterr().err
     assert main(["check-config", "--config", str(tmp_path / "missing.yaml")]) == 2
     assert main(["check-config"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://tw:pw@db:5432/t", "postgresql://tw:***@db:5432/t"),
+        ("postgres://tw:p%40ss@db/t?sslmode=require", "postgres://tw:***@db/t?sslmode=require"),
+        ("postgresql://db/t?user=tw&password=pw&x=1", "postgresql://db/t?user=tw&password=***&x=1"),
+        ("postgresql://tw@db/t", "postgresql://tw@db/t"),
+        ("sqlite:////var/lib/tagwarden/state.db", "sqlite:////var/lib/tagwarden/state.db"),
+    ],
+)
+def test_store_urls_are_shown_without_their_password(url: str, shown: str) -> None:
+    assert redacted(url) == shown
+
+
+def test_a_password_file_is_relative_to_the_config(tmp_path: Path) -> None:
+    text = BASE.replace('"sqlite:///state/db.sqlite"', '"postgresql://tw@db/t", password_file: secret/pw')
+    config = load_config(write(tmp_path, text), env={})
+    assert config.store_url() == "postgresql://tw@db/t"
+    assert config.store_password_file() == str((tmp_path / "secret/pw").resolve())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import yaml
@@ -9,6 +10,7 @@ import yaml
 from tagwarden.app.config import load_config
 from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
+from tagwarden.app.scans.jobs import ScanJob
 from tagwarden.app.wiring import build_parts
 from tests.builders.scan_scenario import A, B, seed, write_config
 
@@ -68,7 +70,7 @@ def test_the_three_jobs_record_findings_and_set_their_gauges(aws: str, tmp_path:
         assert (sample("tagwarden_job_last_success_timestamp_seconds", {"scan": name}) or 0) > 0
         assert sample("tagwarden_job_duration_seconds", {"scan": name}) is not None
     # The inventory marks every account's principals as known, as the lockout detector needs.
-    assert parts.store.get_checkpoint(f"inventory:principals:{B}") is not None
+    assert parts.store.principals_known(B) is not None
     assert parts.store.current_tags("arn:aws:s3:::b-shared").values == {"team": "beta"}
     parts.store.close()
 
@@ -83,4 +85,23 @@ def test_a_failed_account_fails_the_inventory_job_and_sets_its_gauge(aws: str, t
     sample = parts.metrics.registry.get_sample_value
     assert sample("tagwarden_inventory_failures", {"account": A, "stage": "organization"}) == 1
     assert sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "inventory"}) is None
+    parts.store.close()
+
+
+def test_replicas_on_one_store_run_each_scan_on_one_of_them(no_aws: None, tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, [A]), env={})
+    log = get_logger()
+    parts = build_parts(config, log, aws=False)
+    runs: list[str] = []
+    first, second = Scans(config, parts, log, holder="a"), Scans(config, parts, log, holder="b")
+    job = ScanJob("inventory", 3600, lambda: runs.append("ran") is None)
+    assert first.run(job) and second.run(job)  # b leaves it to a, and that is no failure
+    assert runs == ["ran"]
+    held = parts.metrics.registry.get_sample_value
+    assert held("tagwarden_scan_lease_held", {"scan": "inventory"}) == 0  # b's view, set last
+    assert parts.store.lease_holder("scan:inventory", time.time()) == "a"
+    first.release_leases()  # a stops: b takes the scan at its next run
+    assert second.run(job) and runs == ["ran", "ran"]
+    assert held("tagwarden_scan_lease_held", {"scan": "inventory"}) == 1
+    assert parts.store.lease_holder("scan:inventory", time.time()) == "b"
     parts.store.close()

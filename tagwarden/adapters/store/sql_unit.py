@@ -1,17 +1,21 @@
-"""One write transaction of the SQLite store."""
+"""One unit (transaction) of a SQL store: the same statements on every engine."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tagwarden.core.arn import canonical_principal, is_iam_principal
+from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, SessionGrant, TagChange
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
+from tagwarden.core.ports.tag_state import LaterChange
 from tagwarden.core.timeutil import format_time, now_iso
+
+if TYPE_CHECKING:
+    from tagwarden.adapters.store.sql import Sql
 
 FINDING_COLUMNS = tuple(Finding.__dataclass_fields__)
 
@@ -44,12 +48,11 @@ class UnitCache:
     sessions: dict[str, SessionGrant | None] = field(default_factory=dict)
     limit: int = 50_000  # entries per kind: past it, everything is read again (a long backfill)
 
-    def check(self, conn: sqlite3.Connection) -> None:
-        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+    def check(self, data_version: int) -> None:
         too_big = max(len(self.current), len(self.rows), len(self.sessions)) > self.limit
-        if version != self.data_version or too_big:
+        if data_version != self.data_version or too_big:
             self.clear()
-            self.data_version = version
+            self.data_version = data_version
 
     def clear(self) -> None:
         self.current.clear()
@@ -57,22 +60,26 @@ class UnitCache:
         self.sessions.clear()
 
 
-def row_to_finding(row: sqlite3.Row) -> Finding:
+def _lock_name(key: str) -> str:  # key: a state key
+    return "target:" + key
+
+
+def row_to_finding(row: Sequence[Any]) -> Finding:
     return Finding.from_dict(dict(zip(FINDING_COLUMNS, row, strict=True)))
 
 
-class SQLiteUnit:
-    """One write transaction on the writer connection.
+class SqlUnit:
+    """One transaction: the engine commits it when the block that opened it ends.
 
     Rows nothing in the unit reads back (processed events, raw records, deliveries) are kept and
-    written with one executemany each by ``flush``, before the commit; the current tags of a
+    written with one statement each by ``flush``, before the commit; the current tags of a
     target and sessions are read once (``UnitCache``) until a unit changes them, and a target's
     tag_current rows are rewritten once, before anything reads tag_current or the unit commits.
     """
 
-    def __init__(self, conn: sqlite3.Connection, cache: UnitCache | None = None) -> None:
+    def __init__(self, sql: Sql, cache: UnitCache | None = None) -> None:
         cache = cache if cache is not None else UnitCache()
-        self._conn = conn
+        self._sql = sql
         self._now = now_iso()
         self._processed: dict[str, tuple[str, str, str, str]] = {}
         self._events: dict[str, str] = {}
@@ -86,21 +93,22 @@ class SQLiteUnit:
     def flush(self) -> None:
         """Write what the unit kept back; the store calls it before committing."""
         self._refresh_stale()
-        conn = self._conn
+        sql = self._sql
         if self._processed:
-            conn.executemany(
-                "INSERT OR IGNORE INTO processed_events (event_id, event_time, source, processed_at)"
-                " VALUES (?,?,?,?)",
+            sql.run_many(
+                "INSERT INTO processed_events (event_id, event_time, source, processed_at)"
+                " VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                 list(self._processed.values()),
             )
         if self._events:
-            conn.executemany(
-                "INSERT OR IGNORE INTO events (event_id, record_json) VALUES (?, ?)",
+            sql.run_many(
+                "INSERT INTO events (event_id, record_json) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 list(self._events.items()),
             )
         if self._deliveries:
-            conn.executemany(
-                "INSERT OR IGNORE INTO deliveries (finding_id, sink, next_attempt) VALUES (?, ?, ?)",
+            sql.run_many(
+                "INSERT INTO deliveries (finding_id, sink, next_attempt) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 [(finding_id, sink, at) for (finding_id, sink), at in self._deliveries.items()],
             )
         self._processed, self._events, self._deliveries = {}, {}, {}
@@ -108,8 +116,7 @@ class SQLiteUnit:
     def is_processed(self, event_id: str) -> bool:
         if event_id in self._processed:
             return True
-        row = self._conn.execute("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)).fetchone()
-        return row is not None
+        return self._sql.row("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)) is not None
 
     def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
         self._processed.setdefault(event_id, (event_id, event_time, source, self._now))
@@ -118,10 +125,10 @@ class SQLiteUnit:
         key = state_key(target)
         rows = self._history_rows.get(key)
         if rows is None:
-            cursor = self._conn.execute(
+            found = self._sql.rows(
                 "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?", (key,)
             )
-            rows = self._history_rows[key] = [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in cursor]
+            rows = self._history_rows[key] = [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in found]
         return rows
 
     def tags_as_of(self, target: str, ts: float, event_id: str) -> KnownTags:
@@ -138,13 +145,25 @@ class SQLiteUnit:
             known = self._current[key] = fold_rows(self._rows(target), is_iam_principal(target))
         return known
 
+    def later_changes(self, target: str, ts: float, event_id: str) -> list[LaterChange]:
+        rows = self._sql.rows(
+            "SELECT DISTINCT event_id, ts FROM tag_history WHERE target = ? AND origin = 'event'"
+            " AND (ts > ? OR (ts = ? AND event_id > ?)) ORDER BY ts, event_id",
+            (state_key(target), ts, ts, event_id),
+        )
+        return [LaterChange(str(r[0]), float(r[1])) for r in rows]
+
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
         self._current.pop(target, None)  # target is a state key
         self._history_rows.pop(target, None)
+        # Held already when the unit locked its targets up front (locks are re-entrant); taken
+        # here otherwise, so that two units never rewrite one target's current tags side by side.
+        self._sql.lock_keys([_lock_name(target)])
         when = format_time(origin.ts)
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
-            " event_id, value, removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        self._sql.run_many(
+            "INSERT INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
+            " event_id, value, removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
             [
                 (
                     target,
@@ -172,8 +191,8 @@ class SQLiteUnit:
 
     def _refresh_current(self, target: str, kind: str) -> None:  # target is a state key
         tags = self.current_tags(target)
-        self._conn.execute("DELETE FROM tag_current WHERE target = ?", (target,))
-        self._conn.executemany(
+        self._sql.run("DELETE FROM tag_current WHERE target = ?", (target,))
+        self._sql.run_many(
             "INSERT INTO tag_current (target, target_kind, key, key_folded, value) VALUES (?,?,?,?,?)",
             [(target, kind, key, key.casefold(), value) for key, value in tags.values.items()],
         )
@@ -199,19 +218,25 @@ class SQLiteUnit:
         key = state_key(target)
         self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
 
+    def lock_targets(self, targets: Iterable[str]) -> None:
+        self._sql.lock_keys(sorted({_lock_name(state_key(target)) for target in targets}))
+
+    def mark_principals_known(self, account: str, taken_at: float) -> None:
+        self._inventoried = True
+        self._sql.run(
+            "INSERT INTO principal_inventories (account, taken_at) VALUES (?, ?)"
+            " ON CONFLICT (account) DO UPDATE SET taken_at = excluded.taken_at",
+            (account, taken_at),
+        )
+
     def principal_values(self, key: str) -> frozenset[str] | None:
         # Only an inventory of every principal makes "no principal holds this value" knowable.
         if self._inventoried is None:
-            self._inventoried = (
-                self._conn.execute(
-                    "SELECT 1 FROM checkpoints WHERE source LIKE 'inventory:principals:%' LIMIT 1"
-                ).fetchone()
-                is not None
-            )
+            self._inventoried = self._sql.row("SELECT 1 FROM principal_inventories LIMIT 1") is not None
         if not self._inventoried:
             return None
         self._refresh_stale()
-        rows = self._conn.execute(
+        rows = self._sql.rows(
             "SELECT DISTINCT value FROM tag_current WHERE target_kind = 'principal' AND key_folded = ?",
             (key.casefold(),),
         )
@@ -221,7 +246,7 @@ class SQLiteUnit:
         if not session.access_key_id:
             return
         self._sessions.pop(session.access_key_id, None)
-        self._conn.execute(
+        self._sql.run(
             "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
             " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json"
             " WHERE excluded.ts >= sessions.ts",
@@ -231,9 +256,7 @@ class SQLiteUnit:
     def get_session(self, access_key_id: str) -> SessionGrant | None:
         if access_key_id in self._sessions:
             return self._sessions[access_key_id]
-        row = self._conn.execute(
-            "SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,)
-        ).fetchone()
+        row = self._sql.row("SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,))
         grant = self._sessions[access_key_id] = SessionGrant.from_dict(json.loads(row[0])) if row else None
         return grant
 
@@ -243,25 +266,54 @@ class SQLiteUnit:
         values["updated_at"] = self._now
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
-        cursor = self._conn.execute(
-            f"INSERT OR IGNORE INTO findings ({columns}) VALUES ({marks})", tuple(values.values())
+        added = self._sql.run(
+            f"INSERT INTO findings ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING",
+            tuple(values.values()),
         )
-        return cursor.rowcount == 1
+        return added == 1
 
     def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
         self._events.setdefault(event_id, json.dumps(record, separators=(",", ":")))
 
-    def set_checkpoint(self, source: str, value: str) -> None:
-        self._inventoried = None
-        self._conn.execute(
-            "INSERT INTO checkpoints (source, value, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
-            " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (source, value, self._now),
+    def saved_event(self, event_id: str) -> dict[str, Any] | None:
+        if event_id in self._events:
+            kept: dict[str, Any] = json.loads(self._events[event_id])
+            return kept
+        row = self._sql.row("SELECT record_json FROM events WHERE event_id = ?", (event_id,))
+        if row is None:
+            return None
+        record: dict[str, Any] = json.loads(row[0])
+        return record
+
+    def event_findings(self, event_id: str) -> list[Finding]:
+        columns = ", ".join(FINDING_COLUMNS)
+        rows = self._sql.rows(f"SELECT {columns} FROM findings WHERE event_id = ? ORDER BY id", (event_id,))
+        return [row_to_finding(row) for row in rows]
+
+    def supersede(self, finding_id: str) -> None:
+        self._sql.run(
+            "UPDATE findings SET status = 'superseded', updated_at = ? WHERE id = ?", (self._now, finding_id)
+        )
+
+    def set_read_cursor(self, source: str, read_until: float) -> None:
+        self._sql.run(
+            "INSERT INTO source_cursors (source, read_until, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
+            " DO UPDATE SET read_until = excluded.read_until, updated_at = excluded.updated_at",
+            (source, read_until, self._now),
+        )
+
+    def save_pending(self, scope: str, pending: Sequence[PendingDifference]) -> None:
+        entries = json.dumps([p.to_dict() for p in pending], sort_keys=True)
+        self._sql.run(
+            "INSERT INTO pending_differences (scope, entries_json, updated_at) VALUES (?,?,?)"
+            " ON CONFLICT (scope) DO UPDATE SET entries_json = excluded.entries_json,"
+            " updated_at = excluded.updated_at",
+            (scope, entries, self._now),
         )
 
     def mark_object(self, source: str, key: str) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO processed_objects (source, key, processed_at) VALUES (?,?,?)",
+        self._sql.run(
+            "INSERT INTO processed_objects (source, key, processed_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
             (source, key, self._now),
         )
 

@@ -1,0 +1,172 @@
+"""The PostgreSQL store: shared by any number of replicas (pip install 'tagwarden[postgres]').
+
+Every replica holds a small connection pool. Units are transactions; deliveries are claimed with
+``FOR UPDATE SKIP LOCKED``, so two replicas never claim the same one; the schema is migrated under
+an advisory lock. The password may be in the URL, in ``PGPASSWORD`` or in a file; it is never
+shown (errors name the URL without it).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tagwarden.adapters.store.postgres_schema import MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION
+from tagwarden.adapters.store.sql import Row, SqlStore
+from tagwarden.core.ports.store import StoreError
+from tagwarden.core.ports.units import UnitDeferred
+from tagwarden.core.settings.store_url import redacted
+from tagwarden.core.timeutil import now_iso
+
+try:
+    import psycopg
+    import psycopg_pool
+except ImportError:  # pragma: no cover - the extra is not installed
+    psycopg = None  # type: ignore[assignment]
+    psycopg_pool = None  # type: ignore[assignment]
+
+
+@functools.lru_cache(maxsize=512)
+def _placeholders(sql: str) -> str:
+    """The shared statements use ``?``; psycopg takes ``%s`` (and none of them holds a ``%``)."""
+    return sql.replace("?", "%s")
+
+
+class PostgresSql:
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        rows: list[Row] = self._conn.execute(_placeholders(sql), params).fetchall()
+        return rows
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row: Row | None = self._conn.execute(_placeholders(sql), params).fetchone()
+        return row
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return int(self._conn.execute(_placeholders(sql), params).rowcount)
+
+    def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
+        if params:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(_placeholders(sql), params)
+
+    def lock_keys(self, keys: Sequence[str]) -> None:
+        for lock_id in lock_ids(keys):
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_id,))
+
+
+def lock_ids(keys: Sequence[str]) -> list[int]:
+    """Advisory lock ids for names, sorted: every unit takes its locks in one order, so two units
+    never wait for each other in a circle."""
+    ids = {
+        int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+        for key in keys
+    }
+    return sorted(ids)
+
+
+def _password(password_file: str | None) -> dict[str, str]:
+    if password_file is None:
+        return {}
+    try:
+        return {"password": Path(password_file).read_text(encoding="utf-8").strip()}
+    except OSError as exc:
+        raise StoreError(f"cannot read the store password file {password_file}: {exc.strerror}") from None
+
+
+class PostgresStore(SqlStore):
+    _claim_lock = " FOR UPDATE SKIP LOCKED"
+    found_version = 0  # the schema version the database had when opened; 0: new
+
+    def __init__(self, url: str, *, password_file: str | None = None, pool_size: int = 8) -> None:
+        if psycopg is None or psycopg_pool is None:
+            raise StoreError(
+                "store.url names PostgreSQL but psycopg is not installed: pip install 'tagwarden[postgres]'"
+            )
+        self._shown = redacted(url)
+        kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": 10, **_password(password_file)}
+        try:
+            # One plain connection first: a wrong address or password fails now, with libpq's reason,
+            # instead of a pool retrying in the background.
+            psycopg.connect(url, **kwargs).close()
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open PostgreSQL store {self._shown}: {_reason(exc)}") from None
+        self._pool = psycopg_pool.ConnectionPool(
+            url, min_size=1, max_size=pool_size, kwargs=kwargs, open=False, name="tagwarden"
+        )
+        try:
+            self._pool.open(wait=True, timeout=30)
+            self.found_version = self.migrate()
+        except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+            self._pool.close()
+            raise StoreError(f"cannot open PostgreSQL store {self._shown}: {_reason(exc)}") from None
+
+    def migrate(self) -> int:
+        """Brings the schema to this release's version; returns the version found before."""
+        with self._writing() as sql:
+            sql.run("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+            sql.run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = sql.row("SELECT version FROM schema_version")
+            found = 0 if row is None else int(row[0])
+            if found > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self._shown} was written by a newer tagwarden (schema {found} > {SCHEMA_VERSION});"
+                    " upgrade tagwarden"
+                )
+            for version in range(found + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        sql.run(statement)
+            if row is None:
+                sql.run("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            else:
+                sql.run("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+        return found
+
+    @contextmanager
+    def _reading(self) -> Iterator[PostgresSql]:
+        with self._pool.connection() as conn:
+            yield PostgresSql(conn)
+
+    @contextmanager
+    def _writing(self) -> Iterator[PostgresSql]:
+        with self._pool.connection() as conn, conn.transaction():
+            yield PostgresSql(conn)
+
+    @contextmanager
+    def unit(self) -> Iterator[Any]:
+        try:
+            with super().unit() as unit:
+                yield unit
+        except (psycopg.OperationalError, psycopg_pool.PoolTimeout) as exc:
+            # The connection dropped or the server is away: the store's fault, not the unit's, so
+            # the unit is kept and tried again instead of counted towards its quarantine.
+            raise UnitDeferred(
+                "store_unavailable", f"PostgreSQL store {self._shown}: {_reason(exc)}"
+            ) from None
+
+    def ping(self) -> None:
+        """Write, not only read: a database in recovery or read-only still answers SELECT 1."""
+        try:
+            with self._writing() as sql:
+                sql.run(
+                    "INSERT INTO health (id, checked_at) VALUES (1, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+                    (now_iso(),),
+                )
+        except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+            raise StoreError(f"PostgreSQL store {self._shown} is not usable: {_reason(exc)}") from None
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+def _reason(exc: BaseException) -> str:
+    # libpq's messages name host and port, never the password.
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,322 @@
+"""What the engines share: a statement runner over one connection, and the store's reads.
+
+Statements are written once, with ``?`` placeholders and SQL both SQLite and PostgreSQL accept
+(``ON CONFLICT``); each engine's ``Sql`` runs them on its own driver.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol
+
+from tagwarden.adapters.store.sql_unit import FINDING_COLUMNS, SqlUnit, UnitCache, row_to_finding
+from tagwarden.core.arn import canonical_principal
+from tagwarden.core.inventory.pending import PendingDifference
+from tagwarden.core.model import Finding, KnownTags
+from tagwarden.core.model.finding import FindingStatus
+from tagwarden.core.model.tagfold import COMPLETE_MARKER
+from tagwarden.core.ports.store import Delivery, FailedUnit, FindingFilter, HistoryEntry
+from tagwarden.core.timeutil import now_iso
+
+Row = tuple[Any, ...]
+_FINDING_SELECT = "SELECT " + ", ".join(FINDING_COLUMNS) + " FROM findings"
+_FAILED_COLUMNS = (
+    "source, unit, reason, detail, failures, quarantined, first_failed_at, last_failed_at, payload"
+)
+
+
+def _failed_unit(row: Row) -> FailedUnit:
+    return FailedUnit(
+        str(row[0]),
+        str(row[1]),
+        str(row[2]),
+        str(row[3]),
+        int(row[4]),
+        bool(row[5]),
+        str(row[6]),
+        str(row[7]),
+        None if row[8] is None else str(row[8]),
+    )
+
+
+class Sql(Protocol):
+    """One connection, or one transaction on it."""
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+    def row(self, sql: str, params: Sequence[Any] = ()) -> Row | None: ...
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Runs a statement; returns the number of rows it changed."""
+        ...
+
+    def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None: ...
+
+    def lock_keys(self, keys: Sequence[str]) -> None:
+        """Transaction-scoped locks on names; a single-writer engine needs none."""
+        ...
+
+
+def finding_where(where: FindingFilter | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where is not None:
+        for column, values in (
+            ("severity", where.severity),
+            ("kind", where.kind),
+            ("status", where.status),
+            ("account", where.account),
+        ):
+            if values:
+                clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
+                params.extend(values)
+    sql = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql += " ORDER BY event_time DESC, id"
+    if where is not None and where.limit is not None:
+        sql += " LIMIT ?"
+        params.append(where.limit)
+    return sql, params
+
+
+class SqlStore(ABC):
+    """The reads and single-statement writes every engine runs alike. An engine gives ``_reading``
+    (a connection that sees the last commit), ``_writing`` (a transaction) and ``unit``."""
+
+    @abstractmethod
+    def _reading(self) -> AbstractContextManager[Sql]: ...
+
+    @abstractmethod
+    def _writing(self) -> AbstractContextManager[Sql]: ...
+
+    def _unit_cache(self, sql: Sql) -> UnitCache:
+        """What a unit may keep of what earlier units read; an engine with other writers keeps
+        nothing across units."""
+        return UnitCache()
+
+    @contextmanager
+    def unit(self) -> Iterator[SqlUnit]:
+        with self._writing() as sql:
+            unit = SqlUnit(sql, self._unit_cache(sql))
+            yield unit
+            unit.flush()
+
+    # findings
+    def iter_findings(self, where: FindingFilter | None = None) -> Iterator[Finding]:
+        clause, params = finding_where(where)
+        with self._reading() as sql:
+            rows = sql.rows(_FINDING_SELECT + clause, params)
+        for row in rows:
+            yield row_to_finding(row)
+
+    def list_findings(self, where: FindingFilter | None = None) -> list[Finding]:
+        return list(self.iter_findings(where))
+
+    def get_finding(self, finding_id: str) -> Finding | None:
+        with self._reading() as sql:
+            row = sql.row(_FINDING_SELECT + " WHERE id = ?", (finding_id,))
+        return row_to_finding(row) if row else None
+
+    def set_status(self, finding_id: str, status: FindingStatus) -> Finding | None:
+        with self._writing() as sql:
+            sql.run(
+                "UPDATE findings SET status = ?, updated_at = ? WHERE id = ?", (status, now_iso(), finding_id)
+            )
+        return self.get_finding(finding_id)
+
+    def open_finding_counts(self) -> list[tuple[str, str, int]]:
+        with self._reading() as sql:
+            rows = sql.rows(
+                "SELECT severity, kind, COUNT(*) FROM findings WHERE status = 'open' GROUP BY severity, kind"
+            )
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        with self._reading() as sql:
+            row = sql.row("SELECT record_json FROM events WHERE event_id = ?", (event_id,))
+        if row is None:
+            return None
+        record: dict[str, Any] = json.loads(row[0])
+        return record
+
+    def set_remediation(self, finding_id: str, status: str, detail: str, applied_at: float | None) -> None:
+        with self._writing() as sql:
+            sql.run(
+                "INSERT INTO remediations (finding_id, status, detail, applied_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (finding_id) DO UPDATE SET"
+                " status = excluded.status, detail = excluded.detail,"
+                " applied_at = excluded.applied_at, updated_at = excluded.updated_at",
+                (finding_id, status, detail[:500], applied_at, now_iso()),
+            )
+
+    def remediation(self, finding_id: str) -> dict[str, str] | None:
+        with self._reading() as sql:
+            row = sql.row("SELECT status, detail FROM remediations WHERE finding_id = ?", (finding_id,))
+        return {"status": str(row[0]), "detail": str(row[1])} if row else None
+
+    def remediations_applied_since(self, ts: float) -> int:
+        with self._reading() as sql:
+            row = sql.row("SELECT COUNT(*) FROM remediations WHERE applied_at >= ?", (ts,))
+        return int(row[0]) if row else 0
+
+    # tag state
+    def tag_history(self, target: str, limit: int = 200) -> list[HistoryEntry]:
+        with self._reading() as sql:
+            rows = sql.rows(
+                "SELECT target, key, value, removed, event_time, event_id, event_name, actor, origin"
+                " FROM tag_history WHERE target IN (?, ?) AND key != ?"
+                " ORDER BY ts DESC, event_id DESC LIMIT ?",
+                (target, canonical_principal(target), COMPLETE_MARKER, limit),
+            )
+        return [HistoryEntry(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8]) for r in rows]
+
+    def current_tags(self, target: str) -> KnownTags:
+        with self._reading() as sql:
+            return SqlUnit(sql).current_tags(target)
+
+    def principals_known(self, account: str) -> float | None:
+        with self._reading() as sql:
+            row = sql.row("SELECT taken_at FROM principal_inventories WHERE account = ?", (account,))
+        return float(row[0]) if row else None
+
+    # progress
+    def object_processed(self, source: str, key: str) -> bool:
+        with self._reading() as sql:
+            row = sql.row("SELECT 1 FROM processed_objects WHERE source = ? AND key = ?", (source, key))
+        return row is not None
+
+    def read_cursor(self, source: str) -> float | None:
+        with self._reading() as sql:
+            row = sql.row("SELECT read_until FROM source_cursors WHERE source = ?", (source,))
+        return float(row[0]) if row else None
+
+    def pending(self, scope: str) -> list[PendingDifference]:
+        with self._reading() as sql:
+            row = sql.row("SELECT entries_json FROM pending_differences WHERE scope = ?", (scope,))
+        return [PendingDifference.from_dict(entry) for entry in json.loads(row[0])] if row else []
+
+    def note_unit_failure(
+        self, source: str, unit: str, reason: str, detail: str, *, payload: str | None, quarantine_after: int
+    ) -> FailedUnit:
+        now = now_iso()
+        with self._writing() as sql:
+            sql.run(
+                "INSERT INTO failed_units (source, unit, reason, detail, payload, failures, quarantined,"
+                " first_failed_at, last_failed_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)"
+                " ON CONFLICT (source, unit) DO UPDATE SET reason = excluded.reason,"
+                " detail = excluded.detail, payload = COALESCE(excluded.payload, failed_units.payload),"
+                " failures = failed_units.failures + 1,"
+                " quarantined = CASE WHEN failed_units.failures + 1 >= ? THEN 1 ELSE 0 END,"
+                " last_failed_at = excluded.last_failed_at",
+                (
+                    source,
+                    unit,
+                    reason,
+                    detail[:2000],
+                    payload,
+                    int(quarantine_after <= 1),
+                    now,
+                    now,
+                    quarantine_after,
+                ),
+            )
+            row = sql.row(
+                f"SELECT {_FAILED_COLUMNS} FROM failed_units WHERE source = ? AND unit = ?", (source, unit)
+            )
+        assert row is not None  # written just above, in the same transaction
+        return _failed_unit(row)
+
+    def is_quarantined(self, source: str, unit: str) -> bool:
+        with self._reading() as sql:
+            row = sql.row(
+                "SELECT 1 FROM failed_units WHERE source = ? AND unit = ? AND quarantined = 1", (source, unit)
+            )
+        return row is not None
+
+    def failed_units(self, quarantined_only: bool = True) -> list[FailedUnit]:
+        where = " WHERE quarantined = 1" if quarantined_only else ""
+        with self._reading() as sql:
+            rows = sql.rows(
+                f"SELECT {_FAILED_COLUMNS} FROM failed_units{where} ORDER BY last_failed_at, source, unit"
+            )
+        return [_failed_unit(r) for r in rows]
+
+    # outbox
+    def claim_deliveries(self, now: float, limit: int, holder: str, lease_seconds: float) -> list[Delivery]:
+        with self._writing() as sql:
+            due = sql.rows(
+                "SELECT finding_id, sink, attempts FROM deliveries WHERE status = 'pending'"
+                " AND next_attempt <= ? AND lease_until <= ? ORDER BY next_attempt, finding_id, sink"
+                " LIMIT ?" + self._claim_lock,
+                (now, now, limit),
+            )
+            sql.run_many(
+                "UPDATE deliveries SET lease_holder = ?, lease_until = ? WHERE finding_id = ? AND sink = ?",
+                [(holder, now + lease_seconds, r[0], r[1]) for r in due],
+            )
+        return [Delivery(str(r[0]), str(r[1]), int(r[2])) for r in due]
+
+    _claim_lock = ""  # PostgreSQL: rows other transactions are claiming are skipped, not waited for
+
+    def delivery_done(self, finding_id: str, sink: str) -> None:
+        with self._writing() as sql:
+            sql.run(
+                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
+                " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?",
+                (now_iso(), finding_id, sink),
+            )
+
+    def deliveries_done(self, sink: str, finding_ids: Sequence[str]) -> None:
+        if not finding_ids:
+            return
+        with self._writing() as sql:
+            sql.run_many(
+                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
+                " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?",
+                [(now_iso(), finding_id, sink) for finding_id in finding_ids],
+            )
+
+    def delivery_failed(self, finding_id: str, sink: str, error: str, next_attempt: float) -> None:
+        with self._writing() as sql:
+            sql.run(
+                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?,"
+                " lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?",
+                (error[:500], next_attempt, finding_id, sink),
+            )
+
+    def pending_deliveries(self) -> dict[str, int]:
+        with self._reading() as sql:
+            rows = sql.rows("SELECT sink, COUNT(*) FROM deliveries WHERE status = 'pending' GROUP BY sink")
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def delivery_status(self, finding_id: str) -> dict[str, str]:
+        with self._reading() as sql:
+            rows = sql.rows(
+                "SELECT sink, status, attempts, last_error FROM deliveries WHERE finding_id = ?",
+                (finding_id,),
+            )
+        return {
+            str(r[0]): str(r[1]) if r[1] == "delivered" else f"pending after {r[2]} attempt(s): {r[3] or '-'}"
+            for r in rows
+        }
+
+    # leases
+    def try_lease(self, name: str, holder: str, now: float, seconds: float) -> bool:
+        with self._writing() as sql:
+            sql.run(
+                "INSERT INTO leases (name, holder, expires) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
+                " SET holder = excluded.holder, expires = excluded.expires"
+                " WHERE leases.holder = excluded.holder OR leases.expires <= ?",
+                (name, holder, now + seconds, now),
+            )
+            row = sql.row("SELECT holder FROM leases WHERE name = ?", (name,))
+        return row is not None and row[0] == holder
+
+    def release_lease(self, name: str, holder: str) -> None:
+        with self._writing() as sql:
+            sql.run("DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder))
+
+    def lease_holder(self, name: str, now: float) -> str | None:
+        with self._reading() as sql:
+            row = sql.row("SELECT holder FROM leases WHERE name = ? AND expires > ?", (name, now))
+        return str(row[0]) if row else None

@@ -1,0 +1,74 @@
+"""Judging again the later changes a late event affects.
+
+CloudTrail and SQS deliver out of order, and replicas judge side by side: a change can arrive after
+a later change of the same target was judged with the old value it saw then. When the late change
+alters what a later change's old value was, that later change is judged again: findings it now gives
+are added (and delivered), findings it no longer gives are marked ``superseded``, never deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tagwarden.adapters.store import StoreUnit
+from tagwarden.core.arn import canonical_principal
+from tagwarden.core.model import Finding, KnownTags, TagChange
+from tagwarden.core.ports.store import LaterChange
+
+# A late change re-reads at most this many later changes of its target (the newest stay as judged).
+MAX_LATER_CHANGES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Rejudged:
+    added: list[Finding]
+    superseded: list[str]
+
+
+# (the later change, its old tags now) -> the findings it gives now
+JudgeAgain = Callable[[TagChange, KnownTags], list[Finding]]
+# findings -> those that were new, stored and queued in the unit (the recorder's add)
+AddFindings = Callable[[list[Finding]], list[Finding]]
+# a saved record -> its tag changes
+ChangesOf = Callable[[dict[str, object]], list[TagChange]]
+
+
+def old_tags_of_later(tx: StoreUnit, change: TagChange, ts: float) -> dict[LaterChange, KnownTags]:
+    """Before recording a change: the old tags each later change of its target saw."""
+    later = tx.later_changes(change.target, ts, change.event_id)[:MAX_LATER_CHANGES]
+    return {entry: tx.tags_as_of(change.target, entry.ts, entry.event_id) for entry in later}
+
+
+def rejudge_affected(
+    tx: StoreUnit,
+    change: TagChange,
+    seen_before: dict[LaterChange, KnownTags],
+    changes_of: ChangesOf,
+    judge_again: JudgeAgain,
+    *,
+    add: AddFindings,
+) -> Rejudged:
+    """After recording ``change``: judges again each later change whose old tags it altered;
+    ``add`` stores and queues the findings (the recorder) and returns the new ones."""
+    added: list[Finding] = []
+    superseded: list[str] = []
+    target = canonical_principal(change.target)
+    for entry, before in seen_before.items():
+        now = tx.tags_as_of(change.target, entry.ts, entry.event_id)
+        if now == before:
+            continue
+        record = tx.saved_event(entry.event_id)
+        if record is None:
+            continue  # judged before tagwarden kept every tag change's record
+        for later in changes_of(record):
+            if canonical_principal(later.target) != target or later.target_kind == "session":
+                continue
+            fresh = judge_again(later, now)
+            fresh_ids = {finding.id for finding in fresh}
+            added += add(fresh)
+            for old in tx.event_findings(entry.event_id):
+                if old.target == later.target and old.id not in fresh_ids and old.status != "superseded":
+                    tx.supersede(old.id)
+                    superseded.append(old.id)
+    return Rejudged(added, superseded)

@@ -1,0 +1,85 @@
+"""Findings port: the findings tagwarden reported, and the CloudTrail records they came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from tagwarden.core.model import Finding
+from tagwarden.core.model.finding import FindingStatus
+
+
+@dataclass(frozen=True, slots=True)
+class FindingFilter:
+    """Conditions a finding must meet (each sequence: any of its values; empty: any value)."""
+
+    severity: Sequence[str] = ()
+    kind: Sequence[str] = ()
+    status: Sequence[str] = ()
+    account: Sequence[str] = ()
+    limit: int | None = None
+
+
+class FindingWrites(Protocol):
+    """Writes inside one unit (transaction)."""
+
+    def add_finding(self, finding: Finding) -> bool:
+        """Records ``finding`` with status open unless a finding with its id exists (ids are
+        deterministic, so a replay adds nothing). True when it was new."""
+        ...
+
+    def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
+        """Keeps the record of a tag change (for its findings, and to judge it again); a second record
+        with the same id is ignored."""
+        ...
+
+    def saved_event(self, event_id: str) -> dict[str, Any] | None:
+        """The record saved for ``event_id``, as this unit sees it."""
+        ...
+
+    def event_findings(self, event_id: str) -> list[Finding]:
+        """Every finding made from ``event_id``, whatever its status."""
+        ...
+
+    def supersede(self, finding_id: str) -> None:
+        """Marks a finding ``superseded``: judged again, its change no longer gives it."""
+        ...
+
+
+class FindingReads(Protocol):
+    """Reads and status changes outside a unit; each sees the last committed units."""
+
+    def iter_findings(self, where: FindingFilter | None = None) -> Iterator[Finding]:
+        """Findings meeting ``where``, newest event first (ties by id)."""
+        ...
+
+    def list_findings(self, where: FindingFilter | None = None) -> list[Finding]:
+        """As ``iter_findings``, as a list."""
+        ...
+
+    def get_finding(self, finding_id: str) -> Finding | None: ...
+
+    def set_status(self, finding_id: str, status: FindingStatus) -> Finding | None:
+        """Changes a finding's status and returns it updated; None when there is no such finding."""
+        ...
+
+    def open_finding_counts(self) -> list[tuple[str, str, int]]:
+        """(severity, kind, count) of the open findings."""
+        ...
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """The record saved for ``event_id``, or None."""
+        ...
+
+    def set_remediation(self, finding_id: str, status: str, detail: str, applied_at: float | None) -> None:
+        """The latest status of a finding's revert; ``applied_at`` when a revert was applied."""
+        ...
+
+    def remediation(self, finding_id: str) -> dict[str, str] | None:
+        """``{"status", "detail"}`` of a finding's revert, None when none was queued."""
+        ...
+
+    def remediations_applied_since(self, ts: float) -> int:
+        """How many reverts were applied at or after ``ts`` (epoch seconds)."""
+        ...

@@ -1,0 +1,59 @@
+"""Outbox port: one delivery per (finding, sink), queued with the finding, pushed by whoever claims it.
+
+Several processes may share one outbox. A claim leases a delivery to one holder for some seconds;
+while the lease runs nobody else claims it, and when the holder dies the lease runs out and the
+delivery is claimed again. So at most the delivery a dead holder had in flight is sent twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """A finding waiting to be pushed to one sink."""
+
+    finding_id: str
+    sink: str
+    attempts: int
+
+
+class OutboxWrites(Protocol):
+    """Inside one unit."""
+
+    def enqueue_delivery(self, finding_id: str, sink: str, not_before: float = 0.0) -> None:
+        """Queues the delivery of ``finding_id`` to ``sink``, due from ``not_before`` (epoch
+        seconds); queuing it again is harmless."""
+        ...
+
+
+class Outbox(Protocol):
+    """Outside a unit; each call commits on its own."""
+
+    def claim_deliveries(self, now: float, limit: int, holder: str, lease_seconds: float) -> list[Delivery]:
+        """Up to ``limit`` pending deliveries due at ``now`` and not leased to another live holder,
+        oldest due first, now leased to ``holder`` until ``now + lease_seconds``."""
+        ...
+
+    def delivery_done(self, finding_id: str, sink: str) -> None:
+        """The sink took it: never claimed again."""
+        ...
+
+    def deliveries_done(self, sink: str, finding_ids: Sequence[str]) -> None:
+        """Many deliveries to one sink taken at once (one transaction)."""
+        ...
+
+    def delivery_failed(self, finding_id: str, sink: str, error: str, next_attempt: float) -> None:
+        """Counts a failed attempt, releases the lease and makes it due again at ``next_attempt``."""
+        ...
+
+    def pending_deliveries(self) -> dict[str, int]:
+        """Pending deliveries per sink."""
+        ...
+
+    def delivery_status(self, finding_id: str) -> dict[str, str]:
+        """Per sink: ``delivered`` or why it is still pending."""
+        ...

@@ -1,0 +1,78 @@
+"""Progress port: what has been read (typed cursors) and which events and objects are done.
+
+Each cursor has its own type and table: a source's read position, the pending differences of an
+inventory scope, the principal inventories taken (tag state port). Nothing is a string in a shared
+table that a reader has to know how to parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from tagwarden.core.inventory.pending import PendingDifference
+
+
+@dataclass(frozen=True, slots=True)
+class FailedUnit:
+    """A unit that failed to be read or judged; ``quarantined`` once it is no longer tried."""
+
+    source: str
+    unit: str
+    reason: str
+    detail: str
+    failures: int
+    quarantined: bool
+    first_failed_at: str
+    last_failed_at: str
+    payload: str | None = None  # what is needed to look at it again (an SQS message body)
+
+
+class ProgressUnit(Protocol):
+    """Inside one unit: committed with the findings of the same unit, or not at all."""
+
+    def is_processed(self, event_id: str) -> bool: ...
+
+    def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
+        """The event was judged; marking it again is harmless."""
+        ...
+
+    def mark_object(self, source: str, key: str) -> None:
+        """The object (log file, message) ``key`` of ``source`` was read whole."""
+        ...
+
+    def set_read_cursor(self, source: str, read_until: float) -> None:
+        """``source`` has read everything logged before ``read_until`` (epoch seconds)."""
+        ...
+
+    def save_pending(self, scope: str, pending: Sequence[PendingDifference]) -> None:
+        """Replaces the pending differences of ``scope``."""
+        ...
+
+
+class ProgressReads(Protocol):
+    """Reads outside a unit."""
+
+    def object_processed(self, source: str, key: str) -> bool: ...
+
+    def read_cursor(self, source: str) -> float | None:
+        """Where ``source`` got to, or None when it never committed a position."""
+        ...
+
+    def pending(self, scope: str) -> list[PendingDifference]:
+        """The pending differences of ``scope``, in the order saved."""
+        ...
+
+    def note_unit_failure(
+        self, source: str, unit: str, reason: str, detail: str, *, payload: str | None, quarantine_after: int
+    ) -> FailedUnit:
+        """Counts one failure of ``unit`` (outside any unit, so it survives the rollback of the
+        failed one); it is quarantined at the ``quarantine_after``-th."""
+        ...
+
+    def is_quarantined(self, source: str, unit: str) -> bool: ...
+
+    def failed_units(self, quarantined_only: bool = True) -> list[FailedUnit]:
+        """The units that failed, the quarantined ones only unless ``quarantined_only`` is False."""
+        ...

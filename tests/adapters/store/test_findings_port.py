@@ -1,0 +1,69 @@
+"""Findings port contract (tagwarden/core/ports/findings.py), on every engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagwarden.adapters.store import Store
+from tagwarden.core.ports.store import FindingFilter
+from tests.adapters.store.builders import finding
+
+
+def test_findings_are_recorded_once(store: Store) -> None:
+    with store.unit() as tx:
+        assert tx.add_finding(finding("e1"))
+        assert not tx.add_finding(finding("e1"))
+    with store.unit() as tx:
+        assert not tx.add_finding(finding("e1"))
+    assert len(store.list_findings()) == 1
+    got = store.get_finding(finding("e1").id)
+    assert got is not None and got.status == "open" and got.created_at
+    assert got == finding("e1").__class__.from_dict({**finding("e1").to_dict(), "created_at": got.created_at})
+
+
+def test_status_changes_and_filters(store: Store) -> None:
+    with store.unit() as tx:
+        tx.add_finding(finding("e1"))
+        tx.add_finding(finding("e22", kind="lockout", severity="high", account="2"))
+    assert store.set_status(finding("e1").id, "acknowledged") is not None
+    assert store.set_status("tw-missing", "resolved") is None
+    assert [f.kind for f in store.list_findings(FindingFilter(status=["open"]))] == ["lockout"]
+    assert [f.kind for f in store.list_findings(FindingFilter(severity=["critical"]))] == ["self_grant"]
+    assert [f.kind for f in store.list_findings(FindingFilter(account=["2"]))] == ["lockout"]
+    assert [f.event_id for f in store.list_findings()] == ["e22", "e1"]  # newest event first
+    assert store.list_findings(FindingFilter(limit=1))[0].event_id == "e22"
+    assert [f.event_id for f in store.iter_findings(FindingFilter(kind=["lockout", "self_grant"]))] == [
+        "e22",
+        "e1",
+    ]
+    assert store.open_finding_counts() == [("high", "lockout", 1)]
+
+
+def test_a_failed_unit_commits_nothing(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.unit() as tx:
+        tx.add_finding(finding("e1"))
+        tx.mark_processed("e1", "2024-01-01T00:00:00Z", "s")
+        raise RuntimeError("crash in the middle of a batch")
+    assert store.list_findings() == []
+    with store.unit() as tx:
+        assert not tx.is_processed("e1")
+
+
+def test_records_are_kept_for_their_findings(store: Store) -> None:
+    with store.unit() as tx:
+        tx.save_event("e1", {"eventID": "e1", "nested": {"a": [1]}})
+        tx.save_event("e1", {"eventID": "e1", "changed": True})  # the first one stays
+    assert store.get_event("e1") == {"eventID": "e1", "nested": {"a": [1]}}
+    assert store.get_event("e2") is None
+    store.ping()
+
+
+def test_remediation_status_is_kept_per_finding(store: Store) -> None:
+    assert store.remediation("tw-1") is None
+    store.set_remediation("tw-1", "planned", "dry_run: would set team=alpha", None)
+    assert store.remediation("tw-1") == {"status": "planned", "detail": "dry_run: would set team=alpha"}
+    store.set_remediation("tw-1", "done", "set team=alpha", 1000.0)
+    store.set_remediation("tw-2", "failed", "AccessDenied", None)
+    assert store.remediation("tw-1") == {"status": "done", "detail": "set team=alpha"}
+    assert store.remediations_applied_since(999.0) == 1
+    assert store.remediations_applied_since(1001.0) == 0

@@ -1,0 +1,59 @@
+"""Outbox port contract (tagwarden/core/ports/outbox.py), and the leases port, on every engine."""
+
+from __future__ import annotations
+
+from tagwarden.adapters.store import Store
+from tagwarden.core.ports.store import Delivery
+
+
+def queue(store: Store, *pairs: tuple[str, str]) -> None:
+    with store.unit() as tx:
+        for finding_id, sink in pairs:
+            tx.enqueue_delivery(finding_id, sink)
+            tx.enqueue_delivery(finding_id, sink)
+
+
+def test_a_claimed_delivery_is_nobody_elses_until_its_lease_ends(store: Store) -> None:
+    queue(store, ("f1", "hook"), ("f2", "hook"), ("f1", "page"))
+    assert store.pending_deliveries() == {"hook": 2, "page": 1}
+    first = store.claim_deliveries(100.0, 2, "replica-a", 60.0)
+    assert first == [Delivery("f1", "hook", 0), Delivery("f1", "page", 0)]
+    second = store.claim_deliveries(101.0, 10, "replica-b", 60.0)
+    assert second == [Delivery("f2", "hook", 0)]
+    assert store.claim_deliveries(159.0, 10, "replica-b", 60.0) == []
+    # replica-a died with its claims: they go to whoever claims after the lease.
+    assert {d.finding_id + d.sink for d in store.claim_deliveries(160.0, 10, "replica-b", 60.0)} == {
+        "f1hook",
+        "f1page",
+    }
+
+
+def test_done_and_failed_deliveries(store: Store) -> None:
+    queue(store, ("f1", "hook"), ("f2", "hook"))
+    store.claim_deliveries(100.0, 10, "a", 60.0)
+    store.delivery_done("f1", "hook")
+    store.delivery_failed("f2", "hook", "HTTP 503 " + "x" * 600, 130.0)
+    assert store.pending_deliveries() == {"hook": 1}
+    assert store.claim_deliveries(120.0, 10, "b", 60.0) == []  # not due yet, though released
+    assert store.claim_deliveries(130.0, 10, "b", 60.0) == [Delivery("f2", "hook", 1)]
+    assert store.delivery_status("f1") == {"hook": "delivered"}
+    status = store.delivery_status("f2")["hook"]
+    assert status.startswith("pending after 1 attempt(s): HTTP 503") and len(status) < 560
+    assert store.delivery_status("f3") == {}
+    store.delivery_done("f2", "hook")
+    assert store.claim_deliveries(1e9, 10, "b", 60.0) == []  # a delivered one never comes back
+
+
+def test_leases_have_one_holder_at_a_time(store: Store) -> None:
+    assert store.lease_holder("scan:inventory", 0.0) is None
+    assert store.try_lease("scan:inventory", "a", 100.0, 30.0)
+    assert not store.try_lease("scan:inventory", "b", 110.0, 30.0)
+    assert store.try_lease("scan:inventory", "a", 120.0, 30.0)  # renewed
+    assert store.lease_holder("scan:inventory", 149.0) == "a"
+    assert store.try_lease("scan:inventory", "b", 150.0, 30.0)  # a's lease ran out
+    assert store.lease_holder("scan:inventory", 151.0) == "b"
+    store.release_lease("scan:inventory", "a")  # not a's to release
+    assert store.lease_holder("scan:inventory", 151.0) == "b"
+    store.release_lease("scan:inventory", "b")
+    assert store.lease_holder("scan:inventory", 151.0) is None
+    assert store.try_lease("scan:drift", "b", 151.0, 30.0)

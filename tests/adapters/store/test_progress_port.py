@@ -1,0 +1,80 @@
+"""Progress port contract (tagwarden/core/ports/progress.py): typed cursors, processed events and
+objects, on every engine."""
+
+from __future__ import annotations
+
+from tagwarden.adapters.store import Store
+from tagwarden.core.inventory.pending import PendingDifference
+
+DIFF = PendingDifference("arn:aws:s3:::b", "resource", "1", "us-east-1", 10.0, 20.0, {"team": None})
+
+
+def test_read_cursors_are_per_source(store: Store) -> None:
+    assert store.read_cursor("trail") is None
+    with store.unit() as tx:
+        tx.set_read_cursor("trail", 1704067200.0)
+        tx.set_read_cursor("trail", 1704153600.5)
+        tx.set_read_cursor("other", 5.0)
+    assert store.read_cursor("trail") == 1704153600.5
+    assert store.read_cursor("other") == 5.0
+
+
+def test_pending_differences_are_replaced_per_scope(store: Store) -> None:
+    assert store.pending("job") == []
+    second = PendingDifference("arn:aws:iam::1:role/r", "principal", "1", "", 11.0, 21.0, {"Team": "x"})
+    with store.unit() as tx:
+        tx.save_pending("job", [DIFF, second])
+        tx.save_pending("other", [second])
+    assert store.pending("job") == [DIFF, second]
+    with store.unit() as tx:
+        tx.save_pending("job", [])
+    assert store.pending("job") == [] and store.pending("other") == [second]
+
+
+def test_processed_events_and_objects(store: Store) -> None:
+    with store.unit() as tx:
+        tx.mark_processed("e1", "2024-01-01T00:00:00Z", "s")
+        tx.mark_processed("e1", "2024-01-01T00:00:00Z", "s")
+        tx.mark_object("src", "s3://b/k")
+        tx.mark_object("src", "s3://b/k")
+        assert tx.is_processed("e1") and not tx.is_processed("e2")
+    assert store.object_processed("src", "s3://b/k")
+    assert not store.object_processed("src", "s3://b/j") and not store.object_processed("x", "s3://b/k")
+
+
+def test_cursors_commit_with_their_unit_or_not_at_all(store: Store) -> None:
+    try:
+        with store.unit() as tx:
+            tx.set_read_cursor("trail", 5.0)
+            tx.save_pending("job", [DIFF])
+            raise KeyError("crash")
+    except KeyError:
+        pass
+    assert store.read_cursor("trail") is None and store.pending("job") == []
+
+
+def test_a_unit_is_quarantined_at_its_nth_failure_and_listed(store: Store) -> None:
+    first = store.note_unit_failure("q", "m1", "bad_record", "boom", payload="{}", quarantine_after=2)
+    assert (first.failures, first.quarantined, first.payload) == (1, False, "{}")
+    assert not store.is_quarantined("q", "m1")
+    assert store.failed_units() == []
+    second = store.note_unit_failure("q", "m1", "judge_error", "again", payload=None, quarantine_after=2)
+    assert (second.failures, second.quarantined, second.reason) == (2, True, "judge_error")
+    assert second.payload == "{}"  # a later failure without the body keeps the first one's
+    assert store.is_quarantined("q", "m1")
+    assert not store.is_quarantined("q", "m2")
+    assert [(u.source, u.unit) for u in store.failed_units()] == [("q", "m1")]
+    store.note_unit_failure("q", "m2", "bad_record", "x", payload=None, quarantine_after=3)
+    assert len(store.failed_units(quarantined_only=False)) == 2
+
+
+def test_a_unit_quarantined_at_its_first_failure(store: Store) -> None:
+    failed = store.note_unit_failure(
+        "files", "a.json.gz", "unreadable", "x", payload=None, quarantine_after=1
+    )
+    assert failed.quarantined and store.is_quarantined("files", "a.json.gz")
+
+
+def test_ping_writes(store: Store) -> None:
+    store.ping()
+    store.ping()

@@ -1,0 +1,21 @@
+"""Sessions port contract (tagwarden/core/ports/sessions.py), on every engine."""
+
+from __future__ import annotations
+
+from tagwarden.adapters.store import Store
+from tagwarden.core.model import SessionGrant
+
+
+def test_sessions_keep_the_newest_grant(store: Store) -> None:
+    old = SessionGrant("ASIA1", "arn:aws:iam::1:role/r", None, {"team": "alpha"})
+    new = SessionGrant("ASIA1", "arn:aws:iam::1:role/r", None, {"team": "beta"})
+    with store.unit() as tx:
+        tx.put_session(new, 200.0)
+        tx.put_session(old, 100.0)
+        tx.put_session(SessionGrant("", "arn:aws:iam::1:role/r", None, {"team": "x"}), 300.0)
+        got = tx.get_session("ASIA1")
+        assert got is not None and got.tags == {"team": "beta"}
+        assert tx.get_session("ASIA2") is None
+        assert tx.get_session("") is None
+    with store.unit() as tx:
+        assert tx.get_session("ASIA1") == new

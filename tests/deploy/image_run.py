@@ -1,0 +1,81 @@
+"""The container image users deploy, run: built by scripts/image_test.sh (podman, on a debootstrap
+base), run read-only as uid 10001 on the host network against moto and a real PostgreSQL.
+
+Not collected by a plain ``pytest`` (the file name does not start with ``test_``): run through
+``scripts/image_test.sh`` (``.ci/run`` does), which builds the image, names it in
+TAGWARDEN_TEST_IMAGE and passes this file to pytest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import psycopg
+import pytest
+import yaml
+
+from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
+from tests.e2e.replicas import scenario, single_process_findings
+from tests.e2e.support import Deployment, seed_principals
+from tests.postgres import PASSWORD
+
+IMAGE = os.environ.get("TAGWARDEN_TEST_IMAGE", "")
+CACHE = os.environ.get("TAGWARDEN_IMAGE_CACHE", "/var/tmp/tagwarden-image-cache")
+PODMAN = ["podman", "--root", f"{CACHE}/storage", "--runroot", f"{CACHE}/run", "--storage-driver", "vfs",
+          "--runtime", "runc"]  # fmt: skip
+pytestmark = pytest.mark.e2e
+
+
+def podman_run(config_dir: Path, *args: str, aws: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        "AWS_ENDPOINT_URL": aws,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }
+    flags = [f"--env={name}={value}" for name, value in environment.items()]
+    return subprocess.run(
+        [*PODMAN, "run", "--rm", "--read-only", "--network", "host", "--user", "10001:10001",
+         "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=4096:4096",
+         f"--volume={config_dir}:/etc/tagwarden:ro", *flags, IMAGE, *args],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def test_the_image_runs_as_10001_and_judges_a_scenario_into_postgresql(
+    aws: str, tmp_path: Path, fresh_postgres_database: str
+) -> None:
+    assert IMAGE, "no image named in TAGWARDEN_TEST_IMAGE: run scripts/image_test.sh"
+    inspect = subprocess.run([*PODMAN, "image", "inspect", IMAGE], capture_output=True, text=True, check=True)
+    (details,) = json.loads(inspect.stdout)
+    assert details["Config"]["User"] == "10001:10001"
+    seed_principals(ROLES, USERS)
+    deployment = Deployment.create("image")
+    records = scenario(buckets=3)
+    deployment.put_log(ACCOUNT, records)
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "pw").write_text(PASSWORD)
+    config = {
+        "policy": POLICY,
+        "store": {"url": fresh_postgres_database.replace(f":{PASSWORD}@", "@"), "password_file": "pw"},
+        "sources": [{"type": "sqs", "queue_url": deployment.queue_url, "wait_seconds": 1}],
+        "logging": {"format": "json"},
+    }
+    (config_dir / "tagwarden.yaml").write_text(yaml.safe_dump(config))
+    for path in (config_dir, *config_dir.iterdir()):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    tmp_path.chmod(0o755)
+
+    migrated = podman_run(config_dir, "db", "migrate", "--config", "/etc/tagwarden/tagwarden.yaml", aws=aws)
+    assert migrated.returncode == 0, migrated.stdout + migrated.stderr
+    assert PASSWORD not in migrated.stdout + migrated.stderr
+    ran = podman_run(config_dir, "run", "--once", "--config", "/etc/tagwarden/tagwarden.yaml", aws=aws)
+    assert ran.returncode == 0, ran.stdout[-3000:] + ran.stderr[-3000:]
+    with psycopg.connect(fresh_postgres_database) as conn:
+        found = {row[0] for row in conn.execute("SELECT id FROM findings WHERE status = 'open'")}
+    assert found == set(single_process_findings(records))
+    assert deployment.depth() == 0

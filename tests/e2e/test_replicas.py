@@ -1,0 +1,99 @@
+"""Two real daemons on one queue and one PostgreSQL, one killed by SIGKILL mid-run and restarted:
+the findings of one process, none twice, every alert delivered, the queue drained, a clean stop."""
+
+from __future__ import annotations
+
+import signal
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from tagwarden.app.demo.runner import log_key
+from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
+from tests.e2e.replicas import (
+    ALERT_FLOOR,
+    alert_worthy,
+    findings_in,
+    pending_deliveries,
+    receiving,
+    scenario,
+    shuffled_files,
+    single_process_findings,
+)
+from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+def replica(workdir: Path, deployment: Deployment, database: str, hook: str) -> DaemonProcess:
+    workdir.mkdir(exist_ok=True)
+    sources = [
+        {
+            "type": "sqs",
+            "name": "trail",
+            "queue_url": deployment.queue_url,
+            "wait_seconds": 1,
+            "max_messages": 2,
+        }
+    ]
+    extra: dict[str, Any] = {
+        "store": {"url": database, "pool_size": 4},
+        "sinks": [{"type": "webhook", "name": "hook", "url": hook, "min_severity": ALERT_FLOOR}],
+        "delivery": {"interval_seconds": 0.5, "lease_seconds": 5},
+    }
+    return DaemonProcess(workdir, POLICY, sources, extra)
+
+
+def open_ids(database: str) -> set[str]:
+    return {f["id"] for f in findings_in(database) if f["status"] != "superseded"}
+
+
+def test_two_replicas_one_killed_find_what_one_process_finds(
+    aws: str, tmp_path: Path, fresh_postgres_database: str
+) -> None:
+    seed_principals(ROLES, USERS)
+    deployment = Deployment.create("replicas", visibility_timeout=5, max_receive=20)
+    records = scenario(buckets=12)
+    want = single_process_findings(records)
+    assert len(want) == 24  # per bucket, dave's grab: unauthorized_writer and self_grant
+    s3 = boto3.client("s3")
+    for index, body in enumerate(shuffled_files(records, noise_per_file=4000)):
+        s3.put_object(
+            Bucket=deployment.bucket,
+            Key=log_key(ACCOUNT, datetime.now(tz=UTC) + timedelta(seconds=index)),
+            Body=body,
+        )
+    with receiving() as hook:
+        first = replica(tmp_path / "a", deployment, fresh_postgres_database, hook.url).start()
+        second = replica(tmp_path / "b", deployment, fresh_postgres_database, hook.url).start()
+        restarted: DaemonProcess | None = None
+        try:
+            wait_until(lambda: len(open_ids(fresh_postgres_database)) >= 4, 120, "the first findings", 0.05)
+            first.stop(signal.SIGKILL)
+            assert len(open_ids(fresh_postgres_database)) < len(want), "the kill must land mid-run"
+            restarted = replica(tmp_path / "a", deployment, fresh_postgres_database, hook.url).start()
+            wait_until(lambda: deployment.depth() == 0, 240, "the queue to drain", 0.5)
+            wait_until(
+                lambda: open_ids(fresh_postgres_database) == set(want), 60, "the findings of one process"
+            )
+            wait_until(lambda: pending_deliveries(fresh_postgres_database) == 0, 60, "every delivery")
+            rows = findings_in(fresh_postgres_database)
+            assert len({(f["event_id"], f["target"], f["tag_key"], f["kind"]) for f in rows}) == len(rows)
+            delivered = hook.ids()
+            assert alert_worthy(want) <= set(delivered)
+            # Twice at most: the one delivery the killed replica may have had in flight.
+            twice = [fid for fid in set(delivered) if delivered.count(fid) > 1]
+            assert len(twice) <= 1 and all(delivered.count(fid) == 2 for fid in twice)
+            assert deployment.depth(dead_letters=True) == 0
+            for daemon in (second, restarted):
+                code, elapsed = daemon.stop(signal.SIGTERM)
+                assert code == 0 and elapsed < 10, daemon.log_text()[-2000:]
+            # The files arrived out of event-time order: some changes were judged again.
+            assert any(f["status"] == "superseded" for f in rows)
+        finally:
+            for daemon in (first, second, restarted):
+                if daemon is not None:
+                    daemon.close()
