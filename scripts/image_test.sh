@@ -28,8 +28,15 @@ if ! "${PODMAN[@]}" image exists "$BASE"; then
   if [ ! -f "$CACHE/base.tar" ]; then
     rootfs=$(mktemp -d)
     echo "debootstrap: Debian bookworm with Python 3.11 into $rootfs"
+    # The Debian mirror this machine's apt already uses (the first source that serves bookworm).
+    mirror=$(grep -rhE '^(deb |URIs:)' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null |
+      grep -oE 'https?://[^ ]+' | grep -m1 '/debian/\?$' || true)
+    if [ -z "$mirror" ]; then
+      echo "image test: no Debian mirror in /etc/apt sources; cannot debootstrap the base" >&2
+      exit 1
+    fi
     debootstrap --variant=minbase --include=python3,python3-pip,python-is-python3,ca-certificates,passwd \
-      bookworm "$rootfs" http://deb.debian.org/debian >"$CACHE/debootstrap.log"
+      bookworm "$rootfs" "$mirror" >"$CACHE/debootstrap.log"
     # The image's pip installs into the system Python, as the python:3.11-slim images allow.
     rm -f "$rootfs"/usr/lib/python3.11/EXTERNALLY-MANAGED
     rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
