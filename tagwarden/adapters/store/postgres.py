@@ -20,7 +20,6 @@ from tagwarden.adapters.store.sql import Row, SqlStore
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.ports.units import UnitDeferred
 from tagwarden.core.settings.store_url import redacted
-from tagwarden.core.timeutil import now_iso
 
 try:
     import psycopg
@@ -152,14 +151,8 @@ class PostgresStore(SqlStore):
             ) from None
 
     def ping(self) -> None:
-        """Write, not only read: a database in recovery or read-only still answers SELECT 1."""
         try:
-            with self._writing() as sql:
-                sql.run(
-                    "INSERT INTO health (id, checked_at) VALUES (1, ?)"
-                    " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
-                    (now_iso(),),
-                )
+            self._write_health()
         except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
             raise StoreError(f"PostgreSQL store {self._shown} is not usable: {_reason(exc)}") from None
 

@@ -89,6 +89,16 @@ class SqlStore(ABC):
     @abstractmethod
     def _writing(self) -> AbstractContextManager[Sql]: ...
 
+    def _write_health(self) -> None:
+        """Write the health row, for ``ping``: a store that answers reads but takes no writes (a full
+        or read-only disk, a database in recovery) still answers SELECT 1."""
+        with self._writing() as sql:
+            sql.run(
+                "INSERT INTO health (id, checked_at) VALUES (1, ?)"
+                " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+                (now_iso(),),
+            )
+
     def _unit_cache(self, sql: Sql) -> UnitCache:
         """What a unit may keep of what earlier units read; an engine with other writers keeps
         nothing across units."""

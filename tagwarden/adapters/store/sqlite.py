@@ -14,7 +14,6 @@ from tagwarden.adapters.store.sql_unit import UnitCache
 from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, move_v1_checkpoints
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.ports.units import UnitDeferred
-from tagwarden.core.timeutil import now_iso
 
 
 class SQLiteSql:
@@ -141,14 +140,8 @@ class SQLiteStore(SqlStore):
             raise UnitDeferred("store_unavailable", f"SQLite store {self._path}: {exc}") from None
 
     def ping(self) -> None:
-        """Write, not only read: a full or read-only disk still answers SELECT 1."""
         try:
-            with self._writing() as sql:
-                sql.run(
-                    "INSERT INTO health (id, checked_at) VALUES (1, ?)"
-                    " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
-                    (now_iso(),),
-                )
+            self._write_health()
         except sqlite3.Error as exc:
             raise StoreError(f"SQLite store {self._path} is not usable: {exc}") from None
 

@@ -84,6 +84,7 @@ class Processor:
         self.store = store
         self.principals = principals
         self.compute = compute or ComputeIdentity()
+        self._interests = _Interests(self.normalizer, self.compute)  # asked once per file read
         self.metrics = metrics
         self.log = log
         self._clock = clock
@@ -93,7 +94,7 @@ class Processor:
 
     @property
     def record_filter(self) -> _Interests:
-        return _Interests(self.normalizer, self.compute)
+        return self._interests
 
     def process(
         self,
