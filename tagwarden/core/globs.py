@@ -8,8 +8,11 @@ and builds no regular expression.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
+# The same few principals and keys are matched against the same patterns on every record.
+@lru_cache(maxsize=8192)
 def glob_match(pattern: str, text: str) -> bool:
     p = t = 0
     star = -1  # position in pattern just after the last '*'

@@ -16,18 +16,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def nesting_depth_exceeds(value: Any, limit: int) -> bool:
     """True if ``value`` holds arrays and objects nested deeper than ``limit``."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
+    # Level by level: each level is one comprehension over its containers' children, not a
+    # Python step per value (most of a record's values are strings).
+    level = [value] if isinstance(value, (dict, list)) else []
+    depth = 1
+    while level:
         if depth > limit:
             return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+        children: list[Any] = []
+        for item in level:
+            values = item.values() if isinstance(item, dict) else item
+            children += [child for child in values if isinstance(child, (dict, list))]
+        level = children
+        depth += 1
     return False
 
 

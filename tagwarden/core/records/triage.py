@@ -126,6 +126,57 @@ def _skippable(head: _Head, interest: Interest) -> bool:
 
 
 def _kept_indices(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Skipped]:
+    """The indices of the records that may matter, and what the others add up to."""
+    decided = _kept_by_call(heads, keep)
+    return decided if decided is not None else _kept_one_by_one(heads, keep)
+
+
+def _kept_by_call(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Skipped] | None:
+    """The usual file: every record a plain one with a string call name, source and time. The
+    decision is then made once per distinct call (a file holds a few dozen) and the records are
+    gone through in comprehensions; None for any other file, which goes record by record."""
+    unset = msgspec.UNSET
+    if [h.detail_type for h in heads].count(unset) != len(heads):
+        return None
+    if [h.CloudTrailEvent for h in heads].count(unset) != len(heads):
+        return None
+    calls = [(h.eventName, h.eventSource) for h in heads]
+    times = [h.eventTime for h in heads]
+    if {type(when) for when in times} - {str}:
+        return None
+    interests: dict[tuple[str, str], Interest] = {}
+    for name, source in set(calls):
+        if type(name) is not str or type(source) is not str or not name or not source:
+            return None
+        interest = keep.interest(source, name)
+        if interest is not None:
+            interests[(name, source)] = interest
+    kept = [index for index, call in enumerate(calls) if call in interests]
+    kept = [
+        index
+        for index in kept
+        if interests[calls[index]].always or not _skippable(heads[index], interests[calls[index]])
+    ]
+    newest = max(times, default="")
+    origins = set(zip([h.recipientAccountId for h in heads], [h.awsRegion for h in heads], strict=True))
+    if len(origins) == 1:
+        origin = next(iter(origins))
+        by_origin = {origin: newest} if type(origin[0]) is str and type(origin[1]) is str else {}
+    else:
+        by_origin = _newest_by_origin(heads)
+    return kept, Skipped(len(heads) - len(kept), newest, by_origin)
+
+
+def _newest_by_origin(heads: list[_Head]) -> dict[tuple[str, str], str]:
+    by_origin: dict[tuple[str, str], str] = {}
+    for head in heads:
+        when, origin = head.eventTime, (head.recipientAccountId, head.awsRegion)
+        if type(origin[0]) is str and type(origin[1]) is str and when > by_origin.get(origin, ""):
+            by_origin[origin] = when
+    return by_origin
+
+
+def _kept_one_by_one(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Skipped]:
     kept: list[int] = []
     newest = ""
     unset = msgspec.UNSET
