@@ -40,4 +40,4 @@ def test_runs_at_the_edges_of_the_stride() -> None:
 
 
 def test_non_ascii_digits_are_not_json_digits() -> None:
-    assert not has_too_long_number("٠".encode() * 5000)
+    assert not has_too_long_number("\u0660".encode() * 5000)
