@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from typing import Any, Literal, TextIO
 
+import msgspec
 import structlog
 
 LogFormat = Literal["auto", "json", "console"]
@@ -21,10 +23,25 @@ class _StderrLogger:
     log = debug = info = warn = warning = error = critical = exception = fatal = failure = err = msg
 
 
+_ENCODER = msgspec.json.Encoder()
+
+
+def _json_line(event: dict[str, Any], **json_options: Any) -> str:
+    """A log line holding the JSON value ``json.dumps`` would write, about twice as fast (compact,
+    and NaN as null rather than the non-standard NaN). msgspec's encoding is taken only when it is
+    pure ASCII: json.dumps escapes everything else, C1 control characters included, so that no
+    line can drive a terminal; such a line goes to json.dumps with structlog's options."""
+    try:
+        line = _ENCODER.encode(event)
+    except (TypeError, ValueError, UnicodeEncodeError, OverflowError):
+        return json.dumps(event, **json_options)
+    return line.decode() if line.isascii() else json.dumps(event, **json_options)
+
+
 def configure_logging(level: str = "info", fmt: LogFormat = "auto", stream: TextIO | None = None) -> None:
     out = stream or sys.stderr
     as_json = fmt == "json" or (fmt == "auto" and not out.isatty())
-    renderer: Any = structlog.processors.JSONRenderer() if as_json else structlog.dev.ConsoleRenderer()
+    renderer: Any = structlog.processors.JSONRenderer(serializer=_json_line) if as_json else structlog.dev.ConsoleRenderer()
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
