@@ -8,10 +8,18 @@ due a grace period later. ``report`` counts and logs the committed findings and 
 delivery done; if the process dies between the commit and the report, the daemon's dispatcher
 finds the delivery still pending after the grace period and reports the finding then
 (``ReportSink``). A finding is never committed without being counted and logged once.
+
+Marking those deliveries done is a write of its own. The pipeline, which reports once per unit,
+asks for it to be batched: what it reported is settled once ``SETTLE_SECONDS`` have passed since
+the oldest of it (checked on every call) or ``SETTLE_FINDINGS`` are waiting, and the daemon
+settles after every poll and at shutdown, replay at its end. The bound stays far inside the grace
+period, so the dispatcher does not report twice what a live process has reported. Other callers
+settle at once.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -23,6 +31,8 @@ from tagwarden.core.ports.store import Store, StoreUnit
 Route = Callable[[Finding], Iterable[str]]  # the sinks a new finding is queued for
 REPORT_SINK = "report"
 REPORT_GRACE_SECONDS = 120.0  # the dispatcher reports what the committing process did not by then
+SETTLE_SECONDS = 10.0
+SETTLE_FINDINGS = 5_000
 
 
 class Recorder:
@@ -39,6 +49,9 @@ class Recorder:
         self.route = route
         self.store = store  # with a store, reporting is durable (see the module's docstring)
         self._clock = clock
+        self._lock = threading.Lock()  # polls and scans report from several threads
+        self._unsettled: list[str] = []  # reported, their report delivery not yet marked done
+        self._unsettled_since = 0.0
 
     def add(self, tx: StoreUnit, findings: Iterable[Finding]) -> list[Finding]:
         """Store ``findings`` and queue their deliveries in the caller's transaction. Returns the new
@@ -64,13 +77,37 @@ class Recorder:
         self.report(new, source=source)
         return new
 
-    def report(self, findings: Sequence[Finding], *, source: str) -> None:
-        """Count and log committed findings, one line each, then mark them reported. Call only
-        after the commit: what the metric counts must be durable."""
+    def report(self, findings: Sequence[Finding], *, source: str, batched: bool = False) -> None:
+        """Count and log committed findings, one line each, and mark their report deliveries done,
+        at once or, ``batched``, later (see the module's docstring). Call only after the commit:
+        what the metric counts must be durable."""
         for finding in findings:
             self.emit(finding, source=source)
-        if self.store is not None and findings:
-            self.store.deliveries_done(REPORT_SINK, [finding.id for finding in findings])
+        if self.store is None:
+            return
+        with self._lock:
+            if findings and not self._unsettled:
+                self._unsettled_since = self._clock()
+            self._unsettled += [finding.id for finding in findings]
+            due = (
+                not batched
+                or len(self._unsettled) >= SETTLE_FINDINGS
+                or (self._unsettled and self._clock() - self._unsettled_since >= SETTLE_SECONDS)
+            )
+        if due:
+            self.settle()
+
+    def settle(self) -> None:
+        """Mark every reported finding's report delivery done, now."""
+        with self._lock:
+            settling, self._unsettled = self._unsettled, []
+        if self.store is not None and settling:
+            try:
+                self.store.deliveries_done(REPORT_SINK, settling)
+            except BaseException:
+                with self._lock:
+                    self._unsettled = settling + self._unsettled
+                raise
 
     def emit(self, finding: Finding, *, source: str) -> None:
         """One log line and one count for one committed finding (the line first: if writing it

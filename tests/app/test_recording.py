@@ -10,7 +10,7 @@ import pytest
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
-from tagwarden.app.recording import Recorder
+from tagwarden.app.recording import REPORT_SINK, SETTLE_SECONDS, Recorder
 from tagwarden.core.model import Finding
 from tests.builders.findings import make_finding
 
@@ -65,3 +65,78 @@ def test_nothing_is_reported_when_the_transaction_fails(store: Store) -> None:
         raise RuntimeError("the unit fails before its commit")
     assert new and store.get_finding("tw-3") is None
     assert log.lines == [] and counted(metrics, "self_grant", "critical") == 0
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _commit(recorder: Recorder, store: Store, finding: Finding) -> None:
+    with store.unit() as tx:
+        recorder.add(tx, [finding])
+
+
+def test_batched_reports_are_settled_after_a_while_or_when_asked(store: Store) -> None:
+    clock = Clock()
+    recorder = Recorder(Metrics(), Lines(), store=store, clock=clock)
+    first, second = make_finding(id="tw-10"), make_finding(id="tw-11")
+    _commit(recorder, store, first)
+    recorder.report([first], source="test", batched=True)
+    assert store.pending_deliveries() == {REPORT_SINK: 1}  # reported, not yet marked: one write saved
+    clock.now += SETTLE_SECONDS - 1
+    _commit(recorder, store, second)
+    recorder.report([second], source="test", batched=True)
+    assert store.pending_deliveries() == {REPORT_SINK: 2}
+    clock.now += 1
+    recorder.report([], source="test", batched=True)  # a unit without findings checks the clock too
+    assert store.pending_deliveries() == {}
+    third = make_finding(id="tw-12")
+    _commit(recorder, store, third)
+    recorder.report([third], source="test", batched=True)
+    recorder.settle()  # the daemon after a poll, replay at its end
+    assert store.pending_deliveries() == {}
+
+
+def test_unbatched_reports_are_settled_at_once(store: Store) -> None:
+    recorder = Recorder(Metrics(), Lines(), store=store, clock=Clock())
+    finding = make_finding(id="tw-13")
+    _commit(recorder, store, finding)
+    recorder.report([finding], source="test")
+    assert store.pending_deliveries() == {}
+
+
+def test_a_batch_is_settled_when_it_is_full(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tagwarden.app.recording.SETTLE_FINDINGS", 2)
+    recorder = Recorder(Metrics(), Lines(), store=store, clock=Clock())
+    findings = [make_finding(id=f"tw-2{i}") for i in range(3)]
+    for finding in findings:
+        _commit(recorder, store, finding)
+    recorder.report(findings[:1], source="test", batched=True)
+    assert store.pending_deliveries() == {REPORT_SINK: 3}
+    recorder.report(findings[1:], source="test", batched=True)
+    assert store.pending_deliveries() == {}
+
+
+def test_settling_that_fails_keeps_the_ids_for_the_next_try(store: Store) -> None:
+    class Failing:
+        def __init__(self) -> None:
+            self.fail = True
+            self.marked: list[str] = []
+
+        def deliveries_done(self, sink: str, ids: list[str]) -> None:
+            if self.fail:
+                raise RuntimeError("database is locked")
+            self.marked += ids
+
+    failing = Failing()
+    recorder = Recorder(Metrics(), Lines(), store=failing, clock=Clock())  # type: ignore[arg-type]
+    recorder.report([make_finding(id="tw-30")], source="test", batched=True)
+    with pytest.raises(RuntimeError):
+        recorder.settle()
+    failing.fail = False
+    recorder.settle()
+    assert failing.marked == ["tw-30"]

@@ -140,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
     )
     result = source.poll(threading.Event(), _progress(sys.stderr.isatty() and not args.quiet))
+    parts.recorder.settle()
     if sys.stderr.isatty() and not args.quiet:
         sys.stderr.write("\n")
     parts.store.close()

@@ -383,7 +383,7 @@ class Processor:
                 event_id=event_id,
                 reason=reason,
             )
-        self.recorder.report(result.new_findings, source=source)
+        self.recorder.report(result.new_findings, source=source, batched=True)
         for finding_id in result.superseded:
             self.log.info("finding_superseded", source=source, unit=unit, finding_id=finding_id)
         if result.newest_event is not None:

@@ -100,8 +100,11 @@ def _replay(tmp: Path, trail: Path, workers: int, capsys: pytest.CaptureFixture[
     history = conn.execute(
         "SELECT target, key, ts, event_id, value, removed FROM tag_history ORDER BY target, key, ts, event_id"
     ).fetchall()
+    # Every finding it logged is marked reported by the end: a daemon later sharing the store
+    # must not report them again from the outbox.
+    unreported = conn.execute("SELECT COUNT(*) FROM deliveries WHERE status = 'pending'").fetchone()[0]
     conn.close()
-    return code, out, findings, history
+    return code, out, findings, history, unreported
 
 
 @pytest.mark.usefixtures("no_aws")
@@ -113,7 +116,8 @@ def test_one_and_several_workers_give_the_same_findings_and_history(
     one = _replay(tmp_path, trail, 1, capsys)
     three = _replay(tmp_path, trail, 3, capsys)
     assert one == three
-    code, out, findings, history = one
+    code, out, findings, history, unreported = one
+    assert unreported == 0
     assert code == 1 and "1 unreadable file(s)" in out  # the damaged file, reported alike
     kinds = {(kind, new) for _, kind, _, _, _, new, _ in findings}
     assert ("session_tag", "red") in kinds and ("unauthorized_writer", "green") in kinds
