@@ -44,10 +44,6 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-_CACHE_KIB = 64 * 1024  # per connection, taken as pages are read: a ceiling, not an allocation
-_CHECKPOINT_PAGES = 10_000
-
-
 class SQLiteStore(SqlStore):
     found_version = 0  # the schema version the file had when opened; 0: new
 
@@ -77,12 +73,6 @@ class SQLiteStore(SqlStore):
         if not self._memory:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA synchronous = {self._synchronous}")
-            # A unit's rows land on hundreds of pages spread over the indexes (event ids are
-            # random); with SQLite's 2 MiB default cache every commit and checkpoint reads them
-            # back. A cache that holds them and a checkpoint every 40 MiB of log instead of 4 cut
-            # the commits of a replay about fivefold (benchmarks/bench_ingest.py).
-            conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
-            conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
         return conn
 
     def _migrate(self) -> None:
