@@ -21,6 +21,12 @@ def parse_time(value: object) -> float | None:
         return moment.timestamp()
     if not isinstance(value, str):
         return None
+    return _parse_text(value)
+
+
+# A log file's records share their seconds: most timestamps were parsed a moment ago.
+@lru_cache(maxsize=8192)
+def _parse_text(value: str) -> float | None:
     match = _TIME.match(value)
     if match is None:
         return None

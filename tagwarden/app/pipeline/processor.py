@@ -134,8 +134,9 @@ class Processor:
             tx.lock_targets(self._targets(tagged) | {snapshot.arn for snapshot in fetched})
             for snapshot in fetched:
                 tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
+            created = now_iso()  # one moment for the findings of one transaction
             for item in tagged:
-                self._judge_record(tx, item, result, source)
+                self._judge_record(tx, item, result, source, created)
             self._judge_controls(tx, calls, result)
             if mark_object and result.ok:
                 tx.mark_object(source, unit)
@@ -284,7 +285,9 @@ class Processor:
             return tx.current_tags(role) if role else KnownTags()
         return tx.tags_as_of(change.target, ts, change.event_id)
 
-    def _judge_record(self, tx: StoreUnit, item: TagRecord, result: UnitResult, source: str) -> None:
+    def _judge_record(
+        self, tx: StoreUnit, item: TagRecord, result: UnitResult, source: str, created: str
+    ) -> None:
         normalized = item.normalized
         if normalized.session is not None:
             tx.put_session(normalized.session, item.ts)
@@ -293,7 +296,6 @@ class Processor:
         if tx.is_processed(item.event_id):
             result.duplicates += 1
             return
-        created = now_iso()
         any_finding = self._judge_compute(tx, item, result, created)
         if not normalized.changes:
             if any_finding:

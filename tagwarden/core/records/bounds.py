@@ -70,6 +70,7 @@ def tag_record_bounds(
         if not _storable(key) or (value is not None and not _storable(value)):
             return "not_unicode", "a tag key or value holds a lone UTF-16 surrogate"
     for change in changes:
-        if not all(_storable(text) for text in _texts(change)):
+        texts = list(_texts(change))
+        if not "".join(texts).isascii() and not all(_storable(text) for text in texts):
             return "not_unicode", "a field of the record holds a lone UTF-16 surrogate"
     return None
