@@ -272,8 +272,8 @@ class SqlUnit:
         )
         return added == 1
 
-    def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
-        self._events.setdefault(event_id, json.dumps(record, separators=(",", ":")))
+    def save_event(self, event_id: str, record_json: str) -> None:
+        self._events.setdefault(event_id, record_json)
 
     def saved_event(self, event_id: str) -> dict[str, Any] | None:
         if event_id in self._events:

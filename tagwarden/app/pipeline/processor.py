@@ -31,6 +31,7 @@ from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitDeferred, Un
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.bounds import tag_record_bounds
 from tagwarden.core.records.record_checks import record_problem, tag_record_problem
+from tagwarden.core.records.text import record_text
 from tagwarden.core.records.triage import Interest, Skipped
 from tagwarden.core.timeutil import canonical_time, now_iso, parse_time
 
@@ -232,7 +233,9 @@ class Processor:
             ids.add(compute.grants[0].ctx.event_id if compute.grants else event_id)
         # Without its spec: what is judged is the changes and the session (and it pickles small).
         slim = Normalized(changes=normalized.changes, session=session)
-        return TagRecord(ts, ids.pop() if len(ids) == 1 else event_id, item, slim, compute)
+        event_time = canonical_time(item.get("eventTime"))
+        chosen_id = ids.pop() if len(ids) == 1 else event_id
+        return TagRecord(ts, chosen_id, record_text(item), event_time, slim, compute)
 
     def _classify_controls(self, records: list[tuple[float, Record]]) -> list[tuple[Record, ControlCall]]:
         """Control calls in event-time order, so that a trail's bucket is learned before it is deleted."""
@@ -253,7 +256,7 @@ class Processor:
             finding = judge_control(call, self.policy, self._actor_tags(tx, call.context.actor), created)
             new = self.recorder.add(tx, [finding])
             if new:
-                tx.save_event(call.context.event_id, record)
+                tx.save_event(call.context.event_id, record_text(record))
             result.new_findings += new
 
     @staticmethod
@@ -299,8 +302,8 @@ class Processor:
         any_finding = self._judge_compute(tx, item, result, created)
         if not normalized.changes:
             if any_finding:
-                tx.save_event(item.event_id, item.record)
-            tx.mark_processed(item.event_id, canonical_time(item.record.get("eventTime")), source)
+                tx.save_event(item.event_id, item.record_json)
+            tx.mark_processed(item.event_id, item.event_time, source)
             return
         actor_tags = self._actor_tags(tx, normalized.changes[0].actor)
         held: dict[str, frozenset[str] | None] = {}
@@ -311,7 +314,7 @@ class Processor:
             return held[key]
 
         # Every tag change's record is kept: a late event may make it to be judged again.
-        tx.save_event(item.event_id, item.record)
+        tx.save_event(item.event_id, item.record_json)
         for change in normalized.changes:
             context = JudgeContext(actor_tags, self._old_tags(tx, change, item.ts), principal_values, created)
             result.new_findings += self.recorder.add(tx, judge(change, context, self.policy))

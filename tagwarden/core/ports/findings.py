@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -29,9 +29,9 @@ class FindingWrites(Protocol):
         deterministic, so a replay adds nothing). True when it was new."""
         ...
 
-    def save_event(self, event_id: str, record: Mapping[str, Any]) -> None:
-        """Keeps the record of a tag change (for its findings, and to judge it again); a second record
-        with the same id is ignored."""
+    def save_event(self, event_id: str, record_json: str) -> None:
+        """Keeps the record of a tag change as JSON text (``record_text``), for its findings and to
+        judge it again; a second record with the same id is ignored."""
         ...
 
     def saved_event(self, event_id: str) -> dict[str, Any] | None:

@@ -56,7 +56,8 @@ class TagRecord:
 
     ts: float
     event_id: str
-    record: Record
+    record_json: str  # the record as the store keeps it (record_text)
+    event_time: str  # canonical
     normalized: Normalized
     compute: ComputeRead | None = None  # the roles the record gives compute resources
 

@@ -5,6 +5,7 @@ import json
 from tagwarden.adapters.http import Request, Response, Router
 from tagwarden.adapters.http.endpoints import finding_filter, install_api
 from tagwarden.adapters.store import open_store
+from tagwarden.core.records.text import record_text
 from tests.builders.findings import make_finding
 
 
@@ -55,7 +56,7 @@ def test_api_lists_and_shows_findings() -> None:
     )
     with store.unit() as tx:
         tx.add_finding(finding)
-        tx.save_event("e1", {"eventID": "e1"})
+        tx.save_event("e1", record_text({"eventID": "e1"}))
     router = Router()
     install_api(router, store)
     listed = json.loads(get(router, "/api/findings?severity=high").body)

@@ -6,6 +6,7 @@ import pytest
 
 from tagwarden.adapters.store import Store
 from tagwarden.core.ports.store import FindingFilter
+from tagwarden.core.records.text import record_text
 from tests.adapters.store.builders import finding
 
 
@@ -51,8 +52,8 @@ def test_a_failed_unit_commits_nothing(store: Store) -> None:
 
 def test_records_are_kept_for_their_findings(store: Store) -> None:
     with store.unit() as tx:
-        tx.save_event("e1", {"eventID": "e1", "nested": {"a": [1]}})
-        tx.save_event("e1", {"eventID": "e1", "changed": True})  # the first one stays
+        tx.save_event("e1", record_text({"eventID": "e1", "nested": {"a": [1]}}))
+        tx.save_event("e1", record_text({"eventID": "e1", "changed": True}))  # the first one stays
     assert store.get_event("e1") == {"eventID": "e1", "nested": {"a": [1]}}
     assert store.get_event("e2") is None
     store.ping()
