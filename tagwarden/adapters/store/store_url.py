@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from tagwarden.adapters.store.postgres import PostgresStore
+from typing import TYPE_CHECKING
+
 from tagwarden.adapters.store.postgres_schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from tagwarden.adapters.store.sqlite import SQLiteStore
 from tagwarden.adapters.store.sqlite_schema import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from tagwarden.core.ports.store import Store, StoreError
 from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres
+
+if TYPE_CHECKING:
+    from tagwarden.adapters.store.postgres import PostgresStore
 
 
 def open_store(
@@ -23,7 +27,7 @@ def migrate_store(url: str, *, password_file: str | None = None) -> tuple[int, i
     where 0 means there was none."""
     engine = _open_engine(url, password_file=password_file, pool_size=1)
     engine.close()
-    now = PG_SCHEMA_VERSION if isinstance(engine, PostgresStore) else SQLITE_SCHEMA_VERSION
+    now = SQLITE_SCHEMA_VERSION if isinstance(engine, SQLiteStore) else PG_SCHEMA_VERSION
     return engine.found_version, now
 
 
@@ -38,6 +42,9 @@ def _open_engine(
             raise StoreError(f"store URL {url!r} names no file; use sqlite:///path/to/state.db")
         return SQLiteStore(path, durable=durable)
     if is_postgres(url):
+        # psycopg takes a twentieth of a second to import: only those who use it pay for it.
+        from tagwarden.adapters.store.postgres import PostgresStore  # noqa: PLC0415
+
         return PostgresStore(url, password_file=password_file, pool_size=pool_size)
     scheme = url.split(":", 1)[0] if ":" in url else url
     raise StoreError(
