@@ -79,3 +79,15 @@ def test_the_image_runs_as_10001_and_judges_a_scenario_into_postgresql(
         found = {row[0] for row in conn.execute("SELECT id FROM findings WHERE status = 'open'")}
     assert found == set(single_process_findings(records))
     assert deployment.depth() == 0
+
+
+def test_the_image_inflates_logs_with_isal() -> None:
+    assert IMAGE, "no image named in TAGWARDEN_TEST_IMAGE: run scripts/image_test.sh"
+    probe = "from tagwarden.core.records import opening; print(opening._inflate_module.__name__)"
+    ran = subprocess.run(
+        [*PODMAN, "run", "--rm", "--read-only", "--user", "10001:10001", "--entrypoint", "python",
+         IMAGE, "-c", probe],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert ran.stdout.strip() == "isal.isal_zlib"
