@@ -26,6 +26,7 @@ import msgspec
 
 from tagwarden.core.records.containers import ReadProblem, iter_records, iter_records_from_value
 from tagwarden.core.records.opening import GZIP_MAGIC, gunzip_whole
+from tagwarden.core.records.text import TextRecord
 from tagwarden.core.timeutil import parse_time
 
 Record = dict[str, Any]
@@ -271,8 +272,10 @@ def _emit(
         value = _decode_record(raws[index])
         if isinstance(value, ReadProblem):
             yield value
-        else:
-            yield from iter_records_from_value(value, 1)
+            continue
+        for item in iter_records_from_value(value, 1):
+            # A plain record comes out as it went in: it keeps its text (UTF-8, checked above).
+            yield TextRecord(item, bytes(raws[index]).decode()) if item is value else item
     if skipped.count:
         yield skipped
 

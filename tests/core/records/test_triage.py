@@ -25,6 +25,7 @@ from tagwarden.app.pipeline import PrincipalTagCache, Processor, UnitResult
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
+from tagwarden.core.records.text import record_text
 from tagwarden.core.records.triage import Skipped, read_log
 from tests.conftest import FIXTURES
 
@@ -213,3 +214,22 @@ def test_the_quick_time_check_agrees_with_parse_time(value: str) -> None:
     from tagwarden.core.timeutil import parse_time
 
     assert _is_time(value) == (parse_time(value) is not None)
+
+
+def test_a_plain_record_keeps_its_own_text_and_a_container_s_records_do_not() -> None:
+    plain = record(
+        Caller("123456789012", "dev"),
+        "s3.amazonaws.com",
+        "PutBucketTagging",
+        s3_tagging("b", {"team": "red"}),
+        time="2024-05-01T01:00:00Z",
+    )
+    text = json.dumps({"Records": [plain]}, indent=1).encode()
+    (only,) = [item for item in read_log(text, Normalizer()) if isinstance(item, dict)]
+    assert record_text(only) != json.dumps(plain, separators=(",", ":"))  # the file's own spacing
+    assert json.loads(record_text(only)) == plain == only
+    wrapped = json.dumps(
+        {"Records": [{"detail-type": "AWS API Call via CloudTrail", "detail": plain}]}
+    ).encode()
+    (inner,) = [item for item in read_log(wrapped, Normalizer()) if isinstance(item, dict)]
+    assert record_text(inner) == json.dumps(plain, separators=(",", ":"))
