@@ -26,6 +26,9 @@ IMAGE = os.environ.get("TAGWARDEN_TEST_IMAGE", "")
 CACHE = os.environ.get("TAGWARDEN_IMAGE_CACHE", "/var/tmp/tagwarden-image-cache")
 PODMAN = ["podman", "--root", f"{CACHE}/storage", "--runroot", f"{CACHE}/run", "--storage-driver", "vfs",
           "--runtime", "runc"]  # fmt: skip
+# The container as the manifests run it: read-only root, uid 10001; limits this machine's runc can set.
+RUN = [*PODMAN, "run", "--rm", "--read-only", "--user", "10001:10001",
+       "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=4096:4096"]  # fmt: skip
 pytestmark = pytest.mark.e2e
 
 
@@ -38,9 +41,7 @@ def podman_run(config_dir: Path, *args: str, aws: str) -> subprocess.CompletedPr
     }
     flags = [f"--env={name}={value}" for name, value in environment.items()]
     return subprocess.run(
-        [*PODMAN, "run", "--rm", "--read-only", "--network", "host", "--user", "10001:10001",
-         "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=4096:4096",
-         f"--volume={config_dir}:/etc/tagwarden:ro", *flags, IMAGE, *args],
+        [*RUN, "--network", "host", f"--volume={config_dir}:/etc/tagwarden:ro", *flags, IMAGE, *args],
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
 
@@ -85,8 +86,7 @@ def test_the_image_inflates_logs_with_isal() -> None:
     assert IMAGE, "no image named in TAGWARDEN_TEST_IMAGE: run scripts/image_test.sh"
     probe = "from tagwarden.core.records import opening; print(opening._inflate_module.__name__)"
     ran = subprocess.run(
-        [*PODMAN, "run", "--rm", "--read-only", "--user", "10001:10001", "--entrypoint", "python",
-         IMAGE, "-c", probe],
+        [*RUN, "--entrypoint", "python", IMAGE, "-c", probe],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert ran.returncode == 0, ran.stderr[-2000:]
