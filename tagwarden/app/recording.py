@@ -13,8 +13,9 @@ Marking those deliveries done is a write of its own. The pipeline, which reports
 asks for it to be batched: what it reported is settled once ``SETTLE_SECONDS`` have passed since
 the oldest of it (checked on every call) or ``SETTLE_FINDINGS`` are waiting, and the daemon
 settles after every poll and at shutdown, replay at its end. The bound stays far inside the grace
-period, so the dispatcher does not report twice what a live process has reported. Other callers
-settle at once.
+period, so the dispatcher does not report twice what a live process has reported; what a process
+that died had reported and not yet settled is reported again from the outbox (at least once, never
+lost). Other callers settle at once.
 """
 
 from __future__ import annotations
