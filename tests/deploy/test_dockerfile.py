@@ -146,7 +146,7 @@ def test_runtime_stage_installs_only_the_wheels_offline() -> None:
     assert "--mount=type=bind,from=build" in install
     assert re.search(
         r"pip install --no-cache-dir --no-index --find-links=/wheels"
-        r" \"\$\(echo /wheels/tagwarden-\*\.whl\)\[postgres\]\"",
+        r" \"\$\(echo /wheels/tagwarden-\*\.whl\)\[postgres,isal\]\"",
         install,
     )
     for forbidden in ("apt-get", "gcc", "build-essential", "git ", "curl", "wget"):
@@ -293,6 +293,7 @@ def test_the_build_stage_produces_a_wheel_with_the_console_script(tmp_path: Path
     assert not any(name.startswith(("tests/", "deploy/")) for name in names)
     # The runtime stage installs these from the wheels the build stage downloads.
     assert re.search(r"^Requires-Dist: psycopg\[binary\].*extra == \"postgres\"", metadata, re.MULTILINE)
+    assert re.search(r"^Requires-Dist: isal.*extra == \"isal\"", metadata, re.MULTILINE)
     for requirement in ("boto3", "PyYAML", "prometheus-client", "pydantic"):
         assert re.search(
             rf"^Requires-Dist: {re.escape(requirement)}\b", metadata, re.MULTILINE | re.IGNORECASE
