@@ -9,13 +9,12 @@ delivery done; if the process dies between the commit and the report, the daemon
 finds the delivery still pending after the grace period and reports the finding then
 (``ReportSink``). A finding is never committed without being counted and logged once.
 
-Marking those deliveries done is a write of its own. The pipeline, which reports once per unit,
-asks for it to be batched: what it reported is settled once ``SETTLE_SECONDS`` have passed since
-the oldest of it (checked on every call) or ``SETTLE_FINDINGS`` are waiting, and the daemon
-settles after every poll and at shutdown, replay at its end. The bound stays far inside the grace
-period, so the dispatcher does not report twice what a live process has reported; what a process
-that died had reported and not yet settled is reported again from the outbox (at least once, never
-lost). Other callers settle at once.
+Marking those deliveries done is a write of its own. A replay, which reports once per unit and runs
+no dispatcher, batches it (``batch_reports``): what it reported is settled once ``SETTLE_SECONDS``
+have passed since the oldest of it (checked on every call) or ``SETTLE_FINDINGS`` are waiting, and
+at its end. What a replay that died had reported and not yet settled is reported again by the next
+daemon's outbox (at least once, never lost). The daemon settles at once: a replica killed mid-run
+leaves nothing reported behind it for the others' outbox to report twice.
 """
 
 from __future__ import annotations
@@ -44,12 +43,15 @@ class Recorder:
         route: Route | None = None,
         store: Store | None = None,
         clock: Callable[[], float] = time.time,
+        *,
+        batch_reports: bool = False,
     ) -> None:
         self.metrics = metrics
         self.log = log
         self.route = route
         self.store = store  # with a store, reporting is durable (see the module's docstring)
         self._clock = clock
+        self.batch_reports = batch_reports
         self._lock = threading.Lock()  # polls and scans report from several threads
         self._unsettled: list[str] = []  # reported, their report delivery not yet marked done
         self._unsettled_since = 0.0
@@ -78,10 +80,10 @@ class Recorder:
         self.report(new, source=source)
         return new
 
-    def report(self, findings: Sequence[Finding], *, source: str, batched: bool = False) -> None:
+    def report(self, findings: Sequence[Finding], *, source: str) -> None:
         """Count and log committed findings, one line each, and mark their report deliveries done,
-        at once or, ``batched``, later (see the module's docstring). Call only after the commit:
-        what the metric counts must be durable."""
+        at once or, with ``batch_reports``, later (see the module's docstring). Call only after the
+        commit: what the metric counts must be durable."""
         for finding in findings:
             self.emit(finding, source=source)
         if self.store is None:
@@ -91,7 +93,7 @@ class Recorder:
                 self._unsettled_since = self._clock()
             self._unsettled += [finding.id for finding in findings]
             due = (
-                not batched
+                not self.batch_reports
                 or len(self._unsettled) >= SETTLE_FINDINGS
                 or (self._unsettled and self._clock() - self._unsettled_since >= SETTLE_SECONDS)
             )

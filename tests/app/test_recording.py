@@ -80,28 +80,28 @@ def _commit(recorder: Recorder, store: Store, finding: Finding) -> None:
         recorder.add(tx, [finding])
 
 
-def test_batched_reports_are_settled_after_a_while_or_when_asked(store: Store) -> None:
+def test_a_replay_s_reports_are_settled_after_a_while_or_when_asked(store: Store) -> None:
     clock = Clock()
-    recorder = Recorder(Metrics(), Lines(), store=store, clock=clock)
+    recorder = Recorder(Metrics(), Lines(), store=store, clock=clock, batch_reports=True)
     first, second = make_finding(id="tw-10"), make_finding(id="tw-11")
     _commit(recorder, store, first)
-    recorder.report([first], source="test", batched=True)
+    recorder.report([first], source="test")
     assert store.pending_deliveries() == {REPORT_SINK: 1}  # reported, not yet marked: one write saved
     clock.now += SETTLE_SECONDS - 1
     _commit(recorder, store, second)
-    recorder.report([second], source="test", batched=True)
+    recorder.report([second], source="test")
     assert store.pending_deliveries() == {REPORT_SINK: 2}
     clock.now += 1
-    recorder.report([], source="test", batched=True)  # a unit without findings checks the clock too
+    recorder.report([], source="test")  # a unit without findings checks the clock too
     assert store.pending_deliveries() == {}
     third = make_finding(id="tw-12")
     _commit(recorder, store, third)
-    recorder.report([third], source="test", batched=True)
-    recorder.settle()  # the daemon after a poll, replay at its end
+    recorder.report([third], source="test")
+    recorder.settle()  # replay at its end
     assert store.pending_deliveries() == {}
 
 
-def test_unbatched_reports_are_settled_at_once(store: Store) -> None:
+def test_the_daemon_s_reports_are_settled_at_once(store: Store) -> None:
     recorder = Recorder(Metrics(), Lines(), store=store, clock=Clock())
     finding = make_finding(id="tw-13")
     _commit(recorder, store, finding)
@@ -111,13 +111,13 @@ def test_unbatched_reports_are_settled_at_once(store: Store) -> None:
 
 def test_a_batch_is_settled_when_it_is_full(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tagwarden.app.recording.SETTLE_FINDINGS", 2)
-    recorder = Recorder(Metrics(), Lines(), store=store, clock=Clock())
+    recorder = Recorder(Metrics(), Lines(), store=store, clock=Clock(), batch_reports=True)
     findings = [make_finding(id=f"tw-2{i}") for i in range(3)]
     for finding in findings:
         _commit(recorder, store, finding)
-    recorder.report(findings[:1], source="test", batched=True)
+    recorder.report(findings[:1], source="test")
     assert store.pending_deliveries() == {REPORT_SINK: 3}
-    recorder.report(findings[1:], source="test", batched=True)
+    recorder.report(findings[1:], source="test")
     assert store.pending_deliveries() == {}
 
 
@@ -133,8 +133,10 @@ def test_settling_that_fails_keeps_the_ids_for_the_next_try(store: Store) -> Non
             self.marked += ids
 
     failing = Failing()
-    recorder = Recorder(Metrics(), Lines(), store=failing, clock=Clock())  # type: ignore[arg-type]
-    recorder.report([make_finding(id="tw-30")], source="test", batched=True)
+    recorder = Recorder(  # type: ignore[arg-type]
+        Metrics(), Lines(), store=failing, clock=Clock(), batch_reports=True
+    )
+    recorder.report([make_finding(id="tw-30")], source="test")
     with pytest.raises(RuntimeError):
         recorder.settle()
     failing.fail = False

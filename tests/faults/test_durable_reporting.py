@@ -96,7 +96,6 @@ def test_a_finding_reported_at_once_is_not_reported_again(tmp_path: Path) -> Non
     body = json.dumps({"Records": [self_retag("retag-2")]}).encode()
     result = processor.process(iter_records(io.BytesIO(body)), source="test", unit="u2")
     assert result.new_findings and len(log.findings) == len(result.new_findings)
-    processor.recorder.settle()  # what the daemon does after every poll, replay at its end
     later = time.time() + REPORT_GRACE_SECONDS + 1
     dispatcher = Dispatcher(
         store,

@@ -139,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
         skip_processed=False,
         workers=args.workers,
     )
+    parts.recorder.batch_reports = True  # marked reported in batches, and all at the end
     result = source.poll(threading.Event(), _progress(sys.stderr.isatty() and not args.quiet))
     parts.recorder.settle()
     if sys.stderr.isatty() and not args.quiet:

@@ -95,7 +95,6 @@ class Daemon:
             self.log.error("poll_failed", source=source.name, error=str(exc), exc_info=True)
             return None
         finally:
-            self._settle_reports()
             metrics.poll_duration.labels(source.name).observe(time.monotonic() - started)
             with self._idle:
                 self._running.discard(source.name)
@@ -113,12 +112,6 @@ class Daemon:
                 failed_units=result.failed_units,
             )
         return result
-
-    def _settle_reports(self) -> None:
-        try:
-            self.parts.recorder.settle()
-        except Exception as exc:  # the outbox reports them again after the grace period
-            self.log.warning("report_settle_failed", error=str(exc))
 
     def run_once(self) -> int:
         """Drain every source once: poll until a poll finds nothing new. 0 if no poll failed."""
@@ -228,7 +221,6 @@ class Daemon:
             # Uncommitted work rolls back; its messages come back after the visibility timeout.
             self.log.warning("shutdown_with_polls_in_flight", sources=unfinished)
         else:
-            self._settle_reports()
             self.scans.release_leases()
             self.parts.store.close()
             self._store_lock.release()

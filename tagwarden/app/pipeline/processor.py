@@ -388,7 +388,7 @@ class Processor:
                 event_id=event_id,
                 reason=reason,
             )
-        self.recorder.report(result.new_findings, source=source, batched=True)
+        self.recorder.report(result.new_findings, source=source)
         for finding_id in result.superseded:
             self.log.info("finding_superseded", source=source, unit=unit, finding_id=finding_id)
         if result.newest_event is not None:
