@@ -91,6 +91,10 @@ def to_arn(
     """The exact ARN a value names, or None where the record does not determine it."""
     if is_arn(value):
         return value
+    if member is not None and names_an_arn(member):
+        # A member that holds an ARN but holds something else (Rekognition's documented
+        # CollectionArn "aws:rekognition:...") is not an id to format into one.
+        return None
     if rule.id_kind == "ec2":
         return ec2_arn(value, ctx.region, ctx.account, ctx.partition)
     if rule.id_kind == "sqs_url":
@@ -111,6 +115,11 @@ def resolve(
     return Target(unresolved_target(service, target_type(rule, params), value), False)
 
 
+def names_an_arn(member: str) -> bool:
+    """``ResourceArn``, ``StreamARN``, ``ResourceArns``: a member whose name says it holds ARNs."""
+    return member.rsplit(".", 1)[-1].casefold().endswith(("arn", "arns", "arnlist"))
+
+
 def sqs_url_arn(url: str, ctx: RecordContext) -> str | None:
     """``https://sqs.<region>.amazonaws.com/<account>/<name>`` as an SQS queue ARN."""
     parts = url.split("/")
@@ -120,6 +129,13 @@ def sqs_url_arn(url: str, ctx: RecordContext) -> str | None:
     labels = host.split(".")
     region = labels[1] if len(labels) > 2 and labels[0] == "sqs" else ctx.region
     return f"arn:{ctx.partition}:sqs:{region}:{account}:{name}"
+
+
+def _answered(value: str, path: str, rule: TargetRule, params: dict[str, Any], ctx: RecordContext) -> Target:
+    """A response value: an ARN member's value is taken only as an ARN, never as an id."""
+    if names_an_arn(path) and not is_arn(value):
+        return Target(unresolved_target(rule.service or ctx.service, target_type(rule, params), value), False)
+    return resolve(value, rule, params, ctx)
 
 
 def find_targets(
@@ -135,7 +151,7 @@ def find_targets(
             # CreateDBInstance response is the DBInstance's members).
             values = _strings(dig(response, path)) or _strings(dig(response, path.rsplit(".", 1)[-1]))
             if values:
-                answered = [resolve(value, rule, params, ctx) for value in values]
+                answered = [_answered(value, path, rule, params, ctx) for value in values]
                 break
     if answered and all(target.resolved for target in answered):
         return list(dict.fromkeys(answered))

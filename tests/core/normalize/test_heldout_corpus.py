@@ -24,7 +24,6 @@ KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H018 pinpoint CreateApp",
         "H049 databrew CreateDataset",
-        "H054 rekognition CreateCollection",
         "H059 budgets CreateBudget",
         "H061 glue CreateDatabase",
         "H062 glue CreateConnection",
