@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from tools.catalog_build.models import ServiceModel
 from tools.catalog_build.targets import strip_suffix
@@ -127,11 +128,11 @@ def response_members(model: ServiceModel, operation: str, noun: str) -> list[Res
     return [ResponseMember(path, is_arn) for _, path, is_arn in scored]
 
 
-def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
-    """The request member that names the resource being created (``AnalyzerName``)."""
+def _best_name(
+    model: ServiceModel, members: dict[str, Any], required: frozenset[str], noun: str
+) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
-    required = model.required_inputs(operation)
-    for name, ref in model.input_members(operation).items():
+    for name, ref in members.items():
         if model.shape(ref["shape"]).get("type") != "string":
             continue
         folded = name.casefold()
@@ -147,4 +148,23 @@ def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
         rank += 0 if name in required else 2
         if best is None or rank < best[0]:
             best = (rank, name)
-    return best[1] if best else None
+    return best
+
+
+def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
+    """The request member that names the resource being created (``AnalyzerName``), or a path
+    into the required structure that describes it (Budgets ``Budget.BudgetName``, Glue
+    ``DatabaseInput.Name``)."""
+    required = model.required_inputs(operation)
+    inputs = model.input_members(operation)
+    best = _best_name(model, inputs, required, noun)
+    if best is not None:
+        return best[1]
+    for name in sorted(required):
+        shape = model.shape(inputs[name]["shape"])
+        if shape.get("type") != "structure" or name.casefold() not in (noun, f"{noun}input"):
+            continue
+        inner = _best_name(model, shape.get("members", {}), frozenset(shape.get("required", [])), noun)
+        if inner is not None and inner[0] < 2:  # a required member of the structure
+            return f"{name}.{inner[1]}"
+    return None

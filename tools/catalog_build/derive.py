@@ -14,10 +14,11 @@ from tools.catalog_build.choose import (
     GENERIC_STEMS,
     action_template,
     id_pattern,
+    only_identifier_template,
     prefix_templates,
     type_templates,
 )
-from tools.catalog_build.created import name_member, response_members
+from tools.catalog_build.created import ResponseMember, name_member, response_members
 from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel
@@ -103,6 +104,23 @@ def with_request_target(
     return _with_pattern(entry, model)
 
 
+def _only_identifier(
+    iam: IamDefinitions, model: ServiceModel, found: list[ResponseMember], name: str | None, noun: str
+) -> Fitted | None:
+    """A generic format for a resource the call gives one identifier: the response's id with no
+    name in the request (DLM's PolicyId), or the request's name the response gives back (DataBrew's
+    Name). Where it gives a name and an id, either may be the format's, and none is taken."""
+    leaves = {m.path.rsplit(".", 1)[-1].casefold() for m in found if not m.is_arn}
+    if name:
+        leaves.add(name.rsplit(".", 1)[-1].casefold())
+    single = only_identifier_template(iam, model, noun) if len(leaves) == 1 else None
+    if single is None:
+        return None
+    template, resource_type = single
+    how = f"template (the type's only format, the call's only identifier): {template}"
+    return Fitted(template, resource_type, how)
+
+
 def with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
@@ -113,7 +131,11 @@ def with_created_target(
     for path in ids:
         fitted = arn_template(iam, model, operation, path.rsplit(".", 1)[-1], noun)
     name = name_member(model, operation, noun)
-    by_name = _fit_member(iam, model, operation, name, noun) if name else None
+    # A name inside the request's structure fits the format by its own name (Budget.BudgetName),
+    # never as an ${Identifier} that may be an id (Cost Explorer's monitors hold a UUID).
+    by_name = _fit_member(iam, model, operation, name.rsplit(".", 1)[-1], noun) if name else None
+    if name and "." in name and by_name is not None and by_name.takes_either:
+        name, by_name = None, None
     if fitted is None:
         # The format fits the name, not the response's id (CodeDeploy's deploymentGroupId is no
         # deploymentGroupName): the id is read no more.
@@ -121,6 +143,8 @@ def with_created_target(
         ids = ids if by_name is None else []
     elif by_name is None or by_name.template != fitted.template:
         name = None
+    if fitted is None:
+        fitted = _only_identifier(iam, model, found, name, noun)
     kind = "arn" if arns else ("id" if ids or name else "")
     if arns:
         how = f"arn: the response names the created resource ({arns[0]})"

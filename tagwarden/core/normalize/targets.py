@@ -18,6 +18,7 @@ from tagwarden.core.normalize.operations import TargetRule, dig, first_present
 from tagwarden.core.normalize.record_fields import RecordContext
 
 _FIELD = re.compile(r"\{(\w+)\}")
+_ACCOUNT = re.compile(r"\d{12}")
 
 
 class Target(NamedTuple):
@@ -67,12 +68,17 @@ def _template(rule: TargetRule, value: str, params: dict[str, Any], member: str 
 
 def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContext) -> str | None:
     members = {k.casefold(): v for k, v in params.items() if isinstance(v, str) and v}
+    # A Glue Data Catalog id is the account that owns the catalog and what is in it; another
+    # kind of catalog id (a federated "<account>:<catalog>/...") names an ARN no format makes.
+    owner = members.get("catalogid", ctx.account)
+    if "catalogid" in members and not _ACCOUNT.fullmatch(owner):
+        return None
     members.update(
         id=value,
         id_path=value.lstrip("/"),
         partition=ctx.partition,
         region=ctx.region,
-        account=ctx.account,
+        account=owner,
     )
     for name in _FIELD.findall(template):
         # CloudTrail logs ``bucketName`` where the model says ``Bucket``.

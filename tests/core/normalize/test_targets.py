@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tagwarden.core.arn import ec2_arn
 from tagwarden.core.model import Actor
 from tagwarden.core.normalize.operations import TargetRule
@@ -159,3 +161,35 @@ def test_the_response_wins_over_the_request_and_lists_give_one_target_each() -> 
         "arn:x:a:y:z:w",
         "arn:x:b:y:z:w",
     ]
+
+
+def test_a_member_named_as_an_arn_is_never_formatted_as_an_id() -> None:
+    # Rekognition's API reference example: CollectionArn "aws:rekognition:us-west-2:...".
+    rule = TargetRule(
+        members=("CollectionId",),
+        response_members=("CollectionArn",),
+        arn_template="arn:{partition}:rekognition:{region}:{account}:collection/{id}",
+    )
+    response = {"collectionArn": f"aws:rekognition:us-west-2:{CTX.account}:collection/myphotos"}
+
+    from_response = find_targets(rule, {}, response, CTX)
+    from_request = find_targets(rule, {"collectionId": "myphotos"}, response, CTX)
+
+    assert [t.resolved for t in from_response] == [False]
+    assert not from_response[0].name.startswith("arn:")
+    assert from_request == [Target(f"arn:aws:rekognition:us-west-2:{CTX.account}:collection/myphotos", True)]
+    assert to_arn("myphotos", replace(rule, members=()), {}, CTX, "CollectionArn") is None
+
+
+def test_a_glue_catalog_id_is_the_owner_and_a_federated_one_is_unresolved() -> None:
+    rule = TargetRule(
+        members=("DatabaseInput.Name",), arn_template="arn:{partition}:glue:{region}:{account}:database/{id}"
+    )
+
+    own = to_arn("sales", rule, {}, CTX)
+    other = to_arn("sales", rule, {"catalogId": "444455556666"}, CTX)
+    federated = to_arn("sales", rule, {"catalogId": "444455556666:s3tablescatalog/bucket"}, CTX)
+
+    assert own == f"arn:aws:glue:us-west-2:{CTX.account}:database/sales"
+    assert other == "arn:aws:glue:us-west-2:444455556666:database/sales"
+    assert federated is None

@@ -1,0 +1,86 @@
+"""Rules of the catalog builder that the held-out corpus led to, shown on the generated catalog
+and on the builder itself (tools/catalog_build)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from tagwarden.core.normalize.catalog import catalog_document
+from tools.catalog_build.created import ResponseMember
+from tools.catalog_build.derive import _only_identifier
+from tools.catalog_build.iamdefs import IamDefinitions
+from tools.catalog_build.models import ServiceModel, load_models
+
+
+@cache
+def _entries() -> dict[tuple[str, str], dict[str, Any]]:
+    return {(item["src"].split(".")[0], item["op"]): item for item in catalog_document()["operations"]}
+
+
+def entry(service: str, operation: str) -> dict[str, Any]:
+    return _entries()[(service, operation)]
+
+
+def test_a_removal_call_may_name_its_keys_in_the_list_its_add_call_takes() -> None:
+    removal = entry("cloudtrail", "RemoveTags")
+
+    assert removal["effect"] == "remove" and removal["removes"] == ["TagsList"]
+
+
+def test_tags_in_the_request_body_structure_are_read_there_or_unwrapped() -> None:
+    created = entry("pinpoint", "CreateApp")
+
+    assert created["tags"] == ["CreateApplicationRequest.tags", "tags"]
+    assert created["response"][0] == "ApplicationResponse.Arn"
+
+
+def test_a_created_resource_named_inside_the_request_structure_gets_its_format() -> None:
+    budget = entry("budgets", "CreateBudget")
+    database = entry("glue", "CreateDatabase")
+
+    assert budget["target"] == ["Budget.BudgetName"]
+    assert budget["arn"] == "arn:{partition}:budgets::{account}:budget/{id}"
+    assert database["target"] == ["DatabaseInput.Name"]
+    assert database["arn"] == "arn:{partition}:glue:{region}:{account}:database/{id}"
+
+
+def test_a_name_inside_the_request_never_fills_an_identifier_that_may_be_an_id() -> None:
+    # Cost Explorer's anomaly monitor ARNs end in a UUID, its format in ${Identifier}.
+    monitor = entry("ce", "CreateAnomalyMonitor")
+
+    assert "target" not in monitor
+    assert monitor["response"] == ["MonitorArn"]
+
+
+def test_a_resource_type_named_with_a_resource_suffix_is_the_nouns_type() -> None:
+    # The reference's type is AppMonitorResource, arn .../appmonitor/${Name}; the response's Id
+    # is no name, so only the request's Name is read.
+    monitor = entry("rum", "CreateAppMonitor")
+
+    assert monitor["arn"] == "arn:{partition}:rum:{region}:{account}:appmonitor/{id}"
+    assert monitor["target"] == ["Name"] and "response" not in monitor
+
+
+def test_a_generic_format_takes_the_only_identifier_a_call_gives() -> None:
+    assert (
+        entry("dlm", "CreateLifecyclePolicy")["arn"] == "arn:{partition}:dlm:{region}:{account}:policy/{id}"
+    )
+    assert (
+        entry("databrew", "CreateDataset")["arn"]
+        == "arn:{partition}:databrew:{region}:{account}:dataset/{id}"
+    )
+
+
+@cache
+def _databrew() -> ServiceModel:
+    return next(model for model in load_models() if model.name == "databrew")
+
+
+def test_a_generic_format_takes_no_identifier_where_the_call_gives_a_name_and_an_id() -> None:
+    iam = IamDefinitions.load()
+
+    one = _only_identifier(iam, _databrew(), [ResponseMember("Name", False)], "Name", "dataset")
+    two = _only_identifier(iam, _databrew(), [ResponseMember("Id", False)], "Name", "dataset")
+
+    assert one is not None and two is None
