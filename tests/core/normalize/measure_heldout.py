@@ -111,6 +111,8 @@ def main() -> None:
         want = [c.get("target") or "unresolved~" + c["target_contains"] for c in by_id[entry_id]["changes"]]
         print(f"{entry_id}: {grades}\n    want {want}\n    got  {got}")
     print(summary(totals))
+    for number in sorted({e.get("round", 1) for e in entries}):
+        print(f"round {number}:", summary(measure([e for e in entries if e.get("round", 1) == number])[0]))
 
 
 if __name__ == "__main__":

@@ -19,9 +19,27 @@ from tests.core.normalize.measure_heldout import grade, load, measure, record_is
 
 ENTRIES = load()
 NORMALIZER = Normalizer()
-# Records not yet right. On the code before the corpus led to any fix there were nine (129/138
-# right; see the commit that added the corpus); the fixes since are rules, not these records.
-KNOWN_MISSES: frozenset[str] = frozenset()
+# Records not yet right. Round one, on the code before it led to any fix: nine (129/138 right;
+# see the commit that added it). Round two (H139-), written after round one's fixes: the ids below,
+# measured before any further fix (see the commit that added round two).
+KNOWN_MISSES: frozenset[str] = frozenset(
+    {
+        "H139 ds CreateMicrosoftAD",
+        "H142 redshift CreateClusterSnapshot",
+        "H149 iam CreateVirtualMFADevice",
+        "H152 kms ReplicateKey",
+        "H160 apigateway CreateDomainName",
+        "H164 workspaces CreateWorkspaces",
+        "H165 ec2 CreateKeyPair",
+        "H166 ec2 CreateTags",
+        "H167 ec2 CreateTags",
+        "H170 ec2 CreateFlowLogs",
+        "H179 securityhub EnableSecurityHub",
+        "H180 ses CreateEmailIdentity",
+        "H187 chatbot CreateSlackChannelConfiguration",
+        "H188 dms CreateReplicationSubnetGroup",
+    }
+)
 
 
 def _params() -> list[Any]:
