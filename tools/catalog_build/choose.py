@@ -47,7 +47,7 @@ def _fold(name: str) -> str:
 def single_id_template(fmt: ArnFormat) -> str | None:
     """The format as a template when it has exactly one variable (the id)."""
     variables = fmt.variables
-    return fmt.template(variables[0], {}) if len(variables) == 1 else None
+    return fmt.template(variables[0], {}) if len(variables) == 1 and fmt.ends_with(variables[0]) else None
 
 
 def _format_for_type(value: str, prefix: str, formats: list[ArnFormat]) -> ArnFormat | None:

@@ -149,6 +149,7 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     elif operation.startswith("Provision"):
         noun = "provisioned" + noun  # ProvisionProduct makes a provisioned product
     noun = re.sub(r"(?<=.)from[a-z]+$", "", noun)  # CreateFileSystemFromBackup makes a file system
+    noun = re.sub(r"(?<=[a-z])(?:v\d|ec2)$", "", noun)  # CreateEnvironmentEC2 makes an environment
     entry = CatalogEntry(
         event_source=model.event_source,
         event_name=operation,

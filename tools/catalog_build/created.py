@@ -46,6 +46,12 @@ def related(name: str, noun: str) -> bool:
     return noun.startswith(stem) or noun.endswith(stem) or stem.startswith(noun) or stem.endswith(noun)
 
 
+def names_parent(name: str, noun: str) -> bool:
+    """``ClusterIdentifier`` of a ``clustersnapshot``: the stem begins the noun, which goes on."""
+    stem = strip_suffix(name)
+    return bool(stem) and noun.startswith(stem) and noun != stem
+
+
 def _string_members(model: ServiceModel, shape_name: str) -> list[str]:
     members = model.shape(shape_name).get("members", {})
     return [name for name, ref in members.items() if model.shape(ref["shape"]).get("type") == "string"]
@@ -67,7 +73,7 @@ def _score(
     if not stem and in_own_struct:
         # ProfileAssociation.Id names the association; ProfileAssociation.ProfileId its profile.
         return base, is_arn
-    if related(name, noun):
+    if related(name, noun) and (is_arn or not names_parent(name, noun)):
         return base + 1, is_arn
     if stem in _GENERIC and (not stem or not in_noun_struct or in_own_struct):
         # ResourceArn names the resource itself in its own structure (FSx FileSystem.ResourceARN)

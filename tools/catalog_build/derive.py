@@ -121,10 +121,30 @@ def _only_identifier(
     return Fitted(template, resource_type, how)
 
 
+def _elsewhere(model: ServiceModel, operation: str) -> bool:
+    """A request member that names the region the resource is made in (KMS ReplicateKey's
+    ReplicaRegion, a DestinationRegion): not the record's region, which formats would take."""
+    return any(
+        name.casefold() in _ELSEWHERE
+        for name, ref in model.input_members(operation).items()
+        if model.shape(ref["shape"]).get("type") == "string"
+    )
+
+
+# Request members naming the region a create call makes its resource in (a SourceRegion names
+# where it is copied from: the copy is made in the record's region).
+_ELSEWHERE = frozenset({"replicaregion", "destinationregion", "targetregion"})
+
+
 def with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
     found = response_members(model, operation, noun)
+    if _elsewhere(model, operation):
+        arns = tuple(member.path for member in found if member.is_arn)[:2]
+        how = f"arn: the response names the created resource ({arns[0]})" if arns else UNRESOLVED
+        how += "; made in the region the request names, so no format is used"
+        return replace(entry, response=arns, target_kind="arn" if arns else "", resource_type=noun, how=how)
     arns = [member.path for member in found if member.is_arn][:2]
     ids = [member.path for member in found if not member.is_arn][:1]
     fitted: Fitted | None = None

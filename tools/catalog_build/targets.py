@@ -231,7 +231,7 @@ def _fit(
         id_variable = variables[-1] if _variable_matches(variables[-1], member) else None
     else:
         id_variable = variables[-1] if _type_fits(type_name, variables[-1], member, noun) else None
-    if id_variable is None:
+    if id_variable is None or not fmt.ends_with(id_variable):
         return None
     others: dict[str, str] = {}
     for variable in variables:

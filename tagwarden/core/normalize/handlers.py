@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.core.arn import EC2_TYPE_PREFIX, ec2_arn, unresolved_target
+from tagwarden.core.arn import EC2_NAMED_TYPES, EC2_TYPE_PREFIX, ec2_arn, unresolved_target
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
@@ -190,6 +190,25 @@ def _ec2_target(resource_id: str, resource_type: str, ctx: RecordContext) -> Tar
     return Target(arn, True) if arn else Target(unresolved_target("ec2", resource_type, resource_id), False)
 
 
+# Where the EC2 API reference's responses name a created resource whose ARN holds its name.
+_EC2_NAMES = {"key-pair": ("keyName",), "placement-group": ("placementGroup.groupName",)}
+
+
+def _ec2_named_targets(
+    resource_type: str, response: dict[str, Any] | None, ctx: RecordContext
+) -> list[Target]:
+    names = [
+        v
+        for path in _EC2_NAMES.get(resource_type, ())
+        for v in dig(response or {}, path)
+        if isinstance(v, str)
+    ]
+    return [
+        Target(f"arn:{ctx.partition}:ec2:{ctx.region}:{ctx.account}:{resource_type}/{name}", True)
+        for name in names[:1]
+    ]
+
+
 def tag_specifications(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> Normalized:
@@ -209,6 +228,8 @@ def tag_specifications(
         prefix = EC2_TYPE_PREFIX.get(resource_type) if spec.target.id_kind == "ec2" else None
         ids = _created_ids(response, prefix) if prefix and response else []
         targets = [_ec2_target(i, resource_type, ctx) for i in ids]
+        if resource_type in EC2_NAMED_TYPES and spec.target.id_kind == "ec2":
+            targets = _ec2_named_targets(resource_type, response, ctx) or targets
         for target in targets or [Target(unresolved_target(ctx.service, resource_type), False)]:
             changes.append(
                 make_change(

@@ -84,3 +84,30 @@ def test_a_generic_format_takes_no_identifier_where_the_call_gives_a_name_and_an
     two = _only_identifier(iam, _databrew(), [ResponseMember("Id", False)], "Name", "dataset")
 
     assert one is not None and two is None
+
+
+def test_a_format_fits_only_where_the_arn_ends_with_the_members_variable() -> None:
+    # The reference's ApiMappings type is /domainnames/${DomainName}/apimappings: a collection.
+    created = entry("apigateway", "CreateDomainName")
+
+    assert created["arn"] == "arn:{partition}:apigateway:{region}::/domainnames/{id}"
+
+
+def test_an_id_whose_stem_begins_the_noun_names_the_parent_not_the_created_resource() -> None:
+    snapshot = entry("redshift", "CreateClusterSnapshot")
+
+    assert "Snapshot.ClusterIdentifier" not in snapshot["response"]
+    assert snapshot["arn"] == "arn:{partition}:redshift:{region}:{account}:snapshot:{clusteridentifier}/{id}"
+
+
+def test_a_resource_made_in_another_region_is_named_only_by_an_arn() -> None:
+    replica = entry("kms", "ReplicateKey")
+
+    assert "arn" not in replica and "target" not in replica
+
+
+def test_a_version_or_platform_suffix_is_not_part_of_the_noun() -> None:
+    assert (
+        entry("cloud9", "CreateEnvironmentEC2")["arn"]
+        == "arn:{partition}:cloud9:{region}:{account}:environment:{id}"
+    )

@@ -25,14 +25,9 @@ NORMALIZER = Normalizer()
 KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H139 ds CreateMicrosoftAD",
-        "H142 redshift CreateClusterSnapshot",
         "H149 iam CreateVirtualMFADevice",
         "H152 kms ReplicateKey",
-        "H160 apigateway CreateDomainName",
         "H164 workspaces CreateWorkspaces",
-        "H165 ec2 CreateKeyPair",
-        "H166 ec2 CreateTags",
-        "H167 ec2 CreateTags",
         "H170 ec2 CreateFlowLogs",
         "H179 securityhub EnableSecurityHub",
         "H180 ses CreateEmailIdentity",

@@ -193,3 +193,8 @@ def test_a_glue_catalog_id_is_the_owner_and_a_federated_one_is_unresolved() -> N
     assert own == f"arn:aws:glue:us-west-2:{CTX.account}:database/sales"
     assert other == "arn:aws:glue:us-west-2:444455556666:database/sales"
     assert federated is None
+
+
+def test_ec2_types_whose_arn_holds_a_name_get_no_arn_from_an_id() -> None:
+    assert ec2_arn("key-0123456789abcdef0", "us-east-1", "111122223333") is None
+    assert ec2_arn("pg-0123456789abcdef0", "us-east-1", "111122223333") is None
