@@ -136,6 +136,14 @@ def _elsewhere(model: ServiceModel, operation: str) -> bool:
 _ELSEWHERE = frozenset({"replicaregion", "destinationregion", "targetregion"})
 
 
+def _another_identifier(by_name: Fitted, ids: list[str], name: str | None) -> bool:
+    """The response gives the resource an identifier of its own (RDS CreateBlueGreenDeployment's
+    BlueGreenDeploymentIdentifier, a bgd- id) where the format's ${Identifier} may be either: the
+    request's name is not it."""
+    leaf = (name or "").rsplit(".", 1)[-1].casefold()
+    return by_name.takes_either and any(path.rsplit(".", 1)[-1].casefold() != leaf for path in ids)
+
+
 def with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
@@ -161,7 +169,7 @@ def with_created_target(
         # deploymentGroupName): the id is read no more.
         fitted = by_name
         ids = ids if by_name is None else []
-    elif by_name is None or by_name.template != fitted.template:
+    elif by_name is None or by_name.template != fitted.template or _another_identifier(by_name, ids, name):
         name = None
     if fitted is None:
         fitted = _only_identifier(iam, model, found, name, noun)

@@ -111,3 +111,11 @@ def test_a_version_or_platform_suffix_is_not_part_of_the_noun() -> None:
         entry("cloud9", "CreateEnvironmentEC2")["arn"]
         == "arn:{partition}:cloud9:{region}:{account}:environment:{id}"
     )
+
+
+def test_a_name_is_no_fallback_for_an_identifier_the_response_assigns() -> None:
+    # RDS blue/green deployment ARNs end in the bgd- id the response gives, not the request's name.
+    deployment = entry("rds", "CreateBlueGreenDeployment")
+
+    assert "target" not in deployment
+    assert deployment["response"][-1] == "BlueGreenDeployment.BlueGreenDeploymentIdentifier"
