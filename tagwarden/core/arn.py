@@ -102,7 +102,6 @@ _EC2_PREFIXES: tuple[tuple[str, str], ...] = tuple(
             "import-snap-": "import-snapshot-task",
             "export-i-": "export-instance-task",
             "lgw-": "local-gateway",
-            "rtbassoc-": "route-table-association",
             "sgr-": "security-group-rule",
             "tmf-": "traffic-mirror-filter",
             "iew-": "instance-event-window",

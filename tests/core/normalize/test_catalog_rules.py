@@ -78,12 +78,15 @@ def _databrew() -> ServiceModel:
 
 
 def test_a_generic_format_takes_no_identifier_where_the_call_gives_a_name_and_an_id() -> None:
-    iam = IamDefinitions.load()
+    # DataBrew's dataset format, as the Service Authorization Reference gives it.
+    dataset = {"arn": "arn:${Partition}:databrew:${Region}:${Account}:dataset/${ResourceId}"}
+    iam = IamDefinitions({"databrew": {"resources": {"Dataset": dataset}, "privileges": {}}})
 
     one = _only_identifier(iam, _databrew(), [ResponseMember("Name", False)], "Name", "dataset")
     two = _only_identifier(iam, _databrew(), [ResponseMember("Id", False)], "Name", "dataset")
 
-    assert one is not None and two is None
+    assert one is not None and one.template == "arn:{partition}:databrew:{region}:{account}:dataset/{id}"
+    assert two is None
 
 
 def test_a_format_fits_only_where_the_arn_ends_with_the_members_variable() -> None:

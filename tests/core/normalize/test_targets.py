@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tagwarden.core.arn import ec2_arn
+from tagwarden.core.arn import _EC2_PREFIXES, ec2_arn
 from tagwarden.core.model import Actor
 from tagwarden.core.normalize.operations import TargetRule
 from tagwarden.core.normalize.record_fields import RecordContext
@@ -198,3 +198,30 @@ def test_a_glue_catalog_id_is_the_owner_and_a_federated_one_is_unresolved() -> N
 def test_ec2_types_whose_arn_holds_a_name_get_no_arn_from_an_id() -> None:
     assert ec2_arn("key-0123456789abcdef0", "us-east-1", "111122223333") is None
     assert ec2_arn("pg-0123456789abcdef0", "us-east-1", "111122223333") is None
+
+
+# EC2 formats that are not <region>:<account>:<type>/<id>, from the Service Authorization Reference.
+_EC2_DOCUMENTED = {
+    "image": "arn:aws:ec2:us-east-1::image/{}",
+    "snapshot": "arn:aws:ec2:us-east-1::snapshot/{}",
+    "ipam": "arn:aws:ec2::111122223333:ipam/{}",
+    "ipam-pool": "arn:aws:ec2::111122223333:ipam-pool/{}",
+    "ipam-scope": "arn:aws:ec2::111122223333:ipam-scope/{}",
+    "ipam-resource-discovery": "arn:aws:ec2::111122223333:ipam-resource-discovery/{}",
+    "ipam-resource-discovery-association": "arn:aws:ec2::111122223333:ipam-resource-discovery-association/{}",
+}
+# Types whose ARN holds a name (key-pair/${KeyPairName}), and one the reference has no format for.
+_EC2_NO_ARN_FROM_ID = {"key-pair", "placement-group", "route-table-association"}
+
+
+def test_every_ec2_id_prefix_gives_the_arn_the_reference_formats_or_none() -> None:
+    wrong = []
+    for prefix, kind in _EC2_PREFIXES:
+        resource_id = f"{prefix}0123456789abcdef0"
+        made = ec2_arn(resource_id, "us-east-1", "111122223333")
+        documented = _EC2_DOCUMENTED.get(kind, f"arn:aws:ec2:us-east-1:111122223333:{kind}/{{}}")
+        expected = None if kind in _EC2_NO_ARN_FROM_ID else documented.format(resource_id)
+        if made != expected:
+            wrong.append((prefix, made, expected))
+
+    assert not wrong
