@@ -16,6 +16,8 @@ from tests.core.normalize.heldout2_created import round2_created_entries
 from tests.core.normalize.heldout2_created_more import round2_created_more_entries
 from tests.core.normalize.heldout2_ids import round2_id_entries
 from tests.core.normalize.heldout2_ids_more import round2_id_more_entries
+from tests.core.normalize.heldout3_sampled import round3_entries
+from tests.core.normalize.heldout3_sampled_more import round3_more_entries
 from tests.core.normalize.heldout_created import created_entries
 from tests.core.normalize.heldout_created_compute import created_compute_entries
 from tests.core.normalize.heldout_created_media import created_media_entries
@@ -55,6 +57,10 @@ def entries() -> list[dict[str, Any]]:
     for item in second:
         item["round"] = 2
     found += second
+    # Round three: operations drawn at random, written after every fix, measured before any.
+    for item in (third := [*round3_entries(), *round3_more_entries()]):
+        item["round"] = 3
+    found += third
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"
