@@ -153,22 +153,28 @@ def _has_prefix(value: str, prefix: str) -> bool:
     return value.startswith(prefix) and bool(rest) and set(rest) <= _HEX
 
 
-def _created_ids(response: Any, prefix: str, depth: int = 0) -> list[str]:
+def _created_ids(response: Any, prefix: str, depth: int = 0, in_ids: bool = False) -> list[str]:
     """Ids in responseElements, in document order, that name resources of one EC2 type:
-    members named *Id whose value has the type's prefix."""
+    members named *Id whose value has the type's prefix, and the strings of a list of ids
+    (CreateFlowLogs' ``flowLogIdSet``, ``FlowLogIds``)."""
     found: list[str] = []
     if depth > 12:
         return found
     if isinstance(response, dict):
         for key, value in response.items():
+            folded = key.casefold()
             if isinstance(value, str):
-                if key.casefold().endswith("id") and _has_prefix(value, prefix):
+                if (folded.endswith("id") or in_ids) and _has_prefix(value, prefix):
                     found.append(value)
             else:
-                found.extend(_created_ids(value, prefix, depth + 1))
+                ids = in_ids or folded.endswith(("idset", "ids"))
+                found.extend(_created_ids(value, prefix, depth + 1, ids))
     elif isinstance(response, list):
         for item in response:
-            found.extend(_created_ids(item, prefix, depth + 1))
+            if isinstance(item, str) and in_ids and _has_prefix(item, prefix):
+                found.append(item)
+            else:
+                found.extend(_created_ids(item, prefix, depth + 1, in_ids))
     return list(dict.fromkeys(found)) if depth == 0 else found
 
 

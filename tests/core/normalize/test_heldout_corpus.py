@@ -28,7 +28,6 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         "H149 iam CreateVirtualMFADevice",
         "H152 kms ReplicateKey",
         "H164 workspaces CreateWorkspaces",
-        "H170 ec2 CreateFlowLogs",
         "H179 securityhub EnableSecurityHub",
         "H180 ses CreateEmailIdentity",
         "H187 chatbot CreateSlackChannelConfiguration",
