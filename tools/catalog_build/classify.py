@@ -140,6 +140,8 @@ def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> Catal
 def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
     canonical = canonical_tag_members(model)
     adds = set_members(model, operation, canonical) or _nested_set_members(model, operation, canonical)
+    if not adds and not _NOT_WRITING.match(operation):
+        return _per_element_call(model, operation, canonical)
     if not adds or _NOT_WRITING.match(operation):
         return None
     updating = bool(_UPDATING.match(operation))
@@ -173,6 +175,36 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         )
         return replace(updated, response=arns[:2]) if arns else updated
     return with_created_target(entry, model, operation, iam, noun)
+
+
+def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[str]) -> CatalogEntry | None:
+    """A call that makes several resources, each from one element of a required list that carries
+    its own tags (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``). Which element became which
+    resource the record does not say, so the tags (of every element) go to an unresolved target:
+    seen, never put on a resource they may not be on."""
+    members = model.input_members(operation)
+    for name in sorted(model.required_inputs(operation)):
+        shape = model.shape(members[name]["shape"])
+        if shape.get("type") != "list":
+            continue
+        element = shape["member"]["shape"]
+        if model.shape(element).get("type") != "structure":
+            continue
+        found = _payload_tags(model, element, operation, canonical)
+        if found:
+            return CatalogEntry(
+                event_source=model.event_source,
+                event_name=operation,
+                model=model.name,
+                effect="create",
+                tags=(f"{name}.{found[0].name}",),
+                shape=found[0].shape,
+                aliases=_aliases(model, operation),
+                resource_type=noun_of(operation),
+                how="unresolved: each element of the request's list carries its own tags; "
+                "which resource each became is not in the record",
+            )
+    return None
 
 
 def _is_own_id(path: str, noun: str) -> bool:

@@ -135,9 +135,31 @@ def _failed_targets(response: dict[str, Any] | None) -> dict[str, str]:
 _REMOVE_OR_REPLACE = (Effect.REPLACE, Effect.REMOVE_ALL)
 
 
+def _per_element(spec: OperationSpec, params: dict[str, Any], ctx: RecordContext) -> list[TagChange] | None:
+    """Tags read through a list (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``) of several
+    elements: one unresolved change each, as the record does not say which resource each made."""
+    found = first_present(params, spec.tags) if spec.effect is Effect.CREATE else None
+    if found is None or "." not in found[0] or not isinstance(found[1], list):
+        return None
+    if not found[1] or not all(isinstance(element, list) for element in found[1]):
+        return None
+    target = Target(
+        unresolved_target(spec.target.service or ctx.service, target_type(spec.target, params)), False
+    )
+    reads = [read_tags(element) for element in found[1]]
+    return [
+        make_change(ctx, spec, target, set=dict(read.tags), at_creation=True, keys_hidden=read.keys_hidden)
+        for read in reads
+        if read.tags or read.keys_hidden
+    ]
+
+
 def generic(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> Normalized:
+    per_element = _per_element(spec, params, ctx)
+    if per_element is not None:
+        return Normalized(changes=tuple(per_element), spec=spec)
     changes = _own_changes(spec, params, response, ctx)
     for other in spec.also:
         changes += _own_changes(other, params, response, ctx)
