@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,20 @@ def names_parent(name: str, noun: str) -> bool:
     """``ClusterIdentifier`` of a ``clustersnapshot``: the stem begins the noun, which goes on."""
     stem = strip_suffix(name)
     return bool(stem) and noun.startswith(stem) and noun != stem
+
+
+def arns_of_noun_structures(model: ServiceModel, operation: str, noun: str) -> list[str]:
+    """``ReplicaKeyMetadata.Arn`` of KMS ReplicateKey: the ``Arn`` of a response structure whose
+    name has the noun as one of its words (``Replica``, ``Key``, ``Metadata``)."""
+    output = model.output_shape(operation)
+    found = []
+    for name, inner in _containers(model, output) if output else []:
+        words = {word.casefold() for word in re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name)}
+        if noun in words and model.shape(inner).get("type") == "structure":
+            found += [
+                f"{name}.{m}" for m in _string_members(model, inner) if m.casefold() in ("arn", f"{noun}arn")
+            ]
+    return found
 
 
 def _string_members(model: ServiceModel, shape_name: str) -> list[str]:

@@ -18,7 +18,12 @@ from tools.catalog_build.choose import (
     prefix_templates,
     type_templates,
 )
-from tools.catalog_build.created import ResponseMember, name_member, response_members
+from tools.catalog_build.created import (
+    ResponseMember,
+    arns_of_noun_structures,
+    name_member,
+    response_members,
+)
 from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel
@@ -150,6 +155,7 @@ def with_created_target(
     found = response_members(model, operation, noun)
     if _elsewhere(model, operation):
         arns = tuple(member.path for member in found if member.is_arn)[:2]
+        arns = arns or tuple(arns_of_noun_structures(model, operation, noun))[:1]
         how = f"arn: the response names the created resource ({arns[0]})" if arns else UNRESOLVED
         how += "; made in the region the request names, so no format is used"
         return replace(entry, response=arns, target_kind="arn" if arns else "", resource_type=noun, how=how)

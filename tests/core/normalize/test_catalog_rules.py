@@ -107,6 +107,7 @@ def test_a_resource_made_in_another_region_is_named_only_by_an_arn() -> None:
     replica = entry("kms", "ReplicateKey")
 
     assert "arn" not in replica and "target" not in replica
+    assert replica["response"] == ["ReplicaKeyMetadata.Arn"]
 
 
 def test_a_version_or_platform_suffix_is_not_part_of_the_noun() -> None:

@@ -26,7 +26,6 @@ KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H139 ds CreateMicrosoftAD",
         "H149 iam CreateVirtualMFADevice",
-        "H152 kms ReplicateKey",
         "H164 workspaces CreateWorkspaces",
         "H179 securityhub EnableSecurityHub",
         "H180 ses CreateEmailIdentity",
