@@ -151,7 +151,7 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     elif operation.startswith("Provision"):
         noun = "provisioned" + noun  # ProvisionProduct makes a provisioned product
     noun = re.sub(r"(?<=.)from[a-z]+$", "", noun)  # CreateFileSystemFromBackup makes a file system
-    noun = re.sub(r"(?<=[a-z])(?:v\d|ec2)$", "", noun)  # CreateEnvironmentEC2 makes an environment
+    noun = _without_variant(noun, model, iam)
     entry = CatalogEntry(
         event_source=model.event_source,
         event_name=operation,
@@ -205,6 +205,17 @@ def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[
                 "which resource each became is not in the record",
             )
     return None
+
+
+def _without_variant(noun: str, model: ServiceModel, iam: IamDefinitions) -> str:
+    """``environmentec2`` -> ``environment`` (Cloud9 CreateEnvironmentEC2 makes an environment),
+    unless the reference has a type of that variant (Security Hub's ``automation-rulev2``, whose
+    ARNs are not v1 rules')."""
+    match = re.search(r"(?<=[a-z])(?:v\d|ec2)$", noun)
+    if match is None:
+        return noun
+    variants = [f.type_key for f in iam.formats(model.iam_prefix) if f.type_key.endswith(match.group())]
+    return noun if any(noun.endswith(key) for key in variants) else noun[: match.start()]
 
 
 def _is_own_id(path: str, noun: str) -> bool:

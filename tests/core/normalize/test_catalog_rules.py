@@ -123,3 +123,11 @@ def test_a_name_is_no_fallback_for_an_identifier_the_response_assigns() -> None:
 
     assert "target" not in deployment
     assert deployment["response"][-1] == "BlueGreenDeployment.BlueGreenDeploymentIdentifier"
+
+
+def test_a_variant_the_reference_has_a_type_for_keeps_its_suffix() -> None:
+    # Security Hub's automation-rulev2 ARNs are not v1 automation-rule ARNs.
+    rule = entry("securityhub", "CreateAutomationRuleV2")
+
+    assert "automation-rule/" not in rule.get("arn", "")
+    assert entry("securityhub", "EnableSecurityHubV2")["response"] == ["HubV2Arn"]
