@@ -177,7 +177,9 @@ def with_created_target(
         ids = ids if by_name is None else []
     elif by_name is None or by_name.template != fitted.template or _another_identifier(by_name, ids, name):
         name = None
-    if fitted is None:
+    if fitted is None and not arns:
+        # Where the response gives the ARN, the resource may have an id besides its name (IVS
+        # channels: channel/<id>), and the ARN, not a guess, names it.
         fitted = _only_identifier(iam, model, found, name, noun)
     kind = "arn" if arns else ("id" if ids or name else "")
     if arns:

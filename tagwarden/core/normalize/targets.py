@@ -19,6 +19,7 @@ from tagwarden.core.normalize.record_fields import RecordContext
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _ACCOUNT = re.compile(r"\d{12}")
+_CONTEXT_FIELDS = frozenset({"id", "id_path", "partition", "region", "account"})
 
 
 class Target(NamedTuple):
@@ -84,6 +85,11 @@ def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContex
         # CloudTrail logs ``bucketName`` where the model says ``Bucket``.
         if name not in members and name.endswith("name") and name[: -len("name")] in members:
             members[name] = members[name[: -len("name")]]
+    parents = [name for name in _FIELD.findall(template) if name not in _CONTEXT_FIELDS]
+    if any(is_arn(str(members.get(name, ""))) for name in parents):
+        # A parent named by its ARN (Bedrock's flowIdentifier may be the flow's ARN) is no
+        # segment of another ARN.
+        return None
     try:
         arn = template.format_map(members)
     except (KeyError, IndexError, ValueError):

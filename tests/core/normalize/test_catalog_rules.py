@@ -131,3 +131,10 @@ def test_a_variant_the_reference_has_a_type_for_keeps_its_suffix() -> None:
 
     assert "automation-rule/" not in rule.get("arn", "")
     assert entry("securityhub", "EnableSecurityHubV2")["response"] == ["HubV2Arn"]
+
+
+def test_a_generic_format_takes_no_name_where_the_response_gives_the_arn() -> None:
+    # IVS channel ARNs end in an id the response's ARN holds, not the channel's name.
+    channel = entry("ivs", "CreateChannel")
+
+    assert "arn" not in channel and channel["response"][0] == "channel.arn"

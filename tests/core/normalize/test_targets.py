@@ -225,3 +225,17 @@ def test_every_ec2_id_prefix_gives_the_arn_the_reference_formats_or_none() -> No
             wrong.append((prefix, made, expected))
 
     assert not wrong
+
+
+def test_a_parent_named_by_its_arn_is_no_segment_of_another_arn() -> None:
+    # Bedrock CreateFlowAlias: flowIdentifier is the flow's id or its ARN.
+    rule = TargetRule(
+        arn_template="arn:{partition}:bedrock:{region}:{account}:flow/{flowidentifier}/alias/{id}"
+    )
+    flow_arn = f"arn:aws:bedrock:us-west-2:{CTX.account}:flow/FLOW12345"
+
+    by_id = to_arn("ALIAS1", rule, {"flowIdentifier": "FLOW12345"}, CTX)
+    by_arn = to_arn("ALIAS1", rule, {"flowIdentifier": flow_arn}, CTX)
+
+    assert by_id == f"arn:aws:bedrock:us-west-2:{CTX.account}:flow/FLOW12345/alias/ALIAS1"
+    assert by_arn is None
