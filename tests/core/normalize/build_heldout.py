@@ -12,45 +12,45 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.core.normalize.heldout2_created import round2_created_entries
-from tests.core.normalize.heldout2_created_more import round2_created_more_entries
-from tests.core.normalize.heldout2_ids import round2_id_entries
-from tests.core.normalize.heldout2_ids_more import round2_id_more_entries
-from tests.core.normalize.heldout3_sampled import round3_entries
-from tests.core.normalize.heldout3_sampled_more import round3_more_entries
-from tests.core.normalize.heldout_created import created_entries
-from tests.core.normalize.heldout_created_compute import created_compute_entries
-from tests.core.normalize.heldout_created_media import created_media_entries
-from tests.core.normalize.heldout_created_more import created_more_entries
-from tests.core.normalize.heldout_ids import id_entries
-from tests.core.normalize.heldout_ids_more import id_more_entries
-from tests.core.normalize.heldout_partitions import partition_entries
-from tests.core.normalize.heldout_partitions_ec2 import partition_ec2_entries
-from tests.core.normalize.heldout_tagcalls import tag_call_entries
-from tests.core.normalize.heldout_traps import trap_entries
+from tests.core.normalize.heldout2_created import ROUND2_CREATED_ENTRIES
+from tests.core.normalize.heldout2_created_more import ROUND2_CREATED_MORE_ENTRIES
+from tests.core.normalize.heldout2_ids import ROUND2_ID_ENTRIES
+from tests.core.normalize.heldout2_ids_more import ROUND2_ID_MORE_ENTRIES
+from tests.core.normalize.heldout3_sampled import ROUND3_ENTRIES
+from tests.core.normalize.heldout3_sampled_more import ROUND3_MORE_ENTRIES
+from tests.core.normalize.heldout_created import CREATED_ENTRIES
+from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
+from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
+from tests.core.normalize.heldout_created_more import CREATED_MORE_ENTRIES
+from tests.core.normalize.heldout_ids import ID_ENTRIES
+from tests.core.normalize.heldout_ids_more import ID_MORE_ENTRIES
+from tests.core.normalize.heldout_partitions import PARTITION_ENTRIES
+from tests.core.normalize.heldout_partitions_ec2 import PARTITION_EC2_ENTRIES
+from tests.core.normalize.heldout_tagcalls import TAG_CALL_ENTRIES
+from tests.core.normalize.heldout_traps import TRAP_ENTRIES
 
 OUT = Path(__file__).resolve().parents[2] / "fixtures" / "cloudtrail" / "heldout" / "records.json"
 
 
 def entries() -> list[dict[str, Any]]:
     found = [
-        *created_entries(),
-        *created_media_entries(),
-        *created_more_entries(),
-        *created_compute_entries(),
-        *id_entries(),
-        *id_more_entries(),
-        *tag_call_entries(),
-        *partition_entries(),
-        *partition_ec2_entries(),
-        *trap_entries(),
+        *CREATED_ENTRIES,
+        *CREATED_MEDIA_ENTRIES,
+        *CREATED_MORE_ENTRIES,
+        *CREATED_COMPUTE_ENTRIES,
+        *ID_ENTRIES,
+        *ID_MORE_ENTRIES,
+        *TAG_CALL_ENTRIES,
+        *PARTITION_ENTRIES,
+        *PARTITION_EC2_ENTRIES,
+        *TRAP_ENTRIES,
     ]
     # Round two was written after round one's fixes and measured before any further fix.
     second = [
-        *round2_created_entries(),
-        *round2_created_more_entries(),
-        *round2_id_entries(),
-        *round2_id_more_entries(),
+        *ROUND2_CREATED_ENTRIES,
+        *ROUND2_CREATED_MORE_ENTRIES,
+        *ROUND2_ID_ENTRIES,
+        *ROUND2_ID_MORE_ENTRIES,
     ]
     for item in found:
         item["round"] = 1
@@ -58,7 +58,7 @@ def entries() -> list[dict[str, Any]]:
         item["round"] = 2
     found += second
     # Round three: operations drawn at random, written after every fix, measured before any.
-    for item in (third := [*round3_entries(), *round3_more_entries()]):
+    for item in (third := [*ROUND3_ENTRIES, *ROUND3_MORE_ENTRIES]):
         item["round"] = 3
     found += third
     for number, item in enumerate(found, 1):
