@@ -102,7 +102,6 @@ _EC2_PREFIXES: tuple[tuple[str, str], ...] = tuple(
             "import-snap-": "import-snapshot-task",
             "export-i-": "export-instance-task",
             "lgw-": "local-gateway",
-            "rtbassoc-": "route-table-association",
             "sgr-": "security-group-rule",
             "tmf-": "traffic-mirror-filter",
             "iew-": "instance-event-window",
@@ -147,6 +146,9 @@ _EC2_PREFIXES: tuple[tuple[str, str], ...] = tuple(
 )
 # Resource types whose ARNs have no account: they can be shared or public.
 _EC2_NO_ACCOUNT = frozenset({"image", "snapshot"})
+# Resource types whose ARNs hold the resource's name, not its id (Service Authorization
+# Reference: key-pair/${KeyPairName}, placement-group/${PlacementGroupName}): an id gives no ARN.
+EC2_NAMED_TYPES = frozenset({"key-pair", "placement-group"})
 # IPAM is global to an account: its ARNs have no region (Service Authorization Reference).
 _EC2_NO_REGION = frozenset(
     {
@@ -199,11 +201,12 @@ def ec2_resource_type(resource_id: str) -> str | None:
 
 
 def ec2_arn(resource_id: str, region: str, account: str, partition: str = "aws") -> str | None:
-    """The ARN of an EC2 resource from its id; None where the id's prefix names no known type."""
+    """The ARN of an EC2 resource from its id; None where the id's prefix names no known type, or a
+    type whose ARN holds its name."""
     if is_arn(resource_id):
         return resource_id
     kind = ec2_resource_type(resource_id)
-    if kind is None:
+    if kind is None or kind in EC2_NAMED_TYPES:
         return None
     owner = "" if kind in _EC2_NO_ACCOUNT else account
     where = "" if kind in _EC2_NO_REGION else region

@@ -37,6 +37,7 @@ ID_PATTERNS: dict[tuple[str, str], str] = {
     ("secretsmanager", "Secret"): "-[A-Za-z0-9]{6}$",
 }
 GENERIC_STEMS = frozenset({"", "resource"})
+GENERIC_VARIABLES = frozenset({"id", "name", "resourceid", "resourcename", "identifier"})
 
 
 def _fold(name: str) -> str:
@@ -46,7 +47,7 @@ def _fold(name: str) -> str:
 def single_id_template(fmt: ArnFormat) -> str | None:
     """The format as a template when it has exactly one variable (the id)."""
     variables = fmt.variables
-    return fmt.template(variables[0], {}) if len(variables) == 1 else None
+    return fmt.template(variables[0], {}) if len(variables) == 1 and fmt.ends_with(variables[0]) else None
 
 
 def _format_for_type(value: str, prefix: str, formats: list[ArnFormat]) -> ArnFormat | None:
@@ -99,7 +100,7 @@ def action_template(
     formats = [f for f in iam.action_formats(model.iam_prefix, operation) if f.service == model.iam_prefix]
     if len(formats) != 1 or len(formats[0].variables) != 1 or not _same_kind(formats[0].variables[0], member):
         return None
-    if noun not in GENERIC_STEMS and _fold(formats[0].resource_type) != noun:
+    if noun not in GENERIC_STEMS and formats[0].type_key != noun:
         return None
     template = single_id_template(formats[0])
     return (template, formats[0].resource_type) if template else None
@@ -107,3 +108,23 @@ def action_template(
 
 def id_pattern(model: ServiceModel, resource_type: str) -> str | None:
     return ID_PATTERNS.get((model.iam_prefix, resource_type))
+
+
+def only_identifier_template(iam: IamDefinitions, model: ServiceModel, noun: str) -> tuple[str, str] | None:
+    """(template, type) of the one format of the noun's type whose one variable is generic
+    (``${ResourceId}``, ``${ResourceName}``: the reference does not say if a name or an id), for a
+    call that gives the created resource one identifier only. The type is the noun's (DataBrew
+    ``dataset``), or, in a service of one resource type, the noun ends with it (DLM's
+    ``CreateLifecyclePolicy`` makes its only type, ``policy``)."""
+    own = [fmt for fmt in iam.formats(model.iam_prefix) if fmt.service == model.iam_prefix]
+    candidates = [
+        fmt
+        for fmt in own
+        if len(fmt.variables) == 1
+        and fmt.variables[0].casefold() in GENERIC_VARIABLES
+        and (fmt.type_key == noun or (len(own) == 1 and noun.endswith(fmt.type_key)))
+    ]
+    if len(candidates) != 1:
+        return None
+    template = single_id_template(candidates[0])
+    return (template, candidates[0].resource_type) if template else None

@@ -12,6 +12,7 @@ from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel
 from tools.catalog_build.tagmembers import (
+    SET_NAMES,
     TagMember,
     member_shape,
     noun_of,
@@ -74,24 +75,41 @@ def canonical_tag_members(model: ServiceModel) -> frozenset[str]:
     return frozenset(names)
 
 
-def _nested_set_members(model: ServiceModel, operation: str) -> list[TagMember]:
-    """Tags one level down in a ``...WithTags`` structure (CloudFront CreateDistributionWithTags)."""
+def _nested_set_members(model: ServiceModel, operation: str, canonical: frozenset[str]) -> list[TagMember]:
+    """Tags one level down: in a ``...WithTags`` structure (CloudFront CreateDistributionWithTags),
+    or in the structure that is the request's whole body (Pinpoint CreateApp's
+    ``CreateApplicationRequest.tags``), read there or, where CloudTrail logs the body unwrapped,
+    at the top."""
     found = []
+    payload = model.input_payload(operation)
     for name, ref in model.input_members(operation).items():
-        if not name.endswith("WithTags"):
-            continue
         inner = model.shape(ref["shape"]).get("members", {})
-        if "Tags" in inner:
+        if name.endswith("WithTags") and "Tags" in inner:
             shape = member_shape(model, inner["Tags"]["shape"])
             if shape:
                 found.append(TagMember(f"{name}.Tags", shape))
+        elif name == payload:
+            for member in _payload_tags(model, ref["shape"], operation, canonical):
+                found += [TagMember(f"{name}.{member.name}", member.shape), member]
     return found
 
 
+def _payload_tags(
+    model: ServiceModel, shape_name: str, operation: str, canonical: frozenset[str]
+) -> list[TagMember]:
+    members = model.shape(shape_name).get("members", {})
+    own = [name for name in members if name.casefold() in SET_NAMES or name.casefold() in canonical]
+    shapes = [(name, member_shape(model, members[name]["shape"])) for name in own]
+    return [TagMember(name, shape) for name, shape in shapes if shape not in (None, "string", "keys")]
+
+
 def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
-    adds = set_members(model, operation, canonical_tag_members(model))
-    removes = removal_members(model, operation)
+    canonical = canonical_tag_members(model)
+    adds = set_members(model, operation, canonical)
     removing = bool(_REMOVING.match(operation))
+    # A removal call may name the keys in the list its add call takes (CloudTrail RemoveTags'
+    # TagsList of {Key, Value}): the keys are removed whatever the values.
+    removes = removal_members(model, operation, SET_NAMES | canonical if removing else frozenset())
     if removing:
         adds = []
     elif adds:
@@ -120,9 +138,10 @@ def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> Catal
 
 
 def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
-    adds = set_members(model, operation, canonical_tag_members(model)) or _nested_set_members(
-        model, operation
-    )
+    canonical = canonical_tag_members(model)
+    adds = set_members(model, operation, canonical) or _nested_set_members(model, operation, canonical)
+    if not adds and not _NOT_WRITING.match(operation):
+        return _per_element_call(model, operation, canonical)
     if not adds or _NOT_WRITING.match(operation):
         return None
     updating = bool(_UPDATING.match(operation))
@@ -132,6 +151,7 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     elif operation.startswith("Provision"):
         noun = "provisioned" + noun  # ProvisionProduct makes a provisioned product
     noun = re.sub(r"(?<=.)from[a-z]+$", "", noun)  # CreateFileSystemFromBackup makes a file system
+    noun = _without_variant(noun, model, iam)
     entry = CatalogEntry(
         event_source=model.event_source,
         event_name=operation,
@@ -155,6 +175,47 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         )
         return replace(updated, response=arns[:2]) if arns else updated
     return with_created_target(entry, model, operation, iam, noun)
+
+
+def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[str]) -> CatalogEntry | None:
+    """A call that makes several resources, each from one element of a required list that carries
+    its own tags (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``). Which element became which
+    resource the record does not say, so the tags (of every element) go to an unresolved target:
+    seen, never put on a resource they may not be on."""
+    members = model.input_members(operation)
+    for name in sorted(model.required_inputs(operation)):
+        shape = model.shape(members[name]["shape"])
+        if shape.get("type") != "list":
+            continue
+        element = shape["member"]["shape"]
+        if model.shape(element).get("type") != "structure":
+            continue
+        found = _payload_tags(model, element, operation, canonical)
+        if found:
+            return CatalogEntry(
+                event_source=model.event_source,
+                event_name=operation,
+                model=model.name,
+                effect="create",
+                tags=(f"{name}.{found[0].name}",),
+                shape=found[0].shape,
+                aliases=_aliases(model, operation),
+                resource_type=noun_of(operation),
+                how="unresolved: each element of the request's list carries its own tags; "
+                "which resource each became is not in the record",
+            )
+    return None
+
+
+def _without_variant(noun: str, model: ServiceModel, iam: IamDefinitions) -> str:
+    """``environmentec2`` -> ``environment`` (Cloud9 CreateEnvironmentEC2 makes an environment),
+    unless the reference has a type of that variant (Security Hub's ``automation-rulev2``, whose
+    ARNs are not v1 rules')."""
+    match = re.search(r"(?<=[a-z])(?:v\d|ec2)$", noun)
+    if match is None:
+        return noun
+    variants = [f.type_key for f in iam.formats(model.iam_prefix) if f.type_key.endswith(match.group())]
+    return noun if any(noun.endswith(key) for key in variants) else noun[: match.start()]
 
 
 def _is_own_id(path: str, noun: str) -> bool:

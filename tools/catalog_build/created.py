@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from tools.catalog_build.models import ServiceModel
 from tools.catalog_build.targets import strip_suffix
@@ -45,6 +47,26 @@ def related(name: str, noun: str) -> bool:
     return noun.startswith(stem) or noun.endswith(stem) or stem.startswith(noun) or stem.endswith(noun)
 
 
+def names_parent(name: str, noun: str) -> bool:
+    """``ClusterIdentifier`` of a ``clustersnapshot``: the stem begins the noun, which goes on."""
+    stem = strip_suffix(name)
+    return bool(stem) and noun.startswith(stem) and noun != stem
+
+
+def arns_of_noun_structures(model: ServiceModel, operation: str, noun: str) -> list[str]:
+    """``ReplicaKeyMetadata.Arn`` of KMS ReplicateKey: the ``Arn`` of a response structure whose
+    name has the noun as one of its words (``Replica``, ``Key``, ``Metadata``)."""
+    output = model.output_shape(operation)
+    found = []
+    for name, inner in _containers(model, output) if output else []:
+        words = {word.casefold() for word in re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name)}
+        if noun in words and model.shape(inner).get("type") == "structure":
+            found += [
+                f"{name}.{m}" for m in _string_members(model, inner) if m.casefold() in ("arn", f"{noun}arn")
+            ]
+    return found
+
+
 def _string_members(model: ServiceModel, shape_name: str) -> list[str]:
     members = model.shape(shape_name).get("members", {})
     return [name for name, ref in members.items() if model.shape(ref["shape"]).get("type") == "string"]
@@ -66,7 +88,7 @@ def _score(
     if not stem and in_own_struct:
         # ProfileAssociation.Id names the association; ProfileAssociation.ProfileId its profile.
         return base, is_arn
-    if related(name, noun):
+    if related(name, noun) and (is_arn or not names_parent(name, noun)):
         return base + 1, is_arn
     if stem in _GENERIC and (not stem or not in_noun_struct or in_own_struct):
         # ResourceArn names the resource itself in its own structure (FSx FileSystem.ResourceARN)
@@ -127,11 +149,11 @@ def response_members(model: ServiceModel, operation: str, noun: str) -> list[Res
     return [ResponseMember(path, is_arn) for _, path, is_arn in scored]
 
 
-def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
-    """The request member that names the resource being created (``AnalyzerName``)."""
+def _best_name(
+    model: ServiceModel, members: dict[str, Any], required: frozenset[str], noun: str
+) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
-    required = model.required_inputs(operation)
-    for name, ref in model.input_members(operation).items():
+    for name, ref in members.items():
         if model.shape(ref["shape"]).get("type") != "string":
             continue
         folded = name.casefold()
@@ -147,4 +169,23 @@ def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
         rank += 0 if name in required else 2
         if best is None or rank < best[0]:
             best = (rank, name)
-    return best[1] if best else None
+    return best
+
+
+def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
+    """The request member that names the resource being created (``AnalyzerName``), or a path
+    into the required structure that describes it (Budgets ``Budget.BudgetName``, Glue
+    ``DatabaseInput.Name``)."""
+    required = model.required_inputs(operation)
+    inputs = model.input_members(operation)
+    best = _best_name(model, inputs, required, noun)
+    if best is not None:
+        return best[1]
+    for name in sorted(required):
+        shape = model.shape(inputs[name]["shape"])
+        if shape.get("type") != "structure" or name.casefold() not in (noun, f"{noun}input"):
+            continue
+        inner = _best_name(model, shape.get("members", {}), frozenset(shape.get("required", [])), noun)
+        if inner is not None and inner[0] < 2:  # a required member of the structure
+            return f"{name}.{inner[1]}"
+    return None

@@ -14,10 +14,16 @@ from tools.catalog_build.choose import (
     GENERIC_STEMS,
     action_template,
     id_pattern,
+    only_identifier_template,
     prefix_templates,
     type_templates,
 )
-from tools.catalog_build.created import name_member, response_members
+from tools.catalog_build.created import (
+    ResponseMember,
+    arns_of_noun_structures,
+    name_member,
+    response_members,
+)
 from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel
@@ -103,24 +109,78 @@ def with_request_target(
     return _with_pattern(entry, model)
 
 
+def _only_identifier(
+    iam: IamDefinitions, model: ServiceModel, found: list[ResponseMember], name: str | None, noun: str
+) -> Fitted | None:
+    """A generic format for a resource the call gives one identifier: the response's id with no
+    name in the request (DLM's PolicyId), or the request's name the response gives back (DataBrew's
+    Name). Where it gives a name and an id, either may be the format's, and none is taken."""
+    leaves = {m.path.rsplit(".", 1)[-1].casefold() for m in found if not m.is_arn}
+    if name:
+        leaves.add(name.rsplit(".", 1)[-1].casefold())
+    single = only_identifier_template(iam, model, noun) if len(leaves) == 1 else None
+    if single is None:
+        return None
+    template, resource_type = single
+    how = f"template (the type's only format, the call's only identifier): {template}"
+    return Fitted(template, resource_type, how)
+
+
+def _elsewhere(model: ServiceModel, operation: str) -> bool:
+    """A request member that names the region the resource is made in (KMS ReplicateKey's
+    ReplicaRegion, a DestinationRegion): not the record's region, which formats would take."""
+    return any(
+        name.casefold() in _ELSEWHERE
+        for name, ref in model.input_members(operation).items()
+        if model.shape(ref["shape"]).get("type") == "string"
+    )
+
+
+# Request members naming the region a create call makes its resource in (a SourceRegion names
+# where it is copied from: the copy is made in the record's region).
+_ELSEWHERE = frozenset({"replicaregion", "destinationregion", "targetregion"})
+
+
+def _another_identifier(by_name: Fitted, ids: list[str], name: str | None) -> bool:
+    """The response gives the resource an identifier of its own (RDS CreateBlueGreenDeployment's
+    BlueGreenDeploymentIdentifier, a bgd- id) where the format's ${Identifier} may be either: the
+    request's name is not it."""
+    leaf = (name or "").rsplit(".", 1)[-1].casefold()
+    return by_name.takes_either and any(path.rsplit(".", 1)[-1].casefold() != leaf for path in ids)
+
+
 def with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
     found = response_members(model, operation, noun)
+    if _elsewhere(model, operation):
+        arns = tuple(member.path for member in found if member.is_arn)[:2]
+        arns = arns or tuple(arns_of_noun_structures(model, operation, noun))[:1]
+        how = f"arn: the response names the created resource ({arns[0]})" if arns else UNRESOLVED
+        how += "; made in the region the request names, so no format is used"
+        return replace(entry, response=arns, target_kind="arn" if arns else "", resource_type=noun, how=how)
     arns = [member.path for member in found if member.is_arn][:2]
     ids = [member.path for member in found if not member.is_arn][:1]
     fitted: Fitted | None = None
     for path in ids:
         fitted = arn_template(iam, model, operation, path.rsplit(".", 1)[-1], noun)
     name = name_member(model, operation, noun)
-    by_name = _fit_member(iam, model, operation, name, noun) if name else None
+    # A name inside the request's structure fits the format by its own name (Budget.BudgetName),
+    # never as an ${Identifier} that may be an id (Cost Explorer's monitors hold a UUID).
+    by_name = _fit_member(iam, model, operation, name.rsplit(".", 1)[-1], noun) if name else None
+    if name and "." in name and by_name is not None and by_name.takes_either:
+        name, by_name = None, None
     if fitted is None:
         # The format fits the name, not the response's id (CodeDeploy's deploymentGroupId is no
         # deploymentGroupName): the id is read no more.
         fitted = by_name
         ids = ids if by_name is None else []
-    elif by_name is None or by_name.template != fitted.template:
+    elif by_name is None or by_name.template != fitted.template or _another_identifier(by_name, ids, name):
         name = None
+    if fitted is None and not arns:
+        # Where the response gives the ARN, the resource may have an id besides its name (IVS
+        # channels: channel/<id>), and the ARN, not a guess, names it.
+        fitted = _only_identifier(iam, model, found, name, noun)
     kind = "arn" if arns else ("id" if ids or name else "")
     if arns:
         how = f"arn: the response names the created resource ({arns[0]})"

@@ -29,6 +29,18 @@ class ArnFormat:
         return self.arn.split(":", 3)[2]
 
     @property
+    def type_key(self) -> str:
+        """The resource type as a call's noun would say it: ``AppMonitorResource`` -> ``appmonitor``."""
+        folded = self.resource_type.replace("-", "").replace("_", "").casefold()
+        return folded.removesuffix("resource") or folded
+
+    def ends_with(self, variable: str) -> bool:
+        """Whether the ARN ends with the variable (a trailing ``/`` aside): the reference's
+        collection types (API Gateway ``/domainnames/${DomainName}/apimappings``) name no
+        resource by their last variable."""
+        return self.arn.rstrip("/").endswith("${" + variable + "}")
+
+    @property
     def variables(self) -> list[str]:
         return [name for name in _VARIABLE.findall(self.arn) if name not in _CONTEXT]
 

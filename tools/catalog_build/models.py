@@ -56,6 +56,12 @@ class ServiceModel:
         members: dict[str, Any] = self.shape(ref["shape"]).get("members", {})
         return members
 
+    def input_payload(self, operation: str) -> str | None:
+        """The member that is the request's whole body, where the protocol says so (rest-json)."""
+        ref = self.operations[operation].get("input")
+        payload = self.shape(ref["shape"]).get("payload") if ref else None
+        return str(payload) if payload else None
+
     def required_inputs(self, operation: str) -> frozenset[str]:
         ref = self.operations[operation].get("input")
         if not ref:

@@ -138,11 +138,13 @@ def set_members(
     return found
 
 
-def removal_members(model: ServiceModel, operation: str) -> list[TagMember]:
-    """Members that name tag keys to remove."""
+def removal_members(
+    model: ServiceModel, operation: str, also: frozenset[str] = frozenset()
+) -> list[TagMember]:
+    """Members that name tag keys to remove; ``also`` are further (casefolded) member names."""
     found = []
     for name, ref in model.input_members(operation).items():
-        if name.casefold() not in REMOVE_NAMES:
+        if name.casefold() not in REMOVE_NAMES and name.casefold() not in also:
             continue
         shape = member_shape(model, ref["shape"])
         if shape is None or shape in ("string", "tagspec"):

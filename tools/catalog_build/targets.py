@@ -170,6 +170,12 @@ class Fitted:
     template: str
     resource_type: str
     how: str  # how the format was chosen, for the catalog report
+    variable: str = ""  # the format's variable the member fills
+
+    @property
+    def takes_either(self) -> bool:
+        """The variable may be a name or an id (``${Identifier}``): a guess for a name."""
+        return _suffix_kind(self.variable) == "either"
 
 
 def arn_template(
@@ -189,7 +195,7 @@ def arn_template(
             found = _fit(fmt, member, stripped, noun, inputs, by_variable=by_variable)
             if found:
                 how = "variable named like the member" if by_variable else "type named like the member"
-                return Fitted(found, fmt.resource_type, f"template ({how}): {fmt.arn}")
+                return Fitted(found, fmt.resource_type, f"template ({how}): {fmt.arn}", fmt.variables[-1])
     return None
 
 
@@ -214,7 +220,7 @@ def _fit(
     variables = fmt.variables
     if not variables:
         return None
-    type_name = fmt.resource_type.replace("-", "").replace("_", "").casefold()
+    type_name = fmt.type_key
     if by_variable:
         # A generic member (Id, Name, ResourceId) fits a generic variable (${Id}) only in a format
         # of the noun's own type: CloudFront's ${Id} is in nine formats.
@@ -225,7 +231,7 @@ def _fit(
         id_variable = variables[-1] if _variable_matches(variables[-1], member) else None
     else:
         id_variable = variables[-1] if _type_fits(type_name, variables[-1], member, noun) else None
-    if id_variable is None:
+    if id_variable is None or not fmt.ends_with(id_variable):
         return None
     others: dict[str, str] = {}
     for variable in variables:

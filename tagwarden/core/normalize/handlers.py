@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.core.arn import EC2_TYPE_PREFIX, ec2_arn, unresolved_target
+from tagwarden.core.arn import EC2_NAMED_TYPES, EC2_TYPE_PREFIX, ec2_arn, unresolved_target
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
@@ -135,9 +135,31 @@ def _failed_targets(response: dict[str, Any] | None) -> dict[str, str]:
 _REMOVE_OR_REPLACE = (Effect.REPLACE, Effect.REMOVE_ALL)
 
 
+def _per_element(spec: OperationSpec, params: dict[str, Any], ctx: RecordContext) -> list[TagChange] | None:
+    """Tags read through a list (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``) of several
+    elements: one unresolved change each, as the record does not say which resource each made."""
+    found = first_present(params, spec.tags) if spec.effect is Effect.CREATE else None
+    if found is None or "." not in found[0] or not isinstance(found[1], list):
+        return None
+    if not found[1] or not all(isinstance(element, list) for element in found[1]):
+        return None
+    target = Target(
+        unresolved_target(spec.target.service or ctx.service, target_type(spec.target, params)), False
+    )
+    reads = [read_tags(element) for element in found[1]]
+    return [
+        make_change(ctx, spec, target, set=dict(read.tags), at_creation=True, keys_hidden=read.keys_hidden)
+        for read in reads
+        if read.tags or read.keys_hidden
+    ]
+
+
 def generic(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> Normalized:
+    per_element = _per_element(spec, params, ctx)
+    if per_element is not None:
+        return Normalized(changes=tuple(per_element), spec=spec)
     changes = _own_changes(spec, params, response, ctx)
     for other in spec.also:
         changes += _own_changes(other, params, response, ctx)
@@ -153,22 +175,28 @@ def _has_prefix(value: str, prefix: str) -> bool:
     return value.startswith(prefix) and bool(rest) and set(rest) <= _HEX
 
 
-def _created_ids(response: Any, prefix: str, depth: int = 0) -> list[str]:
+def _created_ids(response: Any, prefix: str, depth: int = 0, in_ids: bool = False) -> list[str]:
     """Ids in responseElements, in document order, that name resources of one EC2 type:
-    members named *Id whose value has the type's prefix."""
+    members named *Id whose value has the type's prefix, and the strings of a list of ids
+    (CreateFlowLogs' ``flowLogIdSet``, ``FlowLogIds``)."""
     found: list[str] = []
     if depth > 12:
         return found
     if isinstance(response, dict):
         for key, value in response.items():
+            folded = key.casefold()
             if isinstance(value, str):
-                if key.casefold().endswith("id") and _has_prefix(value, prefix):
+                if (folded.endswith("id") or in_ids) and _has_prefix(value, prefix):
                     found.append(value)
             else:
-                found.extend(_created_ids(value, prefix, depth + 1))
+                ids = in_ids or folded.endswith(("idset", "ids"))
+                found.extend(_created_ids(value, prefix, depth + 1, ids))
     elif isinstance(response, list):
         for item in response:
-            found.extend(_created_ids(item, prefix, depth + 1))
+            if isinstance(item, str) and in_ids and _has_prefix(item, prefix):
+                found.append(item)
+            else:
+                found.extend(_created_ids(item, prefix, depth + 1, in_ids))
     return list(dict.fromkeys(found)) if depth == 0 else found
 
 
@@ -190,6 +218,25 @@ def _ec2_target(resource_id: str, resource_type: str, ctx: RecordContext) -> Tar
     return Target(arn, True) if arn else Target(unresolved_target("ec2", resource_type, resource_id), False)
 
 
+# Where the EC2 API reference's responses name a created resource whose ARN holds its name.
+_EC2_NAMES = {"key-pair": ("keyName",), "placement-group": ("placementGroup.groupName",)}
+
+
+def _ec2_named_targets(
+    resource_type: str, response: dict[str, Any] | None, ctx: RecordContext
+) -> list[Target]:
+    names = [
+        v
+        for path in _EC2_NAMES.get(resource_type, ())
+        for v in dig(response or {}, path)
+        if isinstance(v, str)
+    ]
+    return [
+        Target(f"arn:{ctx.partition}:ec2:{ctx.region}:{ctx.account}:{resource_type}/{name}", True)
+        for name in names[:1]
+    ]
+
+
 def tag_specifications(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> Normalized:
@@ -209,6 +256,8 @@ def tag_specifications(
         prefix = EC2_TYPE_PREFIX.get(resource_type) if spec.target.id_kind == "ec2" else None
         ids = _created_ids(response, prefix) if prefix and response else []
         targets = [_ec2_target(i, resource_type, ctx) for i in ids]
+        if resource_type in EC2_NAMED_TYPES and spec.target.id_kind == "ec2":
+            targets = _ec2_named_targets(resource_type, response, ctx) or targets
         for target in targets or [Target(unresolved_target(ctx.service, resource_type), False)]:
             changes.append(
                 make_change(

@@ -18,6 +18,8 @@ from tagwarden.core.normalize.operations import TargetRule, dig, first_present
 from tagwarden.core.normalize.record_fields import RecordContext
 
 _FIELD = re.compile(r"\{(\w+)\}")
+_ACCOUNT = re.compile(r"\d{12}")
+_CONTEXT_FIELDS = frozenset({"id", "id_path", "partition", "region", "account"})
 
 
 class Target(NamedTuple):
@@ -67,17 +69,27 @@ def _template(rule: TargetRule, value: str, params: dict[str, Any], member: str 
 
 def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContext) -> str | None:
     members = {k.casefold(): v for k, v in params.items() if isinstance(v, str) and v}
+    # A Glue Data Catalog id is the account that owns the catalog and what is in it; another
+    # kind of catalog id (a federated "<account>:<catalog>/...") names an ARN no format makes.
+    owner = members.get("catalogid", ctx.account)
+    if "catalogid" in members and not _ACCOUNT.fullmatch(owner):
+        return None
     members.update(
         id=value,
         id_path=value.lstrip("/"),
         partition=ctx.partition,
         region=ctx.region,
-        account=ctx.account,
+        account=owner,
     )
     for name in _FIELD.findall(template):
         # CloudTrail logs ``bucketName`` where the model says ``Bucket``.
         if name not in members and name.endswith("name") and name[: -len("name")] in members:
             members[name] = members[name[: -len("name")]]
+    parents = [name for name in _FIELD.findall(template) if name not in _CONTEXT_FIELDS]
+    if any(is_arn(str(members.get(name, ""))) for name in parents):
+        # A parent named by its ARN (Bedrock's flowIdentifier may be the flow's ARN) is no
+        # segment of another ARN.
+        return None
     try:
         arn = template.format_map(members)
     except (KeyError, IndexError, ValueError):
@@ -91,6 +103,10 @@ def to_arn(
     """The exact ARN a value names, or None where the record does not determine it."""
     if is_arn(value):
         return value
+    if member is not None and names_an_arn(member):
+        # A member that holds an ARN but holds something else (Rekognition's documented
+        # CollectionArn "aws:rekognition:...") is not an id to format into one.
+        return None
     if rule.id_kind == "ec2":
         return ec2_arn(value, ctx.region, ctx.account, ctx.partition)
     if rule.id_kind == "sqs_url":
@@ -111,6 +127,11 @@ def resolve(
     return Target(unresolved_target(service, target_type(rule, params), value), False)
 
 
+def names_an_arn(member: str) -> bool:
+    """``ResourceArn``, ``StreamARN``, ``ResourceArns``: a member whose name says it holds ARNs."""
+    return member.rsplit(".", 1)[-1].casefold().endswith(("arn", "arns", "arnlist"))
+
+
 def sqs_url_arn(url: str, ctx: RecordContext) -> str | None:
     """``https://sqs.<region>.amazonaws.com/<account>/<name>`` as an SQS queue ARN."""
     parts = url.split("/")
@@ -120,6 +141,13 @@ def sqs_url_arn(url: str, ctx: RecordContext) -> str | None:
     labels = host.split(".")
     region = labels[1] if len(labels) > 2 and labels[0] == "sqs" else ctx.region
     return f"arn:{ctx.partition}:sqs:{region}:{account}:{name}"
+
+
+def _answered(value: str, path: str, rule: TargetRule, params: dict[str, Any], ctx: RecordContext) -> Target:
+    """A response value: an ARN member's value is taken only as an ARN, never as an id."""
+    if names_an_arn(path) and not is_arn(value):
+        return Target(unresolved_target(rule.service or ctx.service, target_type(rule, params), value), False)
+    return resolve(value, rule, params, ctx)
 
 
 def find_targets(
@@ -135,7 +163,7 @@ def find_targets(
             # CreateDBInstance response is the DBInstance's members).
             values = _strings(dig(response, path)) or _strings(dig(response, path.rsplit(".", 1)[-1]))
             if values:
-                answered = [resolve(value, rule, params, ctx) for value in values]
+                answered = [_answered(value, path, rule, params, ctx) for value in values]
                 break
     if answered and all(target.resolved for target in answered):
         return list(dict.fromkeys(answered))

@@ -224,3 +224,33 @@ def test_tagging_api_targets_in_failed_resources_map_are_failed_attempts_not_cha
 
     outcomes = {change.target: change.outcome for change in result.changes}
     assert outcomes == {ok: "success", denied: "InvalidParameterException"}
+
+
+def test_tags_in_each_element_of_a_batch_create_go_to_one_unresolved_target_each() -> None:
+    # WorkSpaces API reference, CreateWorkspaces: Workspaces[].Tags, one request per workspace.
+    params = {
+        "workspaces": [
+            {
+                "directoryId": "d-926722edaf",
+                "userName": "Mary",
+                "bundleId": "wsb-0zsvgp8fc",
+                "tags": [{"key": "team", "value": "alpha"}],
+            },
+            {
+                "directoryId": "d-926722edaf",
+                "userName": "Bob",
+                "bundleId": "wsb-0zsvgp8fc",
+                "tags": [{"key": "team", "value": "beta"}],
+            },
+        ]
+    }
+    response = {"pendingRequests": [{"workspaceId": "ws-c8wvb67p0"}, {"workspaceId": "ws-c8wvb67p1"}]}
+
+    result = NORMALIZER.normalize(record("workspaces.amazonaws.com", "CreateWorkspaces", params, response))
+
+    assert result.unreadable is None
+    assert [(c.target_kind, c.set) for c in result.changes] == [
+        ("unresolved", {"team": "alpha"}),
+        ("unresolved", {"team": "beta"}),
+    ]
+    assert not any(c.target.startswith("arn:") for c in result.changes)

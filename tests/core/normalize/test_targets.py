@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tagwarden.core.arn import ec2_arn
+from dataclasses import replace
+
+from tagwarden.core.arn import _EC2_PREFIXES, ec2_arn
 from tagwarden.core.model import Actor
 from tagwarden.core.normalize.operations import TargetRule
 from tagwarden.core.normalize.record_fields import RecordContext
@@ -159,3 +161,81 @@ def test_the_response_wins_over_the_request_and_lists_give_one_target_each() -> 
         "arn:x:a:y:z:w",
         "arn:x:b:y:z:w",
     ]
+
+
+def test_a_member_named_as_an_arn_is_never_formatted_as_an_id() -> None:
+    # Rekognition's API reference example: CollectionArn "aws:rekognition:us-west-2:...".
+    rule = TargetRule(
+        members=("CollectionId",),
+        response_members=("CollectionArn",),
+        arn_template="arn:{partition}:rekognition:{region}:{account}:collection/{id}",
+    )
+    response = {"collectionArn": f"aws:rekognition:us-west-2:{CTX.account}:collection/myphotos"}
+
+    from_response = find_targets(rule, {}, response, CTX)
+    from_request = find_targets(rule, {"collectionId": "myphotos"}, response, CTX)
+
+    assert [t.resolved for t in from_response] == [False]
+    assert not from_response[0].name.startswith("arn:")
+    assert from_request == [Target(f"arn:aws:rekognition:us-west-2:{CTX.account}:collection/myphotos", True)]
+    assert to_arn("myphotos", replace(rule, members=()), {}, CTX, "CollectionArn") is None
+
+
+def test_a_glue_catalog_id_is_the_owner_and_a_federated_one_is_unresolved() -> None:
+    rule = TargetRule(
+        members=("DatabaseInput.Name",), arn_template="arn:{partition}:glue:{region}:{account}:database/{id}"
+    )
+
+    own = to_arn("sales", rule, {}, CTX)
+    other = to_arn("sales", rule, {"catalogId": "444455556666"}, CTX)
+    federated = to_arn("sales", rule, {"catalogId": "444455556666:s3tablescatalog/bucket"}, CTX)
+
+    assert own == f"arn:aws:glue:us-west-2:{CTX.account}:database/sales"
+    assert other == "arn:aws:glue:us-west-2:444455556666:database/sales"
+    assert federated is None
+
+
+def test_ec2_types_whose_arn_holds_a_name_get_no_arn_from_an_id() -> None:
+    assert ec2_arn("key-0123456789abcdef0", "us-east-1", "111122223333") is None
+    assert ec2_arn("pg-0123456789abcdef0", "us-east-1", "111122223333") is None
+
+
+# EC2 formats that are not <region>:<account>:<type>/<id>, from the Service Authorization Reference.
+_EC2_DOCUMENTED = {
+    "image": "arn:aws:ec2:us-east-1::image/{}",
+    "snapshot": "arn:aws:ec2:us-east-1::snapshot/{}",
+    "ipam": "arn:aws:ec2::111122223333:ipam/{}",
+    "ipam-pool": "arn:aws:ec2::111122223333:ipam-pool/{}",
+    "ipam-scope": "arn:aws:ec2::111122223333:ipam-scope/{}",
+    "ipam-resource-discovery": "arn:aws:ec2::111122223333:ipam-resource-discovery/{}",
+    "ipam-resource-discovery-association": "arn:aws:ec2::111122223333:ipam-resource-discovery-association/{}",
+}
+# Types whose ARN holds a name (key-pair/${KeyPairName}), and one the reference has no format for.
+_EC2_NO_ARN_FROM_ID = {"key-pair", "placement-group", "route-table-association"}
+
+
+def test_every_ec2_id_prefix_gives_the_arn_the_reference_formats_or_none() -> None:
+    wrong = []
+    for prefix, kind in _EC2_PREFIXES:
+        resource_id = f"{prefix}0123456789abcdef0"
+        made = ec2_arn(resource_id, "us-east-1", "111122223333")
+        documented = _EC2_DOCUMENTED.get(kind, f"arn:aws:ec2:us-east-1:111122223333:{kind}/{{}}")
+        expected = None if kind in _EC2_NO_ARN_FROM_ID else documented.format(resource_id)
+        if made != expected:
+            wrong.append((prefix, made, expected))
+
+    assert not wrong
+
+
+def test_a_parent_named_by_its_arn_is_no_segment_of_another_arn() -> None:
+    # Bedrock CreateFlowAlias: flowIdentifier is the flow's id or its ARN.
+    rule = TargetRule(
+        arn_template="arn:{partition}:bedrock:{region}:{account}:flow/{flowidentifier}/alias/{id}"
+    )
+    flow_arn = f"arn:aws:bedrock:us-west-2:{CTX.account}:flow/FLOW12345"
+
+    by_id = to_arn("ALIAS1", rule, {"flowIdentifier": "FLOW12345"}, CTX)
+    by_arn = to_arn("ALIAS1", rule, {"flowIdentifier": flow_arn}, CTX)
+
+    assert by_id == f"arn:aws:bedrock:us-west-2:{CTX.account}:flow/FLOW12345/alias/ALIAS1"
+    assert by_arn is None

@@ -1,0 +1,140 @@
+"""Rules of the catalog builder that the held-out corpus led to, shown on the generated catalog
+and on the builder itself (tools/catalog_build)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from tagwarden.core.normalize.catalog import catalog_document
+from tools.catalog_build.created import ResponseMember
+from tools.catalog_build.derive import _only_identifier
+from tools.catalog_build.iamdefs import IamDefinitions
+from tools.catalog_build.models import ServiceModel, load_models
+
+
+@cache
+def _entries() -> dict[tuple[str, str], dict[str, Any]]:
+    return {(item["src"].split(".")[0], item["op"]): item for item in catalog_document()["operations"]}
+
+
+def entry(service: str, operation: str) -> dict[str, Any]:
+    return _entries()[(service, operation)]
+
+
+def test_a_removal_call_may_name_its_keys_in_the_list_its_add_call_takes() -> None:
+    removal = entry("cloudtrail", "RemoveTags")
+
+    assert removal["effect"] == "remove" and removal["removes"] == ["TagsList"]
+
+
+def test_tags_in_the_request_body_structure_are_read_there_or_unwrapped() -> None:
+    created = entry("pinpoint", "CreateApp")
+
+    assert created["tags"] == ["CreateApplicationRequest.tags", "tags"]
+    assert created["response"][0] == "ApplicationResponse.Arn"
+
+
+def test_a_created_resource_named_inside_the_request_structure_gets_its_format() -> None:
+    budget = entry("budgets", "CreateBudget")
+    database = entry("glue", "CreateDatabase")
+
+    assert budget["target"] == ["Budget.BudgetName"]
+    assert budget["arn"] == "arn:{partition}:budgets::{account}:budget/{id}"
+    assert database["target"] == ["DatabaseInput.Name"]
+    assert database["arn"] == "arn:{partition}:glue:{region}:{account}:database/{id}"
+
+
+def test_a_name_inside_the_request_never_fills_an_identifier_that_may_be_an_id() -> None:
+    # Cost Explorer's anomaly monitor ARNs end in a UUID, its format in ${Identifier}.
+    monitor = entry("ce", "CreateAnomalyMonitor")
+
+    assert "target" not in monitor
+    assert monitor["response"] == ["MonitorArn"]
+
+
+def test_a_resource_type_named_with_a_resource_suffix_is_the_nouns_type() -> None:
+    # The reference's type is AppMonitorResource, arn .../appmonitor/${Name}; the response's Id
+    # is no name, so only the request's Name is read.
+    monitor = entry("rum", "CreateAppMonitor")
+
+    assert monitor["arn"] == "arn:{partition}:rum:{region}:{account}:appmonitor/{id}"
+    assert monitor["target"] == ["Name"] and "response" not in monitor
+
+
+def test_a_generic_format_takes_the_only_identifier_a_call_gives() -> None:
+    assert (
+        entry("dlm", "CreateLifecyclePolicy")["arn"] == "arn:{partition}:dlm:{region}:{account}:policy/{id}"
+    )
+    assert (
+        entry("databrew", "CreateDataset")["arn"]
+        == "arn:{partition}:databrew:{region}:{account}:dataset/{id}"
+    )
+
+
+@cache
+def _databrew() -> ServiceModel:
+    return next(model for model in load_models() if model.name == "databrew")
+
+
+def test_a_generic_format_takes_no_identifier_where_the_call_gives_a_name_and_an_id() -> None:
+    # DataBrew's dataset format, as the Service Authorization Reference gives it.
+    dataset = {"arn": "arn:${Partition}:databrew:${Region}:${Account}:dataset/${ResourceId}"}
+    iam = IamDefinitions({"databrew": {"resources": {"Dataset": dataset}, "privileges": {}}})
+
+    one = _only_identifier(iam, _databrew(), [ResponseMember("Name", False)], "Name", "dataset")
+    two = _only_identifier(iam, _databrew(), [ResponseMember("Id", False)], "Name", "dataset")
+
+    assert one is not None and one.template == "arn:{partition}:databrew:{region}:{account}:dataset/{id}"
+    assert two is None
+
+
+def test_a_format_fits_only_where_the_arn_ends_with_the_members_variable() -> None:
+    # The reference's ApiMappings type is /domainnames/${DomainName}/apimappings: a collection.
+    created = entry("apigateway", "CreateDomainName")
+
+    assert created["arn"] == "arn:{partition}:apigateway:{region}::/domainnames/{id}"
+
+
+def test_an_id_whose_stem_begins_the_noun_names_the_parent_not_the_created_resource() -> None:
+    snapshot = entry("redshift", "CreateClusterSnapshot")
+
+    assert "Snapshot.ClusterIdentifier" not in snapshot["response"]
+    assert snapshot["arn"] == "arn:{partition}:redshift:{region}:{account}:snapshot:{clusteridentifier}/{id}"
+
+
+def test_a_resource_made_in_another_region_is_named_only_by_an_arn() -> None:
+    replica = entry("kms", "ReplicateKey")
+
+    assert "arn" not in replica and "target" not in replica
+    assert replica["response"] == ["ReplicaKeyMetadata.Arn"]
+
+
+def test_a_version_or_platform_suffix_is_not_part_of_the_noun() -> None:
+    assert (
+        entry("cloud9", "CreateEnvironmentEC2")["arn"]
+        == "arn:{partition}:cloud9:{region}:{account}:environment:{id}"
+    )
+
+
+def test_a_name_is_no_fallback_for_an_identifier_the_response_assigns() -> None:
+    # RDS blue/green deployment ARNs end in the bgd- id the response gives, not the request's name.
+    deployment = entry("rds", "CreateBlueGreenDeployment")
+
+    assert "target" not in deployment
+    assert deployment["response"][-1] == "BlueGreenDeployment.BlueGreenDeploymentIdentifier"
+
+
+def test_a_variant_the_reference_has_a_type_for_keeps_its_suffix() -> None:
+    # Security Hub's automation-rulev2 ARNs are not v1 automation-rule ARNs.
+    rule = entry("securityhub", "CreateAutomationRuleV2")
+
+    assert "automation-rule/" not in rule.get("arn", "")
+    assert entry("securityhub", "EnableSecurityHubV2")["response"] == ["HubV2Arn"]
+
+
+def test_a_generic_format_takes_no_name_where_the_response_gives_the_arn() -> None:
+    # IVS channel ARNs end in an id the response's ARN holds, not the channel's name.
+    channel = entry("ivs", "CreateChannel")
+
+    assert "arn" not in channel and channel["response"][0] == "channel.arn"
