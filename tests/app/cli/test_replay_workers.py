@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tagwarden.adapters.sources.parallel import can_fork, prepared_in_order
+from tagwarden.adapters.sources.parallel import PreparePool, can_fork, prepared_in_order
 from tagwarden.app.cli.main import main
 from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
 from tagwarden.core.normalize import Normalizer
@@ -142,15 +142,18 @@ def test_prepared_units_come_back_in_the_order_given(tmp_path: Path) -> None:
             return PreparedUnit(UnitResult(records=records), [])
 
     here = []
-    got = [
-        (job, unit.result.records)
-        for job, unit in prepared_in_order(
-            Preparer(),  # type: ignore[arg-type]
-            list(range(len(paths))),
-            3,
-            lambda i: paths[i],
-            lambda i: here.append(i) or _slow_then_fast(-1),
-        )
-    ]
+    pool = PreparePool(Preparer(), 3)  # type: ignore[arg-type]
+    try:
+        got = [
+            (job, unit.result.records)  # type: ignore[union-attr]
+            for job, unit in prepared_in_order(
+                pool,
+                list(range(len(paths))),
+                lambda i: paths[i],
+                lambda i: here.append(i) or _slow_then_fast(-1),
+            )
+        ]
+    finally:
+        pool.close()
     assert got == [(0, 20000), (1, 1), (2, 1), (3, -1), (4, 20000), (5, 1)]
     assert here == [3]  # the job without a local path is prepared in this process
