@@ -11,7 +11,6 @@ from tagwarden.core.settings.inventory import InventorySettings
 from tagwarden.core.settings.sinks import DeliverySettings, SinkSettings
 from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres
 
-
 MAX_WORKERS = 64
 
 
