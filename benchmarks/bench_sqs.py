@@ -1,8 +1,8 @@
 """The daemon's SQS path on moto: end-to-end rate and the delay from a log file's arrival to its
 findings being committed.
 
-    python benchmarks/bench_sqs.py                         # 200 files of 5,000 records
-    python benchmarks/bench_sqs.py --files 20 --records-per-file 5000
+    python benchmarks/bench_sqs.py                         # 200 files of 5,000 records, workers 1 and 2
+    python benchmarks/bench_sqs.py --files 20 --records-per-file 5000 --workers 1 2
 
 A moto server on loopback holds a log bucket whose new objects are announced on an SQS queue, as
 an organization trail's bucket is. A feeder thread uploads the trail-like files of
@@ -10,7 +10,9 @@ benchmarks/trail_mix.py one after the other, --interval apart (each upload is a 
 S3 announces it on the queue); the daemon's SQS source, wired as ``tagwarden run`` wires it,
 drains the queue in this process. Each unit's commit time is taken as it returns. Prints records
 per second from the first arrival to the last commit, and the median, p99 and largest
-arrival-to-commit delay over the files.
+arrival-to-commit delay over the files, once per worker count given (``workers`` setting: the
+processes that decode, filter and normalize; each count gets its own queue, bucket and store, on
+the same files, in the same run).
 """
 
 from __future__ import annotations
@@ -38,20 +40,21 @@ from tagwarden.app.logs import configure_logging, get_logger
 from tagwarden.app.wiring import build_parts, build_sources
 
 
-def _deployment() -> tuple[str, str]:
+def _deployment(name: str) -> tuple[str, str]:
     sqs, s3 = boto3.client("sqs"), boto3.client("s3")
-    queue = sqs.create_queue(QueueName="trail", Attributes={"VisibilityTimeout": "300"})["QueueUrl"]
+    queue = sqs.create_queue(QueueName=name, Attributes={"VisibilityTimeout": "300"})["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    s3.create_bucket(Bucket="trail-logs")
+    bucket = f"{name}-logs"
+    s3.create_bucket(Bucket=bucket)
     s3.put_bucket_notification_configuration(
-        Bucket="trail-logs",
+        Bucket=bucket,
         NotificationConfiguration={
             "QueueConfigurations": [{"QueueArn": arn, "Events": ["s3:ObjectCreated:*"]}]
         },
     )
     for message in sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", []):
         sqs.delete_message(QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"])  # s3:TestEvent
-    return "trail-logs", queue
+    return bucket, queue
 
 
 def _feed(paths: list[Path], root: Path, bucket: str, arrived: dict[str, float], interval: float) -> None:
@@ -69,17 +72,13 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def _run(args: argparse.Namespace, work: Path) -> None:
-    root = work / "trail"
-    paths = sorted(write_trail(root, args.files * args.records_per_file, args.files, seed=11))
-    bucket, queue = _deployment()
+def _run(args: argparse.Namespace, work: Path, root: Path, paths: list[Path], workers: int) -> None:
+    bucket, queue = _deployment(f"trail-w{workers}")
     (work / "policy.yaml").write_text(POLICY_YAML)
     (work / "tagwarden.yaml").write_text(
-        f'policy: policy.yaml\nstore: {{url: "sqlite:///state.db"}}\nsinks: []\n'
+        f'policy: policy.yaml\nstore: {{url: "sqlite:///state.db"}}\nsinks: []\nworkers: {workers}\n'
         f"sources: [{{type: sqs, queue_url: '{queue}', wait_seconds: 1, drain_seconds: 3600}}]\n"
     )
-    configure_logging("error")
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     log = get_logger()
     config = load_config(work / "tagwarden.yaml")
     parts = build_parts(config, log)
@@ -87,8 +86,8 @@ def _run(args: argparse.Namespace, work: Path) -> None:
     committed: dict[str, float] = {}  # object key -> commit time
     handle = source._handle  # type: ignore[attr-defined]
 
-    def timed(message: dict[str, Any]) -> Any:
-        result = handle(message)
+    def timed(message: dict[str, Any], *rest: Any) -> Any:
+        result = handle(message, *rest)
         for notice in json.loads(message.get("Body", "{}")).get("Records", []):
             committed[unquote_plus(notice["s3"]["object"]["key"])] = time.perf_counter()
         return result
@@ -99,21 +98,35 @@ def _run(args: argparse.Namespace, work: Path) -> None:
     started = time.perf_counter()
     feeder.start()
     records = 0
-    while len(committed) < len(paths) and time.perf_counter() - started < args.timeout:
-        records += source.poll(threading.Event()).records
-    feeder.join()
-    parts.store.close()
+    try:
+        while len(committed) < len(paths) and time.perf_counter() - started < args.timeout:
+            records += source.poll(threading.Event()).records
+    finally:
+        feeder.join()
+        source.close()
+        parts.store.close()
     done = [key for key in arrived if key in committed]
     delays = [committed[key] - arrived[key] for key in done]
     seconds = max(committed.values()) - min(arrived.values())
     print(
-        f"{len(done)}/{len(paths)} files, {records:,} records through SQS and S3 on moto in {seconds:.1f} s"
+        f"workers {workers}: {len(done)}/{len(paths)} files, {records:,} records through SQS and S3 on"
+        f" moto in {seconds:.1f} s; end-to-end rate {records / seconds:,.0f} records/s; arrival to"
+        f" commit: median {statistics.median(delays):.2f} s, p99 {_percentile(delays, 0.99):.2f} s,"
+        f" max {max(delays):.2f} s",
+        flush=True,
     )
-    print(f"end-to-end rate: {records / seconds:,.0f} records/s")
-    print(
-        f"arrival to commit: median {statistics.median(delays):.2f} s, "
-        f"p99 {_percentile(delays, 0.99):.2f} s, max {max(delays):.2f} s"
-    )
+
+
+def _run_all(args: argparse.Namespace, work: Path) -> None:
+    root = work / "trail"
+    paths = sorted(write_trail(root, args.files * args.records_per_file, args.files, seed=11))
+    configure_logging("error")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    print(f"{args.files} files of {args.records_per_file:,} records, {os.cpu_count()} CPUs", flush=True)
+    for workers in args.workers:
+        run = work / f"workers-{workers}"
+        run.mkdir()
+        _run(args, run, root, paths, workers)
 
 
 def main() -> None:
@@ -123,6 +136,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--records-per-file", type=int, default=5000)
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run, one after the other"
+    )
     parser.add_argument(
         "--interval",
         type=float,
@@ -144,7 +160,7 @@ def main() -> None:
     )
     try:
         with tempfile.TemporaryDirectory() as work:
-            _run(args, Path(work))
+            _run_all(args, Path(work))
     finally:
         server.stop()
 
