@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from tagwarden.adapters.sources.lookup_events import LookupEventsSource
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
-from tagwarden.adapters.sources.workers import PreparePool
+from tagwarden.adapters.sources.workers import PreparePool, available_cpus
 from tagwarden.adapters.store import Store
 from tagwarden.app.config import (
     FilesSourceSettings,
@@ -161,7 +160,7 @@ def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) ->
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
     """The configured sources; the files and SQS sources share ``workers`` processes that read and
     normalize for them (started on first use, stopped by closing a source)."""
-    workers = config.settings.worker_count(os.cpu_count())
+    workers = config.settings.worker_count(available_cpus())
     pool = PreparePool(parts.processor, workers) if workers > 1 else None
     context = SourceContext(
         parts.processor, parts.metrics, log, faults=parts.faults, abandon=parts.abandon, pool=pool

@@ -171,7 +171,8 @@ class Settings(_Strict):
         default=None,
         description="processes that decode, filter and normalize what the files and SQS sources read;"
         " judging and committing stay in one, in order, so the results do not depend on it. Unset: the"
-        f" number of CPUs; 1: all in the daemon's process; at most {MAX_WORKERS}",
+        " CPUs the daemon may use (its affinity, capped by a container's CPU limit); 1: all in the"
+        f" daemon's process; at most {MAX_WORKERS}",
     )
 
     @field_validator("workers", mode="before")
@@ -187,7 +188,7 @@ class Settings(_Strict):
         return value
 
     def worker_count(self, cpus: int | None) -> int:
-        """``workers``, or ``cpus`` (the machine's count, at least 1) where it is unset."""
+        """``workers``, or ``cpus`` (the CPUs the daemon may use, at least 1) where it is unset."""
         return self.workers if self.workers is not None else max(1, min(cpus or 1, MAX_WORKERS))
 
     @model_validator(mode="after")
