@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Generator
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from threading import Event
@@ -51,6 +51,10 @@ class _Pending(Generic[Job]):
     error: Exception | None = None  # fetching it or handing it over failed
 
 
+def _stopping() -> UnitDeferred:
+    return UnitDeferred("stopping", "the daemon is stopping; the unit is read again after the restart")
+
+
 def _wait(future: Future[object], abandon: Event | None) -> Ready:
     """The future's outcome; raises BrokenProcessPool if its worker died."""
     while True:
@@ -59,10 +63,10 @@ def _wait(future: Future[object], abandon: Event | None) -> Ready:
         except TimeoutError:
             if abandon is not None and abandon.is_set():
                 future.cancel()
-                return UnitDeferred(
-                    "stopping", "the daemon is stopping; the unit is read again after the restart"
-                )
+                return _stopping()
             continue
+        except CancelledError:  # the pool was closed: the daemon is stopping, not the unit failing
+            return _stopping()
         except BrokenProcessPool:
             raise
         except Exception as exc:  # the result could not be carried back
