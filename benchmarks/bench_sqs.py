@@ -4,8 +4,8 @@ findings being committed.
     python benchmarks/bench_sqs.py                         # 200 files of 5,000 records, workers 1 and 2
     python benchmarks/bench_sqs.py --files 20 --records-per-file 5000 --workers 1 2
 
-A moto server on loopback holds a log bucket whose new objects are announced on an SQS queue, as
-an organization trail's bucket is. A feeder thread uploads the trail-like files of
+A moto server on loopback (a process of its own) holds a log bucket whose new objects are announced
+on an SQS queue, as an organization trail's bucket is. A feeder process uploads the trail-like files of
 benchmarks/trail_mix.py one after the other, --interval apart (each upload is a file's arrival:
 S3 announces it on the queue); the daemon's SQS source, wired as ``tagwarden run`` wires it,
 drains the queue in this process. Each unit's commit time is taken as it returns. Prints records
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import multiprocessing
 import os
 import statistics
 import sys
@@ -57,14 +58,27 @@ def _deployment(name: str) -> tuple[str, str]:
     return bucket, queue
 
 
-def _feed(paths: list[Path], root: Path, bucket: str, arrived: dict[str, float], interval: float) -> None:
+def _feed(paths: list[Path], root: Path, bucket: str, interval: float, arrivals: Any) -> None:
+    """In a process of its own: uploads the files, putting (key, arrival time) on ``arrivals``."""
     s3 = boto3.client("s3")
     for index, path in enumerate(paths):
         if interval and index:
             time.sleep(interval)
         key = str(path.relative_to(root))
         s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes())
-        arrived[key] = time.perf_counter()
+        arrivals.put((key, time.monotonic()))  # CLOCK_MONOTONIC: one clock for every process
+    arrivals.put(None)
+
+
+def _serve_moto(ports: Any) -> None:
+    """In a process of its own, so that moto's work does not hold the daemon's interpreter lock."""
+    from moto.server import ThreadedMotoServer  # noqa: PLC0415 - the demo/test extra
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    ports.put(server.get_host_and_port())
+    threading.Event().wait()
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -89,19 +103,21 @@ def _run(args: argparse.Namespace, work: Path, root: Path, paths: list[Path], wo
     def timed(message: dict[str, Any], *rest: Any) -> Any:
         result = handle(message, *rest)
         for notice in json.loads(message.get("Body", "{}")).get("Records", []):
-            committed[unquote_plus(notice["s3"]["object"]["key"])] = time.perf_counter()
+            committed[unquote_plus(notice["s3"]["object"]["key"])] = time.monotonic()
         return result
 
     source._handle = timed  # type: ignore[attr-defined]
-    arrived: dict[str, float] = {}
-    feeder = threading.Thread(target=_feed, args=(paths, root, bucket, arrived, args.interval))
-    started = time.perf_counter()
+    spawn = multiprocessing.get_context("spawn")
+    arrivals = spawn.Queue()
+    feeder = spawn.Process(target=_feed, args=(paths, root, bucket, args.interval, arrivals))
+    started = time.monotonic()
     feeder.start()
     records = 0
     try:
-        while len(committed) < len(paths) and time.perf_counter() - started < args.timeout:
+        while len(committed) < len(paths) and time.monotonic() - started < args.timeout:
             records += source.poll(threading.Event()).records
     finally:
+        arrived = dict(iter(arrivals.get, None))
         feeder.join()
         source.close()
         parts.store.close()
@@ -147,11 +163,11 @@ def main() -> None:
         "delays measure the queue's drain); a pace under the daemon's rate measures its latency",
     )
     args = parser.parse_args()
-    from moto.server import ThreadedMotoServer  # noqa: PLC0415 - the demo/test extra
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    spawn = multiprocessing.get_context("spawn")
+    ports = spawn.Queue()
+    server = spawn.Process(target=_serve_moto, args=(ports,), daemon=True)
     server.start()
-    host, port = server.get_host_and_port()
+    host, port = ports.get(timeout=120)
     os.environ.update(
         AWS_ENDPOINT_URL=f"http://{host}:{port}",
         AWS_ACCESS_KEY_ID="testing",
@@ -162,7 +178,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as work:
             _run_all(args, Path(work))
     finally:
-        server.stop()
+        server.terminate()
+        server.join()
 
 
 if __name__ == "__main__":
