@@ -190,6 +190,8 @@ class FilesSource(SourceBase[FilesSourceSettings]):
     ) -> None:
         processor = self._context.processor
         abandon = self._context.abandon
+        if any(obj.bucket is not None for obj in todo):
+            self._client()  # made once here: S3 objects are fetched from several threads
         prepared = prepared_in_order(pool, todo, self._work_item, self._prepare, abandon)
         for done, (obj, ready) in enumerate(prepared, start=1):
             if done > 1 and stop.is_set():  # after a skipped file: this one is read again later

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Generator
-from concurrent.futures import CancelledError, Future
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from threading import Event
@@ -49,6 +49,7 @@ class _Pending(Generic[Job]):
     item: WorkItem | None = None  # None: prepared in the calling process, in its turn
     future: Future[object] | None = None
     error: Exception | None = None  # fetching it or handing it over failed
+    handed: Future[None] | None = None  # done once the fields above are set
 
 
 def _stopping() -> UnitDeferred:
@@ -88,6 +89,17 @@ def _outcome(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> 
         return exc
 
 
+def _hand_over(pool: PreparePool, work: Callable[[Job], WorkItem | None], entry: _Pending[Job]) -> None:
+    """In a fetching thread: what the worker will read (S3 bytes are fetched here, several at a
+    time, while the caller commits), handed to the pool."""
+    try:
+        entry.item = work(entry.job)
+        if entry.item is not None:
+            entry.future = pool.submit(entry.item)  # type: ignore[assignment]
+    except Exception as exc:
+        entry.error = exc
+
+
 def prepared_in_order(
     pool: PreparePool | None,
     jobs: list[Job],
@@ -97,8 +109,9 @@ def prepared_in_order(
 ) -> Generator[tuple[Job, Ready], None, None]:
     """Each job with its prepared unit (or the exception preparing it raised), in the order of
     ``jobs``. ``work`` gives what a worker reads for a job (a local file, bytes fetched here), or
-    None for a job ``prepare_here`` prepares in this process when its turn comes. Up to
-    IN_FLIGHT_PER_WORKER units per worker are prepared ahead of the caller. Once ``abandon`` is
+    None for a job ``prepare_here`` prepares in this process when its turn comes; it is called in
+    as many threads as there are workers. Up to IN_FLIGHT_PER_WORKER units per worker are fetched
+    and prepared ahead of the caller. Once ``abandon`` is
     set, the unit waited for comes back as UnitDeferred."""
     if pool is None or not pool.parallel:
         for job in jobs:
@@ -106,17 +119,13 @@ def prepared_in_order(
         return
     pending: deque[_Pending[Job]] = deque()
     remaining = iter(jobs)
+    fetchers = ThreadPoolExecutor(pool.workers, thread_name_prefix="fetch")
 
     def submit_next() -> None:
         for job in remaining:
             entry = _Pending(job)
+            entry.handed = fetchers.submit(_hand_over, pool, work, entry)
             pending.append(entry)
-            try:
-                entry.item = work(job)
-                if entry.item is not None:
-                    entry.future = pool.submit(entry.item)  # type: ignore[assignment]
-            except Exception as exc:
-                entry.error = exc
             return
 
     try:
@@ -125,6 +134,8 @@ def prepared_in_order(
         while pending:
             entry = pending.popleft()
             submit_next()
+            assert entry.handed is not None
+            entry.handed.result()
             if entry.error is not None:
                 yield entry.job, entry.error
             elif entry.future is None:
@@ -132,6 +143,7 @@ def prepared_in_order(
             else:
                 yield entry.job, _outcome(pool, entry, abandon)
     finally:
+        fetchers.shutdown(wait=True, cancel_futures=True)
         for entry in pending:
             if entry.future is not None:
                 entry.future.cancel()
