@@ -17,8 +17,10 @@ import pytest
 import yaml
 
 from tagwarden.adapters.sources import PollResult
+from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.parallel import can_fork
 from tagwarden.core.normalize import Normalized, Normalizer
+from tagwarden.core.settings.settings import FilesSourceSettings
 from tests.builders.out_of_order_trail import POLICY, findings_and_history, trail_objects, write_trail
 from tests.e2e.support import Deployment
 from tests.faults.builders import ACCOUNT, Wired, eventbridge, self_retag
@@ -210,3 +212,33 @@ def test_a_file_that_fails_to_prepare_does_not_block_the_files_behind_it(
         assert failed.reason == "unit_failed" and "RuntimeError: a bug in tagwarden" in failed.detail
     finally:
         wired.close()
+
+
+def _s3_files_run(tmp: Path, workers: int, bucket: str) -> tuple[Any, ...]:
+    notes = tmp / f"s3-{workers}.pids"
+    wired = Wired(tmp / f"s3-{workers}.db", _PidNoting(notes), policy=yaml.safe_load(POLICY), workers=workers)
+    spec = FilesSourceSettings(type="files", paths=[f"s3://{bucket}/AWSLogs/"], quarantine_after=1)
+    source = FilesSource("logs", spec, wired.context, base_dir=tmp, s3=lambda: boto3.client("s3"))
+    try:
+        result = _drain(source)
+        failed = sorted(u.reason for u in wired.store.failed_units())
+    finally:
+        wired.close()
+    outcome = (result.units, result.records, result.findings, result.failed_units, failed)
+    return (*findings_and_history(tmp / f"s3-{workers}.db"), outcome), _normalizing_processes(notes)
+
+
+def test_the_files_source_on_s3_gives_the_same_results_with_one_and_two_workers(
+    aws: str, tmp_path: Path
+) -> None:
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket="trail-copy")
+    for key, body in trail_objects():
+        s3.put_object(Bucket="trail-copy", Key=key, Body=body)
+    one, one_pids = _s3_files_run(tmp_path, 1, "trail-copy")
+    two, two_pids = _s3_files_run(tmp_path, 2, "trail-copy")
+    assert one == two
+    findings, _, (units, _, _, failed_units, failed) = one
+    assert units == 7 and failed_units == 1 and len(failed) == 1
+    assert {kind for _, kind, *_ in findings} >= {"session_tag", "unauthorized_writer", "self_grant"}
+    assert _read_in_workers(one_pids, two_pids)
