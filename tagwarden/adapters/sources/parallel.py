@@ -2,8 +2,9 @@
 
 Decompressing, filtering and normalizing are pure and take most of the time; judging and
 committing stay in the calling process, one unit after the other in the given order, so that
-the results are the same whatever the number of workers. With one worker, or where fork is not
-available, everything runs in the calling process, as it always did.
+the results are the same whatever the number of workers. With one worker, where fork is not
+available, or for a single unit (nothing to overlap it with), everything runs in the calling
+process, as it always did.
 
 A unit that fails to prepare in a worker comes back with its exception, to be handled in its
 turn exactly as in one process (UnitDeferred: retried; anything else: a failed unit, counted
@@ -113,7 +114,8 @@ def prepared_in_order(
     as many threads as there are workers. Up to IN_FLIGHT_PER_WORKER units per worker are fetched
     and prepared ahead of the caller. Once ``abandon`` is
     set, the unit waited for comes back as UnitDeferred."""
-    if pool is None or not pool.parallel:
+    if pool is None or not pool.parallel or len(jobs) < 2:
+        # One unit has nothing to overlap with: handing it to a worker would only add the trip.
         for job in jobs:
             yield job, prepare_here(job)
         return

@@ -53,7 +53,7 @@ def test_a_unit_in_a_worker_when_the_daemon_gives_up_waiting_is_deferred_not_fai
     threading.Timer(0.5, abandon.set).start()
     started = time.monotonic()
     try:
-        (ready,) = _run(pool, _files(tmp_path, "slow.json"), abandon)
+        ready, _ = _run(pool, _files(tmp_path, "slow.json", "next.json"), abandon)
     finally:
         pool.close()
     assert isinstance(ready, UnitDeferred) and ready.reason == "stopping"
@@ -64,7 +64,7 @@ def test_closing_the_pool_under_a_waiting_unit_defers_it(tmp_path: Path) -> None
     pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
     threading.Timer(0.5, pool.close).start()
     started = time.monotonic()
-    (ready,) = _run(pool, _files(tmp_path, "slow.json"))
+    ready, _ = _run(pool, _files(tmp_path, "slow.json", "next.json"))
     assert isinstance(ready, UnitDeferred) and ready.reason == "stopping"
     assert time.monotonic() - started < 10
     with pytest.raises(UnitDeferred):
@@ -80,3 +80,13 @@ def test_an_exception_that_cannot_travel_back_keeps_its_name_and_message(tmp_pat
         pool.close()
     assert isinstance(failed, RuntimeError) and str(failed) == "_Unpicklable: a bug: in a worker"
     assert isinstance(fine, PreparedUnit)
+
+
+def test_a_single_unit_is_prepared_here_without_the_trip_to_a_worker(tmp_path: Path) -> None:
+    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    here: list[Path] = []
+    try:
+        got = list(prepared_in_order(pool, [tmp_path / "a.json"], lambda p: p, lambda p: here.append(p) or p))  # type: ignore[func-returns-value]
+    finally:
+        pool.close()
+    assert got == [(tmp_path / "a.json", tmp_path / "a.json")] and here == [tmp_path / "a.json"]
