@@ -10,6 +10,7 @@ A pool whose worker died is started again on the next submission.
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -98,6 +99,9 @@ def _exit_with_parent(parent: int) -> None:
 def _start_worker(processor: UnitProcessor, parent: int) -> None:
     global _processor  # noqa: PLW0603 - one per worker process
     _processor = processor
+    # What the daemon built is shared with it until written: keep the collector from walking
+    # (and so copying) it.
+    gc.freeze()
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
