@@ -1,16 +1,18 @@
 """The daemon's SQS path on moto: end-to-end rate and the delay from a log file's arrival to its
 findings being committed.
 
-    python benchmarks/bench_sqs.py                         # 200 files of 5,000 records
-    python benchmarks/bench_sqs.py --files 20 --records-per-file 5000
+    python benchmarks/bench_sqs.py                         # 200 files of 5,000 records, workers 1 and 2
+    python benchmarks/bench_sqs.py --files 20 --records-per-file 5000 --workers 1 2
 
-A moto server on loopback holds a log bucket whose new objects are announced on an SQS queue, as
-an organization trail's bucket is. A feeder thread uploads the trail-like files of
+A moto server on loopback (a process of its own) holds a log bucket whose new objects are announced
+on an SQS queue, as an organization trail's bucket is. A feeder process uploads the trail-like files of
 benchmarks/trail_mix.py one after the other, --interval apart (each upload is a file's arrival:
 S3 announces it on the queue); the daemon's SQS source, wired as ``tagwarden run`` wires it,
 drains the queue in this process. Each unit's commit time is taken as it returns. Prints records
 per second from the first arrival to the last commit, and the median, p99 and largest
-arrival-to-commit delay over the files.
+arrival-to-commit delay over the files, once per worker count given (``workers`` setting: the
+processes that decode, filter and normalize; each count gets its own queue, bucket and store, on
+the same files, in the same run).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import multiprocessing
 import os
 import statistics
 import sys
@@ -38,30 +41,44 @@ from tagwarden.app.logs import configure_logging, get_logger
 from tagwarden.app.wiring import build_parts, build_sources
 
 
-def _deployment() -> tuple[str, str]:
+def _deployment(name: str) -> tuple[str, str]:
     sqs, s3 = boto3.client("sqs"), boto3.client("s3")
-    queue = sqs.create_queue(QueueName="trail", Attributes={"VisibilityTimeout": "300"})["QueueUrl"]
+    queue = sqs.create_queue(QueueName=name, Attributes={"VisibilityTimeout": "300"})["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    s3.create_bucket(Bucket="trail-logs")
+    bucket = f"{name}-logs"
+    s3.create_bucket(Bucket=bucket)
     s3.put_bucket_notification_configuration(
-        Bucket="trail-logs",
+        Bucket=bucket,
         NotificationConfiguration={
             "QueueConfigurations": [{"QueueArn": arn, "Events": ["s3:ObjectCreated:*"]}]
         },
     )
     for message in sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", []):
         sqs.delete_message(QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"])  # s3:TestEvent
-    return "trail-logs", queue
+    return bucket, queue
 
 
-def _feed(paths: list[Path], root: Path, bucket: str, arrived: dict[str, float], interval: float) -> None:
+def _feed(paths: list[Path], root: Path, bucket: str, interval: float, arrivals: Any) -> None:
+    """In a process of its own: uploads the files, putting (key, arrival time) on ``arrivals``."""
     s3 = boto3.client("s3")
     for index, path in enumerate(paths):
         if interval and index:
             time.sleep(interval)
         key = str(path.relative_to(root))
         s3.put_object(Bucket=bucket, Key=key, Body=path.read_bytes())
-        arrived[key] = time.perf_counter()
+        arrivals.put((key, time.monotonic()))  # CLOCK_MONOTONIC: one clock for every process
+    arrivals.put(None)
+
+
+def _serve_moto(ports: Any) -> None:
+    """In a process of its own, so that moto's work does not hold the daemon's interpreter lock."""
+    from moto.server import ThreadedMotoServer  # noqa: PLC0415 - the demo/test extra
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    ports.put(server.get_host_and_port())
+    threading.Event().wait()
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -69,17 +86,13 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def _run(args: argparse.Namespace, work: Path) -> None:
-    root = work / "trail"
-    paths = sorted(write_trail(root, args.files * args.records_per_file, args.files, seed=11))
-    bucket, queue = _deployment()
+def _run(args: argparse.Namespace, work: Path, root: Path, paths: list[Path], workers: int) -> None:
+    bucket, queue = _deployment(f"trail-w{workers}")
     (work / "policy.yaml").write_text(POLICY_YAML)
     (work / "tagwarden.yaml").write_text(
-        f'policy: policy.yaml\nstore: {{url: "sqlite:///state.db"}}\nsinks: []\n'
+        f'policy: policy.yaml\nstore: {{url: "sqlite:///state.db"}}\nsinks: []\nworkers: {workers}\n'
         f"sources: [{{type: sqs, queue_url: '{queue}', wait_seconds: 1, drain_seconds: 3600}}]\n"
     )
-    configure_logging("error")
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     log = get_logger()
     config = load_config(work / "tagwarden.yaml")
     parts = build_parts(config, log)
@@ -87,33 +100,49 @@ def _run(args: argparse.Namespace, work: Path) -> None:
     committed: dict[str, float] = {}  # object key -> commit time
     handle = source._handle  # type: ignore[attr-defined]
 
-    def timed(message: dict[str, Any]) -> Any:
-        result = handle(message)
+    def timed(message: dict[str, Any], *rest: Any) -> Any:
+        result = handle(message, *rest)
         for notice in json.loads(message.get("Body", "{}")).get("Records", []):
-            committed[unquote_plus(notice["s3"]["object"]["key"])] = time.perf_counter()
+            committed[unquote_plus(notice["s3"]["object"]["key"])] = time.monotonic()
         return result
 
     source._handle = timed  # type: ignore[attr-defined]
-    arrived: dict[str, float] = {}
-    feeder = threading.Thread(target=_feed, args=(paths, root, bucket, arrived, args.interval))
-    started = time.perf_counter()
+    spawn = multiprocessing.get_context("spawn")
+    arrivals = spawn.Queue()
+    feeder = spawn.Process(target=_feed, args=(paths, root, bucket, args.interval, arrivals))
+    started = time.monotonic()
     feeder.start()
     records = 0
-    while len(committed) < len(paths) and time.perf_counter() - started < args.timeout:
-        records += source.poll(threading.Event()).records
-    feeder.join()
-    parts.store.close()
+    try:
+        while len(committed) < len(paths) and time.monotonic() - started < args.timeout:
+            records += source.poll(threading.Event()).records
+    finally:
+        arrived = dict(iter(arrivals.get, None))
+        feeder.join()
+        source.close()
+        parts.store.close()
     done = [key for key in arrived if key in committed]
     delays = [committed[key] - arrived[key] for key in done]
     seconds = max(committed.values()) - min(arrived.values())
     print(
-        f"{len(done)}/{len(paths)} files, {records:,} records through SQS and S3 on moto in {seconds:.1f} s"
+        f"workers {workers}: {len(done)}/{len(paths)} files, {records:,} records through SQS and S3 on"
+        f" moto in {seconds:.1f} s; end-to-end rate {records / seconds:,.0f} records/s; arrival to"
+        f" commit: median {statistics.median(delays):.2f} s, p99 {_percentile(delays, 0.99):.2f} s,"
+        f" max {max(delays):.2f} s",
+        flush=True,
     )
-    print(f"end-to-end rate: {records / seconds:,.0f} records/s")
-    print(
-        f"arrival to commit: median {statistics.median(delays):.2f} s, "
-        f"p99 {_percentile(delays, 0.99):.2f} s, max {max(delays):.2f} s"
-    )
+
+
+def _run_all(args: argparse.Namespace, work: Path) -> None:
+    root = work / "trail"
+    paths = sorted(write_trail(root, args.files * args.records_per_file, args.files, seed=11))
+    configure_logging("error")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    print(f"{args.files} files of {args.records_per_file:,} records, {os.cpu_count()} CPUs", flush=True)
+    for workers in args.workers:
+        run = work / f"workers-{workers}"
+        run.mkdir()
+        _run(args, run, root, paths, workers)
 
 
 def main() -> None:
@@ -124,6 +153,9 @@ def main() -> None:
     parser.add_argument("--records-per-file", type=int, default=5000)
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run, one after the other"
+    )
+    parser.add_argument(
         "--interval",
         type=float,
         default=0.0,
@@ -131,11 +163,11 @@ def main() -> None:
         "delays measure the queue's drain); a pace under the daemon's rate measures its latency",
     )
     args = parser.parse_args()
-    from moto.server import ThreadedMotoServer  # noqa: PLC0415 - the demo/test extra
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    spawn = multiprocessing.get_context("spawn")
+    ports = spawn.Queue()
+    server = spawn.Process(target=_serve_moto, args=(ports,), daemon=True)
     server.start()
-    host, port = server.get_host_and_port()
+    host, port = ports.get(timeout=120)
     os.environ.update(
         AWS_ENDPOINT_URL=f"http://{host}:{port}",
         AWS_ACCESS_KEY_ID="testing",
@@ -144,9 +176,10 @@ def main() -> None:
     )
     try:
         with tempfile.TemporaryDirectory() as work:
-            _run(args, Path(work))
+            _run_all(args, Path(work))
     finally:
-        server.stop()
+        server.terminate()
+        server.join()
 
 
 if __name__ == "__main__":

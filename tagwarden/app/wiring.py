@@ -24,6 +24,7 @@ from tagwarden.adapters.sources.lookup_events import LookupEventsSource
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
+from tagwarden.adapters.sources.workers import PreparePool, available_cpus
 from tagwarden.adapters.store import Store
 from tagwarden.app.config import (
     FilesSourceSettings,
@@ -157,7 +158,13 @@ def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) ->
 
 
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
-    context = SourceContext(parts.processor, parts.metrics, log, faults=parts.faults, abandon=parts.abandon)
+    """The configured sources; the files and SQS sources share ``workers`` processes that read and
+    normalize for them (started on first use, stopped by closing a source)."""
+    workers = config.settings.worker_count(available_cpus())
+    pool = PreparePool(parts.processor, workers) if workers > 1 else None
+    context = SourceContext(
+        parts.processor, parts.metrics, log, faults=parts.faults, abandon=parts.abandon, pool=pool
+    )
     clients = parts.clients
     sources: list[Source] = []
     for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):

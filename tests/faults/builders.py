@@ -13,6 +13,7 @@ from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
+from tagwarden.adapters.sources.workers import PreparePool
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.demo.records import Caller, record, tag_list
 from tagwarden.app.logs import get_logger
@@ -67,21 +68,30 @@ def huge_int_log() -> bytes:
 class Wired:
     """Processor, metrics and store as build_parts makes them, with the abac cases' IAM."""
 
-    def __init__(self, db: Path, normalizer: Normalizer | None = None) -> None:
+    def __init__(
+        self, db: Path, normalizer: Normalizer | None = None, *, policy: Any = POLICY, workers: int = 1
+    ) -> None:
+        """``workers`` > 1: the sources share that many worker processes, as the daemon's do."""
         self.store: Store = open_store(f"sqlite:///{db}")
         self.metrics = Metrics()
         self.principals = PrincipalTagCache(principal_tags().get)
         self.processor = Processor(
             normalizer=normalizer or Normalizer(),
-            policy=CompiledPolicy(parse_policy_document(POLICY)),
+            policy=CompiledPolicy(parse_policy_document(policy)),
             store=self.store,
             principals=self.principals,
             metrics=self.metrics,
             log=get_logger(),
         )
+        self.pool = PreparePool(self.processor, workers) if workers > 1 else None
         self.context = SourceContext(
-            self.processor, self.metrics, get_logger(), faults=self.principals.faults
+            self.processor, self.metrics, get_logger(), faults=self.principals.faults, pool=self.pool
         )
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+        self.store.close()
 
     def files(self, directory: Path, **settings: Any) -> FilesSource:
         spec = FilesSourceSettings(type="files", paths=[str(directory)], **settings)

@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.sources.failures import UnitFailures
-from tagwarden.adapters.sources.parallel import local_records, prepared_in_order
+from tagwarden.adapters.sources.parallel import PreparePool, local_records, prepared_in_order
 from tagwarden.adapters.sources.s3_objects import (
     Window,
+    fetch_object,
     list_log_keys,
     parse_s3_url,
     read_object,
     time_order_key,
 )
 from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext, until_stopped
+from tagwarden.adapters.sources.workers import Fetched, WorkItem
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.triage import Skipped
@@ -81,8 +83,9 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         skip_processed: bool = True,
         workers: int = 1,
     ) -> None:
-        """``workers`` > 1: local files are read and normalized by that many worker processes
-        (see parallel.py); judging and committing stay here, in CloudTrail's time order."""
+        """Files are read and normalized by the context's worker processes, or, without them and
+        with ``workers`` > 1, by that many started for each poll (see parallel.py); judging and
+        committing stay here, in CloudTrail's time order."""
         super().__init__(name, settings, context)
         self._base = base_dir
         self._s3_factory = s3
@@ -135,6 +138,18 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             assert obj.bucket is not None and obj.key is not None
             yield from read_object(self._client(), obj.bucket, obj.key, keep)
 
+    def _work_item(self, obj: LogObject) -> WorkItem | None:
+        """What a worker reads for ``obj``: the local file, or the S3 object's bytes fetched here
+        (None for an object too large to hold: it is streamed here, in its turn)."""
+        if obj.path is not None:
+            return obj.path
+        assert obj.bucket is not None and obj.key is not None
+        fetched = fetch_object(self._client(), obj.bucket, obj.key)
+        if fetched is None:
+            return None
+        part = fetched if not isinstance(fetched, bytes) else (f"s3://{obj.bucket}/{obj.key}", fetched)
+        return Fetched((part,))
+
     def _prepare(self, obj: LogObject) -> PreparedUnit | Exception:
         """Read and normalize one file here; what fails is handed on, to be handled in file order."""
         try:
@@ -153,10 +168,31 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         todo = [o for o in objects if o.id not in self._failed]
         if self._skip_processed:
             todo = [o for o in todo if not store.object_processed(self.name, o.id)]
-        processor = self._context.processor
         if stop.is_set():
             return total
-        prepared = prepared_in_order(processor, todo, self._workers, lambda o: o.path, self._prepare)
+        pool = self._context.pool
+        if pool is None and self._workers > 1:
+            pool = PreparePool(self._context.processor, self._workers)  # for this poll only
+        try:
+            self._commit_in_order(total, todo, pool, stop, progress)
+        finally:
+            if pool is not None and pool is not self._context.pool:
+                pool.close()
+        return total
+
+    def _commit_in_order(
+        self,
+        total: PollResult,
+        todo: list[LogObject],
+        pool: PreparePool | None,
+        stop: threading.Event,
+        progress: Progress | None,
+    ) -> None:
+        processor = self._context.processor
+        abandon = self._context.abandon
+        if any(obj.bucket is not None for obj in todo):
+            self._client()  # made once here: S3 objects are fetched from several threads
+        prepared = prepared_in_order(pool, todo, self._work_item, self._prepare, abandon)
         for done, (obj, ready) in enumerate(prepared, start=1):
             if done > 1 and stop.is_set():  # after a skipped file: this one is read again later
                 prepared.close()
@@ -185,7 +221,6 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             if stop.is_set():  # the file in hand is committed; nothing new is started
                 prepared.close()
                 break
-        return total
 
     def _add(self, total: PollResult, obj: LogObject, unit: UnitResult) -> None:
         total.units += 1

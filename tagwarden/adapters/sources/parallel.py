@@ -1,93 +1,151 @@
-"""Reading and normalizing log files in worker processes, handed back in the order they were given.
+"""Units prepared in worker processes, handed back in the order they were given.
 
 Decompressing, filtering and normalizing are pure and take most of the time; judging and
 committing stay in the calling process, one unit after the other in the given order, so that
-the results are the same whatever the number of workers. Workers are forked, so they start with
-the processor's normalizer as it is (nothing to import or pickle); where fork is not available,
-or with one worker, everything runs in the calling process.
+the results are the same whatever the number of workers. With one worker, where fork is not
+available, or for a single unit (nothing to overlap it with), everything runs in the calling
+process, as it always did.
+
+A unit that fails to prepare in a worker comes back with its exception, to be handled in its
+turn exactly as in one process (UnitDeferred: retried; anything else: a failed unit, counted
+towards quarantine). A unit whose worker died is prepared once more in a fresh pool; if that
+worker dies too, the unit is a failed unit (WorkerDied), and the ones behind it go on.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
-from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import Callable, Generator
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from threading import Event
+from typing import Generic, TypeVar
 
-from tagwarden.adapters.sources.s3_objects import WHOLE_READ_BYTES
-from tagwarden.core.ports.units import PreparedUnit, UnitProcessor
-from tagwarden.core.records import ReadProblem, iter_records
-from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
+from tagwarden.adapters.sources.workers import (
+    PreparePool,
+    WorkItem,
+    can_fork,
+    local_records,
+    unpack,
+)
+from tagwarden.core.ports.units import PreparedUnit, UnitDeferred
+
+__all__ = ["PreparePool", "WorkerDied", "can_fork", "local_records", "prepared_in_order"]
 
 IN_FLIGHT_PER_WORKER = 2  # prepared units waiting per worker: bounds memory, keeps workers busy
+ABANDON_CHECK_SECONDS = 0.2
 
 Job = TypeVar("Job")
-_processor: UnitProcessor | None = None  # the forked workers' copy
+Ready = PreparedUnit | Exception
 
 
-def local_records(path: Path, keep: RecordFilter) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
+class WorkerDied(RuntimeError):
+    """The worker process preparing the unit died, twice: the unit fails as a bug in it would."""
+
+
+@dataclass(slots=True)
+class _Pending(Generic[Job]):
+    job: Job
+    item: WorkItem | None = None  # None: prepared in the calling process, in its turn
+    future: Future[object] | None = None
+    error: Exception | None = None  # fetching it or handing it over failed
+    handed: Future[None] | None = None  # done once the fields above are set
+
+
+def _stopping() -> UnitDeferred:
+    return UnitDeferred("stopping", "the daemon is stopping; the unit is read again after the restart")
+
+
+def _wait(future: Future[object], abandon: Event | None) -> Ready:
+    """The future's outcome; raises BrokenProcessPool if its worker died."""
+    while True:
+        try:
+            outcome = future.result(timeout=ABANDON_CHECK_SECONDS if abandon is not None else None)
+        except TimeoutError:
+            if abandon is not None and abandon.is_set():
+                future.cancel()
+                return _stopping()
+            continue
+        except CancelledError:  # the pool was closed: the daemon is stopping, not the unit failing
+            return _stopping()
+        except BrokenProcessPool:
+            raise
+        except Exception as exc:  # the result could not be carried back
+            return exc
+        return unpack(outcome)  # type: ignore[arg-type]
+
+
+def _outcome(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> Ready:
+    assert entry.future is not None and entry.item is not None
     try:
-        with path.open("rb") as stream:
-            if path.stat().st_size <= WHOLE_READ_BYTES:
-                yield from read_log(stream.read(), keep)
-            else:
-                yield from iter_records(stream)
-    except OSError as exc:
-        yield ReadProblem("file_read_failed", f"{path}: {exc.strerror or exc}", True)
+        return _wait(entry.future, abandon)
+    except BrokenProcessPool:
+        pass
+    try:
+        return _wait(pool.submit(entry.item), abandon)  # type: ignore[arg-type]
+    except BrokenProcessPool as exc:
+        return WorkerDied(f"the worker process preparing the unit died twice ({exc})")
+    except Exception as exc:
+        return exc
 
 
-def _prepare_path(path: str) -> PreparedUnit:
-    assert _processor is not None, "worker started without a processor"
-    return _processor.prepare(local_records(Path(path), _processor.record_filter))
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+def _hand_over(pool: PreparePool, work: Callable[[Job], WorkItem | None], entry: _Pending[Job]) -> None:
+    """In a fetching thread: what the worker will read (S3 bytes are fetched here, several at a
+    time, while the caller commits), handed to the pool."""
+    try:
+        entry.item = work(entry.job)
+        if entry.item is not None:
+            entry.future = pool.submit(entry.item)  # type: ignore[assignment]
+    except Exception as exc:
+        entry.error = exc
 
 
 def prepared_in_order(
-    processor: UnitProcessor,
+    pool: PreparePool | None,
     jobs: list[Job],
-    workers: int,
-    local_path: Callable[[Job], Path | None],
-    prepare_here: Callable[[Job], PreparedUnit | Exception],
-) -> Generator[tuple[Job, PreparedUnit | Exception], None, None]:
-    """Each job with its prepared unit, in the order of ``jobs``. Jobs with a local path are
-    prepared by ``workers`` processes ahead of the caller; the others (S3 objects) by
-    ``prepare_here`` in this process, when their turn comes. A job whose preparation failed comes
-    with the exception, for the caller to handle in its turn."""
-    if workers <= 1 or not can_fork():
+    work: Callable[[Job], WorkItem | None],
+    prepare_here: Callable[[Job], Ready],
+    abandon: Event | None = None,
+) -> Generator[tuple[Job, Ready], None, None]:
+    """Each job with its prepared unit (or the exception preparing it raised), in the order of
+    ``jobs``. ``work`` gives what a worker reads for a job (a local file, bytes fetched here), or
+    None for a job ``prepare_here`` prepares in this process when its turn comes; it is called in
+    as many threads as there are workers. Up to IN_FLIGHT_PER_WORKER units per worker are fetched
+    and prepared ahead of the caller. Once ``abandon`` is
+    set, the unit waited for comes back as UnitDeferred."""
+    if pool is None or not pool.parallel or len(jobs) < 2:
+        # One unit has nothing to overlap with: handing it to a worker would only add the trip.
         for job in jobs:
             yield job, prepare_here(job)
         return
-    global _processor  # noqa: PLW0603 - read by the forked workers
-    _processor = processor
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    pending: deque[tuple[Job, Future[PreparedUnit] | None]] = deque()
+    pending: deque[_Pending[Job]] = deque()
     remaining = iter(jobs)
+    fetchers = ThreadPoolExecutor(pool.workers, thread_name_prefix="fetch")
 
     def submit_next() -> None:
-        job = next(remaining, None)
-        if job is not None:
-            path = local_path(job)
-            pending.append((job, pool.submit(_prepare_path, str(path)) if path is not None else None))
+        for job in remaining:
+            entry = _Pending(job)
+            entry.handed = fetchers.submit(_hand_over, pool, work, entry)
+            pending.append(entry)
+            return
 
     try:
-        for _ in range(workers * IN_FLIGHT_PER_WORKER):
+        for _ in range(pool.workers * IN_FLIGHT_PER_WORKER):
             submit_next()
         while pending:
-            job, future = pending.popleft()
+            entry = pending.popleft()
             submit_next()
-            if future is None:
-                yield job, prepare_here(job)
-                continue
-            try:
-                ready: PreparedUnit | Exception = future.result()
-            except Exception as exc:
-                ready = exc
-            yield job, ready
+            assert entry.handed is not None
+            entry.handed.result()
+            if entry.error is not None:
+                yield entry.job, entry.error
+            elif entry.future is None:
+                yield entry.job, prepare_here(entry.job)
+            else:
+                yield entry.job, _outcome(pool, entry, abandon)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _processor = None
+        fetchers.shutdown(wait=True, cancel_futures=True)
+        for entry in pending:
+            if entry.future is not None:
+                entry.future.cancel()

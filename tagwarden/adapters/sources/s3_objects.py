@@ -76,6 +76,28 @@ def read_object(
         body.close()
 
 
+def fetch_object(s3: S3Client, bucket: str, key: str) -> bytes | ReadProblem | None:
+    """The bytes of one object, for another process to read as ``read_object`` would: a failed
+    fetch is the ReadProblem ``read_object`` gives; None for an object over WHOLE_READ_BYTES, which
+    is left to ``read_object`` to stream."""
+    try:
+        response = s3.get_object(Bucket=bucket, Key=key)
+    except ClientError as exc:
+        code = error_code(exc, "error")
+        return ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True, is_transient(exc))
+    except BotoCoreError as exc:
+        return ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True, True)
+    body = response["Body"]
+    try:
+        if response.get("ContentLength", WHOLE_READ_BYTES + 1) > WHOLE_READ_BYTES:
+            return None
+        return body.read()
+    except (BotoCoreError, OSError) as exc:
+        return ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True, True)
+    finally:
+        body.close()
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     since: datetime | None = None

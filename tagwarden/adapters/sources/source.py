@@ -15,6 +15,7 @@ T = TypeVar("T")
 
 if TYPE_CHECKING:
     from tagwarden.adapters.metrics import Metrics
+    from tagwarden.adapters.sources.workers import PreparePool
     from tagwarden.core.ports.units import UnitProcessor, UnitResult
 
 SettingsT = TypeVar("SettingsT")
@@ -33,6 +34,8 @@ class SourceContext:
     # Set when the daemon's shutdown grace period is over: units in hand are dropped between
     # two records rather than finished.
     abandon: threading.Event = field(default_factory=threading.Event)
+    # Worker processes that read and normalize units for the files and SQS sources; None: in this one.
+    pool: PreparePool | None = None
 
 
 @dataclass(slots=True)
@@ -66,6 +69,11 @@ class SourceBase(Generic[SettingsT]):
         self._context = context
         self._log = context.log.bind(source=name)
 
+    def close(self) -> None:
+        """Stop what the source started (the worker processes it shares with the others)."""
+        if self._context.pool is not None:
+            self._context.pool.close()
+
     def _report(self, result: PollResult, reason: str, error: str, event: str = "", /, **fields: Any) -> None:
         """Keep ``error`` in ``result``, count it under ``reason`` and, given an ``event``, log it."""
         result.errors.append(error)
@@ -84,6 +92,10 @@ class Source(Protocol):
 
     def check(self) -> None:
         """Raise if the source cannot be reached (for /readyz)."""
+        ...
+
+    def close(self) -> None:
+        """Stop what the source started; called once polling is over."""
         ...
 
 

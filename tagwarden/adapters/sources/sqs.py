@@ -23,10 +23,19 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.adapters.sources.failures import UnitFailures
-from tagwarden.adapters.sources.messages import Ignored, Inline, MessageError, S3Object, parse_body
-from tagwarden.adapters.sources.s3_objects import read_object
+from tagwarden.adapters.sources.messages import (
+    Content,
+    Ignored,
+    Inline,
+    MessageError,
+    S3Object,
+    parse_body,
+)
+from tagwarden.adapters.sources.parallel import prepared_in_order
+from tagwarden.adapters.sources.s3_objects import fetch_object, read_object
 from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext, until_stopped
-from tagwarden.core.ports.units import UnitDeferred, UnitResult
+from tagwarden.adapters.sources.workers import Fetched, WorkItem
+from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.records.triage import Skipped
 from tagwarden.core.settings.settings import SqsSourceSettings
@@ -35,6 +44,9 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sqs.type_defs import MessageTypeDef
+
+Job = tuple["MessageTypeDef", "Content | MessageError"]  # a message and what its body points at
+Ready = PreparedUnit | Exception
 
 
 class SqsSource(SourceBase[SqsSourceSettings]):
@@ -75,8 +87,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                 break
             # The batch in hand is finished even if a stop arrives meanwhile (a deferred message
             # is released at once on stop).
-            for index, message in enumerate(messages):
-                total.add(self._handle(message, messages[index + 1 :], stop))
+            self._handle_batch(messages, stop, total)
         self._measure_backlog()
         self._check_dead_letters()
         return total
@@ -103,23 +114,64 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             else:
                 yield from iter_records_from_value(item.value)
 
+    def _handle_batch(self, messages: list[MessageTypeDef], stop: threading.Event, total: PollResult) -> None:
+        """The messages of one batch, committed and deleted one after the other in the order
+        received; the context's worker processes read and normalize the ones behind meanwhile."""
+        jobs: list[Job] = [(message, _content(message)) for message in messages]
+        pool, abandon = self._context.pool, self._abandon
+        prepared = prepared_in_order(pool, jobs, self._work_item, self._prepare_here, abandon)
+        for index, ((message, content), ready) in enumerate(prepared):
+            total.add(self._handle(message, content, ready, messages[index + 1 :], stop))
+
+    def _work_item(self, job: Job) -> WorkItem | None:
+        """What a worker reads for a message: the objects it names, fetched here, and the records
+        it carries. None (read here, in its turn) for a message with nothing to read or naming
+        an object too large to hold."""
+        content = job[1]
+        if not isinstance(content, list):
+            return None
+        parts: list[tuple[str, bytes] | ReadProblem | Inline] = []
+        for item in content:
+            if isinstance(item, Inline):
+                parts.append(item)
+                continue
+            fetched = fetch_object(self._s3, item.bucket, item.key)
+            if fetched is None:
+                return None
+            parts.append(
+                (f"s3://{item.bucket}/{item.key}", fetched) if isinstance(fetched, bytes) else fetched
+            )
+        return Fetched(tuple(parts))
+
+    def _prepare_here(self, job: Job) -> Ready:
+        content = job[1]
+        if not isinstance(content, list):
+            return PreparedUnit(UnitResult(), [])  # nothing to read: the message is handled without it
+        try:
+            return self._processor.prepare(until_stopped(self._objects(content), self._abandon))
+        except Exception as exc:  # handled in the message's turn, as a unit that failed
+            return exc
+
     def _handle(
-        self, message: MessageTypeDef, waiting: list[MessageTypeDef], stop: threading.Event
+        self,
+        message: MessageTypeDef,
+        content: Content | MessageError,
+        ready: Ready,
+        waiting: list[MessageTypeDef],
+        stop: threading.Event,
     ) -> PollResult:
         result = PollResult(units=1)
         message_id = message.get("MessageId", "?")
         receive_count = message.get("Attributes", {}).get("ApproximateReceiveCount", "?")
-        try:
-            content = parse_body(message.get("Body", ""))
-        except MessageError as exc:
-            return self._leave(message, result, "unreadable_message", str(exc), receive_count)
+        if isinstance(content, MessageError):
+            return self._leave(message, result, "unreadable_message", str(content), receive_count)
         if isinstance(content, Ignored):
             self._delete(message, result)
             self._metrics.sqs_messages.labels(self.name, "ignored").inc()
             self._log.info("message_ignored", message_id=message_id, reason=content.reason)
             return result
         try:
-            unit = self._process_held(message, content, waiting, stop)
+            unit = self._process_held(message, content, ready, waiting, stop)
         except Exception as exc:  # a unit tagwarden fails on must not take its neighbours down
             detail = f"{type(exc).__name__}: {str(exc)[:500]}"
             self._log.error("message_failed", message_id=message_id, error=detail, exc_info=True)
@@ -138,20 +190,23 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self,
         message: MessageTypeDef,
         content: list[S3Object | Inline],
+        ready: Ready | None,
         waiting: list[MessageTypeDef],
         stop: threading.Event,
     ) -> UnitResult | None:
-        """Process the message; while a fault outside it defers it, keep it (and the rest of the
-        batch) invisible and try again with back-off. None if a stop came first."""
+        """Commit the message as prepared (``ready``); while a fault outside it defers it, keep
+        it (and the rest of the batch) invisible and read it again here with back-off. None if a
+        stop came first."""
         delay = self.settings.retry_seconds
         message_id = message.get("MessageId", "?")
         while True:
             try:
-                unit = self._processor.process(
-                    until_stopped(self._objects(content), self._abandon),
-                    source=self.name,
-                    unit=f"sqs:{message_id}",
-                )
+                if ready is None:
+                    ready = self._prepare_here((message, content))
+                attempt, ready = ready, None
+                if isinstance(attempt, Exception):
+                    raise attempt
+                unit = self._processor.commit(attempt, source=self.name, unit=f"sqs:{message_id}")
             except UnitDeferred as exc:
                 self._metrics.units_deferred.labels(self.name, exc.reason).inc()
                 self._faults.report(f"source:{self.name}", f"{exc.reason}: {exc.detail}")
@@ -251,6 +306,13 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             )
         except (ClientError, BotoCoreError, ValueError) as exc:
             self._log.info("dead_letter_queue_unavailable", error=error_code(exc, type(exc).__name__))
+
+
+def _content(message: MessageTypeDef) -> Content | MessageError:
+    try:
+        return parse_body(message.get("Body", ""))
+    except MessageError as exc:
+        return exc
 
 
 def _dlq_url(policy: str | None, sqs: SQSClient) -> str | None:

@@ -215,6 +215,8 @@ class Daemon:
             self._wait_idle(ABANDON_SECONDS)
             with self._idle:
                 unfinished = sorted(self._running)
+        for source in self.sources:
+            source.close()  # the worker processes: none outlives the daemon
         if self.http is not None:
             self.http.stop()
         if unfinished:

@@ -11,6 +11,8 @@ from tagwarden.core.settings.inventory import InventorySettings
 from tagwarden.core.settings.sinks import DeliverySettings, SinkSettings
 from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres
 
+MAX_WORKERS = 64
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -165,6 +167,29 @@ class Settings(_Strict):
     shutdown_grace_seconds: float = Field(
         default=8, gt=0, le=120, description="time to finish batches on SIGTERM"
     )
+    workers: int | None = Field(
+        default=None,
+        description="processes that decode, filter and normalize what the files and SQS sources read;"
+        " judging and committing stay in one, in order, so the results do not depend on it. Unset: the"
+        " CPUs the daemon may use (its affinity, capped by a container's CPU limit); 1: all in the"
+        f" daemon's process; at most {MAX_WORKERS}",
+    )
+
+    @field_validator("workers", mode="before")
+    @classmethod
+    def _worker_count(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WORKERS:
+            raise ValueError(
+                f"workers must be a whole number from 1 to {MAX_WORKERS} (1: everything in the daemon's"
+                f" process); leave it out to use the number of CPUs"
+            )
+        return value
+
+    def worker_count(self, cpus: int | None) -> int:
+        """``workers``, or ``cpus`` (the CPUs the daemon may use, at least 1) where it is unset."""
+        return self.workers if self.workers is not None else max(1, min(cpus or 1, MAX_WORKERS))
 
     @model_validator(mode="after")
     def _unique_names(self) -> Self:

@@ -115,3 +115,63 @@ def test_a_password_file_is_relative_to_the_config(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, text), env={})
     assert config.store_url() == "postgresql://tw@db/t"
     assert config.store_password_file() == str((tmp_path / "secret/pw").resolve())
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("0", "(got 0)"), ("-2", "(got -2)"), ("two", "(got 'two')"), ("1.5", "(got 1.5)"), ("65", "(got 65)")],
+)
+def test_a_bad_worker_count_is_refused_with_what_to_write(tmp_path: Path, value: str, shown: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path), env={"TAGWARDEN_WORKERS": value})
+    message = str(caught.value)
+    assert "workers: workers must be a whole number from 1 to 64" in message and shown in message
+    assert "leave it out to use the number of CPUs" in message
+
+
+def test_workers_default_to_the_cpu_count_and_one_means_in_process(tmp_path: Path) -> None:
+    settings = load_config(write(tmp_path), env={}).settings
+    assert settings.workers is None
+    assert settings.worker_count(8) == 8 and settings.worker_count(None) == 1
+    pinned = load_config(write(tmp_path), env={"TAGWARDEN_WORKERS": "1"}).settings
+    assert pinned.worker_count(8) == 1
+
+
+def test_the_daemon_sources_share_one_pool_of_the_configured_size(tmp_path: Path) -> None:
+    from tagwarden.app.logs import get_logger
+    from tagwarden.app.wiring import build_parts, build_sources
+
+    config = load_config(write(tmp_path, BASE + "workers: 3\n"), env={})
+    parts = build_parts(config, get_logger(), aws=False)
+    sources = build_sources(config, parts, get_logger())
+    pools = {id(source._context.pool) for source in sources}  # type: ignore[attr-defined]
+    (pool,) = [source._context.pool for source in sources][:1]  # type: ignore[attr-defined]
+    assert len(pools) == 1 and pool is not None and pool.workers == 3
+    single = load_config(write(tmp_path, BASE + "workers: 1\n"), env={})
+    assert all(s._context.pool is None for s in build_sources(single, parts, get_logger()))  # type: ignore[attr-defined]
+    parts.store.close()
+
+
+@pytest.mark.parametrize(
+    ("files", "limit"),
+    [
+        ({"cpu.max": "100000 100000\n"}, 1),
+        ({"cpu.max": "150000 100000\n"}, 2),
+        ({"cpu.max": "max 100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({}, None),
+    ],
+)
+def test_the_default_worker_count_keeps_within_a_containers_cpu_limit(
+    tmp_path: Path, files: dict[str, str], limit: int | None
+) -> None:
+    import os
+
+    from tagwarden.adapters.sources.workers import available_cpus
+
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    usable = len(os.sched_getaffinity(0))
+    assert available_cpus(tmp_path) == (min(usable, limit) if limit else usable)

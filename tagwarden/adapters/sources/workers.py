@@ -1,0 +1,221 @@
+"""Worker processes that read and normalize units (log files, the objects a queue message names)
+for one processor, so that judging and committing, in one process, are what is left to do there.
+
+The workers are forked: they start with the processor as it is (nothing to import or pickle) and
+only ever call its ``prepare``, which is pure. They ignore SIGTERM and SIGINT (the daemon decides
+when they stop: a signal to the whole process group must not break the units in hand) and leave
+on their own when the daemon that forked them is gone (SIGKILL, OOM), so none is ever orphaned.
+A pool whose worker died is started again on the next submission.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing.connection import wait as wait_for_sentinels
+from pathlib import Path
+from typing import Any
+
+from tagwarden.adapters.sources.messages import Inline
+from tagwarden.adapters.sources.s3_objects import WHOLE_READ_BYTES
+from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitProcessor
+from tagwarden.core.records import ReadProblem, iter_records, iter_records_from_value
+from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
+
+PARENT_CHECK_SECONDS = 1.0  # how soon a worker notices that the daemon is gone
+STOP_WAIT_SECONDS = 3.0  # on close, how long workers get to finish the unit in hand
+
+Item = dict[str, Any] | ReadProblem | Skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A unit's bytes, fetched by the calling process (S3 stays there), for a worker to read:
+    each part is an object's (name, bytes), a problem met fetching it, or records carried inline."""
+
+    parts: tuple[tuple[str, bytes] | ReadProblem | Inline, ...]
+
+
+WorkItem = Path | Fetched  # a local file, read by the worker itself, or bytes fetched here
+
+
+@dataclass(frozen=True, slots=True)
+class _Deferral:
+    """UnitDeferred, carried back from a worker (its constructor does not survive pickling)."""
+
+    reason: str
+    detail: str
+
+
+def local_records(path: Path, keep: RecordFilter) -> Iterator[Item]:
+    try:
+        with path.open("rb") as stream:
+            if path.stat().st_size <= WHOLE_READ_BYTES:
+                yield from read_log(stream.read(), keep)
+            else:
+                yield from iter_records(stream)
+    except OSError as exc:
+        yield ReadProblem("file_read_failed", f"{path}: {exc.strerror or exc}", True)
+
+
+def fetched_records(fetched: Fetched, keep: RecordFilter) -> Iterator[Item]:
+    """What ``read_object`` and inline messages give, from bytes fetched elsewhere."""
+    for part in fetched.parts:
+        if isinstance(part, ReadProblem):
+            yield part
+        elif isinstance(part, Inline):
+            yield from iter_records_from_value(part.value)
+        else:
+            name, data = part
+            try:
+                yield from read_log(data, keep)
+            except OSError as exc:
+                yield ReadProblem("s3_read_failed", f"{name}: {exc}", True, True)
+
+
+def records_of(item: WorkItem, keep: RecordFilter) -> Iterator[Item]:
+    return local_records(item, keep) if isinstance(item, Path) else fetched_records(item, keep)
+
+
+_processor: UnitProcessor | None = None  # the forked worker's copy
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _start_worker(processor: UnitProcessor, parent: int) -> None:
+    global _processor  # noqa: PLW0603 - one per worker process
+    _processor = processor
+    # What the daemon built is shared with it until written: keep the collector from walking
+    # (and so copying) it.
+    gc.freeze()
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _sendable(exc: Exception) -> Exception:
+    """``exc`` if it survives the trip back to the daemon, else a RuntimeError that tells it."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def prepare_in_worker(item: WorkItem) -> PreparedUnit | _Deferral | Exception:
+    assert _processor is not None, "worker started without a processor"
+    try:
+        return _processor.prepare(records_of(item, _processor.record_filter))
+    except UnitDeferred as exc:
+        return _Deferral(exc.reason, exc.detail)
+    except Exception as exc:  # handed back, to be handled in the unit's turn as in one process
+        return _sendable(exc)
+
+
+def unpack(outcome: PreparedUnit | _Deferral | Exception) -> PreparedUnit | Exception:
+    if isinstance(outcome, _Deferral):
+        return UnitDeferred(outcome.reason, outcome.detail)
+    return outcome
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def cgroup_cpu_quota(root: Path = Path("/sys/fs/cgroup")) -> float | None:
+    """The CPUs a container's limit allows (cgroup v2 cpu.max, or v1's CFS quota), or None."""
+    try:
+        limit, every = (root / "cpu.max").read_text().split()[:2]
+        return None if limit == "max" else int(limit) / int(every)
+    except (OSError, ValueError):
+        pass
+    try:
+        quota = int((root / "cpu" / "cpu.cfs_quota_us").read_text())
+        period = int((root / "cpu" / "cpu.cfs_period_us").read_text())
+    except (OSError, ValueError):
+        return None
+    return quota / period if quota > 0 and period > 0 else None
+
+
+def available_cpus(root: Path = Path("/sys/fs/cgroup")) -> int:
+    """The CPUs this process may use: its CPU affinity, capped by a container's CPU limit (a pod
+    limited to one CPU on a 64-CPU node gets one, not 64)."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        count = os.cpu_count() or 1
+    quota = cgroup_cpu_quota(root)
+    if quota is not None:
+        count = min(count, math.ceil(quota))
+    return max(1, count)
+
+
+class PreparePool:
+    """``workers`` processes preparing units for ``processor``, started on first use (and again
+    after a worker died), stopped by ``close``. Shared by the sources of one daemon."""
+
+    def __init__(self, processor: UnitProcessor, workers: int) -> None:
+        self.workers = workers
+        self._processor = processor
+        self._lock = threading.Lock()
+        self._executor: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    @property
+    def parallel(self) -> bool:
+        """False where everything is done in the calling process (one worker, or no fork)."""
+        return self.workers > 1 and can_fork()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(self._processor, os.getpid()),
+        )
+
+    def submit(self, item: WorkItem) -> Future[PreparedUnit | _Deferral | Exception]:
+        """Prepare ``item`` in a worker; raises UnitDeferred once the pool is closed."""
+        with self._lock:
+            if self._closed:
+                raise UnitDeferred(
+                    "stopping", "the daemon is stopping; the unit is read again after the restart"
+                )
+            if self._executor is None:
+                self._executor = self._start()
+            try:
+                return self._executor.submit(prepare_in_worker, item)
+            except BrokenProcessPool:  # a worker died: the others went with it; start afresh
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = self._start()
+                return self._executor.submit(prepare_in_worker, item)
+
+    def close(self) -> None:
+        """Stop the workers: queued units are dropped, the ones in hand get STOP_WAIT_SECONDS."""
+        with self._lock:
+            self._closed = True
+            executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        running = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_WAIT_SECONDS
+        while running and time.monotonic() < deadline:
+            wait_for_sentinels([p.sentinel for p in running], timeout=deadline - time.monotonic())
+            running = [p for p in running if p.exitcode is None]
+        for process in running:
+            process.kill()  # SIGTERM is ignored by the workers
