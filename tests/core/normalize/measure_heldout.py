@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tagwarden.core.model import TagChange
 from tagwarden.core.normalize import Normalizer
+from tests.core.normalize.corpus_checks import change_matches
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "cloudtrail" / "heldout" / "records.json"
 RIGHT = ("exact", "unresolved_ok")
@@ -32,25 +32,13 @@ def load() -> list[dict[str, Any]]:
     return entries
 
 
-def _same(change: TagChange, expected: dict[str, Any]) -> bool:
-    if change.target_kind != expected["target_kind"]:
-        return False
-    if "target" in expected and change.target != expected["target"]:
-        return False
-    if "target_contains" in expected and (
-        expected["target_contains"] not in change.target or change.target.startswith("arn:")
-    ):
-        return False
-    return change.set == expected["set"] and list(change.removed) == expected["removed"]
-
-
 def grade(entry: dict[str, Any], normalizer: Normalizer) -> list[str]:
     """One grade per expected target, then ``extra`` or ``extra_arn`` per change left over."""
     pool = list(normalizer.normalize(entry["record"]).changes)
     grades: list[str] = []
     left: list[dict[str, Any]] = []
     for expected in entry["changes"]:
-        found = next((c for c in pool if _same(c, expected)), None)
+        found = next((c for c in pool if change_matches(c, expected)), None)
         if found is None:
             left.append(expected)
             continue

@@ -9,32 +9,18 @@ not must be reported as unresolved, never as a made-up ARN.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import botocore.session
 import pytest
 
-from tagwarden.core.model import TagChange
 from tagwarden.core.normalize import Normalizer
+from tests.core.normalize.corpus_checks import api_link, change_matches, unknown_operations
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "cloudtrail" / "documented" / "records.json"
 ENTRIES: list[dict[str, Any]] = json.loads(CORPUS.read_text(encoding="utf-8"))
 NORMALIZER = Normalizer()
-
-
-def _matches(change: TagChange, expected: dict[str, Any]) -> bool:
-    if change.target_kind != expected["target_kind"]:
-        return False
-    if "target" in expected and change.target != expected["target"]:
-        return False
-    if "target_contains" in expected and (
-        expected["target_contains"] not in change.target or change.target.startswith("arn:")
-    ):
-        return False
-    return change.set == expected["set"] and list(change.removed) == expected["removed"]
 
 
 def _grade(entry: dict[str, Any]) -> Counter[str]:
@@ -42,7 +28,7 @@ def _grade(entry: dict[str, Any]) -> Counter[str]:
     result = NORMALIZER.normalize(entry["record"])
     grades: Counter[str] = Counter()
     for expected in entry["changes"]:
-        found = any(_matches(change, expected) for change in result.changes)
+        found = any(change_matches(change, expected) for change in result.changes)
         grades["wrong" if not found else ("exact" if "target" in expected else "unresolved")] += 1
     grades["extra"] += max(0, len(result.changes) - len(entry["changes"]))
     return grades
@@ -59,7 +45,11 @@ def test_the_record_gives_exactly_the_documented_changes(entry: dict[str, Any]) 
     ]
     assert len(result.changes) == len(entry["changes"]), got
     for expected in entry["changes"]:
-        assert any(_matches(change, expected) for change in result.changes), (expected, got, entry["source"])
+        assert any(change_matches(change, expected) for change in result.changes), (
+            expected,
+            got,
+            entry["source"],
+        )
 
 
 def test_the_corpus_is_large_enough_and_cites_aws_documentation() -> None:
@@ -82,16 +72,6 @@ def test_no_target_is_named_wrong_and_every_determined_one_exactly() -> None:
 
 
 def test_every_api_reference_link_names_an_operation_botocore_knows() -> None:
-    loader = botocore.session.get_session().get_component("data_loader")
-    operations: dict[str, set[str]] = {}
-    for service in loader.list_available_services("service-2"):
-        model = loader.load_service_model(service, "service-2")
-        operations[str(model["metadata"].get("uid"))] = set(model["operations"])
-    links = [
-        re.match(r"https://docs\.aws\.amazon\.com/goto/WebAPI/([^/]+)/(\w+)$", e["source"]) for e in ENTRIES
-    ]
-
-    unknown = [m.groups() for m in links if m and m.group(2) not in operations.get(m.group(1), set())]
-
-    assert not unknown
-    assert sum(m is not None for m in links) >= 150
+    sources = [e["source"] for e in ENTRIES]
+    assert not unknown_operations(sources)
+    assert sum(api_link(source) is not None for source in sources) >= 150

@@ -8,13 +8,12 @@ records not yet right (strict xfail: a fix that makes one right must take it off
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-import botocore.session
 import pytest
 
 from tagwarden.core.normalize import Normalizer
+from tests.core.normalize.corpus_checks import unknown_operations
 from tests.core.normalize.measure_heldout import grade, load, measure, record_is_right, summary
 
 ENTRIES = load()
@@ -81,19 +80,4 @@ def test_the_corpus_is_large_varied_and_cites_aws_documentation() -> None:
 
 
 def test_every_api_reference_link_names_an_operation_botocore_knows() -> None:
-    loader = botocore.session.get_session().get_component("data_loader")
-    operations: dict[str, set[str]] = {}
-    for service in loader.list_available_services("service-2"):
-        model = loader.load_service_model(service, "service-2")
-        operations[str(model["metadata"].get("uid"))] = set(model["operations"])
-    links = [
-        re.match(r"https://docs\.aws\.amazon\.com/goto/WebAPI/([^/]+)/(\w+)$", e["source"]) for e in ENTRIES
-    ]
-
-    unknown = [
-        e["source"]
-        for e, m in zip(ENTRIES, links, strict=True)
-        if not m or m.group(2) not in operations.get(m.group(1), set())
-    ]
-
-    assert not unknown
+    assert not unknown_operations([e["source"] for e in ENTRIES])
