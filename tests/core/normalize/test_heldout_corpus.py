@@ -21,7 +21,8 @@ ENTRIES = load()
 NORMALIZER = Normalizer()
 # Records not yet right. Round one, on the code before it led to any fix: nine (129/138 right;
 # see the commit that added it). Round two (H139-), written after round one's fixes: the ids below,
-# measured before any further fix (see the commit that added round two).
+# measured before any further fix (see the commit that added round two). Round four (H212-), drawn
+# at random over event sources after round three: the ids from H228, measured before any fix.
 KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H139 ds CreateMicrosoftAD",
@@ -31,6 +32,11 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         "H180 ses CreateEmailIdentity",
         "H187 chatbot CreateSlackChannelConfiguration",
         "H188 dms CreateReplicationSubnetGroup",
+        "H228 bedrock StartAsyncInvoke",
+        "H244 observabilityadmin CreateCentralizationRuleForOrganization",
+        "H247 elasticbeanstalk CreatePlatformVersion",
+        "H269 ds CreateHybridAD",
+        "H276 tnb InstantiateSolNetworkInstance",
     }
 )
 
