@@ -143,9 +143,15 @@ def _walk(
         return
     containers = _containers(model, shape_name)
     for name, inner in containers:
+        if name.casefold() in _OPERATIONS and "operation" not in noun:
+            # Lightsail's operations[].id names the asynchronous operation, not the resource.
+            continue
         if describes(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
             own = bool(noun) and strip_suffix(name) == noun
             _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=own)
+
+
+_OPERATIONS = frozenset({"operation", "operations"})
 
 
 def response_members(model: ServiceModel, operation: str, noun: str) -> list[ResponseMember]:

@@ -119,7 +119,7 @@ def _only_identifier(
     leaves = {m.path.rsplit(".", 1)[-1].casefold() for m in found if not m.is_arn}
     if name:
         leaves.add(name.rsplit(".", 1)[-1].casefold())
-    single = only_identifier_template(iam, model, noun) if len(leaves) == 1 else None
+    single = only_identifier_template(iam, model, noun, next(iter(leaves))) if len(leaves) == 1 else None
     if single is None:
         return None
     template, resource_type = single

@@ -175,3 +175,13 @@ def test_a_structure_that_describes_the_resource_is_read_for_its_arn() -> None:
 def test_the_runtime_api_of_bedrock_is_logged_as_bedrock() -> None:
     assert ("bedrock-runtime", "StartAsyncInvoke") not in _entries()
     assert entry("bedrock", "StartAsyncInvoke")["model"] == "bedrock-runtime"
+
+
+def test_the_id_of_an_asynchronous_operation_is_no_resources_id() -> None:
+    # Lightsail's create calls answer with operations[].id; a load balancer's ARN ends in its own
+    # id, which they do not return, and a name never fills the reference's ${Id}.
+    balancer = entry("lightsail", "CreateLoadBalancer")
+
+    assert "arn" not in balancer and "operations.id" not in balancer.get("response", [])
+    assert "arn" not in entry("lightsail", "CreateDomain")
+    assert "arn" not in entry("lightsail", "CreateInstances")
