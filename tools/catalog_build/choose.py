@@ -110,18 +110,23 @@ def id_pattern(model: ServiceModel, resource_type: str) -> str | None:
     return ID_PATTERNS.get((model.iam_prefix, resource_type))
 
 
-def only_identifier_template(iam: IamDefinitions, model: ServiceModel, noun: str) -> tuple[str, str] | None:
+def only_identifier_template(
+    iam: IamDefinitions, model: ServiceModel, noun: str, identifier: str = ""
+) -> tuple[str, str] | None:
     """(template, type) of the one format of the noun's type whose one variable is generic
     (``${ResourceId}``, ``${ResourceName}``: the reference does not say if a name or an id), for a
     call that gives the created resource one identifier only. The type is the noun's (DataBrew
     ``dataset``), or, in a service of one resource type, the noun ends with it (DLM's
-    ``CreateLifecyclePolicy`` makes its only type, ``policy``)."""
+    ``CreateLifecyclePolicy`` makes its only type, ``policy``). A bare ``${Id}`` says it is an id:
+    a name never fills it (Lightsail's ARNs end in an id its create calls do not return)."""
     own = [fmt for fmt in iam.formats(model.iam_prefix) if fmt.service == model.iam_prefix]
+    is_name = identifier.casefold().endswith("name")
     candidates = [
         fmt
         for fmt in own
         if len(fmt.variables) == 1
         and fmt.variables[0].casefold() in GENERIC_VARIABLES
+        and not (is_name and fmt.variables[0] == "Id")
         and (fmt.type_key == noun or (len(own) == 1 and noun.endswith(fmt.type_key)))
     ]
     if len(candidates) != 1:

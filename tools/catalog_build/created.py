@@ -47,6 +47,17 @@ def related(name: str, noun: str) -> bool:
     return noun.startswith(stem) or noun.endswith(stem) or stem.startswith(noun) or stem.endswith(noun)
 
 
+# Words that end the name of a structure describing a resource (Elastic Beanstalk's
+# PlatformSummary, CodeStar Connections' RepositoryLinkInfo): the words before them name it.
+_DESCRIBING = re.compile(r"(summary|info|details|detail|description|metadata)$")
+
+
+def describes(name: str, noun: str) -> bool:
+    """Whether a response structure describes the noun: its name does, or does once the word
+    that says it describes is taken off (``PlatformSummary`` of a ``platformversion``)."""
+    return related(name, noun) or related(_DESCRIBING.sub("", name.casefold()), noun)
+
+
 def names_parent(name: str, noun: str) -> bool:
     """``ClusterIdentifier`` of a ``clustersnapshot``: the stem begins the noun, which goes on."""
     stem = strip_suffix(name)
@@ -132,9 +143,15 @@ def _walk(
         return
     containers = _containers(model, shape_name)
     for name, inner in containers:
-        if related(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
+        if name.casefold() in _OPERATIONS and "operation" not in noun:
+            # Lightsail's operations[].id names the asynchronous operation, not the resource.
+            continue
+        if describes(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
             own = bool(noun) and strip_suffix(name) == noun
             _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=own)
+
+
+_OPERATIONS = frozenset({"operation", "operations"})
 
 
 def response_members(model: ServiceModel, operation: str, noun: str) -> list[ResponseMember]:
@@ -147,6 +164,32 @@ def response_members(model: ServiceModel, operation: str, noun: str) -> list[Res
     _walk(model, output, noun, "", depth=0, scored=scored)
     scored.sort()
     return [ResponseMember(path, is_arn) for _, path, is_arn in scored]
+
+
+def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember | None:
+    """The one identifier a create call's response gives where none is named like the resource
+    (Directory Service CreateHybridAD's DirectoryId, CloudWatch Observability Admin's RuleArn):
+    the created resource's, unless the request names a member alike, whose value it echoes, or it
+    is an ARN of a role, key or other resource the call only uses. An id only in a Create call's
+    response: a Start call may answer with the id of a run that is not what its tags go to (SSM
+    StartChangeRequestExecution's AutomationExecutionId), as may an asynchronous create with the
+    id of its operation (Cloud Map's OperationId); an ARN in any create's (Bedrock
+    StartAsyncInvoke's invocationArn)."""
+    output = model.output_shape(operation)
+    if output is None:
+        return None
+    inputs = {name.casefold() for name in model.input_members(operation)}
+    found = [
+        ResponseMember(name, name.casefold().endswith("arn"))
+        for name in _string_members(model, output)
+        if name.casefold().endswith(("arn", "id", "identifier")) and not name.casefold().endswith("clientid")
+    ]
+    if len(found) != 1 or found[0].path.casefold() in inputs or strip_suffix(found[0].path) == "operation":
+        return None
+    lone = found[0]
+    if not lone.is_arn:
+        return lone if operation.startswith("Create") else None
+    return None if strip_suffix(lone.path) in _FOREIGN else lone
 
 
 def _best_name(

@@ -21,6 +21,7 @@ from tools.catalog_build.choose import (
 from tools.catalog_build.created import (
     ResponseMember,
     arns_of_noun_structures,
+    lone_response_member,
     name_member,
     response_members,
 )
@@ -118,7 +119,7 @@ def _only_identifier(
     leaves = {m.path.rsplit(".", 1)[-1].casefold() for m in found if not m.is_arn}
     if name:
         leaves.add(name.rsplit(".", 1)[-1].casefold())
-    single = only_identifier_template(iam, model, noun) if len(leaves) == 1 else None
+    single = only_identifier_template(iam, model, noun, next(iter(leaves))) if len(leaves) == 1 else None
     if single is None:
         return None
     template, resource_type = single
@@ -153,12 +154,15 @@ def with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
     found = response_members(model, operation, noun)
+    lone = None if found else lone_response_member(model, operation)
+    found = [lone] if lone else found
     if _elsewhere(model, operation):
-        arns = tuple(member.path for member in found if member.is_arn)[:2]
-        arns = arns or tuple(arns_of_noun_structures(model, operation, noun))[:1]
-        how = f"arn: the response names the created resource ({arns[0]})" if arns else UNRESOLVED
+        elsewhere = tuple(member.path for member in found if member.is_arn)[:2]
+        elsewhere = elsewhere or tuple(arns_of_noun_structures(model, operation, noun))[:1]
+        how = f"arn: the response names the created resource ({elsewhere[0]})" if elsewhere else UNRESOLVED
         how += "; made in the region the request names, so no format is used"
-        return replace(entry, response=arns, target_kind="arn" if arns else "", resource_type=noun, how=how)
+        kind = "arn" if elsewhere else ""
+        return replace(entry, response=elsewhere, target_kind=kind, resource_type=noun, how=how)
     arns = [member.path for member in found if member.is_arn][:2]
     ids = [member.path for member in found if not member.is_arn][:1]
     fitted: Fitted | None = None

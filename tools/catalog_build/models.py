@@ -20,6 +20,9 @@ EVENT_SOURCE_EXCEPTIONS: dict[str, str] = {
     "lexv2-models": "lex",
     "ivs-realtime": "ivs",
     "bedrock-agent": "bedrock",
+    # The runtime API's calls (InvokeModel, StartAsyncInvoke) are logged as Amazon Bedrock's
+    # (Bedrock user guide, "Monitor Amazon Bedrock API calls using CloudTrail").
+    "bedrock-runtime": "bedrock",
     "bedrock-data-automation": "bedrock",
     "bedrock-agentcore-control": "bedrock-agentcore",
     "chime-sdk-identity": "chime",

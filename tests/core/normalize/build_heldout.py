@@ -18,6 +18,13 @@ from tests.core.normalize.heldout2_ids import ROUND2_ID_ENTRIES
 from tests.core.normalize.heldout2_ids_more import ROUND2_ID_MORE_ENTRIES
 from tests.core.normalize.heldout3_sampled import ROUND3_ENTRIES
 from tests.core.normalize.heldout3_sampled_more import ROUND3_MORE_ENTRIES
+from tests.core.normalize.heldout4_sampled import ROUND4_ENTRIES
+from tests.core.normalize.heldout4_sampled_b import ROUND4_B_ENTRIES
+from tests.core.normalize.heldout4_sampled_c import ROUND4_C_ENTRIES
+from tests.core.normalize.heldout4_sampled_d import ROUND4_D_ENTRIES
+from tests.core.normalize.heldout4_sampled_e import ROUND4_E_ENTRIES
+from tests.core.normalize.heldout5_sampled import ROUND5_ENTRIES
+from tests.core.normalize.heldout5_sampled_more import ROUND5_MORE_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -61,6 +68,16 @@ def entries() -> list[dict[str, Any]]:
     for item in (third := [*ROUND3_ENTRIES, *ROUND3_MORE_ENTRIES]):
         item["round"] = 3
     found += third
+    # Round four: operations drawn at random over event sources, written after round three's
+    # fixes, measured before any further fix.
+    fourth = [*ROUND4_ENTRIES, *ROUND4_B_ENTRIES, *ROUND4_C_ENTRIES, *ROUND4_D_ENTRIES, *ROUND4_E_ENTRIES]
+    for item in fourth:
+        item["round"] = 4
+    found += fourth
+    # Round five: drawn as round four was, after its fixes, measured before any further fix.
+    for item in (fifth := [*ROUND5_ENTRIES, *ROUND5_MORE_ENTRIES]):
+        item["round"] = 5
+    found += fifth
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"

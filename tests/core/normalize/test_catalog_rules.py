@@ -138,3 +138,50 @@ def test_a_generic_format_takes_no_name_where_the_response_gives_the_arn() -> No
     channel = entry("ivs", "CreateChannel")
 
     assert "arn" not in channel and channel["response"][0] == "channel.arn"
+
+
+def test_a_create_calls_lone_response_id_fills_the_format_named_like_it() -> None:
+    # Directory Service's CreateHybridAD and CreateMicrosoftAD answer with the directory's id.
+    hybrid = entry("ds", "CreateHybridAD")
+    managed = entry("ds", "CreateMicrosoftAD")
+
+    assert hybrid["response"] == ["DirectoryId"] and managed["response"] == ["DirectoryId"]
+    assert hybrid["arn"] == managed["arn"] == "arn:{partition}:ds:{region}:{account}:directory/{id}"
+    assert "target" not in managed  # the directory's DNS name is no id
+
+
+def test_a_lone_response_arn_names_what_a_create_call_made() -> None:
+    assert entry("observabilityadmin", "CreateCentralizationRuleForOrganization")["response"] == ["RuleArn"]
+    assert entry("bedrock", "StartAsyncInvoke")["response"] == ["invocationArn"]
+
+
+def test_a_lone_response_id_of_a_run_or_an_operation_is_not_taken() -> None:
+    # SSM StartChangeRequestExecution answers with an automation execution's id, Cloud Map's
+    # asynchronous creates with their operation's: neither is what the tags go to.
+    change_request = entry("ssm", "StartChangeRequestExecution")
+    namespace = entry("servicediscovery", "CreateHttpNamespace")
+
+    assert "response" not in change_request and "arn" not in change_request
+    assert "OperationId" not in namespace.get("response", [])
+
+
+def test_a_structure_that_describes_the_resource_is_read_for_its_arn() -> None:
+    # Elastic Beanstalk CreatePlatformVersion: PlatformSummary.PlatformArn, not Builder.ARN.
+    platform = entry("elasticbeanstalk", "CreatePlatformVersion")
+
+    assert platform["response"] == ["PlatformSummary.PlatformArn"] and platform["kind"] == "arn"
+
+
+def test_the_runtime_api_of_bedrock_is_logged_as_bedrock() -> None:
+    assert ("bedrock-runtime", "StartAsyncInvoke") not in _entries()
+    assert entry("bedrock", "StartAsyncInvoke")["model"] == "bedrock-runtime"
+
+
+def test_the_id_of_an_asynchronous_operation_is_no_resources_id() -> None:
+    # Lightsail's create calls answer with operations[].id; a load balancer's ARN ends in its own
+    # id, which they do not return, and a name never fills the reference's ${Id}.
+    balancer = entry("lightsail", "CreateLoadBalancer")
+
+    assert "arn" not in balancer and "operations.id" not in balancer.get("response", [])
+    assert "arn" not in entry("lightsail", "CreateDomain")
+    assert "arn" not in entry("lightsail", "CreateInstances")

@@ -20,16 +20,21 @@ ENTRIES = load()
 NORMALIZER = Normalizer()
 # Records not yet right. Round one, on the code before it led to any fix: nine (129/138 right;
 # see the commit that added it). Round two (H139-), written after round one's fixes: the ids below,
-# measured before any further fix (see the commit that added round two).
+# measured before any further fix (see the commit that added round two). Round four (H212-), drawn
+# at random over event sources after round three: five not right before any fix (see the commit that
+# added it); four right since (H228, H244, H247, H269), with H139 of round two. Round five (H281-),
+# drawn as round four was after its fixes: H284 and H290 not right before any fix (see the commit
+# that added it); H284 (a wrong ARN) reported unresolved since.
 KNOWN_MISSES: frozenset[str] = frozenset(
     {
-        "H139 ds CreateMicrosoftAD",
         "H149 iam CreateVirtualMFADevice",
         "H164 workspaces CreateWorkspaces",
         "H179 securityhub EnableSecurityHub",
         "H180 ses CreateEmailIdentity",
         "H187 chatbot CreateSlackChannelConfiguration",
         "H188 dms CreateReplicationSubnetGroup",
+        "H276 tnb InstantiateSolNetworkInstance",
+        "H290 chatbot CreateMicrosoftTeamsChannelConfiguration",
     }
 )
 
