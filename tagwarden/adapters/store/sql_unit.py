@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +60,16 @@ class UnitCache:
         self.sessions.clear()
 
 
+_HISTORY_COLUMNS = "ts, event_id, key, value, removed, origin"
+_PROCESSED_AMONG = "SELECT event_id FROM processed_events WHERE event_id"
+_SESSIONS_AMONG = "SELECT access_key_id, grant_json FROM sessions WHERE access_key_id"
+_IN_CHUNK = 500  # keys per IN (...): far below SQLite's and PostgreSQL's limits on parameters
+
+
+def _history_row(row: Sequence[Any]) -> HistoryRow:
+    return HistoryRow(float(row[0]), str(row[1]), str(row[2]), row[3], bool(row[4]), str(row[5]))
+
+
 def _lock_name(key: str) -> str:  # key: a state key
     return "target:" + key
 
@@ -88,6 +98,7 @@ class SqlUnit:
         self._history_rows = cache.rows
         self._sessions = cache.sessions
         self._stale: dict[str, str] = {}  # targets whose tag_current rows are behind: kind
+        self._was_processed: dict[str, bool] = {}  # by event id, as committed before the unit (read_ahead)
         self._inventoried: bool | None = None  # whether principals were inventoried, once known
 
     def flush(self) -> None:
@@ -116,7 +127,35 @@ class SqlUnit:
     def is_processed(self, event_id: str) -> bool:
         if event_id in self._processed:
             return True
+        if event_id in self._was_processed:
+            return self._was_processed[event_id]
         return self._sql.row("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)) is not None
+
+    def read_ahead(
+        self, event_ids: Collection[str], targets: Collection[str], access_key_ids: Collection[str]
+    ) -> None:
+        """One statement per kind (per 500 keys) instead of one per question; the caches it fills
+        are the ones the questions read."""
+        asked = sorted(set(event_ids) - self._processed.keys() - self._was_processed.keys())
+        found = {row[0] for row in self._rows_in(_PROCESSED_AMONG, asked)}
+        self._was_processed.update((event_id, event_id in found) for event_id in asked)
+        keys = sorted({state_key(target) for target in targets} - self._history_rows.keys())
+        grouped: dict[str, list[HistoryRow]] = {key: [] for key in keys}
+        for row in self._rows_in(f"SELECT target, {_HISTORY_COLUMNS} FROM tag_history WHERE target", keys):
+            grouped[row[0]].append(_history_row(row[1:]))
+        self._history_rows.update(grouped)
+        wanted = sorted(set(access_key_ids) - self._sessions.keys())
+        grants = {str(row[0]): str(row[1]) for row in self._rows_in(_SESSIONS_AMONG, wanted)}
+        for key in wanted:
+            self._sessions[key] = SessionGrant.from_dict(json.loads(grants[key])) if key in grants else None
+
+    def _rows_in(self, select: str, values: Sequence[str]) -> list[Sequence[Any]]:
+        """``select`` ends with the column that ``IN (values)`` is tested on."""
+        rows: list[Sequence[Any]] = []
+        for start in range(0, len(values), _IN_CHUNK):
+            chunk = values[start : start + _IN_CHUNK]
+            rows += self._sql.rows(f"{select} IN ({', '.join('?' for _ in chunk)})", chunk)
+        return rows
 
     def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
         self._processed.setdefault(event_id, (event_id, event_time, source, self._now))
@@ -125,10 +164,8 @@ class SqlUnit:
         key = state_key(target)
         rows = self._history_rows.get(key)
         if rows is None:
-            found = self._sql.rows(
-                "SELECT ts, event_id, key, value, removed FROM tag_history WHERE target = ?", (key,)
-            )
-            rows = self._history_rows[key] = [HistoryRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in found]
+            found = self._sql.rows(f"SELECT {_HISTORY_COLUMNS} FROM tag_history WHERE target = ?", (key,))
+            rows = self._history_rows[key] = [_history_row(r) for r in found]
         return rows
 
     def tags_as_of(self, target: str, ts: float, event_id: str) -> KnownTags:
@@ -146,12 +183,12 @@ class SqlUnit:
         return known
 
     def later_changes(self, target: str, ts: float, event_id: str) -> list[LaterChange]:
-        rows = self._sql.rows(
-            "SELECT DISTINCT event_id, ts FROM tag_history WHERE target = ? AND origin = 'event'"
-            " AND (ts > ? OR (ts = ? AND event_id > ?)) ORDER BY ts, event_id",
-            (state_key(target), ts, ts, event_id),
-        )
-        return [LaterChange(str(r[0]), float(r[1])) for r in rows]
+        later = {
+            (row.ts, row.event_id)
+            for row in self._rows(target)
+            if row.origin == "event" and (row.ts, row.event_id) > (ts, event_id)
+        }
+        return [LaterChange(later_id, later_ts) for later_ts, later_id in sorted(later)]
 
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
         self._current.pop(target, None)  # target is a state key

@@ -14,6 +14,7 @@ from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.rejudge import old_tags_of_later, rejudge_affected
+from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, principals_needed
 from tagwarden.app.recording import Recorder, Route
 from tagwarden.core.controls import (
     ControlCall,
@@ -129,10 +130,12 @@ class Processor:
         result, tagged = prepared.result, prepared.tagged
         calls = self._classify_controls(prepared.controls)
         roles = self.compute.prepare(t.compute for t in tagged if t.compute)
-        needed = self._principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
+        needed = principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
         fetched = self.principals.refresh(needed)
         with self.store.unit() as tx:
-            tx.lock_targets(self._targets(tagged) | {snapshot.arn for snapshot in fetched})
+            targets = changed_targets(tagged)
+            tx.lock_targets(targets | {snapshot.arn for snapshot in fetched})
+            tx.read_ahead([t.event_id for t in tagged], targets | needed, actor_access_keys(tagged))
             for snapshot in fetched:
                 tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
             created = now_iso()  # one moment for the findings of one transaction
@@ -258,22 +261,6 @@ class Processor:
             if new:
                 tx.save_event(call.context.event_id, record_text(record))
             result.new_findings += new
-
-    @staticmethod
-    def _targets(tagged: list[TagRecord]) -> set[str]:
-        return {c.target for item in tagged for c in item.normalized.changes if c.target_kind != "session"}
-
-    @staticmethod
-    def _principals_needed(tagged: list[TagRecord]) -> set[str]:
-        arns: set[str] = set()
-        for item in tagged:
-            for change in item.normalized.changes:
-                arns.add(change.actor.arn)
-                if change.target_kind == "principal":
-                    arns.add(change.target)
-                if change.session is not None:
-                    arns.add(change.session.role_arn)
-        return arns
 
     def _actor_tags(self, tx: StoreUnit, actor: Actor) -> dict[str, str] | None:
         known = tx.current_tags(actor.arn)

@@ -18,6 +18,7 @@ class HistoryRow(NamedTuple):
     key: str
     value: str | None
     removed: bool
+    origin: str = "event"  # or "snapshot": an inventory's reading, not a change someone made
 
 
 def fold_rows(rows: Iterable[HistoryRow], case_insensitive: bool = False) -> KnownTags:

@@ -7,6 +7,7 @@ in a statement raises the driver's own error.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -35,6 +36,14 @@ class StoreError(RuntimeError):
 
 class StoreUnit(FindingWrites, TagStateUnit, SessionUnit, ProgressUnit, OutboxWrites, Protocol):
     """One transaction: everything written through it commits together, or not at all."""
+
+    def read_ahead(
+        self, event_ids: Collection[str], targets: Collection[str], access_key_ids: Collection[str]
+    ) -> None:
+        """A hint, after the unit has locked its targets: it is about to ask, one at a time,
+        whether these events were processed, about these targets' tags and about these sessions.
+        An engine may read them all at once; every answer stays what it would have been."""
+        ...
 
 
 class Store(FindingReads, TagStateReads, ProgressReads, Outbox, Leases, Protocol):
