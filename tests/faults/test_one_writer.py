@@ -4,6 +4,10 @@ finding 10, as far as this issue goes: claiming deliveries across replicas is is
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import boto3
@@ -64,3 +68,31 @@ def test_sns_fifo_topics_deduplicate_by_finding_id(aws: str) -> None:
     messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", [])
     assert len(messages) == 1
     assert json.loads(json.loads(messages[0]["Body"])["Message"])["id"] == "tw-dup"
+
+
+HOLD_AND_FORK = """
+import os, sys, time
+from tagwarden.adapters.store.lock import lock_store
+lock = lock_store(sys.argv[1])
+if os.fork() == 0:  # a worker: outlives its daemon by a while
+    time.sleep(8)
+    os._exit(0)
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_worker_left_behind_by_a_killed_daemon_does_not_hold_its_lock(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'state.db'}"
+    daemon = subprocess.Popen(
+        [sys.executable, "-c", HOLD_AND_FORK, url], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        assert daemon.stdout is not None and daemon.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreError, match="in use by another tagwarden daemon"):
+            lock_store(url)
+        daemon.send_signal(signal.SIGKILL)
+        daemon.wait(10)
+        lock_store(url).release()  # the forked child still sleeps; the lock went with the daemon
+    finally:
+        os.killpg(daemon.pid, signal.SIGKILL)

@@ -4,6 +4,11 @@ SQLite lets two processes write one file in turn, so two daemons on one file and
 would both judge and both push the outbox (each alert sent twice). The lock is an advisory
 ``flock`` on ``<file>.lock``, held for the daemon's life and dropped by the kernel when the
 process ends, however it ends; the commands that read the store do not take it.
+
+A process forked from the daemon (a worker that reads log files) would hold a copy of the lock's
+descriptor, and the kernel keeps a flock while any copy is open: a worker outliving a killed
+daemon by a second would refuse the restarted one. So every child's copy is pointed at
+/dev/null as it is forked; the daemon's own lock stands.
 """
 
 from __future__ import annotations
@@ -16,13 +21,31 @@ from typing import IO
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.settings.store_url import SQLITE_PREFIX
 
+_HELD: set[int] = set()  # descriptors of the locks this process holds
+
+
+def _drop_in_child() -> None:
+    if not _HELD:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    for fd in _HELD:
+        os.dup2(null, fd)  # not close(): the child's file object still owns the number
+    os.close(null)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_drop_in_child)
+
 
 class StoreLock:
     def __init__(self, handle: IO[str] | None) -> None:
         self._handle = handle
+        if handle is not None:
+            _HELD.add(handle.fileno())
 
     def release(self) -> None:
         if self._handle is not None:
+            _HELD.discard(self._handle.fileno())
             self._handle.close()  # closing the file drops the flock
             self._handle = None
 
