@@ -185,3 +185,10 @@ def test_the_id_of_an_asynchronous_operation_is_no_resources_id() -> None:
     assert "arn" not in balancer and "operations.id" not in balancer.get("response", [])
     assert "arn" not in entry("lightsail", "CreateDomain")
     assert "arn" not in entry("lightsail", "CreateInstances")
+
+
+def test_the_callers_account_id_names_no_resource_where_another_member_may() -> None:
+    tagging = entry("s3", "PutStorageLensConfigurationTagging")
+
+    assert tagging["target"] == ["ConfigId"]
+    assert tagging["arn"] == "arn:{partition}:s3:{region}:{account}:storage-lens/{id}"
