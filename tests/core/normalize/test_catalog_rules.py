@@ -192,3 +192,11 @@ def test_the_callers_account_id_names_no_resource_where_another_member_may() -> 
 
     assert tagging["target"] == ["ConfigId"]
     assert tagging["arn"] == "arn:{partition}:s3:{region}:{account}:storage-lens/{id}"
+
+
+def test_an_arn_named_for_a_kind_of_the_describing_structure_names_the_resource() -> None:
+    slack = entry("chatbot", "CreateSlackChannelConfiguration")
+    pipeline = entry("chime", "CreateMediaCapturePipeline")
+
+    assert slack["response"][0] == "ChannelConfiguration.ChatConfigurationArn"
+    assert pipeline["response"] == ["MediaCapturePipeline.MediaPipelineArn"]
