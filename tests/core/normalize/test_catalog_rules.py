@@ -200,3 +200,12 @@ def test_an_arn_named_for_a_kind_of_the_describing_structure_names_the_resource(
 
     assert slack["response"][0] == "ChannelConfiguration.ChatConfigurationArn"
     assert pipeline["response"] == ["MediaCapturePipeline.MediaPipelineArn"]
+
+
+def test_a_name_fills_a_bare_resource_path_only_where_the_response_names_nothing() -> None:
+    event_type = entry("frauddetector", "PutEventType")
+    share = entry("ram", "CreateResourceShare")
+
+    assert event_type["arn"] == "arn:{partition}:frauddetector:{region}:{account}:event-type/{id}"
+    assert event_type["target"] == ["name"]
+    assert share["how"].startswith("arn: the response names")
