@@ -209,3 +209,10 @@ def test_a_name_fills_a_bare_resource_path_only_where_the_response_names_nothing
     assert event_type["arn"] == "arn:{partition}:frauddetector:{region}:{account}:event-type/{id}"
     assert event_type["target"] == ["name"]
     assert share["how"].startswith("arn: the response names")
+
+
+def test_a_dms_replication_subnet_group_is_named_by_its_identifier() -> None:
+    created = entry("dms", "CreateReplicationSubnetGroup")
+
+    assert created["arn"] == "arn:{partition}:dms:{region}:{account}:subgrp:{id}"
+    assert created["target"] == ["ReplicationSubnetGroupIdentifier"]
