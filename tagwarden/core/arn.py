@@ -119,6 +119,8 @@ _EC2_PREFIXES: tuple[tuple[str, str], ...] = tuple(
             "ipam-res-disco-assoc-": "ipam-resource-discovery-association",
             "ipv4pool-ec2-": "ipv4pool-ec2",
             "ipv6pool-ec2-": "ipv6pool-ec2",
+            # Service Authorization Reference: coip-pool/${Ipv4PoolCoipId}.
+            "ipv4pool-coip-": "coip-pool",
             "lgw-rtb-": "local-gateway-route-table",
             "lgw-vif-": "local-gateway-virtual-interface",
             "lgw-vif-grp-": "local-gateway-virtual-interface-group",

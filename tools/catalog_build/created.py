@@ -163,7 +163,30 @@ def response_members(model: ServiceModel, operation: str, noun: str) -> list[Res
     scored: list[tuple[int, str, bool]] = []
     _walk(model, output, noun, "", depth=0, scored=scored)
     scored.sort()
-    return [ResponseMember(path, is_arn) for _, path, is_arn in scored]
+    found = [ResponseMember(path, is_arn) for _, path, is_arn in scored]
+    if not any(member.is_arn for member in found):
+        found = head_word_arns(model, output, noun) + found
+    return found
+
+
+def _words(name: str) -> list[str]:
+    return [word.casefold() for word in re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name)]
+
+
+def head_word_arns(model: ServiceModel, output: str, noun: str) -> list[ResponseMember]:
+    """The ARN of a response structure that describes the noun, named for a kind of the
+    structure's last word (Chatbot ``ChannelConfiguration.ChatConfigurationArn`` of a
+    ``slackchannelconfiguration``: a chat configuration): the only such ARN, or none."""
+    found = []
+    for name, inner in _containers(model, output):
+        if not describes(name, noun) or model.shape(inner).get("type") != "structure":
+            continue
+        head = _words(name)[-1]
+        for member in _string_members(model, inner):
+            words = _words(member)
+            if len(words) > 2 and words[-1] == "arn" and words[-2] == head:
+                found.append(ResponseMember(f"{name}.{member}", True))
+    return found if len(found) == 1 else []
 
 
 def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember | None:

@@ -26,7 +26,7 @@ from tools.catalog_build.created import (
     response_members,
 )
 from tools.catalog_build.entry import CatalogEntry
-from tools.catalog_build.iamdefs import IamDefinitions
+from tools.catalog_build.iamdefs import IamDefinitions, fits_model
 from tools.catalog_build.models import ServiceModel
 from tools.catalog_build.targets import Fitted, arn_template, request_target, strip_suffix, type_member
 
@@ -142,6 +142,20 @@ def _elsewhere(model: ServiceModel, operation: str) -> bool:
 _ELSEWHERE = frozenset({"replicaregion", "destinationregion", "targetregion"})
 
 
+def _path_of_name(iam: IamDefinitions, model: ServiceModel, noun: str) -> Fitted | None:
+    """A ``${ResourcePath}`` of the noun's own format (Fraud Detector's event-type/${ResourcePath})
+    filled by the request's ``name``, only where the response names nothing (PutEventType's is
+    empty): a service that gave the resource an id of its own would return it (RAM's
+    resource-share/${ResourcePath} holds a UUID its CreateResourceShare returns)."""
+    for fmt in iam.formats(model.iam_prefix):
+        if fits_model(model.name, fmt) and fmt.type_key == noun and fmt.variables == ["ResourcePath"]:
+            template = fmt.template("ResourcePath", {})
+            return Fitted(
+                template, fmt.resource_type, f"template (a name as the path): {fmt.arn}", "ResourcePath"
+            )
+    return None
+
+
 def _another_identifier(by_name: Fitted, ids: list[str], name: str | None) -> bool:
     """The response gives the resource an identifier of its own (RDS CreateBlueGreenDeployment's
     BlueGreenDeploymentIdentifier, a bgd- id) where the format's ${Identifier} may be either: the
@@ -181,6 +195,8 @@ def with_created_target(
         ids = ids if by_name is None else []
     elif by_name is None or by_name.template != fitted.template or _another_identifier(by_name, ids, name):
         name = None
+    if fitted is None and not found and name and name.casefold() == "name":
+        fitted = _path_of_name(iam, model, noun)
     if fitted is None and not arns:
         # Where the response gives the ARN, the resource may have an id besides its name (IVS
         # channels: channel/<id>), and the ARN, not a guess, names it.

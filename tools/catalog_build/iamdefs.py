@@ -74,6 +74,12 @@ _FORMAT_FIXES: dict[tuple[str, str], str] = {
         "cloudformation",
         "stackset",
     ): "arn:${Partition}:cloudformation:${Region}:${Account}:stackset/${StackSetId}",
+    # The reference gives subgrp:*; DMS names a replication subnet group by its identifier
+    # (DMS user guide, "Constructing an ARN": subgrp:<resourcename>).
+    (
+        "dms",
+        "ReplicationSubnetGroup",
+    ): "arn:${Partition}:dms:${Region}:${Account}:subgrp:${ReplicationSubnetGroupIdentifier}",
 }
 
 

@@ -56,6 +56,10 @@ def _rank(name: str, noun: str, required: bool) -> int | None:
     folded = name.casefold()
     if folded in RESOURCE_NAMES:
         return RESOURCE_NAMES.index(folded)
+    # The caller's account (S3 Control's x-amz-account-id header) names no resource where another
+    # member may: PutStorageLensConfigurationTagging's target is its ConfigId.
+    if folded == "accountid":
+        return 89 if required else None
     # Members optional only because another may name the target instead (Kinesis StreamName or
     # StreamARN) rank after the required ones.
     penalty = 0 if required else 30

@@ -185,3 +185,34 @@ def test_the_id_of_an_asynchronous_operation_is_no_resources_id() -> None:
     assert "arn" not in balancer and "operations.id" not in balancer.get("response", [])
     assert "arn" not in entry("lightsail", "CreateDomain")
     assert "arn" not in entry("lightsail", "CreateInstances")
+
+
+def test_the_callers_account_id_names_no_resource_where_another_member_may() -> None:
+    tagging = entry("s3", "PutStorageLensConfigurationTagging")
+
+    assert tagging["target"] == ["ConfigId"]
+    assert tagging["arn"] == "arn:{partition}:s3:{region}:{account}:storage-lens/{id}"
+
+
+def test_an_arn_named_for_a_kind_of_the_describing_structure_names_the_resource() -> None:
+    slack = entry("chatbot", "CreateSlackChannelConfiguration")
+    pipeline = entry("chime", "CreateMediaCapturePipeline")
+
+    assert slack["response"][0] == "ChannelConfiguration.ChatConfigurationArn"
+    assert pipeline["response"] == ["MediaCapturePipeline.MediaPipelineArn"]
+
+
+def test_a_name_fills_a_bare_resource_path_only_where_the_response_names_nothing() -> None:
+    event_type = entry("frauddetector", "PutEventType")
+    share = entry("ram", "CreateResourceShare")
+
+    assert event_type["arn"] == "arn:{partition}:frauddetector:{region}:{account}:event-type/{id}"
+    assert event_type["target"] == ["name"]
+    assert share["how"].startswith("arn: the response names")
+
+
+def test_a_dms_replication_subnet_group_is_named_by_its_identifier() -> None:
+    created = entry("dms", "CreateReplicationSubnetGroup")
+
+    assert created["arn"] == "arn:{partition}:dms:{region}:{account}:subgrp:{id}"
+    assert created["target"] == ["ReplicationSubnetGroupIdentifier"]

@@ -150,6 +150,9 @@ def test_newer_ec2_prefixes_are_known_and_ipam_arns_have_no_region() -> None:
     assert ec2_arn("eice-0a", "us-east-1", "1") == "arn:aws:ec2:us-east-1:1:instance-connect-endpoint/eice-0a"
     assert ec2_arn("ipam-pool-0a", "us-east-1", "1") == "arn:aws:ec2::1:ipam-pool/ipam-pool-0a"
     assert ec2_arn("ipam-0a", "us-east-1", "1") == "arn:aws:ec2::1:ipam/ipam-0a"
+    # A customer-owned IP pool's id (EC2 API reference, CreateCoipPool) is no EC2 address pool's.
+    coip = "arn:aws:ec2:us-east-1:1:coip-pool/ipv4pool-coip-0a"
+    assert ec2_arn("ipv4pool-coip-0a", "us-east-1", "1") == coip
 
 
 def test_the_response_wins_over_the_request_and_lists_give_one_target_each() -> None:
