@@ -143,11 +143,11 @@ def _kept_by_call(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Sk
         return None
     calls = [(h.eventName, h.eventSource) for h in heads]
     times = [h.eventTime for h in heads]
-    if {type(when) for when in times} - {str}:
-        return None
+    if {type(when) for when in times} - {str} or {(type(n), type(s)) for n, s in calls} - {(str, str)}:
+        return None  # (an object for a name cannot even be put in a set)
     interests: dict[tuple[str, str], Interest] = {}
     for name, source in set(calls):
-        if type(name) is not str or type(source) is not str or not name or not source:
+        if not name or not source:
             return None
         interest = keep.interest(source, name)
         if interest is not None:

@@ -233,3 +233,17 @@ def test_a_plain_record_keeps_its_own_text_and_a_container_s_records_do_not() ->
     ).encode()
     (inner,) = [item for item in read_log(wrapped, Normalizer()) if isinstance(item, dict)]
     assert record_text(inner) == json.dumps(plain, separators=(",", ":"))
+
+
+def test_a_record_whose_call_name_or_source_is_an_object_goes_the_long_way(tmp_path: Path) -> None:
+    # Found by hypothesis in CI: the per-call decision put an object into a set.
+    odd = [
+        {"eventTime": "", "eventSource": {"tags": [{"key": "team", "value": "x"}]}},
+        {
+            "eventTime": "2024-01-01T00:00:00Z",
+            "eventSource": "s3.amazonaws.com",
+            "eventName": ["TagResource"],
+        },
+    ]
+    for record_ in odd:
+        _assert_same(json.dumps({"Records": [record_]}).encode(), tmp_path / str(len(str(record_))))
