@@ -159,10 +159,10 @@ def _kept_by_call(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Sk
         if interests[calls[index]].always or not _skippable(heads[index], interests[calls[index]])
     ]
     newest = max(times, default="")
-    origins = set(zip([h.recipientAccountId for h in heads], [h.awsRegion for h in heads], strict=True))
-    if len(origins) == 1:
-        origin = next(iter(origins))
-        by_origin = {origin: newest} if type(origin[0]) is str and type(origin[1]) is str else {}
+    pairs = [(h.recipientAccountId, h.awsRegion) for h in heads]
+    origins = set(pairs) if {(type(a), type(r)) for a, r in pairs} == {(str, str)} else set()
+    if len(origins) == 1:  # the usual log file: one account's trail in one region
+        by_origin = {next(iter(origins)): newest}
     else:
         by_origin = _newest_by_origin(heads)
     return kept, Skipped(len(heads) - len(kept), newest, by_origin)

@@ -247,3 +247,9 @@ def test_a_record_whose_call_name_or_source_is_an_object_goes_the_long_way(tmp_p
     ]
     for record_ in odd:
         _assert_same(json.dumps({"Records": [record_]}).encode(), tmp_path / str(len(str(record_))))
+
+
+def test_a_record_whose_account_or_region_is_an_object_is_read_alike(tmp_path: Path) -> None:
+    base = {"eventTime": "2024-01-01T00:00:00Z", "eventSource": "s3.amazonaws.com", "eventName": "GetObject"}
+    for odd in ({"recipientAccountId": {"a": 1}}, {"awsRegion": ["us-east-1"]}):
+        _assert_same(json.dumps({"Records": [base | odd, base]}).encode(), tmp_path / str(len(str(odd))))
