@@ -161,10 +161,8 @@ def _kept_by_call(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Sk
     newest = max(times, default="")
     pairs = [(h.recipientAccountId, h.awsRegion) for h in heads]
     origins = set(pairs) if {(type(a), type(r)) for a, r in pairs} == {(str, str)} else set()
-    if len(origins) == 1:  # the usual log file: one account's trail in one region
-        by_origin = {next(iter(origins)): newest}
-    else:
-        by_origin = _newest_by_origin(heads)
+    # The usual log file is one account's trail in one region: one origin, whose newest is newest.
+    by_origin = {next(iter(origins)): newest} if len(origins) == 1 else _newest_by_origin(heads)
     return kept, Skipped(len(heads) - len(kept), newest, by_origin)
 
 
