@@ -16,6 +16,7 @@ from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import GetObjectOutputTypeDef
 
 # AccountID_CloudTrail_RegionName_YYYYMMDDTHHmmZ_UniqueString.json.gz
 _LOG_TIME = re.compile(r"_(\d{8}T\d{4}Z)_[^/]*$")
@@ -48,6 +49,18 @@ def parse_s3_url(url: str) -> tuple[str, str]:
     return bucket, prefix
 
 
+def _get_object(s3: S3Client, bucket: str, key: str) -> GetObjectOutputTypeDef | ReadProblem:
+    """GetObject's response, or the fatal ReadProblem of a failed fetch: transient where S3 or the
+    connection failed (a 5xx, throttling, a reset) rather than the object (missing, denied)."""
+    try:
+        return s3.get_object(Bucket=bucket, Key=key)
+    except ClientError as exc:
+        code = error_code(exc, "error")
+        return ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True, is_transient(exc))
+    except BotoCoreError as exc:
+        return ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True, True)
+
+
 def read_object(
     s3: S3Client, bucket: str, key: str, keep: RecordFilter | None = None
 ) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
@@ -55,14 +68,9 @@ def read_object(
     the connection failed (a 5xx, throttling, a reset, a body cut short) rather than the object
     (missing, access denied). With ``keep``, an object of up to WHOLE_READ_BYTES is read whole and
     only the records that may matter are decoded; larger ones are streamed."""
-    try:
-        response = s3.get_object(Bucket=bucket, Key=key)
-    except ClientError as exc:
-        code = error_code(exc, "error")
-        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True, is_transient(exc))
-        return
-    except BotoCoreError as exc:
-        yield ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True, True)
+    response = _get_object(s3, bucket, key)
+    if isinstance(response, ReadProblem):
+        yield response
         return
     body = response["Body"]
     try:
@@ -80,13 +88,9 @@ def fetch_object(s3: S3Client, bucket: str, key: str) -> bytes | ReadProblem | N
     """The bytes of one object, for another process to read as ``read_object`` would: a failed
     fetch is the ReadProblem ``read_object`` gives; None for an object over WHOLE_READ_BYTES, which
     is left to ``read_object`` to stream."""
-    try:
-        response = s3.get_object(Bucket=bucket, Key=key)
-    except ClientError as exc:
-        code = error_code(exc, "error")
-        return ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True, is_transient(exc))
-    except BotoCoreError as exc:
-        return ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True, True)
+    response = _get_object(s3, bucket, key)
+    if isinstance(response, ReadProblem):
+        return response
     body = response["Body"]
     try:
         if response.get("ContentLength", WHOLE_READ_BYTES + 1) > WHOLE_READ_BYTES:

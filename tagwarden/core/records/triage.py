@@ -167,6 +167,7 @@ def _kept_by_call(heads: list[_Head], keep: RecordFilter) -> tuple[list[int], Sk
 
 
 def _newest_by_origin(heads: list[_Head]) -> dict[tuple[str, str], str]:
+    """The newest eventTime per (account, region) among ``heads``, whose eventTimes are strings."""
     by_origin: dict[tuple[str, str], str] = {}
     for head in heads:
         when, origin = head.eventTime, (head.recipientAccountId, head.awsRegion)
@@ -180,7 +181,7 @@ def _kept_one_by_one(heads: list[_Head], keep: RecordFilter) -> tuple[list[int],
     newest = ""
     unset = msgspec.UNSET
     interests: dict[str, dict[str, Interest | None]] = {}  # by eventName, then eventSource
-    by_origin: dict[tuple[str, str], str] = {}
+    timed: list[_Head] = []  # plain records with a string eventTime
     for index, head in enumerate(heads):
         source, name, when = head.eventSource, head.eventName, head.eventTime
         if (
@@ -195,9 +196,7 @@ def _kept_one_by_one(heads: list[_Head], keep: RecordFilter) -> tuple[list[int],
             continue
         if type(when) is str:
             newest = max(newest, when)
-            origin = (head.recipientAccountId, head.awsRegion)
-            if type(origin[0]) is str and type(origin[1]) is str and when > by_origin.get(origin, ""):
-                by_origin[origin] = when
+            timed.append(head)
         by_source = interests.get(name)
         if by_source is None:
             by_source = interests[name] = {}
@@ -209,7 +208,7 @@ def _kept_one_by_one(heads: list[_Head], keep: RecordFilter) -> tuple[list[int],
             continue
         kept.append(index)
     # newest covers kept records too; the caller takes the maximum, so that is harmless.
-    return kept, Skipped(len(heads) - len(kept), newest, by_origin)
+    return kept, Skipped(len(heads) - len(kept), newest, _newest_by_origin(timed))
 
 
 # Python refuses to convert integers of more digits than this; a document holding one anywhere,
