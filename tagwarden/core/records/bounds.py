@@ -10,6 +10,7 @@ from typing import Any
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SessionGrant
 from tagwarden.core.records.limits import DEFAULT_LIMITS, ReadLimits
+from tagwarden.core.records.text import TextRecord
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -30,6 +31,15 @@ def nesting_depth_exceeds(value: Any, limit: int) -> bool:
         level = children
         depth += 1
     return False
+
+
+def record_nests_deeper(record: Any, limit: int) -> bool:
+    """``nesting_depth_exceeds`` for a record, answered from its own JSON text where it keeps it:
+    each level of nesting opens with a bracket, so a text with no more brackets than ``limit``
+    (brackets inside strings only add to the count) cannot nest deeper, and nothing is walked."""
+    if isinstance(record, TextRecord) and record.text.count("{") + record.text.count("[") <= limit:
+        return False
+    return nesting_depth_exceeds(record, limit)
 
 
 def _texts(change: TagChange) -> Iterator[str]:
@@ -58,7 +68,7 @@ def tag_record_bounds(
     limits: ReadLimits = DEFAULT_LIMITS,
 ) -> tuple[str, str] | None:
     """(reason, detail) if the record goes beyond a bound, else None."""
-    if nesting_depth_exceeds(record, limits.max_nesting):
+    if record_nests_deeper(record, limits.max_nesting):
         return "too_deep", f"the record nests deeper than {limits.max_nesting} levels"
     for count, (key, value) in enumerate(_tags(changes, session), start=1):
         if count > limits.max_tags_per_record:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tagwarden.core.records.bounds import nesting_depth_exceeds
+from tagwarden.core.records import bounds
+from tagwarden.core.records.bounds import nesting_depth_exceeds, record_nests_deeper
+from tagwarden.core.records.text import TextRecord
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=3),
@@ -37,3 +41,31 @@ def test_a_deep_chain_past_the_limit() -> None:
     assert depth(value) == 65
     assert nesting_depth_exceeds(value, 64)
     assert not nesting_depth_exceeds(value, 65)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON, st.integers(0, 8), st.booleans())
+def test_a_record_with_its_text_answers_as_the_walk_does(value: Any, limit: int, spaced: bool) -> None:
+    record = {"eventName": "TagResource", "requestParameters": value}
+    text = json.dumps(record, indent=1 if spaced else None)
+
+    assert record_nests_deeper(TextRecord(record, text), limit) == (depth(record) > limit)
+
+
+def test_brackets_inside_strings_never_hide_depth() -> None:
+    value: Any = "{[" * 40
+    for _ in range(70):
+        value = [value]
+    record = {"requestParameters": value}
+
+    assert record_nests_deeper(TextRecord(record, json.dumps(record)), 64)
+
+
+def test_the_text_spares_the_walk_only_where_it_cannot_be_deep(monkeypatch: pytest.MonkeyPatch) -> None:
+    walked: list[int] = []
+    monkeypatch.setattr(bounds, "nesting_depth_exceeds", lambda value, limit: walked.append(limit) or False)
+    shallow = {"requestParameters": {"tags": [{"Key": "a", "Value": "b"}]}}
+
+    assert not record_nests_deeper(TextRecord(shallow, json.dumps(shallow)), 64)
+    assert not record_nests_deeper(shallow, 64)
+    assert walked == [64]
