@@ -137,6 +137,16 @@ def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> Catal
     return with_request_target(entry, model, exclude, iam, noun)
 
 
+# Calls whose tags land on another resource than the one they make, as the tag member's
+# documentation says, by (model, operation): the noun tagged, and whether it exists already.
+# CloudFormation CreateChangeSet: tags "to associate with this stack" (a new or an existing one);
+# Lookout for Equipment ImportModelVersion: tags "associated with the machine learning model".
+_TAGS_ANOTHER = {
+    ("cloudformation", "CreateChangeSet"): ("stack", True),
+    ("lookoutequipment", "ImportModelVersion"): ("model", False),
+}
+
+
 def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
     canonical = canonical_tag_members(model)
     adds = set_members(model, operation, canonical) or _nested_set_members(model, operation, canonical)
@@ -152,6 +162,7 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         noun = "provisioned" + noun  # ProvisionProduct makes a provisioned product
     noun = re.sub(r"(?<=.)from[a-z]+$", "", noun)  # CreateFileSystemFromBackup makes a file system
     noun = _without_variant(noun, model, iam)
+    noun, updating = _TAGS_ANOTHER.get((model.name, operation), (noun, updating))
     entry = CatalogEntry(
         event_source=model.event_source,
         event_name=operation,

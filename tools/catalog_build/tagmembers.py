@@ -113,6 +113,11 @@ def noun_of(operation: str) -> str:
     return operation.casefold()
 
 
+# Tag members that select resources by their tags rather than tag anything: Inspector (classic)
+# CreateResourceGroup's tags "are used to select the EC2 instances" of an assessment target.
+SELECTOR_MEMBERS = frozenset({("inspector", "CreateResourceGroup", "resourceGroupTags")})
+
+
 def _is_own_tags(name: str, operation: str, canonical: frozenset[str]) -> bool:
     folded = name.casefold()
     if folded in SET_NAMES or folded in canonical:
@@ -127,7 +132,7 @@ def set_members(
     """Members that give the target's tags with their values."""
     found = []
     for name, ref in model.input_members(operation).items():
-        if not _is_own_tags(name, operation, canonical):
+        if not _is_own_tags(name, operation, canonical) or (model.name, operation, name) in SELECTOR_MEMBERS:
             continue
         shape = member_shape(model, ref["shape"])
         if shape is None or shape == "keys" or shape.endswith("keys") or "list[Key]" in shape:

@@ -1,0 +1,87 @@
+"""Tag members that do not tag what the call makes: tags of another resource, and tags that only
+select resources. Records written from the operations' API references (cited per test)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tagwarden.core.normalize import Normalizer
+
+ACCOUNT = "111122223333"
+NORMALIZER = Normalizer()
+SOURCE = "arn:aws:lookoutequipment:us-east-1:444455556666:model/pump/0a1b2c3d"
+
+
+def record(source: str, name: str, request: dict[str, Any], response: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "eventVersion": "1.08",
+        "userIdentity": {"type": "IAMUser", "arn": f"arn:aws:iam::{ACCOUNT}:user/dev", "accountId": ACCOUNT},
+        "eventTime": "2026-11-30T10:00:00Z",
+        "eventSource": source,
+        "eventName": name,
+        "awsRegion": "eu-west-1",
+        "recipientAccountId": ACCOUNT,
+        "eventID": f"{name}-1",
+        "requestParameters": request,
+        "responseElements": response,
+    }
+
+
+def test_a_change_sets_tags_are_the_stacks() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateChangeSet: Tags are
+    # "key-value pairs to associate with this stack"; the response gives Id (the change set's
+    # ARN) and StackId.
+    stack = f"arn:aws:cloudformation:eu-west-1:{ACCOUNT}:stack/web/1a2b3c4d-0000-1111-2222-333344445555"
+    made = record(
+        "cloudformation.amazonaws.com",
+        "CreateChangeSet",
+        {"stackName": "web", "changeSetName": "add-cache", "tags": [{"key": "team", "value": "alpha"}]},
+        {"id": f"arn:aws:cloudformation:eu-west-1:{ACCOUNT}:changeSet/add-cache/9f8e7d6c", "stackId": stack},
+    )
+
+    changes = NORMALIZER.normalize(made).changes
+
+    assert [(c.target_kind, c.target, c.set) for c in changes] == [("resource", stack, {"team": "alpha"})]
+
+
+def test_an_imported_model_versions_tags_are_the_models() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/lookoutequipment-2020-12-15/ImportModelVersion: Tags
+    # are "the tags associated with the machine learning model to be created"; the response gives
+    # ModelArn and ModelVersionArn.
+    model = f"arn:aws:lookoutequipment:eu-west-1:{ACCOUNT}:model/pump/5c1e2d3f-aaaa-bbbb-cccc-ddddeeeeffff"
+    made = record(
+        "lookoutequipment.amazonaws.com",
+        "ImportModelVersion",
+        {
+            "SourceModelVersionArn": f"{SOURCE}/model-version/1",
+            "ModelName": "pump",
+            "DatasetName": "pumps",
+            "ClientToken": "t-1",
+            "Tags": [{"Key": "team", "Value": "alpha"}],
+        },
+        {
+            "ModelName": "pump",
+            "ModelArn": model,
+            "ModelVersionArn": f"{model}/model-version/1",
+            "ModelVersion": 1,
+            "Status": "IN_PROGRESS",
+        },
+    )
+
+    changes = NORMALIZER.normalize(made).changes
+
+    assert [(c.target_kind, c.target, c.set) for c in changes] == [("resource", model, {"team": "alpha"})]
+
+
+def test_tags_that_select_instances_write_no_tag() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/inspector-2016-02-16/CreateResourceGroup: "Creates
+    # a resource group using the specified set of tags (key and value pairs) that are used to
+    # select the EC2 instances to be included in an Amazon Inspector assessment target."
+    made = record(
+        "inspector.amazonaws.com",
+        "CreateResourceGroup",
+        {"resourceGroupTags": [{"key": "team", "value": "alpha"}]},
+        {"resourceGroupArn": f"arn:aws:inspector:eu-west-1:{ACCOUNT}:resourcegroup/0-AB6DMKnv"},
+    )
+
+    assert NORMALIZER.normalize(made).changes == ()
