@@ -19,7 +19,9 @@ REFACTOR = (
 GRAFANA = f"arn:aws:grafana:eu-west-2:{A}:/workspaces/g-abcdef1234"
 MPA_TEAM = f"arn:aws:mpa:us-east-1:{A}:approval-team/a1b2c3d4e5f6g7h8"
 STACK = f"arn:aws:cloudformation:sa-east-1:{A}:stack/my-stack/5b6c7d8e-9f01-23ab-cdef-EXAMPLE44444"
-CHANGE_SET = f"arn:aws:cloudformation:sa-east-1:{A}:changeSet/my-change-set/1a2b3c4d-5e6f-7a8b-9c0d-EXAMPLE55555"
+CHANGE_SET = (
+    f"arn:aws:cloudformation:sa-east-1:{A}:changeSet/my-change-set/1a2b3c4d-5e6f-7a8b-9c0d-EXAMPLE55555"
+)
 PLAN = f"arn:aws:arc-region-switch::{A}:plan/my-plan:a1b2c3"
 LB = f"arn:aws:elasticloadbalancing:eu-west-1:{A}:loadbalancer/app/my-load-balancer/50dc6c495c0c9188"
 LISTENER = f"arn:aws:elasticloadbalancing:eu-west-1:{A}:listener/app/my-load-balancer/50dc6c495c0c9188/f2f7dc8efc522ab2"
@@ -286,7 +288,12 @@ ROUND7A_B_ENTRIES: list[dict[str, Any]] = [
         record(
             "mediapackagev2",
             "CreateChannel",
-            {"ChannelGroupName": "my-channel-group", "ChannelName": "my-channel", "InputType": "CMAF", "Tags": M},
+            {
+                "ChannelGroupName": "my-channel-group",
+                "ChannelName": "my-channel",
+                "InputType": "CMAF",
+                "Tags": M,
+            },
             {
                 "Arn": CHANNEL,
                 "ChannelName": "my-channel",
@@ -294,7 +301,10 @@ ROUND7A_B_ENTRIES: list[dict[str, Any]] = [
                 "CreatedAt": "2024-06-01T12:00:00Z",
                 "ModifiedAt": "2024-06-01T12:00:00Z",
                 "IngestEndpoints": [
-                    {"Id": "1", "Url": "https://abcde1.ingest.vwxyz.mediapackagev2.eu-west-1.amazonaws.com/in/v1/x"}
+                    {
+                        "Id": "1",
+                        "Url": "https://abcde1.ingest.vwxyz.mediapackagev2.eu-west-1.amazonaws.com/in/v1/x",
+                    }
                 ],
                 "InputType": "CMAF",
                 "ETag": "GlfT+dJxvtN2f5mdVxLwqEg2E3g=",
