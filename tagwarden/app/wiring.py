@@ -69,13 +69,14 @@ class Parts:
 
 
 def build_parts(
-    config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True, durable: bool = True
+    config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True, replay: bool = False
 ) -> Parts:
-    """Store, metrics and processor; with ``aws`` False nothing calls AWS (no principal tags);
-    ``durable`` False for replays (see open_store)."""
+    """Store, metrics and processor; with ``aws`` False nothing calls AWS (no principal tags).
+    A ``replay`` is run again after a power cut, so its commits need not wait for the disk each
+    (see open_store), and it marks its findings reported in batches (see Recorder)."""
     settings = config.settings
     aws_clients = clients or AwsClients(settings.aws.region, settings.aws.max_attempts)
-    store = config.open_store(durable=durable)
+    store = config.open_store(durable=not replay)
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
@@ -112,6 +113,7 @@ def build_parts(
         route=route,
         delivery=delivery_path(config, aws_clients if aws else None, log),
         compute=compute,
+        batch_reports=replay,
     )
     sinks[REPORT_SINK] = ReportSink(processor.recorder)  # reports what a dead process did not
     return Parts(store, metrics, processor, aws_clients, account, sinks, faults)

@@ -122,8 +122,7 @@ def run(args: argparse.Namespace) -> int:
     if args.enqueue:
         return enqueue(args, AwsClients(config.settings.aws.region, config.settings.aws.max_attempts))
     log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())
-    # A replay is run again after a power cut, so its commits need not wait for the disk each.
-    parts = build_parts(config, log, durable=False)
+    parts = build_parts(config, log, replay=True)
     if not args.no_inventory:
         _take_principal_inventory(config, parts, log)
     # What start-up built (modules, AWS models, settings) lives to the end: keep the collector
@@ -139,7 +138,6 @@ def run(args: argparse.Namespace) -> int:
         skip_processed=False,
         workers=args.workers,
     )
-    parts.recorder.batch_reports = True  # marked reported in batches, and all at the end
     result = source.poll(threading.Event(), _progress(sys.stderr.isatty() and not args.quiet))
     parts.recorder.settle()
     if sys.stderr.isatty() and not args.quiet:

@@ -79,8 +79,9 @@ class Processor:
         clock: Callable[[], float] = time.time,
         delivery: DeliveryPath | None = None,
         compute: ComputeIdentity | None = None,
+        batch_reports: bool = False,
     ) -> None:
-        self.recorder = Recorder(metrics, log, route, store)
+        self.recorder = Recorder(metrics, log, route, store, batch_reports=batch_reports)
         self.normalizer = normalizer
         self.policy = policy
         self.store = store

@@ -175,3 +175,19 @@ def test_the_default_worker_count_keeps_within_a_containers_cpu_limit(
         (tmp_path / name).write_text(text)
     usable = len(os.sched_getaffinity(0))
     assert available_cpus(tmp_path) == (min(usable, limit) if limit else usable)
+
+
+@pytest.mark.parametrize("replay", [False, True])
+def test_a_replays_parts_batch_their_reports_and_commit_without_waiting_for_the_disk(
+    tmp_path: Path, replay: bool
+) -> None:
+    from tagwarden.app.logs import get_logger
+    from tagwarden.app.wiring import build_parts
+
+    config = load_config(write(tmp_path, BASE), env={})
+    parts = build_parts(config, get_logger(), aws=False, replay=replay)
+    synchronous = parts.store._writer.execute("PRAGMA synchronous").fetchone()[0]  # type: ignore[attr-defined]
+
+    assert parts.recorder.batch_reports is replay
+    assert synchronous == (1 if replay else 2)  # NORMAL, FULL
+    parts.store.close()
