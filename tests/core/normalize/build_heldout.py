@@ -29,6 +29,10 @@ from tests.core.normalize.heldout6_sampled import ROUND6_ENTRIES
 from tests.core.normalize.heldout6_sampled_b import ROUND6_B_ENTRIES
 from tests.core.normalize.heldout6_sampled_c import ROUND6_C_ENTRIES
 from tests.core.normalize.heldout6_sampled_d import ROUND6_D_ENTRIES
+from tests.core.normalize.heldout7b_sampled import ROUND7_B_ENTRIES
+from tests.core.normalize.heldout7b_sampled_b import ROUND7_B2_ENTRIES
+from tests.core.normalize.heldout7b_sampled_c import ROUND7_B3_ENTRIES
+from tests.core.normalize.heldout7b_sampled_d import ROUND7_B4_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -87,6 +91,11 @@ def entries() -> list[dict[str, Any]]:
     for item in (sixth := [*ROUND6_ENTRIES, *ROUND6_B_ENTRIES, *ROUND6_C_ENTRIES, *ROUND6_D_ENTRIES]):
         item["round"] = 6
     found += sixth
+    # Round seven: drawn as rounds four to six were, after round six's fixes, measured before any
+    # further fix. Part A (draw lines 1-60, heldout7a_*) comes first; part B (lines 61-120) after it.
+    for item in (seventh := [*ROUND7_B_ENTRIES, *ROUND7_B2_ENTRIES, *ROUND7_B3_ENTRIES, *ROUND7_B4_ENTRIES]):
+        item["round"] = 7
+    found += seventh
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"
