@@ -33,6 +33,10 @@ from tests.core.normalize.heldout7a_sampled import ROUND7A_ENTRIES
 from tests.core.normalize.heldout7a_sampled_b import ROUND7A_B_ENTRIES
 from tests.core.normalize.heldout7a_sampled_c import ROUND7A_C_ENTRIES
 from tests.core.normalize.heldout7a_sampled_d import ROUND7A_D_ENTRIES
+from tests.core.normalize.heldout7b_sampled import ROUND7_B_ENTRIES
+from tests.core.normalize.heldout7b_sampled_b import ROUND7_B2_ENTRIES
+from tests.core.normalize.heldout7b_sampled_c import ROUND7_B3_ENTRIES
+from tests.core.normalize.heldout7b_sampled_d import ROUND7_B4_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -91,9 +95,10 @@ def entries() -> list[dict[str, Any]]:
     for item in (sixth := [*ROUND6_ENTRIES, *ROUND6_B_ENTRIES, *ROUND6_C_ENTRIES, *ROUND6_D_ENTRIES]):
         item["round"] = 6
     found += sixth
-    # Round seven, part A (draws 1 to 60 of 120): drawn as rounds four to six were, after round
-    # six's fixes, measured before any further fix.
+    # Round seven: drawn as rounds four to six were, after round six's fixes, measured before any
+    # further fix. Part A (draw lines 1-60, heldout7a_*) comes first; part B (lines 61-120) after it.
     seventh = [*ROUND7A_ENTRIES, *ROUND7A_B_ENTRIES, *ROUND7A_C_ENTRIES, *ROUND7A_D_ENTRIES]
+    seventh += [*ROUND7_B_ENTRIES, *ROUND7_B2_ENTRIES, *ROUND7_B3_ENTRIES, *ROUND7_B4_ENTRIES]
     for item in seventh:
         item["round"] = 7
     found += seventh
