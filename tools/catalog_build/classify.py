@@ -140,9 +140,12 @@ def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> Catal
 # Calls whose tags land on another resource than the one they make, as the tag member's
 # documentation says, by (model, operation): the noun tagged, and whether it exists already.
 # CloudFormation CreateChangeSet: tags "to associate with this stack" (a new or an existing one);
-# Lookout for Equipment ImportModelVersion: tags "associated with the machine learning model".
+# Lookout for Equipment ImportModelVersion: tags "associated with the machine learning model";
+# Serverless Application Repository CreateCloudFormationChangeSet: CloudFormation's CreateChangeSet
+# tags ("corresponds to the parameter of the same name").
 _TAGS_ANOTHER = {
     ("cloudformation", "CreateChangeSet"): ("stack", True),
+    ("serverlessrepo", "CreateCloudFormationChangeSet"): ("stack", True),
     ("lookoutequipment", "ImportModelVersion"): ("model", False),
 }
 

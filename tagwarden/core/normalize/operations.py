@@ -90,8 +90,17 @@ class OperationSpec:
 
 def _member(obj: dict[str, Any], name: str) -> Any:
     """``obj[name]``, matching the name case-insensitively where the exact one is absent:
-    CloudTrail logs lowerCamelCase where the service model says UpperCamelCase."""
-    return tag_ci(obj, name)
+    CloudTrail logs lowerCamelCase where the service model says UpperCamelCase. A member bound to
+    the request's URI may be logged under the name the URI gives it (``resource-arn`` for
+    ``ResourceArn``), which is the member's name with hyphens or underscores between its words."""
+    found = tag_ci(obj, name)
+    if found is not None:
+        return found
+    folded = name.casefold()
+    for key, value in obj.items():
+        if ("-" in key or "_" in key) and key.replace("-", "").replace("_", "").casefold() == folded:
+            return value
+    return None
 
 
 def _walk(obj: Any, path: str) -> list[Any]:

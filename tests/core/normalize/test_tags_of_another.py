@@ -85,3 +85,37 @@ def test_tags_that_select_instances_write_no_tag() -> None:
     )
 
     assert NORMALIZER.normalize(made).changes == ()
+
+
+def test_a_serverless_application_change_sets_tags_are_the_stacks() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/serverlessrepo-2017-09-08/CreateCloudFormationChangeSet:
+    # Tags "correspond to the parameter of the same name for the AWS CloudFormation
+    # CreateChangeSet API"; the response gives ChangeSetId and StackId.
+    stack = f"arn:aws:cloudformation:eu-west-1:{ACCOUNT}:stack/serverlessrepo-hello/0f1e2d3c"
+    made = record(
+        "serverlessrepo.amazonaws.com",
+        "CreateCloudFormationChangeSet",
+        {
+            "applicationId": f"arn:aws:serverlessrepo:eu-west-1:{ACCOUNT}:applications/hello",
+            "stackName": "serverlessrepo-hello",
+            "tags": [{"key": "team", "value": "alpha"}],
+        },
+        {"changeSetId": f"arn:aws:cloudformation:eu-west-1:{ACCOUNT}:changeSet/c1/9a8b", "stackId": stack},
+    )
+
+    changes = NORMALIZER.normalize(made).changes
+
+    assert [(c.target_kind, c.target, c.set) for c in changes] == [("resource", stack, {"team": "alpha"})]
+
+
+def test_a_member_logged_under_its_uri_name_is_read() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/schemas-2019-12-02/UntagResource: the URI is
+    # /tags/{resource-arn}, the member ResourceArn.
+    registry = f"arn:aws:schemas:eu-west-1:{ACCOUNT}:registry/orders"
+    made = record(
+        "schemas.amazonaws.com", "UntagResource", {"resource-arn": registry, "tagKeys": ["team"]}, {}
+    )
+
+    changes = NORMALIZER.normalize(made).changes
+
+    assert [(c.target, c.removed) for c in changes] == [(registry, ("team",))]
