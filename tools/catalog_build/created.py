@@ -132,13 +132,13 @@ def _walk(
     prefix: str,
     *,
     depth: int,
-    scored: list[tuple[int, str, bool]],
+    scored: list[tuple[int, str, bool, bool]],
     own: bool = False,
 ) -> None:
     for name in _string_members(model, shape_name):
         score = _score(name, noun, depth > 0, own)
         if score:
-            scored.append((score[0] + 5 * depth, prefix + name, score[1]))
+            scored.append((score[0] + 5 * depth, prefix + name, score[1], names_parent(name, noun)))
     if depth >= 2:
         return
     containers = _containers(model, shape_name)
@@ -160,10 +160,15 @@ def response_members(model: ServiceModel, operation: str, noun: str) -> list[Res
     output = model.output_shape(operation)
     if output is None:
         return []
-    scored: list[tuple[int, str, bool]] = []
+    scored: list[tuple[int, str, bool, bool]] = []
     _walk(model, output, noun, "", depth=0, scored=scored)
     scored.sort()
-    found = [ResponseMember(path, is_arn) for _, path, is_arn in scored]
+    # A member naming what the noun goes on from (DocumentDB Elastic's snapshot.clusterArn of a
+    # clustersnapshot, Resilience Hub's assessment.appArn) names the parent or the resource used,
+    # unless nothing else is found (DataSync's LocationArn of a locations3).
+    if any(not parent for *_, parent in scored):
+        scored = [item for item in scored if not item[3]]
+    found = [ResponseMember(path, is_arn) for _, path, is_arn, _ in scored]
     if not any(member.is_arn for member in found):
         found = head_word_arns(model, output, noun) + found
     return found
