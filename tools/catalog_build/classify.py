@@ -170,9 +170,11 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         exclude = frozenset(member.name for member in adds + removes)
         updated = with_request_target(entry, model, exclude, iam, noun)
         # An update's response may name the target by ARN (CloudFormation UpdateStack's StackId).
-        arns = tuple(
-            m.path for m in response_members(model, operation, noun) if m.is_arn or _is_own_id(m.path, noun)
-        )
+        found = [m for m in response_members(model, operation, noun) if m.is_arn or _is_own_id(m.path, noun)]
+        arns = tuple(m.path for m in found)
+        if found and found[0].is_arn and updated.how.startswith("unresolved"):
+            how = f"arn: the response names the updated resource ({found[0].path})"
+            updated = replace(updated, how=how)
         return replace(updated, response=arns[:2]) if arns else updated
     return with_created_target(entry, model, operation, iam, noun)
 

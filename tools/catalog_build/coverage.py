@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tagwarden.core.normalize.builtin_specs import builtin_specs
@@ -97,8 +97,18 @@ def _judge(result: Normalized, expected: Expectation | None, confidence: str) ->
     return None
 
 
+def _as_spec_reads(entry: CatalogEntry) -> CatalogEntry:
+    """The entry with the response member a hand-written spec reads the target's ARN from (IAM
+    CreateVirtualMFADevice's virtualMFADevice.serialNumber), for the record made of it."""
+    spec = _HAND_WRITTEN.get((entry.event_source, entry.event_name))
+    if spec is None or not spec.target.response_members:
+        return entry
+    return replace(entry, response=spec.target.response_members[:1], target_kind="arn")
+
+
 def check(entry: CatalogEntry, model: ServiceModel, normalizer: Normalizer) -> Outcome:
     how, confidence = derivation(entry)
+    entry = _as_spec_reads(entry)
     failures = []
     for casing in CASINGS:
         try:

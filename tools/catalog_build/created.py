@@ -189,6 +189,10 @@ def head_word_arns(model: ServiceModel, output: str, noun: str) -> list[Response
     return found if len(found) == 1 else []
 
 
+# Identifiers of the caller or of the request, never of a resource.
+_NO_RESOURCE = ("clientid", "requestid")
+
+
 def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember | None:
     """The one identifier a create call's response gives where none is named like the resource
     (Directory Service CreateHybridAD's DirectoryId, CloudWatch Observability Admin's RuleArn):
@@ -197,7 +201,9 @@ def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember 
     response: a Start call may answer with the id of a run that is not what its tags go to (SSM
     StartChangeRequestExecution's AutomationExecutionId), as may an asynchronous create with the
     id of its operation (Cloud Map's OperationId); an ARN in any create's (Bedrock
-    StartAsyncInvoke's invocationArn)."""
+    StartAsyncInvoke's invocationArn). The id of the request itself names nothing (Image Builder
+    StartImagePipelineExecution's requestId beside imageBuildVersionArn), and an ARN and an id of
+    one stem name one resource (Connect StartAttachedFileUpload's FileArn and FileId)."""
     output = model.output_shape(operation)
     if output is None:
         return None
@@ -205,8 +211,11 @@ def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember 
     found = [
         ResponseMember(name, name.casefold().endswith("arn"))
         for name in _string_members(model, output)
-        if name.casefold().endswith(("arn", "id", "identifier")) and not name.casefold().endswith("clientid")
+        if name.casefold().endswith(("arn", "id", "identifier"))
+        and not name.casefold().endswith(_NO_RESOURCE)
     ]
+    if len({strip_suffix(member.path) for member in found}) == 1:
+        found = [member for member in found if member.is_arn] or found
     if len(found) != 1 or found[0].path.casefold() in inputs or strip_suffix(found[0].path) == "operation":
         return None
     lone = found[0]

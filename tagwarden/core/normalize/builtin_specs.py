@@ -157,6 +157,46 @@ def _created_elsewhere_specs() -> list[OperationSpec]:
     ]
 
 
+def _response_arn_specs() -> list[OperationSpec]:
+    """Create calls whose response gives the created resource's ARN in a member the model does
+    not name as the resource's."""
+    return [
+        # A virtual MFA device's serial number is its ARN, path included (IAM API reference,
+        # CreateVirtualMFADevice, VirtualMFADevice.SerialNumber); its name alone lacks the path.
+        OperationSpec(
+            "iam.amazonaws.com",
+            "CreateVirtualMFADevice",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(
+                response_members=("virtualMFADevice.serialNumber",),
+                members=("virtualMFADeviceName",),
+                resource_type="mfa",
+            ),
+        ),
+        # The call is named for the offering; what it makes and tags is the reserved cache node,
+        # whose ARN the response gives (ElastiCache API reference, ReservedCacheNode.ReservationARN).
+        OperationSpec(
+            "elasticache.amazonaws.com",
+            "PurchaseReservedCacheNodesOffering",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(
+                response_members=("reservedCacheNode.reservationARN",), resource_type="reserved-instance"
+            ),
+        ),
+        # The response's association gives its ARN as ResourceARN, a name the builder reads as
+        # another resource's (FSx API reference, DataRepositoryAssociation.ResourceARN).
+        OperationSpec(
+            "fsx.amazonaws.com",
+            "CreateDataRepositoryAssociation",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(response_members=("association.resourceARN",), resource_type="association"),
+        ),
+    ]
+
+
 def _session_specs() -> list[OperationSpec]:
     """Every session-making STS call that can carry session tags."""
     return [
@@ -232,4 +272,11 @@ def builtin_specs() -> list[OperationSpec]:
             removes=("tags",),
         ),
     ]
-    return specs + _session_specs() + _principal_specs() + _lambda_specs() + _created_elsewhere_specs()
+    return (
+        specs
+        + _session_specs()
+        + _principal_specs()
+        + _lambda_specs()
+        + _created_elsewhere_specs()
+        + _response_arn_specs()
+    )

@@ -1,0 +1,237 @@
+"""Targets the catalog named unresolved although the record determines their ARN (the audit of
+the operations of event sources a… to l…): each record is written from the operation's API
+reference (cited) and its ARN from the Service Authorization Reference's format or the
+service's own documentation of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tagwarden.core.normalize import Normalizer
+from tests.core.normalize.corpus_builders import ACCOUNT, record
+from tests.core.normalize.test_catalog_rules import entry
+
+NORMALIZER = Normalizer()
+
+
+def _targets(made: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(change.target_kind, change.target) for change in NORMALIZER.normalize(made).changes]
+
+
+_RESERVED_NODE = f"arn:aws:elasticache:us-east-1:{ACCOUNT}:reserved-instance:ri-2024-06-01-12-00-00-000"
+_ASSOCIATION = f"arn:aws:fsx:us-east-1:{ACCOUNT}:association/fs-0123456789abcdef0/dra-0123456789abcdef0"
+
+# Each: (API reference page, record, the target's ARN).
+_DETERMINED = [
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateVirtualMFADevice",
+        record(
+            "iam",
+            "CreateVirtualMFADevice",
+            {"virtualMFADeviceName": "alice-phone", "path": "/ops/", "tags": [{"key": "team", "value": "a"}]},
+            {"virtualMFADevice": {"serialNumber": f"arn:aws:iam::{ACCOUNT}:mfa/ops/alice-phone"}},
+        ),
+        f"arn:aws:iam::{ACCOUNT}:mfa/ops/alice-phone",
+        id="iam CreateVirtualMFADevice: the serial number is the ARN, path included",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateCustomEntityType",
+        record(
+            "glue",
+            "CreateCustomEntityType",
+            {"name": "employee-id", "regexString": "EMP-[0-9]{6}", "tags": {"team": "a"}},
+            {"name": "employee-id"},
+            region="eu-west-1",
+        ),
+        f"arn:aws:glue:eu-west-1:{ACCOUNT}:customEntityType/employee-id",
+        id="glue CreateCustomEntityType: a custom entity type has a name and no id",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/apigateway-2015-07-09/CreateStage",
+        record(
+            "apigateway",
+            "CreateStage",
+            {"restApiId": "abc1234", "stageName": "test", "deploymentId": "efg456", "tags": {"team": "a"}},
+            {"stageName": "test", "deploymentId": "efg456"},
+        ),
+        "arn:aws:apigateway:us-east-1::/restapis/abc1234/stages/test",
+        id="apigateway CreateStage: a REST API's stage",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateStage",
+        record(
+            "apigateway",
+            "CreateStage",
+            {"apiId": "a1b2c3d4", "stageName": "prod", "tags": {"team": "a"}},
+            {"stageName": "prod"},
+        ),
+        "arn:aws:apigateway:us-east-1::/apis/a1b2c3d4/stages/prod",
+        id="apigateway CreateStage: an HTTP API's stage",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/lex-models-2017-04-19/PutBot",
+        record(
+            "lex",
+            "PutBot",
+            {
+                "name": "OrderFlowers",
+                "locale": "en-US",
+                "childDirected": False,
+                "tags": [{"key": "team", "value": "a"}],
+            },
+            {"name": "OrderFlowers", "version": "$LATEST"},
+            region="us-east-2",
+        ),
+        f"arn:aws:lex:us-east-2:{ACCOUNT}:bot:OrderFlowers",
+        id="lex PutBot: a Lex V1 bot, named by its name",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/imagebuilder-2019-12-02/StartImagePipelineExecution",
+        record(
+            "imagebuilder",
+            "StartImagePipelineExecution",
+            {
+                "imagePipelineArn": f"arn:aws:imagebuilder:us-west-2:{ACCOUNT}:image-pipeline/nightly",
+                "clientToken": "c0ffee",
+                "tags": {"team": "a"},
+            },
+            {
+                "requestId": "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111",
+                "clientToken": "c0ffee",
+                "imageBuildVersionArn": f"arn:aws:imagebuilder:us-west-2:{ACCOUNT}:image/nightly/1.0.0/3",
+            },
+            region="us-west-2",
+        ),
+        f"arn:aws:imagebuilder:us-west-2:{ACCOUNT}:image/nightly/1.0.0/3",
+        id="imagebuilder StartImagePipelineExecution: the image made, not the request's id",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/connect-2017-08-08/StartAttachedFileUpload",
+        record(
+            "connect",
+            "StartAttachedFileUpload",
+            {
+                "instanceId": "inst-1",
+                "fileName": "case.pdf",
+                "fileSizeInBytes": 1024,
+                "fileUseCaseType": "ATTACHMENT",
+                "associatedResourceArn": f"arn:aws:connect:us-east-1:{ACCOUNT}:instance/inst-1/case/c-1",
+                "tags": {"team": "a"},
+            },
+            {"fileArn": f"arn:aws:connect:us-east-1:{ACCOUNT}:instance/inst-1/file/f-1", "fileId": "f-1"},
+        ),
+        f"arn:aws:connect:us-east-1:{ACCOUNT}:instance/inst-1/file/f-1",
+        id="connect StartAttachedFileUpload: an ARN and an id of one stem name one file",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/finspace-2021-03-12/CreateKxCluster",
+        record(
+            "finspace",
+            "CreateKxCluster",
+            {"environmentId": "env1", "clusterName": "hdb-1", "clusterType": "HDB", "tags": {"team": "a"}},
+            {"environmentId": "env1", "clusterName": "hdb-1", "status": "PENDING"},
+        ),
+        f"arn:aws:finspace:us-east-1:{ACCOUNT}:kxEnvironment/env1/kxCluster/hdb-1",
+        id="finspace CreateKxCluster: a kdb cluster is named by its name",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/finspace-2021-03-12/CreateKxDataview",
+        record(
+            "finspace",
+            "CreateKxDataview",
+            {"environmentId": "env1", "databaseName": "db1", "dataviewName": "dv1", "tags": {"team": "a"}},
+            {"environmentId": "env1", "databaseName": "db1", "dataviewName": "dv1"},
+        ),
+        f"arn:aws:finspace:us-east-1:{ACCOUNT}:kxEnvironment/env1/kxDatabase/db1/kxDataview/dv1",
+        id="finspace CreateKxDataview: in its database, by its name",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/databrew-2017-07-25/CreateProfileJob",
+        record(
+            "databrew",
+            "CreateProfileJob",
+            {
+                "name": "profile-sales",
+                "datasetName": "sales",
+                "roleArn": "arn:aws:iam::1:role/x",
+                "tags": {"team": "a"},
+            },
+            {"name": "profile-sales"},
+        ),
+        f"arn:aws:databrew:us-east-1:{ACCOUNT}:job/profile-sales",
+        id="databrew CreateProfileJob: a profile job is a job",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/elasticache-2015-02-02/PurchaseReservedCacheNodesOffering",
+        record(
+            "elasticache",
+            "PurchaseReservedCacheNodesOffering",
+            {
+                "reservedCacheNodesOfferingId": "438012d3-4052-4cc7-b2e3-8d3372e0e706",
+                "tags": [{"key": "team", "value": "a"}],
+            },
+            {
+                "reservedCacheNode": {
+                    "reservedCacheNodeId": "ri-2024-06-01-12-00-00-000",
+                    "reservationARN": _RESERVED_NODE,
+                }
+            },
+        ),
+        _RESERVED_NODE,
+        id="elasticache PurchaseReservedCacheNodesOffering: the reserved node made",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/fsx-2018-03-01/CreateDataRepositoryAssociation",
+        record(
+            "fsx",
+            "CreateDataRepositoryAssociation",
+            {
+                "fileSystemId": "fs-0123456789abcdef0",
+                "fileSystemPath": "/ns1",
+                "dataRepositoryPath": "s3://b/p",
+                "tags": [{"key": "team", "value": "a"}],
+            },
+            {
+                "association": {
+                    "associationId": "dra-0123456789abcdef0",
+                    "fileSystemId": "fs-0123456789abcdef0",
+                    "resourceARN": _ASSOCIATION,
+                }
+            },
+        ),
+        _ASSOCIATION,
+        id="fsx CreateDataRepositoryAssociation: the association's ResourceARN",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "made", "arn"), _DETERMINED)
+def test_a_record_that_determines_the_arn_names_it(page: str, made: dict[str, Any], arn: str) -> None:
+    assert page.startswith("https://docs.aws.amazon.com/")
+    assert _targets(made) == [("resource", arn)]
+
+
+def test_a_stage_of_one_api_is_never_named_with_the_other_apis_format() -> None:
+    # A REST API's stage record has no apiId, an HTTP API's no restApiId: a record with neither
+    # determines no ARN.
+    made = record("apigateway", "CreateStage", {"stageName": "test", "tags": {"team": "a"}})
+
+    assert [kind for kind, _ in _targets(made)] == ["unresolved"]
+
+
+def test_a_member_documented_as_the_arn_of_one_of_several_types_is_an_arn() -> None:
+    # "Specifies the ARN of the trail, event data store, dashboard, or channel" (CloudTrail
+    # AddTags); "The Amazon Resource Name (ARN) of the resource ..., for example ...:cluster:myCluster
+    # or ...:snapshot:mySnapshot" (ElastiCache AddTagsToResource): no other kind of value.
+    assert entry("cloudtrail", "AddTags")["kind"] == "arn"
+    assert entry("cloudtrail", "RemoveTags")["kind"] == "arn"
+    assert entry("elasticache", "AddTagsToResource")["kind"] == "arn"
+
+
+def test_an_update_whose_response_gives_the_arn_is_said_to_be_named_by_it() -> None:
+    # Pinpoint UpdateCampaign answers with CampaignResponse.Arn; the report said unresolved.
+    updated = entry("pinpoint", "UpdateCampaign")
+
+    assert updated["response"] == ["CampaignResponse.Arn"] and updated["how"].startswith("arn:")
