@@ -99,11 +99,14 @@ def _judge(result: Normalized, expected: Expectation | None, confidence: str) ->
 
 def _as_spec_reads(entry: CatalogEntry) -> CatalogEntry:
     """The entry with the response member a hand-written spec reads the target's ARN from (IAM
-    CreateVirtualMFADevice's virtualMFADevice.serialNumber), for the record made of it."""
+    CreateVirtualMFADevice's virtualMFADevice.serialNumber), or the request member it formats
+    (CodePipeline CreateCustomActionType's provider), for the record made of it."""
     spec = _HAND_WRITTEN.get((entry.event_source, entry.event_name))
-    if spec is None or not spec.target.response_members:
-        return entry
-    return replace(entry, response=spec.target.response_members[:1], target_kind="arn")
+    if spec is not None and spec.target.response_members:
+        return replace(entry, response=spec.target.response_members[:1], target_kind="arn")
+    if spec is not None and spec.target.arn_template and spec.target.members and not entry.target:
+        return replace(entry, target=spec.target.members[:1], target_kind="id")
+    return entry
 
 
 def check(entry: CatalogEntry, model: ServiceModel, normalizer: Normalizer) -> Outcome:

@@ -214,6 +214,8 @@ def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember 
         if name.casefold().endswith(("arn", "id", "identifier"))
         and not name.casefold().endswith(_NO_RESOURCE)
     ]
+    if not found:
+        return _lone_nested_arn(model, output)
     if len({strip_suffix(member.path) for member in found}) == 1:
         found = [member for member in found if member.is_arn] or found
     if len(found) != 1 or found[0].path.casefold() in inputs or strip_suffix(found[0].path) == "operation":
@@ -264,3 +266,18 @@ def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
         if inner is not None and inner[0] < 2:  # a required member of the structure
             return f"{name}.{inner[1]}"
     return None
+
+
+def _lone_nested_arn(model: ServiceModel, output: str) -> ResponseMember | None:
+    """Where the response is one structure, the one ARN it holds, unless of a used resource
+    (License Manager User Subscriptions AssociateUser's InstanceUserSummary.InstanceUserArn)."""
+    containers = [
+        item for item in _containers(model, output) if model.shape(item[1]).get("type") == "structure"
+    ]
+    if len(containers) != 1 or len(model.shape(output).get("members", {})) != 1:
+        return None
+    name, inner = containers[0]
+    arns = [member for member in _string_members(model, inner) if member.casefold().endswith("arn")]
+    if len(arns) != 1 or strip_suffix(arns[0]) in _FOREIGN:
+        return None
+    return ResponseMember(f"{name}.{arns[0]}", True)

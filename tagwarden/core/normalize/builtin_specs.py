@@ -197,6 +197,41 @@ def _response_arn_specs() -> list[OperationSpec]:
     ]
 
 
+_CUSTOM_ACTION_TYPE = (
+    "arn:{partition}:codepipeline:{region}:{account}:actiontype:Custom/{category}/{id}/{version}"
+)
+
+
+def _named_elsewhere_specs() -> list[OperationSpec]:
+    """Create calls whose target's ARN is in a member named for another resource, or is made of
+    several request members."""
+    return [
+        # "The versioned Amazon Resource Name (ARN) of the policy version" (Bedrock API reference,
+        # CreateAutomatedReasoningPolicyVersion, policyArn): the version made, not its policy.
+        OperationSpec(
+            "bedrock.amazonaws.com",
+            "CreateAutomatedReasoningPolicyVersion",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(response_members=("policyArn",), resource_type="automated-reasoning-policy-version"),
+        ),
+        # A custom action type's owner is always Custom; its ARN is
+        # actiontype:${Owner}/${Category}/${Provider}/${Version} (Service Authorization Reference;
+        # CodePipeline user guide, identity-based policy examples: actionType:Custom/Test/TestProvider/1).
+        OperationSpec(
+            "codepipeline.amazonaws.com",
+            "CreateCustomActionType",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(
+                members=("provider",),
+                arn_template=_CUSTOM_ACTION_TYPE,
+                resource_type="actiontype",
+            ),
+        ),
+    ]
+
+
 def _session_specs() -> list[OperationSpec]:
     """Every session-making STS call that can carry session tags."""
     return [
@@ -279,4 +314,5 @@ def builtin_specs() -> list[OperationSpec]:
         + _lambda_specs()
         + _created_elsewhere_specs()
         + _response_arn_specs()
+        + _named_elsewhere_specs()
     )

@@ -23,6 +23,11 @@ def _targets(made: dict[str, Any]) -> list[tuple[str, str]]:
 _RESERVED_NODE = f"arn:aws:elasticache:us-east-1:{ACCOUNT}:reserved-instance:ri-2024-06-01-12-00-00-000"
 _ASSOCIATION = f"arn:aws:fsx:us-east-1:{ACCOUNT}:association/fs-0123456789abcdef0/dra-0123456789abcdef0"
 
+_INSTANCE_USER = (
+    f"arn:aws:license-manager-user-subscriptions:us-east-1:{ACCOUNT}:instance-user/"
+    "a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4"
+)
+
 # Each: (API reference page, record, the target's ARN).
 _DETERMINED = [
     pytest.param(
@@ -203,6 +208,71 @@ _DETERMINED = [
         ),
         _ASSOCIATION,
         id="fsx CreateDataRepositoryAssociation: the association's ResourceARN",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/license-manager-user-subscriptions-2018-05-10/AssociateUser",
+        record(
+            "license-manager-user-subscriptions",
+            "AssociateUser",
+            {
+                "username": "alice",
+                "instanceId": "i-0123456789abcdef0",
+                "identityProvider": {"activeDirectoryIdentityProvider": {"directoryId": "d-1234567890"}},
+                "tags": {"team": "a"},
+            },
+            {
+                "instanceUserSummary": {
+                    "username": "alice",
+                    "instanceId": "i-0123456789abcdef0",
+                    "status": "ASSOCIATING",
+                    "instanceUserArn": _INSTANCE_USER,
+                }
+            },
+        ),
+        _INSTANCE_USER,
+        id="license-manager-user-subscriptions AssociateUser: the one ARN of the one structure",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/bedrock-2023-04-20/CreateAutomatedReasoningPolicyVersion",
+        record(
+            "bedrock",
+            "CreateAutomatedReasoningPolicyVersion",
+            {
+                "policyArn": f"arn:aws:bedrock:us-east-1:{ACCOUNT}:automated-reasoning-policy/k2r8pmmgw1nl",
+                "lastUpdatedDefinitionHash": "a1b2c3",
+                "tags": [{"key": "team", "value": "a"}],
+            },
+            {
+                "policyArn": f"arn:aws:bedrock:us-east-1:{ACCOUNT}:automated-reasoning-policy/k2r8pmmgw1nl:2",
+                "version": "2",
+                "name": "refunds",
+            },
+        ),
+        f"arn:aws:bedrock:us-east-1:{ACCOUNT}:automated-reasoning-policy/k2r8pmmgw1nl:2",
+        id="bedrock CreateAutomatedReasoningPolicyVersion: the versioned ARN the response gives",
+    ),
+    pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/codepipeline-2015-07-09/CreateCustomActionType",
+        record(
+            "codepipeline",
+            "CreateCustomActionType",
+            {
+                "category": "Test",
+                "provider": "TestProvider",
+                "version": "1",
+                "inputArtifactDetails": {"minimumCount": 0, "maximumCount": 1},
+                "outputArtifactDetails": {"minimumCount": 0, "maximumCount": 1},
+                "tags": [{"key": "team", "value": "a"}],
+            },
+            {
+                "actionType": {
+                    "id": {"category": "Test", "owner": "Custom", "provider": "TestProvider", "version": "1"}
+                }
+            },
+            region="us-west-2",
+        ),
+        f"arn:aws:codepipeline:us-west-2:{ACCOUNT}:actiontype:Custom/Test/TestProvider/1",
+        id="codepipeline CreateCustomActionType: owner Custom, category, provider, version",
     ),
 ]
 
