@@ -322,3 +322,55 @@ def test_an_update_whose_response_gives_the_arn_is_said_to_be_named_by_it() -> N
     updated = entry("pinpoint", "UpdateCampaign")
 
     assert updated["response"] == ["CampaignResponse.Arn"] and updated["how"].startswith("arn:")
+
+
+def _vehicle(name: str, team: str) -> dict[str, Any]:
+    return {
+        "vehicleName": name,
+        "modelManifestArn": f"arn:aws:iotfleetwise:us-east-1:{ACCOUNT}:model-manifest/m1",
+        "decoderManifestArn": f"arn:aws:iotfleetwise:us-east-1:{ACCOUNT}:decoder-manifest/d1",
+        "tags": [{"Key": "team", "Value": team}],
+    }
+
+
+def test_each_element_of_a_batch_create_gets_the_arn_the_response_gives_for_its_name() -> None:
+    # IoT FleetWise BatchCreateVehicle (API reference: the response's vehicles[] give vehicleName,
+    # arn and thingArn; a vehicle that failed is in errors[] only). The thing's ARN is IoT's, not
+    # FleetWise's, and is not taken.
+    made = record(
+        "iotfleetwise",
+        "BatchCreateVehicle",
+        {"vehicles": [_vehicle("car-1", "a"), _vehicle("car-2", "b")]},
+        {
+            "vehicles": [
+                {
+                    "vehicleName": "car-1",
+                    "arn": f"arn:aws:iotfleetwise:us-east-1:{ACCOUNT}:vehicle/car-1",
+                    "thingArn": f"arn:aws:iot:us-east-1:{ACCOUNT}:thing/car-1",
+                }
+            ],
+            "errors": [{"vehicleName": "car-2", "code": "409", "message": "exists"}],
+        },
+    )
+    changes = NORMALIZER.normalize(made).changes
+
+    assert [(c.target_kind, c.target, dict(c.set)) for c in changes] == [
+        ("resource", f"arn:aws:iotfleetwise:us-east-1:{ACCOUNT}:vehicle/car-1", {"team": "a"}),
+        ("unresolved", changes[1].target, {"team": "b"}),
+    ]
+
+
+def test_elements_that_share_a_name_are_not_told_apart() -> None:
+    # Two elements with one value in every name or id member: no member says which is which.
+    made = record(
+        "iotfleetwise",
+        "BatchCreateVehicle",
+        {"vehicles": [_vehicle("car-1", "a"), _vehicle("car-1", "b")]},
+        {
+            "vehicles": [
+                {"vehicleName": "car-1", "arn": f"arn:aws:iotfleetwise:us-east-1:{ACCOUNT}:vehicle/car-1"}
+            ]
+        },
+    )
+
+    assert [c.target_kind for c in NORMALIZER.normalize(made).changes] == ["unresolved", "unresolved"]
