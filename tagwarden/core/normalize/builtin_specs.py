@@ -3,7 +3,8 @@
 These are written by hand and take precedence over the generated catalog: they encode how
 CloudTrail really logs the calls that ABAC most depends on (EC2, S3, IAM, STS, KMS, the tagging
 API, Lambda), and the calls whose model does not say where the target is (Auto Scaling's
-per-tag targets, EMR's job flow id, Batch's compute-resource tags, SQL Workbench).
+per-tag targets, EMR's job flow id, Batch's compute-resource tags, SQL Workbench, IAM virtual MFA
+devices' serial numbers, CodePipeline custom action types).
 """
 
 from __future__ import annotations
