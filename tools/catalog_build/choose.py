@@ -127,9 +127,24 @@ def only_identifier_template(
         if len(fmt.variables) == 1
         and fmt.variables[0].casefold() in GENERIC_VARIABLES
         and not (is_name and fmt.variables[0] == "Id")
-        and (fmt.type_key == noun or (len(own) == 1 and noun.endswith(fmt.type_key)))
+        and (
+            fmt.type_key == noun
+            or (noun.endswith(fmt.type_key) and (len(own) == 1 or _kind_of(model, noun, fmt)))
+        )
     ]
     if len(candidates) != 1:
         return None
     template = single_id_template(candidates[0])
     return (template, candidates[0].resource_type) if template else None
+
+
+def _kind_of(model: ServiceModel, noun: str, fmt: ArnFormat) -> bool:
+    """Whether the service reads the noun as a kind of the format's type: it describes the type
+    and not the noun (DataBrew's DescribeJob, and no DescribeProfileJob: a profile job is a job)."""
+    reads = {operation.casefold() for operation in model.operations}
+    return any(f"{verb}{fmt.type_key}" in reads for verb in _READS) and not any(
+        f"{verb}{noun}" in reads for verb in _READS
+    )
+
+
+_READS = ("describe", "get")

@@ -184,9 +184,11 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         exclude = frozenset(member.name for member in adds + removes)
         updated = with_request_target(entry, model, exclude, iam, noun)
         # An update's response may name the target by ARN (CloudFormation UpdateStack's StackId).
-        arns = tuple(
-            m.path for m in response_members(model, operation, noun) if m.is_arn or _is_own_id(m.path, noun)
-        )
+        found = [m for m in response_members(model, operation, noun) if m.is_arn or _is_own_id(m.path, noun)]
+        arns = tuple(m.path for m in found)
+        if found and found[0].is_arn and updated.how.startswith("unresolved"):
+            how = f"arn: the response names the updated resource ({found[0].path})"
+            updated = replace(updated, how=how)
         return replace(updated, response=arns[:2]) if arns else updated
     return with_created_target(entry, model, operation, iam, noun)
 
@@ -215,10 +217,32 @@ def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[
                 shape=found[0].shape,
                 aliases=_aliases(model, operation),
                 resource_type=noun_of(operation),
-                how="unresolved: each element of the request's list carries its own tags; "
-                "which resource each became is not in the record",
+                how=_per_element_how(model, operation, name, element),
             )
     return None
+
+
+_PER_ELEMENT_UNRESOLVED = (
+    "unresolved: each element of the request's list carries its own tags; "
+    "which resource each became is not in the record"
+)
+
+
+def _per_element_how(model: ServiceModel, operation: str, name: str, element: str) -> str:
+    """Whether the response's list of the same name gives each element's ARN beside a name the
+    element has (IoT FleetWise BatchCreateVehicle's ``vehicles[].vehicleName`` and ``arn``), by
+    which the normalizer tells the elements apart."""
+    output = model.output_shape(operation)
+    ref = model.shape(output).get("members", {}).get(name) if output else None
+    shape = model.shape(ref["shape"]) if ref else {}
+    answered = model.shape(shape["member"]["shape"]) if shape.get("type") == "list" else {}
+    given = set(answered.get("members", {}))
+    names = [
+        m for m in model.shape(element).get("members", {}) if m in given and m.casefold().endswith("name")
+    ]
+    if names and any(m.casefold().endswith("arn") for m in given):
+        return f"arn: the response's {name}[] gives each element's ARN by its {names[0]}"
+    return _PER_ELEMENT_UNRESOLVED
 
 
 def _without_variant(noun: str, model: ServiceModel, iam: IamDefinitions) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tagwarden.core.normalize.builtin_specs import builtin_specs
@@ -97,8 +97,21 @@ def _judge(result: Normalized, expected: Expectation | None, confidence: str) ->
     return None
 
 
+def _as_spec_reads(entry: CatalogEntry) -> CatalogEntry:
+    """The entry with the response member a hand-written spec reads the target's ARN from (IAM
+    CreateVirtualMFADevice's virtualMFADevice.serialNumber), or the request member it formats
+    (CodePipeline CreateCustomActionType's provider), for the record made of it."""
+    spec = _HAND_WRITTEN.get((entry.event_source, entry.event_name))
+    if spec is not None and spec.target.response_members:
+        return replace(entry, response=spec.target.response_members[:1], target_kind="arn")
+    if spec is not None and spec.target.arn_template and spec.target.members and not entry.target:
+        return replace(entry, target=spec.target.members[:1], target_kind="id")
+    return entry
+
+
 def check(entry: CatalogEntry, model: ServiceModel, normalizer: Normalizer) -> Outcome:
     how, confidence = derivation(entry)
+    entry = _as_spec_reads(entry)
     failures = []
     for casing in CASINGS:
         try:

@@ -194,6 +194,10 @@ def head_word_arns(model: ServiceModel, output: str, noun: str) -> list[Response
     return found if len(found) == 1 else []
 
 
+# Identifiers of the caller or of the request, never of a resource.
+_NO_RESOURCE = ("clientid", "requestid")
+
+
 def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember | None:
     """The one identifier a create call's response gives where none is named like the resource
     (Directory Service CreateHybridAD's DirectoryId, CloudWatch Observability Admin's RuleArn):
@@ -202,7 +206,9 @@ def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember 
     response: a Start call may answer with the id of a run that is not what its tags go to (SSM
     StartChangeRequestExecution's AutomationExecutionId), as may an asynchronous create with the
     id of its operation (Cloud Map's OperationId); an ARN in any create's (Bedrock
-    StartAsyncInvoke's invocationArn)."""
+    StartAsyncInvoke's invocationArn). The id of the request itself names nothing (Image Builder
+    StartImagePipelineExecution's requestId beside imageBuildVersionArn), and an ARN and an id of
+    one stem name one resource (Connect StartAttachedFileUpload's FileArn and FileId)."""
     output = model.output_shape(operation)
     if output is None:
         return None
@@ -210,8 +216,13 @@ def lone_response_member(model: ServiceModel, operation: str) -> ResponseMember 
     found = [
         ResponseMember(name, name.casefold().endswith("arn"))
         for name in _string_members(model, output)
-        if name.casefold().endswith(("arn", "id", "identifier")) and not name.casefold().endswith("clientid")
+        if name.casefold().endswith(("arn", "id", "identifier"))
+        and not name.casefold().endswith(_NO_RESOURCE)
     ]
+    if not found:
+        return _lone_nested_arn(model, output)
+    if len({strip_suffix(member.path) for member in found}) == 1:
+        found = [member for member in found if member.is_arn] or found
     if len(found) != 1 or found[0].path.casefold() in inputs or strip_suffix(found[0].path) == "operation":
         return None
     lone = found[0]
@@ -260,3 +271,18 @@ def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
         if inner is not None and inner[0] < 2:  # a required member of the structure
             return f"{name}.{inner[1]}"
     return None
+
+
+def _lone_nested_arn(model: ServiceModel, output: str) -> ResponseMember | None:
+    """Where the response is one structure, the one ARN it holds, unless of a used resource
+    (License Manager User Subscriptions AssociateUser's InstanceUserSummary.InstanceUserArn)."""
+    containers = [
+        item for item in _containers(model, output) if model.shape(item[1]).get("type") == "structure"
+    ]
+    if len(containers) != 1 or len(model.shape(output).get("members", {})) != 1:
+        return None
+    name, inner = containers[0]
+    arns = [member for member in _string_members(model, inner) if member.casefold().endswith("arn")]
+    if len(arns) != 1 or strip_suffix(arns[0]) in _FOREIGN:
+        return None
+    return ResponseMember(f"{name}.{arns[0]}", True)

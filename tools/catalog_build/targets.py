@@ -114,7 +114,13 @@ def request_target(
 
 
 _ARN_WORDS = re.compile(r"\b(?:ARN|Amazon Resource Name)\b")
-_EITHER_WORDS = re.compile(r"\b(?:or|either)\b", re.IGNORECASE)
+# "The name or ARN", "the ARN or the stream's name": another kind of value, not another kind of
+# resource ("the ARN of the trail, event data store, or channel").
+_EITHER_WORDS = re.compile(
+    r"\beither\b|\b(?:name|id|identifier|alias|url)\b[^.]{0,30}\bor\b"
+    r"|\bor\b[^.]{0,30}\b(?:name|id|identifier|alias|url)\b",
+    re.IGNORECASE,
+)
 
 
 def documented_as_arn(documentation: str) -> bool:
@@ -122,7 +128,7 @@ def documented_as_arn(documentation: str) -> bool:
     ``ResourceName``: "This value is an Amazon Resource Name (ARN)"; not "the name or ARN")."""
     text = re.sub(r"<[^>]+>", "", documentation)
     head = " ".join(re.split(r"(?<=\.)\s", text.strip(), maxsplit=2)[:2])
-    return bool(_ARN_WORDS.search(head)) and not _EITHER_WORDS.search(head)
+    return bool(_ARN_WORDS.search(head)) and not _EITHER_WORDS.search(_ARN_WORDS.sub("ARN", head))
 
 
 def type_member(model: ServiceModel, operation: str) -> str | None:

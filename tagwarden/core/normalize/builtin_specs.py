@@ -3,7 +3,8 @@
 These are written by hand and take precedence over the generated catalog: they encode how
 CloudTrail really logs the calls that ABAC most depends on (EC2, S3, IAM, STS, KMS, the tagging
 API, Lambda), and the calls whose model does not say where the target is (Auto Scaling's
-per-tag targets, EMR's job flow id, Batch's compute-resource tags, SQL Workbench).
+per-tag targets, EMR's job flow id, Batch's compute-resource tags, SQL Workbench, IAM virtual MFA
+devices' serial numbers, CodePipeline custom action types).
 """
 
 from __future__ import annotations
@@ -157,6 +158,81 @@ def _created_elsewhere_specs() -> list[OperationSpec]:
     ]
 
 
+def _response_arn_specs() -> list[OperationSpec]:
+    """Create calls whose response gives the created resource's ARN in a member the model does
+    not name as the resource's."""
+    return [
+        # A virtual MFA device's serial number is its ARN, path included (IAM API reference,
+        # CreateVirtualMFADevice, VirtualMFADevice.SerialNumber); its name alone lacks the path.
+        OperationSpec(
+            "iam.amazonaws.com",
+            "CreateVirtualMFADevice",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(
+                response_members=("virtualMFADevice.serialNumber",),
+                members=("virtualMFADeviceName",),
+                resource_type="mfa",
+            ),
+        ),
+        # The call is named for the offering; what it makes and tags is the reserved cache node,
+        # whose ARN the response gives (ElastiCache API reference, ReservedCacheNode.ReservationARN).
+        OperationSpec(
+            "elasticache.amazonaws.com",
+            "PurchaseReservedCacheNodesOffering",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(
+                response_members=("reservedCacheNode.reservationARN",), resource_type="reserved-instance"
+            ),
+        ),
+        # The response's association gives its ARN as ResourceARN, a name the builder reads as
+        # another resource's (FSx API reference, DataRepositoryAssociation.ResourceARN).
+        OperationSpec(
+            "fsx.amazonaws.com",
+            "CreateDataRepositoryAssociation",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(response_members=("association.resourceARN",), resource_type="association"),
+        ),
+    ]
+
+
+_CUSTOM_ACTION_TYPE = (
+    "arn:{partition}:codepipeline:{region}:{account}:actiontype:Custom/{category}/{id}/{version}"
+)
+
+
+def _named_elsewhere_specs() -> list[OperationSpec]:
+    """Create calls whose target's ARN is in a member named for another resource, or is made of
+    several request members."""
+    return [
+        # "The versioned Amazon Resource Name (ARN) of the policy version" (Bedrock API reference,
+        # CreateAutomatedReasoningPolicyVersion, policyArn): the version made, not its policy.
+        OperationSpec(
+            "bedrock.amazonaws.com",
+            "CreateAutomatedReasoningPolicyVersion",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(response_members=("policyArn",), resource_type="automated-reasoning-policy-version"),
+        ),
+        # A custom action type's owner is always Custom; its ARN is
+        # actiontype:${Owner}/${Category}/${Provider}/${Version} (Service Authorization Reference;
+        # CodePipeline user guide, identity-based policy examples: actionType:Custom/Test/TestProvider/1).
+        OperationSpec(
+            "codepipeline.amazonaws.com",
+            "CreateCustomActionType",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(
+                members=("provider",),
+                arn_template=_CUSTOM_ACTION_TYPE,
+                resource_type="actiontype",
+            ),
+        ),
+    ]
+
+
 def _session_specs() -> list[OperationSpec]:
     """Every session-making STS call that can carry session tags."""
     return [
@@ -232,4 +308,12 @@ def builtin_specs() -> list[OperationSpec]:
             removes=("tags",),
         ),
     ]
-    return specs + _session_specs() + _principal_specs() + _lambda_specs() + _created_elsewhere_specs()
+    return (
+        specs
+        + _session_specs()
+        + _principal_specs()
+        + _lambda_specs()
+        + _created_elsewhere_specs()
+        + _response_arn_specs()
+        + _named_elsewhere_specs()
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.core.arn import EC2_NAMED_TYPES, EC2_TYPE_PREFIX, ec2_arn, unresolved_target
+from tagwarden.core.arn import EC2_NAMED_TYPES, EC2_TYPE_PREFIX, ec2_arn, is_arn, unresolved_target
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
@@ -135,29 +135,81 @@ def _failed_targets(response: dict[str, Any] | None) -> dict[str, str]:
 _REMOVE_OR_REPLACE = (Effect.REPLACE, Effect.REMOVE_ALL)
 
 
-def _per_element(spec: OperationSpec, params: dict[str, Any], ctx: RecordContext) -> list[TagChange] | None:
+def _per_element(
+    spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
+) -> list[TagChange] | None:
     """Tags read through a list (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``) of several
-    elements: one unresolved change each, as the record does not say which resource each made."""
+    elements: one change each, on the ARN the response gives for that element where its list of
+    the same name echoes the element's name (IoT FleetWise BatchCreateVehicle's
+    ``vehicles[].vehicleName`` and ``arn``), else unresolved."""
     found = first_present(params, spec.tags) if spec.effect is Effect.CREATE else None
     if found is None or "." not in found[0] or not isinstance(found[1], list):
         return None
     if not found[1] or not all(isinstance(element, list) for element in found[1]):
         return None
-    target = Target(
+    unresolved = Target(
         unresolved_target(spec.target.service or ctx.service, target_type(spec.target, params)), False
     )
-    reads = [read_tags(element) for element in found[1]]
-    return [
-        make_change(ctx, spec, target, set=dict(read.tags), at_creation=True, keys_hidden=read.keys_hidden)
-        for read in reads
-        if read.tags or read.keys_hidden
+    list_path, member = found[0].rsplit(".", 1)
+    elements = [element for element in dig(params, list_path) if isinstance(element, dict)]
+    made = _made_by_element(elements, list(dig(response or {}, list_path)), ctx)
+    changes = []
+    for element, target in zip(elements, made, strict=True):
+        tags = first_present(element, (member,))
+        read = read_tags(tags[1] if tags else None)
+        if read.tags or read.keys_hidden:
+            changes.append(
+                make_change(
+                    ctx,
+                    spec,
+                    target or unresolved,
+                    set=dict(read.tags),
+                    at_creation=True,
+                    keys_hidden=read.keys_hidden,
+                )
+            )
+    return changes
+
+
+def _element_keys(elements: list[dict[str, Any]]) -> list[str]:
+    """Names and ids every element has, each element's its own (``vehicleName``): a member all
+    share (a directory id) says nothing of which element is which."""
+    keys = []
+    for key, value in elements[0].items() if elements else ():
+        if not isinstance(value, str) or not key.casefold().endswith(("name", "id")):
+            continue
+        values = [element.get(key) for element in elements]
+        if all(isinstance(item, str) and item for item in values) and len(set(values)) == len(values):
+            keys.append(key)
+    return keys
+
+
+def _made_by_element(
+    elements: list[dict[str, Any]], answered: list[Any], ctx: RecordContext
+) -> list[Target | None]:
+    """For each request element, the one ARN of the caller's service in the response element
+    that echoes its name, if any."""
+    keys = [key.casefold() for key in _element_keys(elements)]
+    folded = [
+        {key.casefold(): value for key, value in item.items()} for item in answered if isinstance(item, dict)
     ]
+    made: list[Target | None] = []
+    for element in elements:
+        own = {key.casefold(): value for key, value in element.items()}
+        match = next((item for item in folded if any(item.get(key) == own[key] for key in keys)), {})
+        arns = [
+            value
+            for value in match.values()
+            if isinstance(value, str) and is_arn(value) and value.split(":")[2] == ctx.service
+        ]
+        made.append(Target(arns[0], True) if len(arns) == 1 else None)
+    return made
 
 
 def generic(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> Normalized:
-    per_element = _per_element(spec, params, ctx)
+    per_element = _per_element(spec, params, response, ctx)
     if per_element is not None:
         return Normalized(changes=tuple(per_element), spec=spec)
     changes = _own_changes(spec, params, response, ctx)

@@ -48,23 +48,26 @@ def target_type(rule: TargetRule, params: dict[str, Any]) -> str:
     return _type_value(rule, params) or rule.resource_type
 
 
-def _template(rule: TargetRule, value: str, params: dict[str, Any], member: str | None) -> str | None:
-    """The ARN format that fits this value: by the request's type member, the id's prefix, the
-    member that held it, else the rule's own."""
+def _templates(rule: TargetRule, value: str, params: dict[str, Any], member: str | None) -> list[str]:
+    """The ARN formats that may fit this value: by the request's type member, the id's prefix, the
+    member that held it, else the rule's own. Two APIs logged under one eventSource may name a
+    member alike (API Gateway's REST and HTTP API stages, both ``stageName``): each has its
+    format, and the one whose other members the record holds is the value's."""
     if rule.type_templates:
         given = _type_value(rule, params)
         if given is not None:
-            return dict(rule.type_templates).get(given.casefold())
+            found = dict(rule.type_templates).get(given.casefold())
+            return [found] if found else []
     for prefix, template in rule.prefix_templates:
         if value.startswith(prefix):
-            return template
+            return [template]
     if rule.prefix_templates:
-        return None
+        return []
     if member is not None:
-        for name, template in rule.member_templates:
-            if name.casefold() == member.casefold():
-                return template or None
-    return rule.arn_template
+        named = [template for name, template in rule.member_templates if name.casefold() == member.casefold()]
+        if named:
+            return [template for template in named if template]
+    return [rule.arn_template] if rule.arn_template else []
 
 
 def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContext) -> str | None:
@@ -113,8 +116,11 @@ def to_arn(
         return sqs_url_arn(value, ctx) if value.startswith("https://") else None
     if rule.id_pattern and not re.search(rule.id_pattern, value):
         return None
-    template = _template(rule, value, params, member)
-    return _format(template, value, params, ctx) if template else None
+    for template in _templates(rule, value, params, member):
+        arn = _format(template, value, params, ctx)
+        if arn is not None:
+            return arn
+    return None
 
 
 def resolve(
