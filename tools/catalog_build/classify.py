@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from tools.catalog_build.created import response_members
-from tools.catalog_build.derive import with_created_target, with_request_target
+from tools.catalog_build.derive import UNRESOLVED, with_created_target, with_request_target
 from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel
@@ -150,6 +150,12 @@ _TAGS_ANOTHER = {
 }
 
 
+# Resources the Service Authorization Reference gives no ARN format, whose request names their
+# parent by the parent format's own variable: RTB Fabric CreateLinkRoutingRule's linkId fills the
+# link's format (gateway/${GatewayId}/link/${LinkId}), but the tags land on the rule it makes.
+_NO_OWN_FORMAT = frozenset({("rtbfabric", "CreateLinkRoutingRule")})
+
+
 def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
     canonical = canonical_tag_members(model)
     adds = set_members(model, operation, canonical) or _nested_set_members(model, operation, canonical)
@@ -190,7 +196,10 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
             how = f"arn: the response names the updated resource ({found[0].path})"
             updated = replace(updated, how=how)
         return replace(updated, response=arns[:2]) if arns else updated
-    return with_created_target(entry, model, operation, iam, noun)
+    created = with_created_target(entry, model, operation, iam, noun)
+    if (model.name, operation) in _NO_OWN_FORMAT and created.arn:
+        return replace(created, arn=None, target=(), how=UNRESOLVED, resource_type=noun)
+    return created
 
 
 def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[str]) -> CatalogEntry | None:

@@ -72,3 +72,17 @@ def test_a_gateway_attachment_is_named_by_its_attachment_id_not_the_gateways_arn
     assert _targets(made) == [
         ("resource", f"arn:aws:networkmanager::{ACCOUNT}:attachment/attachment-0a1b2c3d4e5f67890")
     ]
+
+
+def test_a_routing_rule_is_unresolved_not_its_links_arn() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/rtbfabric-2023-05-15/CreateLinkRoutingRule: the rule
+    # is made on a link (gatewayId, linkId) and the response gives only ruleId; the Service
+    # Authorization Reference has no format for a routing rule (list_amazonrtbfabric.html).
+    made = record(
+        "rtbfabric.amazonaws.com",
+        "CreateLinkRoutingRule",
+        {"gatewayId": "rtb-gw-0123456789abcdef", "linkId": "link-0123456789abcdef", "tags": {"team": "a"}},
+        {"ruleId": "rule-0123456789abcdef", "status": "ACTIVE"},
+    )
+
+    assert [kind for kind, _ in _targets(made)] == ["unresolved"]
