@@ -27,6 +27,11 @@ def record(source: str, name: str, request: dict[str, Any], response: dict[str, 
     }
 
 
+def written(made: dict[str, Any]) -> list[tuple[str, str, dict[str, str]]]:
+    """(target kind, target, tags set) of each change the record makes."""
+    return [(c.target_kind, c.target, dict(c.set)) for c in NORMALIZER.normalize(made).changes]
+
+
 def test_a_change_sets_tags_are_the_stacks() -> None:
     # https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateChangeSet: Tags are
     # "key-value pairs to associate with this stack"; the response gives Id (the change set's
@@ -39,9 +44,7 @@ def test_a_change_sets_tags_are_the_stacks() -> None:
         {"id": f"arn:aws:cloudformation:eu-west-1:{ACCOUNT}:changeSet/add-cache/9f8e7d6c", "stackId": stack},
     )
 
-    changes = NORMALIZER.normalize(made).changes
-
-    assert [(c.target_kind, c.target, c.set) for c in changes] == [("resource", stack, {"team": "alpha"})]
+    assert written(made) == [("resource", stack, {"team": "alpha"})]
 
 
 def test_an_imported_model_versions_tags_are_the_models() -> None:
@@ -68,9 +71,7 @@ def test_an_imported_model_versions_tags_are_the_models() -> None:
         },
     )
 
-    changes = NORMALIZER.normalize(made).changes
-
-    assert [(c.target_kind, c.target, c.set) for c in changes] == [("resource", model, {"team": "alpha"})]
+    assert written(made) == [("resource", model, {"team": "alpha"})]
 
 
 def test_tags_that_select_instances_write_no_tag() -> None:
@@ -103,9 +104,7 @@ def test_a_serverless_application_change_sets_tags_are_the_stacks() -> None:
         {"changeSetId": f"arn:aws:cloudformation:eu-west-1:{ACCOUNT}:changeSet/c1/9a8b", "stackId": stack},
     )
 
-    changes = NORMALIZER.normalize(made).changes
-
-    assert [(c.target_kind, c.target, c.set) for c in changes] == [("resource", stack, {"team": "alpha"})]
+    assert written(made) == [("resource", stack, {"team": "alpha"})]
 
 
 def test_a_member_logged_under_its_uri_name_is_read() -> None:
