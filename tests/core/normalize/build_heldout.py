@@ -37,6 +37,9 @@ from tests.core.normalize.heldout7b_sampled import ROUND7_B_ENTRIES
 from tests.core.normalize.heldout7b_sampled_b import ROUND7_B2_ENTRIES
 from tests.core.normalize.heldout7b_sampled_c import ROUND7_B3_ENTRIES
 from tests.core.normalize.heldout7b_sampled_d import ROUND7_B4_ENTRIES
+from tests.core.normalize.heldout8b_sampled import ROUND8_B_ENTRIES
+from tests.core.normalize.heldout8b_sampled_b import ROUND8_B2_ENTRIES
+from tests.core.normalize.heldout8b_sampled_c import ROUND8_B3_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -102,6 +105,13 @@ def entries() -> list[dict[str, Any]]:
     for item in seventh:
         item["round"] = 7
     found += seventh
+    # Round eight: drawn as rounds four to seven were, after round seven's fixes, measured before any
+    # further fix. Part A (draw lines 1-40, heldout8a_*, added by another helper and merged by the
+    # lead) comes first; part B (lines 41-80, heldout8b_*) after it.
+    eighth = [*ROUND8_B_ENTRIES, *ROUND8_B2_ENTRIES, *ROUND8_B3_ENTRIES]
+    for item in eighth:
+        item["round"] = 8
+    found += eighth
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"
