@@ -14,7 +14,7 @@ DEVICE_FARM_PROJECT = f"arn:aws:devicefarm:us-west-2:{A}:project:a1b2c3d4-5678-9
 INSPECTOR_FILTER = f"arn:aws-us-gov:inspector2:us-gov-east-1:{A}:owner/{A}/filter/a1b2c3d4e5f60718"
 FMS_POLICY = f"arn:aws:fms:eu-west-1:{A}:policy/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
 EPHEMERIS_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE33333"
-DATA_SOURCE = f"arn:aws-cn:opensearch:cn-northwest-1:{A}:datasource/app_logs"
+DATA_SOURCE = f"arn:aws:opensearch:us-east-2:{A}:datasource/app_logs"
 POLICY_STORE = f"arn:aws:verifiedpermissions::{A}:policy-store/PSEXAMPLEabcdefg111111"
 MEETING_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE44444"
 MWAA_ENVIRONMENT = f"arn:aws:airflow:eu-west-1:{A}:environment/MyMWAAEnvironment"
@@ -105,18 +105,18 @@ ROUND8_B3_ENTRIES: list[dict[str, Any]] = [
             {
                 "DataSourceName": "app_logs",
                 "DataSourceType": {
-                    "CloudWatchLog": {"RoleArn": f"arn:aws-cn:iam::{A}:role/OpenSearchDirectQuery"},
+                    "CloudWatchLog": {"RoleArn": f"arn:aws:iam::{A}:role/OpenSearchDirectQuery"},
                 },
                 "Description": "Application log groups",
-                "OpenSearchArns": [f"arn:aws-cn:es:cn-northwest-1:{A}:domain/search-prod"],
+                "OpenSearchArns": [f"arn:aws:aoss:us-east-2:{A}:collection/a1b2c3d4e5f6g7h8i9j0"],
                 "TagList": kv(team="alpha"),
             },
             {"DataSourceArn": DATA_SOURCE},
-            region="cn-northwest-1",
+            region="us-east-2",
         ),
         change(DATA_SOURCE, T),
         note="the SAR datasource format is arn:${Partition}:opensearch:${Region}:${Account}:datasource/"
-        "${DataSourceName} (prefix opensearch, not es); the domain in OpenSearchArns is not the target",
+        "${DataSourceName} (prefix opensearch, not es); the collection in OpenSearchArns is not the target",
     ),
     untag_call(
         "verifiedpermissions-2021-12-01",
