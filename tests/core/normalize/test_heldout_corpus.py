@@ -37,7 +37,10 @@ NORMALIZER = Normalizer()
 # H466 (a wrong ARN) and H475 right since (a serverless application's change set tags its stack;
 # a member logged under its URI name is read). H149, H360 and H487 right since the audit of the
 # catalog's unresolved operations (issue 12, event sources a… to l…); H450 (a wrong ARN) reported
-# unresolved since (RTB Fabric routing rules have no format of their own).
+# unresolved since (RTB Fabric routing rules have no format of their own). Round eight (H494-,
+# 80 draws), drawn after round seven's first fixes and written without seeing the code's output
+# or any later fix, measured first on main with the a… to l… audit merged: 78 of 80 right, the two
+# below from H507 on not right (H507 a wrong ARN; see the commit that merged round eight).
 KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H164 workspaces CreateWorkspaces",
@@ -47,6 +50,8 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         "H435 profile PutIntegration",
         "H461 s3files TagResource",
         "H469 directconnect CreateInterconnect",
+        "H507 directconnect AllocateHostedConnection",
+        "H511 frauddetector BatchCreateVariable",
     }
 )
 
