@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from tools.catalog_build.created import response_members
 from tools.catalog_build.derive import with_created_target, with_request_target
+from tools.catalog_build.elements import element_target
 from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel
@@ -141,7 +142,7 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     canonical = canonical_tag_members(model)
     adds = set_members(model, operation, canonical) or _nested_set_members(model, operation, canonical)
     if not adds and not _NOT_WRITING.match(operation):
-        return _per_element_call(model, operation, canonical)
+        return _per_element_call(model, operation, canonical, iam)
     if not adds or _NOT_WRITING.match(operation):
         return None
     updating = bool(_UPDATING.match(operation))
@@ -150,7 +151,8 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         noun += "association"  # AssociateProfile makes a profile association, not a profile
     elif operation.startswith("Provision"):
         noun = "provisioned" + noun  # ProvisionProduct makes a provisioned product
-    noun = re.sub(r"(?<=.)from[a-z]+$", "", noun)  # CreateFileSystemFromBackup makes a file system
+    # CreateFileSystemFromBackup makes a file system, CreateGraphUsingImportTask a graph.
+    noun = re.sub(r"(?<=.)(?:from|using)[a-z]+$", "", noun)
     noun = _without_variant(noun, model, iam)
     entry = CatalogEntry(
         event_source=model.event_source,
@@ -177,7 +179,9 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     return with_created_target(entry, model, operation, iam, noun)
 
 
-def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[str]) -> CatalogEntry | None:
+def _per_element_call(
+    model: ServiceModel, operation: str, canonical: frozenset[str], iam: IamDefinitions
+) -> CatalogEntry | None:
     """A call that makes several resources, each from one element of a required list that carries
     its own tags (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``). Which element became which
     resource the record does not say, so the tags (of every element) go to an unresolved target:
@@ -192,7 +196,7 @@ def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[
             continue
         found = _payload_tags(model, element, operation, canonical)
         if found:
-            return CatalogEntry(
+            entry = CatalogEntry(
                 event_source=model.event_source,
                 event_name=operation,
                 model=model.name,
@@ -204,7 +208,31 @@ def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[
                 how="unresolved: each element of the request's list carries its own tags; "
                 "which resource each became is not in the record",
             )
+            return _matched_elements(entry, model, iam, element)
     return None
+
+
+def _matched_elements(
+    entry: CatalogEntry, model: ServiceModel, iam: IamDefinitions, element: str
+) -> CatalogEntry:
+    """Where the response lists each resource made with members echoing its request element's
+    (WorkSpaces PendingRequests[]: WorkspaceId, DirectoryId, UserName, BundleId), each element's
+    tags go to the one resource whose echoed members equal its own."""
+    found = element_target(model, iam, entry.event_name, element, entry.resource_type)
+    if found is None:
+        return entry
+    how = (
+        f"template (variable named like the member): {found.template}, the id of the response's "
+        f"{found.response.split('.')[0]}[] element whose {', '.join(found.match)} equal the request element's"
+    )
+    return replace(
+        entry,
+        response=(found.response,),
+        match=found.match,
+        arn=found.template,
+        resource_type=found.resource_type,
+        how=how,
+    )
 
 
 def _without_variant(noun: str, model: ServiceModel, iam: IamDefinitions) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from tagwarden.core.arn import EC2_NAMED_TYPES, EC2_TYPE_PREFIX, ec2_arn, unresolved_target
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SUCCESS
+from tagwarden.core.normalize.elements import element_reads, element_targets, request_elements
 from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
 from tagwarden.core.normalize.record_fields import RecordContext
 from tagwarden.core.normalize.result import Normalized, Unreadable
@@ -135,21 +136,20 @@ def _failed_targets(response: dict[str, Any] | None) -> dict[str, str]:
 _REMOVE_OR_REPLACE = (Effect.REPLACE, Effect.REMOVE_ALL)
 
 
-def _per_element(spec: OperationSpec, params: dict[str, Any], ctx: RecordContext) -> list[TagChange] | None:
-    """Tags read through a list (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``) of several
-    elements: one unresolved change each, as the record does not say which resource each made."""
-    found = first_present(params, spec.tags) if spec.effect is Effect.CREATE else None
-    if found is None or "." not in found[0] or not isinstance(found[1], list):
+def _per_element(
+    spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
+) -> list[TagChange] | None:
+    """Tags read through a list (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``): one change
+    per element, on the resource the response says it became, else unresolved (see elements)."""
+    found = request_elements(spec, params)
+    if found is None:
         return None
-    if not found[1] or not all(isinstance(element, list) for element in found[1]):
-        return None
-    target = Target(
-        unresolved_target(spec.target.service or ctx.service, target_type(spec.target, params)), False
-    )
-    reads = [read_tags(element) for element in found[1]]
+    elements, leaf = found
+    reads = element_reads(elements, leaf)
+    targets = element_targets(spec, elements, response, params, ctx)
     return [
         make_change(ctx, spec, target, set=dict(read.tags), at_creation=True, keys_hidden=read.keys_hidden)
-        for read in reads
+        for target, read in zip(targets, reads, strict=True)
         if read.tags or read.keys_hidden
     ]
 
@@ -157,7 +157,7 @@ def _per_element(spec: OperationSpec, params: dict[str, Any], ctx: RecordContext
 def generic(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> Normalized:
-    per_element = _per_element(spec, params, ctx)
+    per_element = _per_element(spec, params, response, ctx)
     if per_element is not None:
         return Normalized(changes=tuple(per_element), spec=spec)
     changes = _own_changes(spec, params, response, ctx)
