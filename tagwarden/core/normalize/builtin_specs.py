@@ -8,6 +8,7 @@ per-tag targets, EMR's job flow id, Batch's compute-resource tags, SQL Workbench
 
 from __future__ import annotations
 
+from tagwarden.core.normalize.determined_specs import determined_specs
 from tagwarden.core.normalize.operations import Effect, Handler, OperationSpec, TargetRule
 
 _ARN_MEMBERS = (
@@ -232,4 +233,11 @@ def builtin_specs() -> list[OperationSpec]:
             removes=("tags",),
         ),
     ]
-    return specs + _session_specs() + _principal_specs() + _lambda_specs() + _created_elsewhere_specs()
+    return [
+        *specs,
+        *_session_specs(),
+        *_principal_specs(),
+        *_lambda_specs(),
+        *_created_elsewhere_specs(),
+        *determined_specs(),
+    ]
