@@ -146,6 +146,12 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     if not adds or _NOT_WRITING.match(operation):
         return None
     updating = bool(_UPDATING.match(operation))
+    if updating:
+        # The body structure's tags and the same tags logged unwrapped (Pinpoint) go together.
+        ignored = {m.name.rsplit(".", 1)[-1] for m in adds if _ignored_on_update(model, operation, m.name)}
+        adds = [member for member in adds if member.name.rsplit(".", 1)[-1] not in ignored]
+        if not adds:
+            return None
     noun = noun_of(operation)
     if operation.startswith("Associate"):
         noun += "association"  # AssociateProfile makes a profile association, not a profile
@@ -233,6 +239,23 @@ def _matched_elements(
         resource_type=found.resource_type,
         how=how,
     )
+
+
+_IGNORED_ON_UPDATE = re.compile(r"deprecated for update operations", re.IGNORECASE)
+
+
+def _ignored_on_update(model: ServiceModel, operation: str, path: str) -> bool:
+    """A tags member its model says an update ignores (Pinpoint's UpdateCampaign, UpdateSegment
+    and Update*Template: "tags has been deprecated for update operations ... any value in tags is
+    not processed"): the call writes no tags."""
+    members = model.input_members(operation)
+    ref: dict[str, str] | None = None
+    for name in path.split("."):
+        ref = members.get(name)
+        if ref is None:
+            return False
+        members = model.shape(ref["shape"]).get("members", {})
+    return bool(ref and _IGNORED_ON_UPDATE.search(ref.get("documentation", "")))
 
 
 def _without_variant(noun: str, model: ServiceModel, iam: IamDefinitions) -> str:

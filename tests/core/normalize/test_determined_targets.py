@@ -12,12 +12,14 @@ from typing import Any
 import pytest
 
 from tagwarden.core.normalize import Normalizer
+from tagwarden.core.normalize.catalog import catalog_document
 from tests.core.normalize.corpus_builders import ACCOUNT as A
 from tests.core.normalize.corpus_builders import record, upper
 from tests.core.normalize.test_catalog_rules import entry
 
 NORMALIZER = Normalizer()
 RULE_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+APP, CAMPAIGN = "6e0b7591a90841d2b5d93fa11143e5a7", "b8b7c4d1e9f04c7a8f3e2d1c0b9a8f7e"
 
 
 def _targets(made: dict[str, Any]) -> list[tuple[str, str, dict[str, str]]]:
@@ -216,3 +218,26 @@ def test_a_list_of_arns_is_read_only_when_named_for_the_resource_made() -> None:
 
     assert entry("storagegateway", "CreateTapes")["response"] == ["TapeARNs"]
     assert not any("Associated" in path for path in registered["response"])
+
+
+def test_an_update_whose_tags_its_service_ignores_writes_no_tags() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/pinpoint-2016-12-01/UpdateCampaign: "As of 22-05-2023
+    # tags has been deprecated for update operations. After this date any value in tags is not
+    # processed".
+    made = record(
+        "pinpoint",
+        "UpdateCampaign",
+        {
+            "applicationId": APP,
+            "campaignId": CAMPAIGN,
+            "writeCampaignRequest": {"name": "spring", "tags": {"team": "alpha"}},
+        },
+        {
+            "campaignResponse": {
+                "arn": f"arn:aws:mobiletargeting:us-east-1:{A}:apps/{APP}/campaigns/{CAMPAIGN}"
+            }
+        },
+    )
+
+    assert NORMALIZER.normalize(made).changes == ()
+    assert not any(item["op"] == "UpdateCampaign" for item in catalog_document()["operations"])
