@@ -114,7 +114,12 @@ def request_target(
 
 
 _ARN_WORDS = re.compile(r"\b(?:ARN|Amazon Resource Name)\b")
-_EITHER_WORDS = re.compile(r"\b(?:or|either)\b", re.IGNORECASE)
+# "The name or ARN", "the ID or Amazon Resource Name (ARN)", "its ARN or its ID": an "or" between
+# kinds of identifier (not Redshift's "the tag or tags").
+_IDS = r"(?:name|id|identifier|arn|url|alias|amazon resource name)\b"
+_EITHER_WORDS = re.compile(
+    rf"\beither\b|\b{_IDS}\W*(?:\([^)]*\)\s*)?,?\s*or\b|\bor\s+(?:the\s+|an?\s+|its\s+)?{_IDS}", re.IGNORECASE
+)
 
 
 def documented_as_arn(documentation: str) -> bool:

@@ -16,6 +16,7 @@ from tagwarden.core.normalize.catalog import catalog_document
 from tests.core.normalize.corpus_builders import ACCOUNT as A
 from tests.core.normalize.corpus_builders import record, upper
 from tests.core.normalize.test_catalog_rules import entry
+from tools.catalog_build.targets import documented_as_arn
 
 NORMALIZER = Normalizer()
 RULE_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
@@ -241,3 +242,16 @@ def test_an_update_whose_tags_its_service_ignores_writes_no_tags() -> None:
 
     assert NORMALIZER.normalize(made).changes == ()
     assert not any(item["op"] == "UpdateCampaign" for item in catalog_document()["operations"])
+
+
+def test_a_member_documented_as_an_arn_is_one_whatever_else_its_text_says() -> None:
+    # Redshift CreateTags' ResourceName: "The Amazon Resource Name (ARN) to which you want to add
+    # the tag or tags"; S3 Files' resourceId: "The ID or Amazon Resource Name (ARN)".
+    assert documented_as_arn(
+        "<p>The Amazon Resource Name (ARN) to which you want to add the tag or tags.</p>"
+    )
+    assert not documented_as_arn(
+        "<p>The ID or Amazon Resource Name (ARN) of the resource to add tags to.</p>"
+    )
+    assert not documented_as_arn("<p>The name or ARN of the stream.</p>")
+    assert entry("redshift", "CreateTags")["kind"] == "arn"
