@@ -19,6 +19,8 @@ Authorization Reference's ARN format of the resource type the tags go to:
 - Performance Insights ``CreatePerformanceAnalysisReport``:
   ``perf-reports/${ServiceType}/${Identifier}/${ReportId}``, the response's ``AnalysisReportId``.
 - Redshift ``CreateClusterSubnetGroup``: ``subnetgroup:${SubnetGroupName}``.
+- Systems Manager ``StartAccessRequest``: the access request is an OpsItem (its
+  ``AccessRequestId`` matches ``^(oi)-[0-9a-f]{12}$``), ``opsitem/${ResourceId}``.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ def determined_specs() -> list[OperationSpec]:
         response_members=("analysisReportId",),
         arn_template=_PREFIX + "pi:{region}:{account}:perf-reports/{servicetype}/{identifier}/{id}",
         resource_type="perf-reports",
+    )
+    access_request = TargetRule(
+        response_members=("accessRequestId",),
+        arn_template=_PREFIX + "ssm:{region}:{account}:opsitem/{id}",
+        resource_type="opsitem",
+        id_pattern="^oi-[0-9a-f]{12}$",
     )
     return [
         _named(
@@ -107,6 +115,7 @@ def determined_specs() -> list[OperationSpec]:
             "AnnotationStoreVersion",
         ),
         _answered("pi", "CreatePerformanceAnalysisReport", pi_report),
+        _answered("ssm", "StartAccessRequest", access_request),
         _named(
             "redshift",
             "CreateClusterSubnetGroup",

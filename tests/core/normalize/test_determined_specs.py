@@ -141,6 +141,22 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         f"arn:aws:pi:us-east-1:{A}:perf-reports/RDS/db-ABCDEFGHIJKLMNOPQRSTUVWXYZ/report-0d99cc91c4422ee61",
     ),
     (
+        # https://docs.aws.amazon.com/goto/WebAPI/ssm-2014-11-06/StartAccessRequest: AccessRequestId
+        # "^(oi)-[0-9a-f]{12}$", an OpsItem's id; opsitem/${ResourceId} (SAR list_awssystemsmanager).
+        "ssm-access-request",
+        record(
+            "ssm",
+            "StartAccessRequest",
+            {
+                "reason": "incident 42",
+                "targets": [{"key": "InstanceIds", "values": ["i-02573cafcfEXAMPLE"]}],
+                "tags": tags(team="alpha"),
+            },
+            {"accessRequestId": "oi-1a2b3c4d5e6f"},
+        ),
+        f"arn:aws:ssm:us-east-1:{A}:opsitem/oi-1a2b3c4d5e6f",
+    ),
+    (
         # https://docs.aws.amazon.com/goto/WebAPI/redshift-2012-12-01/CreateClusterSubnetGroup
         "redshift-subnet-group",
         record(
