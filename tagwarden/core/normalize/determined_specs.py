@@ -50,55 +50,70 @@ def _answered(source: str, operation: str, rule: TargetRule) -> OperationSpec:
     return OperationSpec(f"{source}.amazonaws.com", operation, Effect.CREATE, ("tags",), rule)
 
 
+_PI_REPORT = TargetRule(
+    response_members=("analysisReportId",),
+    arn_template=_PREFIX + "pi:{region}:{account}:perf-reports/{servicetype}/{identifier}/{id}",
+    resource_type="perf-reports",
+)
+_ACCESS_REQUEST = TargetRule(
+    response_members=("accessRequestId",),
+    arn_template=_PREFIX + "ssm:{region}:{account}:opsitem/{id}",
+    resource_type="opsitem",
+    id_pattern="^oi-[0-9a-f]{12}$",
+)
+# (eventSource prefix, eventName, request member, ARN after "arn:{partition}:", resource type)
+_BY_REQUEST = (
+    ("ses", "CreateEmailIdentity", "emailIdentity", "ses:{region}:{account}:identity/{id}", "identity"),
+    (
+        "ses",
+        "CreateDedicatedIpPool",
+        "poolName",
+        "ses:{region}:{account}:dedicated-ip-pool/{id}",
+        "dedicated-ip-pool",
+    ),
+    (
+        "s3",
+        "PutStorageLensConfiguration",
+        "configId",
+        "s3:{region}:{account}:storage-lens/{id}",
+        "storagelensconfiguration",
+    ),
+    (
+        "omics",
+        "CreateAnnotationStoreVersion",
+        "versionName",
+        "omics:{region}:{account}:annotationStore/{name}/version/{id}",
+        "AnnotationStoreVersion",
+    ),
+    (
+        "redshift",
+        "CreateClusterSubnetGroup",
+        "clusterSubnetGroupName",
+        "redshift:{region}:{account}:subnetgroup:{id}",
+        "subnetgroup",
+    ),
+)
+# (eventSource prefix, eventName, rule reading the response)
+_BY_RESPONSE = (
+    ("tnb", "InstantiateSolNetworkInstance", _NETWORK_OPERATION),
+    ("tnb", "TerminateSolNetworkInstance", _NETWORK_OPERATION),
+    ("tnb", "UpdateSolNetworkInstance", _NETWORK_OPERATION),
+    ("storagegateway", "CreateSnapshot", _EBS_SNAPSHOT),
+    ("storagegateway", "CreateSnapshotFromVolumeRecoveryPoint", _EBS_SNAPSHOT),
+    ("pi", "CreatePerformanceAnalysisReport", _PI_REPORT),
+    ("ssm", "StartAccessRequest", _ACCESS_REQUEST),
+)
+
+
 def determined_specs() -> list[OperationSpec]:
     """The specs, each overriding the catalog's entry for its call."""
-    pi_report = TargetRule(
-        response_members=("analysisReportId",),
-        arn_template=_PREFIX + "pi:{region}:{account}:perf-reports/{servicetype}/{identifier}/{id}",
-        resource_type="perf-reports",
-    )
-    access_request = TargetRule(
-        response_members=("accessRequestId",),
-        arn_template=_PREFIX + "ssm:{region}:{account}:opsitem/{id}",
-        resource_type="opsitem",
-        id_pattern="^oi-[0-9a-f]{12}$",
-    )
     return [
-        _named(
-            "ses",
-            "CreateEmailIdentity",
-            "emailIdentity",
-            "ses:{region}:{account}:identity/{id}",
-            "identity",
-        ),
-        _named(
-            "ses",
-            "CreateDedicatedIpPool",
-            "poolName",
-            "ses:{region}:{account}:dedicated-ip-pool/{id}",
-            "dedicated-ip-pool",
-        ),
-        *(
-            _answered("tnb", operation, _NETWORK_OPERATION)
-            for operation in (
-                "InstantiateSolNetworkInstance",
-                "TerminateSolNetworkInstance",
-                "UpdateSolNetworkInstance",
-            )
-        ),
+        *(_named(*row) for row in _BY_REQUEST),
+        *(_answered(*row) for row in _BY_RESPONSE),
         *(
             OperationSpec("s3.amazonaws.com", operation, Effect.CREATE, ("tagging",), _S3_OBJECT)
             for operation in ("PutObject", "CopyObject", "CreateMultipartUpload")
         ),
-        _named(
-            "s3",
-            "PutStorageLensConfiguration",
-            "configId",
-            "s3:{region}:{account}:storage-lens/{id}",
-            "storagelensconfiguration",
-        ),
-        _answered("storagegateway", "CreateSnapshot", _EBS_SNAPSHOT),
-        _answered("storagegateway", "CreateSnapshotFromVolumeRecoveryPoint", _EBS_SNAPSHOT),
         OperationSpec(
             "workspaces-instances.amazonaws.com",
             "CreateVolume",
@@ -106,21 +121,5 @@ def determined_specs() -> list[OperationSpec]:
             ("tagSpecifications",),
             TargetRule(id_kind="ec2", resource_type="volume", service="ec2"),
             handler=Handler.TAG_SPECIFICATIONS,
-        ),
-        _named(
-            "omics",
-            "CreateAnnotationStoreVersion",
-            "versionName",
-            "omics:{region}:{account}:annotationStore/{name}/version/{id}",
-            "AnnotationStoreVersion",
-        ),
-        _answered("pi", "CreatePerformanceAnalysisReport", pi_report),
-        _answered("ssm", "StartAccessRequest", access_request),
-        _named(
-            "redshift",
-            "CreateClusterSubnetGroup",
-            "clusterSubnetGroupName",
-            "redshift:{region}:{account}:subnetgroup:{id}",
-            "subnetgroup",
         ),
     ]
