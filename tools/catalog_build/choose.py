@@ -148,3 +148,16 @@ def _kind_of(model: ServiceModel, noun: str, fmt: ArnFormat) -> bool:
 
 
 _READS = ("describe", "get")
+
+
+def singleton_template(
+    iam: IamDefinitions, model: ServiceModel, operation: str, noun: str
+) -> tuple[str, str] | None:
+    """The format of a resource an account has one of per region, made of nothing but the
+    record's partition, region and account (Security Hub's ``hub/default``, which
+    ``EnableSecurityHub`` makes): where the action acts on that one type of its own service only,
+    and the call names it (``securityhub`` ends with ``hub``)."""
+    formats = [f for f in iam.action_formats(model.iam_prefix, operation) if f.service == model.iam_prefix]
+    if len(formats) != 1 or formats[0].variables or not noun.endswith(formats[0].type_key):
+        return None
+    return formats[0].template("", {}), formats[0].resource_type

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from tools.catalog_build.created import response_members
 from tools.catalog_build.derive import UNRESOLVED, with_created_target, with_request_target
+from tools.catalog_build.elements import element_target
 from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel
@@ -160,16 +161,23 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     canonical = canonical_tag_members(model)
     adds = set_members(model, operation, canonical) or _nested_set_members(model, operation, canonical)
     if not adds and not _NOT_WRITING.match(operation):
-        return _per_element_call(model, operation, canonical)
+        return _per_element_call(model, operation, canonical, iam)
     if not adds or _NOT_WRITING.match(operation):
         return None
     updating = bool(_UPDATING.match(operation))
+    if updating:
+        # The body structure's tags and the same tags logged unwrapped (Pinpoint) go together.
+        ignored = {m.name.rsplit(".", 1)[-1] for m in adds if _ignored_on_update(model, operation, m.name)}
+        adds = [member for member in adds if member.name.rsplit(".", 1)[-1] not in ignored]
+        if not adds:
+            return None
     noun = noun_of(operation)
     if operation.startswith("Associate"):
         noun += "association"  # AssociateProfile makes a profile association, not a profile
     elif operation.startswith("Provision"):
         noun = "provisioned" + noun  # ProvisionProduct makes a provisioned product
-    noun = re.sub(r"(?<=.)from[a-z]+$", "", noun)  # CreateFileSystemFromBackup makes a file system
+    # CreateFileSystemFromBackup makes a file system, CreateGraphUsingImportTask a graph.
+    noun = re.sub(r"(?<=.)(?:from|using)[a-z]+$", "", noun)
     noun = _without_variant(noun, model, iam)
     noun, updating = _TAGS_ANOTHER.get((model.name, operation), (noun, updating))
     entry = CatalogEntry(
@@ -192,9 +200,6 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         # An update's response may name the target by ARN (CloudFormation UpdateStack's StackId).
         found = [m for m in response_members(model, operation, noun) if m.is_arn or _is_own_id(m.path, noun)]
         arns = tuple(m.path for m in found)
-        if found and found[0].is_arn and updated.how.startswith("unresolved"):
-            how = f"arn: the response names the updated resource ({found[0].path})"
-            updated = replace(updated, how=how)
         return replace(updated, response=arns[:2]) if arns else updated
     created = with_created_target(entry, model, operation, iam, noun)
     if (model.name, operation) in _NO_OWN_FORMAT and created.arn:
@@ -202,11 +207,13 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     return created
 
 
-def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[str]) -> CatalogEntry | None:
+def _per_element_call(
+    model: ServiceModel, operation: str, canonical: frozenset[str], iam: IamDefinitions
+) -> CatalogEntry | None:
     """A call that makes several resources, each from one element of a required list that carries
-    its own tags (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``). Which element became which
-    resource the record does not say, so the tags (of every element) go to an unresolved target:
-    seen, never put on a resource they may not be on."""
+    its own tags (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``). Where the response does not
+    say which element became which resource, the tags (of every element) go to an unresolved
+    target: seen, never put on a resource they may not be on."""
     members = model.input_members(operation)
     for name in sorted(model.required_inputs(operation)):
         shape = model.shape(members[name]["shape"])
@@ -217,7 +224,7 @@ def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[
             continue
         found = _payload_tags(model, element, operation, canonical)
         if found:
-            return CatalogEntry(
+            entry = CatalogEntry(
                 event_source=model.event_source,
                 event_name=operation,
                 model=model.name,
@@ -228,6 +235,7 @@ def _per_element_call(model: ServiceModel, operation: str, canonical: frozenset[
                 resource_type=noun_of(operation),
                 how=_per_element_how(model, operation, name, element),
             )
+            return _matched_elements(entry, model, iam, element)
     return None
 
 
@@ -252,6 +260,46 @@ def _per_element_how(model: ServiceModel, operation: str, name: str, element: st
     if names and any(m.casefold().endswith("arn") for m in given):
         return f"arn: the response's {name}[] gives each element's ARN by its {names[0]}"
     return _PER_ELEMENT_UNRESOLVED
+
+
+def _matched_elements(
+    entry: CatalogEntry, model: ServiceModel, iam: IamDefinitions, element: str
+) -> CatalogEntry:
+    """Where the response lists each resource made with members echoing its request element's
+    (WorkSpaces PendingRequests[]: WorkspaceId, DirectoryId, UserName, BundleId), each element's
+    tags go to the one resource whose echoed members equal its own."""
+    found = element_target(model, iam, entry.event_name, element, entry.resource_type)
+    if found is None:
+        return entry
+    how = (
+        f"template (variable named like the member): {found.template}, the id of the response's "
+        f"{found.response.split('.')[0]}[] element whose {', '.join(found.match)} equal the request element's"
+    )
+    return replace(
+        entry,
+        response=(found.response,),
+        match=found.match,
+        arn=found.template,
+        resource_type=found.resource_type,
+        how=how,
+    )
+
+
+_IGNORED_ON_UPDATE = re.compile(r"deprecated for update operations", re.IGNORECASE)
+
+
+def _ignored_on_update(model: ServiceModel, operation: str, path: str) -> bool:
+    """A tags member its model says an update ignores (Pinpoint's UpdateCampaign, UpdateSegment
+    and Update*Template: "tags has been deprecated for update operations ... any value in tags is
+    not processed"): the call writes no tags."""
+    members = model.input_members(operation)
+    ref: dict[str, str] | None = None
+    for name in path.split("."):
+        ref = members.get(name)
+        if ref is None:
+            return False
+        members = model.shape(ref["shape"]).get("members", {})
+    return bool(ref and _IGNORED_ON_UPDATE.search(ref.get("documentation", "")))
 
 
 def _without_variant(noun: str, model: ServiceModel, iam: IamDefinitions) -> str:

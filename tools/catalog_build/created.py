@@ -40,11 +40,18 @@ class ResponseMember:
 
 def related(name: str, noun: str) -> bool:
     """Whether a member's stem names the noun: ``LocationArn`` for ``locationazureblob``,
-    ``RuleArn`` for ``automationrule``, ``AnalysisReportId`` for ``performanceanalysisreport``."""
+    ``RuleArn`` for ``automationrule`` and for its variant ``automationrulev2`` (Security Hub
+    CreateAutomationRuleV2), ``AnalysisReportId`` for ``performanceanalysisreport``."""
     stem = strip_suffix(name)
     if not stem or not noun:
         return False
-    return noun.startswith(stem) or noun.endswith(stem) or stem.startswith(noun) or stem.endswith(noun)
+    return any(
+        word.startswith(stem) or word.endswith(stem) or stem.startswith(word) or stem.endswith(word)
+        for word in {noun, _VARIANT.sub("", noun)}
+    )
+
+
+_VARIANT = re.compile(r"(?<=[a-z])v\d$")
 
 
 # Words that end the name of a structure describing a resource (Elastic Beanstalk's
@@ -75,6 +82,17 @@ def arns_of_noun_structures(model: ServiceModel, operation: str, noun: str) -> l
             found += [
                 f"{name}.{m}" for m in _string_members(model, inner) if m.casefold() in ("arn", f"{noun}arn")
             ]
+    return found
+
+
+def _arn_lists(model: ServiceModel, shape_name: str) -> list[str]:
+    """Members that are lists of strings named as ARNs (``TapeARNs``)."""
+    found = []
+    for name, ref in model.shape(shape_name).get("members", {}).items():
+        shape = model.shape(ref["shape"])
+        is_list = shape.get("type") == "list" and name.casefold().endswith("arns")
+        if is_list and model.shape(shape["member"]["shape"]).get("type") == "string":
+            found.append(name)
     return found
 
 
@@ -139,6 +157,11 @@ def _walk(
         score = _score(name, noun, depth > 0, own)
         if score:
             scored.append((score[0] + 5 * depth, prefix + name, score[1], names_parent(name, noun)))
+    # A list of the ARNs of the resources made, named for the noun (Storage Gateway CreateTapes'
+    # TapeARNs), not of others it names (SSM for SAP's Application.AssociatedApplicationArns).
+    plural = (noun, noun.removesuffix("s"))
+    lists = [m for m in _arn_lists(model, shape_name) if strip_suffix(m) in plural]
+    scored += [(5 * depth, prefix + m, True, False) for m in lists]
     if depth >= 2:
         return
     containers = _containers(model, shape_name)
@@ -149,6 +172,12 @@ def _walk(
         if describes(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
             own = bool(noun) and strip_suffix(name) == noun
             _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=own)
+        elif depth == 0 and noun:
+            # Of structures that do not describe the noun by name, a member named the noun's ARN
+            # (Route 53 ARC CreateSafetyRule: AssertionRule.SafetyRuleArn or GatingRule.SafetyRuleArn).
+            own_arn = f"{noun}arn"
+            named = [m for m in _string_members(model, inner) if m.casefold() == own_arn]
+            scored += [(5, f"{name}.{m}", True, False) for m in named]
 
 
 _OPERATIONS = frozenset({"operation", "operations"})

@@ -16,6 +16,7 @@ from tools.catalog_build.choose import (
     id_pattern,
     only_identifier_template,
     prefix_templates,
+    singleton_template,
     type_templates,
 )
 from tools.catalog_build.created import (
@@ -201,6 +202,10 @@ def with_created_target(
         # Where the response gives the ARN, the resource may have an id besides its name (IVS
         # channels: channel/<id>), and the ARN, not a guess, names it.
         fitted = _only_identifier(iam, model, found, name, noun)
+    single = None if found or name or fitted else singleton_template(iam, model, operation, noun)
+    if single:
+        how = f"template (the action's one resource of the account and region): {single[0]}"
+        return replace(entry, arn=single[0], resource_type=single[1], how=how)
     kind = "arn" if arns else ("id" if ids or name else "")
     if arns:
         how = f"arn: the response names the created resource ({arns[0]})"

@@ -114,12 +114,11 @@ def request_target(
 
 
 _ARN_WORDS = re.compile(r"\b(?:ARN|Amazon Resource Name)\b")
-# "The name or ARN", "the ARN or the stream's name": another kind of value, not another kind of
-# resource ("the ARN of the trail, event data store, or channel").
+# "The name or ARN", "the ID or Amazon Resource Name (ARN)", "its ARN or its ID": an "or" between
+# kinds of identifier (not Redshift's "the tag or tags").
+_IDS = r"(?:name|id|identifier|arn|url|alias|amazon resource name)\b"
 _EITHER_WORDS = re.compile(
-    r"\beither\b|\b(?:name|id|identifier|alias|url)\b[^.]{0,30}\bor\b"
-    r"|\bor\b[^.]{0,30}\b(?:name|id|identifier|alias|url)\b",
-    re.IGNORECASE,
+    rf"\beither\b|\b{_IDS}\W*(?:\([^)]*\)\s*)?,?\s*or\b|\bor\s+(?:the\s+|an?\s+|its\s+)?{_IDS}", re.IGNORECASE
 )
 
 
@@ -128,7 +127,9 @@ def documented_as_arn(documentation: str) -> bool:
     ``ResourceName``: "This value is an Amazon Resource Name (ARN)"; not "the name or ARN")."""
     text = re.sub(r"<[^>]+>", "", documentation)
     head = " ".join(re.split(r"(?<=\.)\s", text.strip(), maxsplit=2)[:2])
-    return bool(_ARN_WORDS.search(head)) and not _EITHER_WORDS.search(_ARN_WORDS.sub("ARN", head))
+    # Example ARNs ("...:cluster:myCluster or arn:...:snapshot:mySnapshot") are not another kind.
+    words = re.sub(r"\barn:\S+", "", _ARN_WORDS.sub("ARN", head))
+    return bool(_ARN_WORDS.search(head)) and not _EITHER_WORDS.search(words)
 
 
 def type_member(model: ServiceModel, operation: str) -> str | None:

@@ -9,6 +9,7 @@ devices' serial numbers, CodePipeline custom action types).
 
 from __future__ import annotations
 
+from tagwarden.core.normalize.determined_specs import determined_specs
 from tagwarden.core.normalize.operations import Effect, Handler, OperationSpec, TargetRule
 
 _ARN_MEMBERS = (
@@ -308,12 +309,13 @@ def builtin_specs() -> list[OperationSpec]:
             removes=("tags",),
         ),
     ]
-    return (
-        specs
-        + _session_specs()
-        + _principal_specs()
-        + _lambda_specs()
-        + _created_elsewhere_specs()
-        + _response_arn_specs()
-        + _named_elsewhere_specs()
-    )
+    return [
+        *specs,
+        *_session_specs(),
+        *_principal_specs(),
+        *_lambda_specs(),
+        *_created_elsewhere_specs(),
+        *_response_arn_specs(),
+        *_named_elsewhere_specs(),
+        *determined_specs(),
+    ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.core.arn import EC2_NAMED_TYPES, EC2_TYPE_PREFIX, ec2_arn, is_arn, unresolved_target
+from tagwarden.core.arn import EC2_NAMED_TYPES, EC2_TYPE_PREFIX, ec2_arn, unresolved_target
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SUCCESS
+from tagwarden.core.normalize.elements import element_reads, element_targets, request_elements
 from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
 from tagwarden.core.normalize.record_fields import RecordContext
 from tagwarden.core.normalize.result import Normalized, Unreadable
@@ -138,72 +139,19 @@ _REMOVE_OR_REPLACE = (Effect.REPLACE, Effect.REMOVE_ALL)
 def _per_element(
     spec: OperationSpec, params: dict[str, Any], response: dict[str, Any] | None, ctx: RecordContext
 ) -> list[TagChange] | None:
-    """Tags read through a list (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``) of several
-    elements: one change each, on the ARN the response gives for that element where its list of
-    the same name echoes the element's name (IoT FleetWise BatchCreateVehicle's
-    ``vehicles[].vehicleName`` and ``arn``), else unresolved."""
-    found = first_present(params, spec.tags) if spec.effect is Effect.CREATE else None
-    if found is None or "." not in found[0] or not isinstance(found[1], list):
+    """Tags read through a list (WorkSpaces CreateWorkspaces' ``Workspaces[].Tags``): one change
+    per element, on the resource the response says it became, else unresolved (see elements)."""
+    found = request_elements(spec, params)
+    if found is None:
         return None
-    if not found[1] or not all(isinstance(element, list) for element in found[1]):
-        return None
-    unresolved = Target(
-        unresolved_target(spec.target.service or ctx.service, target_type(spec.target, params)), False
-    )
-    list_path, member = found[0].rsplit(".", 1)
-    elements = [element for element in dig(params, list_path) if isinstance(element, dict)]
-    made = _made_by_element(elements, list(dig(response or {}, list_path)), ctx)
-    changes = []
-    for element, target in zip(elements, made, strict=True):
-        tags = first_present(element, (member,))
-        read = read_tags(tags[1] if tags else None)
-        if read.tags or read.keys_hidden:
-            changes.append(
-                make_change(
-                    ctx,
-                    spec,
-                    target or unresolved,
-                    set=dict(read.tags),
-                    at_creation=True,
-                    keys_hidden=read.keys_hidden,
-                )
-            )
-    return changes
-
-
-def _element_keys(elements: list[dict[str, Any]]) -> list[str]:
-    """Names and ids every element has, each element's its own (``vehicleName``): a member all
-    share (a directory id) says nothing of which element is which."""
-    keys = []
-    for key, value in elements[0].items() if elements else ():
-        if not isinstance(value, str) or not key.casefold().endswith(("name", "id")):
-            continue
-        values = [element.get(key) for element in elements]
-        if all(isinstance(item, str) and item for item in values) and len(set(values)) == len(values):
-            keys.append(key)
-    return keys
-
-
-def _made_by_element(
-    elements: list[dict[str, Any]], answered: list[Any], ctx: RecordContext
-) -> list[Target | None]:
-    """For each request element, the one ARN of the caller's service in the response element
-    that echoes its name, if any."""
-    keys = [key.casefold() for key in _element_keys(elements)]
-    folded = [
-        {key.casefold(): value for key, value in item.items()} for item in answered if isinstance(item, dict)
+    elements, tags_path = found
+    reads = element_reads(elements, tags_path.rpartition(".")[2])
+    targets = element_targets(spec, elements, tags_path, response, params=params, ctx=ctx)
+    return [
+        make_change(ctx, spec, target, set=dict(read.tags), at_creation=True, keys_hidden=read.keys_hidden)
+        for target, read in zip(targets, reads, strict=True)
+        if read.tags or read.keys_hidden
     ]
-    made: list[Target | None] = []
-    for element in elements:
-        own = {key.casefold(): value for key, value in element.items()}
-        match = next((item for item in folded if any(item.get(key) == own[key] for key in keys)), {})
-        arns = [
-            value
-            for value in match.values()
-            if isinstance(value, str) and is_arn(value) and value.split(":")[2] == ctx.service
-        ]
-        made.append(Target(arns[0], True) if len(arns) == 1 else None)
-    return made
 
 
 def generic(

@@ -63,6 +63,10 @@ class TargetRule:
     member_templates: tuple[tuple[str, str], ...] = ()
     # A regex an id must match for a template to make its ARN (a secret's name needs its suffix).
     id_pattern: str | None = None
+    # Members a batch create's request element and the response element it became share
+    # (WorkSpaces CreateWorkspaces: DirectoryId, UserName, BundleId): an element's tags go to the
+    # one response element whose values of these equal its own (see handlers._per_element).
+    element_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

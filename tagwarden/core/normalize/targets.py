@@ -181,4 +181,16 @@ def find_targets(
             break
     if answered and not (asked and all(target.resolved for target in asked)):
         return list(dict.fromkeys(answered))
-    return list(dict.fromkeys(asked))
+    return list(dict.fromkeys(asked)) or _singleton(rule, ctx)
+
+
+def _singleton(rule: TargetRule, ctx: RecordContext) -> list[Target]:
+    """A resource of which an account has one per region, its ARN made of nothing but the record's
+    partition, region and account (Security Hub's ``hub/default``): a format with no variable."""
+    template = rule.arn_template
+    if rule.members or rule.response_members or not template:
+        return []
+    if not set(_FIELD.findall(template)) <= {"partition", "region", "account"}:
+        return []
+    arn = template.format(partition=ctx.partition, region=ctx.region, account=ctx.account)
+    return [Target(arn, True)] if is_arn(arn) else []

@@ -317,13 +317,6 @@ def test_a_member_documented_as_the_arn_of_one_of_several_types_is_an_arn() -> N
     assert entry("elasticache", "AddTagsToResource")["kind"] == "arn"
 
 
-def test_an_update_whose_response_gives_the_arn_is_said_to_be_named_by_it() -> None:
-    # Pinpoint UpdateCampaign answers with CampaignResponse.Arn; the report said unresolved.
-    updated = entry("pinpoint", "UpdateCampaign")
-
-    assert updated["response"] == ["CampaignResponse.Arn"] and updated["how"].startswith("arn:")
-
-
 def _vehicle(name: str, team: str) -> dict[str, Any]:
     return {
         "vehicleName": name,
