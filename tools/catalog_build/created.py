@@ -226,10 +226,12 @@ def _best_name(
         if not folded.endswith(("name", "identifier", "id")) or folded.endswith("clientid"):
             continue
         stem = strip_suffix(name)
-        if stem == noun or folded == "name":
+        if stem == noun or folded in ("name", noun):
             rank = 0
         elif related(name, noun):
-            rank = 1
+            # A name of the parent (Textract CreateAdapterVersion's AdapterId) ranks after the
+            # resource's own (IoT CreatePackageVersion's versionName).
+            rank = 10 if names_parent(name, noun) else 1
         else:
             continue
         rank += 0 if name in required else 2
@@ -252,6 +254,6 @@ def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
         if shape.get("type") != "structure" or name.casefold() not in (noun, f"{noun}input"):
             continue
         inner = _best_name(model, shape.get("members", {}), frozenset(shape.get("required", [])), noun)
-        if inner is not None and inner[0] < 2:  # a required member of the structure
+        if inner is not None and inner[0] % 10 < 2:  # a required member of the structure
             return f"{name}.{inner[1]}"
     return None

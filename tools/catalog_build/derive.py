@@ -8,6 +8,7 @@ or no format fits and the normalizer reports the target as unresolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tools.catalog_build.choose import (
@@ -23,6 +24,7 @@ from tools.catalog_build.created import (
     arns_of_noun_structures,
     lone_response_member,
     name_member,
+    names_parent,
     response_members,
 )
 from tools.catalog_build.entry import CatalogEntry
@@ -164,6 +166,25 @@ def _another_identifier(by_name: Fitted, ids: list[str], name: str | None) -> bo
     return by_name.takes_either and any(path.rsplit(".", 1)[-1].casefold() != leaf for path in ids)
 
 
+def _names_the_parent(name: str, by_name: Fitted | None, noun: str) -> bool:
+    """A request name whose stem begins the noun (Textract CreateAdapterVersion's AdapterId)
+    names the resource the new one is made in, unless the format it fits is of the noun's own type
+    (CUR PutReportDefinition's ReportName: definition/<name>; Entity Resolution
+    CreateSchemaMapping's SchemaName: schemamapping/<name>; a definition of a thing is the thing)."""
+    leaf = name.rsplit(".", 1)[-1]
+    if by_name is None or leaf.casefold() == noun or not names_parent(leaf, noun):
+        # A name no format fits makes no ARN: it only says what the unresolved target is.
+        return False
+    # The format's type, or the word its ARN names it by (CUR's type "cur" is definition/<name>).
+    segment = re.split(r"[:/]", by_name.template.removesuffix("{id}").rstrip(":/"))[-1]
+    for kind in (by_name.resource_type, segment):
+        own = kind.replace("-", "").replace("_", "").casefold()
+        # Customer Profiles CreateCalculatedAttributeDefinition makes calculated-attributes/<name>.
+        if own == noun or noun.endswith(own) or noun.removesuffix("definition") == own.removesuffix("s"):
+            return False
+    return True
+
+
 def with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
@@ -187,6 +208,8 @@ def with_created_target(
     # never as an ${Identifier} that may be an id (Cost Explorer's monitors hold a UUID).
     by_name = _fit_member(iam, model, operation, name.rsplit(".", 1)[-1], noun) if name else None
     if name and "." in name and by_name is not None and by_name.takes_either:
+        name, by_name = None, None
+    if name and _names_the_parent(name, by_name, noun):
         name, by_name = None, None
     if fitted is None:
         # The format fits the name, not the response's id (CodeDeploy's deploymentGroupId is no

@@ -194,6 +194,9 @@ def arn_template(
         for fmt in iam.action_formats(model.iam_prefix, operation) + iam.formats(model.iam_prefix)
         if fits_model(model.name, fmt)
     ]
+    # Where two types' formats end in a variable of the same name (Transcribe's vocabulary and
+    # medical-vocabulary both end in ${VocabularyName}), the noun's own type is the one made.
+    formats.sort(key=lambda fmt: fmt.type_key != noun)
     for by_variable in (True, False):
         for fmt in formats:
             found = _fit(fmt, member, stripped, noun, inputs, by_variable=by_variable)

@@ -157,6 +157,62 @@ def _created_elsewhere_specs() -> list[OperationSpec]:
     ]
 
 
+def _made_in_a_parent_specs() -> list[OperationSpec]:
+    """Create calls whose request names the parent, or another resource, beside the one made."""
+    appconfig_environment = (
+        "arn:{partition}:appconfig:{region}:{account}:application/{applicationid}/environment"
+    )
+    return [
+        # The tags are the deployment's (AppConfig API reference, StartDeployment), whose ARN ends
+        # in the response's DeploymentNumber; DeploymentStrategyId names the strategy it uses.
+        OperationSpec(
+            "appconfig.amazonaws.com",
+            "StartDeployment",
+            Effect.CREATE,
+            ("Tags",),
+            TargetRule(
+                response_members=("DeploymentNumber",),
+                arn_template=appconfig_environment + "/{environmentid}/deployment/{id}",
+                resource_type="deployment",
+            ),
+        ),
+        # A partner allocates a hosted connection on its interconnect or LAG (the request's
+        # connectionId) for a customer (ownerAccount): the new connection is named by the
+        # response's connectionId, in an account the record's recipient is not sure to be.
+        OperationSpec(
+            "directconnect.amazonaws.com",
+            "AllocateHostedConnection",
+            Effect.CREATE,
+            ("tags",),
+            TargetRule(response_members=("connectionId",), resource_type="dxcon"),
+        ),
+        # Textract CreateAdapterVersion's AdapterId is the adapter the version is made in.
+        OperationSpec(
+            "textract.amazonaws.com",
+            "CreateAdapterVersion",
+            Effect.CREATE,
+            ("Tags",),
+            TargetRule(
+                response_members=("AdapterVersion",),
+                arn_template="arn:{partition}:textract:{region}:{account}:/adapters/{adapterid}/versions/{id}",
+                resource_type="adapterversion",
+            ),
+        ),
+        # Customer Profiles CreateDomainLayout makes a layout in the domain DomainName names.
+        OperationSpec(
+            "profile.amazonaws.com",
+            "CreateDomainLayout",
+            Effect.CREATE,
+            ("Tags",),
+            TargetRule(
+                members=("LayoutDefinitionName",),
+                arn_template="arn:{partition}:profile:{region}:{account}:domains/{domainname}/layouts/{id}",
+                resource_type="layouts",
+            ),
+        ),
+    ]
+
+
 def _session_specs() -> list[OperationSpec]:
     """Every session-making STS call that can carry session tags."""
     return [
@@ -232,4 +288,11 @@ def builtin_specs() -> list[OperationSpec]:
             removes=("tags",),
         ),
     ]
-    return specs + _session_specs() + _principal_specs() + _lambda_specs() + _created_elsewhere_specs()
+    return (
+        specs
+        + _session_specs()
+        + _principal_specs()
+        + _lambda_specs()
+        + _created_elsewhere_specs()
+        + _made_in_a_parent_specs()
+    )

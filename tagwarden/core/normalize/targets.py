@@ -30,8 +30,10 @@ class Target(NamedTuple):
 def _strings(values: Iterable[Any]) -> list[str]:
     seen: dict[str, None] = {}
     for value in values:
-        if isinstance(value, str) and value:
-            seen.setdefault(value, None)
+        # A number may end an ARN: AppConfig's DeploymentNumber (deployment/<n>).
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if isinstance(text, str) and text:
+            seen.setdefault(text, None)
     return list(seen)
 
 
