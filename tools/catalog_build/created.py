@@ -146,9 +146,11 @@ def _walk(
         if name.casefold() in _OPERATIONS and "operation" not in noun:
             # Lightsail's operations[].id names the asynchronous operation, not the resource.
             continue
-        if describes(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
-            own = bool(noun) and strip_suffix(name) == noun
-            _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=own)
+        # The resource's own "metadata" structure (App Mesh virtualNode.metadata.arn) holds its ARN.
+        metadata = own and name.casefold() == "metadata"
+        if describes(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)) or metadata:
+            inner_own = metadata or (bool(noun) and strip_suffix(name) == noun)
+            _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=inner_own)
 
 
 _OPERATIONS = frozenset({"operation", "operations"})

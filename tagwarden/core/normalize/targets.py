@@ -76,6 +76,10 @@ def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContex
     owner = members.get("catalogid", ctx.account)
     if "catalogid" in members and not _ACCOUNT.fullmatch(owner):
         return None
+    # A resource made in a mesh another account shares (App Mesh's meshOwner) is named in its
+    # response's metadata.arn; the record's account is not sure to be the one its ARN holds.
+    if members.get("meshowner", ctx.account) != ctx.account:
+        return None
     members.update(
         id=value,
         id_path=value.lstrip("/"),

@@ -247,3 +247,29 @@ def test_a_name_of_the_nouns_own_format_is_still_read() -> None:
         "CalculatedAttributeName"
     ]
     assert _entries()[("entityresolution", "CreateSchemaMapping")]["target"] == ["schemaName"]
+
+
+def test_an_app_mesh_resource_is_named_by_its_metadata_arn_and_never_in_the_wrong_account() -> None:
+    # App Mesh API reference, CreateVirtualNode: meshOwner is "the AWS IAM account ID of the
+    # service mesh owner" where the mesh is shared; the response's virtualNode.metadata.arn is
+    # the node's full ARN (VirtualNodeData, ResourceMetadata).
+    params = {
+        "meshName": "shop",
+        "meshOwner": "444455556666",
+        "virtualNodeName": "cart",
+        "spec": {},
+        "tags": [{"key": "team", "value": "alpha"}],
+    }
+    node_arn = "arn:aws:appmesh:eu-west-1:444455556666:mesh/shop/virtualNode/cart"
+    response = {
+        "virtualNode": {
+            "meshName": "shop",
+            "virtualNodeName": "cart",
+            "metadata": {"arn": node_arn, "meshOwner": "444455556666", "resourceOwner": ACCOUNT},
+        }
+    }
+    created = record("appmesh.amazonaws.com", "CreateVirtualNode", params, response)
+    denied = record("appmesh.amazonaws.com", "CreateVirtualNode", params, error="AccessDenied")
+
+    assert targets(created) == [(node_arn, "resource")]
+    assert targets(denied) == [("appmesh:virtualNode/cart", "unresolved")]
