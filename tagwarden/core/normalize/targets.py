@@ -69,16 +69,30 @@ def _template(rule: TargetRule, value: str, params: dict[str, Any], member: str 
     return rule.arn_template
 
 
+# Request members naming the account that owns a shared parent (App Mesh's meshOwner, CodeArtifact's
+# domainOwner): where it is another account, the ARN's account is not sure to be the record's.
+_SHARED_PARENT_OWNERS = ("meshowner", "domainowner")
+
+
+def _owner(members: dict[str, Any], ctx: RecordContext) -> str | None:
+    """The account the ARN holds, or None where the record does not say it."""
+    if any(members.get(name, ctx.account) != ctx.account for name in _SHARED_PARENT_OWNERS):
+        return None
+    if "catalogid" in members:
+        # A Glue Data Catalog id is the account that owns the catalog and what is in it; another
+        # kind of catalog id (a federated "<account>:<catalog>/...") names an ARN no format makes.
+        catalog = str(members["catalogid"])
+        return catalog if _ACCOUNT.fullmatch(catalog) else None
+    # The account a request names as the resource's (a Glacier vault's accountId, "-" for the
+    # caller's own; S3 Control's account header; a budget's AccountId).
+    given = str(members.get("accountid", ""))
+    return given if _ACCOUNT.fullmatch(given) else ctx.account
+
+
 def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContext) -> str | None:
     members = {k.casefold(): v for k, v in params.items() if isinstance(v, str) and v}
-    # A Glue Data Catalog id is the account that owns the catalog and what is in it; another
-    # kind of catalog id (a federated "<account>:<catalog>/...") names an ARN no format makes.
-    owner = members.get("catalogid", ctx.account)
-    if "catalogid" in members and not _ACCOUNT.fullmatch(owner):
-        return None
-    # A resource made in a mesh another account shares (App Mesh's meshOwner) is named in its
-    # response's metadata.arn; the record's account is not sure to be the one its ARN holds.
-    if members.get("meshowner", ctx.account) != ctx.account:
+    owner = _owner(members, ctx)
+    if owner is None:
         return None
     members.update(
         id=value,

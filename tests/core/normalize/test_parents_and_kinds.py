@@ -14,8 +14,11 @@ from typing import Any
 
 import pytest
 
+from tagwarden.core.model import Actor
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.normalize.catalog import catalog_document
+from tagwarden.core.normalize.record_fields import RecordContext
+from tagwarden.core.normalize.targets import to_arn
 from tests.builders.records import record
 
 ACCOUNT = "111122223333"
@@ -273,3 +276,46 @@ def test_an_app_mesh_resource_is_named_by_its_metadata_arn_and_never_in_the_wron
 
     assert targets(created) == [(node_arn, "resource")]
     assert targets(denied) == [("appmesh:virtualNode/cart", "unresolved")]
+
+
+def test_a_glacier_vault_of_another_account_is_named_in_that_account() -> None:
+    # Glacier API reference, AddTagsToVault: POST /AccountId/vaults/vaultName/tags?operation=add;
+    # "the AccountId value is the AWS account ID of the account that owns the vault", or "-" for
+    # the caller's own. Reference format: vaults/${VaultName}.
+    tags = [{"key": "team", "value": "alpha"}]
+    other = record(
+        "glacier.amazonaws.com",
+        "AddTagsToVault",
+        {"accountId": "444455556666", "vaultName": "logs", "tags": tags},
+    )
+    own = record(
+        "glacier.amazonaws.com", "AddTagsToVault", {"accountId": "-", "vaultName": "logs", "tags": tags}
+    )
+
+    assert targets(other) == [(f"arn:aws:glacier:{REGION}:444455556666:vaults/logs", "resource")]
+    assert targets(own) == [(f"arn:aws:glacier:{REGION}:{ACCOUNT}:vaults/logs", "resource")]
+
+
+def test_a_codeartifact_repository_in_another_accounts_domain_is_never_put_in_the_callers() -> None:
+    # CodeArtifact API reference, CreateRepository: domainOwner is "the 12-digit account number of
+    # the AWS account that owns the domain"; the repository's ARN is the domain owner's
+    # (repository/${DomainName}/${RepositoryName}), which only the response's repository.arn gives.
+    spec = _normalizer().spec_for("codeartifact.amazonaws.com", "CreateRepository")
+    assert spec is not None
+    params = {"domain": "shared", "repository": "libs"}
+    ctx = RecordContext(
+        "e",
+        "t",
+        "codeartifact.amazonaws.com",
+        "CreateRepository",
+        ACCOUNT,
+        REGION,
+        "aws",
+        Actor("a"),
+        "success",
+    )
+
+    assert to_arn("libs", spec.target, {**params, "domainOwner": "444455556666"}, ctx) is None
+    assert to_arn("libs", spec.target, {**params, "domainOwner": ACCOUNT}, ctx) == (
+        f"arn:aws:codeartifact:{REGION}:{ACCOUNT}:repository/shared/libs"
+    )
