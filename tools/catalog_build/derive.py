@@ -22,6 +22,7 @@ from tools.catalog_build.choose import (
 from tools.catalog_build.created import (
     ResponseMember,
     arns_of_noun_structures,
+    describes,
     lone_response_member,
     name_member,
     names_parent,
@@ -185,10 +186,23 @@ def _names_the_parent(name: str, by_name: Fitted | None, noun: str) -> bool:
     return True
 
 
+def _inside_another(path: str, noun: str) -> bool:
+    """A response path through a structure, inside the resource's, of another resource: Audit
+    Manager's assessment.framework.arn, CodeArtifact's packageGroup.parent.arn, MemoryDB's
+    SubnetGroup.Subnets.Identifier (the resource's own metadata.arn is its)."""
+    containers = path.split(".")[:-1]
+    inner = containers[-1] if len(containers) > 1 else ""
+    return bool(inner) and inner.casefold() != "metadata" and not describes(inner, noun)
+
+
 def with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
-    found = response_members(model, operation, noun)
+    found = [
+        member
+        for member in response_members(model, operation, noun)
+        if not _inside_another(member.path, noun)
+    ]
     lone = None if found else lone_response_member(model, operation)
     found = [lone] if lone else found
     if _elsewhere(model, operation):

@@ -319,3 +319,30 @@ def test_a_codeartifact_repository_in_another_accounts_domain_is_never_put_in_th
     assert to_arn("libs", spec.target, {**params, "domainOwner": ACCOUNT}, ctx) == (
         f"arn:aws:codeartifact:{REGION}:{ACCOUNT}:repository/shared/libs"
     )
+
+
+def test_a_structure_inside_the_resources_of_another_resource_names_nothing() -> None:
+    # Audit Manager CreateAssessment's assessment.framework.arn is the framework's; CodeArtifact
+    # CreatePackageGroup's packageGroup.parent.arn the parent group's; ECS CreateService's
+    # service.currentServiceRevisions[].arn the revisions'. None may stand in for the resource's.
+    assert "assessment.framework.arn" not in _entries()[("auditmanager", "CreateAssessment")]["response"]
+    assert "packageGroup.parent.arn" not in _entries()[("codeartifact", "CreatePackageGroup")]["response"]
+    assert "service.currentServiceRevisions.arn" not in _entries()[("ecs", "CreateService")]["response"]
+
+
+def test_a_memorydb_subnet_group_is_never_named_by_one_of_its_subnets() -> None:
+    # MemoryDB API reference, CreateSubnetGroup: the response's SubnetGroup holds Name, ARN and
+    # Subnets[] ({Identifier: subnet id, AvailabilityZone}). Without the ARN (a record whose
+    # response CloudTrail logged without it), the group's name, never a subnet id, names it.
+    made = record(
+        "memorydb.amazonaws.com",
+        "CreateSubnetGroup",
+        {
+            "subnetGroupName": "cache-net",
+            "subnetIds": ["subnet-0a1b2c3d"],
+            "tags": [{"key": "team", "value": "a"}],
+        },
+        {"subnetGroup": {"name": "cache-net", "subnets": [{"identifier": "subnet-0a1b2c3d"}]}},
+    )
+
+    assert targets(made) == [(f"arn:aws:memorydb:{REGION}:{ACCOUNT}:subnetgroup/cache-net", "resource")]
