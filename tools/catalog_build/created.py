@@ -30,6 +30,8 @@ _FOREIGN = (
     "parent",
 )
 _GENERIC = frozenset({"", "resource"})
+# Words that, after the noun, name another resource the created one uses or belongs to.
+_ANOTHER = (*_FOREIGN, "policy", "namespace", "configuration", "destination", "definition")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,11 @@ def _score(
     if not stem and in_own_struct:
         # ProfileAssociation.Id names the association; ProfileAssociation.ProfileId its profile.
         return base, is_arn
+    rest = stem[len(noun) :] if noun and stem.startswith(noun) else ""
+    if rest.endswith(_ANOTHER) and rest != "resource":
+        # Redshift Cluster.ClusterNamespaceArn, Grafana workspace.workspaceRoleArn, ECS
+        # tasks[].taskDefinitionArn: the noun's word begins the name of another resource.
+        return None
     if related(name, noun) and (is_arn or not names_parent(name, noun)):
         return base + 1, is_arn
     if stem in _GENERIC and (not stem or not in_noun_struct or in_own_struct):

@@ -198,6 +198,19 @@ def _made_in_a_parent_specs() -> list[OperationSpec]:
                 resource_type="adapterversion",
             ),
         ),
+        # Network Manager CreateTransitGatewayPeering: TransitGatewayArn is the EC2 transit gateway
+        # peered; the peering is TransitGatewayPeering.Peering.PeeringId (peering/${ResourceId}).
+        OperationSpec(
+            "networkmanager.amazonaws.com",
+            "CreateTransitGatewayPeering",
+            Effect.CREATE,
+            ("Tags",),
+            TargetRule(
+                response_members=("TransitGatewayPeering.Peering.PeeringId",),
+                arn_template="arn:{partition}:networkmanager::{account}:peering/{id}",
+                resource_type="peering",
+            ),
+        ),
         # Customer Profiles CreateDomainLayout makes a layout in the domain DomainName names.
         OperationSpec(
             "profile.amazonaws.com",

@@ -14,11 +14,8 @@ from typing import Any
 
 import pytest
 
-from tagwarden.core.model import Actor
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.normalize.catalog import catalog_document
-from tagwarden.core.normalize.record_fields import RecordContext
-from tagwarden.core.normalize.targets import to_arn
 from tests.builders.records import record
 
 ACCOUNT = "111122223333"
@@ -250,99 +247,3 @@ def test_a_name_of_the_nouns_own_format_is_still_read() -> None:
         "CalculatedAttributeName"
     ]
     assert _entries()[("entityresolution", "CreateSchemaMapping")]["target"] == ["schemaName"]
-
-
-def test_an_app_mesh_resource_is_named_by_its_metadata_arn_and_never_in_the_wrong_account() -> None:
-    # App Mesh API reference, CreateVirtualNode: meshOwner is "the AWS IAM account ID of the
-    # service mesh owner" where the mesh is shared; the response's virtualNode.metadata.arn is
-    # the node's full ARN (VirtualNodeData, ResourceMetadata).
-    params = {
-        "meshName": "shop",
-        "meshOwner": "444455556666",
-        "virtualNodeName": "cart",
-        "spec": {},
-        "tags": [{"key": "team", "value": "alpha"}],
-    }
-    node_arn = "arn:aws:appmesh:eu-west-1:444455556666:mesh/shop/virtualNode/cart"
-    response = {
-        "virtualNode": {
-            "meshName": "shop",
-            "virtualNodeName": "cart",
-            "metadata": {"arn": node_arn, "meshOwner": "444455556666", "resourceOwner": ACCOUNT},
-        }
-    }
-    created = record("appmesh.amazonaws.com", "CreateVirtualNode", params, response)
-    denied = record("appmesh.amazonaws.com", "CreateVirtualNode", params, error="AccessDenied")
-
-    assert targets(created) == [(node_arn, "resource")]
-    assert targets(denied) == [("appmesh:virtualNode/cart", "unresolved")]
-
-
-def test_a_glacier_vault_of_another_account_is_named_in_that_account() -> None:
-    # Glacier API reference, AddTagsToVault: POST /AccountId/vaults/vaultName/tags?operation=add;
-    # "the AccountId value is the AWS account ID of the account that owns the vault", or "-" for
-    # the caller's own. Reference format: vaults/${VaultName}.
-    tags = [{"key": "team", "value": "alpha"}]
-    other = record(
-        "glacier.amazonaws.com",
-        "AddTagsToVault",
-        {"accountId": "444455556666", "vaultName": "logs", "tags": tags},
-    )
-    own = record(
-        "glacier.amazonaws.com", "AddTagsToVault", {"accountId": "-", "vaultName": "logs", "tags": tags}
-    )
-
-    assert targets(other) == [(f"arn:aws:glacier:{REGION}:444455556666:vaults/logs", "resource")]
-    assert targets(own) == [(f"arn:aws:glacier:{REGION}:{ACCOUNT}:vaults/logs", "resource")]
-
-
-def test_a_codeartifact_repository_in_another_accounts_domain_is_never_put_in_the_callers() -> None:
-    # CodeArtifact API reference, CreateRepository: domainOwner is "the 12-digit account number of
-    # the AWS account that owns the domain"; the repository's ARN is the domain owner's
-    # (repository/${DomainName}/${RepositoryName}), which only the response's repository.arn gives.
-    spec = _normalizer().spec_for("codeartifact.amazonaws.com", "CreateRepository")
-    assert spec is not None
-    params = {"domain": "shared", "repository": "libs"}
-    ctx = RecordContext(
-        "e",
-        "t",
-        "codeartifact.amazonaws.com",
-        "CreateRepository",
-        ACCOUNT,
-        REGION,
-        "aws",
-        Actor("a"),
-        "success",
-    )
-
-    assert to_arn("libs", spec.target, {**params, "domainOwner": "444455556666"}, ctx) is None
-    assert to_arn("libs", spec.target, {**params, "domainOwner": ACCOUNT}, ctx) == (
-        f"arn:aws:codeartifact:{REGION}:{ACCOUNT}:repository/shared/libs"
-    )
-
-
-def test_a_structure_inside_the_resources_of_another_resource_names_nothing() -> None:
-    # Audit Manager CreateAssessment's assessment.framework.arn is the framework's; CodeArtifact
-    # CreatePackageGroup's packageGroup.parent.arn the parent group's; ECS CreateService's
-    # service.currentServiceRevisions[].arn the revisions'. None may stand in for the resource's.
-    assert "assessment.framework.arn" not in _entries()[("auditmanager", "CreateAssessment")]["response"]
-    assert "packageGroup.parent.arn" not in _entries()[("codeartifact", "CreatePackageGroup")]["response"]
-    assert "service.currentServiceRevisions.arn" not in _entries()[("ecs", "CreateService")]["response"]
-
-
-def test_a_memorydb_subnet_group_is_never_named_by_one_of_its_subnets() -> None:
-    # MemoryDB API reference, CreateSubnetGroup: the response's SubnetGroup holds Name, ARN and
-    # Subnets[] ({Identifier: subnet id, AvailabilityZone}). Without the ARN (a record whose
-    # response CloudTrail logged without it), the group's name, never a subnet id, names it.
-    made = record(
-        "memorydb.amazonaws.com",
-        "CreateSubnetGroup",
-        {
-            "subnetGroupName": "cache-net",
-            "subnetIds": ["subnet-0a1b2c3d"],
-            "tags": [{"key": "team", "value": "a"}],
-        },
-        {"subnetGroup": {"name": "cache-net", "subnets": [{"identifier": "subnet-0a1b2c3d"}]}},
-    )
-
-    assert targets(made) == [(f"arn:aws:memorydb:{REGION}:{ACCOUNT}:subnetgroup/cache-net", "resource")]
