@@ -106,7 +106,12 @@ def _score(
         # Redshift Cluster.ClusterNamespaceArn, Grafana workspace.workspaceRoleArn, ECS
         # tasks[].taskDefinitionArn: the noun's word begins the name of another resource.
         return None
-    if related(name, noun) and (is_arn or not names_parent(name, noun)):
+    if is_arn and names_parent(name, noun):
+        # The ARN of what the resource is made in (DocumentDB Elastic snapshot.clusterArn, AppConfig
+        # CreateExtensionAssociation's ExtensionArn) ranks after every member of the resource's
+        # own; it names the resource only where nothing else does (DataSync's LocationArn).
+        return 30, is_arn
+    if related(name, noun) and not names_parent(name, noun):
         return base + 1, is_arn
     if stem in _GENERIC and (not stem or not in_noun_struct or in_own_struct):
         # ResourceArn names the resource itself in its own structure (FSx FileSystem.ResourceARN)
@@ -145,7 +150,10 @@ def _walk(
     for name in _string_members(model, shape_name):
         score = _score(name, noun, depth > 0, own)
         if score:
-            scored.append((score[0] + 5 * depth, prefix + name, score[1]))
+            # Of two alike, the one whose name says more of the noun (SageMaker HubContentArn
+            # over HubArn for a hub content reference).
+            says = len(strip_suffix(name)) if strip_suffix(name) not in _GENERIC else 0
+            scored.append(((score[0] + 5 * depth) * 100 - says, prefix + name, score[1]))
     if depth >= 2:
         return
     containers = _containers(model, shape_name)

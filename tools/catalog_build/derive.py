@@ -212,6 +212,19 @@ def with_created_target(
         how += "; made in the region the request names, so no format is used"
         kind = "arn" if elsewhere else ""
         return replace(entry, response=elsewhere, target_kind=kind, resource_type=noun, how=how)
+    asked = {name.casefold() for name in model.input_members(operation)}
+    own = [
+        member
+        for member in found
+        if not names_parent(leaf := member.path.rsplit(".", 1)[-1], noun)
+        # An id the request gave (RDS PurchaseReservedDBInstancesOffering's offering id) is not
+        # the new resource's.
+        and (member.is_arn or leaf.casefold() not in asked)
+    ]
+    if own:
+        # The ARN of what the resource is made in (DocumentDB Elastic snapshot.clusterArn, Network
+        # Manager's DirectConnectGatewayArn) names it only where nothing else does (DataSync).
+        found = [member for member in found if member in own or not member.is_arn]
     arns = [member.path for member in found if member.is_arn][:2]
     ids = [member.path for member in found if not member.is_arn][:1]
     fitted: Fitted | None = None

@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import pytest
+
 from tagwarden.core.model import Actor
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.normalize.catalog import catalog_document
@@ -220,3 +222,85 @@ def test_a_transit_gateway_peering_is_not_the_transit_gateway() -> None:
     assert targets(made) == [
         (f"arn:aws:networkmanager::{ACCOUNT}:peering/peering-07f7c7f9a1b2c3d4e", "resource")
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "response", "expected"),
+    [
+        # DocumentDB Elastic API reference, CreateClusterSnapshot: the response's snapshot holds
+        # clusterArn (the cluster snapshotted) and snapshotArn.
+        (
+            "docdb-elastic.amazonaws.com",
+            "CreateClusterSnapshot",
+            {
+                "snapshot": {
+                    "clusterArn": f"arn:aws:docdb-elastic:{REGION}:{ACCOUNT}:cluster/c-1",
+                    "snapshotArn": f"arn:aws:docdb-elastic:{REGION}:{ACCOUNT}:cluster-snapshot/s-1",
+                    "snapshotName": "nightly",
+                }
+            },
+            f"arn:aws:docdb-elastic:{REGION}:{ACCOUNT}:cluster-snapshot/s-1",
+        ),
+        # AppConfig API reference, CreateExtensionAssociation: ExtensionArn is the extension
+        # associated; Arn is the association's.
+        (
+            "appconfig.amazonaws.com",
+            "CreateExtensionAssociation",
+            {
+                "ExtensionArn": f"arn:aws:appconfig:{REGION}:{ACCOUNT}:extension/ext1/1",
+                "Arn": f"arn:aws:appconfig:{REGION}:{ACCOUNT}:extensionassociation/assoc1",
+                "Id": "assoc1",
+            },
+            f"arn:aws:appconfig:{REGION}:{ACCOUNT}:extensionassociation/assoc1",
+        ),
+        # Resilience Hub API reference, StartAppAssessment: the response's assessment holds
+        # appArn (the application assessed) and assessmentArn.
+        (
+            "resiliencehub.amazonaws.com",
+            "StartAppAssessment",
+            {
+                "assessment": {
+                    "appArn": f"arn:aws:resiliencehub:{REGION}:{ACCOUNT}:app/a-1",
+                    "assessmentArn": f"arn:aws:resiliencehub:{REGION}:{ACCOUNT}:app-assessment/as-1",
+                }
+            },
+            f"arn:aws:resiliencehub:{REGION}:{ACCOUNT}:app-assessment/as-1",
+        ),
+        # SageMaker API reference, CreateHubContentReference: HubArn is the hub; HubContentArn
+        # the reference made in it.
+        (
+            "sagemaker.amazonaws.com",
+            "CreateHubContentReference",
+            {
+                "HubArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:hub/models",
+                "HubContentArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:hub-content/models/Model/llm",
+            },
+            f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:hub-content/models/Model/llm",
+        ),
+        # Network Manager API reference, CreateDirectConnectGatewayAttachment: the response's
+        # DirectConnectGatewayArn is the Direct Connect gateway attached; Attachment.AttachmentId
+        # the attachment's (attachment/${ResourceId}, no region).
+        (
+            "networkmanager.amazonaws.com",
+            "CreateDirectConnectGatewayAttachment",
+            {
+                "DirectConnectGatewayAttachment": {
+                    "DirectConnectGatewayArn": f"arn:aws:directconnect::{ACCOUNT}:dx-gateway/dxgw-1",
+                    "Attachment": {"AttachmentId": "attachment-0f8fa60d2238d1bd8"},
+                }
+            },
+            f"arn:aws:networkmanager::{ACCOUNT}:attachment/attachment-0f8fa60d2238d1bd8",
+        ),
+    ],
+)
+def test_the_arn_of_what_a_resource_is_made_in_never_names_it(
+    source: str, name: str, response: dict[str, Any], expected: str
+) -> None:
+    tags = (
+        {"team": "alpha"}
+        if source.split(".", maxsplit=1)[0] in {"appconfig", "docdb-elastic", "resiliencehub"}
+        else [{"key": "team", "value": "alpha"}]
+    )
+    made = record(source, name, {"tags": tags}, response)
+
+    assert [target for target, _ in targets(made)] == [expected]
