@@ -122,7 +122,8 @@ def to_arn(
 ) -> str | None:
     """The exact ARN a value names, or None where the record does not determine it."""
     if is_arn(value):
-        return value
+        # A partial ARN (a secret's without its random suffix) names no resource exactly.
+        return value if not rule.id_pattern or re.search(rule.id_pattern, value) else None
     if member is not None and names_an_arn(member):
         # A member that holds an ARN but holds something else (Rekognition's documented
         # CollectionArn "aws:rekognition:...") is not an id to format into one.

@@ -247,3 +247,40 @@ def test_a_name_of_the_nouns_own_format_is_still_read() -> None:
         "CalculatedAttributeName"
     ]
     assert _entries()[("entityresolution", "CreateSchemaMapping")]["target"] == ["schemaName"]
+
+
+@pytest.mark.parametrize(
+    ("secret_id", "expected"),
+    [
+        # The random suffix is six characters of [A-Za-z0-9] (Secrets Manager API reference,
+        # TagResource: SecretId is "the ARN or the friendly name"; user guide, "Find secrets from
+        # a partial ARN").
+        ("prod/db-AbC123", (f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:prod/db-AbC123", "resource")),
+        ("MyTestDatabaseSecret-a1b2c3", None),
+        # A name ending in a word of six lower-case letters is its own name, not name + suffix.
+        ("payments-secret", ("secretsmanager:Secret/payments-secret", "unresolved")),
+        # A partial ARN (no suffix) is no secret's ARN.
+        (
+            f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:payments-secret",
+            (
+                f"secretsmanager:Secret/arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:payments-secret",
+                "unresolved",
+            ),
+        ),
+    ],
+)
+def test_a_secret_is_named_exactly_only_with_its_random_suffix(
+    secret_id: str, expected: tuple[str, str] | None
+) -> None:
+    made = record(
+        "secretsmanager.amazonaws.com",
+        "TagResource",
+        {"secretId": secret_id, "tags": [{"key": "team", "value": "alpha"}]},
+    )
+
+    found = targets(made)
+
+    if expected is None:
+        assert found == [(f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{secret_id}", "resource")]
+    else:
+        assert found == [expected]
