@@ -238,6 +238,10 @@ def with_created_target(
         name, by_name = None, None
     if name and _names_the_parent(name, by_name, noun):
         name, by_name = None, None
+    if name and by_name is not None and by_name.takes_either and any(member.is_arn for member in found):
+        # An ${...Identifier} may be an id the service makes (Bedrock's job ARNs end in one): where
+        # the response gives the ARN, the request's name is no guess at it.
+        name, by_name = None, None
     if fitted is None:
         # The format fits the name, not the response's id (CodeDeploy's deploymentGroupId is no
         # deploymentGroupName): the id is read no more.

@@ -211,6 +211,40 @@ def _made_in_a_parent_specs() -> list[OperationSpec]:
                 resource_type="peering",
             ),
         ),
+        # A request member naming another resource of the same kind: Omics StartRun's runId is "the
+        # ID of a run to duplicate", MediaLive CreatePartnerInput's InputId the input partnered,
+        # Control Tower EnableBaseline's baselineIdentifier "the ARN of the baseline to be
+        # enabled", MediaLive PurchaseOffering's OfferingId the offering (the tags are the
+        # reservation's). Only the response names the resource made.
+        *(
+            OperationSpec(
+                source,
+                name,
+                Effect.CREATE,
+                (tags,),
+                TargetRule(response_members=response, arn_template=template, resource_type=kind),
+            )
+            for source, name, tags, response, template, kind in (
+                (
+                    "omics.amazonaws.com",
+                    "StartRun",
+                    "tags",
+                    ("arn", "id"),
+                    "arn:{partition}:omics:{region}:{account}:run/{id}",
+                    "run",
+                ),
+                ("medialive.amazonaws.com", "CreatePartnerInput", "Tags", ("Input.Arn",), None, "input"),
+                ("controltower.amazonaws.com", "EnableBaseline", "tags", ("arn",), None, "EnabledBaseline"),
+                (
+                    "medialive.amazonaws.com",
+                    "PurchaseOffering",
+                    "Tags",
+                    ("Reservation.Arn", "Reservation.ReservationId"),
+                    "arn:{partition}:medialive:{region}:{account}:reservation:{id}",
+                    "reservation",
+                ),
+            )
+        ),
         # Customer Profiles CreateDomainLayout makes a layout in the domain DomainName names.
         OperationSpec(
             "profile.amazonaws.com",

@@ -284,3 +284,82 @@ def test_a_secret_is_named_exactly_only_with_its_random_suffix(
         assert found == [(f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{secret_id}", "resource")]
     else:
         assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "params", "another_resource"),
+    [
+        # Omics API reference, StartRun: runId is "the ID of a run to duplicate".
+        (
+            "omics.amazonaws.com",
+            "StartRun",
+            {"runId": "1234567", "roleArn": "r"},
+            f"arn:aws:omics:{REGION}:{ACCOUNT}:run/1234567",
+        ),
+        # Control Tower API reference, EnableBaseline: baselineIdentifier is "the ARN of the
+        # baseline to be enabled"; the EnabledBaseline made has an ARN of its own.
+        (
+            "controltower.amazonaws.com",
+            "EnableBaseline",
+            {
+                "baselineIdentifier": f"arn:aws:controltower:{REGION}::baseline/17BSJV3IGJ2QSGA2",
+                "baselineVersion": "4.0",
+            },
+            f"arn:aws:controltower:{REGION}::baseline/17BSJV3IGJ2QSGA2",
+        ),
+        # MediaLive API reference, CreatePartnerInput: InputId is the input partnered.
+        (
+            "medialive.amazonaws.com",
+            "CreatePartnerInput",
+            {"inputId": "1234567"},
+            f"arn:aws:medialive:{REGION}:{ACCOUNT}:input:1234567",
+        ),
+        # MediaLive API reference, PurchaseOffering: the tags are the reservation's.
+        (
+            "medialive.amazonaws.com",
+            "PurchaseOffering",
+            {"offeringId": "87654321", "count": 1},
+            f"arn:aws:medialive:{REGION}:{ACCOUNT}:offering:87654321",
+        ),
+        # Bedrock API reference, CreateModelInvocationJob: jobName is the caller's; the job's ARN
+        # ends in an id the service makes (model-invocation-job/${JobIdentifier}).
+        (
+            "bedrock.amazonaws.com",
+            "CreateModelInvocationJob",
+            {"jobName": "nightly", "roleArn": "r"},
+            f"arn:aws:bedrock:{REGION}:{ACCOUNT}:model-invocation-job/nightly",
+        ),
+    ],
+)
+def test_a_failed_create_is_never_named_by_another_resource_its_request_names(
+    source: str, name: str, params: dict[str, Any], another_resource: str
+) -> None:
+    found = targets(record(source, name, {**params, "tags": {"team": "a"}}, error="AccessDenied"))
+
+    assert found and all(target != another_resource and kind == "unresolved" for target, kind in found)
+
+
+def test_a_medialive_reservation_is_named_by_its_reservation_id() -> None:
+    # MediaLive API reference, PurchaseOffering: the response's Reservation holds Arn and
+    # ReservationId. Reference format: reservation:${ReservationId}.
+    made = record(
+        "medialive.amazonaws.com",
+        "PurchaseOffering",
+        {"offeringId": "87654321", "count": 1, "tags": {"team": "a"}},
+        {"reservation": {"offeringId": "87654321", "reservationId": "1234567"}},
+    )
+
+    assert targets(made) == [(f"arn:aws:medialive:{REGION}:{ACCOUNT}:reservation:1234567", "resource")]
+
+
+def test_an_iot_fleet_metric_is_no_custom_metric() -> None:
+    # IoT API reference, CreateFleetMetric: metricName; reference formats fleetmetric/
+    # ${FleetMetricName} and custommetric/${MetricName}.
+    made = record(
+        "iot.amazonaws.com",
+        "CreateFleetMetric",
+        {"metricName": "m1", "tags": [{"Key": "team", "Value": "a"}]},
+        error="AccessDenied",
+    )
+
+    assert targets(made) == [(f"arn:aws:iot:{REGION}:{ACCOUNT}:fleetmetric/m1", "resource")]
