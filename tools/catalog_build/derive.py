@@ -75,7 +75,7 @@ def _by_request(
     return entry
 
 
-def with_request_target(
+def _with_request_target(
     entry: CatalogEntry, model: ServiceModel, exclude: frozenset[str], iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
     operation = entry.event_name
@@ -195,7 +195,7 @@ def _inside_another(path: str, noun: str) -> bool:
     return bool(inner) and inner.casefold() != "metadata" and not describes(inner, noun)
 
 
-def with_created_target(
+def _with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
     found = [
@@ -272,3 +272,37 @@ def with_created_target(
         how=how,
     )
     return _with_pattern(entry, model) if fitted else entry
+
+
+# Model documentation saying the service keeps a name or id in lower case (ElastiCache "stored as
+# a lowercase string", Glue "folded to lowercase when it is stored"): the ARN holds it so.
+_LOWERCASE = re.compile(
+    r"stored as a lowercase string|folded to lowercase|stored in lowercase", re.IGNORECASE
+)
+
+
+def _stored_lowercase(model: ServiceModel, operation: str, path: str) -> bool:
+    members = model.input_members(operation)
+    head, _, rest = path.partition(".")
+    ref = members.get(head)
+    if ref is not None and rest:
+        ref = model.shape(ref["shape"]).get("members", {}).get(rest)
+    return bool(ref) and bool(_LOWERCASE.search(str(ref.get("documentation", ""))))
+
+
+def _with_case(entry: CatalogEntry, model: ServiceModel) -> CatalogEntry:
+    if entry.target and _stored_lowercase(model, entry.event_name, entry.target[0]):
+        return replace(entry, lowercase=True)
+    return entry
+
+
+def with_request_target(
+    entry: CatalogEntry, model: ServiceModel, exclude: frozenset[str], iam: IamDefinitions, noun: str
+) -> CatalogEntry:
+    return _with_case(_with_request_target(entry, model, exclude, iam, noun), model)
+
+
+def with_created_target(
+    entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
+) -> CatalogEntry:
+    return _with_case(_with_created_target(entry, model, operation, iam, noun), model)

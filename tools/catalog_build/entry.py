@@ -28,6 +28,7 @@ class CatalogEntry:
     arn_by_prefix: tuple[tuple[str, str], ...] = ()  # (id prefix, template)
     arn_by_member: tuple[tuple[str, str], ...] = ()  # (target member, template or "")
     id_pattern: str | None = None  # ids a template can make an ARN of
+    lowercase: bool = False  # the service stores the request's name or id in lower case
     how: str = ""  # how the target's ARN is derived (see docs/catalog.md), for the report
 
     def to_json(self) -> dict[str, Any]:
@@ -50,6 +51,7 @@ class CatalogEntry:
             "arn_by_prefix": dict(self.arn_by_prefix),
             "arn_by_member": dict(self.arn_by_member),
             "id_pattern": self.id_pattern,
+            "lowercase": self.lowercase or None,
             "how": self.how,
         }
         data.update({key: value for key, value in optional.items() if value})
@@ -78,5 +80,6 @@ class CatalogEntry:
             arn_by_prefix=tuple((data.get("arn_by_prefix") or {}).items()),
             arn_by_member=tuple((data.get("arn_by_member") or {}).items()),
             id_pattern=data.get("id_pattern"),
+            lowercase=bool(data.get("lowercase")),
             how=data.get("how", ""),
         )

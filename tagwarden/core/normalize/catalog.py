@@ -35,6 +35,7 @@ def _target_rule(entry: dict[str, Any]) -> TargetRule:
         prefix_templates=_pairs(entry.get("arn_by_prefix")),
         member_templates=_pairs(entry.get("arn_by_member")),
         id_pattern=entry.get("id_pattern"),
+        lowercase=bool(entry.get("lowercase")),
     )
 
 

@@ -63,6 +63,8 @@ class TargetRule:
     member_templates: tuple[tuple[str, str], ...] = ()
     # A regex an id must match for a template to make its ARN (a secret's name needs its suffix).
     id_pattern: str | None = None
+    # The service keeps the name or id in lower case, as its ARN holds it (ElastiCache, Glue).
+    lowercase: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,7 +135,7 @@ def to_arn(
     if rule.id_pattern and not re.search(rule.id_pattern, value):
         return None
     template = _template(rule, value, params, member)
-    return _format(template, value, params, ctx) if template else None
+    return _format(template, value.lower() if rule.lowercase else value, params, ctx) if template else None
 
 
 def resolve(

@@ -304,3 +304,23 @@ def test_the_arn_of_what_a_resource_is_made_in_never_names_it(
     made = record(source, name, {"tags": tags}, response)
 
     assert [target for target, _ in targets(made)] == [expected]
+
+
+def test_a_name_the_service_keeps_in_lower_case_is_named_so() -> None:
+    # Glue API reference, DatabaseInput: Name "is folded to lowercase when it is stored";
+    # ElastiCache API reference, CreateCacheCluster: CacheClusterId "is stored as a lowercase
+    # string". Reference formats database/${DatabaseName}, cluster:${CacheClusterId}.
+    database = record(
+        "glue.amazonaws.com",
+        "CreateDatabase",
+        {"databaseInput": {"name": "SalesDB"}, "tags": {"team": "alpha"}},
+    )
+    cluster = record(
+        "elasticache.amazonaws.com",
+        "CreateCacheCluster",
+        {"cacheClusterId": "Sessions-01", "tags": [{"key": "team", "value": "alpha"}]},
+        error="AccessDenied",
+    )
+
+    assert targets(database) == [(f"arn:aws:glue:{REGION}:{ACCOUNT}:database/salesdb", "resource")]
+    assert targets(cluster) == [(f"arn:aws:elasticache:{REGION}:{ACCOUNT}:cluster:sessions-01", "resource")]
