@@ -31,10 +31,13 @@ LEADING_SLASH_OPTIONAL = frozenset({("ssm", "opsmetadata")})
 TYPE_ALIASES: dict[tuple[str, str], str] = {
     ("ssm", "automation"): "automation-execution",
 }
-# Ids that must match a pattern for the format to make their ARN: a secret's ARN ends in a
-# hyphen and six random characters that its name lacks (Secrets Manager user guide).
+# Ids that must match a pattern for the format to make their ARN, and ARNs to be taken as the
+# resource's: a secret's ARN ends in a hyphen and six random characters that its name lacks
+# (Secrets Manager user guide, "Find secrets from a partial ARN": a name that itself ends in a
+# hyphen and six characters is ambiguous). Six lower-case letters (app-secret, db-master) are
+# taken for the name's own word, never a suffix: a partial ARN or a name, not the secret's ARN.
 ID_PATTERNS: dict[tuple[str, str], str] = {
-    ("secretsmanager", "Secret"): "-[A-Za-z0-9]{6}$",
+    ("secretsmanager", "Secret"): "-(?![a-z]{6}$)[A-Za-z0-9]{6}$",
 }
 GENERIC_STEMS = frozenset({"", "resource"})
 GENERIC_VARIABLES = frozenset({"id", "name", "resourceid", "resourcename", "identifier"})

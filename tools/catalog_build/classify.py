@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from tools.catalog_build.created import response_members
-from tools.catalog_build.derive import UNRESOLVED, with_created_target, with_request_target
+from tools.catalog_build.derive import with_created_target, with_request_target
 from tools.catalog_build.elements import element_target
 from tools.catalog_build.entry import CatalogEntry
 from tools.catalog_build.iamdefs import IamDefinitions
@@ -151,12 +151,6 @@ _TAGS_ANOTHER = {
 }
 
 
-# Resources the Service Authorization Reference gives no ARN format, whose request names their
-# parent by the parent format's own variable: RTB Fabric CreateLinkRoutingRule's linkId fills the
-# link's format (gateway/${GatewayId}/link/${LinkId}), but the tags land on the rule it makes.
-_NO_OWN_FORMAT = frozenset({("rtbfabric", "CreateLinkRoutingRule")})
-
-
 def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
     canonical = canonical_tag_members(model)
     adds = set_members(model, operation, canonical) or _nested_set_members(model, operation, canonical)
@@ -201,10 +195,7 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         found = [m for m in response_members(model, operation, noun) if m.is_arn or _is_own_id(m.path, noun)]
         arns = tuple(m.path for m in found)
         return replace(updated, response=arns[:2]) if arns else updated
-    created = with_created_target(entry, model, operation, iam, noun)
-    if (model.name, operation) in _NO_OWN_FORMAT and created.arn:
-        return replace(created, arn=None, target=(), how=UNRESOLVED, resource_type=noun)
-    return created
+    return with_created_target(entry, model, operation, iam, noun)
 
 
 def _per_element_call(

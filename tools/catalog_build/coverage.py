@@ -48,14 +48,13 @@ def derivation(entry: CatalogEntry) -> tuple[str, str]:
     spec = _HAND_WRITTEN.get((entry.event_source, entry.event_name))
     if spec is not None:
         rule = spec.target
-        named_by_arn = any("arn" in member.casefold() for member in rule.members)
-        if not (rule.arn_template or rule.response_members or rule.id_kind or named_by_arn) and (
-            spec.target_kind == "resource"
-        ):
-            names = " or ".join(rule.members)
+        named_by_arn = any("arn" in member.casefold() for member in rule.members + rule.response_members)
+        if not (rule.arn_template or rule.id_kind or named_by_arn) and (spec.target_kind == "resource"):
+            names = " or ".join(rule.members + rule.response_members)
             return (
-                f"unresolved: hand-written spec; the record names the target by {names} only, and its "
-                "ARN holds more (an Auto Scaling group's ARN holds a UUID no tag record carries)",
+                f"unresolved: hand-written spec; the record names the target by {names} only, which "
+                "does not determine its ARN (an Auto Scaling group's ARN holds a UUID no tag record "
+                "carries; a Direct Connect hosted connection is its customer's)",
                 "unresolved",
             )
         return "hand-written spec (tagwarden/core/normalize/builtin_specs.py)", "exact"

@@ -30,6 +30,8 @@ _FOREIGN = (
     "parent",
 )
 _GENERIC = frozenset({"", "resource"})
+# Words that, after the noun, name another resource the created one uses or belongs to.
+_ANOTHER = (*_FOREIGN, "policy", "namespace", "configuration", "destination", "definition")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,17 @@ def _score(
     if not stem and in_own_struct:
         # ProfileAssociation.Id names the association; ProfileAssociation.ProfileId its profile.
         return base, is_arn
-    if related(name, noun) and (is_arn or not names_parent(name, noun)):
+    rest = stem[len(noun) :] if noun and stem.startswith(noun) else ""
+    if rest.endswith(_ANOTHER) and rest != "resource":
+        # Redshift Cluster.ClusterNamespaceArn, Grafana workspace.workspaceRoleArn, ECS
+        # tasks[].taskDefinitionArn: the noun's word begins the name of another resource.
+        return None
+    if is_arn and names_parent(name, noun):
+        # The ARN of what the resource is made in (DocumentDB Elastic snapshot.clusterArn, AppConfig
+        # CreateExtensionAssociation's ExtensionArn) ranks after every member of the resource's
+        # own; it names the resource only where nothing else does (DataSync's LocationArn).
+        return 30, is_arn
+    if related(name, noun) and not names_parent(name, noun):
         return base + 1, is_arn
     if stem in _GENERIC and (not stem or not in_noun_struct or in_own_struct):
         # ResourceArn names the resource itself in its own structure (FSx FileSystem.ResourceARN)
@@ -150,18 +162,21 @@ def _walk(
     prefix: str,
     *,
     depth: int,
-    scored: list[tuple[int, str, bool, bool]],
+    scored: list[tuple[int, str, bool]],
     own: bool = False,
 ) -> None:
     for name in _string_members(model, shape_name):
         score = _score(name, noun, depth > 0, own)
         if score:
-            scored.append((score[0] + 5 * depth, prefix + name, score[1], names_parent(name, noun)))
+            # Of two alike, the one whose name says more of the noun (SageMaker HubContentArn
+            # over HubArn for a hub content reference).
+            says = len(strip_suffix(name)) if strip_suffix(name) not in _GENERIC else 0
+            scored.append(((score[0] + 5 * depth) * 100 - says, prefix + name, score[1]))
     # A list of the ARNs of the resources made, named for the noun (Storage Gateway CreateTapes'
     # TapeARNs), not of others it names (SSM for SAP's Application.AssociatedApplicationArns).
     plural = (noun, noun.removesuffix("s"))
     lists = [m for m in _arn_lists(model, shape_name) if strip_suffix(m) in plural]
-    scored += [(5 * depth, prefix + m, True, False) for m in lists]
+    scored += [(5 * depth * 100, prefix + m, True) for m in lists]
     if depth >= 2:
         return
     containers = _containers(model, shape_name)
@@ -169,15 +184,17 @@ def _walk(
         if name.casefold() in _OPERATIONS and "operation" not in noun:
             # Lightsail's operations[].id names the asynchronous operation, not the resource.
             continue
-        if describes(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
-            own = bool(noun) and strip_suffix(name) == noun
-            _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=own)
+        # The resource's own "metadata" structure (App Mesh virtualNode.metadata.arn) holds its ARN.
+        metadata = own and name.casefold() == "metadata"
+        if describes(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)) or metadata:
+            inner_own = metadata or (bool(noun) and strip_suffix(name) == noun)
+            _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=inner_own)
         elif depth == 0 and noun:
             # Of structures that do not describe the noun by name, a member named the noun's ARN
             # (Route 53 ARC CreateSafetyRule: AssertionRule.SafetyRuleArn or GatingRule.SafetyRuleArn).
             own_arn = f"{noun}arn"
             named = [m for m in _string_members(model, inner) if m.casefold() == own_arn]
-            scored += [(5, f"{name}.{m}", True, False) for m in named]
+            scored += [(500, f"{name}.{m}", True) for m in named]
 
 
 _OPERATIONS = frozenset({"operation", "operations"})
@@ -189,15 +206,10 @@ def response_members(model: ServiceModel, operation: str, noun: str) -> list[Res
     output = model.output_shape(operation)
     if output is None:
         return []
-    scored: list[tuple[int, str, bool, bool]] = []
+    scored: list[tuple[int, str, bool]] = []
     _walk(model, output, noun, "", depth=0, scored=scored)
     scored.sort()
-    # A member naming what the noun goes on from (DocumentDB Elastic's snapshot.clusterArn of a
-    # clustersnapshot, Resilience Hub's assessment.appArn) names the parent or the resource used,
-    # unless nothing else is found (DataSync's LocationArn of a locations3).
-    if any(not parent for *_, parent in scored):
-        scored = [item for item in scored if not item[3]]
-    found = [ResponseMember(path, is_arn) for _, path, is_arn, _ in scored]
+    found = [ResponseMember(path, is_arn) for _, path, is_arn in scored]
     if not any(member.is_arn for member in found):
         found = head_word_arns(model, output, noun) + found
     return found
@@ -271,10 +283,12 @@ def _best_name(
         if not folded.endswith(("name", "identifier", "id")) or folded.endswith("clientid"):
             continue
         stem = strip_suffix(name)
-        if stem == noun or folded == "name":
+        if stem == noun or folded in ("name", noun):
             rank = 0
         elif related(name, noun):
-            rank = 1
+            # A name of the parent (Textract CreateAdapterVersion's AdapterId) ranks after the
+            # resource's own (IoT CreatePackageVersion's versionName).
+            rank = 10 if names_parent(name, noun) else 1
         else:
             continue
         rank += 0 if name in required else 2
@@ -297,7 +311,7 @@ def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:
         if shape.get("type") != "structure" or name.casefold() not in (noun, f"{noun}input"):
             continue
         inner = _best_name(model, shape.get("members", {}), frozenset(shape.get("required", [])), noun)
-        if inner is not None and inner[0] < 2:  # a required member of the structure
+        if inner is not None and inner[0] % 10 < 2:  # a required member of the structure
             return f"{name}.{inner[1]}"
     return None
 

@@ -8,6 +8,7 @@ or no format fits and the normalizer reports the target as unresolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tools.catalog_build.choose import (
@@ -22,8 +23,10 @@ from tools.catalog_build.choose import (
 from tools.catalog_build.created import (
     ResponseMember,
     arns_of_noun_structures,
+    describes,
     lone_response_member,
     name_member,
+    names_parent,
     response_members,
 )
 from tools.catalog_build.entry import CatalogEntry
@@ -73,7 +76,7 @@ def _by_request(
     return entry
 
 
-def with_request_target(
+def _with_request_target(
     entry: CatalogEntry, model: ServiceModel, exclude: frozenset[str], iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
     operation = entry.event_name
@@ -165,10 +168,42 @@ def _another_identifier(by_name: Fitted, ids: list[str], name: str | None) -> bo
     return by_name.takes_either and any(path.rsplit(".", 1)[-1].casefold() != leaf for path in ids)
 
 
-def with_created_target(
+def _names_the_parent(name: str, by_name: Fitted | None, noun: str) -> bool:
+    """A request name whose stem begins the noun (Textract CreateAdapterVersion's AdapterId)
+    names the resource the new one is made in, unless the format it fits is of the noun's own type
+    (CUR PutReportDefinition's ReportName: definition/<name>; Entity Resolution
+    CreateSchemaMapping's SchemaName: schemamapping/<name>; a definition of a thing is the thing)."""
+    leaf = name.rsplit(".", 1)[-1]
+    if by_name is None or leaf.casefold() == noun or not names_parent(leaf, noun):
+        # A name no format fits makes no ARN: it only says what the unresolved target is.
+        return False
+    # The format's type, or the word its ARN names it by (CUR's type "cur" is definition/<name>).
+    segment = re.split(r"[:/]", by_name.template.removesuffix("{id}").rstrip(":/"))[-1]
+    for kind in (by_name.resource_type, segment):
+        own = kind.replace("-", "").replace("_", "").casefold()
+        # Customer Profiles CreateCalculatedAttributeDefinition makes calculated-attributes/<name>.
+        if own == noun or noun.endswith(own) or noun.removesuffix("definition") == own.removesuffix("s"):
+            return False
+    return True
+
+
+def _inside_another(path: str, noun: str) -> bool:
+    """A response path through a structure, inside the resource's, of another resource: Audit
+    Manager's assessment.framework.arn, CodeArtifact's packageGroup.parent.arn, MemoryDB's
+    SubnetGroup.Subnets.Identifier (the resource's own metadata.arn is its)."""
+    containers = path.split(".")[:-1]
+    inner = containers[-1] if len(containers) > 1 else ""
+    return bool(inner) and inner.casefold() != "metadata" and not describes(inner, noun)
+
+
+def _with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
-    found = response_members(model, operation, noun)
+    found = [
+        member
+        for member in response_members(model, operation, noun)
+        if not _inside_another(member.path, noun)
+    ]
     lone = None if found else lone_response_member(model, operation)
     found = [lone] if lone else found
     if _elsewhere(model, operation):
@@ -178,6 +213,19 @@ def with_created_target(
         how += "; made in the region the request names, so no format is used"
         kind = "arn" if elsewhere else ""
         return replace(entry, response=elsewhere, target_kind=kind, resource_type=noun, how=how)
+    asked = {name.casefold() for name in model.input_members(operation)}
+    own = [
+        member
+        for member in found
+        if not names_parent(leaf := member.path.rsplit(".", 1)[-1], noun)
+        # An id the request gave (RDS PurchaseReservedDBInstancesOffering's offering id) is not
+        # the new resource's.
+        and (member.is_arn or leaf.casefold() not in asked)
+    ]
+    if own:
+        # The ARN of what the resource is made in (DocumentDB Elastic snapshot.clusterArn, Network
+        # Manager's DirectConnectGatewayArn) names it only where nothing else does (DataSync).
+        found = [member for member in found if member in own or not member.is_arn]
     arns = [member.path for member in found if member.is_arn][:2]
     ids = [member.path for member in found if not member.is_arn][:1]
     fitted: Fitted | None = None
@@ -188,6 +236,12 @@ def with_created_target(
     # never as an ${Identifier} that may be an id (Cost Explorer's monitors hold a UUID).
     by_name = _fit_member(iam, model, operation, name.rsplit(".", 1)[-1], noun) if name else None
     if name and "." in name and by_name is not None and by_name.takes_either:
+        name, by_name = None, None
+    if name and _names_the_parent(name, by_name, noun):
+        name, by_name = None, None
+    if name and by_name is not None and by_name.takes_either and any(member.is_arn for member in found):
+        # An ${...Identifier} may be an id the service makes (Bedrock's job ARNs end in one): where
+        # the response gives the ARN, the request's name is no guess at it.
         name, by_name = None, None
     if fitted is None:
         # The format fits the name, not the response's id (CodeDeploy's deploymentGroupId is no
@@ -223,3 +277,37 @@ def with_created_target(
         how=how,
     )
     return _with_pattern(entry, model) if fitted else entry
+
+
+# Model documentation saying the service keeps a name or id in lower case (ElastiCache "stored as
+# a lowercase string", Glue "folded to lowercase when it is stored"): the ARN holds it so.
+_LOWERCASE = re.compile(
+    r"stored as a lowercase string|folded to lowercase|stored in lowercase", re.IGNORECASE
+)
+
+
+def _stored_lowercase(model: ServiceModel, operation: str, path: str) -> bool:
+    members = model.input_members(operation)
+    head, _, rest = path.partition(".")
+    ref = members.get(head)
+    if ref is not None and rest:
+        ref = model.shape(ref["shape"]).get("members", {}).get(rest)
+    return bool(ref) and bool(_LOWERCASE.search(str(ref.get("documentation", ""))))
+
+
+def _with_case(entry: CatalogEntry, model: ServiceModel) -> CatalogEntry:
+    if entry.target and _stored_lowercase(model, entry.event_name, entry.target[0]):
+        return replace(entry, lowercase=True)
+    return entry
+
+
+def with_request_target(
+    entry: CatalogEntry, model: ServiceModel, exclude: frozenset[str], iam: IamDefinitions, noun: str
+) -> CatalogEntry:
+    return _with_case(_with_request_target(entry, model, exclude, iam, noun), model)
+
+
+def with_created_target(
+    entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
+) -> CatalogEntry:
+    return _with_case(_with_created_target(entry, model, operation, iam, noun), model)

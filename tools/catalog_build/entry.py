@@ -29,6 +29,7 @@ class CatalogEntry:
     arn_by_member: tuple[tuple[str, str], ...] = ()  # (target member, template or "")
     id_pattern: str | None = None  # ids a template can make an ARN of
     match: tuple[str, ...] = ()  # members a batch create's request and response elements share
+    lowercase: bool = False  # the service stores the request's name or id in lower case
     how: str = ""  # how the target's ARN is derived (see docs/catalog.md), for the report
 
     def to_json(self) -> dict[str, Any]:
@@ -52,6 +53,7 @@ class CatalogEntry:
             "arn_by_member": dict(self.arn_by_member),
             "id_pattern": self.id_pattern,
             "match": list(self.match),
+            "lowercase": self.lowercase or None,
             "how": self.how,
         }
         data.update({key: value for key, value in optional.items() if value})
@@ -81,5 +83,6 @@ class CatalogEntry:
             arn_by_member=tuple((data.get("arn_by_member") or {}).items()),
             id_pattern=data.get("id_pattern"),
             match=tuple(data.get("match", ())),
+            lowercase=bool(data.get("lowercase")),
             how=data.get("how", ""),
         )

@@ -201,6 +201,9 @@ def arn_template(
         for fmt in iam.action_formats(model.iam_prefix, operation) + iam.formats(model.iam_prefix)
         if fits_model(model.name, fmt)
     ]
+    # Where two types' formats end in a variable of the same name (Transcribe's vocabulary and
+    # medical-vocabulary both end in ${VocabularyName}), the noun's own type is the one made.
+    formats.sort(key=lambda fmt: fmt.type_key != noun)
     for by_variable in (True, False):
         for fmt in formats:
             found = _fit(fmt, member, stripped, noun, inputs, by_variable=by_variable)
@@ -239,7 +242,13 @@ def _fit(
             return None
         # The resource's own id is the format's last variable; earlier ones name its parents
         # (Transfer's host-key/${ServerId}/${HostKeyId} is no format for a server).
-        id_variable = variables[-1] if _variable_matches(variables[-1], member) else None
+        last = variables[-1]
+        # The noun's own format may name its variable more fully (IoT CreateFleetMetric's
+        # metricName is ${FleetMetricName}, not custommetric's ${MetricName}).
+        own = bool(noun) and type_name == noun and strip_suffix(last).endswith(stripped) and stripped != ""
+        id_variable = (
+            last if _variable_matches(last, member) or (own and suffixes_agree(last, member)) else None
+        )
     else:
         id_variable = variables[-1] if _type_fits(type_name, variables[-1], member, noun) else None
     if id_variable is None or not fmt.ends_with(id_variable):

@@ -9,6 +9,7 @@ devices' serial numbers, CodePipeline custom action types).
 
 from __future__ import annotations
 
+from tagwarden.core.normalize.beside_specs import made_beside_another_specs
 from tagwarden.core.normalize.determined_specs import determined_specs
 from tagwarden.core.normalize.operations import Effect, Handler, OperationSpec, TargetRule
 
@@ -317,5 +318,6 @@ def builtin_specs() -> list[OperationSpec]:
         *_created_elsewhere_specs(),
         *_response_arn_specs(),
         *_named_elsewhere_specs(),
+        *made_beside_another_specs(),
         *determined_specs(),
     ]

@@ -36,6 +36,7 @@ def _target_rule(entry: dict[str, Any]) -> TargetRule:
         member_templates=_pairs(entry.get("arn_by_member")),
         id_pattern=entry.get("id_pattern"),
         element_keys=tuple(entry.get("match", ())),
+        lowercase=bool(entry.get("lowercase")),
     )
 
 

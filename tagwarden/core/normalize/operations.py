@@ -67,6 +67,8 @@ class TargetRule:
     # (WorkSpaces CreateWorkspaces: DirectoryId, UserName, BundleId): an element's tags go to the
     # one response element whose values of these equal its own (see handlers._per_element).
     element_keys: tuple[str, ...] = ()
+    # The service keeps the name or id in lower case, as its ARN holds it (ElastiCache, Glue).
+    lowercase: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,10 @@ class Target(NamedTuple):
 def _strings(values: Iterable[Any]) -> list[str]:
     seen: dict[str, None] = {}
     for value in values:
-        if isinstance(value, str) and value:
-            seen.setdefault(value, None)
+        # A number may end an ARN: AppConfig's DeploymentNumber (deployment/<n>).
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if isinstance(text, str) and text:
+            seen.setdefault(text, None)
     return list(seen)
 
 
@@ -70,12 +72,30 @@ def _templates(rule: TargetRule, value: str, params: dict[str, Any], member: str
     return [rule.arn_template] if rule.arn_template else []
 
 
+# Request members naming the account that owns a shared parent (App Mesh's meshOwner, CodeArtifact's
+# domainOwner): where it is another account, the ARN's account is not sure to be the record's.
+_SHARED_PARENT_OWNERS = ("meshowner", "domainowner")
+
+
+def _owner(members: dict[str, Any], ctx: RecordContext) -> str | None:
+    """The account the ARN holds, or None where the record does not say it."""
+    if any(members.get(name, ctx.account) != ctx.account for name in _SHARED_PARENT_OWNERS):
+        return None
+    if "catalogid" in members:
+        # A Glue Data Catalog id is the account that owns the catalog and what is in it; another
+        # kind of catalog id (a federated "<account>:<catalog>/...") names an ARN no format makes.
+        catalog = str(members["catalogid"])
+        return catalog if _ACCOUNT.fullmatch(catalog) else None
+    # The account a request names as the resource's (a Glacier vault's accountId, "-" for the
+    # caller's own; S3 Control's account header; a budget's AccountId).
+    given = str(members.get("accountid", ""))
+    return given if _ACCOUNT.fullmatch(given) else ctx.account
+
+
 def _format(template: str, value: str, params: dict[str, Any], ctx: RecordContext) -> str | None:
     members = {k.casefold(): v for k, v in params.items() if isinstance(v, str) and v}
-    # A Glue Data Catalog id is the account that owns the catalog and what is in it; another
-    # kind of catalog id (a federated "<account>:<catalog>/...") names an ARN no format makes.
-    owner = members.get("catalogid", ctx.account)
-    if "catalogid" in members and not _ACCOUNT.fullmatch(owner):
+    owner = _owner(members, ctx)
+    if owner is None:
         return None
     members.update(
         id=value,
@@ -105,7 +125,8 @@ def to_arn(
 ) -> str | None:
     """The exact ARN a value names, or None where the record does not determine it."""
     if is_arn(value):
-        return value
+        # A partial ARN (a secret's without its random suffix) names no resource exactly.
+        return value if not rule.id_pattern or re.search(rule.id_pattern, value) else None
     if member is not None and names_an_arn(member):
         # A member that holds an ARN but holds something else (Rekognition's documented
         # CollectionArn "aws:rekognition:...") is not an id to format into one.
@@ -116,8 +137,9 @@ def to_arn(
         return sqs_url_arn(value, ctx) if value.startswith("https://") else None
     if rule.id_pattern and not re.search(rule.id_pattern, value):
         return None
+    named = value.lower() if rule.lowercase else value
     for template in _templates(rule, value, params, member):
-        arn = _format(template, value, params, ctx)
+        arn = _format(template, named, params, ctx)
         if arn is not None:
             return arn
     return None
