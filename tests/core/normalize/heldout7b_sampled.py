@@ -1,5 +1,5 @@
 """Held-out corpus, round seven, part B: operations drawn at random after round six's fixes and
-measured before any further fix. The draw (``random.seed(20261205)``, /work/draw7.py): the
+measured before any further fix. The draw (``random.seed(20261205)``, ``python -m tests.core.normalize.draw_heldout 20261205 120 7``): the
 catalogued operations no corpus had after round six (1,688 over 282 event sources), grouped by
 event source; 120 event sources drawn with ``random.sample`` over the sorted sources, then one
 operation of each with ``random.choice`` over its sorted operations. Part B is draw lines 61 to

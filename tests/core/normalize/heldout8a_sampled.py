@@ -1,5 +1,6 @@
-"""Held-out corpus, round eight, part A: operations drawn at random after round seven's fixes and
-measured before any further fix. The draw (``random.seed(20261206)``, /work/draw8.py): the
+"""Held-out corpus, round eight, part A: operations drawn at random after round seven's first fixes,
+written without seeing the catalog, the normalizer's output or any later fix, and measured on the
+code those fixes led to. The draw (``random.seed(20261206)``, ``python -m tests.core.normalize.draw_heldout 20261206 80 8``): the
 catalogued operations no corpus had after round seven (1,571 over 273 event sources), grouped by
 event source; 80 event sources drawn with ``random.sample`` over the sorted sources, then one
 operation of each with ``random.choice`` over its sorted operations. Part A is draws 1 to 40 (this
