@@ -64,6 +64,14 @@ def names_parent(name: str, noun: str) -> bool:
     return bool(stem) and noun.startswith(stem) and noun != stem
 
 
+def names_other(name: str, noun: str) -> bool:
+    """``ClusterNamespaceArn`` of a Redshift ``cluster``, ``environmentAccountConnectionId`` of a
+    Proton ``environment``: a stem the noun begins and that goes on names another resource."""
+    stem = strip_suffix(name)
+    # scanNameArn of a CodeGuru Security scan is the scan's: a name's ARN.
+    return bool(noun) and stem.startswith(noun) and stem != noun and strip_suffix(stem) != noun
+
+
 def arns_of_noun_structures(model: ServiceModel, operation: str, noun: str) -> list[str]:
     """``ReplicaKeyMetadata.Arn`` of KMS ReplicateKey: the ``Arn`` of a response structure whose
     name has the noun as one of its words (``Replica``, ``Key``, ``Metadata``)."""
@@ -99,7 +107,7 @@ def _score(
     if not stem and in_own_struct:
         # ProfileAssociation.Id names the association; ProfileAssociation.ProfileId its profile.
         return base, is_arn
-    if related(name, noun) and (is_arn or not names_parent(name, noun)):
+    if related(name, noun) and (is_arn or not names_parent(name, noun)) and not names_other(name, noun):
         return base + 1, is_arn
     if stem in _GENERIC and (not stem or not in_noun_struct or in_own_struct):
         # ResourceArn names the resource itself in its own structure (FSx FileSystem.ResourceARN)
@@ -162,7 +170,10 @@ def response_members(model: ServiceModel, operation: str, noun: str) -> list[Res
         return []
     scored: list[tuple[int, str, bool, bool]] = []
     _walk(model, output, noun, "", depth=0, scored=scored)
-    scored.sort()
+    # Of two members naming what the noun goes on from, the one named for more of the noun
+    # (RDS StartDBInstanceAutomatedBackupsReplication's DBInstanceAutomatedBackupsArn, not the
+    # source's DBInstanceArn; SageMaker CreateHubContentReference's HubContentArn, not HubArn).
+    scored.sort(key=lambda item: (item[0], -_stem_length(item[1]) if item[3] else 0, item[1]))
     # A member naming what the noun goes on from (DocumentDB Elastic's snapshot.clusterArn of a
     # clustersnapshot, Resilience Hub's assessment.appArn) names the parent or the resource used,
     # unless nothing else is found (DataSync's LocationArn of a locations3).
@@ -172,6 +183,10 @@ def response_members(model: ServiceModel, operation: str, noun: str) -> list[Res
     if not any(member.is_arn for member in found):
         found = head_word_arns(model, output, noun) + found
     return found
+
+
+def _stem_length(path: str) -> int:
+    return len(strip_suffix(path.rsplit(".", 1)[-1]))
 
 
 def _words(name: str) -> list[str]:

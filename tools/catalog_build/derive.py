@@ -8,6 +8,7 @@ or no format fits and the normalizer reports the target as unresolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tools.catalog_build.choose import (
@@ -23,6 +24,7 @@ from tools.catalog_build.created import (
     arns_of_noun_structures,
     lone_response_member,
     name_member,
+    names_parent,
     response_members,
 )
 from tools.catalog_build.entry import CatalogEntry
@@ -164,6 +166,28 @@ def _another_identifier(by_name: Fitted, ids: list[str], name: str | None) -> bo
     return by_name.takes_either and any(path.rsplit(".", 1)[-1].casefold() != leaf for path in ids)
 
 
+# What a noun may add to its resource's name and still be that resource (Customer Profiles'
+# CreateCalculatedAttributeDefinition makes a calculated-attributes/${CalculatedAttributeName}).
+_SAME_RESOURCE = ("definition", "configuration", "config")
+
+
+def _names_parent(name: str, fitted: Fitted, arns: list[str], noun: str) -> bool:
+    """A request name whose stem only begins the noun names what the resource is made from or in
+    (Bedrock CreatePromptVersion's promptIdentifier, SageMaker CreateHubContentReference's
+    HubName, Elastic Beanstalk CreateApplicationVersion's ApplicationName): the format it fits is
+    another type's. Not where that format is the noun's own (Private CA Connector for AD's
+    directory-registration/${DirectoryId}), nor where the response's ARN is named for that stem
+    too (RDS CreateDBInstanceReadReplica's DBInstanceIdentifier beside DBInstance.DBInstanceArn:
+    the replica is a DB instance)."""
+    leaf = name.rsplit(".", 1)[-1]
+    stem = strip_suffix(leaf)
+    if leaf.casefold() == noun or not names_parent(leaf, noun) or noun[len(stem) :] in _SAME_RESOURCE:
+        return False
+    if re.sub(r"[-_ ]", "", fitted.resource_type).casefold().removesuffix("resource") == noun:
+        return False
+    return not arns or strip_suffix(arns[0].rsplit(".", 1)[-1]) != stem
+
+
 def with_created_target(
     entry: CatalogEntry, model: ServiceModel, operation: str, iam: IamDefinitions, noun: str
 ) -> CatalogEntry:
@@ -187,6 +211,8 @@ def with_created_target(
     # never as an ${Identifier} that may be an id (Cost Explorer's monitors hold a UUID).
     by_name = _fit_member(iam, model, operation, name.rsplit(".", 1)[-1], noun) if name else None
     if name and "." in name and by_name is not None and by_name.takes_either:
+        name, by_name = None, None
+    if name and by_name is not None and _names_parent(name, by_name, arns, noun):
         name, by_name = None, None
     if fitted is None:
         # The format fits the name, not the response's id (CodeDeploy's deploymentGroupId is no

@@ -200,8 +200,13 @@ def arn_template(
         for fmt in iam.action_formats(model.iam_prefix, operation) + iam.formats(model.iam_prefix)
         if fits_model(model.name, fmt)
     ]
+    # Where the noun has a format of its own, a variable named like the member in another type's
+    # format names that other resource: Entity Resolution CreateMatchingWorkflow's workflowName is
+    # no idmappingworkflow/${WorkflowName}, IoT CreateFleetMetric's metricName no
+    # custommetric/${MetricName} (its own format is fleetmetric/${FleetMetricName}).
+    own = [fmt for fmt in formats if fmt.type_key == noun]
     for by_variable in (True, False):
-        for fmt in formats:
+        for fmt in (own or formats) if by_variable else own + formats:
             found = _fit(fmt, member, stripped, noun, inputs, by_variable=by_variable)
             if found:
                 how = "variable named like the member" if by_variable else "type named like the member"
