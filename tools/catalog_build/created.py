@@ -145,6 +145,10 @@ def _walk(
 ) -> None:
     for name in _string_members(model, shape_name):
         score = _score(name, noun, depth > 0, own)
+        # A bare Id two structures down is what the inner structure describes (Audit Manager's
+        # assessment.framework.id, MemoryDB's SubnetGroup.Subnets.Identifier), not the resource.
+        if score and not score[1] and depth == 2 and strip_suffix(name) in _GENERIC and not own:
+            continue
         if score:
             scored.append((score[0] + 5 * depth, prefix + name, score[1], names_parent(name, noun)))
     if depth >= 2:

@@ -201,7 +201,7 @@ def with_created_target(
         how += "; made in the region the request names, so no format is used"
         kind = "arn" if elsewhere else ""
         return replace(entry, response=elsewhere, target_kind=kind, resource_type=noun, how=how)
-    arns = [member.path for member in found if member.is_arn][:2]
+    arns = [member.path for member in found if member.is_arn][:1]
     ids = [member.path for member in found if not member.is_arn][:1]
     fitted: Fitted | None = None
     for path in ids:
