@@ -262,3 +262,35 @@ def test_a_denied_version_or_child_names_no_parent() -> None:
     assert _unresolved(prompt)
     assert _unresolved(version)
     assert _unresolved(restored)
+
+
+def test_a_denied_schema_names_no_schema_without_its_registry() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateSchema: the request names the
+    # registry in RegistryId; a schema's ARN is schema/<registry>/<schema> (Glue developer guide,
+    # "Getting started with schema registry"), not the reference's schema/${SchemaName}.
+    made = _failed(
+        "glue.amazonaws.com",
+        "CreateSchema",
+        {
+            "registryId": {"registryName": "events"},
+            "schemaName": "orders",
+            "dataFormat": "AVRO",
+            "tags": {"t": "a"},
+        },
+    )
+
+    assert _unresolved(made)
+
+
+def test_an_id_of_what_the_resource_holds_is_no_fallback_for_its_arn() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/memorydb-2021-01-01/CreateSubnetGroup: the response's
+    # SubnetGroup holds ARN, Name and Subnets[].Identifier (subnet ids); where its ARN is not
+    # logged, the group is named by its Name, never by a subnet's id.
+    made = record(
+        "memorydb.amazonaws.com",
+        "CreateSubnetGroup",
+        {"subnetGroupName": "cache-subnets", "subnetIds": ["subnet-0a1b2c3d"], "tags": TAGS},
+        {"subnetGroup": {"name": "cache-subnets", "subnets": [{"identifier": "subnet-0a1b2c3d"}]}},
+    )
+
+    assert _targets(made) == [("resource", f"arn:aws:memorydb:eu-west-1:{ACCOUNT}:subnetgroup/cache-subnets")]
