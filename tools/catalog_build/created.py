@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tools.catalog_build.models import ServiceModel
-from tools.catalog_build.targets import strip_suffix
+from tools.catalog_build.targets import documented_as_arn, strip_suffix
 
 # ARN members that name another resource than the one created.
 _FOREIGN = (
@@ -260,6 +260,10 @@ def _best_name(
         folded = name.casefold()
         if not folded.endswith(("name", "identifier", "id")) or folded.endswith("clientid"):
             continue
+        # A request ARN names a resource that exists already (Control Tower EnableBaseline's
+        # baselineIdentifier, "the ARN of the baseline to be enabled"), never the one being made.
+        if documented_as_arn(_first_sentence(ref.get("documentation", ""))):
+            continue
         stem = strip_suffix(name)
         if stem == noun or folded == "name":
             rank = 0
@@ -271,6 +275,13 @@ def _best_name(
         if best is None or rank < best[0]:
             best = (rank, name)
     return best
+
+
+def _first_sentence(documentation: str) -> str:
+    """"The ARN of the control." but not "The name of the table to create. You can also provide
+    the Amazon Resource Name (ARN) of the table" (DynamoDB CreateTable's TableName)."""
+    text = re.sub(r"<[^>]+>", "", documentation).strip()
+    return re.split(r"(?<=\.)\s", text, maxsplit=1)[0]
 
 
 def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:

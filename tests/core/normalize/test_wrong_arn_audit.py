@@ -294,3 +294,33 @@ def test_an_id_of_what_the_resource_holds_is_no_fallback_for_its_arn() -> None:
     )
 
     assert _targets(made) == [("resource", f"arn:aws:memorydb:eu-west-1:{ACCOUNT}:subnetgroup/cache-subnets")]
+
+
+def test_a_denied_enable_names_not_what_it_would_enable() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/controltower-2018-05-10/EnableBaseline
+    # (baselineIdentifier: "the ARN of the baseline to be enabled") and .../EnableControl
+    # (controlIdentifier: "the ARN of the control"): the tags go to the EnabledBaseline or
+    # EnabledControl made, whose ARN only the response gives.
+    target = f"arn:aws:organizations::{ACCOUNT}:ou/o-a1b2c3d4e5/ou-a1b2-c3d4e5f6"
+    baseline = _failed(
+        "controltower.amazonaws.com",
+        "EnableBaseline",
+        {
+            "baselineIdentifier": "arn:aws:controltower:eu-west-1::baseline/17BSJV3IGJ2QSGA2",
+            "baselineVersion": "4.0",
+            "targetIdentifier": target,
+            "tags": {"team": "alpha"},
+        },
+    )
+    control = _failed(
+        "controltower.amazonaws.com",
+        "EnableControl",
+        {
+            "controlIdentifier": "arn:aws:controlcatalog:::control/7dk1jdxm5yvzhh3x3fmg3qjhw",
+            "targetIdentifier": target,
+            "tags": {"team": "alpha"},
+        },
+    )
+
+    assert _unresolved(baseline)
+    assert _unresolved(control)
