@@ -175,6 +175,10 @@ _TAGS_UNNAMED = {
         "the deployment's ARN holds its application, environment and number, not the strategy named",
     ),
 }
+# Request members that name what a create call is made from, never what it makes: MediaLive
+# CreatePartnerInput's InputId is "the input" a partner input is made for (its response's
+# Input.Arn names the new one).
+_MADE_FROM = {("medialive", "CreatePartnerInput"): "InputId"}
 # What a call makes where its name says otherwise: MediaLive PurchaseOffering "Purchase an offering
 # and create a reservation" (its Reservation.Arn; the OfferingId names the offering bought).
 _MAKES = {("medialive", "PurchaseOffering"): "reservation"}
@@ -236,6 +240,8 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
             updated = replace(updated, how=how)
         return replace(updated, response=arns[:2]) if arns else updated
     entry = with_created_target(entry, model, operation, iam, noun)
+    if entry.target and entry.target[0] == _MADE_FROM.get((model.name, operation)):
+        entry = replace(entry, target=(), arn=None, id_pattern=None)
     return _unnamed(entry, (model.name, operation)) if (model.name, operation) in _TAGS_UNNAMED else entry
 
 

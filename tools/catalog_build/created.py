@@ -264,6 +264,8 @@ def _best_name(
         # baselineIdentifier, "the ARN of the baseline to be enabled"), never the one being made.
         if documented_as_arn(_first_sentence(ref.get("documentation", ""))):
             continue
+        if folded.startswith("source") and not noun.startswith("source"):
+            continue  # what a copy is made from (RDS CopyDBSnapshot's SourceDBSnapshotIdentifier)
         stem = strip_suffix(name)
         if stem == noun or folded == "name":
             rank = 0

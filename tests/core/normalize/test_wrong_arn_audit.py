@@ -324,3 +324,28 @@ def test_a_denied_enable_names_not_what_it_would_enable() -> None:
 
     assert _unresolved(baseline)
     assert _unresolved(control)
+
+
+def test_a_denied_copy_or_partner_names_not_what_it_is_made_from() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/medialive-2017-10-14/CreatePartnerInput: InputId (in
+    # the URI) is the input a partner input is made for; the new one's ARN is the response's
+    # Input.Arn. https://docs.aws.amazon.com/goto/WebAPI/rds-2014-10-31/CopyDBSnapshot: the copy is
+    # TargetDBSnapshotIdentifier, SourceDBSnapshotIdentifier what it is copied from.
+    partner = _failed(
+        "medialive.amazonaws.com",
+        "CreatePartnerInput",
+        {"inputId": "1234567", "requestId": "a1b2", "tags": {"team": "alpha"}},
+    )
+    copy = _failed(
+        "rds.amazonaws.com",
+        "CopyDBSnapshot",
+        {
+            "sourceDBSnapshotIdentifier": "rds:orders-2026-11-30-00-05",
+            "targetDBSnapshotIdentifier": "orders-keep",
+            "tags": TAGS,
+        },
+    )
+
+    assert _unresolved(partner)
+    assert _unresolved(copy)
+    assert [target for _, target in _targets(copy)] == ["rds:dbsnapshot/orders-keep"]
