@@ -175,10 +175,15 @@ _TAGS_UNNAMED = {
         "the deployment's ARN holds its application, environment and number, not the strategy named",
     ),
 }
-# Request members that name what a create call is made from, never what it makes: MediaLive
-# CreatePartnerInput's InputId is "the input" a partner input is made for (its response's
-# Input.Arn names the new one).
-_MADE_FROM = {("medialive", "CreatePartnerInput"): "InputId"}
+# Request members that name what a create call is made from, never what it makes, as their
+# documentation says: MediaLive CreatePartnerInput's InputId is "the input" a partner input is made
+# for; Direct Connect AllocateHostedConnection's connectionId is "the ID of the interconnect or
+# LAG"; HealthOmics StartRun's runId is "the ID of a run to duplicate". The response names the new one.
+_MADE_FROM = {
+    ("medialive", "CreatePartnerInput"): "InputId",
+    ("directconnect", "AllocateHostedConnection"): "connectionId",
+    ("omics", "StartRun"): "runId",
+}
 # What a call makes where its name says otherwise: MediaLive PurchaseOffering "Purchase an offering
 # and create a reservation" (its Reservation.Arn; the OfferingId names the offering bought).
 _MAKES = {("medialive", "PurchaseOffering"): "reservation"}
@@ -241,7 +246,7 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         return replace(updated, response=arns[:2]) if arns else updated
     entry = with_created_target(entry, model, operation, iam, noun)
     if entry.target and entry.target[0] == _MADE_FROM.get((model.name, operation)):
-        entry = replace(entry, target=(), arn=None, id_pattern=None)
+        entry = replace(entry, target=())
     return _unnamed(entry, (model.name, operation)) if (model.name, operation) in _TAGS_UNNAMED else entry
 
 

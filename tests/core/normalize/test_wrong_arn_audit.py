@@ -326,7 +326,7 @@ def test_a_denied_enable_names_not_what_it_would_enable() -> None:
     assert _unresolved(control)
 
 
-def test_a_denied_copy_or_partner_names_not_what_it_is_made_from() -> None:
+def test_a_denied_create_names_not_what_it_is_made_from() -> None:
     # https://docs.aws.amazon.com/goto/WebAPI/medialive-2017-10-14/CreatePartnerInput: InputId (in
     # the URI) is the input a partner input is made for; the new one's ARN is the response's
     # Input.Arn. https://docs.aws.amazon.com/goto/WebAPI/rds-2014-10-31/CopyDBSnapshot: the copy is
@@ -346,6 +346,27 @@ def test_a_denied_copy_or_partner_names_not_what_it_is_made_from() -> None:
         },
     )
 
+    # https://docs.aws.amazon.com/goto/WebAPI/directconnect-2012-10-25/AllocateHostedConnection:
+    # connectionId is "the ID of the interconnect or LAG"; .../omics-2022-11-28/StartRun: runId is
+    # "the ID of a run to duplicate".
+    hosted = _failed(
+        "directconnect.amazonaws.com",
+        "AllocateHostedConnection",
+        {
+            "connectionId": "dxcon-fgq9rgot",
+            "ownerAccount": "444455556666",
+            "bandwidth": "500Mbps",
+            "connectionName": "partner",
+            "vlan": 101,
+            "tags": TAGS,
+        },
+    )
+    rerun = _failed(
+        "omics.amazonaws.com", "StartRun", {"runId": "1234567", "roleArn": "r", "tags": {"t": "a"}}
+    )
+
     assert _unresolved(partner)
     assert _unresolved(copy)
+    assert _unresolved(hosted)
+    assert _unresolved(rerun)
     assert [target for _, target in _targets(copy)] == ["rds:dbsnapshot/orders-keep"]
