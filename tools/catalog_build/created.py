@@ -158,6 +158,9 @@ def _walk(
         if name.casefold() in _OPERATIONS and "operation" not in noun:
             # Lightsail's operations[].id names the asynchronous operation, not the resource.
             continue
+        if name.casefold().startswith(("error", "fail", "unprocessed")):
+            # Fraud Detector BatchCreateVariable's errors[].name: what was not made.
+            continue
         if describes(name, noun) or len(containers) == 1 or (depth > 0 and related(inner, noun)):
             own = bool(noun) and strip_suffix(name) == noun
             _walk(model, inner, noun, f"{prefix}{name}.", depth=depth + 1, scored=scored, own=own)

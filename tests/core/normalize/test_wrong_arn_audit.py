@@ -370,3 +370,23 @@ def test_a_denied_create_names_not_what_it_is_made_from() -> None:
     assert _unresolved(hosted)
     assert _unresolved(rerun)
     assert [target for _, target in _targets(copy)] == ["rds:dbsnapshot/orders-keep"]
+
+
+def test_a_batch_create_names_none_of_what_failed() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/frauddetector-2019-11-15/BatchCreateVariable: the
+    # response's errors[] lists the variables not made; the tags went to the others.
+    made = record(
+        "frauddetector.amazonaws.com",
+        "BatchCreateVariable",
+        {
+            "variableEntries": [
+                {"name": "email", "dataType": "STRING", "dataSource": "EVENT", "defaultValue": "x"},
+                {"name": "ip", "dataType": "STRING", "dataSource": "EVENT", "defaultValue": "x"},
+            ],
+            "tags": TAGS,
+        },
+        {"errors": [{"name": "ip", "code": 409, "message": "already exists"}]},
+    )
+
+    assert _unresolved(made)
+    assert all(not target.endswith("/ip") for _, target in _targets(made))
