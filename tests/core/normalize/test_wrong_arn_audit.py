@@ -390,3 +390,18 @@ def test_a_batch_create_names_none_of_what_failed() -> None:
 
     assert _unresolved(made)
     assert all(not target.endswith("/ip") for _, target in _targets(made))
+
+
+def test_a_ca_certificate_id_is_no_device_certificates() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/iot-2015-05-28/RegisterCACertificate: the response
+    # gives certificateArn and certificateId; a CA certificate is cacert/${CACertificate}, not
+    # cert/${Certificate} (Service Authorization Reference, AWS IoT). Where the ARN is not logged,
+    # the id makes no device certificate's ARN.
+    made = record(
+        "iot.amazonaws.com",
+        "RegisterCACertificate",
+        {"caCertificate": "-----BEGIN CERTIFICATE-----", "tags": TAGS},
+        {"certificateId": "4f0ba725787aa94d67d2fca420eca022242532e8b3c58e7465c7778b443fd65e"},
+    )
+
+    assert _unresolved(made)
