@@ -151,6 +151,59 @@ _TAGS_ANOTHER = {
 }
 
 
+# Calls whose tags go to a resource the record does not name, by (model, operation): its type,
+# the request member that says what the record knows of it, and why. Each is unresolved.
+_TAGS_UNNAMED = {
+    # Organizations API reference, InviteAccountToOrganization: tags "to attach to the account
+    # when it becomes a member of the organization" (not the handshake the response gives).
+    ("organizations", "InviteAccountToOrganization"): (
+        "account",
+        ("Target.Id",),
+        "the tags go to the invited account once it joins, not to the handshake",
+    ),
+    # InviteOrganizationToTransferResponsibility: tags "to attach to the transfer", whose id the
+    # response (a handshake) does not give.
+    ("organizations", "InviteOrganizationToTransferResponsibility"): (
+        "responsibilitytransfer",
+        ("SourceName",),
+        "the tags go to the responsibility transfer, which the response (a handshake) does not name",
+    ),
+    # AppConfig API reference, StartDeployment: tags are "metadata to assign to the deployment";
+    # the response's DeploymentStrategyId is the strategy the deployment uses.
+    ("appconfig", "StartDeployment"): (
+        "deployment",
+        (),
+        "the deployment's ARN holds its application, environment and number, not the strategy named",
+    ),
+}
+# Request members that name what a create call is made from, never what it makes, as their
+# documentation says: MediaLive CreatePartnerInput's InputId is "the input" a partner input is made
+# for; Direct Connect AllocateHostedConnection's connectionId is "the ID of the interconnect or
+# LAG"; HealthOmics StartRun's runId is "the ID of a run to duplicate". The response names the new one.
+_MADE_FROM = {
+    ("medialive", "CreatePartnerInput"): "InputId",
+    ("directconnect", "AllocateHostedConnection"): "connectionId",
+    ("omics", "StartRun"): "runId",
+}
+# What a call makes where its name says otherwise: MediaLive PurchaseOffering "Purchase an offering
+# and create a reservation" (its Reservation.Arn; the OfferingId names the offering bought).
+_MAKES = {("medialive", "PurchaseOffering"): "reservation"}
+
+
+def _unnamed(entry: CatalogEntry, key: tuple[str, str]) -> CatalogEntry:
+    resource_type, target, why = _TAGS_UNNAMED[key]
+    return replace(
+        entry,
+        response=(),
+        target=target,
+        target_kind="id" if target else "",
+        arn=None,
+        id_pattern=None,
+        resource_type=resource_type,
+        how=f"unresolved: {why}",
+    )
+
+
 def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> CatalogEntry | None:
     canonical = canonical_tag_members(model)
     adds = set_members(model, operation, canonical) or _nested_set_members(model, operation, canonical)
@@ -173,6 +226,7 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     # CreateFileSystemFromBackup makes a file system, CreateGraphUsingImportTask a graph.
     noun = re.sub(r"(?<=.)(?:from|using)[a-z]+$", "", noun)
     noun = _without_variant(noun, model, iam)
+    noun = _MAKES.get((model.name, operation), noun)
     noun, updating = _TAGS_ANOTHER.get((model.name, operation), (noun, updating))
     entry = CatalogEntry(
         event_source=model.event_source,
@@ -195,7 +249,10 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         found = [m for m in response_members(model, operation, noun) if m.is_arn or _is_own_id(m.path, noun)]
         arns = tuple(m.path for m in found)
         return replace(updated, response=arns[:2]) if arns else updated
-    return with_created_target(entry, model, operation, iam, noun)
+    entry = with_created_target(entry, model, operation, iam, noun)
+    if entry.target and entry.target[0] == _MADE_FROM.get((model.name, operation)):
+        entry = replace(entry, target=())
+    return _unnamed(entry, (model.name, operation)) if (model.name, operation) in _TAGS_UNNAMED else entry
 
 
 def _per_element_call(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tools.catalog_build.models import ServiceModel
-from tools.catalog_build.targets import strip_suffix
+from tools.catalog_build.targets import documented_as_arn, strip_suffix
 
 # ARN members that name another resource than the one created.
 _FOREIGN = (
@@ -167,6 +167,10 @@ def _walk(
 ) -> None:
     for name in _string_members(model, shape_name):
         score = _score(name, noun, depth > 0, own)
+        # A bare Id two structures down is what the inner structure describes (Audit Manager's
+        # assessment.framework.id, MemoryDB's SubnetGroup.Subnets.Identifier), not the resource.
+        if score and not score[1] and depth == 2 and strip_suffix(name) in _GENERIC and not own:
+            continue
         if score:
             # Of two alike, the one whose name says more of the noun (SageMaker HubContentArn
             # over HubArn for a hub content reference).
@@ -183,6 +187,9 @@ def _walk(
     for name, inner in containers:
         if name.casefold() in _OPERATIONS and "operation" not in noun:
             # Lightsail's operations[].id names the asynchronous operation, not the resource.
+            continue
+        if name.casefold().startswith(("error", "fail", "unprocessed")):
+            # Fraud Detector BatchCreateVariable's errors[].name: what was not made.
             continue
         # The resource's own "metadata" structure (App Mesh virtualNode.metadata.arn) holds its ARN.
         metadata = own and name.casefold() == "metadata"
@@ -282,6 +289,12 @@ def _best_name(
         folded = name.casefold()
         if not folded.endswith(("name", "identifier", "id")) or folded.endswith("clientid"):
             continue
+        # A request ARN names a resource that exists already (Control Tower EnableBaseline's
+        # baselineIdentifier, "the ARN of the baseline to be enabled"), never the one being made.
+        if documented_as_arn(_first_sentence(ref.get("documentation", ""))):
+            continue
+        if folded.startswith("source") and not noun.startswith("source"):
+            continue  # what a copy is made from (RDS CopyDBSnapshot's SourceDBSnapshotIdentifier)
         stem = strip_suffix(name)
         if stem == noun or folded in ("name", noun):
             rank = 0
@@ -295,6 +308,13 @@ def _best_name(
         if best is None or rank < best[0]:
             best = (rank, name)
     return best
+
+
+def _first_sentence(documentation: str) -> str:
+    """ "The ARN of the control." but not "The name of the table to create. You can also provide
+    the Amazon Resource Name (ARN) of the table" (DynamoDB CreateTable's TableName)."""
+    text = re.sub(r"<[^>]+>", "", documentation).strip()
+    return re.split(r"(?<=\.)\s", text, maxsplit=1)[0]
 
 
 def name_member(model: ServiceModel, operation: str, noun: str) -> str | None:

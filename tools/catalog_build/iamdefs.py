@@ -91,6 +91,10 @@ _FORMAT_FIXES: dict[tuple[str, str], str] = {
         "glue",
         "customEntityType",
     ): "arn:${Partition}:glue:${Region}:${Account}:customEntityType/${CustomEntityTypeName}",
+    # A schema's ARN holds its registry's name (Glue developer guide, "Getting started with schema
+    # registry": arn:aws:glue:us-east-2:012345678:schema/registryname-1/schemaname-1); the
+    # reference gives schema/${SchemaName}.
+    ("glue", "schema"): "arn:${Partition}:glue:${Region}:${Account}:schema/${RegistryName}/${SchemaName}",
     # FinSpace kdb clusters, scaling groups and dataviews have a name and no id (FinSpace API
     # reference: GetKxCluster, GetKxScalingGroup and GetKxDataview take the environmentId and
     # names only): the reference's ${KxCluster}, ${KxScalingGroup}, ${KxDatabase}, ${KxDataview}.

@@ -204,8 +204,17 @@ def arn_template(
     # Where two types' formats end in a variable of the same name (Transcribe's vocabulary and
     # medical-vocabulary both end in ${VocabularyName}), the noun's own type is the one made.
     formats.sort(key=lambda fmt: fmt.type_key != noun)
+    # Where the noun has a format of its own, a variable named like the member in another type's
+    # format names that other resource: Entity Resolution CreateMatchingWorkflow's workflowName is
+    # no idmappingworkflow/${WorkflowName}, IoT CreateFleetMetric's metricName no
+    # custommetric/${MetricName} (its own format is fleetmetric/${FleetMetricName}). Where no type
+    # is named like the noun, a format whose id is named for it is the noun's (IoT's
+    # cacert/${CACertificate} of RegisterCACertificate, whose certificateId is no cert/${Certificate}).
+    own = [fmt for fmt in formats if fmt.type_key == noun] or [
+        fmt for fmt in formats if fmt.variables and strip_suffix(fmt.variables[-1]) == noun
+    ]
     for by_variable in (True, False):
-        for fmt in formats:
+        for fmt in (own or formats) if by_variable else own + formats:
             found = _fit(fmt, member, stripped, noun, inputs, by_variable=by_variable)
             if found:
                 how = "variable named like the member" if by_variable else "type named like the member"
