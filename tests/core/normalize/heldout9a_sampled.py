@@ -46,7 +46,9 @@ PROBE = f"arn:aws:networkmonitor:ap-southeast-2:{A}:probe/probe-3qm8p693i4fi1h8l
 WAVE = f"arn:aws:mgn:eu-west-1:{A}:wave/wave-8a1b2c3d4e5f60718"
 ORIGIN = f"arn:aws:mediapackage:ap-northeast-1:{A}:origin_endpoints/1dc6718be36f4f34bb9cd86bc50925e9"
 CHIME = f"arn:aws:chatbot::{A}:chat-configuration/chime-webhook/ops-alerts"
-TARGET = f"arn:aws:application-autoscaling:ca-central-1:{A}:scalable-target/1234abcd56ab78cd901ef1234567890ab123"
+TARGET = (
+    f"arn:aws:application-autoscaling:ca-central-1:{A}:scalable-target/1234abcd56ab78cd901ef1234567890ab123"
+)
 PLAN = f"arn:aws:arc-region-switch::{A}:plan/a1b2c3d4e5f6"
 CONTAINER = f"arn:aws:mediastore:eu-central-1:{A}:container/movies"
 EB_TEMPLATE = f"arn:aws:medialive:eu-west-1:{A}:eventbridge-rule-template:7654321"

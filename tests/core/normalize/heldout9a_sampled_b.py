@@ -195,7 +195,9 @@ ROUND9A_B_ENTRIES: list[dict[str, Any]] = [
         "notifications-2018-05-10",
         "UntagResource",
         "awsusernotifications",
-        record("notifications", "UntagResource", {"arn": NOTIFICATION, "tagKeys": ["team"]}, region="eu-west-1"),
+        record(
+            "notifications", "UntagResource", {"arn": NOTIFICATION, "tagKeys": ["team"]}, region="eu-west-1"
+        ),
         change(NOTIFICATION, removed=GONE),
         note="notification configuration ARNs hold no region",
     ),
