@@ -11,7 +11,11 @@ without looking at the catalog entries of the drawn operations or running the no
 JSON services whose CloudTrail records carry lower-camel-case members (Direct Connect, CodeDeploy,
 Application Discovery Service) and EC2 (``tagSpecificationSet``/``items``, as the earlier rounds
 wrote it) are written so. No drawn operation was skipped: each reference says, or the call makes
-only one resource, where the tags land.
+only one resource, where the tags land. Members botocore's model marks sensitive are written
+``HIDDEN_DUE_TO_SECURITY_REASONS``, as earlier rounds wrote secrets, except tag members: the tags
+of MGN ``CreateWave``, Roles Anywhere ``ImportCrl``, Multi-party approval ``TagResource`` and
+WorkSpaces Secure Browser ``CreateIdentityProvider`` are marked sensitive too, and are written in
+the clear as round eight wrote MGN ``TagResource``'s; a real record may carry them hidden.
 
 Expectations a reader may question (each note says why):
 
@@ -27,6 +31,9 @@ Expectations a reader may question (each note says why):
   ``ChatConfigurationArn``, which the record carries.
 - Network Synthetic Monitor ``CreateProbe`` (draw 5): the top-level ``tags`` are "assigned to the
   probe"; the ``probe.tags`` member says "assigned to the monitor" and is left out of the record.
+- Region switch ``UntagResource`` (draw 10): the plan ARN holds no region and ends in
+  ``<name>:<suffix>`` (the model's ``PlanArn`` pattern), the Service Authorization Reference's
+  ``plan/${ResourceId}``.
 - MediaPackage ``CreateOriginEndpoint`` (draw 7): the ARN's last segment is the response's ``arn``
   (a generated id), not the endpoint ``id`` the caller chose.
 """
@@ -49,7 +56,7 @@ CHIME = f"arn:aws:chatbot::{A}:chat-configuration/chime-webhook/ops-alerts"
 TARGET = (
     f"arn:aws:application-autoscaling:ca-central-1:{A}:scalable-target/1234abcd56ab78cd901ef1234567890ab123"
 )
-PLAN = f"arn:aws:arc-region-switch::{A}:plan/a1b2c3d4e5f6"
+PLAN = f"arn:aws:arc-region-switch::{A}:plan/web-failover:a1b2c3"
 CONTAINER = f"arn:aws:mediastore:eu-central-1:{A}:container/movies"
 EB_TEMPLATE = f"arn:aws:medialive:eu-west-1:{A}:eventbridge-rule-template:7654321"
 CRL_ID = "4a3f1e2d-5b6c-4d7e-8f90-a1b2c3d4e5f6"
@@ -57,6 +64,8 @@ CRL = f"arn:aws:rolesanywhere:ap-northeast-2:{A}:crl/{CRL_ID}"
 TRUST_ANCHOR = f"arn:aws:rolesanywhere:ap-northeast-2:{A}:trust-anchor/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 TGW_CONNECT = "tgw-attach-0f1e2d3c4b5a69788"
 TABLE = f"arn:aws:timestream:eu-central-1:{A}:database/sensors/table/readings"
+
+HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS"
 
 ROUND9A_ENTRIES: list[dict[str, Any]] = [
     untag_call(
@@ -211,8 +220,8 @@ ROUND9A_ENTRIES: list[dict[str, Any]] = [
             "chatbot",
             "CreateChimeWebhookConfiguration",
             {
-                "WebhookDescription": "OpsRoom/AlertsWebhook",
-                "WebhookUrl": "https://hooks.chime.aws/incomingwebhooks/EXAMPLE-1234?token=EXAMPLEtoken",
+                "WebhookDescription": HIDDEN,
+                "WebhookUrl": HIDDEN,
                 "SnsTopicArns": [f"arn:aws:sns:us-east-2:{A}:ops-alerts"],
                 "IamRoleArn": f"arn:aws:iam::{A}:role/ChatbotRole",
                 "ConfigurationName": "ops-alerts",
@@ -221,7 +230,7 @@ ROUND9A_ENTRIES: list[dict[str, Any]] = [
             },
             {
                 "WebhookConfiguration": {
-                    "WebhookDescription": "OpsRoom/AlertsWebhook",
+                    "WebhookDescription": HIDDEN,
                     "ChatConfigurationArn": CHIME,
                     "IamRoleArn": f"arn:aws:iam::{A}:role/ChatbotRole",
                     "SnsTopicArns": [f"arn:aws:sns:us-east-2:{A}:ops-alerts"],

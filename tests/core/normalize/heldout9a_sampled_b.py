@@ -50,6 +50,8 @@ IDP = (
     "e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b"
 )
 
+HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS"
+
 ROUND9A_B_ENTRIES: list[dict[str, Any]] = [
     tag_call(
         "neptune-graph-2023-11-29",
@@ -94,7 +96,7 @@ ROUND9A_B_ENTRIES: list[dict[str, Any]] = [
                 "workloadName": "SAP",
                 "deploymentPatternName": "SapHanaSingle",
                 "name": "hana-dev",
-                "specifications": {"KeyPairName": "sap-keypair", "VpcId": "vpc-0123456789abcdef0"},
+                "specifications": HIDDEN,
                 "tags": M,
             },
             {"deploymentId": DEPLOYMENT},
@@ -135,10 +137,18 @@ ROUND9A_B_ENTRIES: list[dict[str, Any]] = [
             "CreateMembership",
             {
                 "clientToken": "e5f6a7b8-c9d0-1e2f-3a4b-EXAMPLE55555",
-                "membershipName": "corp-incident-response",
+                "membershipName": HIDDEN,
                 "incidentResponseTeam": [
-                    {"name": "Jane Doe", "jobTitle": "Security Lead", "email": "jane@example.com"},
-                    {"name": "John Roe", "jobTitle": "On-call Engineer", "email": "john@example.com"},
+                    {
+                        "name": HIDDEN,
+                        "jobTitle": HIDDEN,
+                        "email": HIDDEN,
+                    },
+                    {
+                        "name": HIDDEN,
+                        "jobTitle": HIDDEN,
+                        "email": HIDDEN,
+                    },
                 ],
                 "tags": M,
             },
@@ -232,16 +242,16 @@ ROUND9A_B_ENTRIES: list[dict[str, Any]] = [
                 "Restrictions": {
                     "AllowActions": ["geo-maps:*"],
                     "AllowResources": ["arn:aws:geo-maps:ap-northeast-1::provider/default"],
-                    "AllowReferers": ["https://www.example.com/*"],
+                    "AllowReferers": [HIDDEN],
                 },
                 "NoExpiry": True,
                 "Tags": M,
             },
             {
-                "Key": "v1.public.a1b2c3d4e5f6EXAMPLE",
+                "Key": HIDDEN,
                 "KeyArn": KEY,
                 "KeyName": "web-maps-key",
-                "CreateTime": "2024-06-01T12:00:00Z",
+                "CreateTime": HIDDEN,
             },
             region="ap-northeast-1",
         ),
@@ -265,7 +275,7 @@ ROUND9A_B_ENTRIES: list[dict[str, Any]] = [
             "bedrock-agentcore",
             "CreateGateway",
             {
-                "name": "tools-gateway",
+                "name": HIDDEN,
                 "roleArn": f"arn:aws:iam::{A}:role/AgentCoreGatewayRole",
                 "protocolType": "MCP",
                 "authorizerType": "AWS_IAM",
@@ -279,7 +289,7 @@ ROUND9A_B_ENTRIES: list[dict[str, Any]] = [
                 "createdAt": "2024-06-01T12:00:00Z",
                 "updatedAt": "2024-06-01T12:00:00Z",
                 "status": "CREATING",
-                "name": "tools-gateway",
+                "name": HIDDEN,
                 "roleArn": f"arn:aws:iam::{A}:role/AgentCoreGatewayRole",
                 "protocolType": "MCP",
                 "authorizerType": "AWS_IAM",
@@ -307,9 +317,9 @@ ROUND9A_B_ENTRIES: list[dict[str, Any]] = [
             "CreateIdentityProvider",
             {
                 "portalArn": PORTAL,
-                "identityProviderName": "corp-saml",
+                "identityProviderName": HIDDEN,
                 "identityProviderType": "SAML",
-                "identityProviderDetails": {"MetadataURL": "https://idp.example.com/saml/metadata"},
+                "identityProviderDetails": HIDDEN,
                 "tags": kv(team="alpha"),
             },
             {"identityProviderArn": IDP},
