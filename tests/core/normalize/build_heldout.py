@@ -43,6 +43,8 @@ from tests.core.normalize.heldout8a_sampled_c import ROUND8A_C_ENTRIES
 from tests.core.normalize.heldout8b_sampled import ROUND8_B_ENTRIES
 from tests.core.normalize.heldout8b_sampled_b import ROUND8_B2_ENTRIES
 from tests.core.normalize.heldout8b_sampled_c import ROUND8_B3_ENTRIES
+from tests.core.normalize.heldout9a_sampled import ROUND9A_ENTRIES
+from tests.core.normalize.heldout9a_sampled_b import ROUND9A_B_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -116,6 +118,12 @@ def entries() -> list[dict[str, Any]]:
     for item in eighth:
         item["round"] = 8
     found += eighth
+    # Round nine: drawn as rounds four to eight were, after round eight; written without seeing the
+    # catalog, the normalizer's output or any later fix, and measured once. Part A (draw lines 1-30,
+    # heldout9a_*) comes first; part B (31-60, heldout9b_*) after it.
+    for item in (ninth := [*ROUND9A_ENTRIES, *ROUND9A_B_ENTRIES]):
+        item["round"] = 9
+    found += ninth
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"
