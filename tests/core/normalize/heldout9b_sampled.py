@@ -32,10 +32,10 @@ SCHEDULE_GROUP = f"arn:aws:scheduler:eu-central-1:{A}:schedule-group/billing-job
 PACKAGING_GROUP = f"arn:aws:mediapackage-vod:ap-northeast-1:{A}:packaging-groups/vod-hls-group"
 INFLUX_INSTANCE = f"arn:aws:timestream-influxdb:us-west-2:{A}:db-instance/ab1cdef234"
 VOD_SOURCE = f"arn:aws:mediatailor:ap-southeast-2:{A}:vodSource/vod-origin/episode-101"
-VIEW = f"arn:aws:resource-explorer-2:eu-west-2:{A}:view/prod-resources/a1b2c3d4-5678-90ab-cdef-EXAMPLE99999"
+VIEW = f"arn:aws:resource-explorer-2:eu-west-2:{A}:view/prod-resources/a1b2c3d4-5678-90ab-cdef-012345699999"
 DETECTOR_MODEL = f"arn:aws:iotevents:eu-west-1:{A}:detectorModel/motorDetectorModel"
 TLS_CONFIG = f"arn:aws-us-gov:network-firewall:us-gov-west-1:{A}:tls-configuration/inbound-tls"
-PORTAL_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLEeeeee"
+PORTAL_ID = "a1b2c3d4-5678-90ab-cdef-0123456eeeee"
 DATA_GRANT_ID = "0123456789abcdef0123456789abcdef"
 STREAM_GROUP = f"arn:aws:gameliftstreams:us-west-2:{A}:streamgroup/sg-1AB2C3De4"
 SNOW_TASK = f"arn:aws:snow-device-management:eu-west-1:{A}:task/st-cjkwhmi2x3ma4vo6"
@@ -83,7 +83,7 @@ ROUND9_B_ENTRIES: list[dict[str, Any]] = [
             "CreateScheduleGroup",
             {
                 "Name": "billing-jobs",
-                "ClientToken": "a1b2c3d4-5678-90ab-cdef-EXAMPLEfffff",
+                "ClientToken": "a1b2c3d4-5678-90ab-cdef-0123456fffff",
                 "Tags": kv(team="alpha"),
             },
             {"ScheduleGroupArn": SCHEDULE_GROUP},
@@ -150,7 +150,7 @@ ROUND9_B_ENTRIES: list[dict[str, Any]] = [
             "CreateView",
             {
                 "ViewName": "prod-resources",
-                "ClientToken": "a1b2c3d4-5678-90ab-cdef-EXAMPLE00000",
+                "ClientToken": "a1b2c3d4-5678-90ab-cdef-012345600000",
                 "Filters": {"FilterString": "tag:env=prod"},
                 "IncludedProperties": [{"Name": "tags"}],
                 "Tags": M,
@@ -221,7 +221,7 @@ ROUND9_B_ENTRIES: list[dict[str, Any]] = [
                             "ServerCertificates": [
                                 {
                                     "ResourceArn": f"arn:aws-us-gov:acm:us-gov-west-1:{A}:certificate/"
-                                    "a1b2c3d4-5678-90ab-cdef-EXAMPLE12121"
+                                    "a1b2c3d4-5678-90ab-cdef-012345612121"
                                 }
                             ],
                             "Scopes": [{"Destinations": [{"AddressDefinition": "10.0.0.0/16"}]}],
@@ -232,11 +232,11 @@ ROUND9_B_ENTRIES: list[dict[str, Any]] = [
                 "Tags": kv(team="alpha"),
             },
             {
-                "UpdateToken": "a1b2c3d4-5678-90ab-cdef-EXAMPLE13131",
+                "UpdateToken": "a1b2c3d4-5678-90ab-cdef-012345613131",
                 "TLSInspectionConfigurationResponse": {
                     "TLSInspectionConfigurationArn": TLS_CONFIG,
                     "TLSInspectionConfigurationName": "inbound-tls",
-                    "TLSInspectionConfigurationId": "a1b2c3d4-5678-90ab-cdef-EXAMPLE14141",
+                    "TLSInspectionConfigurationId": "a1b2c3d4-5678-90ab-cdef-012345614141",
                     "TLSInspectionConfigurationStatus": "ACTIVE",
                     "Description": "Inbound TLS inspection",
                     "Tags": kv(team="alpha"),
@@ -257,7 +257,7 @@ ROUND9_B_ENTRIES: list[dict[str, Any]] = [
             {
                 "portalName": "plant-monitor",
                 "portalContactEmail": "ops@example.com",
-                "clientToken": "a1b2c3d4-5678-90ab-cdef-EXAMPLE15151",
+                "clientToken": "a1b2c3d4-5678-90ab-cdef-012345615151",
                 "roleArn": f"arn:aws:iam::{A}:role/SiteWiseMonitorServiceRole",
                 "portalAuthMode": "IAM",
                 "tags": M,

@@ -10,17 +10,17 @@ from tests.core.normalize.corpus_builders import change, record
 from tests.core.normalize.heldout6_sampled import M, T, untag_call
 from tests.core.normalize.heldout_builders import held, kv
 
-APP = f"arn:aws:resiliencehub:ap-northeast-1:{A}:app/a1b2c3d4-5678-90ab-cdef-EXAMPLE16161"
-ASSESSMENT = f"arn:aws:resiliencehub:ap-northeast-1:{A}:app-assessment/a1b2c3d4-5678-90ab-cdef-EXAMPLE17171"
+APP = f"arn:aws:resiliencehub:ap-northeast-1:{A}:app/a1b2c3d4-5678-90ab-cdef-012345616161"
+ASSESSMENT = f"arn:aws:resiliencehub:ap-northeast-1:{A}:app-assessment/a1b2c3d4-5678-90ab-cdef-012345617171"
 AD_TEMPLATE = (
-    f"arn:aws:pca-connector-ad:eu-west-1:{A}:connector/a1b2c3d4-5678-90ab-cdef-EXAMPLE18181/"
-    "template/a1b2c3d4-5678-90ab-cdef-EXAMPLE19191"
+    f"arn:aws:pca-connector-ad:eu-west-1:{A}:connector/a1b2c3d4-5678-90ab-cdef-012345618181/"
+    "template/a1b2c3d4-5678-90ab-cdef-012345619191"
 )
 DEADLINE_FLEET = (
     f"arn:aws:deadline:us-east-2:{A}:farm/farm-0123456789abcdef0123456789abcdef/"
     "fleet/fleet-fedcba9876543210fedcba9876543210"
 )
-IP_SET_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE20202"
+IP_SET_ID = "a1b2c3d4-5678-90ab-cdef-012345620202"
 IP_SET = f"arn:aws-cn:wafv2:cn-northwest-1:{A}:regional/ipset/blocked-ranges/{IP_SET_ID}"
 FLOW_MONITOR = f"arn:aws:networkflowmonitor:ap-southeast-1:{A}:monitor/checkout-flows"
 ENABLED_BASELINE = f"arn:aws:controltower:eu-central-1:{A}:enabledbaseline/XAJ4V9Y4MLYHLEJ2K"
@@ -47,7 +47,7 @@ ROUND9_B2_ENTRIES: list[dict[str, Any]] = [
                 "appArn": APP,
                 "appVersion": "release",
                 "assessmentName": "weekly-assessment",
-                "clientToken": "a1b2c3d4-5678-90ab-cdef-EXAMPLE21212",
+                "clientToken": "a1b2c3d4-5678-90ab-cdef-012345621212",
                 "tags": M,
             },
             {
@@ -141,8 +141,8 @@ ROUND9_B2_ENTRIES: list[dict[str, Any]] = [
                     }
                 ],
                 "remoteResources": [{"type": "AWS::Region", "identifier": "ap-southeast-1"}],
-                "scopeArn": f"arn:aws:networkflowmonitor:ap-southeast-1:{A}:scope/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222",
-                "clientToken": "a1b2c3d4-5678-90ab-cdef-EXAMPLE23232",
+                "scopeArn": f"arn:aws:networkflowmonitor:ap-southeast-1:{A}:scope/a1b2c3d4-5678-90ab-cdef-012345622222",
+                "clientToken": "a1b2c3d4-5678-90ab-cdef-012345623232",
                 "tags": M,
             },
             {
@@ -178,7 +178,7 @@ ROUND9_B2_ENTRIES: list[dict[str, Any]] = [
                 "targetIdentifier": f"arn:aws:organizations::{A}:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56",
                 "tags": M,
             },
-            {"operationIdentifier": "a1b2c3d4-5678-90ab-cdef-EXAMPLE24242", "arn": ENABLED_BASELINE},
+            {"operationIdentifier": "a1b2c3d4-5678-90ab-cdef-012345624242", "arn": ENABLED_BASELINE},
             region="eu-central-1",
         ),
         change(ENABLED_BASELINE, T),
@@ -241,7 +241,7 @@ ROUND9_B2_ENTRIES: list[dict[str, Any]] = [
                 "ProfileQuestions": [
                     {"QuestionId": "priorities", "SelectedChoiceIds": ["sec_priorities_compliance"]}
                 ],
-                "ClientRequestToken": "a1b2c3d4-5678-90ab-cdef-EXAMPLE25252",
+                "ClientRequestToken": "a1b2c3d4-5678-90ab-cdef-012345625252",
                 "Tags": M,
             },
             {"ProfileArn": PROFILE, "ProfileVersion": "1717243200"},
