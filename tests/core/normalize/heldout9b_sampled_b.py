@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.core.normalize.corpus_builders import ACCOUNT as A
 from tests.core.normalize.corpus_builders import change, record
-from tests.core.normalize.heldout6_sampled import M, T, untag_call
+from tests.core.normalize.heldout6_sampled import GONE, M, T, untag_call
 from tests.core.normalize.heldout_builders import held, kv
 
 APP = f"arn:aws:resiliencehub:ap-northeast-1:{A}:app/a1b2c3d4-5678-90ab-cdef-012345616161"
@@ -219,14 +219,20 @@ ROUND9_B2_ENTRIES: list[dict[str, Any]] = [
         note="SAR connection format has no region (networkmanager::${Account}:connection/${GlobalNetworkId}/"
         "${ResourceId}); globalNetworkId is the URI wire name; the devices are not the target",
     ),
-    untag_call(
+    held(
         "application-signals-2024-04-15",
-        "amazoncloudwatchapplicationsignals",
-        "application-signals",
         "UntagResource",
-        {"ResourceArn": SLO, "TagKeys": ["team"]},
-        SLO,
-        region="eu-west-1",
+        "amazoncloudwatchapplicationsignals",
+        record(
+            "application-signals",
+            "UntagResource",
+            {"ResourceArn": SLO, "TagKeys": ["team"]},
+            region="eu-west-1",
+        ),
+        change(SLO, removed=GONE),
+        note="ResourceArn's text gives the SLO format arn:aws:cloudwatch:Region:account-id:slo:slo-name, but the "
+        "SAR (slo/${SloName} under application-signals) and the ServiceLevelObjective Arn pattern "
+        "(arn:aws:application-signals:...:slo/name) agree on the form used here",
     ),
     held(
         "wellarchitected-2020-03-31",
