@@ -259,7 +259,7 @@ ROUND9_B_ENTRIES: list[dict[str, Any]] = [
                 "portalContactEmail": "ops@example.com",
                 "clientToken": "a1b2c3d4-5678-90ab-cdef-012345615151",
                 "roleArn": f"arn:aws:iam::{A}:role/SiteWiseMonitorServiceRole",
-                "portalAuthMode": "IAM",
+                "portalAuthMode": "SSO",
                 "tags": M,
             },
             {
@@ -267,7 +267,7 @@ ROUND9_B_ENTRIES: list[dict[str, Any]] = [
                 "portalArn": f"arn:aws:iotsitewise:eu-central-1:{A}:portal/{PORTAL_ID}",
                 "portalStartUrl": f"https://p-abcd1234.app.iotsitewise.aws/{PORTAL_ID}",
                 "portalStatus": {"state": "CREATING"},
-                "ssoApplicationId": "",
+                "ssoApplicationId": "apl-1a2b3c4d5e6f7a8b",
             },
             region="eu-central-1",
         ),
