@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from tagwarden.core.arn import EC2_NAMED_TYPES, EC2_TYPE_PREFIX, ec2_arn, unresolved_target
@@ -200,6 +201,19 @@ def _created_ids(response: Any, prefix: str, depth: int = 0, in_ids: bool = Fals
     return list(dict.fromkeys(found)) if depth == 0 else found
 
 
+def _strings_in(value: Any, depth: int = 0) -> Iterator[str]:
+    if depth > 12:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings_in(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings_in(item, depth + 1)
+
+
 def _specifications(params: dict[str, Any], spec: OperationSpec) -> list[Any]:
     paths = ("tagSpecificationSet", *spec.tags, "tagSpecifications", "TagSpecification")
     found = first_present(params, paths)
@@ -255,7 +269,10 @@ def tag_specifications(
             continue
         prefix = EC2_TYPE_PREFIX.get(resource_type) if spec.target.id_kind == "ec2" else None
         ids = _created_ids(response, prefix) if prefix and response else []
-        targets = [_ec2_target(i, resource_type, ctx) for i in ids]
+        # An id the request gave names a resource that was there before (CreateTransitGatewayConnect's
+        # transportTransitGatewayAttachmentId, echoed in its response): the service made the others.
+        given = set(_strings_in(params)) if ids else set()
+        targets = [_ec2_target(i, resource_type, ctx) for i in ids if i not in given]
         if resource_type in EC2_NAMED_TYPES and spec.target.id_kind == "ec2":
             targets = _ec2_named_targets(resource_type, response, ctx) or targets
         for target in targets or [Target(unresolved_target(ctx.service, resource_type), False)]:

@@ -45,6 +45,8 @@ from tests.core.normalize.heldout8b_sampled_b import ROUND8_B2_ENTRIES
 from tests.core.normalize.heldout8b_sampled_c import ROUND8_B3_ENTRIES
 from tests.core.normalize.heldout9a_sampled import ROUND9A_ENTRIES
 from tests.core.normalize.heldout9a_sampled_b import ROUND9A_B_ENTRIES
+from tests.core.normalize.heldout9b_sampled import ROUND9_B_ENTRIES
+from tests.core.normalize.heldout9b_sampled_b import ROUND9_B2_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -121,7 +123,8 @@ def entries() -> list[dict[str, Any]]:
     # Round nine: drawn as rounds four to eight were, after round eight; written without seeing the
     # catalog, the normalizer's output or any later fix, and measured once. Part A (draw lines 1-30,
     # heldout9a_*) comes first; part B (31-60, heldout9b_*) after it.
-    for item in (ninth := [*ROUND9A_ENTRIES, *ROUND9A_B_ENTRIES]):
+    ninth = [*ROUND9A_ENTRIES, *ROUND9A_B_ENTRIES, *ROUND9_B_ENTRIES, *ROUND9_B2_ENTRIES]
+    for item in ninth:
         item["round"] = 9
     found += ninth
     for number, item in enumerate(found, 1):

@@ -44,7 +44,11 @@ NORMALIZER = Normalizer()
 # or any later fix, measured first on main with the a… to l… audit merged: 78 of 80 right, the two
 # below from H507 on not right (H507 a wrong ARN; see the commit that merged round eight), H507
 # reported unresolved since the audit of medium and high confidence (a hosted connection's
-# account is the customer's, which the record does not make sure of).
+# account is the customer's, which the record does not make sure of). Round nine (H574-, 60
+# draws), drawn after round eight and written as it was, measured once on the code after the
+# audits: 58 of 60 right, H587 (EC2 CreateTransitGatewayConnect: the transport attachment the
+# request names, echoed in the response, taken as made too; an extra wrong ARN) right since, and
+# H604 (Config's recorder reported unresolved without its name) below.
 KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H435 profile PutIntegration",
@@ -52,6 +56,7 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         "H469 directconnect CreateInterconnect",
         "H507 directconnect AllocateHostedConnection",
         "H511 frauddetector BatchCreateVariable",
+        "H604 config PutConfigurationRecorder",
     }
 )
 

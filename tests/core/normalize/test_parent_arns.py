@@ -86,3 +86,39 @@ def test_a_routing_rule_is_unresolved_not_its_links_arn() -> None:
     )
 
     assert [kind for kind, _ in _targets(made)] == ["unresolved"]
+
+
+def test_an_ec2_id_the_request_gave_is_not_taken_as_made() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTransitGatewayConnect: the
+    # request names the transport attachment (TransportTransitGatewayAttachmentId), which the
+    # response echoes beside the Connect attachment made (TransitGatewayAttachmentId).
+    made = record(
+        "ec2.amazonaws.com",
+        "CreateTransitGatewayConnect",
+        {
+            "transportTransitGatewayAttachmentId": "tgw-attach-0a1b2c3d4e5f60718",
+            "options": {"protocol": "gre"},
+            "tagSpecificationSet": {
+                "items": [
+                    {
+                        "resourceType": "transit-gateway-attachment",
+                        "tags": [{"key": "team", "value": "alpha"}],
+                    }
+                ]
+            },
+        },
+        {
+            "transitGatewayConnect": {
+                "transitGatewayAttachmentId": "tgw-attach-0f1e2d3c4b5a69788",
+                "transportTransitGatewayAttachmentId": "tgw-attach-0a1b2c3d4e5f60718",
+                "state": "pending",
+            }
+        },
+    )
+
+    assert _targets(made) == [
+        (
+            "resource",
+            f"arn:aws:ec2:eu-west-1:{ACCOUNT}:transit-gateway-attachment/tgw-attach-0f1e2d3c4b5a69788",
+        )
+    ]
