@@ -10,34 +10,15 @@ expected ARN is the Service Authorization Reference's format for the resource ty
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import pytest
 
 from tagwarden.core.model import Actor
-from tagwarden.core.normalize import Normalizer
-from tagwarden.core.normalize.catalog import catalog_document
 from tagwarden.core.normalize.record_fields import RecordContext
 from tagwarden.core.normalize.targets import to_arn
 from tests.builders.records import record
-
-ACCOUNT = "111122223333"
-REGION = "eu-west-1"  # tests.builders.records.record's region and account
-
-
-@cache
-def _normalizer() -> Normalizer:
-    return Normalizer()
-
-
-@cache
-def _entries() -> dict[tuple[str, str], dict[str, Any]]:
-    return {(item["src"].split(".")[0], item["op"]): item for item in catalog_document()["operations"]}
-
-
-def targets(made: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(change.target, change.target_kind) for change in _normalizer().normalize(made).changes]
+from tests.core.normalize.audit_checks import ACCOUNT, REGION, catalog_entries, normalizer, targets
 
 
 def test_an_app_mesh_resource_is_named_by_its_metadata_arn_and_never_in_the_wrong_account() -> None:
@@ -88,7 +69,7 @@ def test_a_codeartifact_repository_in_another_accounts_domain_is_never_put_in_th
     # CodeArtifact API reference, CreateRepository: domainOwner is "the 12-digit account number of
     # the AWS account that owns the domain"; the repository's ARN is the domain owner's
     # (repository/${DomainName}/${RepositoryName}), which only the response's repository.arn gives.
-    spec = _normalizer().spec_for("codeartifact.amazonaws.com", "CreateRepository")
+    spec = normalizer().spec_for("codeartifact.amazonaws.com", "CreateRepository")
     assert spec is not None
     params = {"domain": "shared", "repository": "libs"}
     ctx = RecordContext(
@@ -113,9 +94,15 @@ def test_a_structure_inside_the_resources_of_another_resource_names_nothing() ->
     # Audit Manager CreateAssessment's assessment.framework.arn is the framework's; CodeArtifact
     # CreatePackageGroup's packageGroup.parent.arn the parent group's; ECS CreateService's
     # service.currentServiceRevisions[].arn the revisions'. None may stand in for the resource's.
-    assert "assessment.framework.arn" not in _entries()[("auditmanager", "CreateAssessment")]["response"]
-    assert "packageGroup.parent.arn" not in _entries()[("codeartifact", "CreatePackageGroup")]["response"]
-    assert "service.currentServiceRevisions.arn" not in _entries()[("ecs", "CreateService")]["response"]
+    assert (
+        "assessment.framework.arn" not in catalog_entries()[("auditmanager", "CreateAssessment")]["response"]
+    )
+    assert (
+        "packageGroup.parent.arn" not in catalog_entries()[("codeartifact", "CreatePackageGroup")]["response"]
+    )
+    assert (
+        "service.currentServiceRevisions.arn" not in catalog_entries()[("ecs", "CreateService")]["response"]
+    )
 
 
 def test_a_memorydb_subnet_group_is_never_named_by_one_of_its_subnets() -> None:

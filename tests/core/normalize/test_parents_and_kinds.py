@@ -9,31 +9,12 @@ expected ARN is the Service Authorization Reference's format for the resource ty
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import pytest
 
-from tagwarden.core.normalize import Normalizer
-from tagwarden.core.normalize.catalog import catalog_document
 from tests.builders.records import record
-
-ACCOUNT = "111122223333"
-REGION = "eu-west-1"  # tests.builders.records.record's region and account
-
-
-@cache
-def _normalizer() -> Normalizer:
-    return Normalizer()
-
-
-@cache
-def _entries() -> dict[tuple[str, str], dict[str, Any]]:
-    return {(item["src"].split(".")[0], item["op"]): item for item in catalog_document()["operations"]}
-
-
-def targets(made: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(change.target, change.target_kind) for change in _normalizer().normalize(made).changes]
+from tests.core.normalize.audit_checks import ACCOUNT, REGION, catalog_entries, targets
 
 
 def test_a_vocabulary_is_no_medical_vocabulary() -> None:
@@ -57,8 +38,8 @@ def test_a_vocabulary_is_no_medical_vocabulary() -> None:
 def test_a_format_of_the_nouns_own_type_is_chosen_over_another_ending_alike() -> None:
     # GameLift CreateFleet makes a fleet (fleet/${FleetId}), not a container fleet; Connect
     # ClaimPhoneNumber a phone-number/${PhoneNumberId}, not the instance-scoped format.
-    assert _entries()[("gamelift", "CreateFleet")]["arn"].endswith(":fleet/{id}")
-    assert _entries()[("connect", "ClaimPhoneNumber")]["arn"].endswith(":{account}:phone-number/{id}")
+    assert catalog_entries()[("gamelift", "CreateFleet")]["arn"].endswith(":fleet/{id}")
+    assert catalog_entries()[("connect", "ClaimPhoneNumber")]["arn"].endswith(":{account}:phone-number/{id}")
 
 
 def test_an_appconfig_deployment_is_named_by_its_number_not_by_its_strategy() -> None:
@@ -242,11 +223,11 @@ def test_a_failed_create_is_never_named_by_its_parent(
 def test_a_name_of_the_nouns_own_format_is_still_read() -> None:
     # CUR PutReportDefinition's ReportDefinition.ReportName fills definition/${ReportName};
     # Entity Resolution CreateSchemaMapping's schemaName fills schemamapping/${SchemaName}.
-    assert _entries()[("cur", "PutReportDefinition")]["target"] == ["ReportDefinition.ReportName"]
-    assert _entries()[("profile", "CreateCalculatedAttributeDefinition")]["target"] == [
+    assert catalog_entries()[("cur", "PutReportDefinition")]["target"] == ["ReportDefinition.ReportName"]
+    assert catalog_entries()[("profile", "CreateCalculatedAttributeDefinition")]["target"] == [
         "CalculatedAttributeName"
     ]
-    assert _entries()[("entityresolution", "CreateSchemaMapping")]["target"] == ["schemaName"]
+    assert catalog_entries()[("entityresolution", "CreateSchemaMapping")]["target"] == ["schemaName"]
 
 
 @pytest.mark.parametrize(
