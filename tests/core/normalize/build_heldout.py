@@ -47,6 +47,8 @@ from tests.core.normalize.heldout9a_sampled import ROUND9A_ENTRIES
 from tests.core.normalize.heldout9a_sampled_b import ROUND9A_B_ENTRIES
 from tests.core.normalize.heldout9b_sampled import ROUND9_B_ENTRIES
 from tests.core.normalize.heldout9b_sampled_b import ROUND9_B2_ENTRIES
+from tests.core.normalize.heldout10b_sampled import ROUND10_B_ENTRIES
+from tests.core.normalize.heldout10b_sampled_b import ROUND10_B2_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -127,6 +129,13 @@ def entries() -> list[dict[str, Any]]:
     for item in ninth:
         item["round"] = 9
     found += ninth
+    # Round ten: drawn as rounds four to nine were, after round nine; written without seeing the
+    # catalog, the normalizer's output or any later fix, and measured once. Part A (draw lines 1-30,
+    # heldout10a_*) comes first; part B (31-60, heldout10b_*) after it.
+    tenth = [*ROUND10_B_ENTRIES, *ROUND10_B2_ENTRIES]
+    for item in tenth:
+        item["round"] = 10
+    found += tenth
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"
