@@ -4,7 +4,8 @@ draw (``random.seed(20261208)``, ``python -m tests.core.normalize.draw_heldout 2
 the catalogued operations no corpus had before round ten, grouped by event source; 60 event sources
 drawn with ``random.sample`` over the sorted sources, then one operation of each with
 ``random.choice`` over its sorted operations. Part B is draw lines 31 to 60 (this module, lines 31
-to 45, and heldout10b_sampled_b, lines 46 to 60); part A (heldout10a_*) is lines 1 to 30. Written
+to 45; heldout10b_sampled_b, lines 46 to 53; heldout10b_sampled_c, lines 54 to 60); part A
+(heldout10a_*) is lines 1 to 30. Written
 as rounds four to nine were, from the API reference (botocore's service-model text, which the
 reference is generated from, and the ``goto/WebAPI`` page cited; wire names where a member has a
 ``locationName``, lowerCamelCase member names for the query-protocol Elastic Load Balancing as its
