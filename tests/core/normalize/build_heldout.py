@@ -49,6 +49,9 @@ from tests.core.normalize.heldout9b_sampled import ROUND9_B_ENTRIES
 from tests.core.normalize.heldout9b_sampled_b import ROUND9_B2_ENTRIES
 from tests.core.normalize.heldout10a_sampled import ROUND10A_ENTRIES
 from tests.core.normalize.heldout10a_sampled_b import ROUND10A_B_ENTRIES
+from tests.core.normalize.heldout10b_sampled import ROUND10_B_ENTRIES
+from tests.core.normalize.heldout10b_sampled_b import ROUND10_B2_ENTRIES
+from tests.core.normalize.heldout10b_sampled_c import ROUND10_B3_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -132,7 +135,8 @@ def entries() -> list[dict[str, Any]]:
     # Round ten: drawn as rounds four to nine were, after round nine; written without seeing the
     # catalog, the normalizer's output or any later fix, and measured once. Part A (draw lines 1-30,
     # heldout10a_*) comes first; part B (31-60, heldout10b_*) after it.
-    for item in (tenth := [*ROUND10A_ENTRIES, *ROUND10A_B_ENTRIES]):
+    tenth = [*ROUND10A_ENTRIES, *ROUND10A_B_ENTRIES, *ROUND10_B_ENTRIES, *ROUND10_B2_ENTRIES, *ROUND10_B3_ENTRIES]
+    for item in tenth:
         item["round"] = 10
     found += tenth
     for number, item in enumerate(found, 1):

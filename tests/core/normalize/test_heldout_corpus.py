@@ -48,7 +48,9 @@ NORMALIZER = Normalizer()
 # draws), drawn after round eight and written as it was, measured once on the code after the
 # audits: 58 of 60 right, H587 (EC2 CreateTransitGatewayConnect: the transport attachment the
 # request names, echoed in the response, taken as made too; an extra wrong ARN) right since, and
-# H604 (Config's recorder reported unresolved without its name) below.
+# H604 (Config's recorder reported unresolved without its name) below. Round ten (H634-, 60
+# draws), written as round nine was, measured once on the code after round nine's fix: 59 of 60
+# right, no wrong ARN; H672 (a Partner Central opportunity, unresolved) below.
 KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H435 profile PutIntegration",
@@ -57,6 +59,7 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         "H507 directconnect AllocateHostedConnection",
         "H511 frauddetector BatchCreateVariable",
         "H604 config PutConfigurationRecorder",
+        "H672 partnercentral-selling CreateOpportunity",
     }
 )
 
