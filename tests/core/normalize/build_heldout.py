@@ -135,7 +135,8 @@ def entries() -> list[dict[str, Any]]:
     # Round ten: drawn as rounds four to nine were, after round nine; written without seeing the
     # catalog, the normalizer's output or any later fix, and measured once. Part A (draw lines 1-30,
     # heldout10a_*) comes first; part B (31-60, heldout10b_*) after it.
-    tenth = [*ROUND10A_ENTRIES, *ROUND10A_B_ENTRIES, *ROUND10_B_ENTRIES, *ROUND10_B2_ENTRIES, *ROUND10_B3_ENTRIES]
+    tenth = [*ROUND10A_ENTRIES, *ROUND10A_B_ENTRIES]
+    tenth += [*ROUND10_B_ENTRIES, *ROUND10_B2_ENTRIES, *ROUND10_B3_ENTRIES]
     for item in tenth:
         item["round"] = 10
     found += tenth
