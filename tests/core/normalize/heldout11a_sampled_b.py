@@ -10,9 +10,9 @@ Expectations a reader may question (each note says why):
   documented (botocore's pattern only), so the one below is made up within it.
 - Timestream ``CreateScheduledQuery`` (draw 19): the response's ``Arn`` is expected; the Service
   Authorization Reference's format ends in ``${ScheduledQueryName}``, and the response below carries
-  the name followed by a generated suffix, as scheduled-query ARNs are shown in AWS's samples. If
-  the service returns the bare name, the record is still self-consistent (the expectation is the
-  response's ARN).
+  the name followed by a generated suffix, as the Timestream developer guide's scheduled-query
+  notification example shows (``scheduled-query/PT1mPerMinutePerRegionMeasureCount-9376096f7309``).
+  A normalizer that builds the ARN from ``Name`` alone names the wrong resource.
 - DataBrew ``CreateSchedule`` (draw 20), in aws-cn: the response gives only the name; the ARN is
   built from it (``schedule/<name>``). The tags are the schedule's, not the jobs' it names.
 - RDS ``CreateDBClusterSnapshot`` (draw 24), in aws-cn: the tags are the snapshot's, not the
@@ -203,7 +203,10 @@ ROUND11A_B_ENTRIES: list[dict[str, Any]] = [
             region="us-west-2",
         ),
         change(SCHEDULED_QUERY, T),
-        note="the response's ARN is expected; the tags are the query's, not its target table's",
+        note=(
+            "the response's ARN (name plus a generated suffix, as the developer guide's notification "
+            "example shows) is expected; the tags are the query's, not its target table's"
+        ),
     ),
     held(
         "databrew-2017-07-25",
