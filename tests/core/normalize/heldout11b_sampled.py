@@ -18,6 +18,10 @@ Expectations a reader may question (each note says why):
   (``chatbot::<account>:custom-action/<name>``), whatever region the call was made in.
 - Data Pipeline ``RemoveTags`` (draw 27): the pipeline is named by id only; the ARN is built from the
   Service Authorization Reference's ``pipeline/<id>`` format.
+- MediaLive ``CreateSignalMap`` (draw 38): the signal map's id is made up from botocore's shape name
+  (``__stringMin7Max11PatternAws097``, an ``aws-`` prefix and digits); the ARN comes from the response.
+- Partner Central Benefits ``UntagResource`` (draw 37): a benefit application's ARN (id pattern
+  ``benappl-[0-9a-z]{14}`` from botocore), as the request names it.
 - Translate ``CreateParallelData`` (draw 36, aws-us-gov): the response gives only the name; the ARN
   is built from it (``parallel-data/<name>``).
 - AWS Marketplace Deployment ``UntagResource`` (draw 29): a deployment parameter's ARN, as the
@@ -57,9 +61,9 @@ SINK = f"arn:aws-cn:oam:cn-north-1:{A}:sink/f3a1b2c3-d4e5-4f60-9a1b-2c3d4e5f6a7b
 FLOW = f"arn:aws:appflow:ap-southeast-1:{A}:flow/salesforce-to-s3"
 PARALLEL_DATA = f"arn:aws-us-gov:translate:us-gov-west-1:{A}:parallel-data/legal-terms"
 BENEFIT_APPLICATION = (
-    f"arn:aws:partnercentral:us-east-1:{A}:catalog/AWS/benefit-application/ba-0f1e2d3c4b5a69788"
+    f"arn:aws:partnercentral:us-east-1:{A}:catalog/AWS/benefit-application/benappl-0f1e2d3c4b5a6e"
 )
-SIGNAL_MAP_ID = "smp-2b4d6f8a0c1e3"
+SIGNAL_MAP_ID = "aws-1234567"
 SIGNAL_MAP = f"arn:aws:medialive:us-west-2:{A}:signal-map:{SIGNAL_MAP_ID}"
 CHANNEL = f"arn:aws:medialive:us-west-2:{A}:channel:1234567"
 

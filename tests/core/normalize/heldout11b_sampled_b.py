@@ -13,6 +13,8 @@ Expectations a reader may question (each note says why):
   one the request names.
 - Marketplace Catalog ``StartChangeSet`` (draw 47): ``ChangeSetTags`` land on the change set (its ARN
   in the response); the one change carries no ``EntityTags``, so no entity is tagged.
+- IoT Greengrass V1 ``CreateConnectorDefinition`` (draw 39, aws-cn): the connector in the initial
+  version is illustrative (its availability in China was not checked); it does not bear on the target.
 - DMS ``ImportCertificate`` (draw 43, aws-us-gov): the certificate's ARN comes from the response
   (``cert:<id>``); the PEM is abbreviated.
 """
@@ -57,13 +59,13 @@ ROUND11B_B_ENTRIES: list[dict[str, Any]] = [
             "greengrass",
             "CreateConnectorDefinition",
             {
-                "Name": "twilio-notifications",
+                "Name": "metrics-connectors",
                 "InitialVersion": {
                     "Connectors": [
                         {
-                            "ConnectorArn": "arn:aws-cn:greengrass:cn-north-1::/connectors/TwilioNotifications/versions/1",
-                            "Id": "twilio-1",
-                            "Parameters": {"TwilioAccountSid": "AC-example"},
+                            "ConnectorArn": "arn:aws-cn:greengrass:cn-north-1::/connectors/CloudWatchMetricsConnector/versions/4",
+                            "Id": "cloudwatch-metrics",
+                            "Parameters": {"PublishInterval": "10", "PublishRegion": "cn-north-1"},
                         }
                     ]
                 },
@@ -76,7 +78,7 @@ ROUND11B_B_ENTRIES: list[dict[str, Any]] = [
                 "LastUpdatedTimestamp": "2026-12-01T10:00:00.000Z",
                 "LatestVersion": "7c2c5f1b-4a3d-4e2f-9b8a-1c0d2e3f4a5b",
                 "LatestVersionArn": f"{CONNECTOR_DEF}/versions/7c2c5f1b-4a3d-4e2f-9b8a-1c0d2e3f4a5b",
-                "Name": "twilio-notifications",
+                "Name": "metrics-connectors",
             },
             region="cn-north-1",
         ),
