@@ -54,6 +54,8 @@ from tests.core.normalize.heldout10b_sampled_b import ROUND10_B2_ENTRIES
 from tests.core.normalize.heldout10b_sampled_c import ROUND10_B3_ENTRIES
 from tests.core.normalize.heldout11a_sampled import ROUND11A_ENTRIES
 from tests.core.normalize.heldout11a_sampled_b import ROUND11A_B_ENTRIES
+from tests.core.normalize.heldout11b_sampled import ROUND11B_ENTRIES
+from tests.core.normalize.heldout11b_sampled_b import ROUND11B_B_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -146,6 +148,9 @@ def entries() -> list[dict[str, Any]]:
     # catalog, the normalizer's output or any later fix, and measured once. Parts A to D (draw lines
     # 1-25, 26-50, 51-75, 76-100: heldout11a_* to heldout11d_*) come in that order.
     eleventh = [*ROUND11A_ENTRIES, *ROUND11A_B_ENTRIES]
+    # catalog, the normalizer's output or any later fix, and measured once. Parts A, B, C and D
+    # (draw lines 1-25, 26-50, 51-75, 76-100) in that order; part B is heldout11b_*.
+    eleventh = [*ROUND11B_ENTRIES, *ROUND11B_B_ENTRIES]
     for item in eleventh:
         item["round"] = 11
     found += eleventh
