@@ -52,6 +52,8 @@ from tests.core.normalize.heldout10a_sampled_b import ROUND10A_B_ENTRIES
 from tests.core.normalize.heldout10b_sampled import ROUND10_B_ENTRIES
 from tests.core.normalize.heldout10b_sampled_b import ROUND10_B2_ENTRIES
 from tests.core.normalize.heldout10b_sampled_c import ROUND10_B3_ENTRIES
+from tests.core.normalize.heldout11c_sampled import ROUND11C_ENTRIES
+from tests.core.normalize.heldout11c_sampled_b import ROUND11C_B_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -140,6 +142,13 @@ def entries() -> list[dict[str, Any]]:
     for item in tenth:
         item["round"] = 10
     found += tenth
+    # Round eleven: drawn as rounds four to ten were, after round ten; written without seeing the
+    # catalog, the normalizer's output or any later fix, and measured once. Four parts written side
+    # by side: A (draw lines 1-25), B (26-50), C (51-75, heldout11c_*), D (76-100), in that order.
+    eleventh = [*ROUND11C_ENTRIES, *ROUND11C_B_ENTRIES]
+    for item in eleventh:
+        item["round"] = 11
+    found += eleventh
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"
