@@ -52,6 +52,8 @@ from tests.core.normalize.heldout10a_sampled_b import ROUND10A_B_ENTRIES
 from tests.core.normalize.heldout10b_sampled import ROUND10_B_ENTRIES
 from tests.core.normalize.heldout10b_sampled_b import ROUND10_B2_ENTRIES
 from tests.core.normalize.heldout10b_sampled_c import ROUND10_B3_ENTRIES
+from tests.core.normalize.heldout11d_sampled import ROUND11D_ENTRIES
+from tests.core.normalize.heldout11d_sampled_b import ROUND11D_B_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -140,6 +142,13 @@ def entries() -> list[dict[str, Any]]:
     for item in tenth:
         item["round"] = 10
     found += tenth
+    # Round eleven: drawn as rounds four to ten were, after round ten; written without seeing the
+    # catalog, the normalizer's output or any later fix, and measured once. Parts A, B, C and D
+    # (draw lines 1-25, 26-50, 51-75, 76-100) in that order; part D is heldout11d_*.
+    eleventh = [*ROUND11D_ENTRIES, *ROUND11D_B_ENTRIES]
+    for item in eleventh:
+        item["round"] = 11
+    found += eleventh
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"
