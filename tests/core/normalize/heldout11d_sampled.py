@@ -18,6 +18,8 @@ Expectations a reader may question (each note says why):
 - Clean Rooms ML ``CreateTrainedModel`` (draw 78): the trained model's ARN is under its
   membership (``membership/<id>/trained-model/<id>``); the algorithm association and the input
   channel the request names are not tagged.
+- Kendra ``UntagResource`` (draw 80) is written in aws-us-gov (us-gov-west-1, where botocore's
+  endpoints list Kendra).
 - Q Apps ``CreateQApp`` (draw 83): the Q App's ARN is under the Q Business application the
   ``instance-id`` header names (``application/<id>/qapp/<id>``).
 - Incident Manager Contacts ``CreateRotation`` (draw 84): the target is the response's
@@ -46,7 +48,7 @@ MEMBERSHIP_ID = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 ML_PREFIX = f"arn:aws:cleanrooms-ml:us-west-2:{A}:membership/{MEMBERSHIP_ID}"
 TRAINED_MODEL = f"{ML_PREFIX}/trained-model/7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b"
 WORKFLOW = f"arn:aws:migrationhub-orchestrator:us-west-2:{A}:workflow/mw-a1b2c3d4e5"
-KENDRA_INDEX = f"arn:aws:kendra:ap-southeast-2:{A}:index/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
+KENDRA_INDEX = f"arn:aws-us-gov:kendra:us-gov-west-1:{A}:index/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
 SOURCE_SERVER = f"arn:aws:drs:eu-central-1:{A}:source-server/s-1234567890abcdef0"
 TELEMETRY_RULE = f"arn:aws:observabilityadmin:eu-west-1:{A}:telemetry-rule/vpc-flow-logs"
 QB_APP_ID = "3f2e1d0c-9b8a-4765-a4b3-c2d1e0f9a8b7"
@@ -157,7 +159,7 @@ ROUND11D_ENTRIES: list[dict[str, Any]] = [
         "UntagResource",
         {"ResourceARN": KENDRA_INDEX, "TagKeys": list(GONE)},
         KENDRA_INDEX,
-        region="ap-southeast-2",
+        region="us-gov-west-1",
     ),
     tag_call(
         "drs-2020-02-26",
