@@ -58,6 +58,8 @@ from tests.core.normalize.heldout11b_sampled import ROUND11B_ENTRIES
 from tests.core.normalize.heldout11b_sampled_b import ROUND11B_B_ENTRIES
 from tests.core.normalize.heldout11c_sampled import ROUND11C_ENTRIES
 from tests.core.normalize.heldout11c_sampled_b import ROUND11C_B_ENTRIES
+from tests.core.normalize.heldout11d_sampled import ROUND11D_ENTRIES
+from tests.core.normalize.heldout11d_sampled_b import ROUND11D_B_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -156,6 +158,9 @@ def entries() -> list[dict[str, Any]]:
     # catalog, the normalizer's output or any later fix, and measured once. Four parts written side
     # by side: A (draw lines 1-25), B (26-50), C (51-75, heldout11c_*), D (76-100), in that order.
     eleventh = [*ROUND11C_ENTRIES, *ROUND11C_B_ENTRIES]
+    # catalog, the normalizer's output or any later fix, and measured once. Parts A, B, C and D
+    # (draw lines 1-25, 26-50, 51-75, 76-100) in that order; part D is heldout11d_*.
+    eleventh = [*ROUND11D_ENTRIES, *ROUND11D_B_ENTRIES]
     for item in eleventh:
         item["round"] = 11
     found += eleventh
