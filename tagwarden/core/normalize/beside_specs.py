@@ -112,3 +112,36 @@ def made_beside_another_specs() -> list[OperationSpec]:
         OperationSpec(source, name, Effect.CREATE, (tags,), rule)
         for source, name, tags, rule in _MADE_BESIDE_ANOTHER
     ]
+
+
+# Bedrock jobs whose request also tags the model the job makes when it ends, whose ARN ends in an
+# id the record does not give (Bedrock API reference, CreateModelImportJob's importedModelTags:
+# "tags to attach to the imported model"; CreateModelCustomizationJob's customModelTags: "tags to
+# attach to the resulting custom model"): the job's tags name the job; the model's are unresolved,
+# named by the model's name in the request.
+_JOBS_THAT_MAKE_MODELS = (
+    ("CreateModelImportJob", "model-import-job", "importedModel", "imported-model"),
+    ("CreateModelCustomizationJob", "model-customization-job", "customModel", "custom-model"),
+)
+
+
+def model_making_job_specs() -> list[OperationSpec]:
+    return [
+        OperationSpec(
+            "bedrock.amazonaws.com",
+            name,
+            Effect.CREATE,
+            ("jobTags",),
+            TargetRule(response_members=("jobArn",), resource_type=job_type),
+            also=(
+                OperationSpec(
+                    "bedrock.amazonaws.com",
+                    name,
+                    Effect.CREATE,
+                    (f"{model}Tags",),
+                    TargetRule(members=(f"{model}Name",), resource_type=model_type),
+                ),
+            ),
+        )
+        for name, job_type, model, model_type in _JOBS_THAT_MAKE_MODELS
+    ]

@@ -9,7 +9,7 @@ devices' serial numbers, CodePipeline custom action types).
 
 from __future__ import annotations
 
-from tagwarden.core.normalize.beside_specs import made_beside_another_specs
+from tagwarden.core.normalize.beside_specs import made_beside_another_specs, model_making_job_specs
 from tagwarden.core.normalize.determined_specs import determined_specs
 from tagwarden.core.normalize.operations import Effect, Handler, OperationSpec, TargetRule
 
@@ -319,5 +319,6 @@ def builtin_specs() -> list[OperationSpec]:
         *_response_arn_specs(),
         *_named_elsewhere_specs(),
         *made_beside_another_specs(),
+        *model_making_job_specs(),
         *determined_specs(),
     ]

@@ -151,16 +151,8 @@ def entries() -> list[dict[str, Any]]:
     # Round eleven: drawn as rounds four to ten were, after round ten; written without seeing the
     # catalog, the normalizer's output or any later fix, and measured once. Parts A to D (draw lines
     # 1-25, 26-50, 51-75, 76-100: heldout11a_* to heldout11d_*) come in that order.
-    eleventh = [*ROUND11A_ENTRIES, *ROUND11A_B_ENTRIES]
-    # catalog, the normalizer's output or any later fix, and measured once. Parts A, B, C and D
-    # (draw lines 1-25, 26-50, 51-75, 76-100) in that order; part B is heldout11b_*.
-    eleventh = [*ROUND11B_ENTRIES, *ROUND11B_B_ENTRIES]
-    # catalog, the normalizer's output or any later fix, and measured once. Four parts written side
-    # by side: A (draw lines 1-25), B (26-50), C (51-75, heldout11c_*), D (76-100), in that order.
-    eleventh = [*ROUND11C_ENTRIES, *ROUND11C_B_ENTRIES]
-    # catalog, the normalizer's output or any later fix, and measured once. Parts A, B, C and D
-    # (draw lines 1-25, 26-50, 51-75, 76-100) in that order; part D is heldout11d_*.
-    eleventh = [*ROUND11D_ENTRIES, *ROUND11D_B_ENTRIES]
+    eleventh = [*ROUND11A_ENTRIES, *ROUND11A_B_ENTRIES, *ROUND11B_ENTRIES, *ROUND11B_B_ENTRIES]
+    eleventh += [*ROUND11C_ENTRIES, *ROUND11C_B_ENTRIES, *ROUND11D_ENTRIES, *ROUND11D_B_ENTRIES]
     for item in eleventh:
         item["round"] = 11
     found += eleventh

@@ -50,7 +50,10 @@ NORMALIZER = Normalizer()
 # request names, echoed in the response, taken as made too; an extra wrong ARN) right since, and
 # H604 (Config's recorder reported unresolved without its name) below. Round ten (H634-, 60
 # draws), written as round nine was, measured once on the code after round nine's fix: 59 of 60
-# right, no wrong ARN; H672 (a Partner Central opportunity, unresolved) below.
+# right, no wrong ARN; H672 (a Partner Central opportunity, unresolved) below. Round eleven
+# (H694-, 100 draws), written as round ten was, measured once on the same code: 99 of 100 right,
+# no wrong ARN; H788 (Bedrock CreateModelImportJob: the imported model's tags not reported at all)
+# right since (unresolved, named by the model's name).
 KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H435 profile PutIntegration",

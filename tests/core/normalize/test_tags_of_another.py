@@ -118,3 +118,26 @@ def test_a_member_logged_under_its_uri_name_is_read() -> None:
     changes = NORMALIZER.normalize(made).changes
 
     assert [(c.target, c.removed) for c in changes] == [(registry, ("team",))]
+
+
+def test_a_customization_jobs_model_tags_are_the_models_unresolved() -> None:
+    # https://docs.aws.amazon.com/goto/WebAPI/bedrock-2023-04-20/CreateModelCustomizationJob:
+    # jobTags are the job's; customModelTags are "tags to attach to the resulting custom model",
+    # whose ARN ends in an id the response does not give (it gives jobArn only).
+    job = f"arn:aws:bedrock:eu-west-1:{ACCOUNT}:model-customization-job/amazon.titan-text/a1b2c3d4e5f6"
+    made = record(
+        "bedrock.amazonaws.com",
+        "CreateModelCustomizationJob",
+        {
+            "jobName": "tune-1",
+            "customModelName": "titan-support",
+            "jobTags": [{"key": "team", "value": "alpha"}],
+            "customModelTags": [{"key": "team", "value": "beta"}],
+        },
+        {"jobArn": job},
+    )
+
+    assert written(made) == [
+        ("resource", job, {"team": "alpha"}),
+        ("unresolved", "bedrock:custom-model/titan-support", {"team": "beta"}),
+    ]
