@@ -15,7 +15,8 @@ format builds from the request and response, or (Lightsail) cannot be named by t
 Expectations a reader may question (each note says why):
 
 - SWF ``TagResource`` (draw 1): the request's domain ARN is the target as given, with its region
-  (``ListDomains`` returns domain ARNs with a region; the reference's format leaves the region out).
+  (the SWF developer guide's IAM page gives ``arn:aws:swf:Region:AccountID:/domain/DomainName``;
+  the Service Authorization Reference's format leaves the region out).
 - Lightsail ``CreateRelationalDatabaseSnapshot`` (draw 4): Lightsail ARNs end in a generated id,
   not the resource's name, and the response's ``operations[]`` carry only ``resourceName``; the
   snapshot is unresolved, known by its name.

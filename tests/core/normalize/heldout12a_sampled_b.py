@@ -12,7 +12,8 @@ Expectations a reader may question (each note says why):
   version; the ARN is built from the reference's format (``/adapters/<id>/versions/<version>``,
   with its leading slash).
 - CloudHSM Classic ``AddTagsToResource`` (draw 22): the Service Authorization Reference lists only
-  CloudHSM v2's backup and cluster types; the classic HSM is named by the ARN the request gives.
+  CloudHSM v2's backup and cluster types; the classic HSM is named by the ARN the request gives
+  (the Classic API reference's ``HsmArn`` pattern: ``arn:aws:cloudhsm:<region>:<account>:hsm-<8 hex>``).
 - Timestream for InfluxDB ``CreateDbCluster`` (draw 24) and Security Incident Response
   ``CreateCase`` (draw 25): the responses carry only the id; the ARNs are built from it.
 """
