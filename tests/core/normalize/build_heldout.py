@@ -60,6 +60,8 @@ from tests.core.normalize.heldout11c_sampled import ROUND11C_ENTRIES
 from tests.core.normalize.heldout11c_sampled_b import ROUND11C_B_ENTRIES
 from tests.core.normalize.heldout11d_sampled import ROUND11D_ENTRIES
 from tests.core.normalize.heldout11d_sampled_b import ROUND11D_B_ENTRIES
+from tests.core.normalize.heldout12d_sampled import ROUND12D_ENTRIES
+from tests.core.normalize.heldout12d_sampled_b import ROUND12D_B_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -156,6 +158,13 @@ def entries() -> list[dict[str, Any]]:
     for item in eleventh:
         item["round"] = 11
     found += eleventh
+    # Round twelve: drawn as rounds four to eleven were, after round eleven; written without seeing
+    # the catalog, the normalizer's output or any later fix, and measured once. Parts A to D (draw
+    # lines 1-25, 26-50, 51-75, 76-100: heldout12a_* to heldout12d_*) come in that order.
+    twelfth = [*ROUND12D_ENTRIES, *ROUND12D_B_ENTRIES]
+    for item in twelfth:
+        item["round"] = 12
+    found += twelfth
     for number, item in enumerate(found, 1):
         record = item["record"]
         record["eventID"] = f"heldout-{number:04d}"
