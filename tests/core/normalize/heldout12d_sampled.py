@@ -50,7 +50,7 @@ SIMULATION = f"arn:aws:simspaceweaver:ap-southeast-2:{A}:simulation/city-traffic
 NETWORK_ID = "n-MWY63ZJZU5HGNCMBQER7IN6OIU"
 PROPOSAL_ID = "p-ZR7KUD2YYNESLNG6RQ33X3FUFE"
 PROPOSAL = f"arn:aws:managedblockchain:eu-west-2::proposals/{PROPOSAL_ID}"
-TIERING = f"arn:aws:backup:ca-central-1:{A}:tiering-configuration:archive-after-90-days-7c2e9f41"
+TIERING = f"arn:aws:backup:ca-central-1:{A}:tiering-configuration:archive_after_90_days-7c2e9f41"
 CONNECT_ID = "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"
 CONNECT = f"arn:aws:connect:ap-northeast-1:{A}:instance/{CONNECT_ID}"
 DETECTOR = f"arn:aws:frauddetector:us-west-2:{A}:detector/payment_fraud_detector"
@@ -225,7 +225,7 @@ ROUND12D_ENTRIES: list[dict[str, Any]] = [
             "CreateTieringConfiguration",
             {
                 "TieringConfiguration": {
-                    "TieringConfigurationName": "archive-after-90-days",
+                    "TieringConfigurationName": "archive_after_90_days",
                     "BackupVaultName": "prod-vault",
                     "ResourceSelection": [
                         {"Resources": ["*"], "TieringDownSettingsInDays": 90, "ResourceType": "S3"}
@@ -236,7 +236,7 @@ ROUND12D_ENTRIES: list[dict[str, Any]] = [
             },
             {
                 "TieringConfigurationArn": TIERING,
-                "TieringConfigurationName": "archive-after-90-days",
+                "TieringConfigurationName": "archive_after_90_days",
                 "CreationTime": "Jun 1, 2024, 12:00:00 PM",
             },
             region="ca-central-1",
