@@ -66,6 +66,8 @@ from tests.core.normalize.heldout12b_sampled import ROUND12B_ENTRIES
 from tests.core.normalize.heldout12b_sampled_b import ROUND12B_B_ENTRIES
 from tests.core.normalize.heldout12c_sampled import ROUND12C_ENTRIES
 from tests.core.normalize.heldout12c_sampled_b import ROUND12C_B_ENTRIES
+from tests.core.normalize.heldout12d_sampled import ROUND12D_ENTRIES
+from tests.core.normalize.heldout12d_sampled_b import ROUND12D_B_ENTRIES
 from tests.core.normalize.heldout_created import CREATED_ENTRIES
 from tests.core.normalize.heldout_created_compute import CREATED_COMPUTE_ENTRIES
 from tests.core.normalize.heldout_created_media import CREATED_MEDIA_ENTRIES
@@ -168,6 +170,7 @@ def entries() -> list[dict[str, Any]]:
     twelfth = [*ROUND12A_ENTRIES, *ROUND12A_B_ENTRIES]
     twelfth = [*ROUND12B_ENTRIES, *ROUND12B_B_ENTRIES]
     twelfth = [*ROUND12C_ENTRIES, *ROUND12C_B_ENTRIES]
+    twelfth = [*ROUND12D_ENTRIES, *ROUND12D_B_ENTRIES]
     for item in twelfth:
         item["round"] = 12
     found += twelfth
