@@ -167,10 +167,8 @@ def entries() -> list[dict[str, Any]]:
     # Round twelve: drawn as rounds four to eleven were, after round eleven; written without seeing
     # the catalog, the normalizer's output or any later fix, and measured once. Parts A to D (draw
     # lines 1-25, 26-50, 51-75, 76-100: heldout12a_* to heldout12d_*) come in that order.
-    twelfth = [*ROUND12A_ENTRIES, *ROUND12A_B_ENTRIES]
-    twelfth = [*ROUND12B_ENTRIES, *ROUND12B_B_ENTRIES]
-    twelfth = [*ROUND12C_ENTRIES, *ROUND12C_B_ENTRIES]
-    twelfth = [*ROUND12D_ENTRIES, *ROUND12D_B_ENTRIES]
+    twelfth = [*ROUND12A_ENTRIES, *ROUND12A_B_ENTRIES, *ROUND12B_ENTRIES, *ROUND12B_B_ENTRIES]
+    twelfth += [*ROUND12C_ENTRIES, *ROUND12C_B_ENTRIES, *ROUND12D_ENTRIES, *ROUND12D_B_ENTRIES]
     for item in twelfth:
         item["round"] = 12
     found += twelfth

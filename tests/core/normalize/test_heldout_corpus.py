@@ -53,7 +53,9 @@ NORMALIZER = Normalizer()
 # right, no wrong ARN; H672 (a Partner Central opportunity, unresolved) below. Round eleven
 # (H694-, 100 draws), written as round ten was, measured once on the same code: 99 of 100 right,
 # no wrong ARN; H788 (Bedrock CreateModelImportJob: the imported model's tags not reported at all)
-# right since (unresolved, named by the model's name).
+# right since (unresolved, named by the model's name). Round twelve (H794-, 100 draws), written as
+# round eleven was, measured once on the code after that fix: 99 of 100 right, no wrong ARN; H879
+# (Fraud Detector PutDetector, reported unresolved) below.
 KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "H435 profile PutIntegration",
@@ -63,6 +65,7 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         "H511 frauddetector BatchCreateVariable",
         "H604 config PutConfigurationRecorder",
         "H672 partnercentral-selling CreateOpportunity",
+        "H879 frauddetector PutDetector",
     }
 )
 
