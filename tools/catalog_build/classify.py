@@ -143,8 +143,10 @@ def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> Catal
 # CloudFormation CreateChangeSet: tags "to associate with this stack" (a new or an existing one);
 # Lookout for Equipment ImportModelVersion: tags "associated with the machine learning model";
 # Serverless Application Repository CreateCloudFormationChangeSet: CloudFormation's CreateChangeSet
-# tags ("corresponds to the parameter of the same name").
+# tags ("corresponds to the parameter of the same name"); MediaLive PurchaseOffering: "Purchase an
+# offering and create a reservation" (its Reservation.Arn; the OfferingId names the offering bought).
 _TAGS_ANOTHER = {
+    ("medialive", "PurchaseOffering"): ("reservation", False),
     ("cloudformation", "CreateChangeSet"): ("stack", True),
     ("serverlessrepo", "CreateCloudFormationChangeSet"): ("stack", True),
     ("lookoutequipment", "ImportModelVersion"): ("model", False),
@@ -185,9 +187,6 @@ _MADE_FROM = {
     ("directconnect", "AllocateHostedConnection"): "connectionId",
     ("omics", "StartRun"): "runId",
 }
-# What a call makes where its name says otherwise: MediaLive PurchaseOffering "Purchase an offering
-# and create a reservation" (its Reservation.Arn; the OfferingId names the offering bought).
-_MAKES = {("medialive", "PurchaseOffering"): "reservation"}
 
 
 def _unnamed(entry: CatalogEntry, key: tuple[str, str]) -> CatalogEntry:
@@ -226,7 +225,6 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
     # CreateFileSystemFromBackup makes a file system, CreateGraphUsingImportTask a graph.
     noun = re.sub(r"(?<=.)(?:from|using)[a-z]+$", "", noun)
     noun = _without_variant(noun, model, iam)
-    noun = _MAKES.get((model.name, operation), noun)
     noun, updating = _TAGS_ANOTHER.get((model.name, operation), (noun, updating))
     entry = CatalogEntry(
         event_source=model.event_source,
