@@ -9,9 +9,15 @@ Writes gzipped CloudTrail log files of the mix described in benchmarks/trail_mix
   installed), in this process;
 - ``tagwarden replay`` end to end, as a subprocess (interpreter start included), once per
   --workers value, each into a fresh SQLite store.
-Prints records per second, the ratio of replay's rate to zlib's, the peak RSS of the replay
-process tree (the largest single process, from wait4, and the sum of the tree, sampled), and
-whether every run recorded the same findings and tag history.
+- the stages before judging (reading alone; reading and normalizing), in this process, with the
+  processor replay builds: a ceiling on one worker's rate (see ingest_stages.py).
+Prints records per second, the ratio of replay's rate to zlib's, the peak memory of the replay
+process tree and whether every run recorded the same findings and tag history. Memory is the
+largest single process's peak RSS (from wait4) and, sampled every 50 ms, the tree's summed RSS and
+summed PSS. The workers are forked, so their RSS counts the pages they share with the parent and
+each other once per process; PSS divides each shared page among the processes sharing it, so the
+tree's PSS is the memory the tree holds (what a container's memory limit sees of it, less the
+page cache).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest_stages import time_stages
 from trail_mix import POLICY_YAML, write_trail
 
 
@@ -40,6 +47,7 @@ class ReplayRun:
     cpu_seconds: float  # user + system of replay and its workers
     max_rss_mib: float
     tree_rss_mib: float
+    tree_pss_mib: float | None  # None where /proc/PID/smaps_rollup is not there (Linux < 4.14)
     findings: int
     digest: str
     output: str
@@ -70,8 +78,19 @@ def _zlib(data: bytes) -> bytes:
     return zlib.decompressobj(wbits=31).decompress(data)
 
 
-def _tree_rss_kib(root: int) -> int:
-    """Resident memory of ``root`` and every process under it, from /proc."""
+def _pss_kib(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _tree_memory_kib(root: int) -> tuple[int, int | None]:
+    """Summed RSS and summed PSS of ``root`` and every process under it, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -85,12 +104,16 @@ def _tree_rss_kib(root: int) -> int:
         pid, parent = int(entry), int(fields[1])
         children.setdefault(parent, []).append(pid)
         rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
-    total, todo = 0, [root]
+    total, todo, tree = 0, [root], []
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        tree.append(pid)
         todo.extend(children.get(pid, []))
-    return total
+    shares = [_pss_kib(pid) for pid in tree]
+    # A process that exited between the two reads has no PSS left to count.
+    pss = None if all(share is None for share in shares) else sum(share or 0 for share in shares)
+    return total, pss
 
 
 def _store_digest(db: Path) -> tuple[int, str]:
@@ -109,13 +132,20 @@ def _store_digest(db: Path) -> tuple[int, str]:
     return len(findings), digest.hexdigest()[:16]
 
 
-def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
-    run_dir = work / f"run-{workers}"
+def _run_dir(work: Path, name: str) -> Path:
+    """A directory holding the configuration every run uses; its store is created in it."""
+    run_dir = work / name
     run_dir.mkdir()
     (run_dir / "policy.yaml").write_text(POLICY_YAML)
+    store = run_dir / "state.db"
     (run_dir / "tagwarden.yaml").write_text(
-        'policy: policy.yaml\nstore: {url: "sqlite:///state.db"}\nsources: []\nsinks: []\n'
+        f'policy: policy.yaml\nstore: {{url: "sqlite:///{store}"}}\nsources: []\nsinks: []\n'
     )
+    return run_dir
+
+
+def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
+    run_dir = _run_dir(work, f"run-{workers}")
     command = [sys.executable, "-m", "tagwarden", "replay", "--config", str(run_dir / "tagwarden.yaml")]
     command += ["--quiet", str(data_root)]
     if workers is not None:
@@ -128,16 +158,19 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
         "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         "AWS_DEFAULT_REGION": "us-east-1",
     }
-    peak_tree = 0
+    peak_tree, peak_pss = 0, None
     started = time.perf_counter()
     log = (run_dir / "replay.log").open("wb")  # one warning per finding: kept out of the pipe
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, env=env, cwd=run_dir)
     finished = threading.Event()
 
     def sample() -> None:
-        nonlocal peak_tree
+        nonlocal peak_tree, peak_pss
         while not finished.wait(0.05):
-            peak_tree = max(peak_tree, _tree_rss_kib(child.pid))
+            rss, pss = _tree_memory_kib(child.pid)
+            peak_tree = max(peak_tree, rss)
+            if pss is not None:
+                peak_pss = max(peak_pss or 0, pss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -154,8 +187,9 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
         raise SystemExit(f"replay failed ({child.returncode}):\n{output}\n{tail}")
     findings, digest = _store_digest(run_dir / "state.db")
     cpu = usage.ru_utime + usage.ru_stime
+    pss_mib = peak_pss / 1024 if peak_pss is not None else None
     return ReplayRun(
-        workers, seconds, cpu, usage.ru_maxrss / 1024, peak_tree / 1024, findings, digest, output
+        workers, seconds, cpu, usage.ru_maxrss / 1024, peak_tree / 1024, pss_mib, findings, digest, output
     )
 
 
@@ -213,14 +247,27 @@ def main() -> None:
             print(
                 f"{label + ':':<27} {rate:>10,.0f} records/s  ({run.seconds:.2f} s, "
                 f"{run.cpu_seconds:.2f} s of CPU)  {rate / zlib_rate:.2f}x zlib  "
-                f"peak RSS {run.max_rss_mib:.0f} MiB (largest process), "
-                f"{run.tree_rss_mib:.0f} MiB (process tree, sampled)  {run.findings} findings"
+                f"{run.findings} findings"
+            )
+            pss = f"{run.tree_pss_mib:.0f} MiB" if run.tree_pss_mib is not None else "unknown"
+            print(
+                f"{'':<27} peak memory: RSS {run.max_rss_mib:.0f} MiB (largest process); "
+                f"process tree, sampled: RSS {run.tree_rss_mib:.0f} MiB summed, PSS {pss} summed"
             )
     again, again_cpu, _ = _inflate_all(paths, _zlib)
     print(
         f"zlib decompression again:   {args.records / again:>10,.0f} records/s  ({again:.2f} s, "
         f"{again_cpu:.2f} s of CPU): on a shared machine, compare with the closer of the two"
     )
+    with tempfile.TemporaryDirectory() as work:
+        stages = time_stages(_run_dir(Path(work), "stages") / "tagwarden.yaml", paths)
+    print("the stages before judging, alone in this process (a ceiling on one worker's rate):")
+    for stage in stages:
+        ratio = min(zlib_cpu, again_cpu) / stage.cpu_seconds
+        print(
+            f"  {stage.name + ':':<25} {args.records / stage.cpu_seconds:>10,.0f} records per CPU second  "
+            f"({stage.cpu_seconds:.2f} s)  {ratio:.2f}x zlib's CPU time"
+        )
     print(
         "CPU-time ratios (zlib's CPU over replay's, workers included: work done, not speed): "
         + ", ".join(
