@@ -1,9 +1,9 @@
 """The PostgreSQL schema, created and migrated at start under an advisory lock, so that several
-replicas starting at once migrate it exactly once. Same tables as SQLite's version 2."""
+replicas starting at once migrate it exactly once. Same tables as SQLite's version 3."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
 MIGRATION_LOCK = 0x74A9_3D11_5C0E_0001
@@ -130,5 +130,9 @@ CREATE TABLE failed_units (
     last_failed_at TEXT NOT NULL,
     PRIMARY KEY (source, unit)
 );
+""",
+    # An event's tag changes, kept to judge them again; its record only when it gave findings.
+    3: """
+ALTER TABLE processed_events ADD COLUMN changes_json TEXT;
 """,
 }

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from tagwarden.core.arn import canonical_principal, is_iam_principal
 from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, SessionGrant, TagChange
+from tagwarden.core.model.plain import compact_fields
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
 from tagwarden.core.ports.tag_state import LaterChange
 from tagwarden.core.timeutil import format_time, now_iso
@@ -91,7 +92,7 @@ class SqlUnit:
         cache = cache if cache is not None else UnitCache()
         self._sql = sql
         self._now = now_iso()
-        self._processed: dict[str, tuple[str, str, str, str]] = {}
+        self._processed: dict[str, tuple[str, str, str, str, str | None]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
         self._current = cache.current
@@ -107,8 +108,8 @@ class SqlUnit:
         sql = self._sql
         if self._processed:
             sql.run_many(
-                "INSERT INTO processed_events (event_id, event_time, source, processed_at)"
-                " VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+                "INSERT INTO processed_events (event_id, event_time, source, processed_at, changes_json)"
+                " VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
                 list(self._processed.values()),
             )
         if self._events:
@@ -157,8 +158,27 @@ class SqlUnit:
             rows += self._sql.rows(f"{select} IN ({', '.join('?' for _ in chunk)})", chunk)
         return rows
 
-    def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
-        self._processed.setdefault(event_id, (event_id, event_time, source, self._now))
+    def mark_processed(
+        self, event_id: str, event_time: str, source: str, changes: Sequence[TagChange] = ()
+    ) -> None:
+        # The fields that hold their defaults are left out: the changes are kept for every tag
+        # change, where the record is kept only for the few that give findings.
+        kept = (
+            json.dumps([compact_fields(change) for change in changes], separators=(",", ":"))
+            if changes
+            else None
+        )
+        self._processed.setdefault(event_id, (event_id, event_time, source, self._now, kept))
+
+    def judged_changes(self, event_id: str) -> list[TagChange] | None:
+        if event_id in self._processed:
+            kept = self._processed[event_id][4]
+        else:
+            row = self._sql.row("SELECT changes_json FROM processed_events WHERE event_id = ?", (event_id,))
+            kept = row[0] if row is not None else None
+        if kept is None:
+            return None
+        return [TagChange.from_dict(data) for data in json.loads(kept)]
 
     def _rows(self, target: str) -> list[HistoryRow]:
         key = state_key(target)

@@ -11,7 +11,13 @@ from typing import Any
 
 from tagwarden.adapters.store.sql import Row, SqlStore
 from tagwarden.adapters.store.sql_unit import UnitCache
-from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, move_v1_checkpoints
+from tagwarden.adapters.store.sqlite_schema import (
+    SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_V3,
+    SCHEMA_VERSION,
+    move_v1_checkpoints,
+)
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.ports.units import UnitDeferred
 
@@ -95,6 +101,9 @@ class SQLiteStore(SqlStore):
                 _run_script(conn, SCHEMA_V2)
                 move_v1_checkpoints(conn)
                 sql.run("UPDATE schema_version SET version = 2")
+            if version < 3:
+                _run_script(conn, SCHEMA_V3)
+                sql.run("UPDATE schema_version SET version = 3")
 
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

@@ -7,7 +7,7 @@ import sqlite3
 
 from tagwarden.core.timeutil import parse_time
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -150,6 +150,12 @@ CREATE TABLE pending_differences (
     scope TEXT PRIMARY KEY, entries_json TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires REAL NOT NULL);
+"""
+
+# Version 3: an event's tag changes are kept with its processed mark, to judge them again after a
+# late event; the record itself (``events``) is kept only for events that gave findings.
+SCHEMA_V3 = """
+ALTER TABLE processed_events ADD COLUMN changes_json TEXT;
 """
 
 # How version 1 named its checkpoints.

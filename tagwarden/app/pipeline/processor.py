@@ -13,7 +13,7 @@ from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
-from tagwarden.app.pipeline.rejudge import old_tags_of_later, rejudge_affected
+from tagwarden.app.pipeline.rejudge import old_tags_of_later, rejudge_affected, rejudgeable
 from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, principals_needed
 from tagwarden.app.recording import Recorder, Route
 from tagwarden.core.controls import (
@@ -301,17 +301,23 @@ class Processor:
                 held[key] = tx.principal_values(key)
             return held[key]
 
-        # Every tag change's record is kept: a late event may make it to be judged again.
-        tx.save_event(item.event_id, item.record_json)
+        gave_findings = False
         for change in normalized.changes:
             context = JudgeContext(actor_tags, self._old_tags(tx, change, item.ts), principal_values, created)
-            result.new_findings += self.recorder.add(tx, judge(change, context, self.policy))
+            findings = judge(change, context, self.policy)
+            gave_findings = gave_findings or bool(findings)
+            result.new_findings += self.recorder.add(tx, findings)
             if change.target_kind != "session":
                 self._record_and_rejudge(tx, change, item.ts, result, context)
             result.tag_changes[(change.event_source, _outcome_label(change))] += 1
             if change.target_kind == "unresolved":
                 result.unresolved_targets[change.event_source] += 1
-        tx.mark_processed(item.event_id, normalized.changes[0].event_time, source)
+        # The record is kept as its findings' evidence. What a late event may need to judge the
+        # changes again is kept with the processed mark: the changes, a third of the record's size.
+        if gave_findings:
+            tx.save_event(item.event_id, item.record_json)
+        event_time = normalized.changes[0].event_time
+        tx.mark_processed(item.event_id, event_time, source, rejudgeable(normalized.changes))
 
     def _judge_compute(self, tx: StoreUnit, item: TagRecord, result: UnitResult, created: str) -> bool:
         """Judge the roles the record gives compute resources; True if it raised a finding."""

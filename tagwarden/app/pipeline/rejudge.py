@@ -8,7 +8,7 @@ are added (and delivered), findings it no longer gives are marked ``superseded``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tagwarden.adapters.store import StoreUnit
@@ -32,6 +32,12 @@ JudgeAgain = Callable[[TagChange, KnownTags], list[Finding]]
 AddFindings = Callable[[list[Finding]], list[Finding]]
 # a saved record -> its tag changes
 ChangesOf = Callable[[dict[str, object]], list[TagChange]]
+
+
+def rejudgeable(changes: Sequence[TagChange]) -> list[TagChange]:
+    """The changes of one record that a late event may have judged again: those recorded in the
+    tag history (succeeded, and not a session's), the only ones ``later_changes`` can name."""
+    return [change for change in changes if change.succeeded and change.target_kind != "session"]
 
 
 def old_tags_of_later(tx: StoreUnit, change: TagChange, ts: float) -> dict[LaterChange, KnownTags]:
@@ -58,10 +64,8 @@ def rejudge_affected(
         now = tx.tags_as_of(change.target, entry.ts, entry.event_id)
         if now == before:
             continue
-        record = tx.saved_event(entry.event_id)
-        if record is None:
-            continue  # judged before tagwarden kept every tag change's record
-        for later in changes_of(record):
+        changes = _changes_of_event(tx, entry.event_id, changes_of)
+        for later in changes:
             if canonical_principal(later.target) != target or later.target_kind == "session":
                 continue
             fresh = judge_again(later, now)
@@ -72,3 +76,13 @@ def rejudge_affected(
                     tx.supersede(old.id)
                     superseded.append(old.id)
     return Rejudged(added, superseded)
+
+
+def _changes_of_event(tx: StoreUnit, event_id: str, changes_of: ChangesOf) -> list[TagChange]:
+    """The changes kept with the event's processed mark; for an event judged by a release that
+    kept whole records instead (store schema 2 and before), its record normalized again."""
+    kept = tx.judged_changes(event_id)
+    if kept is not None:
+        return kept
+    record = tx.saved_event(event_id)
+    return changes_of(record) if record is not None else []

@@ -30,12 +30,13 @@ class FindingWrites(Protocol):
         ...
 
     def save_event(self, event_id: str, record_json: str) -> None:
-        """Keeps the record of a tag change as JSON text (``record_text``), for its findings and to
-        judge it again; a second record with the same id is ignored."""
+        """Keeps the record of an event that gave findings as JSON text (``record_text``); a
+        second record with the same id is ignored."""
         ...
 
     def saved_event(self, event_id: str) -> dict[str, Any] | None:
-        """The record saved for ``event_id``, as this unit sees it."""
+        """The record saved for ``event_id``, as this unit sees it. (Releases before the store's
+        schema 3 saved every tag change's record, to judge it again from.)"""
         ...
 
     def event_findings(self, event_id: str) -> list[Finding]:

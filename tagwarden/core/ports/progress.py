@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tagwarden.core.inventory.pending import PendingDifference
+from tagwarden.core.model import TagChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +35,16 @@ class ProgressUnit(Protocol):
 
     def is_processed(self, event_id: str) -> bool: ...
 
-    def mark_processed(self, event_id: str, event_time: str, source: str) -> None:
-        """The event was judged; marking it again is harmless."""
+    def mark_processed(
+        self, event_id: str, event_time: str, source: str, changes: Sequence[TagChange] = ()
+    ) -> None:
+        """The event was judged; marking it again is harmless. ``changes``: its tag changes, kept
+        so that a late event can have them judged again without the record."""
+        ...
+
+    def judged_changes(self, event_id: str) -> list[TagChange] | None:
+        """The changes ``mark_processed`` kept for ``event_id``; None for an event not marked, or
+        marked without them (by a release that kept the whole record instead)."""
         ...
 
     def mark_object(self, source: str, key: str) -> None:

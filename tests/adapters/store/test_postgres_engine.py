@@ -11,7 +11,7 @@ import pytest
 
 from tagwarden.adapters.store import Store, StoreError, open_store
 from tagwarden.adapters.store.postgres import PostgresStore
-from tagwarden.adapters.store.postgres_schema import SCHEMA_VERSION
+from tagwarden.adapters.store.postgres_schema import MIGRATIONS, SCHEMA_VERSION
 from tagwarden.app.cli.main import main
 from tagwarden.core.ports.units import UnitDeferred
 from tests.adapters.store.builders import finding
@@ -49,6 +49,23 @@ def test_a_second_start_finds_the_schema_current(fresh_postgres_database: str) -
     second = PostgresStore(fresh_postgres_database)
     assert second.migrate() == SCHEMA_VERSION
     second.close()
+
+
+def test_a_version_2_database_keeps_its_records_and_marks(fresh_postgres_database: str) -> None:
+    with psycopg.connect(fresh_postgres_database, autocommit=True) as conn:
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        for version in (1, 2):
+            for statement in MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (2)")
+        conn.execute("INSERT INTO processed_events VALUES ('e1', '2024-01-01T00:00:00Z', 's', 'x')")
+    store = open_store(fresh_postgres_database)
+    with store.unit() as tx:
+        assert tx.is_processed("e1") and tx.judged_changes("e1") is None
+    store.close()
+    with psycopg.connect(fresh_postgres_database) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
 
 
 def test_the_password_comes_from_a_file_and_is_never_shown(

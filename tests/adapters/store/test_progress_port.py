@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tagwarden.adapters.store import Store
 from tagwarden.core.inventory.pending import PendingDifference
+from tagwarden.core.model import Actor, TagChange
 
 DIFF = PendingDifference("arn:aws:s3:::b", "resource", "1", "us-east-1", 10.0, 20.0, {"team": None})
 
@@ -40,6 +41,27 @@ def test_processed_events_and_objects(store: Store) -> None:
         assert tx.is_processed("e1") and not tx.is_processed("e2")
     assert store.object_processed("src", "s3://b/k")
     assert not store.object_processed("src", "s3://b/j") and not store.object_processed("x", "s3://b/k")
+
+
+def _change(event_id: str, target: str, team: str) -> TagChange:
+    actor = Actor("arn:aws:iam::1:role/dev", "AssumedRole", "1", access_key_id="ASIA1")
+    return TagChange(
+        event_id, "2024-01-01T00:00:00Z", "s3.amazonaws.com", "PutBucketTagging", "1", "us-east-1",
+        actor, target, "resource", set={"team": team, "hidden": None}, removed=("owner",), replace_all=True,
+    )  # fmt: skip
+
+
+def test_the_changes_marked_with_an_event_are_read_back_whole(store: Store) -> None:
+    kept = [_change("e1", "arn:aws:s3:::a", "beta"), _change("e1", "arn:aws:s3:::b", "alpha")]
+    with store.unit() as tx:
+        tx.mark_processed("e1", "2024-01-01T00:00:00Z", "s", kept)
+        tx.mark_processed("e2", "2024-01-01T00:00:00Z", "s")
+        assert tx.judged_changes("e1") == kept  # as the unit sees it, before the commit
+        tx.mark_processed("e1", "2024-01-01T00:00:00Z", "s", [])  # marking again changes nothing
+    with store.unit() as tx:
+        assert tx.judged_changes("e1") == kept
+        assert tx.judged_changes("e2") is None  # marked without changes
+        assert tx.judged_changes("e3") is None  # not marked
 
 
 def test_cursors_commit_with_their_unit_or_not_at_all(store: Store) -> None:

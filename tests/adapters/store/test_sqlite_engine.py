@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tagwarden.adapters.store import StoreError, open_store
-from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_VERSION
+from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION
 from tagwarden.app.cli.main import main
 from tests.adapters.store.builders import finding
 
@@ -72,6 +72,28 @@ def test_a_version_1_file_keeps_its_checkpoints_as_typed_cursors(tmp_path: Path)
     reopened = open_store(f"sqlite:///{path}")  # a second start migrates nothing again
     assert reopened.read_cursor("trailless") == 1704153600.0
     reopened.close()
+
+
+def test_a_version_2_file_keeps_its_records_and_marks(tmp_path: Path) -> None:
+    """Version 2 kept every tag change's record and no changes: both stay readable."""
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA_V1 + SCHEMA_V2 + "DROP TABLE checkpoints;")
+    conn.execute("INSERT INTO schema_version VALUES (2)")
+    conn.execute("INSERT INTO processed_events VALUES ('e1', '2024-01-01T00:00:00Z', 's', 'x')")
+    conn.execute("""INSERT INTO events VALUES ('e1', '{"eventID": "e1"}')""")
+    conn.commit()
+    conn.close()
+    store = open_store(f"sqlite:///{path}")
+    with store.unit() as tx:
+        assert tx.is_processed("e1") and tx.judged_changes("e1") is None
+        assert tx.saved_event("e1") == {"eventID": "e1"}
+        tx.mark_processed("e2", "2024-01-01T00:00:00Z", "s")
+    assert store.get_event("e1") == {"eventID": "e1"}
+    store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+    conn.close()
 
 
 def test_a_file_from_a_newer_release_is_refused(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.demo.records import Caller, record, s3_tagging
+from tagwarden.core.records.text import record_text
 from tests.adapters.store.conftest import engine_url
 from tests.app.pipeline.test_processor import ACCOUNT, processor, run
 
@@ -81,3 +82,34 @@ def test_a_late_event_that_changes_no_old_value_judges_nothing_again(store: Stor
     late = run(proc, [put_team(ADMIN, "other", "alpha", 2, "other-bucket")], unit="2")
     assert late.superseded == [] and {f.event_id for f in late.new_findings} <= {"other-bucket"}
     assert [f for f in store.list_findings() if f.event_id == "dev-beta"] == before
+
+
+def test_only_an_event_that_gave_findings_keeps_its_record(store: Store) -> None:
+    proc = processor(store)
+    run(proc, [put_team(ADMIN, "shared", "beta", 1, "admin-beta")], unit="1")  # the writer: no finding
+    run(proc, [put_team(DEV, "other", "beta", 3, "dev-beta")], unit="2")
+    assert by_event(store, "admin-beta") == {} and store.get_event("admin-beta") is None
+    assert by_event(store, "dev-beta") and store.get_event("dev-beta")["eventID"] == "dev-beta"  # type: ignore[index]
+    with store.unit() as tx:  # what judging them again needs is kept for both
+        assert [c.set for c in tx.judged_changes("admin-beta") or []] == [{"team": "beta"}]
+        assert [c.target for c in tx.judged_changes("dev-beta") or []] == ["arn:aws:s3:::other"]
+
+
+def test_a_change_judged_by_a_release_that_kept_its_record_is_judged_again_from_it(store: Store) -> None:
+    """Before the store's schema 3, every tag change's record was kept and no changes were."""
+    proc = processor(store)
+    dev_beta = put_team(DEV, "shared", "beta", 3, "dev-beta")
+    run(proc, [put_team(ADMIN, "shared", "beta", 1, "admin-beta")], unit="1")
+    run(proc, [dev_beta], unit="2")
+    with store.unit() as tx:  # as the older release left it
+        tx.save_event("dev-beta", record_text(dev_beta))
+    _forget_changes(store, "dev-beta")
+    late = run(proc, [put_team(ADMIN, "shared", "alpha", 2, "admin-alpha")], unit="3")
+    assert by_event(store, "dev-beta") == {"unauthorized_writer": "open", "self_grant": "open"}
+    assert {f.event_id for f in late.new_findings} == {"dev-beta"}
+
+
+def _forget_changes(store: Store, event_id: str) -> None:
+    sql = "UPDATE processed_events SET changes_json = NULL WHERE event_id = ?"
+    with store.unit() as tx:
+        tx._sql.run(sql, (event_id,))  # type: ignore[attr-defined]
