@@ -9,6 +9,7 @@ worker's rate, and, against the replay's own CPU time, what the committing proce
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ def time_stages(config_path: Path, paths: list[Path]) -> list[Stage]:
     """CPU seconds of reading alone, then of reading and normalizing (``Processor.prepare``)."""
     config = load_config(config_path)
     parts = build_parts(config, logger_for(config, quiet=True), aws=False, replay=True)
+    gc.freeze()  # as replay does once started: the collector does not walk start-up's objects
     try:
         processor = parts.processor
         keep = processor.record_filter
