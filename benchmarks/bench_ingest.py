@@ -48,6 +48,7 @@ class ReplayRun:
     max_rss_mib: float
     tree_rss_mib: float
     tree_pss_mib: float | None  # None where /proc/PID/smaps_rollup is not there (Linux < 4.14)
+    store_mib: float  # the SQLite file once replay closed it
     findings: int
     digest: str
     output: str
@@ -188,8 +189,18 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
     findings, digest = _store_digest(run_dir / "state.db")
     cpu = usage.ru_utime + usage.ru_stime
     pss_mib = peak_pss / 1024 if peak_pss is not None else None
+    store_mib = (run_dir / "state.db").stat().st_size / 2**20
     return ReplayRun(
-        workers, seconds, cpu, usage.ru_maxrss / 1024, peak_tree / 1024, pss_mib, findings, digest, output
+        workers,
+        seconds,
+        cpu,
+        usage.ru_maxrss / 1024,
+        peak_tree / 1024,
+        pss_mib,
+        store_mib,
+        findings,
+        digest,
+        output,
     )
 
 
@@ -247,7 +258,7 @@ def main() -> None:
             print(
                 f"{label + ':':<27} {rate:>10,.0f} records/s  ({run.seconds:.2f} s, "
                 f"{run.cpu_seconds:.2f} s of CPU)  {rate / zlib_rate:.2f}x zlib  "
-                f"{run.findings} findings"
+                f"{run.findings} findings, store {run.store_mib:.0f} MiB"
             )
             pss = f"{run.tree_pss_mib:.0f} MiB" if run.tree_pss_mib is not None else "unknown"
             print(

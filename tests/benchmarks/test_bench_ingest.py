@@ -53,3 +53,4 @@ def test_the_benchmark_runs_on_a_small_trail(tmp_path: Path) -> None:
     assert len(re.findall(r"PSS \d+ MiB summed", output)) == 2
     assert "findings and tag history across runs: identical" in output
     assert "replayed 3 file(s): 3000 records" in output
+    assert re.search(r"findings, store \d+ MiB", output)
