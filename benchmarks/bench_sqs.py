@@ -3,6 +3,7 @@ findings being committed.
 
     python benchmarks/bench_sqs.py                         # 200 files of 5,000 records, workers 1 and 2
     python benchmarks/bench_sqs.py --files 20 --records-per-file 5000 --workers 1 2
+    python benchmarks/bench_sqs.py --files 60 --records-per-file 6240 --tag-share 0.06   # a retag burst
 
 A moto server on loopback (a process of its own) holds a log bucket whose new objects are announced
 on an SQS queue, as an organization trail's bucket is. A feeder process uploads the trail-like files of
@@ -120,6 +121,7 @@ def _run(args: argparse.Namespace, work: Path, root: Path, paths: list[Path], wo
         arrived = dict(iter(arrivals.get, None))
         feeder.join()
         source.close()
+        findings = len(parts.store.list_findings())
         parts.store.close()
     done = [key for key in arrived if key in committed]
     delays = [committed[key] - arrived[key] for key in done]
@@ -128,17 +130,21 @@ def _run(args: argparse.Namespace, work: Path, root: Path, paths: list[Path], wo
         f"workers {workers}: {len(done)}/{len(paths)} files, {records:,} records through SQS and S3 on"
         f" moto in {seconds:.1f} s; end-to-end rate {records / seconds:,.0f} records/s; arrival to"
         f" commit: median {statistics.median(delays):.2f} s, p99 {_percentile(delays, 0.99):.2f} s,"
-        f" max {max(delays):.2f} s",
+        f" max {max(delays):.2f} s; {findings:,} findings",
         flush=True,
     )
 
 
 def _run_all(args: argparse.Namespace, work: Path) -> None:
     root = work / "trail"
-    paths = sorted(write_trail(root, args.files * args.records_per_file, args.files, seed=11))
+    paths = sorted(write_trail(root, args.files * args.records_per_file, args.files, args.tag_share, seed=11))
     configure_logging("error")
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    print(f"{args.files} files of {args.records_per_file:,} records, {os.cpu_count()} CPUs", flush=True)
+    print(
+        f"{args.files} files of {args.records_per_file:,} records, {args.tag_share:.0%} tag writes,"
+        f" {os.cpu_count()} CPUs",
+        flush=True,
+    )
     for workers in args.workers:
         run = work / f"workers-{workers}"
         run.mkdir()
@@ -152,6 +158,13 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--records-per-file", type=int, default=5000)
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--tag-share",
+        type=float,
+        default=0.03,
+        help="share of records that write tags (0.03, as in a trail; 0.06 with 60 files of 6,240 "
+        "records is a retag campaign: about as many findings as the crash probe's 21,600)",
+    )
     parser.add_argument(
         "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run, one after the other"
     )
