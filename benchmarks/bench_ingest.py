@@ -257,8 +257,7 @@ def main() -> None:
             label = f"replay --workers {workers}" if workers else "replay"
             print(
                 f"{label + ':':<27} {rate:>10,.0f} records/s  ({run.seconds:.2f} s, "
-                f"{run.cpu_seconds:.2f} s of CPU)  {rate / zlib_rate:.2f}x zlib  "
-                f"{run.findings} findings, store {run.store_mib:.0f} MiB"
+                f"{run.cpu_seconds:.2f} s of CPU)  {run.findings} findings, store {run.store_mib:.0f} MiB"
             )
             pss = f"{run.tree_pss_mib:.0f} MiB" if run.tree_pss_mib is not None else "unknown"
             print(
@@ -268,7 +267,13 @@ def main() -> None:
     again, again_cpu, _ = _inflate_all(paths, _zlib)
     print(
         f"zlib decompression again:   {args.records / again:>10,.0f} records/s  ({again:.2f} s, "
-        f"{again_cpu:.2f} s of CPU): on a shared machine, compare with the closer of the two"
+        f"{again_cpu:.2f} s of CPU)"
+    )
+    # The first pass may have read the files from disk; replay read them from the page cache.
+    fastest = max(zlib_rate, args.records / again)
+    print(
+        "replay's rate over zlib's faster pass: "
+        + ", ".join(f"{r.workers or 'default'}: {args.records / r.seconds / fastest:.2f}x" for r in runs)
     )
     with tempfile.TemporaryDirectory() as work:
         stages = time_stages(_run_dir(Path(work), "stages") / "tagwarden.yaml", paths)

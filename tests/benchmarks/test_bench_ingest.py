@@ -51,6 +51,7 @@ def test_the_benchmark_runs_on_a_small_trail(tmp_path: Path) -> None:
     assert re.search(r"reading alone: +[\d,]+ records per CPU second", output)
     assert re.search(r"reading and normalizing: +[\d,]+ records per CPU second", output)
     assert len(re.findall(r"PSS \d+ MiB summed", output)) == 2
+    assert re.search(r"replay's rate over zlib's faster pass: 1: [\d.]+x, 2: [\d.]+x", output)
     assert "findings and tag history across runs: identical" in output
     assert "replayed 3 file(s): 3000 records" in output
     assert re.search(r"findings, store \d+ MiB", output)
