@@ -132,7 +132,10 @@ CREATE TABLE failed_units (
 );
 """,
     # An event's tag changes, kept to judge them again; its record only when it gave findings.
+    # Findings indexed by event (what judging again looks up), not by target (nothing does).
     3: """
 ALTER TABLE processed_events ADD COLUMN changes_json TEXT;
+DROP INDEX IF EXISTS findings_target;
+CREATE INDEX findings_event ON findings (event_id);
 """,
 }

@@ -66,6 +66,10 @@ def test_a_version_2_database_keeps_its_records_and_marks(fresh_postgres_databas
     store.close()
     with psycopg.connect(fresh_postgres_database) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        indexes = {
+            row[0] for row in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'findings'")
+        }
+        assert "findings_event" in indexes and "findings_target" not in indexes
 
 
 def test_the_password_comes_from_a_file_and_is_never_shown(

@@ -78,7 +78,9 @@ def test_a_version_2_file_keeps_its_records_and_marks(tmp_path: Path) -> None:
     """Version 2 kept every tag change's record and no changes: both stay readable."""
     path = tmp_path / "v2.db"
     conn = sqlite3.connect(path)
+    # As version 2 left a file: version 1's tables and indexes (findings by target among them).
     conn.executescript(SCHEMA_V1 + SCHEMA_V2 + "DROP TABLE checkpoints;")
+    conn.execute("CREATE INDEX findings_target ON findings (target)")
     conn.execute("INSERT INTO schema_version VALUES (2)")
     conn.execute("INSERT INTO processed_events VALUES ('e1', '2024-01-01T00:00:00Z', 's', 'x')")
     conn.execute("""INSERT INTO events VALUES ('e1', '{"eventID": "e1"}')""")
@@ -91,9 +93,21 @@ def test_a_version_2_file_keeps_its_records_and_marks(tmp_path: Path) -> None:
         tx.mark_processed("e2", "2024-01-01T00:00:00Z", "s")
     assert store.get_event("e1") == {"eventID": "e1"}
     store.close()
+    open_store(f"sqlite:///{path}").close()  # a second start makes nothing version 3 dropped
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+        assert "findings_event" in indexes and "findings_target" not in indexes
     conn.close()
+
+
+def test_judging_again_finds_an_events_findings_by_index(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    open_store(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as conn:
+        plan = conn.execute("EXPLAIN QUERY PLAN SELECT id FROM findings WHERE event_id = 'e1'").fetchall()
+    conn.close()
+    assert "USING INDEX findings_event" in " ".join(str(step[-1]) for step in plan)
 
 
 def test_a_file_from_a_newer_release_is_refused(tmp_path: Path) -> None:
