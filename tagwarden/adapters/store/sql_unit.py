@@ -212,7 +212,7 @@ class SqlUnit:
 
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
         self._current.pop(target, None)  # target is a state key
-        self._history_rows.pop(target, None)
+        self._remember_history(target, rows, origin)
         # Held already when the unit locked its targets up front (locks are re-entrant); taken
         # here otherwise, so that two units never rewrite one target's current tags side by side.
         self._sql.lock_keys([_lock_name(target)])
@@ -240,6 +240,18 @@ class SqlUnit:
             ],
         )
         self._stale[target] = kind  # tag_current is rewritten once per target, before it is read
+
+    def _remember_history(self, target: str, rows: list[_Row], origin: _Origin) -> None:
+        """The rows ``_history`` writes, added to the target's history as read (if it was), as the
+        insert adds them: a (key, event) already there stays as it was."""
+        cached = self._history_rows.get(target)
+        if cached is None:
+            return
+        held = {(row.key, row.event_id) for row in cached}
+        for key, value, removed in rows:
+            if (key, origin.event_id) not in held:
+                held.add((key, origin.event_id))
+                cached.append(HistoryRow(origin.ts, origin.event_id, key, value, removed, origin.kind))
 
     def _refresh_stale(self) -> None:
         for target, kind in self._stale.items():

@@ -79,3 +79,28 @@ def test_history_newest_first_without_markers(store: Store) -> None:
     ]
     assert entries[0].actor == ACTOR.arn and not entries[0].removed
     assert len(store.tag_history(BUCKET, limit=1)) == 1
+
+
+def test_a_change_recorded_again_is_read_as_recorded_once(store: Store) -> None:
+    """The history a unit reads after its own writes is what a later unit reads from the store:
+    writing an event's change again (a redelivery, a snapshot at the same moment) adds nothing."""
+    first = change("e1", set={"team": "alpha"})
+    with store.unit() as tx:
+        tx.record_change(first, 100.0)
+        assert tx.later_changes(BUCKET, 50.0, "e0") == [LaterChange("e1", 100.0)]  # the history is read
+        tx.record_change(change("e1", set={"team": "beta"}), 100.0)  # the same (target, key, event)
+        tx.record_change(change("e2", set={"team": "gamma"}), 200.0)
+        in_unit = ([tx.tags_as_of(BUCKET, ts, "x").values for ts in (150.0, 250.0)], tx.current_tags(BUCKET))
+    with store.unit() as tx:
+        from_store = (
+            [tx.tags_as_of(BUCKET, ts, "x").values for ts in (150.0, 250.0)],
+            tx.current_tags(BUCKET),
+        )
+    assert in_unit == from_store
+    assert from_store[0] == [{"team": "alpha"}, {"team": "gamma"}] and from_store[1].values == {
+        "team": "gamma"
+    }
+    assert [(entry.event_id, entry.value) for entry in store.tag_history(BUCKET)] == [
+        ("e2", "gamma"),
+        ("e1", "alpha"),
+    ]
