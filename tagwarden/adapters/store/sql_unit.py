@@ -7,10 +7,10 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tagwarden.adapters.store.changes_json import changes_from_text, changes_text
 from tagwarden.core.arn import canonical_principal, is_iam_principal
 from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, SessionGrant, TagChange
-from tagwarden.core.model.plain import compact_fields
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
 from tagwarden.core.ports.tag_state import LaterChange
 from tagwarden.core.timeutil import format_time, now_iso
@@ -161,13 +161,7 @@ class SqlUnit:
     def mark_processed(
         self, event_id: str, event_time: str, source: str, changes: Sequence[TagChange] = ()
     ) -> None:
-        # The fields that hold their defaults are left out: the changes are kept for every tag
-        # change, where the record is kept only for the few that give findings.
-        kept = (
-            json.dumps([compact_fields(change) for change in changes], separators=(",", ":"))
-            if changes
-            else None
-        )
+        kept = changes_text(changes) if changes else None
         self._processed.setdefault(event_id, (event_id, event_time, source, self._now, kept))
 
     def judged_changes(self, event_id: str) -> list[TagChange] | None:
@@ -178,7 +172,7 @@ class SqlUnit:
             kept = row[0] if row is not None else None
         if kept is None:
             return None
-        return [TagChange.from_dict(data) for data in json.loads(kept)]
+        return changes_from_text(kept)
 
     def _rows(self, target: str) -> list[HistoryRow]:
         key = state_key(target)

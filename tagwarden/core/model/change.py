@@ -131,26 +131,3 @@ class TagChange:
 
     def to_dict(self) -> dict[str, Any]:
         return plain_fields(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TagChange:
-        """The change ``to_dict`` gave (what the store keeps to judge a change again)."""
-        session = data.get("session")
-        return cls(
-            event_id=str(data["event_id"]),
-            event_time=str(data["event_time"]),
-            event_source=str(data["event_source"]),
-            event_name=str(data["event_name"]),
-            account=str(data.get("account") or ""),
-            region=str(data.get("region") or ""),
-            actor=Actor.from_dict(data["actor"]),
-            target=str(data["target"]),
-            target_kind=data["target_kind"],
-            set=dict(data.get("set") or {}),
-            removed=tuple(data.get("removed") or ()),
-            replace_all=bool(data.get("replace_all", False)),
-            at_creation=bool(data.get("at_creation", False)),
-            outcome=str(data.get("outcome", SUCCESS)),
-            keys_hidden=bool(data.get("keys_hidden", False)),
-            session=SessionGrant.from_dict(session) if session is not None else None,
-        )

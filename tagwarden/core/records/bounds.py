@@ -43,8 +43,11 @@ def record_nests_deeper(record: Any, limit: int) -> bool:
 
 
 def _texts(change: TagChange) -> Iterator[str]:
+    """Every text a change holds but its tags (which ``_tags`` gives): the store keeps them all."""
     actor = change.actor
-    yield from (change.event_id, change.event_name, change.account, change.region, change.target, actor.arn)
+    yield from (change.event_id, change.event_time, change.event_source, change.event_name)
+    yield from (change.account, change.region, change.target, change.outcome)
+    yield from (actor.arn, actor.type, actor.account)
     yield from (t for t in (actor.session_arn, actor.access_key_id, actor.user_agent, actor.invoked_by) if t)
     yield from (t for t in (actor.source_ip,) if t)
 
