@@ -313,7 +313,7 @@ class Processor:
             if change.target_kind == "unresolved":
                 result.unresolved_targets[change.event_source] += 1
         # The record is kept as its findings' evidence. What a late event may need to judge the
-        # changes again is kept with the processed mark: the changes, a third of the record's size.
+        # changes again is kept with the processed mark: the changes, smaller than the record.
         if gave_findings:
             tx.save_event(item.event_id, item.record_json)
         event_time = normalized.changes[0].event_time
