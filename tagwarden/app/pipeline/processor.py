@@ -13,7 +13,12 @@ from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
-from tagwarden.app.pipeline.rejudge import old_tags_of_later, rejudge_affected, rejudgeable
+from tagwarden.app.pipeline.rejudge import (
+    may_give_findings_again,
+    old_tags_of_later,
+    rejudge_affected,
+    rejudgeable,
+)
 from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, principals_needed
 from tagwarden.app.recording import Recorder, Route
 from tagwarden.core.controls import (
@@ -312,12 +317,13 @@ class Processor:
             result.tag_changes[(change.event_source, _outcome_label(change))] += 1
             if change.target_kind == "unresolved":
                 result.unresolved_targets[change.event_source] += 1
-        # The record is kept as its findings' evidence. What a late event may need to judge the
-        # changes again is kept with the processed mark: the changes, smaller than the record.
-        if gave_findings:
+        # What a late event may need to judge the changes again is kept with the processed mark:
+        # the changes, smaller than the record. The record is kept as evidence for the findings the
+        # changes gave, or may give when judged again.
+        kept = rejudgeable(normalized.changes)
+        if gave_findings or any(may_give_findings_again(change, self.policy) for change in kept):
             tx.save_event(item.event_id, item.record_json)
-        event_time = normalized.changes[0].event_time
-        tx.mark_processed(item.event_id, event_time, source, rejudgeable(normalized.changes))
+        tx.mark_processed(item.event_id, normalized.changes[0].event_time, source, kept)
 
     def _judge_compute(self, tx: StoreUnit, item: TagRecord, result: UnitResult, created: str) -> bool:
         """Judge the roles the record gives compute resources; True if it raised a finding."""

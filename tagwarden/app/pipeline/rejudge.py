@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tagwarden.adapters.store import StoreUnit
 from tagwarden.core.arn import canonical_principal
+from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Finding, KnownTags, TagChange
 from tagwarden.core.ports.store import LaterChange
 
@@ -38,6 +39,14 @@ def rejudgeable(changes: Sequence[TagChange]) -> list[TagChange]:
     """The changes of one record that a late event may have judged again: those recorded in the
     tag history (succeeded, and not a session's), the only ones ``later_changes`` can name."""
     return [change for change in changes if change.succeeded and change.target_kind != "session"]
+
+
+def may_give_findings_again(change: TagChange, policy: CompiledPolicy) -> bool:
+    """Whether judging ``change`` again, after a late event alters its old tags, could give a
+    finding under ``policy``: only a governed key gives one, and a change that replaces the whole
+    set may remove keys it does not name."""
+    keys = (*change.set, *change.removed)
+    return change.replace_all or any(policy.is_governed(key) for key in keys)
 
 
 def old_tags_of_later(tx: StoreUnit, change: TagChange, ts: float) -> dict[LaterChange, KnownTags]:

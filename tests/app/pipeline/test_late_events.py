@@ -12,7 +12,7 @@ import pytest
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
-from tagwarden.app.demo.records import Caller, record, s3_tagging
+from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
 from tagwarden.core.records.text import record_text
 from tests.adapters.store.conftest import engine_url
 from tests.app.pipeline.test_processor import ACCOUNT, processor, run
@@ -84,15 +84,30 @@ def test_a_late_event_that_changes_no_old_value_judges_nothing_again(store: Stor
     assert [f for f in store.list_findings() if f.event_id == "dev-beta"] == before
 
 
-def test_only_an_event_that_gave_findings_keeps_its_record(store: Store) -> None:
+def test_a_record_is_kept_only_where_its_changes_give_or_may_give_findings(store: Store) -> None:
     proc = processor(store)
+    # TagRole adds the tags it names (where PutBucketTagging replaces the set, and may remove any):
+    name = record(ADMIN, "iam.amazonaws.com", "TagRole", {"roleName": "app", "tags": tag_list({"Name": "x"})},
+                  time="2024-05-01T10:00:00Z", event_id="admin-name")  # fmt: skip
+    run(proc, [name], unit="0")  # a key no rule governs: no finding now or judged again
     run(proc, [put_team(ADMIN, "shared", "beta", 1, "admin-beta")], unit="1")  # the writer: no finding
-    run(proc, [put_team(DEV, "other", "beta", 3, "dev-beta")], unit="2")
-    assert by_event(store, "admin-beta") == {} and store.get_event("admin-beta") is None
-    assert by_event(store, "dev-beta") and store.get_event("dev-beta")["eventID"] == "dev-beta"  # type: ignore[index]
-    with store.unit() as tx:  # what judging them again needs is kept for both
+    run(proc, [put_team(DEV, "other", "beta", 3, "dev-beta")], unit="2")  # a finding
+    assert by_event(store, "admin-name") == {} and store.get_event("admin-name") is None
+    assert by_event(store, "admin-beta") == {} and store.get_event("admin-beta") is not None
+    assert by_event(store, "dev-beta") and store.get_event("dev-beta") is not None
+    with store.unit() as tx:  # what judging them again needs is kept for every one
+        assert [c.set for c in tx.judged_changes("admin-name") or []] == [{"Name": "x"}]
         assert [c.set for c in tx.judged_changes("admin-beta") or []] == [{"team": "beta"}]
         assert [c.target for c in tx.judged_changes("dev-beta") or []] == ["arn:aws:s3:::other"]
+
+
+def test_a_finding_a_late_event_adds_has_its_record(store: Store) -> None:
+    proc = processor(store)
+    run(proc, [put_team(ADMIN, "shared", "beta", 1, "admin-beta")], unit="1")
+    run(proc, [put_team(DEV, "shared", "beta", 3, "dev-beta")], unit="2")  # no finding yet
+    run(proc, [put_team(ADMIN, "shared", "alpha", 2, "admin-alpha")], unit="3")
+    assert by_event(store, "dev-beta") == {"unauthorized_writer": "open", "self_grant": "open"}
+    assert store.get_event("dev-beta")["eventID"] == "dev-beta"  # type: ignore[index]
 
 
 def test_a_change_judged_by_a_release_that_kept_its_record_is_judged_again_from_it(store: Store) -> None:
