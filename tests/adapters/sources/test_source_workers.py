@@ -149,7 +149,9 @@ class _Faulty(Normalizer):
 def test_a_message_that_fails_to_prepare_is_left_for_redrive_then_quarantined_alike(
     aws: str, tmp_path: Path, workers: int
 ) -> None:
-    deployment = Deployment.create("raises", visibility_timeout=1, max_receive=10)
+    # The failed message must not come back within the first poll: on a loaded machine, handling
+    # the three took more than a second once, and the first poll then saw it fail twice.
+    deployment = Deployment.create("raises", visibility_timeout=4, max_receive=10)
     deployment.send(eventbridge(self_retag("before")))
     deployment.put_log(ACCOUNT, [self_retag("explodes", second=1)])
     deployment.send(eventbridge(self_retag("after", "gamma", second=2)))
@@ -159,7 +161,7 @@ def test_a_message_that_fails_to_prepare_is_left_for_redrive_then_quarantined_al
         first = source.poll(threading.Event())
         assert first.failed_units == 1 and wired.event_ids() == {"before", "after"}
         assert deployment.depth() == 1  # not deleted: nothing of it was committed
-        time.sleep(1.1)
+        time.sleep(4.1)
         _drain(source, deployment)
         (quarantined,) = wired.store.failed_units()
         assert (quarantined.reason, quarantined.failures) == ("unit_failed", 2)
