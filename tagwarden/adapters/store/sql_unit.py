@@ -261,7 +261,7 @@ class SqlUnit:
         )
 
     def record_change(self, change: TagChange, ts: float) -> None:
-        if not change.succeeded or change.keys_hidden:
+        if not change.recordable:
             return
         rows: list[_Row] = []
         if change.replace_all:

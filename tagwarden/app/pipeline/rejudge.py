@@ -37,8 +37,8 @@ ChangesOf = Callable[[dict[str, object]], list[TagChange]]
 
 def rejudgeable(changes: Sequence[TagChange]) -> list[TagChange]:
     """The changes of one record that a late event may have judged again: those recorded in the
-    tag history (succeeded, and not a session's), the only ones ``later_changes`` can name."""
-    return [change for change in changes if change.succeeded and change.target_kind != "session"]
+    tag history (and not a session's), the only ones ``later_changes`` can name."""
+    return [change for change in changes if change.recordable and change.target_kind != "session"]
 
 
 def may_give_findings_again(change: TagChange, policy: CompiledPolicy) -> bool:

@@ -124,6 +124,11 @@ class TagChange:
         return self.outcome == SUCCESS
 
     @property
+    def recordable(self) -> bool:
+        """It changed the keys it names: what a target's tag history records of it."""
+        return self.succeeded and not self.keys_hidden
+
+    @property
     def action(self) -> str:
         """The IAM-style action name, e.g. ``s3:PutBucketTagging``."""
         service = self.event_source.split(".", 1)[0]
