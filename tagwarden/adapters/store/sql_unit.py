@@ -64,6 +64,14 @@ class UnitCache:
 _HISTORY_COLUMNS = "ts, event_id, key, value, removed, origin"
 _PROCESSED_AMONG = "SELECT event_id FROM processed_events WHERE event_id"
 _SESSIONS_AMONG = "SELECT access_key_id, grant_json FROM sessions WHERE access_key_id"
+_HISTORY_INSERT = (
+    "INSERT INTO tag_history (target, target_kind, key, key_folded, ts, event_time, event_id, value,"
+    " removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"
+)
+_SESSION_UPSERT = (
+    "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
+    " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json WHERE excluded.ts >= sessions.ts"
+)
 _IN_CHUNK = 500  # keys per IN (...): far below SQLite's and PostgreSQL's limits on parameters
 
 
@@ -82,10 +90,13 @@ def row_to_finding(row: Sequence[Any]) -> Finding:
 class SqlUnit:
     """One transaction: the engine commits it when the block that opened it ends.
 
-    Rows nothing in the unit reads back (processed events, raw records, deliveries) are kept and
-    written with one statement each by ``flush``, before the commit; the current tags of a
-    target and sessions are read once (``UnitCache``) until a unit changes them, and a target's
-    tag_current rows are rewritten once, before anything reads tag_current or the unit commits.
+    Rows are kept and written by ``flush``, before the commit, one statement per table: those
+    nothing in the unit reads back (processed events, raw records, deliveries) and those it may
+    read (tag history, sessions), which are written first whenever the unit is about to read
+    their table. The current tags of a target and sessions are read once (``UnitCache``) until a
+    unit changes them, and a target's tag_current rows are rewritten once, before anything reads
+    tag_current or the unit commits. Findings are inserted one at a time: whether one was new
+    is the database's answer at the moment of the insert, exact when two units race on an event.
     """
 
     def __init__(self, sql: Sql, cache: UnitCache | None = None) -> None:
@@ -95,6 +106,8 @@ class SqlUnit:
         self._processed: dict[str, tuple[str, str, str, str, str | None]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
+        self._history_kept: list[tuple[Any, ...]] = []  # tag_history rows, in the order written
+        self._sessions_kept: list[tuple[str, float, str]] = []  # upserts, in the order made
         self._current = cache.current
         self._history_rows = cache.rows
         self._sessions = cache.sessions
@@ -105,6 +118,8 @@ class SqlUnit:
     def flush(self) -> None:
         """Write what the unit kept back; the store calls it before committing."""
         self._refresh_stale()
+        self._write_history()
+        self._write_sessions()
         sql = self._sql
         if self._processed:
             sql.run_many(
@@ -125,6 +140,19 @@ class SqlUnit:
             )
         self._processed, self._events, self._deliveries = {}, {}, {}
 
+    # The kept rows of a table the unit reads are written before any read of it, so that every
+    # read sees the unit's own writes, and before the commit.
+    def _write_history(self) -> None:
+        if self._history_kept:
+            self._sql.run_many(_HISTORY_INSERT, self._history_kept)
+            self._history_kept = []
+
+    def _write_sessions(self) -> None:
+        if self._sessions_kept:
+            # In the order made: the upsert keeps the newest grant, as one statement each would.
+            self._sql.run_many(_SESSION_UPSERT, self._sessions_kept)
+            self._sessions_kept = []
+
     def is_processed(self, event_id: str) -> bool:
         if event_id in self._processed:
             return True
@@ -141,11 +169,15 @@ class SqlUnit:
         found = {row[0] for row in self._rows_in(_PROCESSED_AMONG, asked)}
         self._was_processed.update((event_id, event_id in found) for event_id in asked)
         keys = sorted({state_key(target) for target in targets} - self._history_rows.keys())
+        if keys:
+            self._write_history()
         grouped: dict[str, list[HistoryRow]] = {key: [] for key in keys}
         for row in self._rows_in(f"SELECT target, {_HISTORY_COLUMNS} FROM tag_history WHERE target", keys):
             grouped[row[0]].append(_history_row(row[1:]))
         self._history_rows.update(grouped)
         wanted = sorted(set(access_key_ids) - self._sessions.keys())
+        if wanted:
+            self._write_sessions()
         grants = {str(row[0]): str(row[1]) for row in self._rows_in(_SESSIONS_AMONG, wanted)}
         for key in wanted:
             self._sessions[key] = SessionGrant.from_dict(json.loads(grants[key])) if key in grants else None
@@ -178,6 +210,7 @@ class SqlUnit:
         key = state_key(target)
         rows = self._history_rows.get(key)
         if rows is None:
+            self._write_history()
             found = self._sql.rows(f"SELECT {_HISTORY_COLUMNS} FROM tag_history WHERE target = ?", (key,))
             rows = self._history_rows[key] = [_history_row(r) for r in found]
         return rows
@@ -211,28 +244,23 @@ class SqlUnit:
         # here otherwise, so that two units never rewrite one target's current tags side by side.
         self._sql.lock_keys([_lock_name(target)])
         when = format_time(origin.ts)
-        self._sql.run_many(
-            "INSERT INTO tag_history (target, target_kind, key, key_folded, ts, event_time,"
-            " event_id, value, removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT DO NOTHING",
-            [
-                (
-                    target,
-                    kind,
-                    key,
-                    key.casefold(),
-                    origin.ts,
-                    when,
-                    origin.event_id,
-                    value,
-                    int(removed),
-                    origin.actor,
-                    origin.event_name,
-                    origin.kind,
-                )
-                for key, value, removed in rows
-            ],
-        )
+        self._history_kept += [
+            (
+                target,
+                kind,
+                key,
+                key.casefold(),
+                origin.ts,
+                when,
+                origin.event_id,
+                value,
+                int(removed),
+                origin.actor,
+                origin.event_name,
+                origin.kind,
+            )
+            for key, value, removed in rows
+        ]
         self._stale[target] = kind  # tag_current is rewritten once per target, before it is read
 
     def _remember_history(self, target: str, rows: list[_Row], origin: _Origin) -> None:
@@ -248,17 +276,21 @@ class SqlUnit:
                 cached.append(HistoryRow(origin.ts, origin.event_id, key, value, removed, origin.kind))
 
     def _refresh_stale(self) -> None:
-        for target, kind in self._stale.items():
-            self._refresh_current(target, kind)
+        """Rewrites the tag_current rows of every target changed since they were last written."""
+        if not self._stale:
+            return
+        rows = [
+            (target, kind, key, key.casefold(), value)
+            for target, kind in self._stale.items()
+            for key, value in self.current_tags(target).values.items()  # target is a state key
+        ]
+        self._sql.run_many("DELETE FROM tag_current WHERE target = ?", [(target,) for target in self._stale])
+        if rows:
+            self._sql.run_many(
+                "INSERT INTO tag_current (target, target_kind, key, key_folded, value) VALUES (?,?,?,?,?)",
+                rows,
+            )
         self._stale = {}
-
-    def _refresh_current(self, target: str, kind: str) -> None:  # target is a state key
-        tags = self.current_tags(target)
-        self._sql.run("DELETE FROM tag_current WHERE target = ?", (target,))
-        self._sql.run_many(
-            "INSERT INTO tag_current (target, target_kind, key, key_folded, value) VALUES (?,?,?,?,?)",
-            [(target, kind, key, key.casefold(), value) for key, value in tags.values.items()],
-        )
 
     def record_change(self, change: TagChange, ts: float) -> None:
         if not change.recordable:
@@ -309,16 +341,13 @@ class SqlUnit:
         if not session.access_key_id:
             return
         self._sessions.pop(session.access_key_id, None)
-        self._sql.run(
-            "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
-            " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json"
-            " WHERE excluded.ts >= sessions.ts",
-            (session.access_key_id, ts, json.dumps(session.to_dict())),
-        )
+        self._sessions_kept.append((session.access_key_id, ts, json.dumps(session.to_dict())))
 
     def get_session(self, access_key_id: str) -> SessionGrant | None:
         if access_key_id in self._sessions:
             return self._sessions[access_key_id]
+        if any(kept[0] == access_key_id for kept in self._sessions_kept):
+            self._write_sessions()
         row = self._sql.row("SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,))
         grant = self._sessions[access_key_id] = SessionGrant.from_dict(json.loads(row[0])) if row else None
         return grant

@@ -1,0 +1,112 @@
+"""A unit writes each table it keeps rows for with one statement, however many rows, on every engine;
+and what it kept is written before it reads the table again, so every answer stays the same."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from tagwarden.adapters.store import Store
+from tagwarden.adapters.store.sql import Row, Sql, SqlStore
+from tagwarden.adapters.store.sql_unit import SqlUnit
+from tagwarden.core.model import SessionGrant
+from tests.adapters.store.builders import change
+
+TARGETS = [f"arn:aws:s3:::bucket-{i}" for i in range(40)]
+
+
+class CountingSql:
+    """The engine's Sql, counting the statements it is given by their first four words."""
+
+    def __init__(self, inner: Sql) -> None:
+        self.inner = inner
+        self.statements: Counter[str] = Counter()
+
+    def _count(self, sql: str) -> None:
+        self.statements[" ".join(sql.split()[:4])] += 1
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        self._count(sql)
+        return self.inner.rows(sql, params)
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        self._count(sql)
+        return self.inner.row(sql, params)
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        self._count(sql)
+        return self.inner.run(sql, params)
+
+    def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
+        self._count(sql)
+        self.inner.run_many(sql, params)
+
+    def lock_keys(self, keys: Sequence[str]) -> None:
+        self.inner.lock_keys(keys)
+
+
+def _grant(number: int) -> SessionGrant:
+    return SessionGrant(f"ASIA{number}", "arn:aws:iam::1:role/r", None, {"team": f"t{number}"})
+
+
+def _counted_unit(store: Store, work: Any) -> Counter[str]:
+    """Runs ``work`` on a unit over a counting Sql (the store's own transaction), committed."""
+    assert isinstance(store, SqlStore)
+    with store._writing() as sql:  # the transaction unit() opens, here with a counter around it
+        counting = CountingSql(sql)
+        unit = SqlUnit(counting)
+        work(unit)
+        unit.flush()
+    return counting.statements
+
+
+def test_a_unit_writes_history_current_tags_and_sessions_with_one_statement_each(store: Store) -> None:
+    def work(unit: SqlUnit) -> None:
+        unit.read_ahead([], TARGETS, [_grant(i).access_key_id for i in range(40)])
+        for number, target in enumerate(TARGETS):
+            unit.record_change(change(f"e{number}", target=target, set={"team": "a", "env": "b"}), 100.0)
+            unit.put_session(_grant(number), 100.0)
+
+    statements = _counted_unit(store, work)
+    assert statements["INSERT INTO tag_history (target,"] == 1
+    assert statements["DELETE FROM tag_current WHERE"] == 1
+    assert statements["INSERT INTO tag_current (target,"] == 1
+    assert statements["INSERT INTO sessions (access_key_id,"] == 1
+    # and all of it was written
+    assert all(store.current_tags(target).values == {"team": "a", "env": "b"} for target in TARGETS)
+    with store.unit() as tx:
+        assert [tx.get_session(f"ASIA{i}") for i in range(40)] == [_grant(i) for i in range(40)]
+        assert [len(tx.later_changes(target, 50.0, "e")) for target in TARGETS] == [1] * 40
+
+
+def test_what_a_unit_kept_is_written_before_it_reads_that_table(store: Store) -> None:
+    """Nothing read ahead: each question reads the table, after the unit's own rows are written."""
+    with store.unit() as tx:
+        tx.record_change(change("e1", target=TARGETS[0], set={"team": "a"}), 100.0)
+        tx.put_session(_grant(1), 100.0)
+    with store.unit() as tx:
+        tx.record_change(change("e2", target=TARGETS[1], set={"team": "b"}), 200.0)
+        tx.record_change(change("e3", target=TARGETS[0], set={"team": "c"}), 50.0)  # earlier
+        tx.put_session(_grant(2), 200.0)
+        tx.put_session(SessionGrant("ASIA1", "arn:aws:iam::1:role/r", None, {"team": "old"}), 10.0)
+        assert tx.current_tags(TARGETS[1]).values == {"team": "b"}
+        assert tx.current_tags(TARGETS[0]).values == {"team": "a"}  # the later change still wins
+        assert [c.event_id for c in tx.later_changes(TARGETS[0], 60.0, "x")] == ["e1"]
+        assert tx.get_session("ASIA2") == _grant(2)
+        assert tx.get_session("ASIA1") == _grant(1)  # the older grant does not replace the newer
+    assert store.current_tags(TARGETS[0]).values == {"team": "a"}
+
+
+def test_a_unit_rolled_back_writes_nothing_it_kept(store: Store) -> None:
+    try:
+        with store.unit() as tx:
+            tx.record_change(change("e1", target=TARGETS[0], set={"team": "a"}), 100.0)
+            tx.put_session(_grant(1), 100.0)
+            raise RuntimeError("the unit fails")
+    except RuntimeError:
+        pass
+    assert store.current_tags(TARGETS[0]).values == {}
+    with store.unit() as tx:
+        assert tx.get_session("ASIA1") is None
+        assert tx.later_changes(TARGETS[0], 0.0, "") == []
