@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.store.changes_json import changes_from_text, changes_text
+from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.arn import canonical_principal, is_iam_principal
 from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, SessionGrant, TagChange
@@ -36,29 +37,6 @@ class _Origin:
     actor: str
     event_name: str
     kind: str  # "event" or "snapshot"
-
-
-@dataclass(slots=True)
-class UnitCache:
-    """Current tags and sessions read by earlier units of this store, kept while no other
-    connection has committed (SQLite's data_version says so); cleared after a rollback."""
-
-    data_version: int = -1
-    current: dict[str, KnownTags] = field(default_factory=dict)
-    rows: dict[str, list[HistoryRow]] = field(default_factory=dict)  # a target's history, any order
-    sessions: dict[str, SessionGrant | None] = field(default_factory=dict)
-    limit: int = 50_000  # entries per kind: past it, everything is read again (a long backfill)
-
-    def check(self, data_version: int) -> None:
-        too_big = max(len(self.current), len(self.rows), len(self.sessions)) > self.limit
-        if data_version != self.data_version or too_big:
-            self.clear()
-            self.data_version = data_version
-
-    def clear(self) -> None:
-        self.current.clear()
-        self.rows.clear()
-        self.sessions.clear()
 
 
 _HISTORY_COLUMNS = "ts, event_id, key, value, removed, origin"

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from tagwarden.adapters.store.sql import Row, SqlStore
-from tagwarden.adapters.store.sql_unit import UnitCache
 from tagwarden.adapters.store.sqlite_schema import (
     SCHEMA_V1,
     SCHEMA_V2,
@@ -18,6 +17,7 @@ from tagwarden.adapters.store.sqlite_schema import (
     SCHEMA_VERSION,
     move_v1_checkpoints,
 )
+from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.ports.units import UnitDeferred
 
