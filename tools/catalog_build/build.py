@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tools.catalog_build.classify import classify
 from tools.catalog_build.entry import CatalogEntry
+from tools.catalog_build.hand_written import with_hand_written_targets
 from tools.catalog_build.iamdefs import IamDefinitions
 from tools.catalog_build.models import ServiceModel, botocore_version, load_models
 
@@ -57,7 +58,7 @@ def merge(entries: Iterable[CatalogEntry]) -> list[CatalogEntry]:
 
 
 def build(models: Iterable[ServiceModel], iam: IamDefinitions) -> list[CatalogEntry]:
-    return merge(entry for model in models for entry in classify(model, iam))
+    return with_hand_written_targets(merge(entry for model in models for entry in classify(model, iam)))
 
 
 def render(entries: list[CatalogEntry], botocore: str, iam_version: str) -> str:

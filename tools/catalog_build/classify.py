@@ -143,10 +143,9 @@ def _tag_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> Catal
 # CloudFormation CreateChangeSet: tags "to associate with this stack" (a new or an existing one);
 # Lookout for Equipment ImportModelVersion: tags "associated with the machine learning model";
 # Serverless Application Repository CreateCloudFormationChangeSet: CloudFormation's CreateChangeSet
-# tags ("corresponds to the parameter of the same name"); MediaLive PurchaseOffering: "Purchase an
-# offering and create a reservation" (its Reservation.Arn; the OfferingId names the offering bought).
+# tags ("corresponds to the parameter of the same name"). (A call a hand-written spec reads, such as
+# MediaLive PurchaseOffering, takes the spec's target instead: see hand_written.py.)
 _TAGS_ANOTHER = {
-    ("medialive", "PurchaseOffering"): ("reservation", False),
     ("cloudformation", "CreateChangeSet"): ("stack", True),
     ("serverlessrepo", "CreateCloudFormationChangeSet"): ("stack", True),
     ("lookoutequipment", "ImportModelVersion"): ("model", False),
@@ -170,22 +169,6 @@ _TAGS_UNNAMED = {
         ("SourceName",),
         "the tags go to the responsibility transfer, which the response (a handshake) does not name",
     ),
-    # AppConfig API reference, StartDeployment: tags are "metadata to assign to the deployment";
-    # the response's DeploymentStrategyId is the strategy the deployment uses.
-    ("appconfig", "StartDeployment"): (
-        "deployment",
-        (),
-        "the deployment's ARN holds its application, environment and number, not the strategy named",
-    ),
-}
-# Request members that name what a create call is made from, never what it makes, as their
-# documentation says: MediaLive CreatePartnerInput's InputId is "the input" a partner input is made
-# for; Direct Connect AllocateHostedConnection's connectionId is "the ID of the interconnect or
-# LAG"; HealthOmics StartRun's runId is "the ID of a run to duplicate". The response names the new one.
-_MADE_FROM = {
-    ("medialive", "CreatePartnerInput"): "InputId",
-    ("directconnect", "AllocateHostedConnection"): "connectionId",
-    ("omics", "StartRun"): "runId",
 }
 
 
@@ -248,8 +231,6 @@ def _creating_call(model: ServiceModel, operation: str, iam: IamDefinitions) -> 
         arns = tuple(m.path for m in found)
         return replace(updated, response=arns[:2]) if arns else updated
     entry = with_created_target(entry, model, operation, iam, noun)
-    if entry.target and entry.target[0] == _MADE_FROM.get((model.name, operation)):
-        entry = replace(entry, target=())
     return _unnamed(entry, (model.name, operation)) if (model.name, operation) in _TAGS_UNNAMED else entry
 
 

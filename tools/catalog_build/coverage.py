@@ -12,6 +12,7 @@ from tagwarden.core.normalize.catalog import catalog_document
 from tagwarden.core.normalize.normalizer import Normalizer
 from tagwarden.core.normalize.result import Normalized
 from tools.catalog_build.entry import CatalogEntry
+from tools.catalog_build.hand_written import HOW
 from tools.catalog_build.models import ServiceModel
 from tools.catalog_build.records import CASINGS, Expectation, make_record
 
@@ -57,7 +58,7 @@ def derivation(entry: CatalogEntry) -> tuple[str, str]:
                 "carries; a Direct Connect hosted connection is its customer's)",
                 "unresolved",
             )
-        return "hand-written spec (tagwarden/core/normalize/builtin_specs.py)", "exact"
+        return HOW, "exact"
     if entry.handler == "tag_specifications":
         if entry.event_source == "ec2.amazonaws.com":
             return "EC2 ids of each specified type found in the response by their prefix", "exact"
