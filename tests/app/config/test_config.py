@@ -178,7 +178,7 @@ def test_the_default_worker_count_keeps_within_a_containers_cpu_limit(
 
 
 @pytest.mark.parametrize("replay", [False, True])
-def test_a_replays_parts_batch_their_reports_and_commit_without_waiting_for_the_disk(
+def test_a_replays_parts_batch_their_reports_commit_without_waiting_for_the_disk_and_checkpoint_less(
     tmp_path: Path, replay: bool
 ) -> None:
     from tagwarden.app.logs import get_logger
@@ -186,8 +186,11 @@ def test_a_replays_parts_batch_their_reports_and_commit_without_waiting_for_the_
 
     config = load_config(write(tmp_path, BASE), env={})
     parts = build_parts(config, get_logger(), aws=False, replay=replay)
-    synchronous = parts.store._writer.execute("PRAGMA synchronous").fetchone()[0]  # type: ignore[attr-defined]
+    writer = parts.store._writer  # type: ignore[attr-defined]
+    synchronous = writer.execute("PRAGMA synchronous").fetchone()[0]
+    checkpoint_pages = writer.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
 
     assert parts.recorder.batch_reports is replay
     assert synchronous == (1 if replay else 2)  # NORMAL, FULL
+    assert checkpoint_pages == (10_000 if replay else 1000)  # SQLite's default for the daemon
     parts.store.close()
