@@ -143,17 +143,19 @@ class SqlUnit:
     ) -> None:
         """One statement per kind (per 500 keys) instead of one per question; the caches it fills
         are the ones the questions read."""
-        asked = sorted(set(event_ids) - self._processed.keys() - self._was_processed.keys())
+        # Membership tests, not set differences: ``set - dict.keys()`` walks the whole dict, and
+        # the caches hold up to 50,000 entries.
+        asked = sorted({e for e in event_ids if e not in self._processed and e not in self._was_processed})
         found = {row[0] for row in self._rows_in(_PROCESSED_AMONG, asked)}
         self._was_processed.update((event_id, event_id in found) for event_id in asked)
-        keys = sorted({state_key(target) for target in targets} - self._history_rows.keys())
+        keys = sorted({key for key in map(state_key, targets) if key not in self._history_rows})
         if keys:
             self._write_history()
         grouped: dict[str, list[HistoryRow]] = {key: [] for key in keys}
         for row in self._rows_in(f"SELECT target, {_HISTORY_COLUMNS} FROM tag_history WHERE target", keys):
             grouped[row[0]].append(_history_row(row[1:]))
         self._history_rows.update(grouped)
-        wanted = sorted(set(access_key_ids) - self._sessions.keys())
+        wanted = sorted({key for key in access_key_ids if key not in self._sessions})
         if wanted:
             self._write_sessions()
         grants = {str(row[0]): str(row[1]) for row in self._rows_in(_SESSIONS_AMONG, wanted)}
