@@ -45,10 +45,22 @@ def _parse_text(value: str) -> float | None:
     return seconds
 
 
-@lru_cache(maxsize=4096)
 def format_time(seconds: float) -> str:
     """The canonical form: second precision, UTC, 'Z'."""
+    if seconds != int(seconds):  # a fraction: datetime rounds it to microseconds first
+        return _format_exactly(seconds)
+    days, rest = divmod(int(seconds), 86400)
+    # The date is made once per day; a store writes a history row's time for every tag change.
+    return f"{_day(days)}{rest // 3600:02d}:{rest // 60 % 60:02d}:{rest % 60:02d}Z"
+
+
+def _format_exactly(seconds: float) -> str:
     return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@lru_cache(maxsize=1024)
+def _day(days: int) -> str:
+    return datetime.fromtimestamp(days * 86400, tz=UTC).strftime("%Y-%m-%dT")
 
 
 def canonical_time(value: object) -> str:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.core.timeutil import canonical_time, format_time, parse_time
+from tagwarden.core.timeutil import _format_exactly, canonical_time, format_time, parse_time
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,26 @@ def test_a_number_is_not_a_cloudtrail_time() -> None:
 def test_format_then_parse_round_trips(moment: datetime) -> None:
     seconds = moment.replace(tzinfo=UTC, microsecond=0).timestamp()
     assert parse_time(format_time(seconds)) == seconds
+
+
+_FIRST = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+_LAST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=int(_FIRST), max_value=int(_LAST)).map(float),
+        st.floats(min_value=_FIRST, max_value=_LAST),
+        st.integers(min_value=0, max_value=2**32).map(lambda s: s - 1e-7),  # rounds up to the second
+    )
+)
+def test_format_time_is_datetimes_format_for_every_second_and_fraction(seconds: float) -> None:
+    assert format_time(seconds) == _format_exactly(seconds)
+
+
+@pytest.mark.parametrize("seconds", [_LAST + 1, _FIRST - 1, float("inf"), float("nan")])
+def test_format_time_refuses_what_datetime_refuses(seconds: float) -> None:
+    with pytest.raises((ValueError, OverflowError, OSError)):
+        _format_exactly(seconds)
+    with pytest.raises((ValueError, OverflowError, OSError)):
+        format_time(seconds)
