@@ -21,7 +21,7 @@ from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.ports.units import UnitDeferred
 
-BULK_CHECKPOINT_PAGES = 10_000  # WAL pages between checkpoints of a store opened not durable
+CHECKPOINT_PAGES = 10_000  # WAL pages between checkpoints (docs/performance.md)
 
 
 class SQLiteSql:
@@ -81,11 +81,10 @@ class SQLiteStore(SqlStore):
         if not self._memory:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA synchronous = {self._synchronous}")
-            if self._synchronous != "FULL":
-                # A replay's units write a few hundred pages each, many of them again within a
-                # few units: checkpointing every 10,000 pages instead of 1,000 copies each such
-                # page back once, with a tenth of the syncs (the WAL grows to about 40 MiB).
-                conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+            # A unit writes a few hundred pages, many of them again within a few units:
+            # checkpointing every 10,000 pages instead of SQLite's 1,000 copies each such page
+            # back once, with a tenth of the syncs; the WAL file grows to about 40 MiB.
+            conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
         return conn
 
     def _migrate(self) -> None:
