@@ -23,6 +23,8 @@ def with_spec_target(entry: CatalogEntry, spec: OperationSpec) -> CatalogEntry:
     return replace(
         entry,
         target=rule.members,
+        # A spec's member value is used as is where it is an ARN and formatted by the template
+        # otherwise: what the catalog calls a target of kind "id".
         target_kind="id" if rule.members else "",
         response=rule.response_members,
         arn=rule.arn_template,
