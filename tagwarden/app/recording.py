@@ -61,8 +61,11 @@ class Recorder:
         ones (a finding already stored, from a replay or a redelivery, is neither stored nor queued
         again); report them once the transaction has committed."""
         new: list[Finding] = []
+        findings = list(findings)
+        added = tx.add_findings(findings) if findings else set()
         for finding in findings:
-            if tx.add_finding(finding):
+            if finding.id in added:
+                added.discard(finding.id)  # a second finding with the same id is not new
                 new.append(finding)
                 for sink in self.route(finding) if self.route else ():
                     tx.enqueue_delivery(finding.id, sink)

@@ -56,6 +56,15 @@ def test_new_findings_are_stored_queued_and_reported_once(store: Store) -> None:
     ]
 
 
+def test_a_finding_given_twice_in_one_judgement_is_new_once(store: Store) -> None:
+    recorder = Recorder(Metrics(), Lines(), route=lambda f: ["pager"])
+    first, again = make_finding(id="tw-5"), make_finding(id="tw-5")
+    other = make_finding(id="tw-6")
+    with store.unit() as tx:
+        assert recorder.add(tx, [first, again, other]) == [first, other]
+    assert store.pending_deliveries() == {"pager": 2}
+
+
 def test_nothing_is_reported_when_the_transaction_fails(store: Store) -> None:
     metrics, log = Metrics(), Lines()
     recorder = Recorder(metrics, log)

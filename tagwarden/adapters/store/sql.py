@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
-from tagwarden.adapters.store.sql_unit import FINDING_COLUMNS, SqlUnit, row_to_finding
+from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, row_to_finding
+from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.arn import canonical_principal
 from tagwarden.core.inventory.pending import PendingDifference

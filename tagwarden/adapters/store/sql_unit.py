@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.store.changes_json import changes_from_text, changes_text
+from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, finding_inserts, row_to_finding
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.arn import canonical_principal, is_iam_principal
 from tagwarden.core.inventory.pending import PendingDifference
@@ -18,8 +19,6 @@ from tagwarden.core.timeutil import format_time, now_iso
 
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Sql
-
-FINDING_COLUMNS = tuple(Finding.__dataclass_fields__)
 
 
 def state_key(target: str) -> str:
@@ -61,10 +60,6 @@ def _lock_name(key: str) -> str:  # key: a state key
     return "target:" + key
 
 
-def row_to_finding(row: Sequence[Any]) -> Finding:
-    return Finding.from_dict(dict(zip(FINDING_COLUMNS, row, strict=True)))
-
-
 class SqlUnit:
     """One transaction: the engine commits it when the block that opened it ends.
 
@@ -73,8 +68,9 @@ class SqlUnit:
     read (tag history, sessions), which are written first whenever the unit is about to read
     their table. The current tags of a target and sessions are read once (``UnitCache``) until a
     unit changes them, and a target's tag_current rows are rewritten once, before anything reads
-    tag_current or the unit commits. Findings are inserted one at a time: whether one was new
-    is the database's answer at the moment of the insert, exact when two units race on an event.
+    tag_current or the unit commits. Findings are inserted as they are judged, those of one
+    judgement with one statement whose RETURNING names the new ones: the database's answer at the
+    moment of the insert, exact when two units race on an event.
     """
 
     def __init__(self, sql: Sql, cache: UnitCache | None = None) -> None:
@@ -333,16 +329,13 @@ class SqlUnit:
         return grant
 
     def add_finding(self, finding: Finding) -> bool:
-        values = finding.to_dict()
-        values["created_at"] = values["created_at"] or self._now
-        values["updated_at"] = self._now
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        added = self._sql.run(
-            f"INSERT INTO findings ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING",
-            tuple(values.values()),
-        )
-        return added == 1
+        return finding.id in self.add_findings([finding])
+
+    def add_findings(self, findings: Sequence[Finding]) -> set[str]:
+        added: set[str] = set()
+        for statement, params in finding_inserts(findings, self._now):
+            added.update(str(row[0]) for row in self._sql.rows(statement, params))
+        return added
 
     def save_event(self, event_id: str, record_json: str) -> None:
         self._events.setdefault(event_id, record_json)

@@ -29,6 +29,10 @@ class FindingWrites(Protocol):
         deterministic, so a replay adds nothing). True when it was new."""
         ...
 
+    def add_findings(self, findings: Sequence[Finding]) -> set[str]:
+        """``add_finding`` for each of ``findings`` at once: the ids of those that were new."""
+        ...
+
     def save_event(self, event_id: str, record_json: str) -> None:
         """Keeps the record of an event that gave findings as JSON text (``record_text``); a
         second record with the same id is ignored."""

@@ -68,3 +68,16 @@ def test_remediation_status_is_kept_per_finding(store: Store) -> None:
     assert store.remediation("tw-1") == {"status": "done", "detail": "set team=alpha"}
     assert store.remediations_applied_since(999.0) == 1
     assert store.remediations_applied_since(1001.0) == 0
+
+
+def test_findings_added_at_once_say_which_were_new(store: Store) -> None:
+    with store.unit() as tx:
+        assert tx.add_findings([finding("e1")]) == {finding("e1").id}
+    many = [finding(f"e{n}") for n in range(1, 451)]  # past one statement's 200 rows
+    with store.unit() as tx:
+        added = tx.add_findings([*many, finding("e2")])  # e1 stored before; e2 given twice
+        assert added == {f.id for f in many[1:]}
+        assert tx.add_findings([]) == set()
+        assert tx.add_findings(many[:3]) == set()
+    stored = store.list_findings()
+    assert len(stored) == 450 and all(f.status == "open" and f.created_at for f in stored)

@@ -11,7 +11,7 @@ from tagwarden.adapters.store import Store
 from tagwarden.adapters.store.sql import Row, Sql, SqlStore
 from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.core.model import SessionGrant
-from tests.adapters.store.builders import change
+from tests.adapters.store.builders import change, finding
 
 TARGETS = [f"arn:aws:s3:::bucket-{i}" for i in range(40)]
 
@@ -110,3 +110,12 @@ def test_a_unit_rolled_back_writes_nothing_it_kept(store: Store) -> None:
     with store.unit() as tx:
         assert tx.get_session("ASIA1") is None
         assert tx.later_changes(TARGETS[0], 0.0, "") == []
+
+
+def test_the_findings_of_one_judgement_are_added_with_one_statement(store: Store) -> None:
+    findings = [finding(f"e{n}") for n in range(30)]
+
+    def work(unit: SqlUnit) -> None:
+        assert unit.add_findings(findings) == {f.id for f in findings}
+
+    assert _counted_unit(store, work)["INSERT INTO findings (id,"] == 1
