@@ -47,9 +47,10 @@ def _parse_text(value: str) -> float | None:
 
 def format_time(seconds: float) -> str:
     """The canonical form: second precision, UTC, 'Z'."""
-    if seconds != int(seconds):  # a fraction: datetime rounds it to microseconds first
+    whole = int(seconds)
+    if seconds != whole:  # a fraction: datetime rounds it to microseconds first
         return _format_exactly(seconds)
-    days, rest = divmod(int(seconds), 86400)
+    days, rest = divmod(whole, 86400)
     # The date is made once per day; a store writes a history row's time for every tag change.
     return f"{_day(days)}{rest // 3600:02d}:{rest // 60 % 60:02d}:{rest % 60:02d}Z"
 
