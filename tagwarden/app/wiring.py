@@ -20,11 +20,12 @@ from tagwarden.adapters.sinks.from_settings import build_sinks
 from tagwarden.adapters.sinks.revert import RevertSink
 from tagwarden.adapters.sources import Source
 from tagwarden.adapters.sources.files import FilesSource
+from tagwarden.adapters.sources.host_limits import available_cpus, cgroup_memory_limit, plan_workers
 from tagwarden.adapters.sources.lookup_events import LookupEventsSource
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
-from tagwarden.adapters.sources.workers import PreparePool, available_cpus
+from tagwarden.adapters.sources.workers import PreparePool
 from tagwarden.adapters.store import Store
 from tagwarden.app.config import (
     FilesSourceSettings,
@@ -159,10 +160,19 @@ def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) ->
     return delivery
 
 
+def worker_count(asked: int, log: Any, memory_limit: int | None) -> int:
+    """``asked`` worker processes, or fewer where ``memory_limit`` (bytes; the container's, from
+    ``cgroup_memory_limit``) holds fewer."""
+    plan = plan_workers(asked, memory_limit)
+    if plan.reduced:
+        log.warning("workers_reduced", asked=plan.asked, workers=plan.workers, detail=plan.explain())
+    return plan.workers
+
+
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
     """The configured sources; the files and SQS sources share ``workers`` processes that read and
     normalize for them (started on first use, stopped by closing a source)."""
-    workers = config.settings.worker_count(available_cpus())
+    workers = worker_count(config.settings.worker_count(available_cpus()), log, cgroup_memory_limit())
     pool = PreparePool(parts.processor, workers) if workers > 1 else None
     context = SourceContext(
         parts.processor, parts.metrics, log, faults=parts.faults, abandon=parts.abandon, pool=pool

@@ -11,7 +11,6 @@ A pool whose worker died is started again on the next submission.
 from __future__ import annotations
 
 import gc
-import math
 import multiprocessing
 import os
 import pickle
@@ -134,34 +133,6 @@ def unpack(outcome: PreparedUnit | _Deferral | Exception) -> PreparedUnit | Exce
 
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
-
-
-def cgroup_cpu_quota(root: Path = Path("/sys/fs/cgroup")) -> float | None:
-    """The CPUs a container's limit allows (cgroup v2 cpu.max, or v1's CFS quota), or None."""
-    try:
-        limit, every = (root / "cpu.max").read_text().split()[:2]
-        return None if limit == "max" else int(limit) / int(every)
-    except (OSError, ValueError):
-        pass
-    try:
-        quota = int((root / "cpu" / "cpu.cfs_quota_us").read_text())
-        period = int((root / "cpu" / "cpu.cfs_period_us").read_text())
-    except (OSError, ValueError):
-        return None
-    return quota / period if quota > 0 and period > 0 else None
-
-
-def available_cpus(root: Path = Path("/sys/fs/cgroup")) -> int:
-    """The CPUs this process may use: its CPU affinity, capped by a container's CPU limit (a pod
-    limited to one CPU on a 64-CPU node gets one, not 64)."""
-    try:
-        count = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        count = os.cpu_count() or 1
-    quota = cgroup_cpu_quota(root)
-    if quota is not None:
-        count = min(count, math.ceil(quota))
-    return max(1, count)
 
 
 class PreparePool:

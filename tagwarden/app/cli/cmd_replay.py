@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 import threading
 from datetime import UTC, datetime, timedelta
@@ -14,6 +13,7 @@ from typing import Any
 from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.adapters.sources import PollResult
 from tagwarden.adapters.sources.files import FilesSource
+from tagwarden.adapters.sources.host_limits import available_cpus, cgroup_memory_limit
 from tagwarden.adapters.sources.s3_objects import Window
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.app.cli.cmd_enqueue import enqueue
@@ -21,7 +21,7 @@ from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.app.scans.jobs import Scans
-from tagwarden.app.wiring import Parts, build_parts
+from tagwarden.app.wiring import Parts, build_parts, worker_count
 
 
 def _moment(text: str) -> datetime:
@@ -72,9 +72,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--workers",
         type=_worker_count,
-        default=os.cpu_count() or 1,
-        help="processes that read and normalize local files (default: the number of CPUs); judging "
-        "and committing stay in one, in time order, so the results do not depend on it",
+        help="processes that read and normalize local files (default: the CPUs this process may "
+        "use, that is its CPU affinity capped by its container's CPU limit); fewer are started where "
+        "the container's memory limit holds fewer. Judging and committing stay in one process, in "
+        "time order, so the results do not depend on it",
     )
     parser.add_argument(
         "--no-inventory",
@@ -136,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
         s3=parts.clients.s3,
         window=Window(args.since, until),
         skip_processed=False,
-        workers=args.workers,
+        workers=worker_count(args.workers or available_cpus(), log, cgroup_memory_limit()),
     )
     result = source.poll(threading.Event(), _progress(sys.stderr.isatty() and not args.quiet))
     parts.recorder.settle()

@@ -152,31 +152,6 @@ def test_the_daemon_sources_share_one_pool_of_the_configured_size(tmp_path: Path
     parts.store.close()
 
 
-@pytest.mark.parametrize(
-    ("files", "limit"),
-    [
-        ({"cpu.max": "100000 100000\n"}, 1),
-        ({"cpu.max": "150000 100000\n"}, 2),
-        ({"cpu.max": "max 100000\n"}, None),
-        ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),
-        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
-        ({}, None),
-    ],
-)
-def test_the_default_worker_count_keeps_within_a_containers_cpu_limit(
-    tmp_path: Path, files: dict[str, str], limit: int | None
-) -> None:
-    import os
-
-    from tagwarden.adapters.sources.workers import available_cpus
-
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    usable = len(os.sched_getaffinity(0))
-    assert available_cpus(tmp_path) == (min(usable, limit) if limit else usable)
-
-
 @pytest.mark.parametrize("replay", [False, True])
 def test_a_replays_parts_batch_their_reports_and_commit_without_waiting_for_the_disk(
     tmp_path: Path, replay: bool
