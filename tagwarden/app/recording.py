@@ -60,9 +60,16 @@ class Recorder:
         """Store ``findings`` and queue their deliveries in the caller's transaction. Returns the new
         ones (a finding already stored, from a replay or a redelivery, is neither stored nor queued
         again); report them once the transaction has committed."""
-        new: list[Finding] = []
         findings = list(findings)
-        added = tx.add_findings(findings) if findings else set()
+        return self._queue_new(tx, findings, tx.add_findings(findings) if findings else set())
+
+    def staged(self, tx: StoreUnit) -> StagedFindings:
+        """``add`` for many judgements of one unit, with one statement at its end (``finish``)."""
+        return StagedFindings(self, tx)
+
+    def _queue_new(self, tx: StoreUnit, findings: Sequence[Finding], added: set[str]) -> list[Finding]:
+        """The findings ``added`` names, in order and once each, with their deliveries queued."""
+        new: list[Finding] = []
         for finding in findings:
             if finding.id in added:
                 added.discard(finding.id)  # a second finding with the same id is not new
@@ -121,6 +128,28 @@ class Recorder:
         log = self.log.info if finding.severity == "info" else self.log.warning
         log("finding", source=source, **finding.to_dict())
         self.metrics.findings.labels(finding.kind, finding.severity).inc()
+
+
+class StagedFindings:
+    """The findings of a unit's judgements, staged in it as they are judged and added together when
+    the unit's judging is done: one statement for the unit, not one per judgement (each a round
+    trip on PostgreSQL). Whether each was new is still the database's answer at its insert."""
+
+    def __init__(self, recorder: Recorder, tx: StoreUnit) -> None:
+        self._recorder = recorder
+        self._tx = tx
+        self._found: list[Finding] = []
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        if findings:
+            self._found += findings
+            self._tx.stage_findings(findings)
+
+    def finish(self) -> list[Finding]:
+        """Adds what is staged and queues the new findings' deliveries, before the unit commits;
+        returns the new ones, to ``report`` once it has."""
+        found, self._found = self._found, []
+        return self._recorder._queue_new(self._tx, found, self._tx.added_findings()) if found else []
 
 
 class ReportSink:

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.store.changes_json import changes_from_text, changes_text
-from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, finding_inserts, row_to_finding
 from tagwarden.adapters.store.unit_cache import UnitCache
+from tagwarden.adapters.store.unit_findings import UnitFindings
 from tagwarden.core.arn import canonical_principal, is_iam_principal
 from tagwarden.core.inventory.pending import PendingDifference
-from tagwarden.core.model import Finding, KnownTags, SessionGrant, TagChange
+from tagwarden.core.model import KnownTags, SessionGrant, TagChange
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
 from tagwarden.core.ports.tag_state import LaterChange
 from tagwarden.core.timeutil import format_time, now_iso
@@ -60,7 +60,7 @@ def _lock_name(key: str) -> str:  # key: a state key
     return "target:" + key
 
 
-class SqlUnit:
+class SqlUnit(UnitFindings):
     """One transaction: the engine commits it when the block that opened it ends.
 
     Rows are kept and written by ``flush``, before the commit, one statement per table: those
@@ -68,15 +68,12 @@ class SqlUnit:
     read (tag history, sessions), which are written first whenever the unit is about to read
     their table. The current tags of a target and sessions are read once (``UnitCache``) until a
     unit changes them, and a target's tag_current rows are rewritten once, before anything reads
-    tag_current or the unit commits. Findings are inserted as they are judged, those of one
-    judgement with one statement whose RETURNING names the new ones: the database's answer at the
-    moment of the insert, exact when two units race on an event.
+    tag_current or the unit commits. Findings: see ``UnitFindings``.
     """
 
     def __init__(self, sql: Sql, cache: UnitCache | None = None) -> None:
+        super().__init__(sql, now_iso())
         cache = cache if cache is not None else UnitCache()
-        self._sql = sql
-        self._now = now_iso()
         self._processed: dict[str, tuple[str, str, str, str, str | None]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
@@ -91,6 +88,7 @@ class SqlUnit:
 
     def flush(self) -> None:
         """Write what the unit kept back; the store calls it before committing."""
+        self._write_staged()  # before the deliveries that name them
         self._refresh_stale()
         self._write_history()
         self._write_sessions()
@@ -328,15 +326,6 @@ class SqlUnit:
         grant = self._sessions[access_key_id] = SessionGrant.from_dict(json.loads(row[0])) if row else None
         return grant
 
-    def add_finding(self, finding: Finding) -> bool:
-        return finding.id in self.add_findings([finding])
-
-    def add_findings(self, findings: Sequence[Finding]) -> set[str]:
-        added: set[str] = set()
-        for statement, params in finding_inserts(findings, self._now):
-            added.update(str(row[0]) for row in self._sql.rows(statement, params))
-        return added
-
     def save_event(self, event_id: str, record_json: str) -> None:
         self._events.setdefault(event_id, record_json)
 
@@ -349,16 +338,6 @@ class SqlUnit:
             return None
         record: dict[str, Any] = json.loads(row[0])
         return record
-
-    def event_findings(self, event_id: str) -> list[Finding]:
-        columns = ", ".join(FINDING_COLUMNS)
-        rows = self._sql.rows(f"SELECT {columns} FROM findings WHERE event_id = ? ORDER BY id", (event_id,))
-        return [row_to_finding(row) for row in rows]
-
-    def supersede(self, finding_id: str) -> None:
-        self._sql.run(
-            "UPDATE findings SET status = 'superseded', updated_at = ? WHERE id = ?", (self._now, finding_id)
-        )
 
     def set_read_cursor(self, source: str, read_until: float) -> None:
         self._sql.run(

@@ -20,7 +20,8 @@ from tagwarden.app.pipeline.rejudge import (
     rejudgeable,
 )
 from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, principals_needed
-from tagwarden.app.recording import Recorder, Route
+from tagwarden.app.pipeline.unit_report import report_unit
+from tagwarden.app.recording import Recorder, Route, StagedFindings
 from tagwarden.core.controls import (
     ControlCall,
     DeliveryPath,
@@ -145,14 +146,16 @@ class Processor:
             for snapshot in fetched:
                 tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
             created = now_iso()  # one moment for the findings of one transaction
+            found = self.recorder.staged(tx)
             for item in tagged:
-                self._judge_record(tx, item, result, source, created)
-            self._judge_controls(tx, calls, result)
+                self._judge_record(tx, item, result, found, source=source, created=created)
+            self._judge_controls(tx, calls, found)
+            result.new_findings += found.finish()
             if mark_object and result.ok:
                 tx.mark_object(source, unit)
             if read_until is not None:
                 tx.set_read_cursor(source, read_until)
-        self._report(result, source, unit)
+        report_unit(self.metrics, self.log, self.recorder, result, source=source, unit=unit)
         return result
 
     def _read(
@@ -258,15 +261,13 @@ class Processor:
         return calls
 
     def _judge_controls(
-        self, tx: StoreUnit, calls: list[tuple[Record, ControlCall]], result: UnitResult
+        self, tx: StoreUnit, calls: list[tuple[Record, ControlCall]], found: StagedFindings
     ) -> None:
         created = now_iso()
         for record, call in calls:
             finding = judge_control(call, self.policy, self._actor_tags(tx, call.context.actor), created)
-            new = self.recorder.add(tx, [finding])
-            if new:
-                tx.save_event(call.context.event_id, record_text(record))
-            result.new_findings += new
+            found.add([finding])
+            tx.save_event(call.context.event_id, record_text(record))  # kept once, whoever saves it
 
     def _actor_tags(self, tx: StoreUnit, actor: Actor) -> dict[str, str] | None:
         known = tx.current_tags(actor.arn)
@@ -282,7 +283,14 @@ class Processor:
         return tx.tags_as_of(change.target, ts, change.event_id)
 
     def _judge_record(
-        self, tx: StoreUnit, item: TagRecord, result: UnitResult, source: str, created: str
+        self,
+        tx: StoreUnit,
+        item: TagRecord,
+        result: UnitResult,
+        found: StagedFindings,
+        *,
+        source: str,
+        created: str,
     ) -> None:
         normalized = item.normalized
         if normalized.session is not None:
@@ -292,7 +300,7 @@ class Processor:
         if tx.is_processed(item.event_id):
             result.duplicates += 1
             return
-        any_finding = self._judge_compute(tx, item, result, created)
+        any_finding = self._judge_compute(tx, item, created, found)
         if not normalized.changes:
             if any_finding:
                 tx.save_event(item.event_id, item.record_json)
@@ -311,9 +319,9 @@ class Processor:
             context = JudgeContext(actor_tags, self._old_tags(tx, change, item.ts), principal_values, created)
             findings = judge(change, context, self.policy)
             gave_findings = gave_findings or bool(findings)
-            result.new_findings += self.recorder.add(tx, findings)
+            found.add(findings)
             if change.target_kind != "session":
-                self._record_and_rejudge(tx, change, item.ts, result, context)
+                self._record_and_rejudge(tx, change, item.ts, result, context, found=found)
             result.tag_changes[(change.event_source, _outcome_label(change))] += 1
             if change.target_kind == "unresolved":
                 result.unresolved_targets[change.event_source] += 1
@@ -325,19 +333,26 @@ class Processor:
             tx.save_event(item.event_id, item.record_json)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source, kept)
 
-    def _judge_compute(self, tx: StoreUnit, item: TagRecord, result: UnitResult, created: str) -> bool:
+    def _judge_compute(self, tx: StoreUnit, item: TagRecord, created: str, found: StagedFindings) -> bool:
         """Judge the roles the record gives compute resources; True if it raised a finding."""
         read = item.compute
         if read is None:
             return False
         actor = read.grants[0].ctx.actor if read.grants else None
         actor_tags = self._actor_tags(tx, actor) if actor is not None else None
-        found = self.compute.judge(tx, read, actor_tags, self.policy, created)
-        result.new_findings += self.recorder.add(tx, found)
-        return bool(found)
+        findings = self.compute.judge(tx, read, actor_tags, self.policy, created)
+        found.add(findings)
+        return bool(findings)
 
     def _record_and_rejudge(
-        self, tx: StoreUnit, change: TagChange, ts: float, result: UnitResult, context: JudgeContext
+        self,
+        tx: StoreUnit,
+        change: TagChange,
+        ts: float,
+        result: UnitResult,
+        context: JudgeContext,
+        *,
+        found: StagedFindings,
     ) -> None:
         seen_before = old_tags_of_later(tx, change, ts) if change.succeeded else {}
         tx.record_change(change, ts)
@@ -348,50 +363,9 @@ class Processor:
             actor_tags = self._actor_tags(tx, later.actor)
             return judge(later, replace(context, actor_tags=actor_tags, old=old), self.policy)
 
-        def add(findings: list[Finding]) -> list[Finding]:
-            return self.recorder.add(tx, findings)
-
-        outcome = rejudge_affected(tx, change, seen_before, self._changes_of, judge_again, add=add)
-        result.new_findings += outcome.added
-        result.superseded += outcome.superseded
+        result.superseded += rejudge_affected(
+            tx, change, seen_before, self._changes_of, judge_again, add=found.add
+        )
 
     def _changes_of(self, record: dict[str, Any]) -> list[TagChange]:
         return list(self.normalizer.normalize(record).changes)
-
-    def _report(self, result: UnitResult, source: str, unit: str) -> None:
-        """Metrics and logs, after the commit: what they count is durable."""
-        m = self.metrics
-        m.records_read.labels(source).inc(result.records)
-        for reason, detail in result.rejected:
-            m.records_rejected.labels(source, reason).inc()
-            self.log.warning("record_rejected", source=source, unit=unit, reason=reason, detail=detail)
-        if result.fatal is not None:
-            m.records_rejected.labels(source, result.fatal.reason).inc()
-            self.log.warning(
-                "document_unreadable",
-                source=source,
-                unit=unit,
-                reason=result.fatal.reason,
-                detail=result.fatal.detail,
-            )
-        for (event_source, outcome), count in result.tag_changes.items():
-            m.tag_changes.labels(event_source, outcome).inc(count)
-        for event_source, count in result.unresolved_targets.items():
-            m.unresolved_targets.labels(event_source).inc(count)
-        for event_source, event_id, reason in result.unreadable:
-            m.unreadable_tag_events.labels(event_source).inc()
-            self.log.warning(
-                "unreadable_tag_event",
-                source=source,
-                unit=unit,
-                event_source=event_source,
-                event_id=event_id,
-                reason=reason,
-            )
-        self.recorder.report(result.new_findings, source=source)
-        for finding_id in result.superseded:
-            self.log.info("finding_superseded", source=source, unit=unit, finding_id=finding_id)
-        if result.newest_event is not None:
-            m.observe_newest_event(source, result.newest_event)
-        for (account, region), moment in result.newest_by_origin.items():
-            m.observe_log_origin(account, region, moment)

@@ -9,7 +9,6 @@ are added (and delivered), findings it no longer gives are marked ``superseded``
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from tagwarden.adapters.store import StoreUnit
 from tagwarden.core.arn import canonical_principal
@@ -21,16 +20,10 @@ from tagwarden.core.ports.store import LaterChange
 MAX_LATER_CHANGES = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Rejudged:
-    added: list[Finding]
-    superseded: list[str]
-
-
 # (the later change, its old tags now) -> the findings it gives now
 JudgeAgain = Callable[[TagChange, KnownTags], list[Finding]]
-# findings -> those that were new, stored and queued in the unit (the recorder's add)
-AddFindings = Callable[[list[Finding]], list[Finding]]
+# findings -> added in the unit (the recorder's, staged until the unit's judging is done)
+AddFindings = Callable[[list[Finding]], None]
 # a saved record -> its tag changes
 ChangesOf = Callable[[dict[str, object]], list[TagChange]]
 
@@ -63,10 +56,10 @@ def rejudge_affected(
     judge_again: JudgeAgain,
     *,
     add: AddFindings,
-) -> Rejudged:
+) -> list[str]:
     """After recording ``change``: judges again each later change whose old tags it altered;
-    ``add`` stores and queues the findings (the recorder) and returns the new ones."""
-    added: list[Finding] = []
+    ``add`` stores and queues the findings it gives now (the recorder). Returns the ids of the
+    findings marked superseded."""
     superseded: list[str] = []
     target = canonical_principal(change.target)
     for entry, before in seen_before.items():
@@ -79,12 +72,12 @@ def rejudge_affected(
                 continue
             fresh = judge_again(later, now)
             fresh_ids = {finding.id for finding in fresh}
-            added += add(fresh)
+            add(fresh)
             for old in tx.event_findings(entry.event_id):
                 if old.target == later.target and old.id not in fresh_ids and old.status != "superseded":
                     tx.supersede(old.id)
                     superseded.append(old.id)
-    return Rejudged(added, superseded)
+    return superseded
 
 
 def _changes_of_event(tx: StoreUnit, event_id: str, changes_of: ChangesOf) -> list[TagChange]:

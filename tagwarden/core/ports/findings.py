@@ -33,6 +33,17 @@ class FindingWrites(Protocol):
         """``add_finding`` for each of ``findings`` at once: the ids of those that were new."""
         ...
 
+    def stage_findings(self, findings: Sequence[Finding]) -> None:
+        """Keeps ``findings`` to be added as ``add_findings`` does, together with the others staged,
+        at the next ``added_findings``, read of the findings (``event_findings``, ``supersede``) or
+        the unit's end, whichever comes first."""
+        ...
+
+    def added_findings(self) -> set[str]:
+        """Adds the findings still staged; the ids of those staged since the last call that were
+        new, whenever they were added."""
+        ...
+
     def save_event(self, event_id: str, record_json: str) -> None:
         """Keeps the record of an event that gave findings as JSON text (``record_text``); a
         second record with the same id is ignored."""

@@ -119,3 +119,49 @@ def test_the_findings_of_one_judgement_are_added_with_one_statement(store: Store
         assert unit.add_findings(findings) == {f.id for f in findings}
 
     assert _counted_unit(store, work)["INSERT INTO findings (id,"] == 1
+
+
+def test_the_findings_staged_by_a_units_judgements_are_added_with_one_statement(store: Store) -> None:
+    with store.unit() as tx:
+        assert tx.add_findings([finding("e0")]) == {finding("e0").id}  # stored before this unit
+    judgements = [[finding(f"e{n}"), finding(f"e{n}", kind="unauthorized_writer")] for n in range(30)]
+
+    def work(unit: SqlUnit) -> None:
+        for found in judgements:
+            unit.stage_findings(found)
+        added = unit.added_findings()
+        assert added == {f.id for found in judgements for f in found} - {finding("e0").id}
+        assert unit.added_findings() == set()  # asked for once
+
+    assert _counted_unit(store, work)["INSERT INTO findings (id,"] == 1
+    assert len(store.list_findings()) == 60
+
+
+def test_a_staged_finding_is_there_for_reads_and_superseding_and_kept_at_the_units_end(
+    store: Store,
+) -> None:
+    early, late = finding("e1"), finding("e2")
+    with store.unit() as tx:
+        tx.stage_findings([early])
+        assert [f.id for f in tx.event_findings("e1")] == [early.id]
+        tx.supersede(early.id)
+        tx.stage_findings([late])  # never asked for: written when the unit ends all the same
+    assert store.get_finding(early.id).status == "superseded"  # type: ignore[union-attr]
+    assert store.get_finding(late.id) is not None
+    with store.unit() as tx:
+        tx.stage_findings([finding("e3")])
+        assert tx.added_findings() == {finding("e3").id}
+        tx.stage_findings([finding("e3")])
+        assert tx.added_findings() == set()  # added earlier in the same unit: not new again
+
+
+def test_findings_staged_in_a_rolled_back_unit_are_not_written(store: Store) -> None:
+    try:
+        with store.unit() as tx:
+            tx.stage_findings([finding("e1")])
+            assert tx.added_findings() == {finding("e1").id}
+            tx.stage_findings([finding("e2")])
+            raise RuntimeError("the unit fails")
+    except RuntimeError:
+        pass
+    assert store.list_findings() == []

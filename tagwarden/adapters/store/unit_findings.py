@@ -1,0 +1,60 @@
+"""The findings side of one SQL unit (transaction): added at once, or staged and added together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, finding_inserts, row_to_finding
+from tagwarden.core.model import Finding
+
+if TYPE_CHECKING:
+    from tagwarden.adapters.store.sql import Sql
+
+
+class UnitFindings:
+    """Findings are inserted with statements whose RETURNING names the new ones: the database's
+    answer at the moment of the insert, exact when two units race on an event. Staged findings
+    wait for ``added_findings``, a read of the findings table or the unit's end, so that a unit
+    adds the findings of all its judgements with one statement (per 200) instead of one each."""
+
+    def __init__(self, sql: Sql, now: str) -> None:
+        self._sql = sql
+        self._now = now
+        self._staged: list[Finding] = []
+        self._added: set[str] = set()  # of the staged ones written, the new, not yet asked for
+
+    def add_finding(self, finding: Finding) -> bool:
+        return finding.id in self.add_findings([finding])
+
+    def add_findings(self, findings: Sequence[Finding]) -> set[str]:
+        added: set[str] = set()
+        for statement, params in finding_inserts(findings, self._now):
+            added.update(str(row[0]) for row in self._sql.rows(statement, params))
+        return added
+
+    def stage_findings(self, findings: Sequence[Finding]) -> None:
+        self._staged += findings
+
+    def added_findings(self) -> set[str]:
+        self._write_staged()
+        added, self._added = self._added, set()
+        return added
+
+    def _write_staged(self) -> None:
+        """Before a read of the findings table, and before the commit."""
+        if self._staged:
+            self._added |= self.add_findings(self._staged)
+            self._staged = []
+
+    def event_findings(self, event_id: str) -> list[Finding]:
+        self._write_staged()
+        columns = ", ".join(FINDING_COLUMNS)
+        rows = self._sql.rows(f"SELECT {columns} FROM findings WHERE event_id = ? ORDER BY id", (event_id,))
+        return [row_to_finding(row) for row in rows]
+
+    def supersede(self, finding_id: str) -> None:
+        self._write_staged()  # one staged earlier in the unit is superseded too, not left open
+        self._sql.run(
+            "UPDATE findings SET status = 'superseded', updated_at = ? WHERE id = ?", (self._now, finding_id)
+        )
