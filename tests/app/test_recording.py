@@ -65,6 +65,25 @@ def test_a_finding_given_twice_in_one_judgement_is_new_once(store: Store) -> Non
     assert store.pending_deliveries() == {"pager": 2}
 
 
+def test_a_units_staged_findings_are_new_once_with_their_deliveries_queued_at_its_end(
+    store: Store,
+) -> None:
+    recorder = Recorder(Metrics(), Lines(), route=lambda f: ["pager"])
+    old, first, again, other = (make_finding(id=i) for i in ("tw-7", "tw-8", "tw-8", "tw-9"))
+    with store.unit() as tx:
+        recorder.add(tx, [old])
+    with store.unit() as tx:
+        staged = recorder.staged(tx)
+        staged.add([old, first])  # one judgement
+        staged.add([])
+        staged.add([again, other])  # another, giving a finding the first gave
+        assert store.pending_deliveries() == {"pager": 1}  # nothing queued before the end
+        assert staged.finish() == [first, other]
+        assert staged.finish() == []  # finished once
+    assert store.pending_deliveries() == {"pager": 3}
+    assert {f.id for f in store.list_findings()} == {"tw-7", "tw-8", "tw-9"}
+
+
 def test_nothing_is_reported_when_the_transaction_fails(store: Store) -> None:
     metrics, log = Metrics(), Lines()
     recorder = Recorder(metrics, log)

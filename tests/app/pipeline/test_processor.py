@@ -193,3 +193,27 @@ def test_changes_whose_target_the_record_does_not_determine_are_counted_and_show
     assert finding.target_kind == "unresolved"
     assert finding.target == "secretsmanager:Secret/prod/payroll"
     assert "does not determine the target's ARN" in finding.explanation
+
+
+def test_the_findings_of_a_units_judgements_are_added_with_one_statement(tmp_path: Any) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'state.db'}")
+    statements: list[str] = []
+    store._writer.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+    dev = Caller(ACCOUNT, "dev-beta", session="d")
+    writes = [
+        record(
+            dev,
+            "s3.amazonaws.com",
+            "PutBucketTagging",
+            s3_tagging(f"b{n}", {"team": "alpha"}),
+            time=f"2024-05-01T10:{n:02d}:00Z",
+            event_id=f"w{n}",
+        )
+        for n in range(20)
+    ]
+    result = run(processor(store), writes)
+    inserts = [s for s in statements if s.startswith("INSERT INTO findings")]
+    assert len(result.new_findings) == 20  # one unauthorized_writer for each write
+    assert len(inserts) == 1
+    assert len(store.list_findings()) == 20
+    store.close()
