@@ -24,9 +24,6 @@ class UnitFindings:
         self._staged: list[Finding] = []
         self._added: set[str] = set()  # of the staged ones written, the new, not yet asked for
 
-    def add_finding(self, finding: Finding) -> bool:
-        return finding.id in self.add_findings([finding])
-
     def add_findings(self, findings: Sequence[Finding]) -> set[str]:
         added: set[str] = set()
         for statement, params in finding_inserts(findings, self._now):

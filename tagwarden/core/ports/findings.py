@@ -24,13 +24,9 @@ class FindingFilter:
 class FindingWrites(Protocol):
     """Writes inside one unit (transaction)."""
 
-    def add_finding(self, finding: Finding) -> bool:
-        """Records ``finding`` with status open unless a finding with its id exists (ids are
-        deterministic, so a replay adds nothing). True when it was new."""
-        ...
-
     def add_findings(self, findings: Sequence[Finding]) -> set[str]:
-        """``add_finding`` for each of ``findings`` at once: the ids of those that were new."""
+        """Records each of ``findings`` with status open unless a finding with its id exists (ids
+        are deterministic, so a replay adds nothing): the ids of those that were new."""
         ...
 
     def stage_findings(self, findings: Sequence[Finding]) -> None:

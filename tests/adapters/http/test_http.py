@@ -55,7 +55,7 @@ def test_api_lists_and_shows_findings() -> None:
         new_value=None,
     )
     with store.unit() as tx:
-        tx.add_finding(finding)
+        tx.add_findings([finding])
         tx.save_event("e1", record_text({"eventID": "e1"}))
     router = Router()
     install_api(router, store)

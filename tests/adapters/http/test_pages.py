@@ -280,7 +280,7 @@ def test_a_policy_rule_is_described_with_its_writers_and_values(scenario: Scenar
 def test_a_rule_no_longer_in_the_policy_is_said_to_be_gone(scenario: Scenario) -> None:
     finding = scenario.one("values-allowed-abusive", "disallowed_value")
     with scenario.store.unit() as tx:
-        tx.add_finding(replace(finding, id="tw-renamed", rule="renamed-rule"))
+        tx.add_findings([replace(finding, id="tw-renamed", rule="renamed-rule")])
     shown = page(scenario.router, "/findings/tw-renamed").text
     assert "has no rule renamed-rule any more" in shown
 
@@ -290,7 +290,7 @@ def test_a_failed_call_shows_its_error_and_a_missing_record_says_so(scenario: Sc
     shown = page(scenario.router, f"/findings/{finding.id}").text
     assert "Outcome failed: AccessDenied" in shown
     with scenario.store.unit() as tx:
-        tx.add_finding(replace(finding, id="tw-no-record", event_id="never-saved"))
+        tx.add_findings([replace(finding, id="tw-no-record", event_id="never-saved")])
     shown = page(scenario.router, "/findings/tw-no-record").text
     assert "The record of this event was not kept in the store." in shown
 

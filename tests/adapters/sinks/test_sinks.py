@@ -119,7 +119,7 @@ def test_route_sends_each_finding_to_the_sinks_it_is_severe_enough_for() -> None
 def queued(store: Store, count: int, sinks: list[str]) -> None:
     with store.unit() as tx:
         for index in range(count):
-            tx.add_finding(finding(index))
+            tx.add_findings([finding(index)])
             for sink in sinks:
                 tx.enqueue_delivery(f"tw-{index}", sink)
 

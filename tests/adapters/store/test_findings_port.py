@@ -12,10 +12,10 @@ from tests.adapters.store.builders import finding
 
 def test_findings_are_recorded_once(store: Store) -> None:
     with store.unit() as tx:
-        assert tx.add_finding(finding("e1"))
-        assert not tx.add_finding(finding("e1"))
+        assert tx.add_findings([finding("e1")]) == {finding("e1").id}
+        assert tx.add_findings([finding("e1")]) == set()
     with store.unit() as tx:
-        assert not tx.add_finding(finding("e1"))
+        assert tx.add_findings([finding("e1")]) == set()
     assert len(store.list_findings()) == 1
     got = store.get_finding(finding("e1").id)
     assert got is not None and got.status == "open" and got.created_at
@@ -24,8 +24,8 @@ def test_findings_are_recorded_once(store: Store) -> None:
 
 def test_status_changes_and_filters(store: Store) -> None:
     with store.unit() as tx:
-        tx.add_finding(finding("e1"))
-        tx.add_finding(finding("e22", kind="lockout", severity="high", account="2"))
+        tx.add_findings([finding("e1")])
+        tx.add_findings([finding("e22", kind="lockout", severity="high", account="2")])
     assert store.set_status(finding("e1").id, "acknowledged") is not None
     assert store.set_status("tw-missing", "resolved") is None
     assert [f.kind for f in store.list_findings(FindingFilter(status=["open"]))] == ["lockout"]
@@ -42,7 +42,7 @@ def test_status_changes_and_filters(store: Store) -> None:
 
 def test_a_failed_unit_commits_nothing(store: Store) -> None:
     with pytest.raises(RuntimeError), store.unit() as tx:
-        tx.add_finding(finding("e1"))
+        tx.add_findings([finding("e1")])
         tx.mark_processed("e1", "2024-01-01T00:00:00Z", "s")
         raise RuntimeError("crash in the middle of a batch")
     assert store.list_findings() == []

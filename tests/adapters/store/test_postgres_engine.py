@@ -37,7 +37,7 @@ def test_replicas_starting_at_once_migrate_the_schema_once(fresh_postgres_databa
     with psycopg.connect(fresh_postgres_database) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
     with opened[0].unit() as tx:
-        tx.add_finding(finding("e1"))
+        tx.add_findings([finding("e1")])
     assert all(len(store.list_findings()) == 1 for store in opened)  # one database for all
     for store in opened:
         store.close()
@@ -166,14 +166,14 @@ def test_two_replicas_writing_one_target_at_once_take_turns(fresh_postgres_datab
 def test_a_unit_whose_connection_drops_is_deferred_not_failed(fresh_postgres_database: str) -> None:
     store = open_store(fresh_postgres_database, pool_size=1)
     with pytest.raises(UnitDeferred, match="store_unavailable"), store.unit() as tx:
-        tx.add_finding(finding("e1"))
+        tx.add_findings([finding("e1")])
         with psycopg.connect(fresh_postgres_database, autocommit=True) as admin:
             # Every other session of this database: the unit's own connection among them.
             admin.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
-        tx.add_finding(finding("e2"))
+        tx.add_findings([finding("e2")])
     store.close()
     after = open_store(fresh_postgres_database)
     assert after.list_findings() == []  # nothing of the unit was committed

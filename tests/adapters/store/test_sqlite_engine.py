@@ -18,12 +18,12 @@ from tests.adapters.store.builders import finding
 def test_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'state.db'}")
     with store.unit() as tx:
-        tx.add_finding(finding("e1"))
+        tx.add_findings([finding("e1")])
     started, release = threading.Event(), threading.Event()
 
     def write() -> None:
         with store.unit() as tx:
-            tx.add_finding(finding("e22"))
+            tx.add_findings([finding("e22")])
             started.set()
             release.wait(5)
 
