@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -55,6 +56,10 @@ def memory_limited_cgroup(limit_bytes: int) -> Iterator[tuple[Path, Callable[[],
         def enter() -> None:
             procs.write_text(str(os.getpid()))
 
+        try:  # some hosts let a cgroup be made but no process be moved into it
+            subprocess.run(["true"], check=True, preexec_fn=enter)
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise OSError(f"a process cannot be moved into {group}: {exc}") from exc
         yield group, enter
     finally:
         for _ in range(50):  # the processes in it must have left before it can be removed
