@@ -1,5 +1,6 @@
-"""A memory-limited cgroup for a test's child process, made under the test's own cgroup (v1's
-memory hierarchy, or v2's unified one), as a container runtime makes one for a container."""
+"""A cgroup with a memory or CPU limit for a test's child process, made under the test's own cgroup
+(v1's hierarchy of the controller, or v2's unified one), as a container runtime makes one for a
+container."""
 
 from __future__ import annotations
 
@@ -14,19 +15,21 @@ from pathlib import Path
 from tagwarden.adapters.sources.host_limits import CGROUP_ROOT, SELF_CGROUP
 
 
-def _own_memory_cgroup() -> Path | None:
+def _own_cgroup(controller: str) -> tuple[Path, bool] | None:
+    """The process's own cgroup directory for ``controller``, and whether it is v2's."""
     try:
         lines = SELF_CGROUP.read_text().splitlines()
     except OSError:
         return None
     for line in lines:
         _, controllers, path = line.split(":", 2)
-        if "memory" in controllers.split(","):
-            return CGROUP_ROOT / "memory" / path.lstrip("/")
+        if controller in controllers.split(","):
+            return CGROUP_ROOT / controller / path.lstrip("/"), False
     for line in lines:
         _, controllers, path = line.split(":", 2)
-        if not controllers and "memory" in _read(CGROUP_ROOT / path.lstrip("/") / "cgroup.subtree_control"):
-            return CGROUP_ROOT / path.lstrip("/")
+        own = CGROUP_ROOT / path.lstrip("/")
+        if not controllers and controller in _read(own / "cgroup.subtree_control").split():
+            return own, True
     return None
 
 
@@ -38,19 +41,20 @@ def _read(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def memory_limited_cgroup(limit_bytes: int) -> Iterator[tuple[Path, Callable[[], None]]]:
-    """(the cgroup's directory, a ``preexec_fn`` that moves the child into it); raises OSError
-    where this machine does not let the test make one."""
-    parent = _own_memory_cgroup()
-    if parent is None or not parent.is_dir():
-        raise OSError("no memory cgroup of this process to make a child cgroup under")
-    group = parent / f"tagwarden-test-{uuid.uuid4().hex[:8]}"
+def limited_cgroup(
+    controller: str, v2: dict[str, str], v1: dict[str, str]
+) -> Iterator[tuple[Path, Callable[[], None]]]:
+    """A child cgroup with the ``v2`` or ``v1`` limit files written (in the order given): (its
+    directory, a ``preexec_fn`` that moves the child into it). Raises OSError where this machine
+    does not let the test make one."""
+    own = _own_cgroup(controller)
+    if own is None or not own[0].is_dir():
+        raise OSError(f"no {controller} cgroup of this process to make a child cgroup under")
+    group = own[0] / f"tagwarden-test-{uuid.uuid4().hex[:8]}"
     group.mkdir()
     try:
-        limit_file = group / "memory.max"
-        if not limit_file.exists():
-            limit_file = group / "memory.limit_in_bytes"
-        limit_file.write_text(str(limit_bytes))
+        for name, value in (v2 if own[1] else v1).items():
+            (group / name).write_text(value)
         procs = group / "cgroup.procs"
 
         def enter() -> None:
@@ -67,3 +71,20 @@ def memory_limited_cgroup(limit_bytes: int) -> Iterator[tuple[Path, Callable[[],
                 group.rmdir()
                 break
             time.sleep(0.1)
+
+
+def memory_limited_cgroup(
+    limit_bytes: int,
+) -> contextlib.AbstractContextManager[tuple[Path, Callable[[], None]]]:
+    return limited_cgroup(
+        "memory", {"memory.max": str(limit_bytes)}, {"memory.limit_in_bytes": str(limit_bytes)}
+    )
+
+
+def cpu_limited_cgroup(cpus: int) -> contextlib.AbstractContextManager[tuple[Path, Callable[[], None]]]:
+    quota, period = cpus * 100_000, 100_000
+    return limited_cgroup(
+        "cpu",
+        {"cpu.max": f"{quota} {period}"},
+        {"cpu.cfs_period_us": str(period), "cpu.cfs_quota_us": str(quota)},
+    )
