@@ -148,6 +148,11 @@ def test_a_staged_finding_is_there_for_reads_and_superseding_and_kept_at_the_uni
         tx.stage_findings([late])  # never asked for: written when the unit ends all the same
     assert store.get_finding(early.id).status == "superseded"  # type: ignore[union-attr]
     assert store.get_finding(late.id) is not None
+    again = finding("e4")
+    with store.unit() as tx:
+        tx.stage_findings([again])
+        tx.supersede(again.id)  # without reading it first
+    assert store.get_finding(again.id).status == "superseded"  # type: ignore[union-attr]
     with store.unit() as tx:
         tx.stage_findings([finding("e3")])
         assert tx.added_findings() == {finding("e3").id}
