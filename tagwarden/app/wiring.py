@@ -173,6 +173,7 @@ def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
     """The configured sources; the files and SQS sources share ``workers`` processes that read and
     normalize for them (started on first use, stopped by closing a source)."""
     workers = worker_count(config.settings.worker_count(available_cpus()), log, cgroup_memory_limit())
+    parts.metrics.worker_processes.set(workers)
     pool = PreparePool(parts.processor, workers) if workers > 1 else None
     context = SourceContext(
         parts.processor, parts.metrics, log, faults=parts.faults, abandon=parts.abandon, pool=pool

@@ -52,6 +52,12 @@ class Metrics:
             registry=r,
         )
         self.build_info.labels(__version__).set(1)
+        self.worker_processes = Gauge(
+            "tagwarden_worker_processes",
+            "Processes that read and normalize for the files and SQS sources, as started (1: all in"
+            " the daemon's process); fewer than configured where the memory limit holds fewer.",
+            registry=r,
+        )
         self.records_read = Counter(
             "tagwarden_records_read", "CloudTrail records read from a source.", ["source"], registry=r
         )

@@ -147,8 +147,10 @@ def test_the_daemon_sources_share_one_pool_of_the_configured_size(tmp_path: Path
     pools = {id(source._context.pool) for source in sources}  # type: ignore[attr-defined]
     (pool,) = [source._context.pool for source in sources][:1]  # type: ignore[attr-defined]
     assert len(pools) == 1 and pool is not None and pool.workers == 3
+    assert parts.metrics.registry.get_sample_value("tagwarden_worker_processes") == 3
     single = load_config(write(tmp_path, BASE + "workers: 1\n"), env={})
     assert all(s._context.pool is None for s in build_sources(single, parts, get_logger()))  # type: ignore[attr-defined]
+    assert parts.metrics.registry.get_sample_value("tagwarden_worker_processes") == 1
     parts.store.close()
 
 
