@@ -12,21 +12,16 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from tagwarden.adapters.sources.host_limits import CGROUP_ROOT, SELF_CGROUP
+from tagwarden.adapters.sources.host_limits import CGROUP_ROOT, cgroup_memberships
 
 
 def _own_cgroup(controller: str) -> tuple[Path, bool] | None:
     """The process's own cgroup directory for ``controller``, and whether it is v2's."""
-    try:
-        lines = SELF_CGROUP.read_text().splitlines()
-    except OSError:
-        return None
-    for line in lines:
-        _, controllers, path = line.split(":", 2)
-        if controller in controllers.split(","):
+    memberships = cgroup_memberships()
+    for controllers, path in memberships:
+        if controller in controllers:
             return CGROUP_ROOT / controller / path.lstrip("/"), False
-    for line in lines:
-        _, controllers, path = line.split(":", 2)
+    for controllers, path in memberships:
         own = CGROUP_ROOT / path.lstrip("/")
         if not controllers and controller in _read(own / "cgroup.subtree_control").split():
             return own, True

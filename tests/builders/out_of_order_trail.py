@@ -85,6 +85,16 @@ def write_trail(root: Path) -> None:
         path.write_bytes(body)
 
 
+def write_replay_config(directory: Path) -> Path:
+    """The policy and a config that replays into ``directory``/state.db, offline; the config's path."""
+    (directory / "policy.yaml").write_text(POLICY)
+    config = directory / "tagwarden.yaml"
+    config.write_text(
+        'policy: policy.yaml\nstore: {url: "sqlite:///state.db"}\nsources: []\naws: {max_attempts: 1}\n'
+    )
+    return config
+
+
 def findings_and_history(db: Path) -> tuple[list[Any], list[Any]]:
     """What a run left in a SQLite store: findings and tag history, ordered."""
     conn = sqlite3.connect(db)

@@ -32,7 +32,7 @@ WORKER_MIB = 16
 DAEMON_MIB = 192
 
 
-def _memberships(proc: Path) -> list[tuple[list[str], str]]:
+def cgroup_memberships(proc: Path = SELF_CGROUP) -> list[tuple[list[str], str]]:
     """(controllers, path) of each line of /proc/self/cgroup; v2's line has no controllers."""
     try:
         text = proc.read_text()
@@ -58,7 +58,7 @@ def cgroup_dirs(controller: str, root: Path = CGROUP_ROOT, proc: Path = SELF_CGR
     hierarchy at ``root``) and v1's (``root``/``controller``), each from the own cgroup upwards."""
     v2: list[Path] = []
     v1: list[Path] = []
-    for controllers, path in _memberships(proc) or [([], "/"), ([controller], "/")]:
+    for controllers, path in cgroup_memberships(proc) or [([], "/"), ([controller], "/")]:
         if not controllers:
             v2 = list(_up_from(root, path))
         elif controller in controllers:

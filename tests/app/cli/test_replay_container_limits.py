@@ -19,7 +19,7 @@ import pytest
 
 from tagwarden.adapters.sources.host_limits import MIB, workers_in
 from tagwarden.adapters.sources.parallel import can_fork
-from tests.builders.out_of_order_trail import POLICY, write_trail
+from tests.builders.out_of_order_trail import write_replay_config, write_trail
 from tests.cgroups import cpu_limited_cgroup, memory_limited_cgroup
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -63,10 +63,7 @@ def _replay_in(cgroup: Cgroup, tmp_path: Path, *options: str) -> Replayed:
     group, enter = cgroup
     trail = tmp_path / "trail"
     write_trail(trail)
-    (tmp_path / "policy.yaml").write_text(POLICY)
-    (tmp_path / "tagwarden.yaml").write_text(
-        'policy: policy.yaml\nstore: {url: "sqlite:///state.db"}\nsources: []\naws: {max_attempts: 1}\n'
-    )
+    write_replay_config(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "AWS_ENDPOINT_URL": "http://127.0.0.1:9"}
     env |= {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_MAX_ATTEMPTS": "1"}
     command = [sys.executable, "-m", "tagwarden", "replay", "--config", "tagwarden.yaml", "--quiet"]

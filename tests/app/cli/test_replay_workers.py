@@ -14,17 +14,13 @@ from tagwarden.adapters.sources.parallel import PreparePool, can_fork, prepared_
 from tagwarden.app.cli.main import main
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.ports.units import PreparedUnit, UnitResult
-from tests.builders.out_of_order_trail import POLICY, findings_and_history, write_trail
+from tests.builders.out_of_order_trail import findings_and_history, write_replay_config, write_trail
 
 
 def _replay(tmp: Path, trail: Path, workers: int, capsys: pytest.CaptureFixture[str]) -> tuple[Any, ...]:
     run = tmp / f"run-{workers}"
     run.mkdir()
-    (run / "policy.yaml").write_text(POLICY)
-    config = run / "tagwarden.yaml"
-    config.write_text(
-        'policy: policy.yaml\nstore: {url: "sqlite:///state.db"}\nsources: []\naws: {max_attempts: 1}\n'
-    )
+    config = write_replay_config(run)
     code = main(["replay", "--config", str(config), "--quiet", "--workers", str(workers), str(trail)])
     out = capsys.readouterr().out
     findings, history = findings_and_history(run / "state.db")
