@@ -169,10 +169,18 @@ def worker_count(asked: int, log: Any, memory_limit: int | None) -> int:
     return plan.workers
 
 
+def workers_for(config: LoadedConfig, log: Any, asked: int | None = None) -> int:
+    """The worker processes ``run`` and ``replay`` start: ``asked`` (replay's ``--workers``), else
+    the config's ``workers``, else the CPUs this process may use; fewer where the container's memory
+    limit holds fewer."""
+    wanted = asked or config.settings.worker_count(available_cpus())
+    return worker_count(wanted, log, cgroup_memory_limit())
+
+
 def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
     """The configured sources; the files and SQS sources share ``workers`` processes that read and
     normalize for them (started on first use, stopped by closing a source)."""
-    workers = worker_count(config.settings.worker_count(available_cpus()), log, cgroup_memory_limit())
+    workers = workers_for(config, log)
     parts.metrics.worker_processes.set(workers)
     pool = PreparePool(parts.processor, workers) if workers > 1 else None
     context = SourceContext(

@@ -85,12 +85,14 @@ def write_trail(root: Path) -> None:
         path.write_bytes(body)
 
 
-def write_replay_config(directory: Path) -> Path:
-    """The policy and a config that replays into ``directory``/state.db, offline; the config's path."""
+def write_replay_config(directory: Path, more: str = "") -> Path:
+    """The policy and a config that replays into ``directory``/state.db, offline, with ``more``
+    (YAML lines) at its end; the config's path."""
     (directory / "policy.yaml").write_text(POLICY)
     config = directory / "tagwarden.yaml"
     config.write_text(
         'policy: policy.yaml\nstore: {url: "sqlite:///state.db"}\nsources: []\naws: {max_attempts: 1}\n'
+        + more
     )
     return config
 

@@ -13,7 +13,6 @@ from typing import Any
 from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.adapters.sources import PollResult
 from tagwarden.adapters.sources.files import FilesSource
-from tagwarden.adapters.sources.host_limits import available_cpus, cgroup_memory_limit
 from tagwarden.adapters.sources.s3_objects import Window
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.app.cli.cmd_enqueue import enqueue
@@ -21,7 +20,8 @@ from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.app.scans.jobs import Scans
-from tagwarden.app.wiring import Parts, build_parts, worker_count
+from tagwarden.app.wiring import Parts, build_parts, workers_for
+from tagwarden.core.settings.settings import MAX_WORKERS
 
 
 def _moment(text: str) -> datetime:
@@ -39,8 +39,8 @@ def _worker_count(text: str) -> int:
         count = int(text)
     except ValueError:
         count = 0
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers (1 or more)")
+    if not 1 <= count <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers (1 to {MAX_WORKERS})")
     return count
 
 
@@ -72,10 +72,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--workers",
         type=_worker_count,
-        help="processes that read and normalize local files (default: the CPUs this process may "
-        "use, that is its CPU affinity capped by its container's CPU limit); fewer are started where "
-        "the container's memory limit holds fewer. Judging and committing stay in one process, in "
-        "time order, so the results do not depend on it",
+        help=f"processes that read and normalize local files, at most {MAX_WORKERS} (default: the config's "
+        "'workers', else the CPUs this process may use, that is its CPU affinity capped by its "
+        "container's CPU limit); fewer are started where the container's memory limit holds fewer. "
+        "Judging and committing stay in one process, in time order, so the results do not depend on it",
     )
     parser.add_argument(
         "--no-inventory",
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
         s3=parts.clients.s3,
         window=Window(args.since, until),
         skip_processed=False,
-        workers=worker_count(args.workers or available_cpus(), log, cgroup_memory_limit()),
+        workers=workers_for(config, log, args.workers),
     )
     result = source.poll(threading.Event(), _progress(sys.stderr.isatty() and not args.quiet))
     parts.recorder.settle()

@@ -59,11 +59,11 @@ class Replayed:
     most_processes: int  # seen in the cgroup at once: the replay and its workers
 
 
-def _replay_in(cgroup: Cgroup, tmp_path: Path, *options: str) -> Replayed:
+def _replay_in(cgroup: Cgroup, tmp_path: Path, *options: str, config: str = "") -> Replayed:
     group, enter = cgroup
     trail = tmp_path / "trail"
     write_trail(trail)
-    write_replay_config(tmp_path)
+    write_replay_config(tmp_path, config)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "AWS_ENDPOINT_URL": "http://127.0.0.1:9"}
     env |= {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_MAX_ATTEMPTS": "1"}
     command = [sys.executable, "-m", "tagwarden", "replay", "--config", "tagwarden.yaml", "--quiet"]
@@ -109,6 +109,18 @@ def test_a_replay_in_a_memory_limited_cgroup_starts_only_the_workers_that_fit(
     assert "the memory limit is 300 MiB" in reduced[0]["detail"]
     assert "replayed" in replayed.stdout and replayed.code == 1  # the trail's one damaged file
     assert replayed.most_processes <= 1 + fits  # never 16 workers
+
+
+def test_without_workers_a_replay_asks_for_the_configs_workers_then_fits_them_to_the_limit(
+    tmp_path: Path, memory_cgroup: Cgroup
+) -> None:
+    # The daemon's config says 16: replay asks for the same (not the machine's CPUs), and the
+    # memory limit holds it to 6 as for `run`.
+    replayed = _replay_in(memory_cgroup, tmp_path, config="workers: 16\n")
+    reduced = [line for line in replayed.log if line.get("event") == "workers_reduced"]
+    assert [(line["asked"], line["workers"]) for line in reduced] == [(16, workers_in(LIMIT))]
+    assert "replayed" in replayed.stdout and replayed.code == 1
+    assert replayed.most_processes <= 1 + workers_in(LIMIT)
 
 
 def test_a_replay_limited_to_one_cpu_starts_no_worker_by_default(

@@ -85,3 +85,13 @@ def test_prepared_units_come_back_in_the_order_given(tmp_path: Path) -> None:
         pool.close()
     assert got == [(0, 20000), (1, 1), (2, 1), (3, -1), (4, 20000), (5, 1)]
     assert here == [3]  # the job without a local path is prepared in this process
+
+
+@pytest.mark.parametrize("given", ["0", "65", "two"])
+def test_a_worker_count_out_of_range_is_refused_with_the_range(
+    given: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["replay", "--config", "tagwarden.yaml", "--workers", given, "trail"])
+    assert exited.value.code == 2
+    assert f"{given!r} is not a number of workers (1 to 64)" in capsys.readouterr().err
