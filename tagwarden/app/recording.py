@@ -61,14 +61,15 @@ class Recorder:
         ones (a finding already stored, from a replay or a redelivery, is neither stored nor queued
         again); report them once the transaction has committed."""
         findings = list(findings)
-        return self._queue_new(tx, findings, tx.add_findings(findings) if findings else set())
+        return self.queue_new(tx, findings, tx.add_findings(findings) if findings else set())
 
     def staged(self, tx: StoreUnit) -> StagedFindings:
         """``add`` for many judgements of one unit, with one statement at its end (``finish``)."""
         return StagedFindings(self, tx)
 
-    def _queue_new(self, tx: StoreUnit, findings: Sequence[Finding], added: set[str]) -> list[Finding]:
-        """The findings ``added`` names, in order and once each, with their deliveries queued."""
+    def queue_new(self, tx: StoreUnit, findings: Sequence[Finding], added: set[str]) -> list[Finding]:
+        """The findings ``added`` (the ids the store answered new) names, in order and once each,
+        with their deliveries queued in ``tx``: what ``add`` and ``StagedFindings.finish`` share."""
         new: list[Finding] = []
         for finding in findings:
             if finding.id in added:
@@ -149,7 +150,7 @@ class StagedFindings:
         """Adds what is staged and queues the new findings' deliveries, before the unit commits;
         returns the new ones, to ``report`` once it has."""
         found, self._found = self._found, []
-        return self._recorder._queue_new(self._tx, found, self._tx.added_findings()) if found else []
+        return self._recorder.queue_new(self._tx, found, self._tx.added_findings()) if found else []
 
 
 class ReportSink:
