@@ -149,7 +149,7 @@ class Processor:
             found = self.recorder.staged(tx)
             for item in tagged:
                 self._judge_record(tx, item, result, found, source=source, created=created)
-            self._judge_controls(tx, calls, found)
+            self._judge_controls(tx, calls, found, created=created)
             result.new_findings += found.finish()
             if mark_object and result.ok:
                 tx.mark_object(source, unit)
@@ -261,9 +261,8 @@ class Processor:
         return calls
 
     def _judge_controls(
-        self, tx: StoreUnit, calls: list[tuple[Record, ControlCall]], found: StagedFindings
+        self, tx: StoreUnit, calls: list[tuple[Record, ControlCall]], found: StagedFindings, *, created: str
     ) -> None:
-        created = now_iso()
         for record, call in calls:
             finding = judge_control(call, self.policy, self._actor_tags(tx, call.context.actor), created)
             found.add([finding])
@@ -300,7 +299,7 @@ class Processor:
         if tx.is_processed(item.event_id):
             result.duplicates += 1
             return
-        any_finding = self._judge_compute(tx, item, created, found)
+        any_finding = self._judge_compute(tx, item, found, created=created)
         if not normalized.changes:
             if any_finding:
                 tx.save_event(item.event_id, item.record_json)
@@ -333,7 +332,7 @@ class Processor:
             tx.save_event(item.event_id, item.record_json)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source, kept)
 
-    def _judge_compute(self, tx: StoreUnit, item: TagRecord, created: str, found: StagedFindings) -> bool:
+    def _judge_compute(self, tx: StoreUnit, item: TagRecord, found: StagedFindings, *, created: str) -> bool:
         """Judge the roles the record gives compute resources; True if it raised a finding."""
         read = item.compute
         if read is None:

@@ -13,7 +13,6 @@ def report_unit(
     metrics: Metrics, log: Any, recorder: Recorder, result: UnitResult, *, source: str, unit: str
 ) -> None:
     """Metrics and logs, after the commit: what they count is durable."""
-
     metrics.records_read.labels(source).inc(result.records)
     for reason, detail in result.rejected:
         metrics.records_rejected.labels(source, reason).inc()
