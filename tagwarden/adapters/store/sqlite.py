@@ -133,12 +133,12 @@ class SQLiteStore(SqlStore):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield SQLiteSql(conn)
+                conn.execute("COMMIT")  # may fail too (a full disk): SQLite then rolls back itself
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 self._cache.clear()  # it may hold what the rollback undid
                 raise
-            conn.execute("COMMIT")
 
     def _unit_cache(self, sql: object) -> UnitCache:
         """Kept across units while no other connection has committed (SQLite's data_version)."""
