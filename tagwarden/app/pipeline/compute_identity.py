@@ -17,6 +17,7 @@ from tagwarden.core.compute import (
     ComputeRead,
     ComputeReader,
     RoleGrant,
+    StateUndo,
     detect_compute_identity,
     profile_key,
 )
@@ -114,8 +115,11 @@ class ComputeIdentity:
         actor_tags: Mapping[str, str] | None,
         policy: CompiledPolicy,
         created_at: str,
+        *,
+        undo: StateUndo | None = None,
     ) -> list[Finding]:
-        """The findings of one record's grants; then the state learns what the record did."""
+        """The findings of one record's grants; then the state learns what the record did, and
+        ``undo`` what to put back if the unit is not committed."""
         findings: list[Finding] = []
         with self._lock:
             for grant in read.grants:
@@ -129,22 +133,27 @@ class ComputeIdentity:
                         grant, actor_tags, new, old, policy=policy, created_at=created_at
                     )
                 )
-                self._learn(grant)
+                self._learn(grant, undo)
             for update in read.profile_updates:
                 if update.role is not None:
-                    self.state.set_profile(update.profile, update.role)
+                    self.state.set_profile(update.profile, update.role, undo)
                 elif update.removed is not None:
-                    self.state.remove_from_profile(update.profile, update.removed)
+                    self.state.remove_from_profile(update.profile, update.removed, undo)
                 else:
-                    self.state.set_profile(update.profile, None)
+                    self.state.set_profile(update.profile, None, undo)
         return findings
 
-    def _learn(self, grant: RoleGrant) -> None:
+    def undo(self, undo: StateUndo) -> None:
+        """Puts back what a unit that was not committed taught the state."""
+        with self._lock:
+            undo.undo()
+
+    def _learn(self, grant: RoleGrant, undo: StateUndo | None) -> None:
         if grant.resource_kind == "instance profile":
             return  # the profile update that comes with the grant records it
-        self.state.set_resource_role(grant.family or grant.target, grant.role, grant.profile)
+        self.state.set_resource_role(grant.family or grant.target, grant.role, grant.profile, undo)
         if grant.association_id:
-            self.state.remember_association(grant.association_id, grant.target, grant.profile)
+            self.state.remember_association(grant.association_id, grant.target, grant.profile, undo)
 
 
 def _same(role: str, other: str) -> bool:

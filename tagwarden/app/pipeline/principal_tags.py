@@ -93,6 +93,12 @@ class PrincipalTagCache:
             self.faults.clear(self.FAULT)
         return results
 
+    def forget(self, arns: Iterable[str]) -> None:
+        """Fetch these again at the next need: the unit that stored their tags was not committed."""
+        with self._lock:
+            for arn in arns:
+                self._fetched_at.pop(canonical_principal(arn), None)
+
     def _fetch_with_retries(self, fetch: PrincipalTagFetch, arn: str) -> dict[str, str] | None:
         attempt = 0
         while True:

@@ -22,6 +22,7 @@ from tagwarden.app.pipeline.rejudge import (
 from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, principals_needed
 from tagwarden.app.pipeline.unit_report import report_unit
 from tagwarden.app.recording import Recorder, Route, StagedFindings
+from tagwarden.core.compute import StateUndo
 from tagwarden.core.controls import (
     ControlCall,
     DeliveryPath,
@@ -139,22 +140,30 @@ class Processor:
         roles = self.compute.prepare(t.compute for t in tagged if t.compute)
         needed = principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
         fetched = self.principals.refresh(needed)
-        with self.store.unit() as tx:
-            targets = changed_targets(tagged)
-            tx.lock_targets(targets | {snapshot.arn for snapshot in fetched})
-            tx.read_ahead([t.event_id for t in tagged], targets | needed, actor_access_keys(tagged))
-            for snapshot in fetched:
-                tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
-            created = now_iso()  # one moment for the findings of one transaction
-            found = self.recorder.staged(tx)
-            for item in tagged:
-                self._judge_record(tx, item, result, found, source=source, created=created)
-            self._judge_controls(tx, calls, found, created=created)
-            result.new_findings += found.finish()
-            if mark_object and result.ok:
-                tx.mark_object(source, unit)
-            if read_until is not None:
-                tx.set_read_cursor(source, read_until)
+        undo = StateUndo()
+        try:
+            with self.store.unit() as tx:
+                targets = changed_targets(tagged)
+                tx.lock_targets(targets | {snapshot.arn for snapshot in fetched})
+                tx.read_ahead([t.event_id for t in tagged], targets | needed, actor_access_keys(tagged))
+                for snapshot in fetched:
+                    tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
+                created = now_iso()  # one moment for the findings of one transaction
+                found = self.recorder.staged(tx)
+                for item in tagged:
+                    self._judge_record(tx, item, result, found, source=source, created=created, undo=undo)
+                self._judge_controls(tx, calls, found, created=created)
+                result.new_findings += found.finish()
+                if mark_object and result.ok:
+                    tx.mark_object(source, unit)
+                if read_until is not None:
+                    tx.set_read_cursor(source, read_until)
+        except BaseException:
+            # Nothing of the unit was committed: what it taught the memory goes too, so that the
+            # unit tried again is judged as this attempt was (the IAM tags it stored, asked again).
+            self.principals.forget(snapshot.arn for snapshot in fetched)
+            self.compute.undo(undo)
+            raise
         report_unit(self.metrics, self.log, self.recorder, result, source=source, unit=unit)
         return result
 
@@ -290,6 +299,7 @@ class Processor:
         *,
         source: str,
         created: str,
+        undo: StateUndo,
     ) -> None:
         normalized = item.normalized
         if normalized.session is not None:
@@ -299,7 +309,7 @@ class Processor:
         if tx.is_processed(item.event_id):
             result.duplicates += 1
             return
-        any_finding = self._judge_compute(tx, item, found, created=created)
+        any_finding = self._judge_compute(tx, item, found, created=created, undo=undo)
         if not normalized.changes:
             if any_finding:
                 tx.save_event(item.event_id, item.record_json)
@@ -332,14 +342,16 @@ class Processor:
             tx.save_event(item.event_id, item.record_json)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source, kept)
 
-    def _judge_compute(self, tx: StoreUnit, item: TagRecord, found: StagedFindings, *, created: str) -> bool:
+    def _judge_compute(
+        self, tx: StoreUnit, item: TagRecord, found: StagedFindings, *, created: str, undo: StateUndo
+    ) -> bool:
         """Judge the roles the record gives compute resources; True if it raised a finding."""
         read = item.compute
         if read is None:
             return False
         actor = read.grants[0].ctx.actor if read.grants else None
         actor_tags = self._actor_tags(tx, actor) if actor is not None else None
-        findings = self.compute.judge(tx, read, actor_tags, self.policy, created)
+        findings = self.compute.judge(tx, read, actor_tags, self.policy, created, undo=undo)
         found.add(findings)
         return bool(findings)
 

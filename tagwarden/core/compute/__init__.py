@@ -4,7 +4,7 @@ ABAC identity the actor does not hold. Pure: records and plain data in, findings
 from tagwarden.core.compute.detect import detect_compute_identity
 from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant
 from tagwarden.core.compute.read import ComputeReader
-from tagwarden.core.compute.state import ComputeIdentityState, profile_key
+from tagwarden.core.compute.state import ComputeIdentityState, StateUndo, profile_key
 
 __all__ = [
     "ComputeIdentityState",
@@ -12,6 +12,7 @@ __all__ = [
     "ComputeReader",
     "ProfileUpdate",
     "RoleGrant",
+    "StateUndo",
     "detect_compute_identity",
     "profile_key",
 ]

@@ -8,10 +8,12 @@ events; resource → role and association id → instance are learned from the e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from tagwarden.core.arn import canonical_principal
 
 PROFILE_NOT_KNOWN = "?"  # what a profile lookup returns where IAM cannot tell (other account, denied)
+_ABSENT = object()
 
 
 def profile_key(account: str, name_or_arn: str) -> str:
@@ -23,6 +25,34 @@ def profile_key(account: str, name_or_arn: str) -> str:
             account = parts[4] or account
             value = parts[5].removeprefix("instance-profile/")
     return f"{account}/{value.rsplit('/', 1)[-1]}"
+
+
+@dataclass
+class StateUndo:
+    """What one unit changed in the state, to put back if the unit is not committed: the state
+    lives in memory, the unit's findings in the store, and a unit tried again must find the state
+    as the first attempt did. An entry another unit has changed since is left as that unit set it."""
+
+    changed: list[tuple[dict[str, Any], str, object, object]] = field(default_factory=list)
+
+    def undo(self) -> None:
+        for table, key, before, after in reversed(self.changed):
+            if table.get(key, _ABSENT) == after:
+                if before is _ABSENT:
+                    table.pop(key, None)
+                else:
+                    table[key] = before
+        self.changed.clear()
+
+
+def _put(table: dict[str, Any], key: str, value: object, undo: StateUndo | None) -> None:
+    before = table.get(key, _ABSENT)
+    if value is _ABSENT:
+        table.pop(key, None)
+    else:
+        table[key] = value
+    if undo is not None:
+        undo.changed.append((table, key, before, value))
 
 
 @dataclass
@@ -42,13 +72,13 @@ class ComputeIdentityState:
     def profile_role(self, key: str) -> str | None:
         return self.profiles.get(key)
 
-    def set_profile(self, key: str, role: str | None) -> None:
-        self.profiles[key] = canonical_principal(role) if role else None
+    def set_profile(self, key: str, role: str | None, undo: StateUndo | None = None) -> None:
+        _put(self.profiles, key, canonical_principal(role) if role else None, undo)
 
-    def remove_from_profile(self, key: str, role: str | None) -> None:
+    def remove_from_profile(self, key: str, role: str | None, undo: StateUndo | None = None) -> None:
         current = self.profiles.get(key)
         if role is None or current is None or canonical_principal(role) == current:
-            self.profiles[key] = None
+            _put(self.profiles, key, None, undo)
 
     def resource_role(self, resource: str) -> str | None:
         """The role ``resource`` runs as, as far as known (through its profile's current role)."""
@@ -59,17 +89,19 @@ class ComputeIdentityState:
             return self.profiles.get(held.removeprefix("profile:"))
         return held
 
-    def set_resource_role(self, resource: str, role: str | None, profile: str | None) -> None:
+    def set_resource_role(
+        self, resource: str, role: str | None, profile: str | None, undo: StateUndo | None = None
+    ) -> None:
         """``resource`` runs as ``role`` or through ``profile``; with neither, as no role."""
-        if role is None and profile is None:
-            self.resources.pop(resource, None)
-        elif profile is not None:
-            self.resources[resource] = f"profile:{profile}"
-        elif role is not None:
-            self.resources[resource] = canonical_principal(role)
+        if profile is not None:
+            _put(self.resources, resource, f"profile:{profile}", undo)
+        else:
+            _put(self.resources, resource, canonical_principal(role) if role else _ABSENT, undo)
 
-    def remember_association(self, association_id: str, instance: str, profile: str | None) -> None:
-        self.associations[association_id] = (instance, profile)
+    def remember_association(
+        self, association_id: str, instance: str, profile: str | None, undo: StateUndo | None = None
+    ) -> None:
+        _put(self.associations, association_id, (instance, profile), undo)
 
     def association(self, association_id: str) -> tuple[str, str | None] | None:
         return self.associations.get(association_id)

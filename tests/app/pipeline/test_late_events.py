@@ -13,9 +13,10 @@ import pytest
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
+from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.core.records.text import record_text
 from tests.adapters.store.conftest import engine_url
-from tests.app.pipeline.test_processor import ACCOUNT, processor, run
+from tests.app.pipeline.test_processor import ACCOUNT, IAM, processor, run
 
 DEV = Caller(ACCOUNT, "dev-beta", session="dev", access_key_id="ASIADEV0000000000001")  # team beta
 ADMIN = Caller(ACCOUNT, "TagAdmin", session="admin", access_key_id="ASIAADMIN00000000001")
@@ -128,3 +129,31 @@ def _forget_changes(store: Store, event_id: str) -> None:
     sql = "UPDATE processed_events SET changes_json = NULL WHERE event_id = ?"
     with store.unit() as tx:
         tx._sql.run(sql, (event_id,))  # type: ignore[attr-defined]
+
+
+# A call that both tags a resource and gives it a role (CloudFormation UpdateStack with tags and a
+# service role; Lambda CreateFunction with tags and a role): its compute-identity finding has the
+# same event and target as its tag findings.
+RUNNER = f"arn:aws:iam::{ACCOUNT}:role/alpha-runner"  # team alpha
+STACK = f"arn:aws:cloudformation:us-east-1:{ACCOUNT}:stack/s1/abc"
+
+
+def update_stack(caller: Caller, team: str, minute: int, event_id: str, role: str | None) -> dict[str, Any]:
+    # UpdateStack's request as CloudTrail logs it (the API's members, camel-cased):
+    # https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_UpdateStack.html
+    request: dict[str, Any] = {"stackName": "s1", "tags": [{"key": "team", "value": team}]}
+    if role:
+        request["roleARN"] = role
+    return record(
+        caller,
+        "cloudformation.amazonaws.com",
+        "UpdateStack",
+        request,
+        response={"stackId": STACK},
+        time=f"2024-05-01T10:{minute:02d}:00Z",
+        event_id=event_id,
+    )
+
+
+def compute_processor(store: Store) -> Processor:
+    return processor(store, principals=PrincipalTagCache({**IAM, RUNNER: {"team": "alpha"}}.get))

@@ -24,12 +24,14 @@ POLICY = {
 IAM = {f"arn:aws:iam::{ACCOUNT}:role/dev-beta": {"team": "beta"}, f"arn:aws:iam::{ACCOUNT}:user/bob": {}}
 
 
-def processor(store: Store, metrics: Metrics | None = None) -> Processor:
+def processor(
+    store: Store, metrics: Metrics | None = None, *, principals: PrincipalTagCache | None = None
+) -> Processor:
     return Processor(
         normalizer=Normalizer(),
         policy=CompiledPolicy(parse_policy_document(POLICY)),
         store=store,
-        principals=PrincipalTagCache(IAM.get),
+        principals=principals or PrincipalTagCache(IAM.get),
         metrics=metrics or Metrics(),
         log=get_logger(),
     )
