@@ -55,3 +55,20 @@ class UnitFindings:
         self._sql.run(
             "UPDATE findings SET status = 'superseded', updated_at = ? WHERE id = ?", (self._now, finding_id)
         )
+
+    def revise_finding(self, finding: Finding) -> None:
+        self._write_staged()
+        self._sql.run(
+            "UPDATE findings SET severity = ?, rule = ?, old_value = ?, new_value = ?, explanation = ?,"
+            " status = CASE WHEN status = 'superseded' THEN 'open' ELSE status END, updated_at = ?"
+            " WHERE id = ?",
+            (
+                finding.severity,
+                finding.rule,
+                finding.old_value,
+                finding.new_value,
+                finding.explanation,
+                self._now,
+                finding.id,
+            ),
+        )

@@ -374,9 +374,9 @@ class Processor:
             actor_tags = self._actor_tags(tx, later.actor)
             return judge(later, replace(context, actor_tags=actor_tags, old=old), self.policy)
 
-        result.superseded += rejudge_affected(
-            tx, change, seen_before, self._changes_of, judge_again, add=found.add
-        )
+        done = rejudge_affected(tx, change, seen_before, self._changes_of, judge_again, add=found.add)
+        result.superseded += done.superseded
+        result.reopened += done.reopened
 
     def _changes_of(self, record: dict[str, Any]) -> list[TagChange]:
         return list(self.normalizer.normalize(record).changes)

@@ -3,16 +3,20 @@
 CloudTrail and SQS deliver out of order, and replicas judge side by side: a change can arrive after
 a later change of the same target was judged with the old value it saw then. When the late change
 alters what a later change's old value was, that later change is judged again: findings it now gives
-are added (and delivered), findings it no longer gives are marked ``superseded``, never deleted.
+are added (and delivered), findings it no longer gives are marked ``superseded``, never deleted, and
+findings it gives still say what judging says now (a superseded one that holds again is open again),
+so the findings do not depend on the order the events came in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from tagwarden.adapters.store import StoreUnit
 from tagwarden.core.arn import canonical_principal
 from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.judge import JUDGED_KINDS
 from tagwarden.core.model import Finding, KnownTags, TagChange
 from tagwarden.core.ports.store import LaterChange
 
@@ -48,6 +52,14 @@ def old_tags_of_later(tx: StoreUnit, change: TagChange, ts: float) -> dict[Later
     return {entry: tx.tags_as_of(change.target, entry.ts, entry.event_id) for entry in later}
 
 
+@dataclass(slots=True)
+class Rejudged:
+    """The ids of the findings judging again marked superseded, and of those it opened again."""
+
+    superseded: list[str] = field(default_factory=list)
+    reopened: list[str] = field(default_factory=list)
+
+
 def rejudge_affected(
     tx: StoreUnit,
     change: TagChange,
@@ -56,11 +68,10 @@ def rejudge_affected(
     judge_again: JudgeAgain,
     *,
     add: AddFindings,
-) -> list[str]:
+) -> Rejudged:
     """After recording ``change``: judges again each later change whose old tags it altered;
-    ``add`` stores and queues the findings it gives now (the recorder). Returns the ids of the
-    findings marked superseded."""
-    superseded: list[str] = []
+    ``add`` stores and queues the findings it gives now (the recorder)."""
+    done = Rejudged()
     target = canonical_principal(change.target)
     for entry, before in seen_before.items():
         now = tx.tags_as_of(change.target, entry.ts, entry.event_id)
@@ -70,14 +81,26 @@ def rejudge_affected(
         for later in changes:
             if canonical_principal(later.target) != target or later.target_kind == "session":
                 continue
-            fresh = judge_again(later, now)
-            fresh_ids = {finding.id for finding in fresh}
-            add(fresh)
+            fresh = {finding.id: finding for finding in judge_again(later, now)}
+            add(list(fresh.values()))
             for old in tx.event_findings(entry.event_id):
-                if old.target == later.target and old.id not in fresh_ids and old.status != "superseded":
-                    tx.supersede(old.id)
-                    superseded.append(old.id)
-    return superseded
+                if old.target != later.target or old.kind not in JUDGED_KINDS:
+                    continue  # another target's, or not the judge's (a role given, a control call)
+                again = fresh.get(old.id)
+                if again is None:
+                    if old.status != "superseded":
+                        tx.supersede(old.id)
+                        done.superseded.append(old.id)
+                elif old.status == "superseded" or _says(old) != _says(again):
+                    tx.revise_finding(again)
+                    if old.status == "superseded":
+                        done.reopened.append(old.id)
+    return done
+
+
+def _says(finding: Finding) -> tuple[object, ...]:
+    """What judging decides of a finding whose id (event, target, key, kind) is given."""
+    return (finding.severity, finding.rule, finding.old_value, finding.new_value, finding.explanation)
 
 
 def _changes_of_event(tx: StoreUnit, event_id: str, changes_of: ChangesOf) -> list[TagChange]:

@@ -43,6 +43,8 @@ def report_unit(
     recorder.report(result.new_findings, source=source)
     for finding_id in result.superseded:
         log.info("finding_superseded", source=source, unit=unit, finding_id=finding_id)
+    for finding_id in result.reopened:
+        log.info("finding_reopened", source=source, unit=unit, finding_id=finding_id)
     if result.newest_event is not None:
         metrics.observe_newest_event(source, result.newest_event)
     for (account, region), moment in result.newest_by_origin.items():

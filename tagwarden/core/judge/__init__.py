@@ -1,7 +1,7 @@
 """Judging tag changes against the governance policy: pure functions, no I/O."""
 
 from tagwarden.core.judge.context import JudgeContext
-from tagwarden.core.judge.verdict import judge
+from tagwarden.core.judge.verdict import JUDGED_KINDS, judge
 from tagwarden.core.judge.writes import KeyWrite, effective_writes
 
-__all__ = ["JudgeContext", "KeyWrite", "effective_writes", "judge"]
+__all__ = ["JUDGED_KINDS", "JudgeContext", "KeyWrite", "effective_writes", "judge"]

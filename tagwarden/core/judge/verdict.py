@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from tagwarden.core.arn import canonical_principal
 from tagwarden.core.governance.compiled import ActorView, CompiledPolicy, CompiledRule
 from tagwarden.core.judge.context import JudgeContext
 from tagwarden.core.judge.explain import explain
 from tagwarden.core.judge.writes import KeyWrite, effective_writes
-from tagwarden.core.model import Finding, FindingKind, TagChange, most_severe, new_finding
+from tagwarden.core.model import Finding, TagChange, most_severe, new_finding
 from tagwarden.core.model.change import RESOURCE_KINDS
 from tagwarden.core.model.finding import Severity, origin_of
+
+# The kinds of finding the judge gives, and only those: judged again after a late event, a change's
+# findings of other kinds (a role given to compute, a control call) are not the judge's to withdraw.
+JudgedKind = Literal[
+    "unauthorized_writer",
+    "disallowed_value",
+    "self_grant",
+    "self_retag",
+    "principal_retag",
+    "session_tag",
+    "lockout",
+    "denied_attempt",
+]
+JUDGED_KINDS: frozenset[str] = frozenset(get_args(JudgedKind))
 
 
 def _attempted_writes(change: TagChange) -> list[KeyWrite]:
@@ -30,7 +46,7 @@ class _Judgement:
 
     def add(
         self,
-        kind: FindingKind,
+        kind: JudgedKind,
         write: KeyWrite,
         rule: CompiledRule | None = None,
         severity: Severity | None = None,

@@ -58,6 +58,12 @@ class FindingWrites(Protocol):
         """Marks a finding ``superseded``: judged again, its change no longer gives it."""
         ...
 
+    def revise_finding(self, finding: Finding) -> None:
+        """Judged again, its change still gives ``finding`` (an id already recorded): its severity,
+        rule, values and explanation become what judging says now, and a superseded one is open
+        again. An acknowledged or resolved one keeps its status."""
+        ...
+
 
 class FindingReads(Protocol):
     """Reads and status changes outside a unit; each sees the last committed units."""

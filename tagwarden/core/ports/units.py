@@ -40,6 +40,7 @@ class UnitResult:
     new_findings: list[Finding] = field(default_factory=list)
     duplicates: int = 0
     superseded: list[str] = field(default_factory=list)  # ids of findings a late event superseded
+    reopened: list[str] = field(default_factory=list)  # ids of superseded ones a late event opened again
     newest_event: float | None = None
     # (account, region) -> Unix time of its newest event in the unit: the log delivery gap metric
     newest_by_origin: dict[tuple[str, str], float] = field(default_factory=dict)

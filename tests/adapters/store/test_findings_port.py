@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tagwarden.adapters.store import Store
@@ -81,3 +83,24 @@ def test_findings_added_at_once_say_which_were_new(store: Store) -> None:
         assert tx.add_findings(many[:3]) == set()
     stored = store.list_findings()
     assert len(stored) == 450 and all(f.status == "open" and f.created_at for f in stored)
+
+
+def test_a_revised_finding_says_what_judging_says_now_and_a_superseded_one_is_open_again(
+    store: Store,
+) -> None:
+    first, second = finding("e1"), finding("e22", kind="lockout", severity="high")
+    with store.unit() as tx:
+        tx.add_findings([first, second])
+        tx.supersede(first.id)
+    store.set_status(second.id, "acknowledged")
+    with store.unit() as tx:
+        tx.revise_finding(replace(first, old_value="alpha", explanation="now", severity="high"))
+        tx.stage_findings([third := finding("e333")])
+        tx.revise_finding(replace(third, old_value="gamma"))  # staged in this unit: written first
+        tx.revise_finding(replace(second, explanation="now"))
+    got = {f.event_id: (f.status, f.severity, f.old_value, f.explanation) for f in store.list_findings()}
+    assert got == {
+        "e1": ("open", "high", "alpha", "now"),
+        "e22": ("acknowledged", "high", second.old_value, "now"),  # a person's status is kept
+        "e333": ("open", "critical", "gamma", "e"),
+    }

@@ -131,6 +131,49 @@ def _forget_changes(store: Store, event_id: str) -> None:
         tx._sql.run(sql, (event_id,))  # type: ignore[attr-defined]
 
 
+def test_a_superseded_finding_that_a_second_late_event_makes_hold_again_is_open_again(store: Store) -> None:
+    proc = processor(store)
+    run(proc, [put_team(DEV, "shared", "beta", 3, "dev-beta")], unit="1")
+    assert by_event(store, "dev-beta") == {"unauthorized_writer": "open", "self_grant": "open"}
+    run(proc, [put_team(ADMIN, "shared", "beta", 1, "admin-beta")], unit="2")  # beta -> beta: nothing
+    assert by_event(store, "dev-beta") == {"unauthorized_writer": "superseded", "self_grant": "superseded"}
+    # Logged between the two: shared was alpha when dev set it to beta.
+    late = run(proc, [put_team(ADMIN, "shared", "alpha", 2, "admin-alpha")], unit="3")
+    # In event-time order (1, 2, 3) dev-beta's two findings are open: judged again, they hold again.
+    assert by_event(store, "dev-beta") == {"unauthorized_writer": "open", "self_grant": "open"}
+    assert sorted(late.reopened) == sorted(f.id for f in store.list_findings() if f.event_id == "dev-beta")
+    assert late.new_findings == [] and late.superseded == []
+
+
+def test_a_finding_judged_again_says_what_judging_in_time_order_says(store: Store) -> None:
+    proc = processor(store)
+    run(proc, [put_team(DEV, "shared", "beta", 3, "dev-beta")], unit="1")  # from an unknown value
+    run(proc, [put_team(ADMIN, "shared", "alpha", 2, "admin-alpha")], unit="2")
+    in_order = open_store("sqlite:///:memory:")
+    run(processor(in_order), [put_team(ADMIN, "shared", "alpha", 2, "admin-alpha")], unit="1")
+    run(processor(in_order), [put_team(DEV, "shared", "beta", 3, "dev-beta")], unit="2")
+
+    def said(of: Store) -> dict[str, tuple[object, ...]]:
+        return {
+            f.kind: (f.status, f.severity, f.rule, f.old_value, f.new_value, f.explanation)
+            for f in of.list_findings()
+            if f.event_id == "dev-beta"
+        }
+
+    assert said(store) == said(in_order)
+    assert {old for _, _, _, old, _, _ in said(store).values()} == {"alpha"}
+
+
+def test_a_late_tag_event_leaves_the_later_records_compute_finding_alone(store: Store) -> None:
+    proc = compute_processor(store)
+    run(proc, [update_stack(DEV, "beta", 3, "dev-stack", RUNNER)], unit="1")
+    assert by_event(store, "dev-stack").get("compute_identity") == "open"  # dev (beta) gave an alpha role
+    late = run(proc, [update_stack(ADMIN, "gamma", 2, "admin-stack", None)], unit="2")  # an earlier retag
+    # It changed the stack's old tags; the role dev gave the stack is the same.
+    assert by_event(store, "dev-stack").get("compute_identity") == "open"
+    assert all(store.get_finding(i).kind != "compute_identity" for i in late.superseded)  # type: ignore[union-attr]
+
+
 # A call that both tags a resource and gives it a role (CloudFormation UpdateStack with tags and a
 # service role; Lambda CreateFunction with tags and a role): its compute-identity finding has the
 # same event and target as its tag findings.

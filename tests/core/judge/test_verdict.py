@@ -142,3 +142,11 @@ def test_the_same_change_always_gives_the_same_findings() -> None:
     first = judge(change(set={"team": "alpha"}), context, POLICY)
     second = judge(change(set={"team": "alpha"}), context, POLICY)
     assert first == second and len({f.id for f in first}) == len(first) == 2
+
+
+def test_the_kinds_the_judge_gives_are_declared_kinds_and_not_the_other_producers() -> None:
+    from tagwarden.core.judge import JUDGED_KINDS
+    from tagwarden.core.model.kinds import FINDING_KINDS
+
+    assert JUDGED_KINDS.issubset(FINDING_KINDS)
+    assert not JUDGED_KINDS & {"compute_identity", "control_tamper", "log_integrity", "unattributed_change"}
