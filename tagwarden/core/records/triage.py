@@ -48,7 +48,9 @@ class Interest:
         # member names match by casefold, under which some non-ASCII letters fold to ASCII ones.
         if b"\\u" in request_parameters or not request_parameters.isascii():
             return True
-        lowered = request_parameters.lower()
+        # The normalizer also takes a member spelled with hyphens or underscores between its words
+        # (``user_pool_tags`` for ``UserPoolTags``): so does the search, with them left out.
+        lowered = request_parameters.lower().replace(b"-", b"").replace(b"_", b"")
         return any(needle in lowered for needle in self.needles)
 
 
@@ -240,7 +242,7 @@ def has_too_long_number(text: bytes) -> bool:
 def _decode_record(raw: msgspec.Raw) -> Any:
     try:
         return _RECORD.decode(raw)
-    except msgspec.DecodeError:  # what msgspec refuses and json takes (NaN, lone surrogates)
+    except (msgspec.DecodeError, RecursionError):  # what msgspec refuses and json may take (NaN)
         pass
     try:
         return json.loads(bytes(raw))
@@ -257,8 +259,8 @@ def _triage(text: bytes, keep: RecordFilter) -> Iterator[Record | ReadProblem | 
             return None
         kept, skipped = _kept_indices(document.Records, keep)
         raws = _RAWS.decode(text).Records if kept else []
-    except (msgspec.DecodeError, UnicodeDecodeError):
-        return None
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return None  # read the long way, which says what is wrong where (too_deep, at its record)
     return _emit(kept, raws, skipped)
 
 

@@ -40,9 +40,11 @@ DOCUMENTS = sorted(
     if p.is_file() and p.suffix in (".json", ".gz", ".jsonl") and p.name != "expected.json"
 )
 CALLER = Caller("123456789012", "dev", session="s1")
+_AT = "2024-05-01T10:00:00Z"
 
 
 def _judged(data: bytes, fast: bool, tmp: Path) -> tuple[UnitResult, list[Any]]:
+    tmp.mkdir(exist_ok=True)
     store = open_store(f"sqlite:///{tmp / ('fast.db' if fast else 'slow.db')}")
     processor = Processor(
         normalizer=Normalizer(),
@@ -253,3 +255,46 @@ def test_a_record_whose_account_or_region_is_an_object_is_read_alike(tmp_path: P
     base = {"eventTime": "2024-01-01T00:00:00Z", "eventSource": "s3.amazonaws.com", "eventName": "GetObject"}
     for odd in ({"recipientAccountId": {"a": 1}}, {"awsRegion": ["us-east-1"]}):
         _assert_same(json.dumps({"Records": [base | odd, base]}).encode(), tmp_path / str(len(str(odd))))
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "request_parameters"),
+    [
+        # The normalizer takes a member spelled with '-' or '_' between its words (a URI-bound
+        # member is logged so): the fast reader must not skip what it would read.
+        ("cognito-idp.amazonaws.com", "CreateUserPool", {"poolName": "p", "user_pool_tags": {"team": "x"}}),
+        ("access-analyzer.amazonaws.com", "CreateAnalyzer", {"analyzerName": "a", "ta-gs": {"team": "x"}}),
+        (
+            "sts.amazonaws.com",
+            "AssumeRole",
+            {
+                "roleArn": "arn:aws:iam::123456789012:role/r",
+                "roleSessionName": "s",
+                "t_ags": tag_list({"team": "x"}),
+            },
+        ),
+    ],
+)
+def test_a_tag_member_spelled_with_hyphens_or_underscores_is_not_skipped(
+    source: str, name: str, request_parameters: dict[str, Any], tmp_path: Path
+) -> None:
+    response = {"credentials": {"accessKeyId": "ASIAEXAMPLE3"}}
+    one = record(CALLER, source, name, request_parameters, time="2024-05-01T10:00:00Z", response=response)
+    data = json.dumps({"Records": [one]}).encode()
+    _assert_same(data, tmp_path)
+    fast, _ = _judged(data, True, tmp_path / "again")
+    assert sum(fast.tag_changes.values()) == 1  # a tag change (or a tagged session), read
+
+
+def test_a_record_nested_past_the_stack_is_reported_where_it_is_and_what_came_before_is_judged(
+    tmp_path: Path,
+) -> None:
+    tagged = record(
+        CALLER, "iam.amazonaws.com", "TagRole", {"roleName": "r", "tags": tag_list({"team": "x"})}, time=_AT
+    )
+    deep = record(CALLER, "s3.amazonaws.com", "GetObject", {"bucketName": "b"}, time=_AT)
+    text = json.dumps({"Records": [tagged, deep]}).replace('{"bucketName": "b"}', "[" * 5000 + "]" * 5000)
+    _assert_same(text.encode(), tmp_path)
+    fast, _ = _judged(text.encode(), True, tmp_path / "again")
+    assert fast.fatal is not None and fast.fatal.reason == "too_deep"
+    assert sum(fast.tag_changes.values()) == 1
