@@ -2,14 +2,13 @@
 
 Decompressing, filtering and normalizing are pure and take most of the time; judging and
 committing stay in the calling process, one unit after the other in the given order, so that
-the results are the same whatever the number of workers. With one worker, where fork is not
-available, or for a single unit (nothing to overlap it with), everything runs in the calling
-process, as it always did.
+the results are the same whatever the number of workers. With one worker, or where fork is not
+available, everything runs in the calling process, as it always did.
 
 A unit that fails to prepare in a worker comes back with its exception, to be handled in its
 turn exactly as in one process (UnitDeferred: retried; anything else: a failed unit, counted
-towards quarantine). A unit whose worker died is prepared once more in a fresh pool; if that
-worker dies too, the unit is a failed unit (WorkerDied), and the ones behind it go on.
+towards quarantine). A unit whose worker died is prepared once more in a worker of its own; if
+that worker dies too, the unit is a failed unit (WorkerDied), and the ones behind it go on.
 """
 
 from __future__ import annotations
@@ -81,9 +80,10 @@ def _outcome(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> 
     try:
         return _wait(entry.future, abandon)
     except BrokenProcessPool:
-        pass
+        pool.reap()
     try:
-        return _wait(pool.submit(entry.item), abandon)  # type: ignore[arg-type]
+        with pool.alone() as submit:
+            return _wait(submit(entry.item), abandon)  # type: ignore[arg-type]
     except BrokenProcessPool as exc:
         return WorkerDied(f"the worker process preparing the unit died twice ({exc})")
     except Exception as exc:
@@ -114,8 +114,9 @@ def prepared_in_order(
     as many threads as there are workers. Up to IN_FLIGHT_PER_WORKER units per worker are fetched
     and prepared ahead of the caller. Once ``abandon`` is
     set, the unit waited for comes back as UnitDeferred."""
-    if pool is None or not pool.parallel or len(jobs) < 2:
-        # One unit has nothing to overlap with: handing it to a worker would only add the trip.
+    if pool is None or not pool.parallel:
+        # Even a unit alone goes to a worker where there are workers: one that kills the process
+        # reading it (a crash in an extension, the kernel's OOM killer) must not kill the daemon.
         for job in jobs:
             yield job, prepare_here(job)
         return

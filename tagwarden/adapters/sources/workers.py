@@ -17,9 +17,10 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_for_sentinels
 from pathlib import Path
@@ -135,6 +136,9 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+Submit = Callable[[WorkItem], "Future[PreparedUnit | _Deferral | Exception]"]
+
+
 class PreparePool:
     """``workers`` processes preparing units for ``processor``, started on first use (and again
     after a worker died), stopped by ``close``. Shared by the sources of one daemon."""
@@ -144,6 +148,7 @@ class PreparePool:
         self._processor = processor
         self._lock = threading.Lock()
         self._executor: ProcessPoolExecutor | None = None
+        self._alone: set[ProcessPoolExecutor] = set()
         self._closed = False
 
     @property
@@ -151,42 +156,81 @@ class PreparePool:
         """False where everything is done in the calling process (one worker, or no fork)."""
         return self.workers > 1 and can_fork()
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.workers,
+            workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_start_worker,
             initargs=(self._processor, os.getpid()),
         )
 
+    def _refuse_if_closed(self) -> None:
+        if self._closed:
+            raise UnitDeferred("stopping", "the daemon is stopping; the unit is read again after the restart")
+
     def submit(self, item: WorkItem) -> Future[PreparedUnit | _Deferral | Exception]:
         """Prepare ``item`` in a worker; raises UnitDeferred once the pool is closed."""
         with self._lock:
-            if self._closed:
-                raise UnitDeferred(
-                    "stopping", "the daemon is stopping; the unit is read again after the restart"
-                )
+            self._refuse_if_closed()
+            self._drop_if_broken()
             if self._executor is None:
-                self._executor = self._start()
+                self._executor = self._start(self.workers)
             try:
                 return self._executor.submit(prepare_in_worker, item)
             except BrokenProcessPool:  # a worker died: the others went with it; start afresh
-                self._executor.shutdown(wait=False, cancel_futures=True)
-                self._executor = self._start()
+                self._drop_if_broken()
+                self._executor = self._start(self.workers)
                 return self._executor.submit(prepare_in_worker, item)
+
+    def reap(self) -> None:
+        """After a unit's worker died: the pool is broken, and its other workers go now."""
+        with self._lock:
+            self._drop_if_broken()
+
+    def _drop_if_broken(self) -> None:
+        """A broken pool's other workers are asked to stop with SIGTERM, which they ignore: left,
+        each would finish its unit and wait for ever to hand back a result no one reads (and the
+        pool's thread, which the interpreter waits for at exit, with it). They are killed."""
+        executor = self._executor
+        if executor is None or not getattr(executor, "_broken", False):
+            return
+        self._executor = None
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    @contextmanager
+    def alone(self) -> Iterator[Submit]:
+        """A worker of its own, for a unit tried again after its worker died: in the shared pool,
+        another unit's death could fail it again, and only its own may."""
+        with self._lock:
+            self._refuse_if_closed()
+            executor = self._start(1)
+            self._alone.add(executor)
+        try:
+            yield lambda item: executor.submit(prepare_in_worker, item)
+        finally:
+            with self._lock:
+                self._alone.discard(executor)
+            _stop([executor])
 
     def close(self) -> None:
         """Stop the workers: queued units are dropped, the ones in hand get STOP_WAIT_SECONDS."""
         with self._lock:
             self._closed = True
-            executor, self._executor = self._executor, None
-        if executor is None:
-            return
-        running = list((getattr(executor, "_processes", None) or {}).values())
+            executors = [e for e in (self._executor, *self._alone) if e is not None]
+            self._executor = None
+            self._alone.clear()
+        _stop(executors)
+
+
+def _stop(executors: list[ProcessPoolExecutor]) -> None:
+    running = [p for e in executors for p in list((getattr(e, "_processes", None) or {}).values())]
+    for executor in executors:
         executor.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + STOP_WAIT_SECONDS
-        while running and time.monotonic() < deadline:
-            wait_for_sentinels([p.sentinel for p in running], timeout=deadline - time.monotonic())
-            running = [p for p in running if p.exitcode is None]
-        for process in running:
-            process.kill()  # SIGTERM is ignored by the workers
+    deadline = time.monotonic() + STOP_WAIT_SECONDS
+    while running and time.monotonic() < deadline:
+        wait_for_sentinels([p.sentinel for p in running], timeout=deadline - time.monotonic())
+        running = [p for p in running if p.exitcode is None]
+    for process in running:
+        process.kill()  # SIGTERM is ignored by the workers

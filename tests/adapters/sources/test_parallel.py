@@ -82,11 +82,12 @@ def test_an_exception_that_cannot_travel_back_keeps_its_name_and_message(tmp_pat
     assert isinstance(fine, PreparedUnit)
 
 
-def test_a_single_unit_is_prepared_here_without_the_trip_to_a_worker(tmp_path: Path) -> None:
+def test_a_single_unit_is_prepared_in_a_worker_too(tmp_path: Path) -> None:
+    # Alone in a poll, a unit that kills the process reading it must not kill the daemon.
     pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
     here: list[Path] = []
     try:
         got = list(prepared_in_order(pool, [tmp_path / "a.json"], lambda p: p, lambda p: here.append(p) or p))  # type: ignore[func-returns-value]
     finally:
         pool.close()
-    assert got == [(tmp_path / "a.json", tmp_path / "a.json")] and here == [tmp_path / "a.json"]
+    assert here == [] and isinstance(got[0][1], PreparedUnit)

@@ -1,0 +1,108 @@
+"""Worker deaths under prepared_in_order: only a unit's own death fails it, a broken pool leaves
+no process behind, and a unit alone in a poll that kills its reader does not kill the daemon."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tagwarden.adapters.sources.parallel import PreparePool, WorkerDied, can_fork, prepared_in_order
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.ports.units import PreparedUnit, UnitResult
+from tests.faults.builders import Wired, self_retag
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
+
+
+class _Preparer:
+    """Prepares by the (missing) file's name: ``die`` kills its worker, ``slow`` takes 3 s, ``big``
+    hands back about 1 MB (a file with a few thousand tag records), more than a pipe holds."""
+
+    record_filter = Normalizer()
+
+    def prepare(self, items: Any) -> PreparedUnit:
+        records = list(items)
+        name = getattr(records[-1], "detail", "") if records else ""
+        if "die" in name:
+            os._exit(3)
+        result = UnitResult(records=1)
+        if "slow" in name:
+            time.sleep(3)
+        if "big" in name:
+            result.rejected.extend(("x", f"{i:08d}" * 20) for i in range(5000))
+        return PreparedUnit(result, [])
+
+
+def test_a_unit_tried_again_beside_another_units_fatal_first_try_is_not_failed(tmp_path: Path) -> None:
+    # good-slow's first try is lost with die-1's worker. Tried again in the shared pool, it would
+    # sit beside die-2's first try (fetched later, as an S3 GET can be) and be lost again.
+    delays = {"good-slow": 0.0, "die-1": 0.3, "die-2": 1.5}
+
+    def fetch(path: Path) -> Path:
+        time.sleep(delays[path.stem])
+        return path
+
+    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    try:
+        jobs = [tmp_path / f"{name}.json" for name in delays]
+        got = {job.stem: ready for job, ready in prepared_in_order(pool, jobs, fetch, lambda p: None)}  # type: ignore[arg-type]
+    finally:
+        pool.close()
+    assert isinstance(got["die-1"], WorkerDied) and isinstance(got["die-2"], WorkerDied)
+    assert isinstance(got["good-slow"], PreparedUnit), got["good-slow"]
+
+
+def test_the_other_workers_of_a_broken_pool_do_not_outlive_it(tmp_path: Path) -> None:
+    # die kills its worker while slow-big is in the other one, which ignores the pool's SIGTERM.
+    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    left: list[multiprocessing.Process] = []
+    try:
+        jobs = [tmp_path / "a-slow-big.json", tmp_path / "b-die.json"]
+        got = [ready for _, ready in prepared_in_order(pool, jobs, lambda p: p, lambda p: None)]  # type: ignore[arg-type]
+        assert isinstance(got[0], PreparedUnit) and isinstance(got[1], WorkerDied)
+        pool.close()
+        deadline = time.monotonic() + 5
+        while (left := multiprocessing.active_children()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert left == [], f"worker processes alive after close: {[p.pid for p in left]}"
+    finally:
+        for process in left:  # so that pytest itself can exit
+            os.kill(process.pid, signal.SIGKILL)
+
+
+class _Poisoned(Normalizer):
+    def normalize(self, record: dict[str, Any]) -> Any:
+        if record.get("eventID") == "dies":
+            os._exit(3)  # a crash in an extension, the OOM killer: whichever process reads it
+        return super().normalize(record)
+
+
+def _two_polls(db: Path, logs: Path, failed: Any) -> None:
+    wired = Wired(db, _Poisoned(), workers=2)
+    try:
+        source = wired.files(logs, quarantine_after=3)
+        failed[0] = source.poll(threading.Event()).failed_units  # good and poisoned: the poisoned fails
+        failed[1] = source.poll(threading.Event()).failed_units  # the poisoned alone: it fails again
+    finally:
+        wired.close()
+
+
+def test_a_poisoned_file_alone_in_a_poll_fails_in_a_worker_not_the_daemon(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "a.json").write_text(json.dumps({"Records": [self_retag("fine")]}))
+    (logs / "b.json").write_text(json.dumps({"Records": [self_retag("dies", second=1)]}))
+    context = multiprocessing.get_context("fork")
+    failed = context.Array("i", [-1, -1])
+    daemon = context.Process(target=_two_polls, args=(tmp_path / "state.db", logs, failed))
+    daemon.start()
+    daemon.join(60)
+    assert (daemon.exitcode, list(failed)) == (0, [1, 1])
