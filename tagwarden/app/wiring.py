@@ -13,7 +13,7 @@ from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
 from tagwarden.adapters.aws.instance_profiles import IAMInstanceProfiles
 from tagwarden.adapters.aws.tag_writer import TagWriter, remediator_clients
-from tagwarden.adapters.aws.trails import trail_buckets
+from tagwarden.adapters.aws.trails import described_trails
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Sink
 from tagwarden.adapters.sinks.from_settings import build_sinks
@@ -151,8 +151,8 @@ def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) ->
                     delivery.add_source_bucket(parse_s3_url(path)[0], name)
     if clients is not None:
         try:
-            for bucket, trail in trail_buckets(clients.cloudtrail()):
-                delivery.add_trail(bucket, trail)
+            for trail in described_trails(clients.cloudtrail()):
+                delivery.learn_trail(trail)
         except (ClientError, BotoCoreError) as exc:
             log.warning(
                 "describe_trails_failed", error=str(exc), effect="trail buckets learned from events only"

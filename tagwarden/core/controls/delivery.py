@@ -1,8 +1,9 @@
 """What carries CloudTrail to tagwarden, and which Organizations policies govern tag writes.
 
 Learned from the configuration (the buckets and queues sources read), from DescribeTrails, and from the
-events themselves as they pass: CreateTrail/UpdateTrail name a trail's bucket, PutRule/PutTargets a rule
-that forwards CloudTrail events, CreatePolicy a policy's type. Kept in memory: after a restart the
+events themselves as they pass: CreateTrail/UpdateTrail name a trail's bucket, KMS key and SNS topic,
+PutRule/PutTargets a rule that forwards CloudTrail events (and its targets), Subscribe a topic that
+feeds a source's queue, CreatePolicy a policy's type. Kept in memory: after a restart the
 configuration and DescribeTrails seed it again.
 """
 
@@ -45,6 +46,16 @@ def queue_arn(queue_url: str, region: str = "", account: str = "") -> str:
     return f"arn:{partition_for(region)}:sqs:{region}:{owner}:{name}"
 
 
+def key_id(key: str) -> str:
+    """A KMS key's id, from its ARN or id (an alias stays as it is: it names no key by itself)."""
+    return key.rsplit(":key/", 1)[-1] if ":key/" in key else key
+
+
+def topic_of(subscription_arn: str) -> str:
+    """arn:aws:sns:<region>:<account>:<topic> of its subscription's ARN (the topic's, a colon, an id)."""
+    return subscription_arn.rsplit(":", 1)[0] if subscription_arn.count(":") >= 6 else subscription_arn
+
+
 def rule_arn(name: str, bus: str, region: str, account: str) -> str:
     if is_arn(name):
         return name
@@ -59,11 +70,22 @@ class DeliveryPath:
     source_buckets: dict[str, str] = field(default_factory=dict)  # bucket -> the source that reads it
     source_queues: dict[str, str] = field(default_factory=dict)  # queue ARN -> the source that reads it
     forwarding_rules: set[str] = field(default_factory=set)  # rule ARNs forwarding CloudTrail events
+    rule_targets: dict[str, dict[str, str]] = field(default_factory=dict)  # rule ARN -> target id -> ARN
     policies: dict[str, tuple[str, str]] = field(default_factory=dict)  # policy id -> (type, ARN)
+    trail_keys: dict[str, str] = field(default_factory=dict)  # KMS key id -> the trail it encrypts
+    trail_topics: dict[str, str] = field(default_factory=dict)  # SNS topic ARN -> the trail notifying it
+    topic_feeds: dict[str, str] = field(default_factory=dict)  # topic ARN -> the source its queue feeds
+    subscriptions: dict[str, str] = field(default_factory=dict)  # subscription ARN -> that source
+    _bucket_of: dict[str, str] = field(default_factory=dict)  # trail -> the bucket it writes to now
 
     def add_trail(self, bucket: str, trail: str) -> None:
-        if bucket:
-            self.trail_buckets[bucket] = trail
+        if not bucket:
+            return
+        left = self._bucket_of.get(trail)
+        if left is not None and left != bucket and self.trail_buckets.get(left) == trail:
+            del self.trail_buckets[left]  # a bucket it left is no longer where its logs go
+        self.trail_buckets[bucket] = trail
+        self._bucket_of[trail] = bucket
 
     def add_source_bucket(self, bucket: str, source: str) -> None:
         self.source_buckets[bucket] = source
@@ -90,27 +112,60 @@ class DeliveryPath:
         request, response = _params(record, "requestParameters"), _params(record, "responseElements")
         region, account = _text(record.get("awsRegion")), _text(record.get("recipientAccountId"))
         if name in ("CreateTrail", "UpdateTrail"):
-            bucket = _text(response.get("s3BucketName")) or _text(request.get("s3BucketName"))
-            trail = _text(response.get("trailARN")) or _text(request.get("name"))
-            self.add_trail(bucket, trail)
+            self.learn_trail(response, request)
         elif name == "PutRule":
-            pattern = request.get("eventPattern")
-            text = pattern if isinstance(pattern, str) else json.dumps(pattern)
-            if CLOUDTRAIL_DETAIL_TYPE in text:
-                arn = _text(response.get("ruleArn"))
-                bus = _text(request.get("eventBusName"))
-                self.forwarding_rules.add(arn or rule_arn(_text(request.get("name")), bus, region, account))
+            arn = put_rule_arn(request, response, region, account)
+            if forwards_cloudtrail(request):
+                self.forwarding_rules.add(arn)
+            elif "eventPattern" in request:
+                self.forwarding_rules.discard(arn)  # its new pattern forwards CloudTrail no more
         elif name == "PutTargets":
-            targets = request.get("targets")
-            arns = (
-                {_text(t.get("arn")) for t in targets if isinstance(t, dict)}
-                if isinstance(targets, list)
-                else set()
-            )
-            if arns & set(self.source_queues):
-                bus = _text(request.get("eventBusName"))
-                self.forwarding_rules.add(rule_arn(_text(request.get("rule")), bus, region, account))
+            bus = _text(request.get("eventBusName"))
+            arn = rule_arn(_text(request.get("rule")), bus, region, account)
+            targets = self.rule_targets.setdefault(arn, {})
+            targets.update(rule_target_arns(request))
+            if set(targets.values()) & set(self.source_queues):
+                self.forwarding_rules.add(arn)
+        elif name == "Subscribe":
+            source = self.source_queues.get(_text(request.get("endpoint")))
+            if source is not None and _text(request.get("protocol")) == "sqs":
+                self.topic_feeds[_text(request.get("topicArn"))] = source
+                if response.get("subscriptionArn"):
+                    self.subscriptions[_text(response.get("subscriptionArn"))] = source
         elif name == "CreatePolicy":
             policy = _params(response, "policy").get("policySummary")
             if isinstance(policy, dict) and policy.get("id"):
                 self.add_policy(str(policy["id"]), _text(policy.get("type")), _text(policy.get("arn")))
+
+    def learn_trail(self, described: dict[str, Any], request: dict[str, Any] | None = None) -> None:
+        """A trail as CreateTrail's or UpdateTrail's response (or DescribeTrails) describes it;
+        ``request`` fills in what a response leaves out."""
+        request, response = request or {}, described
+        trail = _text(response.get("trailARN")) or _text(request.get("name"))
+        self.add_trail(_text(response.get("s3BucketName")) or _text(request.get("s3BucketName")), trail)
+        key = _text(response.get("kmsKeyId")) or _text(request.get("kmsKeyId"))
+        if key:
+            self.trail_keys[key_id(key)] = trail
+        topic = _text(response.get("snsTopicARN"))
+        if topic:
+            self.trail_topics[topic] = trail
+
+
+def put_rule_arn(request: dict[str, Any], response: dict[str, Any], region: str, account: str) -> str:
+    bus = _text(request.get("eventBusName"))
+    return _text(response.get("ruleArn")) or rule_arn(_text(request.get("name")), bus, region, account)
+
+
+def forwards_cloudtrail(put_rule: dict[str, Any]) -> bool:
+    """Whether a PutRule request's pattern takes CloudTrail's API calls."""
+    pattern = put_rule.get("eventPattern")
+    text = pattern if isinstance(pattern, str) else json.dumps(pattern)
+    return CLOUDTRAIL_DETAIL_TYPE in text
+
+
+def rule_target_arns(put_targets: dict[str, Any]) -> dict[str, str]:
+    """Target id -> ARN of a PutTargets request (which adds targets, or replaces those of the same id)."""
+    targets = put_targets.get("targets")
+    if not isinstance(targets, list):
+        return {}
+    return {_text(t.get("id")): _text(t.get("arn")) for t in targets if isinstance(t, dict)}

@@ -4,14 +4,21 @@ Basic selectors (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/A
 ``includeManagementEvents`` (default true) with ``readWriteType`` All or WriteOnly (default All).
 Advanced selectors (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedEventSelector.html,
 https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedFieldSelector.html): a selector
-whose ``eventCategory`` equals Management and whose ``readOnly`` does not keep only read events. For
-management events ``eventSource`` may only exclude kms or rdsdata (NotEquals), neither of which writes
-tags, so it narrows nothing tagwarden reads.
+whose ``eventCategory`` equals Management and whose ``readOnly`` does not keep only read events.
+
+Management events of two sources may be left out while the others are logged
+(``excludeManagementEventSources``; ``eventSource`` NotEquals): ``rdsdata.amazonaws.com``, which
+writes no tags, and ``kms.amazonaws.com``, which does: a KMS key's tags (TagResource, CreateKey's
+``Tags``) are ABAC tags (https://docs.aws.amazon.com/kms/latest/developerguide/abac.html).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+# Event sources a trail may stop logging the management events of, while logging the others, whose
+# calls write tags tagwarden judges.
+TAG_WRITING_EXCLUDABLE = ("kms.amazonaws.com",)
 
 
 def _values(selector: dict[str, Any], operator: str) -> list[str]:
@@ -55,3 +62,39 @@ def logs_management_writes(request: dict[str, Any]) -> bool:
     if isinstance(basic, list):
         return any(_basic_logs_writes(s) for s in basic if isinstance(s, dict))
     return False
+
+
+def _advanced_keeps_source(selector: dict[str, Any], source: str) -> bool:
+    field = _fields(selector).get("eventSource")
+    if field is None:
+        return True
+    if _values(field, "equals") and source not in _values(field, "equals"):
+        return False
+    if source in _values(field, "notEquals"):
+        return False
+    return not any(source.startswith(prefix) for prefix in _values(field, "notStartsWith"))
+
+
+def _basic_keeps_source(selector: dict[str, Any], source: str) -> bool:
+    excluded = selector.get("excludeManagementEventSources")
+    return not (isinstance(excluded, list) and source in excluded)
+
+
+def unlogged_tag_sources(request: dict[str, Any]) -> list[str]:
+    """Of TAG_WRITING_EXCLUDABLE, the event sources whose management writes a PutEventSelectors
+    request no longer logs (where it still logs management writes at all)."""
+    advanced = request.get("advancedEventSelectors")
+    if isinstance(advanced, list) and advanced:
+        selectors = [s for s in advanced if isinstance(s, dict) and _advanced_logs_writes(s)]
+        keeps = _advanced_keeps_source
+    else:
+        basic = request.get("eventSelectors")
+        selectors = (
+            [s for s in basic if isinstance(s, dict) and _basic_logs_writes(s)]
+            if isinstance(basic, list)
+            else []
+        )
+        keeps = _basic_keeps_source
+    if not selectors:
+        return []
+    return [source for source in TAG_WRITING_EXCLUDABLE if not any(keeps(s, source) for s in selectors)]

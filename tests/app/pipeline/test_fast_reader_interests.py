@@ -11,6 +11,7 @@ from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import open_store
 from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.controls.classify import HANDLERS
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records.triage import Skipped, read_log
@@ -34,6 +35,22 @@ def test_control_and_compute_calls_are_never_skipped(tmp_path: Path) -> None:
     assert interests.interest("cloudtrail.amazonaws.com", "StopLogging") is not None
     assert interests.interest("iam.amazonaws.com", "AddRoleToInstanceProfile") is not None
     assert interests.interest("s3.amazonaws.com", "GetObject") is None
+    for source, name in [
+        *HANDLERS,
+        ("sns.amazonaws.com", "Subscribe"),
+        ("events.amazonaws.com", "PutTargets"),
+    ]:
+        interest = interests.interest(source, name)
+        assert interest is not None and interest.always, (source, name)
+
+
+def test_a_forwarding_rule_put_back_disabled_in_a_log_file_read_fast_is_judged(tmp_path: Path) -> None:
+    proc = processor(tmp_path)
+    disabled = r.put_rule(minute=5)
+    disabled["requestParameters"]["state"] = "DISABLED"
+    data = gzip.compress(json.dumps({"Records": [r.put_rule(actor=r.ADMIN, minute=1), disabled]}).encode())
+    result = proc.process(read_log(data, proc.record_filter), source="test", unit="log")
+    assert [(f.kind, f.event_id) for f in result.new_findings] == [("control_tamper", disabled["eventID"])]
 
 
 def test_a_stop_logging_in_a_log_file_read_fast_is_judged(tmp_path: Path) -> None:

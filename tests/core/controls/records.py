@@ -298,3 +298,46 @@ MANAGEMENT_WRITES_NO_KMS_ADVANCED = {
         }
     ]
 }
+
+
+# --- SNS, KMS and account moves (the SNS, KMS and Organizations API references) ---------------------------
+
+TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT}:cloudtrail-notifications"
+SUBSCRIPTION = f"{TOPIC}:f248de18-2cf6-578c-8592-b6f1eaa877dc"
+KEY_ARN = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+QUEUE_ARN = f"arn:aws:sqs:{REGION}:{ACCOUNT}:tagwarden-cloudtrail"
+
+
+def subscribe(**kw: Any) -> dict[str, Any]:
+    """Subscribe: TopicArn, Protocol, Endpoint; the response has SubscriptionArn."""
+    request = {"topicArn": TOPIC, "protocol": "sqs", "endpoint": QUEUE_ARN}
+    return record("sns.amazonaws.com", "Subscribe", request, {"subscriptionArn": SUBSCRIPTION}, **kw)
+
+
+def sns_call(name: str, request: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    return record("sns.amazonaws.com", name, request, None, **kw)
+
+
+def kms_call(name: str, key: str = KEY_ARN, **kw: Any) -> dict[str, Any]:
+    """DisableKey, ScheduleKeyDeletion, PutKeyPolicy: KeyId (a key id or ARN)."""
+    return record("kms.amazonaws.com", name, {"keyId": key}, None, **kw)
+
+
+def put_targets(target_arn: str = QUEUE_ARN, target_id: str = "tagwarden-queue", **kw: Any) -> dict[str, Any]:
+    """PutTargets: Rule, Targets (Id, Arn); a target with an existing id replaces it."""
+    request = {"rule": RULE, "targets": [{"id": target_id, "arn": target_arn}]}
+    return record("events.amazonaws.com", "PutTargets", request, {"failedEntryCount": 0}, **kw)
+
+
+def account_call(name: str, **kw: Any) -> dict[str, Any]:
+    """LeaveOrganization (no parameters), RemoveAccountFromOrganization and MoveAccount: AccountId."""
+    request: dict[str, Any] | None = {
+        "LeaveOrganization": None,
+        "RemoveAccountFromOrganization": {"accountId": "444455556666"},
+        "MoveAccount": {
+            "accountId": "444455556666",
+            "sourceParentId": "ou-exam-governed",
+            "destinationParentId": "r-examplerootid111",
+        },
+    }[name]
+    return record("organizations.amazonaws.com", name, request, None, **kw)

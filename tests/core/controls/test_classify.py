@@ -28,6 +28,9 @@ def delivery() -> DeliveryPath:
     path.learn(r.put_rule())
     path.learn(r.create_policy(r.SCP_ID, "SERVICE_CONTROL_POLICY"))
     path.learn(r.create_policy(r.BACKUP_ID, "BACKUP_POLICY"))
+    path.learn(r.put_targets())
+    path.learn(r.subscribe())
+    path.learn(r.update_trail({"kmsKeyId": r.KEY_ARN}))
     return path
 
 
@@ -138,7 +141,89 @@ FLAGGED: list[tuple[str, Build, str, str]] = [
     ("DisableRule", lambda **kw: r.rule_call("DisableRule", **kw), r.rule_arn(), "disabled"),
     ("DeleteRule", lambda **kw: r.rule_call("DeleteRule", **kw), r.rule_arn(), "deleted"),
     ("RemoveTargets", lambda **kw: r.rule_call("RemoveTargets", **kw), r.rule_arn(), "lost targets"),
+    (
+        "PutEventSelectors advanced without KMS",
+        lambda **kw: r.put_event_selectors(r.MANAGEMENT_WRITES_NO_KMS_ADVANCED, **kw),
+        TRAIL,
+        "kms.amazonaws.com",
+    ),
+    (
+        "PutEventSelectors basic without KMS",
+        lambda **kw: r.put_event_selectors(
+            {
+                "eventSelectors": [
+                    {"readWriteType": "All", "excludeManagementEventSources": ["kms.amazonaws.com"]}
+                ]
+            },
+            **kw,
+        ),
+        TRAIL,
+        "KMS key's tags",
+    ),
+    ("RemovePermission", lambda **kw: r.queue_call("RemovePermission", **kw), QUEUE_ARN, "access policy"),
+    ("PutRule disabled", lambda **kw: _put_rule(state="DISABLED", **kw), r.rule_arn(), "disabled"),
+    (
+        "PutRule pattern narrowed",
+        lambda **kw: r.put_rule(pattern={"source": ["aws.health"]}, **kw),
+        r.rule_arn(),
+        "no longer takes CloudTrail",
+    ),
+    (
+        "PutTargets elsewhere",
+        lambda **kw: r.put_targets(f"arn:aws:sqs:{r.REGION}:444455556666:elsewhere", **kw),
+        r.rule_arn(),
+        "444455556666:elsewhere",
+    ),
+    ("DeleteTopic", lambda **kw: r.sns_call("DeleteTopic", {"topicArn": r.TOPIC}, **kw), r.TOPIC, "deleted"),
+    (
+        "SetTopicAttributes Policy",
+        lambda **kw: r.sns_call("SetTopicAttributes", {"topicArn": r.TOPIC, "attributeName": "Policy"}, **kw),
+        r.TOPIC,
+        "publish",
+    ),
+    (
+        "Unsubscribe the queue",
+        lambda **kw: r.sns_call("Unsubscribe", {"subscriptionArn": r.SUBSCRIPTION}, **kw),
+        r.TOPIC,
+        "removed",
+    ),
+    (
+        "SetSubscriptionAttributes FilterPolicy",
+        lambda **kw: r.sns_call(
+            "SetSubscriptionAttributes",
+            {"subscriptionArn": r.SUBSCRIPTION, "attributeName": "FilterPolicy", "attributeValue": "{}"},
+            **kw,
+        ),
+        r.TOPIC,
+        "FilterPolicy",
+    ),
+    ("DisableKey", lambda **kw: r.kms_call("DisableKey", **kw), r.KEY_ARN, "disabled"),
+    (
+        "ScheduleKeyDeletion by key id",
+        lambda **kw: r.kms_call("ScheduleKeyDeletion", r.KEY_ARN.rsplit("/", 1)[1], **kw),
+        r.KEY_ARN,
+        "deletion",
+    ),
+    ("PutKeyPolicy", lambda **kw: r.kms_call("PutKeyPolicy", **kw), r.KEY_ARN, "key policy"),
+    (
+        "LeaveOrganization",
+        lambda **kw: r.account_call("LeaveOrganization", **kw),
+        f"arn:aws:organizations::{r.ACCOUNT}:account/{r.ACCOUNT}",
+        "left the organization",
+    ),
+    (
+        "RemoveAccountFromOrganization",
+        lambda **kw: r.account_call("RemoveAccountFromOrganization", **kw),
+        f"arn:aws:organizations::{r.ACCOUNT}:account/444455556666",
+        "SCPs",
+    ),
 ]
+
+
+def _put_rule(state: str, **kw: Any) -> dict[str, Any]:
+    made = r.put_rule(**kw)
+    made["requestParameters"]["state"] = state
+    return made
 
 
 @pytest.mark.parametrize(("label", "build", "target", "phrase"), FLAGGED, ids=[f[0] for f in FLAGGED])
@@ -179,7 +264,28 @@ BENIGN: list[tuple[str, dict[str, Any]]] = [
     ("UpdateTrail turning validation on", r.update_trail({"enableLogFileValidation": True})),
     ("PutEventSelectors basic All", r.put_event_selectors(r.MANAGEMENT_WRITES_BASIC)),
     ("PutEventSelectors advanced Management", r.put_event_selectors(r.MANAGEMENT_WRITES_ADVANCED)),
-    ("PutEventSelectors advanced without KMS", r.put_event_selectors(r.MANAGEMENT_WRITES_NO_KMS_ADVANCED)),
+    (
+        "PutEventSelectors advanced without RDS Data",
+        r.put_event_selectors(
+            {
+                "advancedEventSelectors": [
+                    {
+                        "fieldSelectors": [
+                            {"field": "eventCategory", "equals": ["Management"]},
+                            {"field": "eventSource", "notEquals": ["rdsdata.amazonaws.com"]},
+                        ]
+                    }
+                ]
+            }
+        ),
+    ),
+    ("PutTargets adding a target", r.put_targets(f"arn:aws:sqs:{r.REGION}:{r.ACCOUNT}:audit", "audit-copy")),
+    (
+        "SetTopicAttributes DisplayName",
+        r.sns_call("SetTopicAttributes", {"topicArn": r.TOPIC, "attributeName": "DisplayName"}),
+    ),
+    ("DeleteTopic of another topic", r.sns_call("DeleteTopic", {"topicArn": r.TOPIC + "-other"})),
+    ("DisableKey of another key", r.kms_call("DisableKey", r.KEY_ARN[:-4] + "ffff")),
     ("DetachPolicy of a backup policy", r.detach_policy(r.BACKUP_ID)),
     ("UpdatePolicy description only", r.update_policy(content=False)),
     ("DisablePolicyType BACKUP_POLICY", r.disable_policy_type("BACKUP_POLICY")),
@@ -296,3 +402,33 @@ def test_controls_writers_reject_same_as_resource() -> None:
 )
 def test_management_write_selectors(selectors: dict[str, Any], logs: bool) -> None:
     assert logs_management_writes(selectors) is logs
+
+
+def test_an_account_moved_between_units_is_info_only() -> None:
+    finding = judged(r.account_call("MoveAccount"))
+    assert finding is not None and finding.severity == "info"
+    assert "does not know whether they governed tag writes" in finding.explanation
+
+
+def test_a_subscription_of_the_trails_topic_not_known_as_the_queues_is_info_only() -> None:
+    path = DeliveryPath()
+    path.learn(r.update_trail({"snsTopicName": "cloudtrail-notifications", "snsTopicARN": r.TOPIC}))
+    finding = judged(r.sns_call("Unsubscribe", {"subscriptionArn": r.SUBSCRIPTION}), path)
+    assert finding is not None and finding.severity == "info"
+    assert "announces new log files" in finding.explanation
+
+
+def test_a_trail_sent_back_to_a_bucket_it_left_is_flagged() -> None:
+    path = DeliveryPath()
+    path.learn(r.create_trail(actor=r.ADMIN))
+    path.learn(r.update_trail({"s3BucketName": "new-trail-bucket"}, actor=r.ADMIN))
+    assert judged(r.bucket_call("DeleteBucket", r.TRAIL_BUCKET), path) is None  # no longer its bucket
+    finding = judged(r.update_trail({"s3BucketName": r.TRAIL_BUCKET}), path)
+    assert finding is not None and f"bucket {r.TRAIL_BUCKET}" in finding.explanation
+
+
+def test_a_rule_whose_pattern_no_longer_takes_cloudtrail_is_no_longer_a_forwarding_rule() -> None:
+    path = delivery()
+    path.learn(r.put_rule(pattern={"source": ["aws.health"]}, actor=r.ADMIN))
+    finding = judged(r.rule_call("DeleteRule"), path)
+    assert finding is not None and finding.severity == "info"

@@ -24,7 +24,11 @@ def test_sources_and_describe_trails_seed_the_delivery_path(aws: str, tmp_path: 
     config = load_config(tmp_path / "tagwarden.yaml", env={})
     s3 = boto3.client("s3", region_name="us-east-1")
     s3.create_bucket(Bucket="trail-bucket")
-    boto3.client("cloudtrail", region_name="us-east-1").create_trail(Name="main", S3BucketName="trail-bucket")
+    key = boto3.client("kms", region_name="us-east-1").create_key()["KeyMetadata"]["Arn"]
+    boto3.client("sns", region_name="us-east-1").create_topic(Name="trail-news")
+    boto3.client("cloudtrail", region_name="us-east-1").create_trail(
+        Name="main", S3BucketName="trail-bucket", KmsKeyId=key, SnsTopicName="trail-news"
+    )
 
     delivery = delivery_path(config, AwsClients("us-east-1"), get_logger())
 
@@ -32,6 +36,8 @@ def test_sources_and_describe_trails_seed_the_delivery_path(aws: str, tmp_path: 
     assert delivery.source_buckets == {"org-trail-logs": "backfill"}
     assert list(delivery.trail_buckets) == ["trail-bucket"]
     assert delivery.trail_buckets["trail-bucket"].endswith(":trail/main")
+    assert list(delivery.trail_keys) == [key.rsplit("/", 1)[1]]  # its KMS key, by id
+    assert list(delivery.trail_topics) == ["arn:aws:sns:us-east-1:123456789012:trail-news"]
 
 
 def test_without_aws_only_the_configuration_counts(tmp_path: Path) -> None:

@@ -1,0 +1,27 @@
+"""A call that weakens a control: what it targets and what coverage it took away."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tagwarden.core.controls.delivery import DeliveryPath
+from tagwarden.core.normalize.record_fields import RecordContext
+
+
+@dataclass(frozen=True, slots=True)
+class ControlCall:
+    context: RecordContext
+    target: str
+    target_kind: str  # trail, event_data_store, policy, root, account, bucket, queue, rule, topic, key
+    lost: str  # the coverage the call took away (or would have, for a failed attempt)
+    certain: bool = True  # False: tagwarden cannot tell whether the target carries CloudTrail
+
+
+# (the record's context, its requestParameters, what tagwarden knows) -> the control weakened, or None
+Handler = Callable[[RecordContext, dict[str, Any], DeliveryPath], ControlCall | None]
+
+
+def text(value: Any) -> str:
+    return value if isinstance(value, str) else ""

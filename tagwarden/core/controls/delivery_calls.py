@@ -1,0 +1,189 @@
+"""Calls on what carries CloudTrail to tagwarden: the trail's bucket, the queue a source reads, the
+EventBridge rule and SNS topic that feed it, and the KMS key that encrypts the log files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tagwarden.core.controls.call import ControlCall
+from tagwarden.core.controls.call import text as _text
+from tagwarden.core.controls.delivery import (
+    DeliveryPath,
+    forwards_cloudtrail,
+    key_id,
+    queue_arn,
+    rule_arn,
+    rule_target_arns,
+    topic_of,
+)
+from tagwarden.core.normalize.record_fields import RecordContext
+
+_BUCKET_LOSS = {
+    "PutBucketPolicy": "its bucket policy was replaced: CloudTrail may no longer be allowed to write, or "
+    "others may now rewrite or delete log files",
+    "DeleteBucketPolicy": "its bucket policy was deleted: CloudTrail is no longer allowed to write log files",
+    "PutBucketLifecycle": "its lifecycle rules changed: log files may expire before anyone reads them",
+    "PutBucketNotification": "its event notifications changed: new log files may no longer be announced to "
+    "the queue tagwarden reads",
+    "DeleteBucket": "it was deleted, with the log files it held",
+}
+
+
+def bucket_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    bucket = _text(req.get("bucketName"))
+    role = path.bucket_role(bucket)
+    if role is None:
+        return None
+    name = "PutBucketLifecycle" if ctx.event_name.startswith("PutBucketLifecycle") else ctx.event_name
+    name = "PutBucketNotification" if name.startswith("PutBucketNotification") else name
+    lost = f"Bucket {bucket} is {role}; {_BUCKET_LOSS[name]}."
+    return ControlCall(ctx, f"arn:{ctx.partition}:s3:::{bucket}", "bucket", lost)
+
+
+_QUEUE_LOSS = {
+    "DeleteQueue": "it was deleted: the notifications of new log files it held, and all to come, are lost",
+    "PurgeQueue": "it was purged: the log files announced in it will never be read",
+    "SetQueueAttributes": "its attributes changed ({attributes}): its access policy, retention or "
+    "redrive may no longer let log file notifications reach tagwarden",
+    "RemovePermission": "a statement of its access policy was removed: S3, SNS or EventBridge may no longer "
+    "be allowed to send it log file notifications",
+}
+
+
+def queue_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    arn = queue_arn(_text(req.get("queueUrl")), ctx.region, ctx.account)
+    source = path.source_queues.get(arn)
+    if source is None:
+        return None
+    attributes = req.get("attributes")
+    names = ", ".join(sorted(attributes)) if isinstance(attributes, dict) else "unknown"
+    lost = (
+        f"Queue {arn} is what source {source!r} reads; "
+        + _QUEUE_LOSS[ctx.event_name].format(attributes=names)
+        + "."
+    )
+    return ControlCall(ctx, arn, "queue", lost)
+
+
+def rule_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall:
+    name = _text(req.get("rule" if ctx.event_name == "RemoveTargets" else "name"))
+    arn = rule_arn(name, _text(req.get("eventBusName")), ctx.region, ctx.account)
+    what = {"DisableRule": "was disabled", "DeleteRule": "was deleted", "RemoveTargets": "lost targets"}[
+        ctx.event_name
+    ]
+    if arn in path.forwarding_rules:
+        return ControlCall(
+            ctx,
+            arn,
+            "rule",
+            f"EventBridge rule {arn} forwards CloudTrail events and {what}: "
+            "the events it carried no longer reach their target.",
+        )
+    return ControlCall(
+        ctx,
+        arn,
+        "rule",
+        f"EventBridge rule {arn} {what}; tagwarden does not know whether it "
+        "forwards CloudTrail events (no PutRule or PutTargets of it seen).",
+        certain=False,
+    )
+
+
+def put_rule(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    """PutRule replaces a rule whole (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html):
+    a forwarding rule put back DISABLED, or with a pattern that no longer takes CloudTrail's calls."""
+    arn = rule_arn(_text(req.get("name")), _text(req.get("eventBusName")), ctx.region, ctx.account)
+    if arn not in path.forwarding_rules:
+        return None
+    if _text(req.get("state")).upper() == "DISABLED":
+        what = "was put back disabled"
+    elif "eventPattern" in req and not forwards_cloudtrail(req):
+        what = "has a new event pattern that no longer takes CloudTrail's API calls"
+    else:
+        return None
+    lost = f"EventBridge rule {arn} forwards CloudTrail events and {what}: they no longer reach their target."
+    return ControlCall(ctx, arn, "rule", lost)
+
+
+def put_targets(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    """PutTargets with the id of a target that sends to a source's queue replaces that target."""
+    arn = rule_arn(_text(req.get("rule")), _text(req.get("eventBusName")), ctx.region, ctx.account)
+    known = path.rule_targets.get(arn, {})
+    moved = {
+        target: new
+        for target, new in rule_target_arns(req).items()
+        if known.get(target) in path.source_queues and new not in path.source_queues
+    }
+    if not moved:
+        return None
+    where = "; ".join(
+        f"target {target} now sends to {new or 'nothing'}" for target, new in sorted(moved.items())
+    )
+    lost = f"EventBridge rule {arn} sent CloudTrail events to a queue tagwarden reads; {where}."
+    return ControlCall(ctx, arn, "rule", lost)
+
+
+_TOPIC_LOSS = {
+    "DeleteTopic": "it was deleted",
+    "SetTopicAttributes": "its {attribute} changed: CloudTrail may no longer be allowed to publish to it",
+    "RemovePermission": "a statement of its access policy was removed: CloudTrail may no longer be allowed "
+    "to publish to it",
+    "Unsubscribe": "subscription {subscription} was removed",
+    "SetSubscriptionAttributes": "subscription {subscription}'s {attribute} changed: its messages may no "
+    "longer reach the queue",
+}
+
+
+def topic_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    """The SNS topic a trail notifies of new log files, or that feeds a source's queue."""
+    subscription = _text(req.get("subscriptionArn"))
+    topic = _text(req.get("topicArn")) or topic_of(subscription)
+    source = path.topic_feeds.get(topic)
+    if source is None and topic not in path.trail_topics:
+        return None
+    if ctx.event_name == "SetTopicAttributes" and _text(req.get("attributeName")) not in (
+        "Policy",
+        "KmsMasterKeyId",
+    ):
+        return None  # a display name or delivery retries change nothing that arrives
+    # Whether a subscription is the queue's own is known only where its Subscribe was seen.
+    certain = source is not None and (not subscription or subscription in path.subscriptions)
+    role = (
+        f"feeds the queue source {source!r} reads"
+        if source is not None
+        else f"is where trail {path.trail_topics[topic]} announces new log files"
+    )
+    what = _TOPIC_LOSS[ctx.event_name].format(
+        attribute=_text(req.get("attributeName")) or "attributes", subscription=subscription
+    )
+    return ControlCall(ctx, topic, "topic", f"SNS topic {topic} {role}; {what}.", certain=certain)
+
+
+_KEY_LOSS = {
+    "DisableKey": "it was disabled",
+    "ScheduleKeyDeletion": "it was scheduled for deletion",
+    "PutKeyPolicy": "its key policy was replaced",
+}
+
+
+def key_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    """The KMS key a trail encrypts its log files with: without it CloudTrail cannot deliver them,
+    and no one can read those it delivered."""
+    key = _text(req.get("keyId"))
+    trail = path.trail_keys.get(key_id(key))
+    if trail is None:
+        return None
+    lost = (
+        f"KMS key {key} encrypts the log files of trail {trail}; {_KEY_LOSS[ctx.event_name]}: CloudTrail "
+        "may no longer deliver log files, and those delivered may no longer be read."
+    )
+    target = (
+        key if key.startswith("arn:") else f"arn:{ctx.partition}:kms:{ctx.region}:{ctx.account}:key/{key}"
+    )
+    return ControlCall(ctx, target, "key", lost)
+
+
+TOPIC_CALLS = tuple(_TOPIC_LOSS)
+KEY_CALLS = tuple(_KEY_LOSS)
+BUCKET_CALLS = (*_BUCKET_LOSS, "PutBucketLifecycleConfiguration", "PutBucketNotificationConfiguration")
+QUEUE_CALLS = tuple(_QUEUE_LOSS)
