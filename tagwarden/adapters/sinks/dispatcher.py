@@ -60,12 +60,16 @@ class Dispatcher:
     def _available(self, sink: str, now: float) -> bool:
         return sink in self._sinks and self._retry_at.get(sink, 0.0) <= now
 
-    def _failed(self, finding_id: str, sink: str, attempts: int, error: str, now: float) -> None:
-        failures = self._failures.get(sink, 0)
-        wait = backoff(max(failures, attempts), self._settings.max_backoff_seconds)
-        self._failures[sink] = failures + 1
-        self._retry_at[sink] = now + wait
-        self._store.delivery_failed(finding_id, sink, error, now + wait)
+    def _failed(self, finding_id: str, sink: str, attempts: int, error: DeliveryError, now: float) -> None:
+        if error.permanent:
+            # The sink refused this finding, not everything: it waits alone, the others go on.
+            wait = backoff(attempts, self._settings.max_backoff_seconds)
+        else:
+            failures = self._failures.get(sink, 0)
+            wait = backoff(max(failures, attempts), self._settings.max_backoff_seconds)
+            self._failures[sink] = failures + 1
+            self._retry_at[sink] = now + wait
+        self._store.delivery_failed(finding_id, sink, str(error), now + wait)
         self._metrics.sink_deliveries.labels(sink, "failed").inc()
         self._log.warning(
             "sink_delivery_failed",
@@ -73,7 +77,8 @@ class Dispatcher:
             finding_id=finding_id,
             attempts=attempts + 1,
             retry_in_seconds=round(wait),
-            error=error,
+            error=str(error),
+            refused=error.permanent,
         )
 
     def run_once(self) -> DispatchResult:
@@ -82,9 +87,13 @@ class Dispatcher:
         claimed = self._store.claim_deliveries(
             now, self._settings.batch, self._holder, self._settings.lease_seconds
         )
+        waiting = []
         for delivery in claimed:
             if not self._available(delivery.sink, now):
-                continue  # down, or no longer configured (its rows wait in case it comes back)
+                # Down, or no longer configured (its rows wait in case it comes back): handed back
+                # at once, so that they are claimed again when the sink's backoff ends.
+                waiting.append(delivery)
+                continue
             sink = self._sinks[delivery.sink]
             finding = self._store.get_finding(delivery.finding_id)
             if finding is None:
@@ -93,13 +102,14 @@ class Dispatcher:
             try:
                 sink.send(finding)
             except DeliveryError as exc:
-                self._failed(delivery.finding_id, delivery.sink, delivery.attempts, str(exc), now)
+                self._failed(delivery.finding_id, delivery.sink, delivery.attempts, exc, now)
                 result.failed += 1
                 continue
             self._failures.pop(delivery.sink, None)
             self._store.delivery_done(delivery.finding_id, delivery.sink)
             self._metrics.sink_deliveries.labels(delivery.sink, "delivered").inc()
             result.delivered += 1
+        self._store.release_deliveries(waiting, self._holder)
         pending = self._store.pending_deliveries()
         for name in self._sinks:
             self._metrics.sink_pending.labels(name).set(pending.get(name, 0))

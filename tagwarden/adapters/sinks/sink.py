@@ -12,7 +12,12 @@ from tagwarden.core.model import Finding
 
 
 class DeliveryError(RuntimeError):
-    """The sink did not take the finding; the dispatcher tries again later."""
+    """The sink did not take the finding; the dispatcher tries again later. ``permanent``: the sink
+    refused this finding itself (a 400 for its payload), not everything: it alone waits."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 class Sink(Protocol):
@@ -27,12 +32,25 @@ class Sink(Protocol):
 HttpPost = Callable[[str, bytes, Mapping[str, str], float], int]
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer, not a delivery: urllib would repeat a POST as a GET without its
+    body (and count it delivered), sending the sink's headers, its token among them, elsewhere."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+# Answers that refuse this one payload; others (401, 404, 429, 5xx) say the sink is unwell or misconfigured.
+_REFUSED_PAYLOAD = frozenset({400, 413, 415, 422})
+
+
 def urllib_post(url: str, body: bytes, headers: Mapping[str, str], timeout: float) -> int:
     request = urllib.request.Request(
         url, data=body, method="POST", headers={"Content-Type": "application/json", **headers}
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             return int(response.status)
     except urllib.error.HTTPError as exc:
         return int(exc.code)
@@ -43,7 +61,7 @@ def urllib_post(url: str, body: bytes, headers: Mapping[str, str], timeout: floa
 def post_json(post: HttpPost, url: str, payload: object, headers: Mapping[str, str], timeout: float) -> None:
     status = post(url, json.dumps(payload).encode(), headers, timeout)
     if not 200 <= status < 300:
-        raise DeliveryError(f"the sink answered HTTP {status}")
+        raise DeliveryError(f"the sink answered HTTP {status}", permanent=status in _REFUSED_PAYLOAD)
 
 
 def summary(finding: Finding) -> str:
@@ -51,3 +69,9 @@ def summary(finding: Finding) -> str:
     change = f"{finding.old_value or '∅'} → {finding.new_value or '∅'}"
     what = f"{finding.kind} ({finding.severity}): {finding.tag_key} {change}"
     return f"{what} on {finding.target} by {finding.actor}"
+
+
+def slack_text(value: str) -> str:
+    """``value`` shown as itself in Slack's message text, where ``<!channel>`` would notify a
+    channel and ``<https://…|label>`` draw a link: Slack asks for &, < and > as HTML entities."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

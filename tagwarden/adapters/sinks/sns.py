@@ -24,7 +24,7 @@ class SnsSink:
     def send(self, finding: Finding) -> None:
         request: dict[str, Any] = {
             "TopicArn": self.settings.topic_arn,
-            "Subject": f"tagwarden {finding.severity}: {finding.kind} on {finding.tag_key}"[:100],
+            "Subject": subject(f"tagwarden {finding.severity}: {finding.kind} on {finding.tag_key}"),
             "Message": json.dumps(finding.to_dict()),
             "MessageAttributes": {
                 "severity": {"DataType": "String", "StringValue": finding.severity},
@@ -38,5 +38,18 @@ class SnsSink:
             request["MessageGroupId"] = "tagwarden"
         try:
             self._sns.publish(**request)
-        except (ClientError, BotoCoreError) as exc:
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            raise DeliveryError(f"SNS publish failed: {exc}", permanent=code in _REFUSED) from None
+        except BotoCoreError as exc:
             raise DeliveryError(f"SNS publish failed: {exc}") from None
+
+
+# What SNS answers for a message it will never take (a bad attribute, a message too long).
+_REFUSED = frozenset({"InvalidParameter", "InvalidParameterValue"})
+
+
+def subject(text: str) -> str:
+    """An SNS Subject: printable ASCII, no line breaks or control characters, under 100 characters
+    (the Publish API); a tag key from a record may hold any of them."""
+    return "".join(c if " " <= c <= "~" else "?" for c in text)[:99]

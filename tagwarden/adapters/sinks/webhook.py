@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.adapters.sinks.sink import HttpPost, post_json, summary, urllib_post
+from tagwarden.adapters.sinks.sink import HttpPost, post_json, slack_text, summary, urllib_post
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import WebhookSinkSettings
 
@@ -12,8 +12,10 @@ COLOURS = {"critical": "#b00020", "high": "#e65100", "warning": "#f9a825", "info
 
 
 def webhook_body(finding: Finding) -> dict[str, Any]:
+    """The Slack-compatible part shows record fields (tag keys and values, names an actor chose)
+    escaped as Slack asks; ``finding`` carries them as they are."""
     fields = [
-        {"title": name, "value": value, "short": short}
+        {"title": name, "value": slack_text(value), "short": short}
         for name, value, short in (
             ("Actor", finding.actor, False),
             ("Target", finding.target, False),
@@ -24,12 +26,12 @@ def webhook_body(finding: Finding) -> dict[str, Any]:
         )
     ]
     return {
-        "text": f"tagwarden: {summary(finding)}",
+        "text": f"tagwarden: {slack_text(summary(finding))}",
         "attachments": [
             {
                 "color": COLOURS.get(finding.severity, "#607d8b"),
-                "fallback": summary(finding),
-                "text": finding.explanation,
+                "fallback": slack_text(summary(finding)),
+                "text": slack_text(finding.explanation),
                 "fields": fields,
                 "footer": f"finding {finding.id}",
             }

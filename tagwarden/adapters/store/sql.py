@@ -288,6 +288,16 @@ class SqlStore(ABC):
                 [(now_iso(), finding_id, sink) for finding_id in finding_ids],
             )
 
+    def release_deliveries(self, deliveries: Sequence[Delivery], holder: str) -> None:
+        if not deliveries:
+            return
+        with self._writing() as sql:
+            sql.run_many(
+                "UPDATE deliveries SET lease_holder = NULL, lease_until = 0"
+                " WHERE finding_id = ? AND sink = ? AND lease_holder = ?",
+                [(d.finding_id, d.sink, holder) for d in deliveries],
+            )
+
     def delivery_failed(self, finding_id: str, sink: str, error: str, next_attempt: float) -> None:
         with self._writing() as sql:
             sql.run(

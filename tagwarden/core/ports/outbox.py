@@ -50,6 +50,11 @@ class Outbox(Protocol):
         """Counts a failed attempt, releases the lease and makes it due again at ``next_attempt``."""
         ...
 
+    def release_deliveries(self, deliveries: Sequence[Delivery], holder: str) -> None:
+        """Gives back claims ``holder`` did not act on (their sink is down): claimable at once,
+        nothing counted."""
+        ...
+
     def pending_deliveries(self) -> dict[str, int]:
         """Pending deliveries per sink."""
         ...

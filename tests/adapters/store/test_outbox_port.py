@@ -44,6 +44,18 @@ def test_done_and_failed_deliveries(store: Store) -> None:
     assert store.claim_deliveries(1e9, 10, "b", 60.0) == []  # a delivered one never comes back
 
 
+def test_released_deliveries_are_claimable_at_once_and_not_counted(store: Store) -> None:
+    queue(store, ("f1", "hook"), ("f2", "hook"))
+    claimed = store.claim_deliveries(100.0, 10, "a", 60.0)
+    store.release_deliveries([claimed[0]], "b")  # not b's claim: nothing released
+    assert store.claim_deliveries(101.0, 10, "b", 60.0) == []
+    store.release_deliveries(claimed, "a")
+    assert store.claim_deliveries(101.0, 10, "b", 60.0) == [
+        Delivery("f1", "hook", 0),
+        Delivery("f2", "hook", 0),
+    ]
+
+
 def test_leases_have_one_holder_at_a_time(store: Store) -> None:
     assert store.lease_holder("scan:inventory", 0.0) is None
     assert store.try_lease("scan:inventory", "a", 100.0, 30.0)
