@@ -7,7 +7,10 @@ For each rule (see docs/guardrails.md for the reasoning):
 - ``whole_set``: for calls that resend the whole tag set, compare ``aws:RequestTag/<key>`` with
   ``aws:ResourceTag/<key>``: a key resent at its current value is not a write, so writers of other
   keys are never denied for carrying it;
-- ``session``: ``sts:TagSession`` naming an ABAC key, unless the caller is a listed writer.
+- ``session``: ``sts:TagSession`` naming an ABAC key or a key that makes a writer (``grants``),
+  unless the caller is a listed writer;
+- ``grants``: tagging a role, a user or a session with a key that makes a writer and that no rule
+  governs, unless the caller is a writer named without tags (see grants.py).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from tagwarden.core.globs import Glob
 from tagwarden.core.governance.model import GovernancePolicy, Rule
 from tagwarden.core.guardrails.actions import ActionTable, TagAction, compress
 from tagwarden.core.guardrails.conditions import Block, exemption_terms, is_glob, key_variants, merge
+from tagwarden.core.guardrails.grants import grant_statements, is_grant_key, policy_grant_keys
 from tagwarden.core.guardrails.statements import Limitation, Statement
 
 NOBODY_RULE = "abac-keys-without-rule"
@@ -49,9 +53,11 @@ def _scope(rule: Rule) -> tuple[Block, tuple[str, ...]]:
 def compile_policy(policy: GovernancePolicy, table: ActionTable) -> Compiled:
     statements: list[Statement] = []
     limitations: list[Limitation] = []
+    grant_keys = policy_grant_keys(policy)
     for rule in policy.rules:
-        rule_statements, rule_limits = compile_rule(rule, policy.abac_keys, table)
+        rule_statements, rule_limits = compile_rule(rule, policy.abac_keys, table, grant_keys)
         statements.extend(rule_statements)
+        statements.extend(grant_statements(rule, policy))
         limitations.extend(rule_limits)
     statements.extend(_unruled_abac_keys(policy, table))
     limitations.extend(_catalog_limits(table))
@@ -59,7 +65,7 @@ def compile_policy(policy: GovernancePolicy, table: ActionTable) -> Compiled:
 
 
 def compile_rule(
-    rule: Rule, abac_keys: Sequence[str], table: ActionTable
+    rule: Rule, abac_keys: Sequence[str], table: ActionTable, grant_keys: Sequence[str] = ()
 ) -> tuple[list[Statement], list[Limitation]]:
     terms, approximations = exemption_terms(rule.writers)
     limits = [Limitation(rule.id, a.writer, a.detail) for a in approximations]
@@ -86,7 +92,7 @@ def compile_rule(
     statements.extend(_values(rule, literal, table, scope, resources))
     limits.extend(_values_limits(rule, globbed))
     statements.extend(_whole_set(rule, literal, terms, table, scope=scope, resources=resources))
-    session_keys = [k for k in rule.keys if _is_abac(k, abac_keys)]
+    session_keys = [k for k in rule.keys if _is_abac(k, abac_keys) or is_grant_key(k, grant_keys)]
     if session_keys:
         session_trigger = key_trigger(session_keys)
         for term in terms:

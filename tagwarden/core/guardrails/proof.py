@@ -28,6 +28,13 @@ from tagwarden.core.guardrails.actors import (
     writer_actor,
 )
 from tagwarden.core.guardrails.conditions import is_glob
+from tagwarden.core.guardrails.grants import (
+    GRANT_ACTIONS,
+    is_grant_key,
+    policy_grant_keys,
+    tag_free,
+    ungoverned_grant_keys,
+)
 from tagwarden.core.iam import PolicySet, Request, evaluate, parse_policy
 
 Expected = Literal["Allow", "ExplicitDeny"]
@@ -121,6 +128,7 @@ def prove(
 def cases(policy: GovernancePolicy, table: ActionTable) -> Iterator[Case]:
     for rule in policy.rules:
         yield from rule_cases(rule, policy, table)
+        yield from _grant_cases(rule, policy, table)
     yield from _unruled_session_cases(policy, table)
 
 
@@ -284,7 +292,8 @@ def _session_cases(
     rule: Rule, policy: GovernancePolicy, actors: list[Actor], table: ActionTable, account: str
 ) -> Iterator[Case]:
     compiled = CompiledPolicy(policy)
-    abac = [k for k in rule.keys if not is_glob(k) and compiled.is_abac(k)]
+    grants = policy_grant_keys(policy)
+    abac = [k for k in rule.keys if not is_glob(k) and (compiled.is_abac(k) or is_grant_key(k, grants))]
     if not abac:
         return
     role = f"arn:aws:iam::{account}:role/tagwarden-proof-target"
@@ -293,3 +302,26 @@ def _session_cases(
         call = Call(table.session, role, account, {abac[0]: _allowed_value(rule)})
         yield _case(rule, actor, call, expected, "session tag")
     yield _case(rule, actors[-1], Call(table.session, role, account, {FREE_KEY: "x"}), "Allow", "ungoverned")
+
+
+def _grant_cases(rule: Rule, policy: GovernancePolicy, table: ActionTable) -> Iterator[Case]:
+    """Each of the rule's writers and an outsider putting on a role, a user or a session (or taking
+    off) a key that makes a writer: only writers named without tags may, under every rule using it."""
+    account, _ = _scope(rule)
+    actors = [writer_actor(rule, i, w, account) for i, w in enumerate(rule.writers or ())]
+    actors.append(outsider(rule, account))
+    known = table.by_action()
+    for key in ungoverned_grant_keys(rule, policy):
+        grantors = [
+            other.model_copy(update={"writers": tag_free(other.writers or ())})
+            for other in policy.rules
+            if key in ungoverned_grant_keys(other, policy)
+        ]
+        for name in GRANT_ACTIONS:
+            action = known.get(name, TagAction(name, frozenset({"add"}), "TR"))
+            kind = "user" if name.endswith("User") else "role"
+            target = f"arn:aws:iam::{account}:{kind}/tagwarden-proof-target"
+            call = Call(action, target, account, {key: OWNER_VALUE}, removes=name.startswith("iam:Untag"))
+            for actor in actors:
+                allowed = all(actor.is_listed_writer(grantor, {}) for grantor in grantors)
+                yield _case(rule, actor, call, "Allow" if allowed else "ExplicitDeny", "grants a writer tag")

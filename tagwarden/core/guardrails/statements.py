@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from tagwarden.core.guardrails.conditions import Block
 
-Purpose = Literal["writers", "values", "whole_set", "session"]
+Purpose = Literal["writers", "values", "whole_set", "session", "grants"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,16 @@ def test_dropping_a_deny_lets_outsiders_through(built: Any) -> None:
     assert all(f["got"] == "Allow" for f in proof.failures)
 
 
+def test_dropping_the_grants_lets_anyone_make_itself_a_writer(built: Any) -> None:
+    documents = [copy.deepcopy(d.document) for d in built.scps]
+    for document in documents:
+        document["Statement"] = [s for s in document["Statement"] if "Grants" not in s["Sid"]]
+    proof = prove(POLICY, TABLE, documents)
+    assert proof.failures
+    assert {f["what"] for f in proof.failures} == {"grants a writer tag"}
+    assert {f["got"] for f in proof.failures} == {"Allow"}
+
+
 def test_forgetting_a_writer_locks_them_out(built: Any) -> None:
     documents = [copy.deepcopy(d.document) for d in built.scps]
     for document in documents:

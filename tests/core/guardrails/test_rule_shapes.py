@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.core.guardrails.calls import ADDING, CREATING, REMOVING, compile_policy, decide, tag_call
+from tests.core.guardrails.calls import ADDING, CREATING, REMOVING, compile_policy, decide, role, tag_call
 
 EVERY_CALL = ADDING + CREATING
 TEAM_RULE: dict[str, Any] = {"id": "team", "keys": ["team"]}
@@ -204,4 +204,47 @@ def test_abac_keys_no_rule_covers_are_never_passed_as_session_tags() -> None:
     assert decide(guardrails, orphan).decision == "ExplicitDeny"
     other = tag_call("sts:TagSession", role, "TagAdmin", tags={"project": "1"})
     assert decide(guardrails, other).decision == "Allow"
+    assert guardrails.proof.failures == []
+
+
+@pytest.mark.parametrize("action", ["sts:TagSession", "iam:TagRole", "iam:CreateRole", "iam:UntagRole"])
+def test_only_writers_named_without_tags_hand_out_the_tag_that_makes_a_writer(action: str) -> None:
+    admins = [{"principal": "arn:aws:iam::*:role/TagAdmin"}, {"principal_tag": {"tag-admin": "true"}}]
+    guardrails = compile_policy(policy_with(admins))
+    removing = action == "iam:UntagRole"
+
+    def grant(caller: str, **extra: Any) -> str:
+        call = tag_call(
+            action, role("Developer"), caller, tags={"tag-admin": "true"}, removing=removing, **extra
+        )
+        return decide(guardrails, call).decision
+
+    assert grant("Developer") == "ExplicitDeny"
+    assert grant("Holder", principal_tags={"tag-admin": "true"}) == "ExplicitDeny"
+    assert grant("TagAdmin") == "Allow"
+    other = tag_call(action, role("Developer"), "Developer", tags={"project": "x"}, removing=removing)
+    assert decide(guardrails, other).decision == "Allow"
+    assert guardrails.proof.failures == []
+
+
+def test_the_key_of_a_same_as_resource_writer_cannot_be_self_granted() -> None:
+    rule = {"id": "cost", "keys": ["cost-center"], "writers": [{"same_as_resource": "team"}]}
+    guardrails = compile_policy({"rules": [rule]})
+    for action in ("iam:TagRole", "sts:TagSession"):
+        call = tag_call(action, role("Developer"), "Developer", tags={"team": "alpha"})
+        assert decide(guardrails, call).decision == "ExplicitDeny"
+    assert guardrails.proof.failures == []
+
+
+def test_a_writer_key_another_rule_governs_is_granted_by_that_rule_writers() -> None:
+    rules = [
+        {**TEAM_RULE, "writers": [{"principal_tag": {"tag-admin": "true"}}]},
+        {"id": "admins", "keys": ["tag-admin"], "writers": [{"principal": "arn:aws:iam::*:role/Security"}]},
+    ]
+    guardrails = compile_policy({"rules": rules})
+    for action in ("iam:TagRole", "sts:TagSession"):
+        dev = tag_call(action, role("Developer"), "Developer", tags={"tag-admin": "true"})
+        assert decide(guardrails, dev).decision == "ExplicitDeny"
+        security = tag_call(action, role("Developer"), "Security", tags={"tag-admin": "true"})
+        assert decide(guardrails, security).decision == "Allow"
     assert guardrails.proof.failures == []
