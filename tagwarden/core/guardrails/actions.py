@@ -22,6 +22,18 @@ TAG_SESSION: Final = "sts:TagSession"
 KEYED_EFFECTS: Final = frozenset({"add", "create", "update", "remove"})
 WHOLE_SET_EFFECTS: Final = frozenset({"replace", "remove_all"})
 _MIN_STEM: Final = 3  # "Tag*" at the shortest: no wildcard on one or two letters
+# Called with no key, these remove every user tag of the target (EC2 API Reference, DeleteTags:
+# "If you omit this parameter, we delete all user-defined tags"): aws:TagKeys names nothing.
+REMOVE_ALL_WITHOUT_KEYS: Final = frozenset({"ec2:DeleteTags"})
+# Removals whose key list the service's API model leaves optional, with no documented meaning for
+# an empty one: if one removes everything, the documents do not see it.
+OPTIONAL_KEY_LIST: Final = (
+    "discovery:DeleteTags",
+    "elasticloadbalancing:RemoveTags",
+    "fis:UntagResource",
+    "greengrass:UntagResource",
+    "mediaconvert:UntagResource",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +70,12 @@ class ActionTable:
     # prefix -> every action of the service -> its flags ("" when its request carries no tag key)
     service_actions: Mapping[str, Mapping[str, str]]
     session: TagAction = TagAction(TAG_SESSION, frozenset({"add"}), "TR")
+
+    @property
+    def remove_all(self) -> tuple[TagAction, ...]:
+        """Keyed removals that, naming no key, remove every tag, and whose request shows the
+        target's tags."""
+        return tuple(a for a in self.keyed if a.action in REMOVE_ALL_WITHOUT_KEYS and a.carries_resource_tags)
 
     def by_action(self) -> dict[str, TagAction]:
         return {a.action: a for a in (*self.keyed, *self.whole_set, *self.unenforceable, self.session)}

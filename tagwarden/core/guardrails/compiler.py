@@ -7,6 +7,8 @@ For each rule (see docs/guardrails.md for the reasoning):
 - ``whole_set``: for calls that resend the whole tag set, compare ``aws:RequestTag/<key>`` with
   ``aws:ResourceTag/<key>``: a key resent at its current value is not a write, so writers of other
   keys are never denied for carrying it;
+- ``remove_all``: removals that, naming no key, remove every tag (``ec2:DeleteTags``), on a
+  target carrying a governed key, unless the caller is a listed writer;
 - ``session``: ``sts:TagSession`` naming an ABAC key or a key that makes a writer (``grants``),
   unless the caller is a listed writer;
 - ``grants``: tagging a role, a user or a session with a key that makes a writer and that no rule
@@ -20,7 +22,13 @@ from dataclasses import dataclass
 
 from tagwarden.core.globs import Glob
 from tagwarden.core.governance.model import GovernancePolicy, Rule
-from tagwarden.core.guardrails.actions import ActionTable, TagAction, compress
+from tagwarden.core.guardrails.actions import (
+    OPTIONAL_KEY_LIST,
+    REMOVE_ALL_WITHOUT_KEYS,
+    ActionTable,
+    TagAction,
+    compress,
+)
 from tagwarden.core.guardrails.conditions import Block, exemption_terms, is_glob, key_variants, merge
 from tagwarden.core.guardrails.grants import grant_statements, is_grant_key, policy_grant_keys
 from tagwarden.core.guardrails.statements import Limitation, Statement
@@ -92,6 +100,7 @@ def compile_rule(
     statements.extend(_values(rule, literal, table, scope, resources))
     limits.extend(_values_limits(rule, globbed))
     statements.extend(_whole_set(rule, literal, terms, table, scope=scope, resources=resources))
+    statements.extend(_remove_all(rule, literal, terms, table, scope=scope, resources=resources))
     session_keys = [k for k in rule.keys if _is_abac(k, abac_keys) or is_grant_key(k, grant_keys)]
     if session_keys:
         session_trigger = key_trigger(session_keys)
@@ -198,6 +207,29 @@ def _whole_set(
     return statements
 
 
+def _remove_all(
+    rule: Rule,
+    literal: list[str],
+    terms: list[Block],
+    table: ActionTable,
+    *,
+    scope: Block,
+    resources: tuple[str, ...],
+) -> list[Statement]:
+    actions = tuple(a.action for a in table.remove_all)
+    if not actions:
+        return []
+    # ForAllValues holds when aws:TagKeys is missing or empty, and fails once it names any key.
+    names_no_key = {"ForAllValues:StringNotLike": {"aws:TagKeys": ["*"]}}
+    statements = []
+    for key in literal:
+        carries = {"Null": {f"aws:ResourceTag/{key}": ["false"]}}
+        for term in terms:
+            condition = merge([names_no_key, carries, term, scope])
+            statements.append(Statement(rule.id, "remove_all", actions, condition, resources))
+    return statements
+
+
 def _unruled_abac_keys(policy: GovernancePolicy, table: ActionTable) -> list[Statement]:
     """ABAC keys no rule covers have no listed writer: nobody passes them as session tags."""
     covered = [k for rule in policy.rules for k in rule.keys]
@@ -221,6 +253,24 @@ def _catalog_limits(table: ActionTable) -> list[Limitation]:
                 "buckets with ABAC enabled refuse it and take s3:TagResource/s3:UntagResource, which "
                 "the documents govern by key",
                 tuple(_sample(table.unenforceable)),
+            )
+        )
+    blind = sorted(
+        {a.action for a in table.keyed if a.action in REMOVE_ALL_WITHOUT_KEYS}
+        - {a.action for a in table.remove_all}
+    )
+    optional = [a.action for a in table.keyed if a.action in OPTIONAL_KEY_LIST]
+    if blind or optional:
+        limits.append(
+            Limitation(
+                "*",
+                f"{len(blind) + len(optional)} removals called with no key",
+                "called with no key, a removal names nothing in aws:TagKeys, so the key statements do "
+                "not apply. ec2:DeleteTags then removes every tag (EC2 API Reference) and is denied to "
+                "non-writers on targets carrying a governed key (aws:ResourceTag); the ones listed here "
+                "leave their key list optional in the service's API model without saying what an "
+                "empty one does (or carry no aws:ResourceTag): not covered",
+                tuple(blind + optional),
             )
         )
     if table.unresolved:

@@ -217,6 +217,7 @@ def rule_cases(rule: Rule, policy: GovernancePolicy, table: ActionTable) -> Iter
         if writer_values and action.carries_values and not call.removes:
             yield _case(rule, actors[0], call.naming({key: DISALLOWED}), "ExplicitDeny", "disallowed value")
     yield from _whole_set_cases(rule, actors, table, account, scoped)
+    yield from _remove_all_cases(rule, actors, table, account, scoped)
     yield from _session_cases(rule, policy, actors, table, account)
 
 
@@ -286,6 +287,23 @@ def _whole_set_cases(
             ok: Expected = "Allow" if writer and _value_ok(rule, key, other_value) else "ExplicitDeny"
             yield _case(rule, actor, changed, ok, "whole set, key changed")
             yield _case(rule, actor, dropped, "Allow" if writer else "ExplicitDeny", "whole set, key dropped")
+
+
+def _remove_all_cases(
+    rule: Rule, actors: list[Actor], table: ActionTable, account: str, scoped: str | None
+) -> Iterator[Case]:
+    """A removal naming no key, which removes every tag: a write of each governed key it carries."""
+    literal = [k for k in rule.keys if not is_glob(k)]
+    if not literal or rule.writers is None:
+        return
+    current = {**_owner_tags(rule), literal[0]: _allowed_value(rule)}
+    for action in table.remove_all:
+        call = Call(action, scoped or _target(action, account), account, {}, current, removes=True)
+        for actor in actors:
+            expected: Expected = "Allow" if actor.is_listed_writer(rule, current) else "ExplicitDeny"
+            yield _case(rule, actor, call, expected, "removes every tag")
+        bare = replace(call, resource_tags={FREE_KEY: "x"})
+        yield _case(rule, actors[-1], bare, "Allow", "ungoverned")
 
 
 def _session_cases(

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from tagwarden.core.guardrails.conditions import Block
 
-Purpose = Literal["writers", "values", "whole_set", "session", "grants"]
+Purpose = Literal["writers", "values", "whole_set", "session", "grants", "remove_all"]
 
 
 @dataclass(frozen=True, slots=True)

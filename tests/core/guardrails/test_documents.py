@@ -110,3 +110,5 @@ def test_what_cannot_be_expressed_is_listed(shipped: Any) -> None:
     assert "pattern" in whats  # cost-center's regular expression
     assert "s3:PutBucketTagging" in whats
     assert "most 5 SCPs" in whats
+    removals = next(item for item in shipped.limitations if "removals called with no key" in item.what)
+    assert "discovery:DeleteTags" in removals.actions and "ec2:DeleteTags" not in removals.actions

@@ -63,6 +63,17 @@ def test_dropping_the_grants_lets_anyone_make_itself_a_writer(built: Any) -> Non
     assert {f["got"] for f in proof.failures} == {"Allow"}
 
 
+def test_dropping_the_remove_all_statements_lets_outsiders_strip_every_tag(built: Any) -> None:
+    documents = [copy.deepcopy(d.document) for d in built.scps]
+    for document in documents:
+        document["Statement"] = [s for s in document["Statement"] if "RemoveAll" not in s["Sid"]]
+    proof = prove(POLICY, TABLE, documents)
+    assert proof.failures
+    assert {(f["action"], f["what"], f["got"]) for f in proof.failures} == {
+        ("ec2:DeleteTags", "removes every tag", "Allow")
+    }
+
+
 def test_forgetting_a_writer_locks_them_out(built: Any) -> None:
     documents = [copy.deepcopy(d.document) for d in built.scps]
     for document in documents:

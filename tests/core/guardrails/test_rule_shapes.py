@@ -8,7 +8,17 @@ from typing import Any
 
 import pytest
 
-from tests.core.guardrails.calls import ADDING, CREATING, REMOVING, compile_policy, decide, role, tag_call
+from tagwarden.core.iam import Request
+from tests.core.guardrails.calls import (
+    ACCOUNT,
+    ADDING,
+    CREATING,
+    REMOVING,
+    compile_policy,
+    decide,
+    role,
+    tag_call,
+)
 
 EVERY_CALL = ADDING + CREATING
 TEAM_RULE: dict[str, Any] = {"id": "team", "keys": ["team"]}
@@ -43,6 +53,32 @@ def test_removing_a_governed_key_is_a_write(by_principal: Any, action: str, targ
     assert decide(by_principal, admin).decision == "Allow"
     other = tag_call(action, target, "Developer", tags={"owner": ""}, removing=True)
     assert decide(by_principal, other).decision == "Allow"
+
+
+def strip_every_tag(caller: str, resource_tags: dict[str, str], named: list[str] | None) -> Request:
+    """ec2:DeleteTags with no Tag.N: every user tag of the instance goes (EC2 API Reference)."""
+    context: dict[str, str | list[str]] = {"aws:PrincipalArn": role(caller), "aws:ViaAWSService": "false"}
+    if named is not None:
+        context["aws:TagKeys"] = named
+    return Request(
+        principal=f"arn:aws:sts::{ACCOUNT}:assumed-role/{caller}/session",
+        action="ec2:DeleteTags",
+        resource=REMOVING[1][1],
+        resource_tags=resource_tags,
+        resource_account=ACCOUNT,
+        context=context,
+    )
+
+
+@pytest.mark.parametrize("named", [None, []], ids=["no key", "empty key list"])
+def test_removing_every_tag_writes_the_governed_keys_the_target_carries(
+    by_principal: Any, named: list[str] | None
+) -> None:
+    carrying = {"team": "alpha", "owner": "x"}
+    assert decide(by_principal, strip_every_tag("Developer", carrying, named)).decision == "ExplicitDeny"
+    assert decide(by_principal, strip_every_tag("TagAdmin", carrying, named)).decision == "Allow"
+    bare = strip_every_tag("Developer", {"owner": "x"}, named)
+    assert decide(by_principal, bare).decision == "Allow"
 
 
 def test_session_tags_on_abac_keys(by_principal: Any) -> None:
