@@ -7,7 +7,7 @@ policy (``CompiledRule.listed_writer``), not by anything the compiler produced.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from tagwarden.core.governance.compiled import ActorView, CompiledRule
@@ -96,3 +96,26 @@ def outsider(rule: Rule, account: str) -> Actor:
         if writer.same_as_resource is not None:
             tags[writer.same_as_resource] = "proof-other"
     return Actor(f"{rule.id} outsider", f"arn:aws:iam::{account}:role/tagwarden-proof-outsider", tags)
+
+
+def with_path(actor: Actor) -> Actor | None:
+    """The same writer under a role or user path, when its ARN has none."""
+    parts = actor.principal_arn.split(":", 5)
+    if len(parts) != 6 or parts[2] != "iam":
+        return None
+    kind, slash, name = parts[5].partition("/")
+    if kind not in ("role", "user") or not slash or "/" in name:
+        return None
+    arn = ":".join([*parts[:5], f"{kind}/tagwarden-proof-path/{name}"])
+    return replace(actor, label=f"{actor.label} (with a path)", principal_arn=arn)
+
+
+def rule_actors(rule: Rule, account: str) -> list[Actor]:
+    """One actor per listed writer, a named writer again under a path, and the outsider last."""
+    writers = [writer_actor(rule, i, w, account) for i, w in enumerate(rule.writers or ())]
+    pathed = [
+        p
+        for w, actor in zip(rule.writers or (), writers, strict=True)
+        if w.principal is not None and (p := with_path(actor)) is not None
+    ]
+    return [*writers, *pathed, outsider(rule, account)]

@@ -63,12 +63,24 @@ def merge(blocks: Iterable[Mapping[str, Mapping[str, Sequence[str]]]]) -> Block:
     return {op: {k: sorted(v) for k, v in sorted(keys.items())} for op, keys in sorted(merged.items())}
 
 
+def principal_globs(glob: str) -> list[str]:
+    """aws:PrincipalArn carries a role's or user's path (``role/admins/TagAdmin``); tagwarden matches
+    a path-less glob against the ARN without its path too (``canonical_principal``), so the
+    documents add the glob with any path."""
+    parts = glob.split(":", 5)
+    if len(parts) == 6 and parts[2] == "iam":
+        kind, slash, name = parts[5].partition("/")
+        if kind in ("role", "user") and slash and "/" not in name:
+            return [glob, ":".join([*parts[:5], f"{kind}/*/{name}"])]
+    return [glob]
+
+
 def negations(writer: Writer) -> tuple[list[Block], list[Approximation]]:
     """The ways a request can fail to be this writer: each a condition block."""
     alternatives: list[Block] = []
     notes: list[Approximation] = []
     if writer.principal is not None:
-        alternatives.append({"StringNotLike": {"aws:PrincipalArn": [writer.principal]}})
+        alternatives.append({"StringNotLike": {"aws:PrincipalArn": principal_globs(writer.principal)}})
     for key, value in sorted((writer.principal_tag or {}).items()):
         alternatives.append({"StringNotEquals": {f"aws:PrincipalTag/{key}": [value]}})
     if writer.invoked_by is not None:

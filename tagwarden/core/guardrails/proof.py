@@ -24,8 +24,7 @@ from tagwarden.core.guardrails.actors import (
     instantiate,
     instantiate_account,
     instantiate_arn,
-    outsider,
-    writer_actor,
+    rule_actors,
 )
 from tagwarden.core.guardrails.conditions import is_glob
 from tagwarden.core.guardrails.grants import (
@@ -194,8 +193,7 @@ class Call:
 
 def rule_cases(rule: Rule, policy: GovernancePolicy, table: ActionTable) -> Iterator[Case]:
     account, scoped = _scope(rule)
-    actors = [writer_actor(rule, i, w, account) for i, w in enumerate(rule.writers or ())]
-    actors.append(outsider(rule, account))
+    actors = rule_actors(rule, account)
     key, value = _governed_key(rule), _allowed_value(rule)
     writer_values = rule.values is not None and rule.values.allowed is not None and not is_glob(key)
     for action in table.keyed:
@@ -326,8 +324,7 @@ def _grant_cases(rule: Rule, policy: GovernancePolicy, table: ActionTable) -> It
     """Each of the rule's writers and an outsider putting on a role, a user or a session (or taking
     off) a key that makes a writer: only writers named without tags may, under every rule using it."""
     account, _ = _scope(rule)
-    actors = [writer_actor(rule, i, w, account) for i, w in enumerate(rule.writers or ())]
-    actors.append(outsider(rule, account))
+    actors = rule_actors(rule, account)
     known = table.by_action()
     for key in ungoverned_grant_keys(rule, policy):
         grantors = [

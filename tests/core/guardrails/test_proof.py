@@ -74,6 +74,19 @@ def test_dropping_the_remove_all_statements_lets_outsiders_strip_every_tag(built
     }
 
 
+def test_a_path_less_principal_glob_alone_locks_out_the_writer_under_a_path(built: Any) -> None:
+    documents = [copy.deepcopy(d.document) for d in built.scps]
+    for document in documents:
+        for statement in document["Statement"]:
+            arns = statement["Condition"].get("StringNotLike", {}).get("aws:PrincipalArn")
+            if arns:
+                arns[:] = [a for a in arns if "/*/" not in a]
+    proof = prove(POLICY, TABLE, documents)
+    assert proof.failures
+    assert {f["actor"] for f in proof.failures} == {"team writer 1 (with a path)"}
+    assert {f["got"] for f in proof.failures} == {"ExplicitDeny"}
+
+
 def test_forgetting_a_writer_locks_them_out(built: Any) -> None:
     documents = [copy.deepcopy(d.document) for d in built.scps]
     for document in documents:

@@ -4,6 +4,7 @@ a creation, removals and sts:TagSession."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -43,6 +44,18 @@ def test_principal_writer_allowed_others_denied(by_principal: Any, action: str, 
     assert decide(by_principal, spelled).decision == "ExplicitDeny"
     ungoverned = tag_call(action, target, "Developer", tags={"cost-center": "123456"})
     assert decide(by_principal, ungoverned).decision == "Allow"
+
+
+@pytest.mark.parametrize(("action", "target"), [ADDING[1], ADDING[2], REMOVING[0]])
+def test_a_listed_writer_under_a_path_is_that_writer(by_principal: Any, action: str, target: str) -> None:
+    """aws:PrincipalArn is the role's ARN with its path; tagwarden matches the glob without it too."""
+    for arn in (role("admins/TagAdmin"), f"arn:aws:iam::{ACCOUNT}:role/a/b/TagAdmin"):
+        call = tag_call(action, target, "TagAdmin", tags={"team": "alpha"}, removing=action in dict(REMOVING))
+        pathed = replace(call, context={**call.context, "aws:PrincipalArn": arn})
+        assert decide(by_principal, pathed).decision == "Allow"
+    impostor = tag_call(action, target, "TagAdmin", tags={"team": "alpha"})
+    impostor = replace(impostor, context={**impostor.context, "aws:PrincipalArn": role("admins/NotTagAdmin")})
+    assert decide(by_principal, impostor).decision == "ExplicitDeny"
 
 
 @pytest.mark.parametrize(("action", "target"), REMOVING)
