@@ -105,8 +105,9 @@ def compile_rule(
     if session_keys:
         session_trigger = key_trigger(session_keys)
         for term in terms:
+            # The session's resource is the role assumed, never the rule's targets: Resource "*".
             condition = merge([session_trigger, term, scope])
-            statements.append(Statement(rule.id, "session", (table.session.action,), condition, resources))
+            statements.append(Statement(rule.id, "session", (table.session.action,), condition))
     return statements, limits
 
 

@@ -232,6 +232,19 @@ def test_scoped_rule_leaves_other_accounts_and_resources_alone() -> None:
     assert decide(guardrails, queue).decision == "Allow"
 
 
+def test_a_rule_scoped_to_resources_still_guards_its_session_tags() -> None:
+    rule = {**TEAM_RULE, "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}]}
+    guardrails = compile_policy(
+        {"abac_keys": ["team"], "rules": [{**rule, "resources": ["arn:aws:ec2:*:*:*"]}]}
+    )
+    dev = tag_call("sts:TagSession", role("app"), "Developer", tags={"team": "alpha"})
+    assert decide(guardrails, dev).decision == "ExplicitDeny"
+    assert decide(
+        guardrails, tag_call("sts:TagSession", role("app"), "TagAdmin", tags={"team": "a"})
+    ).decision == ("Allow")
+    assert guardrails.proof.failures == []
+
+
 def test_glob_keys_match_common_spellings_and_say_what_they_miss() -> None:
     rule = {"id": "access", "keys": ["access-*"], "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}]}
     guardrails = compile_policy({"rules": [rule]})
