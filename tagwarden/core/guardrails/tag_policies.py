@@ -16,19 +16,19 @@ from tagwarden.core.guardrails.packing import TAG_POLICY_LIMIT, Document, docume
 
 def tag_policy_entries(policy: GovernancePolicy) -> dict[str, dict[str, Any]]:
     entries: dict[str, dict[str, Any]] = {}
+    compliant: dict[str, set[str]] = {}
     for rule in policy.rules:
         allowed = rule.values.allowed if rule.values is not None else None
         for key in rule.keys:
             if is_glob(key):
                 continue  # a tag policy names literal keys only
-            entry = entries.setdefault(key.lower(), {"tag_key": {"@@assign": key}})
+            entries.setdefault(key.lower(), {"tag_key": {"@@assign": key}})
             if allowed is not None:
-                values = entry.setdefault("tag_value", {"@@assign": []})["@@assign"]
-                if values and not set(values) <= set(allowed):
-                    # Two rules restrict the same key: only values both allow are compliant.
-                    values[:] = [v for v in values if v in allowed]
-                elif not values:
-                    values.extend(sorted(set(allowed)))
+                # Every rule restricting the key must allow a value (even none) for it to comply.
+                current = compliant.get(key.lower())
+                compliant[key.lower()] = set(allowed) if current is None else current & set(allowed)
+    for key, values in compliant.items():
+        entries[key]["tag_value"] = {"@@assign": sorted(values)}
     return entries
 
 

@@ -16,6 +16,7 @@ from tagwarden.core.guardrails.actions import compress
 from tagwarden.core.guardrails.packing import pack
 from tagwarden.core.guardrails.render import cloudformation, terraform
 from tagwarden.core.guardrails.statements import Statement
+from tagwarden.core.guardrails.tag_policies import tag_policy_entries
 from tagwarden.core.iam import parse_policy
 from tagwarden.core.iam.evaluate import RCP_SERVICES
 
@@ -112,3 +113,23 @@ def test_what_cannot_be_expressed_is_listed(shipped: Any) -> None:
     assert "most 5 SCPs" in whats
     removals = next(item for item in shipped.limitations if "removals called with no key" in item.what)
     assert "discovery:DeleteTags" in removals.actions and "ec2:DeleteTags" not in removals.actions
+
+
+@pytest.mark.parametrize(
+    ("lists", "compliant"),
+    [
+        ([["a"], ["b"], ["c"]], []),
+        ([[], ["b"]], []),
+        ([["a", "b"], ["b", "c"], ["c", "b"]], ["b"]),
+        ([["b", "a"], None], ["a", "b"]),
+    ],
+)
+def test_tag_policy_values_are_those_every_rule_on_the_key_allows(
+    lists: list[list[str] | None], compliant: list[str]
+) -> None:
+    rules = [
+        {"id": f"r{i}", "keys": ["env"], **({"values": {"allowed": a}} if a is not None else {})}
+        for i, a in enumerate(lists)
+    ]
+    entries = tag_policy_entries(parse_policy_document({"version": 1, "rules": rules}))
+    assert entries["env"]["tag_value"]["@@assign"] == compliant
