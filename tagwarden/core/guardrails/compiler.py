@@ -252,7 +252,11 @@ def _catalog_limits(table: ActionTable) -> list[Limitation]:
                 "the writers of every other key. They are left to tagwarden's detection. Among them "
                 "s3:PutBucketTagging (it resends the whole set; also what DeleteBucketTagging needs): "
                 "buckets with ABAC enabled refuse it and take s3:TagResource/s3:UntagResource, which "
-                "the documents govern by key",
+                "the documents govern by key. S3 object tagging (s3:PutObjectTagging, "
+                "s3:DeleteObjectTagging) is not blind to keys: its requests carry S3's own "
+                "s3:RequestObjectTagKeys and s3:RequestObjectTag/<key>, and s3:ExistingObjectTag/<key> "
+                "for the object's tags (S3 User Guide, tagging and access control policies), which "
+                "the compiler does not use yet",
                 tuple(_sample(table.unenforceable)),
             )
         )

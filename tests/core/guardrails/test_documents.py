@@ -111,6 +111,7 @@ def test_what_cannot_be_expressed_is_listed(shipped: Any) -> None:
     assert "pattern" in whats  # cost-center's regular expression
     assert "s3:PutBucketTagging" in whats
     assert "most 5 SCPs" in whats
+    assert "s3:RequestObjectTagKeys" in whats  # S3 object tagging names its keys in S3's own keys
     removals = next(item for item in shipped.limitations if "removals called with no key" in item.what)
     assert "discovery:DeleteTags" in removals.actions and "ec2:DeleteTags" not in removals.actions
 
