@@ -279,8 +279,16 @@ class _Generic:
         if not roles and not profiles:
             return ComputeRead()
         target = self._target(params, response, ctx)
-        grants = [RoleGrant(ctx, target, self.kind, role=r) for r in dict.fromkeys(roles)]
-        grants += [RoleGrant(ctx, target, self.kind, profile=p) for p in dict.fromkeys(profiles)]
+        # A placeholder target (the record names no resource) is shared by every such call: it has
+        # no role of its own before.
+        tracks = is_arn(target)
+        grants = [
+            RoleGrant(ctx, target, self.kind, role=r, tracks_previous=tracks) for r in dict.fromkeys(roles)
+        ]
+        grants += [
+            RoleGrant(ctx, target, self.kind, profile=p, tracks_previous=tracks)
+            for p in dict.fromkeys(profiles)
+        ]
         return ComputeRead(grants=tuple(grants))
 
 
