@@ -166,7 +166,10 @@ def _lambda_function(params: Record, response: Record, ctx: RecordContext) -> Co
         )
     if target is None:
         return ComputeRead()
-    return ComputeRead(grants=(RoleGrant(ctx, target, "Lambda function", role=role_arn(role, ctx)),))
+    # A function created under the name of a deleted one is new: it had no role before.
+    created = ctx.event_name.startswith("CreateFunction")
+    grant = RoleGrant(ctx, target, "Lambda function", role=role_arn(role, ctx), tracks_previous=not created)
+    return ComputeRead(grants=(grant,))
 
 
 def _task_definition(params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
@@ -259,6 +262,9 @@ class _Generic:
         self.roles = tuple(entry.get("roles", ()))
         self.profiles = tuple(entry.get("profiles", ()))
         self.kind = f"{entry['model']} {_noun(self.op)}"
+        # Create* makes a new resource, which had no role before even where a deleted one had its
+        # name; Create*Version adds a version to a resource that has one.
+        self.creates = self.op.startswith("Create") and not self.op.endswith("Version")
         self.rule = rule
 
     def _target(self, params: Record, response: Record, ctx: RecordContext) -> str:
@@ -281,7 +287,7 @@ class _Generic:
         target = self._target(params, response, ctx)
         # A placeholder target (the record names no resource) is shared by every such call: it has
         # no role of its own before.
-        tracks = is_arn(target)
+        tracks = is_arn(target) and not self.creates
         grants = [
             RoleGrant(ctx, target, self.kind, role=r, tracks_previous=tracks) for r in dict.fromkeys(roles)
         ]
