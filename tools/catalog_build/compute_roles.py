@@ -5,8 +5,10 @@ report in docs/compute-identity-report.md.
 An operation is kept when it creates, updates, registers, puts, modifies, starts or runs something
 (by its name) and its input has a string member, at the top or nested in structures, that takes a
 role (a name ending in ``RoleArn``/``Role``, documented as an IAM role or an ARN) or an instance
-profile (``IamInstanceProfile``/``InstanceProfile...``). IAM and STS themselves are left out: their
-role members name the role being managed, not one passed to a resource.
+profile (``IamInstanceProfile``/``InstanceProfile...``, or a role-named member whose documentation's
+first sentence says it is an instance profile: Batch ``instanceRole``, EMR ``JobFlowRole``). IAM and
+STS themselves are left out: their role members name the role being managed, not one passed to a
+resource.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _SKIPPED_SERVICES = frozenset({"iam", "sts", "sso-admin", "identitystore"})
 _ROLE = re.compile(r"(role|rolearn)$", re.IGNORECASE)
 _PROFILE = re.compile(r"^(iam)?instanceprofile(arn|name)?$", re.IGNORECASE)
 _DOC = re.compile(r"\b(IAM|ARN|Amazon Resource Name|role that)", re.IGNORECASE)
+# A member named for a role that takes an instance profile (Batch instanceRole, EMR JobFlowRole).
+_PROFILE_DOC = re.compile(r"\binstance profile\b", re.IGNORECASE)
 _MAX_DEPTH = 3
 
 
@@ -50,11 +54,23 @@ def _string_members(
                     yield f"{name}.{path}", leaf, leaf_ref
 
 
+def _doc(ref: dict[str, Any], model: ServiceModel) -> str:
+    return str(ref.get("documentation") or model.shape(ref["shape"]).get("documentation") or "")
+
+
 def _takes_role(leaf: str, ref: dict[str, Any], model: ServiceModel) -> bool:
     if not _ROLE.search(leaf):
         return False
-    doc = str(ref.get("documentation") or model.shape(ref["shape"]).get("documentation") or "")
-    return leaf.lower().endswith("arn") or bool(_DOC.search(doc))
+    return leaf.lower().endswith("arn") or bool(_DOC.search(_doc(ref, model)))
+
+
+def _takes_profile(path: str, leaf: str, ref: dict[str, Any], model: ServiceModel) -> bool:
+    parent = path.split(".")[-2] if "." in path else ""
+    if _PROFILE.search(leaf) or (leaf.lower() in ("arn", "name") and _PROFILE.search(parent)):
+        return True
+    # The first sentence: EKS's nodeRole is a role, whose later sentences tell of an instance profile.
+    first = re.sub(r"<[^>]+>", "", _doc(ref, model)).split(". ", 1)[0]
+    return bool(_ROLE.search(leaf)) and bool(_PROFILE_DOC.search(first))
 
 
 def operation_entry(model: ServiceModel, operation: str) -> dict[str, Any] | None:
@@ -65,9 +81,7 @@ def operation_entry(model: ServiceModel, operation: str) -> dict[str, Any] | Non
         return None
     roles, profiles = [], []
     for path, leaf, member in _string_members(model, ref["shape"]):
-        if _PROFILE.match(leaf) or (
-            leaf.lower() in ("arn", "name") and _PROFILE.match(path.split(".")[-2] if "." in path else "")
-        ):
+        if _takes_profile(path, leaf, member, model):
             profiles.append(path)
         elif _takes_role(leaf, member, model):
             roles.append(path)
