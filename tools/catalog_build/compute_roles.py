@@ -2,13 +2,14 @@
 a passed role, found in botocore's models, written to tagwarden/core/compute/roles.json, with a
 report in docs/compute-identity-report.md.
 
-An operation is kept when it creates, updates, registers, puts, modifies, starts or runs something
-(by its name) and its input has a string member, at the top or nested in structures, that takes a
-role (a name ending in ``RoleArn``/``Role``, documented as an IAM role or an ARN) or an instance
-profile (``IamInstanceProfile``/``InstanceProfile...``, or a role-named member whose documentation's
-first sentence says it is an instance profile: Batch ``instanceRole``, EMR ``JobFlowRole``). IAM and
-STS themselves are left out: their role members name the role being managed, not one passed to a
-resource.
+An operation is kept when it creates, updates, registers, puts, modifies, starts, runs, requests or
+adds something (by its name) and its input has a string member, at the top or nested in structures,
+that takes a role (a name ending in ``RoleArn``/``Role``/``RoleOverride``, documented as an IAM,
+execution or service role or an ARN) or an instance profile (a name ending in ``InstanceProfile``,
+``InstanceProfileArn`` or ``InstanceProfileName``, or a role-named member whose documentation's
+first sentence says it is an instance profile: Batch ``instanceRole``, EMR ``JobFlowRole``). IAM
+and STS themselves are left out: their role members name the role being managed, not one passed
+to a resource.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ from tools.catalog_build.models import ServiceModel, botocore_version, load_mode
 ROOT = Path(__file__).resolve().parents[2]
 ROLES_PATH = ROOT / "tagwarden" / "core" / "compute" / "roles.json"
 REPORT_PATH = ROOT / "docs" / "compute-identity-report.md"
-_VERBS = ("Create", "Update", "Register", "Put", "Modify", "Start", "Run")
+_VERBS = ("Create", "Update", "Register", "Put", "Modify", "Start", "Run", "Request", "Add")
 _SKIPPED_SERVICES = frozenset({"iam", "sts", "sso-admin", "identitystore"})
-_ROLE = re.compile(r"(role|rolearn)$", re.IGNORECASE)
-_PROFILE = re.compile(r"^(iam)?instanceprofile(arn|name)?$", re.IGNORECASE)
-_DOC = re.compile(r"\b(IAM|ARN|Amazon Resource Name|role that)", re.IGNORECASE)
+_ROLE = re.compile(r"(role|rolearn|roleoverride)$", re.IGNORECASE)
+_PROFILE = re.compile(r"instanceprofile(arn|name)?$", re.IGNORECASE)
+_DOC = re.compile(r"\b(IAM|ARN|Amazon Resource Name|role that|execution role|service role)", re.IGNORECASE)
 # A member named for a role that takes an instance profile (Batch instanceRole, EMR JobFlowRole).
 _PROFILE_DOC = re.compile(r"\binstance profile\b", re.IGNORECASE)
-_MAX_DEPTH = 3
+_MAX_DEPTH = 5
 
 
 def _string_members(

@@ -299,7 +299,7 @@ class _Generic:
 
 
 def _noun(operation: str) -> str:
-    for verb in ("Create", "Update", "Register", "Put", "Modify", "Start", "Run"):
+    for verb in ("Create", "Update", "Register", "Put", "Modify", "Start", "Run", "Request", "Add"):
         if operation.startswith(verb):
             return operation[len(verb) :] or operation
     return operation

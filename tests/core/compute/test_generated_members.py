@@ -7,7 +7,7 @@ from typing import Any
 
 from tagwarden.app.demo.records import Caller, record
 from tagwarden.core.compute.read import generated_operations
-from tests.builders.compute_records import ACCOUNT, REGION, profile
+from tests.builders.compute_records import ACCOUNT, REGION, profile, role, run_instances
 from tests.core.compute.cases import ALICE
 from tests.core.compute.scenario import replay
 
@@ -90,3 +90,161 @@ def test_a_role_whose_documentation_only_later_mentions_an_instance_profile_stay
     (entry,) = [e for e in generated_operations() if (e["model"], e["op"]) == ("eks", "CreateNodegroup")]
     assert "nodeRole" in entry["roles"]
     assert "nodeRole" not in entry.get("profiles", [])
+
+
+def ec2_request_spot_instances(who: Caller, profile_name: str) -> dict[str, Any]:
+    """EC2 RequestSpotInstances: LaunchSpecification.IamInstanceProfile
+    (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RequestSpotInstances.html)."""
+    request = {
+        "instanceCount": 1,
+        "type": "one-time",
+        "launchSpecification": {
+            "imageId": "ami-0abcdef1234567890",
+            "instanceType": "t3.micro",
+            "iamInstanceProfile": {"arn": profile(profile_name)},
+        },
+    }
+    response = {
+        "spotInstanceRequestSet": {"items": [{"spotInstanceRequestId": "sir-abcd1234", "state": "open"}]}
+    }
+    return record(
+        who, "ec2.amazonaws.com", "RequestSpotInstances", request, response=response, time=T, event_id="spot"
+    )
+
+
+def ec2_request_spot_fleet(who: Caller, profile_name: str) -> dict[str, Any]:
+    """EC2 RequestSpotFleet: SpotFleetRequestConfig.LaunchSpecifications[].IamInstanceProfile
+    (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotFleetLaunchSpecification.html);
+    CloudTrail wraps the members as for EC2's other newer calls."""
+    config = {
+        "IamFleetRole": f"arn:aws:iam::{ACCOUNT}:role/aws-ec2-spot-fleet-tagging-role",
+        "TargetCapacity": 1,
+        "LaunchSpecifications": [
+            {
+                "ImageId": "ami-0abcdef1234567890",
+                "InstanceType": "t3.micro",
+                "IamInstanceProfile": {"Arn": profile(profile_name)},
+            }
+        ],
+    }
+    request = {"RequestSpotFleetRequest": {"SpotFleetRequestConfig": config}}
+    response = {
+        "RequestSpotFleetResponse": {"spotFleetRequestId": "sfr-12345678-1234-1234-1234-123456789012"}
+    }
+    return record(
+        who, "ec2.amazonaws.com", "RequestSpotFleet", request, response=response, time=T, event_id="fleet"
+    )
+
+
+def test_a_spot_request_is_judged_by_the_profile_of_its_launch_specification() -> None:
+    # The instances are launched by Spot's service-linked role, which acts for itself: the request
+    # is where the actor chose the profile.
+    spot = Caller(ACCOUNT, "aws-service-role/spot.amazonaws.com/AWSServiceRoleForEC2Spot", session="spot")
+    launch = run_instances(spot, "i-0aaaaaaaaaaaaaaa1", "beta-profile", time=T, event_id="spot-run")
+    assert _flagged([ec2_request_spot_instances(ALICE, "beta-profile"), launch]) == [("spot", "beta")]
+    assert _flagged([ec2_request_spot_fleet(ALICE, "beta-profile")]) == [("fleet", "beta")]
+    assert _flagged([ec2_request_spot_instances(ALICE, "alpha-profile")]) == []
+
+
+def test_a_build_started_with_another_service_role_is_flagged() -> None:
+    """CodeBuild StartBuild's serviceRoleOverride
+    (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_StartBuild.html)."""
+    request = {"projectName": "alpha-builder", "serviceRoleOverride": role("app-beta")}
+    arn = f"arn:aws:codebuild:{REGION}:{ACCOUNT}:build/alpha-builder:1111"
+    response = {"build": {"id": "alpha-builder:1111", "arn": arn, "serviceRole": role("app-beta")}}
+    start = record(
+        ALICE, "codebuild.amazonaws.com", "StartBuild", request, response=response, time=T, event_id="build"
+    )
+    assert _flagged([start]) == [("build", "beta")]
+
+
+def test_a_sagemaker_user_profiles_execution_role_is_flagged() -> None:
+    """SageMaker CreateUserProfile's UserSettings.ExecutionRole, "the execution role for the user"
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UserSettings.html)."""
+    request = {
+        "domainId": "d-abc",
+        "userProfileName": "alice2",
+        "userSettings": {"executionRole": role("app-beta")},
+    }
+    response = {"userProfileArn": f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:user-profile/d-abc/alice2"}
+    create = record(
+        ALICE,
+        "sagemaker.amazonaws.com",
+        "CreateUserProfile",
+        request,
+        response=response,
+        time=T,
+        event_id="user",
+    )
+    assert _flagged([create]) == [("user", "beta")]
+
+
+def test_an_ecs_managed_instances_capacity_providers_profile_is_flagged() -> None:
+    """ECS CreateCapacityProvider's InstanceLaunchTemplate.ec2InstanceProfileArn
+    (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html)."""
+    request = {
+        "name": "mi",
+        "managedInstancesProvider": {
+            "infrastructureRoleArn": role("app-plain"),
+            "instanceLaunchTemplate": {
+                "ec2InstanceProfileArn": profile("beta-profile"),
+                "networkConfiguration": {"subnets": ["subnet-1"]},
+            },
+        },
+    }
+    arn = f"arn:aws:ecs:{REGION}:{ACCOUNT}:capacity-provider/mi"
+    response = {"capacityProvider": {"capacityProviderArn": arn}}
+    create = record(
+        ALICE,
+        "ecs.amazonaws.com",
+        "CreateCapacityProvider",
+        request,
+        response=response,
+        time=T,
+        event_id="cp",
+    )
+    assert _flagged([create]) == [("cp", "beta")]
+
+
+def test_an_emr_steps_runtime_role_is_flagged() -> None:
+    """EMR AddJobFlowSteps' ExecutionRoleArn, the steps' runtime role
+    (https://docs.aws.amazon.com/emr/latest/APIReference/API_AddJobFlowSteps.html)."""
+    request = {
+        "jobFlowId": "j-1ABCDEF",
+        "steps": [{"name": "s", "hadoopJarStep": {"jar": "command-runner.jar"}}],
+        "executionRoleArn": role("app-beta"),
+    }
+    add = record(
+        ALICE,
+        "elasticmapreduce.amazonaws.com",
+        "AddJobFlowSteps",
+        request,
+        response={"stepIds": ["s-1"]},
+        time=T,
+        event_id="steps",
+    )
+    assert _flagged([add]) == [("steps", "beta")]
+
+
+def test_a_task_role_nested_in_a_multi_node_batch_job_definition_is_flagged() -> None:
+    """Batch RegisterJobDefinition, multi-node with ECS properties: nodeProperties.
+    nodeRangeProperties[].ecsProperties.taskProperties[].taskRoleArn, five levels down
+    (https://docs.aws.amazon.com/batch/latest/APIReference/API_NodeRangeProperty.html)."""
+    task = {"taskRoleArn": role("app-beta"), "containers": [{"image": "busybox", "name": "c"}]}
+    node_range = {"targetNodes": "0:", "ecsProperties": {"taskProperties": [task]}}
+    request = {
+        "jobDefinitionName": "mn",
+        "type": "multinode",
+        "nodeProperties": {"numNodes": 2, "mainNode": 0, "nodeRangeProperties": [node_range]},
+    }
+    response = {"jobDefinitionArn": f"arn:aws:batch:{REGION}:{ACCOUNT}:job-definition/mn:1"}
+    register = record(
+        ALICE,
+        "batch.amazonaws.com",
+        "RegisterJobDefinition",
+        request,
+        response=response,
+        time=T,
+        event_id="mn",
+    )
+    assert _flagged([register]) == [("mn", "beta")]
