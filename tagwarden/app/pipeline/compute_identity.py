@@ -125,7 +125,12 @@ class ComputeIdentity:
             for grant in read.grants:
                 new_role = grant.role or (self.state.profile_role(grant.profile) if grant.profile else None)
                 new, old = _view(tx, new_role), _view(tx, self._previous(grant))
-                unchanged = new.arn is not None and old.arn is not None and _same(new.arn, old.arn)
+                unchanged = (
+                    not grant.new_version
+                    and new.arn is not None
+                    and old.arn is not None
+                    and _same(new.arn, old.arn)
+                )
                 findings += (
                     []
                     if unchanged

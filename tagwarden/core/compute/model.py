@@ -29,6 +29,7 @@ class RoleGrant:
     previous_role: str | None = None
     tracks_previous: bool = True  # False where the target is new each time (task definition revisions)
     family: str | None = None  # resources whose previous role is the family's (ECS task definitions)
+    new_version: bool = False  # a new revision or version: new code, given its role anew even if the same
 
 
 @dataclass(frozen=True, slots=True)

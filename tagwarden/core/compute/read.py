@@ -187,6 +187,7 @@ def _task_definition(params: Record, response: Record, ctx: RecordContext) -> Co
         role=role_arn(role, ctx),
         tracks_previous=False,
         family=f"ecs-family:{ctx.account}/{ctx.region}/{family}",
+        new_version=True,
     )
     return ComputeRead(grants=(grant,))
 
@@ -265,6 +266,7 @@ class _Generic:
         # Create* makes a new resource, which had no role before even where a deleted one had its
         # name; Create*Version adds a version to a resource that has one.
         self.creates = self.op.startswith("Create") and not self.op.endswith("Version")
+        self.new_version = self.op.startswith("Create") and self.op.endswith("Version")
         self.rule = rule
 
     def _target(self, params: Record, response: Record, ctx: RecordContext) -> str:
@@ -289,10 +291,11 @@ class _Generic:
         # no role of its own before.
         tracks = is_arn(target) and not self.creates
         grants = [
-            RoleGrant(ctx, target, self.kind, role=r, tracks_previous=tracks) for r in dict.fromkeys(roles)
+            RoleGrant(ctx, target, self.kind, role=r, tracks_previous=tracks, new_version=self.new_version)
+            for r in dict.fromkeys(roles)
         ]
         grants += [
-            RoleGrant(ctx, target, self.kind, profile=p, tracks_previous=tracks)
+            RoleGrant(ctx, target, self.kind, profile=p, tracks_previous=tracks, new_version=self.new_version)
             for p in dict.fromkeys(profiles)
         ]
         return ComputeRead(grants=tuple(grants))
