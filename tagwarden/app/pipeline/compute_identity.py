@@ -68,6 +68,8 @@ class ComputeIdentity:
                 for grant in read.grants:
                     roles.add(grant.ctx.actor.arn)  # the actor's own tags are needed too
                     roles.update(r for r in (grant.role, self._previous(grant)) if r)
+                    if grant.role_from:
+                        roles.add(self.state.resource_role(grant.role_from) or "")
                     if grant.profile:
                         roles.add(self.state.profile_role(grant.profile) or "")
         roles.discard("")
@@ -108,6 +110,11 @@ class ComputeIdentity:
             return state.resource_role(grant.family)
         return state.resource_role(grant.target) if grant.tracks_previous else None
 
+    def _new_role(self, grant: RoleGrant) -> str | None:
+        if grant.role_from:
+            return self.state.resource_role(grant.role_from)
+        return grant.role or (self.state.profile_role(grant.profile) if grant.profile else None)
+
     def judge(
         self,
         tx: StoreUnit,
@@ -123,7 +130,7 @@ class ComputeIdentity:
         findings: list[Finding] = []
         with self._lock:
             for grant in read.grants:
-                new_role = grant.role or (self.state.profile_role(grant.profile) if grant.profile else None)
+                new_role = self._new_role(grant)
                 new, old = _view(tx, new_role), _view(tx, self._previous(grant))
                 unchanged = (
                     not grant.new_version
@@ -156,7 +163,12 @@ class ComputeIdentity:
     def _learn(self, grant: RoleGrant, undo: StateUndo | None) -> None:
         if grant.resource_kind == "instance profile":
             return  # the profile update that comes with the grant records it
+        if grant.role_from:
+            self.state.copy_resource_role(grant.target, grant.role_from, undo)
+            return
         self.state.set_resource_role(grant.family or grant.target, grant.role, grant.profile, undo)
+        if grant.family:  # the revision itself, for the tasks and services later run from it
+            self.state.set_resource_role(grant.target, grant.role, grant.profile, undo)
         if grant.association_id:
             self.state.remember_association(grant.association_id, grant.target, grant.profile, undo)
 

@@ -30,6 +30,7 @@ class RoleGrant:
     tracks_previous: bool = True  # False where the target is new each time (task definition revisions)
     family: str | None = None  # resources whose previous role is the family's (ECS task definitions)
     new_version: bool = False  # a new revision or version: new code, given its role anew even if the same
+    role_from: str | None = None  # the configuration whose role the resource takes (a task definition)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from tagwarden.core.arn import ec2_arn, ec2_resource_type, is_arn, unresolved_target
 from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant
+from tagwarden.core.compute.references import REFERENCES, ecs_family_key, with_references
 from tagwarden.core.compute.state import profile_key
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.normalizer import default_specs
@@ -186,7 +187,7 @@ def _task_definition(params: Record, response: Record, ctx: RecordContext) -> Co
         "ECS task definition",
         role=role_arn(role, ctx),
         tracks_previous=False,
-        family=f"ecs-family:{ctx.account}/{ctx.region}/{family}",
+        family=ecs_family_key(ctx, family),
         new_version=True,
     )
     return ComputeRead(grants=(grant,))
@@ -325,6 +326,10 @@ class ComputeReader:
             for name in (entry["op"], *entry.get("aliases", ())):
                 self._readers[(entry["src"], name)] = _Generic(entry, rule)
         self._readers.update(HAND_WRITTEN)
+        for key in REFERENCES:
+            found = with_references(key, self._readers.get(key))
+            if found is not None:
+                self._readers[key] = found
 
     def __len__(self) -> int:
         return len(self._readers)

@@ -98,6 +98,10 @@ class ComputeIdentityState:
         else:
             _put(self.resources, resource, canonical_principal(role) if role else _ABSENT, undo)
 
+    def copy_resource_role(self, resource: str, source: str, undo: StateUndo | None = None) -> None:
+        """``resource`` runs as ``source`` does (a task run from a task definition)."""
+        _put(self.resources, resource, self.resources.get(source, _ABSENT), undo)
+
     def remember_association(
         self, association_id: str, instance: str, profile: str | None, undo: StateUndo | None = None
     ) -> None:
