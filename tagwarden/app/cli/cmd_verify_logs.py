@@ -34,8 +34,11 @@ def register(subparsers: Any) -> None:
         "under each PATH (a folder or s3://bucket/prefix): each listed log file's SHA-256, the chain "
         "of digests (previousDigestHashValue, previousDigestSignature), each digest's SHA256withRSA "
         "signature, log files gone and log files no digest lists. A digest's signature is its S3 "
-        "metadata (x-amz-meta-signature); in a local copy, a '<digest>.signature' file holding it, "
-        "else the next digest's previousDigestSignature. Exit 0 when clean, 1 when any problem.",
+        "metadata (x-amz-meta-signature): an S3 digest without it is a bad_signature. A local copy "
+        "has no metadata: a '<digest>.signature' file holding it, else the next digest's "
+        "previousDigestSignature; a local digest with neither (the newest, usually) is counted as "
+        "without a known signature and its log files are not checked. Exit 0 when clean, 1 when any "
+        "problem.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or s3://bucket/prefix")
     parser.add_argument(
@@ -85,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
         print_table(rows, COLUMNS, max_width=100)
     print(
         f"tagwarden: {report.digests} digest files, {report.logs_checked} log files checked, "
-        f"{len(report.problems)} problems; {len(report.unsigned)} digests without a known signature",
+        f"{len(report.problems)} problems; {len(report.unsigned)} local digests without a known "
+        "signature (their log files not checked: copy each digest's x-amz-meta-signature to "
+        "'<digest>.signature')",
         file=sys.stderr,
     )
     return EXIT_FAILURE if report.problems else EXIT_OK

@@ -46,13 +46,19 @@ class DigestFile:
     content: bytes  # as stored (gzip or not)
     signature: str | None = None  # x-amz-meta-signature (hex), when the reader could get it
 
+    @property
+    def in_s3(self) -> bool:
+        """Read from S3 with its metadata: a missing signature there is a digest CloudTrail did not sign."""
+        return self.path.startswith("s3://")
+
 
 @dataclass(slots=True)
 class Report:
     problems: list[Problem] = field(default_factory=list)
     digests: int = 0
     logs_checked: int = 0
-    unsigned: list[str] = field(default_factory=list)  # digests whose signature nobody gave
+    # local digests whose signature nobody gave: their log files are neither checked nor counted as listed
+    unsigned: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -99,13 +105,15 @@ def _previous_key(digest: _Digest) -> str | None:
 
 
 def _signatures(digests: Mapping[str, _Digest]) -> dict[str, str]:
-    """Each digest's signature: its own metadata, else what the next digest says it was."""
+    """Each digest's signature: its own metadata, else (for a local copy, which has no metadata) what
+    the next digest says it was."""
     known: dict[str, str] = {}
     for digest in digests.values():
         previous = _previous_key(digest)
         said = digest.data.get("previousDigestSignature")
         if previous is not None and isinstance(said, str):
             known.setdefault(previous, said)
+    known = {key: said for key, said in known.items() if key in digests and not digests[key].file.in_s3}
     for key, digest in digests.items():
         if digest.file.signature:
             known[key] = digest.file.signature
@@ -234,6 +242,7 @@ def verify(
             digests[parsed.placed.key] = parsed
     report.digests = len(digests)
     signatures = _signatures(digests)
+    vouching = {key: digest for key, digest in digests.items() if key in signatures}
     oldest: dict[tuple[str, str], datetime] = {}
     for digest in digests.values():
         when = digest.placed.when
@@ -242,7 +251,17 @@ def verify(
             oldest[group] = when
     for key, digest in sorted(digests.items()):
         signature = signatures.get(key)
-        if signature is None:
+        if signature is None and digest.file.in_s3:
+            report.problems.append(
+                Problem(
+                    "bad_signature",
+                    digest.file.path,
+                    digest.file.path,
+                    "the digest object has no x-amz-meta-signature metadata; CloudTrail signs every "
+                    "digest file it delivers",
+                )
+            )
+        elif signature is None:
             report.unsigned.append(digest.file.path)
         else:
             problem = signature_problem(digest.data, digest.sha256, signature, public_keys, key)
@@ -251,6 +270,7 @@ def verify(
         report.problems.extend(
             _check_chain(digest, digests, oldest.get((digest.placed.account, digest.placed.region)))
         )
-        _check_logs(digest, logs, read_log, report)
-    report.problems.extend(_unlisted(list(digests.values()), logs))
+        if key in vouching:
+            _check_logs(digest, logs, read_log, report)
+    report.problems.extend(_unlisted(list(vouching.values()), logs))
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from datetime import timedelta
 
@@ -15,9 +16,9 @@ def _keys(fp: str) -> bytes | None:
     return public_der() if fp == fingerprint() else None
 
 
-def _verify(tree: SignedTree, *, with_signatures: bool = True) -> Report:
+def _verify(tree: SignedTree, *, with_signatures: bool = True, root: str = "/t/") -> Report:
     digests = [
-        DigestFile(f"/t/{key}", tree.files[key], tree.signatures[key] if with_signatures else None)
+        DigestFile(f"{root}{key}", tree.files[key], tree.signatures.get(key) if with_signatures else None)
         for key in tree.digests
         if key in tree.files
     ]
@@ -40,6 +41,74 @@ def test_without_metadata_signatures_come_from_the_next_digest() -> None:
     report = _verify(tree, with_signatures=False)
     assert report.problems == []
     assert [u.removeprefix("/t/") for u in report.unsigned] == [tree.digests[-1]]
+    assert report.logs_checked == 4  # the newest digest's two log files are vouched for by nothing
+
+
+def _forge_newest_hour(tree: SignedTree) -> None:
+    """Rewrite the newest log file and the newest digest with its new hash, and drop the signature."""
+    victim, newest = tree.logs[-1], tree.digests[-1]
+    forged = gzip.decompress(tree.files[victim]).replace(b"PutBucketTagging", b"GetBucketTagging")
+    tree.files[victim] = gzip.compress(forged)
+    data = json.loads(gzip.decompress(tree.files[newest]))
+    data["logFiles"][-1]["hashValue"] = hashlib.sha256(forged).hexdigest()
+    tree.files[newest] = gzip.compress(json.dumps(data).encode())
+    del tree.signatures[newest]
+
+
+def test_s3_digest_without_signature_metadata_is_a_bad_signature() -> None:
+    tree = build_tree()
+    _forge_newest_hour(tree)
+    report = _verify(tree, root=f"s3://{signed_trail.BUCKET}/")
+    assert [(p.kind, p.path.rsplit("/", 1)[-1]) for p in report.problems] == [
+        ("bad_signature", tree.digests[-1].rsplit("/", 1)[-1])
+    ]
+    assert "no x-amz-meta-signature" in report.problems[0].detail
+    assert (report.logs_checked, report.unsigned) == (4, [])
+
+
+def test_s3_digest_signature_is_never_taken_from_the_next_digest() -> None:
+    tree = build_tree()
+    del tree.signatures[tree.digests[0]]
+    report = _verify(tree, root=f"s3://{signed_trail.BUCKET}/")
+    assert [(p.kind, p.path.endswith(tree.digests[0])) for p in report.problems] == [("bad_signature", True)]
+
+
+def test_local_forged_unsigned_digest_vouches_for_nothing() -> None:
+    tree = build_tree()
+    _forge_newest_hour(tree)
+    report = _verify(tree)
+    assert report.problems == []  # a local copy has no metadata: nothing to tell a forgery by
+    assert [u.removeprefix("/t/") for u in report.unsigned] == [tree.digests[-1]]
+    assert report.logs_checked == 4
+
+
+def test_log_listed_only_by_an_unsigned_forged_digest_is_unlisted() -> None:
+    tree = build_tree(hours=2)
+    moment = signed_trail.START + timedelta(minutes=70)
+    planted, raw = signed_trail.log_key(moment, "planted"), signed_trail.log_content(moment, "planted")
+    tree.files[planted] = gzip.compress(raw)
+    tree.logs.append(planted)
+    end = signed_trail.START + timedelta(hours=2)
+    forged_key = signed_trail.digest_key(end).replace(signed_trail.TRAIL, "forged-trail")
+    forged = {
+        "digestStartTime": "2026-11-30T02:00:31Z",
+        "digestEndTime": "2026-11-30T03:00:31Z",
+        "digestS3Bucket": signed_trail.BUCKET,
+        "digestS3Object": forged_key,
+        "digestPublicKeyFingerprint": fingerprint(),
+        "digestSignatureAlgorithm": "SHA256withRSA",
+        "previousDigestSignature": None,
+        "logFiles": [
+            {
+                "s3Bucket": signed_trail.BUCKET,
+                "s3Object": planted,
+                "hashValue": hashlib.sha256(raw).hexdigest(),
+            }
+        ],
+    }
+    tree.files[forged_key] = gzip.compress(json.dumps(forged).encode())
+    tree.digests.append(forged_key)
+    assert ("unlisted", planted) in _kinds(_verify(tree))
 
 
 def test_modified_log_file() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from pathlib import Path
 
@@ -76,3 +77,24 @@ def test_s3_tree_with_signatures_in_metadata(
     code, problems = _run(capsys, url, "--public-keys", str(keys))
     assert code == 1
     assert [(p["kind"], p["path"]) for p in problems] == [("missing", f"s3://{BUCKET}/{tree.logs[3]}")]
+
+
+def test_s3_digest_uploaded_without_signature_metadata_fails(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = build_tree()
+    keys = tree.write_keys(tmp_path / "keys")
+    victim, newest = tree.logs[-1], tree.digests[-1]
+    forged = gzip.decompress(tree.files[victim]).replace(b"PutBucketTagging", b"GetBucketTagging")
+    tree.files[victim] = gzip.compress(forged)
+    data = json.loads(gzip.decompress(tree.files[newest]))
+    data["logFiles"][-1]["hashValue"] = hashlib.sha256(forged).hexdigest()
+    tree.files[newest] = gzip.compress(json.dumps(data).encode())
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket=BUCKET)
+    for key, content in tree.files.items():
+        metadata = {"signature": tree.signatures[key]} if key in tree.signatures and key != newest else {}
+        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    code, problems = _run(capsys, f"s3://{BUCKET}/AWSLogs/", "--public-keys", str(keys))
+    assert code == 1
+    assert [(p["kind"], p["path"]) for p in problems] == [("bad_signature", f"s3://{BUCKET}/{newest}")]
