@@ -85,6 +85,8 @@ def _parse(file: DigestFile) -> _Digest | Problem:
         data = json.loads(raw)
     except (OSError, EOFError, zlib.error, ValueError) as exc:
         return Problem("modified", file.path, file.path, f"digest file is unreadable: {exc}")
+    except RecursionError:
+        return Problem("modified", file.path, file.path, "digest file is unreadable: JSON nested too deeply")
     if placed is None or not isinstance(data, dict):
         return Problem("modified", file.path, file.path, "not a CloudTrail digest file")
     return _Digest(file, placed, data, hashlib.sha256(raw).hexdigest())

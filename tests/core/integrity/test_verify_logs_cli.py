@@ -11,7 +11,7 @@ import boto3
 import pytest
 
 from tagwarden.app.cli.main import main
-from tests.builders.signed_trail import BUCKET, build_tree
+from tests.builders.signed_trail import BUCKET, TRAIL, build_tree
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, str]]]:
@@ -98,3 +98,15 @@ def test_s3_digest_uploaded_without_signature_metadata_fails(
     code, problems = _run(capsys, f"s3://{BUCKET}/AWSLogs/", "--public-keys", str(keys))
     assert code == 1
     assert [(p["kind"], p["path"]) for p in problems] == [("bad_signature", f"s3://{BUCKET}/{newest}")]
+
+
+def test_deeply_nested_digest_is_reported_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = build_tree(hours=1)
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    planted = root / tree.digests[0].replace(TRAIL, "planted")
+    planted.write_bytes(gzip.compress(b"[" * 200_000))
+    code, problems = _run(capsys, str(root), "--public-keys", str(keys))
+    assert code == 1
+    assert [(p["kind"], p["path"]) for p in problems] == [("modified", str(planted))]
