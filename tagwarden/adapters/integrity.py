@@ -24,7 +24,8 @@ SIGNATURE_SUFFIX = ".signature"  # offline copy of a digest's x-amz-meta-signatu
 
 
 class TreeError(Exception):
-    """A path that cannot be read at all: the user gave a wrong path or lacks access."""
+    """A path that cannot be read at all (listed): the user gave a wrong path or lacks access. A file
+    that cannot be read is a problem of that file, never a TreeError."""
 
 
 @dataclass
@@ -58,8 +59,11 @@ def add_local(tree: Tree, root: Path) -> None:
             continue
         if placed.is_digest:
             sidecar = path.with_name(path.name + SIGNATURE_SUFFIX)
-            signature = sidecar.read_text().strip() if sidecar.is_file() else None
-            tree.digests.append(DigestFile(str(path), path.read_bytes(), signature))
+            try:
+                signature = sidecar.read_text().strip() if sidecar.is_file() else None
+                tree.digests.append(DigestFile(str(path), path.read_bytes(), signature))
+            except (OSError, UnicodeDecodeError) as exc:
+                tree.digests.append(DigestFile(str(path), b"", read_error=str(exc)))
         else:
             tree.logs[placed.key] = str(path)
             tree.readers[placed.key] = _read_file(path)
@@ -129,10 +133,15 @@ def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) ->
         if placed.is_digest:
             try:
                 response = s3.get_object(Bucket=bucket, Key=key)
+                content = response["Body"].read()
             except ClientError as exc:
-                raise TreeError(f"{where}: cannot read ({error_code(exc, 'error')})") from None
+                tree.digests.append(DigestFile(where, b"", read_error=error_code(exc, "error")))
+                continue
+            except BotoCoreError as exc:
+                tree.digests.append(DigestFile(where, b"", read_error=str(exc)))
+                continue
             signature = response.get("Metadata", {}).get("signature")
-            tree.digests.append(DigestFile(where, response["Body"].read(), signature))
+            tree.digests.append(DigestFile(where, content, signature))
         else:
             tree.logs[placed.key] = where
             tree.readers[placed.key] = _read_object(s3, bucket, key)

@@ -16,7 +16,7 @@ import gzip
 import hashlib
 import json
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -45,6 +45,7 @@ class DigestFile:
     path: str  # where it was read: a local path or s3://bucket/key
     content: bytes  # as stored (gzip or not)
     signature: str | None = None  # x-amz-meta-signature (hex), when the reader could get it
+    read_error: str | None = None  # why the reader could not read it (content is then empty)
 
     @property
     def in_s3(self) -> bool:
@@ -80,6 +81,8 @@ def inflate(content: bytes) -> bytes:
 
 def _parse(file: DigestFile) -> _Digest | Problem:
     placed = place(file.path)
+    if file.read_error is not None:
+        return Problem("missing", file.path, file.path, f"digest file could not be read: {file.read_error}")
     try:
         raw = inflate(file.content)
         data = json.loads(raw)
@@ -122,9 +125,11 @@ def _signatures(digests: Mapping[str, _Digest]) -> dict[str, str]:
     return known
 
 
-def _check_chain(digest: _Digest, digests: Mapping[str, _Digest], oldest: datetime | None) -> list[Problem]:
+def _check_chain(
+    digest: _Digest, digests: Mapping[str, _Digest], oldest: datetime | None, unread: Set[str]
+) -> list[Problem]:
     previous_key = _previous_key(digest)
-    if previous_key is None:
+    if previous_key is None or previous_key in unread:
         return []
     data = digest.data
     where = _s3_path(data.get("previousDigestS3Bucket"), data.get("previousDigestS3Object"))
@@ -236,10 +241,14 @@ def verify(
     public key with a fingerprint (None if unknown)."""
     report = Report()
     digests: dict[str, _Digest] = {}
+    unread: set[str] = set()  # already reported: not "gone" as well
     for file in digest_files:
         parsed = _parse(file)
         if isinstance(parsed, Problem):
             report.problems.append(parsed)
+            placed = place(file.path)
+            if file.read_error is not None and placed is not None:
+                unread.add(placed.key)
         else:
             digests[parsed.placed.key] = parsed
     report.digests = len(digests)
@@ -270,7 +279,7 @@ def verify(
             if problem is not None:
                 report.problems.append(Problem("bad_signature", digest.file.path, digest.file.path, problem))
         report.problems.extend(
-            _check_chain(digest, digests, oldest.get((digest.placed.account, digest.placed.region)))
+            _check_chain(digest, digests, oldest.get((digest.placed.account, digest.placed.region)), unread)
         )
         if key in vouching:
             _check_logs(digest, logs, read_log, report)

@@ -1,0 +1,65 @@
+"""Reading a tree of CloudTrail files from S3 (moto) for verification: what one object, or the window
+the scheduled check reads, does to the report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import boto3
+from botocore.exceptions import ClientError
+
+from tagwarden.adapters.integrity import Tree, add_s3, verify_tree
+from tests.builders.signed_trail import BUCKET, TRAIL, SignedTree, build_tree, fingerprint, public_der
+
+
+def _keys(fp: str) -> bytes | None:
+    return public_der() if fp == fingerprint() else None
+
+
+def _bucket(tree: SignedTree) -> Any:
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket=BUCKET)
+    for key, content in tree.files.items():
+        metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
+        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    return s3
+
+
+class _Denying:
+    """An S3 client that may list everything but not read ``denied``."""
+
+    def __init__(self, inner: Any, denied: str) -> None:
+        self.inner, self.denied = inner, denied
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def get_object(self, **kwargs: Any) -> Any:
+        if kwargs["Key"] == self.denied:
+            raise ClientError({"Error": {"Code": "AccessDenied", "Message": "KMS"}}, "GetObject")
+        return self.inner.get_object(**kwargs)
+
+
+def test_an_unreadable_digest_is_its_own_problem_and_the_check_goes_on(aws: str) -> None:
+    tree = build_tree()
+    s3 = _bucket(tree)
+    s3.delete_object(Bucket=BUCKET, Key=tree.logs[0])
+    planted = tree.digests[0].replace(TRAIL, "planted")
+    s3.put_object(Bucket=BUCKET, Key=planted, Body=b"x")
+    files = Tree()
+    add_s3(files, _Denying(s3, planted), f"s3://{BUCKET}/AWSLogs/")
+    problems = sorted((p.kind, p.path, p.detail) for p in verify_tree(files, _keys).problems)
+    assert problems == [
+        ("missing", f"s3://{BUCKET}/{planted}", "digest file could not be read: AccessDenied"),
+        ("missing", f"s3://{BUCKET}/{tree.logs[0]}", "listed in the digest, not found"),
+    ]
+
+
+def test_an_unreadable_digest_of_the_chain_is_reported_once(aws: str) -> None:
+    tree = build_tree()
+    s3 = _bucket(tree)
+    files = Tree()
+    add_s3(files, _Denying(s3, tree.digests[1]), f"s3://{BUCKET}/AWSLogs/")
+    problems = [(p.kind, p.path) for p in verify_tree(files, _keys).problems]
+    assert ("missing", f"s3://{BUCKET}/{tree.digests[1]}") in problems
+    assert len(problems) == len(set(problems))
