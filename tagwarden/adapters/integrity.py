@@ -183,5 +183,8 @@ def keys_from_cloudtrail(
     return lookup
 
 
-def verify_tree(tree: Tree, public_keys: Callable[[str], bytes | None]) -> Report:
-    return verify(tree.digests, tree.logs, tree.read_log, public_keys)
+def verify_tree(
+    tree: Tree, public_keys: Callable[[str], bytes | None], since: datetime | None = None
+) -> Report:
+    """``since``: the window the tree was read with (add_s3), if any."""
+    return verify(tree.digests, tree.logs, tree.read_log, public_keys, since)

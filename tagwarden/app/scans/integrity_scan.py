@@ -42,7 +42,7 @@ def verify_sources(config: LoadedConfig, parts: Parts, policy: CompiledPolicy, l
         keys = keys_from_folder(config.base_dir / settings.public_keys)
     else:
         keys = keys_from_cloudtrail(parts.clients.cloudtrail(), since - timedelta(days=1))
-    report = verify_tree(tree, keys)
+    report = verify_tree(tree, keys, since)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(

@@ -126,7 +126,7 @@ def _signatures(digests: Mapping[str, _Digest]) -> dict[str, str]:
 
 
 def _check_chain(
-    digest: _Digest, digests: Mapping[str, _Digest], oldest: datetime | None, unread: Set[str]
+    digest: _Digest, digests: Mapping[str, _Digest], floor: datetime | None, unread: Set[str]
 ) -> list[Problem]:
     previous_key = _previous_key(digest)
     if previous_key is None or previous_key in unread:
@@ -137,8 +137,8 @@ def _check_chain(
     if previous is None:
         placed = place(previous_key)
         when = placed.when if placed is not None else None
-        if oldest is None or when is None or when < oldest:
-            return []  # before the first digest given: outside the tree, not known to be gone
+        if floor is None or when is None or when < floor:
+            return []  # before the tree or window given: not known to be gone
         return [Problem("missing", where, digest.file.path, "the previous digest file of the chain is gone")]
     problems = []
     if previous.sha256 != data.get("previousDigestHashValue"):
@@ -235,10 +235,13 @@ def verify(
     logs: Mapping[str, str],
     read_log: Callable[[str], bytes | None],
     public_keys: Callable[[str], bytes | None],
+    since: datetime | None = None,
 ) -> Report:
     """Check a tree of CloudTrail files. ``logs`` maps each present log file's logical key (from
     "AWSLogs/" on) to where it is; ``read_log`` reads one by that key; ``public_keys`` gives the
-    public key with a fingerprint (None if unknown)."""
+    public key with a fingerprint (None if unknown). ``since``: the digests given are every digest
+    that ends from then on, so a digest the chain names back to then is gone if not given; without
+    it, back to the oldest digest given."""
     report = Report()
     digests: dict[str, _Digest] = {}
     unread: set[str] = set()  # already reported: not "gone" as well
@@ -279,7 +282,12 @@ def verify(
             if problem is not None:
                 report.problems.append(Problem("bad_signature", digest.file.path, digest.file.path, problem))
         report.problems.extend(
-            _check_chain(digest, digests, oldest.get((digest.placed.account, digest.placed.region)), unread)
+            _check_chain(
+                digest,
+                digests,
+                since or oldest.get((digest.placed.account, digest.placed.region)),
+                unread,
+            )
         )
         if key in vouching:
             _check_logs(digest, logs, read_log, report)

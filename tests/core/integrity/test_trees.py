@@ -3,6 +3,7 @@ the scheduled check reads, does to the report."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
@@ -63,3 +64,26 @@ def test_an_unreadable_digest_of_the_chain_is_reported_once(aws: str) -> None:
     problems = [(p.kind, p.path) for p in verify_tree(files, _keys).problems]
     assert ("missing", f"s3://{BUCKET}/{tree.digests[1]}") in problems
     assert len(problems) == len(set(problems))
+
+
+def test_first_digests_of_the_window_deleted_with_their_logs_are_missing(aws: str) -> None:
+    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=10)
+    tree = build_tree(hours=6, start=start)
+    s3 = _bucket(tree)
+    since = start + timedelta(hours=1, minutes=30)  # the first digest ends before the window
+    for key in [tree.digests[1], tree.digests[2], *tree.logs[2:6]]:
+        s3.delete_object(Bucket=BUCKET, Key=key)
+    files = Tree()
+    add_s3(files, s3, f"s3://{BUCKET}/", since)
+    problems = [(p.kind, p.path) for p in verify_tree(files, _keys, since).problems]
+    assert problems == [("missing", f"s3://{BUCKET}/{tree.digests[2]}")]
+
+
+def test_digest_before_the_window_is_not_missing(aws: str) -> None:
+    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=10)
+    tree = build_tree(hours=4, start=start)
+    s3 = _bucket(tree)
+    since = start + timedelta(hours=2, minutes=30)
+    files = Tree()
+    add_s3(files, s3, f"s3://{BUCKET}/", since)
+    assert verify_tree(files, _keys, since).problems == []
