@@ -42,16 +42,16 @@ def _stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def log_key(moment: datetime, unique: str) -> str:
+def log_key(moment: datetime, unique: str, prefix: str = "") -> str:
     return (
-        f"AWSLogs/{ACCOUNT}/CloudTrail/{REGION}/{moment:%Y/%m/%d}/"
+        f"{prefix}AWSLogs/{ACCOUNT}/CloudTrail/{REGION}/{moment:%Y/%m/%d}/"
         f"{ACCOUNT}_CloudTrail_{REGION}_{moment:%Y%m%dT%H%M}Z_{unique}.json.gz"
     )
 
 
-def digest_key(end: datetime) -> str:
+def digest_key(end: datetime, prefix: str = "") -> str:
     return (
-        f"AWSLogs/{ACCOUNT}/CloudTrail-Digest/{REGION}/{end:%Y/%m/%d}/"
+        f"{prefix}AWSLogs/{ACCOUNT}/CloudTrail-Digest/{REGION}/{end:%Y/%m/%d}/"
         f"{ACCOUNT}_CloudTrail-Digest_{REGION}_{TRAIL}_{REGION}_{end:%Y%m%dT%H%M%S}Z.json.gz"
     )
 
@@ -93,13 +93,15 @@ class SignedTree:
         return folder
 
 
-def _digest(end: datetime, logs: list[tuple[str, bytes]], previous: tuple[str, str, str] | None) -> bytes:
+def _digest(
+    end: datetime, logs: list[tuple[str, bytes]], previous: tuple[str, str, str] | None, prefix: str
+) -> bytes:
     data = {
         "awsAccountId": ACCOUNT,
         "digestStartTime": _stamp(end - timedelta(hours=1)),
         "digestEndTime": _stamp(end),
         "digestS3Bucket": BUCKET,
-        "digestS3Object": digest_key(end),
+        "digestS3Object": digest_key(end, prefix),
         "digestPublicKeyFingerprint": fingerprint(),
         "digestSignatureAlgorithm": "SHA256withRSA",
         "newestEventTime": _stamp(end - timedelta(minutes=5)),
@@ -130,8 +132,11 @@ def sign(raw_digest: bytes) -> str:
     return test_key().sign(text, padding.PKCS1v15(), hashes.SHA256()).hex()
 
 
-def build_tree(hours: int = 3, logs_per_hour: int = 2, start: datetime = START) -> SignedTree:
-    """``hours`` hourly digests, each listing ``logs_per_hour`` log files, chained and signed."""
+def build_tree(
+    hours: int = 3, logs_per_hour: int = 2, start: datetime = START, prefix: str = ""
+) -> SignedTree:
+    """``hours`` hourly digests, each listing ``logs_per_hour`` log files, chained and signed; keys
+    under the trail's S3 key ``prefix`` ("" or ending in "/")."""
     tree = SignedTree()
     previous: tuple[str, str, str] | None = None
     for hour in range(hours):
@@ -139,12 +144,12 @@ def build_tree(hours: int = 3, logs_per_hour: int = 2, start: datetime = START) 
         logs = []
         for n in range(logs_per_hour):
             moment = end - timedelta(minutes=50 - 20 * n)
-            key, raw = log_key(moment, f"h{hour}n{n}"), log_content(moment, f"h{hour}n{n}")
+            key, raw = log_key(moment, f"h{hour}n{n}", prefix), log_content(moment, f"h{hour}n{n}")
             tree.files[key] = gzip.compress(raw)
             tree.logs.append(key)
             logs.append((key, raw))
-        raw_digest = _digest(end, logs, previous)
-        key = digest_key(end)
+        raw_digest = _digest(end, logs, previous, prefix)
+        key = digest_key(end, prefix)
         tree.files[key] = gzip.compress(raw_digest)
         tree.signatures[key] = sign(raw_digest)
         tree.digests.append(key)

@@ -52,7 +52,11 @@ def place(path: str) -> Placed | None:
 
 
 def logical_key(path: str) -> str:
-    """The part of a path or S3 key from "AWSLogs/" on (the whole path if it has none)."""
+    """The part of a path or S3 key from "AWSLogs/" on (the whole path if it has none). For a file
+    CloudTrail delivered, its ``place().key``: a prefix may hold "AWSLogs/" too ("AWSLogs/archive/")."""
+    placed = place(path)
+    if placed is not None:
+        return placed.key
     normal = path.replace("\\", "/")
     at = normal.find("AWSLogs/")
     return normal[at:] if at >= 0 else normal

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.core.integrity import DigestFile, place, verify
+from tagwarden.core.integrity import DigestFile, logical_key, place, verify
 
 accounts = st.from_regex(r"\d{12}", fullmatch=True)
 regions = st.sampled_from(["us-east-1", "eu-west-3", "ap-southeast-4", "us-gov-west-1", "cn-north-1"])
@@ -72,3 +72,15 @@ def test_deeply_nested_digest_is_unreadable_not_a_crash() -> None:
     assert [(p.kind, p.detail) for p in report.problems] == [
         ("modified", "digest file is unreadable: JSON nested too deeply")
     ]
+
+
+@given(
+    st.sampled_from(["", "AWSLogs/archive/", "x/AWSLogs/", "AWSLogs/AWSLogs/"]), accounts, regions, moments
+)
+def test_a_key_is_cut_where_it_is_placed(prefix: str, account: str, region: str, moment: datetime) -> None:
+    key = (
+        f"{prefix}AWSLogs/{account}/CloudTrail/{region}/{moment:%Y/%m/%d}/"
+        f"{account}_CloudTrail_{region}_{moment:%Y%m%dT%H%M}Z_unique.json.gz"
+    )
+    placed = place(key)
+    assert placed is not None and logical_key(key) == placed.key == key.removeprefix(prefix)

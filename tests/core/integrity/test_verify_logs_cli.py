@@ -110,3 +110,11 @@ def test_deeply_nested_digest_is_reported_not_a_traceback(
     code, problems = _run(capsys, str(root), "--public-keys", str(keys))
     assert code == 1
     assert [(p["kind"], p["path"]) for p in problems] == [("modified", str(planted))]
+
+
+def test_untouched_trail_with_awslogs_in_its_prefix_is_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = build_tree(prefix="AWSLogs/archive/")
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    assert _run(capsys, str(root), "--public-keys", str(keys)) == (0, [])
