@@ -187,4 +187,4 @@ def verify_tree(
     tree: Tree, public_keys: Callable[[str], bytes | None], since: datetime | None = None
 ) -> Report:
     """``since``: the window the tree was read with (add_s3), if any."""
-    return verify(tree.digests, tree.logs, tree.read_log, public_keys, since)
+    return verify(tree.digests, tree.logs, tree.read_log, public_keys, since=since)

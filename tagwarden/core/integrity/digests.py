@@ -18,7 +18,7 @@ import json
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from tagwarden.core.integrity.layout import Placed, logical_key, place
@@ -210,7 +210,35 @@ def _spans(digests: Iterable[_Digest]) -> dict[tuple[str, str], tuple[float, flo
     return spans
 
 
-def _unlisted(digests: Sequence[_Digest], present: Mapping[str, str]) -> list[Problem]:
+# A digest lists the log files delivered in the hour before its end and is delivered after that
+# end: a log file named more than a digest period plus an hour past the newest digest's end should
+# be listed by a digest that is not there.
+DIGEST_LAG = timedelta(hours=2)
+_CLOCK_SKEW = timedelta(minutes=5)
+
+
+def _unlisted_why(placed: Placed, span: tuple[float, float] | None, now: datetime) -> str | None:
+    if placed.when is None:
+        return (
+            None if span is None else "its name carries no CloudTrail delivery time, and no digest lists it"
+        )
+    if placed.when > now + _CLOCK_SKEW:
+        return f"named for {placed.when:%Y-%m-%dT%H:%MZ}, in the future, and no digest lists it"
+    if span is None:
+        return None
+    delivered = placed.when.timestamp()
+    # Names carry the minute only: a file named for a digest's last minute may be in the next.
+    if span[0] <= delivered and delivered + 60 <= span[1]:
+        return "delivered while digests were written, listed in none"
+    if delivered > span[1] + DIGEST_LAG.total_seconds():
+        return (
+            f"named for {placed.when:%Y-%m-%dT%H:%MZ}, over {DIGEST_LAG.total_seconds() / 3600:g} hours "
+            "after the newest digest's end, and no digest lists it"
+        )
+    return None
+
+
+def _unlisted(digests: Sequence[_Digest], present: Mapping[str, str], now: datetime) -> list[Problem]:
     listed = {
         logical_key(str(entry.get("s3Object", ""))) for digest in digests for entry in _log_entries(digest)
     }
@@ -218,15 +246,11 @@ def _unlisted(digests: Sequence[_Digest], present: Mapping[str, str]) -> list[Pr
     problems = []
     for key, where in sorted(present.items()):
         placed = place(key)
-        if key in listed or placed is None or placed.is_digest or placed.when is None:
+        if key in listed or placed is None or placed.is_digest:
             continue
-        span = spans.get((placed.account, placed.region))
-        delivered = placed.when.timestamp()
-        # Names carry the minute only: a file named for a digest's last minute may be in the next.
-        if span is not None and span[0] <= delivered and delivered + 60 <= span[1]:
-            problems.append(
-                Problem("unlisted", where, "", "delivered while digests were written, listed in none")
-            )
+        why = _unlisted_why(placed, spans.get((placed.account, placed.region)), now)
+        if why is not None:
+            problems.append(Problem("unlisted", where, "", why))
     return problems
 
 
@@ -235,13 +259,16 @@ def verify(
     logs: Mapping[str, str],
     read_log: Callable[[str], bytes | None],
     public_keys: Callable[[str], bytes | None],
+    *,
     since: datetime | None = None,
+    now: datetime | None = None,
 ) -> Report:
     """Check a tree of CloudTrail files. ``logs`` maps each present log file's logical key (from
     "AWSLogs/" on) to where it is; ``read_log`` reads one by that key; ``public_keys`` gives the
     public key with a fingerprint (None if unknown). ``since``: the digests given are every digest
     that ends from then on, so a digest the chain names back to then is gone if not given; without
-    it, back to the oldest digest given."""
+    it, back to the oldest digest given. ``now`` (default: the clock) tells log files named in the
+    future."""
     report = Report()
     digests: dict[str, _Digest] = {}
     unread: set[str] = set()  # already reported: not "gone" as well
@@ -291,5 +318,5 @@ def verify(
         )
         if key in vouching:
             _check_logs(digest, logs, read_log, report)
-    report.problems.extend(_unlisted(list(vouching.values()), logs))
+    report.problems.extend(_unlisted(list(vouching.values()), logs, now or datetime.now(UTC)))
     return report

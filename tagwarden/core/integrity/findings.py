@@ -15,8 +15,9 @@ _WHAT = {
     "digest recorded. Events in it may have been removed or rewritten.",
     "missing": "A file CloudTrail delivered, and a signed digest lists, is gone. The events in it cannot be "
     "judged, and deleting it is a way to hide them.",
-    "unlisted": "A log file sits where CloudTrail delivers, in hours covered by digests, but no digest lists "
-    "it: CloudTrail did not write it, so its events may be planted.",
+    "unlisted": "A log file sits where CloudTrail delivers, but no digest lists it though one should (it is "
+    "named for hours digests cover, for later than digests are delivered, or for no time at all): "
+    "CloudTrail did not write it, so its events may be planted.",
     "chain_broken": "The chain of digest files does not hold: a digest file was replaced or rewritten after "
     "the next one was signed.",
     "bad_signature": "A digest file's signature does not verify with CloudTrail's public key: the digest, "

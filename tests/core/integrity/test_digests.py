@@ -189,6 +189,41 @@ def test_log_file_after_the_last_digest_is_not_unlisted() -> None:
     assert _verify(tree).problems == []
 
 
+def test_log_file_named_well_after_the_last_digest_is_unlisted() -> None:
+    tree = build_tree()
+    newest_end = signed_trail.START + timedelta(hours=3)
+    on_time = signed_trail.log_key(newest_end + timedelta(minutes=110), "on-time")
+    late = signed_trail.log_key(newest_end + timedelta(minutes=130), "late")
+    for key in (on_time, late):
+        tree.files[key] = gzip.compress(signed_trail.log_content(signed_trail.START, "planted"))
+        tree.logs.append(key)
+    assert _kinds(_verify(tree)) == [("unlisted", late)]
+
+
+def test_log_file_named_a_year_ahead_in_a_digested_day_is_unlisted() -> None:
+    tree = build_tree()
+    ahead = signed_trail.START + timedelta(days=365)
+    planted = signed_trail.log_key(ahead, "planted").replace(
+        f"{ahead:%Y/%m/%d}", f"{signed_trail.START:%Y/%m/%d}"
+    )
+    tree.files[planted] = gzip.compress(signed_trail.log_content(signed_trail.START, "planted"))
+    tree.logs.append(planted)
+    report = _verify(tree)
+    assert _kinds(report) == [("unlisted", planted)]
+    assert "in the future" in report.problems[0].detail
+
+
+def test_log_file_with_no_time_in_its_name_is_unlisted() -> None:
+    tree = build_tree()
+    day = f"{signed_trail.START:%Y/%m/%d}"
+    planted = f"AWSLogs/{signed_trail.ACCOUNT}/CloudTrail/{signed_trail.REGION}/{day}/extra.json.gz"
+    tree.files[planted] = gzip.compress(signed_trail.log_content(signed_trail.START, "planted"))
+    tree.logs.append(planted)
+    report = _verify(tree)
+    assert _kinds(report) == [("unlisted", planted)]
+    assert "no CloudTrail delivery time" in report.problems[0].detail
+
+
 def test_digest_moved_from_where_it_was_delivered() -> None:
     tree = build_tree(hours=1)
     key = tree.digests[0]
