@@ -31,11 +31,11 @@ class TreeError(Exception):
 @dataclass
 class Tree:
     digests: list[DigestFile] = field(default_factory=list)
-    logs: dict[str, str] = field(default_factory=dict)  # logical key -> where
-    readers: dict[str, Callable[[], bytes | None]] = field(default_factory=dict)
+    logs: dict[str, str] = field(default_factory=dict)  # where -> key as stored (see verify)
+    readers: dict[str, Callable[[], bytes | None]] = field(default_factory=dict)  # by where
 
-    def read_log(self, key: str) -> bytes | None:
-        reader = self.readers.get(key)
+    def read_log(self, where: str) -> bytes | None:
+        reader = self.readers.get(where)
         return reader() if reader is not None else None
 
 
@@ -65,8 +65,9 @@ def add_local(tree: Tree, root: Path) -> None:
             except (OSError, UnicodeDecodeError) as exc:
                 tree.digests.append(DigestFile(str(path), b"", read_error=str(exc)))
         else:
-            tree.logs[placed.key] = str(path)
-            tree.readers[placed.key] = _read_file(path)
+            stored = path.name if path == root else path.relative_to(root).as_posix()
+            tree.logs[str(path)] = stored
+            tree.readers[str(path)] = _read_file(path)
 
 
 def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
@@ -143,8 +144,8 @@ def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) ->
             signature = response.get("Metadata", {}).get("signature")
             tree.digests.append(DigestFile(where, content, signature))
         else:
-            tree.logs[placed.key] = where
-            tree.readers[placed.key] = _read_object(s3, bucket, key)
+            tree.logs[where] = key
+            tree.readers[where] = _read_object(s3, bucket, key)
 
 
 def keys_from_folder(folder: Path) -> Callable[[str], bytes | None]:

@@ -164,36 +164,69 @@ def _check_chain(
     return problems
 
 
+Copies = Mapping[str, Sequence[tuple[str, str]]]  # logical key -> (where, key as stored) of each copy
+
+
+def _copies(logs: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    copies: dict[str, list[tuple[str, str]]] = {}
+    for where, stored in sorted(logs.items()):
+        placed = place(where)
+        if placed is not None and not placed.is_digest:
+            copies.setdefault(placed.key, []).append((where, stored))
+    return copies
+
+
+def _is_stored_as(stored: str, s3_object: str) -> bool:
+    """Whether a file stored under ``stored`` (an S3 key, or a path below the folder given) is the
+    object a digest lists: the same key, or its end when a local tree starts below the bucket."""
+    stored = stored.replace("\\", "/")
+    return s3_object == stored or s3_object.endswith("/" + stored)
+
+
 def _check_logs(
-    digest: _Digest, present: Mapping[str, str], read_log: Callable[[str], bytes | None], report: Report
+    digest: _Digest, present: Copies, read_log: Callable[[str], bytes | None], report: Report
 ) -> None:
     for entry in _log_entries(digest):
-        key = logical_key(str(entry.get("s3Object", "")))
-        where = present.get(key)
-        if where is None:
+        s3_object = str(entry.get("s3Object", ""))
+        copies = [
+            where
+            for where, stored in present.get(logical_key(s3_object), ())
+            if _is_stored_as(stored, s3_object)
+        ]
+        if not copies:
             where = _s3_path(entry.get("s3Bucket"), entry.get("s3Object"))
             report.problems.append(
                 Problem("missing", where, digest.file.path, "listed in the digest, not found")
             )
-            continue
-        content = read_log(key)
-        if content is None:
-            report.problems.append(Problem("missing", where, digest.file.path, "could not be read"))
-            continue
-        report.logs_checked += 1
-        try:
-            actual = hashlib.sha256(inflate(content)).hexdigest()
-        except (OSError, EOFError, zlib.error) as exc:
-            actual = f"unreadable ({exc})"
-        if actual != entry.get("hashValue"):
-            report.problems.append(
-                Problem(
-                    "modified",
-                    where,
-                    digest.file.path,
-                    f"SHA-256 is {actual}, the digest says {entry.get('hashValue')}",
-                )
+        for where in copies:
+            _check_log(where, entry, digest, read_log, report)
+
+
+def _check_log(
+    where: str,
+    entry: Mapping[str, Any],
+    digest: _Digest,
+    read_log: Callable[[str], bytes | None],
+    report: Report,
+) -> None:
+    content = read_log(where)
+    if content is None:
+        report.problems.append(Problem("missing", where, digest.file.path, "could not be read"))
+        return
+    report.logs_checked += 1
+    try:
+        actual = hashlib.sha256(inflate(content)).hexdigest()
+    except (OSError, EOFError, zlib.error) as exc:
+        actual = f"unreadable ({exc})"
+    if actual != entry.get("hashValue"):
+        report.problems.append(
+            Problem(
+                "modified",
+                where,
+                digest.file.path,
+                f"SHA-256 is {actual}, the digest says {entry.get('hashValue')}",
             )
+        )
 
 
 def _spans(digests: Iterable[_Digest]) -> dict[tuple[str, str], tuple[float, float]]:
@@ -238,19 +271,30 @@ def _unlisted_why(placed: Placed, span: tuple[float, float] | None, now: datetim
     return None
 
 
-def _unlisted(digests: Sequence[_Digest], present: Mapping[str, str], now: datetime) -> list[Problem]:
-    listed = {
-        logical_key(str(entry.get("s3Object", ""))) for digest in digests for entry in _log_entries(digest)
-    }
+def _unlisted(digests: Sequence[_Digest], present: Copies, now: datetime) -> list[Problem]:
+    listed: dict[str, list[str]] = {}
+    for digest in digests:
+        for entry in _log_entries(digest):
+            s3_object = str(entry.get("s3Object", ""))
+            listed.setdefault(logical_key(s3_object), []).append(s3_object)
     spans = _spans(digests)
     problems = []
-    for key, where in sorted(present.items()):
-        placed = place(key)
-        if key in listed or placed is None or placed.is_digest:
-            continue
-        why = _unlisted_why(placed, spans.get((placed.account, placed.region)), now)
-        if why is not None:
-            problems.append(Problem("unlisted", where, "", why))
+    for key, copies in present.items():
+        for where, stored in copies:
+            if key in listed:
+                if not any(_is_stored_as(stored, s3_object) for s3_object in listed[key]):
+                    why: str | None = f"a copy of a listed log file, but no digest lists {stored}"
+                else:
+                    why = None
+            else:
+                placed = place(where)
+                why = (
+                    None
+                    if placed is None
+                    else _unlisted_why(placed, spans.get((placed.account, placed.region)), now)
+                )
+            if why is not None:
+                problems.append(Problem("unlisted", where, "", why))
     return problems
 
 
@@ -263,13 +307,15 @@ def verify(
     since: datetime | None = None,
     now: datetime | None = None,
 ) -> Report:
-    """Check a tree of CloudTrail files. ``logs`` maps each present log file's logical key (from
-    "AWSLogs/" on) to where it is; ``read_log`` reads one by that key; ``public_keys`` gives the
+    """Check a tree of CloudTrail files. ``logs`` maps where each present log file is (a path or
+    s3://bucket/key) to its key as stored: its S3 key, or its path below the folder given; every
+    copy counts. ``read_log`` reads one by where it is; ``public_keys`` gives the
     public key with a fingerprint (None if unknown). ``since``: the digests given are every digest
     that ends from then on, so a digest the chain names back to then is gone if not given; without
     it, back to the oldest digest given. ``now`` (default: the clock) tells log files named in the
     future."""
     report = Report()
+    present = _copies(logs)
     digests: dict[str, _Digest] = {}
     unread: set[str] = set()  # already reported: not "gone" as well
     for file in digest_files:
@@ -317,6 +363,6 @@ def verify(
             )
         )
         if key in vouching:
-            _check_logs(digest, logs, read_log, report)
-    report.problems.extend(_unlisted(list(vouching.values()), logs, now or datetime.now(UTC)))
+            _check_logs(digest, present, read_log, report)
+    report.problems.extend(_unlisted(list(vouching.values()), present, now or datetime.now(UTC)))
     return report

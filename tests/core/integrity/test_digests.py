@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import timedelta
 
 from tagwarden.core.integrity import DigestFile, Report, verify
@@ -22,8 +23,16 @@ def _verify(tree: SignedTree, *, with_signatures: bool = True, root: str = "/t/"
         for key in tree.digests
         if key in tree.files
     ]
-    logs = {key: f"/t/{key}" for key in tree.logs if key in tree.files}
-    return verify(digests, logs, tree.files.get, _keys)
+    logs = {f"{root}{key}": key for key in tree.logs if key in tree.files}
+    return verify(digests, logs, lambda where: tree.files.get(where.removeprefix(root)), _keys)
+
+
+def _logs(tree: SignedTree) -> dict[str, str]:
+    return {f"/t/{key}": key for key in tree.logs}
+
+
+def _read(tree: SignedTree) -> Callable[[str], bytes | None]:
+    return lambda where: tree.files.get(where.removeprefix("/t/"))
 
 
 def _kinds(report: Report) -> list[tuple[str, str]]:
@@ -166,7 +175,7 @@ def test_unknown_public_key_is_reported() -> None:
     digest = DigestFile(
         f"/t/{tree.digests[0]}", tree.files[tree.digests[0]], tree.signatures[tree.digests[0]]
     )
-    report = verify([digest], {k: f"/t/{k}" for k in tree.logs}, tree.files.get, lambda fp: None)
+    report = verify([digest], _logs(tree), _read(tree), lambda fp: None)
     assert [p.kind for p in report.problems] == ["bad_signature"]
     assert "no public key with fingerprint" in report.problems[0].detail
 
@@ -229,6 +238,6 @@ def test_digest_moved_from_where_it_was_delivered() -> None:
     key = tree.digests[0]
     moved = key.replace("us-east-2_20", "us-east-2_19")
     digest = DigestFile(f"/t/{moved}", tree.files[key], tree.signatures[key])
-    report = verify([digest], {k: f"/t/{k}" for k in tree.logs}, tree.files.get, _keys)
+    report = verify([digest], _logs(tree), _read(tree), _keys)
     assert [p.kind for p in report.problems] == ["bad_signature"]
     assert "signed for" in report.problems[0].detail

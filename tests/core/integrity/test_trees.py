@@ -3,6 +3,7 @@ the scheduled check reads, does to the report."""
 
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -87,3 +88,15 @@ def test_digest_before_the_window_is_not_missing(aws: str) -> None:
     files = Tree()
     add_s3(files, s3, f"s3://{BUCKET}/", since)
     assert verify_tree(files, _keys, since).problems == []
+
+
+def test_copy_of_a_log_under_another_key_is_unlisted_and_the_original_still_checked(aws: str) -> None:
+    tree = build_tree(hours=2)
+    s3 = _bucket(tree)
+    copy = f"AWSLogs/0/{tree.logs[1]}"
+    s3.put_object(Bucket=BUCKET, Key=copy, Body=gzip.compress(b'{"Records": []}'))
+    files = Tree()
+    add_s3(files, s3, f"s3://{BUCKET}/AWSLogs/")
+    report = verify_tree(files, _keys)
+    assert [(p.kind, p.path) for p in report.problems] == [("unlisted", f"s3://{BUCKET}/{copy}")]
+    assert report.logs_checked == len(tree.logs)

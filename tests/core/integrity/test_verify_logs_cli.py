@@ -11,7 +11,7 @@ import boto3
 import pytest
 
 from tagwarden.app.cli.main import main
-from tests.builders.signed_trail import BUCKET, TRAIL, build_tree
+from tests.builders.signed_trail import ACCOUNT, BUCKET, TRAIL, build_tree
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, str]]]:
@@ -118,3 +118,31 @@ def test_untouched_trail_with_awslogs_in_its_prefix_is_clean(
     tree = build_tree(prefix="AWSLogs/archive/")
     root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
     assert _run(capsys, str(root), "--public-keys", str(keys)) == (0, [])
+
+
+def test_tampered_copy_of_a_log_under_another_prefix_is_unlisted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = build_tree(hours=2)
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    original = root / tree.logs[1]
+    copy = root / "AWSLogs" / "0" / tree.logs[1]
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(
+        gzip.compress(gzip.decompress(original.read_bytes()).replace(b"PutBucket", b"GetBucket"))
+    )
+    code, problems = _run(capsys, str(root), "--public-keys", str(keys))
+    assert code == 1
+    assert [(p["kind"], p["path"]) for p in problems] == [("unlisted", str(copy))]
+
+
+def test_a_folder_below_the_bucket_root_is_checked_as_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = build_tree(hours=2)
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    assert _run(capsys, str(root / "AWSLogs" / ACCOUNT), "--public-keys", str(keys)) == (0, [])
+    (root / tree.logs[0]).write_bytes(gzip.compress(b'{"Records": []}'))
+    code, problems = _run(capsys, str(root / "AWSLogs" / ACCOUNT), "--public-keys", str(keys))
+    assert code == 1
+    assert [(p["kind"], p["path"]) for p in problems] == [("modified", str(root / tree.logs[0]))]
