@@ -14,7 +14,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
-from tagwarden.core.integrity import DigestFile, Report, place, verify
+from tagwarden.core.integrity import DigestFile, PublicKeys, Report, place, verify
 
 if TYPE_CHECKING:
     from mypy_boto3_cloudtrail import CloudTrailClient
@@ -148,44 +148,57 @@ def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) ->
             tree.readers[where] = _read_object(s3, bucket, key)
 
 
-def keys_from_folder(folder: Path) -> Callable[[str], bytes | None]:
-    """Public keys from files named by their fingerprint (``<fingerprint>``, ``.der``, ``.pem``...)."""
+def keys_from_folder(folder: Path) -> PublicKeys:
+    """Public keys from files named by their fingerprint (``<fingerprint>``, ``.der``, ``.pem``...),
+    whatever region: a fingerprint names one key."""
     if not folder.is_dir():
         raise TreeError(f"{folder}: not a folder of public keys")
     by_fingerprint = {path.name.split(".")[0].lower(): path for path in folder.iterdir() if path.is_file()}
 
-    def lookup(fingerprint: str) -> bytes | None:
+    def lookup(region: str, fingerprint: str) -> bytes | None:
         path = by_fingerprint.get(fingerprint.lower())
         return path.read_bytes() if path is not None else None
 
     return lookup
 
 
-def keys_from_cloudtrail(
-    cloudtrail: CloudTrailClient, since: datetime | None = None
-) -> Callable[[str], bytes | None]:
-    """Public keys from CloudTrail's ListPublicKeys, fetched once, on first need. The API returns the
-    keys valid in a time range; without ``since``, the last 90 days."""
-    cache: dict[str, bytes] = {}
-    fetched = False
+def digest_times(tree: Tree) -> tuple[datetime, datetime] | None:
+    """The earliest and latest digest end times in the tree, by their names."""
+    times = [placed.when for file in tree.digests if (placed := place(file.path)) and placed.when]
+    return (min(times), max(times)) if times else None
 
-    def lookup(fingerprint: str) -> bytes | None:
-        nonlocal fetched
-        if not fetched:
-            fetched = True
-            start = since or datetime.now(UTC) - timedelta(days=90)
-            pages = cloudtrail.get_paginator("list_public_keys").paginate(StartTime=start)
-            for page in pages:
-                for key in page.get("PublicKeyList", []):
-                    if "Fingerprint" in key and "Value" in key:
-                        cache[key["Fingerprint"].lower()] = key["Value"]
-        return cache.get(fingerprint.lower())
+
+def keys_from_cloudtrail(
+    cloudtrail: Callable[[str], CloudTrailClient], times: tuple[datetime, datetime] | None
+) -> PublicKeys:
+    """Public keys from CloudTrail's ListPublicKeys in each digest's region (each region signs with
+    its own keys), fetched once per region on first need, for the keys in use from an hour before
+    the earliest of ``times`` (a digest's start) to the latest (None: the current key)."""
+    cache: dict[str, dict[str, bytes]] = {}
+
+    def fetch(region: str) -> dict[str, bytes]:
+        now = datetime.now(UTC)
+        start, end = times or (now, now)
+        pages = (
+            cloudtrail(region)
+            .get_paginator("list_public_keys")
+            .paginate(StartTime=min(start - timedelta(hours=1), now), EndTime=min(end, now))
+        )
+        found: dict[str, bytes] = {}
+        for page in pages:
+            for key in page.get("PublicKeyList", []):
+                if "Fingerprint" in key and "Value" in key:
+                    found[key["Fingerprint"].lower()] = key["Value"]
+        return found
+
+    def lookup(region: str, fingerprint: str) -> bytes | None:
+        if region not in cache:
+            cache[region] = fetch(region)
+        return cache[region].get(fingerprint.lower())
 
     return lookup
 
 
-def verify_tree(
-    tree: Tree, public_keys: Callable[[str], bytes | None], since: datetime | None = None
-) -> Report:
+def verify_tree(tree: Tree, public_keys: PublicKeys, since: datetime | None = None) -> Report:
     """``since``: the window the tree was read with (add_s3), if any."""
     return verify(tree.digests, tree.logs, tree.read_log, public_keys, since=since)

@@ -16,6 +16,7 @@ from tagwarden.adapters.integrity import (
     TreeError,
     add_local,
     add_s3,
+    digest_times,
     keys_from_cloudtrail,
     keys_from_folder,
     verify_tree,
@@ -45,9 +46,11 @@ def register(subparsers: Any) -> None:
         "--public-keys",
         metavar="DIR",
         help="folder of public key files named by their fingerprint (offline); default: CloudTrail "
-        "ListPublicKeys",
+        "ListPublicKeys in each digest's own region, over the digests' times",
     )
-    parser.add_argument("--region", default=None, help="region for ListPublicKeys (default: AWS_REGION)")
+    parser.add_argument(
+        "--region", default=None, help="region of the AWS clients for S3 (default: AWS_REGION)"
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.set_defaults(func=run)
 
@@ -73,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             keys = keys_from_folder(Path(args.public_keys))
         else:
             clients = clients or _aws(args)
-            keys = keys_from_cloudtrail(clients.cloudtrail())
+            keys = keys_from_cloudtrail(clients.cloudtrail, digest_times(tree))
         report = verify_tree(tree, keys)
     except (TreeError, ValueError) as exc:
         raise UsageError(str(exc)) from None

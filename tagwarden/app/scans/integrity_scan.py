@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from tagwarden.adapters.integrity import Tree, add_s3, keys_from_cloudtrail, keys_from_folder, verify_tree
+from tagwarden.adapters.integrity import (
+    Tree,
+    add_s3,
+    digest_times,
+    keys_from_cloudtrail,
+    keys_from_folder,
+    verify_tree,
+)
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.integrity import integrity_findings
@@ -41,7 +48,7 @@ def verify_sources(config: LoadedConfig, parts: Parts, policy: CompiledPolicy, l
     if settings.public_keys:
         keys = keys_from_folder(config.base_dir / settings.public_keys)
     else:
-        keys = keys_from_cloudtrail(parts.clients.cloudtrail(), since - timedelta(days=1))
+        keys = keys_from_cloudtrail(parts.clients.cloudtrail, digest_times(tree))
     report = verify_tree(tree, keys, since)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")

@@ -11,7 +11,7 @@ from tagwarden.core.integrity.digests import (
 )
 from tagwarden.core.integrity.findings import INTEGRITY_EVENT_SOURCE, integrity_findings
 from tagwarden.core.integrity.layout import Placed, logical_key, place
-from tagwarden.core.integrity.signature import load_public_key, string_to_sign
+from tagwarden.core.integrity.signature import PublicKeys, load_public_key, string_to_sign
 
 __all__ = [
     "INTEGRITY_EVENT_SOURCE",
@@ -20,6 +20,7 @@ __all__ = [
     "Placed",
     "Problem",
     "ProblemKind",
+    "PublicKeys",
     "Report",
     "inflate",
     "integrity_findings",

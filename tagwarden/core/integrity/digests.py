@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from tagwarden.core.integrity.layout import Placed, logical_key, place
-from tagwarden.core.integrity.signature import signature_problem
+from tagwarden.core.integrity.signature import PublicKeys, signature_problem
 from tagwarden.core.timeutil import parse_time
 
 ProblemKind = Literal["modified", "missing", "unlisted", "chain_broken", "bad_signature"]
@@ -302,7 +302,7 @@ def verify(
     digest_files: Sequence[DigestFile],
     logs: Mapping[str, str],
     read_log: Callable[[str], bytes | None],
-    public_keys: Callable[[str], bytes | None],
+    public_keys: PublicKeys,
     *,
     since: datetime | None = None,
     now: datetime | None = None,
@@ -310,7 +310,7 @@ def verify(
     """Check a tree of CloudTrail files. ``logs`` maps where each present log file is (a path or
     s3://bucket/key) to its key as stored: its S3 key, or its path below the folder given; every
     copy counts. ``read_log`` reads one by where it is; ``public_keys`` gives the
-    public key with a fingerprint (None if unknown). ``since``: the digests given are every digest
+    public key of a region with a fingerprint (None if unknown). ``since``: the digests given are every digest
     that ends from then on, so a digest the chain names back to then is gone if not given; without
     it, back to the oldest digest given. ``now`` (default: the clock) tells log files named in the
     future."""
@@ -351,7 +351,9 @@ def verify(
         elif signature is None:
             report.unsigned.append(digest.file.path)
         else:
-            problem = signature_problem(digest.data, digest.sha256, signature, public_keys, key)
+            problem = signature_problem(
+                digest.data, digest.sha256, signature, public_keys, found_at=key, region=digest.placed.region
+            )
             if problem is not None:
                 report.problems.append(Problem("bad_signature", digest.file.path, digest.file.path, problem))
         report.problems.extend(

@@ -19,6 +19,10 @@ from tagwarden.core.integrity.layout import logical_key
 
 ALGORITHM = "SHA256withRSA"
 
+# The public key for a region and fingerprint (None if unknown): CloudTrail signs each region's digests
+# with that region's own key.
+PublicKeys = Callable[[str, str], bytes | None]
+
 
 def string_to_sign(data: Mapping[str, Any], digest_sha256: str) -> bytes:
     """digestEndTime, the digest's S3 path (bucket/key), the hex SHA-256 of the uncompressed digest
@@ -59,11 +63,14 @@ def signature_problem(
     data: Mapping[str, Any],
     digest_sha256: str,
     signature_hex: str,
-    public_keys: Callable[[str], bytes | None],
+    public_keys: PublicKeys,
+    *,
     found_at: str,
+    region: str,
 ) -> str | None:
     """Why the digest's signature does not hold, or None if it does. ``found_at`` is the digest's
-    logical key where it was found: a digest moved from where CloudTrail delivered it is not valid."""
+    logical key where it was found: a digest moved from where CloudTrail delivered it is not valid;
+    ``region`` the region it is for."""
     algorithm = data.get("digestSignatureAlgorithm")
     if algorithm != ALGORITHM:
         return f"signature algorithm {algorithm!r} is not {ALGORITHM}"
@@ -71,9 +78,12 @@ def signature_problem(
     if signed_for != found_at:
         return f"found at {found_at}, but signed for {data.get('digestS3Object')}"
     fingerprint = str(data.get("digestPublicKeyFingerprint", ""))
-    raw = public_keys(fingerprint)
+    raw = public_keys(region, fingerprint)
     if raw is None:
-        return f"no public key with fingerprint {fingerprint} (ListPublicKeys, or --public-keys DIR)"
+        return (
+            f"no public key with fingerprint {fingerprint} for {region} (ListPublicKeys in that region "
+            "over the digest's time, or --public-keys DIR)"
+        )
     try:
         key = load_public_key(raw)
         signature = bytes.fromhex(signature_hex)

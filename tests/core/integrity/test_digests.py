@@ -13,7 +13,7 @@ from tests.builders import signed_trail
 from tests.builders.signed_trail import SignedTree, build_tree, fingerprint, public_der
 
 
-def _keys(fp: str) -> bytes | None:
+def _keys(region: str, fp: str) -> bytes | None:
     return public_der() if fp == fingerprint() else None
 
 
@@ -175,7 +175,7 @@ def test_unknown_public_key_is_reported() -> None:
     digest = DigestFile(
         f"/t/{tree.digests[0]}", tree.files[tree.digests[0]], tree.signatures[tree.digests[0]]
     )
-    report = verify([digest], _logs(tree), _read(tree), lambda fp: None)
+    report = verify([digest], _logs(tree), _read(tree), lambda region, fp: None)
     assert [p.kind for p in report.problems] == ["bad_signature"]
     assert "no public key with fingerprint" in report.problems[0].detail
 

@@ -48,7 +48,7 @@ def test_digest_keys_are_placed(account: str, region: str, moment: datetime, bac
 @given(st.binary(max_size=300))
 def test_any_bytes_as_a_digest_is_a_problem_never_a_crash(content: bytes) -> None:
     path = "t/AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/01/x_20260101T000000Z.json.gz"
-    report = verify([DigestFile(path, content, "00")], {}, lambda key: None, lambda fp: None)
+    report = verify([DigestFile(path, content, "00")], {}, lambda key: None, lambda region, fp: None)
     assert report.problems  # unreadable, or not a digest, or a signature that cannot hold
 
 
@@ -61,14 +61,14 @@ def test_any_bytes_as_a_digest_is_a_problem_never_a_crash(content: bytes) -> Non
 def test_digest_fields_of_any_type_are_a_problem_never_a_crash(fields: dict[str, object]) -> None:
     path = "t/AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/01/x_20260101T000000Z.json.gz"
     report = verify(
-        [DigestFile(path, json.dumps(fields).encode(), "00")], {}, lambda key: None, lambda fp: None
+        [DigestFile(path, json.dumps(fields).encode(), "00")], {}, lambda key: None, lambda region, fp: None
     )
     assert [p.kind for p in report.problems][:1] == ["bad_signature"]
 
 
 def test_deeply_nested_digest_is_unreadable_not_a_crash() -> None:
     path = "t/AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/01/x_20260101T000000Z.json.gz"
-    report = verify([DigestFile(path, b"[" * 200_000, None)], {}, lambda key: None, lambda fp: None)
+    report = verify([DigestFile(path, b"[" * 200_000, None)], {}, lambda key: None, lambda region, fp: None)
     assert [(p.kind, p.detail) for p in report.problems] == [
         ("modified", "digest file is unreadable: JSON nested too deeply")
     ]

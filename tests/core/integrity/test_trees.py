@@ -14,7 +14,7 @@ from tagwarden.adapters.integrity import Tree, add_s3, verify_tree
 from tests.builders.signed_trail import BUCKET, TRAIL, SignedTree, build_tree, fingerprint, public_der
 
 
-def _keys(fp: str) -> bytes | None:
+def _keys(region: str, fp: str) -> bytes | None:
     return public_der() if fp == fingerprint() else None
 
 
