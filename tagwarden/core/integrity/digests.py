@@ -298,6 +298,60 @@ def _unlisted(digests: Sequence[_Digest], present: Copies, now: datetime) -> lis
     return problems
 
 
+def _read_digests(digest_files: Sequence[DigestFile], report: Report) -> tuple[dict[str, _Digest], set[str]]:
+    """The digests that parse, by key, and the keys of those that could not be read (reported)."""
+    digests: dict[str, _Digest] = {}
+    unread: set[str] = set()
+    for file in digest_files:
+        parsed = _parse(file)
+        if isinstance(parsed, Problem):
+            report.problems.append(parsed)
+            placed = place(file.path)
+            if file.read_error is not None and placed is not None:
+                unread.add(placed.key)
+        else:
+            digests[parsed.placed.key] = parsed
+    return digests, unread
+
+
+def _oldest(digests: Iterable[_Digest]) -> dict[tuple[str, str], datetime]:
+    """Per account and region, the end of the oldest digest."""
+    oldest: dict[tuple[str, str], datetime] = {}
+    for digest in digests:
+        when = digest.placed.when
+        group = (digest.placed.account, digest.placed.region)
+        if when is not None and (group not in oldest or when < oldest[group]):
+            oldest[group] = when
+    return oldest
+
+
+def _check_signature(digest: _Digest, signature: str | None, public_keys: PublicKeys, report: Report) -> None:
+    path = digest.file.path
+    if signature is None and digest.file.in_s3:
+        report.problems.append(
+            Problem(
+                "bad_signature",
+                path,
+                path,
+                "the digest object has no x-amz-meta-signature metadata; CloudTrail signs every "
+                "digest file it delivers",
+            )
+        )
+    elif signature is None:
+        report.unsigned.append(path)
+    else:
+        problem = signature_problem(
+            digest.data,
+            digest.sha256,
+            signature,
+            public_keys,
+            found_at=digest.placed.key,
+            region=digest.placed.region,
+        )
+        if problem is not None:
+            report.problems.append(Problem("bad_signature", path, path, problem))
+
+
 def verify(
     digest_files: Sequence[DigestFile],
     logs: Mapping[str, str],
@@ -308,62 +362,22 @@ def verify(
     now: datetime | None = None,
 ) -> Report:
     """Check a tree of CloudTrail files. ``logs`` maps where each present log file is (a path or
-    s3://bucket/key) to its key as stored: its S3 key, or its path below the folder given; every
-    copy counts. ``read_log`` reads one by where it is; ``public_keys`` gives the
-    public key of a region with a fingerprint (None if unknown). ``since``: the digests given are every digest
-    that ends from then on, so a digest the chain names back to then is gone if not given; without
-    it, back to the oldest digest given. ``now`` (default: the clock) tells log files named in the
-    future."""
+    s3://bucket/key) to its key as stored: its S3 key, or its path below the folder given; every copy
+    counts. ``read_log`` reads one by where it is; ``public_keys`` gives the public key of a region
+    with a fingerprint (None if unknown). ``since``: the digests given are every digest that ends
+    from then on, so a digest the chain names back to then is gone if not given; without it, back
+    to the oldest digest given. ``now`` (default: the clock) tells log files named in the future."""
     report = Report()
     present = _copies(logs)
-    digests: dict[str, _Digest] = {}
-    unread: set[str] = set()  # already reported: not "gone" as well
-    for file in digest_files:
-        parsed = _parse(file)
-        if isinstance(parsed, Problem):
-            report.problems.append(parsed)
-            placed = place(file.path)
-            if file.read_error is not None and placed is not None:
-                unread.add(placed.key)
-        else:
-            digests[parsed.placed.key] = parsed
+    digests, unread = _read_digests(digest_files, report)
     report.digests = len(digests)
     signatures = _signatures(digests)
     vouching = {key: digest for key, digest in digests.items() if key in signatures}
-    oldest: dict[tuple[str, str], datetime] = {}
-    for digest in digests.values():
-        when = digest.placed.when
-        group = (digest.placed.account, digest.placed.region)
-        if when is not None and (group not in oldest or when < oldest[group]):
-            oldest[group] = when
+    oldest = _oldest(digests.values())
     for key, digest in sorted(digests.items()):
-        signature = signatures.get(key)
-        if signature is None and digest.file.in_s3:
-            report.problems.append(
-                Problem(
-                    "bad_signature",
-                    digest.file.path,
-                    digest.file.path,
-                    "the digest object has no x-amz-meta-signature metadata; CloudTrail signs every "
-                    "digest file it delivers",
-                )
-            )
-        elif signature is None:
-            report.unsigned.append(digest.file.path)
-        else:
-            problem = signature_problem(
-                digest.data, digest.sha256, signature, public_keys, found_at=key, region=digest.placed.region
-            )
-            if problem is not None:
-                report.problems.append(Problem("bad_signature", digest.file.path, digest.file.path, problem))
-        report.problems.extend(
-            _check_chain(
-                digest,
-                digests,
-                since or oldest.get((digest.placed.account, digest.placed.region)),
-                unread,
-            )
-        )
+        _check_signature(digest, signatures.get(key), public_keys, report)
+        floor = since or oldest.get((digest.placed.account, digest.placed.region))
+        report.problems.extend(_check_chain(digest, digests, floor, unread))
         if key in vouching:
             _check_logs(digest, present, read_log, report)
     report.problems.extend(_unlisted(list(vouching.values()), present, now or datetime.now(UTC)))
