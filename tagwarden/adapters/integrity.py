@@ -136,16 +136,24 @@ def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) ->
                 response = s3.get_object(Bucket=bucket, Key=key)
                 content = response["Body"].read()
             except ClientError as exc:
-                tree.digests.append(DigestFile(where, b"", read_error=error_code(exc, "error")))
+                code = error_code(exc, "error")
+                if not _refused(code):  # throttled, a server error: the next run reads it
+                    raise TreeError(f"{where}: cannot read now ({code})") from None
+                tree.digests.append(DigestFile(where, b"", read_error=code))
                 continue
-            except BotoCoreError as exc:
-                tree.digests.append(DigestFile(where, b"", read_error=str(exc)))
-                continue
+            except BotoCoreError as exc:  # the network, a timeout: the next run reads it
+                raise TreeError(f"{where}: cannot read now ({exc})") from None
             signature = response.get("Metadata", {}).get("signature")
             tree.digests.append(DigestFile(where, content, signature))
         else:
             tree.logs[where] = key
             tree.readers[where] = _read_object(s3, bucket, key)
+
+
+def _refused(code: str) -> bool:
+    """S3 refused the object itself (no access, its KMS key, gone since the listing): what tampering
+    would look like, unlike a throttle or a server error, which a later run gets past."""
+    return code in ("AccessDenied", "NoSuchKey", "InvalidObjectState") or code.startswith("KMS.")
 
 
 def keys_from_folder(folder: Path) -> PublicKeys:

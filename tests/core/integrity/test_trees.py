@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
+import pytest
 from botocore.exceptions import ClientError
 
-from tagwarden.adapters.integrity import Tree, add_s3, verify_tree
+from tagwarden.adapters.integrity import Tree, TreeError, add_s3, verify_tree
 from tests.builders.signed_trail import BUCKET, TRAIL, SignedTree, build_tree, fingerprint, public_der
 
 
@@ -100,3 +101,19 @@ def test_copy_of_a_log_under_another_key_is_unlisted_and_the_original_still_chec
     report = verify_tree(files, _keys)
     assert [(p.kind, p.path) for p in report.problems] == [("unlisted", f"s3://{BUCKET}/{copy}")]
     assert report.logs_checked == len(tree.logs)
+
+
+class _Throttled(_Denying):
+    def get_object(self, **kwargs: Any) -> Any:
+        if kwargs["Key"] == self.denied:
+            raise ClientError(
+                {"Error": {"Code": "SlowDown", "Message": "Reduce your request rate"}}, "GetObject"
+            )
+        return self.inner.get_object(**kwargs)
+
+
+def test_a_digest_s3_cannot_serve_now_is_read_again_next_time_not_reported(aws: str) -> None:
+    tree = build_tree()
+    s3 = _bucket(tree)
+    with pytest.raises(TreeError, match=r"cannot read now \(SlowDown\)"):
+        add_s3(Tree(), _Throttled(s3, tree.digests[0]), f"s3://{BUCKET}/AWSLogs/")
