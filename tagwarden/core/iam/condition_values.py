@@ -97,6 +97,8 @@ def _ordered_test(
 
 
 def _to_number(text: str) -> float | None:
+    if not text.isascii() or "_" in text:
+        return None  # float() also reads "1_000" and non-ASCII digits; AWS does not
     try:
         return float(text)
     except ValueError:
@@ -113,7 +115,7 @@ def _parse_number(text: str) -> float:
 def _to_date(text: str) -> float | None:
     """ISO 8601 (W3C profile) or epoch seconds; a time without zone is taken as UTC."""
     text = text.strip()
-    if text.replace(".", "", 1).isdigit():
+    if text.isascii() and text.replace(".", "", 1).isdigit():
         return float(text)
     try:
         moment = datetime.fromisoformat(text)

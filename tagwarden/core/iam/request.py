@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from tagwarden.core.iam.principal_arns import PrincipalInfo
-from tagwarden.core.iam.variables import Context
+from tagwarden.core.iam.variables import Context, MultiValues
 
 IMPLIED_ACTIONS_KEY: Final = "tagwarden:impliedactions"
 
@@ -47,7 +47,7 @@ def build_context(
     context.update(principal.context_keys)
     context["aws:resourceaccount"] = (resource_account,)
     for key, given in request.context.items():
-        context[key.lower()] = (given,) if isinstance(given, str) else tuple(str(v) for v in given)
+        context[key.lower()] = (given,) if isinstance(given, str) else MultiValues(str(v) for v in given)
     return context
 
 

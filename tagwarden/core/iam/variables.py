@@ -94,9 +94,15 @@ def resolve_parts(parts: Sequence[TemplatePart], context: Context) -> tuple[Toke
     return tuple(tokens)
 
 
+class MultiValues(tuple[str, ...]):
+    """The values of a key given as a list: a multivalued key, never a policy variable."""
+
+    __slots__ = ()
+
+
 def variable_value(variable: Variable, context: Context) -> str | None:
     values = context.get(variable.key)
-    if values is not None and len(values) == 1:
+    if values is not None and len(values) == 1 and not isinstance(values, MultiValues):
         return values[0]
     return variable.default
 

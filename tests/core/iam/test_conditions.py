@@ -50,6 +50,9 @@ def test_string_operators(operator: str, policy: str, value: str, expected: bool
         ("NumericGreaterThan", "10", "9", False),
         ("NumericGreaterThanEquals", 1.5, "1.5", True),
         ("NumericEquals", "10", "ten", False),
+        # Python's float() reads these; AWS compares integers and decimals only.
+        ("NumericEquals", "1000", "1_000", False),
+        ("NumericEquals", "1000", "\u0661\u0660\u0660\u0660", False),
     ],
 )
 def test_numeric_operators(operator: str, policy: Any, value: str, expected: bool) -> None:
@@ -66,6 +69,7 @@ def test_numeric_operators(operator: str, policy: Any, value: str, expected: boo
         ("DateGreaterThan", "2020-01-01T00:00:01Z", "2020-06-01T00:00:00Z", True),
         ("DateGreaterThanEquals", "1577836800", "2019-12-31T00:00:00Z", False),
         ("DateGreaterThan", "2020-01-01T00:00:00Z", "not a date", False),
+        ("DateGreaterThan", "2020-01-01T00:00:00Z", "\u00b2", False),  # a digit to str.isdigit only
     ],
 )
 def test_date_operators(operator: str, policy: str, value: str, expected: bool) -> None:

@@ -193,3 +193,12 @@ def test_without_any_allow_nothing_is_allowed_except_to_the_root_user(action: st
     # The target is a role: sts actions on it need its trust policy, even for the root user.
     root_in_own_account = principal.endswith(f"{A}:root") and not action.startswith("sts:")
     assert (result.decision == "Allow") is root_in_own_account
+
+
+def test_a_key_given_as_a_list_is_multivalued_and_never_a_policy_variable() -> None:
+    # "You cannot use a multivalued context key as a policy variable" (IAM User Guide, single-valued
+    # vs. multivalued context keys), even when the request holds one value of it.
+    conditioned = allow(Condition={"StringEquals": {"aws:RequestTag/owner": "${aws:TagKeys}"}})
+    policies = PolicySet(identity=(policy(conditioned),))
+    listed = request(context={"aws:TagKeys": ["team"], "aws:RequestTag/owner": "team"})
+    assert evaluate(policies, listed).decision == "ImplicitDeny"
