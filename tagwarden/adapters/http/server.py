@@ -5,13 +5,17 @@ The standard library's ThreadingHTTPServer listens with a backlog of 5 and start
 per connection with no timeout: a burst of scrapes is refused at the TCP level, and a client
 that connects and says nothing holds a thread forever. Here connections queue in the kernel
 (``BACKLOG``), at most ``workers`` are served at once, at most ``queued`` more wait for a
-worker (beyond that a connection is closed at once), and a client that sends nothing for
-``client_timeout`` seconds is dropped.
+worker (beyond that a connection is closed at once), and a client whose request line and headers
+take longer than ``client_timeout`` seconds to arrive, however it trickles them, is dropped.
 """
 
 from __future__ import annotations
 
+import io
+import math
+import socket
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
@@ -25,20 +29,54 @@ CLIENT_TIMEOUT_SECONDS = 10.0
 KEEP_ALIVE_IDLE_SECONDS = 2.0  # an idle kept-alive connection gives its worker back this soon
 
 
+class _DeadlineReader(io.RawIOBase):
+    """A connection's bytes, read against one deadline per request. The socket's timeout bounds
+    each read only: a client sending a byte every half second would hold a worker for ever."""
+
+    def __init__(self, connection: socket.socket) -> None:
+        self._connection = connection
+        self.deadline = math.inf
+        self.idle = math.inf  # the longest wait for the next bytes
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request took too long to arrive")
+        self._connection.settimeout(min(left, self.idle))
+        return self._connection.recv_into(buffer)
+
+
 def _handler_class(router: Router, log: Any, client_timeout: float) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "tagwarden"
         protocol_version = "HTTP/1.1"
-        timeout = client_timeout  # socket timeout on every read and write of this connection
+        timeout = client_timeout  # socket timeout on every write of this connection
+
+        def setup(self) -> None:
+            super().setup()
+            self._reader = _DeadlineReader(self.connection)
+            self.rfile = io.BufferedReader(self._reader)
 
         def handle(self) -> None:
             self.close_connection = True
-            self.handle_one_request()
-            self.connection.settimeout(min(client_timeout, KEEP_ALIVE_IDLE_SECONDS))
+            self._next_request(idle=client_timeout)
             while not self.close_connection:
-                self.handle_one_request()
+                # An idle kept-alive connection gives its worker back soon.
+                self._next_request(idle=min(client_timeout, KEEP_ALIVE_IDLE_SECONDS))
+
+        def _next_request(self, idle: float) -> None:
+            self._reader.idle = idle
+            self._reader.deadline = time.monotonic() + client_timeout
+            self.handle_one_request()
 
         def _serve(self, send_body: bool) -> None:
+            self.connection.settimeout(client_timeout)  # for the answer, whatever reading left
+            if self.headers.get("Content-Length", "0").strip() != "0" or "Transfer-Encoding" in self.headers:
+                # No handler reads a body: left in the connection, it would be read as a request.
+                self.close_connection = True
             request = Request.from_target(self.command, self.path, dict(self.headers.items()))
             try:
                 response = router.dispatch(request)
