@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import boto3
@@ -101,3 +102,23 @@ def test_a_worker_left_behind_by_a_killed_daemon_does_not_hold_its_lock(tmp_path
         lock_store(url).release()  # the forked child still sleeps; the lock went with the daemon
     finally:
         os.killpg(daemon.pid, signal.SIGKILL)
+
+
+def test_a_source_that_never_polls_successfully_still_has_a_last_success_from_the_start(
+    no_aws: None, tmp_path: Path
+) -> None:
+    # TagwardenIngestStalled compares time() with this series: absent, a source broken from the
+    # first deploy (no access to its bucket) would never page.
+    document = yaml.safe_load(_config(tmp_path).read_text())
+    document["sources"] = [{"type": "files", "name": "backfill", "paths": [str(tmp_path / "missing")]}]
+    (tmp_path / "tagwarden.yaml").write_text(yaml.safe_dump(document))
+    before = time.time()
+    daemon = Daemon(load_config(tmp_path / "tagwarden.yaml"), get_logger())
+    try:
+        registry = daemon.parts.metrics.registry
+        value = registry.get_sample_value(
+            "tagwarden_source_last_success_timestamp_seconds", {"source": "backfill"}
+        )
+        assert value is not None and before <= value <= time.time()
+    finally:
+        daemon.shutdown()

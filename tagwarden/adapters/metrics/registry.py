@@ -7,6 +7,7 @@ carries an ARN, a tag value or anything else without a small bounded set of valu
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 
@@ -18,6 +19,13 @@ from tagwarden import __version__
 from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES
 
 OpenFindingCounts = Callable[[], Iterable[tuple[str, str, int]]]
+
+
+# Series of tagwarden_log_newest_event_timestamp_seconds: an organization's accounts times its
+# regions, with room; beyond it new origins are not tracked.
+MAX_LOG_ORIGINS = 50_000
+_ACCOUNT = re.compile(r"[0-9]{12}")
+_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]{1,2}")
 
 
 class _OpenFindingsCollector(Collector):
@@ -138,7 +146,8 @@ class Metrics:
         )
         self.last_success = Gauge(
             "tagwarden_source_last_success_timestamp_seconds",
-            "Unix time of the last poll of a source that completed without error.",
+            "Unix time of the last poll of a source that completed without error (the daemon's start "
+            "until one does).",
             ["source"],
             registry=r,
         )
@@ -247,8 +256,15 @@ class Metrics:
                 self.newest_event.labels(source).set(timestamp)
 
     def observe_log_origin(self, account: str, region: str, timestamp: float) -> None:
-        """Raise the newest-event gauge of an account and region; older events leave it where it is."""
+        """Raise the newest-event gauge of an account and region; older events leave it where it is.
+        The labels come from records: only an account id and a region name make a series, and no
+        more than MAX_LOG_ORIGINS of them, so forged records cannot fill Prometheus with series."""
+        if not (_ACCOUNT.fullmatch(account) and _REGION.fullmatch(region)):
+            return
         with self._lock:
+            known = (account, region) in self._newest_origin
+            if not known and len(self._newest_origin) >= MAX_LOG_ORIGINS:
+                return
             if timestamp > self._newest_origin.get((account, region), float("-inf")):
                 self._newest_origin[(account, region)] = timestamp
                 self.origin_newest_event.labels(account, region).set(timestamp)

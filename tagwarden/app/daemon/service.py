@@ -41,6 +41,11 @@ class Daemon:
         self._store_lock = lock_store(config.store_url())  # one daemon per embedded store
         self.parts = parts or build_parts(config, log)
         self.sources: list[Source] = build_sources(config, self.parts, log)
+        started = time.time()
+        for source in self.sources:
+            # From the start, so that a source that never polls successfully (no access from the
+            # first deploy) stalls as TagwardenIngestStalled says, not as no series at all.
+            self.parts.metrics.last_success.labels(source.name).set(started)
         self.scans = Scans(config, self.parts, log)
         self.dispatcher = Dispatcher(
             self.parts.store, self.parts.sinks, config.settings.delivery, metrics=self.parts.metrics, log=log

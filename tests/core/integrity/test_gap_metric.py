@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.metrics import registry as metrics_registry
 from tagwarden.adapters.store import open_store
 from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
@@ -41,3 +44,42 @@ def test_newest_event_per_account_and_region_only_moves_forward() -> None:
 
     assert value(r.REGION) == parse_time(east["eventTime"])
     assert value("us-west-2") == parse_time(west["eventTime"])
+
+
+def _series(metrics: Metrics) -> dict[tuple[str, str], float]:
+    return {
+        (sample.labels["account"], sample.labels["region"]): sample.value
+        for family in metrics.registry.collect()
+        for sample in family.samples
+        if sample.name == METRIC
+    }
+
+
+def test_only_an_account_id_and_a_region_name_make_a_series() -> None:
+    # The labels come from records, which whoever can write to the log bucket can forge.
+    metrics = Metrics()
+    for account, region in [
+        ("123456789012", "us-east-1"),
+        ("123456789012", "us-gov-west-1"),
+        ("12345678901", "us-east-1"),
+        ("1234567890123", "us-east-1"),
+        ("\u0661" * 12, "us-east-1"),
+        ("123456789012", "<script>"),
+        ("123456789012", "us-east-1 "),
+    ]:
+        metrics.observe_log_origin(account, region, 100.0)
+    assert _series(metrics) == {
+        ("123456789012", "us-east-1"): 100.0,
+        ("123456789012", "us-gov-west-1"): 100.0,
+    }
+
+
+def test_new_origins_beyond_the_bound_are_not_tracked_known_ones_still_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(metrics_registry, "MAX_LOG_ORIGINS", 2)
+    metrics = Metrics()
+    for index in range(3):
+        metrics.observe_log_origin(f"{index:012d}", "eu-west-1", 100.0)
+    metrics.observe_log_origin("000000000000", "eu-west-1", 200.0)
+    assert _series(metrics) == {("000000000000", "eu-west-1"): 200.0, ("000000000001", "eu-west-1"): 100.0}
