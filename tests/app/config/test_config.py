@@ -49,6 +49,14 @@ def test_environment_overrides_every_key(tmp_path: Path) -> None:
     assert settings.logging.format == "json"
 
 
+def test_digits_yaml_would_read_as_another_number_stay_as_written(tmp_path: Path) -> None:
+    # YAML 1.1 reads 0042317766113 as an octal number: a token of digits must not become another.
+    env = {"TAGWARDEN_HTTP__TOKEN": "0042317766113", "TAGWARDEN_SOURCES__0__WAIT_SECONDS": "007"}
+    settings = load_config(write(tmp_path), env=env).settings
+    assert settings.http.token == "0042317766113"
+    assert settings.sources[0].wait_seconds == 7  # type: ignore[union-attr]
+
+
 def test_environment_can_add_a_source(tmp_path: Path) -> None:
     env = {"TAGWARDEN_SOURCES__2__TYPE": "lookup_events", "TAGWARDEN_SOURCES__2__REGION": "us-west-2"}
     settings = load_config(write(tmp_path), env=env).settings
