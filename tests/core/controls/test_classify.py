@@ -312,36 +312,10 @@ def test_rule_not_known_to_forward_cloudtrail_is_info_only() -> None:
     assert "does not know whether it forwards CloudTrail" in finding.explanation
 
 
-def test_rule_learned_from_put_targets_to_the_source_queue() -> None:
-    path = DeliveryPath()
-    path.add_source_queue(r.QUEUE_URL, "sqs-cloudtrail")
-    targets = {
-        "rule": "custom-forwarder",
-        "targets": [{"id": "q", "arn": f"arn:aws:sqs:{r.REGION}:{r.ACCOUNT}:tagwarden-cloudtrail"}],
-    }
-    path.learn(r.record("events.amazonaws.com", "PutTargets", targets, {"failedEntryCount": 0}))
-    finding = judged(r.rule_call("DisableRule", rule="custom-forwarder"), path)
-    assert finding is not None and finding.severity == "critical"
-
-
 def test_policy_of_unknown_type_is_treated_as_a_control_policy() -> None:
     finding = judged(r.detach_policy("p-neverseen1"), DeliveryPath())
     assert finding is not None and finding.severity == "critical"
     assert "unknown type" in finding.explanation
-
-
-def test_bucket_learned_from_update_trail_then_deleted() -> None:
-    path = DeliveryPath()
-    assert classify(r.update_trail({"s3BucketName": "new-trail-bucket"}), path) is not None
-    finding = judged(r.bucket_call("DeleteBucket", "new-trail-bucket"), path)
-    assert finding is not None and finding.target == "arn:aws:s3:::new-trail-bucket"
-
-
-def test_bucket_a_source_reads() -> None:
-    path = DeliveryPath()
-    path.add_source_bucket("org-trail-logs", "files-0")
-    finding = judged(r.bucket_call("PutBucketLifecycle", "org-trail-logs"), path)
-    assert finding is not None and "source 'files-0' reads" in finding.explanation
 
 
 def test_same_event_gives_the_same_finding_id() -> None:
@@ -402,33 +376,3 @@ def test_controls_writers_reject_same_as_resource() -> None:
 )
 def test_management_write_selectors(selectors: dict[str, Any], logs: bool) -> None:
     assert logs_management_writes(selectors) is logs
-
-
-def test_an_account_moved_between_units_is_info_only() -> None:
-    finding = judged(r.account_call("MoveAccount"))
-    assert finding is not None and finding.severity == "info"
-    assert "does not know whether they governed tag writes" in finding.explanation
-
-
-def test_a_subscription_of_the_trails_topic_not_known_as_the_queues_is_info_only() -> None:
-    path = DeliveryPath()
-    path.learn(r.update_trail({"snsTopicName": "cloudtrail-notifications", "snsTopicARN": r.TOPIC}))
-    finding = judged(r.sns_call("Unsubscribe", {"subscriptionArn": r.SUBSCRIPTION}), path)
-    assert finding is not None and finding.severity == "info"
-    assert "announces new log files" in finding.explanation
-
-
-def test_a_trail_sent_back_to_a_bucket_it_left_is_flagged() -> None:
-    path = DeliveryPath()
-    path.learn(r.create_trail(actor=r.ADMIN))
-    path.learn(r.update_trail({"s3BucketName": "new-trail-bucket"}, actor=r.ADMIN))
-    assert judged(r.bucket_call("DeleteBucket", r.TRAIL_BUCKET), path) is None  # no longer its bucket
-    finding = judged(r.update_trail({"s3BucketName": r.TRAIL_BUCKET}), path)
-    assert finding is not None and f"bucket {r.TRAIL_BUCKET}" in finding.explanation
-
-
-def test_a_rule_whose_pattern_no_longer_takes_cloudtrail_is_no_longer_a_forwarding_rule() -> None:
-    path = delivery()
-    path.learn(r.put_rule(pattern={"source": ["aws.health"]}, actor=r.ADMIN))
-    finding = judged(r.rule_call("DeleteRule"), path)
-    assert finding is not None and finding.severity == "info"
