@@ -7,8 +7,8 @@ available, everything runs in the calling process, as it always did.
 
 A unit that fails to prepare in a worker comes back with its exception, to be handled in its
 turn exactly as in one process (UnitDeferred: retried; anything else: a failed unit, counted
-towards quarantine). A unit whose worker died is prepared once more in a worker of its own; if
-that worker dies too, the unit is a failed unit (WorkerDied), and the ones behind it go on.
+towards quarantine). A unit whose worker died is prepared once more in a fresh pool; if that
+worker dies too, the unit is a failed unit (WorkerDied), and the ones behind it go on.
 """
 
 from __future__ import annotations
@@ -82,8 +82,7 @@ def _outcome(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> 
     except BrokenProcessPool:
         pool.reap()
     try:
-        with pool.alone() as submit:
-            return _wait(submit(entry.item), abandon)  # type: ignore[arg-type]
+        return _wait(pool.submit(entry.item), abandon)  # type: ignore[arg-type]
     except BrokenProcessPool as exc:
         return WorkerDied(f"the worker process preparing the unit died twice ({exc})")
     except Exception as exc:

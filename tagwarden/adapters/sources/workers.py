@@ -17,10 +17,9 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_for_sentinels
 from pathlib import Path
@@ -136,9 +135,6 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-Submit = Callable[[WorkItem], "Future[PreparedUnit | _Deferral | Exception]"]
-
-
 class PreparePool:
     """``workers`` processes preparing units for ``processor``, started on first use (and again
     after a worker died), stopped by ``close``. Shared by the sources of one daemon."""
@@ -148,7 +144,6 @@ class PreparePool:
         self._processor = processor
         self._lock = threading.Lock()
         self._executor: ProcessPoolExecutor | None = None
-        self._alone: set[ProcessPoolExecutor] = set()
         self._closed = False
 
     @property
@@ -199,35 +194,18 @@ class PreparePool:
             process.kill()
         executor.shutdown(wait=False, cancel_futures=True)
 
-    @contextmanager
-    def alone(self) -> Iterator[Submit]:
-        """A worker of its own, for a unit tried again after its worker died: in the shared pool,
-        another unit's death could fail it again, and only its own may."""
-        with self._lock:
-            self._refuse_if_closed()
-            executor = self._start(1)
-            self._alone.add(executor)
-        try:
-            yield lambda item: executor.submit(prepare_in_worker, item)
-        finally:
-            with self._lock:
-                self._alone.discard(executor)
-            _stop([executor])
-
     def close(self) -> None:
         """Stop the workers: queued units are dropped, the ones in hand get STOP_WAIT_SECONDS."""
         with self._lock:
             self._closed = True
-            executors = [e for e in (self._executor, *self._alone) if e is not None]
-            self._executor = None
-            self._alone.clear()
-        _stop(executors)
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            _stop(executor)
 
 
-def _stop(executors: list[ProcessPoolExecutor]) -> None:
-    running = [p for e in executors for p in list((getattr(e, "_processes", None) or {}).values())]
-    for executor in executors:
-        executor.shutdown(wait=False, cancel_futures=True)
+def _stop(executor: ProcessPoolExecutor) -> None:
+    running = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + STOP_WAIT_SECONDS
     while running and time.monotonic() < deadline:
         wait_for_sentinels([p.sentinel for p in running], timeout=deadline - time.monotonic())

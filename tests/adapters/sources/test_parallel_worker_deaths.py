@@ -1,5 +1,5 @@
-"""Worker deaths under prepared_in_order: only a unit's own death fails it, a broken pool leaves
-no process behind, and a unit alone in a poll that kills its reader does not kill the daemon."""
+"""Worker deaths under prepared_in_order: a broken pool leaves no process behind, and a unit alone
+in a poll that kills its reader does not kill the daemon."""
 
 from __future__ import annotations
 
@@ -39,25 +39,6 @@ class _Preparer:
         if "big" in name:
             result.rejected.extend(("x", f"{i:08d}" * 20) for i in range(5000))
         return PreparedUnit(result, [])
-
-
-def test_a_unit_tried_again_beside_another_units_fatal_first_try_is_not_failed(tmp_path: Path) -> None:
-    # good-slow's first try is lost with die-1's worker. Tried again in the shared pool, it would
-    # sit beside die-2's first try (fetched later, as an S3 GET can be) and be lost again.
-    delays = {"good-slow": 0.0, "die-1": 0.3, "die-2": 1.5}
-
-    def fetch(path: Path) -> Path:
-        time.sleep(delays[path.stem])
-        return path
-
-    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
-    try:
-        jobs = [tmp_path / f"{name}.json" for name in delays]
-        got = {job.stem: ready for job, ready in prepared_in_order(pool, jobs, fetch, lambda p: None)}  # type: ignore[arg-type]
-    finally:
-        pool.close()
-    assert isinstance(got["die-1"], WorkerDied) and isinstance(got["die-2"], WorkerDied)
-    assert isinstance(got["good-slow"], PreparedUnit), got["good-slow"]
 
 
 def test_the_other_workers_of_a_broken_pool_do_not_outlive_it(tmp_path: Path) -> None:
