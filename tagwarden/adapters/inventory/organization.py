@@ -48,6 +48,7 @@ class _OrganizationReader:
         self._documents: dict[str, PolicyDocument] = {}
         self._attached: dict[tuple[str, str], tuple[PolicyDocument, ...]] = {}
         self._parent: dict[str, str | None] = {}
+        self._not_enabled: set[str] = set()  # policy types the organization has not enabled
 
     def chain(self, account: str) -> list[str]:
         """Target ids from the root down to the account."""
@@ -80,6 +81,7 @@ class _OrganizationReader:
             except ClientError as exc:
                 if error_code(exc) != "PolicyTypeNotEnabledException":
                     raise
+                self._not_enabled.add(kind)
             self._attached[(target, kind)] = tuple(self._document(i) for i in ids)
         return self._attached[(target, kind)]
 
@@ -94,8 +96,9 @@ class _OrganizationReader:
 
     def levels(self, account: str, kind: str) -> Levels:
         levels = tuple(self.attached(target, kind) for target in self.chain(account))
-        # Where RCPs are not enabled nothing is attached: no RCP applies (not "deny everything").
-        if kind == RCP and not any(levels):
+        # A type not enabled in the root restricts nothing; neither do RCPs where none is attached.
+        # Empty levels would read as "nothing allowed at this level": every request denied.
+        if kind in self._not_enabled or (kind == RCP and not any(levels)):
             return ()
         return levels
 

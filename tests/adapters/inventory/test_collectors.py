@@ -240,6 +240,27 @@ def test_organization_levels_from_the_api(aws: str) -> None:
     ] * 3
 
 
+def test_where_scps_are_not_enabled_none_applies(no_aws: None) -> None:
+    org = boto3.client("organizations", region_name="us-east-1")
+    member, root = "222222222222", "r-abcd"
+    not_enabled = "PolicyTypeNotEnabledException"
+    with Stubber(org) as stub:
+        stub.add_response("list_parents", {"Parents": [{"Id": root, "Type": "ROOT"}]}, {"ChildId": member})
+        for kind in ("SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"):
+            for target in (root, member):
+                stub.add_client_error(
+                    "list_policies_for_target",
+                    not_enabled,
+                    expected_params={"TargetId": target, "Filter": kind},
+                )
+        stub.add_response("describe_organization", {"Organization": {"MasterAccountId": MOTO_ACCOUNT}})
+        found = organization_from_api(org, [member])
+        stub.assert_no_pending_responses()
+    # Not "no SCP allows anything at either level": every request would be denied.
+    assert found.scps_of(member) == ()
+    assert found.rcps_of(member) == ()
+
+
 def test_organization_levels_from_files(tmp_path: Path) -> None:
     (tmp_path / "full.json").write_text(json.dumps(statement("*")))
     (tmp_path / "deny.json").write_text(
