@@ -28,12 +28,20 @@ def drift_report(
     inventory: Inventory, store: Store, policy: CompiledPolicy, settings: InventorySettings
 ) -> tuple[list[str], list[DriftItem]]:
     """(the ABAC keys scanned, the items): the drift of the inventory, then the open unattributed
-    changes of the accounts it covers."""
+    changes of the accounts it covers. An account whose principals, or a region whose resources,
+    could not be read is not taken as holding or carrying nothing."""
     keys = abac_keys(policy, seen_keys(inventory))
-    items = compute_drift(
-        inventory.resources, inventory.principals, policy, keys, missing_key_scope=settings.missing_key_scope
-    )
     accounts = [a.account for a in inventory.accounts]
+    unread = {f.account for f in inventory.failures if f.stage == "resources"}
+    items = compute_drift(
+        inventory.resources,
+        inventory.principals,
+        policy,
+        keys,
+        missing_key_scope=settings.missing_key_scope,
+        principals_complete=all(a.principals_complete for a in inventory.accounts),
+        resources_complete=not unread.intersection(accounts),
+    )
     if accounts:
         where = FindingFilter(kind=["unattributed_change"], status=["open"], account=accounts)
         items += unattributed_items(store.iter_findings(where), keys)

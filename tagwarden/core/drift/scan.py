@@ -71,6 +71,7 @@ class _KeyScan:
         principals: Sequence[Tagged],
         policy: CompiledPolicy,
         scope: list[Glob] | None,
+        complete: tuple[bool, bool],
     ) -> None:
         self.key = key
         self.index = index
@@ -78,6 +79,7 @@ class _KeyScan:
         self.principals = principals
         self.policy = policy
         self.scope = scope
+        self.principals_complete, self.resources_complete = complete
         self.rules = [rule for rule in policy.rules if rule.covers_key(key)]
         self.items: list[DriftItem] = []
 
@@ -112,7 +114,10 @@ class _KeyScan:
         # A spelling of a value the other side has is a case conflict, not an orphan or unused value.
         held_forms = {normalized(value) for value in held}
         carried_forms = {normalized(value) for value in carried}
-        for value, positions in sorted(carried.items()):
+        # "Nobody holds it" needs every principal read, "nothing carries it" every resource.
+        orphan_candidates = sorted(carried.items()) if self.principals_complete else []
+        unused_candidates = sorted(held.items()) if self.resources_complete else []
+        for value, positions in orphan_candidates:
             if normalized(value) not in held_forms and value not in flagged:
                 detail = (
                     f"resource value {value!r} of {self.key!r} is held by no principal: nobody reaches "
@@ -120,7 +125,7 @@ class _KeyScan:
                 )
                 for position in positions:
                     self._add("orphan_value", self.resources[position], value, detail, principal=False)
-        for value, positions in sorted(held.items()):
+        for value, positions in unused_candidates:
             if normalized(value) not in carried_forms and value not in flagged:
                 detail = f"principal value {value!r} of {self.key!r} is carried by no resource"
                 for position in positions:
@@ -215,8 +220,12 @@ def compute_drift(
     keys: Sequence[str],
     *,
     missing_key_scope: Sequence[str] | None = None,
+    principals_complete: bool = True,
+    resources_complete: bool = True,
 ) -> list[DriftItem]:
-    """Drift items for ``keys`` (see ``abac_keys``), grouped by key, then kind, value and holder."""
+    """Drift items for ``keys`` (see ``abac_keys``), grouped by key, then kind, value and holder.
+    Where some principals could not be read no value is an orphan; where some resources could
+    not, no principal value is unused."""
     folded = {key.casefold(): key for key in keys}
     indexes = {k: _KeyIndex() for k in folded}
     _index(resources, folded, indexes, principals=False)
@@ -225,7 +234,13 @@ def compute_drift(
     items: list[DriftItem] = []
     for folded_key, key in sorted(folded.items()):
         scan = _KeyScan(
-            key, indexes[folded_key], resources=resources, principals=principals, policy=policy, scope=scope
+            key,
+            indexes[folded_key],
+            resources=resources,
+            principals=principals,
+            policy=policy,
+            scope=scope,
+            complete=(principals_complete, resources_complete),
         )
         items += sorted(scan.run(), key=lambda i: (i.kind, i.value or "", i.subject))
     return items

@@ -1,0 +1,64 @@
+"""The drift report of an inventory that could not read everything."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.scans.drift_scan import drift_report
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.inventory.snapshot import (
+    AccountFailure,
+    AccountInventory,
+    Inventory,
+    PrincipalRecord,
+    ResourceRecord,
+)
+from tagwarden.core.settings.inventory import InventorySettings
+
+A, B = "111111111111", "222222222222"
+POLICY = CompiledPolicy(parse_policy_document({"version": 1, "abac_keys": ["team"], "rules": []}))
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    opened = open_store("sqlite:///:memory:")
+    yield opened
+    opened.close()
+
+
+def account(name: str, team: str, *, principals: bool = True, resources: bool = True) -> AccountInventory:
+    read = AccountInventory(name, 0.0, 1.0, principals_complete=principals)
+    if principals:
+        read.principals = [PrincipalRecord(f"arn:aws:iam::{name}:role/dev", "role", {"team": team}, name)]
+    if resources:
+        read.resources = [ResourceRecord(f"arn:aws:s3:::{name}-data", name, "us-east-1", {"team": team})]
+        read.regions = ["us-east-1"]
+    return read
+
+
+def kinds(inventory: Inventory, store: Store) -> list[tuple[str, str | None, str]]:
+    _, items = drift_report(inventory, store, POLICY, InventorySettings())
+    return [(i.kind, i.value, i.subject) for i in items]
+
+
+def test_a_complete_inventory_reports_values_nobody_holds_or_carries(store: Store) -> None:
+    inventory = Inventory([account(A, "alpha"), account(B, "beta", resources=False)])
+    assert kinds(inventory, store) == [
+        ("unused_principal_value", "beta", f"arn:aws:iam::{B}:role/dev"),
+    ]
+
+
+def test_principals_that_could_not_be_read_make_no_value_an_orphan(store: Store) -> None:
+    failed = AccountFailure(A, "principals", "Throttling: Rate exceeded")
+    inventory = Inventory([account(A, "alpha", principals=False), account(B, "beta")], [failed])
+    # A's role holds alpha, for all the scan knows.
+    assert kinds(inventory, store) == []
+
+
+def test_resources_that_could_not_be_read_make_no_principal_value_unused(store: Store) -> None:
+    failed = AccountFailure(B, "resources", "AccessDenied: tag:GetResources", "us-east-1")
+    inventory = Inventory([account(A, "alpha"), account(B, "beta", resources=False)], [failed])
+    assert kinds(inventory, store) == []
