@@ -1,7 +1,8 @@
 """The SQS source: long-polls a queue of log-delivery notifications or EventBridge events.
 
-A message is deleted only after everything it carried is committed. Each message of a batch
-succeeds or fails on its own:
+A message is deleted only after everything it carried is committed; until then its visibility
+timeout is extended every half timeout, so a batch slower than the timeout is not delivered again
+meanwhile. Each message of a batch succeeds or fails on its own:
 
 - a fault outside the message (S3 or IAM failing, a body cut short, the store unable to write)
   defers it: the source keeps it in hand, extends its visibility timeout and tries again with
@@ -34,6 +35,7 @@ from tagwarden.adapters.sources.messages import (
 from tagwarden.adapters.sources.parallel import prepared_in_order
 from tagwarden.adapters.sources.s3_objects import fetch_object, read_object
 from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext, until_stopped
+from tagwarden.adapters.sources.visibility import KeepInvisible
 from tagwarden.adapters.sources.workers import Fetched, WorkItem
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem, iter_records_from_value
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 
 Job = tuple["MessageTypeDef", "Content | MessageError"]  # a message and what its body points at
 Ready = PreparedUnit | Exception
+DEFAULT_VISIBILITY_SECONDS = 30  # SQS's default, assumed when the queue's cannot be read
 
 
 class SqsSource(SourceBase[SqsSourceSettings]):
@@ -60,6 +63,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self._metrics = context.metrics
         self._clock = context.clock
         self._dlq_url: str | None = None
+        self._visibility: int | None = settings.visibility_timeout
         self._dlq_checked = float("-inf")
         self._faults = context.faults
         self._abandon = context.abandon
@@ -119,9 +123,24 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         received; the context's worker processes read and normalize the ones behind meanwhile."""
         jobs: list[Job] = [(message, _content(message)) for message in messages]
         pool, abandon = self._context.pool, self._abandon
-        prepared = prepared_in_order(pool, jobs, self._work_item, self._prepare_here, abandon)
-        for index, ((message, content), ready) in enumerate(prepared):
-            total.add(self._handle(message, content, ready, messages[index + 1 :], stop))
+        with KeepInvisible(self._extend, self._visibility_timeout(), messages) as in_hand:
+            prepared = prepared_in_order(pool, jobs, self._work_item, self._prepare_here, abandon)
+            for index, ((message, content), ready) in enumerate(prepared):
+                total.add(self._handle(message, content, ready, messages[index + 1 :], stop))
+                in_hand.done(message)
+
+    def _visibility_timeout(self) -> int:
+        """The timeout the received messages got: the configured one, else the queue's."""
+        if self._visibility is None:
+            try:
+                attrs = self._sqs.get_queue_attributes(
+                    QueueUrl=self.settings.queue_url, AttributeNames=["VisibilityTimeout"]
+                ).get("Attributes", {})
+                self._visibility = int(attrs.get("VisibilityTimeout", DEFAULT_VISIBILITY_SECONDS))
+            except (ClientError, BotoCoreError, ValueError) as exc:
+                self._log.info("visibility_timeout_unavailable", error=error_code(exc, type(exc).__name__))
+                return DEFAULT_VISIBILITY_SECONDS
+        return self._visibility
 
     def _work_item(self, job: Job) -> WorkItem | None:
         """What a worker reads for a message: the objects it names, fetched here, and the records
