@@ -42,18 +42,25 @@ def _is_log_key(key: str) -> bool:
     return not any(part in marked for part in _SKIPPED_PREFIXES)
 
 
+def _text_at(value: Any, *path: str) -> str | None:
+    """The string at ``path`` inside nested objects, or None where a member is missing or is
+    not what the path expects (a hostile message must fail as a message, not as a bug)."""
+    for name in path:
+        value = value.get(name) if isinstance(value, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def _from_s3_notification(records: list[Any]) -> Content:
     objects: list[S3Object | Inline] = []
     for record in records:
         if not isinstance(record, dict):
             raise MessageError("an S3 notification record is not an object")
         name = str(record.get("eventName", ""))
-        s3 = record.get("s3")
-        if not isinstance(s3, dict):
+        if not isinstance(record.get("s3"), dict):
             raise MessageError("an S3 notification record has no 's3' member")
-        bucket = (s3.get("bucket") or {}).get("name")
-        key = (s3.get("object") or {}).get("key")
-        if not isinstance(bucket, str) or not isinstance(key, str):
+        bucket = _text_at(record, "s3", "bucket", "name")
+        key = _text_at(record, "s3", "object", "key")
+        if bucket is None or key is None:
             raise MessageError("an S3 notification record lacks the bucket name or object key")
         if not name.startswith("ObjectCreated"):
             continue

@@ -61,6 +61,14 @@ def test_digest_files_are_ignored() -> None:
             "is not a CloudTrail record",
         ),
         ('{"s3Bucket": "b", "s3ObjectKey": "not-a-list"}', "s3ObjectKey"),
+        (
+            '{"Records": [{"eventSource": "aws:s3", "s3": {"bucket": "b", "object": {"key": "k"}}}]}',
+            "lacks the bucket name",
+        ),
+        (
+            '{"Records": [{"eventSource": "aws:s3", "s3": {"bucket": {"name": "b"}, "object": ["k"]}}]}',
+            "lacks the bucket name",
+        ),
     ],
 )
 def test_unreadable_messages_say_why(body: str, reason: str) -> None:
