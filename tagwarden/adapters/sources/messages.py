@@ -70,6 +70,18 @@ def _from_s3_notification(records: list[Any]) -> Content:
     return objects or Ignored("no new CloudTrail log object in the notification")
 
 
+def _from_s3_eventbridge(value: dict[str, Any]) -> Content:
+    """S3's own event on EventBridge, whose key, unlike a notification's, is not URL-encoded."""
+    kind = value.get("detail-type")
+    if kind != "Object Created":
+        return Ignored(f"S3 event {kind!r}")
+    bucket = _text_at(value, "detail", "bucket", "name")
+    key = _text_at(value, "detail", "object", "key")
+    if bucket is None or key is None:
+        raise MessageError("an S3 Object Created event lacks the bucket name or object key")
+    return [S3Object(bucket, key)] if _is_log_key(key) else Ignored("not a CloudTrail log object")
+
+
 def parse_body(body: str) -> Content:
     try:
         value = json.loads(body)
@@ -106,6 +118,8 @@ def parse_value(value: Any, depth: int = 0) -> Content:
             raise MessageError("a CloudTrail notification needs s3Bucket (a string) and s3ObjectKey (a list)")
         objects: list[S3Object | Inline] = [S3Object(bucket, key) for key in keys if _is_log_key(key)]
         return objects or Ignored("no CloudTrail log object in the notification")
+    if value.get("source") == "aws.s3" and "detail-type" in value:
+        return _from_s3_eventbridge(value)
     if "detail-type" in value and "detail" in value:
         detail = value["detail"]
         if isinstance(detail, dict) and looks_like_record(detail):

@@ -74,3 +74,43 @@ def test_digest_files_are_ignored() -> None:
 def test_unreadable_messages_say_why(body: str, reason: str) -> None:
     with pytest.raises(MessageError, match=reason):
         parse_body(body)
+
+
+def _s3_eventbridge(detail_type: str, key: str) -> str:
+    """S3's event on EventBridge, as in "EventBridge event message structure" (Amazon S3 guide)."""
+    return json.dumps(
+        {
+            "version": "0",
+            "id": "17793124-05d4-b198-2fde-7ededc63b103",
+            "detail-type": detail_type,
+            "source": "aws.s3",
+            "account": "111122223333",
+            "time": "2024-01-02T03:05:00Z",
+            "region": "us-east-1",
+            "resources": ["arn:aws:s3:::org-cloudtrail-logs"],
+            "detail": {
+                "version": "0",
+                "bucket": {"name": "org-cloudtrail-logs"},
+                "object": {"key": key, "size": 1024, "etag": "x", "sequencer": "1"},
+                "request-id": "R",
+                "requester": "cloudtrail.amazonaws.com",
+                "reason": "PutObject",
+            },
+        }
+    )
+
+
+def test_s3_object_created_on_eventbridge_points_at_the_object_with_its_key_as_written() -> None:
+    # Unlike S3's notifications, EventBridge carries the key as it is: '+' is a plus sign.
+    assert parse_body(_s3_eventbridge("Object Created", KEY)) == [S3Object("org-cloudtrail-logs", KEY)]
+
+
+@pytest.mark.parametrize(
+    ("detail_type", "key"),
+    [
+        ("Object Deleted", KEY),
+        ("Object Created", "AWSLogs/1/CloudTrail-Digest/us-east-1/2024/01/02/x.json.gz"),
+    ],
+)
+def test_other_s3_events_on_eventbridge_are_ignored(detail_type: str, key: str) -> None:
+    assert isinstance(parse_body(_s3_eventbridge(detail_type, key)), Ignored)
