@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # AccountID_CloudTrail_RegionName_YYYYMMDDTHHmmZ_UniqueString.json.gz
 _LOG_TIME = re.compile(r"_(\d{8}T\d{4}Z)_[^/]*$")
 _REGION_LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
+_BELOW_REGION = re.compile(r"(^|/)CloudTrail/[^/]+/.|/\d{4}/\d{2}/")
 _SKIPPED = ("CloudTrail-Digest/", "CloudTrail-Insight/")
 # Objects up to this size are read whole and filtered before decoding; larger ones are streamed.
 WHOLE_READ_BYTES = 32 * 1024 * 1024  # larger objects are streamed: memory stays bounded
@@ -157,13 +158,17 @@ def region_prefixes(
 
 def list_log_keys(s3: S3Client, bucket: str, prefix: str, window: Window) -> list[str]:
     """Log object keys under ``prefix``, within ``window`` by the time in their names, in
-    CloudTrail's time order. With a full window, only the days in it are listed."""
+    CloudTrail's time order. With a full window and a prefix above the region folders, only the
+    days in it are listed; a prefix inside a region folder, or with no region folders under it
+    (logs copied elsewhere), is listed whole."""
     keys: list[str] = []
-    if window.since is not None and window.until is not None and not re.search(r"/\d{4}/\d{2}/", prefix):
-        for region_prefix in region_prefixes(s3, bucket, prefix):
-            for day in window.days():
-                keys.extend(_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))
-    else:
+    regions: list[str] = []
+    if window.since is not None and window.until is not None and not _BELOW_REGION.search(prefix):
+        regions = list(region_prefixes(s3, bucket, prefix))
+    for region_prefix in regions:
+        for day in window.days():
+            keys.extend(_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))
+    if not regions:
         keys.extend(_keys(s3, bucket, prefix))
     chosen = [k for k in keys if not any(s in k for s in _SKIPPED) and not k.endswith("/")]
     if window.since is not None or window.until is not None:

@@ -1,0 +1,60 @@
+"""Finding a trail's log objects under an S3 prefix, against moto."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import boto3
+import pytest
+
+from tagwarden.adapters.sources.s3_objects import Window, list_log_keys
+
+BUCKET = "trail-logs"
+TRAIL = "AWSLogs/111122223333/CloudTrail"
+
+
+def _key(region: str, day: int, hour: int) -> str:
+    return (
+        f"{TRAIL}/{region}/2024/01/{day:02d}/"
+        f"111122223333_CloudTrail_{region}_202401{day:02d}T{hour:02d}05Z_u{day}{hour}.json.gz"
+    )
+
+
+@pytest.fixture
+def trail(aws: str) -> list[str]:
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket=BUCKET)
+    keys = [_key(region, day, 10) for region in ("eu-west-1", "us-east-1") for day in (1, 2, 3)]
+    keys.append(f"{TRAIL}/us-east-1/2023/12/31/111122223333_CloudTrail_us-east-1_20231231T1005Z_x.json.gz")
+    for key in keys:
+        s3.put_object(Bucket=BUCKET, Key=key, Body=b"{}")
+    return keys
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "",
+        "AWSLogs/",
+        f"{TRAIL}/us-east-1",
+        f"{TRAIL}/us-east-1/",
+        f"{TRAIL}/us-east-1/2024",
+        f"{TRAIL}/us-east-1/2024/",
+        f"{TRAIL}/us-east-1/2024/01",
+        f"{TRAIL}/us-east-1/2024/01/",
+    ],
+)
+def test_a_window_finds_the_same_logs_from_any_level_of_the_trail(trail: list[str], prefix: str) -> None:
+    window = Window(datetime(2024, 1, 2, tzinfo=UTC), datetime(2024, 1, 3, 23, 59, tzinfo=UTC))
+    found = list_log_keys(boto3.client("s3"), BUCKET, prefix, window)
+    expected = [_key(region, day, 10) for day in (2, 3) for region in ("eu-west-1", "us-east-1")]
+    assert found == [k for k in expected if k.startswith(prefix)]
+
+
+def test_a_window_over_logs_outside_the_trail_layout_still_finds_them(aws: str) -> None:
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket=BUCKET)
+    key = "copied/111122223333_CloudTrail_us-east-1_20240102T1005Z_u.json.gz"
+    s3.put_object(Bucket=BUCKET, Key=key, Body=b"{}")
+    window = Window(datetime(2024, 1, 2, tzinfo=UTC), datetime(2024, 1, 3, tzinfo=UTC))
+    assert list_log_keys(s3, BUCKET, "copied/", window) == [key]
