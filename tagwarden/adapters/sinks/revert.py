@@ -18,7 +18,7 @@ from tagwarden.adapters.sinks.sink import DeliveryError
 from tagwarden.adapters.store import Store
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Finding
-from tagwarden.core.remediation import REMEDIATION_SINK, plan_revert
+from tagwarden.core.remediation import REMEDIATION_SINK, plan_revert, value_before
 from tagwarden.core.timeutil import parse_time
 
 HOUR = 3600.0
@@ -44,7 +44,7 @@ class RevertSink:
     def _before(self, finding: Finding) -> tuple[bool, str | None]:
         ts = parse_time(finding.event_time) or 0.0
         with self._store.unit() as tx:
-            return tx.tags_as_of(finding.target, ts, finding.event_id).lookup(finding.tag_key)
+            return value_before(finding, tx.tags_as_of(finding.target, ts, finding.event_id))
 
     def send(self, finding: Finding) -> None:
         previous = self._store.remediation(finding.id)

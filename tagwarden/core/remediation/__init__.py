@@ -6,6 +6,7 @@ from tagwarden.core.remediation.plan import (
     RemediationStatus,
     RevertPlan,
     plan_revert,
+    value_before,
     wants_revert,
 )
 
@@ -15,5 +16,6 @@ __all__ = [
     "RemediationStatus",
     "RevertPlan",
     "plan_revert",
+    "value_before",
     "wants_revert",
 ]

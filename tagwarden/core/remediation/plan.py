@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from tagwarden.core.governance.compiled import CompiledPolicy
-from tagwarden.core.model import Finding
+from tagwarden.core.model import Finding, KnownTags
+from tagwarden.core.model.tags import tag_ci
 
 RemediationStatus = Literal["planned", "done", "failed", "skipped"]
 # The outbox's name for reverts: deliveries to it are reverts, queued with the finding.
@@ -48,6 +49,22 @@ def wants_revert(finding: Finding, policy: CompiledPolicy) -> bool:
     )
 
 
+def _case_insensitive(finding: Finding) -> bool:
+    """IAM compares a user's or role's tag keys ignoring case: ``Team`` and ``team`` are one tag."""
+    return finding.target_kind == "principal"
+
+
+def value_before(finding: Finding, tags: KnownTags) -> tuple[bool, str | None]:
+    """(known, value) of the finding's key in the tags before the change, under the key's case
+    rules: a principal's ``Team=eng`` is the value before a write of ``team``."""
+    known, value = tags.lookup(finding.tag_key)
+    if value is None and _case_insensitive(finding):
+        ci = tags.get_ci(finding.tag_key)
+        if ci is not None:
+            return True, ci
+    return known, value
+
+
 def _describe(key: str, value: str | None) -> str:
     return f"remove {key}" if value is None else f"set {key}={value}"
 
@@ -75,7 +92,7 @@ def plan_revert(
         return plan("skipped", f"the value of {finding.tag_key} before the change is not known")
     if live is None:
         return plan("skipped", "the target's tags could not be read")
-    now = live.get(finding.tag_key)
+    now = tag_ci(live, finding.tag_key) if _case_insensitive(finding) else live.get(finding.tag_key)
     if now != finding.new_value:
         if now == old:
             return plan("skipped", f"{finding.tag_key} already holds its value before the change")

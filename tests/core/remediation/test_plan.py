@@ -9,7 +9,7 @@ import pytest
 from tagwarden.core.governance import CompiledPolicy, PolicyError, parse_policy_document
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import KnownTags
-from tagwarden.core.remediation import plan_revert, wants_revert
+from tagwarden.core.remediation import plan_revert, value_before, wants_revert
 from tests.builders.findings import make_finding
 
 RULE = {"id": "team", "keys": ["team"], "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}]}
@@ -69,6 +69,21 @@ def test_skipped_with_a_reason(before: Any, live: Any, done: int, why: str) -> N
     finding = make_finding(tag_key="team", old_value="alpha", new_value="beta", target_kind="resource")
     revert = plan(finding, before, live, done)
     assert revert.status == "skipped" and why in revert.detail
+
+
+def test_a_principal_key_retagged_in_another_case_is_set_back_to_its_value() -> None:
+    # IAM keys ignore case: TagRole team=admin over Team=eng changed Team, it added no key.
+    finding = make_finding(tag_key="team", old_value="eng", new_value="admin", target_kind="principal")
+    before = value_before(finding, KnownTags({"Team": "eng"}, complete=True))
+    assert before == (True, "eng")
+    revert = plan(finding, before, {"Team": "admin"})
+    assert revert.applies and revert.detail == "set team=eng"
+
+
+def test_a_resource_key_in_another_case_is_another_key() -> None:
+    finding = make_finding(tag_key="team", old_value=None, new_value="admin", target_kind="resource")
+    assert value_before(finding, KnownTags({"Team": "eng"}, complete=True)) == (True, None)
+    assert plan(finding, (True, None), {"Team": "eng", "team": "admin"}).detail == "remove team"
 
 
 def test_tagwarden_own_reverts_are_not_judged() -> None:
