@@ -18,10 +18,11 @@ from tagwarden.adapters.sinks.sink import DeliveryError
 from tagwarden.adapters.store import Store
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Finding
-from tagwarden.core.remediation import REMEDIATION_SINK, plan_revert, value_before
+from tagwarden.core.remediation import REMEDIATION_SINK, flags_value, plan_revert, value_before
 from tagwarden.core.timeutil import parse_time
 
 HOUR = 3600.0
+_HISTORY_LOOKED_AT = 1000  # key changes of the target, newest first, searched for the one before
 
 
 class RevertSink:
@@ -46,6 +47,31 @@ class RevertSink:
         with self._store.unit() as tx:
             return value_before(finding, tx.tags_as_of(finding.target, ts, finding.event_id))
 
+    def _before_flagged(self, finding: Finding, value: str | None) -> str | None:
+        """The id of an unresolved finding that flags ``value``, from a change that wrote it to the
+        key before ``finding``'s change: each earlier row that holds ``value`` is looked at, back
+        to the one that set it (a whole-set call resends it unchanged; a snapshot only reads it)."""
+        ts = parse_time(finding.event_time) or 0.0
+        fold = finding.target_kind == "principal"
+        for entry in self._store.tag_history(finding.target, limit=_HISTORY_LOOKED_AT):
+            same_key = (
+                entry.key.casefold() == finding.tag_key.casefold() if fold else entry.key == finding.tag_key
+            )
+            if not same_key or ((parse_time(entry.event_time) or 0.0), entry.event_id) >= (
+                ts,
+                finding.event_id,
+            ):
+                continue
+            if (None if entry.removed else entry.value) != value:
+                return None
+            if entry.origin == "event":
+                with self._store.unit() as tx:
+                    earlier = tx.event_findings(entry.event_id)
+                flagged = next((f.id for f in earlier if flags_value(f, finding, value)), None)
+                if flagged is not None:
+                    return flagged
+        return None
+
     def send(self, finding: Finding) -> None:
         previous = self._store.remediation(finding.id)
         if previous is not None and previous["status"] == "done":
@@ -56,12 +82,14 @@ class RevertSink:
         except TagWriteError as exc:
             self._store.set_remediation(finding.id, "failed", str(exc), None)
             raise DeliveryError(str(exc)) from None
+        before = self._before(finding)
         plan = plan_revert(
             finding,
-            before=self._before(finding),
+            before=before,
             live=live,
             done_last_hour=self._store.remediations_applied_since(now - HOUR),
             max_per_hour=self._settings.max_per_hour,
+            before_flagged=self._before_flagged(finding, before[1]) if before[0] else None,
         )
         if not plan.applies:
             self._store.set_remediation(finding.id, "skipped", plan.detail, None)

@@ -2,9 +2,10 @@
 
 A revert restores the key's value before the change: it sets the old value back, re-adds a
 removed key, or removes a key that did not exist. It is planned only when the value before the
-change is known, when the key still holds what the finding recorded (someone may have fixed it
-since), within ``remediation.max_per_hour``, and only for findings of a rule with
-``remediate: revert``. ``dry_run`` stops at the plan; ``enforce`` applies it.
+change is known and was not itself written by a change with an unresolved finding, when the key
+still holds what the finding recorded (someone may have fixed it since), within
+``remediation.max_per_hour``, and only for findings of a rule with ``remediate: revert``.
+``dry_run`` stops at the plan; ``enforce`` applies it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ RemediationStatus = Literal["planned", "done", "failed", "skipped"]
 # The outbox's name for reverts: deliveries to it are reverts, queued with the finding.
 REMEDIATION_SINK: Final = "remediation"
 REVERTABLE_KINDS: Final = frozenset({"unauthorized_writer", "disallowed_value"})
+_UNRESOLVED: Final = frozenset({"open", "acknowledged"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,24 @@ def value_before(finding: Finding, tags: KnownTags) -> tuple[bool, str | None]:
     return known, value
 
 
+def flags_value(earlier: Finding, finding: Finding, value: str | None) -> bool:
+    """Whether ``earlier``, a finding of the change that wrote ``value`` to the key before
+    ``finding``'s change, says that value is itself one to revert."""
+    same_key = (
+        earlier.tag_key.casefold() == finding.tag_key.casefold()
+        if _case_insensitive(finding)
+        else earlier.tag_key == finding.tag_key
+    )
+    return (
+        earlier.id != finding.id
+        and earlier.kind in REVERTABLE_KINDS
+        and earlier.status in _UNRESOLVED
+        and earlier.target == finding.target
+        and same_key
+        and earlier.new_value == value
+    )
+
+
 def _describe(key: str, value: str | None) -> str:
     return f"remove {key}" if value is None else f"set {key}={value}"
 
@@ -76,9 +96,12 @@ def plan_revert(
     live: Mapping[str, str] | None,
     done_last_hour: int,
     max_per_hour: int,
+    before_flagged: str | None = None,
 ) -> RevertPlan:
     """``before``: (known, value) of the key before the change, from tag state; ``live``: the
-    target's tags now, read from AWS (None when they could not be read)."""
+    target's tags now, read from AWS (None when they could not be read); ``before_flagged``: the
+    id of an unresolved finding whose change wrote that value before (so it is no value to go
+    back to: an unauthorized writer who set the key twice would choose it)."""
     known, old = before
 
     def plan(status: RemediationStatus, detail: str) -> RevertPlan:
@@ -90,6 +113,12 @@ def plan_revert(
         return plan("skipped", "session tags end with the session: nothing to put back")
     if not known:
         return plan("skipped", f"the value of {finding.tag_key} before the change is not known")
+    if before_flagged is not None:
+        return plan(
+            "skipped",
+            f"{finding.tag_key}'s value before the change was written by the change of finding "
+            f"{before_flagged}: left for a person",
+        )
     if live is None:
         return plan("skipped", "the target's tags could not be read")
     now = tag_ci(live, finding.tag_key) if _case_insensitive(finding) else live.get(finding.tag_key)

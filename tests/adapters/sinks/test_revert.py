@@ -141,6 +141,23 @@ def test_enforce_reverts_the_abusive_retag_once(aws: None) -> None:
     assert bucket_tags(BUCKET) == {"team": "alpha", "owner": "dev"}
 
 
+def test_a_value_the_unauthorized_writer_set_before_is_not_put_back(aws: None) -> None:
+    """Two retags by the same writer: reverting the second must not restore the first's value."""
+    daemon = Daemon(open_store("sqlite:///:memory:"), policy("enforce"))
+    again = put(DEVELOPER, BUCKET, {"team": "gamma", "owner": "dev"}, "2026-01-05T11:07:00Z", "grab-again")
+    boto3.client("s3", region_name="us-east-1").put_bucket_tagging(
+        Bucket=BUCKET,
+        Tagging={"TagSet": [{"Key": "team", "Value": "gamma"}, {"Key": "owner", "Value": "dev"}]},
+    )
+    daemon.feed([*HISTORY, again])
+    assert daemon.deliver() == 2
+    assert bucket_tags(BUCKET) == {"team": "gamma", "owner": "dev"}
+    (second,) = [f for f in daemon.store.list_findings() if f.event_id == "grab-again"]
+    status = daemon.store.remediation(second.id)
+    assert status is not None and status["status"] == "skipped"
+    assert the_grab(daemon.store).id in status["detail"]
+
+
 def test_dry_run_leaves_the_retag_and_says_planned(aws: None) -> None:
     daemon = Daemon(open_store("sqlite:///:memory:"), policy("dry_run"))
     daemon.feed(HISTORY)

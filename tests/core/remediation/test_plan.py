@@ -9,7 +9,7 @@ import pytest
 from tagwarden.core.governance import CompiledPolicy, PolicyError, parse_policy_document
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import KnownTags
-from tagwarden.core.remediation import plan_revert, value_before, wants_revert
+from tagwarden.core.remediation import flags_value, plan_revert, value_before, wants_revert
 from tests.builders.findings import make_finding
 
 RULE = {"id": "team", "keys": ["team"], "writers": [{"principal": "arn:aws:iam::*:role/TagAdmin"}]}
@@ -84,6 +84,38 @@ def test_a_resource_key_in_another_case_is_another_key() -> None:
     finding = make_finding(tag_key="team", old_value=None, new_value="admin", target_kind="resource")
     assert value_before(finding, KnownTags({"Team": "eng"}, complete=True)) == (True, None)
     assert plan(finding, (True, None), {"Team": "eng", "team": "admin"}).detail == "remove team"
+
+
+def test_a_value_an_unresolved_finding_flagged_is_not_put_back() -> None:
+    finding = make_finding(tag_key="team", old_value="beta", new_value="gamma", target_kind="resource")
+    revert = plan_revert(
+        finding,
+        before=(True, "beta"),
+        live={"team": "gamma"},
+        done_last_hour=0,
+        max_per_hour=2,
+        before_flagged="f-earlier",
+    )
+    assert revert.status == "skipped" and "f-earlier" in revert.detail
+
+
+@pytest.mark.parametrize(
+    ("earlier", "flags"),
+    [
+        ({}, True),
+        ({"status": "resolved"}, False),
+        ({"kind": "lockout"}, False),
+        ({"new_value": "other"}, False),
+        ({"tag_key": "owner"}, False),
+        ({"target": "arn:aws:s3:::elsewhere"}, False),
+    ],
+)
+def test_which_earlier_findings_flag_the_value_before(earlier: dict[str, Any], flags: bool) -> None:
+    finding = make_finding(id="f-2", tag_key="team", new_value="gamma", target="arn:aws:s3:::b")
+    base = {"id": "f-1", "kind": "unauthorized_writer", "tag_key": "team", "new_value": "beta"}
+    assert (
+        flags_value(make_finding(**{**base, "target": "arn:aws:s3:::b", **earlier}), finding, "beta") is flags
+    )
 
 
 def test_tagwarden_own_reverts_are_not_judged() -> None:
