@@ -266,6 +266,19 @@ class SqlUnit(UnitFindings):
             )
         self._stale = {}
 
+    def _removed_keys(self, change: TagChange, ts: float) -> list[str]:
+        """The keys ``change`` removed. One removed only if it held a value (``removed_if``) is
+        written down as removed when it is known to have held it; with another value or an
+        unknown one the history is left as it was: a removal it cannot tell happened is not one."""
+        if not change.removed_if:
+            return list(change.removed)
+        old = self.tags_as_of(change.target, ts, change.event_id)
+        return [
+            key
+            for key in change.removed
+            if key not in change.removed_if or old.lookup(key) == (True, change.removed_if[key])
+        ]
+
     def record_change(self, change: TagChange, ts: float) -> None:
         if not change.recordable:
             return
@@ -273,7 +286,7 @@ class SqlUnit(UnitFindings):
         if change.replace_all:
             rows.append((COMPLETE_MARKER, None, False))
         rows += [(key, value, False) for key, value in change.set.items()]
-        rows += [(key, None, True) for key in change.removed]
+        rows += [(key, None, True) for key in self._removed_keys(change, ts)]
         if rows:
             target = state_key(change.target)
             origin = _Origin(ts, change.event_id, change.actor.arn, change.event_name, "event")

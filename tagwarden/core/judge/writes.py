@@ -31,7 +31,8 @@ def _lookup(old: KnownTags, key: str, fold: bool) -> tuple[bool, str | None]:
 def effective_writes(change: TagChange, old: KnownTags) -> Iterator[KeyWrite]:
     """The keys ``change`` writes: a key it leaves at its known value is not written
     (S3 PutBucketTagging resends the whole set to change one tag); where the old value is
-    unknown, it is. ``replace_all`` removes every known key the new set lacks."""
+    unknown, it is. ``replace_all`` removes every known key the new set lacks. A removal only if
+    the key holds a value (``removed_if``) removes nothing from a key known to hold another."""
     fold = change.target_kind not in RESOURCE_KINDS  # IAM and session tag keys are case-insensitive
     for key, value in change.set.items():
         known, before = _lookup(old, key, fold)
@@ -44,6 +45,8 @@ def effective_writes(change: TagChange, old: KnownTags) -> Iterator[KeyWrite]:
         known, before = _lookup(old, key, fold)
         if known and before is None:
             continue
+        if known and key in change.removed_if and change.removed_if[key] != before:
+            continue  # EC2 DeleteTags with another value: the tag stays as it was
         yield KeyWrite(key, known, before, None, removal=True)
     if change.replace_all:
         for key, before in old.values.items():

@@ -99,7 +99,8 @@ class TagChange:
     (HIDDEN_DUE_TO_SECURITY_REASONS). ``keys_hidden`` means CloudTrail hid the keys too, so
     the change is known to have happened but not to which keys. ``replace_all`` means the
     call replaced the whole tag set: keys absent from ``set`` were removed (an empty ``set``
-    removes every tag).
+    removes every tag). ``removed_if`` maps a key of ``removed`` to the value it was removed
+    only if it held (EC2 DeleteTags with a tag value): with another value it stayed.
     """
 
     event_id: str
@@ -113,6 +114,7 @@ class TagChange:
     target_kind: TargetKind
     set: dict[str, str | None] = field(default_factory=dict)
     removed: tuple[str, ...] = ()
+    removed_if: dict[str, str] = field(default_factory=dict)
     replace_all: bool = False
     at_creation: bool = False
     outcome: str = SUCCESS

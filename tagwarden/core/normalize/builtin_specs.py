@@ -267,7 +267,14 @@ def builtin_specs() -> list[OperationSpec]:
     specs = [
         OperationSpec(ec2, "CreateTags", Effect.ADD, _EC2_TAGS, _EC2_TARGETS),
         OperationSpec(
-            ec2, "DeleteTags", Effect.REMOVE, (), _EC2_TARGETS, empty_removes_all=True, removes=_EC2_TAGS
+            ec2,
+            "DeleteTags",
+            Effect.REMOVE,
+            (),
+            _EC2_TARGETS,
+            empty_removes_all=True,
+            removes=_EC2_TAGS,
+            removes_if_value=True,
         ),
         OperationSpec(s3, "PutBucketTagging", Effect.REPLACE, _S3_TAGGING, _S3_BUCKET),
         OperationSpec(s3, "DeleteBucketTagging", Effect.REMOVE_ALL, (), _S3_BUCKET),

@@ -12,7 +12,13 @@ from tagwarden.core.normalize.elements import element_reads, element_targets, re
 from tagwarden.core.normalize.operations import Effect, OperationSpec, dig, first_present
 from tagwarden.core.normalize.record_fields import RecordContext
 from tagwarden.core.normalize.result import Normalized, Unreadable
-from tagwarden.core.normalize.tagshapes import ShapeError, TagRead, read_tag_keys, read_tags
+from tagwarden.core.normalize.tagshapes import (
+    ShapeError,
+    TagRead,
+    read_removal_values,
+    read_tag_keys,
+    read_tags,
+)
 from tagwarden.core.normalize.targets import Target, find_targets, resolve, target_type
 
 _ADDING = (Effect.ADD, Effect.REPLACE, Effect.CREATE, Effect.UPDATE)
@@ -105,6 +111,7 @@ def _own_changes(
     elif not tag_set and not removed and not keys_hidden and spec.effect not in _REMOVE_OR_REPLACE:
         return []
     failed = _failed_targets(response)
+    removed_if = _removed_if(spec, params) if removed else {}
     return [
         make_change(
             ctx,
@@ -112,6 +119,7 @@ def _own_changes(
             target,
             set=dict(tag_set),
             removed=tuple(removed),
+            removed_if=dict(removed_if),
             replace_all=replace_all,
             at_creation=spec.effect is Effect.CREATE,
             keys_hidden=keys_hidden,
@@ -119,6 +127,13 @@ def _own_changes(
         )
         for target in _targets(spec, params, response, ctx)
     ]
+
+
+def _removed_if(spec: OperationSpec, params: dict[str, Any]) -> dict[str, str]:
+    """{key: value} of the keys a removal names with a value, where the call removes such a key
+    only if it holds that value (EC2 API reference, DeleteTags, Tag.N)."""
+    found = first_present(params, spec.removes) if spec.removes_if_value else None
+    return read_removal_values(found[1]) if found is not None else {}
 
 
 def _failed_targets(response: dict[str, Any] | None) -> dict[str, str]:

@@ -86,6 +86,8 @@ class OperationSpec:
     handler: Handler = Handler.GENERIC
     # A removal call with no key list removes every tag (EC2 DeleteTags).
     empty_removes_all: bool = False
+    # A key given with a value is removed only if it holds that value (EC2 DeleteTags).
+    removes_if_value: bool = False
     removes: tuple[str, ...] = ()
     also: tuple[OperationSpec, ...] = ()
 

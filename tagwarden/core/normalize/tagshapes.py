@@ -166,3 +166,29 @@ def read_tag_keys(value: Any, depth: int = 0) -> tuple[list[str], bool]:
                 raise ShapeError(f"a tag key is {type(element).__name__}, expected a string")
         return keys, hidden
     raise ShapeError(f"tag keys are {type(value).__name__}, expected a list or a string")
+
+
+def read_removal_values(value: Any, depth: int = 0) -> dict[str, str]:
+    """The keys of a removal member given with a value, and that value: an element with no value
+    member names its key alone (a hidden value counts as none)."""
+    if depth > 4:
+        raise ShapeError("tag keys nested too deep")
+    if isinstance(value, dict):
+        inner = _unwrap(value)
+        if inner is not None:
+            return read_removal_values(inner, depth + 1)
+        value = [value]
+    found: dict[str, str] = {}
+    if not isinstance(value, list):
+        return found
+    for element in value:
+        if not isinstance(element, dict):
+            continue
+        if _unwrap(element) is not None and _pair(element)[0] is None:
+            found.update(read_removal_values(element, depth + 1))
+            continue
+        key, given, has_value = _pair(element)
+        text = _scalar(given) if has_value and given is not None else None
+        if key is not None and key != HIDDEN and text is not None:
+            found[key] = text
+    return found

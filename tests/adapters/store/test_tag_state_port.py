@@ -42,6 +42,18 @@ def test_replace_all_makes_the_set_complete(store: Store) -> None:
     assert after.lookup("cost") == (True, None) and after.lookup("never-seen") == (True, None)
 
 
+def test_a_removal_only_if_the_key_holds_a_value_removes_only_that_value(store: Store) -> None:
+    with store.unit() as tx:
+        tx.record_change(change("e1", set={"team": "alpha", "env": "prod"}), 100.0)
+        tx.record_change(
+            change("e2", removed=("team", "env"), removed_if={"team": "beta", "env": "prod"}), 200.0
+        )
+        tx.record_change(change("e3", removed=("owner",), removed_if={"owner": "x"}), 300.0)
+        after = tx.current_tags(BUCKET)
+    assert after.values == {"team": "alpha"} and after.lookup("env") == (True, None)
+    assert after.lookup("owner") == (False, None)  # its value was not known: it may have stayed
+
+
 def test_failed_and_hidden_changes_leave_state_alone(store: Store) -> None:
     with store.unit() as tx:
         tx.record_change(change("e1", set={"team": "alpha"}, outcome="AccessDenied"), 100.0)

@@ -111,6 +111,16 @@ def test_removing_an_abac_key_is_a_lockout() -> None:
     )
 
 
+def test_an_ec2_delete_naming_another_value_removes_nothing() -> None:
+    """EC2 DeleteTags with a value deletes the tag only if its value matches (EC2 API reference)."""
+    delete = change(BOB, removed=("team",), removed_if={"team": "alpha"}, event_name="DeleteTags")
+    assert judge(delete, JudgeContext({}, KnownTags({"team": "beta"}, complete=True)), POLICY) == []
+    matching = judge(delete, JudgeContext({}, KnownTags({"team": "alpha"}, complete=True)), POLICY)
+    assert ("lockout", "high", "builtin:lockout") in kinds(matching)
+    unknown = judge(delete, JudgeContext({}, KnownTags()), POLICY)
+    assert ("unauthorized_writer", "critical", "team-writers") in kinds(unknown)
+
+
 def test_a_value_no_principal_holds_is_a_lockout_once_principals_are_known() -> None:
     held = JudgeContext({}, KnownTags({"team": "beta"}), lambda key: frozenset({"beta"}))
     unknown = JudgeContext({}, KnownTags({"team": "beta"}))

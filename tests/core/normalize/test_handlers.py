@@ -64,6 +64,16 @@ def test_autoscaling_delete_removes_keys_per_group() -> None:
     assert change["set"] == {}
 
 
+def test_ec2_delete_tags_keeps_the_values_a_key_is_removed_only_if_it_holds() -> None:
+    items = [{"key": "team", "value": "alpha"}, {"key": "env", "value": ""}, {"key": "owner"}]
+    params = {"resourcesSet": {"items": [{"resourceId": "vol-0a1b"}]}, "tagSet": {"items": items}}
+
+    change = _one(NORMALIZER.normalize(record("ec2.amazonaws.com", "DeleteTags", params)))
+
+    assert change["removed"] == ["team", "env", "owner"]
+    assert change["removed_if"] == {"team": "alpha", "env": ""}
+
+
 def test_create_time_tags_are_marked_at_creation_on_the_created_resource() -> None:
     response = {"fileSystemArn": "arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-9"}
     params = {"creationToken": "t", "tags": [{"key": "team", "value": "alpha"}]}
