@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -73,7 +74,13 @@ def kms_key(v: str) -> dict[str, Any]:
 
 
 def secret_by_arn(v: str) -> dict[str, Any]:
-    arn = client("secretsmanager").create_secret(Name="agree-secret", SecretString="x")["ARN"]
+    secrets = client("secretsmanager")
+    arn = secrets.create_secret(Name="agree-secret", SecretString="x")["ARN"]
+    while re.search(r"-[a-z]{6}$", arn):
+        # A suffix of six lower-case letters (one secret in about 180) reads as a name's last
+        # word, and the catalog leaves such an ARN unresolved on purpose: draw another.
+        secrets.delete_secret(SecretId=arn, ForceDeleteWithoutRecovery=True)
+        arn = secrets.create_secret(Name="agree-secret", SecretString="x")["ARN"]
     client("secretsmanager").tag_resource(SecretId=arn, Tags=_pair(v))
     return trail("secretsmanager", "TagResource", {"secretId": arn, "tags": _pair(v)})
 
