@@ -14,6 +14,10 @@ from tagwarden.core.arn import canonical_principal
 
 PROFILE_NOT_KNOWN = "?"  # what a profile lookup returns where IAM cannot tell (other account, denied)
 _ABSENT = object()
+# Entries each table keeps (the daemon runs for months, and every task run is a resource): the
+# least recently written go first. A resource forgotten has no previous role, so a later role given
+# to it is judged as new; a revision or profile forgotten is as after a restart.
+MAX_ENTRIES = 50_000
 
 
 def profile_key(account: str, name_or_arn: str) -> str:
@@ -46,11 +50,11 @@ class StateUndo:
 
 
 def _put(table: dict[str, Any], key: str, value: object, undo: StateUndo | None) -> None:
-    before = table.get(key, _ABSENT)
-    if value is _ABSENT:
-        table.pop(key, None)
-    else:
-        table[key] = value
+    before = table.pop(key, _ABSENT)
+    if value is not _ABSENT:
+        table[key] = value  # last, as the most recently written
+        if len(table) > MAX_ENTRIES:
+            del table[next(iter(table))]
     if undo is not None:
         undo.changed.append((table, key, before, value))
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tagwarden.core.compute import ComputeIdentityState, StateUndo
+from tagwarden.core.compute import state as compute_state
 
 ROLE_A = "arn:aws:iam::111111111111:role/a"
 ROLE_B = "arn:aws:iam::111111111111:role/b"
@@ -39,3 +42,14 @@ def test_changes_made_without_an_undo_stay() -> None:
     state.set_profile("111111111111/p", ROLE_A)  # learned from IAM, not from a unit
     StateUndo().undo()
     assert state.profile_role("111111111111/p") == ROLE_A
+
+
+def test_each_table_keeps_the_most_recently_written_entries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compute_state, "MAX_ENTRIES", 3)
+    state = ComputeIdentityState()
+    for index in range(3):
+        state.set_resource_role(f"{FN}-{index}", ROLE_A, None)
+    state.set_resource_role(f"{FN}-0", ROLE_B, None)  # written again: the most recent now
+    state.set_resource_role(f"{FN}-3", ROLE_A, None)
+    assert list(state.resources) == [f"{FN}-2", f"{FN}-0", f"{FN}-3"]
+    assert state.resource_role(f"{FN}-1") is None  # forgotten: a later role given to it is new
