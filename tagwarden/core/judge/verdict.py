@@ -80,15 +80,14 @@ class _Judgement:
     def write(self, write: KeyWrite) -> None:
         change, old = self.change, self.ctx.old
         rules = self.policy.rules_for(write.key, change.account, change.target)
-        listed = any(rule.listed_writer(self.actor, old) for rule in rules)
+        # Every rule that restricts writers must list the actor, as the guardrails deny a
+        # caller that is not a writer of each (docs/guardrails.md).
         restricting = [rule for rule in rules if rule.restricts_writers]
-        if restricting and not listed:
-            self.add(
-                "unauthorized_writer",
-                write,
-                most_severe(restricting),
-                severity=most_severe(restricting).severity,
-            )
+        unlisted = [rule for rule in restricting if not rule.listed_writer(self.actor, old)]
+        listed = bool(restricting) and not unlisted
+        if unlisted:
+            rule = most_severe(unlisted)
+            self.add("unauthorized_writer", write, rule, severity=rule.severity)
         if write.new is not None:
             refusing = [r for r in rules if r.restricts_values and not r.value_allowed(write.new)]
             if refusing:
