@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tagwarden.core.arn import canonical_principal
+from tagwarden.core.arn import canonical_principal, is_arn
 from tagwarden.core.globs import Glob
 from tagwarden.core.governance.linear import LinearPattern
 from tagwarden.core.governance.model import GovernancePolicy, Rule, Writer
@@ -66,6 +66,12 @@ class CompiledWriter:
         return " and ".join(parts)
 
 
+def _service_glob(resources: Glob) -> Glob:
+    """The service segment of an ARN glob (``*`` where the glob has no such segment)."""
+    parts = resources.pattern.split(":")
+    return Glob(parts[2]) if len(parts) >= 6 and parts[0] == "arn" else Glob("*")
+
+
 class CompiledRule:
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -84,9 +90,17 @@ class CompiledRule:
         return any(glob.matches(key) for glob in self._keys)
 
     def in_scope(self, account: str, target: str) -> bool:
+        """Whether the rule covers ``target`` in ``account``. A target the record names by no ARN
+        (``<service>:<type>/<id>``, see ``unresolved_target``) may be any resource of its service:
+        a rule whose ``resources`` name that service covers it."""
         if self._accounts is not None and not any(g.matches(account) for g in self._accounts):
             return False
-        return self._resources is None or any(g.matches(target) for g in self._resources)
+        if self._resources is None:
+            return True
+        if not is_arn(target):
+            service = target.split(":", 1)[0]
+            return any(_service_glob(g).matches(service) for g in self._resources)
+        return any(g.matches(target) for g in self._resources)
 
     @property
     def restricts_writers(self) -> bool:
