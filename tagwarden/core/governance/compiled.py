@@ -85,6 +85,19 @@ class CompiledRule:
             frozenset(rule.values.allowed) if rule.values and rule.values.allowed is not None else None
         )
         self._pattern = LinearPattern(rule.values.pattern) if rule.values and rule.values.pattern else None
+        # The tags that make a principal one of the writers, and the writers that may hand them out
+        # (the ones named without tags), as the guardrails' grant statements have it.
+        self.grant_keys = frozenset(
+            key.casefold()
+            for w in rule.writers or ()
+            for key in [*(w.principal_tag or {}), *([w.same_as_resource] if w.same_as_resource else [])]
+            if "*" not in key and "?" not in key
+        )
+        self.grantors = [
+            w
+            for w in self.writers or ()
+            if w.writer.principal_tag is None and w.writer.same_as_resource is None
+        ]
 
     def covers_key(self, key: str) -> bool:
         return any(glob.matches(key) for glob in self._keys)
@@ -112,6 +125,13 @@ class CompiledRule:
 
     def listed_writer(self, actor: ActorView, old: KnownTags) -> bool:
         return self.writers is not None and any(w.matches(actor, old) for w in self.writers)
+
+    def listed_grantor(self, actor: ActorView) -> bool:
+        """The actor may put this rule's grant keys on a principal or a session."""
+        return any(w.matches(actor, KnownTags()) for w in self.grantors)
+
+    def describe_grantors(self) -> str:
+        return "; or ".join(w.describe() for w in self.grantors) or "nobody"
 
     def value_allowed(self, value: str) -> bool:
         if self._allowed is not None and value not in self._allowed:
@@ -167,6 +187,13 @@ class CompiledPolicy:
 
     def rules_for(self, key: str, account: str, target: str) -> list[CompiledRule]:
         return [rule for rule in self._rules_for_key(key) if rule.in_scope(account, target)]
+
+    def grant_rules_for(self, key: str) -> list[CompiledRule]:
+        """The rules whose writers carry ``key`` (``principal_tag``, ``same_as_resource``) when no
+        rule governs it: whoever puts it on a principal or a session makes that one a writer."""
+        if self._rules_for_key(key):
+            return []
+        return [rule for rule in self.rules if key.casefold() in rule.grant_keys]
 
     def is_governed(self, key: str) -> bool:
         return self.is_abac(key) or bool(self._rules_for_key(key))

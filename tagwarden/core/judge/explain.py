@@ -33,8 +33,16 @@ def describe_change(change: TagChange, write: KeyWrite) -> str:
 
 
 def explain(
-    kind: str, change: TagChange, write: KeyWrite, actor_value: str | None, rule: CompiledRule | None
+    kind: str,
+    change: TagChange,
+    write: KeyWrite,
+    actor_value: str | None,
+    rule: CompiledRule | None,
+    *,
+    writers: str | None = None,
 ) -> str:
+    """``writers``: who the rule lets write this key, where not its writers (the grantors of a
+    key that makes a writer)."""
     facts = Facts(
         key=write.key,
         new=write.new,
@@ -43,7 +51,7 @@ def explain(
         outcome=change.outcome,
         actor_value=actor_value,
         rule_id=rule.id if rule is not None else None,
-        rule_writers=rule.describe_writers() if rule is not None else None,
+        rule_writers=writers or (rule.describe_writers() if rule is not None else None),
         rule_values=rule.describe_values() if rule is not None else None,
     )
     return f"{describe_change(change, write)} {why(kind, facts)} {unresolved_note(change)}".strip()

@@ -50,6 +50,8 @@ class _Judgement:
         write: KeyWrite,
         rule: CompiledRule | None = None,
         severity: Severity | None = None,
+        *,
+        writers: str | None = None,
     ) -> None:
         self.findings.append(
             new_finding(
@@ -60,15 +62,25 @@ class _Judgement:
                 tag_key=write.key,
                 old_value=write.old,
                 new_value=write.new,
-                explanation=explain(kind, self.change, write, self.actor.tag(write.key), rule),
+                explanation=explain(
+                    kind, self.change, write, self.actor.tag(write.key), rule, writers=writers
+                ),
                 severity=severity or self.policy.severity(kind),
                 rule=rule.id if rule is not None else None,
                 created_at=self.ctx.created_at,
             )
         )
 
+    def grant_rules(self, write: KeyWrite) -> list[CompiledRule]:
+        """The rules this write of a grant key onto a principal or a session breaks: the actor is
+        not one of their writers named without tags (docs/guardrails.md, grant statements)."""
+        if self.change.target_kind not in ("principal", "session"):
+            return []
+        return [r for r in self.policy.grant_rules_for(write.key) if not r.listed_grantor(self.actor)]
+
     def attempt(self, write: KeyWrite) -> None:
         rules = self.policy.rules_for(write.key, self.change.account, self.change.target)
+        rules = rules or self.grant_rules(write)
         if rules or self.policy.is_abac(write.key):
             self.add(
                 "denied_attempt",
@@ -93,6 +105,10 @@ class _Judgement:
             if refusing:
                 rule = most_severe(refusing)
                 self.add("disallowed_value", write, rule, severity=rule.severity)
+        granting = self.grant_rules(write)
+        if granting:
+            rule = most_severe(granting)
+            self.add("unauthorized_writer", write, rule, rule.severity, writers=rule.describe_grantors())
         if self.policy.is_abac(write.key) and not listed:
             self.detect(write)
 
