@@ -19,15 +19,6 @@ class KeyWrite:
     hidden: bool = False
 
 
-def _lookup(old: KnownTags, key: str, fold: bool) -> tuple[bool, str | None]:
-    known, value = old.lookup(key)
-    if fold and value is None:
-        ci = old.get_ci(key)
-        if ci is not None:
-            return True, ci
-    return known, value
-
-
 def effective_writes(change: TagChange, old: KnownTags) -> Iterator[KeyWrite]:
     """The keys ``change`` writes: a key it leaves at its known value is not written
     (S3 PutBucketTagging resends the whole set to change one tag); where the old value is
@@ -35,14 +26,14 @@ def effective_writes(change: TagChange, old: KnownTags) -> Iterator[KeyWrite]:
     the key holds a value (``removed_if``) removes nothing from a key known to hold another."""
     fold = change.target_kind not in RESOURCE_KINDS  # IAM and session tag keys are case-insensitive
     for key, value in change.set.items():
-        known, before = _lookup(old, key, fold)
+        known, before = old.lookup_key(key, fold=fold)
         if value is not None and known and before == value:
             continue
         yield KeyWrite(key, known, before, value, hidden=value is None)
     named = set(change.set)
     for key in change.removed:
         named.add(key)
-        known, before = _lookup(old, key, fold)
+        known, before = old.lookup_key(key, fold=fold)
         if known and before is None:
             continue
         if known and key in change.removed_if and change.removed_if[key] != before:

@@ -30,6 +30,16 @@ class KnownTags:
             return True, None
         return False, None
 
+    def lookup_key(self, key: str, *, fold: bool) -> tuple[bool, str | None]:
+        """``lookup``, and with ``fold`` (IAM and session tag keys, which AWS compares ignoring
+        case) a value held under the key in another case counts as the key's."""
+        known, value = self.lookup(key)
+        if fold and value is None:
+            folded = self.get_ci(key)
+            if folded is not None:
+                return True, folded
+        return known, value
+
     def get_ci(self, key: str) -> str | None:
         """The value of ``key`` compared case-insensitively, as AWS compares IAM tag keys."""
         return tag_ci(self.values, key)

@@ -50,7 +50,7 @@ class Interest:
             return True
         # The normalizer also takes a member spelled with hyphens or underscores between its words
         # (``user_pool_tags`` for ``UserPoolTags``): so does the search, with them left out.
-        lowered = request_parameters.lower().replace(b"-", b"").replace(b"_", b"")
+        lowered = request_parameters.lower().translate(None, b"-_")
         return any(needle in lowered for needle in self.needles)
 
 

@@ -59,12 +59,7 @@ def _case_insensitive(finding: Finding) -> bool:
 def value_before(finding: Finding, tags: KnownTags) -> tuple[bool, str | None]:
     """(known, value) of the finding's key in the tags before the change, under the key's case
     rules: a principal's ``Team=eng`` is the value before a write of ``team``."""
-    known, value = tags.lookup(finding.tag_key)
-    if value is None and _case_insensitive(finding):
-        ci = tags.get_ci(finding.tag_key)
-        if ci is not None:
-            return True, ci
-    return known, value
+    return tags.lookup_key(finding.tag_key, fold=_case_insensitive(finding))
 
 
 def flags_value(earlier: Finding, finding: Finding, value: str | None) -> bool:
