@@ -93,6 +93,17 @@ class SignedTree:
         return folder
 
 
+def forge_newest_hour(tree: SignedTree) -> None:
+    """Rewrite the newest log file and the newest digest with its new hash, as someone who may
+    write to the bucket would; the digest's signature no longer holds (a caller may drop it)."""
+    victim, newest = tree.logs[-1], tree.digests[-1]
+    forged = gzip.decompress(tree.files[victim]).replace(b"PutBucketTagging", b"GetBucketTagging")
+    tree.files[victim] = gzip.compress(forged)
+    data = json.loads(gzip.decompress(tree.files[newest]))
+    data["logFiles"][-1]["hashValue"] = hashlib.sha256(forged).hexdigest()
+    tree.files[newest] = gzip.compress(json.dumps(data).encode())
+
+
 def _digest(
     end: datetime, logs: list[tuple[str, bytes]], previous: tuple[str, str, str] | None, prefix: str
 ) -> bytes:

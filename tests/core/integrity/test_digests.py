@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from tagwarden.core.integrity import DigestFile, Report, verify
 from tests.builders import signed_trail
-from tests.builders.signed_trail import SignedTree, build_tree, fingerprint, public_der
+from tests.builders.signed_trail import SignedTree, build_tree, fingerprint, forge_newest_hour, public_der
 
 
 def _keys(region: str, fp: str) -> bytes | None:
@@ -54,14 +54,9 @@ def test_without_metadata_signatures_come_from_the_next_digest() -> None:
 
 
 def _forge_newest_hour(tree: SignedTree) -> None:
-    """Rewrite the newest log file and the newest digest with its new hash, and drop the signature."""
-    victim, newest = tree.logs[-1], tree.digests[-1]
-    forged = gzip.decompress(tree.files[victim]).replace(b"PutBucketTagging", b"GetBucketTagging")
-    tree.files[victim] = gzip.compress(forged)
-    data = json.loads(gzip.decompress(tree.files[newest]))
-    data["logFiles"][-1]["hashValue"] = hashlib.sha256(forged).hexdigest()
-    tree.files[newest] = gzip.compress(json.dumps(data).encode())
-    del tree.signatures[newest]
+    """forge_newest_hour, and the newest digest's signature dropped."""
+    forge_newest_hour(tree)
+    del tree.signatures[tree.digests[-1]]
 
 
 def test_s3_digest_without_signature_metadata_is_a_bad_signature() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import boto3
 import pytest
 
 from tagwarden.app.cli.main import main
-from tests.builders.signed_trail import ACCOUNT, BUCKET, TRAIL, build_tree
+from tests.builders.signed_trail import ACCOUNT, BUCKET, TRAIL, build_tree, forge_newest_hour
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, str]]]:
@@ -84,12 +83,8 @@ def test_s3_digest_uploaded_without_signature_metadata_fails(
 ) -> None:
     tree = build_tree()
     keys = tree.write_keys(tmp_path / "keys")
-    victim, newest = tree.logs[-1], tree.digests[-1]
-    forged = gzip.decompress(tree.files[victim]).replace(b"PutBucketTagging", b"GetBucketTagging")
-    tree.files[victim] = gzip.compress(forged)
-    data = json.loads(gzip.decompress(tree.files[newest]))
-    data["logFiles"][-1]["hashValue"] = hashlib.sha256(forged).hexdigest()
-    tree.files[newest] = gzip.compress(json.dumps(data).encode())
+    newest = tree.digests[-1]
+    forge_newest_hour(tree)
     s3 = boto3.client("s3", region_name="us-east-1")
     s3.create_bucket(Bucket=BUCKET)
     for key, content in tree.files.items():
