@@ -80,7 +80,7 @@ def _outcome(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> 
     try:
         return _wait(entry.future, abandon)
     except BrokenProcessPool:
-        pool.reap()
+        pass  # submitting again drops the broken pool, killing its other workers
     try:
         return _wait(pool.submit(entry.item), abandon)  # type: ignore[arg-type]
     except BrokenProcessPool as exc:

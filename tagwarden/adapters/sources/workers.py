@@ -177,11 +177,6 @@ class PreparePool:
                 self._executor = self._start(self.workers)
                 return self._executor.submit(prepare_in_worker, item)
 
-    def reap(self) -> None:
-        """After a unit's worker died: the pool is broken, and its other workers go now."""
-        with self._lock:
-            self._drop_if_broken()
-
     def _drop_if_broken(self) -> None:
         """A broken pool's other workers are asked to stop with SIGTERM, which they ignore: left,
         each would finish its unit and wait for ever to hand back a result no one reads (and the
