@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tagwarden.core.compute.model import RoleGrant
-from tagwarden.core.governance.compiled import ActorView, CompiledPolicy
+from tagwarden.core.governance.compiled import ActorView, CompiledPolicy, writer_standing
 from tagwarden.core.model import Finding, KnownTags, Origin, new_finding
 from tagwarden.core.model.finding import origin_of
 from tagwarden.core.model.kinds import Facts, why
@@ -93,7 +93,7 @@ def detect_compute_identity(
         if value is None or value == mine:
             continue
         rules = policy.rules_for(key, grant.ctx.account, new.arn)
-        if any(rule.listed_writer(actor, role_tags) for rule in rules):
+        if writer_standing(rules, actor, role_tags).listed:
             continue
         findings.append(
             new_finding(

@@ -154,6 +154,29 @@ class CompiledRule:
         return "; or ".join(w.describe() for w in self.writers)
 
 
+@dataclass(frozen=True, slots=True)
+class WriterStanding:
+    """Where an actor stands with the rules over one write: the rules that restrict who writes
+    the key, and those of them that do not list the actor."""
+
+    restricting: tuple[CompiledRule, ...]
+    unlisted: tuple[CompiledRule, ...]
+
+    @property
+    def listed(self) -> bool:
+        """A writer of the key: some rule restricts its writers and every such rule lists the
+        actor, as the guardrails deny a caller that is not a writer of each (docs/guardrails.md)."""
+        return bool(self.restricting) and not self.unlisted
+
+
+def writer_standing(rules: Iterable[CompiledRule], actor: ActorView, old: KnownTags) -> WriterStanding:
+    """The one answer to "is the actor a listed writer here?" that the judge, the compute-identity
+    detector and the writers scan share; ``old`` is the target's tags before the write."""
+    restricting = tuple(rule for rule in rules if rule.restricts_writers)
+    unlisted = tuple(rule for rule in restricting if not rule.listed_writer(actor, old))
+    return WriterStanding(restricting, unlisted)
+
+
 class CompiledPolicy:
     def __init__(self, policy: GovernancePolicy) -> None:
         self.policy = policy

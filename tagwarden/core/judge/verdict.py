@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 from tagwarden.core.arn import canonical_principal
-from tagwarden.core.governance.compiled import ActorView, CompiledPolicy, CompiledRule
+from tagwarden.core.governance.compiled import ActorView, CompiledPolicy, CompiledRule, writer_standing
 from tagwarden.core.judge.context import JudgeContext
 from tagwarden.core.judge.explain import explain
 from tagwarden.core.judge.writes import KeyWrite, effective_writes
@@ -92,13 +92,9 @@ class _Judgement:
     def write(self, write: KeyWrite) -> None:
         change, old = self.change, self.ctx.old
         rules = self.policy.rules_for(write.key, change.account, change.target)
-        # Every rule that restricts writers must list the actor, as the guardrails deny a
-        # caller that is not a writer of each (docs/guardrails.md).
-        restricting = [rule for rule in rules if rule.restricts_writers]
-        unlisted = [rule for rule in restricting if not rule.listed_writer(self.actor, old)]
-        listed = bool(restricting) and not unlisted
-        if unlisted:
-            rule = most_severe(unlisted)
+        standing = writer_standing(rules, self.actor, old)
+        if standing.unlisted:
+            rule = most_severe(standing.unlisted)
             self.add("unauthorized_writer", write, rule, severity=rule.severity)
         if write.new is not None:
             refusing = [r for r in rules if r.restricts_values and not r.value_allowed(write.new)]
@@ -109,7 +105,7 @@ class _Judgement:
         if granting:
             rule = most_severe(granting)
             self.add("unauthorized_writer", write, rule, rule.severity, writers=rule.describe_grantors())
-        if self.policy.is_abac(write.key) and not listed:
+        if self.policy.is_abac(write.key) and not standing.listed:
             self.detect(write)
 
     def detect(self, write: KeyWrite) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.governance.compiled import ActorView
+from tagwarden.core.governance.compiled import ActorView, writer_standing
 from tagwarden.core.iam import Evaluation, PolicySet, Request, evaluate
 from tagwarden.core.model import Finding, KnownTags, Origin, most_severe, new_finding
 from tagwarden.core.model.finding import WRITERS_EVENT_SOURCE
@@ -167,7 +167,7 @@ class _Passers:
                 if value is None or value == own or value in found or role.arn == principal.arn:
                     continue
                 rules = self.policy.rules_for(key, role.account, role.arn)
-                if any(rule.listed_writer(actor, KnownTags(role.tags, complete=True)) for rule in rules):
+                if writer_standing(rules, actor, KnownTags(role.tags, complete=True)).listed:
                     continue
                 allowed = self._pass(principal, policies, role, ops)
                 if allowed is not None:

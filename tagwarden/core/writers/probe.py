@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from tagwarden.core.arn import arn_account
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.governance.compiled import ActorView
+from tagwarden.core.governance.compiled import ActorView, writer_standing
 from tagwarden.core.iam import Evaluation, Policy, PolicySet, Request, evaluate
 from tagwarden.core.model import KnownTags
 from tagwarden.core.model.tags import tag_ci
@@ -163,9 +163,9 @@ class WriterProbe:
         authorized also where no rule restricts writers of a key that is not an ABAC key."""
         rules = self.policy.rules_for(key, target.account, target.arn)
         actor = ActorView(principal, None, tags)
-        listed = any(rule.listed_writer(actor, KnownTags(before, complete=True)) for rule in rules)
-        restricting = any(rule.restricts_writers for rule in rules)
-        return listed or (not restricting and not self.policy.is_abac(key)), listed
+        standing = writer_standing(rules, actor, KnownTags(before, complete=True))
+        unrestricted = not standing.restricting and not self.policy.is_abac(key)
+        return standing.listed or unrestricted, standing.listed
 
     def _ask(self, policies: PolicySet, request: Request) -> Evaluation | None:
         try:
