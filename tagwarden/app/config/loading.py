@@ -103,9 +103,10 @@ def apply_environment(document: dict[str, Any], env: Mapping[str, str]) -> list[
             value = yaml.safe_load(raw) if raw.strip() else ""
         except (yaml.YAMLError, RecursionError):
             value = raw
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and str(value) != raw.strip():
-            # YAML reads 0042 as octal and 1_000 as 1000: a token or an id of digits is kept as
-            # written; a number field still reads the text as the decimal it shows.
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # A variable cannot be quoted, so a number is handed on as written: a text field (a
+            # token, an id of digits) takes it as text, unchanged (YAML would read 0042 as octal),
+            # and a number field reads the decimal it shows.
             value = raw.strip()
         _set_path(document, parts, value, f"environment variable {name}")
         applied.append(name)

@@ -180,6 +180,8 @@ class Settings(_Strict):
     def _worker_count(cls, value: Any) -> Any:
         if value is None:
             return None
+        if isinstance(value, str) and value.strip().lstrip("+-").isdecimal():
+            value = int(value)  # as an environment variable gives it
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WORKERS:
             raise ValueError(
                 f"workers must be a whole number from 1 to {MAX_WORKERS} (1: everything in the daemon's"

@@ -57,6 +57,20 @@ def test_digits_yaml_would_read_as_another_number_stay_as_written(tmp_path: Path
     assert settings.sources[0].wait_seconds == 7  # type: ignore[union-attr]
 
 
+def test_a_string_field_takes_plain_digits_and_a_number_field_still_reads_them(tmp_path: Path) -> None:
+    # An environment value cannot be quoted: a token, a password or an id of digits is text where
+    # the field is text, and the number it shows where the field is a number.
+    env = {
+        "TAGWARDEN_HTTP__TOKEN": "123456",
+        "TAGWARDEN_SOURCES__0__WAIT_SECONDS": "15",
+        "TAGWARDEN_SOURCES__0__QUEUE_URL": "12",
+    }
+    settings = load_config(write(tmp_path), env=env).settings
+    assert settings.http.token == "123456"
+    assert settings.sources[0].wait_seconds == 15  # type: ignore[union-attr]
+    assert settings.sources[0].queue_url == "12"  # type: ignore[union-attr]
+
+
 def test_environment_can_add_a_source(tmp_path: Path) -> None:
     env = {"TAGWARDEN_SOURCES__2__TYPE": "lookup_events", "TAGWARDEN_SOURCES__2__REGION": "us-west-2"}
     settings = load_config(write(tmp_path), env=env).settings
@@ -127,7 +141,13 @@ def test_a_password_file_is_relative_to_the_config(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [("0", "(got 0)"), ("-2", "(got -2)"), ("two", "(got 'two')"), ("1.5", "(got 1.5)"), ("65", "(got 65)")],
+    [
+        ("0", "(got '0')"),
+        ("-2", "(got '-2')"),
+        ("two", "(got 'two')"),
+        ("1.5", "(got '1.5')"),
+        ("65", "(got '65')"),
+    ],
 )
 def test_a_bad_worker_count_is_refused_with_what_to_write(tmp_path: Path, value: str, shown: str) -> None:
     with pytest.raises(ConfigError) as caught:
