@@ -168,7 +168,7 @@ def test_the_base_has_the_expected_objects_once_each() -> None:
     ids = [object_id(obj) for obj in assemble()]
     assert len(ids) == len(set(ids)), ids
     assert sorted(obj["kind"] for obj in assemble()) == sorted(
-        ["ConfigMap", "Deployment", "PersistentVolumeClaim", "PrometheusRule", "Service",
+        ["ConfigMap", "Deployment", "NetworkPolicy", "PersistentVolumeClaim", "PrometheusRule", "Service",
          "ServiceAccount", "ServiceMonitor"]
     )  # fmt: skip
 
@@ -275,7 +275,7 @@ def test_config_map_passes_tagwarden_check_config(tmp_path: Path) -> None:
 
 
 def test_deployment_points_exec_sessions_at_the_config() -> None:
-    env = {item["name"]: item["value"] for item in container().get("env", [])}
+    env = {item["name"]: item.get("value") for item in container().get("env", [])}
     assert env["TAGWARDEN_CONFIG"] == f"{CONFIG_DIR}/tagwarden.yaml"
 
 
