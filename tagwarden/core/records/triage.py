@@ -250,6 +250,25 @@ def _decode_record(raw: msgspec.Raw) -> Any:
         return ReadProblem("bad_record", f"a record cannot be decoded: {str(exc)[:200]}")
 
 
+_COMPACT_START = re.compile(rb'\{"Records":\[')
+_RECORDS_KEY = b'"Records"'
+
+
+def _only_records_array(text: bytes, raws: list[msgspec.Raw]) -> bool:
+    """Whether ``raws`` is the document's one ``Records`` array. Given twice, a key decodes as its
+    last value, where the streaming reader reads every array: a first one must not go unread.
+    The file as CloudTrail writes it (``{"Records":[...]}``, compact) is settled by length: the
+    elements and their commas fill the brackets exactly. Any other layout is searched for a
+    second key (a record that holds the string "Records" sends its file the long way)."""
+    start = _COMPACT_START.match(text)
+    if start is not None and text.endswith(b"]}"):
+        inner = len(text) - 2 - start.end()
+        if inner == sum(map(len, raws)) + max(len(raws) - 1, 0):
+            return True
+    first = text.find(_RECORDS_KEY)
+    return text.find(_RECORDS_KEY, first + 1) < 0
+
+
 def _triage(text: bytes, keep: RecordFilter) -> Iterator[Record | ReadProblem | Skipped] | None:
     if has_too_long_number(text):
         return None  # the streaming reader refuses it with its reason (number_too_long)
@@ -257,8 +276,10 @@ def _triage(text: bytes, keep: RecordFilter) -> Iterator[Record | ReadProblem | 
         document = _HEADS.decode(text)
         if document.Events is not msgspec.UNSET:
             return None
+        raws = _RAWS.decode(text).Records
+        if not _only_records_array(text, raws):
+            return None
         kept, skipped = _kept_indices(document.Records, keep)
-        raws = _RAWS.decode(text).Records if kept else []
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         return None  # read the long way, which says what is wrong where (too_deep, at its record)
     return _emit(kept, raws, skipped)

@@ -298,3 +298,28 @@ def test_a_record_nested_past_the_stack_is_reported_where_it_is_and_what_came_be
     fast, _ = _judged(text.encode(), True, tmp_path / "again")
     assert fast.fatal is not None and fast.fatal.reason == "too_deep"
     assert sum(fast.tag_changes.values()) == 1
+
+
+@pytest.mark.parametrize("compact", [True, False])
+@pytest.mark.parametrize("same_first", [True, False])
+def test_a_records_key_given_twice_is_read_whole_as_the_streaming_reader_reads_it(
+    compact: bool, same_first: bool, tmp_path: Path
+) -> None:
+    """json reads a key given twice as its last value; the streaming reader reads both arrays.
+    A second array, even one starting with the first's first record, must not hide the first's
+    tag writes from the fast reader."""
+    separators = (",", ":") if compact else (", ", ": ")
+    tagging, reading = _trail()[5], _trail()[0]
+    first = [reading, tagging] if same_first else [tagging]
+    arrays = [json.dumps(records, separators=separators) for records in (first, [reading])]
+    data = gzip.compress(f'{{"Records":{arrays[0]},"Records":{arrays[1]}}}'.encode())
+    _assert_same(data, tmp_path)
+    streamed = [i["eventName"] for i in iter_records(io.BytesIO(data)) if isinstance(i, dict)]
+    fast = [i["eventName"] for i in read_log(data, Normalizer()) if isinstance(i, dict)]
+    assert fast.count("PutBucketTagging") == streamed.count("PutBucketTagging") == 1
+
+
+def test_a_compact_trail_file_stays_on_the_fast_path() -> None:
+    data = json.dumps({"Records": _trail()}, separators=(",", ":")).encode()
+    items = list(read_log(data, Normalizer()))
+    assert isinstance(items[-1], Skipped) and items[-1].count == 3
