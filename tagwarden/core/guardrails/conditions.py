@@ -110,7 +110,7 @@ def _not_invoked_by(service: str) -> tuple[Block, Approximation | None]:
             )
         return {"ForAllValues:StringNotLike": {"aws:CalledVia": [lowered]}}, note
     return (
-        {"Bool": {"aws:ViaAWSService": ["false"]}},
+        {"BoolIfExists": {"aws:ViaAWSService": ["false"]}},  # a call without the key is denied
         Approximation(
             f"invoked_by {service}",
             f"aws:CalledVia does not name {service}: the SCP exempts any call an AWS service makes "

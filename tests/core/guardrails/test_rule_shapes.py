@@ -140,6 +140,17 @@ def test_invoked_by_other_services_is_an_approximation_said_plainly() -> None:
     assert any("aws:ViaAWSService" in item.why for item in guardrails.limitations)
 
 
+def test_invoked_by_other_services_denies_a_call_whose_context_lacks_via_aws_service() -> None:
+    """aws:ViaAWSService is documented as present in most requests, not all: a Deny that needs
+    it to be "false" would let a call without it through (a missing key fails Bool)."""
+    guardrails = compile_policy(policy_with([{"invoked_by": "autoscaling.amazonaws.com"}]))
+    action, target = ADDING[1]
+    call = tag_call(action, target, "Deployer", tags={"team": "a"})
+    bare = replace(call, context={k: v for k, v in call.context.items() if k != "aws:ViaAWSService"})
+    assert "aws:ViaAWSService" not in bare.context
+    assert decide(guardrails, bare).decision == "ExplicitDeny"
+
+
 @pytest.mark.parametrize(("action", "target"), [ADDING[1], ADDING[10]])  # EC2 and Secrets Manager
 def test_same_as_resource_writer(action: str, target: str) -> None:
     """ec2:CreateTags and secretsmanager:TagResource carry aws:ResourceTag (Service Authorization
