@@ -1,16 +1,9 @@
 """Proving that the CloudTrail log files read are the ones CloudTrail wrote (digest files)."""
 
-from tagwarden.core.integrity.digests import (
-    PROBLEM_KINDS,
-    DigestFile,
-    Problem,
-    ProblemKind,
-    Report,
-    inflate,
-    verify,
-)
+from tagwarden.core.integrity.digests import DigestFile, Report, inflate, verify
 from tagwarden.core.integrity.findings import INTEGRITY_EVENT_SOURCE, integrity_findings
 from tagwarden.core.integrity.layout import Placed, logical_key, place
+from tagwarden.core.integrity.problems import PROBLEM_KINDS, Problem, ProblemKind
 from tagwarden.core.integrity.signature import PublicKeys, load_public_key, string_to_sign
 
 __all__ = [

@@ -16,28 +16,16 @@ import gzip
 import hashlib
 import json
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from datetime import UTC, datetime
+from typing import Any
 
 from tagwarden.core.integrity.layout import Placed, logical_key, place
+from tagwarden.core.integrity.problems import Copies, Problem
 from tagwarden.core.integrity.signature import PublicKeys, signature_problem
+from tagwarden.core.integrity.unlisted import Group, Span, is_stored_as, merged_spans, unlisted_problems
 from tagwarden.core.timeutil import parse_time
-
-ProblemKind = Literal["modified", "missing", "unlisted", "chain_broken", "bad_signature"]
-PROBLEM_KINDS: tuple[ProblemKind, ...] = ("modified", "missing", "unlisted", "chain_broken", "bad_signature")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    kind: ProblemKind
-    path: str  # the file at fault (where it is, or where the digest says it should be)
-    digest: str  # the digest file that shows it ("" for an unlisted log file)
-    detail: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "path": self.path, "digest": self.digest, "detail": self.detail}
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +152,6 @@ def _check_chain(
     return problems
 
 
-Copies = Mapping[str, Sequence[tuple[str, str]]]  # logical key -> (where, key as stored) of each copy
-
-
 def _copies(logs: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
     copies: dict[str, list[tuple[str, str]]] = {}
     for where, stored in sorted(logs.items()):
@@ -174,13 +159,6 @@ def _copies(logs: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
         if placed is not None and not placed.is_digest:
             copies.setdefault(placed.key, []).append((where, stored))
     return copies
-
-
-def _is_stored_as(stored: str, s3_object: str) -> bool:
-    """Whether a file stored under ``stored`` (an S3 key, or a path below the folder given) is the
-    object a digest lists: the same key, or its end when a local tree starts below the bucket."""
-    stored = stored.replace("\\", "/")
-    return s3_object == stored or s3_object.endswith("/" + stored)
 
 
 def _check_logs(
@@ -191,7 +169,7 @@ def _check_logs(
         copies = [
             where
             for where, stored in present.get(logical_key(s3_object), ())
-            if _is_stored_as(stored, s3_object)
+            if is_stored_as(stored, s3_object)
         ]
         if not copies:
             where = _s3_path(entry.get("s3Bucket"), entry.get("s3Object"))
@@ -229,46 +207,13 @@ def _check_log(
         )
 
 
-def _spans(digests: Iterable[_Digest]) -> dict[tuple[str, str], tuple[float, float]]:
-    """Per account and region: from the earliest digest start to the latest digest end (Unix s)."""
-    spans: dict[tuple[str, str], tuple[float, float]] = {}
+def _spans(digests: Iterable[_Digest]) -> Iterator[tuple[Group, Span]]:
+    """Each digest's account and region, and the time it covers (Unix seconds)."""
     for digest in digests:
         start = parse_time(digest.data.get("digestStartTime"))
         end = parse_time(digest.data.get("digestEndTime"))
-        if start is None or end is None:
-            continue
-        group = (digest.placed.account, digest.placed.region)
-        first, last = spans.get(group, (start, end))
-        spans[group] = (min(first, start), max(last, end))
-    return spans
-
-
-# A digest lists the log files delivered in the hour before its end and is delivered after that
-# end: a log file named more than a digest period plus an hour past the newest digest's end should
-# be listed by a digest that is not there.
-DIGEST_LAG = timedelta(hours=2)
-_CLOCK_SKEW = timedelta(minutes=5)
-
-
-def _unlisted_why(placed: Placed, span: tuple[float, float] | None, now: datetime) -> str | None:
-    if placed.when is None:
-        return (
-            None if span is None else "its name carries no CloudTrail delivery time, and no digest lists it"
-        )
-    if placed.when > now + _CLOCK_SKEW:
-        return f"named for {placed.when:%Y-%m-%dT%H:%MZ}, in the future, and no digest lists it"
-    if span is None:
-        return None
-    delivered = placed.when.timestamp()
-    # Names carry the minute only: a file named for a digest's last minute may be in the next.
-    if span[0] <= delivered and delivered + 60 <= span[1]:
-        return "delivered while digests were written, listed in none"
-    if delivered > span[1] + DIGEST_LAG.total_seconds():
-        return (
-            f"named for {placed.when:%Y-%m-%dT%H:%MZ}, over {DIGEST_LAG.total_seconds() / 3600:g} hours "
-            "after the newest digest's end, and no digest lists it"
-        )
-    return None
+        if start is not None and end is not None:
+            yield (digest.placed.account, digest.placed.region), (start, end)
 
 
 def _unlisted(digests: Sequence[_Digest], present: Copies, now: datetime) -> list[Problem]:
@@ -277,25 +222,7 @@ def _unlisted(digests: Sequence[_Digest], present: Copies, now: datetime) -> lis
         for entry in _log_entries(digest):
             s3_object = str(entry.get("s3Object", ""))
             listed.setdefault(logical_key(s3_object), []).append(s3_object)
-    spans = _spans(digests)
-    problems = []
-    for key, copies in present.items():
-        for where, stored in copies:
-            if key in listed:
-                if not any(_is_stored_as(stored, s3_object) for s3_object in listed[key]):
-                    why: str | None = f"a copy of a listed log file, but no digest lists {stored}"
-                else:
-                    why = None
-            else:
-                placed = place(where)
-                why = (
-                    None
-                    if placed is None
-                    else _unlisted_why(placed, spans.get((placed.account, placed.region)), now)
-                )
-            if why is not None:
-                problems.append(Problem("unlisted", where, "", why))
-    return problems
+    return unlisted_problems(listed, merged_spans(_spans(digests)), present, now)
 
 
 def _read_digests(digest_files: Sequence[DigestFile], report: Report) -> tuple[dict[str, _Digest], set[str]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tagwarden.core.integrity.digests import Problem, Report
+from tagwarden.core.integrity.digests import Report
 from tagwarden.core.integrity.layout import logical_key, place
+from tagwarden.core.integrity.problems import Problem
 from tagwarden.core.model import Finding, Origin, new_finding
 from tagwarden.core.model.finding import Severity
 
