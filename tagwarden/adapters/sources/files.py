@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.sources.failures import UnitFailures
+from tagwarden.adapters.sources.log_names import is_log_key
 from tagwarden.adapters.sources.parallel import PreparePool, local_records, prepared_in_order
 from tagwarden.adapters.sources.s3_objects import (
     Window,
@@ -34,8 +35,6 @@ from tagwarden.core.settings.settings import FilesSourceSettings
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-LOG_SUFFIXES = (".json", ".json.gz", ".jsonl", ".gz", ".ndjson")
-
 Progress = Callable[[int, int, PollResult], None]
 
 
@@ -50,14 +49,9 @@ class LogObject:
     key: str | None = None
 
 
-# A trail's folder tree also holds digest files (the log files' hashes) and Insights events:
-# neither is a log of API calls.
-NOT_LOG_FOLDERS = ("CloudTrail-Digest", "CloudTrail-Insight")
-
-
 def is_log_file(path: Path) -> bool:
     """Whether a file in a trail's folder tree is a log file of API calls."""
-    return path.name.endswith(LOG_SUFFIXES) and not any(part in NOT_LOG_FOLDERS for part in path.parts)
+    return is_log_key(path.as_posix())
 
 
 def _local_objects(root: Path) -> Iterator[LogObject]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote_plus
 
+from tagwarden.adapters.sources.log_names import is_log_key
 from tagwarden.core.records.containers import looks_like_record
 
 
@@ -34,13 +35,6 @@ class Ignored:
 
 Content = list[S3Object | Inline] | Ignored
 
-_SKIPPED_PREFIXES = ("/CloudTrail-Digest/", "/CloudTrail-Insight/")
-
-
-def _is_log_key(key: str) -> bool:
-    marked = "/" + key
-    return not any(part in marked for part in _SKIPPED_PREFIXES)
-
 
 def _text_at(value: Any, *path: str) -> str | None:
     """The string at ``path`` inside nested objects, or None where a member is missing or is
@@ -65,7 +59,7 @@ def _from_s3_notification(records: list[Any]) -> Content:
         if not name.startswith("ObjectCreated"):
             continue
         key = unquote_plus(key)  # S3 URL-encodes keys in notifications, with '+' for space
-        if _is_log_key(key):
+        if is_log_key(key):
             objects.append(S3Object(bucket, key))
     return objects or Ignored("no new CloudTrail log object in the notification")
 
@@ -79,7 +73,7 @@ def _from_s3_eventbridge(value: dict[str, Any]) -> Content:
     key = _text_at(value, "detail", "object", "key")
     if bucket is None or key is None:
         raise MessageError("an S3 Object Created event lacks the bucket name or object key")
-    return [S3Object(bucket, key)] if _is_log_key(key) else Ignored("not a CloudTrail log object")
+    return [S3Object(bucket, key)] if is_log_key(key) else Ignored("not a CloudTrail log object")
 
 
 def parse_body(body: str) -> Content:
@@ -116,7 +110,7 @@ def parse_value(value: Any, depth: int = 0) -> Content:
             or not all(isinstance(k, str) for k in keys)
         ):
             raise MessageError("a CloudTrail notification needs s3Bucket (a string) and s3ObjectKey (a list)")
-        objects: list[S3Object | Inline] = [S3Object(bucket, key) for key in keys if _is_log_key(key)]
+        objects: list[S3Object | Inline] = [S3Object(bucket, key) for key in keys if is_log_key(key)]
         return objects or Ignored("no CloudTrail log object in the notification")
     if value.get("source") == "aws.s3" and "detail-type" in value:
         return _from_s3_eventbridge(value)

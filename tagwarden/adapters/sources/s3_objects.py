@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.error_codes import error_code, is_transient
+from tagwarden.adapters.sources.log_names import NOT_LOG_FOLDERS, is_log_key
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 _LOG_TIME = re.compile(r"_(\d{8}T\d{4}Z)_[^/]*$")
 _REGION_LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
 _BELOW_REGION = re.compile(r"(^|/)CloudTrail/[^/]+/.|/\d{4}/\d{2}/")
-_SKIPPED = ("CloudTrail-Digest/", "CloudTrail-Insight/")
+_SKIPPED = tuple(f"{folder}/" for folder in NOT_LOG_FOLDERS)
 # Objects up to this size are read whole and filtered before decoding; larger ones are streamed.
 WHOLE_READ_BYTES = 32 * 1024 * 1024  # larger objects are streamed: memory stays bounded
 
@@ -170,7 +171,7 @@ def list_log_keys(s3: S3Client, bucket: str, prefix: str, window: Window) -> lis
             keys.extend(_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))
     if not regions:
         keys.extend(_keys(s3, bucket, prefix))
-    chosen = [k for k in keys if not any(s in k for s in _SKIPPED) and not k.endswith("/")]
+    chosen = [k for k in keys if is_log_key(k)]
     if window.since is not None or window.until is not None:
         chosen = [k for k in chosen if window.holds(log_file_time(k))]
     return sorted(chosen, key=time_order_key)

@@ -110,6 +110,8 @@ def test_s3_object_created_on_eventbridge_points_at_the_object_with_its_key_as_w
     [
         ("Object Deleted", KEY),
         ("Object Created", "AWSLogs/1/CloudTrail-Digest/us-east-1/2024/01/02/x.json.gz"),
+        ("Object Created", "AWSLogs/1/CloudTrail/us-east-1/2024/01/02/inventory-manifest.csv"),
+        ("Object Created", "AWSLogs/1/CloudTrail/us-east-1/2024/01/02/"),
     ],
 )
 def test_other_s3_events_on_eventbridge_are_ignored(detail_type: str, key: str) -> None:

@@ -58,3 +58,24 @@ def test_a_window_over_logs_outside_the_trail_layout_still_finds_them(aws: str) 
     s3.put_object(Bucket=BUCKET, Key=key, Body=b"{}")
     window = Window(datetime(2024, 1, 2, tzinfo=UTC), datetime(2024, 1, 3, tzinfo=UTC))
     assert list_log_keys(s3, BUCKET, "copied/", window) == [key]
+
+
+def test_only_log_files_are_listed_as_the_local_files_source_takes_them(trail: list[str]) -> None:
+    """The files source takes the same files from S3 as from a folder: a log suffix, outside the
+    digest and Insights folders."""
+    s3 = boto3.client("s3")
+    day = f"{TRAIL}/us-east-1/2024/01/02/"
+    others = [
+        f"{day}README.txt",
+        f"{day}111122223333_CloudTrail_us-east-1_20240102T1005Z_u.json.gz.tmp",
+        f"{day}",  # a folder marker
+        "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/01/02/d_20240102T110000Z.json.gz",
+    ]
+    for key in others:
+        s3.put_object(Bucket=BUCKET, Key=key, Body=b"{}")
+    window = Window(datetime(2024, 1, 2, tzinfo=UTC), datetime(2024, 1, 2, 23, 59, tzinfo=UTC))
+    for listed in (
+        list_log_keys(s3, BUCKET, f"{TRAIL}/us-east-1/2024/01/02/", window),
+        list_log_keys(s3, BUCKET, day, Window(None, None)),
+    ):
+        assert listed == [_key("us-east-1", 2, 10)]
