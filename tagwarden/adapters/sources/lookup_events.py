@@ -9,7 +9,7 @@ so a restart resumes where the last committed slice ended.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,9 @@ THROTTLED = frozenset(
     {"ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded"}
 )
 PAGE_SIZE = 50  # the API's maximum
+# A throttled page is asked again after these waits (beyond botocore's own retries) before the
+# slice is given up: the pages of a slice already read are not read again for one refusal.
+THROTTLE_BACKOFF_SECONDS = (1.0, 2.0, 4.0, 8.0, 16.0)
 
 
 class Throttled(RuntimeError):
@@ -50,9 +53,11 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
         account: str,
         region: str,
         limiter: RateLimiter | None = None,
+        backoff: Sequence[float] = THROTTLE_BACKOFF_SECONDS,
     ) -> None:
         super().__init__(name, settings, context)
         self._ct = cloudtrail
+        self._backoff = tuple(backoff)
         self._limiter = limiter or shared_limiter(
             "cloudtrail:LookupEvents", account, region, settings.requests_per_second
         )
@@ -78,7 +83,22 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
             start = end
         return slices
 
-    def _pages(self, start: datetime, end: datetime) -> Iterator[list[Any]]:
+    def _page(self, request: dict[str, Any], stop: threading.Event) -> dict[str, Any]:
+        """One page; a throttled request is asked again after each backoff wait, then raises
+        Throttled (at once when ``stop`` is set)."""
+        waits = iter(self._backoff)
+        while True:
+            self._limiter.acquire()
+            try:
+                return dict(self._ct.lookup_events(**request))
+            except ClientError as exc:
+                if error_code(exc) not in THROTTLED:
+                    raise
+                wait = next(waits, None)
+                if wait is None or stop.wait(wait):
+                    raise Throttled(str(exc)) from None
+
+    def _pages(self, start: datetime, end: datetime, stop: threading.Event) -> Iterator[list[Any]]:
         token: str | None = None
         while True:
             request: dict[str, Any] = {
@@ -89,13 +109,7 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
             }
             if token:
                 request["NextToken"] = token
-            self._limiter.acquire()
-            try:
-                response = self._ct.lookup_events(**request)
-            except ClientError as exc:
-                if error_code(exc) in THROTTLED:
-                    raise Throttled(str(exc)) from None
-                raise
+            response = self._page(request, stop)
             yield list(response.get("Events", []))
             token = response.get("NextToken")
             if not token:
@@ -113,10 +127,10 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
                 break
             events: list[Any] = []
             try:
-                for page in self._pages(start, end):
+                for page in self._pages(start, end, stop):
                     events.extend(page)
             except Throttled as exc:
-                # Not advanced: the slice is read again, from its start, on the next poll.
+                # Throttled past every backoff: not advanced, the slice is read again on the next poll.
                 self._report(
                     total,
                     "throttled",

@@ -63,7 +63,9 @@ def lookup_item(minute: int, event_id: str) -> dict[str, Any]:
     }
 
 
-def make(store: Store, fake: FakeTime, **settings: Any) -> tuple[LookupEventsSource, Stubber, Metrics]:
+def make(
+    store: Store, fake: FakeTime, backoff: tuple[float, ...] = (0.0,), **settings: Any
+) -> tuple[LookupEventsSource, Stubber, Metrics]:
     client = boto3.client(
         "cloudtrail", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
     )
@@ -88,6 +90,7 @@ def make(store: Store, fake: FakeTime, **settings: Any) -> tuple[LookupEventsSou
         account="123456789012",
         region="us-east-1",
         limiter=limiter,
+        backoff=backoff,
     )
     return source, stubber, metrics
 
@@ -149,11 +152,7 @@ def test_a_restart_resumes_from_the_checkpoint_less_the_overlap(store: Store) ->
     assert {f.event_id for f in store.list_findings()} == {"e-after-restart"}
 
 
-def test_throttling_leaves_the_checkpoint_and_the_next_poll_reads_the_window_again(store: Store) -> None:
-    fake = FakeTime()
-    source, stubber, metrics = make(store, fake, overlap_minutes=0)
-    start = NOW - timedelta(days=1)
-    expect(stubber, start, NOW, [lookup_item(2, "e-1")], token_out="p2")
+def throttle(stubber: Stubber, start: datetime, token: str) -> None:
     stubber.add_client_error(
         "lookup_events",
         service_error_code="ThrottlingException",
@@ -163,9 +162,36 @@ def test_throttling_leaves_the_checkpoint_and_the_next_poll_reads_the_window_aga
             "StartTime": start,
             "EndTime": NOW,
             "MaxResults": 50,
-            "NextToken": "p2",
+            "NextToken": token,
         },
     )
+
+
+def test_a_throttled_page_is_asked_again_without_reading_the_slice_from_its_start(store: Store) -> None:
+    source, stubber, metrics = make(store, FakeTime(), backoff=(0.0, 0.0), overlap_minutes=0)
+    start = NOW - timedelta(days=1)
+    expect(stubber, start, NOW, [lookup_item(2, "e-1")], token_out="p2")
+    throttle(stubber, start, "p2")
+    throttle(stubber, start, "p2")
+    expect(stubber, start, NOW, [lookup_item(9, "e-2")], token_in="p2")
+    with stubber:
+        result = source.poll(threading.Event())
+        stubber.assert_no_pending_responses()  # the first page was asked once
+    assert not result.errors and result.units == 1
+    assert {f.event_id for f in store.list_findings()} == {"e-1", "e-2"}
+    errors = metrics.registry.get_sample_value(
+        "tagwarden_source_errors_total", {"source": "trailless", "reason": "throttled"}
+    )
+    assert not errors
+
+
+def test_throttling_leaves_the_checkpoint_and_the_next_poll_reads_the_window_again(store: Store) -> None:
+    fake = FakeTime()
+    source, stubber, metrics = make(store, fake, backoff=(0.0,), overlap_minutes=0)
+    start = NOW - timedelta(days=1)
+    expect(stubber, start, NOW, [lookup_item(2, "e-1")], token_out="p2")
+    throttle(stubber, start, "p2")
+    throttle(stubber, start, "p2")  # refused past every backoff
     with stubber:
         result = source.poll(threading.Event())
     assert result.errors and result.units == 0
