@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -40,6 +41,18 @@ class Throttled(RuntimeError):
 
 def _utc(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def _served_at(response: dict[str, Any]) -> float | None:
+    """The time of the response's Date header (CloudTrail's clock), None where it has none."""
+    date = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("date")
+    if not isinstance(date, str):
+        return None
+    try:
+        served = parsedate_to_datetime(date)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return (served if served.tzinfo else served.replace(tzinfo=UTC)).timestamp()  # HTTP dates are GMT
 
 
 class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
@@ -98,7 +111,10 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
                 if wait is None or stop.wait(wait):
                     raise Throttled(str(exc)) from None
 
-    def _pages(self, start: datetime, end: datetime, stop: threading.Event) -> Iterator[list[Any]]:
+    def _pages(
+        self, start: datetime, end: datetime, stop: threading.Event
+    ) -> Iterator[tuple[list[Any], float | None]]:
+        """Each page's events, and when CloudTrail's clock says it answered."""
         token: str | None = None
         while True:
             request: dict[str, Any] = {
@@ -110,7 +126,7 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
             if token:
                 request["NextToken"] = token
             response = self._page(request, stop)
-            yield list(response.get("Events", []))
+            yield list(response.get("Events", [])), _served_at(response)
             token = response.get("NextToken")
             if not token:
                 return
@@ -126,9 +142,14 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
             if stop.is_set():
                 break
             events: list[Any] = []
+            # The checkpoint is no later than CloudTrail's clock at the first (newest) page, so
+            # a daemon whose clock runs ahead does not skip what has yet to happen there.
+            read_until = end.timestamp()
             try:
-                for page in self._pages(start, end, stop):
+                for number, (page, served) in enumerate(self._pages(start, end, stop)):
                     events.extend(page)
+                    if number == 0 and served is not None:
+                        read_until = min(read_until, served)
             except Throttled as exc:
                 # Throttled past every backoff: not advanced, the slice is read again on the next poll.
                 self._report(
@@ -153,7 +174,7 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
                 self._records(events),
                 source=self.name,
                 unit=f"lookup:{start:%Y-%m-%dT%H:%M:%SZ}",
-                read_until=end.timestamp(),
+                read_until=read_until,
             )
             total.units += 1
             total.count(unit)

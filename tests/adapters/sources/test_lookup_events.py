@@ -185,6 +185,30 @@ def test_a_throttled_page_is_asked_again_without_reading_the_slice_from_its_star
     assert not errors
 
 
+@pytest.mark.parametrize(
+    ("date", "cursor"),
+    [
+        ("Sat, 01 Jun 2024 11:40:00 GMT", NOW - timedelta(minutes=20)),  # the daemon's clock runs ahead
+        ("Sat, 01 Jun 2024 12:30:00 GMT", NOW),  # behind: the slice still ends at its own end
+        ("not a date", NOW),
+    ],
+)
+def test_the_checkpoint_is_no_later_than_cloudtrail_s_clock(
+    store: Store, date: str, cursor: datetime
+) -> None:
+    source, stubber, _ = make(store, FakeTime(), overlap_minutes=0)
+    start = NOW - timedelta(days=1)
+    response = {"Events": [lookup_item(30, "e-1")], "ResponseMetadata": {"HTTPHeaders": {"date": date}}}
+    stubber.add_response(
+        "lookup_events",
+        response,
+        {"LookupAttributes": ANY, "StartTime": start, "EndTime": NOW, "MaxResults": 50},
+    )
+    with stubber:
+        assert not source.poll(threading.Event()).errors
+    assert store.read_cursor("trailless") == cursor.timestamp()
+
+
 def test_throttling_leaves_the_checkpoint_and_the_next_poll_reads_the_window_again(store: Store) -> None:
     fake = FakeTime()
     source, stubber, metrics = make(store, fake, backoff=(0.0,), overlap_minutes=0)
