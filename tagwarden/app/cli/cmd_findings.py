@@ -39,6 +39,13 @@ def _csv(choices: tuple[str, ...]) -> Any:
     return parse
 
 
+def _limit(text: str) -> int:
+    """--limit: a whole number from 0 (SQLite would read a negative LIMIT as none, PostgreSQL refuse it)."""
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0")
+    return int(text)
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "findings",
@@ -61,7 +68,9 @@ def register(subparsers: Any) -> None:
     ):
         listing.add_argument(option, type=_csv(choices), action="extend", default=[], help=text)
     listing.add_argument("--account", action="append", default=[], help="only findings in this account")
-    listing.add_argument("--limit", type=int, default=None, help="at most this many")
+    listing.add_argument(
+        "--limit", type=_limit, default=None, metavar="N", help="at most this many (newest first)"
+    )
     listing.set_defaults(func=run_list)
 
     show = actions.add_parser("show", help="one finding with its raw record and the target's tag history")
