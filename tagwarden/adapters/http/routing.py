@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hmac
-import json
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tagwarden.core.standard_json import standard_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,25 +43,11 @@ class Response:
     @classmethod
     def json(cls, data: Any, status: int = 200) -> Response:
         """Standard JSON only: NaN and infinities (which a record may hold) are sent as strings."""
-        try:
-            body = json.dumps(data, indent=2, default=str, allow_nan=False).encode()
-        except ValueError:
-            body = json.dumps(_finite(data), indent=2, default=str, allow_nan=False).encode()
-        return cls(status, body + b"\n", "application/json")
+        return cls(status, standard_json(data).encode() + b"\n", "application/json")
 
     @classmethod
     def text(cls, text: str, status: int = 200) -> Response:
         return cls(status, text.encode())
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if isinstance(value, Mapping):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
 
 
 Handler = Callable[[Request], Response]

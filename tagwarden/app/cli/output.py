@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
+
+from tagwarden.core.standard_json import standard_json
 
 FORMATS = ("table", "json")
 
@@ -22,8 +23,9 @@ def add_format_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def print_json(data: Any, out: TextIO | None = None) -> None:
+    """Standard JSON, as /api sends: a raw record's NaN or infinity is written as a string."""
     stream = out or sys.stdout
-    json.dump(data, stream, indent=2, sort_keys=False, default=str)
+    stream.write(standard_json(data))
     stream.write("\n")
 
 

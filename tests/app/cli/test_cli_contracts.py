@@ -3,12 +3,14 @@ input, and standard JSON whenever ``--format json`` is asked."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tagwarden.app.cli.main import main
+from tests.conftest import FIXTURES
 
 
 def _config(tmp_path: Path) -> Path:
@@ -25,6 +27,10 @@ def _config(tmp_path: Path) -> Path:
     return config
 
 
+def _refuse(constant: str) -> None:
+    raise ValueError(f"not standard JSON: {constant}")
+
+
 def test_findings_list_refuses_a_negative_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # SQLite reads LIMIT -1 as "no limit" and PostgreSQL refuses it with a driver error: either
     # way not what was asked. It is bad usage, as on /api/findings.
@@ -35,3 +41,25 @@ def test_findings_list_refuses_a_negative_limit(tmp_path: Path, capsys: pytest.C
     assert "--limit" in capsys.readouterr().err
     assert main(["findings", "list", "--config", str(config), "--limit", "0", "--format", "json"]) == 0
     assert capsys.readouterr().out.strip() == "[]"
+
+
+def test_findings_show_json_is_standard_json_when_the_record_holds_nan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_aws: None
+) -> None:
+    config = _config(tmp_path)
+    record = json.loads(
+        (FIXTURES / "cloudtrail" / "samples" / "Netflix-consoleme__TagRole__1.json").read_text()
+    )
+    record["eventTime"] = "2024-01-01T00:00:00Z"
+    record["requestParameters"]["tags"] = [{"key": "team", "value": "beta"}]
+    record["additionalEventData"] = {"ratio": float("nan"), "peak": float("inf")}
+    log = tmp_path / "log.json"
+    log.write_text(json.dumps({"Records": [record]}))  # NaN and Infinity, which json.loads reads back
+    assert main(["replay", "--config", str(config), "--quiet", "--no-inventory", str(log)]) == 0
+    capsys.readouterr()
+    assert main(["findings", "list", "--config", str(config), "--format", "json"]) == 0
+    (finding,) = json.loads(capsys.readouterr().out, parse_constant=_refuse)
+
+    assert main(["findings", "show", finding["id"], "--config", str(config), "--format", "json"]) == 0
+    detail = json.loads(capsys.readouterr().out, parse_constant=_refuse)
+    assert detail["record"]["additionalEventData"] == {"ratio": "nan", "peak": "inf"}
