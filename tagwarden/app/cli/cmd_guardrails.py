@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, UsageError
+from tagwarden.app.config.yamlfile import YamlFileError, load_yaml
 from tagwarden.core.governance import GovernancePolicy, PolicyError, parse_policy_document
 from tagwarden.core.guardrails import Guardrails, build_guardrails, default_table, restrict
 from tagwarden.core.guardrails.render import cloudformation, terraform
@@ -62,9 +61,9 @@ def _policy(args: argparse.Namespace) -> GovernancePolicy:
         raise UsageError("--config FILE is required (or set TAGWARDEN_CONFIG)")
     path = Path(args.config)
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
+        document = load_yaml(path, "config or policy file")
+    except YamlFileError as exc:
+        raise UsageError(str(exc)) from None
     if isinstance(document, dict) and "rules" in document and "version" in document:
         try:
             return parse_policy_document(document, str(path))

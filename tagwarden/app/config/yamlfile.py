@@ -18,6 +18,8 @@ def load_yaml(path: Path, what: str) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise YamlFileError(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise YamlFileError(f"{path}: not UTF-8 text (byte {exc.start}); save the {what} as UTF-8") from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -58,6 +58,8 @@ def load_cases(path: str | Path) -> list[Case]:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise CaseFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     data = json_of(
         text,
         list,

@@ -27,6 +27,9 @@ def _config(tmp_path: Path) -> Path:
     return config
 
 
+LATIN1 = "# owner: équipe sécurité\n".encode("latin-1")  # a file saved in another encoding
+
+
 def _refuse(constant: str) -> None:
     raise ValueError(f"not standard JSON: {constant}")
 
@@ -63,3 +66,46 @@ def test_findings_show_json_is_standard_json_when_the_record_holds_nan(
     assert main(["findings", "show", finding["id"], "--config", str(config), "--format", "json"]) == 0
     detail = json.loads(capsys.readouterr().out, parse_constant=_refuse)
     assert detail["record"]["additionalEventData"] == {"ratio": "nan", "peak": "inf"}
+
+
+@pytest.mark.parametrize("broken", ["config", "policy"])
+def test_a_config_or_policy_not_in_utf8_exits_2_naming_the_file(
+    tmp_path: Path, broken: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "tagwarden.yaml"
+    policy = tmp_path / "policy.yaml"
+    config.write_bytes(b"policy: policy.yaml\n" + (LATIN1 if broken == "config" else b""))
+    policy.write_bytes(b"version: 1\nabac_keys: [team]\n" + (LATIN1 if broken == "policy" else b""))
+    assert main(["check-config", "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "tagwarden: error:" in err and "UTF-8" in err
+    assert (config if broken == "config" else policy).name in err
+
+
+def test_guardrails_on_a_policy_not_in_utf8_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_bytes(b"version: 1\nabac_keys: [team]\nrules: []\n" + LATIN1)
+    assert main(["guardrails", "--config", str(policy)]) == 2
+    err = capsys.readouterr().err
+    assert "tagwarden: error:" in err and "UTF-8" in err
+
+
+def test_guardrails_on_a_policy_nested_too_deep_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\nrules: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert main(["guardrails", "--config", str(policy)]) == 2
+    assert "nested too deep" in capsys.readouterr().err
+
+
+def test_iam_simulate_on_a_case_file_not_in_utf8_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = tmp_path / "cases.json"
+    cases.write_bytes(b'[{"id": "caf\xe9"}]')
+    assert main(["iam", "simulate", "--cases", str(cases)]) == 2
+    err = capsys.readouterr().err
+    assert "tagwarden: error:" in err and "UTF-8" in err
