@@ -6,7 +6,7 @@ import argparse
 import gc
 import sys
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,11 @@ def _worker_count(text: str) -> int:
 def _end_of(text: str) -> datetime:
     """--until: a bare date means the end of that day."""
     moment = _moment(text)
-    return moment + timedelta(days=1, seconds=-1) if len(text) == 10 else moment
+    try:
+        date.fromisoformat(text)  # 2024-01-31 or 20240131: a day, no time of day
+    except ValueError:
+        return moment
+    return moment + timedelta(days=1, seconds=-1)
 
 
 def register(subparsers: Any) -> None:

@@ -4,11 +4,13 @@ input, and standard JSON whenever ``--format json`` is asked."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tagwarden.app.cli.cmd_replay import _end_of
 from tagwarden.app.cli.main import main
 from tests.conftest import FIXTURES
 
@@ -109,3 +111,9 @@ def test_iam_simulate_on_a_case_file_not_in_utf8_exits_2(
     assert main(["iam", "simulate", "--cases", str(cases)]) == 2
     err = capsys.readouterr().err
     assert "tagwarden: error:" in err and "UTF-8" in err
+
+
+@pytest.mark.parametrize("text", ["2024-01-31", "20240131"])
+def test_replay_until_a_date_means_the_end_of_that_day(text: str) -> None:
+    assert _end_of(text) == datetime(2024, 1, 31, 23, 59, 59, tzinfo=UTC)
+    assert _end_of(f"{text}T06:00Z") == datetime(2024, 1, 31, 6, tzinfo=UTC)
