@@ -126,6 +126,8 @@ def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) ->
         keys = list(_window_keys(s3, bucket, prefix, since))
     except ClientError as exc:
         raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
+    except BotoCoreError as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked
+        raise TreeError(f"{url}: cannot list ({exc})") from None
     for key in keys:
         placed = place(key)
         if placed is None or not _in_window(placed.when, since, placed.is_digest):

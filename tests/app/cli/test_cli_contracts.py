@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tagwarden.adapters.aws.clients import AwsClients
+from tagwarden.app.cli import cmd_verify_logs
 from tagwarden.app.cli.cmd_replay import _end_of
 from tagwarden.app.cli.main import main
 from tests.conftest import FIXTURES
@@ -117,3 +119,13 @@ def test_iam_simulate_on_a_case_file_not_in_utf8_exits_2(
 def test_replay_until_a_date_means_the_end_of_that_day(text: str) -> None:
     assert _end_of(text) == datetime(2024, 1, 31, 23, 59, 59, tzinfo=UTC)
     assert _end_of(f"{text}T06:00Z") == datetime(2024, 1, 31, 6, tzinfo=UTC)
+
+
+def test_verify_logs_exits_2_when_an_s3_location_cannot_be_listed_for_the_network(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The README: "a location that cannot be listed [...] stops the check (exit 2)". A refusal
+    # (AccessDenied) did; a listing the network does not answer exited 1, as a found problem does.
+    monkeypatch.setattr(cmd_verify_logs, "_aws", lambda _args: AwsClients("us-east-1", max_attempts=1))
+    assert main(["verify-logs", "s3://trail-bucket/AWSLogs/", "--public-keys", str(tmp_path)]) == 2
+    assert "s3://trail-bucket/AWSLogs/: cannot list" in capsys.readouterr().err
