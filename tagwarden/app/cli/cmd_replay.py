@@ -13,11 +13,11 @@ from typing import Any
 from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.adapters.sources import PollResult
 from tagwarden.adapters.sources.files import FilesSource
-from tagwarden.adapters.sources.s3_objects import Window
+from tagwarden.adapters.sources.s3_objects import Window, parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.app.cli.cmd_enqueue import enqueue
 from tagwarden.app.cli.common import add_config_argument, load, logger_for
-from tagwarden.app.cli.errors import CommandError
+from tagwarden.app.cli.errors import CommandError, UsageError
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.app.scans.jobs import Scans
 from tagwarden.app.wiring import Parts, build_parts, workers_for
@@ -119,11 +119,25 @@ def _take_principal_inventory(config: LoadedConfig, parts: Parts, log: Any) -> N
             )
 
 
+def _check_paths(paths: list[str]) -> None:
+    """Bad usage, before anything is read: a local path that does not exist, an s3:// URL without
+    a bucket (as for normalize and verify-logs)."""
+    for path in paths:
+        if path.startswith("s3://"):
+            try:
+                parse_s3_url(path)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+        elif not Path(path).exists():
+            raise UsageError(f"{path}: no such file or directory")
+
+
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     until = args.until
     if args.since and until and args.since > until:
         raise CommandError("--since is after --until", exit_code=2)
+    _check_paths(args.paths)
     if args.enqueue:
         return enqueue(args, AwsClients(config.settings.aws.region, config.settings.aws.max_attempts))
     log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())

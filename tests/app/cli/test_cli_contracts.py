@@ -129,3 +129,22 @@ def test_verify_logs_exits_2_when_an_s3_location_cannot_be_listed_for_the_networ
     monkeypatch.setattr(cmd_verify_logs, "_aws", lambda _args: AwsClients("us-east-1", max_attempts=1))
     assert main(["verify-logs", "s3://trail-bucket/AWSLogs/", "--public-keys", str(tmp_path)]) == 2
     assert "s3://trail-bucket/AWSLogs/: cannot list" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["s3://"],
+        ["--enqueue", "http://127.0.0.1:9/000000000000/backfill", "s3://"],
+        ["{tmp}/no-such-folder"],
+    ],
+)
+def test_replay_of_a_path_that_names_nothing_exits_2(
+    tmp_path: Path, args: list[str], capsys: pytest.CaptureFixture[str], no_aws: None
+) -> None:
+    # With --enqueue, 's3://' ended in a ValueError traceback; without, both exited 1 after
+    # setting up the whole pipeline, where normalize and verify-logs exit 2.
+    config = _config(tmp_path)
+    given = [arg.format(tmp=tmp_path) for arg in args]
+    assert main(["replay", "--config", str(config), "--no-inventory", "--quiet", *given]) == 2
+    assert "tagwarden: error:" in capsys.readouterr().err
