@@ -35,8 +35,15 @@ def check_handler(check: Check) -> Callable[[Request], Response]:
     return handle
 
 
+FILTERS = ("severity", "kind", "status", "account", "limit")
+
+
 def finding_filter(request: Request) -> FindingFilter | str:
-    """The filter a request's query asks for, or an error message."""
+    """The filter a request's query asks for, or an error message. A parameter that is not a filter
+    is an error: ignored, a misspelt one (``sevrity``) would list every finding as if it applied."""
+    unknown_filters = sorted(set(request.query) - set(FILTERS))
+    if unknown_filters:
+        return f"unknown filter {unknown_filters[0][:40]!r}; the filters are {', '.join(FILTERS)}"
     chosen: dict[str, list[str]] = {}
     for name, allowed in (("severity", SEVERITIES), ("kind", FINDING_KINDS), ("status", STATUSES)):
         values = request.values(name)
@@ -44,7 +51,10 @@ def finding_filter(request: Request) -> FindingFilter | str:
         if unknown:
             return f"unknown {name} {unknown[0]!r}; expected one of {', '.join(allowed)}"
         chosen[name] = values
-    limit_text = request.query.get("limit", [str(DEFAULT_LIMIT)])[0]
+    limits = request.query.get("limit", [str(DEFAULT_LIMIT)])
+    if len(limits) > 1:
+        return f"limit is given {len(limits)} times; give it once"
+    limit_text = limits[0]
     # ASCII digits only: str.isdigit() also accepts "²" and "١٢", which int() then refuses or reads.
     if not (limit_text.isascii() and limit_text.isdigit()) or len(limit_text) > 9:
         return f"limit must be a whole number from 0 to {MAX_LIMIT}, got {limit_text[:40]!r}"

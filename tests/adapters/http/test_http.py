@@ -66,3 +66,19 @@ def test_api_lists_and_shows_findings() -> None:
     detail = json.loads(get(router, "/api/findings/tw-1").body)
     assert detail["finding"]["id"] == "tw-1" and detail["record"] == {"eventID": "e1"}
     assert get(router, "/api/findings/tw-404").status == 404
+
+
+def test_a_filter_the_api_does_not_know_is_refused_not_ignored() -> None:
+    # '?sevrity=critical' or '?severities=critical' listed every finding, as if no filter was asked.
+    for query in ("sevrity=critical", "severities=critical,high", "since=2024-01-01", "offset=500"):
+        error = finding_filter(Request.from_target("GET", f"/api/findings?{query}", {}))
+        assert isinstance(error, str), query
+        assert f"unknown filter {query.split('=')[0]!r}" in error
+        assert "severity, kind, status, account, limit" in error
+
+
+def test_limit_given_twice_is_refused_not_half_read() -> None:
+    # 'limit=5&limit=abc' took the first and dropped the second unread.
+    for query in ("limit=5&limit=abc", "limit=5&limit=6"):
+        error = finding_filter(Request.from_target("GET", f"/api/findings?{query}", {}))
+        assert isinstance(error, str) and "limit" in error, query
