@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tagwarden.app.cli.common import add_config_argument, load
-from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, UsageError
+from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError, UsageError
 from tagwarden.app.config.yamlfile import YamlFileError, load_yaml
 from tagwarden.core.governance import GovernancePolicy, PolicyError, parse_policy_document
 from tagwarden.core.guardrails import Guardrails, build_guardrails, default_table, restrict
@@ -82,9 +82,17 @@ def run(args: argparse.Namespace) -> int:
     text = render(guardrails, args.format, args.config)
     if args.out:
         directory = Path(args.out)
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                f"--out {directory}: not a folder that can be made: {exc.strerror or exc}"
+            ) from None
         target = directory / OUTPUT_FILES[args.format]
-        target.write_text(text, encoding="utf-8")
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from None
         print(f"wrote {target}", file=sys.stderr)
     else:
         sys.stdout.write(text)

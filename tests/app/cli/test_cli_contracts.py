@@ -148,3 +148,15 @@ def test_replay_of_a_path_that_names_nothing_exits_2(
     given = [arg.format(tmp=tmp_path) for arg in args]
     assert main(["replay", "--config", str(config), "--no-inventory", "--quiet", *given]) == 2
     assert "tagwarden: error:" in capsys.readouterr().err
+
+
+def test_guardrails_out_that_is_not_a_folder_exits_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\nabac_keys: [team]\nrules: []\n")
+    taken = tmp_path / "a-file"
+    taken.write_text("")
+    assert main(["guardrails", "--config", str(policy), "--services", "s3", "--out", str(taken)]) == 2
+    err = capsys.readouterr().err
+    assert "tagwarden: error:" in err and str(taken) in err
