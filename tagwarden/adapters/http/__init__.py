@@ -1,6 +1,6 @@
 """The daemon's one HTTP port: metrics, health, readiness and the findings API."""
 
 from tagwarden.adapters.http.routing import Request, Response, Router
-from tagwarden.adapters.http.server import HttpServer
+from tagwarden.adapters.http.server import HttpListenError, HttpServer
 
-__all__ = ["HttpServer", "Request", "Response", "Router"]
+__all__ = ["HttpListenError", "HttpServer", "Request", "Response", "Router"]

@@ -114,9 +114,10 @@ class _PooledHTTPServer(HTTPServer):
     def __init__(
         self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], workers: int, queued: int
     ) -> None:
-        super().__init__(address, handler)
+        # Before binding: a failed bind calls server_close, which shuts the pool down.
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="http")
         self._slots = threading.BoundedSemaphore(workers + queued)
+        super().__init__(address, handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
@@ -143,6 +144,10 @@ class _PooledHTTPServer(HTTPServer):
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
+class HttpListenError(OSError):
+    """The port cannot be listened on; the message names the address and why."""
+
+
 class HttpServer:
     def __init__(
         self,
@@ -156,7 +161,10 @@ class HttpServer:
         client_timeout: float = CLIENT_TIMEOUT_SECONDS,
     ) -> None:
         handler = _handler_class(router, log, client_timeout)
-        self._server = _PooledHTTPServer((host, port), handler, workers, queued)
+        try:
+            self._server = _PooledHTTPServer((host, port), handler, workers, queued)
+        except OSError as exc:  # taken, not an address of this host, a privileged port
+            raise HttpListenError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         self._thread: threading.Thread | None = None
 
     @property

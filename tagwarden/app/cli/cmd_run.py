@@ -8,7 +8,9 @@ import sys
 import threading
 from typing import Any
 
+from tagwarden.adapters.http import HttpListenError
 from tagwarden.app.cli.common import add_config_argument, load, logger_for, store_failures
+from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.daemon import Daemon
 
 
@@ -38,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
         code = daemon.run_once()
         daemon.parts.store.close()
         return code
-    code = daemon.run_forever()
+    try:
+        code = daemon.run_forever()
+    except HttpListenError as exc:
+        raise CommandError(f"{exc} (http.listen); set it to a free address of this host") from None
     if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
         # A poll blocked in a long-poll read holds nothing uncommitted; do not wait for it.
         sys.stdout.flush()

@@ -4,6 +4,7 @@ input, and standard JSON whenever ``--format json`` is asked."""
 from __future__ import annotations
 
 import json
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -160,3 +161,21 @@ def test_guardrails_out_that_is_not_a_folder_exits_2_with_a_message(
     assert main(["guardrails", "--config", str(policy), "--services", "s3", "--out", str(taken)]) == 2
     err = capsys.readouterr().err
     assert "tagwarden: error:" in err and str(taken) in err
+
+
+def test_run_on_an_http_port_already_taken_says_so_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_aws: None
+) -> None:
+    # The bind failed inside HTTPServer's constructor, whose clean-up then hit a pool not yet made:
+    # an AttributeError traceback hid "Address already in use".
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        config = _config(tmp_path)
+        settings = yaml.safe_load(config.read_text())
+        config.write_text(yaml.safe_dump({**settings, "http": {"listen": f"127.0.0.1:{port}"}}))
+        assert main(["run", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert f"tagwarden: error: cannot listen on 127.0.0.1:{port}" in err
+    assert "http.listen" in err
