@@ -96,11 +96,19 @@ def _window_keys(s3: S3Client, bucket: str, prefix: str, since: datetime | None)
 
 
 def _read_object(s3: S3Client, bucket: str, key: str) -> Callable[[], bytes | None]:
+    """A log file's bytes; None where S3 refuses the object (a problem of that file), TreeError
+    where S3 cannot serve it now (throttled, a server error, the network): the next run reads it."""
+
     def read() -> bytes | None:
         try:
             return s3.get_object(Bucket=bucket, Key=key)["Body"].read()
-        except (ClientError, BotoCoreError):
+        except ClientError as exc:
+            code = error_code(exc, "error")
+            if not _refused(code):
+                raise TreeError(f"s3://{bucket}/{key}: cannot read now ({code})") from None
             return None
+        except BotoCoreError as exc:
+            raise TreeError(f"s3://{bucket}/{key}: cannot read now ({exc})") from None
 
     return read
 

@@ -117,3 +117,18 @@ def test_a_digest_s3_cannot_serve_now_is_read_again_next_time_not_reported(aws: 
     s3 = _bucket(tree)
     with pytest.raises(TreeError, match=r"cannot read now \(SlowDown\)"):
         add_s3(Tree(), _Throttled(s3, tree.digests[0]), f"s3://{BUCKET}/AWSLogs/")
+
+
+def test_a_log_file_s3_cannot_serve_now_stops_the_check_and_a_refused_one_is_missing(aws: str) -> None:
+    """As for digests: a throttle or a server error is not what tampering looks like (a finding
+    would page someone for S3's load); S3 refusing the object is."""
+    tree = build_tree()
+    s3 = _bucket(tree)
+    files = Tree()
+    add_s3(files, _Throttled(s3, tree.logs[1]), f"s3://{BUCKET}/AWSLogs/")
+    with pytest.raises(TreeError, match=r"cannot read now \(SlowDown\)"):
+        verify_tree(files, _keys)
+    refused = Tree()
+    add_s3(refused, _Denying(s3, tree.logs[1]), f"s3://{BUCKET}/AWSLogs/")
+    problems = [(p.kind, p.path) for p in verify_tree(refused, _keys).problems]
+    assert problems == [("missing", f"s3://{BUCKET}/{tree.logs[1]}")]
