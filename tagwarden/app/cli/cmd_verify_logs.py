@@ -39,7 +39,8 @@ def register(subparsers: Any) -> None:
         "has no metadata: a '<digest>.signature' file holding it, else the next digest's "
         "previousDigestSignature; a local digest with neither (the newest, usually) is counted as "
         "without a known signature and its log files are not checked. Exit 0 when clean, 1 when any "
-        "problem.",
+        "problem or when no digest file was found (nothing verified), 2 on bad usage or a location "
+        "that cannot be read now.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or s3://bucket/prefix")
     parser.add_argument(
@@ -83,7 +84,11 @@ def run(args: argparse.Namespace) -> int:
     except (ClientError, BotoCoreError) as exc:
         raise CommandError(f"AWS call failed: {exc}; check credentials, region and access") from None
     if not report.digests:
-        print("tagwarden: no CloudTrail digest files (CloudTrail-Digest/) under the paths", file=sys.stderr)
+        print(
+            "tagwarden: no CloudTrail digest files (CloudTrail-Digest/) under the paths: nothing was "
+            "verified (is log file validation on for the trail, and its digest folder included?)",
+            file=sys.stderr,
+        )
     rows = [problem.to_dict() for problem in report.problems]
     if args.format == "json":
         print_json(rows)
@@ -96,4 +101,4 @@ def run(args: argparse.Namespace) -> int:
         "'<digest>.signature')",
         file=sys.stderr,
     )
-    return EXIT_FAILURE if report.problems else EXIT_OK
+    return EXIT_FAILURE if report.problems or not report.digests else EXIT_OK

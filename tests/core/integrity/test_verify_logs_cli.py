@@ -141,3 +141,17 @@ def test_a_folder_below_the_bucket_root_is_checked_as_stored(
     code, problems = _run(capsys, str(root / "AWSLogs" / ACCOUNT), "--public-keys", str(keys))
     assert code == 1
     assert [(p["kind"], p["path"]) for p in problems] == [("modified", str(root / tree.logs[0]))]
+
+
+def test_log_files_without_any_digest_are_not_called_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nothing vouches for them (log file validation off, or the digest folder left out): a script
+    must not read exit 0 as "verified"."""
+    tree = build_tree()
+    for key in tree.digests:
+        del tree.files[key]
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    code = main(["verify-logs", str(root), "--public-keys", str(keys)])
+    assert code == 1
+    assert "nothing was verified" in capsys.readouterr().err
