@@ -113,9 +113,13 @@ class TagWriter:
             return
         tagging = aws.tagging(region or None)
         if value is None:
-            tagging.untag_resources(ResourceARNList=[arn], TagKeys=[key])
+            answer: Any = tagging.untag_resources(ResourceARNList=[arn], TagKeys=[key])
         else:
-            tagging.tag_resources(ResourceARNList=[arn], Tags={key: value})
+            answer = tagging.tag_resources(ResourceARNList=[arn], Tags={key: value})
+        # The tagging API answers 200 when the resource's service refused: the refusal is here.
+        for failure in (answer.get("FailedResourcesMap") or {}).values():  # one ARN asked: any is it
+            code = failure.get("ErrorCode", "") or str(failure.get("StatusCode", "unknown"))
+            raise TagWriteError(f"writing {key} on {arn}: {code}: {failure.get('ErrorMessage', '')}")
 
     def _write_iam(self, aws: AwsClients, resource: str, key: str, value: str | None) -> None:
         kind, name = resource.split("/", 1)[0], resource.rsplit("/", 1)[1]
