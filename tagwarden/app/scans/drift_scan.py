@@ -29,18 +29,20 @@ def drift_report(
 ) -> tuple[list[str], list[DriftItem]]:
     """(the ABAC keys scanned, the items): the drift of the inventory, then the open unattributed
     changes of the accounts it covers. An account whose principals, or a region whose resources,
-    could not be read is not taken as holding or carrying nothing."""
+    could not be read is not taken as holding or carrying nothing; nor is an account whose role
+    could not be assumed (it has no principals or resources in the inventory at all)."""
     keys = abac_keys(policy, seen_keys(inventory))
     accounts = [a.account for a in inventory.accounts]
     unread = {f.account for f in inventory.failures if f.stage == "resources"}
+    unreached = any(f.stage == "assume-role" for f in inventory.failures)
     items = compute_drift(
         inventory.resources,
         inventory.principals,
         policy,
         keys,
         missing_key_scope=settings.missing_key_scope,
-        principals_complete=all(a.principals_complete for a in inventory.accounts),
-        resources_complete=not unread.intersection(accounts),
+        principals_complete=not unreached and all(a.principals_complete for a in inventory.accounts),
+        resources_complete=not unreached and not unread.intersection(accounts),
     )
     if accounts:
         where = FindingFilter(kind=["unattributed_change"], status=["open"], account=accounts)

@@ -62,3 +62,19 @@ def test_resources_that_could_not_be_read_make_no_principal_value_unused(store: 
     failed = AccountFailure(B, "resources", "AccessDenied: tag:GetResources", "us-east-1")
     inventory = Inventory([account(A, "alpha"), account(B, "beta", resources=False)], [failed])
     assert kinds(inventory, store) == []
+
+
+def test_an_account_whose_role_could_not_be_assumed_makes_no_value_an_orphan_or_unused(
+    store: Store,
+) -> None:
+    """B's role could not be assumed: neither its principals nor its resources were read, so A's
+    values may be held or carried there. The inventory has no AccountInventory for B at all."""
+    failed = AccountFailure(B, "assume-role", "AccessDenied: sts:AssumeRole")
+    inventory = Inventory([account(A, "alpha")], [failed])
+    inventory.accounts[0].resources.append(
+        ResourceRecord(f"arn:aws:s3:::{A}-shared", A, "us-east-1", {"team": "beta"})
+    )
+    inventory.accounts[0].principals.append(
+        PrincipalRecord(f"arn:aws:iam::{A}:role/ops", "role", {"team": "gamma"}, A)
+    )
+    assert kinds(inventory, store) == []

@@ -183,7 +183,9 @@ def test_an_account_whose_role_cannot_be_assumed_is_reported_and_the_others_are_
     assert {i["account"] for i in items} == {A, B}
     code, drift, err = run_json(capsys, "scan", "drift", "--config", str(config), "--format", "json")
     assert code == 1 and FAILING in err
-    assert [(i["kind"], i["value"], i.get("resource") or i.get("principal")) for i in drift] == EXPECTED_DRIFT
+    # FAILING's principals and resources are unknown: no value is called held or carried by none.
+    partial = [item for item in EXPECTED_DRIFT if item[0] not in ("orphan_value", "unused_principal_value")]
+    assert [(i["kind"], i["value"], i.get("resource") or i.get("principal")) for i in drift] == partial
 
 
 def test_without_an_inventory_section_the_scan_covers_the_callers_account(
