@@ -38,6 +38,8 @@ REVERTS = {
     "ec2:DescribeTags",
     "ec2:CreateTags",
     "ec2:DeleteTags",
+    "ec2:DescribeKeyPairs",  # key pairs and placement groups: their ARN names them, tags take the id
+    "ec2:DescribePlacementGroups",
 }
 
 

@@ -27,6 +27,17 @@ def _parts(arn: str) -> tuple[str, str, str]:
     return parts[2], parts[3], parts[5]
 
 
+def _ec2_id(ec2: Any, resource: str) -> str:
+    """The id EC2's tag calls take: the ARN's last part, except for the types whose ARN holds a
+    name (key pairs, placement groups), whose id is looked up by that name."""
+    kind, _, name = resource.partition("/")
+    if kind == "key-pair":
+        return str(ec2.describe_key_pairs(KeyNames=[name])["KeyPairs"][0]["KeyPairId"])
+    if kind == "placement-group":
+        return str(ec2.describe_placement_groups(GroupNames=[name])["PlacementGroups"][0]["GroupId"])
+    return resource.rsplit("/", 1)[-1]
+
+
 def remediator_clients(clients: AwsClients, role: str) -> Callable[[str], AwsClients]:
     """Clients for the target's account: the remediator role assumed there when ``role`` names one
     (``arn:aws:iam::*:role/NAME``: the account filled in), the daemon's own otherwise."""
@@ -76,10 +87,8 @@ class TagWriter:
             tags = iam.list_role_tags(RoleName=name) if kind == "role" else iam.list_user_tags(UserName=name)
             return {t["Key"]: t["Value"] for t in tags["Tags"]}
         if service == "ec2":
-            resource_id = resource.rsplit("/", 1)[-1]
-            found = aws.ec2(region or None).describe_tags(
-                Filters=[{"Name": "resource-id", "Values": [resource_id]}]
-            )
+            ec2 = aws.ec2(region or None)
+            found = ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [_ec2_id(ec2, resource)]}])
             return {t["Key"]: t["Value"] for t in found["Tags"]}
         mappings = aws.tagging(region or None).get_resources(ResourceARNList=[arn])
         items = mappings.get("ResourceTagMappingList", [])
@@ -105,7 +114,7 @@ class TagWriter:
             return
         if service == "ec2":
             ec2 = aws.ec2(region or None)
-            resource_id = resource.rsplit("/", 1)[-1]
+            resource_id = _ec2_id(ec2, resource)
             if value is None:
                 ec2.delete_tags(Resources=[resource_id], Tags=[{"Key": key}])
             else:

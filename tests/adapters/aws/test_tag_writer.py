@@ -13,6 +13,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.stub import Stubber
+from moto import mock_aws
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.tag_writer import TagWriteError, TagWriter
@@ -82,3 +83,27 @@ def test_a_tag_write_without_failures_succeeds(tagging: tuple[Any, Stubber]) -> 
         {"ResourceARNList": [FUNCTION], "Tags": {"team": "alpha"}},
     )
     TagWriter(lambda _account: _Clients(client)).write(FUNCTION, ACCOUNT, "team", "alpha")
+
+
+@pytest.fixture
+def moto_ec2(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    with mock_aws():
+        yield boto3.client("ec2", region_name="us-east-1")
+
+
+def test_a_key_pair_is_read_and_reverted_by_its_id_not_its_name(moto_ec2: Any) -> None:
+    """A key pair's ARN holds its name (``key-pair/deploy``); CreateTags, DeleteTags and
+    DescribeTags' resource-id name it by its id (``key-...``)."""
+    created = moto_ec2.create_key_pair(
+        KeyName="deploy",
+        TagSpecifications=[{"ResourceType": "key-pair", "Tags": [{"Key": "team", "Value": "beta"}]}],
+    )
+    arn = f"arn:aws:ec2:us-east-1:{ACCOUNT}:key-pair/deploy"
+    writer = TagWriter(lambda _account: AwsClients("us-east-1"))
+    assert writer.read(arn, ACCOUNT) == {"team": "beta"}
+    writer.write(arn, ACCOUNT, "team", "alpha")
+    found = moto_ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [created["KeyPairId"]]}])
+    assert {t["Key"]: t["Value"] for t in found["Tags"]} == {"team": "alpha"}
