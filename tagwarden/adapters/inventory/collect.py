@@ -132,7 +132,8 @@ class InventoryRun:
         try:
             return discover_accounts(self._org_clients().organizations())
         except AwsErrors as exc:
-            self._fail(self.own_account or "organization", "organization", exc)
+            # Stage "accounts": which accounts there are is unknown, not only their SCPs.
+            self._fail(self.own_account or "organization", "accounts", exc)
             return []
 
     def _account(self, target: AccountTarget) -> AccountInventory | None:

@@ -30,11 +30,12 @@ def drift_report(
     """(the ABAC keys scanned, the items): the drift of the inventory, then the open unattributed
     changes of the accounts it covers. An account whose principals, or a region whose resources,
     could not be read is not taken as holding or carrying nothing; nor is an account whose role
-    could not be assumed (it has no principals or resources in the inventory at all)."""
+    could not be assumed, or the organization when its accounts could not be listed (those
+    accounts have no principals or resources in the inventory at all)."""
     keys = abac_keys(policy, seen_keys(inventory))
     accounts = [a.account for a in inventory.accounts]
     unread = {f.account for f in inventory.failures if f.stage == "resources"}
-    unreached = any(f.stage == "assume-role" for f in inventory.failures)
+    unreached = any(f.stage in ("assume-role", "accounts") for f in inventory.failures)
     items = compute_drift(
         inventory.resources,
         inventory.principals,

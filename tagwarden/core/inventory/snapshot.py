@@ -43,7 +43,7 @@ class AccountFailure:
     """A part of the inventory that could not be read; the rest of the run goes on."""
 
     account: str
-    stage: str  # assume-role, principals, resources, resource-policies, organization
+    stage: str  # accounts, assume-role, principals, resources, resource-policies, organization
     error: str
     region: str = ""
 

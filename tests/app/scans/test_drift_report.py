@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
+import boto3
 import pytest
+from botocore.exceptions import ClientError
 
+from tagwarden.adapters.aws import AwsClients
+from tagwarden.adapters.inventory.collect import InventoryRun
 from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.logs import get_logger
 from tagwarden.app.scans.drift_scan import drift_report
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.inventory.snapshot import (
@@ -19,6 +26,7 @@ from tagwarden.core.inventory.snapshot import (
 from tagwarden.core.settings.inventory import InventorySettings
 
 A, B = "111111111111", "222222222222"
+MOTO = "123456789012"
 POLICY = CompiledPolicy(parse_policy_document({"version": 1, "abac_keys": ["team"], "rules": []}))
 
 
@@ -77,4 +85,30 @@ def test_an_account_whose_role_could_not_be_assumed_makes_no_value_an_orphan_or_
     inventory.accounts[0].principals.append(
         PrincipalRecord(f"arn:aws:iam::{A}:role/ops", "role", {"team": "gamma"}, A)
     )
+    assert kinds(inventory, store) == []
+
+
+def test_accounts_that_could_not_be_listed_make_no_value_an_orphan(aws: str, store: Store) -> None:
+    """discover_accounts on, and Organizations refuses to list the accounts: the inventory covers
+    the own account only, so a value its principals do not hold may be held in any other account
+    of the organization."""
+    boto3.client("s3").create_bucket(Bucket="gamma-data")
+    boto3.client("s3").put_bucket_tagging(
+        Bucket="gamma-data", Tagging={"TagSet": [{"Key": "team", "Value": "gamma"}]}
+    )
+    settings = InventorySettings.model_validate(
+        {"discover_accounts": True, "organization": {"source": "none"}}
+    )
+    session = boto3.session.Session(region_name="us-east-1")
+
+    def deny(**_: Any) -> None:
+        error = {"Error": {"Code": "AccessDeniedException", "Message": "organizations:ListAccounts"}}
+        raise ClientError(error, "ListAccounts")  # type: ignore[arg-type]
+
+    session.events.register("provide-client-params.organizations.ListAccounts", deny)
+    clients = AwsClients("us-east-1", session=session)
+    run = InventoryRun(clients, settings, MOTO, "us-east-1", Path("."), get_logger())
+    inventory = run.collect()
+    assert [a.account for a in inventory.accounts] == [MOTO]
+    assert inventory.failures, "the listing of the organization's accounts failed"
     assert kinds(inventory, store) == []
