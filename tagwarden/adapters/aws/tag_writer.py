@@ -40,16 +40,47 @@ def _ec2_id(ec2: Any, resource: str) -> str:
 
 def remediator_clients(clients: AwsClients, role: str) -> Callable[[str], AwsClients]:
     """Clients for the target's account: the remediator role assumed there when ``role`` names one
-    (``arn:aws:iam::*:role/NAME``: the account filled in), the daemon's own otherwise."""
+    (``arn:aws:iam::*:role/NAME``: the account filled in; ``arn:aws:iam::ACCOUNT:role/NAME``: that
+    account only), the daemon's own otherwise, in the daemon's own account only. IAM's tag calls
+    name a role or user by its name alone: clients acting in another account than the target's
+    would read and retag that account's principal of the same name."""
     parts = role.split(":", 5)
-    if len(parts) != 6 or "*" in parts[5] or "?" in parts[5] or parts[4] not in ("*", ""):
-        return lambda _account: clients
+    named = len(parts) == 6 and "*" not in parts[5] and "?" not in parts[5]
+    if named and parts[4] in ("*", ""):
 
-    def assumed(account: str) -> AwsClients:
-        arn = ":".join([*parts[:4], account, parts[5]])
-        return clients.assume_role(arn, "tagwarden-revert")
+        def assumed(account: str) -> AwsClients:
+            arn = ":".join([*parts[:4], account, parts[5]])
+            return clients.assume_role(arn, "tagwarden-revert")
 
-    return assumed
+        return assumed
+    if named and "*" not in parts[4] and "?" not in parts[4]:
+
+        def the_role(account: str) -> AwsClients:
+            if account != parts[4]:
+                raise TagWriteError(f"remediation.role {role} is in account {parts[4]}, not {account}")
+            return clients.assume_role(role, "tagwarden-revert")
+
+        return the_role
+    own: list[str] = []
+
+    def own_clients(account: str) -> AwsClients:
+        if not own:
+            own.append(str(clients.sts().get_caller_identity()["Account"]))
+        if account != own[0]:
+            raise TagWriteError(
+                f"remediation.role {role!r} names no role to assume: the daemon's own credentials "
+                f"act in {own[0]}, not {account}"
+            )
+        return clients
+
+    return own_clients
+
+
+def _same_account(arn: str, account: str) -> None:
+    """The target's ARN names the account the remediator acts in (or none, as S3's)."""
+    named = arn.split(":", 5)[4] if arn.count(":") >= 5 else ""
+    if named and named != account:
+        raise TagWriteError(f"{arn} is in account {named}, not {account} where the revert would act")
 
 
 class TagWriter:
@@ -59,6 +90,7 @@ class TagWriter:
         self._clients_for = clients_for
 
     def read(self, arn: str, account: str) -> dict[str, str]:
+        _same_account(arn, account)
         try:
             return self._read(self._clients_for(account), arn)
         except (ClientError, BotoCoreError) as exc:
@@ -66,6 +98,7 @@ class TagWriter:
 
     def write(self, arn: str, account: str, key: str, value: str | None) -> None:
         """Set ``key`` to ``value``, or remove it when ``value`` is None."""
+        _same_account(arn, account)
         try:
             self._write(self._clients_for(account), arn, key, value)
         except (ClientError, BotoCoreError) as exc:

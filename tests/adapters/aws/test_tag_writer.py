@@ -16,7 +16,7 @@ from botocore.stub import Stubber
 from moto import mock_aws
 
 from tagwarden.adapters.aws import AwsClients
-from tagwarden.adapters.aws.tag_writer import TagWriteError, TagWriter
+from tagwarden.adapters.aws.tag_writer import TagWriteError, TagWriter, remediator_clients
 
 ACCOUNT = "123456789012"
 FUNCTION = f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:billing"
@@ -107,3 +107,56 @@ def test_a_key_pair_is_read_and_reverted_by_its_id_not_its_name(moto_ec2: Any) -
     writer.write(arn, ACCOUNT, "team", "alpha")
     found = moto_ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [created["KeyPairId"]]}])
     assert {t["Key"]: t["Value"] for t in found["Tags"]} == {"team": "alpha"}
+
+
+OTHER = "222222222222"
+MOTO_ACCOUNT = "123456789012"  # the daemon's own account in moto
+
+
+@pytest.fixture
+def moto_iam(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    with mock_aws():
+        iam = boto3.client("iam", region_name="us-east-1")
+        iam.create_role(
+            RoleName="Developer",
+            AssumeRolePolicyDocument="{}",
+            Tags=[{"Key": "team", "Value": "beta"}],
+        )
+        yield iam
+
+
+def test_own_credentials_never_touch_a_role_of_the_same_name_in_their_own_account(moto_iam: Any) -> None:
+    """remediation.role names no role to assume (a glob): the daemon's own credentials act in
+    their own account only. IAM's tag calls take a role's name, not its ARN, so a revert of
+    another account's Developer must not read or retag the daemon's own Developer."""
+    writer = TagWriter(remediator_clients(AwsClients("us-east-1"), "arn:aws:iam::*:role/tagwarden-*"))
+    target = f"arn:aws:iam::{OTHER}:role/Developer"
+    with pytest.raises(TagWriteError):
+        writer.read(target, OTHER)
+    with pytest.raises(TagWriteError):
+        writer.write(target, OTHER, "team", "alpha")
+    assert moto_iam.list_role_tags(RoleName="Developer")["Tags"] == [{"Key": "team", "Value": "beta"}]
+    own = f"arn:aws:iam::{MOTO_ACCOUNT}:role/Developer"
+    assert writer.read(own, MOTO_ACCOUNT) == {"team": "beta"}
+
+
+def test_a_target_whose_arn_names_another_account_is_not_touched(moto_iam: Any) -> None:
+    """The account a finding was recorded in and the account its target's ARN names differ: the
+    remediator acts in the former and IAM would retag that account's role of the same name."""
+    writer = TagWriter(lambda _account: AwsClients("us-east-1"))
+    with pytest.raises(TagWriteError):
+        writer.write(f"arn:aws:iam::{OTHER}:role/Developer", MOTO_ACCOUNT, "team", "alpha")
+    assert moto_iam.list_role_tags(RoleName="Developer")["Tags"] == [{"Key": "team", "Value": "beta"}]
+
+
+def test_a_role_named_with_its_account_is_assumed(moto_iam: Any) -> None:
+    role = f"arn:aws:iam::{MOTO_ACCOUNT}:role/tagwarden-remediator"
+    clients = remediator_clients(AwsClients("us-east-1"), role)(MOTO_ACCOUNT)
+    caller = clients.sts().get_caller_identity()["Arn"]
+    assert caller.startswith(f"arn:aws:sts::{MOTO_ACCOUNT}:assumed-role/tagwarden-remediator/")
+    writer = TagWriter(remediator_clients(AwsClients("us-east-1"), role))
+    with pytest.raises(TagWriteError):  # no role to assume in another account: nothing is touched
+        writer.write(f"arn:aws:iam::{OTHER}:role/Developer", OTHER, "team", "alpha")
