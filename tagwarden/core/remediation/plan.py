@@ -2,7 +2,8 @@
 
 A revert restores the key's value before the change: it sets the old value back, re-adds a
 removed key, or removes a key that did not exist. It is planned only when the value before the
-change is known and was not itself written by a change with an unresolved finding, when the key
+change is known and was not itself written by a change with an unresolved finding, when the
+finding itself is not resolved (a person accepted the change while the revert waited), when the key
 still holds what the finding recorded (someone may have fixed it since), within
 ``remediation.max_per_hour``, and only for findings of a rule with ``remediate: revert``.
 ``dry_run`` stops at the plan; ``enforce`` applies it.
@@ -106,6 +107,8 @@ def plan_revert(
 
     if finding.target_kind not in ("resource", "principal"):
         return plan("skipped", "session tags end with the session: nothing to put back")
+    if finding.status not in _UNRESOLVED:
+        return plan("skipped", "the finding was resolved before its revert ran: the change stays")
     if not known:
         return plan("skipped", f"the value of {finding.tag_key} before the change is not known")
     if before_flagged is not None:

@@ -196,3 +196,18 @@ def test_rules_without_revert_queue_nothing(aws: None) -> None:
     daemon.feed(HISTORY)
     assert daemon.deliver() == 0
     assert bucket_tags(BUCKET)["team"] == "beta"
+
+
+def test_a_finding_resolved_before_its_revert_runs_is_not_reverted(aws: None) -> None:
+    """The revert waits (a refusal, throttling or max_per_hour: retried later) and meanwhile a
+    person resolves the finding: the change was accepted, so the retry puts nothing back."""
+    store = open_store("sqlite:///:memory:")
+    daemon = Daemon(store, policy("enforce"))
+    daemon.feed(HISTORY)
+    grab = the_grab(store)
+    store.set_status(grab.id, "resolved")
+    assert daemon.deliver() == 1
+    assert bucket_tags(BUCKET) == {"team": "beta", "owner": "dev"}
+    status = store.remediation(grab.id)
+    assert status is not None and status["status"] == "skipped"
+    assert store.remediations_applied_since(0) == 0

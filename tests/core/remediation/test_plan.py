@@ -141,3 +141,13 @@ def test_tagwarden_own_reverts_are_not_judged() -> None:
 
     assert judge(change("tagwarden-remediator"), context, policy) == []
     assert {f.kind for f in judge(change("Developer"), context, policy)} == {"unauthorized_writer"}
+
+
+@pytest.mark.parametrize(("status", "applies"), [("open", True), ("acknowledged", True), ("resolved", False)])
+def test_a_resolved_finding_is_not_reverted(status: str, applies: bool) -> None:
+    finding = make_finding(
+        tag_key="team", old_value="alpha", new_value="beta", target_kind="resource", status=status
+    )
+    revert = plan(finding, (True, "alpha"), {"team": "beta"})
+    assert revert.applies is applies
+    assert applies or "resolved" in revert.detail
