@@ -61,6 +61,15 @@ def writers_report(
     passers = identity_passers(inputs, policy, keys)
     report.passers = passer_listing(passers)
     candidates = excess_findings(items, policy, scanned_at) + passer_findings(passers, policy, scanned_at)
+    unread = [f.error for f in inventory.failures if f.stage == "organization"]
+    if unread:
+        # Without the SCPs and RCPs the engine answers as if none applied: a principal they forbid
+        # to tag would be reported. The items stay listed; nothing is committed as a finding.
+        report.problems.append(
+            f"the organization's SCPs and RCPs could not be read ({unread[0]}): "
+            f"{len(candidates)} excess finding(s) not recorded"
+        )
+        return report
     report.findings = recorder.record(store, candidates, source=source)
     return report
 
