@@ -37,7 +37,11 @@ def is_transient(exc: BaseException) -> bool:
     response = getattr(exc, "response", None)
     if not isinstance(response, dict):
         return False
-    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    return transient_answer(error_code(exc), response.get("ResponseMetadata", {}).get("HTTPStatusCode"))
+
+
+def transient_answer(code: str, status: object) -> bool:
+    """The same, from an error code and HTTP status given apart (a batch call's per-item failure)."""
     if isinstance(status, int) and (status >= 500 or status == 429):
         return True
-    return error_code(exc) in _TRANSIENT_CODES
+    return code in _TRANSIENT_CODES or code == "InternalServiceException"

@@ -13,11 +13,22 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.clients import AwsClients
-from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.aws.error_codes import error_code, is_transient, transient_answer
 
 
 class TagWriteError(RuntimeError):
-    """The service refused or could not be reached; the message says which call and why."""
+    """The service refused or could not be reached; the message says which call and why.
+    ``transient``: throttled, a 5xx or no answer, so worth trying again soon; otherwise AWS
+    refused this target (denied, not found, invalid), which says nothing of the others."""
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+def _failed(doing: str, exc: ClientError | BotoCoreError) -> TagWriteError:
+    transient = isinstance(exc, BotoCoreError) or is_transient(exc)
+    return TagWriteError(f"{doing}: {exc}", transient=transient)
 
 
 def _parts(arn: str) -> tuple[str, str, str]:
@@ -94,7 +105,7 @@ class TagWriter:
         try:
             return self._read(self._clients_for(account), arn)
         except (ClientError, BotoCoreError) as exc:
-            raise TagWriteError(f"reading the tags of {arn}: {exc}") from None
+            raise _failed(f"reading the tags of {arn}", exc) from None
 
     def write(self, arn: str, account: str, key: str, value: str | None) -> None:
         """Set ``key`` to ``value``, or remove it when ``value`` is None."""
@@ -102,7 +113,7 @@ class TagWriter:
         try:
             self._write(self._clients_for(account), arn, key, value)
         except (ClientError, BotoCoreError) as exc:
-            raise TagWriteError(f"writing {key} on {arn}: {exc}") from None
+            raise _failed(f"writing {key} on {arn}", exc) from None
 
     def _read(self, aws: AwsClients, arn: str) -> dict[str, str]:
         service, region, resource = _parts(arn)
@@ -161,7 +172,10 @@ class TagWriter:
         # The tagging API answers 200 when the resource's service refused: the refusal is here.
         for failure in (answer.get("FailedResourcesMap") or {}).values():  # one ARN asked: any is it
             code = failure.get("ErrorCode", "") or str(failure.get("StatusCode", "unknown"))
-            raise TagWriteError(f"writing {key} on {arn}: {code}: {failure.get('ErrorMessage', '')}")
+            raise TagWriteError(
+                f"writing {key} on {arn}: {code}: {failure.get('ErrorMessage', '')}",
+                transient=transient_answer(code, failure.get("StatusCode")),
+            )
 
     def _write_iam(self, aws: AwsClients, resource: str, key: str, value: str | None) -> None:
         kind, name = resource.split("/", 1)[0], resource.rsplit("/", 1)[1]

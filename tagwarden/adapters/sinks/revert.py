@@ -81,7 +81,8 @@ class RevertSink:
             live: dict[str, str] | None = self._writer.read(finding.target, finding.account)
         except TagWriteError as exc:
             self._store.set_remediation(finding.id, "failed", str(exc), None)
-            raise DeliveryError(str(exc)) from None
+            # Refused for this target: it waits alone; throttled or unreachable: every revert waits.
+            raise DeliveryError(str(exc), permanent=not exc.transient) from None
         before = self._before(finding)
         plan = plan_revert(
             finding,
@@ -103,6 +104,7 @@ class RevertSink:
             self._writer.write(plan.target, finding.account, plan.key, plan.restore)
         except TagWriteError as exc:
             self._store.set_remediation(finding.id, "failed", str(exc), None)
-            raise DeliveryError(str(exc)) from None
+            # Refused for this target: it waits alone; throttled or unreachable: every revert waits.
+            raise DeliveryError(str(exc), permanent=not exc.transient) from None
         self._store.set_remediation(finding.id, "done", plan.detail, now)
         self._log.info("finding_reverted", finding_id=finding.id, target=plan.target, action=plan.detail)

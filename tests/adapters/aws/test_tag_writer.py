@@ -59,8 +59,9 @@ def test_a_tag_write_refused_in_failed_resources_map_raises(tagging: tuple[Any, 
         {"ResourceARNList": [FUNCTION], "Tags": {"team": "alpha"}},
     )
     writer = TagWriter(lambda _account: _Clients(client))
-    with pytest.raises(TagWriteError, match="AccessDeniedException"):
+    with pytest.raises(TagWriteError, match="AccessDeniedException") as refused:
         writer.write(FUNCTION, ACCOUNT, "team", "alpha")
+    assert not refused.value.transient  # refused for this target: no reason to hold back the others
 
 
 def test_an_untag_refused_in_failed_resources_map_raises(tagging: tuple[Any, Stubber]) -> None:
@@ -160,3 +161,11 @@ def test_a_role_named_with_its_account_is_assumed(moto_iam: Any) -> None:
     writer = TagWriter(remediator_clients(AwsClients("us-east-1"), role))
     with pytest.raises(TagWriteError):  # no role to assume in another account: nothing is touched
         writer.write(f"arn:aws:iam::{OTHER}:role/Developer", OTHER, "team", "alpha")
+
+
+def test_a_throttled_write_is_transient(tagging: tuple[Any, Stubber]) -> None:
+    client, stub = tagging
+    stub.add_client_error("tag_resources", service_error_code="ThrottlingException", http_status_code=400)
+    with pytest.raises(TagWriteError) as throttled:
+        TagWriter(lambda _account: _Clients(client)).write(FUNCTION, ACCOUNT, "team", "alpha")
+    assert throttled.value.transient

@@ -211,3 +211,25 @@ def test_a_finding_resolved_before_its_revert_runs_is_not_reverted(aws: None) ->
     status = store.remediation(grab.id)
     assert status is not None and status["status"] == "skipped"
     assert store.remediations_applied_since(0) == 0
+
+
+def test_a_revert_aws_refuses_for_its_target_does_not_hold_back_the_others(aws: None) -> None:
+    """A revert refused for its own target (here the bucket is gone: NoSuchBucket) waits alone, as
+    a sink's refusal of one finding does; the next finding's revert goes ahead at once."""
+    store = open_store("sqlite:///:memory:")
+    daemon = Daemon(store, policy("enforce"))
+    gone = "team-omega-data"  # never created in moto
+    daemon.feed(
+        [
+            put(ADMIN, gone, {"team": "omega"}, "2026-01-05T09:00:00Z", "setup-gone"),
+            put(DEVELOPER, gone, {"team": "beta"}, "2026-01-05T09:30:00Z", "grab-gone"),
+        ]
+    )
+    assert daemon.deliver() == 0  # refused: GetBucketTagging answers NoSuchBucket
+    (refused,) = [f for f in store.list_findings() if f.event_id == "grab-gone"]
+    status = store.remediation(refused.id)
+    assert status is not None and status["status"] == "failed" and "NoSuchBucket" in status["detail"]
+
+    daemon.feed(HISTORY)
+    assert daemon.deliver() == 1
+    assert bucket_tags(BUCKET) == {"team": "alpha", "owner": "dev"}
