@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 from tagwarden.core.arn import canonical_principal
 from tagwarden.core.compute import (
@@ -18,6 +19,7 @@ from tagwarden.core.compute import (
     ComputeReader,
     RoleGrant,
     StateUndo,
+    TemplateRef,
     detect_compute_identity,
     profile_key,
 )
@@ -60,6 +62,10 @@ class ComputeIdentity:
         needs (the roles given, the roles replaced, the actors)."""
         reads = list(reads)
         profiles = {g.profile for r in reads for g in r.grants if g.profile}
+        with self._lock:
+            for read in reads:
+                for grant in read.grants:
+                    profiles.update(self._template_profiles(grant.template))
         self._fetch_profiles(profiles)
         roles: set[str] = set()
         with self._lock:
@@ -72,8 +78,31 @@ class ComputeIdentity:
                         roles.add(self.state.resource_role(grant.role_from) or "")
                     if grant.profile:
                         roles.add(self.state.profile_role(grant.profile) or "")
+                    roles.update(
+                        self.state.profile_role(p) or "" for p in self._template_profiles(grant.template)
+                    )
         roles.discard("")
         return roles
+
+    def _template_profiles(self, template: TemplateRef | None) -> set[str]:
+        """The profiles of every version known of the template a grant names: which one the grant
+        takes may be learned later in the same unit ($Latest, a version made just before)."""
+        if template is None:
+            return set()
+        return self.state.template_profiles(
+            template.account, template.region, template.template_id, template.name
+        )
+
+    def _resolved(self, grant: RoleGrant) -> RoleGrant:
+        """A grant of a launch template version, given the version's profile (none where the
+        template or version is not known, or names no profile)."""
+        ref = grant.template
+        if ref is None:
+            return grant
+        known, profile = self.state.template_profile(
+            ref.account, ref.region, ref.template_id, ref.name, ref.version
+        )
+        return replace(grant, profile=profile if known else None)
 
     def _fetch_profiles(self, keys: set[str]) -> None:
         if keys and self._list_all is not None:
@@ -108,7 +137,7 @@ class ComputeIdentity:
                 return state.profile_role(known[1]) if known[1] else None
         if grant.family:
             return state.resource_role(grant.family)
-        return state.resource_role(grant.target) if grant.tracks_previous else None
+        return state.resource_role(grant.state_key or grant.target) if grant.tracks_previous else None
 
     def _new_role(self, grant: RoleGrant) -> str | None:
         if grant.role_from:
@@ -129,7 +158,7 @@ class ComputeIdentity:
         ``undo`` what to put back if the unit is not committed."""
         findings: list[Finding] = []
         with self._lock:
-            for grant in read.grants:
+            for grant in map(self._resolved, read.grants):
                 new_role = self._new_role(grant)
                 new, old = _view(tx, new_role), _view(tx, self._previous(grant))
                 unchanged = (
@@ -153,6 +182,8 @@ class ComputeIdentity:
                     self.state.remove_from_profile(update.profile, update.removed, undo)
                 else:
                     self.state.set_profile(update.profile, None, undo)
+            for template in read.template_updates:
+                self.state.learn_template(template, undo)
         return findings
 
     def undo(self, undo: StateUndo) -> None:
@@ -166,7 +197,9 @@ class ComputeIdentity:
         if grant.role_from:
             self.state.copy_resource_role(grant.target, grant.role_from, undo)
             return
-        self.state.set_resource_role(grant.family or grant.target, grant.role, grant.profile, undo)
+        self.state.set_resource_role(
+            grant.family or grant.state_key or grant.target, grant.role, grant.profile, undo
+        )
         if grant.family:  # the revision itself, for the tasks and services later run from it
             self.state.set_resource_role(grant.target, grant.role, grant.profile, undo)
         if grant.association_id:

@@ -2,7 +2,7 @@
 ABAC identity the actor does not hold. Pure: records and plain data in, findings out."""
 
 from tagwarden.core.compute.detect import detect_compute_identity
-from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant
+from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant, TemplateRef, TemplateUpdate
 from tagwarden.core.compute.read import ComputeReader
 from tagwarden.core.compute.state import ComputeIdentityState, StateUndo, profile_key
 
@@ -13,6 +13,8 @@ __all__ = [
     "ProfileUpdate",
     "RoleGrant",
     "StateUndo",
+    "TemplateRef",
+    "TemplateUpdate",
     "detect_compute_identity",
     "profile_key",
 ]

@@ -43,6 +43,8 @@ def _explanation(grant: RoleGrant, key: str, new: RoleView, old: RoleView, mine:
     if grant.ctx.actor.session_arn:
         who += f" (session {grant.ctx.actor.session_arn})"
     via = f" through instance profile {grant.profile}" if grant.profile else ""
+    if grant.template is not None:
+        via = f" through launch template {grant.template.describe()} (instance profile {grant.profile})"
     head = (
         f"{who} gave {grant.resource_kind} {grant.target} the role {new.describe(key)}{via} with "
         f"{grant.ctx.event_name} at {grant.ctx.event_time}, replacing {old.describe(key)}."

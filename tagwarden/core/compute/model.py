@@ -8,6 +8,40 @@ from tagwarden.core.normalize.record_fields import RecordContext
 
 
 @dataclass(frozen=True, slots=True)
+class TemplateRef:
+    """A launch template (by id, else by name) in an account and region, and one of its versions
+    as a call names it: a number, ``$Latest`` or ``$Default`` (None: ``$Default``)."""
+
+    account: str
+    region: str
+    template_id: str | None
+    name: str | None
+    version: str | None = None
+
+    def describe(self) -> str:
+        return f"{self.template_id or self.name} version {self.version or '$Default'}"
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateUpdate:
+    """What a launch template call did to the template ``template`` names (its version unused).
+
+    ``version``: a version made, whose instance profile is ``profile`` (a profile key), else that
+    of the version ``source`` (SourceVersion) where given, else none; ``default``/``latest``: the
+    numbers the response gives; ``deleted``: versions deleted; ``removed``: the whole template."""
+
+    template: TemplateRef
+    version: int | None = None
+    profile: str | None = None
+    source: str | None = None
+    created: bool = False  # the template itself was made by the call (its version 1)
+    default: int | None = None
+    latest: int | None = None
+    deleted: tuple[int, ...] = ()
+    removed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class RoleGrant:
     """A compute resource given a role, at creation or later.
 
@@ -31,6 +65,8 @@ class RoleGrant:
     family: str | None = None  # resources whose previous role is the family's (ECS task definitions)
     new_version: bool = False  # a new revision or version: new code, given its role anew even if the same
     role_from: str | None = None  # the configuration whose role the resource takes (a task definition)
+    template: TemplateRef | None = None  # the launch template version whose profile the resource takes
+    state_key: str | None = None  # where the state keeps the resource's role, where not its target
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +83,14 @@ class ProfileUpdate:
 class ComputeRead:
     grants: tuple[RoleGrant, ...] = ()
     profile_updates: tuple[ProfileUpdate, ...] = ()
+    template_updates: tuple[TemplateUpdate, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.grants or self.profile_updates)
+        return bool(self.grants or self.profile_updates or self.template_updates)
+
+    def __add__(self, other: ComputeRead) -> ComputeRead:
+        return ComputeRead(
+            self.grants + other.grants,
+            self.profile_updates + other.profile_updates,
+            self.template_updates + other.template_updates,
+        )

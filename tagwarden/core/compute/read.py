@@ -2,8 +2,9 @@
 
 A record that gives no compute resource a role costs one dictionary lookup. The operations are
 hand-written for EC2, IAM instance profiles, Lambda and ECS (their shapes need care: EC2 wraps its
-newer calls' parameters, instance profiles indirect the role) and table-driven for the rest, from
-``roles.json`` (generated from botocore's models, see docs/compute-identity.md).
+newer calls' parameters, instance profiles indirect the role), for launch templates and the groups
+and fleets that run them (``templates.py``), and table-driven for the rest, from ``roles.json``
+(generated from botocore's models, see docs/compute-identity.md).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from tagwarden.core.arn import ec2_arn, ec2_resource_type, is_arn, unresolved_ta
 from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant
 from tagwarden.core.compute.references import REFERENCES, ecs_family_key, with_references
 from tagwarden.core.compute.state import profile_key
+from tagwarden.core.compute.templates import TEMPLATES
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.normalizer import default_specs
 from tagwarden.core.normalize.operations import TargetRule, dig, first_present
@@ -328,6 +330,10 @@ class ComputeReader:
         self._readers.update(HAND_WRITTEN)
         for key in REFERENCES:
             found = with_references(key, self._readers.get(key))
+            if found is not None:
+                self._readers[key] = found
+        for key, extra in TEMPLATES.items():  # launch templates, and what runs them
+            found = with_references(key, self._readers.get(key), extra)
             if found is not None:
                 self._readers[key] = found
 

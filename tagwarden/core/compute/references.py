@@ -81,15 +81,17 @@ REFERENCES: dict[tuple[str, str], _Reader] = {
 }
 
 
-def with_references(key: tuple[str, str], reader: _Reader | None) -> _Reader | None:
+def with_references(
+    key: tuple[str, str], reader: _Reader | None, extra: _Reader | None = None
+) -> _Reader | None:
     """``reader`` (the members the call's request names), followed by what the call takes from a
-    configuration it names."""
-    extra = REFERENCES.get(key)
+    configuration it names (``extra``, else the call's entry in ``REFERENCES``)."""
+    extra = extra or REFERENCES.get(key)
     if extra is None or reader is None:
         return extra or reader
+    first_reader, second_reader = reader, extra
 
     def both(params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
-        first, second = reader(params, response, ctx), extra(params, response, ctx)
-        return ComputeRead(first.grants + second.grants, first.profile_updates + second.profile_updates)
+        return first_reader(params, response, ctx) + second_reader(params, response, ctx)
 
     return both

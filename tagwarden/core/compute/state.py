@@ -2,7 +2,8 @@
 
 Instance profile → role comes from IAM (fetched by the app with a time-to-live) and is kept
 current by CreateInstanceProfile / AddRoleToInstanceProfile / RemoveRoleFromInstanceProfile
-events; resource → role and association id → instance are learned from the events themselves.
+events; resource → role and association id → instance are learned from the events themselves,
+and so are launch templates (each version's instance profile, $Default and $Latest).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tagwarden.core.arn import canonical_principal
+from tagwarden.core.compute.model import TemplateUpdate
 
 PROFILE_NOT_KNOWN = "?"  # what a profile lookup returns where IAM cannot tell (other account, denied)
 _ABSENT = object()
@@ -59,16 +61,69 @@ def _put(table: dict[str, Any], key: str, value: object, undo: StateUndo | None)
         undo.changed.append((table, key, before, value))
 
 
+@dataclass(frozen=True, slots=True)
+class LaunchTemplateVersions:
+    """One launch template as learned from its records. ``versions`` maps a version number to its
+    instance profile key (None: the version names none; ``PROFILE_NOT_KNOWN``: made from a version
+    tagwarden did not know); ``default`` and ``latest`` are None where not known; ``complete`` says
+    every version since the template was made was seen (so $Latest after a deletion is known)."""
+
+    name: str | None
+    versions: tuple[tuple[int, str | None], ...] = ()
+    default: int | None = None
+    latest: int | None = None
+    complete: bool = False
+
+    def number(self, version: str | None) -> int | None:
+        """The version number a reference names: a number, ``$Latest``, ``$Default`` or None."""
+        if version is None or version == "$Default":
+            return self.default
+        if version == "$Latest":
+            return self.latest
+        return int(version) if version.isdigit() else None
+
+    def profile(self, version: str | None) -> tuple[bool, str | None]:
+        """(known, profile key) of the version a reference names."""
+        number = self.number(version)
+        held = dict(self.versions)
+        if number is None or number not in held or held[number] == PROFILE_NOT_KNOWN:
+            return False, None
+        return True, held[number]
+
+    def learned(self, update: TemplateUpdate) -> LaunchTemplateVersions:
+        """The template after ``update`` (not a removal)."""
+        versions, default, latest = dict(self.versions), self.default, self.latest
+        if update.version is not None:
+            profile = update.profile
+            if profile is None and update.source is not None:
+                known, inherited = self.profile(update.source)
+                profile = inherited if known else PROFILE_NOT_KNOWN
+            versions[update.version] = profile
+            latest = update.version  # a version made is the latest
+        for number in update.deleted:
+            versions.pop(number, None)
+        if latest in update.deleted:
+            latest = max(versions) if self.complete and versions else None
+        default = update.default if update.default is not None else default
+        latest = update.latest if update.latest is not None else latest
+        kept = tuple(sorted(versions.items()))
+        return LaunchTemplateVersions(self.name or update.template.name, kept, default, latest, self.complete)
+
+
 @dataclass
 class ComputeIdentityState:
     """``profiles`` maps a profile key to its role ARN (None: known to hold no role); a key that is
     absent is unknown. ``resources`` maps a compute resource (or ECS family) to the role ARN it
     runs as, or to a profile key prefixed ``profile:``; ``associations`` an EC2 association id to
-    its instance ARN and profile key."""
+    its instance ARN and profile key; ``launch_templates`` a launch template
+    (``<account>/<region>/<id>``) to its versions, ``launch_template_names`` a template's name
+    (``<account>/<region>/<name>``) to its id."""
 
     profiles: dict[str, str | None] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)
     associations: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    launch_templates: dict[str, LaunchTemplateVersions] = field(default_factory=dict)
+    launch_template_names: dict[str, str] = field(default_factory=dict)
 
     def knows_profile(self, key: str) -> bool:
         return key in self.profiles
@@ -113,3 +168,47 @@ class ComputeIdentityState:
 
     def association(self, association_id: str) -> tuple[str, str | None] | None:
         return self.associations.get(association_id)
+
+    def _template_id(
+        self, account: str, region: str, template_id: str | None, name: str | None
+    ) -> str | None:
+        if template_id:
+            return template_id
+        return self.launch_template_names.get(f"{account}/{region}/{name}") if name else None
+
+    def template_profile(
+        self, account: str, region: str, template_id: str | None, name: str | None, version: str | None
+    ) -> tuple[bool, str | None]:
+        """(known, instance profile key) of a launch template version: (False, None) for a
+        template or version tagwarden did not see made."""
+        found = self._template_id(account, region, template_id, name)
+        held = self.launch_templates.get(f"{account}/{region}/{found}") if found else None
+        return held.profile(version) if held is not None else (False, None)
+
+    def template_profiles(
+        self, account: str, region: str, template_id: str | None, name: str | None
+    ) -> set[str]:
+        """The profiles of every version of a template known."""
+        found = self._template_id(account, region, template_id, name)
+        held = self.launch_templates.get(f"{account}/{region}/{found}") if found else None
+        return {p for _, p in held.versions if p and p != PROFILE_NOT_KNOWN} if held is not None else set()
+
+    def learn_template(self, update: TemplateUpdate, undo: StateUndo | None = None) -> None:
+        ref = update.template
+        found = self._template_id(ref.account, ref.region, ref.template_id, ref.name)
+        if found is None:
+            return
+        key = f"{ref.account}/{ref.region}/{found}"
+        held = self.launch_templates.get(key)
+        if update.removed:
+            name = ref.name or (held.name if held is not None else None)
+            name_key = f"{ref.account}/{ref.region}/{name}"
+            _put(self.launch_templates, key, _ABSENT, undo)
+            if name and self.launch_template_names.get(name_key) == found:
+                _put(self.launch_template_names, name_key, _ABSENT, undo)
+            return
+        if update.created or held is None:
+            held = LaunchTemplateVersions(ref.name, complete=update.created)
+        _put(self.launch_templates, key, held.learned(update), undo)
+        if ref.name:
+            _put(self.launch_template_names, f"{ref.account}/{ref.region}/{ref.name}", found, undo)
