@@ -29,10 +29,14 @@ _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]{1,2}")
 
 
 class _OpenFindingsCollector(Collector):
-    """Reads open finding counts from the store at scrape time, so restarts lose nothing."""
+    """Reads open finding counts from the store at scrape time, so restarts lose nothing.
 
-    def __init__(self, counts: OpenFindingCounts) -> None:
+    A store that cannot be read leaves the family empty and is counted by ``failed``: the rest of
+    the scrape is served, so TagwardenStoreErrors can fire rather than the scrape failing."""
+
+    def __init__(self, counts: Callable[[], OpenFindingCounts | None], failed: Callable[[], None]) -> None:
         self._counts = counts
+        self._failed = failed
 
     def collect(self) -> Iterable[GaugeMetricFamily]:
         family = GaugeMetricFamily(
@@ -40,8 +44,15 @@ class _OpenFindingsCollector(Collector):
             "Findings whose status is open, by severity and kind.",
             labels=["severity", "kind"],
         )
-        for severity, kind, count in self._counts():
-            family.add_metric([severity, kind], count)
+        counts = self._counts()
+        if counts is not None:
+            try:
+                rows = list(counts())
+            except Exception:
+                rows = []
+                self._failed()
+            for severity, kind, count in rows:
+                family.add_metric([severity, kind], count)
         yield family
 
 
@@ -52,7 +63,15 @@ class Metrics:
         self._newest: dict[str, float] = {}
         self._newest_origin: dict[tuple[str, str], float] = {}
         self._series: dict[int, set[tuple[str, ...]]] = {}
+        self._open_counts: OpenFindingCounts | None = None
         r = self.registry
+        # Registered first, so collected before store_errors: a failure to count open findings
+        # shows in the same scrape.
+        r.register(
+            _OpenFindingsCollector(
+                lambda: self._open_counts, lambda: self.store_errors.labels("open_findings").inc()
+            )
+        )
         self.build_info = Gauge(
             "tagwarden_build_info",
             "Always 1; the version label says which build runs.",
@@ -280,4 +299,4 @@ class Metrics:
             self._series[id(gauge)] = set(values)
 
     def watch_open_findings(self, counts: OpenFindingCounts) -> None:
-        self.registry.register(_OpenFindingsCollector(counts))
+        self._open_counts = counts
