@@ -64,6 +64,7 @@ class Scans:
         self.policy = CompiledPolicy(config.policy)
         self._inventory_lock = threading.Lock()
         self._latest: Inventory | None = None
+        self._taken_on: set[str] = set()  # scans this replica has run (or tried to)
 
     def jobs(self) -> list[ScanJob]:
         jobs: list[ScanJob] = []
@@ -120,6 +121,12 @@ class Scans:
             self.log.debug("scan_left_to_lease_holder", scan=job.name)
             return True
         metrics = self.parts.metrics
+        if job.name not in self._taken_on:
+            # Until a run succeeds, the scan's last success is when this replica took it on, so a
+            # scan that fails from its first run is stale 6 hours later (TagwardenScanStale), as a
+            # source that never polls is (TagwardenIngestStalled), instead of exporting no series.
+            self._taken_on.add(job.name)
+            metrics.job_last_success.labels(job.name).set(time.time())
         started = time.monotonic()
         try:
             ok = job.run()

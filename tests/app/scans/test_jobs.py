@@ -84,7 +84,12 @@ def test_a_failed_account_fails_the_inventory_job_and_sets_its_gauge(aws: str, t
     assert not scans.run(inventory)  # moto's account A runs no organization
     sample = parts.metrics.registry.get_sample_value
     assert sample("tagwarden_inventory_failures", {"account": A, "stage": "organization"}) == 1
-    assert sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "inventory"}) is None
+    # No success is recorded: the series holds when the scan was taken on, and failing again
+    # does not move it.
+    taken_on = sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "inventory"})
+    assert taken_on is not None
+    assert not scans.run(inventory)
+    assert sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "inventory"}) == taken_on
     parts.store.close()
 
 
@@ -105,3 +110,32 @@ def test_replicas_on_one_store_run_each_scan_on_one_of_them(no_aws: None, tmp_pa
     assert held("tagwarden_scan_lease_held", {"scan": "inventory"}) == 1
     assert parts.store.lease_holder("scan:inventory", time.time()) == "b"
     parts.store.close()
+
+
+def test_a_scan_that_never_succeeds_still_has_a_last_success_series(no_aws: None, tmp_path: Path) -> None:
+    """TagwardenScanStale reads tagwarden_job_last_success_timestamp_seconds: a scan failing from
+    its first run (no member role, Organizations denied) must show there, counted from when this
+    replica took it on, or the alert can never fire for it."""
+    config = load_config(write_config(tmp_path, [A]), env={})
+    log = get_logger()
+    parts = build_parts(config, log, aws=False)
+    scans = Scans(config, parts, log, holder="a")
+    sample = parts.metrics.registry.get_sample_value
+    before = time.time()
+    assert not scans.run(ScanJob("inventory", 3600, lambda: False))
+    first = sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "inventory"})
+    assert first is not None and before <= first <= time.time()
+    # Further failures do not move it: the scan has still not succeeded since then.
+    assert not scans.run(ScanJob("inventory", 3600, lambda: False))
+    assert sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "inventory"}) == first
+    # A replica that leaves the scan to the lease holder exports nothing for it.
+    other = Scans(config, build_parts(config, log, aws=False), log, holder="b")
+    assert other.run(ScanJob("inventory", 3600, lambda: False))
+    assert (
+        other.parts.metrics.registry.get_sample_value(
+            "tagwarden_job_last_success_timestamp_seconds", {"scan": "inventory"}
+        )
+        is None
+    )
+    parts.store.close()
+    other.parts.store.close()
