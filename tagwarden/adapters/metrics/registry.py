@@ -172,7 +172,7 @@ class Metrics:
         )
         self.newest_event = Gauge(
             "tagwarden_newest_event_timestamp_seconds",
-            "Unix time of the newest CloudTrail event seen from a source.",
+            "Unix time of the newest CloudTrail event seen from a source (the daemon's start until one is).",
             ["source"],
             registry=r,
         )
@@ -272,6 +272,14 @@ class Metrics:
         with self._lock:
             if timestamp > self._newest.get(source, float("-inf")):
                 self._newest[source] = timestamp
+                self.newest_event.labels(source).set(timestamp)
+
+    def start_newest_event(self, source: str, timestamp: float) -> None:
+        """Shows ``timestamp`` (the daemon's start) as the newest event of a source that has read
+        none yet, so that a source nothing ever reaches is stale for TagwardenNoRecentEvents rather
+        than absent. The first event read replaces it, even an older one."""
+        with self._lock:
+            if source not in self._newest:
                 self.newest_event.labels(source).set(timestamp)
 
     def observe_log_origin(self, account: str, region: str, timestamp: float) -> None:

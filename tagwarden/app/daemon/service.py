@@ -46,6 +46,9 @@ class Daemon:
             # From the start, so that a source that never polls successfully (no access from the
             # first deploy) stalls as TagwardenIngestStalled says, not as no series at all.
             self.parts.metrics.last_success.labels(source.name).set(started)
+            # Likewise, a source nothing reaches (no bucket notification, a trail stopped before a
+            # restart) shows no recent events, as TagwardenNoRecentEvents says, not no series.
+            self.parts.metrics.start_newest_event(source.name, started)
         self.scans = Scans(config, self.parts, log)
         self.dispatcher = Dispatcher(
             self.parts.store, self.parts.sinks, config.settings.delivery, metrics=self.parts.metrics, log=log

@@ -1,0 +1,65 @@
+"""A source that never delivers an event is still seen by TagwardenNoRecentEvents."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import yaml
+
+from tagwarden.app.config import load_config
+from tagwarden.app.daemon import Daemon
+from tagwarden.app.logs import get_logger
+
+
+def _daemon(tmp_path: Path) -> Daemon:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "tagwarden.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "policy": {"version": 1},
+                "store": {"url": "sqlite:///state.db"},
+                "http": {"listen": "127.0.0.1:0"},
+                "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
+                "sources": [{"type": "files", "name": "quiet", "paths": [str(tmp_path / "empty")]}],
+            }
+        )
+    )
+    return Daemon(load_config(tmp_path / "tagwarden.yaml"), get_logger())
+
+
+def test_a_source_that_never_reads_an_event_has_a_newest_event_from_the_start(
+    no_aws: None, tmp_path: Path
+) -> None:
+    # TagwardenNoRecentEvents compares time() with this series. Absent until a first event, a
+    # daemon deployed (or restarted) while nothing reaches its queue (no bucket notification, a
+    # stopped trail) polls successfully forever and no alert ever fires.
+    before = time.time()
+    daemon = _daemon(tmp_path)
+    try:
+        assert daemon.poll_source(daemon.sources[0]) is not None  # polls fine, finds nothing
+        value = daemon.parts.metrics.registry.get_sample_value(
+            "tagwarden_newest_event_timestamp_seconds", {"source": "quiet"}
+        )
+        assert value is not None and before <= value <= time.time()
+    finally:
+        daemon.shutdown()
+
+
+def test_the_first_event_read_replaces_the_start_even_when_older(no_aws: None, tmp_path: Path) -> None:
+    # A backlog read after a restart shows its real age, not the daemon's start.
+    daemon = _daemon(tmp_path)
+    try:
+        metrics = daemon.parts.metrics
+        metrics.observe_newest_event("quiet", 1_000_000.0)
+        value = metrics.registry.get_sample_value(
+            "tagwarden_newest_event_timestamp_seconds", {"source": "quiet"}
+        )
+        assert value == 1_000_000.0
+        metrics.observe_newest_event("quiet", 999_999.0)  # older events still leave it where it is
+        value = metrics.registry.get_sample_value(
+            "tagwarden_newest_event_timestamp_seconds", {"source": "quiet"}
+        )
+        assert value == 1_000_000.0
+    finally:
+        daemon.shutdown()
