@@ -165,8 +165,8 @@ class Metrics:
         )
         self.last_success = Gauge(
             "tagwarden_source_last_success_timestamp_seconds",
-            "Unix time of the last poll of a source that completed without error (the daemon's start "
-            "until one does).",
+            "Unix time of the last poll of a source that completed without error, or of the last unit a "
+            "poll still running committed (the daemon's start until either).",
             ["source"],
             registry=r,
         )

@@ -210,6 +210,8 @@ class FilesSource(SourceBase[FilesSourceSettings]):
                 continue
             self._context.faults.clear(f"source:{self.name}")
             self._add(total, obj, unit)
+            if unit.ok:
+                self._progressed()
             if progress is not None:
                 progress(done, len(todo), total)
             if stop.is_set():  # the file in hand is committed; nothing new is started

@@ -178,4 +178,6 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
             )
             total.units += 1
             total.count(unit)
+            if unit.ok:
+                self._progressed()
         return total

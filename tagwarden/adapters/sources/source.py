@@ -74,6 +74,13 @@ class SourceBase(Generic[SettingsT]):
         if self._context.pool is not None:
             self._context.pool.close()
 
+    def _progressed(self) -> None:
+        """A unit committed by a poll still running: the source is alive. A long poll (a first
+        LookupEvents poll over 90 days, a bucket holding months of log files) then keeps
+        tagwarden_source_last_success_timestamp_seconds fresh, as the SQS source does with each
+        answered receive, and is not taken for a stall (TagwardenIngestStalled)."""
+        self._context.metrics.last_success.labels(self.name).set(time.time())
+
     def _report(self, result: PollResult, reason: str, error: str, event: str = "", /, **fields: Any) -> None:
         """Keep ``error`` in ``result``, count it under ``reason`` and, given an ``event``, log it."""
         result.errors.append(error)

@@ -252,3 +252,32 @@ def test_the_rate_limiter_never_exceeds_its_rate() -> None:
         times.append(fake.now)
     assert times[-1] - times[0] >= 10.0  # 20 intervals at 2 per second
     assert all(b - a >= 0.5 - 1e-9 for a, b in itertools.pairwise(times))
+
+
+def test_a_long_first_poll_shows_the_source_alive_after_each_committed_slice(store: Store) -> None:
+    # A first poll reads lookback_days in window_hours slices: 90 days of a busy account take
+    # hours at 2 requests per second. TagwardenIngestStalled pages when the last success is 10
+    # minutes old: each committed slice must count, not only the end of the whole poll.
+    source, stubber, metrics = make(store, FakeTime(), overlap_minutes=0)
+    source.settings = source.settings.model_copy(update={"window_hours": 8})
+    bounds = [NOW - timedelta(hours=24), NOW - timedelta(hours=16), NOW - timedelta(hours=8), NOW]
+    for start, end in itertools.pairwise(bounds):
+        expect(stubber, start, end, [])
+    seen: list[float | None] = []
+    process = source._context.processor.process
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        seen.append(
+            metrics.registry.get_sample_value(
+                "tagwarden_source_last_success_timestamp_seconds", {"source": "trailless"}
+            )
+        )
+        return process(*args, **kwargs)
+
+    source._context.processor.process = recording  # type: ignore[method-assign]
+    with stubber:
+        result = source.poll(threading.Event())
+        stubber.assert_no_pending_responses()
+    assert result.units == 3
+    assert seen[0] is None  # nothing committed yet
+    assert seen[1] is not None and seen[2] is not None and seen[2] >= seen[1]
