@@ -63,3 +63,16 @@ def test_the_first_event_read_replaces_the_start_even_when_older(no_aws: None, t
         assert value == 1_000_000.0
     finally:
         daemon.shutdown()
+
+
+def test_each_source_exports_its_polling_interval(no_aws: None, tmp_path: Path) -> None:
+    # TagwardenIngestStalled allows a source its interval between two polls: a files source
+    # polled every 30 minutes is not stalled 10 minutes after a good poll.
+    daemon = _daemon(tmp_path)
+    try:
+        value = daemon.parts.metrics.registry.get_sample_value(
+            "tagwarden_source_poll_interval_seconds", {"source": "quiet"}
+        )
+        assert value == 60
+    finally:
+        daemon.shutdown()

@@ -170,6 +170,13 @@ class Metrics:
             ["source"],
             registry=r,
         )
+        self.poll_interval = Gauge(
+            "tagwarden_source_poll_interval_seconds",
+            "How often a source is polled (its interval_seconds): TagwardenIngestStalled allows it "
+            "between two polls.",
+            ["source"],
+            registry=r,
+        )
         self.newest_event = Gauge(
             "tagwarden_newest_event_timestamp_seconds",
             "Unix time of the newest CloudTrail event seen from a source (the daemon's start until one is).",

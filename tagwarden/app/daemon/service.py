@@ -42,7 +42,8 @@ class Daemon:
         self.parts = parts or build_parts(config, log)
         self.sources: list[Source] = build_sources(config, self.parts, log)
         started = time.time()
-        for source in self.sources:
+        for source, spec in zip(self.sources, config.settings.sources, strict=True):
+            self.parts.metrics.poll_interval.labels(source.name).set(spec.interval_seconds)
             # From the start, so that a source that never polls successfully (no access from the
             # first deploy) stalls as TagwardenIngestStalled says, not as no series at all.
             self.parts.metrics.last_success.labels(source.name).set(started)
