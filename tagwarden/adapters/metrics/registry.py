@@ -210,6 +210,12 @@ class Metrics:
             ["scan"],
             registry=r,
         )
+        self.job_interval = Gauge(
+            "tagwarden_job_interval_seconds",
+            "How often a scheduled scan runs: TagwardenScanStale allows it two intervals, at least 6 hours.",
+            ["scan"],
+            registry=r,
+        )
         self.scan_lease_held = Gauge(
             "tagwarden_scan_lease_held",
             "1 on the replica that holds a scheduled scan's lease (and so runs it), 0 on the others.",

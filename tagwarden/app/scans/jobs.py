@@ -117,6 +117,7 @@ class Scans:
 
     def run(self, job: ScanJob) -> bool:
         """Runs ``job`` if this replica holds its lease; True unless it ran and failed."""
+        self.parts.metrics.job_interval.labels(job.name).set(job.interval_seconds)
         if not self._hold(job):
             self.log.debug("scan_left_to_lease_holder", scan=job.name)
             return True

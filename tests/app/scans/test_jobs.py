@@ -139,3 +139,18 @@ def test_a_scan_that_never_succeeds_still_has_a_last_success_series(no_aws: None
     )
     parts.store.close()
     other.parts.store.close()
+
+
+def test_each_scan_exports_its_interval(no_aws: None, tmp_path: Path) -> None:
+    # TagwardenScanStale allows a scan two of its intervals (at least 6 hours): a writers scan
+    # configured to run daily is not stale between two runs.
+    config = load_config(write_config(tmp_path, [A]), env={})
+    log = get_logger()
+    parts = build_parts(config, log, aws=False)
+    scans = Scans(config, parts, log, holder="a")
+    assert scans.run(ScanJob("writers", 86400, lambda: True))
+    assert (
+        parts.metrics.registry.get_sample_value("tagwarden_job_interval_seconds", {"scan": "writers"})
+        == 86400
+    )
+    parts.store.close()
