@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 from tagwarden.adapters.http import Request, Router
 from tagwarden.adapters.http.endpoints import metrics_handler
 from tagwarden.adapters.metrics.registry import Metrics
@@ -47,3 +50,36 @@ def test_open_findings_come_back_with_the_store() -> None:
     status, body = _scrape(metrics)
     assert status == 200
     assert 'tagwarden_open_findings{kind="self_grant",severity="critical"} 2.0' in body
+
+
+def test_a_store_that_hangs_does_not_hold_the_scrape_past_prometheus_timeout() -> None:
+    # With PostgreSQL down, the connection pool waits 30 s for a connection on every count after
+    # the first; the ServiceMonitor's scrapeTimeout is 10 s, so such a scrape is a failed scrape.
+    released = threading.Event()
+    calls: list[int] = []
+
+    def hanging() -> list[tuple[str, str, int]]:
+        calls.append(1)
+        released.wait(30)
+        return [("critical", "self_grant", 1)]
+
+    metrics = Metrics()
+    metrics.watch_open_findings(hanging)
+    try:
+        for scrape in (1, 2):
+            started = time.monotonic()
+            status, body = _scrape(metrics)
+            assert time.monotonic() - started < 5, "the scrape waited for the store"
+            assert status == 200
+            assert f'tagwarden_store_errors_total{{operation="open_findings"}} {float(scrape)}' in body
+        assert len(calls) == 1, "a count still running is not started again"
+    finally:
+        released.set()
+    # Once the store answers, the counts are back.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        if 'tagwarden_open_findings{kind="self_grant",severity="critical"} 1.0' in _scrape(metrics)[1]:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the open findings did not come back")
