@@ -218,6 +218,7 @@ def test_prometheus_scrapes_alerts_fire_and_alertmanager_holds_both(
         assert labels == {
             "alertname": "TagwardenFinding",
             "severity": "critical",
+            "finding_severity": "critical",
             "kind": "self_grant",
             "account": ACCOUNT,
             "rule": "builtin:self_grant",

@@ -10,6 +10,9 @@ from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 
 ALERT_NAME = "TagwardenFinding"
+# The routing severity, as the alert rules give it (deploy/prometheus/alerts.yaml): a high finding
+# notifies the same day rather than paging at night; its own severity is in finding_severity.
+ALERT_SEVERITY = {"critical": "critical", "high": "warning", "warning": "warning", "info": "info"}
 RUNBOOK = "https://github.com/tagwarden/tagwarden/blob/main/deploy/runbooks/TagwardenTagAbuse.md"
 
 
@@ -20,7 +23,8 @@ def alert_for(
     return {
         "labels": {
             "alertname": ALERT_NAME,
-            "severity": finding.severity,
+            "severity": ALERT_SEVERITY.get(finding.severity, "warning"),
+            "finding_severity": finding.severity,
             "kind": finding.kind,
             "account": finding.account,
             "rule": finding.rule,

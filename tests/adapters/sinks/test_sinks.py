@@ -55,6 +55,7 @@ def test_alertmanager_alert_carries_the_labels_and_annotations() -> None:
     assert alert["labels"] == {
         "alertname": "TagwardenFinding",
         "severity": "critical",
+        "finding_severity": "critical",
         "kind": "self_grant",
         "account": "123456789012",
         "rule": "builtin:self_grant",
@@ -71,6 +72,21 @@ def test_alertmanager_alert_carries_the_labels_and_annotations() -> None:
     assert annotations["description"] == finding().explanation
     assert alert["generatorURL"] == "https://tw/findings/tw-1"
     assert alert["startsAt"] < alert["endsAt"]
+
+
+@pytest.mark.parametrize(
+    ("severity", "routed"),
+    [("critical", "critical"), ("high", "warning"), ("warning", "warning"), ("info", "info")],
+)
+def test_alertmanager_alert_routes_by_the_alert_rules_severities(severity: str, routed: str) -> None:
+    """The routes know critical, warning and info (deploy/prometheus/alerts.yaml): a high finding
+    notifies as warning, as the rule's alert for it does, and keeps its own in finding_severity."""
+    http = FakeHttp(200)
+    settings = AlertmanagerSinkSettings(type="alertmanager", url="http://am:9093/")
+    AlertmanagerSink("am", settings, http).send(finding(severity=severity))
+    ((_, body, _),) = http.posts
+    labels = body[0]["labels"]  # type: ignore[index]
+    assert (labels["severity"], labels["finding_severity"]) == (routed, severity)
 
 
 def test_alertmanager_error_status_is_a_delivery_error() -> None:
