@@ -16,23 +16,6 @@ RUNBOOKS_DIR = DEPLOY / "runbooks"
 KUSTOMIZE_DIR = DEPLOY / "kubernetes"
 RUNBOOK_URL_PREFIX = "https://github.com/tagwarden/tagwarden/blob/main/deploy/runbooks/"
 
-# Metrics that the metrics registry does not export yet but that the scans and sinks will,
-# under these names (issue 6). Alerts and the dashboard may use them.
-COMING_METRICS = frozenset(
-    {
-        "tagwarden_drift_items",
-        "tagwarden_tag_writers",
-        "tagwarden_inventory_resources",
-        "tagwarden_job_last_success_timestamp_seconds",
-        "tagwarden_job_duration_seconds_bucket",
-        "tagwarden_job_duration_seconds_sum",
-        "tagwarden_job_duration_seconds_count",
-        "tagwarden_job_duration_seconds",
-        "tagwarden_sink_deliveries_total",
-        "tagwarden_sink_pending",
-    }
-)
-
 METRIC_NAME = re.compile(r"\btagwarden_[a-z0-9_]+\b")
 
 
@@ -54,7 +37,8 @@ def exported_metric_names() -> frozenset[str]:
 
 
 def known_metric_names() -> frozenset[str]:
-    return exported_metric_names() | COMING_METRICS
+    """What alerts, runbooks and the dashboard may name: what the registry exports, nothing more."""
+    return exported_metric_names()
 
 
 def require_tool(name: str) -> str:
