@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tagwarden.adapters.sinks.alertmanager import ALERT_SEVERITY
 from tests.deploy.support import (
     ALERTS_FILE,
     METRIC_NAME,
@@ -96,13 +97,16 @@ def test_alert_follows_conventions(rule: dict[str, Any]) -> None:
     assert not unknown, f"{name} reads metrics tagwarden does not export: {sorted(unknown)}"
 
 
-def test_tag_abuse_pages_on_critical_findings_and_warns_on_high() -> None:
+def test_tag_abuse_pages_on_critical_findings_and_warns_on_high_and_warning() -> None:
+    """Warning and above is for the on-call engineer to see (the brief); info is for the record.
+    The Alertmanager sink routes a finding it pushes by the same severities."""
     abuse = [rule for rule in alerting_rules() if rule["alert"] == "TagwardenTagAbuse"]
     by_finding_severity = {rule["labels"]["finding_severity"]: rule for rule in abuse}
-    assert set(by_finding_severity) == {"critical", "high"}
+    assert set(by_finding_severity) == {"critical", "high", "warning"}
     assert by_finding_severity["critical"]["labels"]["severity"] == "critical"
     assert by_finding_severity["high"]["labels"]["severity"] == "warning"
     for finding_severity, rule in by_finding_severity.items():
+        assert rule["labels"]["severity"] == ALERT_SEVERITY[finding_severity]
         assert finding_severity in FINDING_SEVERITIES
         assert f'severity="{finding_severity}"' in rule["expr"]
         assert "tagwarden_findings_total" in rule["expr"]
