@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tagwarden.app.cli.main import main
+from tests.builders.cli_config import write_config
 from tests.conftest import FIXTURES
 
 SAMPLES = FIXTURES / "cloudtrail" / "samples"
@@ -58,16 +58,7 @@ def test_normalize_reports_unreadable_files_and_exits_1(capsys: pytest.CaptureFi
 def test_findings_list_show_ack_resolve(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], no_aws: None
 ) -> None:
-    config = tmp_path / "tagwarden.yaml"
-    config.write_text(
-        yaml.safe_dump(
-            {
-                "policy": {"version": 1, "abac_keys": ["team"]},
-                "store": {"url": "sqlite:///state.db"},
-                "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
-            }
-        )
-    )
+    config = write_config(tmp_path, principal_inventory_interval_seconds=0)
     # Judge the demo-style record through replay so the store holds a real finding.
     log = tmp_path / "log.json"
     record = json.loads(

@@ -15,21 +15,12 @@ from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.app.cli import cmd_verify_logs
 from tagwarden.app.cli.cmd_replay import _end_of
 from tagwarden.app.cli.main import main
+from tests.builders.cli_config import write_config
 from tests.conftest import FIXTURES
 
 
 def _config(tmp_path: Path) -> Path:
-    config = tmp_path / "tagwarden.yaml"
-    config.write_text(
-        yaml.safe_dump(
-            {
-                "policy": {"version": 1, "abac_keys": ["team"]},
-                "store": {"url": "sqlite:///state.db"},
-                "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
-            }
-        )
-    )
-    return config
+    return write_config(tmp_path, principal_inventory_interval_seconds=0)
 
 
 LATIN1 = "# owner: équipe sécurité\n".encode("latin-1")  # a file saved in another encoding

@@ -8,27 +8,17 @@ from typing import Any
 
 import boto3
 import pytest
-import yaml
 from moto import mock_aws
 
 from tagwarden.app.cli.main import main
+from tests.builders.cli_config import write_config
 from tests.conftest import FIXTURES
 
 ACCOUNT = "123456789012"  # moto's account
 
 
 def _config(tmp_path: Path) -> Path:
-    config = tmp_path / "tagwarden.yaml"
-    config.write_text(
-        yaml.safe_dump(
-            {
-                "policy": {"version": 1, "abac_keys": ["team"]},
-                "store": {"url": "sqlite:///state.db"},
-                "aws": {"region": "us-east-1", "max_attempts": 1},
-            }
-        )
-    )
-    return config
+    return write_config(tmp_path, region="us-east-1")
 
 
 def _log(tmp_path: Path) -> Path:
