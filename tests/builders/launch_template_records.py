@@ -49,6 +49,11 @@ AUTOSCALING = "autoscaling.amazonaws.com"
 XMLNS = "http://ec2.amazonaws.com/doc/2016-11-15/"
 
 
+def _response(call: str, request_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    """An EC2 response element as CloudTrail logs it: wrapped in ``<Call>Response``."""
+    return {f"{call}Response": {"xmlns": XMLNS, "requestId": request_id, **body}}
+
+
 def template_arn(template_id: str) -> str:
     return f"arn:aws:ec2:{REGION}:{ACCOUNT}:launch-template/{template_id}"
 
@@ -94,13 +99,13 @@ def create_launch_template(
     request = {
         "CreateLaunchTemplateRequest": {"LaunchTemplateName": name, "LaunchTemplateData": _data(profile_name)}
     }
-    response = {
-        "CreateLaunchTemplateResponse": {
-            "xmlns": XMLNS,
-            "requestId": "a1b2c3d4-0000-1111-2222-example",
+    response = _response(
+        "CreateLaunchTemplate",
+        "a1b2c3d4-0000-1111-2222-example",
+        {
             "launchTemplate": _template(template_id, name, 1, 1),
-        }
-    }
+        },
+    )
     return record(
         caller, EC2, "CreateLaunchTemplate", request, response=response, time=time, event_id=event_id
     )
@@ -138,13 +143,13 @@ def create_launch_template_version(
             "imageId": "ami-0abcdef1234567890",
             "iamInstanceProfile": {"name": profile_name},
         }
-    response = {
-        "CreateLaunchTemplateVersionResponse": {
-            "xmlns": XMLNS,
-            "requestId": "b1b2c3d4-0000-1111-2222-example",
+    response = _response(
+        "CreateLaunchTemplateVersion",
+        "b1b2c3d4-0000-1111-2222-example",
+        {
             "launchTemplateVersion": answer,
-        }
-    }
+        },
+    )
     return record(
         caller,
         EC2,
@@ -162,13 +167,13 @@ def modify_launch_template(
     request = {
         "ModifyLaunchTemplateRequest": {"LaunchTemplateId": template_id, "SetDefaultVersion": str(default)}
     }
-    response = {
-        "ModifyLaunchTemplateResponse": {
-            "xmlns": XMLNS,
-            "requestId": "c1b2c3d4-0000-1111-2222-example",
+    response = _response(
+        "ModifyLaunchTemplate",
+        "c1b2c3d4-0000-1111-2222-example",
+        {
             "launchTemplate": _template(template_id, name, default, latest),
-        }
-    }
+        },
+    )
     return record(
         caller, EC2, "ModifyLaunchTemplate", request, response=response, time=time, event_id=event_id
     )
@@ -178,13 +183,13 @@ def delete_launch_template(
     caller: Caller, template_id: str, name: str, *, time: str, event_id: str
 ) -> dict[str, Any]:
     request = {"DeleteLaunchTemplateRequest": {"LaunchTemplateId": template_id}}
-    response = {
-        "DeleteLaunchTemplateResponse": {
-            "xmlns": XMLNS,
-            "requestId": "d1b2c3d4-0000-1111-2222-example",
+    response = _response(
+        "DeleteLaunchTemplate",
+        "d1b2c3d4-0000-1111-2222-example",
+        {
             "launchTemplate": _template(template_id, name, 1, 1),
-        }
-    }
+        },
+    )
     return record(
         caller, EC2, "DeleteLaunchTemplate", request, response=response, time=time, event_id=event_id
     )
@@ -203,16 +208,16 @@ def delete_launch_template_versions(
     deleted = [
         {"launchTemplateId": template_id, "launchTemplateName": name, "versionNumber": v} for v in versions
     ]
-    response = {
-        "DeleteLaunchTemplateVersionsResponse": {
-            "xmlns": XMLNS,
-            "requestId": "e1b2c3d4-0000-1111-2222-example",
+    response = _response(
+        "DeleteLaunchTemplateVersions",
+        "e1b2c3d4-0000-1111-2222-example",
+        {
             "successfullyDeletedLaunchTemplateVersionSet": {
                 "item": deleted[0] if len(deleted) == 1 else deleted
             },
             "unsuccessfullyDeletedLaunchTemplateVersionSet": {},
-        }
-    }
+        },
+    )
     return record(
         caller, EC2, "DeleteLaunchTemplateVersions", request, response=response, time=time, event_id=event_id
     )
@@ -312,15 +317,15 @@ def create_fleet(
             "Type": "maintain",
         }
     }
-    response = {
-        "CreateFleetResponse": {
-            "xmlns": XMLNS,
-            "requestId": "f1b2c3d4-0000-1111-2222-example",
+    response = _response(
+        "CreateFleet",
+        "f1b2c3d4-0000-1111-2222-example",
+        {
             "fleetId": fleet_id,
             "errorSet": {},
             "fleetInstanceSet": {},
-        }
-    }
+        },
+    )
     return record(caller, EC2, "CreateFleet", request, response=response, time=time, event_id=event_id)
 
 
