@@ -1,9 +1,9 @@
 """The PostgreSQL schema, created and migrated at start under an advisory lock, so that several
-replicas starting at once migrate it exactly once. Same tables as SQLite's version 3."""
+replicas starting at once migrate it exactly once. Same tables as SQLite's version 4."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
 MIGRATION_LOCK = 0x74A9_3D11_5C0E_0001
@@ -137,5 +137,11 @@ CREATE TABLE failed_units (
 ALTER TABLE processed_events ADD COLUMN changes_json TEXT;
 DROP INDEX IF EXISTS findings_target;
 CREATE INDEX findings_event ON findings (event_id);
+""",
+    # The events made with a session not known yet, judged again with its tags when it is.
+    4: """
+CREATE TABLE session_uses (
+    access_key_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (access_key_id, event_id)
+);
 """,
 }

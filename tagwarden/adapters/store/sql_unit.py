@@ -300,8 +300,9 @@ class SqlUnit(UnitFindings):
         key = state_key(target)
         self._history(key, target_kind, rows, _Origin(ts, f"{origin}@{ts:.3f}", origin, "", "snapshot"))
 
-    def lock_targets(self, targets: Iterable[str]) -> None:
-        self._sql.lock_keys(sorted({_lock_name(state_key(target)) for target in targets}))
+    def lock_targets(self, targets: Iterable[str], sessions: Iterable[str] = ()) -> None:
+        names = {_lock_name(state_key(target)) for target in targets} | {"session:" + key for key in sessions}
+        self._sql.lock_keys(sorted(names))
 
     def mark_principals_known(self, account: str, taken_at: float) -> None:
         self._inventoried = True
@@ -338,6 +339,18 @@ class SqlUnit(UnitFindings):
         row = self._sql.row("SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,))
         grant = self._sessions[access_key_id] = SessionGrant.from_dict(json.loads(row[0])) if row else None
         return grant
+
+    def note_session_use(self, access_key_id: str, event_id: str) -> None:
+        self._sql.run(
+            "INSERT INTO session_uses (access_key_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (access_key_id, event_id),
+        )
+
+    def take_session_uses(self, access_key_id: str) -> list[str]:
+        rows = self._sql.rows("SELECT event_id FROM session_uses WHERE access_key_id = ?", (access_key_id,))
+        if rows:
+            self._sql.run("DELETE FROM session_uses WHERE access_key_id = ?", (access_key_id,))
+        return sorted(str(row[0]) for row in rows)
 
     def save_event(self, event_id: str, record_json: str) -> None:
         self._events.setdefault(event_id, record_json)

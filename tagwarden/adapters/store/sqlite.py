@@ -14,6 +14,7 @@ from tagwarden.adapters.store.sqlite_schema import (
     SCHEMA_V1,
     SCHEMA_V2,
     SCHEMA_V3,
+    SCHEMA_V4,
     SCHEMA_VERSION,
     move_v1_checkpoints,
 )
@@ -110,6 +111,9 @@ class SQLiteStore(SqlStore):
             if version < 3:
                 _run_script(conn, SCHEMA_V3)
                 sql.run("UPDATE schema_version SET version = 3")
+            if version < 4:
+                _run_script(conn, SCHEMA_V4)
+                sql.run("UPDATE schema_version SET version = 4")
 
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

@@ -9,7 +9,7 @@ import sqlite3
 
 from tagwarden.core.timeutil import parse_time
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -162,6 +162,14 @@ SCHEMA_V3 = """
 ALTER TABLE processed_events ADD COLUMN changes_json TEXT;
 DROP INDEX IF EXISTS findings_target;
 CREATE INDEX findings_event ON findings (event_id);
+"""
+
+# Version 4: the events made with a session not known yet (its AssumeRole* record not judged yet),
+# judged again with the session's tags when it is.
+SCHEMA_V4 = """
+CREATE TABLE session_uses (
+    access_key_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (access_key_id, event_id)
+);
 """
 
 # How version 1 named its checkpoints.

@@ -12,6 +12,7 @@ from typing import Any
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
+from tagwarden.app.pipeline.late_sessions import learn_session, note_if_session_unknown
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.rejudge import (
     may_give_findings_again,
@@ -19,7 +20,7 @@ from tagwarden.app.pipeline.rejudge import (
     rejudge_affected,
     rejudgeable,
 )
-from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, principals_needed
+from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, granted, principals_needed
 from tagwarden.app.pipeline.unit_report import report_unit
 from tagwarden.app.recording import Recorder, Route, StagedFindings
 from tagwarden.core.compute import StateUndo
@@ -144,7 +145,8 @@ class Processor:
         try:
             with self.store.unit() as tx:
                 targets = changed_targets(tagged)
-                tx.lock_targets(targets | {snapshot.arn for snapshot in fetched})
+                locked = targets | {snapshot.arn for snapshot in fetched}
+                tx.lock_targets(locked, actor_access_keys(tagged) | granted(tagged))
                 tx.read_ahead([t.event_id for t in tagged], targets | needed, actor_access_keys(tagged))
                 for snapshot in fetched:
                     tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
@@ -303,7 +305,7 @@ class Processor:
     ) -> None:
         normalized = item.normalized
         if normalized.session is not None:
-            tx.put_session(normalized.session, item.ts)
+            self._learn_session(tx, item, result, found, created)
         if not normalized.changes and item.compute is None:
             return
         if tx.is_processed(item.event_id):
@@ -340,7 +342,25 @@ class Processor:
         kept = rejudgeable(normalized.changes)
         if gave_findings or any(may_give_findings_again(change, self.policy) for change in kept):
             tx.save_event(item.event_id, item.record_json)
+            note_if_session_unknown(tx, item.event_id, kept)
         tx.mark_processed(item.event_id, normalized.changes[0].event_time, source, kept)
+
+    def _learn_session(
+        self, tx: StoreUnit, item: TagRecord, result: UnitResult, found: StagedFindings, created: str
+    ) -> None:
+        """Keeps the session the record created; judges again the changes made with it before."""
+        session, ts = item.normalized.session, item.ts
+        if session is None:
+            return
+
+        def judge_again(change: TagChange) -> list[Finding]:
+            old = tx.tags_as_of(change.target, parse_time(change.event_time) or ts, change.event_id)
+            actor_tags = self._actor_tags(tx, change.actor)
+            return judge(change, JudgeContext(actor_tags, old, tx.principal_values, created), self.policy)
+
+        done = learn_session(tx, session, ts, self._changes_of, judge_again, add=found.add)
+        result.superseded += done.superseded
+        result.reopened += done.reopened
 
     def _judge_compute(
         self, tx: StoreUnit, item: TagRecord, found: StagedFindings, *, created: str, undo: StateUndo

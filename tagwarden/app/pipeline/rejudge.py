@@ -81,21 +81,47 @@ def rejudge_affected(
         for later in changes:
             if canonical_principal(later.target) != target or later.target_kind == "session":
                 continue
-            fresh = {finding.id: finding for finding in judge_again(later, now)}
-            add(list(fresh.values()))
-            for old in tx.event_findings(entry.event_id):
-                if old.target != later.target or old.kind not in JUDGED_KINDS:
-                    continue  # another target's, or not the judge's (a role given, a control call)
-                again = fresh.get(old.id)
-                if again is None:
-                    if old.status != "superseded":
-                        tx.supersede(old.id)
-                        done.superseded.append(old.id)
-                elif old.status == "superseded" or _says(old) != _says(again):
-                    tx.revise_finding(again)
-                    if old.status == "superseded":
-                        done.reopened.append(old.id)
+            _replace_findings(tx, entry.event_id, later, judge_again(later, now), add=add, done=done)
     return done
+
+
+def rejudge_session_uses(
+    tx: StoreUnit,
+    access_key_id: str,
+    changes_of: ChangesOf,
+    judge_again: Callable[[TagChange], list[Finding]],
+    *,
+    add: AddFindings,
+) -> Rejudged:
+    """After a session becomes known: judges again the changes made with it that were judged
+    before it was (with their role's tags only), now that the actor's tags are known."""
+    done = Rejudged()
+    for event_id in tx.take_session_uses(access_key_id):
+        for later in _changes_of_event(tx, event_id, changes_of):
+            if later.target_kind == "session" or later.actor.access_key_id != access_key_id:
+                continue
+            _replace_findings(tx, later.event_id, later, judge_again(later), add=add, done=done)
+    return done
+
+
+def _replace_findings(
+    tx: StoreUnit, event_id: str, later: TagChange, found: list[Finding], *, add: AddFindings, done: Rejudged
+) -> None:
+    """What judging ``later`` again found takes the place of what judging it gave before."""
+    fresh = {finding.id: finding for finding in found}
+    add(list(fresh.values()))
+    for old in tx.event_findings(event_id):
+        if old.target != later.target or old.kind not in JUDGED_KINDS:
+            continue  # another target's, or not the judge's (a role given, a control call)
+        again = fresh.get(old.id)
+        if again is None:
+            if old.status != "superseded":
+                tx.supersede(old.id)
+                done.superseded.append(old.id)
+        elif old.status == "superseded" or _says(old) != _says(again):
+            tx.revise_finding(again)
+            if old.status == "superseded":
+                done.reopened.append(old.id)
 
 
 def _says(finding: Finding) -> tuple[object, ...]:

@@ -27,3 +27,12 @@ def principals_needed(tagged: list[TagRecord]) -> set[str]:
             if change.session is not None:
                 arns.add(change.session.role_arn)
     return arns
+
+
+def granted(tagged: list[TagRecord]) -> set[str]:
+    """The access keys of the sessions the unit's records create."""
+    return {
+        t.normalized.session.access_key_id
+        for t in tagged
+        if t.normalized.session is not None and t.normalized.session.access_key_id
+    }

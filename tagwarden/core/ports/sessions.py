@@ -16,3 +16,13 @@ class SessionUnit(Protocol):
         ...
 
     def get_session(self, access_key_id: str) -> SessionGrant | None: ...
+
+    def note_session_use(self, access_key_id: str, event_id: str) -> None:
+        """``event_id`` was judged as made with the session of ``access_key_id`` before that
+        session was known (CloudTrail delivers the AssumeRole* record late, or in another file)."""
+        ...
+
+    def take_session_uses(self, access_key_id: str) -> list[str]:
+        """The events noted as made with the session before it was known, by event id;
+        forgotten as they are taken (the session is known from now on)."""
+        ...

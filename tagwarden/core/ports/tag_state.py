@@ -64,10 +64,11 @@ class TagStateUnit(Protocol):
         oldest first."""
         ...
 
-    def lock_targets(self, targets: Iterable[str]) -> None:
+    def lock_targets(self, targets: Iterable[str], sessions: Iterable[str] = ()) -> None:
         """Until this unit ends, other units that lock any of ``targets`` wait: two processes never
         judge changes of one target side by side, so each sees the other's changes (event-time order
-        holds across replicas). Call once, before reading the targets' state."""
+        holds across replicas). ``sessions`` (access key ids) alike: a session and a call made with it
+        are never judged side by side. Call once, before reading the targets' state."""
         ...
 
     def mark_principals_known(self, account: str, taken_at: float) -> None:

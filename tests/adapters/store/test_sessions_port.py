@@ -19,3 +19,17 @@ def test_sessions_keep_the_newest_grant(store: Store) -> None:
         assert tx.get_session("") is None
     with store.unit() as tx:
         assert tx.get_session("ASIA1") == new
+
+
+def test_uses_of_a_session_not_known_yet_are_taken_once(store: Store) -> None:
+    with store.unit() as tx:
+        tx.note_session_use("ASIA1", "e2")
+        tx.note_session_use("ASIA1", "e1")
+        tx.note_session_use("ASIA1", "e1")  # noted twice (a redelivery): taken once
+        tx.note_session_use("ASIA2", "e3")
+    with store.unit() as tx:
+        assert tx.take_session_uses("ASIA1") == ["e1", "e2"]
+        assert tx.take_session_uses("ASIA1") == []
+    with store.unit() as tx:
+        assert tx.take_session_uses("ASIA1") == []
+        assert tx.take_session_uses("ASIA2") == ["e3"]

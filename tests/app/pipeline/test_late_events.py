@@ -200,3 +200,52 @@ def update_stack(caller: Caller, team: str, minute: int, event_id: str, role: st
 
 def compute_processor(store: Store) -> Processor:
     return processor(store, principals=PrincipalTagCache({**IAM, RUNNER: {"team": "alpha"}}.get))
+
+
+def _assume_with_team(team: str, minute: int, event_id: str) -> dict[str, Any]:
+    # AssumeRole with session tags as CloudTrail logs it (IAM User Guide, "Logging IAM and AWS STS
+    # API calls with AWS CloudTrail", example AssumeRole event): the session's access key id is in
+    # responseElements.credentials.accessKeyId, which calls made with the session carry in
+    # userIdentity.accessKeyId.
+    bob = Caller(ACCOUNT, "bob")
+    return record(
+        bob,
+        "sts.amazonaws.com",
+        "AssumeRole",
+        {
+            "roleArn": f"arn:aws:iam::{ACCOUNT}:role/dev-beta",
+            "roleSessionName": "bob",
+            "tags": tag_list({"team": team}),
+        },
+        response={
+            "credentials": {"accessKeyId": "ASIABOBLATE000000001"},
+            "assumedRoleUser": {"arn": f"arn:aws:sts::{ACCOUNT}:assumed-role/dev-beta/bob"},
+        },
+        time=f"2024-05-01T10:{minute:02d}:00Z",
+        event_id=event_id,
+    )
+
+
+BOB_SESSION = Caller(ACCOUNT, "dev-beta", session="bob", access_key_id="ASIABOBLATE000000001")
+
+
+def test_a_session_learned_after_its_use_makes_the_use_judged_again_with_its_tags(store: Store) -> None:
+    """STS logs AssumeRole in the region of the endpoint called, the session's calls in theirs:
+    the file with the session's use can be judged before the file with the session."""
+    proc = processor(store)
+    run(proc, [put_team(ADMIN, "alpha-data", "alpha", 1, "admin-alpha")], unit="0")
+    run(proc, [put_team(BOB_SESSION, "alpha-data", "gamma", 6, "grab")], unit="1")
+    assert by_event(store, "grab") == {"unauthorized_writer": "open"}  # as dev-beta (team beta)
+    run(proc, [_assume_with_team("gamma", 5, "assume")], unit="2")  # logged before the use
+    # The session says gamma: bob moved alpha-data into the session's own team.
+    assert by_event(store, "grab") == {"unauthorized_writer": "open", "self_grant": "open"}
+
+
+def test_a_late_session_whose_tags_clear_a_finding_supersedes_it(store: Store) -> None:
+    proc = processor(store)
+    run(proc, [put_team(ADMIN, "alpha-data", "alpha", 1, "admin-alpha")], unit="0")
+    run(proc, [put_team(BOB_SESSION, "alpha-data", "beta", 6, "grab")], unit="1")
+    assert by_event(store, "grab") == {"unauthorized_writer": "open", "self_grant": "open"}  # role: beta
+    run(proc, [_assume_with_team("gamma", 5, "assume")], unit="2")
+    # The session's team is gamma, not beta: the move was no self-grant.
+    assert by_event(store, "grab") == {"unauthorized_writer": "open", "self_grant": "superseded"}

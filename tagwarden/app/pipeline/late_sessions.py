@@ -1,0 +1,49 @@
+"""Sessions learned after their use.
+
+STS logs an AssumeRole* call in the region of the endpoint called, and the calls made with the
+session in their own regions: CloudTrail delivers them in different files, in any order, and
+replicas judge files side by side. A change made with a session not known yet is judged with its
+role's tags only and noted; when the session becomes known, the change is judged again with the
+session's tags (new findings added, those that no longer hold superseded), so the findings do not
+depend on which file came first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tagwarden.adapters.store import StoreUnit
+from tagwarden.app.pipeline.rejudge import AddFindings, ChangesOf, Rejudged, rejudge_session_uses
+from tagwarden.core.model import Finding, SessionGrant, TagChange
+
+# Access key ids of temporary credentials (those STS issues) begin with ASIA; those of an IAM
+# user's long-term keys with AKIA, and no session ever names them (IAM User Guide, "IAM
+# identifiers", unique identifier prefixes).
+TEMPORARY_KEY_PREFIX = "ASIA"
+
+
+def note_if_session_unknown(tx: StoreUnit, event_id: str, changes: Sequence[TagChange]) -> None:
+    """Notes ``event_id`` for judging again if its changes were made with a session not known yet;
+    ``changes``: those kept with its processed mark (what judging again reads)."""
+    keys = {c.actor.access_key_id for c in changes if c.actor.access_key_id}
+    for key in sorted(keys):
+        if key.startswith(TEMPORARY_KEY_PREFIX) and tx.get_session(key) is None:
+            tx.note_session_use(key, event_id)
+
+
+def learn_session(
+    tx: StoreUnit,
+    session: SessionGrant,
+    ts: float,
+    changes_of: ChangesOf,
+    judge_again: Callable[[TagChange], list[Finding]],
+    *,
+    add: AddFindings,
+) -> Rejudged:
+    """Keeps ``session``; the first time it is known, judges again the changes made with it before."""
+    key = session.access_key_id
+    known = key is not None and tx.get_session(key) is not None
+    tx.put_session(session, ts)
+    if key is None or known:
+        return Rejudged()
+    return rejudge_session_uses(tx, key, changes_of, judge_again, add=add)
