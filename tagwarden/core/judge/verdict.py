@@ -122,7 +122,8 @@ class _Judgement:
                 self.add("self_grant", write)
             if write.removal:
                 self.add("lockout", write)
-            elif write.new is not None:
+            elif write.new is not None and write.new != mine:
+                # The actor holds its own value (a session tag, which no IAM inventory lists).
                 held = self.ctx.principal_values(write.key)
                 if held and write.new not in held:
                     self.add("lockout", write)

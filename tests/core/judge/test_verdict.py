@@ -130,6 +130,17 @@ def test_a_value_no_principal_holds_is_a_lockout_once_principals_are_known() -> 
     assert lockout not in kinds(judge(change(BOB, set={"team": "beta"}, event_id="e-2"), held, POLICY))
 
 
+def test_a_value_the_actor_itself_holds_is_no_lockout() -> None:
+    """IAM inventories list users' and roles' tags, not session tags: a session tag ('Team' here;
+    keys compare case-insensitively) is a value a principal holds all the same (IAM User Guide,
+    "Passing session tags in AWS STS": session tags are principal tags of the session)."""
+    session_tags = {"Team": "gamma"}  # the role says beta; its session tag overrides it
+    held = JudgeContext(session_tags, KnownTags({"team": "beta"}), lambda key: frozenset({"beta"}))
+    found = kinds(judge(change(ALICE, set={"team": "gamma"}), held, POLICY))
+    assert ("self_grant", "critical", "builtin:self_grant") in found
+    assert ("lockout", "high", "builtin:lockout") not in found
+
+
 @pytest.mark.parametrize("new_value", ["omega", "ALPHA"])
 def test_a_value_outside_the_allowed_list_is_disallowed(new_value: str) -> None:
     found = judge(change(ADMIN, set={"team": new_value}), JudgeContext({}, KnownTags()), POLICY)
