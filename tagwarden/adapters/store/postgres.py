@@ -14,12 +14,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from tagwarden.adapters.store.postgres_schema import MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION
 from tagwarden.adapters.store.sql import Row, SqlStore
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.ports.units import UnitDeferred
-from tagwarden.core.settings.store_url import redacted
+from tagwarden.core.settings.store_url import redacted, url_passwords
 
 try:
     import psycopg
@@ -90,12 +91,17 @@ class PostgresStore(SqlStore):
             )
         self._shown = redacted(url)
         kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": 10, **_password(password_file)}
+        # libpq repeats what it cannot parse (a badly percent-encoded password among it): every
+        # message shown is cleared of the password, as written and as read from its file.
+        self._secrets = _secrets(url, kwargs.get("password"))
         try:
             # One plain connection first: a wrong address or password fails now, with libpq's reason,
             # instead of a pool retrying in the background.
             psycopg.connect(url, **kwargs).close()
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open PostgreSQL store {self._shown}: {_reason(exc)}") from None
+            raise StoreError(
+                f"cannot open PostgreSQL store {self._shown}: {_reason(exc, self._secrets)}"
+            ) from None
         self._pool = psycopg_pool.ConnectionPool(
             url, min_size=1, max_size=pool_size, kwargs=kwargs, open=False, name="tagwarden"
         )
@@ -104,7 +110,9 @@ class PostgresStore(SqlStore):
             self.found_version = self.migrate()
         except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
             self._pool.close()
-            raise StoreError(f"cannot open PostgreSQL store {self._shown}: {_reason(exc)}") from None
+            raise StoreError(
+                f"cannot open PostgreSQL store {self._shown}: {_reason(exc, self._secrets)}"
+            ) from None
 
     def migrate(self) -> int:
         """Brings the schema to this release's version; returns the version found before."""
@@ -147,19 +155,32 @@ class PostgresStore(SqlStore):
             # The connection dropped or the server is away: the store's fault, not the unit's, so
             # the unit is kept and tried again instead of counted towards its quarantine.
             raise UnitDeferred(
-                "store_unavailable", f"PostgreSQL store {self._shown}: {_reason(exc)}"
+                "store_unavailable", f"PostgreSQL store {self._shown}: {_reason(exc, self._secrets)}"
             ) from None
 
     def ping(self) -> None:
         try:
             self._write_health()
         except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-            raise StoreError(f"PostgreSQL store {self._shown} is not usable: {_reason(exc)}") from None
+            raise StoreError(
+                f"PostgreSQL store {self._shown} is not usable: {_reason(exc, self._secrets)}"
+            ) from None
 
     def close(self) -> None:
         self._pool.close()
 
 
-def _reason(exc: BaseException) -> str:
-    # libpq's messages name host and port, never the password.
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def _secrets(url: str, from_file: str | None) -> list[str]:
+    written = url_passwords(url)
+    found = {*written, *(unquote(secret) for secret in written)}
+    if from_file:
+        found.add(from_file)
+    return sorted(found, key=len, reverse=True)
+
+
+def _reason(exc: BaseException, secrets: Sequence[str] = ()) -> str:
+    # libpq's messages name host and port; one that echoes its input may name the password.
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    for secret in secrets:
+        reason = reason.replace(secret, "***")
+    return reason
