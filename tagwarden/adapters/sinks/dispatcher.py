@@ -20,6 +20,9 @@ from tagwarden.adapters.store import Store
 from tagwarden.core.settings.sinks import DeliverySettings
 
 FIRST_BACKOFF_SECONDS = 5.0
+# Of a claim's lease, the part left unused: a send begun later could end after the lease, when
+# another replica may have claimed the same delivery. What is not sent by then is handed back.
+LEASE_MARGIN = 0.25
 
 
 def backoff(attempts: int, ceiling: float, jitter: Callable[[], float] = random.random) -> float:
@@ -88,7 +91,13 @@ class Dispatcher:
             now, self._settings.batch, self._holder, self._settings.lease_seconds
         )
         waiting = []
+        # A batch that takes longer than its lease (a slow sink) would go on sending deliveries
+        # that another replica may claim, and send, once the lease has run out.
+        send_until = now + self._settings.lease_seconds * (1 - LEASE_MARGIN)
         for delivery in claimed:
+            if self._clock() >= send_until:
+                waiting.append(delivery)  # handed back: claimed again at once, by any replica
+                continue
             if not self._available(delivery.sink, now):
                 # Down, or no longer configured (its rows wait in case it comes back): handed back
                 # at once, so that they are claimed again when the sink's backoff ends.
