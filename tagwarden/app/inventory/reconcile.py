@@ -162,10 +162,13 @@ class Reconciler:
         if not due:
             return []
         findings: list[Finding] = []
+        # Read before the unit: inside it, each would take a second connection of the store's
+        # pool while the unit holds one (a pool of one would wait for itself).
+        histories = {entry.target: self.store.tag_history(entry.target, limit=HISTORY_LIMIT) for entry in due}
         with self.store.unit() as tx:
             for entry in due:
                 before = tx.tags_as_of(entry.target, entry.started, "")
-                history = self.store.tag_history(entry.target, limit=HISTORY_LIMIT)
+                history = histories[entry.target]
                 for key, value in sorted(entry.keys.items()):
                     finding = self._judge(entry, key, value, before, history)
                     if finding is not None:
