@@ -30,6 +30,14 @@ except ImportError:  # pragma: no cover - the extra is not installed
     psycopg_pool = None  # type: ignore[assignment]
 
 
+# How long a statement waits for a lock (a target's, held by another replica's unit) before the
+# unit is given up and tried again; and how long a session may sit idle inside a transaction
+# before the server ends it, releasing its locks: a replica that froze or lost the network in
+# a unit would otherwise hold its targets until the server's TCP keepalive noticed (hours).
+LOCK_WAIT_SECONDS = 60.0
+IDLE_IN_UNIT_SECONDS = 600.0
+
+
 @functools.lru_cache(maxsize=512)
 def _placeholders(sql: str) -> str:
     """The shared statements use ``?``; psycopg takes ``%s`` (and none of them holds a ``%``)."""
@@ -103,7 +111,13 @@ class PostgresStore(SqlStore):
                 f"cannot open PostgreSQL store {self._shown}: {_reason(exc, self._secrets)}"
             ) from None
         self._pool = psycopg_pool.ConnectionPool(
-            url, min_size=1, max_size=pool_size, kwargs=kwargs, open=False, name="tagwarden"
+            url,
+            min_size=1,
+            max_size=pool_size,
+            kwargs=kwargs,
+            open=False,
+            name="tagwarden",
+            configure=_configure,
         )
         try:
             self._pool.open(wait=True, timeout=30)
@@ -117,6 +131,8 @@ class PostgresStore(SqlStore):
     def migrate(self) -> int:
         """Brings the schema to this release's version; returns the version found before."""
         with self._writing() as sql:
+            # Another replica migrating may take longer than a target lock is waited for.
+            sql.run("SET LOCAL lock_timeout = 0")
             sql.run("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
             sql.run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             row = sql.row("SELECT version FROM schema_version")
@@ -168,6 +184,12 @@ class PostgresStore(SqlStore):
 
     def close(self) -> None:
         self._pool.close()
+
+
+def _configure(conn: Any) -> None:
+    """Each new connection of the pool (autocommit: the settings hold for its session)."""
+    conn.execute(f"SET lock_timeout = {int(LOCK_WAIT_SECONDS * 1000)}")
+    conn.execute(f"SET idle_in_transaction_session_timeout = {int(IDLE_IN_UNIT_SECONDS * 1000)}")
 
 
 def _secrets(url: str, from_file: str | None) -> list[str]:
