@@ -381,6 +381,21 @@ class SqlUnit(UnitFindings):
             (scope, entries, self._now),
         )
 
+    def add_pending(self, scope: str, pending: Sequence[PendingDifference]) -> None:
+        if pending:
+            self.save_pending(scope, [*self._pending_locked(scope), *pending])
+
+    def drop_pending(self, scope: str, done: Sequence[PendingDifference]) -> None:
+        if done:
+            self.save_pending(scope, [p for p in self._pending_locked(scope) if p not in done])
+
+    def _pending_locked(self, scope: str) -> list[PendingDifference]:
+        """The scope's pending differences, read after taking its lock: two replicas recording
+        under one scope take turns, and each reads what the other committed."""
+        self._sql.lock_keys(["pending:" + scope])
+        row = self._sql.row("SELECT entries_json FROM pending_differences WHERE scope = ?", (scope,))
+        return [PendingDifference.from_dict(entry) for entry in json.loads(row[0])] if row else []
+
     def mark_object(self, source: str, key: str) -> None:
         self._sql.run(
             "INSERT INTO processed_objects (source, key, processed_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",

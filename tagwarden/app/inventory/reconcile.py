@@ -118,13 +118,15 @@ class Reconciler:
     def _load(self) -> list[PendingDifference]:
         return self.store.pending(self.scope)
 
-    def _save(self, pending: list[PendingDifference]) -> None:
+    def _add(self, pending: list[PendingDifference]) -> None:
+        # Added to what is pending as committed now, not saved over what was read at the start:
+        # another replica may record under the same scope meanwhile.
         with self.store.unit() as tx:
-            tx.save_pending(self.scope, pending)
+            tx.add_pending(self.scope, pending)
 
     def record(self, observed: Iterable[Observed], started: float, finished: float) -> int:
         """Write the snapshots that change the state; remember the governed keys they contradict."""
-        pending = self._load()
+        pending: list[PendingDifference] = []
         written = 0
         for batch in _batches(list(observed)):
             changed: list[Observed] = []
@@ -151,7 +153,7 @@ class Reconciler:
                     for item in changed:
                         tx.record_snapshot(item.target, item.kind, item.tags, started, "inventory")
                 written += len(changed)
-        self._save(pending)
+        self._add(pending)
         return written
 
     def confirm(self, now: float) -> list[Finding]:
@@ -173,7 +175,7 @@ class Reconciler:
                     finding = self._judge(entry, key, value, before, history)
                     if finding is not None:
                         findings += self.recorder.add(tx, [finding])
-            tx.save_pending(self.scope, [p for p in pending if p not in due])
+            tx.drop_pending(self.scope, due)
         self.recorder.report(findings, source=self.source)
         return findings
 

@@ -59,6 +59,15 @@ class ProgressUnit(Protocol):
         """Replaces the pending differences of ``scope``."""
         ...
 
+    def add_pending(self, scope: str, pending: Sequence[PendingDifference]) -> None:
+        """Appends to the pending differences of ``scope`` as committed when this is called: what
+        another writer of the scope added meanwhile is kept."""
+        ...
+
+    def drop_pending(self, scope: str, done: Sequence[PendingDifference]) -> None:
+        """Removes ``done`` from the pending differences of ``scope``, keeping the rest as committed."""
+        ...
+
 
 class ProgressReads(Protocol):
     """Reads outside a unit."""

@@ -32,6 +32,19 @@ def test_pending_differences_are_replaced_per_scope(store: Store) -> None:
     assert store.pending("job") == [] and store.pending("other") == [second]
 
 
+def test_pending_differences_are_added_to_and_dropped_from_what_is_committed(store: Store) -> None:
+    second = PendingDifference("arn:aws:iam::1:role/r", "principal", "1", "", 11.0, 21.0, {"Team": "x"})
+    with store.unit() as tx:
+        tx.add_pending("job", [DIFF])
+    with store.unit() as tx:
+        tx.add_pending("job", [second])
+        tx.add_pending("job", [])
+    assert store.pending("job") == [DIFF, second]
+    with store.unit() as tx:
+        tx.drop_pending("job", [DIFF])
+    assert store.pending("job") == [second]
+
+
 def test_processed_events_and_objects(store: Store) -> None:
     with store.unit() as tx:
         tx.mark_processed("e1", "2024-01-01T00:00:00Z", "s")
