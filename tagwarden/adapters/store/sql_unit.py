@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 from tagwarden.adapters.store.changes_json import changes_from_text, changes_text
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.adapters.store.unit_findings import UnitFindings
+from tagwarden.adapters.store.unit_sessions import UnitSessions
 from tagwarden.core.arn import canonical_principal, is_iam_principal
 from tagwarden.core.inventory.pending import PendingDifference
-from tagwarden.core.model import KnownTags, SessionGrant, TagChange
+from tagwarden.core.model import KnownTags, TagChange
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
 from tagwarden.core.ports.tag_state import LaterChange
 from tagwarden.core.timeutil import format_time, now_iso
@@ -40,16 +41,10 @@ class _Origin:
 
 _HISTORY_COLUMNS = "ts, event_id, key, value, removed, origin"
 _PROCESSED_AMONG = "SELECT event_id FROM processed_events WHERE event_id"
-_SESSIONS_AMONG = "SELECT access_key_id, grant_json FROM sessions WHERE access_key_id"
 _HISTORY_INSERT = (
     "INSERT INTO tag_history (target, target_kind, key, key_folded, ts, event_time, event_id, value,"
     " removed, actor, event_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"
 )
-_SESSION_UPSERT = (
-    "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
-    " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json WHERE excluded.ts >= sessions.ts"
-)
-_IN_CHUNK = 500  # keys per IN (...): far below SQLite's and PostgreSQL's limits on parameters
 
 
 def _history_row(row: Sequence[Any]) -> HistoryRow:
@@ -60,7 +55,7 @@ def _lock_name(key: str) -> str:  # key: a state key
     return "target:" + key
 
 
-class SqlUnit(UnitFindings):
+class SqlUnit(UnitFindings, UnitSessions):
     """One transaction: the engine commits it when the block that opened it ends.
 
     Rows are kept and written by ``flush``, before the commit, one statement per table: those
@@ -72,16 +67,15 @@ class SqlUnit(UnitFindings):
     """
 
     def __init__(self, sql: Sql, cache: UnitCache | None = None) -> None:
-        super().__init__(sql, now_iso())
         cache = cache if cache is not None else UnitCache()
+        UnitFindings.__init__(self, sql, now_iso())
+        UnitSessions.__init__(self, sql, cache.sessions)
         self._processed: dict[str, tuple[str, str, str, str, str | None]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
         self._history_kept: list[tuple[Any, ...]] = []  # tag_history rows, in the order written
-        self._sessions_kept: list[tuple[str, float, str]] = []  # upserts, in the order made
         self._current = cache.current
         self._history_rows = cache.rows
-        self._sessions = cache.sessions
         self._stale: dict[str, str] = {}  # targets whose tag_current rows are behind: kind
         self._was_processed: dict[str, bool] = {}  # by event id, as committed before the unit (read_ahead)
         self._inventoried: bool | None = None  # whether principals were inventoried, once known
@@ -119,12 +113,6 @@ class SqlUnit(UnitFindings):
             self._sql.run_many(_HISTORY_INSERT, self._history_kept)
             self._history_kept = []
 
-    def _write_sessions(self) -> None:
-        if self._sessions_kept:
-            # In the order made: the upsert keeps the newest grant, as one statement each would.
-            self._sql.run_many(_SESSION_UPSERT, self._sessions_kept)
-            self._sessions_kept = []
-
     def is_processed(self, event_id: str) -> bool:
         if event_id in self._processed:
             return True
@@ -133,7 +121,11 @@ class SqlUnit(UnitFindings):
         return self._sql.row("SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)) is not None
 
     def read_ahead(
-        self, event_ids: Collection[str], targets: Collection[str], access_key_ids: Collection[str]
+        self,
+        event_ids: Collection[str],
+        targets: Collection[str],
+        access_key_ids: Collection[str],
+        created_sessions: Collection[str] = (),
     ) -> None:
         """One statement per kind (per 500 keys) instead of one per question; the caches it fills
         are the ones the questions read."""
@@ -149,20 +141,7 @@ class SqlUnit(UnitFindings):
         for row in self._rows_in(f"SELECT target, {_HISTORY_COLUMNS} FROM tag_history WHERE target", keys):
             grouped[row[0]].append(_history_row(row[1:]))
         self._history_rows.update(grouped)
-        wanted = sorted({key for key in access_key_ids if key not in self._sessions})
-        if wanted:
-            self._write_sessions()
-        grants = {str(row[0]): str(row[1]) for row in self._rows_in(_SESSIONS_AMONG, wanted)}
-        for key in wanted:
-            self._sessions[key] = SessionGrant.from_dict(json.loads(grants[key])) if key in grants else None
-
-    def _rows_in(self, select: str, values: Sequence[str]) -> list[Sequence[Any]]:
-        """``select`` ends with the column that ``IN (values)`` is tested on."""
-        rows: list[Sequence[Any]] = []
-        for start in range(0, len(values), _IN_CHUNK):
-            chunk = values[start : start + _IN_CHUNK]
-            rows += self._sql.rows(f"{select} IN ({', '.join('?' for _ in chunk)})", chunk)
-        return rows
+        self._read_sessions_ahead(access_key_ids, created_sessions)
 
     def mark_processed(
         self, event_id: str, event_time: str, source: str, changes: Sequence[TagChange] = ()
@@ -324,33 +303,6 @@ class SqlUnit(UnitFindings):
             (key.casefold(),),
         )
         return frozenset(row[0] for row in rows)
-
-    def put_session(self, session: SessionGrant, ts: float) -> None:
-        if not session.access_key_id:
-            return
-        self._sessions.pop(session.access_key_id, None)
-        self._sessions_kept.append((session.access_key_id, ts, json.dumps(session.to_dict())))
-
-    def get_session(self, access_key_id: str) -> SessionGrant | None:
-        if access_key_id in self._sessions:
-            return self._sessions[access_key_id]
-        if any(kept[0] == access_key_id for kept in self._sessions_kept):
-            self._write_sessions()
-        row = self._sql.row("SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,))
-        grant = self._sessions[access_key_id] = SessionGrant.from_dict(json.loads(row[0])) if row else None
-        return grant
-
-    def note_session_use(self, access_key_id: str, event_id: str) -> None:
-        self._sql.run(
-            "INSERT INTO session_uses (access_key_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            (access_key_id, event_id),
-        )
-
-    def take_session_uses(self, access_key_id: str) -> list[str]:
-        rows = self._sql.rows("SELECT event_id FROM session_uses WHERE access_key_id = ?", (access_key_id,))
-        if rows:
-            self._sql.run("DELETE FROM session_uses WHERE access_key_id = ?", (access_key_id,))
-        return sorted(str(row[0]) for row in rows)
 
     def save_event(self, event_id: str, record_json: str) -> None:
         self._events.setdefault(event_id, record_json)

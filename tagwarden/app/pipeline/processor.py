@@ -146,8 +146,9 @@ class Processor:
             with self.store.unit() as tx:
                 targets = changed_targets(tagged)
                 locked = targets | {snapshot.arn for snapshot in fetched}
-                tx.lock_targets(locked, actor_access_keys(tagged) | granted(tagged))
-                tx.read_ahead([t.event_id for t in tagged], targets | needed, actor_access_keys(tagged))
+                used, created_sessions = actor_access_keys(tagged), granted(tagged)
+                tx.lock_targets(locked, used | created_sessions)
+                tx.read_ahead([t.event_id for t in tagged], targets | needed, used, created_sessions)
                 for snapshot in fetched:
                     tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
                 created = now_iso()  # one moment for the findings of one transaction

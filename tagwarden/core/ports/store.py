@@ -38,11 +38,16 @@ class StoreUnit(FindingWrites, TagStateUnit, SessionUnit, ProgressUnit, OutboxWr
     """One transaction: everything written through it commits together, or not at all."""
 
     def read_ahead(
-        self, event_ids: Collection[str], targets: Collection[str], access_key_ids: Collection[str]
+        self,
+        event_ids: Collection[str],
+        targets: Collection[str],
+        access_key_ids: Collection[str],
+        created_sessions: Collection[str] = (),
     ) -> None:
         """A hint, after the unit has locked its targets: it is about to ask, one at a time,
-        whether these events were processed, about these targets' tags and about these sessions.
-        An engine may read them all at once; every answer stays what it would have been."""
+        whether these events were processed, about these targets' tags, about these sessions, and
+        about the sessions it creates and the uses noted of them. An engine may read them all at
+        once; every answer stays what it would have been."""
         ...
 
 
