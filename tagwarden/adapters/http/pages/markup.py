@@ -28,11 +28,17 @@ PAGE_HEADERS = {
 }
 
 
-# Characters that do not show, or that reorder what is shown around them (Trojan Source): an attacker can
-# make "alpha\u200b" look like "alpha" or reverse an ARN on screen. They are shown as [U+XXXX].
+# Characters that do not show, that look like a plain space, or that reorder what is shown around them
+# (Trojan Source): an attacker can make "alpha\u200b" or "alpha\u3164" look like "alpha" or reverse an ARN
+# on screen. They are shown as [U+XXXX]: controls (but tab and newline), every format character (Cf), line
+# and paragraph separators, spaces other than U+0020, and the default-ignorable or blank letters and marks
+# (Hangul fillers, variation selectors, the combining grapheme joiner, tag characters, the blank braille
+# pattern). tests/adapters/http/test_pages_unicode.py checks every code point of those categories.
 _HIDDEN = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\xa0\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    r"\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u2064"
+    r"\u2066-\u206f\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd"
+    r"\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
 
 _AFTER_SEPARATOR = re.compile(r"(?<=[:/])")

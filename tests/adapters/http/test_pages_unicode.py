@@ -1,0 +1,42 @@
+"""Characters that make a tag value look like another: invisible ones, and letters of another script.
+
+A tag value is the attacker's choice. AWS accepts any Unicode letter, space or number in one (a failed
+call, recorded all the same, accepts anything), so ``"alpha"`` followed by a Hangul filler, or spelt with
+a Cyrillic a (U+0430), must not be shown as the ``alpha`` the policy allows or the actor holds.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+import pytest
+
+from tagwarden.adapters.http.pages.markup import text
+
+# Each shows as nothing, or as an ordinary space, in a browser.
+INVISIBLE = {
+    "tag character (ASCII smuggling)": "\U000e0041",
+    "Hangul filler (a letter: AWS accepts it in tag values)": "\u3164",
+    "halfwidth Hangul filler": "\uffa0",
+    "combining grapheme joiner": "\u034f",
+    "variation selector": "\ufe0f",
+    "line separator": "\u2028",
+    "no-break space": "\u00a0",
+    "ideographic space": "\u3000",
+    "musical symbol begin beam": "\U0001d173",
+}
+
+
+@pytest.mark.parametrize("hidden", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_an_invisible_character_is_shown_by_its_code_point(hidden: str) -> None:
+    assert text(f"alpha{hidden}") == f"alpha[U+{ord(hidden):04X}]"
+
+
+def test_no_format_or_separator_character_is_left_invisible() -> None:
+    """Every format character (Cf), line or paragraph separator and space other than U+0020."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in ("Cf", "Zl", "Zp") or (category == "Zs" and char != " "):
+            assert text(char) == f"[U+{code:04X}]", f"U+{code:04X} {category}"
