@@ -14,6 +14,7 @@ from tagwarden.adapters.http.pages.markup import (
     definitions,
     el,
     join,
+    key_text,
     page,
     section,
     severity_badge,
@@ -127,7 +128,7 @@ def _tag_rows(tags: Mapping[str, str], key: str) -> list[Html]:
         rows.append(
             el(
                 "tr",
-                el("td", el("code", name)),
+                el("td", key_text(name)),
                 el("td", value_text(value)),
                 class_="this-event" if marked else None,
             )
@@ -159,7 +160,7 @@ def _history_row(entry: HistoryEntry, finding: Finding) -> Html:
     change = el("span", "removed", class_="none") if entry.removed else value_text(entry.value)
     by = _mono(entry.actor) if entry.actor else el("span", f"({entry.origin})", class_="muted")
     moment = join([when(entry.event_time), el("strong", " (this finding's event)") if this_event else None])
-    cells: list[Child] = [moment, el("code", entry.key), change, by, entry.event_name or entry.origin]
+    cells: list[Child] = [moment, key_text(entry.key), change, by, entry.event_name or entry.origin]
     return el("tr", *(el("td", cell) for cell in cells), class_="this-event" if this_event else None)
 
 

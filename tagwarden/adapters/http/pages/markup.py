@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -96,20 +97,46 @@ def void(tag: str, **attrs: str | bool | None) -> Html:
     return Html(f"<{tag}{''.join(_attribute(name, value) for name, value in attrs.items())}>")
 
 
+NAMED_AT_MOST = 4
+
+
+def lookalike_note(value: str) -> Html | None:
+    """Names the visible characters of ``value`` beyond ASCII, or None where there are none.
+
+    A Cyrillic a (U+0430) or a fullwidth a (U+FF41) shows as the Latin "a": a tag value spelt with one looks
+    like the value the policy allows or the actor holds, yet is another. Hidden ones already show as
+    [U+XXXX]."""
+    unusual = list(dict.fromkeys(c for c in value if not c.isascii() and not _HIDDEN.match(c)))
+    if not unusual:
+        return None
+    named = [f"{c} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in unusual[:NAMED_AT_MOST]]
+    more = f"; and {len(unusual) - NAMED_AT_MOST} more" if len(unusual) > NAMED_AT_MOST else ""
+    return el("span", f"(not plain ASCII: {'; '.join(named)}{more})", class_="lookalike")
+
+
+def key_text(key: str) -> Html:
+    """A tag key, with the characters beyond ASCII named (see ``lookalike_note``)."""
+    note = lookalike_note(key)
+    return join([el("code", key), " ", note]) if note else el("code", key)
+
+
 def value_text(value: str | None) -> Html:
-    """A tag value, boxed so that empty values and leading or trailing spaces show."""
+    """A tag value, boxed so that empty values and leading or trailing spaces show, with the
+    characters beyond ASCII named (see ``lookalike_note``)."""
     if value is None:
         return el("span", "(none)", class_="none")
     if value == "":
         return el("code", '""', class_="value", title="an empty string")
-    return el("code", value, class_="value")
+    note = lookalike_note(value)
+    boxed = el("code", value, class_="value")
+    return join([boxed, " ", note]) if note else boxed
 
 
 def tag_change(key: str, old: str | None, new: str | None) -> Html:
     """``key: old → new``; a finding about no tag (a control, a log file) says so."""
     if not key:
         return text("no tag written")
-    return join([el("code", key), ": ", value_text(old), " → ", value_text(new)])
+    return join([key_text(key), ": ", value_text(old), " → ", value_text(new)])
 
 
 def when(timestamp: str) -> Html:

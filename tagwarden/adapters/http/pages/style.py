@@ -39,6 +39,7 @@ code.value {
   white-space: pre-wrap;
 }
 .none { color: var(--muted); font-style: italic; }
+.lookalike { font-weight: 600; font-size: .85em; overflow-wrap: anywhere; }
 .muted { color: var(--muted); }
 .sev {
   display: inline-block; min-width: 5.5em; text-align: center; border-radius: 3px; padding: .05em .45em;
