@@ -16,6 +16,7 @@ from tagwarden.core.ports.store import FindingFilter
 
 Check = Callable[[], tuple[bool, dict[str, Any]]]
 DEFAULT_LIMIT = 500
+HISTORY_LIMIT = 200  # changes of a finding's target shown with it, newest first
 MAX_LIMIT = 100_000
 
 
@@ -74,12 +75,15 @@ def finding_detail(store: Store, finding_id: str) -> dict[str, Any] | None:
     finding = store.get_finding(finding_id)
     if finding is None:
         return None
-    history = [asdict(entry) for entry in store.tag_history(finding.target)]
+    # One more than is shown, to know whether older changes were left out: whoever can tag the target
+    # can bury the finding's own event under newer changes, and the reader must be told.
+    history = [asdict(entry) for entry in store.tag_history(finding.target, limit=HISTORY_LIMIT + 1)]
     return {
         # remediation: {status: planned|done|failed|skipped, detail}, or None (no revert queued)
         "finding": {**finding.to_dict(), "remediation": store.remediation(finding.id)},
         "record": store.get_event(finding.event_id),
-        "target_history": history,
+        "target_history": history[:HISTORY_LIMIT],
+        "target_history_truncated": len(history) > HISTORY_LIMIT,
         "actor_tags": dict(store.current_tags(finding.actor).values),
     }
 

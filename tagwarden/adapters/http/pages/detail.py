@@ -42,6 +42,7 @@ class FindingDetail:
     target_history: Sequence[HistoryEntry]
     actor_tags: Mapping[str, str]
     remediation: Mapping[str, str] | None = None
+    history_truncated: bool = False  # older changes of the target than those in target_history exist
 
     @classmethod
     def from_dict(cls, detail: Mapping[str, Any]) -> FindingDetail:
@@ -51,6 +52,7 @@ class FindingDetail:
             target_history=[HistoryEntry(**entry) for entry in detail["target_history"]],
             actor_tags=detail["actor_tags"],
             remediation=detail["finding"].get("remediation"),
+            history_truncated=bool(detail.get("target_history_truncated")),
         )
 
 
@@ -189,7 +191,23 @@ def _target_section(detail: FindingDetail) -> Html:
         if finding.target_kind == "compute"
         else "Target: what was changed"
     )
-    return section("target", heading, definitions(rows), history)
+    return section("target", heading, definitions(rows), _history_cut(detail), history)
+
+
+def _history_cut(detail: FindingDetail) -> Html | None:
+    """Says that older changes are left out, and whether the finding's own event is among them."""
+    if not detail.history_truncated:
+        return None
+    shown = len(detail.target_history)
+    event_id = detail.finding.event_id
+    if any(entry.event_id == event_id and entry.origin == "event" for entry in detail.target_history):
+        where = "older changes are left out."
+    else:
+        where = (
+            "this finding's event is older, so it is not in the table: its old and new values are in "
+            "the change above, and the whole record below."
+        )
+    return el("p", f"Only the newest {shown} changes of this target are shown; {where}", class_="notice")
 
 
 def _actions_section(finding: Finding) -> Html:
