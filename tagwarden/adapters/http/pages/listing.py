@@ -77,7 +77,17 @@ def _kind_select(chosen: Sequence[str]) -> Html:
         el("option", f"{kind_title(kind)} ({kind})", value=kind, selected=kind in chosen)
         for kind in FINDING_KINDS
     ]
-    select = el("select", *options, id="kind", name="kind")
+    # A plain select sends one value: an address asking for several kinds (kind=a&kind=b, or a,b) would
+    # lose all but one the next time the form is sent. Then the select takes several.
+    several = len(set(chosen)) > 1
+    select = el(
+        "select",
+        *options,
+        id="kind",
+        name="kind",
+        multiple=several,
+        size=str(len(options)) if several else None,
+    )
     return el("div", el("label", "Kind", for_="kind"), select, class_="field")
 
 
