@@ -184,6 +184,14 @@ def list_page(findings: Sequence[Finding], form: FilterForm, limit: int | None, 
         parts.append(el("p", el("strong", "The filter cannot be used: "), text(error), class_="error"))
     elif findings:
         parts.append(_findings_table(findings, limit))
+    elif limit == 0:  # nothing was asked for: say so, not that nothing was found
+        parts.append(
+            el(
+                "p",
+                "limit=0 lists no findings: remove limit from the address, or give more.",
+                class_="notice",
+            )
+        )
     else:
         parts.append(_empty(form))
     return page("Findings", join(parts), home=LIST_HOME)
