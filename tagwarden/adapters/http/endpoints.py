@@ -78,14 +78,27 @@ def finding_detail(store: Store, finding_id: str) -> dict[str, Any] | None:
     # One more than is shown, to know whether older changes were left out: whoever can tag the target
     # can bury the finding's own event under newer changes, and the reader must be told.
     history = [asdict(entry) for entry in store.tag_history(finding.target, limit=HISTORY_LIMIT + 1)]
+    record = store.get_event(finding.event_id)
     return {
         # remediation: {status: planned|done|failed|skipped, detail}, or None (no revert queued)
         "finding": {**finding.to_dict(), "remediation": store.remediation(finding.id)},
-        "record": store.get_event(finding.event_id),
+        "record": record,
         "target_history": history[:HISTORY_LIMIT],
         "target_history_truncated": len(history) > HISTORY_LIMIT,
         "actor_tags": dict(store.current_tags(finding.actor).values),
+        # The session tags of the session that made the call, which override the actor's own tags
+        # (case-insensitively) when the call is judged; {} where the call was not made with one.
+        "actor_session_tags": _session_tags(store, record),
     }
+
+
+def _session_tags(store: Store, record: dict[str, Any] | None) -> dict[str, str]:
+    identity = record.get("userIdentity") if isinstance(record, dict) else None
+    access_key_id = identity.get("accessKeyId") if isinstance(identity, dict) else None
+    if not isinstance(access_key_id, str) or not access_key_id:
+        return {}
+    grant = store.get_session(access_key_id)
+    return grant.effective_tags() if grant is not None else {}
 
 
 def install_api(router: Router, store: Store) -> None:

@@ -17,7 +17,7 @@ from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.arn import canonical_principal
 from tagwarden.core.inventory.pending import PendingDifference
-from tagwarden.core.model import Finding, KnownTags
+from tagwarden.core.model import Finding, KnownTags, SessionGrant
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
 from tagwarden.core.ports.store import Delivery, FailedUnit, FindingFilter, HistoryEntry
@@ -185,6 +185,11 @@ class SqlStore(ABC):
     def current_tags(self, target: str) -> KnownTags:
         with self._reading() as sql:
             return SqlUnit(sql).current_tags(target)
+
+    def get_session(self, access_key_id: str) -> SessionGrant | None:
+        with self._reading() as sql:
+            row = sql.row("SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,))
+        return SessionGrant.from_dict(json.loads(row[0])) if row else None
 
     def principals_known(self, account: str) -> float | None:
         with self._reading() as sql:

@@ -26,3 +26,11 @@ class SessionUnit(Protocol):
         """The events noted as made with the session before it was known, by event id;
         forgotten as they are taken (the session is known from now on)."""
         ...
+
+
+class SessionReads(Protocol):
+    """Outside a unit."""
+
+    def get_session(self, access_key_id: str) -> SessionGrant | None:
+        """The grant of the session ``access_key_id`` belongs to, as last committed, or None."""
+        ...

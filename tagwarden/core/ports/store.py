@@ -15,7 +15,7 @@ from tagwarden.core.ports.findings import FindingFilter, FindingReads, FindingWr
 from tagwarden.core.ports.leases import Leases
 from tagwarden.core.ports.outbox import Delivery, Outbox, OutboxWrites
 from tagwarden.core.ports.progress import FailedUnit, ProgressReads, ProgressUnit
-from tagwarden.core.ports.sessions import SessionUnit
+from tagwarden.core.ports.sessions import SessionReads, SessionUnit
 from tagwarden.core.ports.tag_state import HistoryEntry, LaterChange, TagStateReads, TagStateUnit
 
 __all__ = [
@@ -51,7 +51,7 @@ class StoreUnit(FindingWrites, TagStateUnit, SessionUnit, ProgressUnit, OutboxWr
         ...
 
 
-class Store(FindingReads, TagStateReads, ProgressReads, Outbox, Leases, Protocol):
+class Store(FindingReads, TagStateReads, SessionReads, ProgressReads, Outbox, Leases, Protocol):
     def unit(self) -> AbstractContextManager[StoreUnit]:
         """A transaction; it commits when the block ends and rolls back when the block raises."""
         ...

@@ -33,3 +33,11 @@ def test_uses_of_a_session_not_known_yet_are_taken_once(store: Store) -> None:
     with store.unit() as tx:
         assert tx.take_session_uses("ASIA1") == []
         assert tx.take_session_uses("ASIA2") == ["e3"]
+
+
+def test_a_committed_grant_is_read_outside_a_unit(store: Store) -> None:
+    grant = SessionGrant("ASIA1", "arn:aws:iam::1:role/r", None, {"team": "beta"})
+    with store.unit() as tx:
+        tx.put_session(grant, 100.0)
+    assert store.get_session("ASIA1") == grant
+    assert store.get_session("ASIA2") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tagwarden.adapters.http.pages.markup import (
@@ -43,6 +43,7 @@ class FindingDetail:
     actor_tags: Mapping[str, str]
     remediation: Mapping[str, str] | None = None
     history_truncated: bool = False  # older changes of the target than those in target_history exist
+    session_tags: Mapping[str, str] = field(default_factory=dict)  # of the session that made the call
 
     @classmethod
     def from_dict(cls, detail: Mapping[str, Any]) -> FindingDetail:
@@ -53,6 +54,7 @@ class FindingDetail:
             actor_tags=detail["actor_tags"],
             remediation=detail["finding"].get("remediation"),
             history_truncated=bool(detail.get("target_history_truncated")),
+            session_tags=detail.get("actor_session_tags") or {},
         )
 
 
@@ -123,18 +125,28 @@ def _change_section(detail: FindingDetail) -> Html:
     return section("change", "The change", change, definitions(rows))
 
 
-def _tag_rows(tags: Mapping[str, str], key: str) -> list[Html]:
+SESSION_TAG = "session tag"
+OWN_TAG = "role or user tag"
+OVERRIDDEN = "role or user tag, overridden by the session tag"
+
+
+def _tag_rows(tags: Mapping[str, str], session_tags: Mapping[str, str], key: str) -> list[Html]:
+    """The actor's tags as the call was judged with them: its own, overridden (case-insensitively)
+    by the session tags of the session that made the call. With session tags, a third cell says
+    where each tag comes from."""
+    overridden = {name.casefold() for name in session_tags}
+    shown = [(name, value, SESSION_TAG) for name, value in session_tags.items()]
+    shown += [
+        (name, value, OVERRIDDEN if name.casefold() in overridden else OWN_TAG)
+        for name, value in tags.items()
+    ]
     rows = []
-    for name, value in sorted(tags.items()):
-        marked = name.casefold() == key.casefold()
-        rows.append(
-            el(
-                "tr",
-                el("td", key_text(name)),
-                el("td", value_text(value)),
-                class_="this-event" if marked else None,
-            )
-        )
+    for name, value, origin in sorted(shown, key=lambda row: (row[0].casefold(), row[2] != SESSION_TAG)):
+        marked = name.casefold() == key.casefold() and origin != OVERRIDDEN
+        cells = [el("td", key_text(name)), el("td", value_text(value))]
+        if session_tags:
+            cells.append(el("td", origin))
+        rows.append(el("tr", *cells, class_="this-event" if marked else None))
     return rows
 
 
@@ -149,9 +161,16 @@ def _actor_section(detail: FindingDetail) -> Html:
         ("Source IP", _from_record(record, "sourceIPAddress")),
         ("User agent", _mono(_from_record(record, "userAgent"))),
     ]
-    if detail.actor_tags:
+    if detail.session_tags:
+        caption = (
+            f"The actor's tags for this call: the session tags of the session that made it, over its role's "
+            f"or user's known tags now (the row of '{finding.tag_key}' that counts is marked)"
+        )
+        merged = _tag_rows(detail.actor_tags, detail.session_tags, finding.tag_key)
+        tags = table(caption, ("Key", "Value", "From"), merged)
+    elif detail.actor_tags:
         caption = f"The actor's known tags now (the row of '{finding.tag_key}' is marked)"
-        tags = table(caption, ("Key", "Value"), _tag_rows(detail.actor_tags, finding.tag_key))
+        tags = table(caption, ("Key", "Value"), _tag_rows(detail.actor_tags, {}, finding.tag_key))
     else:
         tags = el("p", "tagwarden knows no tags of this actor.", class_="muted")
     return section("actor", "Actor: who made the change", definitions(rows), tags)
