@@ -25,7 +25,8 @@ from tagwarden.adapters.http.pages.markup import (
 )
 from tagwarden.adapters.http.pages.rules import rule_section
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.model.finding import Finding
+from tagwarden.core.integrity.findings import INTEGRITY_EVENT_SOURCE
+from tagwarden.core.model.finding import INVENTORY_EVENT_SOURCE, WRITERS_EVENT_SOURCE, Finding
 from tagwarden.core.model.kinds import kind_title
 from tagwarden.core.ports.store import HistoryEntry
 
@@ -94,20 +95,32 @@ def _headline(finding: Finding) -> Html:
     return join([title, status, explanation])
 
 
+# Findings of tagwarden's own checks (inventory, writers scan, log integrity): no CloudTrail call behind them.
+OWN_CHECKS = (INVENTORY_EVENT_SOURCE, WRITERS_EVENT_SOURCE, INTEGRITY_EVENT_SOURCE)
+
+
+def _outcome(record: Mapping[str, Any] | None) -> str:
+    """What the record says of the call; without the record, nothing is claimed."""
+    if record is None:
+        return "not known: the record of this event was not kept (see below)"
+    error = _from_record(record, "errorCode")
+    return "succeeded" if error is None else f"failed: {error}"
+
+
 def _change_section(detail: FindingDetail) -> Html:
     finding, record = detail.finding, detail.record
     change = el("p", tag_change(finding.tag_key, finding.old_value, finding.new_value), class_="change")
-    error = _from_record(record, "errorCode")
+    own_check = finding.event_source in OWN_CHECKS
     rows: list[tuple[str, Child]] = [
         ("Old value", value_text(finding.old_value)),
         ("New value", value_text(finding.new_value)),
         ("Operation", join([el("code", finding.event_name), " on ", finding.event_source])),
-        ("Outcome", "succeeded" if error is None else f"failed: {error}"),
+        ("Outcome", None if own_check else _outcome(record)),
         ("AWS error message", _from_record(record, "errorMessage")),
         ("When", when(finding.event_time)),
         ("Account", finding.account),
         ("Region", finding.region),
-        ("CloudTrail event ID", el("code", finding.event_id)),
+        ("Check ID" if own_check else "CloudTrail event ID", el("code", finding.event_id)),
     ]
     if detail.remediation is not None:
         revert = detail.remediation
@@ -250,8 +263,12 @@ def _actions_section(finding: Finding) -> Html:
     )
 
 
-def _record_section(record: Mapping[str, Any] | None) -> Html:
-    if record is None:
+def _record_section(finding: Finding, record: Mapping[str, Any] | None) -> Html:
+    if record is None and finding.event_source in OWN_CHECKS:
+        check = finding.event_name
+        said = f"This finding comes from tagwarden's own check ({check}), not from one CloudTrail call."
+        shown = el("p", said, class_="muted")
+    elif record is None:
         shown = el("p", "The record of this event was not kept in the store.", class_="muted")
     else:
         shown = el("pre", json.dumps(record, indent=2, ensure_ascii=False, default=str))
@@ -269,7 +286,7 @@ def detail_page(detail: FindingDetail, policy: CompiledPolicy) -> Html:
             _target_section(detail),
             section("rule", "Rule: why it fired", rule_section(finding.kind, finding.rule, policy)),
             _actions_section(finding),
-            _record_section(detail.record),
+            _record_section(finding, detail.record),
         ]
     )
     return page(f"{kind_title(finding.kind)} {finding.id}", body, home=DETAIL_HOME)
