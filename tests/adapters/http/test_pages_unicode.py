@@ -74,3 +74,12 @@ def test_a_plain_ascii_value_carries_no_note() -> None:
     finding = make_finding()
     detail = shown(detail_page(FindingDetail(finding, None, [], {"team": "alpha"}), POLICY))
     assert "U+" not in detail
+
+
+def test_a_lookalike_letter_in_a_target_is_named_on_both_pages() -> None:
+    finding = make_finding(kind="denied_attempt", target="arn:aws:s3:::b\u0435ta-data")  # a Cyrillic ie
+    detail = shown(detail_page(FindingDetail(finding, None, [], {}), POLICY))
+    listing = shown(list_page([finding], NO_FILTER, None, error=None))
+    target = detail.split("Target: what was changed")[1].split("Rule: why it fired")[0]
+    assert "U+0435 CYRILLIC SMALL LETTER IE" in target
+    assert "U+0435 CYRILLIC SMALL LETTER IE" in listing

@@ -10,6 +10,7 @@ from typing import Any
 from tagwarden.adapters.http.pages.markup import (
     Child,
     Html,
+    arn_text,
     breakable,
     definitions,
     el,
@@ -207,7 +208,7 @@ def _target_kind(kind: str) -> str:
 def _target_section(detail: FindingDetail) -> Html:
     finding = detail.finding
     rows: list[tuple[str, Child]] = [
-        ("Target", _mono(finding.target)),
+        ("Target", el("span", arn_text(finding.target), class_="mono")),
         ("Kind of target", _target_kind(finding.target_kind)),
     ]
     if detail.target_history:

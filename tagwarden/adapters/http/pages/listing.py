@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from tagwarden.adapters.http.pages.markup import (
     Html,
+    arn_text,
     breakable,
     el,
     join,
@@ -141,7 +142,7 @@ def _finding_row(finding: Finding) -> Html:
         el("td", when(finding.event_time)),
         el("td", finding.account, class_="nowrap"),
         el("td", change),
-        el("td", breakable(finding.target), class_="mono"),
+        el("td", arn_text(finding.target), class_="mono"),
         el("td", _actor(finding), class_="mono"),
         el("td", finding.status, class_=f"status-{finding.status}"),
     ]

@@ -114,6 +114,12 @@ def lookalike_note(value: str) -> Html | None:
     return el("span", f"(not plain ASCII: {'; '.join(named)}{more})", class_="lookalike")
 
 
+def arn_text(arn: str) -> Html:
+    """An ARN that may wrap between its parts, with the characters beyond ASCII named."""
+    note = lookalike_note(arn)
+    return join([breakable(arn), " ", note]) if note else breakable(arn)
+
+
 def key_text(key: str) -> Html:
     """A tag key, with the characters beyond ASCII named (see ``lookalike_note``)."""
     note = lookalike_note(key)
