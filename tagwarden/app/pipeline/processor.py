@@ -12,6 +12,7 @@ from typing import Any
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
+from tagwarden.app.pipeline.interests import CallInterests
 from tagwarden.app.pipeline.late_sessions import learn_session, note_if_session_unknown
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.rejudge import (
@@ -28,7 +29,6 @@ from tagwarden.core.controls import (
     ControlCall,
     DeliveryPath,
     classify,
-    is_control_call,
     is_control_record,
     judge_control,
 )
@@ -41,32 +41,10 @@ from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.bounds import tag_record_bounds
 from tagwarden.core.records.record_checks import record_problem, tag_record_problem
 from tagwarden.core.records.text import record_text
-from tagwarden.core.records.triage import Interest, Skipped
+from tagwarden.core.records.triage import Skipped
 from tagwarden.core.timeutil import canonical_time, now_iso, parse_time
 
 Record = dict[str, Any]
-
-
-ALWAYS = Interest(always=True)
-
-
-class _Interests:
-    """Which calls may matter before a record is decoded: tag writes and sessions (the
-    normalizer), roles given to compute, and calls on the controls."""
-
-    def __init__(self, normalizer: Normalizer, compute: ComputeIdentity) -> None:
-        self._normalizer = normalizer
-        self._compute = compute
-
-    def interest(self, event_source: str, event_name: str) -> Interest | None:
-        found = self._normalizer.interest(event_source, event_name)
-        if found is not None and found.always:
-            return found
-        if self._compute.reader.handles(event_source, event_name) or is_control_call(
-            event_source, event_name
-        ):
-            return ALWAYS
-        return found
 
 
 def _outcome_label(change: TagChange) -> str:
@@ -95,7 +73,7 @@ class Processor:
         self.store = store
         self.principals = principals
         self.compute = compute or ComputeIdentity()
-        self._interests = _Interests(self.normalizer, self.compute)  # asked once per file read
+        self._interests = CallInterests(self.normalizer, self.compute)  # asked once per file read
         self.metrics = metrics
         self.log = log
         self._clock = clock
@@ -104,7 +82,7 @@ class Processor:
         self._delivery_lock = threading.Lock()
 
     @property
-    def record_filter(self) -> _Interests:
+    def record_filter(self) -> CallInterests:
         return self._interests
 
     def process(
