@@ -198,11 +198,18 @@ class Reconciler:
         if _explained_during(entry, key, value, history, fold):
             return None
         last = _last_change(entry, key, history, fold)
+        if last is not None and _hidden_by_the_snapshot(last, key, value, history, fold):
+            return None
         return _finding(self.policy, entry, key, old, value, last=last, grace=self.grace)
 
 
 def _same_key(a: str, b: str, fold: bool) -> bool:
     return a.casefold() == b.casefold() if fold else a == b
+
+
+def _leaves(row: HistoryEntry, value: str | None) -> bool:
+    """Whether the change leaves the key as observed: removed, or holding ``value``."""
+    return row.removed if value is None else row.value == value
 
 
 def _explained_during(
@@ -215,7 +222,34 @@ def _explained_during(
         when = parse_time(row.event_time)
         if when is None or not entry.started - 1 <= when <= entry.finished + 1:
             continue
-        if (value is None and row.removed) or (value is not None and row.value == value):
+        if _leaves(row, value):
+            return True
+    return False
+
+
+# CloudTrail's eventTime holds whole seconds, and AWS's clock is not the daemon's: an event logged
+# this close to the start of a reading may have come after it, though ordered before it.
+_SAME_MOMENT_SECONDS = 1.0
+
+
+def _hidden_by_the_snapshot(
+    last: HistoryEntry, key: str, value: str | None, history: list[HistoryEntry], fold: bool
+) -> bool:
+    """The expected value came from an earlier reading, and an event that leaves the key as now
+    observed is logged within a second of that reading's start: the reading may not have seen
+    it, and it explains what this one sees."""
+    if last.origin == "event":
+        return False
+    began = parse_time(last.event_time)
+    if began is None:
+        return False
+    for row in history:
+        if row.origin != "event" or not _same_key(row.key, key, fold):
+            continue
+        when = parse_time(row.event_time)
+        if when is None or abs(when - began) > _SAME_MOMENT_SECONDS:
+            continue
+        if _leaves(row, value):
             return True
     return False
 

@@ -180,3 +180,27 @@ def test_contradictions_name_only_keys_known_or_observed(
         assert known_values.get(key) != observed.get(key)
     if not complete:
         assert set(found) <= set(known_values)  # a key tagwarden never knew contradicts nothing
+
+
+@pytest.mark.parametrize("logged", [T0, T0 - 1])
+def test_an_event_in_the_second_a_reading_began_explains_the_next_reading(
+    store: Store, logged: float
+) -> None:
+    """CloudTrail's eventTime holds whole seconds and AWS's clock is not the daemon's: a change
+    made just after an earlier reading began (T0 + 0.5) is logged at T0, or a second earlier
+    by a clock behind the daemon's, and ordered before that reading, which did not see it. The
+    next reading, which does, is explained by it, not an unattributed change."""
+    rec = reconciler(store, grace=0)
+    rec.record(seen({"team": "alpha"}), T0 + 0.5, T0 + 0.8)  # the first reading, alpha
+    event(store, logged, {"team": "beta"})
+    rec.record(seen({"team": "beta"}), T0 + 60, T0 + 61)
+    assert rec.confirm(T0 + 120) == []
+
+
+def test_an_event_well_before_a_reading_does_not_explain_a_later_change(store: Store) -> None:
+    rec = reconciler(store, grace=0)
+    event(store, T0 - 30, {"team": "beta"})
+    rec.record(seen({"team": "alpha"}), T0, T0 + 1)  # someone set it back to alpha unseen
+    rec.record(seen({"team": "beta"}), T0 + 60, T0 + 61)
+    found = {(f.kind, f.old_value, f.new_value) for f in rec.confirm(T0 + 120)}
+    assert found == {("unattributed_change", "beta", "alpha"), ("unattributed_change", "alpha", "beta")}
