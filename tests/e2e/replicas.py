@@ -15,16 +15,11 @@ from typing import Any
 
 import psycopg
 
-from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.store import open_store
 from tagwarden.app.demo.records import Caller, record, s3_tagging
-from tagwarden.app.logs import get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
-from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.model.finding import at_least
-from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
-from tests.builders.abac_cases import ACCOUNT, POLICY, principal_tags, take_inventory
+from tests.builders.abac_cases import ACCOUNT
+from tests.builders.abac_processor import abac_processor
 
 ADMIN = Caller(ACCOUNT, "TagAdmin", session="erin")
 DAVE = Caller(ACCOUNT, "dev-beta", session="dave")  # team beta
@@ -88,16 +83,7 @@ def shuffled_files(records: list[dict[str, Any]], noise_per_file: int, seed: int
 
 def single_process_findings(records: list[dict[str, Any]]) -> dict[str, str]:
     """id -> severity of what one process judging every record in event-time order finds."""
-    store = open_store("sqlite:///:memory:")
-    processor = Processor(
-        normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document(POLICY)),
-        store=store,
-        principals=PrincipalTagCache(principal_tags().get),
-        metrics=Metrics(),
-        log=get_logger(),
-    )
-    take_inventory(store)
+    store, processor = abac_processor()
     body = gzip.compress(json.dumps({"Records": records}).encode())
     processor.process(iter_records(io.BytesIO(body)), source="x", unit="all")
     found = {f.id: f.severity for f in store.list_findings()}

@@ -11,15 +11,10 @@ from typing import Any
 
 import pytest
 
-from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.store import open_store
 from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
-from tagwarden.app.logs import get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
-from tagwarden.core.governance import CompiledPolicy, parse_policy_document
-from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
-from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS, principal_tags, take_inventory
+from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
+from tests.builders.abac_processor import abac_processor
 from tests.conftest import FIXTURES
 from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
 
@@ -178,16 +173,7 @@ def noisy_log(index: int, noise: int) -> list[dict[str, Any]]:
 
 def expected_ids(logs: list[list[dict[str, Any]]]) -> set[str]:
     """The findings the same input gives when judged in-process without interruption."""
-    store = open_store("sqlite:///:memory:")
-    processor = Processor(
-        normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document(POLICY)),
-        store=store,
-        principals=PrincipalTagCache(principal_tags().get),
-        metrics=Metrics(),
-        log=get_logger(),
-    )
-    take_inventory(store)
+    store, processor = abac_processor()
     for index, records in enumerate(logs):
         body = gzip.compress(json.dumps({"Records": records}).encode())
         processor.process(iter_records(io.BytesIO(body)), source="x", unit=str(index))

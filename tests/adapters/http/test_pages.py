@@ -20,14 +20,10 @@ from tagwarden.adapters.http import Request, Response, Router
 from tagwarden.adapters.http.endpoints import install_api
 from tagwarden.adapters.http.pages import install_pages
 from tagwarden.adapters.http.pages.markup import CONTENT_SECURITY_POLICY, el, text, value_text
-from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.demo.records import record, s3_tagging
-from tagwarden.app.logs import get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.model import Finding
-from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
 from tests.builders.abac_cases import (
     ACCOUNT,
@@ -36,9 +32,8 @@ from tests.builders.abac_cases import (
     DAVE,
     POLICY,
     CaseLog,
-    principal_tags,
-    take_inventory,
 )
+from tests.builders.abac_processor import abac_processor
 
 SCRIPT_VALUE = "<script>alert(1)</script>"
 ATTRIBUTE_VALUE = '"><img src=x onerror=alert(1)>'
@@ -90,17 +85,8 @@ class Scenario:
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
     path: Path = tmp_path_factory.mktemp("pages") / "state.db"
-    store = open_store(f"sqlite:///{path}")
-    policy = CompiledPolicy(parse_policy_document(POLICY))
-    processor = Processor(
-        normalizer=Normalizer(),
-        policy=policy,
-        store=store,
-        principals=PrincipalTagCache(principal_tags().get),
-        metrics=Metrics(),
-        log=get_logger(),
-    )
-    take_inventory(store)
+    store, processor = abac_processor(f"sqlite:///{path}")
+    policy = processor.policy
     log = CaseLog().build()
     body = json.dumps({"Records": [*log.records, *hostile_records()]}).encode()
     assert processor.process(iter_records(io.BytesIO(body)), source="test", unit="pages").ok

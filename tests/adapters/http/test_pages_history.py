@@ -20,15 +20,12 @@ import pytest
 from tagwarden.adapters.http import Request, Router
 from tagwarden.adapters.http.endpoints import HISTORY_LIMIT, install_api
 from tagwarden.adapters.http.pages import install_pages
-from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.store import Store, open_store
+from tagwarden.adapters.store import Store
 from tagwarden.app.demo.records import Caller, record, s3_tagging
-from tagwarden.app.logs import get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
-from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
-from tests.builders.abac_cases import ADMIN, ALICE, POLICY, principal_tags, take_inventory
+from tests.builders.abac_cases import ADMIN, ALICE, POLICY
+from tests.builders.abac_processor import abac_processor
 
 
 def _at(minute: int) -> str:
@@ -39,16 +36,7 @@ def _at(minute: int) -> str:
 def _store_with(later_changes: int) -> Store:
     """The admin tags beta-data, alice moves it into her team, then ``later_changes`` retags of
     another key by alice bury her change."""
-    store = open_store("sqlite:///:memory:")
-    processor = Processor(
-        normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document(POLICY)),
-        store=store,
-        principals=PrincipalTagCache(principal_tags().get),
-        metrics=Metrics(),
-        log=get_logger(),
-    )
-    take_inventory(store)
+    store, processor = abac_processor()
 
     def put(caller: Caller, tags: dict[str, str], minute: int, event_id: str | None = None) -> dict[str, Any]:
         tagging = s3_tagging("beta-data", tags)

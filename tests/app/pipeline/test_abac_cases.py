@@ -8,38 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.store import open_store
-from tagwarden.app.logs import get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
-from tagwarden.core.governance import CompiledPolicy, parse_policy_document
-from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
 from tests.builders.abac_cases import (
     CASES,
-    POLICY,
     Case,
     CaseLog,
     findings_by_event,
-    principal_tags,
-    take_inventory,
 )
+from tests.builders.abac_processor import abac_processor
 
 
 @pytest.fixture(scope="module")
 def judged(tmp_path_factory: pytest.TempPathFactory) -> tuple[CaseLog, dict[str, frozenset[tuple[str, ...]]]]:
     path: Path = tmp_path_factory.mktemp("cases") / "state.db"
-    store = open_store(f"sqlite:///{path}")
-    iam = principal_tags()
-    processor = Processor(
-        normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document(POLICY)),
-        store=store,
-        principals=PrincipalTagCache(iam.get),
-        metrics=Metrics(),
-        log=get_logger(),
-    )
-    take_inventory(store)
+    store, processor = abac_processor(f"sqlite:///{path}")
     log = CaseLog().build()
     body = json.dumps({"Records": log.records}).encode()
     result = processor.process(iter_records(io.BytesIO(body)), source="test", unit="cases")
