@@ -114,3 +114,23 @@ def test_router_compares_tokens_as_bytes() -> None:
     router = _router()
     request = Request.from_target("GET", "/api/findings", {"Authorization": "Bearer \u00e9\u00e9"})
     assert router.dispatch(request).status == 401
+
+
+def test_every_answer_says_not_to_sniff_and_findings_json_is_not_cached(server: HttpServer) -> None:
+    """The findings API answers with every finding's tags and principals: a browser or proxy must
+    not keep them, nor read any answer as another type than it says."""
+
+    def headers_of(path: str, auth: bool) -> http.client.HTTPMessage:
+        conn = http.client.HTTPConnection(*server.address, timeout=10)
+        try:
+            conn.request("GET", path, headers={"Authorization": "Bearer s3cret"} if auth else {})
+            response = conn.getresponse()
+            response.read()
+            return response.headers
+        finally:
+            conn.close()
+
+    api = headers_of("/api/findings", auth=True)
+    assert api["X-Content-Type-Options"] == "nosniff" and api["Cache-Control"] == "no-store"
+    for path, auth in (("/healthz", False), ("/api/findings", False), ("/nowhere", False)):
+        assert headers_of(path, auth)["X-Content-Type-Options"] == "nosniff", path

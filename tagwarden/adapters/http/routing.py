@@ -42,8 +42,10 @@ class Response:
 
     @classmethod
     def json(cls, data: Any, status: int = 200) -> Response:
-        """Standard JSON only: NaN and infinities (which a record may hold) are sent as strings."""
-        return cls(status, standard_json(data).encode() + b"\n", "application/json")
+        """Standard JSON only: NaN and infinities (which a record may hold) are sent as strings.
+        Not to be kept by a browser or a proxy: findings name principals and their tags."""
+        body = standard_json(data).encode() + b"\n"
+        return cls(status, body, "application/json", {"Cache-Control": "no-store"})
 
     @classmethod
     def text(cls, text: str, status: int = 200) -> Response:

@@ -86,7 +86,9 @@ def _handler_class(router: Router, log: Any, client_timeout: float) -> type[Base
             self.send_response(response.status)
             self.send_header("Content-Type", response.content_type)
             self.send_header("Content-Length", str(len(response.body)))
-            for name, value in response.headers.items():
+            # Every answer is the type it says: a browser must not read a record's text as HTML.
+            headers = {"X-Content-Type-Options": "nosniff", **response.headers}
+            for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
             if send_body:
