@@ -16,13 +16,17 @@ from importlib import resources
 from typing import Any
 
 from tagwarden.core.arn import ec2_arn, ec2_resource_type, is_arn, unresolved_target
+from tagwarden.core.compute.fields import EC2
+from tagwarden.core.compute.fields import member as _get
+from tagwarden.core.compute.fields import text as _str
+from tagwarden.core.compute.fields import unwrap as _unwrap
 from tagwarden.core.compute.model import ComputeRead, ProfileUpdate, RoleGrant
 from tagwarden.core.compute.references import REFERENCES, ecs_family_key, with_references
 from tagwarden.core.compute.state import profile_key
 from tagwarden.core.compute.templates import TEMPLATES
 from tagwarden.core.model.change import SUCCESS
 from tagwarden.core.normalize.normalizer import default_specs
-from tagwarden.core.normalize.operations import TargetRule, dig, first_present
+from tagwarden.core.normalize.operations import TargetRule, dig
 from tagwarden.core.normalize.record_fields import RecordContext, record_context
 from tagwarden.core.normalize.targets import find_targets
 
@@ -30,27 +34,9 @@ Record = dict[str, Any]
 _Reader = Callable[[dict[str, Any], dict[str, Any], RecordContext], ComputeRead]
 TargetRules = Callable[[str, str], "TargetRule | None"]
 
-EC2 = "ec2.amazonaws.com"
 IAM = "iam.amazonaws.com"
 LAMBDA = "lambda.amazonaws.com"
 ECS = "ecs.amazonaws.com"
-
-
-def _get(obj: Any, path: str) -> Any:
-    found = first_present(obj, (path,)) if isinstance(obj, dict) else None
-    return found[1] if found else None
-
-
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _unwrap(obj: Any, wrapper: str) -> dict[str, Any]:
-    """EC2's newer calls log ``{"<Op>Request": {...}}`` / ``{"<Op>Response": {...}}``."""
-    if not isinstance(obj, dict):
-        return {}
-    inner = _get(obj, wrapper)
-    return inner if isinstance(inner, dict) else obj
 
 
 def role_arn(value: str, ctx: RecordContext) -> str:

@@ -15,25 +15,18 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from tagwarden.core.arn import ec2_arn, unresolved_target
+from tagwarden.core.compute.fields import EC2
+from tagwarden.core.compute.fields import member as _get
+from tagwarden.core.compute.fields import text as _str
+from tagwarden.core.compute.fields import unwrap as _unwrap
 from tagwarden.core.compute.model import ComputeRead, RoleGrant, TemplateRef, TemplateUpdate
 from tagwarden.core.compute.state import profile_key
-from tagwarden.core.normalize.operations import first_present
 from tagwarden.core.normalize.record_fields import RecordContext
 
 Record = dict[str, Any]
 _Reader = Callable[[Record, Record, RecordContext], ComputeRead]
 
-EC2 = "ec2.amazonaws.com"
 AUTOSCALING = "autoscaling.amazonaws.com"
-
-
-def _get(obj: Any, path: str) -> Any:
-    found = first_present(obj, (path,)) if isinstance(obj, dict) else None
-    return found[1] if found else None
-
-
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
 
 
 def _number(value: Any) -> int | None:
@@ -46,14 +39,6 @@ def _number(value: Any) -> int | None:
 
 def _version(value: Any) -> str | None:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else _str(value)
-
-
-def _unwrap(obj: Any, wrapper: str) -> Record:
-    """EC2's newer calls log ``{"<Op>Request": {...}}`` / ``{"<Op>Response": {...}}``."""
-    if not isinstance(obj, dict):
-        return {}
-    inner = _get(obj, wrapper)
-    return inner if isinstance(inner, dict) else obj
 
 
 def _elements(value: Any) -> Iterator[Any]:
