@@ -14,6 +14,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.adapters.aws.error_codes import error_code, is_transient, transient_answer
+from tagwarden.core.arn import arn_account
 
 
 class TagWriteError(RuntimeError):
@@ -89,8 +90,8 @@ def remediator_clients(clients: AwsClients, role: str) -> Callable[[str], AwsCli
 
 def _same_account(arn: str, account: str) -> None:
     """The target's ARN names the account the remediator acts in (or none, as S3's)."""
-    named = arn.split(":", 5)[4] if arn.count(":") >= 5 else ""
-    if named and named != account:
+    named = arn_account(arn)
+    if named is not None and named != account:
         raise TagWriteError(f"{arn} is in account {named}, not {account} where the revert would act")
 
 

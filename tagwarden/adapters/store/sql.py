@@ -188,8 +188,7 @@ class SqlStore(ABC):
 
     def get_session(self, access_key_id: str) -> SessionGrant | None:
         with self._reading() as sql:
-            row = sql.row("SELECT grant_json FROM sessions WHERE access_key_id = ?", (access_key_id,))
-        return SessionGrant.from_dict(json.loads(row[0])) if row else None
+            return SqlUnit(sql).get_session(access_key_id)
 
     def principals_known(self, account: str) -> float | None:
         with self._reading() as sql:

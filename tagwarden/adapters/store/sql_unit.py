@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.store.changes_json import changes_from_text, changes_text
+from tagwarden.adapters.store.rows_in import rows_in
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.adapters.store.unit_findings import UnitFindings
 from tagwarden.adapters.store.unit_sessions import UnitSessions
@@ -132,13 +133,15 @@ class SqlUnit(UnitFindings, UnitSessions):
         # Membership tests, not set differences: ``set - dict.keys()`` walks the whole dict, and
         # the caches hold up to 50,000 entries.
         asked = sorted({e for e in event_ids if e not in self._processed and e not in self._was_processed})
-        found = {row[0] for row in self._rows_in(_PROCESSED_AMONG, asked)}
+        found = {row[0] for row in rows_in(self._sql, _PROCESSED_AMONG, asked)}
         self._was_processed.update((event_id, event_id in found) for event_id in asked)
         keys = sorted({key for key in map(state_key, targets) if key not in self._history_rows})
         if keys:
             self._write_history()
         grouped: dict[str, list[HistoryRow]] = {key: [] for key in keys}
-        for row in self._rows_in(f"SELECT target, {_HISTORY_COLUMNS} FROM tag_history WHERE target", keys):
+        for row in rows_in(
+            self._sql, f"SELECT target, {_HISTORY_COLUMNS} FROM tag_history WHERE target", keys
+        ):
             grouped[row[0]].append(_history_row(row[1:]))
         self._history_rows.update(grouped)
         self._read_sessions_ahead(access_key_ids, created_sessions)

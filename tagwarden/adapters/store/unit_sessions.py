@@ -5,9 +5,10 @@ written in one statement."""
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection
+from typing import TYPE_CHECKING
 
+from tagwarden.adapters.store.rows_in import rows_in
 from tagwarden.core.model import SessionGrant
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ _SESSION_UPSERT = (
     "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
     " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json WHERE excluded.ts >= sessions.ts"
 )
-_IN_CHUNK = 500  # keys per IN (...): far below SQLite's and PostgreSQL's limits on parameters
 
 
 class UnitSessions:
@@ -34,14 +34,6 @@ class UnitSessions:
         self._sessions_kept: list[tuple[str, float, str]] = []  # upserts, in the order made
         self._uses_waiting: dict[str, bool] = {}  # by access key id, as read ahead
         self._uses_kept: list[tuple[str, str]] = []  # noted uses, written with the sessions
-
-    def _rows_in(self, select: str, values: Sequence[str]) -> list[Sequence[Any]]:
-        """``select`` ends with the column that ``IN (values)`` is tested on."""
-        rows: list[Sequence[Any]] = []
-        for start in range(0, len(values), _IN_CHUNK):
-            chunk = values[start : start + _IN_CHUNK]
-            rows += self._sql.rows(f"{select} IN ({', '.join('?' for _ in chunk)})", chunk)
-        return rows
 
     def _write_sessions(self) -> None:
         if self._sessions_kept:
@@ -59,11 +51,11 @@ class UnitSessions:
         wanted = sorted({key for key in {*access_key_ids, *created} if key not in self._sessions})
         if wanted:
             self._write_sessions()
-        grants = {str(row[0]): str(row[1]) for row in self._rows_in(_SESSIONS_AMONG, wanted)}
+        grants = {str(row[0]): str(row[1]) for row in rows_in(self._sql, _SESSIONS_AMONG, wanted)}
         for key in wanted:
             self._sessions[key] = SessionGrant.from_dict(json.loads(grants[key])) if key in grants else None
         asked = sorted({key for key in created if key not in self._uses_waiting})
-        used = {str(row[0]) for row in self._rows_in(_USED_AMONG, asked)}
+        used = {str(row[0]) for row in rows_in(self._sql, _USED_AMONG, asked)}
         self._uses_waiting.update((key, key in used) for key in asked)
 
     def put_session(self, session: SessionGrant, ts: float) -> None:
