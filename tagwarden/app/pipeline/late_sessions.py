@@ -10,11 +10,11 @@ depend on which file came first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from tagwarden.adapters.store import StoreUnit
-from tagwarden.app.pipeline.rejudge import AddFindings, ChangesOf, Rejudged, rejudge_session_uses
-from tagwarden.core.model import Finding, SessionGrant, TagChange
+from tagwarden.app.pipeline.rejudge import AddFindings, ChangesOf, JudgeAgain, Rejudged, rejudge_session_uses
+from tagwarden.core.model import SessionGrant, TagChange
 
 # Access key ids of temporary credentials (those STS issues) begin with ASIA; those of an IAM
 # user's long-term keys with AKIA, and no session ever names them (IAM User Guide, "IAM
@@ -36,7 +36,7 @@ def learn_session(
     session: SessionGrant,
     ts: float,
     changes_of: ChangesOf,
-    judge_again: Callable[[TagChange], list[Finding]],
+    judge_again: JudgeAgain,
     *,
     add: AddFindings,
 ) -> Rejudged:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
@@ -16,6 +15,7 @@ from tagwarden.app.pipeline.interests import CallInterests
 from tagwarden.app.pipeline.late_sessions import learn_session, note_if_session_unknown
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.rejudge import (
+    JudgeAgain,
     may_give_findings_again,
     old_tags_of_later,
     rejudge_affected,
@@ -332,11 +332,7 @@ class Processor:
         if session is None:
             return
 
-        def judge_again(change: TagChange) -> list[Finding]:
-            old = tx.tags_as_of(change.target, parse_time(change.event_time) or ts, change.event_id)
-            actor_tags = self._actor_tags(tx, change.actor)
-            return judge(change, JudgeContext(actor_tags, old, tx.principal_values, created), self.policy)
-
+        judge_again = self._judge_again(tx, created)
         done = learn_session(tx, session, ts, self._changes_of, judge_again, add=found.add)
         result.superseded += done.superseded
         result.reopened += done.reopened
@@ -369,13 +365,20 @@ class Processor:
         if not seen_before:
             return
 
-        def judge_again(later: TagChange, old: KnownTags) -> list[Finding]:
-            actor_tags = self._actor_tags(tx, later.actor)
-            return judge(later, replace(context, actor_tags=actor_tags, old=old), self.policy)
-
+        judge_again = self._judge_again(tx, context.created_at)
         done = rejudge_affected(tx, change, seen_before, self._changes_of, judge_again, add=found.add)
         result.superseded += done.superseded
         result.reopened += done.reopened
+
+    def _judge_again(self, tx: StoreUnit, created: str) -> JudgeAgain:
+        """Judging a change again once an event it was judged without is known (a late change of
+        its target, a session learned after its use): the actor's tags as now known."""
+
+        def again(later: TagChange, old: KnownTags) -> list[Finding]:
+            context = JudgeContext(self._actor_tags(tx, later.actor), old, tx.principal_values, created)
+            return judge(later, context, self.policy)
+
+        return again
 
     def _changes_of(self, record: dict[str, Any]) -> list[TagChange]:
         return list(self.normalizer.normalize(record).changes)

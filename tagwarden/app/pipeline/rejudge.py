@@ -19,6 +19,7 @@ from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JUDGED_KINDS
 from tagwarden.core.model import Finding, KnownTags, TagChange
 from tagwarden.core.ports.store import LaterChange
+from tagwarden.core.timeutil import parse_time
 
 # A late change re-reads at most this many later changes of its target (the newest stay as judged).
 MAX_LATER_CHANGES = 200
@@ -89,7 +90,7 @@ def rejudge_session_uses(
     tx: StoreUnit,
     access_key_id: str,
     changes_of: ChangesOf,
-    judge_again: Callable[[TagChange], list[Finding]],
+    judge_again: JudgeAgain,
     *,
     add: AddFindings,
 ) -> Rejudged:
@@ -100,7 +101,8 @@ def rejudge_session_uses(
         for later in _changes_of_event(tx, event_id, changes_of):
             if later.target_kind == "session" or later.actor.access_key_id != access_key_id:
                 continue
-            _replace_findings(tx, later.event_id, later, judge_again(later), add=add, done=done)
+            old = tx.tags_as_of(later.target, parse_time(later.event_time) or 0.0, later.event_id)
+            _replace_findings(tx, later.event_id, later, judge_again(later, old), add=add, done=done)
     return done
 
 
