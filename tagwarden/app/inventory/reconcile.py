@@ -207,29 +207,32 @@ def _same_key(a: str, b: str, fold: bool) -> bool:
     return a.casefold() == b.casefold() if fold else a == b
 
 
-def _leaves(row: HistoryEntry, value: str | None) -> bool:
-    """Whether the change leaves the key as observed: removed, or holding ``value``."""
-    return row.removed if value is None else row.value == value
+# CloudTrail's eventTime holds whole seconds, and AWS's clock is not the daemon's: an event logged
+# this close to a reading may have come on either side of it.
+_SAME_MOMENT_SECONDS = 1.0
+
+
+def _event_leaving(
+    key: str, value: str | None, history: list[HistoryEntry], fold: bool, *, start: float, end: float
+) -> bool:
+    """An event logged from ``start`` to ``end`` (give or take a second) that leaves the key as
+    observed: removed, or holding ``value``."""
+    for row in history:
+        if row.origin != "event" or not _same_key(row.key, key, fold):
+            continue
+        when = parse_time(row.event_time)
+        if when is None or not start - _SAME_MOMENT_SECONDS <= when <= end + _SAME_MOMENT_SECONDS:
+            continue
+        if row.removed if value is None else row.value == value:
+            return True
+    return False
 
 
 def _explained_during(
     entry: PendingDifference, key: str, value: str | None, history: list[HistoryEntry], fold: bool
 ) -> bool:
     """An event logged while the reading went on that leaves the key as observed."""
-    for row in history:
-        if row.origin != "event" or not _same_key(row.key, key, fold):
-            continue
-        when = parse_time(row.event_time)
-        if when is None or not entry.started - 1 <= when <= entry.finished + 1:
-            continue
-        if _leaves(row, value):
-            return True
-    return False
-
-
-# CloudTrail's eventTime holds whole seconds, and AWS's clock is not the daemon's: an event logged
-# this close to the start of a reading may have come after it, though ordered before it.
-_SAME_MOMENT_SECONDS = 1.0
+    return _event_leaving(key, value, history, fold, start=entry.started, end=entry.finished)
 
 
 def _hidden_by_the_snapshot(
@@ -238,20 +241,8 @@ def _hidden_by_the_snapshot(
     """The expected value came from an earlier reading, and an event that leaves the key as now
     observed is logged within a second of that reading's start: the reading may not have seen
     it, and it explains what this one sees."""
-    if last.origin == "event":
-        return False
-    began = parse_time(last.event_time)
-    if began is None:
-        return False
-    for row in history:
-        if row.origin != "event" or not _same_key(row.key, key, fold):
-            continue
-        when = parse_time(row.event_time)
-        if when is None or abs(when - began) > _SAME_MOMENT_SECONDS:
-            continue
-        if _leaves(row, value):
-            return True
-    return False
+    began = parse_time(last.event_time) if last.origin != "event" else None
+    return began is not None and _event_leaving(key, value, history, fold, start=began, end=began)
 
 
 def _last_change(
