@@ -19,15 +19,12 @@ import pytest
 from tagwarden.adapters.http import Request, Router
 from tagwarden.adapters.http.endpoints import install_api
 from tagwarden.adapters.http.pages import install_pages
-from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.store import Store, open_store
+from tagwarden.adapters.store import Store
 from tagwarden.app.demo.records import Caller, record, s3_tagging
-from tagwarden.app.logs import get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
-from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
-from tests.builders.abac_cases import ACCOUNT, ADMIN, BOB, POLICY, principal_tags, take_inventory
+from tests.builders.abac_cases import ACCOUNT, ADMIN, BOB, POLICY
+from tests.builders.abac_processor import abac_processor
 
 SESSION_KEY = "ASIABOBALPHASESSION1"
 T0 = "2026-01-01T00:00:00Z"
@@ -36,16 +33,7 @@ SESSION = Caller(ACCOUNT, "dev-beta", session="bob-alpha", access_key_id=SESSION
 
 @pytest.fixture(scope="module")
 def store() -> Iterator[Store]:
-    opened = open_store("sqlite:///:memory:")
-    processor = Processor(
-        normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document(POLICY)),
-        store=opened,
-        principals=PrincipalTagCache(principal_tags().get),
-        metrics=Metrics(),
-        log=get_logger(),
-    )
-    take_inventory(opened)
+    opened, processor = abac_processor()
     assume = {
         "roleArn": f"arn:aws:iam::{ACCOUNT}:role/dev-beta",
         "roleSessionName": "bob-alpha",
