@@ -291,6 +291,12 @@ class Metrics:
             ["operation"],
             registry=r,
         )
+        self.store_forgotten_rows = Counter(
+            "tagwarden_store_forgotten_rows",
+            "Rows of per-event bookkeeping deleted as older than store.forget_after_days, by table.",
+            ["table"],
+            registry=r,
+        )
         self.job_duration = Gauge(
             "tagwarden_job_duration_seconds",
             "How long the last run of a scheduled scan took.",

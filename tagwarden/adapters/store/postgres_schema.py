@@ -1,9 +1,9 @@
 """The PostgreSQL schema, created and migrated at start under an advisory lock, so that several
-replicas starting at once migrate it exactly once. Same tables as SQLite's version 4."""
+replicas starting at once migrate it exactly once. Same tables as SQLite's version 5."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
 MIGRATION_LOCK = 0x74A9_3D11_5C0E_0001
@@ -143,5 +143,16 @@ CREATE INDEX findings_event ON findings (event_id);
 CREATE TABLE session_uses (
     access_key_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (access_key_id, event_id)
 );
+""",
+    # When each mark, session and waiting use was written, indexed, for store.forget_after_days;
+    # what version 4 wrote is dated to the migration.
+    5: """
+ALTER TABLE sessions ADD COLUMN written_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE session_uses ADD COLUMN noted_at TEXT NOT NULL DEFAULT '';
+UPDATE sessions SET written_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+UPDATE session_uses SET noted_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+CREATE INDEX processed_events_written ON processed_events (processed_at);
+CREATE INDEX sessions_written ON sessions (written_at);
+CREATE INDEX session_uses_noted ON session_uses (noted_at);
 """,
 }

@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, row_to_finding
+from tagwarden.adapters.store.forget import BATCH_ROWS, forget_written_before
 from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.arn import canonical_principal
@@ -112,6 +113,9 @@ class SqlStore(ABC):
             unit = SqlUnit(sql, self._unit_cache(sql))
             yield unit
             unit.flush()
+
+    def forget_written_before(self, before: str, batch: int = BATCH_ROWS) -> dict[str, int]:
+        return forget_written_before(self._writing, before, batch)
 
     # findings
     def iter_findings(self, where: FindingFilter | None = None) -> Iterator[Finding]:

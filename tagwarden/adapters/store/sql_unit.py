@@ -69,8 +69,9 @@ class SqlUnit(UnitFindings, UnitSessions):
 
     def __init__(self, sql: Sql, cache: UnitCache | None = None) -> None:
         cache = cache if cache is not None else UnitCache()
-        UnitFindings.__init__(self, sql, now_iso())
-        UnitSessions.__init__(self, sql, cache.sessions)
+        now = now_iso()
+        UnitFindings.__init__(self, sql, now)
+        UnitSessions.__init__(self, sql, cache.sessions, now)
         self._processed: dict[str, tuple[str, str, str, str, str | None]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)

@@ -15,6 +15,7 @@ from tagwarden.adapters.store.sqlite_schema import (
     SCHEMA_V2,
     SCHEMA_V3,
     SCHEMA_V4,
+    SCHEMA_V5,
     SCHEMA_VERSION,
     move_v1_checkpoints,
 )
@@ -114,6 +115,9 @@ class SQLiteStore(SqlStore):
             if version < 4:
                 _run_script(conn, SCHEMA_V4)
                 sql.run("UPDATE schema_version SET version = 4")
+            if version < 5:
+                _run_script(conn, SCHEMA_V5)
+                sql.run("UPDATE schema_version SET version = 5")
 
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

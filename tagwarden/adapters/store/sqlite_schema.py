@@ -9,7 +9,7 @@ import sqlite3
 
 from tagwarden.core.timeutil import parse_time
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -170,6 +170,19 @@ SCHEMA_V4 = """
 CREATE TABLE session_uses (
     access_key_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (access_key_id, event_id)
 );
+"""
+
+# Version 5: when each mark, session and waiting use was written, and indexes on it, so that the
+# bookkeeping older than ``store.forget_after_days`` is found without a scan (adapters/store/forget.py).
+# What version 4 wrote is dated to the migration: it is forgotten that long after the upgrade.
+SCHEMA_V5 = """
+ALTER TABLE sessions ADD COLUMN written_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE session_uses ADD COLUMN noted_at TEXT NOT NULL DEFAULT '';
+UPDATE sessions SET written_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
+UPDATE session_uses SET noted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
+CREATE INDEX processed_events_written ON processed_events (processed_at);
+CREATE INDEX sessions_written ON sessions (written_at);
+CREATE INDEX session_uses_noted ON session_uses (noted_at);
 """
 
 # How version 1 named its checkpoints.

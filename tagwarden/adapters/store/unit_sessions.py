@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 _SESSIONS_AMONG = "SELECT access_key_id, grant_json FROM sessions WHERE access_key_id"
 _USED_AMONG = "SELECT DISTINCT access_key_id FROM session_uses WHERE access_key_id"
 _SESSION_UPSERT = (
-    "INSERT INTO sessions (access_key_id, ts, grant_json) VALUES (?,?,?) ON CONFLICT (access_key_id)"
-    " DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json WHERE excluded.ts >= sessions.ts"
+    "INSERT INTO sessions (access_key_id, ts, grant_json, written_at) VALUES (?,?,?,?)"
+    " ON CONFLICT (access_key_id) DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json,"
+    " written_at = excluded.written_at WHERE excluded.ts >= sessions.ts"
 )
 
 
@@ -28,12 +29,13 @@ class UnitSessions:
     is read ahead for the sessions a unit creates, so that learning a session with none costs no
     statement of its own."""
 
-    def __init__(self, sql: Sql, sessions: dict[str, SessionGrant | None]) -> None:
+    def __init__(self, sql: Sql, sessions: dict[str, SessionGrant | None], now: str) -> None:
         self._sql = sql
+        self._written_at = now  # the unit's time, what store.forget_after_days counts from
         self._sessions = sessions
-        self._sessions_kept: list[tuple[str, float, str]] = []  # upserts, in the order made
+        self._sessions_kept: list[tuple[str, float, str, str]] = []  # upserts, in the order made
         self._uses_waiting: dict[str, bool] = {}  # by access key id, as read ahead
-        self._uses_kept: list[tuple[str, str]] = []  # noted uses, written with the sessions
+        self._uses_kept: list[tuple[str, str, str]] = []  # noted uses, written with the sessions
 
     def _write_sessions(self) -> None:
         if self._sessions_kept:
@@ -42,7 +44,8 @@ class UnitSessions:
             self._sessions_kept = []
         if self._uses_kept:
             self._sql.run_many(
-                "INSERT INTO session_uses (access_key_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO session_uses (access_key_id, event_id, noted_at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 self._uses_kept,
             )
             self._uses_kept = []
@@ -62,7 +65,8 @@ class UnitSessions:
         if not session.access_key_id:
             return
         self._sessions.pop(session.access_key_id, None)
-        self._sessions_kept.append((session.access_key_id, ts, json.dumps(session.to_dict())))
+        grant = json.dumps(session.to_dict())
+        self._sessions_kept.append((session.access_key_id, ts, grant, self._written_at))
 
     def get_session(self, access_key_id: str) -> SessionGrant | None:
         if access_key_id in self._sessions:
@@ -75,7 +79,7 @@ class UnitSessions:
 
     def note_session_use(self, access_key_id: str, event_id: str) -> None:
         self._uses_waiting[access_key_id] = True
-        self._uses_kept.append((access_key_id, event_id))
+        self._uses_kept.append((access_key_id, event_id, self._written_at))
 
     def take_session_uses(self, access_key_id: str) -> list[str]:
         if self._uses_waiting.get(access_key_id) is False:

@@ -1,20 +1,23 @@
-"""tagwarden db migrate: create or migrate the store's schema, alone (before a rollout, say)."""
+"""tagwarden db migrate: create or migrate the store's schema, alone (before a rollout, say).
+tagwarden db forget: delete the per-event bookkeeping the daemon's forget job would."""
 
 from __future__ import annotations
 
 import argparse
+import time
 from typing import Any
 
-from tagwarden.adapters.store import StoreError, migrate_store
+from tagwarden.adapters.store import StoreError, migrate_store, open_store
 from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.core.settings.store_url import redacted
+from tagwarden.core.timeutil import format_time
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "db",
-        help="manage the store's database (migrate)",
+        help="manage the store's database (migrate, forget)",
         description="Manage the database named by store.url.",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -27,6 +30,21 @@ def register(subparsers: Any) -> None:
     )
     add_config_argument(migrate)
     migrate.set_defaults(func=run_migrate)
+    forget = commands.add_parser(
+        "forget",
+        help="delete the per-event bookkeeping older than store.forget_after_days, then exit",
+        description="Delete what the daemon's hourly forget job deletes: the marks of judged events,"
+        " STS session tags and uses waiting for their session, written more than store.forget_after_days"
+        " (or --days) ago. Findings, their records and tag history are kept. For a store no daemon runs"
+        " on (one filled by replay), or to reclaim space at once. Prints the rows deleted per table.",
+    )
+    add_config_argument(forget)
+    forget.add_argument(
+        "--days",
+        type=_days,
+        help="forget what is older than this many days (default: store.forget_after_days)",
+    )
+    forget.set_defaults(func=run_forget)
     parser.set_defaults(func=lambda _args: parser.print_help() or 2)
 
 
@@ -43,4 +61,35 @@ def run_migrate(args: argparse.Namespace) -> int:
         print(f"{shown}: schema version {now} created")
     else:
         print(f"{shown}: schema migrated from version {found} to {now}")
+    return 0
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
+    if days < 2:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of days, at least 2 (a session lasts up to 36 hours), not {text!r}"
+        )
+    return days
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    config = load(args)
+    days = args.days if args.days is not None else config.settings.store.forget_after_days
+    if days is None:
+        raise CommandError("store.forget_after_days is null (keep everything): give --days to forget anyway")
+    before = format_time(int(time.time()) - days * 86400)
+    try:
+        store = open_store(config.store_url(), password_file=config.store_password_file(), pool_size=1)
+        try:
+            forgotten = store.forget_written_before(before)
+        finally:
+            store.close()
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    rows = ", ".join(f"{table} {count}" for table, count in forgotten.items())
+    print(f"{redacted(config.store_url())}: forgot what was written before {before}: {rows}")
     return 0

@@ -12,6 +12,8 @@ A job is a plain callable returning True on success; ``Scans.run`` times it, cou
   though the other accounts are recorded and scanned.
 - ``integrity`` (when a files source reads s3:// or a trail's bucket is known): the digest files there,
   verified as ``tagwarden verify-logs`` does; each problem is a ``log_integrity`` finding.
+- ``forget`` (unless ``store.forget_after_days`` is null): the store's per-event bookkeeping
+  written longer ago than that, deleted (``tagwarden_store_forgotten_rows_total{table}``).
 
 Replicas sharing one store run each scan on one replica at a time: the one holding the scan's lease
 (``tagwarden_scan_lease_held{scan}``).
@@ -38,6 +40,7 @@ from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_sett
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import Inventory
+from tagwarden.core.timeutil import format_time
 
 # A scan's lease outlives its holder by at most this; the holder renews it every few seconds.
 SCAN_LEASE_SECONDS = 60.0
@@ -83,7 +86,21 @@ class Scans:
         every = self.config.settings.integrity.verify_interval_seconds
         if every and integrity_locations(self.config, self.parts):
             jobs.append(ScanJob("integrity", every, self.integrity))
+        store = self.config.settings.store
+        if store.forget_after_days is not None:
+            jobs.append(ScanJob("forget", store.forget_interval_seconds, self.forget))
         return jobs
+
+    def forget(self) -> bool:
+        """Deletes the bookkeeping written more than ``store.forget_after_days`` ago."""
+        days = self.config.settings.store.forget_after_days
+        assert days is not None
+        before = format_time(int(time.time()) - days * 86400)
+        forgotten = self.parts.store.forget_written_before(before)
+        for table, rows in forgotten.items():
+            self.parts.metrics.store_forgotten_rows.labels(table).inc(rows)
+        self.log.info("store_forgotten", written_before=before, rows=forgotten)
+        return True
 
     def integrity(self) -> bool:
         """The digest files of the S3 sources and trail buckets: each problem a log_integrity finding."""

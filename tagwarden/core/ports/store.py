@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from tagwarden.core.ports.findings import FindingFilter, FindingReads, FindingWrites
+from tagwarden.core.ports.forgetting import Forgetting
 from tagwarden.core.ports.leases import Leases
 from tagwarden.core.ports.outbox import Delivery, Outbox, OutboxWrites
 from tagwarden.core.ports.progress import FailedUnit, ProgressReads, ProgressUnit
@@ -51,7 +52,7 @@ class StoreUnit(FindingWrites, TagStateUnit, SessionUnit, ProgressUnit, OutboxWr
         ...
 
 
-class Store(FindingReads, TagStateReads, SessionReads, ProgressReads, Outbox, Leases, Protocol):
+class Store(FindingReads, TagStateReads, SessionReads, ProgressReads, Outbox, Leases, Forgetting, Protocol):
     def unit(self) -> AbstractContextManager[StoreUnit]:
         """A transaction; it commits when the block ends and rolls back when the block raises."""
         ...

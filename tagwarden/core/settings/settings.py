@@ -30,6 +30,18 @@ class StoreSettings(_Strict):
         " file; or set PGPASSWORD. Never logged.",
     )
     pool_size: int = Field(default=8, ge=1, le=100, description="PostgreSQL: connections per replica")
+    forget_after_days: int | None = Field(
+        default=30,
+        ge=2,
+        le=3650,
+        description="days the per-event bookkeeping is kept after it was written: the marks that make an"
+        " event delivered again a no-op, STS session tags, uses waiting for their session. An event"
+        " delivered again later is judged again, without repeating its findings; findings, tag history"
+        " and current tags are kept. At least 2: a session lasts up to 36 hours. null: keep everything",
+    )
+    forget_interval_seconds: float = Field(
+        default=3600, gt=0, le=86400, description="how often the daemon forgets what forget_after_days allows"
+    )
 
     @field_validator("url")
     @classmethod

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tagwarden.core.model import Actor, Finding, TagChange, finding_id
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tagwarden.adapters.store import Store
+from tagwarden.core.model import Actor, Finding, SessionGrant, TagChange, finding_id
 from tests.builders.findings import make_finding
 
 ACTOR = Actor(arn="arn:aws:iam::1:role/dev", session_arn="arn:aws:sts::1:assumed-role/dev/a")
@@ -42,3 +47,27 @@ def finding(
         target="t",
         explanation="e",
     )
+
+
+# A version 4 store's bookkeeping: a mark written on its day, a session and a waiting use (which
+# version 4 did not date).
+V4_ROWS: list[tuple[str, tuple[Any, ...]]] = [
+    (
+        "INSERT INTO processed_events VALUES (?, ?, ?, ?, NULL)",
+        ("e1", "2024-01-01T00:00:00Z", "s", "2024-01-02T00:00:00Z"),
+    ),
+    (
+        "INSERT INTO sessions VALUES ('ASIA1', 1.0, ?)",
+        (json.dumps(SessionGrant("ASIA1", "arn:aws:iam::1:role/r", None, {"team": "x"}).to_dict()),),
+    ),
+    ("INSERT INTO session_uses VALUES ('ASIA2', 'e1')", ()),
+]
+
+
+def forgotten_after_upgrade(store: Store) -> dict[str, int]:
+    """What a cut-off of a day ago forgets of ``V4_ROWS`` once ``store`` has migrated them: the
+    mark, which carries its date; not the session or the use, dated to the upgrade."""
+    day_ago = (datetime.now(tz=UTC) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    forgotten = store.forget_written_before(day_ago)
+    assert store.get_session("ASIA1") is not None
+    return forgotten

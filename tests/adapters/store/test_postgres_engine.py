@@ -14,7 +14,7 @@ from tagwarden.adapters.store.postgres import PostgresStore
 from tagwarden.adapters.store.postgres_schema import MIGRATIONS, SCHEMA_VERSION
 from tagwarden.app.cli.main import main
 from tagwarden.core.ports.units import UnitDeferred
-from tests.adapters.store.builders import finding
+from tests.adapters.store.builders import V4_ROWS, finding, forgotten_after_upgrade
 from tests.postgres import PASSWORD
 
 
@@ -70,6 +70,21 @@ def test_a_version_2_database_keeps_its_records_and_marks(fresh_postgres_databas
             row[0] for row in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'findings'")
         }
         assert "findings_event" in indexes and "findings_target" not in indexes
+
+
+def test_a_version_4_databases_sessions_are_dated_to_the_upgrade(fresh_postgres_database: str) -> None:
+    with psycopg.connect(fresh_postgres_database, autocommit=True) as conn:
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        for version in (1, 2, 3, 4):
+            for statement in MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (4)")
+        for statement, params in V4_ROWS:
+            conn.execute(statement.replace("?", "%s"), params)
+    store = open_store(fresh_postgres_database)
+    assert forgotten_after_upgrade(store) == {"processed_events": 1, "sessions": 0, "session_uses": 0}
+    store.close()
 
 
 def test_the_password_comes_from_a_file_and_is_never_shown(

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tagwarden.adapters.store import StoreError, open_store
-from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION
+from tagwarden.adapters.store.sqlite_schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSION
 from tagwarden.app.cli.main import main
-from tests.adapters.store.builders import finding
+from tests.adapters.store.builders import V4_ROWS, finding, forgotten_after_upgrade
 
 
 def test_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:
@@ -99,6 +99,20 @@ def test_a_version_2_file_keeps_its_records_and_marks(tmp_path: Path) -> None:
         indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
         assert "findings_event" in indexes and "findings_target" not in indexes
     conn.close()
+
+
+def test_a_version_4_files_sessions_are_dated_to_the_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA_V1 + SCHEMA_V2 + "DROP TABLE checkpoints;" + SCHEMA_V3 + SCHEMA_V4)
+    conn.execute("INSERT INTO schema_version VALUES (4)")
+    for statement, params in V4_ROWS:
+        conn.execute(statement, params)
+    conn.commit()
+    conn.close()
+    store = open_store(f"sqlite:///{path}")
+    assert forgotten_after_upgrade(store) == {"processed_events": 1, "sessions": 0, "session_uses": 0}
+    store.close()
 
 
 def test_judging_again_finds_an_events_findings_by_index(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tagwarden.app.config import load_config
@@ -12,6 +13,8 @@ from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.app.scans.jobs import ScanJob
 from tagwarden.app.wiring import build_parts
+from tagwarden.core.model import SessionGrant
+from tagwarden.core.timeutil import format_time
 from tests.builders.scan_scenario import A, B, seed, write_config
 
 
@@ -24,13 +27,44 @@ def test_jobs_are_scheduled_only_with_an_inventory_section(aws: str, tmp_path: P
     ] == [
         ("inventory", 3600, False),
         ("writers", 21600, False),
+        ("forget", 3600, False),
     ]
     document = yaml.safe_load(path.read_text())
     del document["inventory"]
     document["aws"]["principal_inventory_interval_seconds"] = 600
+    document["store"]["forget_after_days"] = None
     path.write_text(yaml.safe_dump(document))
     config = load_config(path, env={})
     assert [j.name for j in Scans(config, parts, get_logger()).jobs()] == ["principals"]
+
+
+def test_the_forget_job_deletes_what_is_older_than_its_days_and_counts_it(
+    aws: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_config(tmp_path, [A])
+    document = yaml.safe_load(path.read_text())
+    document["store"]["forget_after_days"] = 10
+    path.write_text(yaml.safe_dump(document))
+    config = load_config(path, env={})
+    parts = build_parts(config, get_logger())
+    now = time.time()
+    for event_id, days_ago in (("old", 11), ("recent", 9)):
+        written = format_time(int(now) - days_ago * 86400)
+        monkeypatch.setattr("tagwarden.adapters.store.sql_unit.now_iso", lambda written=written: written)
+        with parts.store.unit() as tx:
+            tx.mark_processed(event_id, "2024-01-01T00:00:00Z", "trail")
+            tx.put_session(SessionGrant(f"ASIA{event_id}", "arn:aws:iam::1:role/r", None, {}), 1.0)
+    scans = Scans(config, parts, get_logger())
+    forget = next(job for job in scans.jobs() if job.name == "forget")
+    assert scans.run(forget)
+    sample = parts.metrics.registry.get_sample_value
+    assert sample("tagwarden_store_forgotten_rows_total", {"table": "processed_events"}) == 1
+    assert sample("tagwarden_store_forgotten_rows_total", {"table": "sessions"}) == 1
+    assert sample("tagwarden_store_forgotten_rows_total", {"table": "session_uses"}) == 0
+    assert sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "forget"}) is not None
+    assert parts.store.get_session("ASIAold") is None and parts.store.get_session("ASIArecent") is not None
+    with parts.store.unit() as tx:
+        assert not tx.is_processed("old") and tx.is_processed("recent")
 
 
 def test_the_three_jobs_record_findings_and_set_their_gauges(aws: str, tmp_path: Path) -> None:

@@ -1,0 +1,49 @@
+"""Forgetting the per-event bookkeeping older than ``store.forget_after_days``, in short transactions.
+
+Without it the store grows by a row for every event judged and every session learned, for as long
+as the daemon runs. Each table is emptied of rows written before the cut-off a batch at a time, so
+that no transaction holds the store's write lock (SQLite) or many row locks (PostgreSQL) for long
+while units keep committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tagwarden.adapters.store.sql import Sql
+
+BATCH_ROWS = 5_000
+
+# (table, its key, the column dating each row): each column holds now_iso()'s fixed-width
+# text, so that comparing the text compares the times.
+FORGETTABLE: tuple[tuple[str, str, str], ...] = (
+    ("processed_events", "event_id", "processed_at"),
+    ("sessions", "access_key_id", "written_at"),
+    ("session_uses", "access_key_id, event_id", "noted_at"),
+)
+
+
+def forget_written_before(
+    writing: Callable[[], AbstractContextManager[Sql]], before: str, batch: int = BATCH_ROWS
+) -> dict[str, int]:
+    """Deletes, ``batch`` rows per transaction, the rows of each table in ``FORGETTABLE`` written
+    before ``before``; returns how many went, by table."""
+    if batch < 1:
+        raise ValueError(f"batch must be at least 1, not {batch}")
+    forgotten: dict[str, int] = {}
+    for table, key, written in FORGETTABLE:
+        statement = (
+            f"DELETE FROM {table} WHERE ({key}) IN (SELECT {key} FROM {table} WHERE {written} < ? LIMIT ?)"
+        )
+        total = 0
+        while True:
+            with writing() as sql:
+                deleted = sql.run(statement, (before, batch))
+            total += deleted
+            if deleted < batch:
+                break
+        forgotten[table] = total
+    return forgotten
