@@ -129,6 +129,12 @@ class ComputeIdentity:
 
     def _previous(self, grant: RoleGrant) -> str | None:
         state = self.state
+        if grant.previous_template is not None:
+            ref = grant.previous_template
+            seen, profile = state.template_profile(
+                ref.account, ref.region, ref.template_id, ref.name, ref.version
+            )
+            return state.profile_role(profile) if seen and profile else None
         if grant.resource_kind == "instance profile":
             return state.profile_role(profile_key(grant.ctx.account, grant.target))
         if grant.replaces_association:

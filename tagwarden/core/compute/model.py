@@ -66,6 +66,9 @@ class RoleGrant:
     new_version: bool = False  # a new revision or version: new code, given its role anew even if the same
     role_from: str | None = None  # the configuration whose role the resource takes (a task definition)
     template: TemplateRef | None = None  # the launch template version whose profile the resource takes
+    # The launch template version whose profile's role the resource had before (a template's
+    # $Default, before a call makes another version the default).
+    previous_template: TemplateRef | None = None
     state_key: str | None = None  # where the state keeps the resource's role, where not its target
 
 

@@ -12,6 +12,7 @@ DeleteLaunchTemplateVersions. A template or version tagwarden did not see made g
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from tagwarden.core.arn import ec2_arn, unresolved_target
@@ -157,6 +158,13 @@ def _create_template(params: Record, response: Record, ctx: RecordContext) -> Co
     return ComputeRead(template_updates=(update,))
 
 
+def _template_arn(template: TemplateRef, ctx: RecordContext) -> str | None:
+    """The template's ARN, where the record gives its id."""
+    if not template.template_id:
+        return None
+    return ec2_arn(template.template_id, ctx.region, ctx.account, ctx.partition)
+
+
 def _create_version(params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
     """A new version: its profile is the one it names (the response's data, where CloudTrail keeps
     it, else the request's), else that of its ``SourceVersion``. A version that takes its profile
@@ -172,11 +180,7 @@ def _create_version(params: Record, response: Record, ctx: RecordContext) -> Com
     default = number if _get(answer, "defaultVersion") is True else None
     update = TemplateUpdate(template, version=number, profile=profile, source=source, default=default)
     grants: tuple[RoleGrant, ...] = ()
-    target = (
-        ec2_arn(template.template_id, ctx.region, ctx.account, ctx.partition)
-        if template.template_id
-        else None
-    )
+    target = _template_arn(template, ctx)
     if named is None and target is not None and (profile or source):
         kind = "ec2 LaunchTemplateVersion"
         from_source = (
@@ -194,7 +198,22 @@ def _modify_template(params: Record, response: Record, ctx: RecordContext) -> Co
     if template is None or default is None:
         return ComputeRead()
     latest = _number(_get(answer, "latestVersionNumber"))
-    return ComputeRead(template_updates=(TemplateUpdate(template, default=default, latest=latest),))
+    update = TemplateUpdate(template, default=default, latest=latest)
+    target = _template_arn(template, ctx)
+    if template.template_id is None or target is None:
+        return ComputeRead(template_updates=(update,))
+    # What groups and fleets that run $Default launch from now on: the new default version's
+    # role, replacing the old default's (judged before the update is learned).
+    ref = TemplateRef(ctx.account, ctx.region, template.template_id, None)
+    grant = RoleGrant(
+        ctx,
+        target,
+        "ec2 LaunchTemplate $Default version",
+        template=replace(ref, version=str(default)),
+        previous_template=replace(ref, version="$Default"),
+        state_key=f"launch-template-default:{ctx.account}/{ctx.region}/{template.template_id}",
+    )
+    return ComputeRead(grants=(grant,), template_updates=(update,))
 
 
 def _delete_template(params: Record, response: Record, ctx: RecordContext) -> ComputeRead:

@@ -18,11 +18,14 @@ from tests.builders.launch_template_records import (
     create_auto_scaling_group,
     create_fleet,
     create_launch_template,
+    create_launch_template_version,
     fleet_arn,
     group_target,
     mixed_policy,
+    modify_launch_template,
     request_spot_fleet,
     spot_fleet_arn,
+    template_arn,
     template_spec,
     update_auto_scaling_group,
 )
@@ -197,3 +200,43 @@ def test_an_update_without_a_template_gives_no_role() -> None:
         update_auto_scaling_group(alice, "asg-1", None, time=_time(2, 1), event_id="e1"),
     ]
     assert _flagged(records) == []
+
+
+def _default_moved(n: int, team: str, who: Caller, *, old: str = "alpha") -> list[Record]:
+    """The administrator's template runs ``old``'s role as version 1, the default, and ``team``'s
+    as version 2; ``who`` makes version 2 the default."""
+    return [
+        create_launch_template(
+            ADMIN, _lt(n), f"web-{n}", f"{old}-profile", time=_time(n, 0), event_id=f"s{n}"
+        ),
+        create_launch_template_version(
+            ADMIN, _lt(n), f"web-{n}", 2, f"{team}-profile", time=_time(n, 1), event_id=f"v{n}"
+        ),
+        modify_launch_template(who, _lt(n), f"web-{n}", 2, 2, time=_time(n, 10), event_id=f"e{n}"),
+    ]
+
+
+@pytest.mark.parametrize(("case", "who", "team", "flagged"), CALLERS, ids=[c[0] for c in CALLERS])
+def test_making_another_teams_version_the_default_is_a_grant_to_what_runs_default(
+    case: str, who: Caller, team: str, flagged: bool
+) -> None:
+    """Groups and fleets that name the template without a version, or with $Default, launch the
+    new default from now on, without a call of their own."""
+    found = [f for f in replay(_default_moved(3, team, who)) if f.kind == "compute_identity"]
+    if not flagged:
+        assert found == []
+        return
+    assert [(f.event_id, f.target, f.old_value, f.new_value) for f in found] == [
+        ("e3", template_arn(_lt(3)), "alpha", team)
+    ]
+    assert "$Default version" in found[0].explanation
+    assert f"launch template {_lt(3)} version 2" in found[0].explanation
+
+
+def test_a_new_default_with_the_old_defaults_role_gives_nothing_new() -> None:
+    assert _flagged(_default_moved(4, "beta", CALLERS[0][1], old="beta")) == []
+
+
+def test_a_default_moved_on_a_template_tagwarden_never_saw_gives_no_finding() -> None:
+    call = modify_launch_template(CALLERS[0][1], _lt(5), "web-5", 2, 2, time=_time(5, 10), event_id="e5")
+    assert _flagged([call]) == []
