@@ -7,8 +7,9 @@ available, everything runs in the calling process, as it always did.
 
 A unit that fails to prepare in a worker comes back with its exception, to be handled in its
 turn exactly as in one process (UnitDeferred: retried; anything else: a failed unit, counted
-towards quarantine). A unit whose worker died is prepared once more in a fresh pool; if that
-worker dies too, the unit is a failed unit (WorkerDied), and the ones behind it go on.
+towards quarantine). A unit whose worker died (it, or another unit in the same pool, killed it)
+is prepared once more in a process of its own; if that dies too, the unit killed it, and is a
+failed unit (WorkerDied); the ones behind it go on.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ Ready = PreparedUnit | Exception
 
 
 class WorkerDied(RuntimeError):
-    """The worker process preparing the unit died, twice: the unit fails as a bug in it would."""
+    """The worker process preparing the unit died, then the process preparing it alone: the unit
+    fails as a bug in it would."""
 
 
 @dataclass(slots=True)
@@ -80,11 +82,12 @@ def _outcome(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> 
     try:
         return _wait(entry.future, abandon)
     except BrokenProcessPool:
-        pass  # submitting again drops the broken pool, killing its other workers
+        pool.drop_broken()
     try:
-        return _wait(pool.submit(entry.item), abandon)  # type: ignore[arg-type]
+        with pool.alone() as submit:
+            return _wait(submit(entry.item), abandon)  # type: ignore[arg-type]
     except BrokenProcessPool as exc:
-        return WorkerDied(f"the worker process preparing the unit died twice ({exc})")
+        return WorkerDied(f"the worker process preparing the unit died, and again alone ({exc})")
     except Exception as exc:
         return exc
 

@@ -17,9 +17,10 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_for_sentinels
 from pathlib import Path
@@ -176,6 +177,25 @@ class PreparePool:
                 self._drop_if_broken()
                 self._executor = self._start(self.workers)
                 return self._executor.submit(prepare_in_worker, item)
+
+    def drop_broken(self) -> None:
+        """Once a unit's worker died: the pool's other workers are stopped now, not at the next
+        submit (there may be none this poll)."""
+        with self._lock:
+            self._drop_if_broken()
+
+    @contextmanager
+    def alone(self) -> Iterator[Callable[[WorkItem], Future[PreparedUnit | _Deferral | Exception]]]:
+        """A process of its own, for one unit whose worker died: a unit retried in the shared pool
+        could die there with another unit that kills its worker, and be blamed for it. Stopped
+        when the block ends."""
+        with self._lock:
+            self._refuse_if_closed()
+            executor = self._start(1)
+        try:
+            yield lambda item: executor.submit(prepare_in_worker, item)
+        finally:
+            _stop(executor)
 
     def _drop_if_broken(self) -> None:
         """A broken pool's other workers are asked to stop with SIGTERM, which they ignore: left,

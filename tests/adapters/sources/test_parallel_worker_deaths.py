@@ -59,6 +59,28 @@ def test_the_other_workers_of_a_broken_pool_do_not_outlive_it(tmp_path: Path) ->
             os.kill(process.pid, signal.SIGKILL)
 
 
+def test_a_unit_retried_beside_another_that_kills_its_worker_is_not_blamed(tmp_path: Path) -> None:
+    # b-die breaks the pool a-slow runs in at once; a-slow is tried again (for 3 s) while e-die,
+    # read ahead and handed over half a second later, kills the worker it is given. Only the
+    # units that kill their worker fail.
+    names = ["a-slow", "b-die", "c", "d", "e-die", "f"]
+
+    def work(path: Path) -> Path:
+        if "e-die" in path.name:
+            time.sleep(0.5)
+        return path
+
+    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    try:
+        jobs = [tmp_path / f"{name}.json" for name in names]
+        got = [ready for _, ready in prepared_in_order(pool, jobs, work, lambda p: None)]  # type: ignore[arg-type]
+    finally:
+        pool.close()
+    assert [type(ready).__name__ for ready in got] == [
+        "WorkerDied" if "die" in name else "PreparedUnit" for name in names
+    ]
+
+
 class _Poisoned(Normalizer):
     def normalize(self, record: dict[str, Any]) -> Any:
         if record.get("eventID") == "dies":
