@@ -36,6 +36,12 @@ except ImportError:  # pragma: no cover - the extra is not installed
 # a unit would otherwise hold its targets until the server's TCP keepalive noticed (hours).
 LOCK_WAIT_SECONDS = 60.0
 IDLE_IN_UNIT_SECONDS = 600.0
+# How long this side waits for the server to acknowledge what it sent before it gives the
+# connection up (libpq's tcp_user_timeout), and TCP keepalives on idle pool connections: a server
+# whose host died or was cut off (a failover, a lost node) otherwise holds a statement for the
+# kernel's retransmissions (about 15 minutes), and an idle connection for ever. Chosen, not measured.
+SERVER_SILENT_SECONDS = 60.0
+KEEPALIVE = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
 
 @functools.lru_cache(maxsize=512)
@@ -98,7 +104,13 @@ class PostgresStore(SqlStore):
                 "store.url names PostgreSQL but psycopg is not installed: pip install 'tagwarden[postgres]'"
             )
         self._shown = redacted(url)
-        kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": 10, **_password(password_file)}
+        kwargs: dict[str, Any] = {
+            "autocommit": True,
+            "connect_timeout": 10,
+            "tcp_user_timeout": int(SERVER_SILENT_SECONDS * 1000),
+            **KEEPALIVE,
+            **_password(password_file),
+        }
         # libpq repeats what it cannot parse (a badly percent-encoded password among it): every
         # message shown is cleared of the password, as written and as read from its file.
         self._secrets = _secrets(url, kwargs.get("password"))
