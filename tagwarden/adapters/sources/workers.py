@@ -192,8 +192,16 @@ class PreparePool:
         with self._lock:
             self._refuse_if_closed()
             executor = self._start(1)
+
+        def submit(item: WorkItem) -> Future[PreparedUnit | _Deferral | Exception]:
+            # It forks under the pool's lock, as submit does: a child forked by another thread
+            # meanwhile would inherit the end of this one's pipe that tells its death, hold it
+            # open, and the death would go unseen for as long as that child lives.
+            with self._lock:
+                return executor.submit(prepare_in_worker, item)
+
         try:
-            yield lambda item: executor.submit(prepare_in_worker, item)
+            yield submit
         finally:
             _stop(executor)
 

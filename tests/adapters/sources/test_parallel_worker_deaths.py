@@ -81,6 +81,30 @@ def test_a_unit_retried_beside_another_that_kills_its_worker_is_not_blamed(tmp_p
     ]
 
 
+def test_a_unit_alone_is_forked_while_no_other_thread_forks(tmp_path: Path) -> None:
+    # A child forked by another thread between this fork's pipe and its close holds the pipe that
+    # tells the lone worker's death open: the death goes unseen, and the unit waits for ever (seen
+    # once in CI, as the pool's next workers were started beside a lone retry). The pool forks
+    # under its lock, so the lone worker must be forked under it too.
+    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    try:
+        with pool.alone() as submit:
+            done = threading.Event()
+
+            def prepare() -> None:
+                submit(tmp_path / "lone.json").result(timeout=30)
+                done.set()
+
+            with pool._lock:  # as PreparePool.submit holds it while its pool forks
+                preparing = threading.Thread(target=prepare, daemon=True)
+                preparing.start()
+                forked_meanwhile = done.wait(1.0)
+            preparing.join(timeout=30)
+        assert not forked_meanwhile and done.is_set()
+    finally:
+        pool.close()
+
+
 class _Poisoned(Normalizer):
     def normalize(self, record: dict[str, Any]) -> Any:
         if record.get("eventID") == "dies":
