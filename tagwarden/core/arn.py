@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -182,6 +183,17 @@ def partition_for(region: str, hint_arn: str | None = None) -> str:
     if region.startswith("us-iso-"):
         return "aws-iso"
     return "aws"
+
+
+_ACCOUNT_ID = re.compile(r"[0-9]{12}")
+_REGION_NAME = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]{1,2}")
+
+
+def is_log_origin(account: str, region: str) -> bool:
+    """An account id and a region name, as a record's recipientAccountId and awsRegion hold them:
+    only these are kept as log origins (metric series, store rows), so forged records cannot
+    make unbounded names of them."""
+    return bool(_ACCOUNT_ID.fullmatch(account) and _REGION_NAME.fullmatch(region))
 
 
 def is_arn(value: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import yaml
 from tagwarden.app.config import load_config
 from tagwarden.app.daemon import Daemon
 from tagwarden.app.logs import get_logger
+from tagwarden.core.timeutil import parse_time
+from tests.builders.abac_cases import ACCOUNT
+from tests.faults.builders import self_retag
 
 
 def _daemon(tmp_path: Path) -> Daemon:
@@ -76,3 +80,36 @@ def test_each_source_exports_its_polling_interval(no_aws: None, tmp_path: Path) 
         assert value == 60
     finally:
         daemon.shutdown()
+
+
+def test_an_account_and_region_read_before_a_restart_is_still_watched_after_it(
+    no_aws: None, tmp_path: Path
+) -> None:
+    # TagwardenLogDeliveryGap compares each account and region's newest event with the others'.
+    # Kept in memory only, a region that went silent before a restart had no series after it, and
+    # could never be seen silent again.
+    daemon = _daemon(tmp_path)
+    quiet = {"account": ACCOUNT, "region": "eu-west-1"}
+    try:
+        logs = tmp_path / "empty"
+        (logs / "a.json").write_text(json.dumps({"Records": [self_retag("e1")]}))
+        quiet_record = self_retag("e2", second=5) | {"awsRegion": "eu-west-1"}
+        (logs / "b.json").write_text(json.dumps({"Records": [quiet_record]}))
+        assert daemon.poll_source(daemon.sources[0]) is not None
+        sample = daemon.parts.metrics.registry.get_sample_value
+        assert sample("tagwarden_log_newest_event_timestamp_seconds", quiet) == parse_time(
+            "2024-05-01T10:00:05Z"
+        )
+    finally:
+        daemon.shutdown()
+    restarted = Daemon(load_config(tmp_path / "tagwarden.yaml"), get_logger())
+    try:
+        sample = restarted.parts.metrics.registry.get_sample_value
+        assert sample("tagwarden_log_newest_event_timestamp_seconds", quiet) == parse_time(
+            "2024-05-01T10:00:05Z"
+        )
+        assert sample(
+            "tagwarden_log_newest_event_timestamp_seconds", {"account": ACCOUNT, "region": "us-east-1"}
+        ) == parse_time("2024-05-01T10:00:00Z")
+    finally:
+        restarted.shutdown()

@@ -8,7 +8,6 @@ carries an ARN, a tag value or anything else without a small bounded set of valu
 from __future__ import annotations
 
 import queue
-import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 
@@ -17,6 +16,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from tagwarden import __version__
+from tagwarden.core.arn import is_log_origin
 from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES
 
 OpenFindingCounts = Callable[[], Iterable[tuple[str, str, int]]]
@@ -28,8 +28,6 @@ MAX_LOG_ORIGINS = 50_000
 # How long a scrape waits for the store's count of open findings: well within Prometheus's scrape
 # timeout (10 s in deploy/kubernetes/servicemonitor.yaml).
 OPEN_FINDINGS_WAIT_SECONDS = 2.0
-_ACCOUNT = re.compile(r"[0-9]{12}")
-_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]{1,2}")
 
 
 class _OpenFindingsCollector(Collector):
@@ -368,7 +366,7 @@ class Metrics:
         """Raise the newest-event gauge of an account and region; older events leave it where it is.
         The labels come from records: only an account id and a region name make a series, and no
         more than MAX_LOG_ORIGINS of them, so forged records cannot fill Prometheus with series."""
-        if not (_ACCOUNT.fullmatch(account) and _REGION.fullmatch(region)):
+        if not is_log_origin(account, region):
             return
         with self._lock:
             known = (account, region) in self._newest_origin

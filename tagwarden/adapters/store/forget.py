@@ -12,6 +12,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
+from tagwarden.core.timeutil import parse_time
+
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Sql
 
@@ -30,7 +32,7 @@ def forget_written_before(
     writing: Callable[[], AbstractContextManager[Sql]], before: str, batch: int = BATCH_ROWS
 ) -> dict[str, int]:
     """Deletes, ``batch`` rows per transaction, the rows of each table in ``FORGETTABLE`` written
-    before ``before``; returns how many went, by table."""
+    before ``before``, and the log origins with no event since; returns how many went, by table."""
     if batch < 1:
         raise ValueError(f"batch must be at least 1, not {batch}")
     forgotten: dict[str, int] = {}
@@ -46,4 +48,9 @@ def forget_written_before(
             if deleted < batch:
                 break
         forgotten[table] = total
+    # An account and region no event came from since the cut-off: gone (a closed account, a
+    # region no longer used), after TagwardenLogDeliveryGap had all that time to say so. One per
+    # origin, so one statement.
+    with writing() as sql:
+        forgotten["log_origins"] = sql.run("DELETE FROM log_origins WHERE newest < ?", (parse_time(before),))
     return forgotten

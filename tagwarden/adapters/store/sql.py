@@ -205,6 +205,11 @@ class SqlStore(ABC):
             row = sql.row("SELECT 1 FROM processed_objects WHERE source = ? AND key = ?", (source, key))
         return row is not None
 
+    def log_origins(self) -> dict[tuple[str, str], float]:
+        with self._reading() as sql:
+            rows = sql.rows("SELECT account, region, newest FROM log_origins")
+        return {(str(r[0]), str(r[1])): float(r[2]) for r in rows}
+
     def read_cursor(self, source: str) -> float | None:
         with self._reading() as sql:
             row = sql.row("SELECT read_until FROM source_cursors WHERE source = ?", (source,))

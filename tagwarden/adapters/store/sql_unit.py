@@ -321,6 +321,15 @@ class SqlUnit(UnitFindings, UnitSessions):
         record: dict[str, Any] = json.loads(row[0])
         return record
 
+    def note_log_origins(self, newest: Mapping[tuple[str, str], float]) -> None:
+        if newest:
+            self._sql.run_many(
+                "INSERT INTO log_origins (account, region, newest) VALUES (?, ?, ?) ON CONFLICT"
+                " (account, region) DO UPDATE SET newest = excluded.newest"
+                " WHERE excluded.newest > log_origins.newest",
+                [(account, region, moment) for (account, region), moment in sorted(newest.items())],
+            )
+
     def set_read_cursor(self, source: str, read_until: float) -> None:
         self._sql.run(
             "INSERT INTO source_cursors (source, read_until, updated_at) VALUES (?,?,?) ON CONFLICT (source)"

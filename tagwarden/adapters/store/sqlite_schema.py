@@ -175,6 +175,7 @@ CREATE TABLE session_uses (
 # Version 5: when each mark, session and waiting use was written, and indexes on it, so that the
 # bookkeeping older than ``store.forget_after_days`` is found without a scan (adapters/store/forget.py).
 # What version 4 wrote is dated to the migration: it is forgotten that long after the upgrade.
+# The newest event of each account and region, so that one silent before a restart stays seen.
 SCHEMA_V5 = """
 ALTER TABLE sessions ADD COLUMN written_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE session_uses ADD COLUMN noted_at TEXT NOT NULL DEFAULT '';
@@ -183,6 +184,9 @@ UPDATE session_uses SET noted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
 CREATE INDEX processed_events_written ON processed_events (processed_at);
 CREATE INDEX sessions_written ON sessions (written_at);
 CREATE INDEX session_uses_noted ON session_uses (noted_at);
+CREATE TABLE log_origins (
+    account TEXT NOT NULL, region TEXT NOT NULL, newest REAL NOT NULL, PRIMARY KEY (account, region)
+);
 """
 
 # How version 1 named its checkpoints.

@@ -50,6 +50,10 @@ class Daemon:
             # Likewise, a source nothing reaches (no bucket notification, a trail stopped before a
             # restart) shows no recent events, as TagwardenNoRecentEvents says, not no series.
             self.parts.metrics.start_newest_event(source.name, started)
+        # Each account and region as last read, by any replica before any restart: one already
+        # silent stays silent (TagwardenLogDeliveryGap) instead of vanishing with the restart.
+        for (account, region), newest in self.parts.store.log_origins().items():
+            self.parts.metrics.observe_log_origin(account, region, newest)
         self.scans = Scans(config, self.parts, log)
         self.dispatcher = Dispatcher(
             self.parts.store, self.parts.sinks, config.settings.delivery, metrics=self.parts.metrics, log=log

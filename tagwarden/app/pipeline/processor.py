@@ -24,6 +24,7 @@ from tagwarden.app.pipeline.rejudge import (
 from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, granted, principals_needed
 from tagwarden.app.pipeline.unit_report import report_unit
 from tagwarden.app.recording import Recorder, Route, StagedFindings
+from tagwarden.core.arn import is_log_origin
 from tagwarden.core.compute import StateUndo
 from tagwarden.core.controls import (
     ControlCall,
@@ -139,6 +140,7 @@ class Processor:
                     tx.mark_object(source, unit)
                 if read_until is not None:
                     tx.set_read_cursor(source, read_until)
+                tx.note_log_origins(result.newest_by_origin)
         except BaseException:
             # Nothing of the unit was committed: what it taught the memory goes too, so that the
             # unit tried again is judged as this attempt was (the IAM tags it stored, asked again).
@@ -191,7 +193,7 @@ class Processor:
         result.newest_event = parse_time(newest) if newest else None
         for origin, latest in newest_by_origin.items():
             moment = parse_time(latest)
-            if moment is not None and all(origin):
+            if moment is not None and is_log_origin(*origin):
                 result.newest_by_origin[origin] = moment
         # CloudTrail delivers out of order: judge in event-time order within the unit; across
         # units, the store's as-of reads give each change the value before it.

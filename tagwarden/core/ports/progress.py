@@ -7,7 +7,7 @@ table that a reader has to know how to parse.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -51,6 +51,11 @@ class ProgressUnit(Protocol):
         """The object (log file, message) ``key`` of ``source`` was read whole."""
         ...
 
+    def note_log_origins(self, newest: Mapping[tuple[str, str], float]) -> None:
+        """The newest event time read from each (account, region): each kept at the largest seen,
+        so that an origin that went silent before a restart is still seen silent after it."""
+        ...
+
     def set_read_cursor(self, source: str, read_until: float) -> None:
         """``source`` has read everything logged before ``read_until`` (epoch seconds)."""
         ...
@@ -73,6 +78,10 @@ class ProgressReads(Protocol):
     """Reads outside a unit."""
 
     def object_processed(self, source: str, key: str) -> bool: ...
+
+    def log_origins(self) -> dict[tuple[str, str], float]:
+        """The newest event time of every (account, region) ``note_log_origins`` kept."""
+        ...
 
     def read_cursor(self, source: str) -> float | None:
         """Where ``source`` got to, or None when it never committed a position."""

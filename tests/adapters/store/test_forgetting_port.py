@@ -10,6 +10,7 @@ import pytest
 
 from tagwarden.adapters.store import Store
 from tagwarden.core.model import SessionGrant
+from tagwarden.core.timeutil import parse_time
 from tests.adapters.store.builders import BUCKET, change, finding
 
 ROLE = "arn:aws:iam::1:role/r"
@@ -44,6 +45,7 @@ def test_bookkeeping_written_before_the_cut_off_is_forgotten(store: Store, writt
         "processed_events": 1,
         "sessions": 1,
         "session_uses": 1,
+        "log_origins": 0,
     }
     with store.unit() as tx:
         assert not tx.is_processed("eold") and tx.judged_changes("eold") is None
@@ -101,3 +103,13 @@ def test_findings_records_and_tags_are_kept(store: Store, written_on) -> None:  
     assert store.get_event("e1") == {"eventID": "e1"}
     assert store.current_tags(BUCKET).values == {"team": "alpha"}
     assert [entry.event_id for entry in store.tag_history(BUCKET)] == ["e1"]
+
+
+def test_an_account_and_region_silent_since_the_cut_off_is_forgotten(store: Store) -> None:
+    quiet, live = ("111111111111", "eu-west-1"), ("111111111111", "us-east-1")
+    with store.unit() as tx:
+        tx.note_log_origins(
+            {quiet: parse_time("2026-01-01T00:00:00Z"), live: parse_time("2026-01-10T00:00:00Z")}
+        )
+    assert store.forget_written_before("2026-01-05T00:00:00Z")["log_origins"] == 1
+    assert list(store.log_origins()) == [live]

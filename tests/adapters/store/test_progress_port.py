@@ -113,3 +113,19 @@ def test_a_unit_quarantined_at_its_first_failure(store: Store) -> None:
 def test_ping_writes(store: Store) -> None:
     store.ping()
     store.ping()
+
+
+def test_log_origins_keep_the_newest_event_of_each_account_and_region(store: Store) -> None:
+    assert store.log_origins() == {}
+    with store.unit() as tx:
+        tx.note_log_origins({("111111111111", "us-east-1"): 200.0, ("111111111111", "eu-west-1"): 50.0})
+        tx.note_log_origins({})
+    with store.unit() as tx:
+        tx.note_log_origins({("111111111111", "us-east-1"): 100.0, ("222222222222", "us-east-1"): 70.0})
+    with store.unit() as tx:
+        tx.note_log_origins({("111111111111", "eu-west-1"): 60.0})
+    assert store.log_origins() == {
+        ("111111111111", "us-east-1"): 200.0,
+        ("111111111111", "eu-west-1"): 60.0,
+        ("222222222222", "us-east-1"): 70.0,
+    }
