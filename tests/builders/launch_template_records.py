@@ -25,6 +25,12 @@ Shapes and their sources:
   model's lowerCamelCase location names (``spotFleetRequestConfig.launchTemplateConfigs``,
   ``launchTemplateSpecification``) and the response's ``spotFleetRequestId``
   (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RequestSpotFleet.html).
+- EC2 ModifyFleet: wrapped as CreateFleet, with the query name botocore's model gives the list
+  (``LaunchTemplateConfig.N.LaunchTemplateSpecification``), ``FleetId``, and a response of
+  ``return`` only (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyFleet.html).
+- EC2 ModifySpotFleetRequest: logged as RequestSpotFleet, unwrapped, with the model's location
+  names (``spotFleetRequestId``, ``LaunchTemplateConfig``) and a response of ``return`` only
+  (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySpotFleetRequest.html).
 - Auto Scaling CreateAutoScalingGroup / UpdateAutoScalingGroup: the request's members in
   lowerCamelCase (``autoScalingGroupName``, ``launchTemplate`` {launchTemplateId |
   launchTemplateName, version}, ``mixedInstancesPolicy.launchTemplate.launchTemplateSpecification``
@@ -351,6 +357,36 @@ def request_spot_fleet(
         "RequestSpotFleet",
         request,
         response={"spotFleetRequestId": request_id},
+        time=time,
+        event_id=event_id,
+    )
+
+
+def _configs(specs: list[dict[str, Any]]) -> Any:
+    configs = [{"LaunchTemplateSpecification": spec, "tag": n} for n, spec in enumerate(specs, start=1)]
+    return configs[0] if len(configs) == 1 else configs
+
+
+def modify_fleet(
+    caller: Caller, fleet_id: str, specs: list[dict[str, Any]], *, time: str, event_id: str
+) -> dict[str, Any]:
+    """``specs``: UpperCamelCase LaunchTemplateSpecifications (``template_spec(..., upper=True)``)."""
+    request = {"ModifyFleetRequest": {"FleetId": fleet_id, "LaunchTemplateConfig": _configs(specs)}}
+    response = _response("ModifyFleet", "f2b2c3d4-0000-1111-2222-example", {"return": True})
+    return record(caller, EC2, "ModifyFleet", request, response=response, time=time, event_id=event_id)
+
+
+def modify_spot_fleet_request(
+    caller: Caller, request_id: str, specs: list[dict[str, Any]], *, time: str, event_id: str
+) -> dict[str, Any]:
+    """``specs``: lowerCamelCase LaunchTemplateSpecifications."""
+    request = {"spotFleetRequestId": request_id, "LaunchTemplateConfig": _configs(specs)}
+    return record(
+        caller,
+        EC2,
+        "ModifySpotFleetRequest",
+        request,
+        response={"return": True},
         time=time,
         event_id=event_id,
     )

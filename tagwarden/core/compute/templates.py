@@ -132,6 +132,29 @@ def _request_spot_fleet(params: Record, response: Record, ctx: RecordContext) ->
     return _grants(refs, ctx, target, "Spot Fleet", tracks_previous=False)
 
 
+def _moved_fleet(
+    request: Record, fleet_id: str | None, ctx: RecordContext, kind: str, what: str
+) -> ComputeRead:
+    """A fleet moved to the launch template versions of its ``LaunchTemplateConfigs`` (logged
+    under the query name botocore sends, ``LaunchTemplateConfig``, or under the member's); judged
+    against the role it ran before."""
+    configs = _get(request, "LaunchTemplateConfig") or _get(request, "LaunchTemplateConfigs")
+    if fleet_id is None or configs is None:
+        return ComputeRead()
+    return _grants(_fleet_configs(configs, ctx), ctx, _ec2_target(fleet_id, ctx, kind), what)
+
+
+def _modify_fleet(params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
+    request = _unwrap(params, "ModifyFleetRequest")
+    return _moved_fleet(request, _str(_get(request, "FleetId")), ctx, "fleet", "EC2 Fleet")
+
+
+def _modify_spot_fleet(params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
+    request = _unwrap(params, "ModifySpotFleetRequestRequest")
+    fleet_id = _str(_get(request, "spotFleetRequestId"))
+    return _moved_fleet(request, fleet_id, ctx, "spot-fleet-request", "Spot Fleet")
+
+
 def _template(answer: Any, request: Record, ctx: RecordContext) -> TemplateRef | None:
     """The template a call acted on: the response's, else the request's."""
     template_id = _str(_get(answer, "launchTemplateId")) or _str(_get(request, "LaunchTemplateId"))
@@ -252,4 +275,6 @@ TEMPLATES: dict[tuple[str, str], _Reader] = {
     (AUTOSCALING, "UpdateAutoScalingGroup"): _auto_scaling_group,
     (EC2, "CreateFleet"): _create_fleet,
     (EC2, "RequestSpotFleet"): _request_spot_fleet,
+    (EC2, "ModifyFleet"): _modify_fleet,
+    (EC2, "ModifySpotFleetRequest"): _modify_spot_fleet,
 }

@@ -22,7 +22,9 @@ from tests.builders.launch_template_records import (
     fleet_arn,
     group_target,
     mixed_policy,
+    modify_fleet,
     modify_launch_template,
+    modify_spot_fleet_request,
     request_spot_fleet,
     spot_fleet_arn,
     template_arn,
@@ -109,6 +111,31 @@ def _spot_fleet(n: int, team: str, who: Caller) -> list[Record]:
     return [_template(n, team), call]
 
 
+def _alpha_first(n: int) -> Record:
+    """The administrator's alpha template, which a fleet runs before ``who`` moves it."""
+    return create_launch_template(
+        ADMIN, _lt(1000 + n), f"alpha-{n}", "alpha-profile", time=_time(n, 0), event_id=f"o{n}"
+    )
+
+
+def _fleet_moved(n: int, team: str, who: Caller) -> list[Record]:
+    made = create_fleet(
+        ADMIN, _fleet_id(n), [template_spec(_lt(1000 + n), upper=True)], time=_time(n, 1), event_id=f"g{n}"
+    )
+    spec = template_spec(_lt(n), version="1", upper=True)
+    call = modify_fleet(who, _fleet_id(n), [spec], time=_time(n, 10), event_id=f"e{n}")
+    return [_alpha_first(n), made, _template(n, team), call]
+
+
+def _spot_fleet_moved(n: int, team: str, who: Caller) -> list[Record]:
+    made = request_spot_fleet(
+        ADMIN, _spot_id(n), [template_spec(_lt(1000 + n))], time=_time(n, 1), event_id=f"g{n}"
+    )
+    spec = template_spec(name=f"web-{n}", version="1")
+    call = modify_spot_fleet_request(who, _spot_id(n), [spec], time=_time(n, 10), event_id=f"e{n}")
+    return [_alpha_first(n), made, _template(n, team), call]
+
+
 def _fleet_id(n: int) -> str:
     return f"fleet-{n:08x}-0000-4000-8000-000000000000"
 
@@ -133,6 +160,8 @@ SHAPES = [
     Shape("UpdateAutoScalingGroup", _update, lambda n: group_target(f"asg-{n}"), "alpha"),
     Shape("CreateFleet", _fleet, lambda n: fleet_arn(_fleet_id(n)), None),
     Shape("RequestSpotFleet", _spot_fleet, lambda n: spot_fleet_arn(_spot_id(n)), None),
+    Shape("ModifyFleet", _fleet_moved, lambda n: fleet_arn(_fleet_id(n)), "alpha"),
+    Shape("ModifySpotFleetRequest", _spot_fleet_moved, lambda n: spot_fleet_arn(_spot_id(n)), "alpha"),
 ]
 
 
@@ -240,3 +269,21 @@ def test_a_new_default_with_the_old_defaults_role_gives_nothing_new() -> None:
 def test_a_default_moved_on_a_template_tagwarden_never_saw_gives_no_finding() -> None:
     call = modify_launch_template(CALLERS[0][1], _lt(5), "web-5", 2, 2, time=_time(5, 10), event_id="e5")
     assert _flagged([call]) == []
+
+
+def test_a_fleet_moved_to_a_version_with_its_role_gives_it_nothing_new() -> None:
+    alice = CALLERS[0][1]
+    records = [
+        _template(1, "beta"),
+        create_fleet(
+            ADMIN, _fleet_id(1), [template_spec(_lt(1), upper=True)], time=_time(1, 1), event_id="g1"
+        ),
+        modify_fleet(
+            alice,
+            _fleet_id(1),
+            [template_spec(_lt(1), version="1", upper=True)],
+            time=_time(2, 1),
+            event_id="e1",
+        ),
+    ]
+    assert _flagged(records) == []
