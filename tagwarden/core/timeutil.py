@@ -72,5 +72,10 @@ def canonical_time(value: object) -> str:
     return format_time(seconds)
 
 
+def days_before(now: float, days: int) -> str:
+    """The moment ``days`` whole days before ``now``, in the canonical form."""
+    return format_time(int(now) - days * 86400)
+
+
 def now_iso() -> str:
     return datetime.now(tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -10,8 +10,9 @@ from typing import Any
 from tagwarden.adapters.store import StoreError, migrate_store, open_store
 from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import CommandError
+from tagwarden.core.settings.settings import MIN_FORGET_DAYS
 from tagwarden.core.settings.store_url import redacted
-from tagwarden.core.timeutil import format_time
+from tagwarden.core.timeutil import days_before
 
 
 def register(subparsers: Any) -> None:
@@ -69,9 +70,10 @@ def _days(text: str) -> int:
         days = int(text)
     except ValueError:
         days = 0
-    if days < 2:
+    if days < MIN_FORGET_DAYS:
         raise argparse.ArgumentTypeError(
-            f"expected a whole number of days, at least 2 (a session lasts up to 36 hours), not {text!r}"
+            f"expected a whole number of days, at least {MIN_FORGET_DAYS} (a session lasts up to 36 hours),"
+            f" not {text!r}"
         )
     return days
 
@@ -81,7 +83,7 @@ def run_forget(args: argparse.Namespace) -> int:
     days = args.days if args.days is not None else config.settings.store.forget_after_days
     if days is None:
         raise CommandError("store.forget_after_days is null (keep everything): give --days to forget anyway")
-    before = format_time(int(time.time()) - days * 86400)
+    before = days_before(time.time(), days)
     try:
         store = open_store(config.store_url(), password_file=config.store_password_file(), pool_size=1)
         try:

@@ -40,7 +40,7 @@ from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_sett
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import Inventory
-from tagwarden.core.timeutil import format_time
+from tagwarden.core.timeutil import days_before
 
 # A scan's lease outlives its holder by at most this; the holder renews it every few seconds.
 SCAN_LEASE_SECONDS = 60.0
@@ -95,7 +95,7 @@ class Scans:
         """Deletes the bookkeeping written more than ``store.forget_after_days`` ago."""
         days = self.config.settings.store.forget_after_days
         assert days is not None
-        before = format_time(int(time.time()) - days * 86400)
+        before = days_before(time.time(), days)
         forgotten = self.parts.store.forget_written_before(before)
         for table, rows in forgotten.items():
             self.parts.metrics.store_forgotten_rows.labels(table).inc(rows)

@@ -18,6 +18,10 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A session lasts up to 36 hours: its tags are kept at least that long after it was learned.
+MIN_FORGET_DAYS = 2
+
+
 class StoreSettings(_Strict):
     url: str = Field(
         default="sqlite:///state/tagwarden.db",
@@ -32,7 +36,7 @@ class StoreSettings(_Strict):
     pool_size: int = Field(default=8, ge=1, le=100, description="PostgreSQL: connections per replica")
     forget_after_days: int | None = Field(
         default=30,
-        ge=2,
+        ge=MIN_FORGET_DAYS,
         le=3650,
         description="days the per-event bookkeeping is kept after it was written: the marks that make an"
         " event delivered again a no-op, STS session tags, uses waiting for their session. An event"
