@@ -75,6 +75,7 @@ class SqlUnit(UnitFindings, UnitSessions):
         self._processed: dict[str, tuple[str, str, str, str, str | None]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
+        self._origins: dict[tuple[str, str], float] = {}  # (account, region) -> newest event
         self._history_kept: list[tuple[Any, ...]] = []  # tag_history rows, in the order written
         self._current = cache.current
         self._history_rows = cache.rows
@@ -106,7 +107,15 @@ class SqlUnit(UnitFindings, UnitSessions):
                 " ON CONFLICT DO NOTHING",
                 [(finding_id, sink, at) for (finding_id, sink), at in self._deliveries.items()],
             )
-        self._processed, self._events, self._deliveries = {}, {}, {}
+        if self._origins:
+            # Last, in one order: replicas sharing an origin wait on its row only for the commit.
+            sql.run_many(
+                "INSERT INTO log_origins (account, region, newest) VALUES (?, ?, ?) ON CONFLICT"
+                " (account, region) DO UPDATE SET newest = excluded.newest"
+                " WHERE excluded.newest > log_origins.newest",
+                [(account, region, moment) for (account, region), moment in sorted(self._origins.items())],
+            )
+        self._processed, self._events, self._deliveries, self._origins = {}, {}, {}, {}
 
     # The kept rows of a table the unit reads are written before any read of it, so that every
     # read sees the unit's own writes, and before the commit.
@@ -322,13 +331,8 @@ class SqlUnit(UnitFindings, UnitSessions):
         return record
 
     def note_log_origins(self, newest: Mapping[tuple[str, str], float]) -> None:
-        if newest:
-            self._sql.run_many(
-                "INSERT INTO log_origins (account, region, newest) VALUES (?, ?, ?) ON CONFLICT"
-                " (account, region) DO UPDATE SET newest = excluded.newest"
-                " WHERE excluded.newest > log_origins.newest",
-                [(account, region, moment) for (account, region), moment in sorted(newest.items())],
-            )
+        for origin, moment in newest.items():
+            self._origins[origin] = max(moment, self._origins.get(origin, moment))
 
     def set_read_cursor(self, source: str, read_until: float) -> None:
         self._sql.run(
