@@ -25,6 +25,11 @@ Shapes and their sources:
   model's lowerCamelCase location names (``spotFleetRequestConfig.launchTemplateConfigs``,
   ``launchTemplateSpecification``) and the response's ``spotFleetRequestId``
   (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RequestSpotFleet.html).
+- Auto Scaling StartInstanceRefresh: lowerCamelCase as the other Auto Scaling calls,
+  ``autoScalingGroupName`` and ``desiredConfiguration`` {launchTemplate | mixedInstancesPolicy},
+  the response's ``instanceRefreshId``
+  (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StartInstanceRefresh.html,
+  API_DesiredConfiguration.html).
 - EC2 ModifyFleet: wrapped as CreateFleet, with the query name botocore's model gives the list
   (``LaunchTemplateConfig.N.LaunchTemplateSpecification``), ``FleetId``, and a response of
   ``return`` only (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyFleet.html).
@@ -389,4 +394,20 @@ def modify_spot_fleet_request(
         response={"return": True},
         time=time,
         event_id=event_id,
+    )
+
+
+def start_instance_refresh(
+    caller: Caller, name: str, spec: dict[str, Any], *, time: str, event_id: str
+) -> dict[str, Any]:
+    """``spec``: a lowerCamelCase LaunchTemplateSpecification the group's instances move to."""
+    request = {
+        "autoScalingGroupName": name,
+        "strategy": "Rolling",
+        "desiredConfiguration": {"launchTemplate": spec},
+        "preferences": {"minHealthyPercentage": 90},
+    }
+    response = {"instanceRefreshId": "08b91cf7-8fa6-48af-b6a6-d227f40f1b9b"}
+    return record(
+        caller, AUTOSCALING, "StartInstanceRefresh", request, response=response, time=time, event_id=event_id
     )

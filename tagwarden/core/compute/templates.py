@@ -88,9 +88,23 @@ def _auto_scaling_group(params: Record, response: Record, ctx: RecordContext) ->
     """CreateAutoScalingGroup / UpdateAutoScalingGroup: ``launchTemplate``, or a
     ``mixedInstancesPolicy``'s template and the templates of its ``overrides``. The record names
     no ARN: the target is the group as the tag catalog names it."""
-    name = _str(_get(params, "autoScalingGroupName"))
-    mixed = _get(params, "mixedInstancesPolicy.launchTemplate")
-    specs = [_get(params, "launchTemplate"), _get(mixed, "launchTemplateSpecification")]
+    return _group_templates(_str(_get(params, "autoScalingGroupName")), params, ctx)
+
+
+def _instance_refresh(params: Record, response: Record, ctx: RecordContext) -> ComputeRead:
+    """StartInstanceRefresh with a ``desiredConfiguration``: the group's instances are replaced
+    by ones launched from the template versions it names, as UpdateAutoScalingGroup would."""
+    desired = _get(params, "desiredConfiguration")
+    if not isinstance(desired, dict):
+        return ComputeRead()
+    return _group_templates(_str(_get(params, "autoScalingGroupName")), desired, ctx)
+
+
+def _group_templates(name: str | None, config: Any, ctx: RecordContext) -> ComputeRead:
+    """The templates a group's configuration names: ``launchTemplate``, or a
+    ``mixedInstancesPolicy``'s template and those of its ``overrides``."""
+    mixed = _get(config, "mixedInstancesPolicy.launchTemplate")
+    specs = [_get(config, "launchTemplate"), _get(mixed, "launchTemplateSpecification")]
     specs += [_get(item, "launchTemplateSpecification") for item in _elements(_get(mixed, "overrides"))]
     if name is None:
         return ComputeRead()
@@ -273,6 +287,7 @@ TEMPLATES: dict[tuple[str, str], _Reader] = {
     (EC2, "DeleteLaunchTemplateVersions"): _delete_versions,
     (AUTOSCALING, "CreateAutoScalingGroup"): _auto_scaling_group,
     (AUTOSCALING, "UpdateAutoScalingGroup"): _auto_scaling_group,
+    (AUTOSCALING, "StartInstanceRefresh"): _instance_refresh,
     (EC2, "CreateFleet"): _create_fleet,
     (EC2, "RequestSpotFleet"): _request_spot_fleet,
     (EC2, "ModifyFleet"): _modify_fleet,

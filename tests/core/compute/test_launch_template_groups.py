@@ -27,6 +27,7 @@ from tests.builders.launch_template_records import (
     modify_spot_fleet_request,
     request_spot_fleet,
     spot_fleet_arn,
+    start_instance_refresh,
     template_arn,
     template_spec,
     update_auto_scaling_group,
@@ -100,6 +101,17 @@ def _update(n: int, team: str, who: Caller) -> list[Record]:
     return [first, made, _template(n, team), call]
 
 
+def _refresh(n: int, team: str, who: Caller) -> list[Record]:
+    # The group ran the administrator's alpha template; the refresh moves its instances to ``team``'s.
+    made = create_auto_scaling_group(
+        ADMIN, f"asg-{n}", template_spec(_lt(1000 + n)), time=_time(n, 1), event_id=f"g{n}"
+    )
+    call = start_instance_refresh(
+        who, f"asg-{n}", template_spec(_lt(n), version="1"), time=_time(n, 10), event_id=f"e{n}"
+    )
+    return [_alpha_first(n), made, _template(n, team), call]
+
+
 def _fleet(n: int, team: str, who: Caller) -> list[Record]:
     spec = template_spec(_lt(n), version="$Latest", upper=True)
     return [_template(n, team), create_fleet(who, _fleet_id(n), [spec], time=_time(n, 10), event_id=f"e{n}")]
@@ -158,6 +170,7 @@ SHAPES = [
     Shape("CreateAutoScalingGroup mixedInstancesPolicy", _mixed, lambda n: group_target(f"asg-{n}"), None),
     Shape("CreateAutoScalingGroup override template", _override, lambda n: group_target(f"asg-{n}"), None),
     Shape("UpdateAutoScalingGroup", _update, lambda n: group_target(f"asg-{n}"), "alpha"),
+    Shape("StartInstanceRefresh", _refresh, lambda n: group_target(f"asg-{n}"), "alpha"),
     Shape("CreateFleet", _fleet, lambda n: fleet_arn(_fleet_id(n)), None),
     Shape("RequestSpotFleet", _spot_fleet, lambda n: spot_fleet_arn(_spot_id(n)), None),
     Shape("ModifyFleet", _fleet_moved, lambda n: fleet_arn(_fleet_id(n)), "alpha"),
