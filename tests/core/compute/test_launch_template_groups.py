@@ -7,13 +7,16 @@ the profile of the version it names, as tagwarden learned it from the template's
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from tagwarden.adapters.store import open_store
 from tagwarden.app.demo.records import Caller
+from tagwarden.core.records.triage import read_log
 from tests.builders.launch_template_records import (
     create_auto_scaling_group,
     create_fleet,
@@ -33,7 +36,7 @@ from tests.builders.launch_template_records import (
     update_auto_scaling_group,
 )
 from tests.core.compute.cases import ADMIN, CALLERS
-from tests.core.compute.scenario import replay
+from tests.core.compute.scenario import make_processor, replay
 
 Record = dict[str, Any]
 
@@ -300,3 +303,19 @@ def test_a_fleet_moved_to_a_version_with_its_role_gives_it_nothing_new() -> None
         ),
     ]
     assert _flagged(records) == []
+
+
+def test_the_fast_reader_keeps_every_template_call_the_streaming_reader_judges() -> None:
+    # The fast reader decodes only the records some reader handles: a call missing from its
+    # interests would be skipped unjudged in replay and in the daemon, though judged here.
+    alice = CALLERS[0][1]
+    records = [record for n, shape in enumerate(SHAPES) for record in shape.records(n, "beta", alice)]
+    records += _default_moved(len(SHAPES), "beta", alice)
+    store = open_store("sqlite:///:memory:")
+    processor = make_processor(store)
+    processor.process(
+        read_log(json.dumps({"Records": records}).encode(), processor.record_filter), source="t", unit="u"
+    )
+    fast = sorted((f.event_id, f.target) for f in store.list_findings())
+    assert fast == sorted((f.event_id, f.target) for f in replay(records))
+    assert len(fast) == len(SHAPES) + 1
