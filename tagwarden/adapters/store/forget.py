@@ -25,6 +25,7 @@ FORGETTABLE: tuple[tuple[str, str, str], ...] = (
     ("processed_events", "event_id", "processed_at"),
     ("sessions", "access_key_id", "written_at"),
     ("session_uses", "access_key_id, event_id", "noted_at"),
+    ("judged_grants", "event_id", "written_at"),
 )
 
 

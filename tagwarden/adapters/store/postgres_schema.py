@@ -146,6 +146,7 @@ CREATE TABLE session_uses (
 """,
     # When each mark, session and waiting use was written, indexed, for store.forget_after_days;
     # what version 4 wrote is dated to the migration. The newest event of each account and region.
+    # What roles given with a session not known yet were judged with.
     5: """
 ALTER TABLE sessions ADD COLUMN written_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE session_uses ADD COLUMN noted_at TEXT NOT NULL DEFAULT '';
@@ -154,6 +155,10 @@ UPDATE session_uses SET noted_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD
 CREATE INDEX processed_events_written ON processed_events (processed_at);
 CREATE INDEX sessions_written ON sessions (written_at);
 CREATE INDEX session_uses_noted ON session_uses (noted_at);
+CREATE TABLE judged_grants (
+    event_id TEXT PRIMARY KEY, grants_json TEXT NOT NULL, written_at TEXT NOT NULL
+);
+CREATE INDEX judged_grants_written ON judged_grants (written_at);
 CREATE TABLE log_origins (
     account TEXT NOT NULL,
     region TEXT NOT NULL,

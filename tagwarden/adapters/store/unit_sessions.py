@@ -5,10 +5,13 @@ written in one statement."""
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from tagwarden.adapters.store.rows_in import rows_in
+from tagwarden.core.compute.model import JudgedGrant
 from tagwarden.core.model import SessionGrant
 
 if TYPE_CHECKING:
@@ -21,6 +24,10 @@ _SESSION_UPSERT = (
     " ON CONFLICT (access_key_id) DO UPDATE SET ts = excluded.ts, grant_json = excluded.grant_json,"
     " written_at = excluded.written_at WHERE excluded.ts >= sessions.ts"
 )
+
+
+_GRANTS = msgspec.json.Encoder()
+_GRANTS_READ = msgspec.json.Decoder(list[JudgedGrant])
 
 
 class UnitSessions:
@@ -80,6 +87,17 @@ class UnitSessions:
     def note_session_use(self, access_key_id: str, event_id: str) -> None:
         self._uses_waiting[access_key_id] = True
         self._uses_kept.append((access_key_id, event_id, self._written_at))
+
+    def keep_judged_grants(self, event_id: str, grants: Sequence[JudgedGrant]) -> None:
+        self._sql.run(
+            "INSERT INTO judged_grants (event_id, grants_json, written_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (event_id) DO UPDATE SET grants_json = excluded.grants_json",
+            (event_id, _GRANTS.encode(list(grants)).decode(), self._written_at),
+        )
+
+    def judged_grants(self, event_id: str) -> list[JudgedGrant] | None:
+        row = self._sql.row("SELECT grants_json FROM judged_grants WHERE event_id = ?", (event_id,))
+        return _GRANTS_READ.decode(str(row[0])) if row else None
 
     def take_session_uses(self, access_key_id: str) -> list[str]:
         if self._uses_waiting.get(access_key_id) is False:

@@ -17,6 +17,7 @@ from tagwarden.core.compute import (
     ComputeIdentityState,
     ComputeRead,
     ComputeReader,
+    JudgedGrant,
     RoleGrant,
     StateUndo,
     TemplateRef,
@@ -26,7 +27,7 @@ from tagwarden.core.compute import (
 from tagwarden.core.compute.detect import RoleView
 from tagwarden.core.compute.state import PROFILE_NOT_KNOWN
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.model import Finding
+from tagwarden.core.model import Actor, Finding
 from tagwarden.core.ports.store import StoreUnit
 
 ProfileFetch = Callable[[str], "str | None"]  # a profile key's role, None, or PROFILE_NOT_KNOWN
@@ -159,27 +160,28 @@ class ComputeIdentity:
         created_at: str,
         *,
         undo: StateUndo | None = None,
+        judged: list[JudgedGrant] | None = None,
     ) -> list[Finding]:
         """The findings of one record's grants; then the state learns what the record did, and
-        ``undo`` what to put back if the unit is not committed."""
+        ``undo`` what to put back if the unit is not committed. ``judged`` receives what each
+        grant that could give a finding was judged with (``judge_again`` takes it)."""
         findings: list[Finding] = []
         with self._lock:
-            for grant in map(self._resolved, read.grants):
-                new_role = self._new_role(grant)
-                new, old = _view(tx, new_role), _view(tx, self._previous(grant))
+            for index, grant in enumerate(map(self._resolved, read.grants)):
+                new_role, old_role = self._new_role(grant), self._previous(grant)
+                new, old = _view(tx, new_role), _view(tx, old_role)
                 unchanged = (
                     not grant.new_version
                     and new.arn is not None
                     and old.arn is not None
                     and _same(new.arn, old.arn)
                 )
-                findings += (
-                    []
-                    if unchanged
-                    else detect_compute_identity(
+                if not unchanged:
+                    findings += detect_compute_identity(
                         grant, actor_tags, new, old, policy=policy, created_at=created_at
                     )
-                )
+                    if judged is not None and new_role is not None:
+                        judged.append(JudgedGrant(index, grant.profile, new_role, old_role))
                 self._learn(grant, undo)
             for update in read.profile_updates:
                 if update.role is not None:
@@ -191,6 +193,32 @@ class ComputeIdentity:
             for template in read.template_updates:
                 self.state.learn_template(template, undo)
         return findings
+
+    def judge_again(
+        self,
+        tx: StoreUnit,
+        event_id: str,
+        *,
+        actor_tags: Callable[[Actor], Mapping[str, str] | None],
+        policy: CompiledPolicy,
+        created_at: str,
+    ) -> dict[str, list[Finding]]:
+        """The findings, by target, of the roles event ``event_id`` gave compute resources, judged
+        again as they were first (the roles ``keep_judged_grants`` kept, the state then), with the
+        actor's tags as now known."""
+        judged, record = tx.judged_grants(event_id), tx.saved_event(event_id)
+        read = self.reader.read(record) if judged and record is not None else None
+        again: dict[str, list[Finding]] = {}
+        for kept in judged or ():
+            if read is None or kept.index >= len(read.grants):
+                continue
+            grant = replace(read.grants[kept.index], profile=kept.profile)
+            new, old = _view(tx, kept.new_role), _view(tx, kept.old_role)
+            found = detect_compute_identity(
+                grant, actor_tags(grant.ctx.actor), new, old, policy=policy, created_at=created_at
+            )
+            again.setdefault(grant.target, []).extend(found)
+        return again
 
     def undo(self, undo: StateUndo) -> None:
         """Puts back what a unit that was not committed taught the state."""

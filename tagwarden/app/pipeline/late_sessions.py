@@ -5,7 +5,8 @@ session in their own regions: CloudTrail delivers them in different files, in an
 replicas judge files side by side. A change made with a session not known yet is judged with its
 role's tags only and noted; when the session becomes known, the change is judged again with the
 session's tags (new findings added, those that no longer hold superseded), so the findings do not
-depend on which file came first.
+depend on which file came first. So is a role given to a compute resource with such a session,
+with the roles it was first judged with.
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tagwarden.adapters.store import StoreUnit
-from tagwarden.app.pipeline.rejudge import AddFindings, ChangesOf, JudgeAgain, Rejudged, rejudge_session_uses
-from tagwarden.core.model import SessionGrant, TagChange
+from tagwarden.app.pipeline.rejudge import (
+    AddFindings,
+    ChangesOf,
+    GrantsAgain,
+    JudgeAgain,
+    Rejudged,
+    rejudge_session_uses,
+)
+from tagwarden.core.compute import JudgedGrant
+from tagwarden.core.model import Actor, SessionGrant, TagChange
 
 # Access key ids of temporary credentials (those STS issues) begin with ASIA; those of an IAM
 # user's long-term keys with AKIA, and no session ever names them (IAM User Guide, "IAM
@@ -31,6 +40,18 @@ def note_if_session_unknown(tx: StoreUnit, event_id: str, changes: Sequence[TagC
             tx.note_session_use(key, event_id)
 
 
+def note_grants_if_session_unknown(
+    tx: StoreUnit, event_id: str, record_json: str, actor: Actor, judged: Sequence[JudgedGrant]
+) -> None:
+    """Notes ``event_id`` for judging again the roles it gave compute resources (``judged``), if
+    its actor's session is not known yet; its record is kept, to read the grants again."""
+    key = actor.access_key_id
+    if judged and key and key.startswith(TEMPORARY_KEY_PREFIX) and tx.get_session(key) is None:
+        tx.save_event(event_id, record_json)
+        tx.keep_judged_grants(event_id, judged)
+        tx.note_session_use(key, event_id)
+
+
 def learn_session(
     tx: StoreUnit,
     session: SessionGrant,
@@ -39,11 +60,13 @@ def learn_session(
     judge_again: JudgeAgain,
     *,
     add: AddFindings,
+    grants_again: GrantsAgain | None = None,
 ) -> Rejudged:
-    """Keeps ``session``; the first time it is known, judges again the changes made with it before."""
+    """Keeps ``session``; the first time it is known, judges again the changes made with it before,
+    and the roles given with it."""
     key = session.access_key_id
     known = key is not None and tx.get_session(key) is not None
     tx.put_session(session, ts)
     if key is None or known:
         return Rejudged()
-    return rejudge_session_uses(tx, key, changes_of, judge_again, add=add)
+    return rejudge_session_uses(tx, key, changes_of, judge_again, add=add, grants_again=grants_again)

@@ -6,13 +6,18 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.pipeline.interests import CallInterests
-from tagwarden.app.pipeline.late_sessions import learn_session, note_if_session_unknown
+from tagwarden.app.pipeline.late_sessions import (
+    learn_session,
+    note_grants_if_session_unknown,
+    note_if_session_unknown,
+)
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.rejudge import (
     JudgeAgain,
@@ -25,7 +30,7 @@ from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets,
 from tagwarden.app.pipeline.unit_report import report_unit
 from tagwarden.app.recording import Recorder, Route, StagedFindings
 from tagwarden.core.arn import is_log_origin
-from tagwarden.core.compute import StateUndo
+from tagwarden.core.compute import JudgedGrant, StateUndo
 from tagwarden.core.controls import (
     ControlCall,
     DeliveryPath,
@@ -334,8 +339,14 @@ class Processor:
         if session is None:
             return
 
+        tags = partial(self._actor_tags, tx)
+        grants_again = partial(
+            self.compute.judge_again, tx, actor_tags=tags, policy=self.policy, created_at=created
+        )
         judge_again = self._judge_again(tx, created)
-        done = learn_session(tx, session, ts, self._changes_of, judge_again, add=found.add)
+        done = learn_session(
+            tx, session, ts, self._changes_of, judge_again, add=found.add, grants_again=grants_again
+        )
         result.superseded += done.superseded
         result.reopened += done.reopened
 
@@ -348,8 +359,11 @@ class Processor:
             return False
         actor = read.grants[0].ctx.actor if read.grants else None
         actor_tags = self._actor_tags(tx, actor) if actor is not None else None
-        findings = self.compute.judge(tx, read, actor_tags, self.policy, created, undo=undo)
+        judged: list[JudgedGrant] = []
+        findings = self.compute.judge(tx, read, actor_tags, self.policy, created, undo=undo, judged=judged)
         found.add(findings)
+        if actor is not None:
+            note_grants_if_session_unknown(tx, item.event_id, item.record_json, actor, judged)
         return bool(findings)
 
     def _record_and_rejudge(

@@ -31,6 +31,9 @@ JudgeAgain = Callable[[TagChange, KnownTags], list[Finding]]
 AddFindings = Callable[[list[Finding]], None]
 # a saved record -> its tag changes
 ChangesOf = Callable[[dict[str, object]], list[TagChange]]
+# an event id -> the findings, by target, of the roles it gave compute resources, judged again
+GrantsAgain = Callable[[str], dict[str, list[Finding]]]
+COMPUTE_KINDS = frozenset({"compute_identity"})
 
 
 def rejudgeable(changes: Sequence[TagChange]) -> list[TagChange]:
@@ -82,7 +85,8 @@ def rejudge_affected(
         for later in changes:
             if canonical_principal(later.target) != target or later.target_kind == "session":
                 continue
-            _replace_findings(tx, entry.event_id, later, judge_again(later, now), add=add, done=done)
+            found = judge_again(later, now)
+            _replace_findings(tx, entry.event_id, later.target, JUDGED_KINDS, found, add=add, done=done)
     return done
 
 
@@ -93,28 +97,41 @@ def rejudge_session_uses(
     judge_again: JudgeAgain,
     *,
     add: AddFindings,
+    grants_again: GrantsAgain | None = None,
 ) -> Rejudged:
     """After a session becomes known: judges again the changes made with it that were judged
-    before it was (with their role's tags only), now that the actor's tags are known."""
+    before it was (with their role's tags only), now that the actor's tags are known; and, with
+    ``grants_again``, the roles such calls gave compute resources."""
     done = Rejudged()
     for event_id in tx.take_session_uses(access_key_id):
         for later in _changes_of_event(tx, event_id, changes_of):
             if later.target_kind == "session" or later.actor.access_key_id != access_key_id:
                 continue
             old = tx.tags_as_of(later.target, parse_time(later.event_time) or 0.0, later.event_id)
-            _replace_findings(tx, later.event_id, later, judge_again(later, old), add=add, done=done)
+            found = judge_again(later, old)
+            _replace_findings(tx, later.event_id, later.target, JUDGED_KINDS, found, add=add, done=done)
+        for target, found in (grants_again(event_id) if grants_again is not None else {}).items():
+            _replace_findings(tx, event_id, target, COMPUTE_KINDS, found, add=add, done=done)
     return done
 
 
 def _replace_findings(
-    tx: StoreUnit, event_id: str, later: TagChange, found: list[Finding], *, add: AddFindings, done: Rejudged
+    tx: StoreUnit,
+    event_id: str,
+    target: str,
+    kinds: frozenset[str],
+    found: list[Finding],
+    *,
+    add: AddFindings,
+    done: Rejudged,
 ) -> None:
-    """What judging ``later`` again found takes the place of what judging it gave before."""
+    """What judging the event's call on ``target`` again found takes the place of the findings of
+    ``kinds`` judging it gave before."""
     fresh = {finding.id: finding for finding in found}
     add(list(fresh.values()))
     for old in tx.event_findings(event_id):
-        if old.target != later.target or old.kind not in JUDGED_KINDS:
-            continue  # another target's, or not the judge's (a role given, a control call)
+        if old.target != target or old.kind not in kinds:
+            continue  # another target's, or another judgement's (a role given, a control call)
         again = fresh.get(old.id)
         if again is None:
             if old.status != "superseded":

@@ -73,6 +73,18 @@ class RoleGrant:
 
 
 @dataclass(frozen=True, slots=True)
+class JudgedGrant:
+    """What the grant at ``index`` of a record's read was judged with: its instance profile as
+    resolved, the role it gave and the role before. Kept where the actor's session was not known
+    yet, to judge the grant again with the session's tags once it is."""
+
+    index: int
+    profile: str | None
+    new_role: str | None
+    old_role: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ProfileUpdate:
     """An instance profile's role changed: ``role`` None removes ``removed`` (or every role)."""
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
+from tagwarden.core.compute.model import JudgedGrant
 from tagwarden.core.model import SessionGrant
 
 
@@ -20,6 +22,15 @@ class SessionUnit(Protocol):
     def note_session_use(self, access_key_id: str, event_id: str) -> None:
         """``event_id`` was judged as made with the session of ``access_key_id`` before that
         session was known (CloudTrail delivers the AssumeRole* record late, or in another file)."""
+        ...
+
+    def keep_judged_grants(self, event_id: str, grants: Sequence[JudgedGrant]) -> None:
+        """What the roles ``event_id`` gave compute resources were judged with, for judging them
+        again once the session it was made with is known."""
+        ...
+
+    def judged_grants(self, event_id: str) -> list[JudgedGrant] | None:
+        """What ``keep_judged_grants`` kept for ``event_id``, or None."""
         ...
 
     def take_session_uses(self, access_key_id: str) -> list[str]:

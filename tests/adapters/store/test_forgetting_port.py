@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tagwarden.adapters.store import Store
+from tagwarden.core.compute import JudgedGrant
 from tagwarden.core.model import SessionGrant
 from tagwarden.core.timeutil import parse_time
 from tests.adapters.store.builders import BUCKET, change, finding
@@ -33,6 +34,7 @@ def _bookkeep(store: Store, suffix: str) -> None:
         )
         tx.put_session(SessionGrant(f"ASIAS{suffix}", ROLE, None, {"team": "x"}), 100.0)
         tx.note_session_use(f"ASIAW{suffix}", f"e{suffix}")
+        tx.keep_judged_grants(f"e{suffix}", [JudgedGrant(0, None, ROLE, None)])
 
 
 def test_bookkeeping_written_before_the_cut_off_is_forgotten(store: Store, written_on) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +47,7 @@ def test_bookkeeping_written_before_the_cut_off_is_forgotten(store: Store, writt
         "processed_events": 1,
         "sessions": 1,
         "session_uses": 1,
+        "judged_grants": 1,
         "log_origins": 0,
     }
     with store.unit() as tx:
@@ -52,6 +55,7 @@ def test_bookkeeping_written_before_the_cut_off_is_forgotten(store: Store, writt
         assert tx.is_processed("enew") and tx.judged_changes("enew") == [change("enew", set={"a": "1"})]
         assert tx.take_session_uses("ASIAWold") == []
         assert tx.take_session_uses("ASIAWnew") == ["enew"]
+        assert tx.judged_grants("eold") is None and tx.judged_grants("enew") is not None
     assert store.get_session("ASIASold") is None
     assert store.get_session("ASIASnew") is not None
     # Nothing is left to forget on a second run.

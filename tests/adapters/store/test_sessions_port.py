@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tagwarden.adapters.store import Store
+from tagwarden.core.compute import JudgedGrant
 from tagwarden.core.model import SessionGrant
 
 
@@ -41,3 +42,19 @@ def test_a_committed_grant_is_read_outside_a_unit(store: Store) -> None:
         tx.put_session(grant, 100.0)
     assert store.get_session("ASIA1") == grant
     assert store.get_session("ASIA2") is None
+
+
+def test_what_roles_given_were_judged_with_is_kept_by_event(store: Store) -> None:
+    first = [JudgedGrant(0, "1/profile", "arn:aws:iam::1:role/a", None)]
+    with store.unit() as tx:
+        assert tx.judged_grants("e1") is None
+        tx.keep_judged_grants("e1", first)
+        tx.keep_judged_grants("e2", [JudgedGrant(1, None, "arn:aws:iam::1:role/b", "arn:aws:iam::1:role/a")])
+    with store.unit() as tx:
+        assert tx.judged_grants("e1") == first
+        tx.keep_judged_grants("e1", [])  # judged again: what it keeps is replaced
+    with store.unit() as tx:
+        assert tx.judged_grants("e1") == []
+        assert tx.judged_grants("e2") == [
+            JudgedGrant(1, None, "arn:aws:iam::1:role/b", "arn:aws:iam::1:role/a")
+        ]

@@ -249,3 +249,55 @@ def test_a_late_session_whose_tags_clear_a_finding_supersedes_it(store: Store) -
     run(proc, [_assume_with_team("gamma", 5, "assume")], unit="2")
     # The session's team is gamma, not beta: the move was no self-grant.
     assert by_event(store, "grab") == {"unauthorized_writer": "open", "self_grant": "superseded"}
+
+
+# Roles given to compute resources with a session learned later: judged first with the role's tags
+# (dev-beta: team beta), judged again with the session's once its AssumeRole record is judged.
+BETA_RUNNER = f"arn:aws:iam::{ACCOUNT}:role/beta-runner"  # team beta
+
+
+def grants_processor(store: Store) -> Processor:
+    tags = {**IAM, RUNNER: {"team": "alpha"}, BETA_RUNNER: {"team": "beta"}}
+    return processor(store, principals=PrincipalTagCache(tags.get))
+
+
+def create_function(caller: Caller, role: str, minute: int, event_id: str) -> dict[str, Any]:
+    # CreateFunction20150331 as CloudTrail logs it (the role in requestParameters.role):
+    # https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html
+    name = f"fn-{event_id}"
+    return record(
+        caller,
+        "lambda.amazonaws.com",
+        "CreateFunction20150331",
+        {"functionName": name, "role": role, "runtime": "python3.12", "handler": "app.handler"},
+        response={"functionArn": f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:{name}", "role": role},
+        time=f"2024-05-01T10:{minute:02d}:00Z",
+        event_id=event_id,
+    )
+
+
+def test_a_role_given_with_a_session_learned_later_is_judged_again_with_its_tags(store: Store) -> None:
+    proc = grants_processor(store)
+    run(proc, [create_function(BOB_SESSION, BETA_RUNNER, 6, "beta-fn")], unit="1")
+    assert by_event(store, "beta-fn") == {}  # as dev-beta: a beta role for a beta actor
+    run(proc, [_assume_with_team("gamma", 5, "assume")], unit="2")
+    # The session says gamma: bob gave a function a role of another team.
+    assert by_event(store, "beta-fn") == {"compute_identity": "open"}
+
+
+def test_a_late_session_whose_tags_clear_a_role_given_supersedes_its_finding(store: Store) -> None:
+    proc = grants_processor(store)
+    run(proc, [create_function(BOB_SESSION, RUNNER, 6, "alpha-fn")], unit="1")
+    assert by_event(store, "alpha-fn") == {"compute_identity": "open"}  # beta gave alpha
+    run(proc, [_assume_with_team("alpha", 5, "assume")], unit="2")
+    # The session's team is alpha: the role was bob's own.
+    assert by_event(store, "alpha-fn") == {"compute_identity": "superseded"}
+
+
+def test_a_role_given_with_a_known_session_is_not_kept_to_judge_again(store: Store) -> None:
+    proc = grants_processor(store)
+    run(proc, [_assume_with_team("gamma", 5, "assume")], unit="1")
+    run(proc, [create_function(BOB_SESSION, BETA_RUNNER, 6, "beta-fn")], unit="2")
+    assert by_event(store, "beta-fn") == {"compute_identity": "open"}
+    with store.unit() as tx:
+        assert tx.judged_grants("beta-fn") is None
