@@ -3,6 +3,8 @@ replicas starting at once migrate it exactly once. Same tables as SQLite's versi
 
 from __future__ import annotations
 
+from tagwarden.adapters.store.schema_v5 import schema_v5
+
 SCHEMA_VERSION = 5
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
@@ -144,26 +146,8 @@ CREATE TABLE session_uses (
     access_key_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (access_key_id, event_id)
 );
 """,
-    # When each mark, session and waiting use was written, indexed, for store.forget_after_days;
-    # what version 4 wrote is dated to the migration. The newest event of each account and region.
-    # What roles given with a session not known yet were judged with.
-    5: """
-ALTER TABLE sessions ADD COLUMN written_at TEXT NOT NULL DEFAULT '';
-ALTER TABLE session_uses ADD COLUMN noted_at TEXT NOT NULL DEFAULT '';
-UPDATE sessions SET written_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
-UPDATE session_uses SET noted_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
-CREATE INDEX processed_events_written ON processed_events (processed_at);
-CREATE INDEX sessions_written ON sessions (written_at);
-CREATE INDEX session_uses_noted ON session_uses (noted_at);
-CREATE TABLE judged_grants (
-    event_id TEXT PRIMARY KEY, grants_json TEXT NOT NULL, written_at TEXT NOT NULL
-);
-CREATE INDEX judged_grants_written ON judged_grants (written_at);
-CREATE TABLE log_origins (
-    account TEXT NOT NULL,
-    region TEXT NOT NULL,
-    newest DOUBLE PRECISION NOT NULL,
-    PRIMARY KEY (account, region)
-);
-""",
+    5: schema_v5(
+        real="DOUBLE PRECISION",
+        now_text="""to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')""",
+    ),
 }

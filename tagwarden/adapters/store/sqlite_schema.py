@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from tagwarden.adapters.store.schema_v5 import schema_v5
 from tagwarden.core.timeutil import parse_time
 
 SCHEMA_VERSION = 5
@@ -172,27 +173,7 @@ CREATE TABLE session_uses (
 );
 """
 
-# Version 5: when each mark, session and waiting use was written, and indexes on it, so that the
-# bookkeeping older than ``store.forget_after_days`` is found without a scan (adapters/store/forget.py).
-# What version 4 wrote is dated to the migration: it is forgotten that long after the upgrade.
-# The newest event of each account and region, so that one silent before a restart stays seen.
-# What roles given with a session not known yet were judged with, to judge them again.
-SCHEMA_V5 = """
-ALTER TABLE sessions ADD COLUMN written_at TEXT NOT NULL DEFAULT '';
-ALTER TABLE session_uses ADD COLUMN noted_at TEXT NOT NULL DEFAULT '';
-UPDATE sessions SET written_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
-UPDATE session_uses SET noted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
-CREATE INDEX processed_events_written ON processed_events (processed_at);
-CREATE INDEX sessions_written ON sessions (written_at);
-CREATE INDEX session_uses_noted ON session_uses (noted_at);
-CREATE TABLE judged_grants (
-    event_id TEXT PRIMARY KEY, grants_json TEXT NOT NULL, written_at TEXT NOT NULL
-);
-CREATE INDEX judged_grants_written ON judged_grants (written_at);
-CREATE TABLE log_origins (
-    account TEXT NOT NULL, region TEXT NOT NULL, newest REAL NOT NULL, PRIMARY KEY (account, region)
-);
-"""
+SCHEMA_V5 = schema_v5(real="REAL", now_text="strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")
 
 # How version 1 named its checkpoints.
 _V1_PRINCIPALS = "inventory:principals:"
