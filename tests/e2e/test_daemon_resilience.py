@@ -77,6 +77,13 @@ def test_eventbridge_envelope_becomes_findings(aws: str, tmp_path: Path) -> None
         wait_until(lambda: deployment.depth() == 0, 30, "the event to leave the queue")
         assert daemon.metric("tagwarden_findings_total", kind="self_retag", severity="critical") == 1
         assert any(e.get("event") == "finding" and e.get("kind") == "self_retag" for e in daemon.log_events())
+        # The store's forget job runs from the start, hourly after: it ran, and said what it forgot.
+        wait_until(
+            lambda: daemon.metric("tagwarden_job_last_success_timestamp_seconds", scan="forget") > 0,
+            30,
+            "the forget job's first run",
+        )
+        assert any(e.get("event") == "store_forgotten" for e in daemon.log_events())
     finally:
         daemon.close()
 
