@@ -26,6 +26,7 @@ FORGETTABLE: tuple[tuple[str, str, str], ...] = (
     ("sessions", "access_key_id", "written_at"),
     ("session_uses", "access_key_id, event_id", "noted_at"),
     ("judged_grants", "event_id", "written_at"),
+    ("judged_controls", "event_id", "written_at"),
 )
 
 

@@ -4,8 +4,9 @@ floating-point column and in how SQL says "now" as the store's time text.
 When each mark, session and waiting use was written, and indexes on it, so that the bookkeeping
 older than ``store.forget_after_days`` is found without a scan (``forget.py``); what version 4
 wrote is dated to the migration, so it is forgotten that long after the upgrade. The roles given
-with a session not known yet, as judged, to judge them again (``judged_grants``). The newest event
-of each account and region, so that one silent before a restart is still seen (``log_origins``).
+and the control calls made with a session not known yet, as judged, to judge them again with its
+tags (``judged_grants``, ``judged_controls``). The newest event of each account and region, so
+that one silent before a restart is still seen (``log_origins``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ CREATE TABLE judged_grants (
     event_id TEXT PRIMARY KEY, grants_json TEXT NOT NULL, written_at TEXT NOT NULL
 );
 CREATE INDEX judged_grants_written ON judged_grants (written_at);
+CREATE TABLE judged_controls (
+    event_id TEXT PRIMARY KEY, call_json TEXT NOT NULL, written_at TEXT NOT NULL
+);
+CREATE INDEX judged_controls_written ON judged_controls (written_at);
 CREATE TABLE log_origins (
     account TEXT NOT NULL, region TEXT NOT NULL, newest {real} NOT NULL, PRIMARY KEY (account, region)
 );

@@ -12,6 +12,7 @@ import msgspec
 
 from tagwarden.adapters.store.rows_in import rows_in
 from tagwarden.core.compute.model import JudgedGrant
+from tagwarden.core.controls.call import ControlCall
 from tagwarden.core.model import SessionGrant
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ _SESSION_UPSERT = (
 
 _GRANTS = msgspec.json.Encoder()
 _GRANTS_READ = msgspec.json.Decoder(list[JudgedGrant])
+_CONTROL_READ = msgspec.json.Decoder(ControlCall)
 
 
 class UnitSessions:
@@ -98,6 +100,17 @@ class UnitSessions:
     def judged_grants(self, event_id: str) -> list[JudgedGrant] | None:
         row = self._sql.row("SELECT grants_json FROM judged_grants WHERE event_id = ?", (event_id,))
         return _GRANTS_READ.decode(str(row[0])) if row else None
+
+    def keep_judged_control(self, event_id: str, call: ControlCall) -> None:
+        self._sql.run(
+            "INSERT INTO judged_controls (event_id, call_json, written_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (event_id) DO UPDATE SET call_json = excluded.call_json",
+            (event_id, _GRANTS.encode(call).decode(), self._written_at),
+        )
+
+    def judged_control(self, event_id: str) -> ControlCall | None:
+        row = self._sql.row("SELECT call_json FROM judged_controls WHERE event_id = ?", (event_id,))
+        return _CONTROL_READ.decode(str(row[0])) if row else None
 
     def take_session_uses(self, access_key_id: str) -> list[str]:
         if self._uses_waiting.get(access_key_id) is False:

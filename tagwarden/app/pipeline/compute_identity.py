@@ -24,12 +24,13 @@ from tagwarden.core.compute import (
     detect_compute_identity,
     profile_key,
 )
-from tagwarden.core.compute.detect import RoleView
+from tagwarden.core.compute.detect import KIND, RoleView
 from tagwarden.core.compute.state import PROFILE_NOT_KNOWN
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Actor, Finding
 from tagwarden.core.ports.store import StoreUnit
 
+COMPUTE_KINDS = frozenset({KIND})  # the findings judging a role given gives
 ProfileFetch = Callable[[str], "str | None"]  # a profile key's role, None, or PROFILE_NOT_KNOWN
 ProfileList = Callable[[], Mapping[str, "str | None"]]
 

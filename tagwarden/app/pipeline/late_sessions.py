@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from tagwarden.adapters.store import StoreUnit
 from tagwarden.app.pipeline.rejudge import (
     AddFindings,
+    CallsAgain,
     ChangesOf,
-    GrantsAgain,
     JudgeAgain,
     Rejudged,
     rejudge_session_uses,
@@ -31,12 +31,17 @@ from tagwarden.core.model import Actor, SessionGrant, TagChange
 TEMPORARY_KEY_PREFIX = "ASIA"
 
 
+def session_unknown(tx: StoreUnit, access_key_id: str) -> bool:
+    """Whether ``access_key_id`` is a session's (temporary credentials) that is not known yet."""
+    return access_key_id.startswith(TEMPORARY_KEY_PREFIX) and tx.get_session(access_key_id) is None
+
+
 def note_if_session_unknown(tx: StoreUnit, event_id: str, changes: Sequence[TagChange]) -> None:
     """Notes ``event_id`` for judging again if its changes were made with a session not known yet;
     ``changes``: those kept with its processed mark (what judging again reads)."""
     keys = {c.actor.access_key_id for c in changes if c.actor.access_key_id}
     for key in sorted(keys):
-        if key.startswith(TEMPORARY_KEY_PREFIX) and tx.get_session(key) is None:
+        if session_unknown(tx, key):
             tx.note_session_use(key, event_id)
 
 
@@ -46,7 +51,7 @@ def note_grants_if_session_unknown(
     """Notes ``event_id`` for judging again the roles it gave compute resources (``judged``), if
     its actor's session is not known yet; its record is kept, to read the grants again."""
     key = actor.access_key_id
-    if judged and key and key.startswith(TEMPORARY_KEY_PREFIX) and tx.get_session(key) is None:
+    if judged and key and session_unknown(tx, key):
         tx.save_event(event_id, record_json)
         tx.keep_judged_grants(event_id, judged)
         tx.note_session_use(key, event_id)
@@ -60,13 +65,13 @@ def learn_session(
     judge_again: JudgeAgain,
     *,
     add: AddFindings,
-    grants_again: GrantsAgain | None = None,
+    again: Sequence[tuple[frozenset[str], CallsAgain]] = (),
 ) -> Rejudged:
     """Keeps ``session``; the first time it is known, judges again the changes made with it before,
-    and the roles given with it."""
+    and the calls ``again`` judges (roles given, control calls)."""
     key = session.access_key_id
     known = key is not None and tx.get_session(key) is not None
     tx.put_session(session, ts)
     if key is None or known:
         return Rejudged()
-    return rejudge_session_uses(tx, key, changes_of, judge_again, add=add, grants_again=grants_again)
+    return rejudge_session_uses(tx, key, changes_of, judge_again, add=add, again=again)

@@ -3,7 +3,6 @@ findings out. Every source and the replay command go through it, so they judge a
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -11,7 +10,8 @@ from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, StoreUnit
-from tagwarden.app.pipeline.compute_identity import ComputeIdentity
+from tagwarden.app.pipeline.compute_identity import COMPUTE_KINDS, ComputeIdentity
+from tagwarden.app.pipeline.control_calls import CONTROL_KINDS, ControlCalls
 from tagwarden.app.pipeline.interests import CallInterests
 from tagwarden.app.pipeline.late_sessions import (
     learn_session,
@@ -32,11 +32,8 @@ from tagwarden.app.recording import Recorder, Route, StagedFindings
 from tagwarden.core.arn import is_log_origin
 from tagwarden.core.compute import JudgedGrant, StateUndo
 from tagwarden.core.controls import (
-    ControlCall,
     DeliveryPath,
-    classify,
     is_control_record,
-    judge_control,
 )
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
@@ -83,9 +80,8 @@ class Processor:
         self.metrics = metrics
         self.log = log
         self._clock = clock
-        # What carries CloudTrail here; control calls are classified against it, and teach it.
-        self.delivery = delivery if delivery is not None else DeliveryPath()
-        self._delivery_lock = threading.Lock()
+        self.controls = ControlCalls(policy, delivery if delivery is not None else DeliveryPath())
+        self.delivery = self.controls.delivery  # what carries CloudTrail here, as learned
 
     @property
     def record_filter(self) -> CallInterests:
@@ -121,7 +117,7 @@ class Processor:
         read_until: float | None = None,
     ) -> UnitResult:
         result, tagged = prepared.result, prepared.tagged
-        calls = self._classify_controls(prepared.controls)
+        calls = self.controls.classify(prepared.controls)
         roles = self.compute.prepare(t.compute for t in tagged if t.compute)
         needed = principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
         fetched = self.principals.refresh(needed)
@@ -139,7 +135,8 @@ class Processor:
                 found = self.recorder.staged(tx)
                 for item in tagged:
                     self._judge_record(tx, item, result, found, source=source, created=created, undo=undo)
-                self._judge_controls(tx, calls, found, created=created)
+                tags = partial(self._actor_tags, tx)
+                self.controls.judge(tx, calls, found, actor_tags=tags, created_at=created)
                 result.new_findings += found.finish()
                 if mark_object and result.ok:
                     tx.mark_object(source, unit)
@@ -246,25 +243,6 @@ class Processor:
         chosen_id = ids.pop() if len(ids) == 1 else event_id
         return TagRecord(ts, chosen_id, record_text(item), event_time, slim, compute)
 
-    def _classify_controls(self, records: list[tuple[float, Record]]) -> list[tuple[Record, ControlCall]]:
-        """Control calls in event-time order, so that a trail's bucket is learned before it is deleted."""
-        calls: list[tuple[Record, ControlCall]] = []
-        records.sort(key=lambda pair: pair[0])
-        with self._delivery_lock:
-            for _, record in records:
-                call = classify(record, self.delivery)
-                if call is not None:
-                    calls.append((record, call))
-        return calls
-
-    def _judge_controls(
-        self, tx: StoreUnit, calls: list[tuple[Record, ControlCall]], found: StagedFindings, *, created: str
-    ) -> None:
-        for record, call in calls:
-            finding = judge_control(call, self.policy, self._actor_tags(tx, call.context.actor), created)
-            found.add([finding])
-            tx.save_event(call.context.event_id, record_text(record))  # kept once, whoever saves it
-
     def _actor_tags(self, tx: StoreUnit, actor: Actor) -> dict[str, str] | None:
         known = tx.current_tags(actor.arn)
         principal = dict(known.values) if (known.values or known.complete) else None
@@ -340,13 +318,17 @@ class Processor:
             return
 
         tags = partial(self._actor_tags, tx)
-        grants_again = partial(
-            self.compute.judge_again, tx, actor_tags=tags, policy=self.policy, created_at=created
+        again = (
+            (
+                COMPUTE_KINDS,
+                partial(
+                    self.compute.judge_again, tx, actor_tags=tags, policy=self.policy, created_at=created
+                ),
+            ),
+            (CONTROL_KINDS, partial(self.controls.judge_again, tx, actor_tags=tags, created_at=created)),
         )
         judge_again = self._judge_again(tx, created)
-        done = learn_session(
-            tx, session, ts, self._changes_of, judge_again, add=found.add, grants_again=grants_again
-        )
+        done = learn_session(tx, session, ts, self._changes_of, judge_again, add=found.add, again=again)
         result.superseded += done.superseded
         result.reopened += done.reopened
 

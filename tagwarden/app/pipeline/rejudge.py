@@ -31,9 +31,9 @@ JudgeAgain = Callable[[TagChange, KnownTags], list[Finding]]
 AddFindings = Callable[[list[Finding]], None]
 # a saved record -> its tag changes
 ChangesOf = Callable[[dict[str, object]], list[TagChange]]
-# an event id -> the findings, by target, of the roles it gave compute resources, judged again
-GrantsAgain = Callable[[str], dict[str, list[Finding]]]
-COMPUTE_KINDS = frozenset({"compute_identity"})
+# an event id -> the findings, by target, of one kind of its calls judged again (the roles it
+# gave compute resources, its control call)
+CallsAgain = Callable[[str], dict[str, list[Finding]]]
 
 
 def rejudgeable(changes: Sequence[TagChange]) -> list[TagChange]:
@@ -97,11 +97,11 @@ def rejudge_session_uses(
     judge_again: JudgeAgain,
     *,
     add: AddFindings,
-    grants_again: GrantsAgain | None = None,
+    again: Sequence[tuple[frozenset[str], CallsAgain]] = (),
 ) -> Rejudged:
     """After a session becomes known: judges again the changes made with it that were judged
-    before it was (with their role's tags only), now that the actor's tags are known; and, with
-    ``grants_again``, the roles such calls gave compute resources."""
+    before it was (with their role's tags only), now that the actor's tags are known; and, for
+    each (kinds, calls) of ``again``, the findings of those kinds the calls give now."""
     done = Rejudged()
     for event_id in tx.take_session_uses(access_key_id):
         for later in _changes_of_event(tx, event_id, changes_of):
@@ -110,8 +110,9 @@ def rejudge_session_uses(
             old = tx.tags_as_of(later.target, parse_time(later.event_time) or 0.0, later.event_id)
             found = judge_again(later, old)
             _replace_findings(tx, later.event_id, later.target, JUDGED_KINDS, found, add=add, done=done)
-        for target, found in (grants_again(event_id) if grants_again is not None else {}).items():
-            _replace_findings(tx, event_id, target, COMPUTE_KINDS, found, add=add, done=done)
+        for kinds, calls_again in again:
+            for target, found in calls_again(event_id).items():
+                _replace_findings(tx, event_id, target, kinds, found, add=add, done=done)
     return done
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from tagwarden.core.compute.model import JudgedGrant
+from tagwarden.core.controls.call import ControlCall
 from tagwarden.core.model import SessionGrant
 
 
@@ -31,6 +32,15 @@ class SessionUnit(Protocol):
 
     def judged_grants(self, event_id: str) -> list[JudgedGrant] | None:
         """What ``keep_judged_grants`` kept for ``event_id``, or None."""
+        ...
+
+    def keep_judged_control(self, event_id: str, call: ControlCall) -> None:
+        """The control call ``event_id`` was judged as, for judging it again once the session it
+        was made with is known."""
+        ...
+
+    def judged_control(self, event_id: str) -> ControlCall | None:
+        """What ``keep_judged_control`` kept for ``event_id``, or None."""
         ...
 
     def take_session_uses(self, access_key_id: str) -> list[str]:

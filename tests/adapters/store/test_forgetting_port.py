@@ -48,6 +48,7 @@ def test_bookkeeping_written_before_the_cut_off_is_forgotten(store: Store, writt
         "sessions": 1,
         "session_uses": 1,
         "judged_grants": 1,
+        "judged_controls": 0,
         "log_origins": 0,
     }
     with store.unit() as tx:

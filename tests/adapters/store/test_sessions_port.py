@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from tagwarden.adapters.store import Store
 from tagwarden.core.compute import JudgedGrant
-from tagwarden.core.model import SessionGrant
+from tagwarden.core.controls import ControlCall
+from tagwarden.core.model import Actor, SessionGrant
+from tagwarden.core.normalize.record_fields import RecordContext
 
 
 def test_sessions_keep_the_newest_grant(store: Store) -> None:
@@ -58,3 +60,26 @@ def test_what_roles_given_were_judged_with_is_kept_by_event(store: Store) -> Non
         assert tx.judged_grants("e2") == [
             JudgedGrant(1, None, "arn:aws:iam::1:role/b", "arn:aws:iam::1:role/a")
         ]
+
+
+def test_a_control_call_as_judged_is_kept_by_event(store: Store) -> None:
+    actor = Actor(arn="arn:aws:iam::1:role/r", access_key_id="ASIA1")
+    context = RecordContext(
+        "e1",
+        "2024-01-01T00:00:00Z",
+        "cloudtrail.amazonaws.com",
+        "StopLogging",
+        "1",
+        "us-east-1",
+        "aws",
+        actor,
+        "success",
+    )
+    call = ControlCall(
+        context, "arn:aws:cloudtrail:us-east-1:1:trail/t", "trail", "Logging stopped.", certain=False
+    )
+    with store.unit() as tx:
+        assert tx.judged_control("e1") is None
+        tx.keep_judged_control("e1", call)
+    with store.unit() as tx:
+        assert tx.judged_control("e1") == call

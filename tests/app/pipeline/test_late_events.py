@@ -13,10 +13,13 @@ import pytest
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
+from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
+from tagwarden.core.governance import CompiledPolicy, parse_policy_document
+from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records.text import record_text
 from tests.adapters.store.conftest import engine_url
-from tests.app.pipeline.test_processor import ACCOUNT, IAM, processor, run
+from tests.app.pipeline.test_processor import ACCOUNT, IAM, POLICY, processor, run
 
 DEV = Caller(ACCOUNT, "dev-beta", session="dev", access_key_id="ASIADEV0000000000001")  # team beta
 ADMIN = Caller(ACCOUNT, "TagAdmin", session="admin", access_key_id="ASIAADMIN00000000001")
@@ -301,3 +304,52 @@ def test_a_role_given_with_a_known_session_is_not_kept_to_judge_again(store: Sto
     assert by_event(store, "beta-fn") == {"compute_identity": "open"}
     with store.unit() as tx:
         assert tx.judged_grants("beta-fn") is None
+
+
+# A control call made with a session learned later: a controls writer listed by a session tag.
+CONTROLS_POLICY = {
+    **POLICY,
+    "controls": {"writers": [{"principal_tag": {"platform": "admin"}}]},
+}
+
+
+def controls_processor(store: Store) -> Processor:
+    return Processor(
+        normalizer=Normalizer(),
+        policy=CompiledPolicy(parse_policy_document(CONTROLS_POLICY)),
+        store=store,
+        principals=PrincipalTagCache(IAM.get),
+        metrics=Metrics(),
+        log=get_logger(),
+    )
+
+
+def _assume_as_platform_admin(minute: int, event_id: str) -> dict[str, Any]:
+    assumed = _assume_with_team("beta", minute, event_id)
+    assumed["requestParameters"]["tags"] = tag_list({"platform": "admin"})
+    return assumed
+
+
+def stop_logging(caller: Caller, minute: int, event_id: str) -> dict[str, Any]:
+    # StopLogging as CloudTrail logs it (the trail's name or ARN in requestParameters.name):
+    # https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StopLogging.html
+    return record(
+        caller,
+        "cloudtrail.amazonaws.com",
+        "StopLogging",
+        {"name": f"arn:aws:cloudtrail:us-east-1:{ACCOUNT}:trail/management-events"},
+        time=f"2024-05-01T10:{minute:02d}:00Z",
+        event_id=event_id,
+    )
+
+
+def test_a_control_call_made_with_a_session_learned_later_is_judged_again_with_its_tags(store: Store) -> None:
+    proc = controls_processor(store)
+    run(proc, [stop_logging(BOB_SESSION, 6, "stop")], unit="1")
+    (first,) = [f for f in store.list_findings() if f.event_id == "stop"]
+    assert (first.kind, first.severity) == ("control_tamper", "critical")  # dev-beta is no controls writer
+    run(proc, [_assume_as_platform_admin(5, "assume")], unit="2")
+    # The session's platform=admin lists bob as a controls writer: recorded, not alerted.
+    (again,) = [f for f in store.list_findings() if f.event_id == "stop"]
+    assert (again.id, again.severity, again.status) == (first.id, "info", "open")
+    assert "listed controls writer" in again.explanation

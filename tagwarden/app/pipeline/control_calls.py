@@ -1,0 +1,69 @@
+"""Control calls in the pipeline: classified against the delivery path tagwarden knows, in
+event-time order (so that a trail's bucket is learned before it is deleted), and judged with the
+actor's tags. A call made with a session not known yet is kept, and judged again with the
+session's tags once it is: a ``controls.writers`` entry may match a session tag."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from tagwarden.adapters.store import StoreUnit
+from tagwarden.app.pipeline.late_sessions import session_unknown
+from tagwarden.app.recording import StagedFindings
+from tagwarden.core.controls import ControlCall, DeliveryPath, classify, judge_control
+from tagwarden.core.controls.judge import KIND
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.model import Actor, Finding
+from tagwarden.core.records.text import record_text
+
+Record = dict[str, Any]
+CONTROL_KINDS = frozenset({KIND})  # the findings judging a control call gives
+ActorTags = Callable[[Actor], Mapping[str, str] | None]
+
+
+class ControlCalls:
+    def __init__(self, policy: CompiledPolicy, delivery: DeliveryPath) -> None:
+        self.policy = policy
+        self.delivery = delivery  # what carries CloudTrail here; control calls teach it
+        self._lock = threading.Lock()
+
+    def classify(self, records: list[tuple[float, Record]]) -> list[tuple[Record, ControlCall]]:
+        """The control calls among ``records`` (with their event times), in event-time order."""
+        calls: list[tuple[Record, ControlCall]] = []
+        records.sort(key=lambda pair: pair[0])
+        with self._lock:
+            for _, record in records:
+                call = classify(record, self.delivery)
+                if call is not None:
+                    calls.append((record, call))
+        return calls
+
+    def judge(
+        self,
+        tx: StoreUnit,
+        calls: list[tuple[Record, ControlCall]],
+        found: StagedFindings,
+        *,
+        actor_tags: ActorTags,
+        created_at: str,
+    ) -> None:
+        for record, call in calls:
+            found.add([judge_control(call, self.policy, actor_tags(call.context.actor), created_at)])
+            event_id = call.context.event_id
+            tx.save_event(event_id, record_text(record))  # kept once, whoever saves it
+            key = call.context.actor.access_key_id
+            if key and session_unknown(tx, key):
+                tx.keep_judged_control(event_id, call)
+                tx.note_session_use(key, event_id)
+
+    def judge_again(
+        self, tx: StoreUnit, event_id: str, *, actor_tags: ActorTags, created_at: str
+    ) -> dict[str, list[Finding]]:
+        """The finding of the control call ``event_id`` was, judged again with the actor's tags as
+        now known; nothing for an event not kept."""
+        call = tx.judged_control(event_id)
+        if call is None:
+            return {}
+        return {call.target: [judge_control(call, self.policy, actor_tags(call.context.actor), created_at)]}
