@@ -13,10 +13,7 @@ import pytest
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
-from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
-from tagwarden.core.governance import CompiledPolicy, parse_policy_document
-from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records.text import record_text
 from tests.adapters.store.conftest import engine_url
 from tests.app.pipeline.test_processor import ACCOUNT, IAM, POLICY, processor, run
@@ -313,17 +310,6 @@ CONTROLS_POLICY = {
 }
 
 
-def controls_processor(store: Store) -> Processor:
-    return Processor(
-        normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document(CONTROLS_POLICY)),
-        store=store,
-        principals=PrincipalTagCache(IAM.get),
-        metrics=Metrics(),
-        log=get_logger(),
-    )
-
-
 def _assume_as_platform_admin(minute: int, event_id: str) -> dict[str, Any]:
     assumed = _assume_with_team("beta", minute, event_id)
     assumed["requestParameters"]["tags"] = tag_list({"platform": "admin"})
@@ -344,7 +330,7 @@ def stop_logging(caller: Caller, minute: int, event_id: str) -> dict[str, Any]:
 
 
 def test_a_control_call_made_with_a_session_learned_later_is_judged_again_with_its_tags(store: Store) -> None:
-    proc = controls_processor(store)
+    proc = processor(store, policy=CONTROLS_POLICY)
     run(proc, [stop_logging(BOB_SESSION, 6, "stop")], unit="1")
     (first,) = [f for f in store.list_findings() if f.event_id == "stop"]
     assert (first.kind, first.severity) == ("control_tamper", "critical")  # dev-beta is no controls writer

@@ -25,11 +25,15 @@ IAM = {f"arn:aws:iam::{ACCOUNT}:role/dev-beta": {"team": "beta"}, f"arn:aws:iam:
 
 
 def processor(
-    store: Store, metrics: Metrics | None = None, *, principals: PrincipalTagCache | None = None
+    store: Store,
+    metrics: Metrics | None = None,
+    *,
+    principals: PrincipalTagCache | None = None,
+    policy: dict[str, Any] | None = None,
 ) -> Processor:
     return Processor(
         normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document(POLICY)),
+        policy=CompiledPolicy(parse_policy_document(policy or POLICY)),
         store=store,
         principals=principals or PrincipalTagCache(IAM.get),
         metrics=metrics or Metrics(),
