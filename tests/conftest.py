@@ -40,6 +40,19 @@ def aws(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 @pytest.fixture
+def moto_in_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """moto's in-process mock (no server): test credentials, no endpoint override, us-east-1."""
+    from moto import mock_aws
+
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(name, "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    with mock_aws():
+        yield
+
+
+@pytest.fixture
 def no_aws(monkeypatch: pytest.MonkeyPatch) -> None:
     """Point AWS at a closed port so that an accidental call fails fast instead of leaving the machine."""
     monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")

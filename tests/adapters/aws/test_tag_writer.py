@@ -13,7 +13,6 @@ from typing import Any
 import boto3
 import pytest
 from botocore.stub import Stubber
-from moto import mock_aws
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.tag_writer import TagWriteError, TagWriter, remediator_clients
@@ -87,12 +86,8 @@ def test_a_tag_write_without_failures_succeeds(tagging: tuple[Any, Stubber]) -> 
 
 
 @pytest.fixture
-def moto_ec2(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
-    with mock_aws():
-        yield boto3.client("ec2", region_name="us-east-1")
+def moto_ec2(moto_in_process: None) -> Any:
+    return boto3.client("ec2", region_name="us-east-1")
 
 
 def test_a_key_pair_is_read_and_reverted_by_its_id_not_its_name(moto_ec2: Any) -> None:
@@ -115,18 +110,12 @@ MOTO_ACCOUNT = "123456789012"  # the daemon's own account in moto
 
 
 @pytest.fixture
-def moto_iam(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
-    with mock_aws():
-        iam = boto3.client("iam", region_name="us-east-1")
-        iam.create_role(
-            RoleName="Developer",
-            AssumeRolePolicyDocument="{}",
-            Tags=[{"Key": "team", "Value": "beta"}],
-        )
-        yield iam
+def moto_iam(moto_in_process: None) -> Any:
+    iam = boto3.client("iam", region_name="us-east-1")
+    iam.create_role(
+        RoleName="Developer", AssumeRolePolicyDocument="{}", Tags=[{"Key": "team", "Value": "beta"}]
+    )
+    return iam
 
 
 def test_own_credentials_never_touch_a_role_of_the_same_name_in_their_own_account(moto_iam: Any) -> None:

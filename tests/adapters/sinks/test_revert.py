@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import boto3
 import pytest
-from moto import mock_aws
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.tag_writer import TagWriter, remediator_clients
@@ -101,18 +99,13 @@ def bucket_tags(name: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
-    with mock_aws():
-        s3 = boto3.client("s3", region_name="us-east-1")
-        for name, tags in ((BUCKET, {"team": "beta", "owner": "dev"}), (OTHER, {"team": "delta"})):
-            s3.create_bucket(Bucket=name)
-            s3.put_bucket_tagging(
-                Bucket=name, Tagging={"TagSet": [{"Key": k, "Value": v} for k, v in tags.items()]}
-            )
-        yield
+def aws(moto_in_process: None) -> None:
+    s3 = boto3.client("s3", region_name="us-east-1")
+    for name, tags in ((BUCKET, {"team": "beta", "owner": "dev"}), (OTHER, {"team": "delta"})):
+        s3.create_bucket(Bucket=name)
+        s3.put_bucket_tagging(
+            Bucket=name, Tagging={"TagSet": [{"Key": k, "Value": v} for k, v in tags.items()]}
+        )
 
 
 def the_grab(store: Store) -> Any:

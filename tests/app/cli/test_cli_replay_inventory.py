@@ -8,7 +8,6 @@ from typing import Any
 
 import boto3
 import pytest
-from moto import mock_aws
 
 from tagwarden.app.cli.main import main
 from tests.builders.cli_config import write_config
@@ -50,17 +49,9 @@ def _kinds(config: Path, capsys: pytest.CaptureFixture[str]) -> set[str]:
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Any:
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
-        monkeypatch.setenv(name, "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
-    with mock_aws():
-        iam = boto3.client("iam", region_name="us-east-1")
-        iam.create_role(
-            RoleName="Payroll", AssumeRolePolicyDocument="{}", Tags=[{"Key": "team", "Value": "pay"}]
-        )
-        yield
+def aws(moto_in_process: None) -> None:
+    iam = boto3.client("iam", region_name="us-east-1")
+    iam.create_role(RoleName="Payroll", AssumeRolePolicyDocument="{}", Tags=[{"Key": "team", "Value": "pay"}])
 
 
 def test_replay_reads_principal_tags_so_a_value_no_principal_holds_is_a_lockout(

@@ -4,10 +4,7 @@ Tagging API (moto) lists for the same resource, for every family in tests/core/n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from moto import mock_aws
 
 from tagwarden.core.normalize import Normalizer
 from tests.core.normalize.moto_families import (
@@ -26,12 +23,8 @@ NORMALIZER = Normalizer()
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-        monkeypatch.setenv(name, "testing")
-    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
-    with mock_aws():
-        yield
+def aws(moto_in_process: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "testing")
 
 
 @pytest.mark.parametrize("family", sorted(ALL))
