@@ -60,9 +60,19 @@ AUTOSCALING = "autoscaling.amazonaws.com"
 XMLNS = "http://ec2.amazonaws.com/doc/2016-11-15/"
 
 
-def _response(call: str, request_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    """An EC2 response element as CloudTrail logs it: wrapped in ``<Call>Response``."""
-    return {f"{call}Response": {"xmlns": XMLNS, "requestId": request_id, **body}}
+def _ec2_record(
+    caller: Caller,
+    call: str,
+    request: dict[str, Any],
+    body: dict[str, Any],
+    request_id: str,
+    *,
+    time: str,
+    event_id: str,
+) -> dict[str, Any]:
+    """A record of one of EC2's newer calls: its response element wrapped in ``<Call>Response``."""
+    response = {f"{call}Response": {"xmlns": XMLNS, "requestId": request_id, **body}}
+    return record(caller, EC2, call, request, response=response, time=time, event_id=event_id)
 
 
 def template_arn(template_id: str) -> str:
@@ -110,15 +120,16 @@ def create_launch_template(
     request = {
         "CreateLaunchTemplateRequest": {"LaunchTemplateName": name, "LaunchTemplateData": _data(profile_name)}
     }
-    response = _response(
+    return _ec2_record(
+        caller,
         "CreateLaunchTemplate",
-        "a1b2c3d4-0000-1111-2222-example",
+        request,
         {
             "launchTemplate": _template(template_id, name, 1, 1),
         },
-    )
-    return record(
-        caller, EC2, "CreateLaunchTemplate", request, response=response, time=time, event_id=event_id
+        "a1b2c3d4-0000-1111-2222-example",
+        time=time,
+        event_id=event_id,
     )
 
 
@@ -154,19 +165,14 @@ def create_launch_template_version(
             "imageId": "ami-0abcdef1234567890",
             "iamInstanceProfile": {"name": profile_name},
         }
-    response = _response(
+    return _ec2_record(
+        caller,
         "CreateLaunchTemplateVersion",
-        "b1b2c3d4-0000-1111-2222-example",
+        {"CreateLaunchTemplateVersionRequest": request},
         {
             "launchTemplateVersion": answer,
         },
-    )
-    return record(
-        caller,
-        EC2,
-        "CreateLaunchTemplateVersion",
-        {"CreateLaunchTemplateVersionRequest": request},
-        response=response,
+        "b1b2c3d4-0000-1111-2222-example",
         time=time,
         event_id=event_id,
     )
@@ -178,15 +184,16 @@ def modify_launch_template(
     request = {
         "ModifyLaunchTemplateRequest": {"LaunchTemplateId": template_id, "SetDefaultVersion": str(default)}
     }
-    response = _response(
+    return _ec2_record(
+        caller,
         "ModifyLaunchTemplate",
-        "c1b2c3d4-0000-1111-2222-example",
+        request,
         {
             "launchTemplate": _template(template_id, name, default, latest),
         },
-    )
-    return record(
-        caller, EC2, "ModifyLaunchTemplate", request, response=response, time=time, event_id=event_id
+        "c1b2c3d4-0000-1111-2222-example",
+        time=time,
+        event_id=event_id,
     )
 
 
@@ -194,15 +201,16 @@ def delete_launch_template(
     caller: Caller, template_id: str, name: str, *, time: str, event_id: str
 ) -> dict[str, Any]:
     request = {"DeleteLaunchTemplateRequest": {"LaunchTemplateId": template_id}}
-    response = _response(
+    return _ec2_record(
+        caller,
         "DeleteLaunchTemplate",
-        "d1b2c3d4-0000-1111-2222-example",
+        request,
         {
             "launchTemplate": _template(template_id, name, 1, 1),
         },
-    )
-    return record(
-        caller, EC2, "DeleteLaunchTemplate", request, response=response, time=time, event_id=event_id
+        "d1b2c3d4-0000-1111-2222-example",
+        time=time,
+        event_id=event_id,
     )
 
 
@@ -219,18 +227,19 @@ def delete_launch_template_versions(
     deleted = [
         {"launchTemplateId": template_id, "launchTemplateName": name, "versionNumber": v} for v in versions
     ]
-    response = _response(
+    return _ec2_record(
+        caller,
         "DeleteLaunchTemplateVersions",
-        "e1b2c3d4-0000-1111-2222-example",
+        request,
         {
             "successfullyDeletedLaunchTemplateVersionSet": {
                 "item": deleted[0] if len(deleted) == 1 else deleted
             },
             "unsuccessfullyDeletedLaunchTemplateVersionSet": {},
         },
-    )
-    return record(
-        caller, EC2, "DeleteLaunchTemplateVersions", request, response=response, time=time, event_id=event_id
+        "e1b2c3d4-0000-1111-2222-example",
+        time=time,
+        event_id=event_id,
     )
 
 
@@ -328,16 +337,19 @@ def create_fleet(
             "Type": "maintain",
         }
     }
-    response = _response(
+    return _ec2_record(
+        caller,
         "CreateFleet",
-        "f1b2c3d4-0000-1111-2222-example",
+        request,
         {
             "fleetId": fleet_id,
             "errorSet": {},
             "fleetInstanceSet": {},
         },
+        "f1b2c3d4-0000-1111-2222-example",
+        time=time,
+        event_id=event_id,
     )
-    return record(caller, EC2, "CreateFleet", request, response=response, time=time, event_id=event_id)
 
 
 def request_spot_fleet(
@@ -377,8 +389,15 @@ def modify_fleet(
 ) -> dict[str, Any]:
     """``specs``: UpperCamelCase LaunchTemplateSpecifications (``template_spec(..., upper=True)``)."""
     request = {"ModifyFleetRequest": {"FleetId": fleet_id, "LaunchTemplateConfig": _configs(specs)}}
-    response = _response("ModifyFleet", "f2b2c3d4-0000-1111-2222-example", {"return": True})
-    return record(caller, EC2, "ModifyFleet", request, response=response, time=time, event_id=event_id)
+    return _ec2_record(
+        caller,
+        "ModifyFleet",
+        request,
+        {"return": True},
+        "f2b2c3d4-0000-1111-2222-example",
+        time=time,
+        event_id=event_id,
+    )
 
 
 def modify_spot_fleet_request(
