@@ -207,8 +207,9 @@ class ComputeIdentity:
         """The findings, by target, of the roles event ``event_id`` gave compute resources, judged
         again as they were first (the roles ``keep_judged_grants`` kept, the state then), with the
         actor's tags as now known."""
-        judged, record = tx.judged_grants(event_id), tx.saved_event(event_id)
-        read = self.reader.read(record) if judged and record is not None else None
+        judged = tx.judged_grants(event_id)
+        record = tx.saved_event(event_id) if judged else None  # most uses are tag changes: no read
+        read = self.reader.read(record) if record is not None else None
         again: dict[str, list[Finding]] = {}
         for kept in judged or ():
             if read is None or kept.index >= len(read.grants):
