@@ -5,8 +5,8 @@ session in their own regions: CloudTrail delivers them in different files, in an
 replicas judge files side by side. A change made with a session not known yet is judged with its
 role's tags only and noted; when the session becomes known, the change is judged again with the
 session's tags (new findings added, those that no longer hold superseded), so the findings do not
-depend on which file came first. So is a role given to a compute resource with such a session,
-with the roles it was first judged with.
+depend on which file came first. So are a role given to a compute resource with such a session
+(with the roles it was first judged with) and a control call (``control_calls.py``).
 """
 
 from __future__ import annotations
