@@ -1,11 +1,12 @@
 """The PostgreSQL schema, created and migrated at start under an advisory lock, so that several
-replicas starting at once migrate it exactly once. Same tables as SQLite's version 5."""
+replicas starting at once migrate it exactly once. Same tables as SQLite's version 6."""
 
 from __future__ import annotations
 
+from tagwarden.adapters.store.outbox_rows import SCHEMA_V6
 from tagwarden.adapters.store.schema_v5 import schema_v5
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
 MIGRATION_LOCK = 0x74A9_3D11_5C0E_0001
@@ -150,4 +151,6 @@ CREATE TABLE session_uses (
         real="DOUBLE PRECISION",
         now_text="""to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')""",
     ),
+    # What each sink was sent of a finding queued for it again, for the sink to withdraw.
+    6: SCHEMA_V6,
 }

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, row_to_finding
 from tagwarden.adapters.store.forget import BATCH_ROWS, forget_written_before
+from tagwarden.adapters.store.outbox_rows import finding_text, requeue_statement, sent_of
 from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.arn import canonical_principal
@@ -133,11 +134,16 @@ class SqlStore(ABC):
             row = sql.row(_FINDING_SELECT + " WHERE id = ?", (finding_id,))
         return row_to_finding(row) if row else None
 
-    def set_status(self, finding_id: str, status: FindingStatus) -> Finding | None:
+    def set_status(
+        self, finding_id: str, status: FindingStatus, *, requeue_except: Collection[str] | None = None
+    ) -> Finding | None:
+        before = self.get_finding(finding_id) if requeue_except is not None else None
         with self._writing() as sql:
             sql.run(
                 "UPDATE findings SET status = ?, updated_at = ? WHERE id = ?", (status, now_iso(), finding_id)
             )
+            if before is not None and requeue_except is not None and before.status != status:
+                sql.run(*requeue_statement(finding_id, before, requeue_except))
         return self.get_finding(finding_id)
 
     def open_finding_counts(self) -> list[tuple[str, str, int]]:
@@ -270,25 +276,47 @@ class SqlStore(ABC):
     def claim_deliveries(self, now: float, limit: int, holder: str, lease_seconds: float) -> list[Delivery]:
         with self._writing() as sql:
             due = sql.rows(
-                "SELECT finding_id, sink, attempts FROM deliveries WHERE status = 'pending'"
-                " AND next_attempt <= ? AND lease_until <= ? ORDER BY next_attempt, finding_id, sink"
-                " LIMIT ?" + self._claim_lock,
+                "SELECT finding_id, sink, attempts, sent_json, revision FROM deliveries"
+                " WHERE status = 'pending' AND next_attempt <= ? AND lease_until <= ?"
+                " ORDER BY next_attempt, finding_id, sink LIMIT ?" + self._claim_lock,
                 (now, now, limit),
             )
             sql.run_many(
                 "UPDATE deliveries SET lease_holder = ?, lease_until = ? WHERE finding_id = ? AND sink = ?",
                 [(holder, now + lease_seconds, r[0], r[1]) for r in due],
             )
-        return [Delivery(str(r[0]), str(r[1]), int(r[2])) for r in due]
+        return [Delivery(str(r[0]), str(r[1]), int(r[2]), sent_of(r[3]), int(r[4])) for r in due]
 
     _claim_lock = ""  # PostgreSQL: rows other transactions are claiming are skipped, not waited for
 
-    def delivery_done(self, finding_id: str, sink: str) -> None:
+    def delivery_done(
+        self, finding_id: str, sink: str, *, took: Finding | None = None, revision: int | None = None
+    ) -> None:
+        same = " AND revision = ?" if revision is not None else ""
         with self._writing() as sql:
             sql.run(
                 "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?",
-                (now_iso(), finding_id, sink),
+                " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?"
+                + same,
+                (now_iso(), finding_id, sink, *(() if revision is None else (revision,))),
+            )
+            if took is not None:
+                sql.run(
+                    "UPDATE deliveries SET sent_json = ?, lease_holder = NULL, lease_until = 0"
+                    " WHERE finding_id = ? AND sink = ?",
+                    (finding_text(took), finding_id, sink),
+                )
+
+    def delivery_dropped(self, finding_id: str, sink: str, revision: int) -> None:
+        with self._writing() as sql:
+            sql.run(
+                "DELETE FROM deliveries WHERE finding_id = ? AND sink = ? AND revision = ?",
+                (finding_id, sink, revision),
+            )
+            sql.run(  # queued again since the claim: claimable at once
+                "UPDATE deliveries SET lease_holder = NULL, lease_until = 0"
+                " WHERE finding_id = ? AND sink = ?",
+                (finding_id, sink),
             )
 
     def deliveries_done(self, sink: str, finding_ids: Sequence[str]) -> None:

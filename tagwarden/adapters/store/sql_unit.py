@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.store.changes_json import changes_from_text, changes_text
+from tagwarden.adapters.store.outbox_rows import requeue_statement
 from tagwarden.adapters.store.rows_in import rows_in
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.adapters.store.unit_findings import UnitFindings
 from tagwarden.adapters.store.unit_sessions import UnitSessions
 from tagwarden.core.arn import canonical_principal, is_iam_principal
 from tagwarden.core.inventory.pending import PendingDifference
-from tagwarden.core.model import KnownTags, TagChange
+from tagwarden.core.model import Finding, KnownTags, TagChange
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
 from tagwarden.core.ports.tag_state import LaterChange
 from tagwarden.core.timeutil import format_time, now_iso
@@ -75,6 +76,7 @@ class SqlUnit(UnitFindings, UnitSessions):
         self._processed: dict[str, tuple[str, str, str, str, str | None]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
+        self._requeued: dict[str, tuple[Finding, tuple[str, ...]]] = {}  # by finding id: before, exempt
         self._origins: dict[tuple[str, str], float] = {}  # (account, region) -> newest event
         self._history_kept: list[tuple[Any, ...]] = []  # tag_history rows, in the order written
         self._current = cache.current
@@ -107,6 +109,8 @@ class SqlUnit(UnitFindings, UnitSessions):
                 " ON CONFLICT DO NOTHING",
                 [(finding_id, sink, at) for (finding_id, sink), at in self._deliveries.items()],
             )
+        for finding_id, (before, exempt) in self._requeued.items():
+            sql.run(*requeue_statement(finding_id, before, exempt))
         if self._origins:
             # Last, in one order: replicas sharing an origin wait on its row only for the commit.
             sql.run_many(
@@ -116,6 +120,7 @@ class SqlUnit(UnitFindings, UnitSessions):
                 [(account, region, moment) for (account, region), moment in sorted(self._origins.items())],
             )
         self._processed, self._events, self._deliveries, self._origins = {}, {}, {}, {}
+        self._requeued = {}
 
     # The kept rows of a table the unit reads are written before any read of it, so that every
     # read sees the unit's own writes, and before the commit.
@@ -373,3 +378,6 @@ class SqlUnit(UnitFindings, UnitSessions):
 
     def enqueue_delivery(self, finding_id: str, sink: str, not_before: float = 0.0) -> None:
         self._deliveries[(finding_id, sink)] = not_before
+
+    def requeue_deliveries(self, finding_id: str, before: Finding, exempt: Collection[str] = ()) -> None:
+        self._requeued.setdefault(finding_id, (before, tuple(exempt)))  # the version before the unit

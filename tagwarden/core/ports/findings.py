@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -78,8 +78,12 @@ class FindingReads(Protocol):
 
     def get_finding(self, finding_id: str) -> Finding | None: ...
 
-    def set_status(self, finding_id: str, status: FindingStatus) -> Finding | None:
-        """Changes a finding's status and returns it updated; None when there is no such finding."""
+    def set_status(
+        self, finding_id: str, status: FindingStatus, *, requeue_except: Collection[str] | None = None
+    ) -> Finding | None:
+        """Changes a finding's status and returns it updated; None when there is no such finding.
+        With ``requeue_except``, a change of status queues the finding again, in the same
+        transaction, for the sinks that took it but those (``requeue_deliveries``)."""
         ...
 
     def open_finding_counts(self) -> list[tuple[str, str, int]]:

@@ -7,9 +7,11 @@ delivery is claimed again. So at most the delivery a dead holder had in flight i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from tagwarden.core.model import Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +21,10 @@ class Delivery:
     finding_id: str
     sink: str
     attempts: int
+    # The version of the finding the sink took before: the sink withdraws it, or replaces it with
+    # the finding as it is now. None: the sink has none of it.
+    sent: Finding | None = None
+    revision: int = 0  # moved by each queuing again (``requeue_deliveries``)
 
 
 class OutboxWrites(Protocol):
@@ -27,6 +33,13 @@ class OutboxWrites(Protocol):
     def enqueue_delivery(self, finding_id: str, sink: str, not_before: float = 0.0) -> None:
         """Queues the delivery of ``finding_id`` to ``sink``, due from ``not_before`` (epoch
         seconds); queuing it again is harmless."""
+        ...
+
+    def requeue_deliveries(self, finding_id: str, before: Finding, exempt: Collection[str] = ()) -> None:
+        """The finding changed (judged again, superseded, resolved): each of its deliveries, but
+        those to ``exempt`` sinks, is due again at once, with a new revision, so that one being
+        sent now is not done by that send. What each sink took stays with it (``Delivery.sent``;
+        ``before``, the version before the change, where a release before schema 6 kept none)."""
         ...
 
 
@@ -38,8 +51,17 @@ class Outbox(Protocol):
         oldest due first, now leased to ``holder`` until ``now + lease_seconds``."""
         ...
 
-    def delivery_done(self, finding_id: str, sink: str) -> None:
-        """The sink took it: never claimed again."""
+    def delivery_done(
+        self, finding_id: str, sink: str, *, took: Finding | None = None, revision: int | None = None
+    ) -> None:
+        """The sink took it: never claimed again. ``took``: the version the sink now shows, kept
+        for the next change. With the ``revision`` claimed, where the finding was queued again
+        since, the delivery stays pending (the sink took an older version)."""
+        ...
+
+    def delivery_dropped(self, finding_id: str, sink: str, revision: int) -> None:
+        """Nothing was sent, nor needs to be (withdrawn before its sink took it): gone, as if never
+        queued, so that a later change queues it as new; unless queued again since the claim."""
         ...
 
     def deliveries_done(self, sink: str, finding_ids: Sequence[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tagwarden.adapters.store import Store
 from tagwarden.core.ports.store import Delivery
+from tests.builders.findings import make_finding
 
 
 def queue(store: Store, *pairs: tuple[str, str]) -> None:
@@ -69,3 +70,63 @@ def test_leases_have_one_holder_at_a_time(store: Store) -> None:
     store.release_lease("scan:inventory", "b")
     assert store.lease_holder("scan:inventory", 151.0) is None
     assert store.try_lease("scan:drift", "b", 151.0, 30.0)
+
+
+def test_a_requeued_delivery_hands_its_sink_what_it_took(store: Store) -> None:
+    """A finding changed: each of its deliveries, but the exempt, is due again with a new revision,
+    and carries what its sink took, so that the sink replaces or withdraws it."""
+    v1, v2 = make_finding(id="f1", severity="critical"), make_finding(id="f1", severity="warning")
+    queue(store, ("f1", "hook"), ("f1", "page"), ("f1", "report"))
+    store.claim_deliveries(100.0, 10, "a", 60.0)
+    store.delivery_done("f1", "hook", took=v1, revision=0)
+    store.delivery_done("f1", "report")
+    with store.unit() as tx:
+        tx.requeue_deliveries("f1", v1, exempt=("report",))
+    assert store.pending_deliveries() == {"hook": 1, "page": 1}
+    assert store.delivery_status("f1")["report"] == "delivered"
+    claimed = {d.sink: d for d in store.claim_deliveries(200.0, 10, "b", 60.0)}
+    assert claimed["hook"] == Delivery("f1", "hook", 0, v1, 1)
+    assert claimed["page"] == Delivery("f1", "page", 0, None, 1)  # never sent: nothing to withdraw
+    # Changed again while those are being sent: the sends in flight do not count for the change.
+    with store.unit() as tx:
+        tx.requeue_deliveries("f1", v2, exempt=("report",))
+    store.delivery_done("f1", "hook", took=v2, revision=1)
+    store.delivery_dropped("f1", "page", 1)
+    again = {d.sink: d for d in store.claim_deliveries(201.0, 10, "b", 60.0)}
+    assert again["hook"] == Delivery("f1", "hook", 0, v2, 2)  # what the sink took last
+    assert again["page"] == Delivery("f1", "page", 0, None, 2)  # not dropped: claimable at once
+    store.delivery_done("f1", "hook", took=v2, revision=2)
+    store.delivery_dropped("f1", "page", 2)
+    assert store.pending_deliveries() == {}
+    assert set(store.delivery_status("f1")) == {"hook", "report"}  # the dropped one is gone
+
+
+def test_a_sink_that_took_a_finding_before_schema_6_is_taken_to_hold_the_version_before(store: Store) -> None:
+    before = make_finding(id="f1")
+    queue(store, ("f1", "hook"), ("f2", "hook"))
+    store.claim_deliveries(100.0, 10, "a", 60.0)
+    store.delivery_done("f1", "hook")  # as a release before schema 6 marked it: nothing kept
+    with store.unit() as tx:
+        tx.requeue_deliveries("f1", before)
+        tx.requeue_deliveries("f2", make_finding(id="f2"))  # still pending: its sink took nothing
+    claimed = {d.finding_id: d for d in store.claim_deliveries(200.0, 10, "b", 60.0)}
+    assert claimed["f1"].sent == before and claimed["f2"].sent is None
+
+
+def test_resolving_a_finding_requeues_it_for_the_sinks_that_took_it(store: Store) -> None:
+    open_one = make_finding(id="tw-1")
+    with store.unit() as tx:
+        tx.add_findings([open_one])
+    queue(store, ("tw-1", "hook"), ("tw-1", "report"))
+    store.claim_deliveries(100.0, 10, "a", 60.0)
+    store.delivery_done("tw-1", "hook", took=open_one, revision=0)
+    store.delivery_done("tw-1", "report")
+    acknowledged = store.set_status("tw-1", "acknowledged")  # no requeue asked: the outbox is as it was
+    assert acknowledged is not None and store.pending_deliveries() == {}
+    resolved = store.set_status("tw-1", "resolved", requeue_except=("report",))
+    assert resolved is not None and resolved.status == "resolved"
+    (again,) = store.claim_deliveries(200.0, 10, "a", 60.0)
+    assert (again.sink, again.sent, again.revision) == ("hook", open_one, 1)
+    store.delivery_done("tw-1", "hook")
+    store.set_status("tw-1", "resolved", requeue_except=())  # no change of status: nothing queued
+    assert store.pending_deliveries() == {}
