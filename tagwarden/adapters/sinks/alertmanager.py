@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tagwarden.adapters.sinks.sink import HttpPost, post_json, summary, urllib_post
+from tagwarden.adapters.sinks.sink import HttpPost, post_json, revision_text, summary, urllib_post
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 
@@ -61,3 +61,15 @@ class AlertmanagerSink:
             finding, self.settings.alert_ttl_seconds, self.settings.external_url, datetime.now(tz=UTC)
         )
         post_json(self._post, self._url, [alert], {}, self.settings.timeout_seconds)
+
+    def revise(self, sent: Finding, current: Finding, shown: bool) -> None:
+        """Alertmanager knows an alert by its labels. The alert of ``sent`` ends now (resolved)
+        unless ``current`` is shown under the same labels, which then updates it in place."""
+        now = datetime.now(tz=UTC)
+        ttl, url = self.settings.alert_ttl_seconds, self.settings.external_url
+        alerts = [alert_for(current, ttl, url, now)] if shown else []
+        ended = alert_for(sent, 0, url, now)
+        if not alerts or alerts[0]["labels"] != ended["labels"]:
+            ended["annotations"]["description"] = revision_text(sent, current, shown)
+            alerts.append(ended)
+        post_json(self._post, self._url, alerts, {}, self.settings.timeout_seconds)

@@ -3,20 +3,23 @@
 The outbox rows are written in the same transaction as their findings, so a finding is never
 recorded without its deliveries, and a delivery survives restarts until the sink takes it. Replicas
 sharing one store claim deliveries with a lease, so two live replicas never send the same one.
+A finding that changes after a sink took it (judged again, superseded, resolved) is queued for that
+sink again with the version it took, and a notifier replaces or withdraws it (``notify``).
 """
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.replica import this_replica
-from tagwarden.adapters.sinks.sink import DeliveryError, Sink
+from tagwarden.adapters.sinks.sink import DeliveryError, Notifier, Sink, notify
 from tagwarden.adapters.store import Store
+from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import DeliverySettings
 
 FIRST_BACKOFF_SECONDS = 5.0
@@ -48,8 +51,12 @@ class Dispatcher:
         log: Any,
         clock: Callable[[], float] = time.time,
         holder: str | None = None,
+        route: Callable[[Finding], Iterable[str]] | None = None,
     ) -> None:
         self._holder = holder or this_replica()
+        # Whether a notifier shows a finding as it is now (its severity may have changed since it
+        # was queued); without a route, every sink a delivery names does.
+        self._route = route
         self._store = store
         self._sinks = dict(sinks)
         self._settings = settings
@@ -84,6 +91,9 @@ class Dispatcher:
             refused=error.permanent,
         )
 
+    def _routed(self, sink: str, finding: Finding) -> bool:
+        return self._route is None or sink in self._route(finding)
+
     def run_once(self) -> DispatchResult:
         result = DispatchResult()
         now = self._clock()
@@ -108,14 +118,24 @@ class Dispatcher:
             if finding is None:
                 self._store.delivery_done(delivery.finding_id, delivery.sink)
                 continue
+            took: Finding | None = None
             try:
-                sink.send(finding)
+                if isinstance(sink, Notifier):
+                    routed = self._routed(delivery.sink, finding)
+                    if not notify(sink, delivery.sent, finding, routed=routed):
+                        self._store.delivery_dropped(delivery.finding_id, delivery.sink, delivery.revision)
+                        continue
+                    took = finding
+                else:
+                    sink.send(finding)
             except DeliveryError as exc:
                 self._failed(delivery.finding_id, delivery.sink, delivery.attempts, exc, now)
                 result.failed += 1
                 continue
             self._failures.pop(delivery.sink, None)
-            self._store.delivery_done(delivery.finding_id, delivery.sink)
+            self._store.delivery_done(
+                delivery.finding_id, delivery.sink, took=took, revision=delivery.revision
+            )
             self._metrics.sink_deliveries.labels(delivery.sink, "delivered").inc()
             result.delivered += 1
         self._store.release_deliveries(waiting, self._holder)

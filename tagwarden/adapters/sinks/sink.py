@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Mapping
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from tagwarden.core.model import Finding
 
@@ -26,6 +27,61 @@ class Sink(Protocol):
     def send(self, finding: Finding) -> None:
         """Deliver one finding, or raise DeliveryError."""
         ...
+
+
+@runtime_checkable
+class Notifier(Sink, Protocol):
+    """A sink that shows findings to people, and so takes back what it showed once the finding
+    changes: judged again to another severity or rule, superseded, resolved."""
+
+    def revise(self, sent: Finding, current: Finding, shown: bool) -> None:
+        """The sink was sent ``sent``. Where ``shown``, it shows ``current`` in its place;
+        otherwise it withdraws ``sent`` (``withdrawn_because`` says why). Or raise DeliveryError."""
+        ...
+
+
+LIVE_STATUSES = frozenset({"open", "acknowledged"})  # what a notifier shows; the others it withdraws
+
+
+def notify(sink: Notifier, sent: Finding | None, current: Finding, *, routed: bool) -> bool:
+    """Brings ``sink`` to show ``current`` where it is live and routed to it, or to withdraw
+    ``sent``, what it was sent before (None: nothing). False if there was nothing to send."""
+    shown = routed and current.status in LIVE_STATUSES
+    if sent is not None:
+        sink.revise(sent, current, shown)
+    elif shown:
+        sink.send(current)
+    return sent is not None or shown
+
+
+def withdrawn_because(current: Finding) -> str:
+    if current.status == "superseded":
+        return "judged again, it no longer holds"
+    if current.status == "resolved":
+        return "resolved"
+    return f"now {current.severity}, below this sink's minimum severity"
+
+
+def revision_text(sent: Finding, current: Finding, shown: bool) -> str:
+    """One line for a finding a sink was sent before: what it says now, or why it is withdrawn."""
+    if not shown:
+        return f"withdrawn ({withdrawn_because(current)}): {summary(sent)}"
+    if sent.status not in LIVE_STATUSES:
+        return f"holds again: {summary(current)}"
+    return f"revised: {summary(current)}; was {sent.severity} under {sent.rule}"
+
+
+def update_kind(shown: bool) -> str:
+    return "revised" if shown else "withdrawn"
+
+
+def revision_key(current: Finding, shown: bool) -> str:
+    """An idempotency key for one version of a finding: a revision is not a repeat of the first."""
+    said = "\x1f".join(
+        (current.status, current.severity, current.rule, current.old_value or "", current.new_value or "")
+    )
+    digest = hashlib.sha256(f"{said}\x1f{shown}".encode()).hexdigest()[:16]
+    return f"{current.id}/{digest}"
 
 
 # (url, body, headers, timeout) -> HTTP status. Tests give sinks a fake; the daemon uses urllib.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from tagwarden.adapters.sinks.sink import DeliveryError
+from tagwarden.adapters.sinks.sink import DeliveryError, revision_key, update_kind
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import SnsSinkSettings
 
@@ -22,19 +22,31 @@ class SnsSink:
         self._sns = sns
 
     def send(self, finding: Finding) -> None:
+        self._publish(finding, finding.to_dict(), finding.id, None)
+
+    def revise(self, sent: Finding, current: Finding, shown: bool) -> None:
+        """The finding as it is now, with ``previous`` (the version sent) and ``update``
+        (``revised`` or ``withdrawn``), also as a message attribute to filter subscriptions on."""
+        message = {**current.to_dict(), "previous": sent.to_dict(), "update": update_kind(shown)}
+        self._publish(current, message, revision_key(current, shown), update_kind(shown))
+
+    def _publish(self, finding: Finding, message: dict[str, Any], key: str, update: str | None) -> None:
+        what = f"{update} " if update else ""
         request: dict[str, Any] = {
             "TopicArn": self.settings.topic_arn,
-            "Subject": subject(f"tagwarden {finding.severity}: {finding.kind} on {finding.tag_key}"),
-            "Message": json.dumps(finding.to_dict()),
+            "Subject": subject(f"tagwarden {what}{finding.severity}: {finding.kind} on {finding.tag_key}"),
+            "Message": json.dumps(message),
             "MessageAttributes": {
                 "severity": {"DataType": "String", "StringValue": finding.severity},
                 "kind": {"DataType": "String", "StringValue": finding.kind},
                 "finding_id": {"DataType": "String", "StringValue": finding.id},
             },
         }
+        if update is not None:
+            request["MessageAttributes"]["update"] = {"DataType": "String", "StringValue": update}
         if self.settings.topic_arn.endswith(".fifo"):
             # FIFO topics drop a repeat with the same deduplication id within five minutes.
-            request["MessageDeduplicationId"] = finding.id[:128]
+            request["MessageDeduplicationId"] = key[:128]
             request["MessageGroupId"] = "tagwarden"
         try:
             self._sns.publish(**request)

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.adapters.sinks.sink import HttpPost, post_json, slack_text, summary, urllib_post
+from tagwarden.adapters.sinks.sink import (
+    HttpPost,
+    post_json,
+    revision_key,
+    revision_text,
+    slack_text,
+    summary,
+    update_kind,
+    urllib_post,
+)
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import WebhookSinkSettings
 
 COLOURS = {"critical": "#b00020", "high": "#e65100", "warning": "#f9a825", "info": "#607d8b"}
 
 
-def webhook_body(finding: Finding) -> dict[str, Any]:
+def webhook_body(finding: Finding, headline: str | None = None) -> dict[str, Any]:
     """The Slack-compatible part shows record fields (tag keys and values, names an actor chose)
-    escaped as Slack asks; ``finding`` carries them as they are."""
+    escaped as Slack asks; ``finding`` carries them as they are. ``headline``: the first line,
+    the finding's summary unless given."""
     fields = [
         {"title": name, "value": slack_text(value), "short": short}
         for name, value, short in (
@@ -26,7 +36,7 @@ def webhook_body(finding: Finding) -> dict[str, Any]:
         )
     ]
     return {
-        "text": f"tagwarden: {slack_text(summary(finding))}",
+        "text": f"tagwarden: {slack_text(headline or summary(finding))}",
         "attachments": [
             {
                 "color": COLOURS.get(finding.severity, "#607d8b"),
@@ -53,3 +63,11 @@ class WebhookSink:
         post_json(
             self._post, self.settings.url, webhook_body(finding), headers, self.settings.timeout_seconds
         )
+
+    def revise(self, sent: Finding, current: Finding, shown: bool) -> None:
+        """A message of its own: what the finding says now, or why the one sent is withdrawn,
+        with both versions (``finding``, ``previous``) and ``update``."""
+        body = webhook_body(current if shown else sent, revision_text(sent, current, shown))
+        body.update(finding=current.to_dict(), previous=sent.to_dict(), update=update_kind(shown))
+        headers = {**self.settings.headers, "Idempotency-Key": revision_key(current, shown)}
+        post_json(self._post, self.settings.url, body, headers, self.settings.timeout_seconds)

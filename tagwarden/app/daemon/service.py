@@ -56,7 +56,12 @@ class Daemon:
             self.parts.metrics.observe_log_origin(account, region, newest)
         self.scans = Scans(config, self.parts, log)
         self.dispatcher = Dispatcher(
-            self.parts.store, self.parts.sinks, config.settings.delivery, metrics=self.parts.metrics, log=log
+            self.parts.store,
+            self.parts.sinks,
+            config.settings.delivery,
+            metrics=self.parts.metrics,
+            log=log,
+            route=self.parts.processor.recorder.route,
         )
         self.stop = threading.Event()
         self._heartbeat = time.monotonic()
