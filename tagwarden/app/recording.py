@@ -27,12 +27,14 @@ from typing import Any
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.core.model import Finding
 from tagwarden.core.ports.store import Store, StoreUnit
+from tagwarden.core.remediation import REMEDIATION_SINK
 
 Route = Callable[[Finding], Iterable[str]]  # the sinks a new finding is queued for
 REPORT_SINK = "report"
 REPORT_GRACE_SECONDS = 120.0  # the dispatcher reports what the committing process did not by then
 SETTLE_SECONDS = 10.0
 SETTLE_FINDINGS = 5_000
+NOT_REQUEUED = (REPORT_SINK, REMEDIATION_SINK)
 
 
 class Recorder:
@@ -80,6 +82,17 @@ class Recorder:
                 if self.store is not None:
                     tx.enqueue_delivery(finding.id, REPORT_SINK, self._clock() + REPORT_GRACE_SECONDS)
         return new
+
+    def requeue(self, tx: StoreUnit, changed: Sequence[tuple[Finding, Finding | None]]) -> None:
+        """Findings judging again changed, as they were and as they are (None: superseded): each
+        sink that took one gets it again, to replace or withdraw it (``Notifier``), and a sink it
+        now reaches gets it. Reports are not sent again (a report counts a finding once), nor are
+        reverts (one is never applied twice)."""
+        for before, after in changed:
+            tx.requeue_deliveries(before.id, before, exempt=NOT_REQUEUED)
+            if after is not None and self.route is not None:
+                for sink in self.route(after):
+                    tx.enqueue_delivery(after.id, sink)
 
     def record(self, store: Store, findings: Sequence[Finding], *, source: str) -> list[Finding]:
         """``add`` in a transaction of its own, then ``report``: for producers with nothing else to

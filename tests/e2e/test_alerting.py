@@ -1,6 +1,7 @@
 """Real Prometheus and Alertmanager (Debian's packages) on loopback, with the real daemon on moto:
-Prometheus scrapes the daemon, `promtool check metrics` is clean, TagwardenTagAbuse fires, and
-Alertmanager holds both that alert and the per-finding alert the daemon pushed."""
+Prometheus scrapes the daemon, `promtool check metrics` is clean, TagwardenTagAbuse fires,
+Alertmanager holds both that alert and the per-finding alert the daemon pushed, and a finding
+resolved with the CLI has its alert ended."""
 
 from __future__ import annotations
 
@@ -230,6 +231,28 @@ def test_prometheus_scrapes_alerts_fire_and_alertmanager_holds_both(
         assert annotations["actor"] == self_grant["actor"] and annotations["target"] == self_grant["target"]
         # Only critical findings go to this sink, and every one of them was delivered.
         assert {a["labels"]["finding_id"] for a in alerts["TagwardenFinding"]} == critical
+        assert daemon.metric("tagwarden_sink_pending", sink="alertmanager") == 0
+
+        # Resolved by someone on call: the daemon withdraws the alert it pushed, and Alertmanager
+        # ends it, while the other critical findings' alerts stay active.
+        resolve = subprocess.run(
+            daemon.command("findings", "resolve", self_grant["id"]),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert resolve.returncode == 0, resolve.stderr
+
+        def active_pushed() -> tuple[set[str]] | None:
+            alerts = get_json(f"{alertmanager}/api/v2/alerts?active=true&inhibited=true&silenced=true")
+            pushed = {
+                a["labels"]["finding_id"] for a in alerts if a["labels"]["alertname"] == "TagwardenFinding"
+            }
+            return (pushed,) if self_grant["id"] not in pushed else None
+
+        (still_active,) = wait_until(active_pushed, 60, "the resolved finding's alert to end")
+        assert still_active == critical - {self_grant["id"]}
         assert daemon.metric("tagwarden_sink_pending", sink="alertmanager") == 0
     finally:
         if prometheus is not None:

@@ -10,6 +10,7 @@ from tagwarden.adapters.store import Store
 from tagwarden.app.cli.common import add_config_argument, load, store_failures
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table, safe_text
+from tagwarden.app.recording import NOT_REQUEUED
 from tagwarden.core.model.finding import FINDING_KINDS, SEVERITIES, STATUSES, FindingStatus
 from tagwarden.core.ports.store import FindingFilter
 
@@ -164,7 +165,9 @@ def run_status(args: argparse.Namespace) -> int:
     status: FindingStatus = args.status
     missing = []
     for finding_id in args.ids:
-        if store.set_status(finding_id, status) is None:
+        # A resolved finding is withdrawn from the sinks that show it (its alert ends).
+        requeue = NOT_REQUEUED if status == "resolved" else None
+        if store.set_status(finding_id, status, requeue_except=requeue) is None:
             missing.append(finding_id)
         else:
             print(f"{finding_id}: {status}")

@@ -21,6 +21,7 @@ from tagwarden.app.pipeline.late_sessions import (
 from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.rejudge import (
     JudgeAgain,
+    Rejudged,
     may_give_findings_again,
     old_tags_of_later,
     rejudge_affected,
@@ -329,8 +330,7 @@ class Processor:
         )
         judge_again = self._judge_again(tx, created)
         done = learn_session(tx, session, ts, self._changes_of, judge_again, add=found.add, again=again)
-        result.superseded += done.superseded
-        result.reopened += done.reopened
+        self._rejudged(tx, done, result)
 
     def _judge_compute(
         self, tx: StoreUnit, item: TagRecord, found: StagedFindings, *, created: str, undo: StateUndo
@@ -365,8 +365,12 @@ class Processor:
 
         judge_again = self._judge_again(tx, context.created_at)
         done = rejudge_affected(tx, change, seen_before, self._changes_of, judge_again, add=found.add)
+        self._rejudged(tx, done, result)
+
+    def _rejudged(self, tx: StoreUnit, done: Rejudged, result: UnitResult) -> None:
         result.superseded += done.superseded
         result.reopened += done.reopened
+        self.recorder.requeue(tx, done.changed)
 
     def _judge_again(self, tx: StoreUnit, created: str) -> JudgeAgain:
         """Judging a change again once an event it was judged without is known (a late change of

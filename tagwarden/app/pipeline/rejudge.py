@@ -62,6 +62,9 @@ class Rejudged:
 
     superseded: list[str] = field(default_factory=list)
     reopened: list[str] = field(default_factory=list)
+    # Each finding judging again changed: as it was (what its sinks may have been sent), and as it
+    # is now (None: superseded).
+    changed: list[tuple[Finding, Finding | None]] = field(default_factory=list)
 
 
 def rejudge_affected(
@@ -138,8 +141,10 @@ def _replace_findings(
             if old.status != "superseded":
                 tx.supersede(old.id)
                 done.superseded.append(old.id)
+                done.changed.append((old, None))
         elif old.status == "superseded" or _says(old) != _says(again):
             tx.revise_finding(again)
+            done.changed.append((old, again))
             if old.status == "superseded":
                 done.reopened.append(old.id)
 

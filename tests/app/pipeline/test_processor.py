@@ -11,6 +11,7 @@ from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
 from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import PrincipalTagCache, Processor, UnitResult
+from tagwarden.app.recording import Route
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
@@ -30,6 +31,7 @@ def processor(
     *,
     principals: PrincipalTagCache | None = None,
     policy: dict[str, Any] | None = None,
+    route: Route | None = None,
 ) -> Processor:
     return Processor(
         normalizer=Normalizer(),
@@ -38,6 +40,7 @@ def processor(
         principals=principals or PrincipalTagCache(IAM.get),
         metrics=metrics or Metrics(),
         log=get_logger(),
+        route=route,
     )
 
 
