@@ -44,7 +44,7 @@ class Recorder:
         log: Any,
         route: Route | None = None,
         store: Store | None = None,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] | None = None,
         *,
         batch_reports: bool = False,
     ) -> None:
@@ -52,7 +52,9 @@ class Recorder:
         self.log = log
         self.route = route
         self.store = store  # with a store, reporting is durable (see the module's docstring)
-        self._clock = clock
+        # When a report is due from the outbox is compared with the dispatchers' claims: the
+        # store's time, as they reckon them.
+        self._clock = clock or (store.clock if store is not None else time.time)
         self.batch_reports = batch_reports
         self._lock = threading.Lock()  # polls and scans report from several threads
         self._unsettled: list[str] = []  # reported, their report delivery not yet marked done

@@ -10,7 +10,6 @@ sink again with the version it took, and a notifier replaces or withdraws it (``
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +48,7 @@ class Dispatcher:
         *,
         metrics: Metrics,
         log: Any,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] | None = None,
         holder: str | None = None,
         route: Callable[[Finding], Iterable[str]] | None = None,
     ) -> None:
@@ -62,7 +61,8 @@ class Dispatcher:
         self._settings = settings
         self._metrics = metrics
         self._log = log
-        self._clock = clock
+        # Claims are leases: reckoned in the store's time (the server's, where replicas share one).
+        self._clock = clock or store.clock
         # A sink that failed is left alone until its own backoff passes, whatever else is due for it.
         self._retry_at: dict[str, float] = {}
         self._failures: dict[str, int] = {}

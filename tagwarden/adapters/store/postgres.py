@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from tagwarden.adapters.store.postgres_schema import MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION
+from tagwarden.adapters.store.server_clock import ServerClock
 from tagwarden.adapters.store.sql import Row, SqlStore
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.ports.units import UnitDeferred
@@ -104,6 +105,7 @@ class PostgresStore(SqlStore):
                 "store.url names PostgreSQL but psycopg is not installed: pip install 'tagwarden[postgres]'"
             )
         self._shown = redacted(url)
+        self._server_clock = ServerClock(self._server_time)
         kwargs: dict[str, Any] = {
             "autocommit": True,
             "connect_timeout": 10,
@@ -193,6 +195,16 @@ class PostgresStore(SqlStore):
             raise StoreError(
                 f"PostgreSQL store {self._shown} is not usable: {_reason(exc, self._secrets)}"
             ) from None
+
+    def clock(self) -> float:
+        """The server's time: replicas reckon leases alike whatever their own clocks say."""
+        return self._server_clock()
+
+    def _server_time(self) -> float:
+        with self._reading() as sql:
+            row = sql.row("SELECT EXTRACT(EPOCH FROM clock_timestamp())")
+        assert row is not None
+        return float(row[0])
 
     def close(self) -> None:
         self._pool.close()

@@ -7,6 +7,7 @@ Statements are written once, with ``?`` placeholders and SQL both SQLite and Pos
 from __future__ import annotations
 
 import json
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -364,6 +365,9 @@ class SqlStore(ABC):
         }
 
     # leases
+    def clock(self) -> float:
+        return time.time()  # one host's store: its replicas share its clock (PostgreSQL: the server's)
+
     def try_lease(self, name: str, holder: str, now: float, seconds: float) -> bool:
         with self._writing() as sql:
             sql.run(

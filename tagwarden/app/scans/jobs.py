@@ -122,9 +122,8 @@ class Scans:
 
     def _hold(self, job: ScanJob) -> bool:
         try:
-            held = self.parts.store.try_lease(
-                f"scan:{job.name}", self.holder, time.time(), SCAN_LEASE_SECONDS
-            )
+            store = self.parts.store
+            held = store.try_lease(f"scan:{job.name}", self.holder, store.clock(), SCAN_LEASE_SECONDS)
         except Exception as exc:
             self.parts.metrics.store_errors.labels("lease").inc()
             self.log.warning("scan_lease_failed", scan=job.name, error=str(exc))

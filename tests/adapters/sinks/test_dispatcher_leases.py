@@ -3,7 +3,10 @@ replica's batch takes longer than its lease."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+
+import pytest
 
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Dispatcher
@@ -72,5 +75,36 @@ def test_a_batch_slower_than_its_lease_is_not_sent_twice(fresh_postgres_database
         a.run_once()
     assert sorted(sent) == sorted(f"tw-{index}" for index in range(100))  # each once
     assert first.pending_deliveries() == {}
+    first.close()
+    second.close()
+
+
+def test_a_replica_whose_clock_runs_ahead_sends_nothing_another_has_claimed(
+    fresh_postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims are leases reckoned in the database's time: a replica whose own clock runs two
+    minutes ahead does not take the deliveries another replica is sending."""
+    first, second = open_store(fresh_postgres_database), open_store(fresh_postgres_database)
+    _queued(first, 3)
+    settings = DeliverySettings(batch=10, lease_seconds=60)
+    sent: list[str] = []
+
+    class Sink:
+        name = "hook"
+
+        def send(self, finding: Finding) -> None:
+            sent.append(finding.id)
+            if len(sent) == 1:  # the other replica starts and polls while this one is sending
+                real = time.time
+                monkeypatch.setattr(time, "time", lambda: real() + 120)
+                dispatcher(second, "replica-b").run_once()
+                monkeypatch.undo()
+
+    def dispatcher(store: Store, holder: str) -> Dispatcher:
+        sinks = {"hook": Sink()}
+        return Dispatcher(store, sinks, settings, metrics=Metrics(), log=get_logger(), holder=holder)
+
+    dispatcher(first, "replica-a").run_once()
+    assert sorted(sent) == ["tw-0", "tw-1", "tw-2"]  # each once
     first.close()
     second.close()

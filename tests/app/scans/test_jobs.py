@@ -188,3 +188,30 @@ def test_each_scan_exports_its_interval(no_aws: None, tmp_path: Path) -> None:
         == 86400
     )
     parts.store.close()
+
+
+def test_a_replica_whose_clock_runs_ahead_takes_no_scan_from_the_holder(
+    no_aws: None, tmp_path: Path, fresh_postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Replicas on several hosts reckon the scans' leases in the database's time: one whose own
+    clock runs two minutes ahead does not see the holder's lease as run out."""
+    path = write_config(tmp_path, [A])
+    document = yaml.safe_load(path.read_text())
+    document["store"] = {"url": fresh_postgres_database}
+    path.write_text(yaml.safe_dump(document))
+    config = load_config(path, env={})
+    log = get_logger()
+    runs: list[str] = []
+    job = ScanJob("inventory", 3600, lambda: runs.append("ran") is None)
+    holder = Scans(config, build_parts(config, log, aws=False), log, holder="a")
+    ahead = Scans(config, build_parts(config, log, aws=False), log, holder="b")
+    try:
+        assert holder.run(job) and runs == ["ran"]
+        real = time.time
+        monkeypatch.setattr(time, "time", lambda: real() + 120)
+        assert ahead.run(job)  # left to the holder: no failure, and not run
+        assert runs == ["ran"]
+        assert ahead.parts.store.lease_holder("scan:inventory", ahead.parts.store.clock()) == "a"
+    finally:
+        holder.parts.store.close()
+        ahead.parts.store.close()
