@@ -9,7 +9,6 @@ reads the target's tags and applies nothing unless the key still holds what the 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -34,13 +33,13 @@ class RevertSink:
         writer: TagWriter,
         policy: CompiledPolicy,
         log: Any,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self._store = store
         self._writer = writer
         self._settings = policy.policy.remediation
         self._log = log
-        self._clock = clock
+        self._clock = clock or store.clock  # the hour's quota is counted across replicas
 
     def _before(self, finding: Finding) -> tuple[bool, str | None]:
         ts = parse_time(finding.event_time) or 0.0
@@ -100,6 +99,14 @@ class RevertSink:
         if self._settings.mode == "dry_run":
             self._store.set_remediation(finding.id, "planned", f"dry_run: would {plan.detail}", None)
             return
+        # The count the plan read may be another replica's too: a revert is applied only once it
+        # has taken its place in the hour's quota, in a transaction replicas take one at a time.
+        if not self._store.reserve_remediation(
+            finding.id, plan.detail, now, now - HOUR, self._settings.max_per_hour
+        ):
+            detail = f"remediation.max_per_hour ({self._settings.max_per_hour}) reached"
+            self._store.set_remediation(finding.id, "skipped", detail, None)
+            raise DeliveryError(detail)  # retried later, when the hour has passed
         try:
             self._writer.write(plan.target, finding.account, plan.key, plan.restore)
         except TagWriteError as exc:

@@ -84,6 +84,14 @@ def finding_where(where: FindingFilter | None) -> tuple[str, list[Any]]:
     return sql, params
 
 
+_REMEDIATION_UPSERT = (
+    "INSERT INTO remediations (finding_id, status, detail, applied_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?) ON CONFLICT (finding_id) DO UPDATE SET"
+    " status = excluded.status, detail = excluded.detail,"
+    " applied_at = excluded.applied_at, updated_at = excluded.updated_at"
+)
+
+
 class SqlStore(ABC):
     """The reads and single-statement writes every engine runs alike. An engine gives ``_reading``
     (a connection that sees the last commit), ``_writing`` (a transaction) and ``unit``."""
@@ -164,13 +172,7 @@ class SqlStore(ABC):
 
     def set_remediation(self, finding_id: str, status: str, detail: str, applied_at: float | None) -> None:
         with self._writing() as sql:
-            sql.run(
-                "INSERT INTO remediations (finding_id, status, detail, applied_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (finding_id) DO UPDATE SET"
-                " status = excluded.status, detail = excluded.detail,"
-                " applied_at = excluded.applied_at, updated_at = excluded.updated_at",
-                (finding_id, status, detail[:500], applied_at, now_iso()),
-            )
+            sql.run(_REMEDIATION_UPSERT, (finding_id, status, detail[:500], applied_at, now_iso()))
 
     def remediation(self, finding_id: str) -> dict[str, str] | None:
         with self._reading() as sql:
@@ -181,6 +183,18 @@ class SqlStore(ABC):
         with self._reading() as sql:
             row = sql.row("SELECT COUNT(*) FROM remediations WHERE applied_at >= ?", (ts,))
         return int(row[0]) if row else 0
+
+    def reserve_remediation(self, finding_id: str, detail: str, now: float, since: float, limit: int) -> bool:
+        with self._writing() as sql:
+            sql.lock_keys(["remediation:quota"])  # replicas count and take one at a time
+            row = sql.row(
+                "SELECT COUNT(*) FROM remediations WHERE applied_at >= ? AND finding_id != ?",
+                (since, finding_id),
+            )
+            if row is not None and int(row[0]) >= limit:
+                return False
+            sql.run(_REMEDIATION_UPSERT, (finding_id, "applying", detail[:500], now, now_iso()))
+        return True
 
     # tag state
     def tag_history(self, target: str, limit: int = 200) -> list[HistoryEntry]:

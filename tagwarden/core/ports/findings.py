@@ -105,3 +105,9 @@ class FindingReads(Protocol):
     def remediations_applied_since(self, ts: float) -> int:
         """How many reverts were applied at or after ``ts`` (epoch seconds)."""
         ...
+
+    def reserve_remediation(self, finding_id: str, detail: str, now: float, since: float, limit: int) -> bool:
+        """Takes one of ``limit`` reverts allowed since ``since`` for the finding's, at ``now``
+        (status ``applying``, counted as applied), unless as many others are taken: checked and
+        taken in one transaction that replicas take one at a time. False when none is left."""
+        ...

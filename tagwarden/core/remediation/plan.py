@@ -19,7 +19,9 @@ from tagwarden.core.governance.compiled import CompiledPolicy
 from tagwarden.core.model import Finding, KnownTags
 from tagwarden.core.model.tags import tag_ci
 
-RemediationStatus = Literal["planned", "done", "failed", "skipped"]
+# applying: its place in the hour's quota taken, the write under way (or cut short by a crash: the
+# next attempt reads the target's tags first).
+RemediationStatus = Literal["planned", "applying", "done", "failed", "skipped"]
 # The outbox's name for reverts: deliveries to it are reverts, queued with the finding.
 REMEDIATION_SINK: Final = "remediation"
 REVERTABLE_KINDS: Final = frozenset({"unauthorized_writer", "disallowed_value"})

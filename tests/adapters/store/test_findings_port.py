@@ -104,3 +104,16 @@ def test_a_revised_finding_says_what_judging_says_now_and_a_superseded_one_is_op
         "e22": ("acknowledged", "high", second.old_value, "now"),  # a person's status is kept
         "e333": ("open", "critical", "gamma", "e"),
     }
+
+
+def test_a_revert_takes_its_place_in_the_hours_quota_once(store: Store) -> None:
+    assert store.reserve_remediation("tw-a", "restore team", 1000.0, 0.0, 2)
+    assert store.reserve_remediation("tw-a", "restore team", 1001.0, 0.0, 2)  # its own place again
+    assert store.reserve_remediation("tw-b", "restore team", 1002.0, 0.0, 2)
+    assert not store.reserve_remediation("tw-c", "restore team", 1003.0, 0.0, 2)  # two taken
+    assert store.remediation("tw-a") == {"status": "applying", "detail": "restore team"}
+    assert store.remediations_applied_since(0.0) == 2
+    store.set_remediation("tw-b", "failed", "AccessDenied", None)  # a failed write gives its place back
+    assert store.reserve_remediation("tw-c", "restore team", 1004.0, 0.0, 2)
+    assert not store.reserve_remediation("tw-d", "restore team", 1005.0, 1000.0, 2)
+    assert store.reserve_remediation("tw-d", "restore team", 1005.0, 1001.5, 2)  # tw-a's hour is over
