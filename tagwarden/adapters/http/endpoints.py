@@ -80,7 +80,7 @@ def finding_detail(store: Store, finding_id: str) -> dict[str, Any] | None:
     history = [asdict(entry) for entry in store.tag_history(finding.target, limit=HISTORY_LIMIT + 1)]
     record = store.get_event(finding.event_id)
     return {
-        # remediation: {status: planned|done|failed|skipped, detail}, or None (no revert queued)
+        # remediation: {status: planned|applying|done|failed|skipped, detail}, or None (no revert queued)
         "finding": {**finding.to_dict(), "remediation": store.remediation(finding.id)},
         "record": record,
         "target_history": history[:HISTORY_LIMIT],
