@@ -109,10 +109,11 @@ def pending_deliveries(url: str) -> int:
 
 
 class Receiver:
-    """A webhook sink's far end on 127.0.0.1: the finding id of every body it is sent."""
+    """A webhook sink's far end on 127.0.0.1: the finding id of every body it is sent, and whether
+    it is a first send, a revision or a withdrawal."""
 
     def __init__(self) -> None:
-        self.received: list[str] = []
+        self.received: list[tuple[str, str | None]] = []  # finding id, "revised" or "withdrawn"
         self._lock = threading.Lock()
         receiver = self
 
@@ -120,7 +121,7 @@ class Receiver:
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 with receiver._lock:
-                    receiver.received.append(body["finding"]["id"])
+                    receiver.received.append((body["finding"]["id"], body.get("update")))
                 self.send_response(200)
                 self.end_headers()
 
@@ -131,8 +132,14 @@ class Receiver:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
 
     def ids(self) -> list[str]:
+        """The finding id of each first send (revisions and withdrawals left out)."""
         with self._lock:
-            return list(self.received)
+            return [fid for fid, update in self.received if update is None]
+
+    def shown_last(self) -> dict[str, bool]:
+        """Per finding: whether the last body about it showed it (False: it was withdrawn)."""
+        with self._lock:
+            return {fid: update != "withdrawn" for fid, update in self.received}
 
 
 @contextmanager

@@ -102,6 +102,10 @@ def test_two_replicas_one_killed_find_what_one_process_finds(
                 assert code == 0 and elapsed < 10, daemon.log_text()[-2000:]
             # The files arrived out of event-time order: some changes were judged again.
             assert any(f["status"] == "superseded" for f in rows)
+            # What the sink shows in the end is what the store says: a finding superseded after
+            # it was sent is withdrawn, one open again is shown again.
+            status = {f["id"]: f["status"] for f in rows}
+            assert hook.shown_last() == {fid: status[fid] != "superseded" for fid in hook.shown_last()}
         finally:
             for daemon in (first, second, restarted):
                 if daemon is not None:

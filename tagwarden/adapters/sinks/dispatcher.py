@@ -122,7 +122,8 @@ class Dispatcher:
             try:
                 if isinstance(sink, Notifier):
                     routed = self._routed(delivery.sink, finding)
-                    if not notify(sink, delivery.sent, finding, routed=routed):
+                    maybe = delivery.maybe_sent
+                    if not notify(sink, delivery.sent, finding, routed=routed, maybe_sent=maybe):
                         self._store.delivery_dropped(delivery.finding_id, delivery.sink, delivery.revision)
                         continue
                     took = finding

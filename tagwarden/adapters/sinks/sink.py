@@ -43,10 +43,15 @@ class Notifier(Sink, Protocol):
 LIVE_STATUSES = frozenset({"open", "acknowledged"})  # what a notifier shows; the others it withdraws
 
 
-def notify(sink: Notifier, sent: Finding | None, current: Finding, *, routed: bool) -> bool:
+def notify(
+    sink: Notifier, sent: Finding | None, current: Finding, *, routed: bool, maybe_sent: bool = False
+) -> bool:
     """Brings ``sink`` to show ``current`` where it is live and routed to it, or to withdraw
-    ``sent``, what it was sent before (None: nothing). False if there was nothing to send."""
+    ``sent``, what it was sent before (None: nothing; with ``maybe_sent``, a send cut short may
+    have delivered the finding as it is). False if there was nothing to send."""
     shown = routed and current.status in LIVE_STATUSES
+    if sent is None and maybe_sent and not shown:
+        sent = current
     if sent is not None:
         sink.revise(sent, current, shown)
     elif shown:

@@ -15,7 +15,8 @@ from typing import Any, Protocol
 
 from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, row_to_finding
 from tagwarden.adapters.store.forget import BATCH_ROWS, forget_written_before
-from tagwarden.adapters.store.outbox_rows import finding_text, requeue_statement, sent_of
+from tagwarden.adapters.store.outbox_rows import requeue_statement
+from tagwarden.adapters.store.sql_outbox import SqlOutbox
 from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.arn import canonical_principal
@@ -23,7 +24,7 @@ from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, SessionGrant
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
-from tagwarden.core.ports.store import Delivery, FailedUnit, FindingFilter, HistoryEntry
+from tagwarden.core.ports.store import FailedUnit, FindingFilter, HistoryEntry
 from tagwarden.core.timeutil import now_iso
 
 Row = tuple[Any, ...]
@@ -92,7 +93,7 @@ _REMEDIATION_UPSERT = (
 )
 
 
-class SqlStore(ABC):
+class SqlStore(SqlOutbox, ABC):
     """The reads and single-statement writes every engine runs alike. An engine gives ``_reading``
     (a connection that sees the last commit), ``_writing`` (a transaction) and ``unit``."""
 
@@ -286,97 +287,6 @@ class SqlStore(ABC):
                 f"SELECT {_FAILED_COLUMNS} FROM failed_units{where} ORDER BY last_failed_at, source, unit"
             )
         return [_failed_unit(r) for r in rows]
-
-    # outbox
-    def claim_deliveries(self, now: float, limit: int, holder: str, lease_seconds: float) -> list[Delivery]:
-        with self._writing() as sql:
-            due = sql.rows(
-                "SELECT finding_id, sink, attempts, sent_json, revision FROM deliveries"
-                " WHERE status = 'pending' AND next_attempt <= ? AND lease_until <= ?"
-                " ORDER BY next_attempt, finding_id, sink LIMIT ?" + self._claim_lock,
-                (now, now, limit),
-            )
-            sql.run_many(
-                "UPDATE deliveries SET lease_holder = ?, lease_until = ? WHERE finding_id = ? AND sink = ?",
-                [(holder, now + lease_seconds, r[0], r[1]) for r in due],
-            )
-        return [Delivery(str(r[0]), str(r[1]), int(r[2]), sent_of(r[3]), int(r[4])) for r in due]
-
-    _claim_lock = ""  # PostgreSQL: rows other transactions are claiming are skipped, not waited for
-
-    def delivery_done(
-        self, finding_id: str, sink: str, *, took: Finding | None = None, revision: int | None = None
-    ) -> None:
-        same = " AND revision = ?" if revision is not None else ""
-        with self._writing() as sql:
-            sql.run(
-                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?"
-                + same,
-                (now_iso(), finding_id, sink, *(() if revision is None else (revision,))),
-            )
-            if took is not None:
-                sql.run(
-                    "UPDATE deliveries SET sent_json = ?, lease_holder = NULL, lease_until = 0"
-                    " WHERE finding_id = ? AND sink = ?",
-                    (finding_text(took), finding_id, sink),
-                )
-
-    def delivery_dropped(self, finding_id: str, sink: str, revision: int) -> None:
-        with self._writing() as sql:
-            sql.run(
-                "DELETE FROM deliveries WHERE finding_id = ? AND sink = ? AND revision = ?",
-                (finding_id, sink, revision),
-            )
-            sql.run(  # queued again since the claim: claimable at once
-                "UPDATE deliveries SET lease_holder = NULL, lease_until = 0"
-                " WHERE finding_id = ? AND sink = ?",
-                (finding_id, sink),
-            )
-
-    def deliveries_done(self, sink: str, finding_ids: Sequence[str]) -> None:
-        if not finding_ids:
-            return
-        with self._writing() as sql:
-            sql.run_many(
-                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?",
-                [(now_iso(), finding_id, sink) for finding_id in finding_ids],
-            )
-
-    def release_deliveries(self, deliveries: Sequence[Delivery], holder: str) -> None:
-        if not deliveries:
-            return
-        with self._writing() as sql:
-            sql.run_many(
-                "UPDATE deliveries SET lease_holder = NULL, lease_until = 0"
-                " WHERE finding_id = ? AND sink = ? AND lease_holder = ?",
-                [(d.finding_id, d.sink, holder) for d in deliveries],
-            )
-
-    def delivery_failed(self, finding_id: str, sink: str, error: str, next_attempt: float) -> None:
-        with self._writing() as sql:
-            sql.run(
-                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?,"
-                " lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?",
-                (error[:500], next_attempt, finding_id, sink),
-            )
-
-    def pending_deliveries(self) -> dict[str, int]:
-        with self._reading() as sql:
-            rows = sql.rows("SELECT sink, COUNT(*) FROM deliveries WHERE status = 'pending' GROUP BY sink")
-        return {str(r[0]): int(r[1]) for r in rows}
-
-    def delivery_status(self, finding_id: str) -> dict[str, str]:
-        with self._reading() as sql:
-            rows = sql.rows(
-                "SELECT sink, status, attempts, last_error FROM deliveries WHERE finding_id = ?",
-                (finding_id,),
-            )
-        return {
-            str(r[0]): str(r[1]) if r[1] == "delivered" else f"pending after {r[2]} attempt(s): {r[3] or '-'}"
-            for r in rows
-        }
 
     # leases
     def clock(self) -> float:

@@ -25,6 +25,9 @@ class Delivery:
     # the finding as it is now. None: the sink has none of it.
     sent: Finding | None = None
     revision: int = 0  # moved by each queuing again (``requeue_deliveries``)
+    # Claimed before by a holder that did not finish (it died, or outlived its lease): its send
+    # may have reached the sink, so a finding withdrawn since is withdrawn from it all the same.
+    maybe_sent: bool = False
 
 
 class OutboxWrites(Protocol):

@@ -162,3 +162,21 @@ def test_the_dispatcher_hands_a_notifier_what_its_sink_took(
     assert dispatcher.run_once().delivered == len(expected)
     assert sink.calls == expected
     assert store.pending_deliveries() == {}
+
+
+def test_a_send_cut_short_is_withdrawn_once_its_finding_is() -> None:
+    """A replica claimed the delivery and died mid-send: the sink may have the finding. Once the
+    finding is superseded, the next claim withdraws it rather than dropping it unsent."""
+    store = open_store("sqlite:///:memory:")
+    with store.unit() as tx:
+        tx.add_findings([SENT])
+        tx.enqueue_delivery(SENT.id, "hook")
+    store.claim_deliveries(0.0, 10, "dead-replica", 60.0)  # never done, failed nor handed back
+    with store.unit() as tx:
+        tx.supersede(SENT.id)
+    sink = Recording()
+    dispatcher = Dispatcher(
+        store, {"hook": sink}, DeliverySettings(), metrics=Metrics(), log=get_logger(), clock=lambda: 61.0
+    )
+    assert dispatcher.run_once().delivered == 1
+    assert sink.calls == [("revise", "critical", "superseded", "critical", "False")]
