@@ -12,6 +12,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
+from tagwarden.core.compute.persisted import FORGOTTEN_KINDS
 from tagwarden.core.timeutil import parse_time
 
 if TYPE_CHECKING:
@@ -19,14 +20,16 @@ if TYPE_CHECKING:
 
 BATCH_ROWS = 5_000
 
-# (table, its key, the column dating each row): each column holds now_iso()'s fixed-width
-# text, so that comparing the text compares the times.
-FORGETTABLE: tuple[tuple[str, str, str], ...] = (
-    ("processed_events", "event_id", "processed_at"),
-    ("sessions", "access_key_id", "written_at"),
-    ("session_uses", "access_key_id, event_id", "noted_at"),
-    ("judged_grants", "event_id", "written_at"),
-    ("judged_controls", "event_id", "written_at"),
+# (table, its key, the column dating each row, which rows may go): each column holds now_iso()'s
+# fixed-width text, so that comparing the text compares the times.
+FORGETTABLE: tuple[tuple[str, str, str, str], ...] = (
+    ("processed_events", "event_id", "processed_at", ""),
+    ("sessions", "access_key_id", "written_at", ""),
+    ("session_uses", "access_key_id, event_id", "noted_at", ""),
+    ("judged_grants", "event_id", "written_at", ""),
+    ("judged_controls", "event_id", "written_at", ""),
+    # Which role each resource runs as; launch templates and profiles stay (see persisted.py).
+    ("compute_state", "kind, key", "written_at", f"kind IN {FORGOTTEN_KINDS!r} AND "),
 )
 
 
@@ -38,9 +41,10 @@ def forget_written_before(
     if batch < 1:
         raise ValueError(f"batch must be at least 1, not {batch}")
     forgotten: dict[str, int] = {}
-    for table, key, written in FORGETTABLE:
+    for table, key, written, which in FORGETTABLE:
         statement = (
-            f"DELETE FROM {table} WHERE ({key}) IN (SELECT {key} FROM {table} WHERE {written} < ? LIMIT ?)"
+            f"DELETE FROM {table} WHERE ({key}) IN"
+            f" (SELECT {key} FROM {table} WHERE {which}{written} < ? LIMIT ?)"
         )
         total = 0
         while True:

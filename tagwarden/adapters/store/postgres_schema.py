@@ -1,12 +1,13 @@
 """The PostgreSQL schema, created and migrated at start under an advisory lock, so that several
-replicas starting at once migrate it exactly once. Same tables as SQLite's version 6."""
+replicas starting at once migrate it exactly once. Same tables as SQLite's version 7."""
 
 from __future__ import annotations
 
+from tagwarden.adapters.store.compute_rows import SCHEMA_V7
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6
 from tagwarden.adapters.store.schema_v5 import schema_v5
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
 MIGRATION_LOCK = 0x74A9_3D11_5C0E_0001
@@ -153,4 +154,6 @@ CREATE TABLE session_uses (
     ),
     # What each sink was sent of a finding queued for it again, for the sink to withdraw.
     6: SCHEMA_V6,
+    # What the events taught of compute resources' roles, shared by replicas, kept over restarts.
+    7: SCHEMA_V7,
 }

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
+from tagwarden.adapters.store.compute_rows import select_entries
 from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, row_to_finding
 from tagwarden.adapters.store.forget import BATCH_ROWS, forget_written_before
 from tagwarden.adapters.store.outbox_rows import requeue_statement
@@ -287,6 +288,13 @@ class SqlStore(SqlOutbox, ABC):
                 f"SELECT {_FAILED_COLUMNS} FROM failed_units{where} ORDER BY last_failed_at, source, unit"
             )
         return [_failed_unit(r) for r in rows]
+
+    # compute state
+    def compute_entries(self, wanted: Collection[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        if not wanted:
+            return {}
+        with self._reading() as sql:
+            return select_entries(sql, wanted)
 
     # leases
     def clock(self) -> float:

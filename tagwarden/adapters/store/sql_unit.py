@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.store.changes_json import changes_from_text, changes_text
+from tagwarden.adapters.store.compute_rows import write_entries
 from tagwarden.adapters.store.outbox_rows import requeue_statement
 from tagwarden.adapters.store.rows_in import rows_in
 from tagwarden.adapters.store.unit_cache import UnitCache
@@ -77,6 +78,7 @@ class SqlUnit(UnitFindings, UnitSessions):
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
         self._requeued: dict[str, tuple[Finding, tuple[str, ...]]] = {}  # by finding id: before, exempt
+        self._compute: dict[tuple[str, str], str | None] = {}  # compute state entries: text, None removed
         self._origins: dict[tuple[str, str], float] = {}  # (account, region) -> newest event
         self._history_kept: list[tuple[Any, ...]] = []  # tag_history rows, in the order written
         self._current = cache.current
@@ -111,6 +113,7 @@ class SqlUnit(UnitFindings, UnitSessions):
             )
         for finding_id, (before, exempt) in self._requeued.items():
             sql.run(*requeue_statement(finding_id, before, exempt))
+        write_entries(sql, self._compute, self._now)
         if self._origins:
             # Last, in one order: replicas sharing an origin wait on its row only for the commit.
             sql.run_many(
@@ -120,7 +123,7 @@ class SqlUnit(UnitFindings, UnitSessions):
                 [(account, region, moment) for (account, region), moment in sorted(self._origins.items())],
             )
         self._processed, self._events, self._deliveries, self._origins = {}, {}, {}, {}
-        self._requeued = {}
+        self._requeued, self._compute = {}, {}
 
     # The kept rows of a table the unit reads are written before any read of it, so that every
     # read sees the unit's own writes, and before the commit.
@@ -378,6 +381,9 @@ class SqlUnit(UnitFindings, UnitSessions):
 
     def enqueue_delivery(self, finding_id: str, sink: str, not_before: float = 0.0) -> None:
         self._deliveries[(finding_id, sink)] = not_before
+
+    def put_compute_entries(self, entries: Mapping[tuple[str, str], str | None]) -> None:
+        self._compute.update(entries)
 
     def requeue_deliveries(self, finding_id: str, before: Finding, exempt: Collection[str] = ()) -> None:
         self._requeued.setdefault(finding_id, (before, tuple(exempt)))  # the version before the unit

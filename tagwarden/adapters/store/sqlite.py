@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from tagwarden.adapters.store.compute_rows import SCHEMA_V7  # the same on both engines
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6  # the same on both engines
 from tagwarden.adapters.store.sql import Row, SqlStore
 from tagwarden.adapters.store.sqlite_schema import (
@@ -122,6 +123,9 @@ class SQLiteStore(SqlStore):
             if version < 6:
                 _run_script(conn, SCHEMA_V6)
                 sql.run("UPDATE schema_version SET version = 6")
+            if version < 7:
+                _run_script(conn, SCHEMA_V7)
+                sql.run("UPDATE schema_version SET version = 7")
 
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

@@ -1,15 +1,16 @@
 """Compute identity in the pipeline: the role each workload runs as, and the detector's inputs.
 
-The detection itself is pure (tagwarden.core.compute); this keeps the in-memory state of
-instance profiles, resources and associations, asks IAM for profiles it has not seen (at most once
-per time-to-live each), and reads role tags from the store's tag state.
+The detection itself is pure (tagwarden.core.compute); this keeps the state of instance profiles,
+resources, associations and launch templates in memory and in the store (loaded for each unit's
+records before judging, written with the unit), asks IAM for profiles it has not seen (at most
+once per time-to-live each), and reads role tags from the store's tag state.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from tagwarden.core.arn import canonical_principal
@@ -22,15 +23,20 @@ from tagwarden.core.compute import (
     StateUndo,
     TemplateRef,
     detect_compute_identity,
+    persisted,
     profile_key,
 )
 from tagwarden.core.compute.detect import KIND, RoleView
+from tagwarden.core.compute.persisted import Entry
 from tagwarden.core.compute.state import PROFILE_NOT_KNOWN
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Actor, Finding
+from tagwarden.core.ports.compute_state import ComputeStateReads
 from tagwarden.core.ports.store import StoreUnit
 
 COMPUTE_KINDS = frozenset({KIND})  # the findings judging a role given gives
+# A name gives a template's id, the template its versions' profiles: the rounds that chain needs.
+LOAD_ROUNDS = 4
 ProfileFetch = Callable[[str], "str | None"]  # a profile key's role, None, or PROFILE_NOT_KNOWN
 ProfileList = Callable[[], Mapping[str, "str | None"]]
 
@@ -58,6 +64,27 @@ class ComputeIdentity:
         with self._lock:
             for key, role in roles.items():
                 self.state.set_profile(key, role)
+
+    def load(self, store: ComputeStateReads, reads: Sequence[ComputeRead]) -> None:
+        """What the store holds of what judging ``reads`` may read, into the state: what this
+        process learned before a restart, and what other replicas learned."""
+        asked: set[Entry] = set()
+        for _ in range(LOAD_ROUNDS):
+            with self._lock:
+                want = persisted.wanted(reads, self.state) - asked
+            if not want:
+                return
+            asked |= want
+            entries = store.compute_entries(want)
+            with self._lock:
+                persisted.load(self.state, want, entries)
+
+    def persist(self, tx: StoreUnit, undo: StateUndo) -> None:
+        """What the unit taught the state, written with the unit."""
+        with self._lock:
+            entries = persisted.changed(self.state, undo)
+        if entries:
+            tx.put_compute_entries(entries)
 
     def prepare(self, reads: Iterable[ComputeRead]) -> set[str]:
         """Ask IAM for the unknown profiles ``reads`` name; return the principals whose tags judging

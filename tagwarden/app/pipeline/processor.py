@@ -119,7 +119,10 @@ class Processor:
     ) -> UnitResult:
         result, tagged = prepared.result, prepared.tagged
         calls = self.controls.classify(prepared.controls)
-        roles = self.compute.prepare(t.compute for t in tagged if t.compute)
+        reads = [t.compute for t in tagged if t.compute]
+        if reads:
+            self.compute.load(self.store, reads)
+        roles = self.compute.prepare(reads)
         needed = principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
         fetched = self.principals.refresh(needed)
         undo = StateUndo()
@@ -136,6 +139,7 @@ class Processor:
                 found = self.recorder.staged(tx)
                 for item in tagged:
                     self._judge_record(tx, item, result, found, source=source, created=created, undo=undo)
+                self.compute.persist(tx, undo)
                 tags = partial(self._actor_tags, tx)
                 self.controls.judge(tx, calls, found, actor_tags=tags, created_at=created)
                 result.new_findings += found.finish()

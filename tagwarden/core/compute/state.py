@@ -15,7 +15,7 @@ from tagwarden.core.arn import canonical_principal
 from tagwarden.core.compute.model import TemplateUpdate
 
 PROFILE_NOT_KNOWN = "?"  # what a profile lookup returns where IAM cannot tell (other account, denied)
-_ABSENT = object()
+ABSENT = object()  # a table entry that is not there (removed, or never written)
 # Entries each table keeps (the daemon runs for months, and every task run is a resource): the
 # least recently written go first. A resource forgotten has no previous role, so a later role given
 # to it is judged as new; a revision or profile forgotten is as after a restart.
@@ -43,8 +43,8 @@ class StateUndo:
 
     def undo(self) -> None:
         for table, key, before, after in reversed(self.changed):
-            if table.get(key, _ABSENT) == after:
-                if before is _ABSENT:
+            if table.get(key, ABSENT) == after:
+                if before is ABSENT:
                     table.pop(key, None)
                 else:
                     table[key] = before
@@ -52,8 +52,8 @@ class StateUndo:
 
 
 def _put(table: dict[str, Any], key: str, value: object, undo: StateUndo | None) -> None:
-    before = table.pop(key, _ABSENT)
-    if value is not _ABSENT:
+    before = table.pop(key, ABSENT)
+    if value is not ABSENT:
         table[key] = value  # last, as the most recently written
         if len(table) > MAX_ENTRIES:
             del table[next(iter(table))]
@@ -155,11 +155,11 @@ class ComputeIdentityState:
         if profile is not None:
             _put(self.resources, resource, f"profile:{profile}", undo)
         else:
-            _put(self.resources, resource, canonical_principal(role) if role else _ABSENT, undo)
+            _put(self.resources, resource, canonical_principal(role) if role else ABSENT, undo)
 
     def copy_resource_role(self, resource: str, source: str, undo: StateUndo | None = None) -> None:
         """``resource`` runs as ``source`` does (a task run from a task definition)."""
-        _put(self.resources, resource, self.resources.get(source, _ABSENT), undo)
+        _put(self.resources, resource, self.resources.get(source, ABSENT), undo)
 
     def remember_association(
         self, association_id: str, instance: str, profile: str | None, undo: StateUndo | None = None
@@ -203,9 +203,9 @@ class ComputeIdentityState:
         if update.removed:
             name = ref.name or (held.name if held is not None else None)
             name_key = f"{ref.account}/{ref.region}/{name}"
-            _put(self.launch_templates, key, _ABSENT, undo)
+            _put(self.launch_templates, key, ABSENT, undo)
             if name and self.launch_template_names.get(name_key) == found:
-                _put(self.launch_template_names, name_key, _ABSENT, undo)
+                _put(self.launch_template_names, name_key, ABSENT, undo)
             return
         if update.created or held is None:
             held = LaunchTemplateVersions(ref.name, complete=update.created)

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from tagwarden.core.ports.compute_state import ComputeStateReads, ComputeStateUnit
 from tagwarden.core.ports.findings import FindingFilter, FindingReads, FindingWrites
 from tagwarden.core.ports.forgetting import Forgetting
 from tagwarden.core.ports.leases import Leases
@@ -35,7 +36,9 @@ class StoreError(RuntimeError):
     """The store cannot be opened or used; the message says what to check."""
 
 
-class StoreUnit(FindingWrites, TagStateUnit, SessionUnit, ProgressUnit, OutboxWrites, Protocol):
+class StoreUnit(
+    FindingWrites, TagStateUnit, SessionUnit, ProgressUnit, OutboxWrites, ComputeStateUnit, Protocol
+):
     """One transaction: everything written through it commits together, or not at all."""
 
     def read_ahead(
@@ -52,7 +55,17 @@ class StoreUnit(FindingWrites, TagStateUnit, SessionUnit, ProgressUnit, OutboxWr
         ...
 
 
-class Store(FindingReads, TagStateReads, SessionReads, ProgressReads, Outbox, Leases, Forgetting, Protocol):
+class Store(
+    FindingReads,
+    TagStateReads,
+    SessionReads,
+    ProgressReads,
+    Outbox,
+    Leases,
+    Forgetting,
+    ComputeStateReads,
+    Protocol,
+):
     def unit(self) -> AbstractContextManager[StoreUnit]:
         """A transaction; it commits when the block ends and rolls back when the block raises."""
         ...

@@ -74,6 +74,7 @@ def check_v4_rows_after_upgrade(store: Store) -> None:
         "session_uses": 0,
         "judged_grants": 0,
         "judged_controls": 0,
+        "compute_state": 0,
         "log_origins": 0,
     }
     assert store.get_session("ASIA1") is not None

@@ -6,6 +6,8 @@ set that clock, so that each unit's rows are written on a day of their own.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tagwarden.adapters.store import Store
@@ -35,6 +37,10 @@ def _bookkeep(store: Store, suffix: str) -> None:
         tx.put_session(SessionGrant(f"ASIAS{suffix}", ROLE, None, {"team": "x"}), 100.0)
         tx.note_session_use(f"ASIAW{suffix}", f"e{suffix}")
         tx.keep_judged_grants(f"e{suffix}", [JudgedGrant(0, None, ROLE, None)])
+        # Which role a resource runs as goes with the bookkeeping; a launch template stays.
+        tx.put_compute_entries(
+            {("resources", f"fn-{suffix}"): json.dumps(ROLE), ("launch_templates", f"lt-{suffix}"): "{}"}
+        )
 
 
 def test_bookkeeping_written_before_the_cut_off_is_forgotten(store: Store, written_on) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +55,15 @@ def test_bookkeeping_written_before_the_cut_off_is_forgotten(store: Store, writt
         "session_uses": 1,
         "judged_grants": 1,
         "judged_controls": 0,
+        "compute_state": 1,
         "log_origins": 0,
+    }
+    assert store.compute_entries([("resources", "fn-old"), ("resources", "fn-new")]) == {
+        ("resources", "fn-new"): json.dumps(ROLE)
+    }
+    assert set(store.compute_entries([("launch_templates", "lt-old"), ("launch_templates", "lt-new")])) == {
+        ("launch_templates", "lt-old"),
+        ("launch_templates", "lt-new"),
     }
     with store.unit() as tx:
         assert not tx.is_processed("eold") and tx.judged_changes("eold") is None

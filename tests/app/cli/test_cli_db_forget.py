@@ -44,8 +44,8 @@ def test_db_forget_deletes_what_is_older_than_the_configured_days(
     assert main(["db", "forget", "--config", str(config)]) == 0
     out = capsys.readouterr().out
     assert (
-        "processed_events 1, sessions 0, session_uses 0, judged_grants 0, judged_controls 0, log_origins 0"
-        in out
+        "processed_events 1, sessions 0, session_uses 0, judged_grants 0, judged_controls 0,"
+        " compute_state 0, log_origins 0" in out
     )
     assert not _processed(tmp_path, "old") and _processed(tmp_path, "recent")
     assert main(["db", "forget", "--config", str(config), "--days", "8"]) == 0
