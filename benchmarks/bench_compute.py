@@ -22,9 +22,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_ingest import POLICY, make_log
+from benchmarks.trail_mix import POLICY_YAML, TrailMix
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import open_store
 from tagwarden.app.demo.records import Caller
@@ -50,8 +52,12 @@ class _Blind(ComputeReader):
         return None
 
 
+POLICY = yaml.safe_load(POLICY_YAML)
+
+
 def make_mixed_log(count: int, grant_share: float) -> bytes:
-    records = json.loads(gzip.decompress(make_log(count, 0.03)))["Records"]
+    """bench_ingest's trail mix (3% tag writes), with ``grant_share`` of its records made grants."""
+    records = TrailMix(7).file_records(3600, count, 0.03)
     rng = random.Random(13)
     for i in range(len(records)):
         if rng.random() < grant_share:
