@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,6 +15,8 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_ingest.py"
 sys.path.insert(0, str(BENCH.parent))
 
 from bench_ingest import _tree_memory_kib  # noqa: E402
+
+from tests.benchmarks.run import bench_output  # noqa: E402
 
 
 def test_tree_memory_counts_a_forked_child_in_rss_twice_and_in_pss_once() -> None:
@@ -41,13 +42,7 @@ def test_tree_memory_counts_a_forked_child_in_rss_twice_and_in_pss_once() -> Non
 @pytest.mark.slow
 def test_the_benchmark_runs_on_a_small_trail(tmp_path: Path) -> None:
     small = ["--records", "3000", "--files", "3", "--workers", "1", "2", "--data-dir", str(tmp_path)]
-    output = subprocess.run(
-        [sys.executable, str(BENCH), *small],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=True,
-    ).stdout
+    output = bench_output("bench_ingest.py", *small)
     assert re.search(r"reading alone: +[\d,]+ records per CPU second", output)
     assert re.search(r"reading and normalizing: +[\d,]+ records per CPU second", output)
     assert len(re.findall(r"PSS \d+ MiB summed", output)) == 2

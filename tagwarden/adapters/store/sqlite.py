@@ -49,6 +49,10 @@ class SQLiteSql:
         """One writer at a time already: units never run side by side."""
 
 
+# The steps after version 2 (whose step also moves version 1's checkpoints), in order.
+_STEPS = {3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7}
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Each statement inside the open transaction (``executescript`` would commit it first)."""
     for statement in script.split(";"):
@@ -111,21 +115,10 @@ class SQLiteStore(SqlStore):
                 _run_script(conn, SCHEMA_V2)
                 move_v1_checkpoints(conn)
                 sql.run("UPDATE schema_version SET version = 2")
-            if version < 3:
-                _run_script(conn, SCHEMA_V3)
-                sql.run("UPDATE schema_version SET version = 3")
-            if version < 4:
-                _run_script(conn, SCHEMA_V4)
-                sql.run("UPDATE schema_version SET version = 4")
-            if version < 5:
-                _run_script(conn, SCHEMA_V5)
-                sql.run("UPDATE schema_version SET version = 5")
-            if version < 6:
-                _run_script(conn, SCHEMA_V6)
-                sql.run("UPDATE schema_version SET version = 6")
-            if version < 7:
-                _run_script(conn, SCHEMA_V7)
-                sql.run("UPDATE schema_version SET version = 7")
+            for step, script in _STEPS.items():
+                if version < step:
+                    _run_script(conn, script)
+                    sql.run("UPDATE schema_version SET version = ?", (step,))
 
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

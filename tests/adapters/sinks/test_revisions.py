@@ -7,7 +7,6 @@ import json
 from dataclasses import replace
 from datetime import datetime
 
-import boto3
 import pytest
 
 from tagwarden.adapters.metrics import Metrics
@@ -24,7 +23,7 @@ from tagwarden.core.settings.sinks import (
     SnsSinkSettings,
     WebhookSinkSettings,
 )
-from tests.adapters.sinks.test_sinks import FakeHttp
+from tests.adapters.sinks.test_sinks import FakeHttp, received_envelope, subscribed_queue
 from tests.builders.findings import make_finding
 
 SENT = make_finding(id="tw-1", severity="critical", rule="team-guard")
@@ -90,16 +89,11 @@ def test_webhook_says_what_changed_with_both_versions_and_a_key_of_its_own() -> 
 
 
 def test_sns_publishes_the_revision_with_an_update_attribute(aws: str) -> None:
-    sns, sqs = boto3.client("sns"), boto3.client("sqs")
-    topic = sns.create_topic(Name="alerts")["TopicArn"]
-    queue = sqs.create_queue(QueueName="alerts")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn)
+    sns, topic, queue = subscribed_queue()
     SnsSink("sns", SnsSinkSettings(type="sns", topic_arn=topic), sns).revise(
         SENT, replace(SENT, status="superseded"), shown=False
     )
-    (message,) = sqs.receive_message(QueueUrl=queue).get("Messages", [])
-    envelope = json.loads(message["Body"])
+    envelope = received_envelope(queue)
     body = json.loads(envelope["Message"])
     assert (body["status"], body["previous"]["status"], body["update"]) == ("superseded", "open", "withdrawn")
     assert envelope["MessageAttributes"]["update"]["Value"] == "withdrawn"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import Any
 
 import boto3
 import pytest
@@ -110,15 +111,26 @@ def test_webhook_body_is_slack_compatible_and_carries_the_finding() -> None:
     assert body["finding"]["id"] == "tw-1"
 
 
-def test_sns_publishes_the_finding(aws: str) -> None:
+def subscribed_queue() -> tuple[Any, str, str]:
+    """An SNS client, a topic on moto and an SQS queue subscribed to it: (sns, topic, queue)."""
     sns, sqs = boto3.client("sns"), boto3.client("sqs")
     topic = sns.create_topic(Name="alerts")["TopicArn"]
     queue = sqs.create_queue(QueueName="alerts")["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn)
+    return sns, topic, queue
+
+
+def received_envelope(queue: str) -> dict[str, Any]:
+    (message,) = boto3.client("sqs").receive_message(QueueUrl=queue).get("Messages", [])
+    envelope: dict[str, Any] = json.loads(message["Body"])
+    return envelope
+
+
+def test_sns_publishes_the_finding(aws: str) -> None:
+    sns, topic, queue = subscribed_queue()
     SnsSink("sns", SnsSinkSettings(type="sns", topic_arn=topic), sns).send(finding())
-    (message,) = sqs.receive_message(QueueUrl=queue).get("Messages", [])
-    envelope = json.loads(message["Body"])
+    envelope = received_envelope(queue)
     assert json.loads(envelope["Message"])["id"] == "tw-1"
     assert envelope["MessageAttributes"]["severity"]["Value"] == "critical"
     with pytest.raises(DeliveryError):
