@@ -22,7 +22,12 @@ import pytest
 import yaml
 
 from tagwarden.core.model.finding import at_least
-from tests.core.compute.cases import CaseLog, case_log
+from tests.builders.launch_template_records import (
+    create_auto_scaling_group,
+    create_launch_template,
+    template_spec,
+)
+from tests.core.compute.cases import ADMIN, ALICE, CaseLog, case_log
 from tests.core.compute.scenario import POLICY, ROLE_TAGS
 from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
 
@@ -140,3 +145,43 @@ def test_tagwarden_replay_over_the_log_files_finds_the_same(aws: str, tmp_path: 
     assert [
         f for f in findings if f["event_id"] in log.benign and at_least(str(f["severity"]), "warning")
     ] == []
+
+
+def test_a_daemon_restarted_judges_a_group_on_a_template_it_saw_made_before(aws: str, tmp_path: Path) -> None:
+    """The launch template's records reach the first daemon; the group's reach the daemon started
+    again on the same store: what the first learned is read back from the store."""
+    seed_principals(ROLE_TAGS, {"carol": {}})
+    _seed_profiles()
+    deployment = Deployment.create("compute-restart")
+    source = {
+        "type": "sqs",
+        "name": "trail",
+        "queue_url": deployment.queue_url,
+        "wait_seconds": 1,
+        "interval_seconds": 1,
+    }
+    template = create_launch_template(
+        ADMIN, "lt-0feedfacefeedface", "web", "beta-profile", time="2024-06-05T09:00:00Z", event_id="lt"
+    )
+    group = create_auto_scaling_group(
+        ALICE, "asg-web", template_spec("lt-0feedfacefeedface"), time="2024-06-05T09:05:00Z", event_id="asg"
+    )
+    first = DaemonProcess(tmp_path, POLICY, [source]).start()
+    try:
+        deployment.put_log("123456789012", [template])
+        wait_until(lambda: deployment.depth() == 0, 60, "the template's log to leave the queue")
+        code, _ = first.stop()
+        assert code == 0
+    finally:
+        first.close()
+    again = DaemonProcess(tmp_path, POLICY, [source]).start()
+    try:
+        deployment.put_log("123456789012", [group])
+        found = wait_until(
+            lambda: [f for f in again.findings_in_db() if f["event_id"] == "asg"], 60, "the group's finding"
+        )
+        assert [(f["kind"], f["old_value"], f["new_value"]) for f in found] == [
+            ("compute_identity", None, "beta")
+        ]
+    finally:
+        again.close()
