@@ -136,17 +136,19 @@ class WorkerPlan:
         limit = (self.memory_limit or 0) // MIB
         return (
             f"{self.asked} workers asked, {self.workers} started: the memory limit is {limit} MiB, "
-            f"the daemon takes about {DAEMON_MIB} MiB and each worker about {WORKER_MIB} MiB. "
+            f"the daemon takes about {DAEMON_MIB} MiB and each worker about {WORKER_MIB} MiB, "
+            "with room for one more (a unit retried alone). "
             "Raise the container's memory limit to run more."
         )
 
 
 def workers_in(memory_limit: int | None) -> int | None:
     """The most workers that fit in ``memory_limit`` bytes beside the daemon, at least 1; None
-    without a limit."""
+    without a limit. Room is left for one more process: a unit whose worker died is tried again
+    in a process of its own, while the pool goes on."""
     if memory_limit is None:
         return None
-    return max(1, (memory_limit // MIB - DAEMON_MIB) // WORKER_MIB)
+    return max(1, (memory_limit // MIB - DAEMON_MIB) // WORKER_MIB - 1)
 
 
 def plan_workers(asked: int, memory_limit: int | None) -> WorkerPlan:
