@@ -44,7 +44,7 @@ class Recorder:
         log: Any,
         route: Route | None = None,
         store: Store | None = None,
-        clock: Callable[[], float] | None = None,
+        clock: Callable[[], float] = time.time,
         *,
         batch_reports: bool = False,
     ) -> None:
@@ -52,9 +52,10 @@ class Recorder:
         self.log = log
         self.route = route
         self.store = store  # with a store, reporting is durable (see the module's docstring)
-        # When a report is due from the outbox is compared with the dispatchers' claims: the
-        # store's time, as they reckon them.
-        self._clock = clock or (store.clock if store is not None else time.time)
+        # The host's time, not the store's (``Leases.clock``): it is read inside units, where a
+        # reading of the server's clock would need a second connection. A report is due two
+        # minutes later, which a clock's skew below that does not make early.
+        self._clock = clock
         self.batch_reports = batch_reports
         self._lock = threading.Lock()  # polls and scans report from several threads
         self._unsettled: list[str] = []  # reported, their report delivery not yet marked done
