@@ -13,9 +13,15 @@ from typing import Any
 
 import pytest
 
+from tagwarden.adapters.metrics import Metrics
+from tagwarden.adapters.sinks import Dispatcher, SinkRoute
+from tagwarden.adapters.sinks.webhook import WebhookSink
 from tagwarden.adapters.store import Store, open_store
+from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import Processor
 from tagwarden.core.records import iter_records
+from tagwarden.core.settings.sinks import DeliverySettings, WebhookSinkSettings
+from tests.adapters.sinks.test_sinks import FakeHttp
 from tests.builders.compute_records import create_function, update_function_configuration
 from tests.builders.launch_template_records import (
     create_auto_scaling_group,
@@ -117,3 +123,28 @@ def test_what_a_unit_not_committed_taught_is_not_kept(tmp_path: Path) -> None:
     run(make_processor(store), [create], "1")  # committed this time: kept
     assert json.loads(store.compute_entries([key])[key]) == "arn:aws:iam::123456789012:role/app-beta"
     store.close()
+
+
+def test_a_replica_with_one_connection_judges_and_delivers_without_waiting_on_itself(
+    fresh_postgres_database: str,
+) -> None:
+    """``store.pool_size: 1``: nothing a unit does needs a second connection (the compute state
+    is read before the unit, the server's clock outside it), so nothing waits for the pool."""
+    store = open_store(fresh_postgres_database, pool_size=1)
+    try:
+        proc = make_processor(store)
+        proc.recorder.route = SinkRoute({"hook": "warning"})
+        group = create_auto_scaling_group(
+            ALICE, "asg-1", template_spec(TEMPLATE), time=T.format(1), event_id="g1"
+        )
+        run(proc, [BETA_TEMPLATE], "1")
+        run(proc, [group], "2")
+        http = FakeHttp(200)
+        sink = WebhookSink("hook", WebhookSinkSettings(type="webhook", url="https://h"), http)
+        dispatcher = Dispatcher(
+            store, {"hook": sink}, DeliverySettings(), metrics=Metrics(), log=get_logger()
+        )
+        assert dispatcher.run_once().delivered == 1 and len(http.posts) == 1
+        assert store.try_lease("scan:inventory", "a", store.clock(), 60.0)
+    finally:
+        store.close()
