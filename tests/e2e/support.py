@@ -234,3 +234,17 @@ class DaemonProcess:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
+
+
+def sqs_source(deployment: Deployment, **extra: Any) -> list[dict[str, Any]]:
+    """The daemon's ``sources``: one SQS source on the deployment's queue, polled every second."""
+    return [
+        {
+            "type": "sqs",
+            "name": "trail",
+            "queue_url": deployment.queue_url,
+            "wait_seconds": 1,
+            "interval_seconds": 1,
+            **extra,
+        }
+    ]

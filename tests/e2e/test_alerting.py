@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS, CaseLog
-from tests.e2e.support import DaemonProcess, Deployment, free_port, seed_principals, wait_until
+from tests.e2e.support import DaemonProcess, Deployment, free_port, seed_principals, sqs_source, wait_until
 
 pytestmark = pytest.mark.e2e
 REPO = Path(__file__).resolve().parents[2]
@@ -134,15 +134,7 @@ def test_prometheus_scrapes_alerts_fire_and_alertmanager_holds_both(
     daemon = DaemonProcess(
         tmp_path,
         POLICY,
-        [
-            {
-                "type": "sqs",
-                "name": "trail",
-                "queue_url": deployment.queue_url,
-                "wait_seconds": 1,
-                "interval_seconds": 1,
-            }
-        ],
+        sqs_source(deployment),
         extra={
             "sinks": [
                 {

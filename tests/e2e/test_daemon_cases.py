@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.builders.abac_cases import ACCOUNT, CASES, POLICY, ROLES, USERS, Case, CaseLog, findings_by_event
-from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
+from tests.e2e.support import DaemonProcess, Deployment, seed_principals, sqs_source, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -59,15 +59,7 @@ def run(moto_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         daemon = DaemonProcess(
             tmp_path_factory.mktemp("daemon"),
             POLICY,
-            [
-                {
-                    "type": "sqs",
-                    "name": "trail",
-                    "queue_url": deployment.queue_url,
-                    "wait_seconds": 1,
-                    "interval_seconds": 1,
-                }
-            ],
+            sqs_source(deployment),
         )
         daemon.start()
         expected = sum(len(case.expected) for case in CASES)

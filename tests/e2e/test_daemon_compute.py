@@ -29,7 +29,7 @@ from tests.builders.launch_template_records import (
 )
 from tests.core.compute.cases import ADMIN, ALICE, CaseLog, case_log
 from tests.core.compute.scenario import POLICY, ROLE_TAGS
-from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
+from tests.e2e.support import DaemonProcess, Deployment, seed_principals, sqs_source, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -63,14 +63,7 @@ def judged(
         deployment = Deployment.create("compute")
         log = case_log()
         deployment.put_log("123456789012", log.records)
-        source = {
-            "type": "sqs",
-            "name": "trail",
-            "queue_url": deployment.queue_url,
-            "wait_seconds": 1,
-            "interval_seconds": 1,
-        }
-        daemon = DaemonProcess(tmp_path_factory.mktemp("daemon"), POLICY, [source])
+        daemon = DaemonProcess(tmp_path_factory.mktemp("daemon"), POLICY, sqs_source(deployment))
         daemon.start()
         try:
             wait_until(lambda: deployment.depth() == 0, 60, "the log's message to leave the queue")
@@ -153,20 +146,13 @@ def test_a_daemon_restarted_judges_a_group_on_a_template_it_saw_made_before(aws:
     seed_principals(ROLE_TAGS, {"carol": {}})
     _seed_profiles()
     deployment = Deployment.create("compute-restart")
-    source = {
-        "type": "sqs",
-        "name": "trail",
-        "queue_url": deployment.queue_url,
-        "wait_seconds": 1,
-        "interval_seconds": 1,
-    }
     template = create_launch_template(
         ADMIN, "lt-0feedfacefeedface", "web", "beta-profile", time="2024-06-05T09:00:00Z", event_id="lt"
     )
     group = create_auto_scaling_group(
         ALICE, "asg-web", template_spec("lt-0feedfacefeedface"), time="2024-06-05T09:05:00Z", event_id="asg"
     )
-    first = DaemonProcess(tmp_path, POLICY, [source]).start()
+    first = DaemonProcess(tmp_path, POLICY, sqs_source(deployment)).start()
     try:
         deployment.put_log("123456789012", [template])
         wait_until(lambda: deployment.depth() == 0, 60, "the template's log to leave the queue")
@@ -174,7 +160,7 @@ def test_a_daemon_restarted_judges_a_group_on_a_template_it_saw_made_before(aws:
         assert code == 0
     finally:
         first.close()
-    again = DaemonProcess(tmp_path, POLICY, [source]).start()
+    again = DaemonProcess(tmp_path, POLICY, sqs_source(deployment)).start()
     try:
         deployment.put_log("123456789012", [group])
         found = wait_until(

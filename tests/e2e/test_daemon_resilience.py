@@ -16,24 +16,11 @@ from tagwarden.core.records import iter_records
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
 from tests.builders.abac_processor import abac_processor
 from tests.conftest import FIXTURES
-from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
+from tests.e2e.support import DaemonProcess, Deployment, seed_principals, sqs_source, wait_until
 
 pytestmark = pytest.mark.e2e
 
 ALICE = Caller(ACCOUNT, "dev-alpha", session="alice")
-
-
-def sqs_source(deployment: Deployment, **extra: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "type": "sqs",
-            "name": "trail",
-            "queue_url": deployment.queue_url,
-            "wait_seconds": 1,
-            "interval_seconds": 1,
-            **extra,
-        }
-    ]
 
 
 def eventbridge(detail: dict[str, Any]) -> str:

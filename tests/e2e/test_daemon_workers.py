@@ -11,8 +11,8 @@ import pytest
 
 from tagwarden.adapters.sources.parallel import can_fork
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
-from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
-from tests.e2e.test_daemon_resilience import expected_ids, noisy_log, sqs_source
+from tests.e2e.support import DaemonProcess, Deployment, seed_principals, sqs_source, wait_until
+from tests.e2e.test_daemon_resilience import expected_ids, noisy_log
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not can_fork(), reason="workers are forked")]
 WORKERS = {"workers": 2}

@@ -29,7 +29,7 @@ from tests.adapters.http.test_pages import (
     hostile_records,
 )
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS, CaseLog
-from tests.e2e.support import DaemonProcess, Deployment, seed_principals, wait_until
+from tests.e2e.support import DaemonProcess, Deployment, seed_principals, sqs_source, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -89,8 +89,7 @@ def served(moto_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         deployment = Deployment.create("oncall")
         records = [*CaseLog().build().records, *hostile_records()]
         deployment.put_log(ACCOUNT, records)
-        source = {"type": "sqs", "name": "trail", "queue_url": deployment.queue_url, "wait_seconds": 1}
-        daemon = DaemonProcess(tmp_path_factory.mktemp("oncall"), POLICY, [{**source, "interval_seconds": 1}])
+        daemon = DaemonProcess(tmp_path_factory.mktemp("oncall"), POLICY, sqs_source(deployment))
         try:
             daemon.start()
             wait_until(lambda: deployment.depth() == 0, 60, "the daemon to take the log off the queue")
