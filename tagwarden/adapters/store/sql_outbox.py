@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tagwarden.adapters.store.outbox_rows import finding_text, sent_of
 from tagwarden.core.model import Finding
@@ -13,9 +13,12 @@ from tagwarden.core.ports.outbox import Delivery
 from tagwarden.core.timeutil import now_iso
 
 if TYPE_CHECKING:
-    from tagwarden.adapters.store.sql import Sql
+    from tagwarden.adapters.store.sql import Row, Sql
 
-Row = tuple[Any, ...]
+_DONE = (
+    "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
+    " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?"
+)
 
 
 def _delivery(row: Row) -> Delivery:
@@ -44,9 +47,7 @@ class SqlOutbox:
                 "UPDATE deliveries SET lease_holder = ?, lease_until = ? WHERE finding_id = ? AND sink = ?",
                 [(holder, now + lease_seconds, r[0], r[1]) for r in due],
             )
-        return [
-            Delivery(str(r[0]), str(r[1]), int(r[2]), sent_of(r[3]), int(r[4]), r[5] is not None) for r in due
-        ]
+        return [_delivery(row) for row in due]
 
     _claim_lock = ""  # PostgreSQL: rows other transactions are claiming are skipped, not waited for
 
@@ -55,13 +56,10 @@ class SqlOutbox:
     ) -> None:
         same = " AND revision = ?" if revision is not None else ""
         with self._writing() as sql:
-            sql.run(
-                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?"
-                + same,
-                (now_iso(), finding_id, sink, *(() if revision is None else (revision,))),
-            )
-            if took is not None:
+            sql.run(_DONE + same, (now_iso(), finding_id, sink, *(() if revision is None else (revision,))))
+            if (
+                took is not None
+            ):  # kept whether or not the finding was queued again since: it is what the sink has
                 sql.run(
                     "UPDATE deliveries SET sent_json = ?, lease_holder = NULL, lease_until = 0"
                     " WHERE finding_id = ? AND sink = ?",
@@ -84,11 +82,7 @@ class SqlOutbox:
         if not finding_ids:
             return
         with self._writing() as sql:
-            sql.run_many(
-                "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
-                " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?",
-                [(now_iso(), finding_id, sink) for finding_id in finding_ids],
-            )
+            sql.run_many(_DONE, [(now_iso(), finding_id, sink) for finding_id in finding_ids])
 
     def release_deliveries(self, deliveries: Sequence[Delivery], holder: str) -> None:
         if not deliveries:
