@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 from tagwarden.adapters.store.rows_in import rows_in
-from tagwarden.core.compute.persisted import KINDS
+from tagwarden.core.compute.persisted import KINDS, Entry
 
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Sql
@@ -20,8 +20,6 @@ CREATE TABLE compute_state (
 );
 CREATE INDEX compute_state_written ON compute_state (written_at);
 """
-
-Entry = tuple[str, str]
 
 
 def select_entries(sql: Sql, wanted: Collection[Entry]) -> dict[Entry, str]:

@@ -25,6 +25,7 @@ from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, SessionGrant
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
+from tagwarden.core.ports.compute_state import Entry
 from tagwarden.core.ports.store import FailedUnit, FindingFilter, HistoryEntry
 from tagwarden.core.timeutil import now_iso
 
@@ -290,7 +291,7 @@ class SqlStore(SqlOutbox, ABC):
         return [_failed_unit(r) for r in rows]
 
     # compute state
-    def compute_entries(self, wanted: Collection[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    def compute_entries(self, wanted: Collection[Entry]) -> dict[Entry, str]:
         if not wanted:
             return {}
         with self._reading() as sql:

@@ -18,6 +18,7 @@ from tagwarden.core.arn import canonical_principal, is_iam_principal
 from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, TagChange
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
+from tagwarden.core.ports.compute_state import Entry
 from tagwarden.core.ports.tag_state import LaterChange
 from tagwarden.core.timeutil import format_time, now_iso
 
@@ -78,7 +79,7 @@ class SqlUnit(UnitFindings, UnitSessions):
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
         self._requeued: dict[str, tuple[Finding, tuple[str, ...]]] = {}  # by finding id: before, exempt
-        self._compute: dict[tuple[str, str], str | None] = {}  # compute state entries: text, None removed
+        self._compute: dict[Entry, str | None] = {}  # compute state entries: text, None removed
         self._origins: dict[tuple[str, str], float] = {}  # (account, region) -> newest event
         self._history_kept: list[tuple[Any, ...]] = []  # tag_history rows, in the order written
         self._current = cache.current
@@ -382,7 +383,7 @@ class SqlUnit(UnitFindings, UnitSessions):
     def enqueue_delivery(self, finding_id: str, sink: str, not_before: float = 0.0) -> None:
         self._deliveries[(finding_id, sink)] = not_before
 
-    def put_compute_entries(self, entries: Mapping[tuple[str, str], str | None]) -> None:
+    def put_compute_entries(self, entries: Mapping[Entry, str | None]) -> None:
         self._compute.update(entries)
 
     def requeue_deliveries(self, finding_id: str, before: Finding, exempt: Collection[str] = ()) -> None:

@@ -27,7 +27,7 @@ _SESSION_UPSERT = (
 )
 
 
-_GRANTS = msgspec.json.Encoder()
+_ENCODE = msgspec.json.Encoder()
 _GRANTS_READ = msgspec.json.Decoder(list[JudgedGrant])
 _CONTROL_READ = msgspec.json.Decoder(ControlCall)
 
@@ -40,7 +40,7 @@ class UnitSessions:
 
     def __init__(self, sql: Sql, sessions: dict[str, SessionGrant | None], now: str) -> None:
         self._sql = sql
-        self._written_at = now  # the unit's time, what store.forget_after_days counts from
+        self._now = now  # the unit's time (as UnitFindings has it): what forget_after_days counts from
         self._sessions = sessions
         self._sessions_kept: list[tuple[str, float, str, str]] = []  # upserts, in the order made
         self._uses_waiting: dict[str, bool] = {}  # by access key id, as read ahead
@@ -75,7 +75,7 @@ class UnitSessions:
             return
         self._sessions.pop(session.access_key_id, None)
         grant = json.dumps(session.to_dict())
-        self._sessions_kept.append((session.access_key_id, ts, grant, self._written_at))
+        self._sessions_kept.append((session.access_key_id, ts, grant, self._now))
 
     def get_session(self, access_key_id: str) -> SessionGrant | None:
         if access_key_id in self._sessions:
@@ -88,13 +88,13 @@ class UnitSessions:
 
     def note_session_use(self, access_key_id: str, event_id: str) -> None:
         self._uses_waiting[access_key_id] = True
-        self._uses_kept.append((access_key_id, event_id, self._written_at))
+        self._uses_kept.append((access_key_id, event_id, self._now))
 
     def keep_judged_grants(self, event_id: str, grants: Sequence[JudgedGrant]) -> None:
         self._sql.run(
             "INSERT INTO judged_grants (event_id, grants_json, written_at) VALUES (?, ?, ?)"
             " ON CONFLICT (event_id) DO UPDATE SET grants_json = excluded.grants_json",
-            (event_id, _GRANTS.encode(list(grants)).decode(), self._written_at),
+            (event_id, _ENCODE.encode(list(grants)).decode(), self._now),
         )
 
     def judged_grants(self, event_id: str) -> list[JudgedGrant] | None:
@@ -105,7 +105,7 @@ class UnitSessions:
         self._sql.run(
             "INSERT INTO judged_controls (event_id, call_json, written_at) VALUES (?, ?, ?)"
             " ON CONFLICT (event_id) DO UPDATE SET call_json = excluded.call_json",
-            (event_id, _GRANTS.encode(call).decode(), self._written_at),
+            (event_id, _ENCODE.encode(call).decode(), self._now),
         )
 
     def judged_control(self, event_id: str) -> ControlCall | None:

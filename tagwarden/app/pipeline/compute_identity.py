@@ -27,11 +27,10 @@ from tagwarden.core.compute import (
     profile_key,
 )
 from tagwarden.core.compute.detect import KIND, RoleView
-from tagwarden.core.compute.persisted import Entry
 from tagwarden.core.compute.state import PROFILE_NOT_KNOWN
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Actor, Finding
-from tagwarden.core.ports.compute_state import ComputeStateReads
+from tagwarden.core.ports.compute_state import ComputeStateReads, Entry
 from tagwarden.core.ports.store import StoreUnit
 
 COMPUTE_KINDS = frozenset({KIND})  # the findings judging a role given gives

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Protocol
 
-Entry = tuple[str, str]  # (kind, key)
+from tagwarden.core.compute.persisted import Entry  # (kind, key)
+
+__all__ = ["ComputeStateReads", "ComputeStateUnit", "Entry"]
 
 
 class ComputeStateReads(Protocol):
