@@ -80,8 +80,7 @@ class Recorder:
             if finding.id in added:
                 added.discard(finding.id)  # a second finding with the same id is not new
                 new.append(finding)
-                for sink in self.route(finding) if self.route else ():
-                    tx.enqueue_delivery(finding.id, sink)
+                self._queue_routed(tx, finding)
                 if self.store is not None:
                     tx.enqueue_delivery(finding.id, REPORT_SINK, self._clock() + REPORT_GRACE_SECONDS)
         return new
@@ -93,9 +92,13 @@ class Recorder:
         reverts (one is never applied twice)."""
         for before, after in changed:
             tx.requeue_deliveries(before.id, before, exempt=NOT_REQUEUED)
-            if after is not None and self.route is not None:
-                for sink in self.route(after):
-                    tx.enqueue_delivery(after.id, sink)
+            if after is not None:
+                self._queue_routed(tx, after)
+
+    def _queue_routed(self, tx: StoreUnit, finding: Finding) -> None:
+        """Queues ``finding`` for each sink its route names (a sink that has it already keeps it)."""
+        for sink in self.route(finding) if self.route else ():
+            tx.enqueue_delivery(finding.id, sink)
 
     def record(self, store: Store, findings: Sequence[Finding], *, source: str) -> list[Finding]:
         """``add`` in a transaction of its own, then ``report``: for producers with nothing else to

@@ -58,13 +58,22 @@ def old_tags_of_later(tx: StoreUnit, change: TagChange, ts: float) -> dict[Later
 
 @dataclass(slots=True)
 class Rejudged:
-    """The ids of the findings judging again marked superseded, and of those it opened again."""
+    """Each finding judging again changed: as it was (what its sinks may have been sent), and as it
+    is now (None: superseded)."""
 
-    superseded: list[str] = field(default_factory=list)
-    reopened: list[str] = field(default_factory=list)
-    # Each finding judging again changed: as it was (what its sinks may have been sent), and as it
-    # is now (None: superseded).
     changed: list[tuple[Finding, Finding | None]] = field(default_factory=list)
+
+    @property
+    def superseded(self) -> list[str]:
+        """The ids of the findings judging again marked superseded."""
+        return [before.id for before, after in self.changed if after is None]
+
+    @property
+    def reopened(self) -> list[str]:
+        """The ids of the superseded findings judging again opened again."""
+        return [
+            before.id for before, after in self.changed if after is not None and before.status == "superseded"
+        ]
 
 
 def rejudge_affected(
@@ -140,13 +149,10 @@ def _replace_findings(
         if again is None:
             if old.status != "superseded":
                 tx.supersede(old.id)
-                done.superseded.append(old.id)
                 done.changed.append((old, None))
         elif old.status == "superseded" or _says(old) != _says(again):
             tx.revise_finding(again)
             done.changed.append((old, again))
-            if old.status == "superseded":
-                done.reopened.append(old.id)
 
 
 def _says(finding: Finding) -> tuple[object, ...]:
