@@ -35,9 +35,10 @@ def register(subparsers: Any) -> None:
         "forget",
         help="delete the per-event bookkeeping older than store.forget_after_days, then exit",
         description="Delete what the daemon's hourly forget job deletes: the marks of judged events,"
-        " STS session tags and uses waiting for their session, written more than store.forget_after_days"
-        " (or --days) ago. Findings, their records and tag history are kept. For a store no daemon runs"
-        " on (one filled by replay), or to reclaim space at once. Prints the rows deleted per table.",
+        " STS session tags, uses and calls waiting for their session, and which role each compute"
+        " resource runs as, written more than store.forget_after_days (or --days) ago. Findings, their"
+        " records, tag history and launch templates are kept. For a store no daemon runs on (one"
+        " filled by replay), or to reclaim space at once. Prints the rows deleted per table.",
     )
     add_config_argument(forget)
     forget.add_argument(
