@@ -39,7 +39,8 @@ class StoreSettings(_Strict):
         ge=MIN_FORGET_DAYS,
         le=3650,
         description="days the per-event bookkeeping is kept after it was written: the marks that make an"
-        " event delivered again a no-op, STS session tags, uses waiting for their session. An event"
+        " event delivered again a no-op, STS session tags, uses waiting for their session, which role each"
+        " compute resource runs as. An event"
         " delivered again later is judged again, without repeating its findings; findings, tag history"
         " and current tags are kept. At least 2: a session lasts up to 36 hours. null: keep everything",
     )
