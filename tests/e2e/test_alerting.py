@@ -60,9 +60,8 @@ def ready(url: str) -> bool:
         return False
 
 
-@pytest.fixture
-def alertmanager(tmp_path: Path) -> Iterator[str]:
-    port = free_port()
+def start_alertmanager(tmp_path: Path, port: int, data: str = "am-data") -> Server:
+    """Alertmanager on ``port``, keeping its alerts under ``tmp_path / data``, once it is ready."""
     config = tmp_path / "alertmanager.yml"
     config.write_text(
         yaml.safe_dump(
@@ -81,16 +80,26 @@ def alertmanager(tmp_path: Path) -> Iterator[str]:
         [
             binary("prometheus-alertmanager"),
             f"--config.file={config}",
-            f"--storage.path={tmp_path / 'am-data'}",
+            f"--storage.path={tmp_path / data}",
             f"--web.listen-address=127.0.0.1:{port}",
             "--cluster.listen-address=",
         ],
-        tmp_path / "alertmanager.log",
+        tmp_path / f"{data}.log",
     )
-    url = f"http://127.0.0.1:{port}"
     try:
-        wait_until(lambda: ready(f"{url}/-/ready"), 30, "Alertmanager to be ready")
-        yield url
+        wait_until(lambda: ready(f"http://127.0.0.1:{port}/-/ready"), 30, "Alertmanager to be ready")
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+@pytest.fixture
+def alertmanager(tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    server = start_alertmanager(tmp_path, port)
+    try:
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.stop()
 

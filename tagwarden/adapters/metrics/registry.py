@@ -309,7 +309,7 @@ class Metrics:
         )
         self.sink_deliveries = Counter(
             "tagwarden_sink_deliveries",
-            "Attempts to push a finding to an alert sink, by result (delivered, failed).",
+            "Attempts to push a finding to an alert sink, by result (delivered, failed, resent).",
             ["sink", "result"],
             registry=r,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,21 +17,27 @@ ALERT_SEVERITY = {"critical": "critical", "high": "warning", "warning": "warning
 RUNBOOK = "https://github.com/tagwarden/tagwarden/blob/main/deploy/runbooks/TagwardenTagAbuse.md"
 
 
+def alert_labels(finding: Finding) -> dict[str, str]:
+    """What Alertmanager knows an alert by: two versions of a finding with the same labels are
+    one alert, updated in place."""
+    return {
+        "alertname": ALERT_NAME,
+        "severity": ALERT_SEVERITY.get(finding.severity, "warning"),
+        "finding_severity": finding.severity,
+        "kind": finding.kind,
+        "account": finding.account,
+        "rule": finding.rule,
+        "tag_key": finding.tag_key,
+        "finding_id": finding.id,
+    }
+
+
 def alert_for(
     finding: Finding, ttl_seconds: float, external_url: str | None, now: datetime
 ) -> dict[str, Any]:
     link = f"{external_url.rstrip('/')}/findings/{finding.id}" if external_url else ""
     return {
-        "labels": {
-            "alertname": ALERT_NAME,
-            "severity": ALERT_SEVERITY.get(finding.severity, "warning"),
-            "finding_severity": finding.severity,
-            "kind": finding.kind,
-            "account": finding.account,
-            "rule": finding.rule,
-            "tag_key": finding.tag_key,
-            "finding_id": finding.id,
-        },
+        "labels": alert_labels(finding),
         "annotations": {
             "summary": summary(finding),
             "description": finding.explanation,
@@ -73,3 +80,18 @@ class AlertmanagerSink:
             ended["annotations"]["description"] = revision_text(sent, current, shown)
             alerts.append(ended)
         post_json(self._post, self._url, alerts, {}, self.settings.timeout_seconds)
+
+    def resend(self, findings: Sequence[Finding]) -> None:
+        """The alerts of ``findings`` again, in one request: each lasts ``alert_ttl_seconds`` from
+        now. Alertmanager keeps an active alert's start; one it lost fires anew."""
+        self._post_all(findings, self.settings.alert_ttl_seconds)
+
+    def end(self, findings: Sequence[Finding]) -> None:
+        """The alerts of ``findings`` end now, in one request."""
+        self._post_all(findings, 0)
+
+    def _post_all(self, findings: Sequence[Finding], ttl: float) -> None:
+        if findings:
+            now, url = datetime.now(tz=UTC), self.settings.external_url
+            alerts = [alert_for(finding, ttl, url, now) for finding in findings]
+            post_json(self._post, self._url, alerts, {}, self.settings.timeout_seconds)

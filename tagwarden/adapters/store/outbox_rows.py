@@ -18,10 +18,12 @@ ALTER TABLE deliveries ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 
 # The row's values before the update: a sink that took the finding under a release that did not
 # keep what it took (before schema 6) is taken to hold the version before the change.
-_REQUEUE = (
+DUE_AGAIN = (
     "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt = 0, last_error = NULL,"
-    " revision = revision + 1,"
-    " sent_json = CASE WHEN sent_json IS NULL AND status = 'delivered' THEN ? ELSE sent_json END"
+    " revision = revision + 1"
+)
+_REQUEUE = (
+    DUE_AGAIN + ", sent_json = CASE WHEN sent_json IS NULL AND status = 'delivered' THEN ? ELSE sent_json END"
     " WHERE finding_id = ?"
 )
 

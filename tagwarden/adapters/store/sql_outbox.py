@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from tagwarden.adapters.store.outbox_rows import finding_text, sent_of
+from tagwarden.adapters.store.outbox_rows import DUE_AGAIN, finding_text, sent_of
 from tagwarden.core.model import Finding
 from tagwarden.core.ports.outbox import Delivery
 from tagwarden.core.timeutil import now_iso
@@ -15,6 +15,7 @@ from tagwarden.core.timeutil import now_iso
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Row, Sql
 
+_COLUMNS = "SELECT finding_id, sink, attempts, sent_json, revision, lease_holder FROM deliveries"
 _DONE = (
     "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
     " last_error = NULL, lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?"
@@ -38,8 +39,7 @@ class SqlOutbox:
     def claim_deliveries(self, now: float, limit: int, holder: str, lease_seconds: float) -> list[Delivery]:
         with self._writing() as sql:
             due = sql.rows(
-                "SELECT finding_id, sink, attempts, sent_json, revision, lease_holder FROM deliveries"
-                " WHERE status = 'pending' AND next_attempt <= ? AND lease_until <= ?"
+                _COLUMNS + " WHERE status = 'pending' AND next_attempt <= ? AND lease_until <= ?"
                 " ORDER BY next_attempt, finding_id, sink LIMIT ?" + self._claim_lock,
                 (now, now, limit),
             )
@@ -101,6 +101,29 @@ class SqlOutbox:
                 " lease_holder = NULL, lease_until = 0 WHERE finding_id = ? AND sink = ?",
                 (error[:500], next_attempt, finding_id, sink),
             )
+
+    def taken_deliveries(self, sink: str, after: str, limit: int) -> list[Delivery]:
+        with self._reading() as sql:
+            rows = sql.rows(
+                _COLUMNS + " WHERE sink = ? AND status = 'delivered' AND sent_json IS NOT NULL"
+                " AND finding_id > ? ORDER BY finding_id LIMIT ?",
+                (sink, after, limit),
+            )
+        return [_delivery(row) for row in rows]
+
+    def deliveries_to(self, sink: str, finding_ids: Sequence[str]) -> dict[str, Delivery]:
+        found: dict[str, Delivery] = {}
+        with self._reading() as sql:
+            for start in range(0, len(finding_ids), 500):
+                chunk = finding_ids[start : start + 500]
+                where = f" WHERE sink = ? AND finding_id IN ({', '.join('?' * len(chunk))})"
+                rows = sql.rows(_COLUMNS + where, (sink, *chunk))
+                found.update((row[0], _delivery(row)) for row in rows)
+        return found
+
+    def delivery_again(self, finding_id: str, sink: str) -> None:
+        with self._writing() as sql:
+            sql.run(DUE_AGAIN + " WHERE finding_id = ? AND sink = ?", (finding_id, sink))
 
     def pending_deliveries(self) -> dict[str, int]:
         with self._reading() as sql:

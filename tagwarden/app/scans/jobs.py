@@ -14,6 +14,8 @@ A job is a plain callable returning True on success; ``Scans.run`` times it, cou
   verified as ``tagwarden verify-logs`` does; each problem is a ``log_integrity`` finding.
 - ``forget`` (unless ``store.forget_after_days`` is null): the store's per-event bookkeeping
   written longer ago than that, deleted (``tagwarden_store_forgotten_rows_total{table}``).
+- ``resend:<sink>`` (an Alertmanager sink's ``resend_seconds``): the alerts of the findings that
+  sink shows, sent again (``tagwarden_sink_deliveries_total{result="resent"}``).
 
 Replicas sharing one store run each scan on one replica at a time: the one holding the scan's lease
 (``tagwarden_scan_lease_held{scan}``).
@@ -25,12 +27,16 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.adapters.replica import this_replica
+from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink
+from tagwarden.adapters.sinks.resend import AlertResend
+from tagwarden.adapters.sinks.sink import DeliveryError
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
 from tagwarden.app.inventory.reconcile import Reconciler
@@ -40,6 +46,7 @@ from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_sett
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import Inventory
+from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 from tagwarden.core.timeutil import days_before
 
 # A scan's lease outlives its holder by at most this; the holder renews it every few seconds.
@@ -89,7 +96,25 @@ class Scans:
         store = self.config.settings.store
         if store.forget_after_days is not None:
             jobs.append(ScanJob("forget", store.forget_interval_seconds, self.forget))
+        for name, spec in zip(self.config.settings.sink_names(), self.config.settings.sinks, strict=True):
+            if isinstance(spec, AlertmanagerSinkSettings) and spec.resend_seconds is not None:
+                jobs.append(ScanJob(f"resend:{name}", spec.resend_seconds, partial(self.resend, name)))
         return jobs
+
+    def resend(self, name: str) -> bool:
+        """The alerts of the findings Alertmanager sink ``name`` shows, sent again."""
+        sink = self.parts.sinks[name]
+        assert isinstance(sink, AlertmanagerSink)
+        counted = self.parts.metrics.sink_deliveries
+        try:
+            resent, mended = AlertResend(self.parts.store, sink, self.parts.processor.recorder.route).run()
+        except DeliveryError as exc:
+            counted.labels(name, "failed").inc()
+            self.log.warning("alerts_resend_failed", sink=name, error=str(exc))
+            return False
+        counted.labels(name, "resent").inc(resent)
+        self.log.info("alerts_resent", sink=name, alerts=resent, mended=mended)
+        return True
 
     def forget(self) -> bool:
         """Deletes the bookkeeping written more than ``store.forget_after_days`` ago."""

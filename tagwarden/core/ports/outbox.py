@@ -80,6 +80,20 @@ class Outbox(Protocol):
         nothing counted."""
         ...
 
+    def taken_deliveries(self, sink: str, after: str, limit: int) -> list[Delivery]:
+        """Deliveries to ``sink`` that it took and that are not due again: ``sent`` is what it was
+        sent last. Up to ``limit`` of them, by finding id, from the first after ``after``."""
+        ...
+
+    def deliveries_to(self, sink: str, finding_ids: Sequence[str]) -> dict[str, Delivery]:
+        """The deliveries of ``finding_ids`` to ``sink``, due or not, by finding id."""
+        ...
+
+    def delivery_again(self, finding_id: str, sink: str) -> None:
+        """Due again at once, with a new revision (a send in flight does not count for it): the
+        sink may show something other than what it was last sent, which its next send mends."""
+        ...
+
     def pending_deliveries(self) -> dict[str, int]:
         """Pending deliveries per sink."""
         ...

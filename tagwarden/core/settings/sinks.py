@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tagwarden.core.model.finding import Severity
 
@@ -22,8 +22,29 @@ class _SinkBase(_Strict):
 class AlertmanagerSinkSettings(_SinkBase):
     type: Literal["alertmanager"]
     url: str = Field(description="Alertmanager's base URL, e.g. http://alertmanager:9093")
-    alert_ttl_seconds: float = Field(default=86400, gt=0, description="how long each finding's alert lasts")
+    alert_ttl_seconds: float = Field(
+        default=86400, gt=0, description="how long each finding's alert lasts after it was last sent"
+    )
+    resend_seconds: float | None = Field(
+        default=300,
+        gt=0,
+        description=(
+            "how often the alerts of the findings still open are sent again, so that an Alertmanager"
+            " that lost them (restarted without its data) shows them again and none ends while its"
+            " finding is open; null sends each once"
+        ),
+    )
     external_url: str | None = Field(default=None, description="tagwarden's URL, for links to /findings/<id>")
+
+    @model_validator(mode="after")
+    def _resent_before_ending(self) -> AlertmanagerSinkSettings:
+        if self.resend_seconds is not None and self.resend_seconds >= self.alert_ttl_seconds:
+            raise ValueError(
+                f"resend_seconds ({self.resend_seconds:g}) must be shorter than alert_ttl_seconds"
+                f" ({self.alert_ttl_seconds:g}), or an open finding's alert ends between two sends;"
+                " lower resend_seconds, raise alert_ttl_seconds, or set resend_seconds: null"
+            )
+        return self
 
 
 class WebhookSinkSettings(_SinkBase):

@@ -131,3 +131,40 @@ def test_resolving_a_finding_requeues_it_for_the_sinks_that_took_it(store: Store
     store.delivery_done("tw-1", "hook")
     store.set_status("tw-1", "resolved", requeue_except=())  # no change of status: nothing queued
     assert store.pending_deliveries() == {}
+
+
+def test_taken_deliveries_are_what_each_sink_was_sent_last_by_finding_id(store: Store) -> None:
+    """What an Alertmanager sink's resend reads: taken and not due again, a page at a time."""
+    versions = {name: make_finding(id=name) for name in ("f1", "f2", "f3", "f4")}
+    queue(store, *[(name, "page") for name in versions], ("f1", "hook"))
+    store.claim_deliveries(100.0, 10, "a", 60.0)
+    for name in ("f1", "f2", "f3"):
+        store.delivery_done(name, "page", took=versions[name], revision=0)
+    store.delivery_done("f1", "hook", took=versions["f1"], revision=0)
+    store.delivery_done("f4", "page")  # taken by a release before schema 6: nothing to send again
+    with store.unit() as tx:
+        tx.requeue_deliveries("f2", versions["f2"])  # due again: the dispatcher's, not the resend's
+    first = store.taken_deliveries("page", "", 1)
+    assert first == [Delivery("f1", "page", 1, versions["f1"], 0)]
+    assert store.taken_deliveries("page", "f1", 10) == [Delivery("f3", "page", 1, versions["f3"], 0)]
+    assert store.taken_deliveries("page", "f3", 10) == []
+    assert store.taken_deliveries("nobody", "", 10) == []
+    # Read again after sending: due or not, with the revision each has now.
+    now = store.deliveries_to("page", ["f1", "f2", "f5"])
+    assert set(now) == {"f1", "f2"}
+    assert (now["f2"].revision, now["f2"].sent) == (1, versions["f2"])
+
+
+def test_a_delivery_due_again_has_a_new_revision_and_keeps_what_its_sink_took(store: Store) -> None:
+    taken = make_finding(id="f1")
+    queue(store, ("f1", "page"), ("f1", "hook"))
+    store.claim_deliveries(100.0, 10, "a", 60.0)
+    store.delivery_done("f1", "page", took=taken, revision=0)
+    store.delivery_done("f1", "hook", took=taken, revision=0)
+    store.delivery_again("f1", "page")
+    assert store.pending_deliveries() == {"page": 1}  # the other sink's delivery is left alone
+    (again,) = store.claim_deliveries(101.0, 10, "b", 60.0)
+    assert again == Delivery("f1", "page", 0, taken, 1)
+    store.delivery_again("f1", "page")  # while "b" sends: its send does not count for this one
+    store.delivery_done("f1", "page", took=taken, revision=1)
+    assert store.pending_deliveries() == {"page": 1}

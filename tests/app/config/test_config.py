@@ -6,6 +6,7 @@ import pytest
 
 from tagwarden.app.cli.main import main
 from tagwarden.app.config import ConfigError, SqsSourceSettings, load_config
+from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 from tagwarden.core.settings.store_url import redacted
 
 BASE = """
@@ -199,3 +200,26 @@ def test_a_replays_parts_batch_their_reports_and_commit_without_waiting_for_the_
     assert synchronous == (1 if replay else 2)  # NORMAL, FULL
     assert checkpoint_pages == 10_000  # not SQLite's 1,000: see docs/performance.md
     parts.store.close()
+
+
+ALERTMANAGER = BASE + "sinks:\n  - {type: alertmanager, url: 'http://am:9093'%s}\n"
+
+
+@pytest.mark.parametrize(
+    ("fields", "resend"),
+    [("", 300.0), (", resend_seconds: 60", 60.0), (", resend_seconds: null", None)],
+)
+def test_alertmanager_alerts_are_sent_again_every_five_minutes_unless_told(
+    tmp_path: Path, fields: str, resend: float | None
+) -> None:
+    (sink,) = load_config(write(tmp_path, ALERTMANAGER % fields), env={}).settings.sinks
+    assert isinstance(sink, AlertmanagerSinkSettings) and sink.resend_seconds == resend
+
+
+def test_alerts_sent_again_no_sooner_than_they_end_are_refused_with_what_to_change(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, ALERTMANAGER % ", alert_ttl_seconds: 600, resend_seconds: 600"), env={})
+    message = str(caught.value)
+    assert "sinks[0]" in message
+    assert "resend_seconds (600) must be shorter than alert_ttl_seconds (600)" in message
+    assert "set resend_seconds: null" in message

@@ -8,13 +8,18 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink
 from tagwarden.app.config import load_config
 from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.app.scans.jobs import ScanJob
 from tagwarden.app.wiring import build_parts
 from tagwarden.core.model import SessionGrant
+from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 from tagwarden.core.timeutil import format_time
+from tests.adapters.sinks.test_alert_resend import shown_to
+from tests.adapters.sinks.test_sinks import FakeHttp
+from tests.builders.findings import make_finding
 from tests.builders.scan_scenario import A, B, seed, write_config
 
 
@@ -215,3 +220,29 @@ def test_a_replica_whose_clock_runs_ahead_takes_no_scan_from_the_holder(
     finally:
         holder.parts.store.close()
         ahead.parts.store.close()
+
+
+def test_an_alertmanager_sink_has_its_alerts_sent_again_by_a_job_of_its_own(aws: str, tmp_path: Path) -> None:
+    path = write_config(tmp_path, [A])
+    document = yaml.safe_load(path.read_text())
+    del document["inventory"]
+    document["sinks"] = [
+        {"type": "alertmanager", "name": "am", "url": "http://am:9093", "resend_seconds": 120},
+        {"type": "alertmanager", "name": "quiet", "url": "http://am:9093", "resend_seconds": None},
+        {"type": "webhook", "name": "hook", "url": "http://hook"},
+    ]
+    path.write_text(yaml.safe_dump(document))
+    config = load_config(path, env={})
+    parts = build_parts(config, get_logger())
+    scans = Scans(config, parts, get_logger())
+    (job,) = [job for job in scans.jobs() if job.name.startswith("resend")]
+    assert (job.name, job.interval_seconds) == ("resend:am", 120)
+    shown_to(parts.store, "am", make_finding(id="tw-1"), make_finding(id="tw-2"))
+    sample = parts.metrics.registry.get_sample_value
+    settings = AlertmanagerSinkSettings(type="alertmanager", url="http://am:9093")
+    for status, ok, result, count in ((503, False, "failed", 1), (200, True, "resent", 2)):
+        http = FakeHttp(status)
+        parts.sinks["am"] = AlertmanagerSink("am", settings, http)
+        assert scans.run(job) is ok
+        assert len(http.posts) == 1
+        assert sample("tagwarden_sink_deliveries_total", {"sink": "am", "result": result}) == count

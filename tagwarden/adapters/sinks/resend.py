@@ -1,0 +1,83 @@
+"""Sends Alertmanager the alerts of the findings it shows, again, as Prometheus sends its own.
+
+An alert is sent once, when its finding is delivered, and lasts ``alert_ttl_seconds``. Alertmanager
+forgets it when it restarts without its data, and ends it when that time has passed, though the
+finding may still be open. So every ``resend_seconds`` the alerts a sink was last sent, where they
+are still live and routed to it, are sent again in a few large requests.
+
+The dispatcher may revise or withdraw a finding between the moment its delivery is read here and
+the moment its alert is sent again: that send would then bring back what the dispatcher just took
+away. After each request the deliveries are read again, and each one that moved (a new revision)
+is mended: the alert sent again ends where the sink should no longer show it under those labels,
+and the delivery is due again, so that the dispatcher's next send is the last word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink, alert_labels
+from tagwarden.adapters.sinks.sink import LIVE_STATUSES
+from tagwarden.core.model import Finding
+from tagwarden.core.ports.outbox import Delivery
+
+PER_REQUEST = 500  # alerts per POST; Alertmanager takes a list
+
+
+class TakenDeliveries(Protocol):
+    def taken_deliveries(self, sink: str, after: str, limit: int) -> list[Delivery]: ...
+
+    def deliveries_to(self, sink: str, finding_ids: Sequence[str]) -> dict[str, Delivery]: ...
+
+    def delivery_again(self, finding_id: str, sink: str) -> None: ...
+
+
+class AlertResend:
+    def __init__(
+        self,
+        store: TakenDeliveries,
+        sink: AlertmanagerSink,
+        route: Callable[[Finding], Iterable[str]] | None = None,
+        per_request: int = PER_REQUEST,
+    ) -> None:
+        self._store = store
+        self._sink = sink
+        self._route = route
+        self._per_request = per_request
+
+    def _shown(self, finding: Finding) -> bool:
+        routed = self._route is None or self._sink.name in self._route(finding)
+        return routed and finding.status in LIVE_STATUSES
+
+    def run(self) -> tuple[int, int]:
+        """Sends every shown alert again; (alerts sent again, deliveries mended). Raises
+        DeliveryError when Alertmanager does not take a request (what was sent before stays)."""
+        resent = mended = 0
+        after = ""
+        while taken := self._store.taken_deliveries(self._sink.name, after, self._per_request):
+            after = taken[-1].finding_id
+            shown = [d for d in taken if d.sent is not None and self._shown(d.sent)]
+            if shown:
+                self._sink.resend([d.sent for d in shown if d.sent is not None])
+                resent += len(shown)
+                mended += self._mend(shown)
+        return resent, mended
+
+    def _mend(self, resent: list[Delivery]) -> int:
+        now = self._store.deliveries_to(self._sink.name, [d.finding_id for d in resent])
+        ended: list[Finding] = []
+        moved = 0
+        for before in resent:
+            after = now.get(before.finding_id)
+            if after is not None and after.revision == before.revision:
+                continue  # nothing sent it since it was read: what was sent again is what it shows
+            assert before.sent is not None
+            moved += 1
+            last = after.sent if after is not None else None
+            if last is None or not self._shown(last) or alert_labels(last) != alert_labels(before.sent):
+                ended.append(before.sent)  # under these labels the sink should show nothing now
+            if after is not None:
+                self._store.delivery_again(before.finding_id, self._sink.name)
+        self._sink.end(ended)
+        return moved
