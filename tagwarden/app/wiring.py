@@ -12,6 +12,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
 from tagwarden.adapters.aws.instance_profiles import IAMInstanceProfiles
+from tagwarden.adapters.aws.launch_templates import EC2LaunchTemplates
 from tagwarden.adapters.aws.tag_writer import TagWriter, remediator_clients
 from tagwarden.adapters.aws.trails import described_trails
 from tagwarden.adapters.metrics import Metrics
@@ -99,6 +100,7 @@ def build_parts(
         fetch=profiles,
         list_all=profiles.all_roles if profiles else None,
         ttl_seconds=settings.aws.principal_tags_ttl_seconds,
+        templates=EC2LaunchTemplates(aws_clients.ec2, account, log) if aws else None,
     )
     sinks, by_severity = build_sinks(settings, aws_clients)
     policy = CompiledPolicy(config.policy)

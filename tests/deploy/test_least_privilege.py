@@ -315,6 +315,8 @@ DAEMON_NEEDS = [
     ("iam:ListUserTags", f"arn:aws:iam::{TOOLING_ACCOUNT}:user/alice"),
     ("iam:ListInstanceProfiles", "*"),  # compute_identity: which role an instance profile holds
     ("iam:GetInstanceProfile", f"arn:aws:iam::{TOOLING_ACCOUNT}:instance-profile/web"),
+    ("ec2:DescribeLaunchTemplates", "*"),  # compute_identity: templates made before tagwarden watched
+    ("ec2:DescribeLaunchTemplateVersions", "*"),
     ("iam:GetPolicyVersion", f"arn:aws:iam::{TOOLING_ACCOUNT}:policy/TeamAlphaAccess"),
     ("iam:ListAttachedRolePolicies", f"arn:aws:iam::{TOOLING_ACCOUNT}:role/TagAdmin"),
     ("tag:GetResources", "*"),

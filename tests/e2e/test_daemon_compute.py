@@ -171,3 +171,28 @@ def test_a_daemon_restarted_judges_a_group_on_a_template_it_saw_made_before(aws:
         ]
     finally:
         again.close()
+
+
+def test_the_daemon_asks_ec2_for_a_template_made_before_it_watched(aws: str, tmp_path: Path) -> None:
+    """No record of the template reaches the daemon: its version's profile comes from EC2."""
+    seed_principals(ROLE_TAGS, {"carol": {}})
+    _seed_profiles()
+    made = boto3.client("ec2").create_launch_template(
+        LaunchTemplateName="web-before", LaunchTemplateData={"IamInstanceProfile": {"Name": "beta-profile"}}
+    )
+    template_id = made["LaunchTemplate"]["LaunchTemplateId"]
+    deployment = Deployment.create("compute-ec2")
+    group = create_auto_scaling_group(
+        ALICE, "asg-before", template_spec(template_id), time="2024-06-05T09:05:00Z", event_id="asg"
+    )
+    daemon = DaemonProcess(tmp_path, POLICY, sqs_source(deployment)).start()
+    try:
+        deployment.put_log("123456789012", [group])
+        found = wait_until(
+            lambda: [f for f in daemon.findings_in_db() if f["event_id"] == "asg"], 60, "the group's finding"
+        )
+        assert [(f["kind"], f["old_value"], f["new_value"]) for f in found] == [
+            ("compute_identity", None, "beta")
+        ]
+    finally:
+        daemon.close()

@@ -2,8 +2,9 @@
 
 The detection itself is pure (tagwarden.core.compute); this keeps the state of instance profiles,
 resources, associations and launch templates in memory and in the store (loaded for each unit's
-records before judging, written with the unit), asks IAM for profiles it has not seen (at most
-once per time-to-live each), and reads role tags from the store's tag state.
+records before judging, written with the unit), asks IAM for profiles it has not seen and EC2
+for launch template versions it has not seen (at most once per time-to-live each), and reads role
+tags from the store's tag state.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tagwarden.core.compute import (
     RoleGrant,
     StateUndo,
     TemplateRef,
+    TemplateUpdate,
     detect_compute_identity,
     persisted,
     profile_key,
@@ -38,6 +40,9 @@ COMPUTE_KINDS = frozenset({KIND})  # the findings judging a role given gives
 LOAD_ROUNDS = 4
 ProfileFetch = Callable[[str], "str | None"]  # a profile key's role, None, or PROFILE_NOT_KNOWN
 ProfileList = Callable[[], Mapping[str, "str | None"]]
+# A launch template version as EC2 describes it now (its number, profile, $Default and $Latest),
+# None where EC2 cannot tell (another account, no such template or version, access denied).
+TemplateFetch = Callable[[TemplateRef], "TemplateUpdate | None"]
 
 
 class ComputeIdentity:
@@ -48,10 +53,13 @@ class ComputeIdentity:
         list_all: ProfileList | None = None,
         ttl_seconds: float = 300.0,
         clock: Callable[[], float] = time.time,
+        *,
+        templates: TemplateFetch | None = None,
     ) -> None:
         self.reader = reader or ComputeReader()
         self.state = ComputeIdentityState()
         self._fetch = fetch
+        self._templates = templates
         self._list_all = list_all
         self._ttl = ttl_seconds
         self._clock = clock
@@ -89,6 +97,7 @@ class ComputeIdentity:
         """Ask IAM for the unknown profiles ``reads`` name; return the principals whose tags judging
         needs (the roles given, the roles replaced, the actors)."""
         reads = list(reads)
+        self._look_up_templates(reads)
         profiles = {g.profile for r in reads for g in r.grants if g.profile}
         with self._lock:
             for read in reads:
@@ -111,6 +120,44 @@ class ComputeIdentity:
                     )
         roles.discard("")
         return roles
+
+    def _look_up_templates(self, reads: list[ComputeRead]) -> None:
+        """Asks EC2 for the template versions the grants name that neither the state nor the
+        store knows, and that no record of these reads makes or changes (those are learned from
+        the records, in event order): a template made before tagwarden watched. Learned as EC2
+        says now, in memory only; a numbered version never changes, $Default and $Latest may have
+        since the record."""
+        if self._templates is None:
+            return
+        changed = {name for r in reads for u in r.template_updates for name in _names(u.template)}
+        refs = {
+            ref
+            for read in reads
+            for grant in read.grants
+            for ref in (grant.template, grant.previous_template)
+            if ref is not None and not (_names(ref) & changed)
+        }
+        now = self._clock()
+        with self._lock:
+            due = []
+            for ref in sorted(refs, key=_template_key):
+                known, _ = self.state.template_profile(
+                    ref.account, ref.region, ref.template_id, ref.name, ref.version
+                )
+                asked = self._fetched_at.get(_template_key(ref), float("-inf"))
+                if not known and now - asked >= self._ttl:
+                    self._fetched_at[_template_key(ref)] = now
+                    due.append(ref)
+        for ref in due:
+            described = self._templates(ref)
+            if described is None:
+                continue
+            with self._lock:
+                known, _ = self.state.template_profile(
+                    ref.account, ref.region, ref.template_id, ref.name, ref.version
+                )
+                if not known:
+                    self.state.learn_template(described)
 
     def _template_profiles(self, template: TemplateRef | None) -> set[str]:
         """The profiles of every version known of the template a grant names: which one the grant
@@ -266,6 +313,17 @@ class ComputeIdentity:
             self.state.set_resource_role(grant.target, grant.role, grant.profile, undo)
         if grant.association_id:
             self.state.remember_association(grant.association_id, grant.target, grant.profile, undo)
+
+
+def _names(ref: TemplateRef) -> frozenset[str]:
+    """What a template reference names it by: its id, its name, or both."""
+    where = f"{ref.account}/{ref.region}"
+    named = (("id", ref.template_id), ("name", ref.name))
+    return frozenset(f"{where}/{kind}:{value}" for kind, value in named if value)
+
+
+def _template_key(ref: TemplateRef) -> str:
+    return f"template:{ref.account}/{ref.region}/{ref.template_id or ''}/{ref.name or ''}/{ref.version or ''}"
 
 
 def _same(role: str, other: str) -> bool:

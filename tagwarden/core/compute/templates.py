@@ -6,7 +6,8 @@ then launched by the service's own role, which is an AWS service acting for itse
 A grant names the version (``RoleGrant.template``); the state says which profile it has, as
 learned from CreateLaunchTemplate, CreateLaunchTemplateVersion (with ``SourceVersion``, whose
 profile a version inherits where it names none), ModifyLaunchTemplate, DeleteLaunchTemplate and
-DeleteLaunchTemplateVersions. A template or version tagwarden did not see made gives no role.
+DeleteLaunchTemplateVersions. A template or version no record taught gives no role, unless the
+daemon learns it from EC2 (``app/pipeline/compute_identity.py``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
-from tagwarden.app.pipeline.compute_identity import ComputeIdentity
+from tagwarden.app.pipeline.compute_identity import ComputeIdentity, TemplateFetch
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.model import Finding
 from tagwarden.core.normalize import Normalizer
@@ -35,7 +35,9 @@ IAM[f"arn:aws:iam::{ACCOUNT}:user/carol"] = {}
 PROFILES = {f"{ACCOUNT}/{team}-profile": role(f"app-{team}") for team in ("alpha", "beta", "plain")}
 
 
-def make_processor(store: Store, *, profiles: bool = True) -> Processor:
+def make_processor(
+    store: Store, *, profiles: bool = True, templates: TemplateFetch | None = None
+) -> Processor:
     return Processor(
         normalizer=Normalizer(),
         policy=CompiledPolicy(parse_policy_document(POLICY)),
@@ -43,7 +45,7 @@ def make_processor(store: Store, *, profiles: bool = True) -> Processor:
         principals=PrincipalTagCache(IAM.get),
         metrics=Metrics(),
         log=get_logger(),
-        compute=ComputeIdentity(fetch=PROFILES.get if profiles else None),
+        compute=ComputeIdentity(fetch=PROFILES.get if profiles else None, templates=templates),
     )
 
 
