@@ -140,6 +140,15 @@ def test_tagwarden_replay_over_the_log_files_finds_the_same(aws: str, tmp_path: 
     ] == []
 
 
+def assert_group_given_beta(daemon: DaemonProcess) -> None:
+    """The group (event ``asg``) is flagged for running team beta's role, as a new resource."""
+    found = wait_until(
+        lambda: [f for f in daemon.findings_in_db() if f["event_id"] == "asg"], 60, "the group's finding"
+    )
+    said = [(f["kind"], f["old_value"], f["new_value"]) for f in found]
+    assert said == [("compute_identity", None, "beta")]
+
+
 def test_a_daemon_restarted_judges_a_group_on_a_template_it_saw_made_before(aws: str, tmp_path: Path) -> None:
     """The launch template's records reach the first daemon; the group's reach the daemon started
     again on the same store: what the first learned is read back from the store."""
@@ -163,12 +172,7 @@ def test_a_daemon_restarted_judges_a_group_on_a_template_it_saw_made_before(aws:
     again = DaemonProcess(tmp_path, POLICY, sqs_source(deployment)).start()
     try:
         deployment.put_log("123456789012", [group])
-        found = wait_until(
-            lambda: [f for f in again.findings_in_db() if f["event_id"] == "asg"], 60, "the group's finding"
-        )
-        assert [(f["kind"], f["old_value"], f["new_value"]) for f in found] == [
-            ("compute_identity", None, "beta")
-        ]
+        assert_group_given_beta(again)
     finally:
         again.close()
 
@@ -188,11 +192,6 @@ def test_the_daemon_asks_ec2_for_a_template_made_before_it_watched(aws: str, tmp
     daemon = DaemonProcess(tmp_path, POLICY, sqs_source(deployment)).start()
     try:
         deployment.put_log("123456789012", [group])
-        found = wait_until(
-            lambda: [f for f in daemon.findings_in_db() if f["event_id"] == "asg"], 60, "the group's finding"
-        )
-        assert [(f["kind"], f["old_value"], f["new_value"]) for f in found] == [
-            ("compute_identity", None, "beta")
-        ]
+        assert_group_given_beta(daemon)
     finally:
         daemon.close()
