@@ -15,6 +15,7 @@ and the delivery is due again, so that the dispatcher's next send is the last wo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink, alert_labels
@@ -26,6 +27,8 @@ PER_REQUEST = 500  # alerts per POST; Alertmanager takes a list
 
 
 class TakenDeliveries(Protocol):
+    def get_finding(self, finding_id: str) -> Finding | None: ...
+
     def taken_deliveries(self, sink: str, after: str, limit: int) -> list[Delivery]: ...
 
     def deliveries_to(self, sink: str, finding_ids: Sequence[str]) -> dict[str, Delivery]: ...
@@ -57,12 +60,19 @@ class AlertResend:
         after = ""
         while taken := self._store.taken_deliveries(self._sink.name, after, self._per_request):
             after = taken[-1].finding_id
-            shown = [d for d in taken if d.sent is not None and self._shown(d.sent)]
+            shown = [d for d in map(self._with_sent, taken) if d.sent is not None and self._shown(d.sent)]
             if shown:
                 self._sink.resend([d.sent for d in shown if d.sent is not None])
                 resent += len(shown)
                 mended += self._mend(shown)
         return resent, mended
+
+    def _with_sent(self, delivery: Delivery) -> Delivery:
+        """Taken under a release that kept nothing of what was sent (before store schema 6): the
+        finding as it is, which no change has queued again since."""
+        if delivery.sent is not None:
+            return delivery
+        return replace(delivery, sent=self._store.get_finding(delivery.finding_id))
 
     def _mend(self, resent: list[Delivery]) -> int:
         now = self._store.deliveries_to(self._sink.name, [d.finding_id for d in resent])

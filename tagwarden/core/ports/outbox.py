@@ -82,7 +82,8 @@ class Outbox(Protocol):
 
     def taken_deliveries(self, sink: str, after: str, limit: int) -> list[Delivery]:
         """Deliveries to ``sink`` that it took and that are not due again: ``sent`` is what it was
-        sent last. Up to ``limit`` of them, by finding id, from the first after ``after``."""
+        sent last (None where a release before schema 6 kept nothing: the finding as it is, which
+        nothing has changed since). Up to ``limit`` of them, by finding id, after ``after``."""
         ...
 
     def deliveries_to(self, sink: str, finding_ids: Sequence[str]) -> dict[str, Delivery]:

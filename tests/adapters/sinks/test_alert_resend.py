@@ -78,6 +78,21 @@ def test_the_alerts_the_sink_shows_are_sent_again_a_page_at_a_time(store: Store)
     assert store.pending_deliveries() == {"am": 1}  # nothing else moved
 
 
+def test_a_finding_taken_before_schema_6_is_sent_again_as_it_is(store: Store) -> None:
+    """A release before schema 6 kept nothing of what it sent: the finding as it is now."""
+    kept, resolved = make_finding(id="tw-1"), make_finding(id="tw-2", status="resolved")
+    with store.unit() as tx:
+        tx.add_findings([kept, resolved])
+        tx.enqueue_delivery("tw-1", "am")
+        tx.enqueue_delivery("tw-2", "am")
+    store.claim_deliveries(0.0, 10, "dispatcher", 60.0)
+    store.deliveries_done("am", ["tw-1", "tw-2"])  # as that release marked them: nothing kept
+    http = FakeHttp(200)
+    assert AlertResend(store, alertmanager(http), ROUTE).run() == (1, 0)
+    ((_, body, _),) = http.posts
+    assert ids(body) == ["tw-1"]
+
+
 def test_nothing_shown_sends_nothing(store: Store) -> None:
     shown_to(store, "am", make_finding(id="tw-1", status="superseded"))
     http = FakeHttp(200)
