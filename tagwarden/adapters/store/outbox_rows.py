@@ -15,6 +15,11 @@ SCHEMA_V6 = """
 ALTER TABLE deliveries ADD COLUMN sent_json TEXT;
 ALTER TABLE deliveries ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 """
+# An Alertmanager sink's resend reads what the sink took, a page at a time by finding id: without
+# this it read every delivered row of every sink, and sorted them, for each page.
+SCHEMA_V8 = """
+CREATE INDEX deliveries_taken ON deliveries (sink, status, finding_id);
+"""
 
 # The row's values before the update: a sink that took the finding under a release that did not
 # keep what it took (before schema 6) is taken to hold the version before the change.

@@ -4,10 +4,10 @@ replicas starting at once migrate it exactly once. Same tables as SQLite's versi
 from __future__ import annotations
 
 from tagwarden.adapters.store.compute_rows import SCHEMA_V7
-from tagwarden.adapters.store.outbox_rows import SCHEMA_V6
+from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8
 from tagwarden.adapters.store.schema_v5 import schema_v5
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
 MIGRATION_LOCK = 0x74A9_3D11_5C0E_0001
@@ -156,4 +156,6 @@ CREATE TABLE session_uses (
     6: SCHEMA_V6,
     # What the events taught of compute resources' roles, shared by replicas, kept over restarts.
     7: SCHEMA_V7,
+    # What each sink took, in finding id order (Alertmanager sinks send it again).
+    8: SCHEMA_V8,
 }

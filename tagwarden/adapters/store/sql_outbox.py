@@ -105,8 +105,10 @@ class SqlOutbox:
     def taken_deliveries(self, sink: str, after: str, limit: int) -> list[Delivery]:
         with self._reading() as sql:
             rows = sql.rows(
-                _COLUMNS + " WHERE sink = ? AND status = 'delivered' AND finding_id > ?"
-                " ORDER BY finding_id LIMIT ?",
+                _COLUMNS + " WHERE sink = ? AND status = 'delivered' AND finding_id > ? AND EXISTS"
+                " (SELECT 1 FROM findings WHERE findings.id = deliveries.finding_id"
+                " AND findings.status IN ('open', 'acknowledged'))"
+                " ORDER BY sink, status, finding_id LIMIT ?",
                 (sink, after, limit),
             )
         return [_delivery(row) for row in rows]

@@ -81,7 +81,8 @@ class Outbox(Protocol):
         ...
 
     def taken_deliveries(self, sink: str, after: str, limit: int) -> list[Delivery]:
-        """Deliveries to ``sink`` that it took and that are not due again: ``sent`` is what it was
+        """Deliveries to ``sink`` of findings open or acknowledged, that it took and that are not
+        due again (the findings a notifier may show): ``sent`` is what it was
         sent last (None where a release before schema 6 kept nothing: the finding as it is, which
         nothing has changed since). Up to ``limit`` of them, by finding id, after ``after``."""
         ...

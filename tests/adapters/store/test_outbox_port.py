@@ -136,10 +136,13 @@ def test_resolving_a_finding_requeues_it_for_the_sinks_that_took_it(store: Store
 def test_taken_deliveries_are_what_each_sink_was_sent_last_by_finding_id(store: Store) -> None:
     """What an Alertmanager sink's resend reads: taken and not due again, a page at a time."""
     versions = {name: make_finding(id=name) for name in ("f1", "f2", "f3", "f4")}
-    queue(store, *[(name, "page") for name in versions], ("f1", "hook"))
+    with store.unit() as tx:
+        tx.add_findings([*versions.values(), make_finding(id="f0", status="resolved")])
+    queue(store, *[(name, "page") for name in ("f0", *versions)], ("f1", "hook"))
     store.claim_deliveries(100.0, 10, "a", 60.0)
     for name in ("f1", "f2", "f3"):
         store.delivery_done(name, "page", took=versions[name], revision=0)
+    store.delivery_done("f0", "page", took=make_finding(id="f0"), revision=0)  # resolved since
     store.delivery_done("f1", "hook", took=versions["f1"], revision=0)
     store.delivery_done("f4", "page")  # taken by a release before schema 6, which kept nothing
     with store.unit() as tx:
