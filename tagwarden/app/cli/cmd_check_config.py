@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from tagwarden.app.cli.common import add_config_argument, load
+from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 from tagwarden.core.settings.store_url import redacted
 
 
@@ -33,7 +34,14 @@ def run(args: argparse.Namespace) -> int:
     if not settings.sources:
         print("  source:  none configured: the daemon will only serve what is already stored")
     for name, sink in zip(settings.sink_names(), settings.sinks, strict=True):
-        print(f"  sink:    {name} ({sink.type}, findings of severity {sink.min_severity} and above)")
+        alerts = ""
+        if isinstance(sink, AlertmanagerSinkSettings):
+            alerts = (
+                f"; open findings' alerts sent again every {sink.resend_seconds:g}s"
+                if sink.resend_seconds is not None
+                else f"; each alert sent once, ending {sink.alert_ttl_seconds:g}s later"
+            )
+        print(f"  sink:    {name} ({sink.type}, findings of severity {sink.min_severity} and above{alerts})")
     inventory = settings.inventory
     if inventory is None:
         print("  scans:   no inventory section: inventory, drift and writers scans are not scheduled")

@@ -223,3 +223,24 @@ def test_alerts_sent_again_no_sooner_than_they_end_are_refused_with_what_to_chan
     assert "sinks[0]" in message
     assert "resend_seconds (600) must be shorter than alert_ttl_seconds (600)" in message
     assert "set resend_seconds: null" in message
+
+
+def test_check_config_says_how_often_each_alertmanager_sink_sends_its_alerts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = BASE + (
+        "sinks:\n"
+        "  - {type: alertmanager, name: am, url: 'http://am:9093'}\n"
+        "  - {type: alertmanager, name: once, url: 'http://am:9093', resend_seconds: null}\n"
+        "  - {type: webhook, name: hook, url: 'http://hook'}\n"
+    )
+    assert main(["check-config", "--config", str(write(tmp_path, text))]) == 0
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines()]
+    sinks = [line for line in lines if line.startswith("sink:")]
+    assert sinks == [
+        "sink:    am (alertmanager, findings of severity warning and above;"
+        " open findings' alerts sent again every 300s)",
+        "sink:    once (alertmanager, findings of severity warning and above;"
+        " each alert sent once, ending 86400s later)",
+        "sink:    hook (webhook, findings of severity warning and above)",
+    ]
