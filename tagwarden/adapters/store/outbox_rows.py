@@ -21,12 +21,13 @@ SCHEMA_V8 = """
 CREATE INDEX deliveries_taken ON deliveries (sink, status, finding_id);
 """
 
-# The row's values before the update: a sink that took the finding under a release that did not
-# keep what it took (before schema 6) is taken to hold the version before the change.
+# Due at once, with a new revision: a send in flight for an older revision does not mark it done.
 DUE_AGAIN = (
     "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt = 0, last_error = NULL,"
     " revision = revision + 1"
 )
+# The row's values before the update: a sink that took the finding under a release that did not
+# keep what it took (before schema 6) is taken to hold the version before the change.
 _REQUEUE = (
     DUE_AGAIN + ", sent_json = CASE WHEN sent_json IS NULL AND status = 'delivered' THEN ? ELSE sent_json END"
     " WHERE finding_id = ?"
