@@ -9,7 +9,9 @@ The dispatcher may revise or withdraw a finding between the moment its delivery 
 the moment its alert is sent again: that send would then bring back what the dispatcher just took
 away. After each request the deliveries are read again, and each one that moved (a new revision)
 is mended: the alert sent again ends where the sink should no longer show it under those labels,
-and the delivery is due again, so that the dispatcher's next send is the last word.
+and the delivery is due again, so that the dispatcher's next send is the last word. Where
+Alertmanager does not take the end, the delivery is due again as if the sink had been sent what
+was sent again, which the dispatcher's send then ends.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink, alert_labels
-from tagwarden.adapters.sinks.sink import LIVE_STATUSES
+from tagwarden.adapters.sinks.sink import LIVE_STATUSES, DeliveryError
 from tagwarden.core.model import Finding
 from tagwarden.core.ports.outbox import Delivery
 
@@ -33,7 +35,7 @@ class TakenDeliveries(Protocol):
 
     def deliveries_to(self, sink: str, finding_ids: Sequence[str]) -> dict[str, Delivery]: ...
 
-    def delivery_again(self, finding_id: str, sink: str) -> None: ...
+    def delivery_again(self, finding_id: str, sink: str, shown: Finding | None = None) -> None: ...
 
 
 class AlertResend:
@@ -76,18 +78,30 @@ class AlertResend:
 
     def _mend(self, resent: list[Delivery]) -> int:
         now = self._store.deliveries_to(self._sink.name, [d.finding_id for d in resent])
-        ended: list[Finding] = []
-        moved = 0
+        moved: list[tuple[Delivery, Delivery | None]] = []
         for before in resent:
             after = now.get(before.finding_id)
-            if after is not None and after.revision == before.revision:
-                continue  # nothing sent it since it was read: what was sent again is what it shows
-            assert before.sent is not None
-            moved += 1
-            last = after.sent if after is not None else None
-            if last is None or not self._shown(last) or alert_labels(last) != alert_labels(before.sent):
-                ended.append(before.sent)  # under these labels the sink should show nothing now
+            if after is None or after.revision != before.revision:
+                moved.append((before, after))  # sent since it was read: what was sent again may be stale
+        ended = [before for before, after in moved if self._ends(before, after)]
+        try:
+            self._sink.end([d.sent for d in ended if d.sent is not None])
+        except DeliveryError:
+            # Not ended: the sink shows what was sent again, and its delivery says so from now,
+            # so that the dispatcher's next send ends it (a failure here must not leave it live).
+            self._again(moved, shown={d.finding_id for d in ended})
+            raise
+        self._again(moved, shown=set())
+        return len(moved)
+
+    def _ends(self, before: Delivery, after: Delivery | None) -> bool:
+        """Whether, under the labels sent again, the sink should show nothing now."""
+        assert before.sent is not None
+        last = after.sent if after is not None else None
+        return last is None or not self._shown(last) or alert_labels(last) != alert_labels(before.sent)
+
+    def _again(self, moved: list[tuple[Delivery, Delivery | None]], shown: set[str]) -> None:
+        for before, after in moved:
             if after is not None:
-                self._store.delivery_again(before.finding_id, self._sink.name)
-        self._sink.end(ended)
-        return moved
+                sent = before.sent if before.finding_id in shown else None
+                self._store.delivery_again(before.finding_id, self._sink.name, sent)

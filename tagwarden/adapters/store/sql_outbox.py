@@ -123,9 +123,15 @@ class SqlOutbox:
                 found.update((row[0], _delivery(row)) for row in rows)
         return found
 
-    def delivery_again(self, finding_id: str, sink: str) -> None:
+    def delivery_again(self, finding_id: str, sink: str, shown: Finding | None = None) -> None:
         with self._writing() as sql:
-            sql.run(DUE_AGAIN + " WHERE finding_id = ? AND sink = ?", (finding_id, sink))
+            if shown is None:
+                sql.run(DUE_AGAIN + " WHERE finding_id = ? AND sink = ?", (finding_id, sink))
+            else:
+                sql.run(
+                    DUE_AGAIN + ", sent_json = ? WHERE finding_id = ? AND sink = ?",
+                    (finding_text(shown), finding_id, sink),
+                )
 
     def pending_deliveries(self) -> dict[str, int]:
         with self._reading() as sql:

@@ -91,9 +91,11 @@ class Outbox(Protocol):
         """The deliveries of ``finding_ids`` to ``sink``, due or not, by finding id."""
         ...
 
-    def delivery_again(self, finding_id: str, sink: str) -> None:
+    def delivery_again(self, finding_id: str, sink: str, shown: Finding | None = None) -> None:
         """Due again at once, with a new revision (a send in flight does not count for it): the
-        sink may show something other than what it was last sent, which its next send mends."""
+        sink may show something other than what it was last sent, which its next send mends.
+        ``shown``: what the sink shows now, where that is no longer what it was last sent (kept
+        as ``sent``, so that the next send ends or updates it)."""
         ...
 
     def pending_deliveries(self) -> dict[str, int]:

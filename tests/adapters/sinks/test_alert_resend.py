@@ -110,8 +110,8 @@ def test_alertmanager_down_is_an_error_and_changes_nothing(store: Store) -> None
 class Meanwhile(FakeHttp):
     """Alertmanager, with the dispatcher acting on the store while the resend's request is sent."""
 
-    def __init__(self, act: Callable[[], None]) -> None:
-        super().__init__(200)
+    def __init__(self, act: Callable[[], None], *statuses: int) -> None:
+        super().__init__(*statuses)
         self._act: Callable[[], None] | None = act
 
     def __call__(self, url: str, body: bytes, headers: Mapping[str, str], timeout: float) -> int:
@@ -161,6 +161,23 @@ def test_an_alert_the_dispatcher_changed_meanwhile_is_mended(
     # Due again either way, carrying what the sink was last sent: the dispatcher's send is the last word.
     (again,) = store.claim_deliveries(2.0, 10, "dispatcher", 60.0)
     assert (again.finding_id, again.sent) == ("tw-1", after)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [make_finding(id="tw-1", status="resolved"), make_finding(id="tw-1", severity="high")],
+)
+def test_an_end_alertmanager_refuses_is_left_to_the_dispatcher(store: Store, after: Finding) -> None:
+    """The alert sent again is live under labels the finding no longer shows, and its end was not
+    taken: the delivery says the sink shows what was sent again, so the dispatcher's send ends it."""
+    before = make_finding(id="tw-1")
+    shown_to(store, "am", before)
+    http = Meanwhile(dispatcher_sent(store, before, after), 200, 503)
+    with pytest.raises(DeliveryError):
+        AlertResend(store, alertmanager(http), ROUTE).run()
+    assert len(http.posts) == 2  # the resend, then the end Alertmanager refused
+    (again,) = store.claim_deliveries(2.0, 10, "dispatcher", 60.0)
+    assert (again.finding_id, again.sent, again.revision) == ("tw-1", before, 2)
 
 
 def test_a_finding_queued_again_meanwhile_is_left_to_the_dispatcher(store: Store) -> None:

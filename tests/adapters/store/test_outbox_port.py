@@ -174,3 +174,13 @@ def test_a_delivery_due_again_has_a_new_revision_and_keeps_what_its_sink_took(st
     store.delivery_again("f1", "page")  # while "b" sends: its send does not count for this one
     store.delivery_done("f1", "page", took=taken, revision=1)
     assert store.pending_deliveries() == {"page": 1}
+
+
+def test_a_delivery_due_again_may_say_what_its_sink_shows_now(store: Store) -> None:
+    taken, shown = make_finding(id="f1"), make_finding(id="f1", severity="high")
+    queue(store, ("f1", "page"))
+    store.claim_deliveries(100.0, 10, "a", 60.0)
+    store.delivery_done("f1", "page", took=taken, revision=0)
+    store.delivery_again("f1", "page", shown)
+    (again,) = store.claim_deliveries(101.0, 10, "b", 60.0)
+    assert again == Delivery("f1", "page", 0, shown, 1)
