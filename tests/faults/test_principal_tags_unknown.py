@@ -22,6 +22,7 @@ from tagwarden.app.logs import get_logger
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.normalize import Normalizer
+from tagwarden.core.ports.units import UnitDeferred
 from tagwarden.core.settings.settings import FilesSourceSettings
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS, CaseLog, findings_by_event
 from tests.e2e.support import seed_principals
@@ -92,4 +93,28 @@ def test_iam_failing_then_recovering_gives_the_findings_of_a_run_without_the_fau
     after = source.poll(threading.Event())
     assert after.failed_units == 0 and after.units == 2
     assert _judged(store) == expected
+    assert principals.faults.current() == {}
+
+
+def test_readiness_names_the_fault_from_the_first_failed_lookup_not_after_the_retries() -> None:
+    """Each attempt may itself take botocore's retries (a minute against a failing IAM): /readyz
+    names the fault while they run, and it goes when a lookup succeeds."""
+    answers: list[Exception | dict[str, str]] = [
+        UnitDeferred("principal_tags_unavailable", "role/a: ServiceFailure"),
+        {"team": "a"},
+    ]
+    seen_while_waiting: list[dict[str, str]] = []
+
+    def fetch(arn: str) -> dict[str, str]:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    principals = PrincipalTagCache(
+        fetch, sleep=lambda _: seen_while_waiting.append(principals.faults.current())
+    )
+    (fetched,) = principals.refresh([f"arn:aws:iam::{ACCOUNT}:role/a"])
+    assert fetched.tags == {"team": "a"}
+    assert seen_while_waiting == [{"principal_tags": "role/a: ServiceFailure"}]
     assert principals.faults.current() == {}

@@ -6,7 +6,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import FrameType
 from typing import Any
 
@@ -22,7 +22,8 @@ from tagwarden.adapters.sources import PollResult, Source
 from tagwarden.adapters.store.lock import lock_store
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.daemon.readiness import Readiness
-from tagwarden.app.scans import Scans
+from tagwarden.app.scans import ScanJob, Scans
+from tagwarden.app.scans.retry import ScanRetries
 from tagwarden.app.wiring import Parts, build_parts, build_sources
 from tagwarden.core.ports.units import UnitDeferred
 from tagwarden.core.settings.store_url import redacted
@@ -55,6 +56,7 @@ class Daemon:
         for (account, region), newest in self.parts.store.log_origins().items():
             self.parts.metrics.observe_log_origin(account, region, newest)
         self.scans = Scans(config, self.parts, log)
+        self._retries = ScanRetries()
         self.dispatcher = Dispatcher(
             self.parts.store,
             self.parts.sinks,
@@ -163,9 +165,12 @@ class Daemon:
     def start(self) -> None:
         settings = self.config.settings
         jobs = self.scans.jobs()
+        first_runs: dict[str, datetime] = {}
         for job in jobs:
             if job.before_polling:  # the first batch is judged with what they know
-                self.scans.run(job)
+                # Run again after one interval, or sooner where this run failed.
+                delay = self._retry_after(job, self.scans.run(job))
+                first_runs[job.name] = datetime.now(tz=UTC) + timedelta(seconds=delay or job.interval_seconds)
         self.http = HttpServer(settings.http.host, settings.http.port, self._router(), self.log)
         self.http.start()
         self._readiness.start()
@@ -196,15 +201,14 @@ class Daemon:
                 next_run_time=datetime.now(tz=UTC),
             )
         for job in jobs:
-            # Jobs already run above start after one interval; the others at once.
-            when = {} if job.before_polling else {"next_run_time": datetime.now(tz=UTC)}
+            # Jobs already run above run again as they said; the others at once.
             scheduler.add_job(
-                self.scans.run,
+                self.run_scan,
                 IntervalTrigger(seconds=job.interval_seconds),
                 args=[job],
                 id=f"scan:{job.name}",
                 name=f"scan {job.name}",
-                **when,
+                next_run_time=first_runs.get(job.name, datetime.now(tz=UTC)),
             )
         scheduler.start()
         self._scheduler = scheduler
@@ -246,6 +250,23 @@ class Daemon:
             self._store_lock.release()
         self.log.info("daemon_stopped", clean=not unfinished)
         return not unfinished
+
+    # -- scans --------------------------------------------------------------------------------
+    def run_scan(self, job: ScanJob) -> bool:
+        """One scheduled run of ``job``; where it failed, its next run is brought forward."""
+        ok = self.scans.run(job)
+        delay = self._retry_after(job, ok)
+        if delay is not None and self._scheduler is not None:
+            self._scheduler.modify_job(
+                f"scan:{job.name}", next_run_time=datetime.now(tz=UTC) + timedelta(seconds=delay)
+            )
+        return ok
+
+    def _retry_after(self, job: ScanJob, ok: bool) -> float | None:
+        delay = self._retries.after(job.name, job.interval_seconds, ok)
+        if delay is not None:
+            self.log.info("scan_retry_scheduled", scan=job.name, in_seconds=delay)
+        return delay
 
     def _wait_idle(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds

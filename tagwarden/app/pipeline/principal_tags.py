@@ -107,8 +107,10 @@ class PrincipalTagCache:
             except UnitDeferred as exc:
                 if self._on_failure is not None:
                     self._on_failure(exc.reason)
+                # Shown by /readyz from the first failure: the retries (and botocore's own under
+                # each) may take a minute, during which IAM is failing.
+                self.faults.report(self.FAULT, exc.detail)
                 if attempt >= self._retries:
-                    self.faults.report(self.FAULT, exc.detail)
                     raise
                 attempt += 1
                 self._sleep(self._retry_delay * attempt)

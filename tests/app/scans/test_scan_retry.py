@@ -1,0 +1,53 @@
+"""A scan that failed runs again sooner than its interval (tagwarden/app/scans/retry.py), in the
+daemon's schedule as well as before its first poll."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tagwarden.app.scans import ScanJob
+from tagwarden.app.scans.retry import ScanRetries
+from tests.faults.test_quiet_source_metrics import _daemon
+
+
+def test_a_failed_scan_backs_off_up_to_its_interval() -> None:
+    retries = ScanRetries(first_seconds=30)
+    assert [retries.after("principals", 600, False) for _ in range(6)] == [30, 60, 120, 240, 480, None]
+    assert retries.after("principals", 600, True) is None
+    assert retries.after("principals", 600, False) == 30  # a success starts it again
+    assert retries.after("drift", 20, False) is None  # its interval comes first
+
+
+class Flaky:
+    """Fails its first run, then succeeds."""
+
+    def __init__(self) -> None:
+        self.runs: list[float] = []
+
+    def __call__(self) -> bool:
+        self.runs.append(time.monotonic())
+        return len(self.runs) > 1
+
+
+@pytest.mark.parametrize("before_polling", [True, False])
+def test_the_daemon_runs_a_failed_scan_again_within_seconds_not_its_interval(
+    no_aws: None, tmp_path: Path, before_polling: bool
+) -> None:
+    daemon = _daemon(tmp_path)
+    flaky = Flaky()
+    daemon.scans.jobs = lambda: [ScanJob("principals", 3600, flaky, before_polling=before_polling)]  # type: ignore[method-assign]
+    daemon._retries = ScanRetries(first_seconds=0.5)
+    try:
+        daemon.start()
+        deadline = time.monotonic() + 15
+        while len(flaky.runs) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(flaky.runs) == 2
+        assert flaky.runs[1] - flaky.runs[0] >= 0.5
+        time.sleep(1.0)
+        assert len(flaky.runs) == 2  # then its interval again
+    finally:
+        daemon.shutdown()
