@@ -29,6 +29,33 @@ def effective_tags(
     return merged
 
 
+INVENTORY_FAULT = "principal_inventory"  # on the fault board (/readyz) until a principals scan succeeds
+
+
+class InventoryWait:
+    """Where the daemon takes principal inventories (its ``principals`` scan, ``awaited``) and
+    none has succeeded in its store, which values principals hold is unknown, not empty: a
+    lockout candidate judged then would go unjudged for good, so its unit waits, as for principal
+    tags, and /readyz names the fault until the inventory is there."""
+
+    def __init__(self, faults: FaultBoard, awaited: bool) -> None:
+        self.faults = faults
+        self.awaited = awaited
+        self._missing = False
+
+    def known(self, values: frozenset[str] | None) -> frozenset[str] | None:
+        """``values`` (a store's principal values of a key), or UnitDeferred while unknown."""
+        if values is None and self.awaited:
+            self._missing = True
+            detail = "no inventory of the account's principals has succeeded yet (the principals scan)"
+            self.faults.report(INVENTORY_FAULT, detail)
+            raise UnitDeferred("principal_inventory_unavailable", detail)
+        if self._missing:  # taken since, maybe by another replica's scan
+            self._missing = False
+            self.faults.clear(INVENTORY_FAULT)
+        return values
+
+
 @dataclass(frozen=True, slots=True)
 class Fetched:
     arn: str

@@ -18,7 +18,7 @@ from tagwarden.app.pipeline.late_sessions import (
     note_grants_if_session_unknown,
     note_if_session_unknown,
 )
-from tagwarden.app.pipeline.principal_tags import PrincipalTagCache, effective_tags
+from tagwarden.app.pipeline.principal_tags import InventoryWait, PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.rejudge import (
     JudgeAgain,
     Rejudged,
@@ -70,12 +70,14 @@ class Processor:
         delivery: DeliveryPath | None = None,
         compute: ComputeIdentity | None = None,
         batch_reports: bool = False,
+        inventory_awaited: bool = False,
     ) -> None:
         self.recorder = Recorder(metrics, log, route, store, batch_reports=batch_reports)
         self.normalizer = normalizer
         self.policy = policy
         self.store = store
         self.principals = principals
+        self.inventory = InventoryWait(principals.faults, inventory_awaited)
         self.compute = compute or ComputeIdentity()
         self._interests = CallInterests(self.normalizer, self.compute)  # asked once per file read
         self.metrics = metrics
@@ -291,7 +293,7 @@ class Processor:
 
         def principal_values(key: str) -> frozenset[str] | None:
             if key not in held:
-                held[key] = tx.principal_values(key)
+                held[key] = self._principal_values(tx, key)
             return held[key]
 
         gave_findings = False
@@ -376,12 +378,16 @@ class Processor:
         result.reopened += done.reopened
         self.recorder.requeue(tx, done.changed)
 
+    def _principal_values(self, tx: StoreUnit, key: str) -> frozenset[str] | None:
+        return self.inventory.known(tx.principal_values(key))
+
     def _judge_again(self, tx: StoreUnit, created: str) -> JudgeAgain:
         """Judging a change again once an event it was judged without is known (a late change of
         its target, a session learned after its use): the actor's tags as now known."""
 
         def again(later: TagChange, old: KnownTags) -> list[Finding]:
-            context = JudgeContext(self._actor_tags(tx, later.actor), old, tx.principal_values, created)
+            values = partial(self._principal_values, tx)
+            context = JudgeContext(self._actor_tags(tx, later.actor), old, values, created)
             return judge(later, context, self.policy)
 
         return again

@@ -40,6 +40,7 @@ from tagwarden.adapters.sinks.sink import DeliveryError
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
 from tagwarden.app.inventory.reconcile import Reconciler
+from tagwarden.app.pipeline.principal_tags import INVENTORY_FAULT
 from tagwarden.app.scans.drift_scan import drift_metrics, drift_report
 from tagwarden.app.scans.integrity_scan import integrity_locations, verify_sources
 from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_settings, take_inventory
@@ -195,6 +196,7 @@ class Scans:
         reconciler = Reconciler(self.parts.store, self.policy, "principals", grace, self.parts.recorder)
         reconciler.record(principal_observations(principals, account), started, time.time())
         mark_principals_known(self.parts.store, account, started)
+        self.parts.faults.clear(INVENTORY_FAULT)  # units that waited for it can be judged
         reconciler.confirm(time.time())
         self.parts.metrics.inventory_principals.labels(account).set(len(principals))
         self.log.info("principal_inventory_done", account=account, principals=len(principals))
