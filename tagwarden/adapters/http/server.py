@@ -4,9 +4,11 @@ timeout on slow clients, handing requests to a Router.
 The standard library's ThreadingHTTPServer listens with a backlog of 5 and starts one thread
 per connection with no timeout: a burst of scrapes is refused at the TCP level, and a client
 that connects and says nothing holds a thread forever. Here connections queue in the kernel
-(``BACKLOG``), at most ``workers`` are served at once, at most ``queued`` more wait for a
-worker (beyond that a connection is closed at once), and a client whose request line and headers
-take longer than ``client_timeout`` seconds to arrive, however it trickles them, is dropped.
+(``BACKLOG``); each one's request line and headers are read by one thread for all of them
+(heads.py), which drops a client whose head takes longer than ``client_timeout`` seconds to
+arrive, however it trickles it; only a complete head takes a worker: at most ``workers`` are
+served at once, at most ``queued`` more wait (beyond that a request is closed at once). Each
+connection serves one request (``Connection: close``), so none holds a worker while idle.
 """
 
 from __future__ import annotations
@@ -20,32 +22,37 @@ from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 
+from tagwarden.adapters.http.heads import HeadReader
 from tagwarden.adapters.http.routing import Request, Response, Router
 
 BACKLOG = 128
 WORKERS = 16
 QUEUED = 256
 CLIENT_TIMEOUT_SECONDS = 10.0
-KEEP_ALIVE_IDLE_SECONDS = 2.0  # an idle kept-alive connection gives its worker back this soon
 
 
 class _DeadlineReader(io.RawIOBase):
     """A connection's bytes, read against one deadline per request. The socket's timeout bounds
     each read only: a client sending a byte every half second would hold a worker for ever."""
 
-    def __init__(self, connection: socket.socket) -> None:
+    def __init__(self, connection: socket.socket, head: bytes) -> None:
         self._connection = connection
+        self._head = memoryview(head)  # what the head reader read already
         self.deadline = math.inf
-        self.idle = math.inf  # the longest wait for the next bytes
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
+        if self._head:
+            taken = min(len(buffer), len(self._head))
+            buffer[:taken] = self._head[:taken]
+            self._head = self._head[taken:]
+            return taken
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError("the request took too long to arrive")
-        self._connection.settimeout(min(left, self.idle))
+        self._connection.settimeout(left)
         return self._connection.recv_into(buffer)
 
 
@@ -56,21 +63,15 @@ def _handler_class(router: Router, log: Any, client_timeout: float) -> type[Base
         timeout = client_timeout  # socket timeout on every write of this connection
 
         def setup(self) -> None:
+            head, self.request = self.request  # see _PooledHTTPServer._serve_one
             super().setup()
-            self._reader = _DeadlineReader(self.connection)
+            self._reader = _DeadlineReader(self.connection, head)
             self.rfile = io.BufferedReader(self._reader)
 
         def handle(self) -> None:
-            self.close_connection = True
-            self._next_request(idle=client_timeout)
-            while not self.close_connection:
-                # An idle kept-alive connection gives its worker back soon.
-                self._next_request(idle=min(client_timeout, KEEP_ALIVE_IDLE_SECONDS))
-
-        def _next_request(self, idle: float) -> None:
-            self._reader.idle = idle
-            self._reader.deadline = time.monotonic() + client_timeout
+            self._reader.deadline = time.monotonic() + client_timeout  # for what the head left
             self.handle_one_request()
+            self.close_connection = True
 
         def _serve(self, send_body: bool) -> None:
             self.connection.settimeout(client_timeout)  # for the answer, whatever reading left
@@ -87,7 +88,7 @@ def _handler_class(router: Router, log: Any, client_timeout: float) -> type[Base
             self.send_header("Content-Type", response.content_type)
             self.send_header("Content-Length", str(len(response.body)))
             # Every answer is the type it says: a browser must not read a record's text as HTML.
-            headers = {"X-Content-Type-Options": "nosniff", **response.headers}
+            headers = {"X-Content-Type-Options": "nosniff", "Connection": "close", **response.headers}
             for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
@@ -114,22 +115,31 @@ class _PooledHTTPServer(HTTPServer):
     allow_reuse_address = True
 
     def __init__(
-        self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], workers: int, queued: int
+        self,
+        address: tuple[str, int],
+        handler: type[BaseHTTPRequestHandler],
+        workers: int,
+        queued: int,
+        client_timeout: float,
     ) -> None:
-        # Before binding: a failed bind calls server_close, which shuts the pool down.
+        # Before binding: a failed bind calls server_close, which shuts them down.
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="http")
         self._slots = threading.BoundedSemaphore(workers + queued)
+        self._heads = HeadReader(self._head_read, client_timeout)
         super().__init__(address, handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
+        self._heads.add(request, client_address)
+
+    def _head_read(self, request: socket.socket, client_address: Any, head: bytes) -> None:
         if not self._slots.acquire(blocking=False):
             self.shutdown_request(request)  # every worker busy and the queue full: refuse at once
             return
-        self._pool.submit(self._serve_one, request, client_address)
+        self._pool.submit(self._serve_one, request, client_address, head)
 
-    def _serve_one(self, request: Any, client_address: Any) -> None:
+    def _serve_one(self, request: Any, client_address: Any, head: bytes) -> None:
         try:
-            self.finish_request(request, client_address)
+            self.finish_request((head, request), client_address)
         except (TimeoutError, ConnectionError):
             pass  # the client went quiet or away: nothing to answer
         except Exception:
@@ -143,6 +153,7 @@ class _PooledHTTPServer(HTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
+        self._heads.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
@@ -164,7 +175,7 @@ class HttpServer:
     ) -> None:
         handler = _handler_class(router, log, client_timeout)
         try:
-            self._server = _PooledHTTPServer((host, port), handler, workers, queued)
+            self._server = _PooledHTTPServer((host, port), handler, workers, queued, client_timeout)
         except OSError as exc:  # taken, not an address of this host, a privileged port
             raise HttpListenError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         self._thread: threading.Thread | None = None

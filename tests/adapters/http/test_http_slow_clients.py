@@ -87,3 +87,52 @@ def test_an_unread_request_body_is_not_parsed_as_a_second_request(server: HttpSe
             pass
     statuses = re.findall(rb"HTTP/1\.1 \d{3}", answer)
     assert statuses == [b"HTTP/1.1 405"], f"one request sent, answers: {statuses}"
+
+
+def _get(server: HttpServer, path: str) -> tuple[int | None, dict[str, str]]:
+    conn = http.client.HTTPConnection(*server.address, timeout=5)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, dict(response.getheaders())
+    except (TimeoutError, ConnectionError):
+        return None, {}
+    finally:
+        conn.close()
+
+
+def test_idle_connections_beyond_every_worker_and_queue_place_do_not_keep_a_probe_out() -> None:
+    # Connections that say nothing take no worker and no place in the queue: they wait in the
+    # head reader, so a probe sent at once is answered (REPORT.md's p5: 1,000 idle connections).
+    server = HttpServer("127.0.0.1", 0, _router(), get_logger(), workers=2, queued=2, client_timeout=5.0)
+    server.start()
+    idle = [socket.create_connection(server.address) for _ in range(40)]
+    try:
+        time.sleep(0.3)
+        assert _get(server, "/healthz")[0] == 200
+    finally:
+        for sock in idle:
+            sock.close()
+        server.stop()
+
+
+def test_past_the_bound_the_oldest_silent_connection_goes_for_the_newest() -> None:
+    # A flood cannot take every file descriptor: past max_pending the oldest waiting connection
+    # is closed, and a client that sends its request at once still gets through.
+    server = HttpServer("127.0.0.1", 0, _router(), get_logger(), workers=2, queued=2, client_timeout=5.0)
+    server._server._heads._max_pending = 8  # type: ignore[attr-defined]
+    server.start()
+    idle = [socket.create_connection(server.address) for _ in range(20)]
+    try:
+        assert _get(server, "/healthz")[0] == 200
+        idle[0].settimeout(2)
+        assert idle[0].recv(1) == b""  # the oldest was closed
+    finally:
+        for sock in idle:
+            sock.close()
+        server.stop()
+
+
+def test_each_answer_closes_its_connection(server: HttpServer) -> None:
+    status, headers = _get(server, "/metrics")
+    assert status == 200 and headers["Connection"] == "close"
