@@ -117,8 +117,6 @@ def build_parts(
         delivery=delivery_path(config, aws_clients if aws else None, log),
         compute=compute,
         batch_reports=replay,
-        # The daemon takes principal inventories (Scans.jobs); a replay judges with the store's.
-        inventory_awaited=bool(account and not replay and settings.aws.principal_inventory_interval_seconds),
     )
     sinks[REPORT_SINK] = ReportSink(processor.recorder)  # reports what a dead process did not
     return Parts(store, metrics, processor, aws_clients, account, sinks, faults)

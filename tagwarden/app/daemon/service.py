@@ -56,6 +56,9 @@ class Daemon:
         for (account, region), newest in self.parts.store.log_origins().items():
             self.parts.metrics.observe_log_origin(account, region, newest)
         self.scans = Scans(config, self.parts, log)
+        # Lockouts wait for the principal inventory where this daemon's scan takes one (a replay
+        # judges with the store's, if any).
+        self.parts.processor.inventory.awaited = any(job.name == "principals" for job in self.scans.jobs())
         self._retries = ScanRetries()
         self.dispatcher = Dispatcher(
             self.parts.store,

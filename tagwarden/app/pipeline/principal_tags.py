@@ -33,7 +33,7 @@ INVENTORY_FAULT = "principal_inventory"  # on the fault board (/readyz) until a 
 
 
 class InventoryWait:
-    """Where the daemon takes principal inventories (its ``principals`` scan, ``awaited``) and
+    """Where the daemon takes principal inventories (its ``principals`` scan: ``awaited``) and
     none has succeeded in its store, which values principals hold is unknown, not empty: a
     lockout candidate judged then would go unjudged for good, so its unit waits, as for principal
     tags, and /readyz names the fault until the inventory is there."""

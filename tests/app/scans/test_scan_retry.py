@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from tagwarden.app.config import load_config
+from tagwarden.app.daemon import Daemon
 from tagwarden.app.logs import get_logger
-from tagwarden.app.scans import ScanJob, Scans
+from tagwarden.app.scans import ScanJob
 from tagwarden.app.scans.retry import ScanRetries
 from tagwarden.app.wiring import build_parts
 from tests.builders.scan_scenario import A, write_config
@@ -61,15 +62,19 @@ def test_the_daemon_runs_a_failed_scan_again_within_seconds_not_its_interval(
 def test_the_daemon_judges_lockouts_only_with_an_inventory_its_scan_takes(aws: str, tmp_path: Path) -> None:
     path = write_config(tmp_path, [A])
     document = yaml.safe_load(path.read_text())
-    document["aws"]["principal_inventory_interval_seconds"] = 600
-    path.write_text(yaml.safe_dump(document))
-    config, log = load_config(path, env={}), get_logger()
-    replay = build_parts(config, log, replay=True)
+    document["http"] = {"listen": "127.0.0.1:0"}
+    for every, awaited in ((0, False), (600, True)):
+        document["aws"]["principal_inventory_interval_seconds"] = every
+        path.write_text(yaml.safe_dump(document))
+        daemon = Daemon(load_config(path, env={}), get_logger())
+        try:
+            assert daemon.parts.processor.inventory.awaited is awaited
+            if awaited:
+                daemon.parts.faults.report("principal_inventory", "no inventory yet")  # a unit waited
+                assert daemon.scans.principal_inventory()
+                assert "principal_inventory" not in daemon.parts.faults.current()
+        finally:
+            daemon.shutdown()
+    replay = build_parts(load_config(path, env={}), get_logger(), replay=True)
     assert not replay.processor.inventory.awaited  # a replay judges with the store's inventory
     replay.store.close()
-    parts = build_parts(config, log)
-    assert parts.processor.inventory.awaited
-    parts.faults.report("principal_inventory", "no inventory yet")  # a unit waited for it
-    assert Scans(config, parts, log).principal_inventory()
-    assert "principal_inventory" not in parts.faults.current()
-    parts.store.close()
