@@ -12,7 +12,9 @@ from tagwarden.core.normalize import Normalizer
 from tests.builders.abac_cases import POLICY, principal_tags, take_inventory
 
 
-def abac_processor(url: str = "sqlite:///:memory:") -> tuple[Store, Processor]:
+def abac_processor(url: str = "sqlite:///:memory:", *, inventory: bool = True) -> tuple[Store, Processor]:
+    """``inventory``: the principal inventory taken; else none, and the processor waits for one
+    as the daemon's does."""
     store = open_store(url)
     processor = Processor(
         normalizer=Normalizer(),
@@ -21,6 +23,8 @@ def abac_processor(url: str = "sqlite:///:memory:") -> tuple[Store, Processor]:
         principals=PrincipalTagCache(principal_tags().get),
         metrics=Metrics(),
         log=get_logger(),
+        inventory_awaited=not inventory,
     )
-    take_inventory(store)
+    if inventory:
+        take_inventory(store)
     return store, processor

@@ -8,15 +8,12 @@ import json
 
 import pytest
 
-from tagwarden.adapters.metrics import Metrics
-from tagwarden.adapters.store import Store, open_store
-from tagwarden.app.logs import get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
-from tagwarden.core.governance import CompiledPolicy, parse_policy_document
-from tagwarden.core.normalize import Normalizer
+from tagwarden.adapters.store import Store
+from tagwarden.app.pipeline import Processor
 from tagwarden.core.ports.units import UnitDeferred, UnitResult
 from tagwarden.core.records import iter_records
-from tests.builders.abac_cases import POLICY, CaseLog, principal_tags, take_inventory
+from tests.builders.abac_cases import CaseLog, take_inventory
+from tests.builders.abac_processor import abac_processor
 
 LOG = CaseLog().build()
 
@@ -24,18 +21,6 @@ LOG = CaseLog().build()
 def case_records(*case_ids: str) -> list[dict[str, object]]:
     wanted = {LOG.event_ids[case_id] for case_id in case_ids}
     return [r for r in LOG.records if r.get("eventID") in wanted]
-
-
-def processor(store: Store, awaited: bool) -> Processor:
-    return Processor(
-        normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document(POLICY)),
-        store=store,
-        principals=PrincipalTagCache(principal_tags().get),
-        metrics=Metrics(),
-        log=get_logger(),
-        inventory_awaited=awaited,
-    )
 
 
 def process(processor: Processor, records: list[dict[str, object]]) -> UnitResult:
@@ -48,8 +33,7 @@ def kinds(store: Store) -> set[str]:
 
 
 def test_a_lockout_candidate_waits_for_the_first_inventory_then_is_judged() -> None:
-    store = open_store("sqlite:///:memory:")
-    judging = processor(store, awaited=True)
+    store, judging = abac_processor(inventory=False)
     with pytest.raises(UnitDeferred) as deferred:
         process(judging, case_records("lockout-value-abusive"))
     assert deferred.value.reason == "principal_inventory_unavailable"
@@ -63,12 +47,13 @@ def test_a_lockout_candidate_waits_for_the_first_inventory_then_is_judged() -> N
 
 
 def test_a_unit_without_a_lockout_candidate_does_not_wait() -> None:
-    store = open_store("sqlite:///:memory:")
-    result = process(processor(store, awaited=True), case_records("self-grant-abusive"))
+    store, judging = abac_processor(inventory=False)
+    result = process(judging, case_records("self-grant-abusive"))
     assert result.ok and "self_grant" in kinds(store)
 
 
 def test_where_no_inventory_is_taken_a_lockout_stays_unknowable_as_before() -> None:
-    store = open_store("sqlite:///:memory:")  # a replay, or principal_inventory_interval_seconds 0
-    result = process(processor(store, awaited=False), case_records("lockout-value-abusive"))
+    store, judging = abac_processor(inventory=False)
+    judging.inventory.awaited = False  # a replay, or principal_inventory_interval_seconds 0
+    result = process(judging, case_records("lockout-value-abusive"))
     assert result.ok and "lockout" not in kinds(store)
