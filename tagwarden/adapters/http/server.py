@@ -135,7 +135,11 @@ class _PooledHTTPServer(HTTPServer):
         if not self._slots.acquire(blocking=False):
             self.shutdown_request(request)  # every worker busy and the queue full: refuse at once
             return
-        self._pool.submit(self._serve_one, request, client_address, head)
+        try:
+            self._pool.submit(self._serve_one, request, client_address, head)
+        except RuntimeError:  # the server is closing: its pool takes nothing more
+            self.shutdown_request(request)
+            self._slots.release()
 
     def _serve_one(self, request: Any, client_address: Any, head: bytes) -> None:
         try:
