@@ -266,7 +266,7 @@ class Daemon:
         return ok
 
     def _retry_after(self, job: ScanJob, ok: bool) -> float | None:
-        delay = self._retries.after(job.name, job.interval_seconds, ok)
+        delay = self._retries.after(job.name, job.interval_seconds, ok, job.retry_cap_seconds)
         if delay is not None:
             self.log.info("scan_retry_scheduled", scan=job.name, in_seconds=delay)
         return delay

@@ -50,6 +50,8 @@ from tagwarden.core.inventory.snapshot import Inventory
 from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 from tagwarden.core.timeutil import days_before
 
+# Units with a lockout candidate wait for the first principal inventory (InventoryWait).
+PRINCIPALS_RETRY_CAP_SECONDS = 120.0
 # A scan's lease outlives its holder by at most this; the holder renews it every few seconds.
 SCAN_LEASE_SECONDS = 60.0
 
@@ -64,6 +66,7 @@ class ScanJob:
     run: Callable[[], bool]
     # Run once before the first source poll (and by ``run --once``): what judging depends on.
     before_polling: bool = False
+    retry_cap_seconds: float | None = None  # after a failure, run again at most this late
 
 
 class Scans:
@@ -81,7 +84,15 @@ class Scans:
         jobs: list[ScanJob] = []
         every = self.config.settings.aws.principal_inventory_interval_seconds
         if every and self.parts.account is not None:
-            jobs.append(ScanJob("principals", every, self.principal_inventory, before_polling=True))
+            jobs.append(
+                ScanJob(
+                    "principals",
+                    every,
+                    self.principal_inventory,
+                    before_polling=True,
+                    retry_cap_seconds=PRINCIPALS_RETRY_CAP_SECONDS,
+                )
+            )
         settings = self.config.settings.inventory
         if settings is not None:
             for name, interval, run in (

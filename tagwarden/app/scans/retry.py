@@ -3,7 +3,9 @@
 A scan that fails waits for its next interval otherwise: the principal inventory that failed at
 start (IAM throttled or down for a minute) would leave "a value no principal holds" unknowable,
 and so every lockout unjudged, for an hour. It runs again 30 s after its first failure, then
-after 60, 120 s and so on, never later than its interval would have run it.
+after 60, 120 s and so on, never later than its interval would have run it, nor than its own cap:
+the principal inventory's is two minutes, since units wait for its first success and the scan
+is one cheap listing.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ class ScanRetries:
         self._first = first_seconds
         self._failures: dict[str, int] = {}
 
-    def after(self, name: str, interval_seconds: float, ok: bool) -> float | None:
+    def after(self, name: str, interval_seconds: float, ok: bool, cap: float | None = None) -> float | None:
         """Seconds until scan ``name`` should run again after a run that did (``ok``) or did not
         succeed; None where its interval comes first."""
         if ok:
@@ -24,4 +26,6 @@ class ScanRetries:
             return None
         failures = self._failures[name] = self._failures.get(name, 0) + 1
         delay = self._first * 2 ** min(failures - 1, 30)
+        if cap is not None:
+            delay = min(delay, cap)
         return delay if delay < interval_seconds else None

@@ -25,6 +25,8 @@ def test_a_failed_scan_backs_off_up_to_its_interval() -> None:
     assert retries.after("principals", 600, True) is None
     assert retries.after("principals", 600, False) == 30  # a success starts it again
     assert retries.after("drift", 20, False) is None  # its interval comes first
+    capped = [retries.after("principals-capped", 3600, False, cap=120) for _ in range(5)]
+    assert capped == [30, 60, 120, 120, 120]  # units wait for it: never more than its cap late
 
 
 class Flaky:
@@ -70,6 +72,8 @@ def test_the_daemon_judges_lockouts_only_with_an_inventory_its_scan_takes(aws: s
         try:
             assert daemon.parts.processor.inventory.awaited is awaited
             if awaited:
+                (principals,) = [job for job in daemon.scans.jobs() if job.name == "principals"]
+                assert principals.retry_cap_seconds == 120  # what the waiting units wait for
                 daemon.parts.faults.report("principal_inventory", "no inventory yet")  # a unit waited
                 assert daemon.scans.principal_inventory()
                 assert "principal_inventory" not in daemon.parts.faults.current()
