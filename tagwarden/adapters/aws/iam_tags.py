@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.parsers import ResponseParserError  # not a BotoCoreError
 
 from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.core.arn import parse_arn
@@ -13,11 +15,18 @@ from tagwarden.core.ports.units import UnitDeferred
 if TYPE_CHECKING:
     from mypy_boto3_iam import IAMClient
 
+# IAM's names for roles (up to 64 characters) and users (up to 64; ListUserTags takes 128): a
+# name a record gives that does not match is no principal's, and is not asked of IAM.
+_NAME = re.compile(r"[\w+=,.@-]{1,128}", re.ASCII)
+# IAM refusing the name itself: like NoSuchEntity, no principal's tags to know.
+_NO_SUCH_NAME = frozenset({"NoSuchEntity", "ValidationError", "InvalidInput"})
+
 
 class IAMPrincipalTags:
     """Fetches one principal's tags; None where no principal's tags are there to know (another
-    account, not a user or role, deleted). A lookup that fails (a 5xx, throttling, access denied,
-    no connection) raises UnitDeferred: unknown tags are not the same as no tags."""
+    account, not a user or role, deleted, a name IAM cannot have). A lookup that fails (a 5xx,
+    throttling, access denied, no connection, an answer that cannot be read) raises UnitDeferred:
+    unknown tags are not the same as no tags."""
 
     def __init__(self, iam: IAMClient, account_id: str | None, log: Any) -> None:
         self._iam = iam
@@ -32,6 +41,8 @@ class IAMPrincipalTags:
             return None
         kind, _, name = parsed.resource.partition("/")
         name = name.rsplit("/", 1)[-1]
+        if kind not in ("role", "user") or not _NAME.fullmatch(name):
+            return None
         try:
             if kind == "role":
                 return self._collect(self._iam.get_paginator("list_role_tags").paginate(RoleName=name))
@@ -39,10 +50,12 @@ class IAMPrincipalTags:
                 return self._collect(self._iam.get_paginator("list_user_tags").paginate(UserName=name))
         except ClientError as exc:
             code = error_code(exc)
-            if code != "NoSuchEntity":
+            if code not in _NO_SUCH_NAME:
                 self._log.warning("principal_tags_unavailable", principal=arn, error=code or str(exc))
                 raise UnitDeferred("principal_tags_unavailable", f"{arn}: {code or exc}") from None
-        except BotoCoreError as exc:
+            if code != "NoSuchEntity":
+                self._log.warning("principal_name_refused", principal=arn, error=code)
+        except (BotoCoreError, ResponseParserError) as exc:
             self._log.warning("principal_tags_unavailable", principal=arn, error=str(exc))
             raise UnitDeferred("principal_tags_unavailable", f"{arn}: {exc}") from None
         return None
