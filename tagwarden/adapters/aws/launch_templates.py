@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.parsers import ResponseParserError  # not a BotoCoreError
 
 from tagwarden.adapters.aws.error_codes import error_code
 from tagwarden.core.compute import TemplateRef, TemplateUpdate, profile_key
@@ -49,7 +50,7 @@ class EC2LaunchTemplates:
             say = self._log.info if "NotFound" in code else self._log.warning
             say("launch_template_unavailable", template=ref.describe(), error=code)
             return None
-        except BotoCoreError as exc:
+        except (BotoCoreError, ResponseParserError) as exc:
             self._log.warning("launch_template_unavailable", template=ref.describe(), error=str(exc))
             return None
         templates, found = listed.get("LaunchTemplates") or [], versions.get("LaunchTemplateVersions") or []
