@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from botocore.exceptions import BotoCoreError, ClientError
+from botocore.parsers import ResponseParserError
+
+# An AWS call that got no answer it could read: the network, a timeout, no credentials, or a body
+# botocore cannot parse (ResponseParserError, which is not a BotoCoreError). Not a refusal.
+NO_ANSWER: tuple[type[Exception], ...] = (BotoCoreError, ResponseParserError)
+# Any failed AWS call: a refusal (ClientError) or no answer.
+AWS_ERRORS: tuple[type[Exception], ...] = (ClientError, *NO_ANSWER)
+
 
 def error_code(exc: BaseException, default: str = "") -> str:
     """``Error.Code`` of a botocore ClientError; ``default`` for anything else or no code."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-from botocore.parsers import ResponseParserError  # not a BotoCoreError
+from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.core.arn import parse_arn
 from tagwarden.core.ports.units import UnitDeferred
 
@@ -46,8 +45,7 @@ class IAMPrincipalTags:
         try:
             if kind == "role":
                 return self._collect(self._iam.get_paginator("list_role_tags").paginate(RoleName=name))
-            if kind == "user":
-                return self._collect(self._iam.get_paginator("list_user_tags").paginate(UserName=name))
+            return self._collect(self._iam.get_paginator("list_user_tags").paginate(UserName=name))
         except ClientError as exc:
             code = error_code(exc)
             if code not in _NO_SUCH_NAME:
@@ -55,7 +53,7 @@ class IAMPrincipalTags:
                 raise UnitDeferred("principal_tags_unavailable", f"{arn}: {code or exc}") from None
             if code != "NoSuchEntity":
                 self._log.warning("principal_name_refused", principal=arn, error=code)
-        except (BotoCoreError, ResponseParserError) as exc:
+        except NO_ANSWER as exc:
             self._log.warning("principal_tags_unavailable", principal=arn, error=str(exc))
             raise UnitDeferred("principal_tags_unavailable", f"{arn}: {exc}") from None
         return None

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-from botocore.parsers import ResponseParserError  # not a BotoCoreError
+from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS, NO_ANSWER, error_code
 from tagwarden.core.compute.state import PROFILE_NOT_KNOWN as NOT_KNOWN
 
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ class IAMInstanceProfiles:
                 return None
             self._log.warning("instance_profile_unavailable", profile=key, error=code or str(exc))
             return NOT_KNOWN
-        except (BotoCoreError, ResponseParserError) as exc:
+        except NO_ANSWER as exc:
             self._log.warning("instance_profile_unavailable", profile=key, error=str(exc))
             return NOT_KNOWN
         roles = profile.get("Roles") or []
@@ -52,6 +51,6 @@ class IAMInstanceProfiles:
                     found[f"{account}/{profile['InstanceProfileName']}"] = (
                         str(roles[0]["Arn"]) if roles else None
                     )
-        except (ClientError, BotoCoreError, ResponseParserError) as exc:
+        except AWS_ERRORS as exc:
             self._log.warning("instance_profiles_unavailable", error=str(exc))
         return found

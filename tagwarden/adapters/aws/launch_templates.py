@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-from botocore.parsers import ResponseParserError  # not a BotoCoreError
+from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.core.compute import TemplateRef, TemplateUpdate, profile_key
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ class EC2LaunchTemplates:
             say = self._log.info if "NotFound" in code else self._log.warning
             say("launch_template_unavailable", template=ref.describe(), error=code)
             return None
-        except (BotoCoreError, ResponseParserError) as exc:
+        except NO_ANSWER as exc:
             self._log.warning("launch_template_unavailable", template=ref.describe(), error=str(exc))
             return None
         templates, found = listed.get("LaunchTemplates") or [], versions.get("LaunchTemplateVersions") or []

@@ -111,9 +111,14 @@ class HeadReader:
         if not data:
             self._drop(pending)  # closed or reset before its request
             return
+        # Only the new bytes and the three before them: a head trickled a byte at a time is not
+        # searched whole again for each byte.
         searched_from = max(0, len(pending.head) - 3)
         pending.head += data
-        ended = pending.head.find(b"\r\n\r\n", searched_from) >= 0 or b"\n\n" in pending.head
+        ended = (
+            pending.head.find(b"\r\n\r\n", searched_from) >= 0
+            or pending.head.find(b"\n\n", searched_from) >= 0
+        )
         if ended or len(pending.head) >= HEAD_LIMIT:
             self._forget(pending)
             pending.sock.setblocking(True)

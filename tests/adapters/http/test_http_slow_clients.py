@@ -136,3 +136,13 @@ def test_past_the_bound_the_oldest_silent_connection_goes_for_the_newest() -> No
 def test_each_answer_closes_its_connection(server: HttpServer) -> None:
     status, headers = _get(server, "/metrics")
     assert status == 200 and headers["Connection"] == "close"
+
+
+@pytest.mark.parametrize("ending", [b"\r\n\r\n", b"\n\n"])
+def test_a_head_sent_a_byte_at_a_time_is_read_to_its_end(server: HttpServer, ending: bytes) -> None:
+    # The head reader searches only the new bytes (and the three before them) for the end.
+    with socket.create_connection(server.address, timeout=5) as sock:
+        for byte in b"GET /healthz HTTP/1.1" + ending:
+            sock.sendall(bytes([byte]))
+            time.sleep(0.002)
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200")
