@@ -32,6 +32,7 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("organizations.amazonaws.com", "LeaveOrganization"): org_calls.account_leaves,
     ("organizations.amazonaws.com", "RemoveAccountFromOrganization"): org_calls.account_leaves,
     ("organizations.amazonaws.com", "MoveAccount"): org_calls.account_moves,
+    ("organizations.amazonaws.com", "DisableAWSServiceAccess"): org_calls.service_access_disabled,
     **{("s3.amazonaws.com", name): delivery_calls.bucket_call for name in delivery_calls.BUCKET_CALLS},
     **{("sqs.amazonaws.com", name): delivery_calls.queue_call for name in delivery_calls.QUEUE_CALLS},
     **{

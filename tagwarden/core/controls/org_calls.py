@@ -81,6 +81,26 @@ def account_leaves(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) 
     )
 
 
+# Trusted access CloudTrail needs to run an organization trail: without it the trail stops logging
+# every member account, though it stays and shows as logging
+# (https://docs.aws.amazon.com/organizations/latest/userguide/services-that-can-integrate-cloudtrail.html).
+_TRAIL_SERVICE = "cloudtrail.amazonaws.com"
+
+
+def service_access_disabled(
+    ctx: RecordContext, req: dict[str, Any], path: DeliveryPath
+) -> ControlCall | None:
+    if _text(req.get("servicePrincipal")).lower() != _TRAIL_SERVICE:
+        return None
+    return ControlCall(
+        ctx,
+        f"arn:{ctx.partition}:organizations::{ctx.account}:account/{ctx.account}",
+        "account",
+        "CloudTrail's trusted access to the organization was disabled: organization trails stop logging "
+        "the member accounts' calls, tag writes included, though they remain and still show as logging.",
+    )
+
+
 def account_moves(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall:
     account = _text(req.get("accountId"))
     source, destination = _text(req.get("sourceParentId")), _text(req.get("destinationParentId"))

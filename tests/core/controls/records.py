@@ -182,6 +182,12 @@ def disable_policy_type(policy_type: str = "SERVICE_CONTROL_POLICY", **kw: Any) 
     return record("organizations.amazonaws.com", "DisablePolicyType", request, {"root": {}}, **kw)
 
 
+def disable_service_access(service: str = "cloudtrail.amazonaws.com", **kw: Any) -> dict[str, Any]:
+    """API_DisableAWSServiceAccess.html: ServicePrincipal; no response."""
+    request = {"servicePrincipal": service}
+    return record("organizations.amazonaws.com", "DisableAWSServiceAccess", request, None, **kw)
+
+
 # --- S3 (https://docs.aws.amazon.com/AmazonS3/latest/API/; CloudTrail event names:
 # https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html) -------------------
 

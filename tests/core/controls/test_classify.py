@@ -115,6 +115,12 @@ FLAGGED: list[tuple[str, Build, str, str]] = [
         f"arn:aws:organizations::{r.ACCOUNT}:root/r-examplerootid111",
         "TAG_POLICY",
     ),
+    (
+        "DisableAWSServiceAccess CloudTrail",
+        r.disable_service_access,
+        f"arn:aws:organizations::{r.ACCOUNT}:account/{r.ACCOUNT}",
+        "organization trails stop logging",
+    ),
     ("PutBucketPolicy", lambda **kw: r.bucket_call("PutBucketPolicy", **kw), BUCKET_ARN, "bucket policy"),
     (
         "DeleteBucketPolicy",
@@ -289,6 +295,7 @@ BENIGN: list[tuple[str, dict[str, Any]]] = [
     ("DetachPolicy of a backup policy", r.detach_policy(r.BACKUP_ID)),
     ("UpdatePolicy description only", r.update_policy(content=False)),
     ("DisablePolicyType BACKUP_POLICY", r.disable_policy_type("BACKUP_POLICY")),
+    ("DisableAWSServiceAccess of another service", r.disable_service_access("config.amazonaws.com")),
     ("PutBucketPolicy on another bucket", r.bucket_call("PutBucketPolicy", "team-alpha-data")),
     ("DeleteBucket on another bucket", r.bucket_call("DeleteBucket", "scratch-bucket")),
     (
