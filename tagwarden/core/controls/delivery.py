@@ -163,9 +163,12 @@ def forwards_cloudtrail(put_rule: dict[str, Any]) -> bool:
     return CLOUDTRAIL_DETAIL_TYPE in text
 
 
-def rule_target_arns(put_targets: dict[str, Any]) -> dict[str, str]:
-    """Target id -> ARN of a PutTargets request (which adds targets, or replaces those of the same id)."""
+def rule_targets(put_targets: dict[str, Any]) -> list[dict[str, Any]]:
+    """The targets of a PutTargets request (which adds targets, or replaces those of the same id)."""
     targets = put_targets.get("targets")
-    if not isinstance(targets, list):
-        return {}
-    return {_text(t.get("id")): _text(t.get("arn")) for t in targets if isinstance(t, dict)}
+    return [t for t in targets if isinstance(t, dict)] if isinstance(targets, list) else []
+
+
+def rule_target_arns(put_targets: dict[str, Any]) -> dict[str, str]:
+    """Target id -> ARN of a PutTargets request."""
+    return {_text(t.get("id")): _text(t.get("arn")) for t in rule_targets(put_targets)}

@@ -13,7 +13,7 @@ from tagwarden.core.controls.delivery import (
     key_id,
     queue_arn,
     rule_arn,
-    rule_target_arns,
+    rule_targets,
     topic_of,
 )
 from tagwarden.core.normalize.record_fields import RecordContext
@@ -26,7 +26,16 @@ _BUCKET_LOSS = {
     "PutBucketNotification": "its event notifications changed: new log files may no longer be announced to "
     "the queue tagwarden reads",
     "DeleteBucket": "it was deleted, with the log files it held",
+    # Requester Pays: a reader from another account (a central log archive's) that does not say it
+    # pays is refused (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ObjectsinRequesterPaysBuckets.html).
+    "PutBucketRequestPayment": "it now makes requesters pay: readers from other accounts that do not "
+    "agree to pay, tagwarden among them, are refused its log files",
 }
+
+
+def _payer(req: dict[str, Any]) -> str:
+    config = req.get("RequestPaymentConfiguration")
+    return _text(config.get("Payer")) if isinstance(config, dict) else ""
 
 
 def bucket_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
@@ -34,6 +43,8 @@ def bucket_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> 
     role = path.bucket_role(bucket)
     if role is None:
         return None
+    if ctx.event_name == "PutBucketRequestPayment" and _payer(req) == "BucketOwner":
+        return None  # back to the default: the owner pays, anyone allowed may read
     name = "PutBucketLifecycle" if ctx.event_name.startswith("PutBucketLifecycle") else ctx.event_name
     name = "PutBucketNotification" if name.startswith("PutBucketNotification") else name
     lost = f"Bucket {bucket} is {role}; {_BUCKET_LOSS[name]}."
@@ -105,20 +116,32 @@ def put_rule(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> Con
     return ControlCall(ctx, arn, "rule", lost)
 
 
+# Target members that replace the event sent with something else: the constant ``Input``, the part
+# of the event ``InputPath`` selects, or ``InputTransformer``'s template
+# (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Target.html).
+_REWRITES = ("input", "inputPath", "inputTransformer")
+
+
 def put_targets(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
-    """PutTargets with the id of a target that sends to a source's queue replaces that target."""
+    """PutTargets with the id of a target that sends to a source's queue replaces that target: sent
+    elsewhere, or sent something other than the event itself, which the source cannot read."""
     arn = rule_arn(_text(req.get("rule")), _text(req.get("eventBusName")), ctx.region, ctx.account)
     known = path.rule_targets.get(arn, {})
-    moved = {
-        target: new
-        for target, new in rule_target_arns(req).items()
-        if known.get(target) in path.source_queues and new not in path.source_queues
-    }
-    if not moved:
+    changed: list[str] = []
+    for target in rule_targets(req):
+        target_id, new = _text(target.get("id")), _text(target.get("arn"))
+        if known.get(target_id) not in path.source_queues:
+            continue
+        if new not in path.source_queues:
+            changed.append(f"target {target_id} now sends to {new or 'nothing'}")
+        elif rewrites := [name for name in _REWRITES if target.get(name) is not None]:
+            changed.append(
+                f"target {target_id} now sends its {'/'.join(rewrites)} instead of the event, "
+                "which the source cannot read"
+            )
+    if not changed:
         return None
-    where = "; ".join(
-        f"target {target} now sends to {new or 'nothing'}" for target, new in sorted(moved.items())
-    )
+    where = "; ".join(sorted(changed))
     lost = f"EventBridge rule {arn} sent CloudTrail events to a queue tagwarden reads; {where}."
     return ControlCall(ctx, arn, "rule", lost)
 

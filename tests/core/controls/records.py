@@ -192,7 +192,7 @@ def disable_service_access(service: str = "cloudtrail.amazonaws.com", **kw: Any)
 # https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html) -------------------
 
 
-def bucket_call(name: str, bucket: str = TRAIL_BUCKET, **kw: Any) -> dict[str, Any]:
+def bucket_call(name: str, bucket: str = TRAIL_BUCKET, payer: str = "Requester", **kw: Any) -> dict[str, Any]:
     """API_PutBucketPolicy.html, API_DeleteBucketPolicy.html, API_PutBucketLifecycleConfiguration.html
     (logged as PutBucketLifecycle), API_PutBucketNotificationConfiguration.html (logged as
     PutBucketNotification), API_DeleteBucket.html: bucketName and Host in requestParameters."""
@@ -203,6 +203,12 @@ def bucket_call(name: str, bucket: str = TRAIL_BUCKET, **kw: Any) -> dict[str, A
         request["lifecycle"] = ""
         request["LifecycleConfiguration"] = {
             "Rule": {"Status": "Enabled", "Expiration": {"Days": 1}, "Filter": {"Prefix": ""}, "ID": "expire"}
+        }
+    elif name == "PutBucketRequestPayment":
+        request["requestPayment"] = ""
+        request["RequestPaymentConfiguration"] = {
+            "xmlns": "http://s3.amazonaws.com/doc/2006-03-01/",
+            "Payer": payer,
         }
     elif name == "PutBucketNotification":
         request["notification"] = ""
@@ -329,9 +335,15 @@ def kms_call(name: str, key: str = KEY_ARN, **kw: Any) -> dict[str, Any]:
     return record("kms.amazonaws.com", name, {"keyId": key}, None, **kw)
 
 
-def put_targets(target_arn: str = QUEUE_ARN, target_id: str = "tagwarden-queue", **kw: Any) -> dict[str, Any]:
-    """PutTargets: Rule, Targets (Id, Arn); a target with an existing id replaces it."""
-    request = {"rule": RULE, "targets": [{"id": target_id, "arn": target_arn}]}
+def put_targets(
+    target_arn: str = QUEUE_ARN,
+    target_id: str = "tagwarden-queue",
+    rewrite: dict[str, Any] | None = None,
+    **kw: Any,
+) -> dict[str, Any]:
+    """PutTargets: Rule, Targets (Id, Arn, and Input, InputPath or InputTransformer where ``rewrite``
+    says); a target with an existing id replaces it."""
+    request = {"rule": RULE, "targets": [{"id": target_id, "arn": target_arn, **(rewrite or {})}]}
     return record("events.amazonaws.com", "PutTargets", request, {"failedEntryCount": 0}, **kw)
 
 

@@ -136,6 +136,12 @@ FLAGGED: list[tuple[str, Build, str, str]] = [
         "notifications",
     ),
     ("DeleteBucket", lambda **kw: r.bucket_call("DeleteBucket", **kw), BUCKET_ARN, "deleted"),
+    (
+        "PutBucketRequestPayment Requester",
+        lambda **kw: r.bucket_call("PutBucketRequestPayment", **kw),
+        BUCKET_ARN,
+        "requesters pay",
+    ),
     ("DeleteQueue", lambda **kw: r.queue_call("DeleteQueue", **kw), QUEUE_ARN, "deleted"),
     (
         "SetQueueAttributes",
@@ -179,6 +185,21 @@ FLAGGED: list[tuple[str, Build, str, str]] = [
         lambda **kw: r.put_targets(f"arn:aws:sqs:{r.REGION}:444455556666:elsewhere", **kw),
         r.rule_arn(),
         "444455556666:elsewhere",
+    ),
+    (
+        "PutTargets same queue, constant input",
+        lambda **kw: r.put_targets(rewrite={"input": "{}"}, **kw),
+        r.rule_arn(),
+        "sends its input instead of the event",
+    ),
+    (
+        "PutTargets same queue, input transformer",
+        lambda **kw: r.put_targets(
+            rewrite={"inputTransformer": {"inputPathsMap": {"a": "$.account"}, "inputTemplate": '"<a>"'}},
+            **kw,
+        ),
+        r.rule_arn(),
+        "inputTransformer",
     ),
     ("DeleteTopic", lambda **kw: r.sns_call("DeleteTopic", {"topicArn": r.TOPIC}, **kw), r.TOPIC, "deleted"),
     (
@@ -285,6 +306,8 @@ BENIGN: list[tuple[str, dict[str, Any]]] = [
             }
         ),
     ),
+    ("PutBucketRequestPayment BucketOwner", r.bucket_call("PutBucketRequestPayment", payer="BucketOwner")),
+    ("PutTargets re-sending the event to the same queue", r.put_targets()),
     ("PutTargets adding a target", r.put_targets(f"arn:aws:sqs:{r.REGION}:{r.ACCOUNT}:audit", "audit-copy")),
     (
         "SetTopicAttributes DisplayName",
