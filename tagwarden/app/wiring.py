@@ -14,7 +14,6 @@ from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
 from tagwarden.adapters.aws.instance_profiles import IAMInstanceProfiles
 from tagwarden.adapters.aws.launch_templates import EC2LaunchTemplates
 from tagwarden.adapters.aws.tag_writer import TagWriter, remediator_clients
-from tagwarden.adapters.aws.trails import described_trails
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Sink
 from tagwarden.adapters.sinks.from_settings import build_sinks
@@ -23,7 +22,6 @@ from tagwarden.adapters.sources import Source
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.host_limits import available_cpus, cgroup_memory_limit, plan_workers
 from tagwarden.adapters.sources.lookup_events import LookupEventsSource
-from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
 from tagwarden.adapters.sources.workers import PreparePool
@@ -34,10 +32,10 @@ from tagwarden.app.config import (
     LookupEventsSourceSettings,
     SqsSourceSettings,
 )
+from tagwarden.app.delivery_path import delivery_path
 from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.app.pipeline.compute_identity import ComputeIdentity
 from tagwarden.app.recording import REPORT_SINK, Recorder, ReportSink
-from tagwarden.core.controls import DeliveryPath
 from tagwarden.core.faults import FaultBoard
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.model import Finding
@@ -138,28 +136,6 @@ def with_reverts(
         return [*names, reverter.name] if wants_revert(finding, policy) else names
 
     return routed
-
-
-def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) -> DeliveryPath:
-    """The buckets and queues the configured sources read, and the buckets DescribeTrails names: the
-    path whose changes are control_tamper findings."""
-    delivery = DeliveryPath()
-    for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):
-        if isinstance(spec, SqsSourceSettings):
-            delivery.add_source_queue(spec.queue_url, name)
-        elif isinstance(spec, FilesSourceSettings):
-            for path in spec.paths:
-                if path.startswith("s3://"):
-                    delivery.add_source_bucket(parse_s3_url(path)[0], name)
-    if clients is not None:
-        try:
-            for trail in described_trails(clients.cloudtrail()):
-                delivery.learn_trail(trail)
-        except (ClientError, BotoCoreError) as exc:
-            log.warning(
-                "describe_trails_failed", error=str(exc), effect="trail buckets learned from events only"
-            )
-    return delivery
 
 
 def worker_count(asked: int, log: Any, memory_limit: int | None) -> int:

@@ -328,6 +328,13 @@ DAEMON_NEEDS = [
     ("s3:GetBucketPolicy", "arn:aws:s3:::team-beta-data"),
     ("s3:GetBucketTagging", "arn:aws:s3:::team-beta-data"),
     ("cloudtrail:LookupEvents", "*"),
+    # control_tamper: what carries CloudTrail here, read at start (app/delivery_path.py)
+    ("cloudtrail:DescribeTrails", "*"),
+    ("events:ListEventBuses", "*"),
+    ("events:ListRuleNamesByTarget", "*"),
+    ("events:DescribeRule", f"arn:aws:events:us-east-1:{TOOLING_ACCOUNT}:rule/cloudtrail-to-tagwarden"),
+    ("events:ListTargetsByRule", f"arn:aws:events:us-east-1:{TOOLING_ACCOUNT}:rule/cloudtrail-to-tagwarden"),
+    ("sns:ListSubscriptionsByTopic", f"arn:aws:sns:us-east-1:{TOOLING_ACCOUNT}:organization-trail"),
     ("sqs:ReceiveMessage", QUEUE),
     ("sqs:DeleteMessage", QUEUE),
     ("sqs:ChangeMessageVisibility", QUEUE),

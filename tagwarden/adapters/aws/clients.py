@@ -11,6 +11,7 @@ from botocore.config import Config
 if TYPE_CHECKING:
     from mypy_boto3_cloudtrail import CloudTrailClient
     from mypy_boto3_ec2 import EC2Client
+    from mypy_boto3_events import EventBridgeClient
     from mypy_boto3_iam import IAMClient
     from mypy_boto3_kms import KMSClient
     from mypy_boto3_organizations import OrganizationsClient
@@ -51,6 +52,9 @@ class AwsClients:
 
     def ec2(self, region: str | None = None) -> EC2Client:
         return self._session.client("ec2", region_name=region or self.region, config=self._config)
+
+    def events(self, region: str | None = None) -> EventBridgeClient:
+        return self._session.client("events", region_name=region or self.region, config=self._config)
 
     def sns(self, region: str | None = None) -> SNSClient:
         return self._session.client("sns", region_name=region or self.region, config=self._config)

@@ -1,10 +1,10 @@
 """What carries CloudTrail to tagwarden, and which Organizations policies govern tag writes.
 
-Learned from the configuration (the buckets and queues sources read), from DescribeTrails, and from the
-events themselves as they pass: CreateTrail/UpdateTrail name a trail's bucket, KMS key and SNS topic,
-PutRule/PutTargets a rule that forwards CloudTrail events (and its targets), Subscribe a topic that
-feeds a source's queue, CreatePolicy a policy's type. Kept in memory: after a restart the
-configuration and DescribeTrails seed it again.
+Learned from the configuration (the buckets and queues sources read), from what AWS says at start
+(app/delivery_path.py: trails, rules, subscriptions, policies), and from the events themselves as they
+pass: CreateTrail/UpdateTrail name a trail's bucket, KMS key and SNS topic, PutRule/PutTargets a rule
+that forwards CloudTrail events (and its targets), Subscribe a topic that feeds a source's queue,
+CreatePolicy a policy's type. Kept in memory: after a restart the configuration and AWS seed it again.
 """
 
 from __future__ import annotations
@@ -96,6 +96,29 @@ class DeliveryPath:
     def add_policy(self, policy_id: str, policy_type: str, arn: str) -> None:
         self.policies[policy_id] = (policy_type, arn)
 
+    def add_rule(self, arn: str, pattern: Any, targets: dict[str, str]) -> None:
+        """An EventBridge rule: its event pattern (None where not known) and targets (id -> ARN)
+        added or replaced. It forwards CloudTrail while its pattern takes CloudTrail's calls or a
+        target sends to a source's queue."""
+        if pattern is not None:
+            if forwards_cloudtrail({"eventPattern": pattern}):
+                self.forwarding_rules.add(arn)
+            else:
+                self.forwarding_rules.discard(arn)  # its new pattern forwards CloudTrail no more
+        known = self.rule_targets.setdefault(arn, {})
+        known.update(targets)
+        if targets and set(known.values()) & set(self.source_queues):
+            self.forwarding_rules.add(arn)
+
+    def add_subscription(self, topic: str, subscription: str, protocol: str, endpoint: str) -> None:
+        """An SNS subscription: one of a source's queue to ``topic`` makes the topic part of the path."""
+        source = self.source_queues.get(endpoint)
+        if source is None or protocol != "sqs":
+            return
+        self.topic_feeds[topic] = source
+        if subscription:
+            self.subscriptions[subscription] = source
+
     def bucket_role(self, bucket: str) -> str | None:
         """What the bucket is to tagwarden ("the bucket trail X writes to"), None if nothing."""
         if bucket in self.trail_buckets:
@@ -114,24 +137,18 @@ class DeliveryPath:
         if name in ("CreateTrail", "UpdateTrail"):
             self.learn_trail(response, request)
         elif name == "PutRule":
-            arn = put_rule_arn(request, response, region, account)
-            if forwards_cloudtrail(request):
-                self.forwarding_rules.add(arn)
-            elif "eventPattern" in request:
-                self.forwarding_rules.discard(arn)  # its new pattern forwards CloudTrail no more
+            self.add_rule(put_rule_arn(request, response, region, account), request.get("eventPattern"), {})
         elif name == "PutTargets":
             bus = _text(request.get("eventBusName"))
             arn = rule_arn(_text(request.get("rule")), bus, region, account)
-            targets = self.rule_targets.setdefault(arn, {})
-            targets.update(rule_target_arns(request))
-            if set(targets.values()) & set(self.source_queues):
-                self.forwarding_rules.add(arn)
+            self.add_rule(arn, None, rule_target_arns(request))
         elif name == "Subscribe":
-            source = self.source_queues.get(_text(request.get("endpoint")))
-            if source is not None and _text(request.get("protocol")) == "sqs":
-                self.topic_feeds[_text(request.get("topicArn"))] = source
-                if response.get("subscriptionArn"):
-                    self.subscriptions[_text(response.get("subscriptionArn"))] = source
+            self.add_subscription(
+                _text(request.get("topicArn")),
+                _text(response.get("subscriptionArn")),
+                _text(request.get("protocol")),
+                _text(request.get("endpoint")),
+            )
         elif name == "CreatePolicy":
             policy = _params(response, "policy").get("policySummary")
             if isinstance(policy, dict) and policy.get("id"):

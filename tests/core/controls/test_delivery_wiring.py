@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import boto3
+from botocore.exceptions import EndpointConnectionError
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.app.config import load_config
+from tagwarden.app.delivery_path import delivery_path
 from tagwarden.app.logs import get_logger
-from tagwarden.app.wiring import delivery_path
+from tagwarden.core.controls import classify, judge_control
+from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.governance.model import GovernancePolicy
+from tests.core.controls import records as r
 
 CONFIG = """
 policy: {version: 1}
@@ -44,3 +50,129 @@ def test_without_aws_only_the_configuration_counts(tmp_path: Path) -> None:
     (tmp_path / "tagwarden.yaml").write_text(CONFIG)
     delivery = delivery_path(load_config(tmp_path / "tagwarden.yaml", env={}), None, get_logger())
     assert delivery.trail_buckets == {} and "org-trail-logs" in delivery.source_buckets
+
+
+QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:ct"
+CLOUDTRAIL_PATTERN = '{"detail-type": ["AWS API Call via CloudTrail"]}'
+
+
+def made_before_tagwarden_started() -> dict[str, str]:
+    """A trail notifying an SNS topic the queue subscribes to, EventBridge rules sending to the queue
+    (default bus and another), and an SCP: all made before the daemon starts, so no event teaches them."""
+    boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="trail-bucket")
+    sns = boto3.client("sns", region_name="us-east-1")
+    topic = sns.create_topic(Name="trail-news")["TopicArn"]
+    boto3.client("sqs", region_name="us-east-1").create_queue(QueueName="ct")
+    subscription = sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=QUEUE_ARN)["SubscriptionArn"]
+    sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="ops@example.com")
+    boto3.client("cloudtrail", region_name="us-east-1").create_trail(
+        Name="main", S3BucketName="trail-bucket", SnsTopicName="trail-news"
+    )
+    events = boto3.client("events", region_name="us-east-1")
+    rule = events.put_rule(Name="ct-to-queue", EventPattern=CLOUDTRAIL_PATTERN)["RuleArn"]
+    events.put_targets(Rule="ct-to-queue", Targets=[{"Id": "q", "Arn": QUEUE_ARN}])
+    events.put_rule(Name="unrelated", EventPattern='{"source": ["aws.health"]}')
+    events.put_targets(Rule="unrelated", Targets=[{"Id": "x", "Arn": QUEUE_ARN + "-other"}])
+    events.create_event_bus(Name="central")
+    central = events.put_rule(Name="from-members", EventPattern=CLOUDTRAIL_PATTERN, EventBusName="central")
+    events.put_targets(Rule="from-members", EventBusName="central", Targets=[{"Id": "q", "Arn": QUEUE_ARN}])
+    org = boto3.client("organizations", region_name="us-east-1")
+    org.create_organization(FeatureSet="ALL")
+    scp = org.create_policy(
+        Name="deny-tagging",
+        Type="SERVICE_CONTROL_POLICY",
+        Description="",
+        Content='{"Version": "2012-10-17", '
+        '"Statement": [{"Effect": "Deny", "Action": "ec2:CreateTags", "Resource": "*"}]}',
+    )["Policy"]["PolicySummary"]
+    return {
+        "topic": topic,
+        "subscription": subscription,
+        "rule": rule,
+        "central": central["RuleArn"],
+        "scp": scp["Id"],
+        "scp_arn": scp["Arn"],
+    }
+
+
+def test_rules_subscriptions_and_policies_made_before_start_are_read_from_aws(
+    aws: str, tmp_path: Path
+) -> None:
+    made = made_before_tagwarden_started()
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
+
+    delivery = delivery_path(
+        load_config(tmp_path / "tagwarden.yaml", env={}), AwsClients("us-east-1"), get_logger()
+    )
+
+    assert delivery.forwarding_rules == {made["rule"], made["central"]}
+    assert delivery.rule_targets[made["rule"]] == {"q": QUEUE_ARN}
+    assert delivery.topic_feeds == {made["topic"]: "cloudtrail-queue"}
+    assert delivery.subscriptions == {made["subscription"]: "cloudtrail-queue"}
+    assert delivery.policies[made["scp"]] == ("SERVICE_CONTROL_POLICY", made["scp_arn"])
+
+
+POLICY = CompiledPolicy(GovernancePolicy.model_validate({"version": 1}))
+
+
+def in_moto(service: str, name: str, request: dict[str, Any]) -> dict[str, Any]:
+    """A CloudTrail record of a call made in moto's account and region."""
+    made = r.record(f"{service}.amazonaws.com", name, request)
+    made.update(awsRegion="us-east-1", recipientAccountId="123456789012")
+    return made
+
+
+def test_calls_on_what_was_made_before_start_are_judged_as_critical(aws: str, tmp_path: Path) -> None:
+    made = made_before_tagwarden_started()
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
+    delivery = delivery_path(
+        load_config(tmp_path / "tagwarden.yaml", env={}), AwsClients("us-east-1"), get_logger()
+    )
+    disabled = in_moto("events", "PutRule", {"name": "ct-to-queue", "state": "DISABLED"})
+    redirected = in_moto(
+        "events",
+        "PutTargets",
+        {"rule": "ct-to-queue", "targets": [{"id": "q", "arn": "arn:aws:sqs:us-east-1:444455556666:x"}]},
+    )
+    unsubscribed = in_moto("sns", "Unsubscribe", {"subscriptionArn": made["subscription"]})
+    detached = in_moto("organizations", "DetachPolicy", {"policyId": made["scp"], "targetId": "r-1"})
+    for record in (disabled, redirected, unsubscribed, detached):
+        call = classify(record, delivery)
+        assert call is not None, record["eventName"]
+        assert judge_control(call, POLICY, None).severity == "critical", record["eventName"]
+
+
+def test_a_denied_read_leaves_the_rest_of_the_path(aws: str, tmp_path: Path) -> None:
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
+    boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="trail-bucket")
+    boto3.client("cloudtrail", region_name="us-east-1").create_trail(Name="main", S3BucketName="trail-bucket")
+    # No organization: ListPolicies is refused (AWSOrganizationsNotInUseException).
+    delivery = delivery_path(
+        load_config(tmp_path / "tagwarden.yaml", env={}), AwsClients("us-east-1"), get_logger()
+    )
+    assert list(delivery.trail_buckets) == ["trail-bucket"] and delivery.policies == {}
+
+
+class _Unreachable:
+    """AWS that gives no answer to DescribeTrails; anything else asked of it fails the test."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def cloudtrail(self) -> Any:
+        self.asked.append("cloudtrail")
+        return self
+
+    def describe_trails(self, **_: Any) -> Any:
+        raise EndpointConnectionError(endpoint_url="https://cloudtrail.us-east-1.amazonaws.com")
+
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"{name} asked after AWS gave no answer")
+
+
+def test_no_answer_from_aws_asks_nothing_more(tmp_path: Path) -> None:
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
+    aws = _Unreachable()
+    delivery = delivery_path(load_config(tmp_path / "tagwarden.yaml", env={}), aws, get_logger())  # type: ignore[arg-type]
+    assert aws.asked == ["cloudtrail"]
+    assert delivery.source_queues == {QUEUE_ARN: "cloudtrail-queue"} and delivery.forwarding_rules == set()

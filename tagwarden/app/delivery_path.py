@@ -1,0 +1,80 @@
+"""The delivery path the daemon starts with: what its configuration names, and what AWS says now."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tagwarden.adapters.aws import AwsClients
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS, NO_ANSWER
+from tagwarden.adapters.aws.forwarding import rules_targeting, subscriptions_of
+from tagwarden.adapters.aws.org_policies import policies_of_types
+from tagwarden.adapters.aws.trails import described_trails
+from tagwarden.adapters.sources.s3_objects import parse_s3_url
+from tagwarden.app.config import FilesSourceSettings, LoadedConfig, SqsSourceSettings
+from tagwarden.core.controls import DeliveryPath
+from tagwarden.core.controls.delivery import GOVERNING_POLICY_TYPES
+
+
+def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) -> DeliveryPath:
+    """The buckets and queues the configured sources read and, with ``clients``, what AWS says carries
+    CloudTrail to them: the path whose changes are control_tamper findings."""
+    delivery = DeliveryPath()
+    for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):
+        if isinstance(spec, SqsSourceSettings):
+            delivery.add_source_queue(spec.queue_url, name)
+        elif isinstance(spec, FilesSourceSettings):
+            for path in spec.paths:
+                if path.startswith("s3://"):
+                    delivery.add_source_bucket(parse_s3_url(path)[0], name)
+    if clients is not None:
+        seed_delivery_path(delivery, clients, log)
+    return delivery
+
+
+def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) -> None:
+    """What AWS says now of the path: the trails (DescribeTrails), the EventBridge rules that send to a
+    source's queue, the subscriptions of a source's queue to a trail's SNS topic, and the policies that
+    govern tag writes. Each read that fails is logged; what it would have taught comes from events.
+    Where AWS gives no answer to the first, the others are not asked."""
+    try:
+        for trail in described_trails(clients.cloudtrail()):
+            delivery.learn_trail(trail)
+    except NO_ANSWER as exc:
+        # No answer at all (no network, no credentials): asking the others would only wait as long.
+        log.warning(
+            "describe_trails_failed", error=str(exc), effect="the delivery path learned from events only"
+        )
+        return
+    except AWS_ERRORS as exc:
+        log.warning("describe_trails_failed", error=str(exc), effect="trail buckets learned from events only")
+    for queue in list(delivery.source_queues):
+        try:
+            for rule in rules_targeting(clients.events(queue.split(":")[3]), queue):
+                delivery.add_rule(rule.arn, rule.pattern, rule.targets)
+        except AWS_ERRORS as exc:
+            log.warning(
+                "forwarding_rules_unavailable",
+                queue=queue,
+                error=str(exc),
+                effect="rules learned from events only",
+            )
+    for topic in list(delivery.trail_topics):
+        try:
+            for sub in subscriptions_of(clients.sns(topic.split(":")[3]), topic):
+                delivery.add_subscription(sub.topic, sub.arn, sub.protocol, sub.endpoint)
+        except AWS_ERRORS as exc:
+            log.warning(
+                "topic_subscriptions_unavailable",
+                topic=topic,
+                error=str(exc),
+                effect="subscriptions learned from events only",
+            )
+    try:
+        for policy_id, policy_type, arn in policies_of_types(clients.organizations(), GOVERNING_POLICY_TYPES):
+            delivery.add_policy(policy_id, policy_type, arn)
+    except AWS_ERRORS as exc:
+        log.warning(
+            "organization_policies_unavailable",
+            error=str(exc),
+            effect="policy types learned from CreatePolicy events; one of unknown type counts as governing",
+        )
