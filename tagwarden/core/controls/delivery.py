@@ -19,6 +19,7 @@ from tagwarden.core.arn import is_arn, partition_for
 # constrain the values.
 GOVERNING_POLICY_TYPES = frozenset({"SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY"})
 CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail"
+S3_OBJECT_CREATED = "Object Created"  # the detail-type of S3's own event on EventBridge
 
 
 def _params(record: dict[str, Any], name: str) -> dict[str, Any]:
@@ -174,10 +175,11 @@ def put_rule_arn(request: dict[str, Any], response: dict[str, Any], region: str,
 
 
 def forwards_cloudtrail(put_rule: dict[str, Any]) -> bool:
-    """Whether a PutRule request's pattern takes CloudTrail's API calls."""
+    """Whether a PutRule request's pattern takes what tagwarden reads: CloudTrail's API calls, or S3's
+    "Object Created" events, which announce new log files as S3's notifications do."""
     pattern = put_rule.get("eventPattern")
     text = pattern if isinstance(pattern, str) else json.dumps(pattern)
-    return CLOUDTRAIL_DETAIL_TYPE in text
+    return CLOUDTRAIL_DETAIL_TYPE in text or S3_OBJECT_CREATED in text
 
 
 def rule_targets(put_targets: dict[str, Any]) -> list[dict[str, Any]]:

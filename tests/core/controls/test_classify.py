@@ -406,3 +406,23 @@ def test_controls_writers_reject_same_as_resource() -> None:
 )
 def test_management_write_selectors(selectors: dict[str, Any], logs: bool) -> None:
     assert logs_management_writes(selectors) is logs
+
+
+S3_CREATED = {
+    "source": ["aws.s3"],
+    "detail-type": ["Object Created"],
+    "detail": {"bucket": {"name": [r.TRAIL_BUCKET]}},
+}
+
+
+def test_a_rule_forwarding_s3_object_created_events_is_on_the_path() -> None:
+    """The SQS source reads S3's Object Created events from EventBridge too: such a rule applied
+    again unchanged weakens nothing, and stays known, so disabling it later is judged."""
+    path = DeliveryPath()
+    path.add_source_queue(r.QUEUE_URL, "sqs-cloudtrail")
+    path.learn(r.put_rule("s3-to-queue", S3_CREATED))
+    targets = {"rule": "s3-to-queue", "targets": [{"id": "q", "arn": r.QUEUE_ARN}]}
+    path.learn(r.record("events.amazonaws.com", "PutTargets", targets, {"failedEntryCount": 0}))
+    assert judged(r.put_rule("s3-to-queue", S3_CREATED), path) is None
+    finding = judged(_put_rule(state="DISABLED", name="s3-to-queue", pattern=S3_CREATED), path)
+    assert finding is not None and finding.severity == "critical"
