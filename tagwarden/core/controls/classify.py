@@ -26,6 +26,7 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("cloudtrail.amazonaws.com", "PutEventSelectors"): trail_calls.put_event_selectors,
     ("cloudtrail.amazonaws.com", "DeleteEventDataStore"): trail_calls.delete_event_data_store,
     ("organizations.amazonaws.com", "DetachPolicy"): org_calls.org_policy_call,
+    ("organizations.amazonaws.com", "AttachPolicy"): org_calls.attach_tag_policy,
     ("organizations.amazonaws.com", "DeletePolicy"): org_calls.org_policy_call,
     ("organizations.amazonaws.com", "UpdatePolicy"): org_calls.org_policy_call,
     ("organizations.amazonaws.com", "DisablePolicyType"): org_calls.disable_policy_type,

@@ -52,6 +52,26 @@ def org_policy_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath)
     return ControlCall(ctx, arn, "policy", lost)
 
 
+def attach_tag_policy(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    """Attaching a policy denies more, except a tag policy: a child's ``@@assign`` replaces the values
+    it inherits and ``@@remove`` drops them, where the parent does not forbid those operators
+    (https://docs.aws.amazon.com/organizations/latest/userguide/policy-operators.html). Whether this
+    one loosens anything depends on its content and its parents': recorded as info."""
+    policy_id = _text(req.get("policyId"))
+    known = path.policies.get(policy_id)
+    if known is None or known[0] != "TAG_POLICY":
+        return None
+    arn = known[1] or f"arn:{ctx.partition}:organizations::{ctx.account}:policy/{policy_id}"
+    return ControlCall(
+        ctx,
+        arn,
+        "policy",
+        f"Tag policy {policy_id} was attached to {_text(req.get('targetId'))}: where its parents allow, "
+        "its @@assign replaces the tag values and enforced_for they set, and @@remove drops them.",
+        certain=False,
+    )
+
+
 def disable_policy_type(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
     policy_type = _text(req.get("policyType"))
     if policy_type not in GOVERNING_POLICY_TYPES:

@@ -161,6 +161,12 @@ def detach_policy(policy_id: str = SCP_ID, **kw: Any) -> dict[str, Any]:
     return record("organizations.amazonaws.com", "DetachPolicy", request, None, **kw)
 
 
+def attach_policy(policy_id: str = SCP_ID, **kw: Any) -> dict[str, Any]:
+    """API_AttachPolicy.html: PolicyId, TargetId."""
+    request = {"policyId": policy_id, "targetId": "ou-examplerootid111-exampleouid111"}
+    return record("organizations.amazonaws.com", "AttachPolicy", request, None, **kw)
+
+
 def delete_policy(policy_id: str = SCP_ID, **kw: Any) -> dict[str, Any]:
     """API_DeletePolicy.html: PolicyId."""
     return record("organizations.amazonaws.com", "DeletePolicy", {"policyId": policy_id}, None, **kw)

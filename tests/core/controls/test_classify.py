@@ -426,3 +426,13 @@ def test_a_rule_forwarding_s3_object_created_events_is_on_the_path() -> None:
     assert judged(r.put_rule("s3-to-queue", S3_CREATED), path) is None
     finding = judged(_put_rule(state="DISABLED", name="s3-to-queue", pattern=S3_CREATED), path)
     assert finding is not None and finding.severity == "critical"
+
+
+def test_attaching_a_tag_policy_is_recorded_and_an_scp_is_not() -> None:
+    path = delivery()
+    tag_policy = "p-exampletagpolicy1"
+    path.learn(r.create_policy(tag_policy, "TAG_POLICY"))
+    finding = judged(r.attach_policy(tag_policy), path)
+    assert finding is not None and finding.severity == "info" and "@@assign" in finding.explanation
+    assert judged(r.attach_policy(r.SCP_ID), path) is None  # an SCP attached only denies more
+    assert judged(r.attach_policy("p-neverseen"), path) is None
