@@ -9,17 +9,15 @@ CreatePolicy a policy's type. Kept in memory: after a restart the configuration 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from tagwarden.core.arn import is_arn, partition_for
+from tagwarden.core.controls.forwarded import forwards_any, names_what_tagwarden_reads, pattern_text
 
 # Policy types whose change weakens tag governance: SCPs and RCPs deny tag writes, tag policies
 # constrain the values.
 GOVERNING_POLICY_TYPES = frozenset({"SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY"})
-CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail"
-S3_OBJECT_CREATED = "Object Created"  # the detail-type of S3's own event on EventBridge
 
 
 def _params(record: dict[str, Any], name: str) -> dict[str, Any]:
@@ -71,6 +69,7 @@ class DeliveryPath:
     source_buckets: dict[str, str] = field(default_factory=dict)  # bucket -> the source that reads it
     source_queues: dict[str, str] = field(default_factory=dict)  # queue ARN -> the source that reads it
     forwarding_rules: set[str] = field(default_factory=set)  # rule ARNs forwarding CloudTrail events
+    rule_patterns: dict[str, str] = field(default_factory=dict)  # rule ARN -> its event pattern (JSON)
     rule_targets: dict[str, dict[str, str]] = field(default_factory=dict)  # rule ARN -> target id -> ARN
     policies: dict[str, tuple[str, str]] = field(default_factory=dict)  # policy id -> (type, ARN)
     trail_keys: dict[str, str] = field(default_factory=dict)  # KMS key id -> the trail it encrypts
@@ -99,16 +98,21 @@ class DeliveryPath:
 
     def add_rule(self, arn: str, pattern: Any, targets: dict[str, str]) -> None:
         """An EventBridge rule: its event pattern (None where not known) and targets (id -> ARN)
-        added or replaced. It forwards CloudTrail while its pattern takes CloudTrail's calls or a
-        target sends to a source's queue."""
-        if pattern is not None:
-            if forwards_cloudtrail({"eventPattern": pattern}):
-                self.forwarding_rules.add(arn)
-            else:
-                self.forwarding_rules.discard(arn)  # its new pattern forwards CloudTrail no more
+        added or replaced. It forwards CloudTrail while its pattern takes what tagwarden reads, or
+        where targets just given send to a source's queue."""
         known = self.rule_targets.setdefault(arn, {})
         known.update(targets)
-        if targets and set(known.values()) & set(self.source_queues):
+        sends_here = bool(targets) and bool(set(known.values()) & set(self.source_queues))
+        if pattern is not None:
+            text = pattern_text(pattern)
+            # Matching takes tens of milliseconds: not done for every rule anyone puts.
+            if sends_here or arn in self.forwarding_rules or names_what_tagwarden_reads(text):
+                self.rule_patterns[arn] = text
+                if forwards_any(text) is False and not sends_here:
+                    self.forwarding_rules.discard(arn)  # its new pattern forwards CloudTrail no more
+                    return
+                self.forwarding_rules.add(arn)
+        elif sends_here:
             self.forwarding_rules.add(arn)
 
     def add_subscription(self, topic: str, subscription: str, protocol: str, endpoint: str) -> None:
@@ -172,14 +176,6 @@ class DeliveryPath:
 def put_rule_arn(request: dict[str, Any], response: dict[str, Any], region: str, account: str) -> str:
     bus = _text(request.get("eventBusName"))
     return _text(response.get("ruleArn")) or rule_arn(_text(request.get("name")), bus, region, account)
-
-
-def forwards_cloudtrail(put_rule: dict[str, Any]) -> bool:
-    """Whether a PutRule request's pattern takes what tagwarden reads: CloudTrail's API calls, or S3's
-    "Object Created" events, which announce new log files as S3's notifications do."""
-    pattern = put_rule.get("eventPattern")
-    text = pattern if isinstance(pattern, str) else json.dumps(pattern)
-    return CLOUDTRAIL_DETAIL_TYPE in text or S3_OBJECT_CREATED in text
 
 
 def rule_targets(put_targets: dict[str, Any]) -> list[dict[str, Any]]:

@@ -9,13 +9,13 @@ from tagwarden.core.controls.call import ControlCall
 from tagwarden.core.controls.call import text as _text
 from tagwarden.core.controls.delivery import (
     DeliveryPath,
-    forwards_cloudtrail,
     key_id,
     queue_arn,
     rule_arn,
     rule_targets,
     topic_of,
 )
+from tagwarden.core.controls.forwarded import forwards_any, no_longer_forwarded
 from tagwarden.core.normalize.record_fields import RecordContext
 
 _BUCKET_LOSS = {
@@ -102,18 +102,30 @@ def rule_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> Co
 
 def put_rule(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
     """PutRule replaces a rule whole (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html):
-    a forwarding rule put back DISABLED, or with a pattern that no longer takes CloudTrail's calls."""
+    a forwarding rule put back DISABLED, or with a pattern that no longer forwards what tagwarden reads,
+    or no longer the tag writes of some services it forwarded."""
     arn = rule_arn(_text(req.get("name")), _text(req.get("eventBusName")), ctx.region, ctx.account)
     if arn not in path.forwarding_rules:
         return None
+    pattern = req.get("eventPattern")
     if _text(req.get("state")).upper() == "DISABLED":
-        what = "was put back disabled"
-    elif "eventPattern" in req and not forwards_cloudtrail(req):
-        what = "has a new event pattern that no longer takes CloudTrail's API calls"
+        what = "was put back disabled: they no longer reach their target"
+    elif pattern is not None and forwards_any(pattern) is False:
+        what = "has a new event pattern that takes none of the tag writes: they no longer reach their target"
+    elif (
+        pattern is not None
+        and arn in path.rule_patterns
+        and (lost := no_longer_forwarded(path.rule_patterns[arn], pattern))
+    ):
+        what = f"has a new event pattern that no longer forwards the tag writes of {_listed(lost)}"
     else:
         return None
-    lost = f"EventBridge rule {arn} forwards CloudTrail events and {what}: they no longer reach their target."
-    return ControlCall(ctx, arn, "rule", lost)
+    return ControlCall(ctx, arn, "rule", f"EventBridge rule {arn} forwards CloudTrail events and {what}.")
+
+
+def _listed(names: list[str], most: int = 8) -> str:
+    shown = ", ".join(names[:most])
+    return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
 
 
 # Target members that replace the event sent with something else: the constant ``Input``, the part

@@ -20,6 +20,9 @@ POLICY = CompiledPolicy(
 )
 SCP_ARN = f"arn:aws:organizations::{r.ACCOUNT}:policy/{r.ORG}/service_control_policy/{r.SCP_ID}"
 
+# AWS Health's own events only: no CloudTrail record, no S3 event
+HEALTH_ONLY = {"source": ["aws.health"], "detail-type": ["AWS Health Event"]}
+
 
 def delivery() -> DeliveryPath:
     path = DeliveryPath()
@@ -176,9 +179,9 @@ FLAGGED: list[tuple[str, Build, str, str]] = [
     ("PutRule disabled", lambda **kw: _put_rule(state="DISABLED", **kw), r.rule_arn(), "disabled"),
     (
         "PutRule pattern narrowed",
-        lambda **kw: r.put_rule(pattern={"source": ["aws.health"]}, **kw),
+        lambda **kw: r.put_rule(pattern=HEALTH_ONLY, **kw),
         r.rule_arn(),
-        "no longer takes CloudTrail",
+        "takes none of the tag writes",
     ),
     (
         "PutTargets elsewhere",

@@ -6,6 +6,9 @@ from tagwarden.core.controls import DeliveryPath, classify
 from tests.core.controls import records as r
 from tests.core.controls.test_classify import delivery, judged
 
+# AWS Health's own events only: no CloudTrail record, no S3 event
+HEALTH_ONLY = {"source": ["aws.health"], "detail-type": ["AWS Health Event"]}
+
 
 def test_an_account_moved_between_units_is_info_only() -> None:
     finding = judged(r.account_call("MoveAccount"))
@@ -32,7 +35,7 @@ def test_a_trail_sent_back_to_a_bucket_it_left_is_flagged() -> None:
 
 def test_a_rule_whose_pattern_no_longer_takes_cloudtrail_is_no_longer_a_forwarding_rule() -> None:
     path = delivery()
-    path.learn(r.put_rule(pattern={"source": ["aws.health"]}, actor=r.ADMIN))
+    path.learn(r.put_rule(pattern=HEALTH_ONLY, actor=r.ADMIN))
     finding = judged(r.rule_call("DeleteRule"), path)
     assert finding is not None and finding.severity == "info"
 

@@ -136,7 +136,12 @@ def test_calls_on_what_was_made_before_start_are_judged_as_critical(aws: str, tm
     )
     unsubscribed = in_moto("sns", "Unsubscribe", {"subscriptionArn": made["subscription"]})
     detached = in_moto("organizations", "DetachPolicy", {"policyId": made["scp"], "targetId": "r-1"})
-    for record in (disabled, redirected, unsubscribed, detached):
+    narrowed = in_moto(
+        "events",
+        "PutRule",
+        {"name": "ct-to-queue", "eventPattern": CLOUDTRAIL_PATTERN[:-1] + ', "source": ["aws.ec2"]}'},
+    )
+    for record in (disabled, redirected, unsubscribed, detached, narrowed):
         call = classify(record, delivery)
         assert call is not None, record["eventName"]
         assert judge_control(call, POLICY, None).severity == "critical", record["eventName"]

@@ -1,0 +1,112 @@
+"""Which of what tagwarden reads an EventBridge rule's event pattern forwards: the CloudTrail record of
+each catalogued tag write (as EventBridge carries it, detail-type "AWS API Call via CloudTrail"), and
+S3's "Object Created" event announcing a new log file.
+
+The events are described in part (event_pattern.Partial): their detail-type, the record's eventSource
+and eventName, and no errorCode (a write that took effect) are known; everything else is unknown, so a
+pattern that asks about it gives "maybe". An event's ``source`` is "aws." and the first label of its
+eventSource for most services, but not all (CloudWatch's is aws.cloudwatch for monitoring.amazonaws.com):
+where a pattern names a source outside that derivation, the source is taken as unknown.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache, lru_cache
+from typing import Any
+
+from tagwarden.core.controls.event_pattern import UNKNOWN, Partial, matches
+from tagwarden.core.normalize.normalizer import default_specs
+
+CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail"
+S3_OBJECT_CREATED = "Object Created"  # the detail-type of S3's own event on EventBridge
+S3_EVENTS = "S3 Object Created events"  # the name this module gives them beside the event sources
+_ENVELOPE = ("version", "id", "account", "time", "region", "resources")
+
+
+def _derived_source(event_source: str) -> str:
+    return "aws." + event_source.split(".", 1)[0]
+
+
+@cache
+def _tag_writes() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted({(spec.event_source, spec.event_name) for spec in default_specs()}))
+
+
+@cache
+def _derived_sources() -> frozenset[str]:
+    return frozenset(_derived_source(source) for source, _ in _tag_writes()) | {"aws.s3"}
+
+
+def _source_known(pattern: dict[str, Any]) -> bool:
+    """Whether every source the pattern (or any $or branch) names is one the derivation gives."""
+    named: list[Any] = []
+    for branch in [pattern, *(pattern.get("$or") or [])]:
+        if isinstance(branch, dict) and isinstance(branch.get("source"), list):
+            named += branch["source"]
+    return all(isinstance(item, str) and item in _derived_sources() for item in named)
+
+
+def _record_event(event_source: str, event_name: str, source_known: bool) -> Partial:
+    detail = Partial(
+        {"eventSource": event_source, "eventName": event_name},
+        absent=frozenset({"errorCode", "errorMessage"}),
+    )
+    return _envelope(
+        _derived_source(event_source) if source_known else UNKNOWN, CLOUDTRAIL_DETAIL_TYPE, detail
+    )
+
+
+def _envelope(source: Any, detail_type: str, detail: Partial) -> Partial:
+    return Partial(
+        {"source": source, "detail-type": detail_type, "detail": detail, **dict.fromkeys(_ENVELOPE, UNKNOWN)}
+    )
+
+
+@lru_cache(maxsize=256)
+def forwarded(pattern_text: str) -> dict[str, bool | None]:
+    """For each event source of a tag write (and ``S3_EVENTS``): whether the pattern forwards its tag
+    writes (True: some of them; False: none; None: it depends on what is not known)."""
+    try:
+        pattern = json.loads(pattern_text)
+        if isinstance(pattern, dict):
+            return _forwarded(pattern)
+    except (ValueError, RecursionError):
+        pass
+    return {S3_EVENTS: None, **{source: None for source, _ in _tag_writes()}}
+
+
+def _forwarded(pattern: dict[str, Any]) -> dict[str, bool | None]:
+    known = _source_known(pattern)
+    result: dict[str, bool | None] = {}
+    for event_source, event_name in _tag_writes():
+        found = matches(pattern, _record_event(event_source, event_name, known))
+        before = result.get(event_source, False)
+        result[event_source] = (
+            True if True in (before, found) else (None if None in (before, found) else False)
+        )
+    s3_source = "aws.s3" if known else UNKNOWN
+    result[S3_EVENTS] = matches(pattern, _envelope(s3_source, S3_OBJECT_CREATED, Partial()))
+    return result
+
+
+def pattern_text(pattern: Any) -> str:
+    """A rule's pattern as PutRule's record or DescribeRule gives it (JSON text, or decoded)."""
+    return pattern if isinstance(pattern, str) else json.dumps(pattern, sort_keys=True)
+
+
+def names_what_tagwarden_reads(text: str) -> bool:
+    """Cheap test: the pattern's text names CloudTrail's or S3's detail-type."""
+    return CLOUDTRAIL_DETAIL_TYPE in text or S3_OBJECT_CREATED in text
+
+
+def forwards_any(pattern: Any) -> bool | None:
+    """Whether the pattern forwards anything tagwarden reads."""
+    values = forwarded(pattern_text(pattern)).values()
+    return True if True in values else (None if None in values else False)
+
+
+def no_longer_forwarded(before: Any, after: Any) -> list[str]:
+    """What ``before`` forwarded (or may have) that ``after`` certainly does not."""
+    old, new = forwarded(pattern_text(before)), forwarded(pattern_text(after))
+    return sorted(name for name, was in old.items() if was is not False and new.get(name) is False)
