@@ -130,6 +130,24 @@ def test_replay_of_an_s3_prefix_reads_only_the_days_asked_for(aws: str, tmp_path
     assert bad.returncode == 2 and "is not a date" in bad.stderr
 
 
+def test_replay_of_a_local_copy_reads_only_the_window_asked_for(aws: str, tmp_path: Path) -> None:
+    seed_principals(ROLES, USERS)
+    for day in range(3):
+        when = DAY + timedelta(days=day, hours=5)
+        folder = tmp_path / "copy" / f"{when:%Y/%m/%d}"
+        folder.mkdir(parents=True)
+        body = gzip.compress(json.dumps({"Records": [grab(f"bucket-{day}", when, f"day-{day}")]}).encode())
+        (folder / name(when)).write_bytes(body)
+    config = write_config(tmp_path)
+    done = replay(config, str(tmp_path / "copy"), "--since", "2024-03-11", "--until", "2024-03-11")
+    assert done.returncode == 0, done.stderr
+    assert "replayed 1 file(s)" in done.stdout
+    assert {f["event_id"] for f in findings(config)} == {"day-1"}
+    later = replay(config, str(tmp_path / "copy"), "--since", "2024-03-12T00:00Z")
+    assert later.returncode == 0 and "replayed 1 file(s)" in later.stdout
+    assert {f["event_id"] for f in findings(config)} == {"day-1", "day-2"}
+
+
 def test_the_demo_shows_every_kind_of_abuse_and_exits_0(tmp_path: Path) -> None:
     done = subprocess.run(
         [

@@ -21,6 +21,7 @@ from tagwarden.adapters.sources.s3_objects import (
     Window,
     fetch_object,
     list_log_keys,
+    log_file_time,
     parse_s3_url,
     read_object,
     time_order_key,
@@ -112,7 +113,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             path = self._resolve(entry)
             if not path.exists():
                 raise FileNotFoundError(f"{entry}: no such file or directory")
-            found.extend(_local_objects(path))
+            found.extend(obj for obj in _local_objects(path) if self._window.holds(log_file_time(obj.name)))
         found.sort(key=lambda obj: time_order_key(obj.name))
         return found
 
