@@ -26,7 +26,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--once",
         action="store_true",
-        help="drain every source once and exit (0 if no source failed, 1 otherwise)",
+        help="drain every source once and exit: 0 if every source was listed and every file or "
+        "message read, 1 if a source failed or left one unread",
     )
     parser.set_defaults(func=run)
 

@@ -137,7 +137,9 @@ class Daemon:
         return result
 
     def run_once(self) -> int:
-        """Drain every source once: poll until a poll finds nothing new. 0 if no poll failed."""
+        """Drain every source once: poll until a poll finds nothing new. 0 if every source could be
+        listed and every unit read; 1 if a poll failed, a source could not be listed, or a unit was
+        left unread (for redrive, quarantine or the next run)."""
         for job in self.scans.jobs():
             if job.before_polling:
                 self.scans.run(job)
@@ -148,6 +150,7 @@ class Daemon:
                 if result is None:
                     failed = True
                     break
+                failed = failed or bool(result.errors) or result.failed_units > 0
                 if result.units == result.failed_units:
                     break
         if self.parts.sinks:
