@@ -50,13 +50,24 @@ class StoreLock:
             self._handle = None
 
 
+def make_folder_of(path: str) -> None:
+    """The folder a SQLite store's files go in, made if need be; StoreError saying what to change."""
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot make the folder of SQLite store {path}: {exc.strerror} ({exc.filename}); "
+            "set store.url to a file in a folder tagwarden may write"
+        ) from None
+
+
 def lock_store(url: str) -> StoreLock:
     """Take the store's writer lock, or raise StoreError naming the process that holds it."""
     path = url[len(SQLITE_PREFIX) :] if url.startswith(SQLITE_PREFIX) else ""
     if not path or path == ":memory:":
         return StoreLock(None)
     lock_path = Path(path + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder_of(path)
     handle = lock_path.open("a+")
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

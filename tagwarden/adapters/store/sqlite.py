@@ -6,10 +6,10 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from tagwarden.adapters.store.compute_rows import SCHEMA_V7  # the same on both engines
+from tagwarden.adapters.store.lock import make_folder_of
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8  # the same on both engines
 from tagwarden.adapters.store.sql import Row, SqlStore
 from tagwarden.adapters.store.sqlite_schema import (
@@ -71,7 +71,7 @@ class SQLiteStore(SqlStore):
         self._synchronous = "FULL" if durable else "NORMAL"
         self._memory = path == ":memory:"
         if not self._memory:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            make_folder_of(path)
         self._write_lock = threading.RLock()
         self._cache = UnitCache()
         self._local = threading.local()

@@ -10,6 +10,7 @@ from importlib import import_module
 
 from tagwarden import __version__
 from tagwarden.app.cli.errors import EXIT_USAGE, CommandError
+from tagwarden.core.ports.store import StoreError
 
 # Each module defines ``register(subparsers)``, which adds its parser and sets ``func``,
 # a callable taking the parsed arguments and returning the exit code.
@@ -76,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"tagwarden: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except StoreError as exc:  # a store that cannot be opened, wherever a command first opens it
+        print(f"tagwarden: error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
