@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tagwarden.adapters.store.postgres_schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
@@ -15,10 +16,24 @@ if TYPE_CHECKING:
 
 
 def open_store(
-    url: str, *, password_file: str | None = None, pool_size: int = 8, durable: bool = True
+    url: str,
+    *,
+    password_file: str | None = None,
+    pool_size: int = 8,
+    durable: bool = True,
+    existing: bool = False,
 ) -> Store:
     """``durable`` False lets the last SQLite commits be lost to a power cut (not to a crash), for
-    replays; PostgreSQL ignores it."""
+    replays; PostgreSQL ignores it. ``existing``: a SQLite file that is not there is an error, not
+    a new empty store (for commands that only read or mark what was judged)."""
+    if existing and url.startswith(SQLITE_PREFIX):
+        path = url[len(SQLITE_PREFIX) :]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise StoreError(
+                f"no store at {path}: nothing was judged into it yet. Check --config and store.url "
+                "(a relative path is from the config file's folder), or run the daemon or "
+                "`tagwarden replay` first"
+            )
     return _open_engine(url, password_file=password_file, pool_size=pool_size, durable=durable)
 
 

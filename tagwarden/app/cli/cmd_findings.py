@@ -95,7 +95,7 @@ def register(subparsers: Any) -> None:
 def _store(args: argparse.Namespace) -> Store:
     config = load(args)
     with store_failures():
-        return config.open_store()
+        return config.open_store(existing=True)
 
 
 def run_list(args: argparse.Namespace) -> int:

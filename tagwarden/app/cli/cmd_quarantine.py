@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
 def run_list(args: argparse.Namespace) -> int:
     config = load(args)
     try:
-        store = config.open_store()
+        store = config.open_store(existing=True)
     except StoreError as exc:
         raise CommandError(str(exc)) from None
     units = [asdict(unit) for unit in store.failed_units(quarantined_only=not args.all)]

@@ -51,13 +51,15 @@ class LoadedConfig:
         name = self.settings.store.password_file
         return None if name is None else str((self.base_dir / name).resolve())
 
-    def open_store(self, *, durable: bool = True) -> Store:
-        """The configured store, its schema created or migrated (``durable``: see open_store)."""
+    def open_store(self, *, durable: bool = True, existing: bool = False) -> Store:
+        """The configured store, its schema created or migrated (``durable``, ``existing``: see
+        open_store)."""
         return open_store(
             self.store_url(),
             password_file=self.store_password_file(),
             pool_size=self.settings.store.pool_size,
             durable=durable,
+            existing=existing,
         )
 
 

@@ -38,6 +38,8 @@ def test_findings_list_refuses_a_negative_limit(tmp_path: Path, capsys: pytest.C
         main(["findings", "list", "--config", str(config), "--limit", "-1"])
     assert exit_.value.code == 2
     assert "--limit" in capsys.readouterr().err
+    assert main(["db", "migrate", "--config", str(config)]) == 0
+    capsys.readouterr()
     assert main(["findings", "list", "--config", str(config), "--limit", "0", "--format", "json"]) == 0
     assert capsys.readouterr().out.strip() == "[]"
 
