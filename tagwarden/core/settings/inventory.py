@@ -60,7 +60,22 @@ def _regions(value: list[str] | None) -> list[str] | None:
     return value
 
 
+# sts:ExternalId as AssumeRole takes it (2 to 1,224 characters of these); checked here, not at the
+# first scan (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html).
+_EXTERNAL_ID = re.compile(r"[\w+=,.@:/-]{2,1224}", re.ASCII)
+
+
+def _external_id(value: str | None) -> str | None:
+    if value is not None and not _EXTERNAL_ID.fullmatch(value):
+        raise ValueError(
+            "an external id is 2 to 1,224 letters, digits and + = , . @ : / - _ (as the role's trust "
+            "policy's sts:ExternalId condition names it)"
+        )
+    return value
+
+
 RoleRef = Annotated[str, AfterValidator(_role)]  # a role name or a role ARN
+ExternalId = Annotated[str, AfterValidator(_external_id)]
 Regions = Annotated[list[str], AfterValidator(_regions)]
 
 
@@ -71,7 +86,7 @@ class AccountSettings(_Strict):
         description="role name or ARN to assume in the account; default: inventory.role_name, or the "
         "daemon's own credentials in its own account",
     )
-    external_id: str | None = Field(
+    external_id: ExternalId | None = Field(
         default=None, description="sts:ExternalId the role's trust policy expects"
     )
     regions: Regions | None = Field(
@@ -135,7 +150,9 @@ class InventorySettings(_Strict):
         default="TagwardenReadOnly", description="role assumed in accounts that name none (deploy/iam)"
     )
     session_name: str = Field(default="tagwarden-inventory", min_length=2, max_length=64)
-    external_id: str | None = Field(default=None, description="default sts:ExternalId for assumed roles")
+    external_id: ExternalId | None = Field(
+        default=None, description="default sts:ExternalId for assumed roles"
+    )
     resource_types: list[str] = Field(
         default_factory=list,
         description="GetResources ResourceTypeFilters (e.g. s3:bucket, ec2:instance); empty: every type",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,18 @@ def test_an_unquoted_account_id_keeps_its_leading_zeros(number: int) -> None:
     text = account_id(number)
     assert len(text) == 12 and text.isdigit() and int(text) == number
     assert account_id(text) == text
+
+
+@pytest.mark.parametrize("value", ["x", "has space", "semi;colon", "a" * 1225, "café"])
+def test_an_external_id_sts_would_refuse_is_a_config_error(tmp_path: Path, value: str) -> None:
+    for text in (
+        f"inventory: {{external_id: '{value}'}}\n",
+        f"inventory: {{accounts: [{{id: '012345678901', external_id: '{value}'}}]}}\n",
+    ):
+        with pytest.raises(ConfigError, match="external id is 2 to 1,224"):
+            load(tmp_path, text)
+
+
+@given(st.from_regex(re.compile(r"[\w+=,.@:/-]{2,40}", re.ASCII), fullmatch=True))
+def test_an_external_id_sts_takes_is_accepted(value: str) -> None:
+    assert InventorySettings.model_validate({"external_id": value}).external_id == value
