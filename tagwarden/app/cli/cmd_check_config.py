@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
+from tagwarden.adapters.inventory.organization import OrganizationFilesError, organization_from_files
 from tagwarden.app.cli.common import add_config_argument, load
+from tagwarden.app.cli.errors import UsageError
+from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 from tagwarden.core.settings.store_url import redacted
 
@@ -15,16 +20,50 @@ def register(subparsers: Any) -> None:
         "check-config",
         help="validate the config file and its policy",
         description="Validate tagwarden.yaml and the governance policy it names, with environment overrides "
-        "applied. Exit 0 when both are valid, 2 with a message naming the key at fault otherwise.",
+        "applied, and the SCP/RCP files inventory.organization names. Exit 0 when they are valid (a files "
+        "source's local path that is not there yet is a warning), 2 with a message naming the key at "
+        "fault otherwise.",
     )
     add_config_argument(parser)
     parser.set_defaults(func=run)
+
+
+def _unreadable_organization_files(config: LoadedConfig) -> str | None:
+    """The first SCP or RCP file inventory.organization names that cannot be read (a scan would
+    fail on it), or None."""
+    inventory = config.settings.inventory
+    if inventory is None or inventory.organization.source not in ("files", "auto"):
+        return None
+    try:
+        organization_from_files(inventory.organization, config.base_dir)
+    except OrganizationFilesError as exc:
+        return str(exc)
+    return None
+
+
+def _missing_local_paths(config: LoadedConfig) -> list[str]:
+    """Local paths of files sources that are not there now (they may be mounted or synced later)."""
+    missing = []
+    for name, source in zip(config.settings.source_names(), config.settings.sources, strict=True):
+        if isinstance(source, FilesSourceSettings):
+            for entry in source.paths:
+                path = Path(entry).expanduser()
+                path = path if path.is_absolute() else config.base_dir / path
+                if not entry.startswith("s3://") and not path.exists():
+                    missing.append(
+                        f"source {name!r}: {path} does not exist (yet): its polls will fail until it does"
+                    )
+    return missing
 
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     settings = config.settings
     policy = config.policy
+    if (problem := _unreadable_organization_files(config)) is not None:
+        raise UsageError(f"bad configuration:\n{problem}")
+    for warning in _missing_local_paths(config):
+        print(f"tagwarden: warning: {warning}", file=sys.stderr)
     print(f"config OK: {config.path}")
     print(f"  store:   {redacted(config.store_url())}")
     print(f"  http:    {settings.http.listen}{' (bearer token set)' if settings.http.token else ''}")
