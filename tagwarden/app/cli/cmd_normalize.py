@@ -13,6 +13,8 @@ from tagwarden.app.cli.errors import UsageError
 from tagwarden.app.cli.output import print_table
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import ReadProblem, iter_records
+from tagwarden.core.records.bounds import tag_record_rejection
+from tagwarden.core.records.record_checks import record_problem
 
 COLUMNS = [
     ("event", "event_name"),
@@ -62,6 +64,10 @@ def _files(paths: list[str]) -> list[Path]:
     return files
 
 
+def _rejected(path: Path, reason: str, detail: str) -> None:
+    print(f"tagwarden: {path}: {reason}: {detail}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     normalizer = Normalizer()
     items: list[dict[str, Any]] = []
@@ -74,7 +80,18 @@ def run(args: argparse.Namespace) -> int:
                     print(f"tagwarden: {path}: {record.reason}: {record.detail}", file=sys.stderr)
                     failed = failed or record.fatal
                     continue
+                # What replay and the daemon would not judge is reported as they count it.
+                problem = record_problem(record)
+                if problem is not None:
+                    _rejected(path, "bad_record", f"{problem} (eventID {record.get('eventID')!r})")
+                    continue
                 result = normalizer.normalize(record)
+                rejected = (
+                    tag_record_rejection(record, result.changes, result.session) if result.spec else None
+                )
+                if rejected is not None:
+                    _rejected(path, *rejected)
+                    continue
                 out: list[dict[str, Any]] = [change.to_dict() for change in result.changes]
                 if result.unreadable is not None:
                     out.append(

@@ -42,8 +42,8 @@ from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.core.normalize import Normalized, Normalizer
 from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
-from tagwarden.core.records.bounds import tag_record_bounds
-from tagwarden.core.records.record_checks import record_problem, tag_record_problem
+from tagwarden.core.records.bounds import tag_record_rejection
+from tagwarden.core.records.record_checks import record_problem
 from tagwarden.core.records.text import record_text
 from tagwarden.core.records.triage import Skipped
 from tagwarden.core.timeutil import canonical_time, now_iso, parse_time
@@ -220,17 +220,12 @@ class Processor:
         if normalized.unreadable is not None and compute is None:
             result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
             return None
-        bounds = tag_record_bounds(item, normalized.changes, normalized.session)
-        if bounds is not None:
-            result.rejected.append((bounds[0], f"{bounds[1]} (eventID {event_id[:200]!r})"))
+        rejected = tag_record_rejection(item, normalized.changes, normalized.session)
+        if rejected is not None:
+            result.rejected.append(rejected)
             return None
-        problem = tag_record_problem(item)
         ts = parse_time(when)
-        if problem is None and ts is None:
-            problem = f"eventTime {when!r} is not a timestamp"
-        if problem is not None or ts is None:
-            result.rejected.append(("bad_record", f"{problem} (eventID {event_id!r})"))
-            return None
+        assert ts is not None  # tag_record_rejection checked it
         if normalized.unreadable is not None:  # the compute part is still judged
             result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
             normalized = Normalized(spec=normalized.spec)

@@ -10,7 +10,9 @@ from typing import Any
 from tagwarden.core.model import TagChange
 from tagwarden.core.model.change import SessionGrant
 from tagwarden.core.records.limits import DEFAULT_LIMITS, ReadLimits
+from tagwarden.core.records.record_checks import tag_record_problem
 from tagwarden.core.records.text import TextRecord
+from tagwarden.core.timeutil import parse_time
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -87,3 +89,20 @@ def tag_record_bounds(
         if not "".join(texts).isascii() and not all(_storable(text) for text in texts):
             return "not_unicode", "a field of the record holds a lone UTF-16 surrogate"
     return None
+
+
+def tag_record_rejection(
+    record: dict[str, Any], changes: tuple[TagChange, ...], session: SessionGrant | None
+) -> tuple[str, str] | None:
+    """(reason, detail) where a tag-writing record is not judged: beyond a bound, a field missing
+    or of the wrong type, or an eventTime that is no timestamp. What replay and the daemon reject,
+    ``tagwarden normalize`` reports alike."""
+    event_id = str(record.get("eventID") or "")
+    bounds = tag_record_bounds(record, changes, session)
+    if bounds is not None:
+        return bounds[0], f"{bounds[1]} (eventID {event_id[:200]!r})"
+    problem = tag_record_problem(record)
+    when = record.get("eventTime")
+    if problem is None and parse_time(when) is None:
+        problem = f"eventTime {when!r} is not a timestamp"
+    return None if problem is None else ("bad_record", f"{problem} (eventID {event_id!r})")

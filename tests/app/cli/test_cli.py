@@ -47,6 +47,29 @@ def test_normalize_prints_one_object_per_change_for_every_sample(capsys: pytest.
     assert {u["event_source"] for u in unreadable} == {"fsx.amazonaws.com"}  # the docs example lost its tags
 
 
+def test_normalize_reports_what_replay_would_not_judge_as_replay_counts_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The ConsoleMe sample's eventTime is a template placeholder: replay rejects it as bad_record.
+    sample = SAMPLES / "Netflix-consoleme__TagRole__1.json"
+    assert main(["normalize", str(sample)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "bad_record: eventTime '<python-expr:current_time>' is not a timestamp" in captured.err
+    record = json.loads(sample.read_text())
+    huge = {**record, "eventTime": "2024-05-01T10:00:00Z", "eventID": "huge"}
+    huge["requestParameters"] = {
+        **record["requestParameters"],
+        "tags": [{"key": "team", "value": "x" * 5000}],
+    }
+    unnamed = {**huge, "eventID": "no-source", "eventSource": None}
+    (tmp_path / "r.json").write_text(json.dumps({"Records": [huge, unnamed]}))
+    assert main(["normalize", str(tmp_path / "r.json")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "value_too_long" in captured.err and "bad_record: eventSource is missing" in captured.err
+
+
 def test_normalize_reports_unreadable_files_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["normalize", str(FIXTURES / "malformed" / "truncated.json.gz")]) == 1
     captured = capsys.readouterr()
