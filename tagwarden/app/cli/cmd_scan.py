@@ -96,6 +96,12 @@ def _inventory(config: LoadedConfig, parts: Parts, log: Any) -> Inventory:
 Body = Callable[[LoadedConfig, Parts, Inventory], None]
 
 
+def _incomplete(inventory: Inventory) -> str:
+    """Said after "nothing found" where part of the inventory could not be read: not all clear."""
+    failures = len(inventory.failures)
+    return f" among what could be read: {failures} part(s) could not be (above)" if failures else ""
+
+
 def _scan(args: argparse.Namespace, body: Body) -> int:
     config = load(args)
     log = logger_for(config, quiet=True)
@@ -118,7 +124,10 @@ def run_drift(args: argparse.Namespace) -> int:
         elif rows:
             print_table(rows, DRIFT_COLUMNS)
         else:
-            print(f"no drift in {len(inventory.accounts)} account(s), {inventory.resource_count} resource(s)")
+            print(
+                f"no drift in {len(inventory.accounts)} account(s), {inventory.resource_count} resource(s)"
+                + _incomplete(inventory)
+            )
 
     return _scan(args, body)
 
@@ -136,6 +145,6 @@ def run_writers(args: argparse.Namespace) -> int:
             print_table([item.to_dict() for item in items], WRITER_COLUMNS)
         else:
             what = ", ".join(report.keys) or "any governed key"
-            print(f"no {'excess ' if args.excess else ''}writer of {what}")
+            print(f"no {'excess ' if args.excess else ''}writer of {what}" + _incomplete(inventory))
 
     return _scan(args, body)

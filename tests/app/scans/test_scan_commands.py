@@ -208,3 +208,22 @@ def test_bad_usage_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], n
     (tmp_path / "bad.yaml").write_text("policy: {version: 1}\ninventory: {accounts: [{id: '12'}]}\n")
     assert main(["scan", "writers", "--config", str(tmp_path / "bad.yaml")]) == 2
     assert "inventory.accounts[0].id" in capsys.readouterr().err
+
+
+def test_nothing_found_where_nothing_could_be_read_does_not_read_as_all_clear(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_aws: None
+) -> None:
+    (tmp_path / "tagwarden.yaml").write_text(
+        json.dumps(
+            {
+                "policy": {"version": 1, "abac_keys": ["team"]},
+                "store": {"url": "sqlite:///state.db"},
+                "aws": {"max_attempts": 1},
+            }
+        )
+    )
+    for scan in ("drift", "writers"):
+        assert main(["scan", scan, "--config", str(tmp_path / "tagwarden.yaml")]) == 1
+        captured = capsys.readouterr()
+        assert "could not read" in captured.err
+        assert "among what could be read" in captured.out and "could not be (above)" in captured.out
