@@ -133,6 +133,11 @@ def load_config(path: Path | str, env: Mapping[str, str] | None = None) -> Loade
         settings = Settings.model_validate(document)
     except ValidationError as exc:
         message = describe_validation_error(exc, str(config_path))
+        if "policy" not in document and {"version", "rules"} & set(document):
+            message += (
+                f"\n{config_path} looks like a governance policy, not a tagwarden.yaml: pass the config "
+                "file that names it (policy: FILE), as config/tagwarden.yaml does"
+            )
         if applied:
             message += "\n(environment overrides applied: " + ", ".join(applied) + ")"
         raise ConfigError(message) from None

@@ -50,3 +50,16 @@ def test_a_files_source_path_not_there_yet_is_a_warning(
     captured = capsys.readouterr()
     assert "config OK" in captured.out
     assert captured.err.count("warning") == 1 and f"{tmp_path / 'later'} does not exist" in captured.err
+
+
+def test_a_policy_given_as_the_config_says_which_file_to_give(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\nabac_keys: [team]\nrules: []\n")
+    assert main(["check-config", "--config", str(policy)]) == 2
+    assert "looks like a governance policy, not a tagwarden.yaml" in capsys.readouterr().err
+    config = tmp_path / "tagwarden.yaml"
+    config.write_text("store: {url: 'sqlite:///state.db'}\n")  # a config without its policy: no such hint
+    assert main(["check-config", "--config", str(config)]) == 2
+    assert "looks like a governance policy" not in capsys.readouterr().err
