@@ -15,10 +15,14 @@ from tagwarden.core.controls import DeliveryPath
 from tagwarden.core.controls.delivery import GOVERNING_POLICY_TYPES
 
 
-def delivery_path(config: LoadedConfig, clients: AwsClients | None, log: Any) -> DeliveryPath:
+def delivery_path(
+    config: LoadedConfig, clients: AwsClients | None, log: Any, caller: str | None = None
+) -> DeliveryPath:
     """The buckets and queues the configured sources read and, with ``clients``, what AWS says carries
-    CloudTrail to them: the path whose changes are control_tamper findings."""
+    CloudTrail to them; the roles tagwarden reads with (``caller``: the daemon's own ARN): the path
+    whose changes are control_tamper findings."""
     delivery = DeliveryPath()
+    add_watcher_roles(delivery, config, caller)
     for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):
         if isinstance(spec, SqsSourceSettings):
             delivery.add_source_queue(spec.queue_url, name)
@@ -78,3 +82,35 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
             error=str(exc),
             effect="policy types learned from CreatePolicy events; one of unknown type counts as governing",
         )
+
+
+def add_watcher_roles(delivery: DeliveryPath, config: LoadedConfig, caller: str | None) -> None:
+    """The daemon's own role (from its caller ARN) and the roles the inventory assumes."""
+    if caller is not None and (own := role_of(caller)) is not None:
+        delivery.add_watcher_role(*own, "the role the tagwarden daemon runs as")
+    inventory = config.settings.inventory
+    if inventory is None:
+        return
+    reader = "the role tagwarden's inventory reads {} with"
+    delivery.add_watcher_role("*", inventory.role_name, reader.format("every account"))
+    for account in inventory.accounts or ():
+        if account.role is not None:
+            named = role_of(account.role)
+            where = named or (account.id, account.role)
+            delivery.add_watcher_role(*where, reader.format(f"account {account.id}"))
+    if inventory.organization.role is not None and (named := role_of(inventory.organization.role)):
+        delivery.add_watcher_role(*named, "the role tagwarden reads Organizations with")
+
+
+def role_of(arn: str) -> tuple[str, str] | None:
+    """(account, role name) of a role ARN or of an assumed-role session's ARN (whose role path is
+    not in it: IAM's records name a role by its name alone too)."""
+    parts = arn.split(":", 5)
+    if len(parts) != 6 or parts[0] != "arn":
+        return None
+    account, resource = parts[4], parts[5]
+    if resource.startswith("assumed-role/"):
+        return account, resource.split("/")[1]
+    if resource.startswith("role/"):
+        return account, resource.rsplit("/", 1)[-1]
+    return None

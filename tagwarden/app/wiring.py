@@ -43,12 +43,14 @@ from tagwarden.core.normalize import Normalizer
 from tagwarden.core.remediation import wants_revert
 
 
-def caller_account(clients: AwsClients, log: Any) -> str | None:
+def caller_identity(clients: AwsClients, log: Any) -> tuple[str | None, str | None]:
+    """(account, ARN) of the credentials tagwarden runs with, or (None, None)."""
     try:
-        return clients.sts().get_caller_identity()["Account"]
+        identity = clients.sts().get_caller_identity()
     except (ClientError, BotoCoreError) as exc:
         log.warning("caller_identity_unavailable", error=str(exc))
-        return None
+        return None, None
+    return identity.get("Account"), identity.get("Arn")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ def build_parts(
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
-    account = caller_account(aws_clients, log) if aws else None
+    account, caller = caller_identity(aws_clients, log) if aws else (None, None)
     faults = FaultBoard()
     fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws and account else None
     if aws and not account:
@@ -112,7 +114,8 @@ def build_parts(
         metrics=metrics,
         log=log,
         route=route,
-        delivery=delivery_path(config, aws_clients if aws else None, log),
+        # A replay's caller is whoever replays, not the daemon: its role is not the watcher's.
+        delivery=delivery_path(config, aws_clients if aws else None, log, None if replay else caller),
         compute=compute,
         batch_reports=replay,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tagwarden.core.controls import delivery_calls, org_calls, trail_calls
+from tagwarden.core.controls import delivery_calls, org_calls, trail_calls, watcher_calls
 from tagwarden.core.controls.call import ControlCall, Handler
 from tagwarden.core.controls.delivery import DeliveryPath
 from tagwarden.core.normalize.record_fields import record_context
@@ -44,6 +44,7 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("events.amazonaws.com", "PutTargets"): delivery_calls.put_targets,
     **{("sns.amazonaws.com", name): delivery_calls.topic_call for name in delivery_calls.TOPIC_CALLS},
     **{("kms.amazonaws.com", name): delivery_calls.key_call for name in delivery_calls.KEY_CALLS},
+    **{("iam.amazonaws.com", name): watcher_calls.watcher_role_call for name in watcher_calls.ROLE_CALLS},
 }
 # Calls that teach the delivery path without weakening it (PutRule and PutTargets teach it too).
 _LEARNING = frozenset({"CreateTrail", "UpdateTrail", "Subscribe", "CreatePolicy"})

@@ -76,6 +76,8 @@ class DeliveryPath:
     trail_topics: dict[str, str] = field(default_factory=dict)  # SNS topic ARN -> the trail notifying it
     topic_feeds: dict[str, str] = field(default_factory=dict)  # topic ARN -> the source its queue feeds
     subscriptions: dict[str, str] = field(default_factory=dict)  # subscription ARN -> that source
+    # (account or "*", role name) -> what tagwarden reads with the role (its own, the inventory's)
+    watcher_roles: dict[tuple[str, str], str] = field(default_factory=dict)
     _bucket_of: dict[str, str] = field(default_factory=dict)  # trail -> the bucket it writes to now
 
     def add_trail(self, bucket: str, trail: str) -> None:
@@ -92,6 +94,14 @@ class DeliveryPath:
 
     def add_source_queue(self, queue_url: str, source: str) -> None:
         self.source_queues[queue_arn(queue_url)] = source
+
+    def add_watcher_role(self, account: str, role: str, purpose: str) -> None:
+        """A role tagwarden reads with, in ``account`` ("*": every account)."""
+        self.watcher_roles.setdefault((account, role), purpose)
+
+    def watcher_role(self, account: str, role: str) -> str | None:
+        """What tagwarden reads with ``role`` of ``account``, or None if it is not one of its own."""
+        return self.watcher_roles.get((account, role)) or self.watcher_roles.get(("*", role))
 
     def add_policy(self, policy_id: str, policy_type: str, arn: str) -> None:
         self.policies[policy_id] = (policy_type, arn)

@@ -365,3 +365,15 @@ def account_call(name: str, **kw: Any) -> dict[str, Any]:
         },
     }[name]
     return record("organizations.amazonaws.com", name, request, None, **kw)
+
+
+# --- IAM (https://docs.aws.amazon.com/IAM/latest/APIReference/; roleName and the call's own members) ---
+
+
+def iam_role_call(name: str, role: str = "tagwarden", **request: Any) -> dict[str, Any]:
+    """AttachRolePolicy/DetachRolePolicy (PolicyArn), PutRolePolicy (PolicyName, PolicyDocument),
+    DeleteRolePolicy (PolicyName), PutRolePermissionsBoundary (PermissionsBoundary),
+    UpdateAssumeRolePolicy (PolicyDocument), DeleteRole: RoleName."""
+    actor = request.pop("actor", ATTACKER)
+    error = request.pop("error", None)
+    return record("iam.amazonaws.com", name, {"roleName": role, **request}, None, actor=actor, error=error)

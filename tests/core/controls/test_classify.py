@@ -34,6 +34,8 @@ def delivery() -> DeliveryPath:
     path.learn(r.put_targets())
     path.learn(r.subscribe())
     path.learn(r.update_trail({"kmsKeyId": r.KEY_ARN}))
+    path.add_watcher_role(r.ACCOUNT, "tagwarden", "the role the tagwarden daemon runs as")
+    path.add_watcher_role("*", "TagwardenReadOnly", "the role tagwarden's inventory reads every account with")
     return path
 
 
@@ -123,6 +125,34 @@ FLAGGED: list[tuple[str, Build, str, str]] = [
         r.disable_service_access,
         f"arn:aws:organizations::{r.ACCOUNT}:account/{r.ACCOUNT}",
         "organization trails stop logging",
+    ),
+    (
+        "DetachRolePolicy of the daemon's role",
+        lambda **kw: r.iam_role_call(
+            "DetachRolePolicy", policyArn="arn:aws:iam::111122223333:policy/tw", **kw
+        ),
+        f"arn:aws:iam::{r.ACCOUNT}:role/tagwarden",
+        "policy arn:aws:iam::111122223333:policy/tw was detached",
+    ),
+    (
+        "PutRolePolicy on the daemon's role",
+        lambda **kw: r.iam_role_call("PutRolePolicy", policyName="deny", policyDocument="{}", **kw),
+        f"arn:aws:iam::{r.ACCOUNT}:role/tagwarden",
+        "inline policy deny was put",
+    ),
+    (
+        "UpdateAssumeRolePolicy of the inventory's role",
+        lambda **kw: r.iam_role_call(
+            "UpdateAssumeRolePolicy", "TagwardenReadOnly", policyDocument="{}", **kw
+        ),
+        f"arn:aws:iam::{r.ACCOUNT}:role/TagwardenReadOnly",
+        "may no longer assume it",
+    ),
+    (
+        "DeleteRole of the inventory's role",
+        lambda **kw: r.iam_role_call("DeleteRole", "TagwardenReadOnly", **kw),
+        f"arn:aws:iam::{r.ACCOUNT}:role/TagwardenReadOnly",
+        "inventory reads every account with; it was deleted",
     ),
     ("PutBucketPolicy", lambda **kw: r.bucket_call("PutBucketPolicy", **kw), BUCKET_ARN, "bucket policy"),
     (
@@ -309,6 +339,8 @@ BENIGN: list[tuple[str, dict[str, Any]]] = [
             }
         ),
     ),
+    ("DetachRolePolicy of another role", r.iam_role_call("DetachRolePolicy", "TeamAlpha", policyArn="p")),
+    ("PutRolePolicy on another role", r.iam_role_call("PutRolePolicy", "TeamAlpha", policyName="x")),
     ("PutBucketRequestPayment BucketOwner", r.bucket_call("PutBucketRequestPayment", payer="BucketOwner")),
     ("PutTargets re-sending the event to the same queue", r.put_targets()),
     ("PutTargets adding a target", r.put_targets(f"arn:aws:sqs:{r.REGION}:{r.ACCOUNT}:audit", "audit-copy")),

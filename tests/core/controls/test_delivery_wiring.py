@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+import pytest
 from botocore.exceptions import EndpointConnectionError
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.app.config import load_config
-from tagwarden.app.delivery_path import delivery_path
+from tagwarden.app.delivery_path import delivery_path, role_of
 from tagwarden.app.logs import get_logger
+from tagwarden.app.wiring import build_parts
 from tagwarden.core.controls import classify, judge_control
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.governance.model import GovernancePolicy
@@ -181,3 +183,66 @@ def test_no_answer_from_aws_asks_nothing_more(tmp_path: Path) -> None:
     delivery = delivery_path(load_config(tmp_path / "tagwarden.yaml", env={}), aws, get_logger())  # type: ignore[arg-type]
     assert aws.asked == ["cloudtrail"]
     assert delivery.source_queues == {QUEUE_ARN: "cloudtrail-queue"} and delivery.forwarding_rules == set()
+
+
+WATCHED = """
+policy: {version: 1}
+inventory:
+  role_name: InventoryReader
+  accounts:
+    - {id: "222222222222"}
+    - {id: "333333333333", role: "arn:aws:iam::333333333333:role/ops/CustomReader"}
+    - {id: "444444444444", role: NamedReader}
+  organization: {role: "arn:aws:iam::999999999999:role/OrgReader"}
+"""
+
+
+def test_the_roles_tagwarden_reads_with_are_watched(tmp_path: Path) -> None:
+    (tmp_path / "tagwarden.yaml").write_text(WATCHED)
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    daemon = "arn:aws:sts::111111111111:assumed-role/tagwarden/botocore-session-1700000000"
+    delivery = delivery_path(config, None, get_logger(), daemon)
+    assert set(delivery.watcher_roles) == {
+        ("111111111111", "tagwarden"),
+        ("*", "InventoryReader"),
+        ("333333333333", "CustomReader"),
+        ("444444444444", "NamedReader"),
+        ("999999999999", "OrgReader"),
+    }
+    assert delivery.watcher_role("555555555555", "InventoryReader") is not None  # in any account
+    assert delivery.watcher_role("555555555555", "tagwarden") is None  # the daemon's is in its own
+    replayed = delivery_path(config, None, get_logger(), None)  # a replay: the caller is not the daemon
+    assert ("111111111111", "tagwarden") not in replayed.watcher_roles
+
+
+@pytest.mark.parametrize(
+    ("arn", "expected"),
+    [
+        ("arn:aws:sts::111111111111:assumed-role/tagwarden/session", ("111111111111", "tagwarden")),
+        ("arn:aws:iam::111111111111:role/path/to/Reader", ("111111111111", "Reader")),
+        ("arn:aws-cn:iam::111111111111:role/Reader", ("111111111111", "Reader")),
+        ("arn:aws:iam::111111111111:user/alice", None),
+        ("arn:aws:sts::111111111111:federated-user/bob", None),
+        ("not an arn", None),
+    ],
+)
+def test_role_of(arn: str, expected: tuple[str, str] | None) -> None:
+    assert role_of(arn) == expected
+
+
+@pytest.mark.usefixtures("no_aws")
+def test_the_daemon_watches_its_own_role_and_a_replay_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "tagwarden.yaml").write_text(
+        "policy: {version: 1}\nstore: {url: 'sqlite:///state.db'}\naws: {max_attempts: 1}\n"
+    )
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    own = ("111111111111", "arn:aws:sts::111111111111:assumed-role/tagwarden/botocore-session-1")
+    monkeypatch.setattr("tagwarden.app.wiring.caller_identity", lambda clients, log: own)
+    daemon = build_parts(config, get_logger())
+    assert daemon.processor.delivery.watcher_role("111111111111", "tagwarden") is not None
+    daemon.store.close()
+    replay = build_parts(config, get_logger(), replay=True)
+    assert replay.processor.delivery.watcher_role("111111111111", "tagwarden") is None
+    replay.store.close()
