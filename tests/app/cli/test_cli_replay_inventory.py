@@ -85,8 +85,9 @@ def test_normalize_skips_a_trails_digest_files(tmp_path: Path, capsys: pytest.Ca
     logs.mkdir(parents=True)
     digests.mkdir(parents=True)
     sample = FIXTURES / "cloudtrail" / "samples" / "Netflix-consoleme__TagRole__1.json"
+    record = json.loads(sample.read_text()) | {"eventTime": "2024-06-01T09:58:00Z"}  # not its placeholder
     (logs / f"{ACCOUNT}_CloudTrail_us-east-1_20240601T1000Z_a.json").write_text(
-        json.dumps({"Records": [json.loads(sample.read_text())]})
+        json.dumps({"Records": [record]})
     )
     # A digest file is one JSON object of hashes, not {"Records": [...]}.
     (digests / f"{ACCOUNT}_CloudTrail-Digest_us-east-1_t_20240601T1100Z.json.gz").write_bytes(
