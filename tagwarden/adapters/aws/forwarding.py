@@ -5,6 +5,7 @@ is known when a later call disables or redirects it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,50 +29,36 @@ class Subscription:
     endpoint: str
 
 
+def _every(call: Callable[..., Any], items: str, **args: Any) -> Iterator[Any]:
+    """The ``items`` of every page of a call paged by NextToken."""
+    while True:
+        page = call(**args)
+        yield from page.get(items, [])
+        token = page.get("NextToken")
+        if not token:
+            return
+        args["NextToken"] = token
+
+
 def _buses(events: EventBridgeClient) -> list[str]:
-    names: list[str] = []
-    token: str | None = None
-    while True:
-        page = events.list_event_buses(NextToken=token) if token else events.list_event_buses()
-        names += [bus["Name"] for bus in page.get("EventBuses", []) if bus.get("Name")]
-        token = page.get("NextToken")
-        if not token:
-            return names or ["default"]
-
-
-def _rule_names(events: EventBridgeClient, target: str, bus: str) -> list[str]:
-    names: list[str] = []
-    token: str | None = None
-    while True:
-        args: dict[str, Any] = {"TargetArn": target, "EventBusName": bus}
-        if token:
-            args["NextToken"] = token
-        page = events.list_rule_names_by_target(**args)
-        names += page.get("RuleNames", [])
-        token = page.get("NextToken")
-        if not token:
-            return names
+    names = [bus["Name"] for bus in _every(events.list_event_buses, "EventBuses") if bus.get("Name")]
+    return names or ["default"]
 
 
 def _targets(events: EventBridgeClient, rule: str, bus: str) -> dict[str, str]:
-    targets: dict[str, str] = {}
-    token: str | None = None
-    while True:
-        args: dict[str, Any] = {"Rule": rule, "EventBusName": bus}
-        if token:
-            args["NextToken"] = token
-        page = events.list_targets_by_rule(**args)
-        targets.update({t["Id"]: t["Arn"] for t in page.get("Targets", [])})
-        token = page.get("NextToken")
-        if not token:
-            return targets
+    return {
+        t["Id"]: t["Arn"] for t in _every(events.list_targets_by_rule, "Targets", Rule=rule, EventBusName=bus)
+    }
 
 
 def rules_targeting(events: EventBridgeClient, queue_arn: str) -> list[Rule]:
     """Every rule of the queue's region (any event bus) with a target that sends to ``queue_arn``."""
     rules = []
     for bus in _buses(events):
-        for name in _rule_names(events, queue_arn, bus):
+        names = list(
+            _every(events.list_rule_names_by_target, "RuleNames", TargetArn=queue_arn, EventBusName=bus)
+        )
+        for name in names:
             described = events.describe_rule(Name=name, EventBusName=bus)
             rules.append(Rule(described["Arn"], described.get("EventPattern"), _targets(events, name, bus)))
     return rules
@@ -79,22 +66,7 @@ def rules_targeting(events: EventBridgeClient, queue_arn: str) -> list[Rule]:
 
 def subscriptions_of(sns: SNSClient, topic: str) -> list[Subscription]:
     """The subscriptions of one SNS topic."""
-    found = []
-    token: str | None = None
-    while True:
-        args: dict[str, Any] = {"TopicArn": topic}
-        if token:
-            args["NextToken"] = token
-        page = sns.list_subscriptions_by_topic(**args)
-        for sub in page.get("Subscriptions", []):
-            found.append(
-                Subscription(
-                    topic,
-                    sub.get("SubscriptionArn", ""),
-                    sub.get("Protocol", ""),
-                    sub.get("Endpoint", ""),
-                )
-            )
-        token = page.get("NextToken")
-        if not token:
-            return found
+    return [
+        Subscription(topic, sub.get("SubscriptionArn", ""), sub.get("Protocol", ""), sub.get("Endpoint", ""))
+        for sub in _every(sns.list_subscriptions_by_topic, "Subscriptions", TopicArn=topic)
+    ]
