@@ -12,9 +12,7 @@ Matching is three-valued: True, False, or None where the answer depends on what 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 UNKNOWN: Any = type("Unknown", (), {"__repr__": lambda self: "UNKNOWN"})()
@@ -142,14 +140,44 @@ def _operator(operator: str, operand: Any, value: Any) -> bool | None:
     if operator == "equals-ignore-case":
         return value.casefold() == text.casefold()
     if operator == "wildcard":
-        return _wildcard(text).fullmatch(value) is not None
+        return _wildcard_matches(text, value)
     return None
 
 
-@cache
-def _wildcard(text: str) -> re.Pattern[str]:
+_STAR = object()
+
+
+def _wildcard_tokens(text: str) -> list[object]:
     """``*`` matches any run of characters; ``\\*`` is a literal star."""
-    parts = re.split(r"(\\\*|\*)", text)
-    return re.compile(
-        "".join(".*" if part == "*" else re.escape("*" if part == "\\*" else part) for part in parts), re.S
-    )
+    tokens: list[object] = []
+    index = 0
+    while index < len(text):
+        if text.startswith("\\*", index):
+            tokens.append("*")
+            index += 2
+        else:
+            tokens.append(_STAR if text[index] == "*" else text[index])
+            index += 1
+    return tokens
+
+
+def _wildcard_matches(text: str, value: str) -> bool:
+    """Glob matching by the two-pointer walk, at most len(text) * len(value) steps: a pattern from
+    a record (anyone's PutRule) must not backtrack exponentially, as ``.*a.*a.*b`` would in re."""
+    tokens = _wildcard_tokens(text)
+    t = v = 0
+    star, resume = -1, 0
+    while v < len(value):
+        if t < len(tokens) and tokens[t] is not _STAR and tokens[t] == value[v]:
+            t, v = t + 1, v + 1
+        elif t < len(tokens) and tokens[t] is _STAR:
+            star, resume = t, v
+            t += 1
+        elif star >= 0:
+            resume += 1
+            t, v = star + 1, resume
+        else:
+            return False
+    while t < len(tokens) and tokens[t] is _STAR:
+        t += 1
+    return t == len(tokens)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tagwarden.core.controls import DeliveryPath
+from tagwarden.core.controls.event_pattern import matches
 from tagwarden.core.controls.forwarded import (
     S3_EVENTS,
     forwarded,
@@ -122,3 +123,16 @@ def test_a_rule_sending_to_the_queue_keeps_its_pattern_even_without_a_detail_typ
     assert r.rule_arn() in path.forwarding_rules and r.rule_arn() in path.rule_patterns
     finding = judged(r.put_rule(pattern={"source": ["aws.ec2"]}), path)
     assert finding is not None and "iam.amazonaws.com" in finding.explanation
+
+
+@pytest.mark.timeout(60)
+def test_a_backtracking_wildcard_in_anyones_put_rule_is_matched_at_once() -> None:
+    # As a regular expression (".*a" thirty times, then "b") this would backtrack for longer than
+    # a lifetime against an event name of a's; the glob walk takes len(pattern) * len(name) steps.
+    hostile = {"detail-type": [CLOUDTRAIL], "detail": {"eventName": [{"wildcard": "*a" * 30 + "b"}]}}
+    assert forwards_any(hostile) is False
+    name = {"f": [{"wildcard": "*a" * 30 + "b"}]}
+    assert matches(name, {"f": "a" * 60}) is False
+    assert matches(name, {"f": "a" * 60 + "b"}) is True
+    assert matches({"f": [{"wildcard": "a\\*b"}]}, {"f": "a*b"}) is True  # an escaped star is a star
+    assert matches({"f": [{"wildcard": "a\\*b"}]}, {"f": "axb"}) is False
