@@ -21,6 +21,9 @@ from tagwarden.core.normalize.normalizer import default_specs
 CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail"
 S3_OBJECT_CREATED = "Object Created"  # the detail-type of S3's own event on EventBridge
 S3_EVENTS = "S3 Object Created events"  # the name this module gives them beside the event sources
+# EventBridge takes patterns of 2,048 characters, 4,096 with a raised quota: a longer one in a record
+# (a failed call, or a forged one) is not matched (unknown), as matching costs its length per event.
+MAX_PATTERN_CHARS = 8192
 _ENVELOPE = ("version", "id", "account", "time", "region", "resources")
 
 
@@ -67,12 +70,18 @@ def _envelope(source: Any, detail_type: str, detail: Partial) -> Partial:
 def forwarded(pattern_text: str) -> dict[str, bool | None]:
     """For each event source of a tag write (and ``S3_EVENTS``): whether the pattern forwards its tag
     writes (True: some of them; False: none; None: it depends on what is not known)."""
+    if len(pattern_text) > MAX_PATTERN_CHARS:
+        return _unknown()
     try:
         pattern = json.loads(pattern_text)
         if isinstance(pattern, dict):
             return _forwarded(pattern)
     except (ValueError, RecursionError):
         pass
+    return _unknown()
+
+
+def _unknown() -> dict[str, bool | None]:
     return {S3_EVENTS: None, **{source: None for source, _ in _tag_writes()}}
 
 

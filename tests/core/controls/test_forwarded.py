@@ -136,3 +136,9 @@ def test_a_backtracking_wildcard_in_anyones_put_rule_is_matched_at_once() -> Non
     assert matches(name, {"f": "a" * 60 + "b"}) is True
     assert matches({"f": [{"wildcard": "a\\*b"}]}, {"f": "a*b"}) is True  # an escaped star is a star
     assert matches({"f": [{"wildcard": "a\\*b"}]}, {"f": "axb"}) is False
+
+
+def test_a_pattern_longer_than_eventbridge_takes_is_unknown() -> None:
+    values = [f"Op{n}" for n in range(2000)]
+    assert forwards_any({"detail-type": [CLOUDTRAIL], "detail": {"eventName": values}}) is None
+    assert forwards_any({"detail-type": [CLOUDTRAIL], "detail": {"eventName": values[:10]}}) is False
