@@ -6,7 +6,7 @@ from typing import Any
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS, NO_ANSWER
-from tagwarden.adapters.aws.forwarding import rules_targeting, subscriptions_of
+from tagwarden.adapters.aws.forwarding import queue_key_id, rules_targeting, subscriptions_of
 from tagwarden.adapters.aws.org_policies import policies_of_types
 from tagwarden.adapters.aws.trails import described_trails
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
@@ -37,9 +37,10 @@ def delivery_path(
 
 def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) -> None:
     """What AWS says now of the path: the trails (DescribeTrails), the EventBridge rules that send to a
-    source's queue, the subscriptions of a source's queue to a trail's SNS topic, and the policies that
-    govern tag writes. Each read that fails is logged; what it would have taught comes from events.
-    Where AWS gives no answer to the first, the others are not asked."""
+    source's queue, the KMS key of each source's queue, the subscriptions of a source's queue to a
+    trail's SNS topic, and the policies that govern tag writes. Each read that fails is logged; what it
+    would have taught comes from events. Where AWS gives no answer to the first, the others are not
+    asked."""
     try:
         for trail in described_trails(clients.cloudtrail()):
             delivery.learn_trail(trail)
@@ -62,6 +63,17 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
                 error=str(exc),
                 effect="rules learned from events only",
             )
+    for queue, url in list(delivery.queue_urls.items()):
+        region = queue.split(":")[3]
+        try:
+            key = queue_key_id(clients.sqs(region), clients.kms(region), url)
+        except AWS_ERRORS as exc:
+            log.warning(
+                "queue_key_unavailable", queue=queue, error=str(exc), effect="its KMS key is not watched"
+            )
+            continue
+        if key is not None:
+            delivery.queue_keys[key] = queue
     for topic in list(delivery.trail_topics):
         try:
             for sub in subscriptions_of(clients.sns(topic.split(":")[3]), topic):

@@ -374,6 +374,11 @@ def test_key_policies_and_key_tags_are_readable_where_the_key_policy_delegates_t
     assert decide(member, MEMBER, action, key_arn(MEMBER_ACCOUNT)) == "Allow"
 
 
+def test_the_daemon_resolves_its_queues_key_alias_where_the_key_policy_delegates_to_iam() -> None:
+    daemon = with_resource(identity(daemon_document(), "daemon"), default_key_policy(TOOLING_ACCOUNT))
+    assert decide(daemon, DAEMON, "kms:DescribeKey", key_arn(TOOLING_ACCOUNT)) == "Allow"
+
+
 def test_the_daemon_assumes_the_member_role_and_nobody_else_does() -> None:
     daemon = with_resource(identity(daemon_document(), "daemon"), member_trust())
     assert decide(daemon, DAEMON, "sts:AssumeRole", MEMBER_ROLE) == "Allow"

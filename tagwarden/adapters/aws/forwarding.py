@@ -1,5 +1,6 @@
 """What forwards CloudTrail to a queue, as AWS describes it now: the EventBridge rules that target the
-queue (on every event bus of its region) and the SNS subscriptions of the queue to a trail's topic.
+queue (on every event bus of its region), the SNS subscriptions of the queue to a trail's topic, and
+the KMS key the queue encrypts its messages with.
 Read at start, so that a rule or subscription made before tagwarden watched (or before it restarted)
 is known when a later call disables or redirects it."""
 
@@ -11,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mypy_boto3_events import EventBridgeClient
+    from mypy_boto3_kms import KMSClient
     from mypy_boto3_sns import SNSClient
+    from mypy_boto3_sqs import SQSClient
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +73,19 @@ def subscriptions_of(sns: SNSClient, topic: str) -> list[Subscription]:
         Subscription(topic, sub.get("SubscriptionArn", ""), sub.get("Protocol", ""), sub.get("Endpoint", ""))
         for sub in _every(sns.list_subscriptions_by_topic, "Subscriptions", TopicArn=topic)
     ]
+
+
+def queue_key_id(sqs: SQSClient, kms: KMSClient, queue_url: str) -> str | None:
+    """The id of the customer managed KMS key the queue encrypts its messages with; None for none,
+    SSE-SQS, or an AWS managed key (alias/aws/sqs: nobody can disable it). An alias is resolved
+    (DescribeKey), as DisableKey and its kin name the key itself."""
+    attributes = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["KmsMasterKeyId"])
+    key = attributes.get("Attributes", {}).get("KmsMasterKeyId", "")
+    if not key or key.startswith("alias/aws/"):
+        return None
+    if key.startswith("alias/") or ":alias/" in key:
+        metadata = kms.describe_key(KeyId=key)["KeyMetadata"]
+        if metadata.get("KeyManager") == "AWS":
+            return None
+        return str(metadata["KeyId"])
+    return key.rsplit(":key/", 1)[-1]

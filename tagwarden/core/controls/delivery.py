@@ -68,11 +68,13 @@ class DeliveryPath:
     trail_buckets: dict[str, str] = field(default_factory=dict)  # bucket -> the trail that writes to it
     source_buckets: dict[str, str] = field(default_factory=dict)  # bucket -> the source that reads it
     source_queues: dict[str, str] = field(default_factory=dict)  # queue ARN -> the source that reads it
+    queue_urls: dict[str, str] = field(default_factory=dict)  # queue ARN -> its URL, as configured
     forwarding_rules: set[str] = field(default_factory=set)  # rule ARNs forwarding CloudTrail events
     rule_patterns: dict[str, str] = field(default_factory=dict)  # rule ARN -> its event pattern (JSON)
     rule_targets: dict[str, dict[str, str]] = field(default_factory=dict)  # rule ARN -> target id -> ARN
     policies: dict[str, tuple[str, str]] = field(default_factory=dict)  # policy id -> (type, ARN)
     trail_keys: dict[str, str] = field(default_factory=dict)  # KMS key id -> the trail it encrypts
+    queue_keys: dict[str, str] = field(default_factory=dict)  # KMS key id -> the source queue it encrypts
     trail_topics: dict[str, str] = field(default_factory=dict)  # SNS topic ARN -> the trail notifying it
     topic_feeds: dict[str, str] = field(default_factory=dict)  # topic ARN -> the source its queue feeds
     subscriptions: dict[str, str] = field(default_factory=dict)  # subscription ARN -> that source
@@ -94,6 +96,7 @@ class DeliveryPath:
 
     def add_source_queue(self, queue_url: str, source: str) -> None:
         self.source_queues[queue_arn(queue_url)] = source
+        self.queue_urls[queue_arn(queue_url)] = queue_url
 
     def add_watcher_role(self, account: str, role: str, purpose: str) -> None:
         """A role tagwarden reads with, in ``account`` ("*": every account)."""

@@ -202,16 +202,23 @@ _KEY_LOSS = {
 
 
 def key_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
-    """The KMS key a trail encrypts its log files with: without it CloudTrail cannot deliver them,
-    and no one can read those it delivered."""
+    """The KMS key a trail encrypts its log files with (without it CloudTrail cannot deliver them,
+    and no one can read those it delivered), or a source's queue its messages with (without it S3,
+    SNS or EventBridge cannot send to the queue, and tagwarden cannot receive)."""
     key = _text(req.get("keyId"))
-    trail = path.trail_keys.get(key_id(key))
-    if trail is None:
+    trail, queue = path.trail_keys.get(key_id(key)), path.queue_keys.get(key_id(key))
+    if trail is not None:
+        lost = (
+            f"KMS key {key} encrypts the log files of trail {trail}; {_KEY_LOSS[ctx.event_name]}: "
+            "CloudTrail may no longer deliver log files, and those delivered may no longer be read."
+        )
+    elif queue is not None:
+        lost = (
+            f"KMS key {key} encrypts queue {queue}, which a source reads; {_KEY_LOSS[ctx.event_name]}: "
+            "new log files may no longer be announced to it, and its messages may no longer be received."
+        )
+    else:
         return None
-    lost = (
-        f"KMS key {key} encrypts the log files of trail {trail}; {_KEY_LOSS[ctx.event_name]}: CloudTrail "
-        "may no longer deliver log files, and those delivered may no longer be read."
-    )
     target = (
         key if key.startswith("arn:") else f"arn:{ctx.partition}:kms:{ctx.region}:{ctx.account}:key/{key}"
     )

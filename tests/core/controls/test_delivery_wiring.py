@@ -246,3 +246,33 @@ def test_the_daemon_watches_its_own_role_and_a_replay_does_not(
     replay = build_parts(config, get_logger(), replay=True)
     assert replay.processor.delivery.watcher_role("111111111111", "tagwarden") is None
     replay.store.close()
+
+
+@pytest.mark.parametrize("named_by", ["id", "arn", "alias"])
+def test_the_queues_own_kms_key_is_watched(aws: str, tmp_path: Path, named_by: str) -> None:
+    kms = boto3.client("kms", region_name="us-east-1")
+    key = kms.create_key()["KeyMetadata"]
+    kms.create_alias(AliasName="alias/tagwarden-queue", TargetKeyId=key["KeyId"])
+    named = {"id": key["KeyId"], "arn": key["Arn"], "alias": "alias/tagwarden-queue"}[named_by]
+    boto3.client("sqs", region_name="us-east-1").create_queue(
+        QueueName="ct", Attributes={"KmsMasterKeyId": named}
+    )
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
+    delivery = delivery_path(
+        load_config(tmp_path / "tagwarden.yaml", env={}), AwsClients("us-east-1"), get_logger()
+    )
+    assert delivery.queue_keys == {key["KeyId"]: QUEUE_ARN}
+    call = classify(in_moto("kms", "DisableKey", {"keyId": key["Arn"]}), delivery)
+    assert call is not None and judge_control(call, POLICY, None).severity == "critical"
+    assert "encrypts queue arn:aws:sqs:us-east-1:123456789012:ct" in call.lost
+
+
+def test_a_queue_with_an_aws_managed_key_or_none_watches_no_key(aws: str, tmp_path: Path) -> None:
+    boto3.client("sqs", region_name="us-east-1").create_queue(
+        QueueName="ct", Attributes={"KmsMasterKeyId": "alias/aws/sqs"}
+    )
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
+    delivery = delivery_path(
+        load_config(tmp_path / "tagwarden.yaml", env={}), AwsClients("us-east-1"), get_logger()
+    )
+    assert delivery.queue_keys == {}
