@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from tagwarden.adapters.aws import AwsClients
@@ -53,47 +55,34 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
     except AWS_ERRORS as exc:
         log.warning("describe_trails_failed", error=str(exc), effect="trail buckets learned from events only")
     for queue in list(delivery.source_queues):
-        try:
+        with _logged(log, "forwarding_rules_unavailable", "rules learned from events only", queue=queue):
             for rule in rules_targeting(clients.events(queue.split(":")[3]), queue):
                 delivery.add_rule(rule.arn, rule.pattern, rule.targets)
-        except AWS_ERRORS as exc:
-            log.warning(
-                "forwarding_rules_unavailable",
-                queue=queue,
-                error=str(exc),
-                effect="rules learned from events only",
-            )
     for queue, url in list(delivery.queue_urls.items()):
         region = queue.split(":")[3]
-        try:
+        with _logged(log, "queue_key_unavailable", "its KMS key is not watched", queue=queue):
             key = queue_key_id(clients.sqs(region), clients.kms(region), url)
-        except AWS_ERRORS as exc:
-            log.warning(
-                "queue_key_unavailable", queue=queue, error=str(exc), effect="its KMS key is not watched"
-            )
-            continue
-        if key is not None:
-            delivery.queue_keys[key] = queue
+            if key is not None:
+                delivery.queue_keys[key] = queue
     for topic in list(delivery.trail_topics):
-        try:
+        with _logged(
+            log, "topic_subscriptions_unavailable", "subscriptions learned from events only", topic=topic
+        ):
             for sub in subscriptions_of(clients.sns(topic.split(":")[3]), topic):
                 delivery.add_subscription(sub.topic, sub.arn, sub.protocol, sub.endpoint)
-        except AWS_ERRORS as exc:
-            log.warning(
-                "topic_subscriptions_unavailable",
-                topic=topic,
-                error=str(exc),
-                effect="subscriptions learned from events only",
-            )
-    try:
+    unknown_type = "policy types learned from CreatePolicy events; one of unknown type counts as governing"
+    with _logged(log, "organization_policies_unavailable", unknown_type):
         for policy_id, policy_type, arn in policies_of_types(clients.organizations(), GOVERNING_POLICY_TYPES):
             delivery.add_policy(policy_id, policy_type, arn)
+
+
+@contextmanager
+def _logged(log: Any, event: str, effect: str, **fields: str) -> Iterator[None]:
+    """A read of the path that fails is logged, with what is lost by it, and the others go on."""
+    try:
+        yield
     except AWS_ERRORS as exc:
-        log.warning(
-            "organization_policies_unavailable",
-            error=str(exc),
-            effect="policy types learned from CreatePolicy events; one of unknown type counts as governing",
-        )
+        log.warning(event, error=str(exc), effect=effect, **fields)
 
 
 def add_watcher_roles(delivery: DeliveryPath, config: LoadedConfig, caller: str | None) -> None:
