@@ -47,12 +47,20 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     **{("iam.amazonaws.com", name): watcher_calls.watcher_role_call for name in watcher_calls.ROLE_CALLS},
 }
 # Calls that teach the delivery path without weakening it (PutRule and PutTargets teach it too).
-_LEARNING = frozenset({"CreateTrail", "UpdateTrail", "Subscribe", "CreatePolicy"})
+LEARNING = frozenset(
+    {
+        ("cloudtrail.amazonaws.com", "CreateTrail"),
+        ("cloudtrail.amazonaws.com", "UpdateTrail"),
+        ("sns.amazonaws.com", "Subscribe"),
+        ("organizations.amazonaws.com", "CreatePolicy"),
+    }
+)
+_LEARNING_NAMES = frozenset(name for _, name in LEARNING)
 
 
 def is_control_call(event_source: str, event_name: str) -> bool:
     """A call the classifier may act on (judge or learn from), known before the record is decoded."""
-    return event_name in _LEARNING or (event_source, event_name) in HANDLERS
+    return event_name in _LEARNING_NAMES or (event_source, event_name) in HANDLERS
 
 
 def is_control_record(record: dict[str, Any]) -> bool:

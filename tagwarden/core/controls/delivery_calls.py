@@ -103,7 +103,7 @@ def rule_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> Co
 def put_rule(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
     """PutRule replaces a rule whole (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html):
     a forwarding rule put back DISABLED, or with a pattern that no longer forwards what tagwarden reads,
-    or no longer the tag writes of some services it forwarded."""
+    or no longer the tag writes or control calls of some services it forwarded."""
     arn = rule_arn(_text(req.get("name")), _text(req.get("eventBusName")), ctx.region, ctx.account)
     if arn not in path.forwarding_rules:
         return None
@@ -111,13 +111,13 @@ def put_rule(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> Con
     if _text(req.get("state")).upper() == "DISABLED":
         what = "was put back disabled: they no longer reach their target"
     elif pattern is not None and forwards_any(pattern) is False:
-        what = "has a new event pattern that takes none of the tag writes: they no longer reach their target"
+        what = "has a new event pattern that takes no tag write nor control call: none reaches its target"
     elif (
         pattern is not None
         and arn in path.rule_patterns
         and (lost := no_longer_forwarded(path.rule_patterns[arn], pattern))
     ):
-        what = f"has a new event pattern that no longer forwards the tag writes of {_listed(lost)}"
+        what = f"has a new pattern that no longer forwards the tag writes or control calls of {_listed(lost)}"
     else:
         return None
     return ControlCall(ctx, arn, "rule", f"EventBridge rule {arn} forwards CloudTrail events and {what}.")

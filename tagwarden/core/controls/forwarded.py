@@ -1,6 +1,6 @@
 """Which of what tagwarden reads an EventBridge rule's event pattern forwards: the CloudTrail record of
-each catalogued tag write (as EventBridge carries it, detail-type "AWS API Call via CloudTrail"), and
-S3's "Object Created" event announcing a new log file.
+each catalogued tag write and of each control call (as EventBridge carries it, detail-type "AWS API
+Call via CloudTrail"), and S3's "Object Created" event announcing a new log file.
 
 The events are described in part (event_pattern.Partial): their detail-type, the record's eventSource
 and eventName, and no errorCode (a write that took effect) are known; everything else is unknown, so a
@@ -32,13 +32,18 @@ def _derived_source(event_source: str) -> str:
 
 
 @cache
-def _tag_writes() -> tuple[tuple[str, str], ...]:
-    return tuple(sorted({(spec.event_source, spec.event_name) for spec in default_specs()}))
+def _read_calls() -> tuple[tuple[str, str], ...]:
+    """(eventSource, eventName) of every call tagwarden judges: tag writes and control calls."""
+    # Imported here: classify's handlers import this module (PutRule is judged by what it forwards).
+    from tagwarden.core.controls.classify import HANDLERS, LEARNING  # noqa: PLC0415
+
+    calls = {(spec.event_source, spec.event_name) for spec in default_specs()} | set(HANDLERS) | LEARNING
+    return tuple(sorted(calls))
 
 
 @cache
 def _derived_sources() -> frozenset[str]:
-    return frozenset(_derived_source(source) for source, _ in _tag_writes()) | {"aws.s3"}
+    return frozenset(_derived_source(source) for source, _ in _read_calls()) | {"aws.s3"}
 
 
 def _source_known(pattern: dict[str, Any]) -> bool:
@@ -68,8 +73,8 @@ def _envelope(source: Any, detail_type: str, detail: Partial) -> Partial:
 
 @lru_cache(maxsize=256)
 def forwarded(pattern_text: str) -> dict[str, bool | None]:
-    """For each event source of a tag write (and ``S3_EVENTS``): whether the pattern forwards its tag
-    writes (True: some of them; False: none; None: it depends on what is not known)."""
+    """For each event source of a tag write or control call (and ``S3_EVENTS``): whether the pattern
+    forwards its calls (True: some of them; False: none; None: it depends on what is not known)."""
     if len(pattern_text) > MAX_PATTERN_CHARS:
         return _unknown()
     try:
@@ -82,13 +87,13 @@ def forwarded(pattern_text: str) -> dict[str, bool | None]:
 
 
 def _unknown() -> dict[str, bool | None]:
-    return {S3_EVENTS: None, **{source: None for source, _ in _tag_writes()}}
+    return {S3_EVENTS: None, **{source: None for source, _ in _read_calls()}}
 
 
 def _forwarded(pattern: dict[str, Any]) -> dict[str, bool | None]:
     known = _source_known(pattern)
     result: dict[str, bool | None] = {}
-    for event_source, event_name in _tag_writes():
+    for event_source, event_name in _read_calls():
         found = matches(pattern, _record_event(event_source, event_name, known))
         before = result.get(event_source, False)
         result[event_source] = (

@@ -211,7 +211,7 @@ FLAGGED: list[tuple[str, Build, str, str]] = [
         "PutRule pattern narrowed",
         lambda **kw: r.put_rule(pattern=HEALTH_ONLY, **kw),
         r.rule_arn(),
-        "takes none of the tag writes",
+        "takes no tag write nor control call",
     ),
     (
         "PutTargets elsewhere",

@@ -70,11 +70,11 @@ def _narrowed(pattern: dict[str, Any]) -> dict[str, Any]:
     [
         (
             {"detail-type": [{"anything-but": [CLOUDTRAIL, "Object Created"]}]},
-            "takes none of the tag writes",
+            "takes no tag write nor control call",
         ),
         (
             {"detail-type": [CLOUDTRAIL], "detail": {"eventSource": ["none.amazonaws.com"]}},
-            "takes none of the tag writes",
+            "takes no tag write nor control call",
         ),
     ],
 )
@@ -92,7 +92,7 @@ def test_put_rule_leaving_out_one_service_a_rule_forwarded_is_critical() -> None
     }
     finding = judged(_narrowed(without_iam), path)
     assert finding is not None and finding.severity == "critical"
-    assert "no longer forwards the tag writes of iam.amazonaws.com." in finding.explanation
+    assert "no longer forwards the tag writes or control calls of iam.amazonaws.com." in finding.explanation
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,17 @@ def test_a_pattern_longer_than_eventbridge_takes_is_unknown() -> None:
     values = [f"Op{n}" for n in range(2000)]
     assert forwards_any({"detail-type": [CLOUDTRAIL], "detail": {"eventName": values}}) is None
     assert forwards_any({"detail-type": [CLOUDTRAIL], "detail": {"eventName": values[:10]}}) is False
+
+
+def test_control_calls_are_part_of_what_a_rule_forwards() -> None:
+    only_stop_logging = {"detail-type": [CLOUDTRAIL], "detail": {"eventName": ["StopLogging", "DeleteTrail"]}}
+    assert forwards_any(only_stop_logging) is True  # tamper alerts only: still something tagwarden reads
+    path = delivery()
+    path.learn(r.put_rule(pattern={"detail-type": [CLOUDTRAIL]}, actor=r.ADMIN))
+    blind_to_trails = {
+        "detail-type": [CLOUDTRAIL],
+        "detail": {"eventSource": [{"anything-but": "cloudtrail.amazonaws.com"}]},
+    }
+    finding = judged(_narrowed(blind_to_trails), path)
+    assert finding is not None and finding.severity == "critical"
+    assert "control calls of cloudtrail.amazonaws.com." in finding.explanation
