@@ -8,7 +8,7 @@ from typing import Any
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS, NO_ANSWER
-from tagwarden.adapters.aws.forwarding import queue_key_id, rules_targeting, subscriptions_of
+from tagwarden.adapters.aws.forwarding import queue_identity, rules_targeting, subscriptions_of
 from tagwarden.adapters.aws.org_policies import policies_of_types
 from tagwarden.adapters.aws.trails import described_trails
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
@@ -54,16 +54,17 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
         return
     except AWS_ERRORS as exc:
         log.warning("describe_trails_failed", error=str(exc), effect="trail buckets learned from events only")
+    for parsed, url in list(delivery.queue_urls.items()):
+        region = parsed.split(":")[3] or None
+        with _logged(log, "queue_attributes_unavailable", "its KMS key is not watched", queue=url):
+            arn, key = queue_identity(clients.sqs(region), clients.kms(region), url)
+            delivery.add_queue_arn(url, arn)
+            if key is not None:
+                delivery.queue_keys[key] = arn or parsed
     for queue in list(delivery.source_queues):
         with _logged(log, "forwarding_rules_unavailable", "rules learned from events only", queue=queue):
-            for rule in rules_targeting(clients.events(queue.split(":")[3]), queue):
+            for rule in rules_targeting(clients.events(queue.split(":")[3] or None), queue):
                 delivery.add_rule(rule.arn, rule.pattern, rule.targets)
-    for queue, url in list(delivery.queue_urls.items()):
-        region = queue.split(":")[3]
-        with _logged(log, "queue_key_unavailable", "its KMS key is not watched", queue=queue):
-            key = queue_key_id(clients.sqs(region), clients.kms(region), url)
-            if key is not None:
-                delivery.queue_keys[key] = queue
     for topic in list(delivery.trail_topics):
         with _logged(
             log, "topic_subscriptions_unavailable", "subscriptions learned from events only", topic=topic

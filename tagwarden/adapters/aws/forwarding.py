@@ -75,17 +75,17 @@ def subscriptions_of(sns: SNSClient, topic: str) -> list[Subscription]:
     ]
 
 
-def queue_key_id(sqs: SQSClient, kms: KMSClient, queue_url: str) -> str | None:
-    """The id of the customer managed KMS key the queue encrypts its messages with; None for none,
+def queue_identity(sqs: SQSClient, kms: KMSClient, queue_url: str) -> tuple[str, str | None]:
+    """The queue's ARN as SQS gives it (a URL of a VPC endpoint or another endpoint does not say its
+    region), and the id of the customer managed KMS key it encrypts its messages with: None for none,
     SSE-SQS, or an AWS managed key (alias/aws/sqs: nobody can disable it). An alias is resolved
     (DescribeKey), as DisableKey and its kin name the key itself."""
-    attributes = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["KmsMasterKeyId"])
+    attributes = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn", "KmsMasterKeyId"])
+    arn = attributes.get("Attributes", {}).get("QueueArn", "")
     key = attributes.get("Attributes", {}).get("KmsMasterKeyId", "")
     if not key or key.startswith("alias/aws/"):
-        return None
+        return arn, None
     if key.startswith("alias/") or ":alias/" in key:
         metadata = kms.describe_key(KeyId=key)["KeyMetadata"]
-        if metadata.get("KeyManager") == "AWS":
-            return None
-        return str(metadata["KeyId"])
-    return key.rsplit(":key/", 1)[-1]
+        return arn, None if metadata.get("KeyManager") == "AWS" else str(metadata["KeyId"])
+    return arn, key.rsplit(":key/", 1)[-1]

@@ -106,6 +106,16 @@ class DeliveryPath:
         """What tagwarden reads with ``role`` of ``account``, or None if it is not one of its own."""
         return self.watcher_roles.get((account, role)) or self.watcher_roles.get(("*", role))
 
+    def add_queue_arn(self, queue_url: str, arn: str) -> None:
+        """The ARN SQS gives for a source's queue, in place of the one read from its URL where that
+        did not say it whole (a VPC endpoint's URL, or another endpoint's: no region in it)."""
+        parsed = queue_arn(queue_url)
+        source = self.source_queues.get(parsed)
+        if arn and source is not None and arn != parsed:
+            del self.source_queues[parsed], self.queue_urls[parsed]
+            self.source_queues[arn] = source
+            self.queue_urls[arn] = queue_url
+
     def add_policy(self, policy_id: str, policy_type: str, arn: str) -> None:
         self.policies[policy_id] = (policy_type, arn)
 

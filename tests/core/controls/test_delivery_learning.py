@@ -64,3 +64,15 @@ def test_bucket_a_source_reads() -> None:
     path.add_source_bucket("org-trail-logs", "files-0")
     finding = judged(r.bucket_call("PutBucketLifecycle", "org-trail-logs"), path)
     assert finding is not None and "source 'files-0' reads" in finding.explanation
+
+
+def test_a_queue_configured_by_a_vpc_endpoint_url_is_known_by_the_arn_sqs_gives() -> None:
+    url = f"https://vpce-0a1b2c3d-abcd.sqs.{r.REGION}.vpce.amazonaws.com/{r.ACCOUNT}/tagwarden-cloudtrail"
+    path = DeliveryPath()
+    path.add_source_queue(url, "sqs-cloudtrail")
+    real = f"arn:aws:sqs:{r.REGION}:{r.ACCOUNT}:tagwarden-cloudtrail"
+    assert real not in path.source_queues  # the endpoint's URL does not say the queue's region
+    path.add_queue_arn(url, real)
+    assert path.source_queues == {real: "sqs-cloudtrail"} and path.queue_urls == {real: url}
+    finding = judged(r.queue_call("DeleteQueue"), path)
+    assert finding is not None and finding.severity == "critical"
