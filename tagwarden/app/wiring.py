@@ -7,9 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
 from tagwarden.adapters.aws import AwsClients
+from tagwarden.adapters.aws.caller import AccountSource, CallerAccount
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
 from tagwarden.adapters.aws.instance_profiles import IAMInstanceProfiles
 from tagwarden.adapters.aws.launch_templates import EC2LaunchTemplates
@@ -43,26 +42,20 @@ from tagwarden.core.normalize import Normalizer
 from tagwarden.core.remediation import wants_revert
 
 
-def caller_identity(clients: AwsClients, log: Any) -> tuple[str | None, str | None]:
-    """(account, ARN) of the credentials tagwarden runs with, or (None, None)."""
-    try:
-        identity = clients.sts().get_caller_identity()
-    except (ClientError, BotoCoreError) as exc:
-        log.warning("caller_identity_unavailable", error=str(exc))
-        return None, None
-    return identity.get("Account"), identity.get("Arn")
-
-
 @dataclass(frozen=True, slots=True)
 class Parts:
     store: Store
     metrics: Metrics
     processor: Processor
     clients: AwsClients
-    account: str | None
+    caller: Callable[[], str | None]  # the account of tagwarden's credentials, None while unknown
     sinks: dict[str, Sink]
     faults: FaultBoard = field(default_factory=FaultBoard)  # what is failing now, for /readyz
     abandon: threading.Event = field(default_factory=threading.Event)  # set when the grace period ends
+
+    @property
+    def account(self) -> str | None:
+        return self.caller()
 
     @property
     def recorder(self) -> Recorder:
@@ -82,25 +75,25 @@ def build_parts(
     metrics = Metrics()
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
-    account, caller = caller_identity(aws_clients, log) if aws else (None, None)
     faults = FaultBoard()
-    fetch = IAMPrincipalTags(aws_clients.iam(), account, log) if aws and account else None
-    if aws and not account:
-        # Without AWS at all (an offline replay) principal tags come from the store alone; the
-        # daemon is not ready until it knows its account.
-        faults.report("aws", "the caller's account is unknown (sts:GetCallerIdentity failed); no IAM lookups")
+    caller = CallerAccount(aws_clients.sts, log, faults)
+    account = caller() if aws else None
+    # The daemon asks STS again where it did not answer at start, and IAM lookups wait for it; an
+    # offline replay (no answer at all) takes principal tags from the store alone.
+    source: AccountSource = caller if aws and not replay else account
+    fetch = IAMPrincipalTags(aws_clients.iam(), source, log) if aws and (account or not replay) else None
     principals = PrincipalTagCache(
         fetch,
         settings.aws.principal_tags_ttl_seconds,
         faults=faults,
         on_failure=lambda reason: metrics.principal_tag_errors.labels(reason).inc(),
     )
-    profiles = IAMInstanceProfiles(aws_clients.iam(), account, log) if aws else None
+    profiles = IAMInstanceProfiles(aws_clients.iam(), source, log) if aws else None
     compute = ComputeIdentity(
         fetch=profiles,
         list_all=profiles.all_roles if profiles else None,
         ttl_seconds=settings.aws.principal_tags_ttl_seconds,
-        templates=EC2LaunchTemplates(aws_clients.ec2, account, log) if aws else None,
+        templates=EC2LaunchTemplates(aws_clients.ec2, source, log) if aws else None,
     )
     sinks, by_severity = build_sinks(settings, aws_clients)
     policy = CompiledPolicy(config.policy)
@@ -115,12 +108,20 @@ def build_parts(
         log=log,
         route=route,
         # A replay's caller is whoever replays, not the daemon: its role is not the watcher's.
-        delivery=delivery_path(config, aws_clients if aws else None, log, None if replay else caller),
+        delivery=delivery_path(config, aws_clients if aws else None, log, None if replay else caller.arn),
         compute=compute,
         batch_reports=replay,
     )
     sinks[REPORT_SINK] = ReportSink(processor.recorder)  # reports what a dead process did not
-    return Parts(store, metrics, processor, aws_clients, account, sinks, faults)
+    return Parts(
+        store,
+        metrics,
+        processor,
+        aws_clients,
+        caller if aws and not replay else lambda: account,
+        sinks,
+        faults,
+    )
 
 
 def with_reverts(

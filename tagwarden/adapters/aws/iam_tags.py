@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
+from tagwarden.adapters.aws.caller import AccountSource, account_now
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.core.arn import parse_arn
 from tagwarden.core.ports.units import UnitDeferred
@@ -27,7 +28,7 @@ class IAMPrincipalTags:
     throttling, access denied, no connection, an answer that cannot be read) raises UnitDeferred:
     unknown tags are not the same as no tags."""
 
-    def __init__(self, iam: IAMClient, account_id: str | None, log: Any) -> None:
+    def __init__(self, iam: IAMClient, account_id: AccountSource, log: Any) -> None:
         self._iam = iam
         self._account = account_id
         self._log = log
@@ -36,7 +37,11 @@ class IAMPrincipalTags:
         parsed = parse_arn(arn)
         if parsed is None or parsed.service != "iam":
             return None
-        if self._account and parsed.account != self._account:
+        account = account_now(self._account)
+        if account is None and callable(self._account):
+            # Whether the principal is this account's, whose tags IAM would give, is not known yet.
+            raise UnitDeferred("caller_account_unknown", f"{arn}: sts:GetCallerIdentity has not answered")
+        if account and parsed.account != account:
             return None
         kind, _, name = parsed.resource.partition("/")
         name = name.rsplit("/", 1)[-1]

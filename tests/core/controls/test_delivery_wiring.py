@@ -238,8 +238,17 @@ def test_the_daemon_watches_its_own_role_and_a_replay_does_not(
         "policy: {version: 1}\nstore: {url: 'sqlite:///state.db'}\naws: {max_attempts: 1}\n"
     )
     config = load_config(tmp_path / "tagwarden.yaml", env={})
-    own = ("111111111111", "arn:aws:sts::111111111111:assumed-role/tagwarden/botocore-session-1")
-    monkeypatch.setattr("tagwarden.app.wiring.caller_identity", lambda clients, log: own)
+
+    class Known:
+        account, arn = "111111111111", "arn:aws:sts::111111111111:assumed-role/tagwarden/botocore-session-1"
+
+        def __init__(self, *_: Any) -> None:
+            pass
+
+        def __call__(self) -> str:
+            return self.account
+
+    monkeypatch.setattr("tagwarden.app.wiring.CallerAccount", Known)
     daemon = build_parts(config, get_logger())
     assert daemon.processor.delivery.watcher_role("111111111111", "tagwarden") is not None
     daemon.store.close()
