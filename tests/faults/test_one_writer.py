@@ -122,3 +122,30 @@ def test_a_source_that_never_polls_successfully_still_has_a_last_success_from_th
         assert value is not None and before <= value <= time.time()
     finally:
         daemon.shutdown()
+
+
+def test_a_daemon_whose_store_cannot_open_leaves_no_lock(tmp_path: Path) -> None:
+    (tmp_path / "state.db").write_text("x" * 200)  # not a database
+    config = load_config(_config(tmp_path))
+    with pytest.raises(StoreError, match="not a database") as failed:
+        Daemon(config, get_logger())
+    assert failed.value.__traceback__ is not None  # held: the half-made daemon is not collected yet
+    lock_store(config.store_url()).release()  # free: the daemon that did not start released it
+
+
+def test_a_lock_closed_without_release_does_not_touch_what_reuses_its_number_in_a_child(
+    tmp_path: Path,
+) -> None:
+    lock = lock_store(f"sqlite:///{tmp_path / 'state.db'}")
+    assert lock.handle is not None
+    number = lock.handle.fileno()
+    lock.handle.close()  # as the collector closes a lock dropped without release()
+    with (tmp_path / "reused").open("w") as reused:
+        if reused.fileno() != number:
+            pytest.skip("the freed descriptor number was not reused")
+        child = os.fork()
+        if child == 0:  # the at-fork hook has run: its write must still reach the file
+            os.write(reused.fileno(), b"from the child")
+            os._exit(0)
+        os.waitpid(child, 0)
+    assert (tmp_path / "reused").read_text() == "from the child"

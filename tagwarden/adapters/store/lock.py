@@ -15,21 +15,26 @@ from __future__ import annotations
 
 import fcntl
 import os
+import weakref
 from pathlib import Path
 from typing import IO
 
 from tagwarden.core.ports.store import StoreError
 from tagwarden.core.settings.store_url import SQLITE_PREFIX
 
-_HELD: set[int] = set()  # descriptors of the locks this process holds
+# The locks this process holds, as objects: a number alone would outlive a lock dropped without
+# release() (its file closed by the collector), and the child would then point whatever file has
+# reused that number (a subprocess's stdout) at /dev/null.
+_HELD: weakref.WeakSet[StoreLock] = weakref.WeakSet()
 
 
 def _drop_in_child() -> None:
-    if not _HELD:
+    handles = [lock.handle for lock in list(_HELD) if lock.handle is not None and not lock.handle.closed]
+    if not handles:
         return
     null = os.open(os.devnull, os.O_RDONLY)
-    for fd in _HELD:
-        os.dup2(null, fd)  # not close(): the child's file object still owns the number
+    for handle in handles:
+        os.dup2(null, handle.fileno())  # not close(): the child's file object still owns the number
     os.close(null)
     _HELD.clear()
 
@@ -39,15 +44,15 @@ os.register_at_fork(after_in_child=_drop_in_child)
 
 class StoreLock:
     def __init__(self, handle: IO[str] | None) -> None:
-        self._handle = handle
+        self.handle = handle
         if handle is not None:
-            _HELD.add(handle.fileno())
+            _HELD.add(self)
 
     def release(self) -> None:
-        if self._handle is not None:
-            _HELD.discard(self._handle.fileno())
-            self._handle.close()  # closing the file drops the flock
-            self._handle = None
+        if self.handle is not None:
+            _HELD.discard(self)
+            self.handle.close()  # closing the file drops the flock
+            self.handle = None
 
 
 def make_folder_of(path: str) -> None:

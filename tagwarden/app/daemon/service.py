@@ -40,7 +40,11 @@ class Daemon:
         self.config = config
         self.log = log
         self._store_lock = lock_store(config.store_url())  # one daemon per embedded store
-        self.parts = parts or build_parts(config, log)
+        try:
+            self.parts = parts or build_parts(config, log)
+        except BaseException:
+            self._store_lock.release()  # a daemon that did not start holds no store
+            raise
         self.sources: list[Source] = build_sources(config, self.parts, log)
         started = time.time()
         for source, spec in zip(self.sources, config.settings.sources, strict=True):
