@@ -83,8 +83,9 @@ def test_each_source_exports_its_polling_interval(no_aws: None, tmp_path: Path) 
 
 
 def test_an_account_and_region_read_before_a_restart_is_still_watched_after_it(
-    no_aws: None, tmp_path: Path
+    aws: str, tmp_path: Path
 ) -> None:
+    # moto answers STS: without the daemon's account the self_retag units wait (caller_account_unknown).
     # TagwardenLogDeliveryGap compares each account and region's newest event with the others'.
     # Kept in memory only, a region that went silent before a restart had no series after it, and
     # could never be seen silent again.
