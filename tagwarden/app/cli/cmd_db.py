@@ -7,7 +7,7 @@ import argparse
 import time
 from typing import Any
 
-from tagwarden.adapters.store import StoreError, migrate_store, open_store
+from tagwarden.adapters.store import migrate_store, open_store
 from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.core.settings.settings import MIN_FORGET_DAYS
@@ -53,10 +53,7 @@ def register(subparsers: Any) -> None:
 def run_migrate(args: argparse.Namespace) -> int:
     config = load(args)
     shown = redacted(config.store_url())
-    try:
-        found, now = migrate_store(config.store_url(), password_file=config.store_password_file())
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
+    found, now = migrate_store(config.store_url(), password_file=config.store_password_file())
     if found == now:
         print(f"{shown}: schema version {now}, current")
     elif found == 0:
@@ -85,14 +82,11 @@ def run_forget(args: argparse.Namespace) -> int:
     if days is None:
         raise CommandError("store.forget_after_days is null (keep everything): give --days to forget anyway")
     before = days_before(time.time(), days)
+    store = open_store(config.store_url(), password_file=config.store_password_file(), pool_size=1)
     try:
-        store = open_store(config.store_url(), password_file=config.store_password_file(), pool_size=1)
-        try:
-            forgotten = store.forget_written_before(before)
-        finally:
-            store.close()
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
+        forgotten = store.forget_written_before(before)
+    finally:
+        store.close()
     rows = ", ".join(f"{table} {count}" for table, count in forgotten.items())
     print(f"{redacted(config.store_url())}: forgot what was written before {before}: {rows}")
     return 0

@@ -7,7 +7,7 @@ from typing import Any
 
 from tagwarden.adapters.http.endpoints import finding_detail
 from tagwarden.adapters.store import Store
-from tagwarden.app.cli.common import add_config_argument, load, store_failures
+from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table, safe_text
 from tagwarden.app.recording import NOT_REQUEUED
@@ -94,8 +94,7 @@ def register(subparsers: Any) -> None:
 
 def _store(args: argparse.Namespace) -> Store:
     config = load(args)
-    with store_failures():
-        return config.open_store(existing=True)
+    return config.open_store(existing=True)
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -6,9 +6,7 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
-from tagwarden.adapters.store import StoreError
 from tagwarden.app.cli.common import add_config_argument, load
-from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table
 
 COLUMNS = [
@@ -42,10 +40,7 @@ def register(subparsers: Any) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     config = load(args)
-    try:
-        store = config.open_store(existing=True)
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
+    store = config.open_store(existing=True)
     units = [asdict(unit) for unit in store.failed_units(quarantined_only=not args.all)]
     store.close()
     if args.format == "json":

@@ -9,7 +9,7 @@ import threading
 from typing import Any
 
 from tagwarden.adapters.http import HttpListenError
-from tagwarden.app.cli.common import add_config_argument, load, logger_for, store_failures
+from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import CommandError
 from tagwarden.app.daemon import Daemon
 
@@ -35,8 +35,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     log = logger_for(config)
-    with store_failures():
-        daemon = Daemon(config, log)
+    daemon = Daemon(config, log)
     if args.once:
         code = daemon.run_once()
         daemon.parts.store.close()

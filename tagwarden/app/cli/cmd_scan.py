@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from tagwarden.app.cli.common import add_config_argument, load, logger_for, store_failures
+from tagwarden.app.cli.common import add_config_argument, load, logger_for
 from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK
 from tagwarden.app.cli.output import add_format_argument, print_json, print_table
 from tagwarden.app.config import LoadedConfig
@@ -72,8 +72,7 @@ def register(subparsers: Any) -> None:
 
 def _parts(config: LoadedConfig, log: Any) -> Parts:
     """The daemon's own wiring: new findings wait in the store for the sinks the daemon delivers to."""
-    with store_failures():
-        return build_parts(config, log)
+    return build_parts(config, log)
 
 
 def _inventory(config: LoadedConfig, parts: Parts, log: Any) -> Inventory:

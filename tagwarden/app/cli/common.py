@@ -1,15 +1,12 @@
-"""What several commands share: the --config argument, loading it, logging, store failures."""
+"""What several commands share: the --config argument, loading it, logging."""
 
 from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from tagwarden.adapters.store import StoreError
-from tagwarden.app.cli.errors import CommandError, UsageError
+from tagwarden.app.cli.errors import UsageError
 from tagwarden.app.config import ConfigError, LoadedConfig, load_config
 from tagwarden.app.logs import configure_logging, get_logger
 
@@ -40,12 +37,3 @@ def logger_for(config: LoadedConfig | None, quiet: bool = False) -> Any:
         level = "warning" if quiet else config.settings.logging.level
         configure_logging(level, config.settings.logging.format)
     return get_logger()
-
-
-@contextmanager
-def store_failures() -> Iterator[None]:
-    """A store that cannot be opened fails the command (exit 1) with the store's own message."""
-    try:
-        yield
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None

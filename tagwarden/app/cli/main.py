@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"tagwarden: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except StoreError as exc:  # a store that cannot be opened, wherever a command first opens it
+    except StoreError as exc:  # every command: the store's own message says what to check
         print(f"tagwarden: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
