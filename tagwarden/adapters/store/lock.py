@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from tagwarden.core.ports.store import StoreError
-from tagwarden.core.settings.store_url import SQLITE_PREFIX
+from tagwarden.core.settings.store_url import sqlite_file
 
 # The locks this process holds, as objects: a number alone would outlive a lock dropped without
 # release() (its file closed by the collector), and the child would then point whatever file has
@@ -68,8 +68,8 @@ def make_folder_of(path: str) -> None:
 
 def lock_store(url: str) -> StoreLock:
     """Take the store's writer lock, or raise StoreError naming the process that holds it."""
-    path = url[len(SQLITE_PREFIX) :] if url.startswith(SQLITE_PREFIX) else ""
-    if not path or path == ":memory:":
+    path = sqlite_file(url)
+    if path is None:
         return StoreLock(None)
     lock_path = Path(path + ".lock")
     make_folder_of(path)

@@ -9,7 +9,7 @@ from tagwarden.adapters.store.postgres_schema import SCHEMA_VERSION as PG_SCHEMA
 from tagwarden.adapters.store.sqlite import SQLiteStore
 from tagwarden.adapters.store.sqlite_schema import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from tagwarden.core.ports.store import Store, StoreError
-from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres
+from tagwarden.core.settings.store_url import SQLITE_PREFIX, is_postgres, sqlite_file
 
 if TYPE_CHECKING:
     from tagwarden.adapters.store.postgres import PostgresStore
@@ -26,14 +26,13 @@ def open_store(
     """``durable`` False lets the last SQLite commits be lost to a power cut (not to a crash), for
     replays; PostgreSQL ignores it. ``existing``: a SQLite file that is not there is an error, not
     a new empty store (for commands that only read or mark what was judged)."""
-    if existing and url.startswith(SQLITE_PREFIX):
-        path = url[len(SQLITE_PREFIX) :]
-        if path and path != ":memory:" and not Path(path).exists():
-            raise StoreError(
-                f"no store at {path}: nothing was judged into it yet. Check --config and store.url "
-                "(a relative path is from the config file's folder), or run the daemon or "
-                "`tagwarden replay` first"
-            )
+    path = sqlite_file(url)
+    if existing and path is not None and not Path(path).exists():
+        raise StoreError(
+            f"no store at {path}: nothing was judged into it yet. Check --config and store.url "
+            "(a relative path is from the config file's folder), or run the daemon or "
+            "`tagwarden replay` first"
+        )
     return _open_engine(url, password_file=password_file, pool_size=pool_size, durable=durable)
 
 

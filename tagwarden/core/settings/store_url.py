@@ -17,6 +17,12 @@ def is_postgres(url: str) -> bool:
     return url.startswith(POSTGRES_SCHEMES)
 
 
+def sqlite_file(url: str) -> str | None:
+    """The file a ``sqlite:///`` URL names; None for another engine, no file, or ``:memory:``."""
+    path = url[len(SQLITE_PREFIX) :] if url.startswith(SQLITE_PREFIX) else ""
+    return path if path and path != ":memory:" else None
+
+
 def redacted(url: str) -> str:
     """``url`` with any password replaced by ``***``: what logs and error messages may show."""
     shown = _PASSWORD.sub(r"\g<head>:***@", url)
