@@ -55,6 +55,12 @@ def is_log_file(path: Path) -> bool:
     return is_log_key(path.as_posix())
 
 
+def local_path(entry: str, base: Path) -> Path:
+    """A files source's local path: ``~`` expanded, relative to ``base`` (the config's folder)."""
+    path = Path(entry).expanduser()
+    return path if path.is_absolute() else base / path
+
+
 def _local_objects(root: Path) -> Iterator[LogObject]:
     files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
     for path in files:
@@ -99,8 +105,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         return self._s3
 
     def _resolve(self, entry: str) -> Path:
-        path = Path(entry).expanduser()
-        return path if path.is_absolute() else self._base / path
+        return local_path(entry, self._base)
 
     def discover(self) -> list[LogObject]:
         found: list[LogObject] = []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from tagwarden.adapters.inventory.organization import OrganizationFilesError, organization_from_files
+from tagwarden.adapters.sources.files import local_path
 from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import UsageError
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
@@ -47,8 +47,7 @@ def _missing_local_paths(config: LoadedConfig) -> list[str]:
     for name, source in zip(config.settings.source_names(), config.settings.sources, strict=True):
         if isinstance(source, FilesSourceSettings):
             for entry in source.paths:
-                path = Path(entry).expanduser()
-                path = path if path.is_absolute() else config.base_dir / path
+                path = local_path(entry, config.base_dir)
                 if not entry.startswith("s3://") and not path.exists():
                     missing.append(
                         f"source {name!r}: {path} does not exist (yet): its polls will fail until it does"
