@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tagwarden.adapters.aws import AwsClients
-from tagwarden.adapters.aws.caller import AccountSource, CallerAccount
+from tagwarden.adapters.aws.caller import CallerAccount
 from tagwarden.adapters.aws.iam_tags import IAMPrincipalTags
 from tagwarden.adapters.aws.instance_profiles import IAMInstanceProfiles
 from tagwarden.adapters.aws.launch_templates import EC2LaunchTemplates
@@ -78,22 +78,22 @@ def build_parts(
     faults = FaultBoard()
     caller = CallerAccount(aws_clients.sts, log, faults)
     account = caller() if aws else None
-    # The daemon asks STS again where it did not answer at start, and IAM lookups wait for it; an
-    # offline replay (no answer at all) takes principal tags from the store alone.
-    source: AccountSource = caller if aws and not replay else account
-    fetch = IAMPrincipalTags(aws_clients.iam(), source, log) if aws and (account or not replay) else None
+    # The daemon asks STS again where it did not answer at start, and IAM lookups wait for it; a
+    # replay keeps what it got (none: offline, principal tags from the store alone).
+    own: Callable[[], str | None] = caller if aws and not replay else lambda: account
+    fetch = IAMPrincipalTags(aws_clients.iam(), own, log) if aws and (account or not replay) else None
     principals = PrincipalTagCache(
         fetch,
         settings.aws.principal_tags_ttl_seconds,
         faults=faults,
         on_failure=lambda reason: metrics.principal_tag_errors.labels(reason).inc(),
     )
-    profiles = IAMInstanceProfiles(aws_clients.iam(), source, log) if aws else None
+    profiles = IAMInstanceProfiles(aws_clients.iam(), own, log) if aws else None
     compute = ComputeIdentity(
         fetch=profiles,
         list_all=profiles.all_roles if profiles else None,
         ttl_seconds=settings.aws.principal_tags_ttl_seconds,
-        templates=EC2LaunchTemplates(aws_clients.ec2, source, log) if aws else None,
+        templates=EC2LaunchTemplates(aws_clients.ec2, own, log) if aws else None,
     )
     sinks, by_severity = build_sinks(settings, aws_clients)
     policy = CompiledPolicy(config.policy)
@@ -113,15 +113,7 @@ def build_parts(
         batch_reports=replay,
     )
     sinks[REPORT_SINK] = ReportSink(processor.recorder)  # reports what a dead process did not
-    return Parts(
-        store,
-        metrics,
-        processor,
-        aws_clients,
-        caller if aws and not replay else lambda: account,
-        sinks,
-        faults,
-    )
+    return Parts(store, metrics, processor, aws_clients, own, sinks, faults)
 
 
 def with_reverts(

@@ -45,7 +45,7 @@ def _source(store: Store, fault: Fault, logs: Path) -> tuple[FilesSource, Metric
     iam = fault.install(boto3.client("iam", config=Config(retries={"mode": "standard", "max_attempts": 1})))
     metrics = Metrics()
     principals = PrincipalTagCache(
-        IAMPrincipalTags(iam, ACCOUNT, get_logger()),
+        IAMPrincipalTags(iam, lambda: ACCOUNT, get_logger()),
         retry_delay=0.01,
         on_failure=lambda reason: metrics.principal_tag_errors.labels(reason).inc(),
     )

@@ -64,11 +64,3 @@ class CallerAccount:
         if not first:
             self._log.info("caller_identity_learned", account=self.account)
         self._faults.clear(FAULT)
-
-
-# What the IAM and EC2 lookups take: the account, or a CallerAccount asked at each lookup.
-AccountSource = str | None | Callable[[], str | None]
-
-
-def account_now(source: AccountSource) -> str | None:
-    return source() if callable(source) else source

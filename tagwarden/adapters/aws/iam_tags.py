@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.caller import AccountSource, account_now
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.core.arn import parse_arn
 from tagwarden.core.ports.units import UnitDeferred
@@ -28,20 +28,20 @@ class IAMPrincipalTags:
     throttling, access denied, no connection, an answer that cannot be read) raises UnitDeferred:
     unknown tags are not the same as no tags."""
 
-    def __init__(self, iam: IAMClient, account_id: AccountSource, log: Any) -> None:
+    def __init__(self, iam: IAMClient, account: Callable[[], str | None], log: Any) -> None:
         self._iam = iam
-        self._account = account_id
+        self._account = account  # the daemon's account (a CallerAccount), asked at each lookup
         self._log = log
 
     def __call__(self, arn: str) -> dict[str, str] | None:
         parsed = parse_arn(arn)
         if parsed is None or parsed.service != "iam":
             return None
-        account = account_now(self._account)
-        if account is None and callable(self._account):
+        account = self._account()
+        if account is None:
             # Whether the principal is this account's, whose tags IAM would give, is not known yet.
             raise UnitDeferred("caller_account_unknown", f"{arn}: sts:GetCallerIdentity has not answered")
-        if account and parsed.account != account:
+        if parsed.account != account:
             return None
         kind, _, name = parsed.resource.partition("/")
         name = name.rsplit("/", 1)[-1]

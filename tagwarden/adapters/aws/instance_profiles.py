@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.caller import AccountSource, account_now
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS, NO_ANSWER, error_code
 from tagwarden.core.compute.state import PROFILE_NOT_KNOWN as NOT_KNOWN
 
@@ -18,15 +18,14 @@ class IAMInstanceProfiles:
     """``profile_role(key)`` for a key ``<account>/<name>``: the role ARN, None for a profile that
     holds no role or does not exist, ``NOT_KNOWN`` where IAM cannot tell this daemon."""
 
-    def __init__(self, iam: IAMClient, account_id: AccountSource, log: Any) -> None:
+    def __init__(self, iam: IAMClient, account: Callable[[], str | None], log: Any) -> None:
         self._iam = iam
-        self._account = account_id
+        self._account = account  # this daemon's account, None while unknown
         self._log = log
 
     def __call__(self, key: str) -> str | None:
         account, _, name = key.partition("/")
-        own = account_now(self._account)
-        if (own is None and callable(self._account)) or (own and account != own):
+        if account != self._account():
             return NOT_KNOWN
         try:
             profile = self._iam.get_instance_profile(InstanceProfileName=name)["InstanceProfile"]

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.caller import AccountSource, account_now
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.core.compute import TemplateRef, TemplateUpdate, profile_key
 
@@ -22,14 +21,13 @@ class EC2LaunchTemplates:
     $Default and $Latest, as a ``TemplateUpdate`` the compute state learns; None where this daemon's
     account is not the template's, or EC2 does not say (no such template or version, denied)."""
 
-    def __init__(self, ec2: Callable[[str], EC2Client], account_id: AccountSource, log: Any) -> None:
+    def __init__(self, ec2: Callable[[str], EC2Client], account: Callable[[], str | None], log: Any) -> None:
         self._ec2 = ec2  # a client for a region
-        self._account = account_id
+        self._account = account  # this daemon's account, None while unknown
         self._log = log
 
     def __call__(self, ref: TemplateRef) -> TemplateUpdate | None:
-        own = account_now(self._account)
-        if not own or ref.account != own:
+        if ref.account != self._account():
             return None  # another account's templates: this daemon's credentials do not reach them
         ec2 = self._ec2(ref.region)
         try:

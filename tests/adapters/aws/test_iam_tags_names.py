@@ -35,7 +35,7 @@ class FakeIAM:
 
 
 def lookup(iam: FakeIAM) -> IAMPrincipalTags:
-    return IAMPrincipalTags(iam, ACCOUNT, get_logger())  # type: ignore[arg-type]
+    return IAMPrincipalTags(iam, lambda: ACCOUNT, get_logger())  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("name", ["\x00", "a b", "tëam", "x" * 129, "a<b"])

@@ -15,7 +15,9 @@ ACCOUNT, REGION = "123456789012", "eu-west-1"
 
 
 def templates(*, account: str = ACCOUNT) -> EC2LaunchTemplates:
-    return EC2LaunchTemplates(lambda region: boto3.client("ec2", region_name=region), account, get_logger())
+    return EC2LaunchTemplates(
+        lambda region: boto3.client("ec2", region_name=region), lambda: account, get_logger()
+    )
 
 
 def made(name: str, *profiles: dict[str, str] | None) -> str:
@@ -72,8 +74,9 @@ def test_another_accounts_template_is_not_asked_for() -> None:
     def no_client(region: str) -> Any:
         raise AssertionError("EC2 asked for another account's template")
 
-    described = EC2LaunchTemplates(no_client, ACCOUNT, get_logger())
+    described = EC2LaunchTemplates(no_client, lambda: ACCOUNT, get_logger())
     assert described(TemplateRef("210987654321", REGION, "lt-0123456789abcdef0", None, "1")) is None
     assert (
-        EC2LaunchTemplates(no_client, None, get_logger())(TemplateRef(ACCOUNT, REGION, "lt-1", None)) is None
+        EC2LaunchTemplates(no_client, lambda: None, get_logger())(TemplateRef(ACCOUNT, REGION, "lt-1", None))
+        is None
     )

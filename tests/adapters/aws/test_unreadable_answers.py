@@ -28,11 +28,11 @@ class Unreadable:
 
 
 def test_an_unreadable_profile_is_not_known() -> None:
-    profiles = IAMInstanceProfiles(Unreadable(), ACCOUNT, get_logger())  # type: ignore[arg-type]
+    profiles = IAMInstanceProfiles(Unreadable(), lambda: ACCOUNT, get_logger())  # type: ignore[arg-type]
     assert profiles(f"{ACCOUNT}/web") == PROFILE_NOT_KNOWN
     assert profiles.all_roles() == {}
 
 
 def test_an_unreadable_template_is_not_described() -> None:
-    templates = EC2LaunchTemplates(lambda _region: Unreadable(), ACCOUNT, get_logger())  # type: ignore[arg-type,return-value]
+    templates = EC2LaunchTemplates(lambda _region: Unreadable(), lambda: ACCOUNT, get_logger())  # type: ignore[arg-type,return-value]
     assert templates(TemplateRef(ACCOUNT, REGION, "lt-0123456789abcdef0", None, "1")) is None

@@ -49,7 +49,9 @@ def in_ec2(name: str, team: str) -> str:
 
 
 def ec2_templates() -> EC2LaunchTemplates:
-    return EC2LaunchTemplates(lambda region: boto3.client("ec2", region_name=region), ACCOUNT, get_logger())
+    return EC2LaunchTemplates(
+        lambda region: boto3.client("ec2", region_name=region), lambda: ACCOUNT, get_logger()
+    )
 
 
 @pytest.mark.parametrize(("case", "who", "team", "flagged"), CALLERS, ids=[c[0] for c in CALLERS])
