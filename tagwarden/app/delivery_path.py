@@ -13,6 +13,7 @@ from tagwarden.adapters.aws.org_policies import policies_of_types
 from tagwarden.adapters.aws.trails import described_trails
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig, SqsSourceSettings
+from tagwarden.core.arn import parse_arn
 from tagwarden.core.controls import DeliveryPath
 from tagwarden.core.controls.delivery import GOVERNING_POLICY_TYPES
 
@@ -107,12 +108,12 @@ def add_watcher_roles(delivery: DeliveryPath, config: LoadedConfig, caller: str 
 def role_of(arn: str) -> tuple[str, str] | None:
     """(account, role name) of a role ARN or of an assumed-role session's ARN (whose role path is
     not in it: IAM's records name a role by its name alone too)."""
-    parts = arn.split(":", 5)
-    if len(parts) != 6 or parts[0] != "arn":
+    parsed = parse_arn(arn)
+    if parsed is None:
         return None
-    account, resource = parts[4], parts[5]
-    if resource.startswith("assumed-role/"):
-        return account, resource.split("/")[1]
-    if resource.startswith("role/"):
-        return account, resource.rsplit("/", 1)[-1]
+    kind, _, rest = parsed.resource.partition("/")
+    if kind == "assumed-role":
+        return parsed.account, rest.split("/", 1)[0]
+    if kind == "role":
+        return parsed.account, rest.rsplit("/", 1)[-1]
     return None
