@@ -7,26 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tagwarden.app.cli.main import main
+from tests.builders.cli_config import write_daemon_config
 from tests.builders.out_of_order_trail import findings_and_history, write_replay_config, write_trail
 
 
 def _config(tmp_path: Path, paths: list[str]) -> str:
-    path = tmp_path / "tagwarden.yaml"
-    path.write_text(
-        yaml.safe_dump(
-            {
-                "policy": {"version": 1},
-                "store": {"url": "sqlite:///state.db"},
-                "http": {"listen": "127.0.0.1:0"},
-                "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
-                "sources": [{"type": "files", "name": "copy", "paths": paths}],
-            }
-        )
-    )
-    return str(path)
+    return str(write_daemon_config(tmp_path, sources=[{"type": "files", "name": "copy", "paths": paths}]))
 
 
 def _log(folder: Path, body: bytes) -> None:

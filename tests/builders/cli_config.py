@@ -1,5 +1,5 @@
-"""The smallest configuration a CLI test needs: an inline policy, a SQLite store next to it, and
-AWS settings of the test's choosing."""
+"""The smallest configurations a CLI or daemon test needs: an inline policy, a SQLite store next to
+it, and AWS settings of the test's choosing."""
 
 from __future__ import annotations
 
@@ -20,4 +20,19 @@ def write_config(folder: Path, **aws: Any) -> Path:
             }
         )
     )
+    return config
+
+
+def write_daemon_config(folder: Path, **more: Any) -> Path:
+    """A daemon's: no inline ABAC keys, HTTP on a free port, no principal inventory, one AWS attempt;
+    ``more`` adds top-level keys (``sources``)."""
+    config = folder / "tagwarden.yaml"
+    document = {
+        "policy": {"version": 1},
+        "store": {"url": "sqlite:///state.db"},
+        "http": {"listen": "127.0.0.1:0"},
+        "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
+        **more,
+    }
+    config.write_text(yaml.safe_dump(document))
     return config

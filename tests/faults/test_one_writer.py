@@ -23,28 +23,14 @@ from tagwarden.app.config import load_config
 from tagwarden.app.daemon import Daemon
 from tagwarden.app.logs import get_logger
 from tagwarden.core.settings.sinks import SnsSinkSettings
+from tests.builders.cli_config import write_daemon_config
 from tests.builders.findings import make_finding
-
-
-def _config(tmp_path: Path) -> Path:
-    path = tmp_path / "tagwarden.yaml"
-    path.write_text(
-        yaml.safe_dump(
-            {
-                "policy": {"version": 1},
-                "store": {"url": "sqlite:///state.db"},
-                "http": {"listen": "127.0.0.1:0"},
-                "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
-            }
-        )
-    )
-    return path
 
 
 def test_a_second_daemon_on_the_same_store_is_refused_at_start(
     no_aws: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = load_config(_config(tmp_path))
+    config = load_config(write_daemon_config(tmp_path))
     first = Daemon(config, get_logger())
     with pytest.raises(StoreError, match=r"in use by another tagwarden daemon \(pid"):
         Daemon(config, get_logger())
@@ -109,7 +95,7 @@ def test_a_source_that_never_polls_successfully_still_has_a_last_success_from_th
 ) -> None:
     # TagwardenIngestStalled compares time() with this series: absent, a source broken from the
     # first deploy (no access to its bucket) would never page.
-    document = yaml.safe_load(_config(tmp_path).read_text())
+    document = yaml.safe_load(write_daemon_config(tmp_path).read_text())
     document["sources"] = [{"type": "files", "name": "backfill", "paths": [str(tmp_path / "missing")]}]
     (tmp_path / "tagwarden.yaml").write_text(yaml.safe_dump(document))
     before = time.time()
@@ -126,7 +112,7 @@ def test_a_source_that_never_polls_successfully_still_has_a_last_success_from_th
 
 def test_a_daemon_whose_store_cannot_open_leaves_no_lock(tmp_path: Path) -> None:
     (tmp_path / "state.db").write_text("x" * 200)  # not a database
-    config = load_config(_config(tmp_path))
+    config = load_config(write_daemon_config(tmp_path))
     with pytest.raises(StoreError, match="not a database") as failed:
         Daemon(config, get_logger())
     assert failed.value.__traceback__ is not None  # held: the half-made daemon is not collected yet
