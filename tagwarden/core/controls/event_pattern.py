@@ -13,6 +13,7 @@ Matching is three-valued: True, False, or None where the answer depends on what 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 UNKNOWN: Any = type("Unknown", (), {"__repr__": lambda self: "UNKNOWN"})()
@@ -147,8 +148,10 @@ def _operator(operator: str, operand: Any, value: Any) -> bool | None:
 _STAR = object()
 
 
-def _wildcard_tokens(text: str) -> list[object]:
-    """``*`` matches any run of characters; ``\\*`` is a literal star."""
+@lru_cache(maxsize=1024)
+def _wildcard_tokens(text: str) -> tuple[object, ...]:
+    """``*`` matches any run of characters; ``\\*`` is a literal star. Read once per pattern, not
+    once per event it is matched against."""
     tokens: list[object] = []
     index = 0
     while index < len(text):
@@ -158,7 +161,7 @@ def _wildcard_tokens(text: str) -> list[object]:
         else:
             tokens.append(_STAR if text[index] == "*" else text[index])
             index += 1
-    return tokens
+    return tuple(tokens)
 
 
 def _wildcard_matches(text: str, value: str) -> bool:
