@@ -198,6 +198,8 @@ _KEY_LOSS = {
     "DisableKey": "it was disabled",
     "ScheduleKeyDeletion": "it was scheduled for deletion",
     "PutKeyPolicy": "its key policy was replaced",
+    # A key with imported material is unusable until the material is imported again.
+    "DeleteImportedKeyMaterial": "its imported key material was deleted",
 }
 
 
