@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -13,9 +13,10 @@ from tagwarden.adapters.aws.org_policies import policies_of_types
 from tagwarden.adapters.aws.trails import described_trails
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig, SqsSourceSettings
-from tagwarden.core.arn import parse_arn
+from tagwarden.core.arn import is_arn, parse_arn
 from tagwarden.core.controls import DeliveryPath
 from tagwarden.core.controls.delivery import GOVERNING_POLICY_TYPES
+from tagwarden.core.inventory.snapshot import PrincipalRecord
 
 
 def delivery_path(
@@ -103,6 +104,23 @@ def add_watcher_roles(delivery: DeliveryPath, config: LoadedConfig, caller: str 
             delivery.add_watcher_role(*where, reader.format(f"account {account.id}"))
     if inventory.organization.role is not None and (named := role_of(inventory.organization.role)):
         delivery.add_watcher_role(*named, "the role tagwarden reads Organizations with")
+
+
+def watcher_role_policies(
+    delivery: DeliveryPath, principals: Iterable[PrincipalRecord]
+) -> list[tuple[str, str, set[str], str | None]]:
+    """Of an inventory's principals, the roles tagwarden reads with: (account, role name, the
+    managed policies attached, the permissions boundary). A read without policy documents still
+    names them (as unresolved), the boundary among them."""
+    found = []
+    for principal in principals:
+        who = role_of(principal.arn) if principal.kind == "role" else None
+        if who is None or delivery.watcher_role(*who) is None:
+            continue
+        boundary = principal.boundary.name if principal.boundary is not None else None
+        attached = {p.name for p in principal.policies if is_arn(p.name)} | set(principal.unresolved)
+        found.append((*who, attached - {boundary}, boundary))
+    return found
 
 
 def role_of(arn: str) -> tuple[str, str] | None:

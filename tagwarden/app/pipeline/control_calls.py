@@ -6,7 +6,7 @@ session's tags once it is: a ``controls.writers`` entry may match a session tag.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from tagwarden.adapters.store import StoreUnit
@@ -39,6 +39,13 @@ class ControlCalls:
                 if call is not None:
                     calls.append((record, call))
         return calls
+
+    def learn_role_policies(self, roles: Iterable[tuple[str, str, set[str], str | None]]) -> None:
+        """What an inventory read of the roles tagwarden reads with: (account, role name, attached
+        managed policies, boundary). Taken under the lock, as an inventory runs beside the pipeline."""
+        with self._lock:
+            for account, role, attached, boundary in roles:
+                self.delivery.set_role_policies(account, role, attached, boundary)
 
     def judge(
         self,

@@ -38,6 +38,7 @@ from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink
 from tagwarden.adapters.sinks.resend import AlertResend
 from tagwarden.adapters.sinks.sink import DeliveryError
 from tagwarden.app.config import LoadedConfig
+from tagwarden.app.delivery_path import watcher_role_policies
 from tagwarden.app.inventory.principal_inventory import mark_principals_known, principal_observations
 from tagwarden.app.inventory.reconcile import Reconciler
 from tagwarden.app.pipeline.principal_tags import INVENTORY_FAULT
@@ -46,7 +47,7 @@ from tagwarden.app.scans.integrity_scan import integrity_locations, verify_sourc
 from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_settings, take_inventory
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.inventory.snapshot import Inventory
+from tagwarden.core.inventory.snapshot import Inventory, PrincipalRecord
 from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 from tagwarden.core.timeutil import days_before
 
@@ -203,6 +204,7 @@ class Scans:
         except (ClientError, BotoCoreError) as exc:
             self.log.warning("principal_inventory_failed", account=account, error=str(exc))
             return False
+        self._learn_watcher_policies(principals)
         grace = inventory_settings(self.config).unattributed_grace_seconds
         reconciler = Reconciler(self.parts.store, self.policy, "principals", grace, self.parts.recorder)
         reconciler.record(principal_observations(principals, account), started, time.time())
@@ -212,6 +214,12 @@ class Scans:
         self.parts.metrics.inventory_principals.labels(account).set(len(principals))
         self.log.info("principal_inventory_done", account=account, principals=len(principals))
         return True
+
+    def _learn_watcher_policies(self, principals: list[PrincipalRecord]) -> None:
+        """The managed policies of the roles tagwarden reads with, so that a new default version of
+        one is a control call."""
+        controls = self.parts.processor.controls
+        controls.learn_role_policies(watcher_role_policies(controls.delivery, principals))
 
     def _take_inventory(self) -> Inventory:
         """Called with the inventory lock held."""
@@ -226,6 +234,7 @@ class Scans:
             recorder=parts.recorder,
         )
         inventory_metrics(parts.metrics, outcome.inventory)
+        self._learn_watcher_policies(outcome.inventory.principals)
         self._latest = outcome.inventory
         self.log.info(
             "inventory_done",

@@ -45,6 +45,7 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     **{("sns.amazonaws.com", name): delivery_calls.topic_call for name in delivery_calls.TOPIC_CALLS},
     **{("kms.amazonaws.com", name): delivery_calls.key_call for name in delivery_calls.KEY_CALLS},
     **{("iam.amazonaws.com", name): watcher_calls.watcher_role_call for name in watcher_calls.ROLE_CALLS},
+    **{("iam.amazonaws.com", name): watcher_calls.watcher_policy_call for name in watcher_calls.POLICY_CALLS},
 }
 # Calls that teach the delivery path without weakening it (PutRule and PutTargets teach it too).
 LEARNING = frozenset(
@@ -53,6 +54,7 @@ LEARNING = frozenset(
         ("cloudtrail.amazonaws.com", "UpdateTrail"),
         ("sns.amazonaws.com", "Subscribe"),
         ("organizations.amazonaws.com", "CreatePolicy"),
+        ("iam.amazonaws.com", "DeleteRolePermissionsBoundary"),
     }
 )
 _LEARNING_NAMES = frozenset(name for _, name in LEARNING)

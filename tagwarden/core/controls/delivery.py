@@ -18,6 +18,10 @@ from tagwarden.core.controls.forwarded import forwards_any, names_what_tagwarden
 # Policy types whose change weakens tag governance: SCPs and RCPs deny tag writes, tag policies
 # constrain the values.
 GOVERNING_POLICY_TYPES = frozenset({"SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY"})
+# IAM calls that change which managed policies govern a role: learned for the roles tagwarden reads with
+_ROLE_POLICY_CALLS = frozenset(
+    {"AttachRolePolicy", "DetachRolePolicy", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary"}
+)
 
 
 def _params(record: dict[str, Any], name: str) -> dict[str, Any]:
@@ -80,6 +84,9 @@ class DeliveryPath:
     subscriptions: dict[str, str] = field(default_factory=dict)  # subscription ARN -> that source
     # (account or "*", role name) -> what tagwarden reads with the role (its own, the inventory's)
     watcher_roles: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (account, role name) of a watcher role -> the managed policies attached to it, and its boundary
+    watcher_attached: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    watcher_boundary: dict[tuple[str, str], str] = field(default_factory=dict)
     _bucket_of: dict[str, str] = field(default_factory=dict)  # trail -> the bucket it writes to now
 
     def add_trail(self, bucket: str, trail: str) -> None:
@@ -105,6 +112,21 @@ class DeliveryPath:
     def watcher_role(self, account: str, role: str) -> str | None:
         """What tagwarden reads with ``role`` of ``account``, or None if it is not one of its own."""
         return self.watcher_roles.get((account, role)) or self.watcher_roles.get(("*", role))
+
+    def set_role_policies(self, account: str, role: str, attached: set[str], boundary: str | None) -> None:
+        """The managed policies attached to a watcher role and its permissions boundary, as an
+        inventory read them: they replace what was known of that role."""
+        self.watcher_attached[(account, role)] = set(attached)
+        if boundary:
+            self.watcher_boundary[(account, role)] = boundary
+        else:
+            self.watcher_boundary.pop((account, role), None)
+
+    def roles_governed_by(self, policy_arn: str) -> list[tuple[str, str]]:
+        """The watcher roles (account, name) ``policy_arn`` is attached to or bounds."""
+        attached = {who for who, arns in self.watcher_attached.items() if policy_arn in arns}
+        bounded = {who for who, arn in self.watcher_boundary.items() if arn == policy_arn}
+        return sorted(attached | bounded)
 
     def add_queue_arn(self, queue_url: str, arn: str) -> None:
         """The ARN SQS gives for a source's queue, in place of the one read from its URL where that
@@ -156,7 +178,8 @@ class DeliveryPath:
         return None
 
     def learn(self, record: dict[str, Any]) -> None:
-        """Remember what a successful CreateTrail, UpdateTrail, PutRule, PutTargets or CreatePolicy says."""
+        """Remember what a successful CreateTrail, UpdateTrail, PutRule, PutTargets, Subscribe,
+        CreatePolicy, or change of a watcher role's managed policies says."""
         if record.get("errorCode"):
             return
         name = record.get("eventName")
@@ -177,10 +200,26 @@ class DeliveryPath:
                 _text(request.get("protocol")),
                 _text(request.get("endpoint")),
             )
+        elif name in _ROLE_POLICY_CALLS:
+            self._learn_role_policy(str(name), request, account)
         elif name == "CreatePolicy":
             policy = _params(response, "policy").get("policySummary")
             if isinstance(policy, dict) and policy.get("id"):
                 self.add_policy(str(policy["id"]), _text(policy.get("type")), _text(policy.get("arn")))
+
+    def _learn_role_policy(self, name: str, request: dict[str, Any], account: str) -> None:
+        role = _text(request.get("roleName"))
+        if self.watcher_role(account, role) is None:
+            return
+        who = (account, role)
+        if name == "AttachRolePolicy":
+            self.watcher_attached.setdefault(who, set()).add(_text(request.get("policyArn")))
+        elif name == "DetachRolePolicy":
+            self.watcher_attached.get(who, set()).discard(_text(request.get("policyArn")))
+        elif name == "PutRolePermissionsBoundary":
+            self.watcher_boundary[who] = _text(request.get("permissionsBoundary"))
+        else:  # DeleteRolePermissionsBoundary
+            self.watcher_boundary.pop(who, None)
 
     def learn_trail(self, described: dict[str, Any], request: dict[str, Any] | None = None) -> None:
         """A trail as CreateTrail's or UpdateTrail's response (or DescribeTrails) describes it;

@@ -39,3 +39,30 @@ def watcher_role_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPat
     return ControlCall(
         ctx, arn, "role", f"Role {role} is {purpose}; {what}: what tagwarden reads with it may go unread."
     )
+
+
+_POLICY_LOSS = {
+    "CreatePolicyVersion": "a new version of it became the default",
+    "SetDefaultPolicyVersion": "its default version became {versionId}",
+}
+POLICY_CALLS = tuple(_POLICY_LOSS)
+
+
+def watcher_policy_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    """A managed policy attached to a role tagwarden reads with (or its permissions boundary) given a
+    new default version: the role's permissions change without a call on the role itself."""
+    if ctx.event_name == "CreatePolicyVersion" and req.get("setAsDefault") not in (True, "true"):
+        return None  # not in force until SetDefaultPolicyVersion, which is judged in its turn
+    arn = _text(req.get("policyArn"))
+    roles = path.roles_governed_by(arn)
+    if not roles:
+        return None
+    purposes = " and ".join(f"role {role} ({path.watcher_role(account, role)})" for account, role in roles)
+    what = _POLICY_LOSS[ctx.event_name].format(versionId=_text(req.get("versionId")) or "?")
+    return ControlCall(
+        ctx,
+        arn,
+        "policy",
+        f"Policy {arn} governs {purposes}; {what} (a Deny in it, or fewer "
+        "Allows than it had, refuses tagwarden's reads): what tagwarden reads with it may go unread.",
+    )

@@ -377,3 +377,13 @@ def iam_role_call(name: str, role: str = "tagwarden", **request: Any) -> dict[st
     actor = request.pop("actor", ATTACKER)
     error = request.pop("error", None)
     return record("iam.amazonaws.com", name, {"roleName": role, **request}, None, actor=actor, error=error)
+
+
+def iam_policy_call(name: str, policy_arn: str, **request: Any) -> dict[str, Any]:
+    """CreatePolicyVersion (PolicyArn, PolicyDocument, SetAsDefault), SetDefaultPolicyVersion
+    (PolicyArn, VersionId)."""
+    actor = request.pop("actor", ATTACKER)
+    error = request.pop("error", None)
+    return record(
+        "iam.amazonaws.com", name, {"policyArn": policy_arn, **request}, None, actor=actor, error=error
+    )

@@ -20,6 +20,11 @@ POLICY = CompiledPolicy(
 )
 SCP_ARN = f"arn:aws:organizations::{r.ACCOUNT}:policy/{r.ORG}/service_control_policy/{r.SCP_ID}"
 
+DAEMON_POLICY = f"arn:aws:iam::{r.ACCOUNT}:policy/tagwarden-daemon"
+READER_POLICY = f"arn:aws:iam::{r.ACCOUNT}:policy/tagwarden-read"
+READER_BOUNDARY = f"arn:aws:iam::{r.ACCOUNT}:policy/tagwarden-boundary"
+OTHER_POLICY = f"arn:aws:iam::{r.ACCOUNT}:policy/team-alpha"
+
 # AWS Health's own events only: no CloudTrail record, no S3 event
 HEALTH_ONLY = {"source": ["aws.health"], "detail-type": ["AWS Health Event"]}
 
@@ -36,6 +41,8 @@ def delivery() -> DeliveryPath:
     path.learn(r.update_trail({"kmsKeyId": r.KEY_ARN}))
     path.add_watcher_role(r.ACCOUNT, "tagwarden", "the role the tagwarden daemon runs as")
     path.add_watcher_role("*", "TagwardenReadOnly", "the role tagwarden's inventory reads every account with")
+    path.learn(r.iam_role_call("AttachRolePolicy", policyArn=DAEMON_POLICY))  # learned as it passes
+    path.set_role_policies(r.ACCOUNT, "TagwardenReadOnly", {READER_POLICY}, READER_BOUNDARY)  # an inventory
     return path
 
 
@@ -266,6 +273,32 @@ FLAGGED: list[tuple[str, Build, str, str]] = [
     ),
     ("PutKeyPolicy", lambda **kw: r.kms_call("PutKeyPolicy", **kw), r.KEY_ARN, "key policy"),
     (
+        "DeleteImportedKeyMaterial",
+        lambda **kw: r.kms_call("DeleteImportedKeyMaterial", **kw),
+        r.KEY_ARN,
+        "imported key material was deleted",
+    ),
+    (
+        "CreatePolicyVersion as default, of a policy attached to the daemon's role",
+        lambda **kw: r.iam_policy_call(
+            "CreatePolicyVersion", DAEMON_POLICY, policyDocument="{}", setAsDefault=True, **kw
+        ),
+        DAEMON_POLICY,
+        "governs role tagwarden (the role the tagwarden daemon runs as); a new version of it became the",
+    ),
+    (
+        "SetDefaultPolicyVersion of the inventory role's policy",
+        lambda **kw: r.iam_policy_call("SetDefaultPolicyVersion", READER_POLICY, versionId="v3", **kw),
+        READER_POLICY,
+        "its default version became v3",
+    ),
+    (
+        "SetDefaultPolicyVersion of the inventory role's permissions boundary",
+        lambda **kw: r.iam_policy_call("SetDefaultPolicyVersion", READER_BOUNDARY, versionId="v2", **kw),
+        READER_BOUNDARY,
+        "role TagwardenReadOnly (the role tagwarden's inventory reads every account with)",
+    ),
+    (
         "LeaveOrganization",
         lambda **kw: r.account_call("LeaveOrganization", **kw),
         f"arn:aws:organizations::{r.ACCOUNT}:account/{r.ACCOUNT}",
@@ -341,6 +374,15 @@ BENIGN: list[tuple[str, dict[str, Any]]] = [
     ),
     ("DetachRolePolicy of another role", r.iam_role_call("DetachRolePolicy", "TeamAlpha", policyArn="p")),
     ("PutRolePolicy on another role", r.iam_role_call("PutRolePolicy", "TeamAlpha", policyName="x")),
+    (
+        "CreatePolicyVersion not made the default",
+        r.iam_policy_call("CreatePolicyVersion", DAEMON_POLICY, policyDocument="{}", setAsDefault=False),
+    ),
+    ("CreatePolicyVersion with no SetAsDefault", r.iam_policy_call("CreatePolicyVersion", READER_POLICY)),
+    (
+        "SetDefaultPolicyVersion of a policy no watcher role has",
+        r.iam_policy_call("SetDefaultPolicyVersion", OTHER_POLICY, versionId="v2"),
+    ),
     ("PutBucketRequestPayment BucketOwner", r.bucket_call("PutBucketRequestPayment", payer="BucketOwner")),
     ("PutTargets re-sending the event to the same queue", r.put_targets()),
     ("PutTargets adding a target", r.put_targets(f"arn:aws:sqs:{r.REGION}:{r.ACCOUNT}:audit", "audit-copy")),
@@ -471,3 +513,26 @@ def test_attaching_a_tag_policy_is_recorded_and_an_scp_is_not() -> None:
     assert finding is not None and finding.severity == "info" and "@@assign" in finding.explanation
     assert judged(r.attach_policy(r.SCP_ID), path) is None  # an SCP attached only denies more
     assert judged(r.attach_policy("p-neverseen"), path) is None
+
+
+def test_a_watcher_role_s_policies_follow_its_attach_detach_and_boundary_calls() -> None:
+    path = delivery()
+    new_default = r.iam_policy_call("SetDefaultPolicyVersion", DAEMON_POLICY, versionId="v2")
+    assert classify(new_default, path) is not None
+    path.learn(r.iam_role_call("DetachRolePolicy", policyArn=DAEMON_POLICY))
+    assert classify(new_default, path) is None  # no longer attached: its versions are not the daemon's
+
+    bounding = r.iam_policy_call("SetDefaultPolicyVersion", OTHER_POLICY, versionId="v2")
+    path.learn(r.iam_role_call("PutRolePermissionsBoundary", permissionsBoundary=OTHER_POLICY))
+    assert classify(bounding, path) is not None
+    path.learn(r.iam_role_call("DeleteRolePermissionsBoundary"))
+    assert classify(bounding, path) is None
+
+    # Another role's attachments teach nothing; a failed attach attaches nothing.
+    path.learn(r.iam_role_call("AttachRolePolicy", "TeamAlpha", policyArn=OTHER_POLICY))
+    path.learn(r.iam_role_call("AttachRolePolicy", policyArn=OTHER_POLICY, error="AccessDenied"))
+    assert classify(bounding, path) is None
+
+    # An inventory's read replaces what events taught of that role.
+    path.set_role_policies(r.ACCOUNT, "TagwardenReadOnly", set(), None)
+    assert classify(r.iam_policy_call("SetDefaultPolicyVersion", READER_POLICY, versionId="v2"), path) is None
