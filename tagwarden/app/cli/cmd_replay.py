@@ -84,8 +84,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-inventory",
         action="store_true",
-        help="do not read IAM principals' tags first (offline); 'set to a value no principal holds' "
-        "(lockout) then goes unreported",
+        help="do not read every IAM principal's tags first; 'set to a value no principal holds' "
+        "(lockout) then goes unreported. Other AWS reads (the caller's account, an actor's tags, the "
+        "trails and rules that carry CloudTrail) are still tried: use --offline for none",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="call no AWS API at all (implies --no-inventory; local paths only): actors are judged with "
+        "the principal tags the store already holds, and calls on the delivery path with what the "
+        "configuration and the records themselves say of it",
     )
     parser.add_argument(
         "--enqueue",
@@ -138,11 +146,13 @@ def run(args: argparse.Namespace) -> int:
     if args.since and until and args.since > until:
         raise CommandError("--since is after --until", exit_code=2)
     _check_paths(args.paths)
+    if args.offline and (args.enqueue or any(path.startswith("s3://") for path in args.paths)):
+        raise UsageError("--offline reads local files only: it cannot list S3 or send to a queue")
     if args.enqueue:
         return enqueue(args, AwsClients(config.settings.aws.region, config.settings.aws.max_attempts))
     log = logger_for(config, quiet=args.quiet or sys.stderr.isatty())
-    parts = build_parts(config, log, replay=True)
-    if not args.no_inventory:
+    parts = build_parts(config, log, replay=True, aws=not args.offline)
+    if not (args.no_inventory or args.offline):
         _take_principal_inventory(config, parts, log)
     # What start-up built (modules, AWS models, settings) lives to the end: keep the collector
     # from walking it again for every generation-2 collection while records are read.

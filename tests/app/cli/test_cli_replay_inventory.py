@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import boto3
 import pytest
+import yaml
 
 from tagwarden.app.cli.main import main
 from tests.builders.cli_config import write_config
@@ -96,3 +100,66 @@ def test_normalize_skips_a_trails_digest_files(tmp_path: Path, capsys: pytest.Ca
 
     assert main(["normalize", str(tmp_path)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+@pytest.fixture
+def counted_endpoint(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """AWS's endpoint is a socket that counts the connections made to it and closes each at once."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    connections = [0]
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            connections[0] += 1
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://127.0.0.1:{server.getsockname()[1]}")
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "x",
+        "AWS_SECRET_ACCESS_KEY": "x",
+        "AWS_MAX_ATTEMPTS": "1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    yield connections
+    stop.set()
+    thread.join()
+    server.close()
+
+
+def test_an_offline_replay_calls_no_aws_api_and_still_judges(
+    counted_endpoint: list[int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = _config(tmp_path)
+    document = yaml.safe_load(config.read_text())
+    admins = [{"principal": "arn:aws:iam::*:role/TagAdmin"}]
+    document["policy"]["rules"] = [{"id": "team-by-admins", "keys": ["team"], "writers": admins}]
+    config.write_text(yaml.safe_dump(document))
+    assert main(["replay", "--config", str(config), "--quiet", "--offline", str(_log(tmp_path))]) == 0
+    assert "replayed 1 file(s): 1 records" in capsys.readouterr().out
+    assert counted_endpoint == [0]
+    assert "unauthorized_writer" in _kinds(config, capsys)  # judged all the same
+
+    # Without it, the same replay asks AWS (STS, the trails): what the count above would have seen.
+    assert main(["replay", "--config", str(config), "--quiet", "--no-inventory", str(_log(tmp_path))]) == 0
+    assert counted_endpoint[0] > 0
+
+
+@pytest.mark.parametrize("extra", [["s3://bucket/AWSLogs/"], ["--enqueue", "https://sqs/q", "s3://b/p"]])
+def test_offline_refuses_what_needs_aws(
+    extra: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["replay", "--config", str(_config(tmp_path)), "--offline", *extra]) == 2
+    assert "--offline reads local files only" in capsys.readouterr().err
