@@ -39,12 +39,12 @@ def delivery_path(
     return delivery
 
 
-def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) -> None:
+def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) -> bool:
     """What AWS says now of the path: the trails (DescribeTrails), the EventBridge rules that send to a
     source's queue, the KMS key of each source's queue, the subscriptions of a source's queue to a
     trail's SNS topic, and the policies that govern tag writes. Each read that fails is logged; what it
     would have taught comes from events. Where AWS gives no answer to the first, the others are not
-    asked."""
+    asked, and False is returned: worth asking again."""
     try:
         for trail in described_trails(clients.cloudtrail()):
             delivery.learn_trail(trail)
@@ -53,7 +53,7 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
         log.warning(
             "describe_trails_failed", error=str(exc), effect="the delivery path learned from events only"
         )
-        return
+        return False
     except AWS_ERRORS as exc:
         log.warning("describe_trails_failed", error=str(exc), effect="trail buckets learned from events only")
     for parsed, url in list(delivery.queue_urls.items()):
@@ -77,6 +77,7 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
     with _logged(log, "organization_policies_unavailable", unknown_type):
         for policy_id, policy_type, arn in policies_of_types(clients.organizations(), GOVERNING_POLICY_TYPES):
             delivery.add_policy(policy_id, policy_type, arn)
+    return True
 
 
 @contextmanager

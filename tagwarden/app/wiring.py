@@ -52,6 +52,7 @@ class Parts:
     sinks: dict[str, Sink]
     faults: FaultBoard = field(default_factory=FaultBoard)  # what is failing now, for /readyz
     abandon: threading.Event = field(default_factory=threading.Event)  # set when the grace period ends
+    identity: CallerAccount | None = None  # the daemon's STS identity (None: a replay's or none)
 
     @property
     def account(self) -> str | None:
@@ -64,11 +65,19 @@ class Parts:
 
 
 def build_parts(
-    config: LoadedConfig, log: Any, clients: AwsClients | None = None, aws: bool = True, replay: bool = False
+    config: LoadedConfig,
+    log: Any,
+    clients: AwsClients | None = None,
+    aws: bool = True,
+    replay: bool = False,
+    *,
+    read_later: bool = False,
 ) -> Parts:
     """Store, metrics and processor; with ``aws`` False nothing calls AWS (no principal tags).
     A ``replay`` is run again after a power cut, so its commits need not wait for the disk each
-    (see open_store), and it marks its findings reported in batches (see Recorder)."""
+    (see open_store), and it marks its findings reported in batches (see Recorder). With
+    ``read_later`` (the daemon), neither STS nor the delivery path is read here: the daemon reads
+    them once it serves HTTP (app/daemon/start_reads.py)."""
     settings = config.settings
     aws_clients = clients or AwsClients(settings.aws.region, settings.aws.max_attempts)
     store = config.open_store(durable=not replay)
@@ -76,8 +85,9 @@ def build_parts(
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
     faults = FaultBoard()
-    caller = CallerAccount(aws_clients.sts, log, faults)
-    account = caller() if aws else None
+    # The daemon asks STS again while it gets no answer: one short attempt each time will do.
+    caller = CallerAccount((aws_clients if replay else aws_clients.for_start()).sts, log, faults)
+    account = caller() if aws and not read_later else None
     # The daemon asks STS again where it did not answer at start, and IAM lookups wait for it; a
     # replay keeps what it got (none: offline, principal tags from the store alone).
     own: Callable[[], str | None] = caller if aws and not replay else lambda: account
@@ -108,12 +118,15 @@ def build_parts(
         log=log,
         route=route,
         # A replay's caller is whoever replays, not the daemon: its role is not the watcher's.
-        delivery=delivery_path(config, aws_clients if aws else None, log, None if replay else caller.arn),
+        delivery=delivery_path(
+            config, aws_clients if aws and not read_later else None, log, None if replay else caller.arn
+        ),
         compute=compute,
         batch_reports=replay,
     )
     sinks[REPORT_SINK] = ReportSink(processor.recorder)  # reports what a dead process did not
-    return Parts(store, metrics, processor, aws_clients, own, sinks, faults)
+    identity = caller if aws and not replay else None
+    return Parts(store, metrics, processor, aws_clients, own, sinks, faults, identity=identity)
 
 
 def with_reverts(

@@ -22,9 +22,21 @@ if TYPE_CHECKING:
     from mypy_boto3_sts import STSClient
 
 
+# The daemon's reads as it starts: one attempt each, and short waits, where what gets no answer is
+# asked again later (see app/daemon/start_reads.py). Six attempts (five retries) of 40 s each against
+# an endpoint that holds connections open kept a daemon from serving HTTP for over eight minutes.
+# (botocore's max_attempts counts the retries after the first attempt: 0 is one attempt.)
+START_READS = {"max_attempts": 0, "connect_timeout": 5, "read_timeout": 10}
+
+
 class AwsClients:
     def __init__(
-        self, region: str, max_attempts: int = 5, session: boto3.session.Session | None = None
+        self,
+        region: str,
+        max_attempts: int = 5,
+        session: boto3.session.Session | None = None,
+        connect_timeout: float = 10,
+        read_timeout: float = 40,  # above SQS's 20-second long poll
     ) -> None:
         self.region = region
         self._session = session or boto3.session.Session(region_name=region)
@@ -33,9 +45,19 @@ class AwsClients:
         # explicitly so that behaviour does not depend on the environment's AWS config.
         self._config = Config(
             retries={"mode": "standard", "max_attempts": max_attempts},
-            connect_timeout=10,
-            read_timeout=40,  # above SQS's 20-second long poll
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
             user_agent_extra="tagwarden",
+        )
+
+    def for_start(self) -> AwsClients:
+        """The same credentials, for reads made as the daemon starts: one attempt, short waits."""
+        return AwsClients(
+            self.region,
+            START_READS["max_attempts"],
+            session=self._session,
+            connect_timeout=START_READS["connect_timeout"],
+            read_timeout=START_READS["read_timeout"],
         )
 
     def s3(self, region: str | None = None) -> S3Client:

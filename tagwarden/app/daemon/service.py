@@ -22,6 +22,8 @@ from tagwarden.adapters.sources import PollResult, Source
 from tagwarden.adapters.store.lock import lock_store
 from tagwarden.app.config import LoadedConfig
 from tagwarden.app.daemon.readiness import Readiness
+from tagwarden.app.daemon.start_reads import RETRY_SECONDS as START_READS_RETRY_SECONDS
+from tagwarden.app.daemon.start_reads import StartReads
 from tagwarden.app.scans import ScanJob, Scans
 from tagwarden.app.scans.retry import ScanRetries
 from tagwarden.app.wiring import Parts, build_parts, build_sources
@@ -32,6 +34,7 @@ HEARTBEAT_SECONDS = 5.0
 LEASE_RENEW_SECONDS = 15.0  # well within SCAN_LEASE_SECONDS
 HEALTHY_WITHIN_SECONDS = 60.0
 READY_CHECK_SECONDS = 10.0
+START_READS_JOB = "start-reads"
 ABANDON_SECONDS = 5.0  # after the grace period, how long polls get to drop the unit in hand
 
 
@@ -41,7 +44,7 @@ class Daemon:
         self.log = log
         self._store_lock = lock_store(config.store_url())  # one daemon per embedded store
         try:
-            self.parts = parts or build_parts(config, log)
+            self.parts = parts or build_parts(config, log, read_later=True)
         except BaseException:
             self._store_lock.release()  # a daemon that did not start holds no store
             raise
@@ -81,9 +84,15 @@ class Daemon:
         self._readiness = Readiness(checks, self.parts.faults, interval=READY_CHECK_SECONDS)
         self.http: HttpServer | None = None
         self._scheduler: Any = None
+        self._starting = False  # between serving HTTP and the scheduler's start
+        self.start_reads = StartReads(
+            config, self.parts.processor.controls, self.parts.identity, self.parts.clients, log
+        )
 
     # -- health -------------------------------------------------------------------------------
     def health(self) -> tuple[bool, dict[str, Any]]:
+        if self._starting:  # reading AWS and the first inventory; each read has its timeouts
+            return True, {"starting": True}
         age = time.monotonic() - self._heartbeat
         scheduler_up = self._scheduler is not None and self._scheduler.running
         return scheduler_up and age < HEALTHY_WITHIN_SECONDS, {"heartbeat_age_seconds": round(age, 1)}
@@ -174,6 +183,12 @@ class Daemon:
 
     def start(self) -> None:
         settings = self.config.settings
+        # HTTP first: /healthz and /readyz answer (and say what fails) while AWS is read.
+        self._starting = True
+        self.http = HttpServer(settings.http.host, settings.http.port, self._router(), self.log)
+        self.http.start()
+        self._readiness.start()
+        self._read_at_start()
         jobs = self.scans.jobs()
         first_runs: dict[str, datetime] = {}
         for job in jobs:
@@ -181,9 +196,6 @@ class Daemon:
                 # Run again after one interval, or sooner where this run failed.
                 delay = self._retry_after(job, self.scans.run(job))
                 first_runs[job.name] = datetime.now(tz=UTC) + timedelta(seconds=delay or job.interval_seconds)
-        self.http = HttpServer(settings.http.host, settings.http.port, self._router(), self.log)
-        self.http.start()
-        self._readiness.start()
         scheduler = BackgroundScheduler(
             timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
         )
@@ -220,8 +232,16 @@ class Daemon:
                 name=f"scan {job.name}",
                 next_run_time=first_runs.get(job.name, datetime.now(tz=UTC)),
             )
+        if not self.start_reads.done:
+            scheduler.add_job(
+                self._read_at_start,
+                IntervalTrigger(seconds=START_READS_RETRY_SECONDS),
+                id=START_READS_JOB,
+                name="read what got no answer at start",
+            )
         scheduler.start()
         self._scheduler = scheduler
+        self._starting = False
         host, port = self.http.address
         self.log.info(
             "daemon_started",
@@ -229,6 +249,17 @@ class Daemon:
             sources=[s.name for s in self.sources],
             store=redacted(self.config.store_url()),
         )
+
+    def _read_at_start(self) -> None:
+        """The caller's identity and the delivery path (StartReads); once both have answered, the
+        job asking again is removed."""
+        try:
+            done = self.start_reads.run()
+        except Exception as exc:  # the next run asks again
+            self.log.error("start_reads_failed", error=str(exc), exc_info=True)
+            return
+        if done and self._scheduler is not None and self._scheduler.get_job(START_READS_JOB) is not None:
+            self._scheduler.remove_job(START_READS_JOB)
 
     def shutdown(self) -> bool:
         """Stop taking work, let batches in hand finish within the grace period, close.

@@ -40,6 +40,11 @@ class ControlCalls:
                     calls.append((record, call))
         return calls
 
+    def merge_path(self, read: DeliveryPath) -> None:
+        """What a read of AWS after start found of the delivery path (see DeliveryPath.merge)."""
+        with self._lock:
+            self.delivery.merge(read)
+
     def learn_role_policies(self, roles: Iterable[tuple[str, str, set[str], str | None]]) -> None:
         """What an inventory read of the roles tagwarden reads with: (account, role name, attached
         managed policies, boundary). Taken under the lock, as an inventory runs beside the pipeline."""

@@ -84,7 +84,9 @@ class Scans:
     def jobs(self) -> list[ScanJob]:
         jobs: list[ScanJob] = []
         every = self.config.settings.aws.principal_inventory_interval_seconds
-        if every and self.parts.account is not None:
+        # The daemon's job exists whether or not STS has answered yet (it waits for the account);
+        # a replay without an account is offline.
+        if every and (self.parts.identity is not None or self.parts.account is not None):
             jobs.append(
                 ScanJob(
                     "principals",
@@ -197,7 +199,9 @@ class Scans:
     def principal_inventory(self) -> bool:
         """Every IAM user's and role's tags: what "a value no principal holds" needs."""
         account = self.parts.account
-        assert account is not None
+        if account is None:  # STS has not answered yet; retried as a failed run
+            self.log.warning("principal_inventory_waits", reason="the caller's account is not known yet")
+            return False
         started = time.time()
         try:
             principals = collect_principals(self.parts.clients.iam(), with_policies=False)

@@ -169,6 +169,29 @@ class DeliveryPath:
         if subscription:
             self.subscriptions[subscription] = source
 
+    def merge(self, read: DeliveryPath) -> None:
+        """Take in what a read of AWS made after start found (``read``: the configuration's path,
+        seeded). AWS as read now is newer than any event judged so far, so its answers replace what
+        events taught of the same trail, rule or key; what events taught of others stays."""
+        self.source_queues, self.queue_urls = dict(read.source_queues), dict(read.queue_urls)
+        for trail, bucket in read._bucket_of.items():
+            self.add_trail(bucket, trail)
+        for arn, targets in read.rule_targets.items():
+            self.rule_targets.setdefault(arn, {}).update(targets)
+        self.forwarding_rules |= read.forwarding_rules
+        self.policies.update(read.policies)
+        for mine, theirs in (
+            (self.rule_patterns, read.rule_patterns),
+            (self.trail_keys, read.trail_keys),
+            (self.queue_keys, read.queue_keys),
+            (self.trail_topics, read.trail_topics),
+            (self.topic_feeds, read.topic_feeds),
+            (self.subscriptions, read.subscriptions),
+        ):
+            mine.update(theirs)
+        for (account, role), purpose in read.watcher_roles.items():
+            self.add_watcher_role(account, role, purpose)
+
     def bucket_role(self, bucket: str) -> str | None:
         """What the bucket is to tagwarden ("the bucket trail X writes to"), None if nothing."""
         if bucket in self.trail_buckets:

@@ -76,3 +76,22 @@ def test_a_queue_configured_by_a_vpc_endpoint_url_is_known_by_the_arn_sqs_gives(
     assert path.source_queues == {real: "sqs-cloudtrail"} and path.queue_urls == {real: url}
     finding = judged(r.queue_call("DeleteQueue"), path)
     assert finding is not None and finding.severity == "critical"
+
+
+def test_a_read_of_aws_after_start_is_merged_over_what_events_taught() -> None:
+    live = DeliveryPath()
+    live.add_source_queue(r.QUEUE_URL, "sqs-cloudtrail")
+    live.learn(r.create_trail(actor=r.ADMIN))  # events taught: the trail writes to TRAIL_BUCKET
+    live.learn(r.put_rule(actor=r.ADMIN))
+
+    read = DeliveryPath()  # AWS now: the trail moved, a queue known by the ARN SQS gave, a key
+    read.add_source_queue(r.QUEUE_URL, "sqs-cloudtrail")
+    read.learn_trail({"trailARN": r.trail_arn(), "s3BucketName": "moved-bucket", "kmsKeyId": r.KEY_ARN})
+    read.add_watcher_role(r.ACCOUNT, "tagwarden", "the role the tagwarden daemon runs as")
+    live.merge(read)
+
+    assert live.trail_buckets == {"moved-bucket": r.trail_arn()}  # the bucket it left is not one
+    for call in (r.kms_call("DisableKey"), r.iam_role_call("DeleteRole"), r.rule_call("DisableRule")):
+        finding = judged(call, live)  # the rule: what events taught of others stays
+        assert finding is not None and finding.severity == "critical", call["eventName"]
+    assert judged(r.bucket_call("DeleteBucket", r.TRAIL_BUCKET), live) is None

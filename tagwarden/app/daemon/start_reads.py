@@ -1,0 +1,61 @@
+"""What the daemon asks AWS once it serves HTTP: who its credentials are (sts:GetCallerIdentity: its
+own role is a watcher role) and the delivery path (trails, forwarding rules, subscriptions, queue keys,
+Organizations policies).
+
+Each read is one attempt with short waits (AwsClients.for_start), so that an AWS that does not answer
+(egress blocked, an endpoint that holds connections open) delays the start by seconds, not minutes;
+what got no answer is asked again by a job of its own until it answers. Before, both were read with
+the full retries before the HTTP server started, and were never asked again: a blip at start left the
+daemon's own role unwatched and the delivery path known from events only for the process's life."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tagwarden.adapters.aws import AwsClients
+from tagwarden.adapters.aws.caller import CallerAccount
+from tagwarden.app.config import LoadedConfig
+from tagwarden.app.delivery_path import add_watcher_roles, delivery_path, seed_delivery_path
+from tagwarden.app.pipeline.control_calls import ControlCalls
+from tagwarden.core.controls import DeliveryPath
+
+RETRY_SECONDS = 60.0  # how often a read that got no answer is asked again
+
+
+class StartReads:
+    def __init__(
+        self,
+        config: LoadedConfig,
+        controls: ControlCalls,
+        identity: CallerAccount | None,
+        clients: AwsClients,
+        log: Any,
+    ) -> None:
+        self._config = config
+        self._controls = controls
+        self._identity = identity
+        self._clients = clients.for_start()
+        self._log = log
+        self.identity_known = identity is None  # nothing to ask where there is no STS identity
+        self.path_read = False
+
+    @property
+    def done(self) -> bool:
+        return self.identity_known and self.path_read
+
+    def run(self) -> bool:
+        """Ask what is not known yet; True once everything has answered."""
+        if not self.identity_known and self._identity is not None and self._identity() is not None:
+            own = DeliveryPath()
+            add_watcher_roles(own, self._config, self._identity.arn)
+            self._controls.merge_path(own)
+            self.identity_known = True
+        if not self.path_read:
+            read = delivery_path(self._config, None, self._log)
+            self.path_read = seed_delivery_path(read, self._clients, self._log)
+            self._controls.merge_path(read)
+            if self.path_read:
+                self._log.info(
+                    "delivery_path_read", trails=len(read.trail_buckets), rules=len(read.forwarding_rules)
+                )
+        return self.done

@@ -1,0 +1,132 @@
+"""A daemon started while AWS does not answer serves HTTP at once, and asks again later what it could
+not read at start: its own identity, the delivery path, the principal inventory."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import boto3
+import pytest
+import yaml
+
+from tagwarden.adapters.aws import AwsClients
+from tagwarden.app.config import load_config
+from tagwarden.app.daemon import Daemon
+from tagwarden.app.logs import get_logger
+from tagwarden.app.scans import Scans
+from tagwarden.core.controls import classify
+from tests.core.controls import records as r
+
+MOTO_ACCOUNT = "123456789012"
+
+
+@pytest.fixture
+def silent_endpoint(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """An endpoint that takes connections and never answers (egress held by a proxy or firewall)."""
+    server = socket.create_server(("127.0.0.1", 0), backlog=64)
+    url = f"http://127.0.0.1:{server.getsockname()[1]}"
+    for name, value in {
+        "AWS_ENDPOINT_URL": url,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    yield url
+    server.close()
+
+
+def _config(tmp_path: Path, **aws: object) -> Path:
+    (tmp_path / "logs").mkdir()
+    path = tmp_path / "tagwarden.yaml"
+    document = {
+        "policy": {"version": 1},
+        "store": {"url": "sqlite:///state.db"},
+        "http": {"listen": "127.0.0.1:0"},
+        "aws": {"region": "us-east-1", **aws},  # the default retries: what a deployment has
+        "sources": [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}],
+    }
+    path.write_text(yaml.safe_dump(document))
+    return path
+
+
+def test_reads_at_start_are_one_attempt_with_short_waits() -> None:
+    config = AwsClients("us-east-1", max_attempts=5).for_start().sts().meta.config
+    # botocore's max_attempts counts retries: 0 is the one attempt.
+    assert config.retries == {"mode": "standard", "total_max_attempts": 1}
+    assert (config.connect_timeout, config.read_timeout) == (5, 10)
+
+
+def test_the_daemon_serves_http_while_aws_holds_its_reads(silent_endpoint: str, tmp_path: Path) -> None:
+    # Before, the daemon asked STS and DescribeTrails with six attempts of 40 s each before its HTTP
+    # server started: eight minutes without /healthz, past any startup probe.
+    daemon = Daemon(load_config(_config(tmp_path, principal_inventory_interval_seconds=0)), get_logger())
+    starting = threading.Thread(target=daemon.start, daemon=True)
+    starting.start()
+    try:
+        while daemon.http is None:
+            starting.join(0.05)
+        host, port = daemon.http.address
+        with urllib.request.urlopen(f"http://{host}:{port}/healthz", timeout=5) as answer:
+            assert answer.status == 200
+            assert json.load(answer) == {"status": "ok", "starting": True}
+        assert starting.is_alive()  # STS is still holding the first read
+        starting.join(60)
+        assert not starting.is_alive()
+        assert not daemon.start_reads.done  # asked again by a job of its own
+        assert daemon._scheduler.get_job("start-reads") is not None
+    finally:
+        daemon.shutdown()
+
+
+def test_what_got_no_answer_at_start_is_read_when_aws_answers(
+    aws: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    sqs = boto3.client("sqs")
+    queue = sqs.create_queue(QueueName="tagwarden")["QueueUrl"]
+    boto3.client("s3").create_bucket(Bucket="trail-bucket")
+    boto3.client("cloudtrail").create_trail(Name="org", S3BucketName="trail-bucket")
+    path = _config(tmp_path, principal_inventory_interval_seconds=600, max_attempts=1)
+    document = yaml.safe_load(path.read_text())
+    document["sources"].append({"type": "sqs", "queue_url": queue})
+    path.write_text(yaml.safe_dump(document))
+    # The daemon runs as a role, as in a pod with IRSA.
+    boto3.client("iam").create_role(RoleName="tagwarden", AssumeRolePolicyDocument="{}")
+    role = f"arn:aws:iam::{MOTO_ACCOUNT}:role/tagwarden"
+    credentials = boto3.client("sts").assume_role(RoleArn=role, RoleSessionName="pod")["Credentials"]
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", credentials["AccessKeyId"])
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", credentials["SecretAccessKey"])
+    monkeypatch.setenv("AWS_SESSION_TOKEN", credentials["SessionToken"])
+
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # nothing answers at start
+    daemon = Daemon(load_config(path), get_logger())
+    try:
+        delivery = daemon.parts.processor.delivery
+        assert not daemon.start_reads.run()
+        assert "trail-bucket" not in delivery.trail_buckets
+        # The principal inventory is a job all the same: it waits for the account, and lockouts
+        # wait for it (before, with no account at start, neither was ever done).
+        scans = Scans(daemon.config, daemon.parts, daemon.log)
+        assert "principals" in [job.name for job in scans.jobs()]
+        assert daemon.parts.processor.inventory.awaited
+        assert not scans.principal_inventory()
+        deleted = r.iam_role_call("DeleteRole", "tagwarden")
+        deleted["recipientAccountId"] = MOTO_ACCOUNT
+        assert classify(deleted, delivery) is None  # not known yet as the daemon's own role
+
+        monkeypatch.setenv("AWS_ENDPOINT_URL", aws)
+        daemon.parts.identity._asked_at = float("-inf")  # type: ignore[union-attr]  # its 30 s are up
+        assert daemon.start_reads.run()
+        assert delivery.trail_buckets == {
+            "trail-bucket": f"arn:aws:cloudtrail:us-east-1:{MOTO_ACCOUNT}:trail/org"
+        }
+        assert scans.principal_inventory()
+        # The daemon's own role is a watcher role once STS names it.
+        assert classify(deleted, delivery) is not None
+    finally:
+        daemon.shutdown()
