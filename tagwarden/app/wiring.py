@@ -98,12 +98,8 @@ def build_parts(
         faults=faults,
         on_failure=lambda reason: metrics.principal_tag_errors.labels(reason).inc(),
     )
-    profiles = IAMInstanceProfiles(aws_clients.iam(), own, log) if aws else None
-    compute = ComputeIdentity(
-        fetch=profiles,
-        list_all=profiles.all_roles if profiles else None,
-        ttl_seconds=settings.aws.principal_tags_ttl_seconds,
-        templates=EC2LaunchTemplates(aws_clients.ec2, own, log) if aws else None,
+    compute = _compute_identity(
+        aws_clients if aws else None, own, log, settings.aws.principal_tags_ttl_seconds
     )
     sinks, by_severity = build_sinks(settings, aws_clients)
     policy = CompiledPolicy(config.policy)
@@ -127,6 +123,19 @@ def build_parts(
     sinks[REPORT_SINK] = ReportSink(processor.recorder)  # reports what a dead process did not
     identity = caller if aws and not replay else None
     return Parts(store, metrics, processor, aws_clients, own, sinks, faults, identity=identity)
+
+
+def _compute_identity(
+    clients: AwsClients | None, own: Callable[[], str | None], log: Any, ttl_seconds: float
+) -> ComputeIdentity:
+    """Instance profiles and launch templates, read from IAM and EC2 (with ``clients``)."""
+    profiles = IAMInstanceProfiles(clients.iam(), own, log) if clients else None
+    return ComputeIdentity(
+        fetch=profiles,
+        list_all=profiles.all_roles if profiles else None,
+        ttl_seconds=ttl_seconds,
+        templates=EC2LaunchTemplates(clients.ec2, own, log) if clients else None,
+    )
 
 
 def with_reverts(

@@ -190,12 +190,30 @@ class Daemon:
         self._readiness.start()
         self._read_at_start()
         jobs = self.scans.jobs()
+        scheduler = self._scheduler_for(jobs, self._run_before_polling(jobs))
+        scheduler.start()
+        self._scheduler = scheduler
+        self._starting = False
+        host, port = self.http.address
+        self.log.info(
+            "daemon_started",
+            listen=f"{host}:{port}",
+            sources=[s.name for s in self.sources],
+            store=redacted(self.config.store_url()),
+        )
+
+    def _run_before_polling(self, jobs: list[ScanJob]) -> dict[str, datetime]:
+        """Run the jobs the first batch is judged with; when each is to run next: after one
+        interval, or sooner where this run failed."""
         first_runs: dict[str, datetime] = {}
         for job in jobs:
-            if job.before_polling:  # the first batch is judged with what they know
-                # Run again after one interval, or sooner where this run failed.
+            if job.before_polling:
                 delay = self._retry_after(job, self.scans.run(job))
                 first_runs[job.name] = datetime.now(tz=UTC) + timedelta(seconds=delay or job.interval_seconds)
+        return first_runs
+
+    def _scheduler_for(self, jobs: list[ScanJob], first_runs: dict[str, datetime]) -> Any:
+        settings = self.config.settings
         scheduler = BackgroundScheduler(
             timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
         )
@@ -223,7 +241,7 @@ class Daemon:
                 next_run_time=datetime.now(tz=UTC),
             )
         for job in jobs:
-            # Jobs already run above run again as they said; the others at once.
+            # Jobs already run before polling run again as they said; the others at once.
             scheduler.add_job(
                 self.run_scan,
                 IntervalTrigger(seconds=job.interval_seconds),
@@ -239,16 +257,7 @@ class Daemon:
                 id=START_READS_JOB,
                 name="read what got no answer at start",
             )
-        scheduler.start()
-        self._scheduler = scheduler
-        self._starting = False
-        host, port = self.http.address
-        self.log.info(
-            "daemon_started",
-            listen=f"{host}:{port}",
-            sources=[s.name for s in self.sources],
-            store=redacted(self.config.store_url()),
-        )
+        return scheduler
 
     def _read_at_start(self) -> None:
         """The caller's identity and the delivery path (StartReads); once both have answered, the
