@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders.aws_env import aws_at
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -55,11 +57,7 @@ def moto_in_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def no_aws(monkeypatch: pytest.MonkeyPatch) -> None:
     """Point AWS at a closed port so that an accidental call fails fast instead of leaving the machine."""
-    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
+    aws_at(monkeypatch, "http://127.0.0.1:9", AWS_MAX_ATTEMPTS="1")
     os.environ.pop("AWS_PROFILE", None)
 
 

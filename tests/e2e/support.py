@@ -171,9 +171,10 @@ class DaemonProcess:
         if self.process.poll() is not None:
             raise AssertionError(f"the daemon exited with {self.process.returncode}:\n{self.log_text()}")
         try:
-            return self.get("/healthz")[0] == 200
+            status, body = self.get("/healthz")
         except (urllib.error.URLError, ConnectionError):
             return False
+        return status == 200 and "starting" not in json.loads(body)  # started: reads at start done
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
         request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", headers=headers or {})

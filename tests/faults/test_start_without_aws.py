@@ -20,6 +20,7 @@ from tagwarden.app.daemon import Daemon
 from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.core.controls import classify
+from tests.builders.aws_env import aws_at
 from tests.core.controls import records as r
 
 MOTO_ACCOUNT = "123456789012"
@@ -30,13 +31,7 @@ def silent_endpoint(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """An endpoint that takes connections and never answers (egress held by a proxy or firewall)."""
     server = socket.create_server(("127.0.0.1", 0), backlog=64)
     url = f"http://127.0.0.1:{server.getsockname()[1]}"
-    for name, value in {
-        "AWS_ENDPOINT_URL": url,
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
+    aws_at(monkeypatch, url)
     yield url
     server.close()
 

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from tagwarden.app.cli.main import main
+from tests.builders.aws_env import aws_at
 from tests.builders.cli_config import write_config
 from tests.conftest import FIXTURES
 
@@ -121,13 +122,7 @@ def counted_endpoint(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://127.0.0.1:{server.getsockname()[1]}")
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "x",
-        "AWS_SECRET_ACCESS_KEY": "x",
-        "AWS_MAX_ATTEMPTS": "1",
-    }.items():
-        monkeypatch.setenv(name, value)
+    aws_at(monkeypatch, f"http://127.0.0.1:{server.getsockname()[1]}", AWS_MAX_ATTEMPTS="1")
     yield connections
     stop.set()
     thread.join()
