@@ -80,7 +80,7 @@ def test_the_daemon_serves_http_while_aws_holds_its_reads(silent_endpoint: str, 
 
 
 def test_what_got_no_answer_at_start_is_read_when_aws_answers(
-    aws: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    aws: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sqs = boto3.client("sqs")
     queue = sqs.create_queue(QueueName="tagwarden")["QueueUrl"]
@@ -103,6 +103,7 @@ def test_what_got_no_answer_at_start_is_read_when_aws_answers(
     try:
         delivery = daemon.parts.processor.delivery
         assert not daemon.start_reads.run()
+        assert "start_reads_pending" in capsys.readouterr().out  # the log says what is asked again
         assert "trail-bucket" not in delivery.trail_buckets
         # The principal inventory is a job all the same: it waits for the account, and lockouts
         # wait for it (before, with no account at start, neither was ever done).

@@ -58,4 +58,11 @@ class StartReads:
                 self._log.info(
                     "delivery_path_read", trails=len(read.trail_buckets), rules=len(read.forwarding_rules)
                 )
+        if not self.done:
+            self._log.warning(
+                "start_reads_pending",
+                caller_identity=self.identity_known,
+                delivery_path=self.path_read,
+                retry_seconds=RETRY_SECONDS,
+            )
         return self.done
