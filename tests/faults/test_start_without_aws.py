@@ -126,3 +126,15 @@ def test_what_got_no_answer_at_start_is_read_when_aws_answers(
         assert classify(deleted, delivery) is not None
     finally:
         daemon.shutdown()
+
+
+def test_run_once_reads_the_delivery_path_and_its_own_role_too(aws: str, tmp_path: Path) -> None:
+    boto3.client("s3").create_bucket(Bucket="trail-bucket")
+    boto3.client("cloudtrail").create_trail(Name="org", S3BucketName="trail-bucket")
+    daemon = Daemon(load_config(_config(tmp_path, principal_inventory_interval_seconds=0)), get_logger())
+    try:
+        assert daemon.run_once() == 0
+        assert "trail-bucket" in daemon.parts.processor.delivery.trail_buckets
+        assert daemon.start_reads.done
+    finally:
+        daemon.shutdown()

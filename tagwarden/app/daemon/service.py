@@ -153,6 +153,7 @@ class Daemon:
         """Drain every source once: poll until a poll finds nothing new. 0 if every source could be
         listed and every unit read; 1 if a poll failed, a source could not be listed, or a unit was
         left unread (for redrive, quarantine or the next run)."""
+        self._read_at_start()  # once: what got no answer is not asked again in a single run
         for job in self.scans.jobs():
             if job.before_polling:
                 self.scans.run(job)
