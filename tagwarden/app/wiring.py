@@ -85,8 +85,9 @@ def build_parts(
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
     faults = FaultBoard()
-    # The daemon asks STS again while it gets no answer: one short attempt each time will do.
-    caller = CallerAccount((aws_clients if replay else aws_clients.for_start()).sts, log, faults)
+    # The daemon asks STS again while it gets no answer: one short attempt each time will do. A
+    # command run once (replay, scan) has the one answer it gets: it keeps the retries.
+    caller = CallerAccount((aws_clients.for_start() if read_later else aws_clients).sts, log, faults)
     account = caller() if aws and not read_later else None
     # The daemon asks STS again where it did not answer at start, and IAM lookups wait for it; a
     # replay keeps what it got (none: offline, principal tags from the store alone).

@@ -19,6 +19,7 @@ from tagwarden.app.config import load_config
 from tagwarden.app.daemon import Daemon
 from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
+from tagwarden.app.wiring import build_parts
 from tagwarden.core.controls import classify
 from tests.builders.aws_env import aws_at
 from tests.core.controls import records as r
@@ -138,3 +139,18 @@ def test_run_once_reads_the_delivery_path_and_its_own_role_too(aws: str, tmp_pat
         assert daemon.start_reads.done
     finally:
         daemon.shutdown()
+
+
+def test_only_the_daemon_asks_sts_with_one_short_attempt(no_aws: None, tmp_path: Path) -> None:
+    config = load_config(_config(tmp_path, principal_inventory_interval_seconds=0, max_attempts=2))
+    daemon = Daemon(config, get_logger())
+    try:
+        assert daemon.parts.identity is not None
+        assert daemon.parts.identity._sts().meta.config.retries["total_max_attempts"] == 1
+    finally:
+        daemon.shutdown()
+    # A command run once (scan) has only the answer it gets: it keeps the configured retries.
+    scan = build_parts(config, get_logger())
+    assert scan.identity is not None
+    assert scan.identity._sts().meta.config.retries["total_max_attempts"] == 3
+    scan.store.close()
