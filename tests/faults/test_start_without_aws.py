@@ -22,6 +22,7 @@ from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import build_parts
 from tagwarden.core.controls import classify
 from tests.builders.aws_env import aws_at
+from tests.builders.cli_config import write_daemon_config
 from tests.core.controls import records as r
 
 MOTO_ACCOUNT = "123456789012"
@@ -39,16 +40,9 @@ def silent_endpoint(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 def _config(tmp_path: Path, **aws: object) -> Path:
     (tmp_path / "logs").mkdir()
-    path = tmp_path / "tagwarden.yaml"
-    document = {
-        "policy": {"version": 1},
-        "store": {"url": "sqlite:///state.db"},
-        "http": {"listen": "127.0.0.1:0"},
-        "aws": {"region": "us-east-1", **aws},  # the default retries: what a deployment has
-        "sources": [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}],
-    }
-    path.write_text(yaml.safe_dump(document))
-    return path
+    sources = [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}]
+    # The default retries, what a deployment has, in place of write_daemon_config's one attempt.
+    return write_daemon_config(tmp_path, aws={"region": "us-east-1", **aws}, sources=sources)
 
 
 def test_reads_at_start_are_one_attempt_with_short_waits() -> None:
