@@ -16,7 +16,9 @@ class ControlCall:
     target: str
     target_kind: str  # trail, event_data_store, policy, root, account, bucket, queue, rule, topic, key
     lost: str  # the coverage the call took away (or would have, for a failed attempt)
-    certain: bool = True  # False: tagwarden cannot tell whether the target carries CloudTrail
+    # False: tagwarden cannot tell whether the call takes anything away (whether the target carries
+    # CloudTrail, or whether what it changed applies to the log files)
+    certain: bool = True
 
 
 # (the record's context, its requestParameters, what tagwarden knows) -> the control weakened, or None

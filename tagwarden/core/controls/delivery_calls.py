@@ -38,6 +38,52 @@ def _payer(req: dict[str, Any]) -> str:
     return _text(config.get("Payer")) if isinstance(config, dict) else ""
 
 
+def _default_kms_keys(req: dict[str, Any]) -> list[str] | None:
+    """The KMS keys a PutBucketEncryption makes the bucket's default for new objects ("" for SSE-KMS
+    naming no key: the AWS managed key aws/s3); [] for SSE-S3 alone; None where the record does
+    not say. CloudTrail logs the request's XML body as JSON: one ``Rule`` is an object, several a list."""
+    config = req.get("ServerSideEncryptionConfiguration")
+    if not isinstance(config, dict):
+        return None
+    rules = config.get("Rule", config.get("Rules"))
+    keys: list[str] = []
+    for rule in rules if isinstance(rules, list) else [rules]:
+        default = rule.get("ApplyServerSideEncryptionByDefault") if isinstance(rule, dict) else None
+        algorithm = _text(default.get("SSEAlgorithm")) if isinstance(default, dict) else ""
+        if isinstance(default, dict) and algorithm.startswith("aws:kms"):  # aws:kms, aws:kms:dsse
+            keys.append(_text(default.get("KMSMasterKeyID")))
+        elif algorithm != "AES256":
+            return None
+    return keys
+
+
+def _encryption_loss(req: dict[str, Any], path: DeliveryPath, bucket: str) -> tuple[str, bool] | None:
+    """What a new default encryption takes away, and whether it surely does. S3 applies the default
+    to objects put without encryption of their own; putting or getting an SSE-KMS object needs
+    kms:GenerateDataKey or kms:Decrypt on its key
+    (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html)."""
+    keys = _default_kms_keys(req)
+    if keys == []:
+        return None  # SSE-S3 (AES256): S3's own keys, nothing to be allowed
+    if keys is None:
+        what = (
+            "its default encryption changed, and the record does not say to what: with an SSE-KMS key, "
+            "log files written without a key of their own are encrypted with it"
+        )
+    else:
+        named = ", ".join(f"KMS key {key}" if key else "the AWS managed key aws/s3" for key in keys)
+        what = (
+            f"new objects are now encrypted by default with {named}: log files written without a key of "
+            "their own can no longer be delivered unless CloudTrail may generate data keys with it, nor "
+            "read unless tagwarden may decrypt with it"
+        )
+    trail = path.trail_buckets.get(bucket)
+    if trail is not None and trail in path.trail_keys.values():
+        # Each of its log files names the trail's key, so the default does not apply to them.
+        return f"{what} (trail {trail} encrypts its log files with a KMS key of its own)", False
+    return what, True
+
+
 def bucket_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
     bucket = _text(req.get("bucketName"))
     role = path.bucket_role(bucket)
@@ -45,10 +91,17 @@ def bucket_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> 
         return None
     if ctx.event_name == "PutBucketRequestPayment" and _payer(req) == "BucketOwner":
         return None  # back to the default: the owner pays, anyone allowed may read
-    name = "PutBucketLifecycle" if ctx.event_name.startswith("PutBucketLifecycle") else ctx.event_name
-    name = "PutBucketNotification" if name.startswith("PutBucketNotification") else name
-    lost = f"Bucket {bucket} is {role}; {_BUCKET_LOSS[name]}."
-    return ControlCall(ctx, f"arn:{ctx.partition}:s3:::{bucket}", "bucket", lost)
+    certain = True
+    if ctx.event_name == "PutBucketEncryption":
+        judged = _encryption_loss(req, path, bucket)
+        if judged is None:
+            return None
+        loss, certain = judged
+    else:
+        name = "PutBucketLifecycle" if ctx.event_name.startswith("PutBucketLifecycle") else ctx.event_name
+        loss = _BUCKET_LOSS["PutBucketNotification" if name.startswith("PutBucketNotification") else name]
+    lost = f"Bucket {bucket} is {role}; {loss}."
+    return ControlCall(ctx, f"arn:{ctx.partition}:s3:::{bucket}", "bucket", lost, certain=certain)
 
 
 _QUEUE_LOSS = {
@@ -229,5 +282,10 @@ def key_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> Con
 
 TOPIC_CALLS = tuple(_TOPIC_LOSS)
 KEY_CALLS = tuple(_KEY_LOSS)
-BUCKET_CALLS = (*_BUCKET_LOSS, "PutBucketLifecycleConfiguration", "PutBucketNotificationConfiguration")
+BUCKET_CALLS = (
+    *_BUCKET_LOSS,
+    "PutBucketLifecycleConfiguration",
+    "PutBucketNotificationConfiguration",
+    "PutBucketEncryption",
+)
 QUEUE_CALLS = tuple(_QUEUE_LOSS)

@@ -222,6 +222,32 @@ def bucket_call(name: str, bucket: str = TRAIL_BUCKET, payer: str = "Requester",
     return record("s3.amazonaws.com", name, request, None, **kw)
 
 
+def put_bucket_encryption(
+    *defaults: tuple[str, str | None], bucket: str = TRAIL_BUCKET, as_list: bool = False, **kw: Any
+) -> dict[str, Any]:
+    """API_PutBucketEncryption.html: ServerSideEncryptionConfiguration, one Rule per (SSEAlgorithm,
+    KMSMasterKeyID or None) given; CloudTrail writes a lone XML element as an object, several as a list."""
+    rules = [
+        {
+            "ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": algorithm}
+            | ({"KMSMasterKeyID": key} if key is not None else {}),
+            "BucketKeyEnabled": True,
+        }
+        for algorithm, key in defaults
+    ]
+    request: dict[str, Any] = {
+        "bucketName": bucket,
+        "Host": f"{bucket}.s3.{REGION}.amazonaws.com",
+        "encryption": "",
+    }
+    if defaults:
+        request["ServerSideEncryptionConfiguration"] = {
+            "xmlns": "http://s3.amazonaws.com/doc/2006-03-01/",
+            "Rule": rules if as_list or len(rules) > 1 else rules[0],
+        }
+    return record("s3.amazonaws.com", "PutBucketEncryption", request, None, **kw)
+
+
 # --- SQS (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/; queueUrl as in
 # https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-logging-using-cloudtrail.html)
 
