@@ -89,7 +89,12 @@ class AwsSettings(_Strict):
     principal_tags_ttl_seconds: float = Field(
         default=300, ge=0, description="how long IAM principal tags are cached"
     )
-    max_attempts: int = Field(default=5, ge=1, le=20, description="botocore standard-mode retry attempts")
+    max_attempts: int = Field(
+        default=5,
+        ge=1,
+        le=20,
+        description="retries after each AWS call's first try (botocore standard mode): 5 is 6 tries",
+    )
     principal_inventory_interval_seconds: float = Field(
         default=3600, ge=0, description="how often every IAM user's and role's tags are read; 0: never"
     )
