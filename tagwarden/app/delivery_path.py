@@ -8,7 +8,12 @@ from typing import Any
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS, NO_ANSWER
-from tagwarden.adapters.aws.forwarding import queue_identity, rules_targeting, subscriptions_of
+from tagwarden.adapters.aws.forwarding import (
+    queue_identity,
+    rules_targeting,
+    subscriptions_of,
+    subscriptions_to,
+)
 from tagwarden.adapters.aws.org_policies import policies_of_types
 from tagwarden.adapters.aws.trails import described_trails
 from tagwarden.adapters.sources.s3_objects import parse_s3_url
@@ -41,10 +46,10 @@ def delivery_path(
 
 def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) -> bool:
     """What AWS says now of the path: the trails (DescribeTrails), the EventBridge rules that send to a
-    source's queue, the KMS key of each source's queue, the subscriptions of a source's queue to a
-    trail's SNS topic, and the policies that govern tag writes. Each read that fails is logged; what it
-    would have taught comes from events. Where AWS gives no answer to the first, the others are not
-    asked, and False is returned: worth asking again."""
+    source's queue, the KMS key of each source's queue, the subscriptions of a source's queue (to the
+    topics of its account and region, and to a trail's SNS topic), and the policies that govern tag
+    writes. Each read that fails is logged; what it would have taught comes from events. Where AWS
+    gives no answer to the first, the others are not asked, and False is returned: worth asking again."""
     try:
         for trail in described_trails(clients.cloudtrail()):
             delivery.learn_trail(trail)
@@ -64,9 +69,15 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
             if key is not None:
                 delivery.queue_keys[key] = arn or parsed
     for queue in list(delivery.source_queues):
+        region = queue.split(":")[3] or None
         with _logged(log, "forwarding_rules_unavailable", "rules learned from events only", queue=queue):
-            for rule in rules_targeting(clients.events(queue.split(":")[3] or None), queue):
+            for rule in rules_targeting(clients.events(region), queue):
                 delivery.add_rule(rule.arn, rule.pattern, rule.targets)
+        with _logged(
+            log, "queue_subscriptions_unavailable", "subscriptions learned from events only", queue=queue
+        ):
+            for sub in subscriptions_to(clients.sns(region), queue):
+                delivery.add_subscription(sub.topic, sub.arn, sub.protocol, sub.endpoint)
     for topic in list(delivery.trail_topics):
         with _logged(
             log, "topic_subscriptions_unavailable", "subscriptions learned from events only", topic=topic

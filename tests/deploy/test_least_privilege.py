@@ -335,6 +335,7 @@ DAEMON_NEEDS = [
     ("events:DescribeRule", f"arn:aws:events:us-east-1:{TOOLING_ACCOUNT}:rule/cloudtrail-to-tagwarden"),
     ("events:ListTargetsByRule", f"arn:aws:events:us-east-1:{TOOLING_ACCOUNT}:rule/cloudtrail-to-tagwarden"),
     ("sns:ListSubscriptionsByTopic", f"arn:aws:sns:us-east-1:{TOOLING_ACCOUNT}:organization-trail"),
+    ("sns:ListSubscriptions", "*"),  # the queue's subscriptions: SNS lists them by account and region
     ("sqs:ReceiveMessage", QUEUE),
     ("sqs:DeleteMessage", QUEUE),
     ("sqs:ChangeMessageVisibility", QUEUE),

@@ -1,6 +1,6 @@
 """What forwards CloudTrail to a queue, as AWS describes it now: the EventBridge rules that target the
-queue (on every event bus of its region), the SNS subscriptions of the queue to a trail's topic, and
-the KMS key the queue encrypts its messages with.
+queue (on every event bus of its region), the SNS subscriptions of the queue (to any topic of its
+account and region, and to a trail's topic), and the KMS key the queue encrypts its messages with.
 Read at start, so that a rule or subscription made before tagwarden watched (or before it restarted)
 is known when a later call disables or redirects it."""
 
@@ -72,6 +72,18 @@ def subscriptions_of(sns: SNSClient, topic: str) -> list[Subscription]:
     return [
         Subscription(topic, sub.get("SubscriptionArn", ""), sub.get("Protocol", ""), sub.get("Endpoint", ""))
         for sub in _every(sns.list_subscriptions_by_topic, "Subscriptions", TopicArn=topic)
+    ]
+
+
+def subscriptions_to(sns: SNSClient, endpoint: str) -> list[Subscription]:
+    """The subscriptions to any topic whose endpoint is ``endpoint`` (a queue's ARN), among those
+    ListSubscriptions gives in the client's account and region (SNS has no lookup by endpoint)."""
+    return [
+        Subscription(
+            sub.get("TopicArn", ""), sub.get("SubscriptionArn", ""), sub.get("Protocol", ""), endpoint
+        )
+        for sub in _every(sns.list_subscriptions, "Subscriptions")
+        if sub.get("Endpoint") == endpoint
     ]
 
 

@@ -213,9 +213,10 @@ def put_targets(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> 
 
 _TOPIC_LOSS = {
     "DeleteTopic": "it was deleted",
-    "SetTopicAttributes": "its {attribute} changed: CloudTrail may no longer be allowed to publish to it",
-    "RemovePermission": "a statement of its access policy was removed: CloudTrail may no longer be allowed "
-    "to publish to it",
+    "SetTopicAttributes": "its {attribute} changed: CloudTrail (or S3, for a bucket's notifications) may no "
+    "longer be allowed to publish to it",
+    "RemovePermission": "a statement of its access policy was removed: CloudTrail (or S3, for a bucket's "
+    "notifications) may no longer be allowed to publish to it",
     "Unsubscribe": "subscription {subscription} was removed",
     "SetSubscriptionAttributes": "subscription {subscription}'s {attribute} changed: its messages may no "
     "longer reach the queue",

@@ -6,7 +6,13 @@ from __future__ import annotations
 import boto3
 from botocore.stub import Stubber
 
-from tagwarden.adapters.aws.forwarding import Rule, Subscription, rules_targeting, subscriptions_of
+from tagwarden.adapters.aws.forwarding import (
+    Rule,
+    Subscription,
+    rules_targeting,
+    subscriptions_of,
+    subscriptions_to,
+)
 
 QUEUE = "arn:aws:sqs:us-east-1:111111111111:ct"
 RULE = "arn:aws:events:us-east-1:111111111111:rule/{}"
@@ -69,4 +75,39 @@ def test_subscriptions_on_every_page() -> None:
     assert found == [
         Subscription(topic, topic + ":1", "sqs", QUEUE),
         Subscription(topic, topic + ":2", "email", "a@example.com"),
+    ]
+
+
+def test_subscriptions_to_the_queue_on_every_page() -> None:
+    sns = boto3.client("sns", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    bucket_topic, trail_topic = (
+        "arn:aws:sns:us-east-1:111111111111:bucket",
+        "arn:aws:sns:us-east-1:111111111111:trail",
+    )
+    mine = {
+        "SubscriptionArn": bucket_topic + ":1",
+        "Protocol": "sqs",
+        "Endpoint": QUEUE,
+        "TopicArn": bucket_topic,
+    }
+    other = {
+        "SubscriptionArn": trail_topic + ":2",
+        "Protocol": "sqs",
+        "Endpoint": QUEUE + "-2",
+        "TopicArn": trail_topic,
+    }
+    also = {
+        "SubscriptionArn": trail_topic + ":3",
+        "Protocol": "sqs",
+        "Endpoint": QUEUE,
+        "TopicArn": trail_topic,
+    }
+    with Stubber(sns) as stub:
+        stub.add_response("list_subscriptions", {"Subscriptions": [mine, other], "NextToken": "n"}, {})
+        stub.add_response("list_subscriptions", {"Subscriptions": [also]}, {"NextToken": "n"})
+        found = subscriptions_to(sns, QUEUE)
+        stub.assert_no_pending_responses()
+    assert found == [
+        Subscription(bucket_topic, bucket_topic + ":1", "sqs", QUEUE),
+        Subscription(trail_topic, trail_topic + ":3", "sqs", QUEUE),
     ]

@@ -67,6 +67,11 @@ def made_before_tagwarden_started() -> dict[str, str]:
     boto3.client("sqs", region_name="us-east-1").create_queue(QueueName="ct")
     subscription = sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=QUEUE_ARN)["SubscriptionArn"]
     sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="ops@example.com")
+    # S3 notifications fanned out through a topic no trail names: found by the queue's subscriptions.
+    bucket_topic = sns.create_topic(Name="log-bucket-news")["TopicArn"]
+    bucket_subscription = sns.subscribe(TopicArn=bucket_topic, Protocol="sqs", Endpoint=QUEUE_ARN)
+    other = sns.create_topic(Name="orders")["TopicArn"]
+    sns.subscribe(TopicArn=other, Protocol="sqs", Endpoint=QUEUE_ARN + "-orders")
     boto3.client("cloudtrail", region_name="us-east-1").create_trail(
         Name="main", S3BucketName="trail-bucket", SnsTopicName="trail-news"
     )
@@ -90,6 +95,8 @@ def made_before_tagwarden_started() -> dict[str, str]:
     return {
         "topic": topic,
         "subscription": subscription,
+        "bucket_topic": bucket_topic,
+        "bucket_subscription": bucket_subscription["SubscriptionArn"],
         "rule": rule,
         "central": central["RuleArn"],
         "scp": scp["Id"],
@@ -109,8 +116,14 @@ def test_rules_subscriptions_and_policies_made_before_start_are_read_from_aws(
 
     assert delivery.forwarding_rules == {made["rule"], made["central"]}
     assert delivery.rule_targets[made["rule"]] == {"q": QUEUE_ARN}
-    assert delivery.topic_feeds == {made["topic"]: "cloudtrail-queue"}
-    assert delivery.subscriptions == {made["subscription"]: "cloudtrail-queue"}
+    assert delivery.topic_feeds == {
+        made["topic"]: "cloudtrail-queue",
+        made["bucket_topic"]: "cloudtrail-queue",
+    }
+    assert delivery.subscriptions == {
+        made["subscription"]: "cloudtrail-queue",
+        made["bucket_subscription"]: "cloudtrail-queue",
+    }
     assert delivery.policies[made["scp"]] == ("SERVICE_CONTROL_POLICY", made["scp_arn"])
 
 
@@ -137,13 +150,17 @@ def test_calls_on_what_was_made_before_start_are_judged_as_critical(aws: str, tm
         {"rule": "ct-to-queue", "targets": [{"id": "q", "arn": "arn:aws:sqs:us-east-1:444455556666:x"}]},
     )
     unsubscribed = in_moto("sns", "Unsubscribe", {"subscriptionArn": made["subscription"]})
+    unsubscribed_bucket = in_moto("sns", "Unsubscribe", {"subscriptionArn": made["bucket_subscription"]})
+    opened = in_moto(
+        "sns", "SetTopicAttributes", {"topicArn": made["bucket_topic"], "attributeName": "Policy"}
+    )
     detached = in_moto("organizations", "DetachPolicy", {"policyId": made["scp"], "targetId": "r-1"})
     narrowed = in_moto(
         "events",
         "PutRule",
         {"name": "ct-to-queue", "eventPattern": CLOUDTRAIL_PATTERN[:-1] + ', "source": ["aws.ec2"]}'},
     )
-    for record in (disabled, redirected, unsubscribed, detached, narrowed):
+    for record in (disabled, redirected, unsubscribed, unsubscribed_bucket, opened, detached, narrowed):
         call = classify(record, delivery)
         assert call is not None, record["eventName"]
         assert judge_control(call, POLICY, None).severity == "critical", record["eventName"]
