@@ -55,6 +55,12 @@ def _served_at(response: dict[str, Any]) -> float | None:
     return (served if served.tzinfo else served.replace(tzinfo=UTC)).timestamp()  # HTTP dates are GMT
 
 
+# The limit is per account and region. Every source the daemon builds calls with the process's own
+# credentials, so of one account: keyed by this, they share a limiter without the account being
+# asked of STS as they are built (before the daemon serves HTTP).
+OWN_CREDENTIALS = "own-credentials"
+
+
 class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
     def __init__(
         self,

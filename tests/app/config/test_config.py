@@ -244,3 +244,26 @@ def test_check_config_says_how_often_each_alertmanager_sink_sends_its_alerts(
         " each alert sent once, ending 86400s later)",
         "sink:    hook (webhook, findings of severity warning and above)",
     ]
+
+
+def test_a_lookup_events_source_is_built_without_asking_sts(tmp_path: Path) -> None:
+    """Its rate limit is per account and region; the daemon builds sources before it serves HTTP, so
+    the account is not asked of STS then (one try of up to 15 s where AWS does not answer)."""
+    from dataclasses import replace
+
+    from tagwarden.adapters.sources.lookup_events import LookupEventsSource
+    from tagwarden.app.logs import get_logger
+    from tagwarden.app.wiring import build_parts, build_sources
+
+    config = load_config(write(tmp_path, BASE + "  - {type: lookup_events, region: us-west-2}\n"), env={})
+    parts = build_parts(config, get_logger(), aws=False)
+    asked: list[str] = []
+
+    def caller() -> str:
+        asked.append("sts")
+        return "123456789012"
+
+    sources = build_sources(config, replace(parts, caller=caller), get_logger())
+    lookups = [source for source in sources if isinstance(source, LookupEventsSource)]
+    assert len(lookups) == 1 and asked == []
+    parts.store.close()
