@@ -41,6 +41,7 @@ HANDLERS: dict[tuple[str, str], Handler] = {
         for name in ("DisableRule", "DeleteRule", "RemoveTargets")
     },
     ("events.amazonaws.com", "PutRule"): delivery_calls.put_rule,
+    ("events.amazonaws.com", "RemovePermission"): delivery_calls.bus_permission_removed,
     ("events.amazonaws.com", "PutTargets"): delivery_calls.put_targets,
     **{("sns.amazonaws.com", name): delivery_calls.topic_call for name in delivery_calls.TOPIC_CALLS},
     **{("kms.amazonaws.com", name): delivery_calls.key_call for name in delivery_calls.KEY_CALLS},

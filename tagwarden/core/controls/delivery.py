@@ -67,6 +67,20 @@ def rule_arn(name: str, bus: str, region: str, account: str) -> str:
     return f"arn:{partition_for(region)}:events:{region}:{account}:rule/{path}"
 
 
+def bus_arn(bus: str, region: str, account: str) -> str:
+    """An event bus's ARN from a name or ARN as requests give it (none: the default bus)."""
+    if is_arn(bus):
+        return bus
+    return f"arn:{partition_for(region)}:events:{region}:{account}:event-bus/{bus or 'default'}"
+
+
+def rule_bus_arn(rule: str) -> str:
+    """The ARN of the bus a rule is on: ``rule/NAME`` is on the default bus, ``rule/BUS/NAME`` on BUS."""
+    head, _, path = rule.partition(":rule/")
+    bus, _, _ = path.rpartition("/")
+    return f"{head}:event-bus/{bus or 'default'}"
+
+
 @dataclass
 class DeliveryPath:
     trail_buckets: dict[str, str] = field(default_factory=dict)  # bucket -> the trail that writes to it
@@ -159,6 +173,15 @@ class DeliveryPath:
                 self.forwarding_rules.add(arn)
         elif sends_here:
             self.forwarding_rules.add(arn)
+
+    def rules_sending_here_on(self, bus_arn: str) -> list[str]:
+        """The rules on event bus ``bus_arn`` with a target sending to a source's queue."""
+        queues = set(self.source_queues)
+        return sorted(
+            arn
+            for arn, targets in self.rule_targets.items()
+            if rule_bus_arn(arn) == bus_arn and set(targets.values()) & queues
+        )
 
     def add_subscription(self, topic: str, subscription: str, protocol: str, endpoint: str) -> None:
         """An SNS subscription: one of a source's queue to ``topic`` makes the topic part of the path."""

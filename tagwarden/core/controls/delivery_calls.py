@@ -9,6 +9,7 @@ from tagwarden.core.controls.call import ControlCall
 from tagwarden.core.controls.call import text as _text
 from tagwarden.core.controls.delivery import (
     DeliveryPath,
+    bus_arn,
     key_id,
     queue_arn,
     rule_arn,
@@ -150,6 +151,29 @@ def rule_call(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> Co
         f"EventBridge rule {arn} {what}; tagwarden does not know whether it "
         "forwards CloudTrail events (no PutRule or PutTargets of it seen).",
         certain=False,
+    )
+
+
+def bus_permission_removed(ctx: RecordContext, req: dict[str, Any], path: DeliveryPath) -> ControlCall | None:
+    """EventBridge RemovePermission revokes other accounts' right to put events on the bus
+    (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RemovePermission.html): on a bus
+    whose rule sends to a source's queue (an organization's central bus), their CloudTrail events
+    stop arriving."""
+    bus = bus_arn(_text(req.get("eventBusName")), ctx.region, ctx.account)
+    rules = path.rules_sending_here_on(bus)
+    if not rules:
+        return None
+    removed = (
+        "every statement of its permissions was removed"
+        if req.get("removeAllPermissions") is True
+        else f"statement {_text(req.get('statementId')) or '(unnamed)'} of its permissions was removed"
+    )
+    return ControlCall(
+        ctx,
+        bus,
+        "event_bus",
+        f"Event bus {bus} carries {', '.join(rules)}, which send CloudTrail events to the queue a source "
+        f"reads; {removed}: the accounts it named may no longer put their events on the bus.",
     )
 
 

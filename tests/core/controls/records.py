@@ -286,6 +286,21 @@ def rule_call(name: str, rule: str = RULE, **kw: Any) -> dict[str, Any]:
     return record("events.amazonaws.com", name, request, response, **kw)
 
 
+def remove_bus_permission(
+    bus: str | None = None, statement: str | None = "member-accounts", remove_all: bool = False, **kw: Any
+) -> dict[str, Any]:
+    """API_RemovePermission.html (EventBridge): EventBusName (omitted: the default bus), StatementId,
+    RemoveAllPermissions."""
+    request: dict[str, Any] = {}
+    if bus is not None:
+        request["eventBusName"] = bus
+    if statement is not None:
+        request["statementId"] = statement
+    if remove_all:
+        request["removeAllPermissions"] = True
+    return record("events.amazonaws.com", "RemovePermission", request, None, **kw)
+
+
 MANAGEMENT_WRITES_BASIC = {
     "eventSelectors": [{"readWriteType": "All", "includeManagementEvents": True, "dataResources": []}]
 }

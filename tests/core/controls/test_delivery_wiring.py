@@ -160,7 +160,17 @@ def test_calls_on_what_was_made_before_start_are_judged_as_critical(aws: str, tm
         "PutRule",
         {"name": "ct-to-queue", "eventPattern": CLOUDTRAIL_PATTERN[:-1] + ', "source": ["aws.ec2"]}'},
     )
-    for record in (disabled, redirected, unsubscribed, unsubscribed_bucket, opened, detached, narrowed):
+    members_refused = in_moto("events", "RemovePermission", {"eventBusName": "central", "statementId": "org"})
+    for record in (
+        disabled,
+        redirected,
+        unsubscribed,
+        unsubscribed_bucket,
+        opened,
+        detached,
+        narrowed,
+        members_refused,
+    ):
         call = classify(record, delivery)
         assert call is not None, record["eventName"]
         assert judge_control(call, POLICY, None).severity == "critical", record["eventName"]
