@@ -52,7 +52,7 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
     gives no answer to the first, the others are not asked, and False is returned: worth asking again."""
     try:
         for trail in described_trails(clients.cloudtrail()):
-            delivery.learn_trail(trail)
+            delivery.learn_trail(trail, whole=True)
     except NO_ANSWER as exc:
         # No answer at all (no network, no credentials): asking the others would only wait as long.
         log.warning(

@@ -92,6 +92,9 @@ class DeliveryPath:
     rule_targets: dict[str, dict[str, str]] = field(default_factory=dict)  # rule ARN -> target id -> ARN
     policies: dict[str, tuple[str, str]] = field(default_factory=dict)  # policy id -> (type, ARN)
     trail_keys: dict[str, str] = field(default_factory=dict)  # KMS key id -> the trail it encrypts
+    # Trails known to encrypt with no KMS key now (their old keys stay in trail_keys: old log files
+    # still need them to be read).
+    keyless_trails: set[str] = field(default_factory=set)
     queue_keys: dict[str, str] = field(default_factory=dict)  # KMS key id -> the source queue it encrypts
     trail_topics: dict[str, str] = field(default_factory=dict)  # SNS topic ARN -> the trail notifying it
     topic_feeds: dict[str, str] = field(default_factory=dict)  # topic ARN -> the source its queue feeds
@@ -174,6 +177,10 @@ class DeliveryPath:
         elif sends_here:
             self.forwarding_rules.add(arn)
 
+    def encrypts_with_own_key(self, trail: str) -> bool:
+        """Whether ``trail`` names a KMS key of its own for its log files, as last known."""
+        return trail not in self.keyless_trails and trail in self.trail_keys.values()
+
     def rules_sending_here_on(self, bus_arn: str) -> list[str]:
         """The rules on event bus ``bus_arn`` with a target sending to a source's queue."""
         queues = set(self.source_queues)
@@ -199,6 +206,10 @@ class DeliveryPath:
         self.source_queues, self.queue_urls = dict(read.source_queues), dict(read.queue_urls)
         for trail, bucket in read._bucket_of.items():
             self.add_trail(bucket, trail)
+            if trail in read.keyless_trails:
+                self.keyless_trails.add(trail)
+            else:
+                self.keyless_trails.discard(trail)
         for arn, targets in read.rule_targets.items():
             self.rule_targets.setdefault(arn, {}).update(targets)
         self.forwarding_rules |= read.forwarding_rules
@@ -267,15 +278,20 @@ class DeliveryPath:
         else:  # DeleteRolePermissionsBoundary
             self.watcher_boundary.pop(who, None)
 
-    def learn_trail(self, described: dict[str, Any], request: dict[str, Any] | None = None) -> None:
-        """A trail as CreateTrail's or UpdateTrail's response (or DescribeTrails) describes it;
-        ``request`` fills in what a response leaves out."""
+    def learn_trail(
+        self, described: dict[str, Any], request: dict[str, Any] | None = None, *, whole: bool = False
+    ) -> None:
+        """A trail as CreateTrail's or UpdateTrail's response (or DescribeTrails, ``whole``: every
+        setting it has) describes it; ``request`` fills in what a response leaves out."""
         request, response = request or {}, described
         trail = _text(response.get("trailARN")) or _text(request.get("name"))
         self.add_trail(_text(response.get("s3BucketName")) or _text(request.get("s3BucketName")), trail)
         key = _text(response.get("kmsKeyId")) or _text(request.get("kmsKeyId"))
         if key:
             self.trail_keys[key_id(key)] = trail
+            self.keyless_trails.discard(trail)
+        elif whole or ("kmsKeyId" in request and not request["kmsKeyId"]):  # an empty key: none now
+            self.keyless_trails.add(trail)
         topic = _text(response.get("snsTopicARN"))
         if topic:
             self.trail_topics[topic] = trail

@@ -79,7 +79,7 @@ def _encryption_loss(req: dict[str, Any], path: DeliveryPath, bucket: str) -> tu
             "read unless tagwarden may decrypt with it"
         )
     trail = path.trail_buckets.get(bucket)
-    if trail is not None and trail in path.trail_keys.values():
+    if trail is not None and path.encrypts_with_own_key(trail):
         # Each of its log files names the trail's key, so the default does not apply to them.
         return f"{what} (trail {trail} encrypts its log files with a KMS key of its own)", False
     return what, True

@@ -105,3 +105,33 @@ def test_listed_writer_is_info_and_a_failed_attempt_a_warning() -> None:
 
 def test_the_reader_keeps_the_record() -> None:
     assert is_control_call("s3.amazonaws.com", "PutBucketEncryption")
+
+
+def test_a_trail_that_gave_up_its_key_takes_the_default_again() -> None:
+    """Two steps, the first flagging nothing (encryption removed is not blinding): the trail's key
+    taken away, then the bucket's default pointed at a key CloudTrail may not use."""
+    path = unencrypted_trail()
+    path.learn(r.update_trail({"kmsKeyId": r.KEY_ARN}))
+    assert judged(r.update_trail({"kmsKeyId": ""}), path) is None
+    path.learn(r.update_trail({"kmsKeyId": ""}))
+    finding = judged(r.put_bucket_encryption(("aws:kms", OTHER_KEY)), path)
+    assert finding is not None and finding.severity == "critical"
+
+
+def test_what_aws_describes_now_replaces_what_events_taught_of_the_key() -> None:
+    path = unencrypted_trail()
+    path.learn(r.update_trail({"kmsKeyId": r.KEY_ARN}))
+    read = DeliveryPath()
+    # DescribeTrails: every setting the trail has, and no KmsKeyId among them.
+    read.learn_trail({"trailARN": r.trail_arn(), "s3BucketName": r.TRAIL_BUCKET}, whole=True)
+    path.merge(read)
+    assert not path.encrypts_with_own_key(r.trail_arn())
+    again = DeliveryPath()
+    again.learn_trail(
+        {"trailARN": r.trail_arn(), "s3BucketName": r.TRAIL_BUCKET, "kmsKeyId": r.KEY_ARN}, whole=True
+    )
+    path.merge(again)
+    assert path.encrypts_with_own_key(r.trail_arn())
+    # A response that does not name the key (an UpdateTrail of another setting) changes nothing.
+    path.learn(r.update_trail({"enableLogFileValidation": True}))
+    assert path.encrypts_with_own_key(r.trail_arn())

@@ -45,6 +45,7 @@ def test_sources_and_describe_trails_seed_the_delivery_path(aws: str, tmp_path: 
     assert list(delivery.trail_buckets) == ["trail-bucket"]
     assert delivery.trail_buckets["trail-bucket"].endswith(":trail/main")
     assert list(delivery.trail_keys) == [key.rsplit("/", 1)[1]]  # its KMS key, by id
+    assert delivery.encrypts_with_own_key(delivery.trail_buckets["trail-bucket"])
     assert list(delivery.trail_topics) == ["arn:aws:sns:us-east-1:123456789012:trail-news"]
 
 
@@ -125,6 +126,7 @@ def test_rules_subscriptions_and_policies_made_before_start_are_read_from_aws(
         made["bucket_subscription"]: "cloudtrail-queue",
     }
     assert delivery.policies[made["scp"]] == ("SERVICE_CONTROL_POLICY", made["scp_arn"])
+    assert not delivery.encrypts_with_own_key(delivery.trail_buckets["trail-bucket"])  # no KmsKeyId
 
 
 POLICY = CompiledPolicy(GovernancePolicy.model_validate({"version": 1}))
