@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tagwarden.core.controls import DeliveryPath, classify, is_control_call, judge_control
-from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.governance.model import GovernancePolicy
-from tagwarden.core.model import Finding
+from tagwarden.core.controls import DeliveryPath, is_control_call
 from tests.core.controls import records as r
+from tests.core.controls.judging import judged_on as judged
 
-POLICY = CompiledPolicy(
-    GovernancePolicy.model_validate(
-        {"version": 1, "controls": {"writers": [{"principal": "arn:aws:iam::*:role/PlatformAdmin"}]}}
-    )
-)
 OTHER_KEY = f"arn:aws:kms:{r.REGION}:999999999999:key/0000aaaa-0000-0000-0000-00000000beef"
 SOURCE_BUCKET = "org-log-archive"
 
@@ -27,11 +20,6 @@ def unencrypted_trail() -> DeliveryPath:
     path.learn(r.create_trail())
     path.add_source_bucket(SOURCE_BUCKET, "archive")
     return path
-
-
-def judged(record: dict[str, object], path: DeliveryPath) -> Finding | None:
-    call = classify(record, path)
-    return judge_control(call, POLICY, None) if call is not None else None
 
 
 @pytest.mark.parametrize(

@@ -3,19 +3,10 @@ central bus that no longer lets member accounts put their CloudTrail events on i
 
 from __future__ import annotations
 
-from typing import Any
-
-from tagwarden.core.controls import DeliveryPath, classify, is_control_call, judge_control
-from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.governance.model import GovernancePolicy
-from tagwarden.core.model import Finding
+from tagwarden.core.controls import DeliveryPath, classify, is_control_call
 from tests.core.controls import records as r
+from tests.core.controls.judging import judged_on as judged
 
-POLICY = CompiledPolicy(
-    GovernancePolicy.model_validate(
-        {"version": 1, "controls": {"writers": [{"principal": "arn:aws:iam::*:role/PlatformAdmin"}]}}
-    )
-)
 CENTRAL = f"arn:aws:events:{r.REGION}:{r.ACCOUNT}:event-bus/central"
 DEFAULT = f"arn:aws:events:{r.REGION}:{r.ACCOUNT}:event-bus/default"
 CENTRAL_RULE = f"arn:aws:events:{r.REGION}:{r.ACCOUNT}:rule/central/from-members"
@@ -28,11 +19,6 @@ def central_bus() -> DeliveryPath:
     path.add_source_queue(r.QUEUE_URL, "sqs-cloudtrail")
     path.add_rule(CENTRAL_RULE, PATTERN, {"q": r.QUEUE_ARN})
     return path
-
-
-def judged(record: dict[str, Any], path: DeliveryPath) -> Finding | None:
-    call = classify(record, path)
-    return judge_control(call, POLICY, None) if call is not None else None
 
 
 def test_a_statement_removed_from_the_central_bus_is_critical() -> None:

@@ -12,12 +12,8 @@ from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.governance.model import GovernancePolicy
 from tagwarden.core.model import Finding
 from tests.core.controls import records as r
+from tests.core.controls.judging import judged_on
 
-POLICY = CompiledPolicy(
-    GovernancePolicy.model_validate(
-        {"version": 1, "controls": {"writers": [{"principal": "arn:aws:iam::*:role/PlatformAdmin"}]}}
-    )
-)
 SCP_ARN = f"arn:aws:organizations::{r.ACCOUNT}:policy/{r.ORG}/service_control_policy/{r.SCP_ID}"
 
 DAEMON_POLICY = f"arn:aws:iam::{r.ACCOUNT}:policy/tagwarden-daemon"
@@ -47,8 +43,7 @@ def delivery() -> DeliveryPath:
 
 
 def judged(record: dict[str, Any], path: DeliveryPath | None = None) -> Finding | None:
-    call = classify(record, path if path is not None else delivery())
-    return judge_control(call, POLICY, None) if call is not None else None
+    return judged_on(record, path if path is not None else delivery())
 
 
 Build = Callable[..., dict[str, Any]]
