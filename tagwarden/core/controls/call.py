@@ -14,9 +14,8 @@ from tagwarden.core.normalize.record_fields import RecordContext
 class ControlCall:
     context: RecordContext
     target: str
-    target_kind: (
-        str  # trail, event_data_store, policy, root, account, bucket, queue, rule, event_bus, topic, key
-    )
+    # trail, event_data_store, policy, root, account, bucket, queue, rule, event_bus, topic, key
+    target_kind: str
     lost: str  # the coverage the call took away (or would have, for a failed attempt)
     # False: tagwarden cannot tell whether the call takes anything away (whether the target carries
     # CloudTrail, or whether what it changed applies to the log files)
