@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, place, verify
 
@@ -107,7 +107,7 @@ def _read_object(s3: S3Client, bucket: str, key: str) -> Callable[[], bytes | No
             if not _refused(code):
                 raise TreeError(f"s3://{bucket}/{key}: cannot read now ({code})") from None
             return None
-        except BotoCoreError as exc:
+        except NO_ANSWER as exc:
             raise TreeError(f"s3://{bucket}/{key}: cannot read now ({exc})") from None
 
     return read
@@ -134,7 +134,7 @@ def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) ->
         keys = list(_window_keys(s3, bucket, prefix, since))
     except ClientError as exc:
         raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
-    except BotoCoreError as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked
+    except NO_ANSWER as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked
         raise TreeError(f"{url}: cannot list ({exc})") from None
     for key in keys:
         placed = place(key)
@@ -151,7 +151,7 @@ def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) ->
                     raise TreeError(f"{where}: cannot read now ({code})") from None
                 tree.digests.append(DigestFile(where, b"", read_error=code))
                 continue
-            except BotoCoreError as exc:  # the network, a timeout: the next run reads it
+            except NO_ANSWER as exc:  # the network, a timeout: the next run reads it
                 raise TreeError(f"{where}: cannot read now ({exc})") from None
             signature = response.get("Metadata", {}).get("signature")
             tree.digests.append(DigestFile(where, content, signature))

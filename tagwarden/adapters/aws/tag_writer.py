@@ -10,10 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
 from tagwarden.adapters.aws.clients import AwsClients
-from tagwarden.adapters.aws.error_codes import error_code, is_transient, transient_answer
+from tagwarden.adapters.aws.error_codes import (
+    AWS_ERRORS,
+    NO_ANSWER,
+    error_code,
+    is_transient,
+    transient_answer,
+)
 from tagwarden.core.arn import arn_account
 
 
@@ -27,8 +33,8 @@ class TagWriteError(RuntimeError):
         self.transient = transient
 
 
-def _failed(doing: str, exc: ClientError | BotoCoreError) -> TagWriteError:
-    transient = isinstance(exc, BotoCoreError) or is_transient(exc)
+def _failed(doing: str, exc: Exception) -> TagWriteError:
+    transient = isinstance(exc, NO_ANSWER) or is_transient(exc)
     return TagWriteError(f"{doing}: {exc}", transient=transient)
 
 
@@ -105,7 +111,7 @@ class TagWriter:
         _same_account(arn, account)
         try:
             return self._read(self._clients_for(account), arn)
-        except (ClientError, BotoCoreError) as exc:
+        except AWS_ERRORS as exc:
             raise _failed(f"reading the tags of {arn}", exc) from None
 
     def write(self, arn: str, account: str, key: str, value: str | None) -> None:
@@ -113,7 +119,7 @@ class TagWriter:
         _same_account(arn, account)
         try:
             self._write(self._clients_for(account), arn, key, value)
-        except (ClientError, BotoCoreError) as exc:
+        except AWS_ERRORS as exc:
             raise _failed(f"writing {key} on {arn}", exc) from None
 
     def _read(self, aws: AwsClients, arn: str) -> dict[str, str]:

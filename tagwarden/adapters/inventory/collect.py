@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
 from tagwarden.adapters.aws import AwsClients
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.adapters.inventory.organization import (
     OrganizationFilesError,
@@ -38,7 +39,7 @@ from tagwarden.core.inventory.snapshot import (
 )
 from tagwarden.core.settings.inventory import InventorySettings
 
-AwsErrors = (ClientError, BotoCoreError)
+AwsErrors = AWS_ERRORS
 
 
 def error_text(exc: Exception) -> str:

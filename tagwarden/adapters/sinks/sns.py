@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
+from tagwarden.adapters.aws.error_codes import NO_ANSWER
 from tagwarden.adapters.sinks.sink import DeliveryError, revision_key, update_kind
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import SnsSinkSettings
@@ -53,7 +54,7 @@ class SnsSink:
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
             raise DeliveryError(f"SNS publish failed: {exc}", permanent=code in _REFUSED) from None
-        except BotoCoreError as exc:
+        except NO_ANSWER as exc:
             raise DeliveryError(f"SNS publish failed: {exc}") from None
 
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.sources.failures import UnitFailures
 from tagwarden.adapters.sources.log_names import is_log_key
 from tagwarden.adapters.sources.parallel import PreparePool, local_records, prepared_in_order
@@ -32,6 +31,9 @@ from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.records.triage import Skipped
 from tagwarden.core.settings.settings import FilesSourceSettings
+
+# Listing the files: a local folder unreadable, an S3 listing failed, a bad name or URL.
+_LIST_ERRORS: tuple[type[Exception], ...] = (OSError, *AWS_ERRORS, ValueError)
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -161,7 +163,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         total = PollResult()
         try:
             objects = self.discover()
-        except (OSError, ClientError, BotoCoreError, ValueError) as exc:
+        except _LIST_ERRORS as exc:
             self._report(total, "list_failed", str(exc), "source_list_failed", error=str(exc))
             return total
         store = self._context.processor.store

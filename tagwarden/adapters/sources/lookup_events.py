@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS, error_code
 from tagwarden.adapters.sources.ratelimit import RateLimiter, shared_limiter
 from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext
 from tagwarden.core.records import ReadProblem, iter_records_from_value
@@ -166,7 +166,7 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
                     window_start=start.isoformat(),
                 )
                 break
-            except (ClientError, BotoCoreError) as exc:
+            except AWS_ERRORS as exc:
                 self._report(
                     total,
                     "lookup_failed",

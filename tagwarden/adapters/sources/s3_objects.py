@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
-from tagwarden.adapters.aws.error_codes import error_code, is_transient
+from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code, is_transient
 from tagwarden.adapters.sources.log_names import NOT_LOG_FOLDERS, is_log_key
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
+
+# Reading an object's body: the connection failed or the body was cut short.
+_BODY_ERRORS: tuple[type[Exception], ...] = (*NO_ANSWER, OSError)
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -59,7 +62,7 @@ def _get_object(s3: S3Client, bucket: str, key: str) -> GetObjectOutputTypeDef |
     except ClientError as exc:
         code = error_code(exc, "error")
         return ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {code}", True, is_transient(exc))
-    except BotoCoreError as exc:
+    except NO_ANSWER as exc:
         return ReadProblem("s3_get_failed", f"s3://{bucket}/{key}: {exc}", True, True)
 
 
@@ -80,7 +83,7 @@ def read_object(
             yield from read_log(body.read(), keep)
         else:
             yield from iter_records(cast(BinaryIO, body))
-    except (BotoCoreError, OSError) as exc:
+    except _BODY_ERRORS as exc:
         yield ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True, True)
     finally:
         body.close()
@@ -98,7 +101,7 @@ def fetch_object(s3: S3Client, bucket: str, key: str) -> bytes | ReadProblem | N
         if response.get("ContentLength", WHOLE_READ_BYTES + 1) > WHOLE_READ_BYTES:
             return None
         return body.read()
-    except (BotoCoreError, OSError) as exc:
+    except _BODY_ERRORS as exc:
         return ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True, True)
     finally:
         body.close()

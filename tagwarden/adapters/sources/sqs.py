@@ -20,9 +20,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from tagwarden.adapters.aws.error_codes import error_code
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS, error_code
 from tagwarden.adapters.sources.failures import UnitFailures
 from tagwarden.adapters.sources.messages import (
     Content,
@@ -41,6 +39,9 @@ from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.records.triage import Skipped
 from tagwarden.core.settings.settings import SqsSourceSettings
+
+# A queue attribute read: the call failed, or its value is not a number.
+_ATTRIBUTE_ERRORS: tuple[type[Exception], ...] = (*AWS_ERRORS, ValueError)
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -108,7 +109,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             backlog.labels(self.name, "in_flight").set(
                 int(attrs.get("ApproximateNumberOfMessagesNotVisible", "0"))
             )
-        except (ClientError, BotoCoreError, ValueError) as exc:
+        except _ATTRIBUTE_ERRORS as exc:
             self._log.info("queue_backlog_unavailable", error=error_code(exc, type(exc).__name__))
 
     def _objects(self, content: list[S3Object | Inline]) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
@@ -137,7 +138,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                     QueueUrl=self.settings.queue_url, AttributeNames=["VisibilityTimeout"]
                 ).get("Attributes", {})
                 self._visibility = int(attrs.get("VisibilityTimeout", DEFAULT_VISIBILITY_SECONDS))
-            except (ClientError, BotoCoreError, ValueError) as exc:
+            except _ATTRIBUTE_ERRORS as exc:
                 self._log.info("visibility_timeout_unavailable", error=error_code(exc, type(exc).__name__))
                 return DEFAULT_VISIBILITY_SECONDS
         return self._visibility
@@ -258,7 +259,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                 continue
             try:
                 self._sqs.change_message_visibility_batch(QueueUrl=self.settings.queue_url, Entries=entries)  # type: ignore[arg-type]
-            except (ClientError, BotoCoreError) as exc:
+            except AWS_ERRORS as exc:
                 self._log.info("visibility_extension_failed", error=error_code(exc, str(exc)))
 
     def _leave(
@@ -292,7 +293,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
     def _delete(self, message: MessageTypeDef, result: PollResult) -> None:
         try:
             self._sqs.delete_message(QueueUrl=self.settings.queue_url, ReceiptHandle=message["ReceiptHandle"])
-        except (ClientError, BotoCoreError) as exc:
+        except AWS_ERRORS as exc:
             # Committed already: the redelivered message will be recognised and skipped.
             self._report(
                 result,
@@ -323,7 +324,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             self._metrics.dead_letter_messages.labels(self.name).set(
                 int(depth.get("ApproximateNumberOfMessages", "0"))
             )
-        except (ClientError, BotoCoreError, ValueError) as exc:
+        except _ATTRIBUTE_ERRORS as exc:
             self._log.info("dead_letter_queue_unavailable", error=error_code(exc, type(exc).__name__))
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from botocore.exceptions import BotoCoreError, ClientError
-
 from tagwarden.adapters.aws.clients import AwsClients
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.sources.enqueue import EnqueueError, enqueue_objects
 from tagwarden.adapters.sources.s3_objects import Window, list_log_keys, parse_s3_url
 from tagwarden.app.cli.errors import CommandError, UsageError
@@ -46,7 +45,7 @@ def enqueue(args: argparse.Namespace, clients: AwsClients) -> int:
                 sys.stderr.write("\n")
     except EnqueueError as exc:
         raise CommandError(f"{exc} ({total} sent before)") from None
-    except (ClientError, BotoCoreError) as exc:
+    except AWS_ERRORS as exc:
         raise CommandError(f"cannot list or send: {exc} ({total} sent before)") from None
     print(f"enqueued {total} log object(s) to {args.enqueue}")
     return 0

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
 from tagwarden.adapters.aws.clients import AwsClients
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.integrity import (
     Tree,
     TreeError,
@@ -81,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         report = verify_tree(tree, keys)
     except (TreeError, ValueError) as exc:
         raise UsageError(str(exc)) from None
-    except (ClientError, BotoCoreError) as exc:
+    except AWS_ERRORS as exc:
         raise CommandError(f"AWS call failed: {exc}; check credentials, region and access") from None
     if not report.digests:
         print(

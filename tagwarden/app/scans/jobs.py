@@ -30,8 +30,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.adapters.replica import this_replica
 from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink
@@ -205,7 +204,7 @@ class Scans:
         started = time.time()
         try:
             principals = collect_principals(self.parts.clients.iam(), with_policies=False)
-        except (ClientError, BotoCoreError) as exc:
+        except AWS_ERRORS as exc:
             self.log.warning("principal_inventory_failed", account=account, error=str(exc))
             return False
         self._learn_watcher_policies(principals)
