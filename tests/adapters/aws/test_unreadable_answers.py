@@ -15,23 +15,19 @@ from tagwarden.adapters.aws.instance_profiles import IAMInstanceProfiles
 from tagwarden.adapters.aws.launch_templates import EC2LaunchTemplates
 from tagwarden.adapters.aws.tag_writer import TagWriteError, TagWriter
 from tagwarden.adapters.integrity import Tree, TreeError, add_s3
-from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import DeliveryError
 from tagwarden.adapters.sinks.sns import SnsSink
 from tagwarden.adapters.sources.lookup_events import LookupEventsSource
 from tagwarden.adapters.sources.ratelimit import RateLimiter
 from tagwarden.adapters.sources.s3_objects import read_object
 from tagwarden.adapters.sources.source import SourceContext
-from tagwarden.adapters.store import open_store
 from tagwarden.app.config import LookupEventsSourceSettings
 from tagwarden.app.logs import get_logger
-from tagwarden.app.pipeline import PrincipalTagCache, Processor
 from tagwarden.core.compute import TemplateRef
 from tagwarden.core.compute.state import PROFILE_NOT_KNOWN
-from tagwarden.core.governance import CompiledPolicy, parse_policy_document
-from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import ReadProblem
 from tagwarden.core.settings.sinks import SnsSinkSettings
+from tests.builders.abac_processor import abac_processor
 from tests.builders.findings import make_finding
 
 ACCOUNT, REGION = "123456789012", "eu-west-1"
@@ -87,15 +83,8 @@ def test_a_log_tree_listing_is_a_tree_error() -> None:
 
 
 def test_a_lookup_events_page_is_a_source_error_not_a_failed_poll() -> None:
-    metrics = Metrics()
-    processor = Processor(
-        normalizer=Normalizer(),
-        policy=CompiledPolicy(parse_policy_document({"version": 1})),
-        store=open_store("sqlite:///:memory:"),
-        principals=PrincipalTagCache(None),
-        metrics=metrics,
-        log=get_logger(),
-    )
+    _, processor = abac_processor()
+    metrics = processor.metrics
     source = LookupEventsSource(
         "trailless",
         LookupEventsSourceSettings(type="lookup_events", lookback_days=1, window_hours=24),
