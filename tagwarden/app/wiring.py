@@ -20,7 +20,7 @@ from tagwarden.adapters.sinks.revert import RevertSink
 from tagwarden.adapters.sources import Source
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.host_limits import available_cpus, cgroup_memory_limit, plan_workers
-from tagwarden.adapters.sources.lookup_events import OWN_CREDENTIALS, LookupEventsSource
+from tagwarden.adapters.sources.lookup_events import LookupEventsSource
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.adapters.sources.sqs import SqsSource
 from tagwarden.adapters.sources.workers import PreparePool
@@ -202,7 +202,6 @@ def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
                     spec,
                     context,
                     cloudtrail=clients.cloudtrail(region),
-                    account=OWN_CREDENTIALS,
                     region=region,
                 )
             )

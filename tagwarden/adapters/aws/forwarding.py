@@ -67,24 +67,26 @@ def rules_targeting(events: EventBridgeClient, queue_arn: str) -> list[Rule]:
     return rules
 
 
+def _subscription(sub: dict[str, Any], topic: str = "") -> Subscription:
+    return Subscription(
+        sub.get("TopicArn", topic),
+        sub.get("SubscriptionArn", ""),
+        sub.get("Protocol", ""),
+        sub.get("Endpoint", ""),
+    )
+
+
 def subscriptions_of(sns: SNSClient, topic: str) -> list[Subscription]:
     """The subscriptions of one SNS topic."""
-    return [
-        Subscription(topic, sub.get("SubscriptionArn", ""), sub.get("Protocol", ""), sub.get("Endpoint", ""))
-        for sub in _every(sns.list_subscriptions_by_topic, "Subscriptions", TopicArn=topic)
-    ]
+    subs = _every(sns.list_subscriptions_by_topic, "Subscriptions", TopicArn=topic)
+    return [_subscription(sub, topic) for sub in subs]
 
 
 def subscriptions_to(sns: SNSClient, endpoint: str) -> list[Subscription]:
     """The subscriptions to any topic whose endpoint is ``endpoint`` (a queue's ARN), among those
     ListSubscriptions gives in the client's account and region (SNS has no lookup by endpoint)."""
-    return [
-        Subscription(
-            sub.get("TopicArn", ""), sub.get("SubscriptionArn", ""), sub.get("Protocol", ""), endpoint
-        )
-        for sub in _every(sns.list_subscriptions, "Subscriptions")
-        if sub.get("Endpoint") == endpoint
-    ]
+    subs = (_subscription(sub) for sub in _every(sns.list_subscriptions, "Subscriptions"))
+    return [sub for sub in subs if sub.endpoint == endpoint]
 
 
 def queue_identity(sqs: SQSClient, kms: KMSClient, queue_url: str) -> tuple[str, str | None]:

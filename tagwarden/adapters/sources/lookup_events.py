@@ -55,9 +55,9 @@ def _served_at(response: dict[str, Any]) -> float | None:
     return (served if served.tzinfo else served.replace(tzinfo=UTC)).timestamp()  # HTTP dates are GMT
 
 
-# The limit is per account and region. Every source the daemon builds calls with the process's own
-# credentials, so of one account: keyed by this, they share a limiter without the account being
-# asked of STS as they are built (before the daemon serves HTTP).
+# The limit is per account and region. Every source calls with the process's own credentials, so of
+# one account: keyed by this, they share a limiter without the account being asked of STS as they
+# are built (before the daemon serves HTTP).
 OWN_CREDENTIALS = "own-credentials"
 
 
@@ -69,7 +69,6 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
         context: SourceContext,
         *,
         cloudtrail: CloudTrailClient,
-        account: str,
         region: str,
         limiter: RateLimiter | None = None,
         backoff: Sequence[float] = THROTTLE_BACKOFF_SECONDS,
@@ -78,7 +77,7 @@ class LookupEventsSource(SourceBase[LookupEventsSourceSettings]):
         self._ct = cloudtrail
         self._backoff = tuple(backoff)
         self._limiter = limiter or shared_limiter(
-            "cloudtrail:LookupEvents", account, region, settings.requests_per_second
+            "cloudtrail:LookupEvents", OWN_CREDENTIALS, region, settings.requests_per_second
         )
 
     def check(self) -> None:

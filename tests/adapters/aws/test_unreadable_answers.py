@@ -90,7 +90,6 @@ def test_a_lookup_events_page_is_a_source_error_not_a_failed_poll() -> None:
         LookupEventsSourceSettings(type="lookup_events", lookback_days=1, window_hours=24),
         SourceContext(processor, metrics, get_logger()),
         cloudtrail=Unreadable(),  # type: ignore[arg-type]
-        account=ACCOUNT,
         region=REGION,
         limiter=RateLimiter(1000.0),
     )

@@ -87,7 +87,6 @@ def make(
         spec,
         context,
         cloudtrail=client,
-        account="123456789012",
         region="us-east-1",
         limiter=limiter,
         backoff=backoff,
