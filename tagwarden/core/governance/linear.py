@@ -14,6 +14,7 @@ import re2  # type: ignore[import-untyped]
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # the error is raised, with its reason; RE2 need not print it too
+_ANSWERS_KEPT = 4096  # per pattern
 
 
 class PatternError(ValueError):
@@ -31,6 +32,15 @@ class LinearPattern:
                 f" (RE2 syntax: no backreferences or lookaround): {reason}"
             ) from None
         self.pattern = pattern
+        self._answers: dict[str, bool] = {}
 
     def fullmatch(self, value: str) -> bool:
-        return self._compiled.fullmatch(value) is not None
+        # A call into RE2 costs about 8 µs, a dict lookup a hundredth of it, and the values judged
+        # repeat (a team's name on every tag write). Bounded: values are chosen by tag writers.
+        answer = self._answers.get(value)
+        if answer is None:
+            answer = self._compiled.fullmatch(value) is not None
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[value] = answer
+        return answer

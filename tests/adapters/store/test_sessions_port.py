@@ -24,6 +24,20 @@ def test_sessions_keep_the_newest_grant(store: Store) -> None:
         assert tx.get_session("ASIA1") == new
 
 
+def test_grants_with_any_text_are_read_back_as_written(store: Store) -> None:
+    # msgspec writes the usual grant; one with a lone UTF-16 surrogate, which UTF-8 cannot carry,
+    # is written as json.dumps escapes it. Both read back whole.
+    grants = [
+        SessionGrant("ASIA1", "arn:aws:iam::1:role/r", "s", {"team": "é\u2028"}, ("team",), {"cc": "1"}),
+        SessionGrant("ASIA2", "arn:aws:iam::1:role/r", None, {"team": "\ud800x"}, caller_chosen=False),
+    ]
+    with store.unit() as tx:
+        for grant in grants:
+            tx.put_session(grant, 100.0)
+    with store.unit() as tx:
+        assert [tx.get_session(grant.access_key_id or "") for grant in grants] == grants
+
+
 def test_uses_of_a_session_not_known_yet_are_taken_once(store: Store) -> None:
     with store.unit() as tx:
         tx.note_session_use("ASIA1", "e2")
