@@ -14,7 +14,9 @@ Writes gzipped CloudTrail log files of the mix described in benchmarks/trail_mix
 Prints records per second, the ratio of replay's rate to zlib's, the peak memory of the replay
 process tree and whether every run recorded the same findings and tag history. Memory is the
 largest single process's peak RSS (from wait4) and, sampled every 50 ms, the tree's summed RSS and
-summed PSS. The workers are forked, so their RSS counts the pages they share with the parent and
+summed PSS. Sampled the same way, the CPU time of replay's own process: with workers, the one
+process that judges and commits, whose CPU time alone bounds the rate whatever the worker count
+(printed as that bound). The workers are forked, so their RSS counts the pages they share with the parent and
 each other once per process; PSS divides each shared page among the processes sharing it, so the
 tree's PSS is the memory the tree holds (what a container's memory limit sees of it, less the
 page cache).
@@ -48,6 +50,7 @@ class ReplayRun:
     max_rss_mib: float
     tree_rss_mib: float
     tree_pss_mib: float | None  # None where /proc/PID/smaps_rollup is not there (Linux < 4.14)
+    own_cpu_seconds: float | None  # of replay's process alone, its workers not counted; sampled
     store_mib: float  # the SQLite file once replay closed it
     findings: int
     digest: str
@@ -88,6 +91,16 @@ def _pss_kib(pid: int) -> int | None:
     except OSError:
         pass
     return None
+
+
+def _own_cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of ``pid`` alone (not its children), from /proc/PID/stat."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _tree_memory_kib(root: int) -> tuple[int, int | None]:
@@ -159,15 +172,16 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
         "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         "AWS_DEFAULT_REGION": "us-east-1",
     }
-    peak_tree, peak_pss = 0, None
+    peak_tree, peak_pss, own_cpu = 0, None, None
     started = time.perf_counter()
     log = (run_dir / "replay.log").open("wb")  # one warning per finding: kept out of the pipe
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, env=env, cwd=run_dir)
     finished = threading.Event()
 
     def sample() -> None:
-        nonlocal peak_tree, peak_pss
+        nonlocal peak_tree, peak_pss, own_cpu
         while not finished.wait(0.05):
+            own_cpu = _own_cpu_seconds(child.pid) or own_cpu  # the last reading before it exits
             rss, pss = _tree_memory_kib(child.pid)
             peak_tree = max(peak_tree, rss)
             if pss is not None:
@@ -197,6 +211,7 @@ def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
         usage.ru_maxrss / 1024,
         peak_tree / 1024,
         pss_mib,
+        own_cpu,
         store_mib,
         findings,
         digest,
@@ -264,6 +279,11 @@ def main() -> None:
                 f"{'':<27} peak memory: RSS {run.max_rss_mib:.0f} MiB (largest process); "
                 f"process tree, sampled: RSS {run.tree_rss_mib:.0f} MiB summed, PSS {pss} summed"
             )
+            if run.own_cpu_seconds and workers != 1:
+                print(
+                    f"{'':<27} replay's own process (judging and committing): {run.own_cpu_seconds:.2f} s "
+                    f"of CPU, a bound of {args.records / run.own_cpu_seconds:,.0f} records/s"
+                )
     again, again_cpu, _ = _inflate_all(paths, _zlib)
     print(
         f"zlib decompression again:   {args.records / again:>10,.0f} records/s  ({again:.2f} s, "
@@ -275,6 +295,15 @@ def main() -> None:
         "replay's rate over zlib's faster pass: "
         + ", ".join(f"{r.workers or 'default'}: {args.records / r.seconds / fastest:.2f}x" for r in runs)
     )
+    bounds = [r for r in runs if r.own_cpu_seconds and r.workers != 1]
+    if bounds:
+        print(
+            "the bound of replay's own process over zlib's faster pass: "
+            + ", ".join(
+                f"{r.workers or 'default'}: {args.records / (r.own_cpu_seconds or 1) / fastest:.2f}x"
+                for r in bounds
+            )
+        )
     with tempfile.TemporaryDirectory() as work:
         stages = time_stages(_run_dir(Path(work), "stages") / "tagwarden.yaml", paths)
     print("the stages before judging, alone in this process (a ceiling on one worker's rate):")

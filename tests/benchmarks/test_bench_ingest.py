@@ -55,6 +55,45 @@ def test_tree_memory_counts_a_forked_child_in_rss_twice_and_in_pss_once() -> Non
     assert pss is not None and pss < 0.8 * rss  # and divided between the two
 
 
+# A parent that spins for a while and a child that spins longer: the parent's own CPU time counts
+# its spin and not its child's, as the bound of replay's committing process must.
+_SPIN_AND_MEASURE = """
+import json, os, sys, time
+sys.path.insert(0, sys.argv[1])
+from bench_ingest import _own_cpu_seconds
+
+def spin(seconds):
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+before = _own_cpu_seconds(os.getpid())
+child = os.fork()
+if child == 0:
+    spin(1.0)
+    os._exit(0)
+spin(0.3)
+os.waitpid(child, 0)
+times = os.times()
+own = _own_cpu_seconds(os.getpid()) - before
+print(json.dumps([own, times.children_user + times.children_system]))
+"""
+
+
+def test_the_own_cpu_time_of_a_process_leaves_its_children_out() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _SPIN_AND_MEASURE, str(BENCH.parent)],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    own, children = json.loads(done.stdout)
+    assert children >= 0.9  # the child's second was spent, and waited for
+    assert 0.25 <= own < 0.9  # the parent's own 0.3 s, not the child's second
+
+
 @pytest.mark.slow
 def test_the_benchmark_runs_on_a_small_trail(tmp_path: Path) -> None:
     small = ["--records", "3000", "--files", "3", "--workers", "1", "2", "--data-dir", str(tmp_path)]
@@ -63,6 +102,9 @@ def test_the_benchmark_runs_on_a_small_trail(tmp_path: Path) -> None:
     assert re.search(r"reading and normalizing: +[\d,]+ records per CPU second", output)
     assert len(re.findall(r"PSS \d+ MiB summed", output)) == 2
     assert re.search(r"replay's rate over zlib's faster pass: 1: [\d.]+x, 2: [\d.]+x", output)
+    # The committing process's bound is printed where it is not the whole replay (workers > 1).
+    assert len(re.findall(r"own process \(judging and committing\): [\d.]+ s of CPU", output)) == 1
+    assert re.search(r"bound of replay's own process over zlib's faster pass: 2: [\d.]+x$", output, re.M)
     assert "findings and tag history across runs: identical" in output
     assert "replayed 3 file(s): 3000 records" in output
     assert re.search(r"findings, store \d+ MiB", output)
