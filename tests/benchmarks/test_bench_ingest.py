@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,16 +42,21 @@ print(json.dumps([parent_rss, rss, pss]))
 """
 
 
-def test_tree_memory_counts_a_forked_child_in_rss_twice_and_in_pss_once() -> None:
+def _measured(script: str) -> Any:
+    """What ``script``, run alone with the benchmark's folder on its path, prints as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", _FORK_AND_MEASURE, str(BENCH.parent)],
+        [sys.executable, "-c", script, str(BENCH.parent)],
         capture_output=True,
         check=False,
         text=True,
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    parent_rss, rss, pss = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+def test_tree_memory_counts_a_forked_child_in_rss_twice_and_in_pss_once() -> None:
+    parent_rss, rss, pss = _measured(_FORK_AND_MEASURE)
     assert rss > 1.5 * parent_rss  # the child's shared pages counted again
     assert pss is not None and pss < 0.8 * rss  # and divided between the two
 
@@ -81,15 +87,7 @@ print(json.dumps([own, times.children_user + times.children_system]))
 
 
 def test_the_own_cpu_time_of_a_process_leaves_its_children_out() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _SPIN_AND_MEASURE, str(BENCH.parent)],
-        capture_output=True,
-        check=False,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    own, children = json.loads(done.stdout)
+    own, children = _measured(_SPIN_AND_MEASURE)
     assert children >= 0.9  # the child's second was spent, and waited for
     assert 0.25 <= own < 0.9  # the parent's own 0.3 s, not the child's second
 
