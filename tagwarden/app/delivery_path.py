@@ -39,17 +39,17 @@ def delivery_path(
             for path in spec.paths:
                 if path.startswith("s3://"):
                     delivery.add_source_bucket(parse_s3_url(path)[0], name)
-    if clients is not None:
-        seed_delivery_path(delivery, clients, log)
+    if clients is not None and seed_delivery_path(delivery, clients, log):
+        read_queue_subscriptions(delivery, clients, log)
     return delivery
 
 
 def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) -> bool:
     """What AWS says now of the path: the trails (DescribeTrails), the EventBridge rules that send to a
-    source's queue, the KMS key of each source's queue, the subscriptions of a source's queue (to the
-    topics of its account and region, and to a trail's SNS topic), and the policies that govern tag
-    writes. Each read that fails is logged; what it would have taught comes from events. Where AWS
-    gives no answer to the first, the others are not asked, and False is returned: worth asking again."""
+    source's queue, the KMS key of each source's queue, the subscriptions of each trail's SNS topic,
+    and the policies that govern tag writes (the queues' own subscriptions: read_queue_subscriptions).
+    Each read that fails is logged; what it would have taught comes from events. Where AWS gives no
+    answer to the first, the others are not asked, and False is returned: worth asking again."""
     try:
         for trail in described_trails(clients.cloudtrail()):
             delivery.learn_trail(trail, whole=True)
@@ -73,11 +73,6 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
         with _logged(log, "forwarding_rules_unavailable", "rules learned from events only", queue=queue):
             for rule in rules_targeting(clients.events(region), queue):
                 delivery.add_rule(rule.arn, rule.pattern, rule.targets)
-        with _logged(
-            log, "queue_subscriptions_unavailable", "subscriptions learned from events only", queue=queue
-        ):
-            for sub in subscriptions_to(clients.sns(region), queue):
-                delivery.add_subscription(sub.topic, sub.arn, sub.protocol, sub.endpoint)
     for topic in list(delivery.trail_topics):
         with _logged(
             log, "topic_subscriptions_unavailable", "subscriptions learned from events only", topic=topic
@@ -88,6 +83,27 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
     with _logged(log, "organization_policies_unavailable", unknown_type):
         for policy_id, policy_type, arn in policies_of_types(clients.organizations(), GOVERNING_POLICY_TYPES):
             delivery.add_policy(policy_id, policy_type, arn)
+    return True
+
+
+def read_queue_subscriptions(delivery: DeliveryPath, clients: AwsClients, log: Any) -> bool:
+    """The SNS subscriptions whose endpoint is a source's queue (to any topic of the queue's account
+    and region: a bucket's notifications fanned out through a topic). SNS has no lookup by endpoint:
+    ListSubscriptions pages through every subscription there, 100 a page, throttled at 30 calls a
+    second, so an account with a million subscriptions takes minutes; the daemon reads them beside
+    its work rather than before it (StartReads). What is read is kept as it comes. A refusal is
+    logged, and the subscriptions are then learned from events; False where AWS gave no answer:
+    worth asking again."""
+    for queue in list(delivery.source_queues):
+        try:
+            for sub in subscriptions_to(clients.sns(queue.split(":")[3] or None), queue):
+                delivery.add_subscription(sub.topic, sub.arn, sub.protocol, sub.endpoint)
+        except NO_ANSWER as exc:
+            log.warning("queue_subscriptions_unavailable", error=str(exc), effect="asked again", queue=queue)
+            return False
+        except AWS_ERRORS as exc:
+            effect = "subscriptions learned from events only"
+            log.warning("queue_subscriptions_unavailable", error=str(exc), effect=effect, queue=queue)
     return True
 
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import boto3
 import pytest
 import yaml
+from botocore.exceptions import EndpointConnectionError
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.app.config import load_config
@@ -149,3 +152,92 @@ def test_only_the_daemon_asks_sts_with_one_short_attempt(no_aws: None, tmp_path:
     assert scan.identity is not None
     assert scan.identity._sts().meta.config.retries["total_max_attempts"] == 3
     scan.store.close()
+
+
+def _daemon_reading(aws_queue: str, tmp_path: Path) -> Daemon:
+    path = _config(tmp_path, principal_inventory_interval_seconds=0)
+    document = yaml.safe_load(path.read_text())
+    document["sources"].append({"type": "sqs", "name": "queue", "queue_url": aws_queue, "wait_seconds": 0})
+    path.write_text(yaml.safe_dump(document))
+    return Daemon(load_config(path), get_logger())
+
+
+def _queue_with_a_subscription() -> tuple[str, str]:
+    """A queue, and the ARN of its subscription to a topic no trail names (a bucket's notifications)."""
+    boto3.client("sqs").create_queue(QueueName="tagwarden")
+    sns = boto3.client("sns")
+    topic = sns.create_topic(Name="log-bucket-news")["TopicArn"]
+    arn = f"arn:aws:sqs:us-east-1:{MOTO_ACCOUNT}:tagwarden"
+    subscription = sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn)["SubscriptionArn"]
+    # Named as AWS names it (moto's own URL says no region, whose ARN would not be the queue's).
+    return f"https://sqs.us-east-1.amazonaws.com/{MOTO_ACCOUNT}/tagwarden", subscription
+
+
+def _until(condition: Callable[[], bool], seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return condition()
+
+
+def test_the_queues_subscriptions_are_read_beside_the_daemons_work(aws: str, tmp_path: Path) -> None:
+    # SNS lists a queue's subscriptions only by paging through every subscription of the account
+    # (100 a page, 30 pages a second at most): minutes where there are a million. Before, the daemon
+    # started polling only once that listing was done.
+    queue, subscription = _queue_with_a_subscription()
+    daemon = _daemon_reading(queue, tmp_path)
+    asked, released = threading.Event(), threading.Event()
+
+    def held(**_: Any) -> None:
+        asked.set()
+        released.wait(60)
+
+    daemon.parts.clients._session.events.register("before-call.sns.ListSubscriptions", held)
+    starting = threading.Thread(target=daemon.start, daemon=True)
+    starting.start()
+    try:
+        assert asked.wait(30)
+        starting.join(30)
+        assert not starting.is_alive()  # started, the listing still held
+        assert daemon._scheduler.get_job("poll:queue") is not None
+        delivery = daemon.parts.processor.delivery
+        assert subscription not in delivery.subscriptions
+        released.set()
+        assert _until(lambda: subscription in delivery.subscriptions)
+        assert daemon.start_reads.subscriptions_read
+    finally:
+        released.set()
+        daemon.shutdown()
+
+
+def test_a_listing_that_got_no_answer_is_asked_again(
+    aws: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("tagwarden.app.daemon.service.START_READS_RETRY_SECONDS", 0.2)
+    queue, subscription = _queue_with_a_subscription()
+    daemon = _daemon_reading(queue, tmp_path)
+    calls: list[str] = []
+
+    def first_unanswered(**_: Any) -> None:
+        calls.append("ListSubscriptions")
+        if len(calls) == 1:
+            raise EndpointConnectionError(endpoint_url=aws)
+
+    daemon.parts.clients._session.events.register("before-call.sns.ListSubscriptions", first_unanswered)
+    try:
+        daemon.start()
+        delivery = daemon.parts.processor.delivery
+        assert _until(lambda: subscription in delivery.subscriptions)
+        assert len(calls) == 2
+    finally:
+        daemon.shutdown()
+
+
+def test_run_once_reads_the_queues_subscriptions_before_its_poll(aws: str, tmp_path: Path) -> None:
+    queue, subscription = _queue_with_a_subscription()
+    daemon = _daemon_reading(queue, tmp_path)
+    try:
+        assert daemon.run_once() == 0
+        assert subscription in daemon.parts.processor.delivery.subscriptions
+    finally:
+        daemon.shutdown()

@@ -154,6 +154,7 @@ class Daemon:
         listed and every unit read; 1 if a poll failed, a source could not be listed, or a unit was
         left unread (for redrive, quarantine or the next run)."""
         self._read_at_start()  # once: what got no answer is not asked again in a single run
+        self.start_reads.read_subscriptions()
         for job in self.scans.jobs():
             if job.before_polling:
                 self.scans.run(job)
@@ -190,6 +191,8 @@ class Daemon:
         self.http.start()
         self._readiness.start()
         self._read_at_start()
+        beside = threading.Thread(target=self._read_subscriptions, name="queue-subscriptions", daemon=True)
+        beside.start()
         jobs = self.scans.jobs()
         scheduler = self._scheduler_for(jobs, self._run_before_polling(jobs))
         scheduler.start()
@@ -270,6 +273,18 @@ class Daemon:
             return
         if done and self._scheduler is not None and self._scheduler.get_job(START_READS_JOB) is not None:
             self._scheduler.remove_job(START_READS_JOB)
+
+    def _read_subscriptions(self) -> None:
+        """The source queues' SNS subscriptions (StartReads.read_subscriptions), in a thread of its
+        own: the listing may take minutes, for which neither polling nor the scheduler's threads
+        wait. What gets no answer is asked again every 60 s until the daemon stops."""
+        while not self.stop.is_set():
+            try:
+                if self.start_reads.read_subscriptions():
+                    return
+            except Exception as exc:  # asked again, as what AWS does not answer
+                self.log.error("queue_subscriptions_failed", error=str(exc), exc_info=True)
+            self.stop.wait(START_READS_RETRY_SECONDS)
 
     def shutdown(self) -> bool:
         """Stop taking work, let batches in hand finish within the grace period, close.

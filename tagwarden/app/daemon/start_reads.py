@@ -6,16 +6,26 @@ Each read is one attempt with short waits (AwsClients.for_start), so that an AWS
 (egress blocked, an endpoint that holds connections open) delays the start by seconds, not minutes;
 what got no answer is asked again by a job of its own until it answers. Before, both were read with
 the full retries before the HTTP server started, and were never asked again: a blip at start left the
-daemon's own role unwatched and the delivery path known from events only for the process's life."""
+daemon's own role unwatched and the delivery path known from events only for the process's life.
+
+The source queues' own SNS subscriptions are read apart (``read_subscriptions``), beside the daemon's
+work, with the configured retries: SNS lists them only by paging through every subscription of the
+account and region, which in an account with many takes minutes, and a throttled page is retried."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.caller import CallerAccount
 from tagwarden.app.config import LoadedConfig
-from tagwarden.app.delivery_path import add_watcher_roles, delivery_path, seed_delivery_path
+from tagwarden.app.delivery_path import (
+    add_watcher_roles,
+    delivery_path,
+    read_queue_subscriptions,
+    seed_delivery_path,
+)
 from tagwarden.app.pipeline.control_calls import ControlCalls
 from tagwarden.core.controls import DeliveryPath
 
@@ -35,9 +45,11 @@ class StartReads:
         self._controls = controls
         self._identity = identity
         self._clients = clients.for_start()
+        self._paging = clients  # the configured retries, for the one read made beside the work
         self._log = log
         self.identity_known = identity is None  # nothing to ask where there is no STS identity
         self.path_read = False
+        self.subscriptions_read = False
 
     @property
     def done(self) -> bool:
@@ -66,3 +78,16 @@ class StartReads:
                 retry_seconds=RETRY_SECONDS,
             )
         return self.done
+
+    def read_subscriptions(self) -> bool:
+        """Ask which SNS subscriptions deliver to the source queues, unless known; True once AWS has
+        answered (or refused: they are then learned from events, as the log says)."""
+        if not self.subscriptions_read:
+            started = time.monotonic()
+            read = delivery_path(self._config, None, self._log)  # the queues the configuration names
+            self.subscriptions_read = read_queue_subscriptions(read, self._paging, self._log)
+            self._controls.merge_path(read)
+            if self.subscriptions_read and read.source_queues:
+                took, found = round(time.monotonic() - started, 1), len(read.subscriptions)
+                self._log.info("queue_subscriptions_read", subscriptions=found, seconds=took)
+        return self.subscriptions_read
