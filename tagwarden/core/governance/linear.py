@@ -14,7 +14,8 @@ import re2  # type: ignore[import-untyped]
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # the error is raised, with its reason; RE2 need not print it too
-_ANSWERS_KEPT = 4096  # per pattern
+_ANSWERS_KEPT = 1024  # per pattern
+_LONGEST_KEPT = 128  # characters of a value whose answer is kept (tag values may have 256)
 
 
 class PatternError(ValueError):
@@ -36,11 +37,13 @@ class LinearPattern:
 
     def fullmatch(self, value: str) -> bool:
         # A call into RE2 costs about 8 µs, a dict lookup a hundredth of it, and the values judged
-        # repeat (a team's name on every tag write). Bounded: values are chosen by tag writers.
+        # repeat (a team's name on every tag write). Bounded, as tag writers choose the values: short
+        # ones only, so many patterns with full memories still hold little.
         answer = self._answers.get(value)
         if answer is None:
             answer = self._compiled.fullmatch(value) is not None
-            if len(self._answers) >= _ANSWERS_KEPT:
-                self._answers.clear()
-            self._answers[value] = answer
+            if len(value) <= _LONGEST_KEPT:
+                if len(self._answers) >= _ANSWERS_KEPT:
+                    self._answers.clear()
+                self._answers[value] = answer
         return answer

@@ -26,3 +26,6 @@ def test_the_answers_kept_are_bounded_and_stay_right() -> None:
         assert pattern.fullmatch(value) is (value[0].islower())
     assert len(pattern._answers) <= linear._ANSWERS_KEPT
     assert pattern.fullmatch("v1") and not pattern.fullmatch("-x")
+    long_value = "a" * (linear._LONGEST_KEPT + 1)
+    assert not pattern.fullmatch(long_value)  # more than 9 characters: no match
+    assert long_value not in pattern._answers  # answered, not kept
