@@ -40,14 +40,15 @@ def delivery_path(
                 if path.startswith("s3://"):
                     delivery.add_source_bucket(parse_s3_url(path)[0], name)
     if clients is not None and seed_delivery_path(delivery, clients, log):
-        read_queue_subscriptions(delivery, clients, log)
+        for subscription in queue_subscriptions(list(delivery.source_queues), clients, log) or ():
+            delivery.add_subscription(*subscription)
     return delivery
 
 
 def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) -> bool:
     """What AWS says now of the path: the trails (DescribeTrails), the EventBridge rules that send to a
     source's queue, the KMS key of each source's queue, the subscriptions of each trail's SNS topic,
-    and the policies that govern tag writes (the queues' own subscriptions: read_queue_subscriptions).
+    and the policies that govern tag writes (the queues' own subscriptions: queue_subscriptions).
     Each read that fails is logged; what it would have taught comes from events. Where AWS gives no
     answer to the first, the others are not asked, and False is returned: worth asking again."""
     try:
@@ -86,25 +87,28 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
     return True
 
 
-def read_queue_subscriptions(delivery: DeliveryPath, clients: AwsClients, log: Any) -> bool:
-    """The SNS subscriptions whose endpoint is a source's queue (to any topic of the queue's account
-    and region: a bucket's notifications fanned out through a topic). SNS has no lookup by endpoint:
-    ListSubscriptions pages through every subscription there, 100 a page, throttled at 30 calls a
-    second, so an account with a million subscriptions takes minutes; the daemon reads them beside
-    its work rather than before it (StartReads). What is read is kept as it comes. A refusal is
-    logged, and the subscriptions are then learned from events; False where AWS gave no answer:
-    worth asking again."""
-    for queue in list(delivery.source_queues):
+def queue_subscriptions(
+    queues: Iterable[str], clients: AwsClients, log: Any
+) -> list[tuple[str, str, str, str]] | None:
+    """The SNS subscriptions whose endpoint is one of ``queues`` (ARNs as SQS gives them), to any
+    topic of the queue's account and region (a bucket's notifications fanned out through a topic):
+    (topic, subscription, protocol, endpoint). SNS has no lookup by endpoint: ListSubscriptions pages
+    through every subscription there, 100 a page, throttled at 30 calls a second, so an account with a
+    million subscriptions takes minutes; the daemon reads them beside its work rather than before it
+    (StartReads). A refusal is logged, and that queue's subscriptions are then learned from events;
+    None where AWS gave no answer: worth asking again."""
+    found: list[tuple[str, str, str, str]] = []
+    for queue in queues:
         try:
             for sub in subscriptions_to(clients.sns(queue.split(":")[3] or None), queue):
-                delivery.add_subscription(sub.topic, sub.arn, sub.protocol, sub.endpoint)
+                found.append((sub.topic, sub.arn, sub.protocol, sub.endpoint))
         except NO_ANSWER as exc:
             log.warning("queue_subscriptions_unavailable", error=str(exc), effect="asked again", queue=queue)
-            return False
+            return None
         except AWS_ERRORS as exc:
             effect = "subscriptions learned from events only"
             log.warning("queue_subscriptions_unavailable", error=str(exc), effect=effect, queue=queue)
-    return True
+    return found
 
 
 @contextmanager

@@ -162,15 +162,18 @@ def _daemon_reading(aws_queue: str, tmp_path: Path) -> Daemon:
     return Daemon(load_config(path), get_logger())
 
 
-def _queue_with_a_subscription() -> tuple[str, str]:
-    """A queue, and the ARN of its subscription to a topic no trail names (a bucket's notifications)."""
-    boto3.client("sqs").create_queue(QueueName="tagwarden")
+def _queue_with_a_subscription(named_as: str = "endpoint") -> tuple[str, str]:
+    """A queue's URL, and the ARN of its subscription to a topic no trail names (a bucket's
+    notifications). ``named_as`` "aws": the URL says the queue's region; "endpoint": moto's own URL,
+    which does not (as a VPC endpoint's), so that only SQS's answer names the queue's ARN."""
+    url = boto3.client("sqs").create_queue(QueueName="tagwarden")["QueueUrl"]
     sns = boto3.client("sns")
     topic = sns.create_topic(Name="log-bucket-news")["TopicArn"]
     arn = f"arn:aws:sqs:us-east-1:{MOTO_ACCOUNT}:tagwarden"
     subscription = sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn)["SubscriptionArn"]
-    # Named as AWS names it (moto's own URL says no region, whose ARN would not be the queue's).
-    return f"https://sqs.us-east-1.amazonaws.com/{MOTO_ACCOUNT}/tagwarden", subscription
+    return (
+        f"https://sqs.us-east-1.amazonaws.com/{MOTO_ACCOUNT}/tagwarden" if named_as == "aws" else url
+    ), subscription
 
 
 def _until(condition: Callable[[], bool], seconds: float = 20) -> bool:
@@ -180,11 +183,14 @@ def _until(condition: Callable[[], bool], seconds: float = 20) -> bool:
     return condition()
 
 
-def test_the_queues_subscriptions_are_read_beside_the_daemons_work(aws: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("named_as", ["aws", "endpoint"])
+def test_the_queues_subscriptions_are_read_beside_the_daemons_work(
+    aws: str, tmp_path: Path, named_as: str
+) -> None:
     # SNS lists a queue's subscriptions only by paging through every subscription of the account
     # (100 a page, 30 pages a second at most): minutes where there are a million. Before, the daemon
     # started polling only once that listing was done.
-    queue, subscription = _queue_with_a_subscription()
+    queue, subscription = _queue_with_a_subscription(named_as)
     daemon = _daemon_reading(queue, tmp_path)
     asked, released = threading.Event(), threading.Event()
 
@@ -205,6 +211,8 @@ def test_the_queues_subscriptions_are_read_beside_the_daemons_work(aws: str, tmp
         released.set()
         assert _until(lambda: subscription in delivery.subscriptions)
         assert daemon.start_reads.subscriptions_read
+        # The queue keeps the ARN SQS gave it at start (its URL may not say the region).
+        assert list(delivery.source_queues) == [f"arn:aws:sqs:us-east-1:{MOTO_ACCOUNT}:tagwarden"]
     finally:
         released.set()
         daemon.shutdown()

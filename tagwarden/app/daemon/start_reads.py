@@ -23,7 +23,7 @@ from tagwarden.app.config import LoadedConfig
 from tagwarden.app.delivery_path import (
     add_watcher_roles,
     delivery_path,
-    read_queue_subscriptions,
+    queue_subscriptions,
     seed_delivery_path,
 )
 from tagwarden.app.pipeline.control_calls import ControlCalls
@@ -81,13 +81,15 @@ class StartReads:
 
     def read_subscriptions(self) -> bool:
         """Ask which SNS subscriptions deliver to the source queues, unless known; True once AWS has
-        answered (or refused: they are then learned from events, as the log says)."""
-        if not self.subscriptions_read:
-            started = time.monotonic()
-            read = delivery_path(self._config, None, self._log)  # the queues the configuration names
-            self.subscriptions_read = read_queue_subscriptions(read, self._paging, self._log)
-            self._controls.merge_path(read)
-            if self.subscriptions_read and read.source_queues:
-                took, found = round(time.monotonic() - started, 1), len(read.subscriptions)
-                self._log.info("queue_subscriptions_read", subscriptions=found, seconds=took)
+        answered (or refused: they are then learned from events, as the log says). Only once the
+        path is read: SQS names a queue whose URL does not say its region (a VPC endpoint's)."""
+        if not self.subscriptions_read and self.path_read:
+            started, queues = time.monotonic(), self._controls.source_queues()
+            found = queue_subscriptions(queues, self._paging, self._log)
+            if found is not None:
+                self._controls.learn_subscriptions(found)
+                self.subscriptions_read = True
+                if queues:
+                    took = round(time.monotonic() - started, 1)
+                    self._log.info("queue_subscriptions_read", subscriptions=len(found), seconds=took)
         return self.subscriptions_read

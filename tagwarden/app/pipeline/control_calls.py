@@ -45,6 +45,17 @@ class ControlCalls:
         with self._lock:
             self.delivery.merge(read)
 
+    def source_queues(self) -> list[str]:
+        """The source queues' ARNs as the path knows them now (a read of SQS may have named them)."""
+        with self._lock:
+            return list(self.delivery.source_queues)
+
+    def learn_subscriptions(self, subscriptions: Iterable[tuple[str, str, str, str]]) -> None:
+        """SNS subscriptions a read of AWS after start found: (topic, subscription, protocol, endpoint)."""
+        with self._lock:
+            for topic, arn, protocol, endpoint in subscriptions:
+                self.delivery.add_subscription(topic, arn, protocol, endpoint)
+
     def learn_role_policies(self, roles: Iterable[tuple[str, str, set[str], str | None]]) -> None:
         """What an inventory read of the roles tagwarden reads with: (account, role name, attached
         managed policies, boundary). Taken under the lock, as an inventory runs beside the pipeline."""
