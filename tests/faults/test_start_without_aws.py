@@ -184,12 +184,17 @@ def _until(condition: Callable[[], bool], seconds: float = 20) -> bool:
 
 
 @pytest.mark.parametrize("named_as", ["aws", "endpoint"])
-def test_the_queues_subscriptions_are_read_beside_the_daemons_work(
-    aws: str, tmp_path: Path, named_as: str
+def test_a_long_listing_of_the_queues_subscriptions_goes_on_beside_the_daemons_work(
+    aws: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    named_as: str,
 ) -> None:
     # SNS lists a queue's subscriptions only by paging through every subscription of the account
     # (100 a page, 30 pages a second at most): minutes where there are a million. Before, the daemon
-    # started polling only once that listing was done.
+    # started polling only once that listing was done; now it waits a while, then goes on.
+    monkeypatch.setattr("tagwarden.app.daemon.service.SUBSCRIPTIONS_WAIT_SECONDS", 0.5)
     queue, subscription = _queue_with_a_subscription(named_as)
     daemon = _daemon_reading(queue, tmp_path)
     asked, released = threading.Event(), threading.Event()
@@ -206,6 +211,8 @@ def test_the_queues_subscriptions_are_read_beside_the_daemons_work(
         starting.join(30)
         assert not starting.is_alive()  # started, the listing still held
         assert daemon._scheduler.get_job("poll:queue") is not None
+        logged = capsys.readouterr()
+        assert "queue_subscriptions_pending" in logged.out + logged.err  # says what is not known yet
         delivery = daemon.parts.processor.delivery
         assert subscription not in delivery.subscriptions
         released.set()
@@ -215,6 +222,21 @@ def test_the_queues_subscriptions_are_read_beside_the_daemons_work(
         assert list(delivery.source_queues) == [f"arn:aws:sqs:us-east-1:{MOTO_ACCOUNT}:tagwarden"]
     finally:
         released.set()
+        daemon.shutdown()
+
+
+def test_a_short_listing_is_known_before_the_first_poll(aws: str, tmp_path: Path) -> None:
+    queue, subscription = _queue_with_a_subscription()
+    daemon = _daemon_reading(queue, tmp_path)
+
+    def slow(**_: Any) -> None:
+        time.sleep(1.0)  # a few pages of a real account
+
+    daemon.parts.clients._session.events.register("before-call.sns.ListSubscriptions", slow)
+    try:
+        daemon.start()
+        assert subscription in daemon.parts.processor.delivery.subscriptions
+    finally:
         daemon.shutdown()
 
 

@@ -35,6 +35,9 @@ LEASE_RENEW_SECONDS = 15.0  # well within SCAN_LEASE_SECONDS
 HEALTHY_WITHIN_SECONDS = 60.0
 READY_CHECK_SECONDS = 10.0
 START_READS_JOB = "start-reads"
+# How long polling waits for the source queues' SNS subscriptions: a listing done within it is known
+# when the first event is judged; a longer one (an account with hundreds of thousands) goes on beside.
+SUBSCRIPTIONS_WAIT_SECONDS = 30.0
 ABANDON_SECONDS = 5.0  # after the grace period, how long polls get to drop the unit in hand
 
 
@@ -191,8 +194,7 @@ class Daemon:
         self.http.start()
         self._readiness.start()
         self._read_at_start()
-        beside = threading.Thread(target=self._read_subscriptions, name="queue-subscriptions", daemon=True)
-        beside.start()
+        self._start_reading_subscriptions()
         jobs = self.scans.jobs()
         scheduler = self._scheduler_for(jobs, self._run_before_polling(jobs))
         scheduler.start()
@@ -274,16 +276,31 @@ class Daemon:
         if done and self._scheduler is not None and self._scheduler.get_job(START_READS_JOB) is not None:
             self._scheduler.remove_job(START_READS_JOB)
 
-    def _read_subscriptions(self) -> None:
+    def _start_reading_subscriptions(self) -> None:
         """The source queues' SNS subscriptions (StartReads.read_subscriptions), in a thread of its
-        own: the listing may take minutes, for which neither polling nor the scheduler's threads
-        wait. What gets no answer is asked again every 60 s until the daemon stops."""
+        own: the listing may take minutes. Polling waits for its first try up to
+        SUBSCRIPTIONS_WAIT_SECONDS (where the path could be read at all), then goes on beside it."""
+        tried = threading.Event()
+        threading.Thread(
+            target=self._read_subscriptions, args=(tried,), name="queue-subscriptions", daemon=True
+        ).start()
+        if self.start_reads.path_read and not tried.wait(SUBSCRIPTIONS_WAIT_SECONDS):
+            self.log.warning(
+                "queue_subscriptions_pending",
+                waited_seconds=SUBSCRIPTIONS_WAIT_SECONDS,
+                effect="a change to a topic only the listing names is not judged as one until it ends",
+            )
+
+    def _read_subscriptions(self, tried: threading.Event) -> None:
+        """What gets no answer is asked again every 60 s until the daemon stops."""
         while not self.stop.is_set():
             try:
                 if self.start_reads.read_subscriptions():
                     return
             except Exception as exc:  # asked again, as what AWS does not answer
                 self.log.error("queue_subscriptions_failed", error=str(exc), exc_info=True)
+            finally:
+                tried.set()
             self.stop.wait(START_READS_RETRY_SECONDS)
 
     def shutdown(self) -> bool:
