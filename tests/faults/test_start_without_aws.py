@@ -194,7 +194,7 @@ def test_a_long_listing_of_the_queues_subscriptions_goes_on_beside_the_daemons_w
     # SNS lists a queue's subscriptions only by paging through every subscription of the account
     # (100 a page, 30 pages a second at most): minutes where there are a million. Before, the daemon
     # started polling only once that listing was done; now it waits a while, then goes on.
-    monkeypatch.setattr("tagwarden.app.daemon.service.SUBSCRIPTIONS_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr("tagwarden.app.daemon.service.SUBSCRIPTIONS_WAIT_SECONDS", 0.5, raising=False)
     queue, subscription = _queue_with_a_subscription(named_as)
     daemon = _daemon_reading(queue, tmp_path)
     asked, released = threading.Event(), threading.Event()
