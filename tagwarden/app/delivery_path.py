@@ -25,11 +25,17 @@ from tagwarden.core.inventory.snapshot import PrincipalRecord
 
 
 def delivery_path(
-    config: LoadedConfig, clients: AwsClients | None, log: Any, caller: str | None = None
+    config: LoadedConfig,
+    clients: AwsClients | None,
+    log: Any,
+    caller: str | None = None,
+    *,
+    subscriptions: bool = True,
 ) -> DeliveryPath:
     """The buckets and queues the configured sources read and, with ``clients``, what AWS says carries
-    CloudTrail to them; the roles tagwarden reads with (``caller``: the daemon's own ARN): the path
-    whose changes are control_tamper findings."""
+    CloudTrail to them (with ``subscriptions``, the queues' own SNS subscriptions too: a long listing
+    in a large account, which only judging control calls needs); the roles tagwarden reads with
+    (``caller``: the daemon's own ARN): the path whose changes are control_tamper findings."""
     delivery = DeliveryPath()
     add_watcher_roles(delivery, config, caller)
     for name, spec in zip(config.settings.source_names(), config.settings.sources, strict=True):
@@ -39,7 +45,7 @@ def delivery_path(
             for path in spec.paths:
                 if path.startswith("s3://"):
                     delivery.add_source_bucket(parse_s3_url(path)[0], name)
-    if clients is not None and seed_delivery_path(delivery, clients, log):
+    if clients is not None and seed_delivery_path(delivery, clients, log) and subscriptions:
         for subscription in queue_subscriptions(list(delivery.source_queues), clients, log) or ():
             delivery.add_subscription(*subscription)
     return delivery

@@ -116,7 +116,11 @@ def build_parts(
         route=route,
         # A replay's caller is whoever replays, not the daemon: its role is not the watcher's.
         delivery=delivery_path(
-            config, aws_clients if aws and not read_later else None, log, None if replay else caller.arn
+            config,
+            aws_clients if aws and not read_later else None,
+            log,
+            None if replay else caller.arn,
+            subscriptions=replay,  # a scan judges no control call (the daemon reads them itself)
         ),
         compute=compute,
         batch_reports=replay,

@@ -314,3 +314,24 @@ def test_a_queue_with_an_aws_managed_key_or_none_watches_no_key(aws: str, tmp_pa
         load_config(tmp_path / "tagwarden.yaml", env={}), AwsClients("us-east-1"), get_logger()
     )
     assert delivery.queue_keys == {}
+
+
+def test_a_scan_reads_the_path_but_not_the_queues_subscriptions(aws: str, tmp_path: Path) -> None:
+    # Listing them pages through every subscription of the account (minutes in a large one); only
+    # judging control calls needs them, which a scan does not do. A replay does.
+    made = made_before_tagwarden_started()
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG + f'store: {{url: "sqlite:///{tmp_path}/s.db"}}\n')
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    listings: list[str] = []
+    session = boto3.session.Session(region_name="us-east-1")
+    session.events.register("before-call.sns.ListSubscriptions", lambda **_: listings.append("asked"))
+    for replay, asked in ((False, []), (True, ["asked"])):
+        parts = build_parts(config, get_logger(), AwsClients("us-east-1", session=session), replay=replay)
+        try:
+            delivery = parts.processor.delivery
+            assert list(delivery.trail_buckets) == ["trail-bucket"]  # the path is read either way
+            assert (made["bucket_subscription"] in delivery.subscriptions) is replay
+            assert listings == asked
+        finally:
+            parts.store.close()
+        listings.clear()
