@@ -106,6 +106,9 @@ def build_parts(
     policy = CompiledPolicy(config.policy)
     writer = TagWriter(remediator_clients(aws_clients, config.policy.remediation.role))
     route = with_reverts(policy, sinks, by_severity, RevertSink(store, writer, policy, log))
+    # A replay's caller is whoever replays (its role is no watcher's); a scan judges no control call.
+    read_now = aws_clients if aws and not read_later else None
+    delivery = delivery_path(config, read_now, log, None if replay else caller.arn, subscriptions=replay)
     processor = Processor(
         normalizer=Normalizer(),
         policy=policy,
@@ -114,14 +117,7 @@ def build_parts(
         metrics=metrics,
         log=log,
         route=route,
-        # A replay's caller is whoever replays, not the daemon: its role is not the watcher's.
-        delivery=delivery_path(
-            config,
-            aws_clients if aws and not read_later else None,
-            log,
-            None if replay else caller.arn,
-            subscriptions=replay,  # a scan judges no control call (the daemon reads them itself)
-        ),
+        delivery=delivery,
         compute=compute,
         batch_reports=replay,
     )
