@@ -93,14 +93,19 @@ def _pss_kib(pid: int) -> int | None:
     return None
 
 
-def _own_cpu_seconds(pid: int) -> float | None:
-    """User and system CPU seconds of ``pid`` alone (not its children), from /proc/PID/stat."""
+def _stat_fields(pid: int | str) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command's name (state first), None once it is gone."""
     try:
         with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
+            return stat.read().rsplit(")", 1)[1].split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of ``pid`` alone (not its children), from /proc/PID/stat."""
+    fields = _stat_fields(pid)
+    return None if fields is None else (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _tree_memory_kib(root: int) -> tuple[int, int | None]:
@@ -110,10 +115,8 @@ def _tree_memory_kib(root: int) -> tuple[int, int | None]:
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
+        fields = _stat_fields(entry)
+        if fields is None:
             continue
         pid, parent = int(entry), int(fields[1])
         children.setdefault(parent, []).append(pid)

@@ -9,6 +9,7 @@ from typing import Any
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS, NO_ANSWER
 from tagwarden.adapters.aws.forwarding import (
+    Subscription,
     queue_identity,
     rules_targeting,
     subscriptions_of,
@@ -46,8 +47,8 @@ def delivery_path(
                 if path.startswith("s3://"):
                     delivery.add_source_bucket(parse_s3_url(path)[0], name)
     if clients is not None and seed_delivery_path(delivery, clients, log) and subscriptions:
-        for subscription in queue_subscriptions(list(delivery.source_queues), clients, log) or ():
-            delivery.add_subscription(*subscription)
+        for sub in queue_subscriptions(list(delivery.source_queues), clients, log) or ():
+            delivery.add_subscription(sub.topic, sub.arn, sub.protocol, sub.endpoint)
     return delivery
 
 
@@ -93,21 +94,18 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
     return True
 
 
-def queue_subscriptions(
-    queues: Iterable[str], clients: AwsClients, log: Any
-) -> list[tuple[str, str, str, str]] | None:
+def queue_subscriptions(queues: Iterable[str], clients: AwsClients, log: Any) -> list[Subscription] | None:
     """The SNS subscriptions whose endpoint is one of ``queues`` (ARNs as SQS gives them), to any
-    topic of the queue's account and region (a bucket's notifications fanned out through a topic):
-    (topic, subscription, protocol, endpoint). SNS has no lookup by endpoint: ListSubscriptions pages
+    topic of the queue's account and region (a bucket's notifications fanned out through a topic).
+    SNS has no lookup by endpoint: ListSubscriptions pages
     through every subscription there, 100 a page, throttled at 30 calls a second, so an account with a
     million subscriptions takes minutes; the daemon reads them beside its work rather than before it
     (StartReads). A refusal is logged, and that queue's subscriptions are then learned from events;
     None where AWS gave no answer: worth asking again."""
-    found: list[tuple[str, str, str, str]] = []
+    found: list[Subscription] = []
     for queue in queues:
         try:
-            for sub in subscriptions_to(clients.sns(queue.split(":")[3] or None), queue):
-                found.append((sub.topic, sub.arn, sub.protocol, sub.endpoint))
+            found += subscriptions_to(clients.sns(queue.split(":")[3] or None), queue)
         except NO_ANSWER as exc:
             log.warning("queue_subscriptions_unavailable", error=str(exc), effect="asked again", queue=queue)
             return None

@@ -8,7 +8,7 @@ import socket
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from tagwarden.core.controls import classify
 from tests.builders.aws_env import aws_at
 from tests.builders.cli_config import write_daemon_config
 from tests.core.controls import records as r
+from tests.e2e.support import wait_until
 
 MOTO_ACCOUNT = "123456789012"
 
@@ -176,13 +177,6 @@ def _queue_with_a_subscription(named_as: str = "endpoint") -> tuple[str, str]:
     ), subscription
 
 
-def _until(condition: Callable[[], bool], seconds: float = 20) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return condition()
-
-
 @pytest.mark.parametrize("named_as", ["aws", "endpoint"])
 def test_a_long_listing_of_the_queues_subscriptions_goes_on_beside_the_daemons_work(
     aws: str,
@@ -216,7 +210,7 @@ def test_a_long_listing_of_the_queues_subscriptions_goes_on_beside_the_daemons_w
         delivery = daemon.parts.processor.delivery
         assert subscription not in delivery.subscriptions
         released.set()
-        assert _until(lambda: subscription in delivery.subscriptions)
+        wait_until(lambda: subscription in delivery.subscriptions, 20, "the queue's subscription")
         assert daemon.start_reads.subscriptions_read
         # The queue keeps the ARN SQS gave it at start (its URL may not say the region).
         assert list(delivery.source_queues) == [f"arn:aws:sqs:us-east-1:{MOTO_ACCOUNT}:tagwarden"]
@@ -257,7 +251,7 @@ def test_a_listing_that_got_no_answer_is_asked_again(
     try:
         daemon.start()
         delivery = daemon.parts.processor.delivery
-        assert _until(lambda: subscription in delivery.subscriptions)
+        wait_until(lambda: subscription in delivery.subscriptions, 20, "the queue's subscription")
         assert len(calls) == 2
     finally:
         daemon.shutdown()

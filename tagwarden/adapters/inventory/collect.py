@@ -39,8 +39,6 @@ from tagwarden.core.inventory.snapshot import (
 )
 from tagwarden.core.settings.inventory import InventorySettings
 
-AwsErrors = AWS_ERRORS
-
 
 def error_text(exc: Exception) -> str:
     if isinstance(exc, ClientError):
@@ -132,7 +130,7 @@ class InventoryRun:
             return []
         try:
             return discover_accounts(self._org_clients().organizations())
-        except AwsErrors as exc:
+        except AWS_ERRORS as exc:
             # Stage "accounts": which accounts there are is unknown, not only their SCPs.
             self._fail(self.own_account or "organization", "accounts", exc)
             return []
@@ -145,14 +143,14 @@ class InventoryRun:
                 clients = self.clients.assume_role(
                     target.role_arn, self.settings.session_name, target.external_id
                 )
-        except AwsErrors as exc:
+        except AWS_ERRORS as exc:
             self._fail(target.account, "assume-role", exc)
             return None
         inventory = AccountInventory(target.account, started)
         try:
             inventory.principals = collect_principals(clients.iam())
             inventory.principals_complete = True
-        except AwsErrors as exc:
+        except AWS_ERRORS as exc:
             self._fail(target.account, "principals", exc)
         if self.with_resources:
             for region in target.regions:
@@ -166,7 +164,7 @@ class InventoryRun:
             found = list(
                 iter_resources(clients.tagging(region), account, region, self.settings.resource_types)
             )
-        except AwsErrors as exc:
+        except AWS_ERRORS as exc:
             self._fail(account, "resources", exc, region)
             return
         # An ARN listed by two regions (moto lists every bucket everywhere) is one resource.
@@ -184,7 +182,7 @@ class InventoryRun:
                     document = key_policy(kms, resource.arn)
                 else:
                     continue
-            except AwsErrors as exc:
+            except AWS_ERRORS as exc:
                 unreadable += 1
                 first = first or exc
                 continue
@@ -205,7 +203,7 @@ class InventoryRun:
         if settings.source in ("api", "auto"):
             try:
                 return organization_from_api(self._org_clients().organizations(), accounts)
-            except AwsErrors as exc:
+            except AWS_ERRORS as exc:
                 if settings.source == "api":
                     self._fail(self.own_account or "organization", "organization", exc)
                     return OrganizationPolicies(settings.management_account)

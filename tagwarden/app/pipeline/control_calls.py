@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from tagwarden.adapters.aws.forwarding import Subscription
 from tagwarden.adapters.store import StoreUnit
 from tagwarden.app.pipeline.late_sessions import session_unknown
 from tagwarden.app.recording import StagedFindings
@@ -50,11 +51,11 @@ class ControlCalls:
         with self._lock:
             return list(self.delivery.source_queues)
 
-    def learn_subscriptions(self, subscriptions: Iterable[tuple[str, str, str, str]]) -> None:
-        """SNS subscriptions a read of AWS after start found: (topic, subscription, protocol, endpoint)."""
+    def learn_subscriptions(self, subscriptions: Iterable[Subscription]) -> None:
+        """SNS subscriptions a read of AWS after start found."""
         with self._lock:
-            for topic, arn, protocol, endpoint in subscriptions:
-                self.delivery.add_subscription(topic, arn, protocol, endpoint)
+            for sub in subscriptions:
+                self.delivery.add_subscription(sub.topic, sub.arn, sub.protocol, sub.endpoint)
 
     def learn_role_policies(self, roles: Iterable[tuple[str, str, set[str], str | None]]) -> None:
         """What an inventory read of the roles tagwarden reads with: (account, role name, attached
