@@ -85,6 +85,7 @@ class SqlUnit(UnitFindings, UnitSessions):
         self._current = cache.current
         self._history_rows = cache.rows
         self._stale: dict[str, str] = {}  # targets whose tag_current rows are behind: kind
+        self._locked: set[str] = set()  # lock names held until the transaction ends
         self._was_processed: dict[str, bool] = {}  # by event id, as committed before the unit (read_ahead)
         self._inventoried: bool | None = None  # whether principals were inventoried, once known
 
@@ -217,7 +218,7 @@ class SqlUnit(UnitFindings, UnitSessions):
         self._remember_history(target, rows, origin)
         # Held already when the unit locked its targets up front (locks are re-entrant); taken
         # here otherwise, so that two units never rewrite one target's current tags side by side.
-        self._sql.lock_keys([_lock_name(target)])
+        self._lock([_lock_name(target)])
         when = format_time(origin.ts)
         self._history_kept += [
             (
@@ -303,7 +304,15 @@ class SqlUnit(UnitFindings, UnitSessions):
 
     def lock_targets(self, targets: Iterable[str], sessions: Iterable[str] = ()) -> None:
         names = {_lock_name(state_key(target)) for target in targets} | {"session:" + key for key in sessions}
-        self._sql.lock_keys(sorted(names))
+        self._lock(names)
+
+    def _lock(self, names: Iterable[str]) -> None:
+        """Takes the locks on ``names`` not held yet: they are held until the transaction ends, so
+        one asked for again (a target the unit locked up front, then changes) costs no statement."""
+        wanted = set(names) - self._locked
+        if wanted:
+            self._sql.lock_keys(sorted(wanted))
+            self._locked |= wanted
 
     def mark_principals_known(self, account: str, taken_at: float) -> None:
         self._inventoried = True
@@ -370,7 +379,7 @@ class SqlUnit(UnitFindings, UnitSessions):
     def _pending_locked(self, scope: str) -> list[PendingDifference]:
         """The scope's pending differences, read after taking its lock: two replicas recording
         under one scope take turns, and each reads what the other committed."""
-        self._sql.lock_keys(["pending:" + scope])
+        self._lock(["pending:" + scope])
         row = self._sql.row("SELECT entries_json FROM pending_differences WHERE scope = ?", (scope,))
         return [PendingDifference.from_dict(entry) for entry in json.loads(row[0])] if row else []
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 
 from tagwarden.adapters.store import Store, StoreError, open_store
-from tagwarden.adapters.store.postgres import PostgresStore
+from tagwarden.adapters.store.postgres import PostgresSql, PostgresStore, lock_ids
 from tagwarden.adapters.store.postgres_schema import MIGRATIONS, SCHEMA_VERSION
+from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.app.cli.main import main
 from tagwarden.core.ports.units import UnitDeferred
 from tests.adapters.store.builders import V4_ROWS, check_v4_rows_after_upgrade, finding
+from tests.e2e.support import wait_until
 from tests.postgres import PASSWORD
 
 
@@ -193,3 +196,47 @@ def test_a_unit_whose_connection_drops_is_deferred_not_failed(fresh_postgres_dat
     after = open_store(fresh_postgres_database)
     assert after.list_findings() == []  # nothing of the unit was committed
     after.close()
+
+
+def _advisory_locks(conn: psycopg.Connection[Any], pid: int) -> dict[int, bool]:
+    """The bigint advisory locks ``pid`` holds or waits for: lock id -> granted."""
+    rows = conn.execute(
+        # A bigint key is held as its high (classid) and low (objid) 32 bits.
+        "SELECT (classid::bigint << 32) | objid::bigint, granted FROM pg_locks"
+        " WHERE locktype = 'advisory' AND objsubid = 1 AND pid = %s",
+        (pid,),
+    ).fetchall()
+    return {int(lock_id): granted for lock_id, granted in rows}
+
+
+def test_a_units_locks_are_taken_in_their_sorted_order(fresh_postgres_database: str) -> None:
+    """All of a unit's locks go in one statement, and they are still taken in one order: the unit
+    waiting for the second of three holds the first and not the third, so two units never wait for
+    each other in a circle."""
+    store = PostgresStore(fresh_postgres_database)
+    store.migrate()
+    targets = [f"arn:aws:s3:::bucket-{n}" for n in range(3)]
+    ids = lock_ids(["target:" + target for target in targets])
+    pid: list[int] = []
+    with psycopg.connect(fresh_postgres_database, autocommit=True) as other:
+        other.execute("SELECT pg_advisory_lock(%s)", (ids[1],))
+
+        def lock() -> None:
+            with store.unit() as tx:
+                assert isinstance(tx, SqlUnit) and isinstance(tx._sql, PostgresSql)
+                pid.append(tx._sql._conn.info.backend_pid)
+                tx.lock_targets(targets)
+
+        unit = threading.Thread(target=lock)
+        unit.start()
+
+        def waiting() -> bool:
+            return bool(pid) and _advisory_locks(other, pid[0]).get(ids[1]) is False
+
+        wait_until(waiting, 10, "the unit waiting for the lock held by another")
+        assert _advisory_locks(other, pid[0]) == {ids[0]: True, ids[1]: False}
+        other.execute("SELECT pg_advisory_unlock(%s)", (ids[1],))
+        unit.join(timeout=10)
+        assert not unit.is_alive()
+        assert _advisory_locks(other, pid[0]) == {}  # released with the transaction
+    store.close()

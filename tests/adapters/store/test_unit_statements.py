@@ -22,6 +22,7 @@ class CountingSql:
     def __init__(self, inner: Sql) -> None:
         self.inner = inner
         self.statements: Counter[str] = Counter()
+        self.locks: list[list[str]] = []  # the names of each lock_keys call
 
     def _count(self, sql: str) -> None:
         self.statements[" ".join(sql.split()[:4])] += 1
@@ -43,6 +44,7 @@ class CountingSql:
         self.inner.run_many(sql, params)
 
     def lock_keys(self, keys: Sequence[str]) -> None:
+        self.locks.append(list(keys))
         self.inner.lock_keys(keys)
 
 
@@ -78,6 +80,23 @@ def test_a_unit_writes_history_current_tags_and_sessions_with_one_statement_each
     with store.unit() as tx:
         assert [tx.get_session(f"ASIA{i}") for i in range(40)] == [_grant(i) for i in range(40)]
         assert [len(tx.later_changes(target, 50.0, "e")) for target in TARGETS] == [1] * 40
+
+
+def test_a_unit_asks_once_for_each_lock_it_holds(store: Store) -> None:
+    """Locks are held until the transaction ends: the targets a unit locked up front and then
+    changes, or locks again, are not asked for again (on PostgreSQL, a round trip each)."""
+    assert isinstance(store, SqlStore)
+    with store._writing() as sql:
+        counting = CountingSql(sql)
+        unit = SqlUnit(counting)
+        unit.lock_targets(TARGETS[:20], ["ASIA1"])
+        for number, target in enumerate(TARGETS[:20]):
+            unit.record_change(change(f"e{number}", target=target, set={"team": "a"}), 100.0)
+        unit.lock_targets(TARGETS[10:30])
+        unit.record_change(change("e99", target=TARGETS[39], set={"team": "a"}), 100.0)
+        unit.flush()
+    names = ["target:" + target for target in TARGETS]
+    assert counting.locks == [sorted([*names[:20], "session:ASIA1"]), sorted(names[20:30]), [names[39]]]
 
 
 def test_what_a_unit_kept_is_written_before_it_reads_that_table(store: Store) -> None:
