@@ -42,8 +42,9 @@ def _grant_text(session: SessionGrant) -> str:
 
 
 class UnitSessions:
-    """Sessions are read once (the unit cache) until a unit changes them; the unit's upserts are
-    written before any read of the table and before the commit. Which sessions have uses waiting
+    """Sessions are read once (the unit cache) until a unit changes them, and a session put where
+    none was known is known from then on; the unit's upserts are written before any read of the
+    table and before the commit. Which sessions have uses waiting
     is read ahead for the sessions a unit creates, so that learning a session with none costs no
     statement of its own."""
 
@@ -80,9 +81,13 @@ class UnitSessions:
         self._uses_waiting.update((key, key in used) for key in asked)
 
     def put_session(self, session: SessionGrant, ts: float) -> None:
-        if not session.access_key_id:
+        key = session.access_key_id
+        if not key:
             return
-        self._sessions.pop(session.access_key_id, None)
+        if key in self._sessions and self._sessions[key] is None:
+            self._sessions[key] = session  # known to be absent: the upsert inserts this grant
+        else:
+            self._sessions.pop(key, None)  # the newer of two grants: the table's answer, once written
         grant = _grant_text(session)
         self._sessions_kept.append((session.access_key_id, ts, grant, self._now))
 

@@ -99,6 +99,26 @@ def test_a_unit_asks_once_for_each_lock_it_holds(store: Store) -> None:
     assert counting.locks == [sorted([*names[:20], "session:ASIA1"]), sorted(names[20:30]), [names[39]]]
 
 
+def test_a_session_put_where_none_was_known_is_known_without_a_read(store: Store) -> None:
+    """A session a unit learns (one read ahead and absent) is the one its upsert inserts: the uses
+    of it that follow in the unit ask no statement, and the upsert is still written."""
+    with store.unit() as tx:
+        tx.put_session(_grant(2), 100.0)
+
+    def work(unit: SqlUnit) -> None:
+        unit.read_ahead([], [], [], ["ASIA1", "ASIA2"])
+        unit.put_session(_grant(1), 100.0)
+        unit.put_session(SessionGrant("ASIA2", "arn:aws:iam::1:role/r", None, {"team": "old"}), 10.0)
+        assert unit.get_session("ASIA1") == _grant(1)
+        assert unit.get_session("ASIA2") == _grant(2)  # the older grant put does not replace it
+
+    statements = _counted_unit(store, work)
+    assert statements["SELECT grant_json FROM sessions"] == 1  # for ASIA2 alone
+    assert statements["INSERT INTO sessions (access_key_id,"] == 1
+    with store.unit() as tx:
+        assert [tx.get_session("ASIA1"), tx.get_session("ASIA2")] == [_grant(1), _grant(2)]
+
+
 def test_what_a_unit_kept_is_written_before_it_reads_that_table(store: Store) -> None:
     """Nothing read ahead: each question reads the table, after the unit's own rows are written."""
     with store.unit() as tx:
