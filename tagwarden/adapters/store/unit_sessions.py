@@ -89,7 +89,7 @@ class UnitSessions:
         else:
             self._sessions.pop(key, None)  # the newer of two grants: the table's answer, once written
         grant = _grant_text(session)
-        self._sessions_kept.append((session.access_key_id, ts, grant, self._now))
+        self._sessions_kept.append((key, ts, grant, self._now))
 
     def get_session(self, access_key_id: str) -> SessionGrant | None:
         if access_key_id in self._sessions:
