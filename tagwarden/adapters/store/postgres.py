@@ -71,6 +71,17 @@ class PostgresSql:
             with self._conn.cursor() as cursor:
                 cursor.executemany(_placeholders(sql), params)
 
+    def rows_of_each(self, sql: str, params: Sequence[Sequence[Any]]) -> list[Row]:
+        if not params:
+            return []
+        returned: list[Row] = []
+        with self._conn.cursor() as cursor:
+            cursor.executemany(_placeholders(sql), params, returning=True)
+            while True:
+                returned += cursor.fetchall()
+                if not cursor.nextset():
+                    return returned
+
     def lock_keys(self, keys: Sequence[str]) -> None:
         # One round trip for all of them (a unit locks some fifty names). unnest reads the array
         # out in order and each row's lock is taken as the row is read, so the locks are taken in

@@ -60,6 +60,10 @@ class Sql(Protocol):
         ...
 
     def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None: ...
+    def rows_of_each(self, sql: str, params: Sequence[Sequence[Any]]) -> list[Row]:
+        """Runs ``sql`` once for each of ``params``; the rows the runs returned, in order (one
+        round trip on PostgreSQL)."""
+        ...
 
     def lock_keys(self, keys: Sequence[str]) -> None:
         """Transaction-scoped locks on names; a single-writer engine needs none."""

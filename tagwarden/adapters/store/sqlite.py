@@ -45,6 +45,11 @@ class SQLiteSql:
     def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         self._conn.executemany(sql, params)
 
+    def rows_of_each(self, sql: str, params: Sequence[Sequence[Any]]) -> list[Row]:
+        # executemany returns no rows: one execute each (the statement is cached, the call in-process)
+        execute = self._conn.execute
+        return [row for values in params for row in execute(sql, values).fetchall()]
+
     def lock_keys(self, keys: Sequence[str]) -> None:
         """One writer at a time already: units never run side by side."""
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, finding_inserts, row_to_finding
+from tagwarden.adapters.store.finding_rows import (
+    FINDING_COLUMNS,
+    FINDING_INSERT,
+    finding_params,
+    row_to_finding,
+)
 from tagwarden.core.model import Finding
 
 if TYPE_CHECKING:
@@ -16,7 +21,8 @@ class UnitFindings:
     """Findings are inserted with statements whose RETURNING names the new ones: the database's
     answer at the moment of the insert, exact when two units race on an event. Staged findings
     wait for ``added_findings``, a read of the findings table or the unit's end, so that a unit
-    adds the findings of all its judgements with one statement (per 200) instead of one each."""
+    adds the findings of all its judgements with one call (``rows_of_each``: one round trip on
+    PostgreSQL) instead of one each."""
 
     def __init__(self, sql: Sql, now: str) -> None:
         self._sql = sql
@@ -25,10 +31,9 @@ class UnitFindings:
         self._added: set[str] = set()  # of the staged ones written, the new, not yet asked for
 
     def add_findings(self, findings: Sequence[Finding]) -> set[str]:
-        added: set[str] = set()
-        for statement, params in finding_inserts(findings, self._now):
-            added.update(str(row[0]) for row in self._sql.rows(statement, params))
-        return added
+        return {
+            str(row[0]) for row in self._sql.rows_of_each(FINDING_INSERT, finding_params(findings, self._now))
+        }
 
     def stage_findings(self, findings: Sequence[Finding]) -> None:
         self._staged += findings

@@ -43,6 +43,10 @@ class CountingSql:
         self._count(sql)
         self.inner.run_many(sql, params)
 
+    def rows_of_each(self, sql: str, params: Sequence[Sequence[Any]]) -> list[Row]:
+        self._count(sql)
+        return self.inner.rows_of_each(sql, params)
+
     def lock_keys(self, keys: Sequence[str]) -> None:
         self.locks.append(list(keys))
         self.inner.lock_keys(keys)
@@ -153,9 +157,12 @@ def test_a_unit_rolled_back_writes_nothing_it_kept(store: Store) -> None:
 
 def test_the_findings_of_one_judgement_are_added_with_one_statement(store: Store) -> None:
     findings = [finding(f"e{n}") for n in range(30)]
+    with store.unit() as tx:
+        tx.add_findings(findings[:1])  # stored before
 
     def work(unit: SqlUnit) -> None:
-        assert unit.add_findings(findings) == {f.id for f in findings}
+        # one there already, one given twice: each new one is answered once
+        assert unit.add_findings([*findings, findings[5]]) == {f.id for f in findings[1:]}
 
     assert _counted_unit(store, work)["INSERT INTO findings (id,"] == 1
 
