@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tagwarden.core.model.pickling import compact_pickling
 from tagwarden.core.model.plain import plain_fields
 
 # "unresolved": a resource whose ARN the record does not determine; its target names what the
@@ -16,6 +17,7 @@ RESOURCE_KINDS: frozenset[str] = frozenset({"resource", "unresolved"})
 SUCCESS = "success"
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Actor:
     """Who made the call.
@@ -51,6 +53,7 @@ class Actor:
         )
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class SessionGrant:
     """The session an STS AssumeRole* call created, and the tags it carries.
@@ -91,6 +94,7 @@ class SessionGrant:
         )
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class TagChange:
     """One record's effect on one target's tags.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tagwarden.core.model import SessionGrant, TagChange
+from tagwarden.core.model.pickling import compact_pickling
 from tagwarden.core.normalize.operations import OperationSpec
 
 
@@ -12,6 +13,7 @@ class Unreadable(ValueError):
     """A known tag-writing call whose parameters cannot be read; the message says why."""
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Normalized:
     """``spec`` is None for a record that is no tag-writing call (most records)."""

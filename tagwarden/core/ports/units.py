@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from tagwarden.core.compute import ComputeRead
 from tagwarden.core.model import Finding
+from tagwarden.core.model.pickling import compact_pickling
 from tagwarden.core.normalize.result import Normalized
 from tagwarden.core.ports.store import Store
 from tagwarden.core.records import ReadProblem
@@ -50,6 +51,7 @@ class UnitResult:
         return self.fatal is None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class TagRecord:
     """A record that gives tag changes, a session or a role to a compute resource, read and
