@@ -216,8 +216,8 @@ class SqlUnit(UnitFindings, UnitSessions):
     def _history(self, target: str, kind: str, rows: list[_Row], origin: _Origin) -> None:
         self._current.pop(target, None)  # target is a state key
         self._remember_history(target, rows, origin)
-        # Held already when the unit locked its targets up front (locks are re-entrant); taken
-        # here otherwise, so that two units never rewrite one target's current tags side by side.
+        # Held already when the unit locked its targets up front (then no statement); taken here
+        # otherwise, so that two units never rewrite one target's current tags side by side.
         self._lock([_lock_name(target)])
         when = format_time(origin.ts)
         self._history_kept += [

@@ -44,9 +44,8 @@ def _grant_text(session: SessionGrant) -> str:
 class UnitSessions:
     """Sessions are read once (the unit cache) until a unit changes them, and a session put where
     none was known is known from then on; the unit's upserts are written before any read of the
-    table and before the commit. Which sessions have uses waiting
-    is read ahead for the sessions a unit creates, so that learning a session with none costs no
-    statement of its own."""
+    table and before the commit. Which sessions have uses waiting is read ahead for the sessions
+    a unit creates, so that learning a session with none costs no statement of its own."""
 
     def __init__(self, sql: Sql, sessions: dict[str, SessionGrant | None], now: str) -> None:
         self._sql = sql
