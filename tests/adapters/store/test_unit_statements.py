@@ -4,52 +4,16 @@ and what it kept is written before it reads the table again, so every answer sta
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from typing import Any
 
 from tagwarden.adapters.store import Store
-from tagwarden.adapters.store.sql import Row, Sql, SqlStore
+from tagwarden.adapters.store.sql import SqlStore
 from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.core.model import SessionGrant
 from tests.adapters.store.builders import change, finding
+from tests.adapters.store.counting import CountingSql
 
 TARGETS = [f"arn:aws:s3:::bucket-{i}" for i in range(40)]
-
-
-class CountingSql:
-    """The engine's Sql, counting the statements it is given by their first four words."""
-
-    def __init__(self, inner: Sql) -> None:
-        self.inner = inner
-        self.statements: Counter[str] = Counter()
-        self.locks: list[list[str]] = []  # the names of each lock_keys call
-
-    def _count(self, sql: str) -> None:
-        self.statements[" ".join(sql.split()[:4])] += 1
-
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        self._count(sql)
-        return self.inner.rows(sql, params)
-
-    def row(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        self._count(sql)
-        return self.inner.row(sql, params)
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        self._count(sql)
-        return self.inner.run(sql, params)
-
-    def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
-        self._count(sql)
-        self.inner.run_many(sql, params)
-
-    def rows_of_each(self, sql: str, params: Sequence[Sequence[Any]]) -> list[Row]:
-        self._count(sql)
-        return self.inner.rows_of_each(sql, params)
-
-    def lock_keys(self, keys: Sequence[str]) -> None:
-        self.locks.append(list(keys))
-        self.inner.lock_keys(keys)
 
 
 def _grant(number: int) -> SessionGrant:

@@ -15,6 +15,7 @@ from tagwarden.app.recording import Route
 from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import iter_records
+from tests.adapters.store.counting import CountingSQLiteStore
 
 ACCOUNT = "123456789012"
 POLICY = {
@@ -204,10 +205,10 @@ def test_changes_whose_target_the_record_does_not_determine_are_counted_and_show
     assert "does not determine the target's ARN" in finding.explanation
 
 
-def test_the_findings_of_a_units_judgements_are_added_with_one_statement(tmp_path: Any) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'state.db'}")
-    statements: list[str] = []
-    store._writer.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+def test_the_findings_of_a_units_judgements_are_added_with_one_call(tmp_path: Any) -> None:
+    """Staged and added together at the unit's end: one call of the statement layer, which is one
+    round trip on PostgreSQL (``rows_of_each``), not one per judgement."""
+    store = CountingSQLiteStore(str(tmp_path / "state.db"))
     dev = Caller(ACCOUNT, "dev-beta", session="d")
     writes = [
         record(
@@ -221,8 +222,7 @@ def test_the_findings_of_a_units_judgements_are_added_with_one_statement(tmp_pat
         for n in range(20)
     ]
     result = run(processor(store), writes)
-    inserts = [s for s in statements if s.startswith("INSERT INTO findings")]
     assert len(result.new_findings) == 20  # one unauthorized_writer for each write
-    assert len(inserts) == 1
+    assert store.statements["INSERT INTO findings (id,"] == 1
     assert len(store.list_findings()) == 20
     store.close()
