@@ -97,11 +97,11 @@ def seed_delivery_path(delivery: DeliveryPath, clients: AwsClients, log: Any) ->
 def queue_subscriptions(queues: Iterable[str], clients: AwsClients, log: Any) -> list[Subscription] | None:
     """The SNS subscriptions whose endpoint is one of ``queues`` (ARNs as SQS gives them), to any
     topic of the queue's account and region (a bucket's notifications fanned out through a topic).
-    SNS has no lookup by endpoint: ListSubscriptions pages
-    through every subscription there, 100 a page, throttled at 30 calls a second, so an account with a
-    million subscriptions takes minutes; the daemon reads them beside its work rather than before it
-    (StartReads). A refusal is logged, and that queue's subscriptions are then learned from events;
-    None where AWS gave no answer: worth asking again."""
+    SNS has no lookup by endpoint: ListSubscriptions pages through every subscription there, 100 a
+    page, throttled at 30 calls a second, so an account with a million subscriptions takes minutes;
+    the daemon reads them beside its work rather than before it (StartReads). A refusal is logged,
+    and that queue's subscriptions are then learned from events; None where AWS gave no answer:
+    worth asking again."""
     found: list[Subscription] = []
     for queue in queues:
         try:
