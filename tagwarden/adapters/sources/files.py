@@ -40,6 +40,12 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, PollResult], None]
 
+# Small files (an organization trail delivers many of a few dozen records) are judged and
+# committed together, in their order, up to this many records a transaction: a commit writes
+# every page it changed, and a transaction of a few records changes about half as many pages
+# as one of a thousand.
+BATCH_RECORDS = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class LogObject:
@@ -50,6 +56,16 @@ class LogObject:
     path: Path | None = None
     bucket: str | None = None
     key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """A file in its turn to be committed: its place among the poll's files, and what reading it
+    gave (or the exception reading it raised)."""
+
+    done: int
+    obj: LogObject
+    ready: PreparedUnit | Exception
 
 
 def is_log_file(path: Path) -> bool:
@@ -85,10 +101,12 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         window: Window | None = None,
         skip_processed: bool = True,
         workers: int = 1,
+        batch_records: int = BATCH_RECORDS,
     ) -> None:
         """Files are read and normalized by the context's worker processes, or, without them and
         with ``workers`` > 1, by that many started for each poll (see parallel.py); judging and
-        committing stay here, in CloudTrail's time order."""
+        committing stay here, in CloudTrail's time order, in transactions of whole files up to
+        ``batch_records`` records (a larger file alone)."""
         super().__init__(name, settings, context)
         self._base = base_dir
         self._s3_factory = s3
@@ -98,6 +116,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         self._failed: set[str] = set()  # quarantined: not read again until they change
         self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
         self._workers = workers
+        self._batch_records = batch_records
 
     def _client(self) -> S3Client:
         if self._s3 is None:
@@ -190,41 +209,70 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         stop: threading.Event,
         progress: Progress | None,
     ) -> None:
-        processor = self._context.processor
-        abandon = self._context.abandon
         if any(obj.bucket is not None for obj in todo):
             self._client()  # made once here: S3 objects are fetched from several threads
-        prepared = prepared_in_order(pool, todo, self._work_item, self._prepare, abandon)
-        for done, (obj, ready) in enumerate(prepared, start=1):
-            if done > 1 and stop.is_set():  # after a skipped file: this one is read again later
-                prepared.close()
-                break
-            if self._skip_processed and self._failures.is_quarantined(obj.id):
-                self._failed.add(obj.id)
-                continue
-            try:
-                if isinstance(ready, Exception):
-                    raise ready
-                unit = processor.commit(ready, source=self.name, unit=obj.id, mark_object=True)
-            except UnitDeferred as exc:
-                # Not the file's fault: stop here (files are read in time order) and retry later.
-                self._defer(total, obj, exc)
-                prepared.close()
-                break
-            except Exception as exc:  # a file tagwarden fails on must not block the files behind it
-                detail = f"{type(exc).__name__}: {str(exc)[:500]}"
-                self._log.error("file_failed", unit=obj.id, error=detail, exc_info=True)
-                self._count_failure(total, obj, "unit_failed", detail)
-                continue
+        prepared = prepared_in_order(pool, todo, self._work_item, self._prepare, self._context.abandon)
+        done_one = (lambda done: progress(done, len(todo), total)) if progress is not None else None
+        together: list[_Turn] = []  # small files waiting to be committed in one transaction
+        records = 0  # theirs
+        try:
+            for done, (obj, ready) in enumerate(prepared, start=1):
+                if done > 1 and stop.is_set():  # after a skipped file: this one is read again later
+                    break
+                if self._skip_processed and self._failures.is_quarantined(obj.id):
+                    self._failed.add(obj.id)
+                    continue
+                if isinstance(ready, PreparedUnit) and ready.may_share_transaction():
+                    together.append(_Turn(done, obj, ready))
+                    records += ready.result.records
+                    if records < self._batch_records:
+                        continue
+                    go_on = self._commit(total, together, done_one)
+                else:
+                    go_on = self._commit(total, together, done_one) and self._commit(
+                        total, [_Turn(done, obj, ready)], done_one
+                    )
+                together, records = [], 0
+                if not go_on or stop.is_set():  # the files in hand are committed; nothing new is started
+                    break
+            if together:
+                self._commit(total, together, done_one)
+        finally:
+            prepared.close()
+
+    def _commit(self, total: PollResult, turns: list[_Turn], done_one: Callable[[int], None] | None) -> bool:
+        """Judges and commits ``turns`` in one transaction; False where the poll must stop here."""
+        if not turns:
+            return True
+        try:
+            for turn in turns:
+                if isinstance(turn.ready, Exception):
+                    raise turn.ready
+            units = [(turn.ready, turn.obj.id) for turn in turns if isinstance(turn.ready, PreparedUnit)]
+            results = self._context.processor.commit_together(units, source=self.name, mark_object=True)
+        except UnitDeferred as exc:
+            # Not the files' fault: stop here (files are read in time order) and retry later.
+            self._defer(total, turns[0].obj, exc)
+            return False
+        except Exception as exc:  # a file tagwarden fails on must not block the files behind it
+            if len(turns) > 1:
+                # Each again, alone and read afresh (judging adds to what reading counted), so
+                # that only the file at fault is counted as failed.
+                alone = ([_Turn(turn.done, turn.obj, self._prepare(turn.obj))] for turn in turns)
+                return all(self._commit(total, turn, done_one) for turn in alone)
+            obj = turns[0].obj
+            detail = f"{type(exc).__name__}: {str(exc)[:500]}"
+            self._log.error("file_failed", unit=obj.id, error=detail, exc_info=True)
+            self._count_failure(total, obj, "unit_failed", detail)
+            return True
+        for turn, unit in zip(turns, results, strict=True):
             self._context.faults.clear(f"source:{self.name}")
-            self._add(total, obj, unit)
+            self._add(total, turn.obj, unit)
             if unit.ok:
                 self._progressed()
-            if progress is not None:
-                progress(done, len(todo), total)
-            if stop.is_set():  # the file in hand is committed; nothing new is started
-                prepared.close()
-                break
+            if done_one is not None:
+                done_one(turn.done)
+        return True
 
     def _add(self, total: PollResult, obj: LogObject, unit: UnitResult) -> None:
         total.units += 1

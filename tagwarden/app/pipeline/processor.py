@@ -4,7 +4,8 @@ findings out. Every source and the replay command go through it, so they judge a
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -18,7 +19,7 @@ from tagwarden.app.pipeline.late_sessions import (
     note_grants_if_session_unknown,
     note_if_session_unknown,
 )
-from tagwarden.app.pipeline.principal_tags import InventoryWait, PrincipalTagCache, effective_tags
+from tagwarden.app.pipeline.principal_tags import Fetched, InventoryWait, PrincipalTagCache, effective_tags
 from tagwarden.app.pipeline.rejudge import (
     JudgeAgain,
     Rejudged,
@@ -28,27 +29,30 @@ from tagwarden.app.pipeline.rejudge import (
     rejudgeable,
 )
 from tagwarden.app.pipeline.unit_keys import actor_access_keys, changed_targets, granted, principals_needed
+from tagwarden.app.pipeline.unit_reading import read_unit
 from tagwarden.app.pipeline.unit_report import report_unit
 from tagwarden.app.recording import Recorder, Route, StagedFindings
-from tagwarden.core.arn import is_log_origin
 from tagwarden.core.compute import JudgedGrant, StateUndo
-from tagwarden.core.controls import (
-    DeliveryPath,
-    is_control_record,
-)
+from tagwarden.core.controls import ControlCall, DeliveryPath
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
-from tagwarden.core.normalize import Normalized, Normalizer
-from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitDeferred, UnitResult
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitResult
 from tagwarden.core.records import ReadProblem
-from tagwarden.core.records.bounds import tag_record_rejection
-from tagwarden.core.records.record_checks import record_problem
-from tagwarden.core.records.text import record_text
 from tagwarden.core.records.triage import Skipped
-from tagwarden.core.timeutil import canonical_time, now_iso, parse_time
+from tagwarden.core.timeutil import now_iso
 
 Record = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What was read for a unit before its transaction (``Processor._ask_before``)."""
+
+    calls: list[tuple[Record, ControlCall]]
+    needed: set[str]
+    fetched: list[Fetched]
 
 
 def _outcome_label(change: TagChange) -> str:
@@ -106,9 +110,7 @@ class Processor:
         )
 
     def prepare(self, items: Iterable[Record | ReadProblem | Skipped]) -> PreparedUnit:
-        result = UnitResult()
-        controls: list[tuple[float, Record]] = []
-        return PreparedUnit(result, self._read(items, result, controls), controls)
+        return read_unit(items, self.normalizer, self.compute.reader)
 
     def commit(
         self,
@@ -119,131 +121,82 @@ class Processor:
         mark_object: bool = False,
         read_until: float | None = None,
     ) -> UnitResult:
-        result, tagged = prepared.result, prepared.tagged
+        alone = [(prepared, unit)]
+        return self.commit_together(alone, source=source, mark_object=mark_object, read_until=read_until)[0]
+
+    def commit_together(
+        self,
+        units: Sequence[tuple[PreparedUnit, str]],
+        *,
+        source: str,
+        mark_object: bool = False,
+        read_until: float | None = None,
+    ) -> list[UnitResult]:
+        """Judge and commit prepared units, in their order, in one transaction. More than one only
+        where each ``may_share_transaction``: what is read for a unit before the transaction opens
+        (IAM tags of principals) then does not depend on what an earlier unit of it commits."""
+        if len(units) > 1 and not all(prepared.may_share_transaction() for prepared, _ in units):
+            raise ValueError("units with control calls or compute records are committed alone")
+        undo = StateUndo()
+        asked: list[_Asked] = []
+        try:
+            for prepared, _ in units:
+                asked.append(self._ask_before(prepared))
+            with self.store.unit() as tx:
+                created = now_iso()  # one moment for the findings of one transaction
+                for (prepared, unit), before in zip(units, asked, strict=True):
+                    self._judge_unit(tx, prepared, before, source=source, created=created, undo=undo)
+                    if mark_object and prepared.result.ok:
+                        tx.mark_object(source, unit)
+                if read_until is not None:
+                    tx.set_read_cursor(source, read_until)
+        except BaseException:
+            # Nothing of the units was committed: what they taught the memory goes too, so that a
+            # unit tried again is judged as this attempt was (the IAM tags it stored, asked again).
+            self.principals.forget(snapshot.arn for before in asked for snapshot in before.fetched)
+            self.compute.undo(undo)
+            raise
+        for prepared, unit in units:
+            report_unit(self.metrics, self.log, self.recorder, prepared.result, source=source, unit=unit)
+        return [prepared.result for prepared, _ in units]
+
+    def _ask_before(self, prepared: PreparedUnit) -> _Asked:
+        """What a unit needs read before its transaction: its control calls classified, the
+        compute state it reads loaded, and the IAM tags of the principals it names fetched."""
         calls = self.controls.classify(prepared.controls)
-        reads = [t.compute for t in tagged if t.compute]
+        reads = [t.compute for t in prepared.tagged if t.compute]
         if reads:
             self.compute.load(self.store, reads)
         roles = self.compute.prepare(reads)
-        needed = principals_needed(tagged) | roles | {call.context.actor.arn for _, call in calls}
-        fetched = self.principals.refresh(needed)
-        undo = StateUndo()
-        try:
-            with self.store.unit() as tx:
-                targets = changed_targets(tagged)
-                locked = targets | {snapshot.arn for snapshot in fetched}
-                used, created_sessions = actor_access_keys(tagged), granted(tagged)
-                tx.lock_targets(locked, used | created_sessions)
-                tx.read_ahead([t.event_id for t in tagged], targets | needed, used, created_sessions)
-                for snapshot in fetched:
-                    tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
-                created = now_iso()  # one moment for the findings of one transaction
-                found = self.recorder.staged(tx)
-                for item in tagged:
-                    self._judge_record(tx, item, result, found, source=source, created=created, undo=undo)
-                self.compute.persist(tx, undo)
-                tags = partial(self._actor_tags, tx)
-                self.controls.judge(tx, calls, found, actor_tags=tags, created_at=created)
-                result.new_findings += found.finish()
-                if mark_object and result.ok:
-                    tx.mark_object(source, unit)
-                if read_until is not None:
-                    tx.set_read_cursor(source, read_until)
-                tx.note_log_origins(result.newest_by_origin)
-        except BaseException:
-            # Nothing of the unit was committed: what it taught the memory goes too, so that the
-            # unit tried again is judged as this attempt was (the IAM tags it stored, asked again).
-            self.principals.forget(snapshot.arn for snapshot in fetched)
-            self.compute.undo(undo)
-            raise
-        report_unit(self.metrics, self.log, self.recorder, result, source=source, unit=unit)
-        return result
+        needed = principals_needed(prepared.tagged) | roles | {call.context.actor.arn for _, call in calls}
+        return _Asked(calls, needed, self.principals.refresh(needed))
 
-    def _read(
+    def _judge_unit(
         self,
-        items: Iterable[Record | ReadProblem | Skipped],
-        result: UnitResult,
-        controls: list[tuple[float, Record]],
-    ) -> list[TagRecord]:
-        tagged: list[TagRecord] = []
-        newest = ""
-        newest_by_origin: dict[tuple[str, str], str] = {}
-        for item in items:
-            if isinstance(item, Skipped):  # records the reader found to matter to nothing
-                result.records += item.count
-                newest = max(newest, item.newest_event_time)
-                for origin, latest in item.newest_by_origin.items():
-                    newest_by_origin[origin] = max(newest_by_origin.get(origin, ""), latest)
-                continue
-            if isinstance(item, ReadProblem):
-                if item.transient:  # a fault in getting the bytes: nothing of this reading counts
-                    raise UnitDeferred(item.reason, item.detail)
-                if item.fatal:
-                    result.fatal = item
-                else:
-                    result.rejected.append((item.reason, item.detail))
-                continue
-            result.records += 1
-            problem = record_problem(item)
-            if problem is not None:
-                result.rejected.append(("bad_record", f"{problem} (eventID {item.get('eventID')!r})"))
-                continue
-            when = item.get("eventTime")
-            if isinstance(when, str) and when > newest:
-                newest = when
-            origin = (str(item.get("recipientAccountId") or ""), str(item.get("awsRegion") or ""))
-            if isinstance(when, str) and when > newest_by_origin.get(origin, ""):
-                newest_by_origin[origin] = when
-            if is_control_record(item):
-                controls.append((parse_time(when) or 0.0, item))
-            kept = self._relevant(item, when, result)
-            if kept is not None:
-                tagged.append(kept)
-        result.newest_event = parse_time(newest) if newest else None
-        for origin, latest in newest_by_origin.items():
-            moment = parse_time(latest)
-            if moment is not None and is_log_origin(*origin):
-                result.newest_by_origin[origin] = moment
-        # CloudTrail delivers out of order: judge in event-time order within the unit; across
-        # units, the store's as-of reads give each change the value before it.
-        tagged.sort(key=lambda t: (t.ts, t.event_id))
-        return tagged
-
-    def _relevant(self, item: Record, when: Any, result: UnitResult) -> TagRecord | None:
-        """The record as something to judge (a tag write, a session, a role given to compute), or
-        None when it is none of those or cannot be judged (counted in ``result``)."""
-        normalized = self.normalizer.normalize(item)
-        compute = self.compute.reader.read(item)
-        if normalized.spec is None and compute is None:
-            return None
-        event_id = str(item.get("eventID") or "")
-        if normalized.unreadable is not None and compute is None:
-            result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
-            return None
-        rejected = tag_record_rejection(item, normalized.changes, normalized.session)
-        if rejected is not None:
-            result.rejected.append(rejected)
-            return None
-        ts = parse_time(when)
-        assert ts is not None  # tag_record_rejection checked it
-        if normalized.unreadable is not None:  # the compute part is still judged
-            result.unreadable.append((str(item["eventSource"]), event_id, normalized.unreadable))
-            normalized = Normalized(spec=normalized.spec)
-        session = normalized.session
-        if session is not None and not session.effective_tags():
-            # A session without tags of its own or inherited changes no later judgement (its
-            # callers' tags are their role's): not kept, as the fast reader does not decode it.
-            session = None
-        if not (normalized.changes or session is not None or compute is not None):
-            return None
-        ids = {c.event_id for c in normalized.changes}
-        if compute is not None:
-            ids.add(compute.grants[0].ctx.event_id if compute.grants else event_id)
-        # Without its spec: what is judged is the changes and the session (and it pickles small).
-        slim = Normalized(changes=normalized.changes, session=session)
-        event_time = canonical_time(item.get("eventTime"))
-        chosen_id = ids.pop() if len(ids) == 1 else event_id
-        return TagRecord(ts, chosen_id, record_text(item), event_time, slim, compute)
+        tx: StoreUnit,
+        prepared: PreparedUnit,
+        asked: _Asked,
+        *,
+        source: str,
+        created: str,
+        undo: StateUndo,
+    ) -> None:
+        result, tagged = prepared.result, prepared.tagged
+        targets = changed_targets(tagged)
+        locked = targets | {snapshot.arn for snapshot in asked.fetched}
+        used, created_sessions = actor_access_keys(tagged), granted(tagged)
+        tx.lock_targets(locked, used | created_sessions)
+        tx.read_ahead([t.event_id for t in tagged], targets | asked.needed, used, created_sessions)
+        for snapshot in asked.fetched:
+            tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
+        found = self.recorder.staged(tx)
+        for item in tagged:
+            self._judge_record(tx, item, result, found, source=source, created=created, undo=undo)
+        self.compute.persist(tx, undo)
+        tags = partial(self._actor_tags, tx)
+        self.controls.judge(tx, asked.calls, found, actor_tags=tags, created_at=created)
+        result.new_findings += found.finish()
+        tx.note_log_origins(result.newest_by_origin)
 
     def _actor_tags(self, tx: StoreUnit, actor: Actor) -> dict[str, str] | None:
         known = tx.current_tags(actor.arn)

@@ -4,7 +4,7 @@ every source hands its records to."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -76,6 +76,12 @@ class PreparedUnit:
     # process, because classifying them also teaches the delivery path.
     controls: list[tuple[float, Record]] = field(default_factory=list)
 
+    def may_share_transaction(self) -> bool:
+        """Whether the unit may be committed in one transaction with others: a unit that reads
+        nothing its predecessors may commit before its transaction opens (no control calls, no
+        roles given to compute, whose state is loaded first) and that was read whole."""
+        return self.result.fatal is None and not self.controls and not any(t.compute for t in self.tagged)
+
 
 class UnitProcessor(Protocol):
     @property
@@ -102,6 +108,18 @@ class UnitProcessor(Protocol):
         read_until: float | None = None,
     ) -> UnitResult:
         """Judge and commit a prepared unit in one transaction (see ``process``)."""
+        ...
+
+    def commit_together(
+        self,
+        units: Sequence[tuple[PreparedUnit, str]],
+        *,
+        source: str,
+        mark_object: bool = False,
+        read_until: float | None = None,
+    ) -> list[UnitResult]:
+        """``commit`` for several units (each with its name) in one transaction: fewer commits
+        for many small files. More than one only where each ``may_share_transaction``."""
         ...
 
     def process(
