@@ -25,7 +25,13 @@ from tagwarden.adapters.sources.s3_objects import (
     read_object,
     time_order_key,
 )
-from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext, until_stopped
+from tagwarden.adapters.sources.source import (
+    BATCH_RECORDS,
+    PollResult,
+    SourceBase,
+    SourceContext,
+    until_stopped,
+)
 from tagwarden.adapters.sources.workers import Fetched, WorkItem
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem
@@ -39,12 +45,6 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
 Progress = Callable[[int, int, PollResult], None]
-
-# Small files (an organization trail delivers many of a few dozen records) are judged and
-# committed together, in their order, up to this many records a transaction: a commit writes
-# every page it changed, and a transaction of a few records changes about half as many pages
-# as one of a thousand.
-BATCH_RECORDS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +256,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             return False
         except Exception as exc:  # a file tagwarden fails on must not block the files behind it
             if len(turns) > 1:
+                self._log.info("files_tried_alone", files=len(turns), error=f"{type(exc).__name__}: {exc}")
                 # Each again, alone and read afresh (judging adds to what reading counted), so
                 # that only the file at fault is counted as failed.
                 alone = ([_Turn(turn.done, turn.obj, self._prepare(turn.obj))] for turn in turns)

@@ -14,10 +14,10 @@ meanwhile. Each message of a batch succeeds or fails on its own:
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS, error_code
@@ -31,8 +31,15 @@ from tagwarden.adapters.sources.messages import (
     parse_body,
 )
 from tagwarden.adapters.sources.parallel import prepared_in_order
+from tagwarden.adapters.sources.queue_attributes import QueueAttributes
 from tagwarden.adapters.sources.s3_objects import fetch_object, read_object
-from tagwarden.adapters.sources.source import PollResult, SourceBase, SourceContext, until_stopped
+from tagwarden.adapters.sources.source import (
+    BATCH_RECORDS,
+    PollResult,
+    SourceBase,
+    SourceContext,
+    until_stopped,
+)
 from tagwarden.adapters.sources.visibility import KeepInvisible
 from tagwarden.adapters.sources.workers import Fetched, WorkItem
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
@@ -40,35 +47,48 @@ from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.records.triage import Skipped
 from tagwarden.core.settings.settings import SqsSourceSettings
 
-# A queue attribute read: the call failed, or its value is not a number.
-_ATTRIBUTE_ERRORS: tuple[type[Exception], ...] = (*AWS_ERRORS, ValueError)
-
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
-    from mypy_boto3_sqs.type_defs import MessageTypeDef
+    from mypy_boto3_sqs.type_defs import DeleteMessageBatchRequestEntryTypeDef, MessageTypeDef
 
 Job = tuple["MessageTypeDef", "Content | MessageError"]  # a message and what its body points at
 Ready = PreparedUnit | Exception
-DEFAULT_VISIBILITY_SECONDS = 30  # SQS's default, assumed when the queue's cannot be read
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """A message read and waiting to be committed with the ones beside it."""
+
+    message: MessageTypeDef
+    content: list[S3Object | Inline]
+    ready: PreparedUnit
 
 
 class SqsSource(SourceBase[SqsSourceSettings]):
     def __init__(
-        self, name: str, settings: SqsSourceSettings, context: SourceContext, *, sqs: SQSClient, s3: S3Client
+        self,
+        name: str,
+        settings: SqsSourceSettings,
+        context: SourceContext,
+        *,
+        sqs: SQSClient,
+        s3: S3Client,
+        batch_records: int = BATCH_RECORDS,
     ) -> None:
+        """Consecutive messages of a batch are committed together up to ``batch_records``
+        records (a larger one alone)."""
         super().__init__(name, settings, context)
         self._sqs = sqs
         self._s3 = s3
         self._processor = context.processor
         self._metrics = context.metrics
         self._clock = context.clock
-        self._dlq_url: str | None = None
-        self._visibility: int | None = settings.visibility_timeout
-        self._dlq_checked = float("-inf")
         self._faults = context.faults
         self._abandon = context.abandon
         self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
+        self._batch_records = batch_records
+        self._queue = QueueAttributes(name, settings, sqs, context)
 
     def check(self) -> None:
         self._sqs.get_queue_attributes(QueueUrl=self.settings.queue_url, AttributeNames=["QueueArn"])
@@ -93,24 +113,9 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             # The batch in hand is finished even if a stop arrives meanwhile (a deferred message
             # is released at once on stop).
             self._handle_batch(messages, stop, total)
-        self._measure_backlog()
-        self._check_dead_letters()
+        self._queue.measure_backlog()
+        self._queue.check_dead_letters()
         return total
-
-    def _measure_backlog(self) -> None:
-        """What waits in the queue: a backfill sent with ``replay --enqueue`` shows here."""
-        try:
-            attrs = self._sqs.get_queue_attributes(
-                QueueUrl=self.settings.queue_url,
-                AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-            ).get("Attributes", {})
-            backlog = self._metrics.queue_backlog
-            backlog.labels(self.name, "visible").set(int(attrs.get("ApproximateNumberOfMessages", "0")))
-            backlog.labels(self.name, "in_flight").set(
-                int(attrs.get("ApproximateNumberOfMessagesNotVisible", "0"))
-            )
-        except _ATTRIBUTE_ERRORS as exc:
-            self._log.info("queue_backlog_unavailable", error=error_code(exc, type(exc).__name__))
 
     def _objects(self, content: list[S3Object | Inline]) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
         for item in content:
@@ -120,28 +125,68 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                 yield from iter_records_from_value(item.value)
 
     def _handle_batch(self, messages: list[MessageTypeDef], stop: threading.Event, total: PollResult) -> None:
-        """The messages of one batch, committed and deleted one after the other in the order
-        received; the context's worker processes read and normalize the ones behind meanwhile."""
+        """The messages of one batch, committed and deleted in the order received (consecutive
+        small ones in one transaction); the context's worker processes read and normalize the
+        ones behind meanwhile."""
         jobs: list[Job] = [(message, _content(message)) for message in messages]
         pool, abandon = self._context.pool, self._abandon
-        with KeepInvisible(self._extend, self._visibility_timeout(), messages) as in_hand:
+        with KeepInvisible(self._extend, self._queue.visibility_timeout(), messages) as in_hand:
             prepared = prepared_in_order(pool, jobs, self._work_item, self._prepare_here, abandon)
+            together: list[_Held] = []
+            records = 0  # theirs
             for index, ((message, content), ready) in enumerate(prepared):
-                total.add(self._handle(message, content, ready, messages[index + 1 :], stop))
-                in_hand.done(message)
+                waiting = messages[index + 1 :]
+                if (
+                    isinstance(content, list)
+                    and isinstance(ready, PreparedUnit)
+                    and ready.may_share_transaction()
+                ):
+                    together.append(_Held(message, content, ready))
+                    records += ready.result.records
+                    if records < self._batch_records:
+                        continue
+                    self._handle_together(together, waiting, stop, total, in_hand)
+                else:
+                    self._handle_together(together, [message, *waiting], stop, total, in_hand)
+                    total.add(self._handle(message, content, ready, waiting, stop))
+                    in_hand.done(message)
+                together, records = [], 0
+            self._handle_together(together, [], stop, total, in_hand)
 
-    def _visibility_timeout(self) -> int:
-        """The timeout the received messages got: the configured one, else the queue's."""
-        if self._visibility is None:
+    def _handle_together(
+        self,
+        together: list[_Held],
+        waiting: list[MessageTypeDef],
+        stop: threading.Event,
+        total: PollResult,
+        in_hand: KeepInvisible,
+    ) -> None:
+        """Messages committed in one transaction, then each deleted. Where that fails or is
+        deferred, each is handled on its own, read again, as if it had never been with the others."""
+        if len(together) > 1:
+            units = [(held.ready, f"sqs:{held.message.get('MessageId', '?')}") for held in together]
             try:
-                attrs = self._sqs.get_queue_attributes(
-                    QueueUrl=self.settings.queue_url, AttributeNames=["VisibilityTimeout"]
-                ).get("Attributes", {})
-                self._visibility = int(attrs.get("VisibilityTimeout", DEFAULT_VISIBILITY_SECONDS))
-            except _ATTRIBUTE_ERRORS as exc:
-                self._log.info("visibility_timeout_unavailable", error=error_code(exc, type(exc).__name__))
-                return DEFAULT_VISIBILITY_SECONDS
-        return self._visibility
+                results = self._processor.commit_together(units, source=self.name)
+            except Exception as exc:  # each on its own, below: its own retries, failure or quarantine
+                self._log.info(
+                    "messages_tried_alone", messages=len(together), error=f"{type(exc).__name__}: {exc}"
+                )
+            else:
+                self._faults.clear(f"source:{self.name}")
+                result = PollResult(units=len(together))
+                for unit in results:
+                    result.count(unit)
+                self._delete_together([held.message for held in together], result)
+                self._metrics.sqs_messages.labels(self.name, "processed").inc(len(together))
+                total.add(result)
+                for held in together:
+                    in_hand.done(held.message)
+                return
+        for index, held in enumerate(together):
+            behind = [other.message for other in together[index + 1 :]] + waiting
+            ready = held.ready if len(together) == 1 else None
+            total.add(self._handle(held.message, held.content, ready, behind, stop))
+            in_hand.done(held.message)
 
     def _work_item(self, job: Job) -> WorkItem | None:
         """What a worker reads for a message: the objects it names, fetched here, and the records
@@ -176,7 +221,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self,
         message: MessageTypeDef,
         content: Content | MessageError,
-        ready: Ready,
+        ready: Ready | None,
         waiting: list[MessageTypeDef],
         stop: threading.Event,
     ) -> PollResult:
@@ -291,41 +336,36 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         return result
 
     def _delete(self, message: MessageTypeDef, result: PollResult) -> None:
-        try:
-            self._sqs.delete_message(QueueUrl=self.settings.queue_url, ReceiptHandle=message["ReceiptHandle"])
-        except AWS_ERRORS as exc:
-            # Committed already: the redelivered message will be recognised and skipped.
+        self._delete_together([message], result)
+
+    def _delete_together(self, messages: list[MessageTypeDef], result: PollResult) -> None:
+        """Deletes committed messages, ten a call (DeleteMessageBatch: one round trip, allowed by
+        sqs:DeleteMessage); each that fails is reported in ``result``. Committed already, it is
+        recognised and skipped when it comes back."""
+        failed: list[tuple[MessageTypeDef, str]] = []
+        for start in range(0, len(messages), 10):
+            some = messages[start : start + 10]
+            entries: list[DeleteMessageBatchRequestEntryTypeDef] = [
+                {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(some)
+            ]
+            try:
+                answer = self._sqs.delete_message_batch(QueueUrl=self.settings.queue_url, Entries=entries)
+            except AWS_ERRORS as exc:
+                failed += [(message, str(exc)) for message in some]
+                continue
+            for entry in answer.get("Failed", []):
+                failed.append(
+                    (some[int(entry["Id"])], f"{entry.get('Code', '')}: {entry.get('Message', '')}")
+                )
+        for message, error in failed:
             self._report(
                 result,
                 "delete_failed",
-                f"delete failed: {exc}",
+                f"delete failed: {error}",
                 "message_delete_failed",
                 message_id=message.get("MessageId"),
-                error=str(exc),
+                error=error,
             )
-
-    def _check_dead_letters(self) -> None:
-        """Export the dead-letter queue's depth, where the redrive policy names one."""
-        now = self._clock()
-        if now - self._dlq_checked < self.settings.dead_letter_check_seconds:
-            return
-        self._dlq_checked = now
-        try:
-            if self._dlq_url is None:
-                attrs = self._sqs.get_queue_attributes(
-                    QueueUrl=self.settings.queue_url, AttributeNames=["RedrivePolicy"]
-                ).get("Attributes", {})
-                self._dlq_url = _dlq_url(attrs.get("RedrivePolicy"), self._sqs)
-                if self._dlq_url is None:
-                    return
-            depth = self._sqs.get_queue_attributes(
-                QueueUrl=self._dlq_url, AttributeNames=["ApproximateNumberOfMessages"]
-            ).get("Attributes", {})
-            self._metrics.dead_letter_messages.labels(self.name).set(
-                int(depth.get("ApproximateNumberOfMessages", "0"))
-            )
-        except _ATTRIBUTE_ERRORS as exc:
-            self._log.info("dead_letter_queue_unavailable", error=error_code(exc, type(exc).__name__))
 
 
 def _content(message: MessageTypeDef) -> Content | MessageError:
@@ -333,13 +373,3 @@ def _content(message: MessageTypeDef) -> Content | MessageError:
         return parse_body(message.get("Body", ""))
     except MessageError as exc:
         return exc
-
-
-def _dlq_url(policy: str | None, sqs: SQSClient) -> str | None:
-    if not policy:
-        return None
-    arn = json.loads(policy).get("deadLetterTargetArn", "")
-    parts = arn.split(":")
-    if len(parts) != 6:
-        return None
-    return sqs.get_queue_url(QueueName=parts[5], QueueOwnerAWSAccountId=parts[4])["QueueUrl"]
