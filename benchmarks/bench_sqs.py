@@ -9,11 +9,11 @@ A moto server on loopback (a process of its own) holds a log bucket whose new ob
 on an SQS queue, as an organization trail's bucket is. A feeder process uploads the trail-like files of
 benchmarks/trail_mix.py one after the other, --interval apart (each upload is a file's arrival:
 S3 announces it on the queue); the daemon's SQS source, wired as ``tagwarden run`` wires it,
-drains the queue in this process. Each unit's commit time is taken as it returns. Prints records
-per second from the first arrival to the last commit, and the median, p99 and largest
-arrival-to-commit delay over the files, once per worker count given (``workers`` setting: the
-processes that decode, filter and normalize; each count gets its own queue, bucket and store, on
-the same files, in the same run).
+drains the queue in this process. Each unit's commit time is taken as its message is deleted
+(once what it carried is committed). Prints records per second from the first arrival to the last
+commit, and the median, p99 and largest arrival-to-commit delay over the files, once per worker
+count given (``workers`` setting: the processes that decode, filter and normalize; each count gets
+its own queue, bucket and store, on the same files, in the same run).
 """
 
 from __future__ import annotations
@@ -99,15 +99,16 @@ def _run(args: argparse.Namespace, work: Path, root: Path, paths: list[Path], wo
     parts = build_parts(config, log)
     (source,) = build_sources(config, parts, log)
     committed: dict[str, float] = {}  # object key -> commit time
-    handle = source._handle  # type: ignore[attr-defined]
+    delete = source._delete_together  # type: ignore[attr-defined]
 
-    def timed(message: dict[str, Any], *rest: Any) -> Any:
-        result = handle(message, *rest)
-        for notice in json.loads(message.get("Body", "{}")).get("Records", []):
-            committed[unquote_plus(notice["s3"]["object"]["key"])] = time.monotonic()
-        return result
+    def timed(messages: list[dict[str, Any]], *rest: Any) -> Any:
+        at = time.monotonic()  # committed: a message is deleted once what it carried is
+        for message in messages:
+            for notice in json.loads(message.get("Body", "{}")).get("Records", []):
+                committed[unquote_plus(notice["s3"]["object"]["key"])] = at
+        return delete(messages, *rest)
 
-    source._handle = timed  # type: ignore[attr-defined]
+    source._delete_together = timed  # type: ignore[attr-defined]
     spawn = multiprocessing.get_context("spawn")
     arrivals = spawn.Queue()
     feeder = spawn.Process(target=_feed, args=(paths, root, bucket, args.interval, arrivals))

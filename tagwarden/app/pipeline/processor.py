@@ -53,6 +53,13 @@ class _Asked:
     calls: list[tuple[Record, ControlCall]]
     needed: set[str]
     fetched: list[Fetched]
+    targets: set[str]  # changed by the unit's records
+    used: set[str]  # access keys of sessions its records use
+    created: set[str]  # access keys of sessions its records create
+
+    def locked(self) -> set[str]:
+        """The targets the unit locks up front: those it changes, and principals fetched."""
+        return self.targets | {snapshot.arn for snapshot in self.fetched}
 
 
 def _outcome_label(change: TagChange) -> str:
@@ -143,6 +150,12 @@ class Processor:
             for prepared, _ in units:
                 asked.append(self._ask_before(prepared))
             with self.store.unit() as tx:
+                # Every unit's locks at once, so in one sorted order: two transactions never wait
+                # on each other in a circle (docs/scaling.md).
+                tx.lock_targets(
+                    set().union(*(before.locked() for before in asked)),
+                    set().union(*(before.used | before.created for before in asked)),
+                )
                 created = now_iso()  # one moment for the findings of one transaction
                 for (prepared, unit), before in zip(units, asked, strict=True):
                     self._judge_unit(tx, prepared, before, source=source, created=created, undo=undo)
@@ -169,7 +182,11 @@ class Processor:
             self.compute.load(self.store, reads)
         roles = self.compute.prepare(reads)
         needed = principals_needed(prepared.tagged) | roles | {call.context.actor.arn for _, call in calls}
-        return _Asked(calls, needed, self.principals.refresh(needed))
+        fetched = self.principals.refresh(needed)
+        tagged = prepared.tagged
+        return _Asked(
+            calls, needed, fetched, changed_targets(tagged), actor_access_keys(tagged), granted(tagged)
+        )
 
     def _judge_unit(
         self,
@@ -182,11 +199,8 @@ class Processor:
         undo: StateUndo,
     ) -> None:
         result, tagged = prepared.result, prepared.tagged
-        targets = changed_targets(tagged)
-        locked = targets | {snapshot.arn for snapshot in asked.fetched}
-        used, created_sessions = actor_access_keys(tagged), granted(tagged)
-        tx.lock_targets(locked, used | created_sessions)
-        tx.read_ahead([t.event_id for t in tagged], targets | asked.needed, used, created_sessions)
+        ids = [t.event_id for t in tagged]
+        tx.read_ahead(ids, asked.targets | asked.needed, asked.used, asked.created)
         for snapshot in asked.fetched:
             tx.record_snapshot(snapshot.arn, "principal", snapshot.tags, snapshot.at, "iam")
         found = self.recorder.staged(tx)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -277,3 +279,35 @@ def test_messages_committed_together_are_deleted_in_one_call_and_a_refused_delet
         assert deployment.depth() == 1  # the refused one comes back, to be recognised and skipped
     finally:
         wired.close()
+
+
+def test_units_committed_together_take_all_their_locks_up_front_in_one_call(tmp_path: Path) -> None:
+    wired = Wired(tmp_path / "state.db")
+    second = self_retag("second", "gamma", 1)
+    second["requestParameters"]["roleName"] = "dev-beta"  # another target, earlier in sorted order
+    units = [
+        (wired.processor.prepare([self_retag("first", "beta", 0)]), "first.json"),
+        (wired.processor.prepare([second]), "second.json"),
+    ]
+    locks: list[set[str]] = []
+    unit = wired.store.unit
+
+    @contextmanager
+    def noting() -> Iterator[Any]:
+        with unit() as tx:
+            lock_targets = tx.lock_targets
+
+            def lock(targets: Any, sessions: Any = ()) -> None:
+                locks.append(set(targets))
+                lock_targets(targets, sessions)
+
+            tx.lock_targets = lock
+            yield tx
+
+    wired.store.unit = noting  # type: ignore[method-assign]
+    try:
+        wired.processor.commit_together(units, source="logs")
+    finally:
+        wired.close()
+    role = "arn:aws:iam::123456789012:role/"
+    assert len(locks) == 1 and {role + "dev-alpha", role + "dev-beta"} <= locks[0]
