@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -58,8 +58,11 @@ def _run(tmp: Path, trail: Path, batch_records: int) -> tuple[Any, list[int]]:
 def test_small_files_committed_together_give_what_one_transaction_per_file_gives(tmp_path: Path) -> None:
     trail = tmp_path / "trail"
     write_trail(trail)  # six files of 1 to 31 records, out of order, then a damaged one
-    alone, alone_sizes = _run(tmp_path, trail, batch_records=1)
-    together, together_sizes = _run(tmp_path, trail, batch_records=1000)
+    _assert_alike(*_run(tmp_path, trail, batch_records=1), *_run(tmp_path, trail, batch_records=1000))
+
+
+def _assert_alike(alone: Any, alone_sizes: list[int], together: Any, together_sizes: list[int]) -> None:
+    """The out-of-order trail gave the same with one transaction per file and with six in one."""
     assert together == alone
     findings, history, (units, records, _, failed_units, failed) = together
     assert (units, records, failed_units, failed) == (7, 66, 1, ["truncated_gzip"])
@@ -88,19 +91,27 @@ def _logs(tmp: Path, *event_ids: str) -> Path:
     return logs
 
 
+def _judging_raises(
+    wired: Wired, monkeypatch: pytest.MonkeyPatch, event_id: str, error: Callable[[], Exception | None]
+) -> None:
+    """Judging the record ``event_id`` raises what ``error`` gives, while it gives something."""
+    judge_record = wired.processor._judge_record
+
+    def faulty(tx: Any, item: TagRecord, *args: Any, **kwargs: Any) -> None:
+        raised = error() if item.event_id == event_id else None
+        if raised is not None:
+            raise raised
+        judge_record(tx, item, *args, **kwargs)
+
+    monkeypatch.setattr(wired.processor, "_judge_record", faulty)
+
+
 def test_a_file_whose_judging_fails_among_files_committed_together_fails_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     logs = _logs(tmp_path, "before", "explodes", "after")
     wired = Wired(tmp_path / "state.db")
-    judge_record = wired.processor._judge_record
-
-    def faulty(tx: Any, item: TagRecord, *args: Any, **kwargs: Any) -> None:
-        if item.event_id == "explodes":
-            raise RuntimeError("a bug in tagwarden")
-        judge_record(tx, item, *args, **kwargs)
-
-    monkeypatch.setattr(wired.processor, "_judge_record", faulty)
+    _judging_raises(wired, monkeypatch, "explodes", lambda: RuntimeError("a bug in tagwarden"))
     sizes = _spy_transactions(wired)
     try:
         result = _source(wired, logs, 1000).poll(threading.Event())
@@ -132,22 +143,15 @@ def test_a_deferral_among_files_committed_together_commits_none_of_them_until_th
 ) -> None:
     logs = _logs(tmp_path, "before", "waits", "after")
     wired = Wired(tmp_path / "state.db")
-    judge_record = wired.processor._judge_record
-    down = True
-
-    def deferring(tx: Any, item: TagRecord, *args: Any, **kwargs: Any) -> None:
-        if item.event_id == "waits" and down:
-            raise UnitDeferred("store_unavailable", "the store is restarting")
-        judge_record(tx, item, *args, **kwargs)
-
-    monkeypatch.setattr(wired.processor, "_judge_record", deferring)
+    down = [UnitDeferred("store_unavailable", "the store is restarting")]
+    _judging_raises(wired, monkeypatch, "waits", lambda: down[0] if down else None)
     source = _source(wired, logs, 1000)
     try:
         first = source.poll(threading.Event())
         assert (first.units, first.failed_units, first.findings) == (1, 1, 0)
         assert "store_unavailable" in first.errors[0] and first.errors[0].split("@")[0].endswith("/0.json")
         assert wired.event_ids() == set() and wired.store.failed_units() == []
-        down = False
+        down.clear()
         second = source.poll(threading.Event())
         assert (second.units, second.failed_units) == (3, 0)
         assert wired.event_ids() == {"before", "waits", "after"}
@@ -188,14 +192,8 @@ def test_small_messages_committed_together_give_what_one_transaction_per_message
     aws: str, tmp_path: Path
 ) -> None:
     objects = trail_objects()
-    alone, alone_sizes = _sqs_run(tmp_path, objects, batch_records=1)
-    together, together_sizes = _sqs_run(tmp_path, objects, batch_records=1000)
-    assert together == alone
-    findings, _, (units, records, _, failed_units, failed) = together
-    assert (units, records, failed_units, failed) == (7, 66, 1, ["truncated_gzip"])
-    assert {kind for _, kind, *_ in findings} >= {"session_tag", "unauthorized_writer"}
-    assert alone_sizes == [1] * 7
-    assert together_sizes == [6, 1]  # the damaged file last, alone
+    alone = _sqs_run(tmp_path, objects, batch_records=1)
+    _assert_alike(*alone, *_sqs_run(tmp_path, objects, batch_records=1000))
 
 
 def test_a_message_whose_judging_fails_among_messages_committed_together_is_left_alone(
@@ -205,14 +203,7 @@ def test_a_message_whose_judging_fails_among_messages_committed_together_is_left
     for second, event_id in enumerate(["before", "explodes", "after"]):
         deployment.send(eventbridge(self_retag(event_id, event_id, second)))
     wired = Wired(tmp_path / "state.db")
-    judge_record = wired.processor._judge_record
-
-    def faulty(tx: Any, item: TagRecord, *args: Any, **kwargs: Any) -> None:
-        if item.event_id == "explodes":
-            raise RuntimeError("a bug in tagwarden")
-        judge_record(tx, item, *args, **kwargs)
-
-    monkeypatch.setattr(wired.processor, "_judge_record", faulty)
+    _judging_raises(wired, monkeypatch, "explodes", lambda: RuntimeError("a bug in tagwarden"))
     sizes = _spy_transactions(wired)
     source = wired.sqs(deployment.queue_url, quarantine_after=1, drain_seconds=2)
     try:
