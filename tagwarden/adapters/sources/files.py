@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, PollResult], None]
 
 
+SMALL_FILE_BYTES = 64 * 1024  # gzipped: some 500 records of a trail
+
+
 @dataclass(frozen=True, slots=True)
 class LogObject:
     """One file to read: ``id`` changes when a local file changes, so edits are read again."""
@@ -56,6 +59,7 @@ class LogObject:
     path: Path | None = None
     bucket: str | None = None
     key: str | None = None
+    size: int | None = None  # bytes, where known when listed (local files)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,13 @@ class _Turn:
     done: int
     obj: LogObject
     ready: PreparedUnit | Exception
+
+
+def _small_local_file(obj: LogObject) -> int | None:
+    """The size of a local file small enough to go to a worker with its neighbours (a few hundred
+    records), else None."""
+    small = obj.path is not None and obj.size is not None and obj.size <= SMALL_FILE_BYTES
+    return obj.size if small else None
 
 
 def is_log_file(path: Path) -> bool:
@@ -86,7 +97,8 @@ def _local_objects(root: Path) -> Iterator[LogObject]:
             continue
         stat = path.stat()
         resolved = path.resolve()
-        yield LogObject(id=f"{resolved}@{stat.st_size}:{stat.st_mtime_ns}", name=path.name, path=resolved)
+        name, size = path.name, stat.st_size
+        yield LogObject(id=f"{resolved}@{size}:{stat.st_mtime_ns}", name=name, path=resolved, size=size)
 
 
 class FilesSource(SourceBase[FilesSourceSettings]):
@@ -211,7 +223,9 @@ class FilesSource(SourceBase[FilesSourceSettings]):
     ) -> None:
         if any(obj.bucket is not None for obj in todo):
             self._client()  # made once here: S3 objects are fetched from several threads
-        prepared = prepared_in_order(pool, todo, self._work_item, self._prepare, self._context.abandon)
+        prepared = prepared_in_order(
+            pool, todo, self._work_item, self._prepare, self._context.abandon, small=_small_local_file
+        )
         done_one = (lambda done: progress(done, len(todo), total)) if progress is not None else None
         together: list[_Turn] = []  # small files waiting to be committed in one transaction
         records = 0  # theirs

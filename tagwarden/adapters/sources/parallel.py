@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Generator
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from threading import Event
 from typing import Generic, TypeVar
 
@@ -34,6 +34,9 @@ from tagwarden.core.ports.units import PreparedUnit, UnitDeferred
 __all__ = ["PreparePool", "WorkerDied", "can_fork", "local_records", "prepared_in_order"]
 
 IN_FLIGHT_PER_WORKER = 2  # prepared units waiting per worker: bounds memory, keeps workers busy
+# Small jobs handed to a worker in one trip: at most this many, of this many bytes in all.
+TOGETHER_JOBS = 64
+TOGETHER_BYTES = 256 * 1024
 ABANDON_CHECK_SECONDS = 0.2
 
 Job = TypeVar("Job")
@@ -47,10 +50,12 @@ class WorkerDied(RuntimeError):
 
 @dataclass(slots=True)
 class _Pending(Generic[Job]):
-    job: Job
-    item: WorkItem | None = None  # None: prepared in the calling process, in its turn
+    """A job handed over, or several small ones handed over together (one trip to a worker)."""
+
+    jobs: list[Job]
+    items: list[WorkItem] = field(default_factory=list)  # empty: prepared here, in their turn
     future: Future[object] | None = None
-    error: Exception | None = None  # fetching it or handing it over failed
+    error: Exception | None = None  # fetching or handing over failed
     handed: Future[None] | None = None  # done once the fields above are set
 
 
@@ -58,8 +63,9 @@ def _stopping() -> UnitDeferred:
     return UnitDeferred("stopping", "the daemon is stopping; the unit is read again after the restart")
 
 
-def _wait(future: Future[object], abandon: Event | None) -> Ready:
-    """The future's outcome; raises BrokenProcessPool if its worker died."""
+def _wait(future: Future[object], abandon: Event | None) -> Ready | list[Ready]:
+    """The future's outcome (a list for jobs handed over together); raises BrokenProcessPool if
+    its worker died."""
     while True:
         try:
             outcome = future.result(timeout=ABANDON_CHECK_SECONDS if abandon is not None else None)
@@ -74,18 +80,33 @@ def _wait(future: Future[object], abandon: Event | None) -> Ready:
             raise
         except Exception as exc:  # the result could not be carried back
             return exc
+        if isinstance(outcome, list):
+            return [unpack(one) for one in outcome]
         return unpack(outcome)  # type: ignore[arg-type]
 
 
-def _outcome(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> Ready:
-    assert entry.future is not None and entry.item is not None
+def _outcomes(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> list[Ready]:
+    """One outcome per job of ``entry``. Where the worker died (or jobs handed over together
+    could not be carried back), each is prepared again in a process of its own, so that only a
+    job that kills its worker again fails, as WorkerDied."""
+    assert entry.future is not None
     try:
-        return _wait(entry.future, abandon)
+        got = _wait(entry.future, abandon)
+        if isinstance(got, list):
+            return got
+        if len(entry.jobs) == 1 or isinstance(got, UnitDeferred):
+            return [got] * len(entry.jobs)
     except BrokenProcessPool:
         pool.drop_broken()
+    return [_alone(pool, item, abandon) for item in entry.items]
+
+
+def _alone(pool: PreparePool, item: WorkItem, abandon: Event | None) -> Ready:
     try:
         with pool.alone() as submit:
-            return _wait(submit(entry.item), abandon)  # type: ignore[arg-type]
+            got = _wait(submit(item), abandon)  # type: ignore[arg-type]
+            assert not isinstance(got, list)
+            return got
     except BrokenProcessPool as exc:
         return WorkerDied(f"the worker process preparing the unit died, and again alone ({exc})")
     except Exception as exc:
@@ -94,11 +115,16 @@ def _outcome(pool: PreparePool, entry: _Pending[Job], abandon: Event | None) -> 
 
 def _hand_over(pool: PreparePool, work: Callable[[Job], WorkItem | None], entry: _Pending[Job]) -> None:
     """In a fetching thread: what the worker will read (S3 bytes are fetched here, several at a
-    time, while the caller commits), handed to the pool."""
+    time, while the caller commits), handed to the pool; jobs handed over together go to one
+    worker in one trip."""
     try:
-        entry.item = work(entry.job)
-        if entry.item is not None:
-            entry.future = pool.submit(entry.item)  # type: ignore[assignment]
+        items = [work(job) for job in entry.jobs]
+        if all(item is not None for item in items):
+            entry.items = [item for item in items if item is not None]
+            if len(entry.items) == 1:
+                entry.future = pool.submit(entry.items[0])  # type: ignore[assignment]
+            else:
+                entry.future = pool.submit_together(entry.items)  # type: ignore[assignment]
     except Exception as exc:
         entry.error = exc
 
@@ -109,13 +135,17 @@ def prepared_in_order(
     work: Callable[[Job], WorkItem | None],
     prepare_here: Callable[[Job], Ready],
     abandon: Event | None = None,
+    *,
+    small: Callable[[Job], int | None] | None = None,
 ) -> Generator[tuple[Job, Ready], None, None]:
     """Each job with its prepared unit (or the exception preparing it raised), in the order of
     ``jobs``. ``work`` gives what a worker reads for a job (a local file, bytes fetched here), or
     None for a job ``prepare_here`` prepares in this process when its turn comes; it is called in
     as many threads as there are workers. Up to IN_FLIGHT_PER_WORKER units per worker are fetched
-    and prepared ahead of the caller. Once ``abandon`` is
-    set, the unit waited for comes back as UnitDeferred."""
+    and prepared ahead of the caller. Once ``abandon`` is set, the unit waited for comes back as
+    UnitDeferred. ``small`` gives the size in bytes of a job a worker may take with its
+    neighbours in one trip (None: alone): consecutive such jobs go together, up to TOGETHER_BYTES,
+    since each trip costs this process about as much as reading a small file."""
     if pool is None or not pool.parallel:
         # Even a unit alone goes to a worker where there are workers: one that kills the process
         # reading it (a crash in an extension, the kernel's OOM killer) must not kill the daemon.
@@ -123,15 +153,24 @@ def prepared_in_order(
             yield job, prepare_here(job)
         return
     pending: deque[_Pending[Job]] = deque()
-    remaining = iter(jobs)
+    taken = 0  # jobs handed to the fetching threads so far
     fetchers = ThreadPoolExecutor(pool.workers, thread_name_prefix="fetch")
 
     def submit_next() -> None:
-        for job in remaining:
-            entry = _Pending(job)
-            entry.handed = fetchers.submit(_hand_over, pool, work, entry)
-            pending.append(entry)
+        nonlocal taken
+        if taken == len(jobs):
             return
+        together, taken = [jobs[taken]], taken + 1
+        size = small(together[0]) if small is not None else None
+        while size is not None and taken < len(jobs) and len(together) < TOGETHER_JOBS:
+            more = small(jobs[taken])  # type: ignore[misc]
+            if more is None or size + more > TOGETHER_BYTES:
+                break
+            together.append(jobs[taken])
+            taken, size = taken + 1, size + more
+        entry = _Pending(together)
+        entry.handed = fetchers.submit(_hand_over, pool, work, entry)
+        pending.append(entry)
 
     try:
         for _ in range(pool.workers * IN_FLIGHT_PER_WORKER):
@@ -141,12 +180,13 @@ def prepared_in_order(
             submit_next()
             assert entry.handed is not None
             entry.handed.result()
-            if entry.error is not None:
-                yield entry.job, entry.error
-            elif entry.future is None:
-                yield entry.job, prepare_here(entry.job)
+            if entry.error is not None and len(entry.jobs) == 1:
+                yield entry.jobs[0], entry.error
+            elif entry.future is None:  # to be read here (or handing them over together failed)
+                for job in entry.jobs:
+                    yield job, prepare_here(job)
             else:
-                yield entry.job, _outcome(pool, entry, abandon)
+                yield from zip(entry.jobs, _outcomes(pool, entry, abandon), strict=True)
     finally:
         fetchers.shutdown(wait=True, cancel_futures=True)
         for entry in pending:

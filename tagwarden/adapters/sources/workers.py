@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_for_sentinels
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tagwarden.adapters.sources.messages import Inline
 from tagwarden.adapters.sources.s3_objects import WHOLE_READ_BYTES
@@ -36,6 +36,8 @@ PARENT_CHECK_SECONDS = 1.0  # how soon a worker notices that the daemon is gone
 STOP_WAIT_SECONDS = 3.0  # on close, how long workers get to finish the unit in hand
 
 Item = dict[str, Any] | ReadProblem | Skipped
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,11 @@ def prepare_in_worker(item: WorkItem) -> PreparedUnit | _Deferral | Exception:
         return _sendable(exc)
 
 
+def prepare_together_in_worker(items: list[WorkItem]) -> list[PreparedUnit | _Deferral | Exception]:
+    """``prepare_in_worker`` for several small units, in one trip to the worker and back."""
+    return [prepare_in_worker(item) for item in items]
+
+
 def unpack(outcome: PreparedUnit | _Deferral | Exception) -> PreparedUnit | Exception:
     if isinstance(outcome, _Deferral):
         return UnitDeferred(outcome.reason, outcome.detail)
@@ -166,17 +173,24 @@ class PreparePool:
 
     def submit(self, item: WorkItem) -> Future[PreparedUnit | _Deferral | Exception]:
         """Prepare ``item`` in a worker; raises UnitDeferred once the pool is closed."""
+        return self._submit(prepare_in_worker, item)
+
+    def submit_together(self, items: list[WorkItem]) -> Future[list[PreparedUnit | _Deferral | Exception]]:
+        """``submit`` for several small items, prepared by one worker in one trip."""
+        return self._submit(prepare_together_in_worker, items)
+
+    def _submit(self, prepare: Callable[[T], R], arg: T) -> Future[R]:
         with self._lock:
             self._refuse_if_closed()
             self._drop_if_broken()
             if self._executor is None:
                 self._executor = self._start(self.workers)
             try:
-                return self._executor.submit(prepare_in_worker, item)
+                return self._executor.submit(prepare, arg)
             except BrokenProcessPool:  # a worker died: the others went with it; start afresh
                 self._drop_if_broken()
                 self._executor = self._start(self.workers)
-                return self._executor.submit(prepare_in_worker, item)
+                return self._executor.submit(prepare, arg)
 
     def drop_broken(self) -> None:
         """Once a unit's worker died: the pool's other workers are stopped now, not at the next

@@ -1,0 +1,119 @@
+"""Small jobs handed to a worker together under prepared_in_order: one trip for several, the same
+outcomes in the same order, and a worker death or a stop among them handled as for one."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tagwarden.adapters.sources.files import SMALL_FILE_BYTES, LogObject, _small_local_file
+from tagwarden.adapters.sources.parallel import (
+    TOGETHER_BYTES,
+    PreparePool,
+    can_fork,
+    prepared_in_order,
+)
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
+
+
+class _Preparer:
+    """Prepares by the (missing) file's name, noting the worker's pid in the result: ``die`` kills
+    its worker, ``slow`` takes 30 s."""
+
+    record_filter = Normalizer()
+
+    def prepare(self, items: Any) -> PreparedUnit:
+        records = list(items)
+        name = getattr(records[-1], "detail", "") if records else ""
+        if "die" in name:
+            os._exit(3)
+        if "slow" in name:
+            time.sleep(30)
+        return PreparedUnit(UnitResult(records=os.getpid()), [])
+
+
+class _Trips:
+    """A pool that counts its trips to a worker: one per ``submit``, one per ``submit_together``."""
+
+    def __init__(self, pool: PreparePool) -> None:
+        self.sizes: list[int] = []
+        submit, together = pool.submit, pool.submit_together
+
+        def one(item: Any) -> Any:
+            self.sizes.append(1)
+            return submit(item)
+
+        def several(items: list[Any]) -> Any:
+            self.sizes.append(len(items))
+            return together(items)
+
+        pool.submit = one  # type: ignore[method-assign]
+        pool.submit_together = several  # type: ignore[method-assign]
+
+
+def _run(
+    pool: PreparePool, paths: list[Path], small: Any, abandon: threading.Event | None = None
+) -> list[Any]:
+    return [
+        ready
+        for _, ready in prepared_in_order(pool, paths, lambda p: p, lambda p: None, abandon, small=small)  # type: ignore[arg-type]
+    ]
+
+
+def test_small_jobs_go_to_a_worker_together_and_come_back_in_order(tmp_path: Path) -> None:
+    paths = [tmp_path / f"{i:02d}.json" for i in range(10)]
+    sizes = {path: 1_000 if path.name != "05.json" else TOGETHER_BYTES for path in paths}
+    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    trips = _Trips(pool)
+    try:
+        got = list(prepared_in_order(pool, paths, lambda p: p, lambda p: None, small=sizes.get))  # type: ignore[arg-type]
+    finally:
+        pool.close()
+    assert [job for job, _ in got] == paths
+    assert all(isinstance(ready, PreparedUnit) for _, ready in got)
+    # 00-04 together; 05 too large to join them, and nothing may join it; then 06-09 together
+    assert trips.sizes == [5, 1, 4]
+    assert len({ready.result.records for _, ready in got[:5]}) == 1  # one worker read the five
+
+
+def test_a_job_that_kills_its_worker_among_others_fails_alone(tmp_path: Path) -> None:
+    paths = [tmp_path / name for name in ("a.json", "b-die.json", "c.json")]
+    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    trips = _Trips(pool)
+    try:
+        got = _run(pool, paths, small=lambda p: 1)
+    finally:
+        pool.close()
+    assert [type(ready).__name__ for ready in got] == ["PreparedUnit", "WorkerDied", "PreparedUnit"]
+    assert trips.sizes == [3]  # then each in a process of its own
+
+
+def test_jobs_together_in_a_worker_when_the_daemon_gives_up_waiting_are_all_deferred(tmp_path: Path) -> None:
+    paths = [tmp_path / name for name in ("a.json", "b-slow.json", "c.json")]
+    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    abandon = threading.Event()
+    threading.Timer(0.5, abandon.set).start()
+    started = time.monotonic()
+    try:
+        got = _run(pool, paths, small=lambda p: 1, abandon=abandon)
+    finally:
+        pool.close()
+    assert all(isinstance(ready, UnitDeferred) and ready.reason == "stopping" for ready in got)
+    assert time.monotonic() - started < 10
+
+
+def test_the_files_source_hands_over_together_only_small_local_files(tmp_path: Path) -> None:
+    local = LogObject("a", "a.json.gz", path=tmp_path / "a.json.gz", size=7_000)
+    assert _small_local_file(local) == 7_000
+    assert (
+        _small_local_file(LogObject("b", "b.json.gz", path=tmp_path / "b", size=SMALL_FILE_BYTES + 1)) is None
+    )
+    assert _small_local_file(LogObject("s3://l/c", "c.json.gz", bucket="l", key="c.json.gz")) is None
