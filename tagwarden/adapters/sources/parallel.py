@@ -9,7 +9,9 @@ A unit that fails to prepare in a worker comes back with its exception, to be ha
 turn exactly as in one process (UnitDeferred: retried; anything else: a failed unit, counted
 towards quarantine). A unit whose worker died (it, or another unit in the same pool, killed it)
 is prepared once more in a process of its own; if that dies too, the unit killed it, and is a
-failed unit (WorkerDied); the ones behind it go on.
+failed unit (WorkerDied); the ones behind it go on. Small units (a trail's small files) go to a
+worker several in one trip, each trip costing this process about as much as reading one; where
+their worker dies, each is prepared again in a process of its own, as above.
 """
 
 from __future__ import annotations
@@ -129,6 +131,19 @@ def _hand_over(pool: PreparePool, work: Callable[[Job], WorkItem | None], entry:
         entry.error = exc
 
 
+def _together_until(jobs: list[Job], first: int, small: Callable[[Job], int | None] | None) -> int:
+    """The end of the run of jobs from ``first`` that go to a worker in one trip: ``first`` and
+    the small jobs after it, within TOGETHER_JOBS and TOGETHER_BYTES (``first`` alone if not small)."""
+    end = first + 1
+    size = small(jobs[first]) if small is not None else None
+    while size is not None and end < len(jobs) and end - first < TOGETHER_JOBS:
+        more = small(jobs[end])  # type: ignore[misc]
+        if more is None or size + more > TOGETHER_BYTES:
+            break
+        end, size = end + 1, size + more
+    return end
+
+
 def prepared_in_order(
     pool: PreparePool | None,
     jobs: list[Job],
@@ -158,19 +173,12 @@ def prepared_in_order(
 
     def submit_next() -> None:
         nonlocal taken
-        if taken == len(jobs):
-            return
-        together, taken = [jobs[taken]], taken + 1
-        size = small(together[0]) if small is not None else None
-        while size is not None and taken < len(jobs) and len(together) < TOGETHER_JOBS:
-            more = small(jobs[taken])  # type: ignore[misc]
-            if more is None or size + more > TOGETHER_BYTES:
-                break
-            together.append(jobs[taken])
-            taken, size = taken + 1, size + more
-        entry = _Pending(together)
-        entry.handed = fetchers.submit(_hand_over, pool, work, entry)
-        pending.append(entry)
+        if taken < len(jobs):
+            end = _together_until(jobs, taken, small)
+            entry = _Pending(jobs[taken:end])
+            taken = end
+            entry.handed = fetchers.submit(_hand_over, pool, work, entry)
+            pending.append(entry)
 
     try:
         for _ in range(pool.workers * IN_FLIGHT_PER_WORKER):
