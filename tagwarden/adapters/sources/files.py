@@ -19,7 +19,7 @@ from tagwarden.adapters.sources.parallel import PreparePool, local_records, prep
 from tagwarden.adapters.sources.s3_objects import (
     Window,
     fetch_object,
-    list_log_keys,
+    list_log_objects,
     log_file_time,
     parse_s3_url,
     read_object,
@@ -59,7 +59,7 @@ class LogObject:
     path: Path | None = None
     bucket: str | None = None
     key: str | None = None
-    size: int | None = None  # bytes, where known when listed (local files)
+    size: int | None = None  # bytes, as listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +72,10 @@ class _Turn:
     ready: PreparedUnit | Exception
 
 
-def _small_local_file(obj: LogObject) -> int | None:
-    """The size of a local file small enough to go to a worker with its neighbours (a few hundred
-    records), else None."""
-    small = obj.path is not None and obj.size is not None and obj.size <= SMALL_FILE_BYTES
-    return obj.size if small else None
+def _small_file(obj: LogObject) -> int | None:
+    """The size of a file small enough to go to a worker with its neighbours (a few hundred
+    records), else None (its size unknown, or larger)."""
+    return obj.size if obj.size is not None and obj.size <= SMALL_FILE_BYTES else None
 
 
 def is_log_file(path: Path) -> bool:
@@ -145,8 +144,8 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         for entry in self.settings.paths:
             if entry.startswith("s3://"):
                 bucket, prefix = parse_s3_url(entry)
-                for key in list_log_keys(self._client(), bucket, prefix, self._window):
-                    found.append(LogObject(id=f"s3://{bucket}/{key}", name=key, bucket=bucket, key=key))
+                for key, size in list_log_objects(self._client(), bucket, prefix, self._window):
+                    found.append(LogObject(f"s3://{bucket}/{key}", key, bucket=bucket, key=key, size=size))
                 continue
             path = self._resolve(entry)
             if not path.exists():
@@ -224,7 +223,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         if any(obj.bucket is not None for obj in todo):
             self._client()  # made once here: S3 objects are fetched from several threads
         prepared = prepared_in_order(
-            pool, todo, self._work_item, self._prepare, self._context.abandon, small=_small_local_file
+            pool, todo, self._work_item, self._prepare, self._context.abandon, small=_small_file
         )
         done_one = (lambda done: progress(done, len(todo), total)) if progress is not None else None
         together: list[_Turn] = []  # small files waiting to be committed in one transaction

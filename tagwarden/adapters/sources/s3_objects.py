@@ -132,11 +132,11 @@ def _common_prefixes(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
                 yield entry["Prefix"]
 
 
-def _keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
+def _objects(s3: S3Client, bucket: str, prefix: str) -> Iterator[tuple[str, int | None]]:
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
         for entry in page.get("Contents", []):
             if "Key" in entry:
-                yield entry["Key"]
+                yield entry["Key"], entry.get("Size")
 
 
 def region_prefixes(
@@ -165,16 +165,21 @@ def list_log_keys(s3: S3Client, bucket: str, prefix: str, window: Window) -> lis
     CloudTrail's time order. With a full window and a prefix above the region folders, only the
     days in it are listed; a prefix inside a region folder, or with no region folders under it
     (logs copied elsewhere), is listed whole."""
-    keys: list[str] = []
+    return [key for key, _ in list_log_objects(s3, bucket, prefix, window)]
+
+
+def list_log_objects(s3: S3Client, bucket: str, prefix: str, window: Window) -> list[tuple[str, int | None]]:
+    """``list_log_keys`` with each object's size in bytes, as the listing gives it."""
+    found: list[tuple[str, int | None]] = []
     regions: list[str] = []
     if window.since is not None and window.until is not None and not _BELOW_REGION.search(prefix):
         regions = list(region_prefixes(s3, bucket, prefix))
     for region_prefix in regions:
         for day in window.days():
-            keys.extend(_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))
+            found.extend(_objects(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))
     if not regions:
-        keys.extend(_keys(s3, bucket, prefix))
-    chosen = [k for k in keys if is_log_key(k)]
+        found.extend(_objects(s3, bucket, prefix))
+    chosen = [(k, size) for k, size in found if is_log_key(k)]
     if window.since is not None or window.until is not None:
-        chosen = [k for k in chosen if window.holds(log_file_time(k))]
-    return sorted(chosen, key=time_order_key)
+        chosen = [(k, size) for k, size in chosen if window.holds(log_file_time(k))]
+    return sorted(chosen, key=lambda entry: time_order_key(entry[0]))

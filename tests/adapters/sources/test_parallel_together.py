@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tagwarden.adapters.sources.files import SMALL_FILE_BYTES, LogObject, _small_local_file
+from tagwarden.adapters.sources.files import SMALL_FILE_BYTES, LogObject, _small_file
 from tagwarden.adapters.sources.parallel import (
     TOGETHER_BYTES,
     PreparePool,
@@ -110,10 +110,10 @@ def test_jobs_together_in_a_worker_when_the_daemon_gives_up_waiting_are_all_defe
     assert time.monotonic() - started < 10
 
 
-def test_the_files_source_hands_over_together_only_small_local_files(tmp_path: Path) -> None:
-    local = LogObject("a", "a.json.gz", path=tmp_path / "a.json.gz", size=7_000)
-    assert _small_local_file(local) == 7_000
-    assert (
-        _small_local_file(LogObject("b", "b.json.gz", path=tmp_path / "b", size=SMALL_FILE_BYTES + 1)) is None
-    )
-    assert _small_local_file(LogObject("s3://l/c", "c.json.gz", bucket="l", key="c.json.gz")) is None
+def test_the_files_source_hands_over_together_only_files_known_to_be_small(tmp_path: Path) -> None:
+    assert _small_file(LogObject("a", "a.json.gz", path=tmp_path / "a.json.gz", size=7_000)) == 7_000
+    assert _small_file(LogObject("s3://l/b", "b.json.gz", bucket="l", key="b.json.gz", size=9_000)) == 9_000
+    large = LogObject("c", "c.json.gz", path=tmp_path / "c.json.gz", size=SMALL_FILE_BYTES + 1)
+    assert _small_file(large) is None
+    unknown = LogObject("s3://l/d", "d.json.gz", bucket="l", key="d.json.gz")
+    assert _small_file(unknown) is None

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import boto3
 import pytest
 
-from tagwarden.adapters.sources.s3_objects import Window, list_log_keys
+from tagwarden.adapters.sources.s3_objects import Window, list_log_keys, list_log_objects
 
 BUCKET = "trail-logs"
 TRAIL = "AWSLogs/111122223333/CloudTrail"
@@ -79,3 +79,13 @@ def test_only_log_files_are_listed_as_the_local_files_source_takes_them(trail: l
         list_log_keys(s3, BUCKET, day, Window(None, None)),
     ):
         assert listed == [_key("us-east-1", 2, 10)]
+
+
+def test_the_listing_gives_each_log_objects_size(aws: str) -> None:
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket=BUCKET)
+    keys = [f"copied/111122223333_CloudTrail_us-east-1_20240102T10{m:02d}Z_u.json.gz" for m in (5, 0)]
+    for length, key in enumerate(keys, start=1):
+        s3.put_object(Bucket=BUCKET, Key=key, Body=b"x" * length * 1000)
+    found = list_log_objects(s3, BUCKET, "copied/", Window(None, None))
+    assert found == [(keys[1], 2000), (keys[0], 1000)]  # in time order, with their sizes
