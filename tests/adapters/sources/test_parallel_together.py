@@ -3,7 +3,6 @@ outcomes in the same order, and a worker death or a stop among them handled as f
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from pathlib import Path
@@ -18,26 +17,10 @@ from tagwarden.adapters.sources.parallel import (
     can_fork,
     prepared_in_order,
 )
-from tagwarden.core.normalize import Normalizer
-from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
+from tagwarden.core.ports.units import PreparedUnit, UnitDeferred
+from tests.adapters.sources.named_preparer import NamedPreparer
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
-
-
-class _Preparer:
-    """Prepares by the (missing) file's name, noting the worker's pid in the result: ``die`` kills
-    its worker, ``slow`` takes 30 s."""
-
-    record_filter = Normalizer()
-
-    def prepare(self, items: Any) -> PreparedUnit:
-        records = list(items)
-        name = getattr(records[-1], "detail", "") if records else ""
-        if "die" in name:
-            os._exit(3)
-        if "slow" in name:
-            time.sleep(30)
-        return PreparedUnit(UnitResult(records=os.getpid()), [])
 
 
 class _Trips:
@@ -71,7 +54,7 @@ def _run(
 def test_small_jobs_go_to_a_worker_together_and_come_back_in_order(tmp_path: Path) -> None:
     paths = [tmp_path / f"{i:02d}.json" for i in range(10)]
     sizes = {path: 1_000 if path.name != "05.json" else TOGETHER_BYTES for path in paths}
-    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    pool = PreparePool(NamedPreparer(slow_seconds=30), 2)  # type: ignore[arg-type]
     trips = _Trips(pool)
     try:
         got = list(prepared_in_order(pool, paths, lambda p: p, lambda p: None, small=sizes.get))  # type: ignore[arg-type]
@@ -86,7 +69,7 @@ def test_small_jobs_go_to_a_worker_together_and_come_back_in_order(tmp_path: Pat
 
 def test_a_job_that_kills_its_worker_among_others_fails_alone(tmp_path: Path) -> None:
     paths = [tmp_path / name for name in ("a.json", "b-die.json", "c.json")]
-    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    pool = PreparePool(NamedPreparer(slow_seconds=30), 2)  # type: ignore[arg-type]
     trips = _Trips(pool)
     try:
         got = _run(pool, paths, small=lambda p: 1)
@@ -98,7 +81,7 @@ def test_a_job_that_kills_its_worker_among_others_fails_alone(tmp_path: Path) ->
 
 def test_jobs_together_in_a_worker_when_the_daemon_gives_up_waiting_are_all_deferred(tmp_path: Path) -> None:
     paths = [tmp_path / name for name in ("a.json", "b-slow.json", "c.json")]
-    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    pool = PreparePool(NamedPreparer(slow_seconds=30), 2)  # type: ignore[arg-type]
     abandon = threading.Event()
     threading.Timer(0.5, abandon.set).start()
     started = time.monotonic()

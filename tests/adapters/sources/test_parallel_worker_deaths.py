@@ -16,34 +16,16 @@ import pytest
 
 from tagwarden.adapters.sources.parallel import PreparePool, WorkerDied, can_fork, prepared_in_order
 from tagwarden.core.normalize import Normalizer
-from tagwarden.core.ports.units import PreparedUnit, UnitResult
+from tagwarden.core.ports.units import PreparedUnit
+from tests.adapters.sources.named_preparer import NamedPreparer
 from tests.faults.builders import Wired, self_retag
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
 
 
-class _Preparer:
-    """Prepares by the (missing) file's name: ``die`` kills its worker, ``slow`` takes 3 s, ``big``
-    hands back about 1 MB (a file with a few thousand tag records), more than a pipe holds."""
-
-    record_filter = Normalizer()
-
-    def prepare(self, items: Any) -> PreparedUnit:
-        records = list(items)
-        name = getattr(records[-1], "detail", "") if records else ""
-        if "die" in name:
-            os._exit(3)
-        result = UnitResult(records=1)
-        if "slow" in name:
-            time.sleep(3)
-        if "big" in name:
-            result.rejected.extend(("x", f"{i:08d}" * 20) for i in range(5000))
-        return PreparedUnit(result, [])
-
-
 def test_the_other_workers_of_a_broken_pool_do_not_outlive_it(tmp_path: Path) -> None:
     # die kills its worker while slow-big is in the other one, which ignores the pool's SIGTERM.
-    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    pool = PreparePool(NamedPreparer(), 2)  # type: ignore[arg-type]
     left: list[multiprocessing.Process] = []
     try:
         jobs = [tmp_path / "a-slow-big.json", tmp_path / "b-die.json"]
@@ -70,7 +52,7 @@ def test_a_unit_retried_beside_another_that_kills_its_worker_is_not_blamed(tmp_p
             time.sleep(0.5)
         return path
 
-    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    pool = PreparePool(NamedPreparer(), 2)  # type: ignore[arg-type]
     try:
         jobs = [tmp_path / f"{name}.json" for name in names]
         got = [ready for _, ready in prepared_in_order(pool, jobs, work, lambda p: None)]  # type: ignore[arg-type]
@@ -86,7 +68,7 @@ def test_a_unit_alone_is_forked_while_no_other_thread_forks(tmp_path: Path) -> N
     # tells the lone worker's death open: the death goes unseen, and the unit waits for ever (seen
     # once in CI, as the pool's next workers were started beside a lone retry). The pool forks
     # under its lock, so the lone worker must be forked under it too.
-    pool = PreparePool(_Preparer(), 2)  # type: ignore[arg-type]
+    pool = PreparePool(NamedPreparer(), 2)  # type: ignore[arg-type]
     try:
         with pool.alone() as submit:
             done = threading.Event()
