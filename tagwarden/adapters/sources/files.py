@@ -27,9 +27,11 @@ from tagwarden.adapters.sources.s3_objects import (
 )
 from tagwarden.adapters.sources.source import (
     BATCH_RECORDS,
+    Gathered,
     PollResult,
     SourceBase,
     SourceContext,
+    failure_detail,
     until_stopped,
 )
 from tagwarden.adapters.sources.workers import Fetched, WorkItem
@@ -226,8 +228,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             pool, todo, self._work_item, self._prepare, self._context.abandon, small=_small_file
         )
         done_one = (lambda done: progress(done, len(todo), total)) if progress is not None else None
-        together: list[_Turn] = []  # small files waiting to be committed in one transaction
-        records = 0  # theirs
+        gathered: Gathered[_Turn] = Gathered(self._batch_records)  # small files, for one transaction
         try:
             for done, (obj, ready) in enumerate(prepared, start=1):
                 if done > 1 and stop.is_set():  # after a skipped file: this one is read again later
@@ -236,20 +237,16 @@ class FilesSource(SourceBase[FilesSourceSettings]):
                     self._failed.add(obj.id)
                     continue
                 if isinstance(ready, PreparedUnit) and ready.may_share_transaction():
-                    together.append(_Turn(done, obj, ready))
-                    records += ready.result.records
-                    if records < self._batch_records:
+                    if not gathered.add(_Turn(done, obj, ready), ready.result.records):
                         continue
-                    go_on = self._commit(total, together, done_one)
+                    go_on = self._commit(total, gathered.take(), done_one)
                 else:
-                    go_on = self._commit(total, together, done_one) and self._commit(
+                    go_on = self._commit(total, gathered.take(), done_one) and self._commit(
                         total, [_Turn(done, obj, ready)], done_one
                     )
-                together, records = [], 0
                 if not go_on or stop.is_set():  # the files in hand are committed; nothing new is started
                     break
-            if together:
-                self._commit(total, together, done_one)
+            self._commit(total, gathered.take(), done_one)
         finally:
             prepared.close()
 
@@ -258,24 +255,25 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         if not turns:
             return True
         try:
+            units = []
             for turn in turns:
-                if isinstance(turn.ready, Exception):
+                if isinstance(turn.ready, Exception):  # reading it failed: only ever a file alone
                     raise turn.ready
-            units = [(turn.ready, turn.obj.id) for turn in turns if isinstance(turn.ready, PreparedUnit)]
+                units.append((turn.ready, turn.obj.id))
             results = self._context.processor.commit_together(units, source=self.name, mark_object=True)
         except UnitDeferred as exc:
             # Not the files' fault: stop here (files are read in time order) and retry later.
             self._defer(total, turns[0].obj, exc)
             return False
         except Exception as exc:  # a file tagwarden fails on must not block the files behind it
+            detail = failure_detail(exc)
             if len(turns) > 1:
-                self._log.info("files_tried_alone", files=len(turns), error=f"{type(exc).__name__}: {exc}")
+                self._log.info("files_tried_alone", files=len(turns), error=detail)
                 # Each again, alone and read afresh (judging adds to what reading counted), so
                 # that only the file at fault is counted as failed.
                 alone = ([_Turn(turn.done, turn.obj, self._prepare(turn.obj))] for turn in turns)
                 return all(self._commit(total, turn, done_one) for turn in alone)
             obj = turns[0].obj
-            detail = f"{type(exc).__name__}: {str(exc)[:500]}"
             self._log.error("file_failed", unit=obj.id, error=detail, exc_info=True)
             self._count_failure(total, obj, "unit_failed", detail)
             return True

@@ -27,6 +27,32 @@ SettingsT = TypeVar("SettingsT")
 BATCH_RECORDS = 1000
 
 
+class Gathered(Generic[T]):
+    """Consecutive units that may share a transaction, gathered until they hold ``limit``
+    records (a unit of ``limit`` records or more is taken alone)."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._units: list[T] = []
+        self._records = 0
+
+    def add(self, unit: T, records: int) -> bool:
+        """Gathers ``unit``; True once the gathered units hold the limit: ``take`` them then."""
+        self._units.append(unit)
+        self._records += records
+        return self._records >= self._limit
+
+    def take(self) -> list[T]:
+        """The gathered units, in order, none left behind."""
+        units, self._units, self._records = self._units, [], 0
+        return units
+
+
+def failure_detail(exc: BaseException) -> str:
+    """What a unit that tagwarden failed on is recorded and logged with."""
+    return f"{type(exc).__name__}: {str(exc)[:500]}"
+
+
 @dataclass(frozen=True, slots=True)
 class SourceContext:
     """What every source shares: where records go, what it counts, where it logs."""

@@ -35,9 +35,11 @@ from tagwarden.adapters.sources.queue_attributes import QueueAttributes
 from tagwarden.adapters.sources.s3_objects import fetch_object, read_object
 from tagwarden.adapters.sources.source import (
     BATCH_RECORDS,
+    Gathered,
     PollResult,
     SourceBase,
     SourceContext,
+    failure_detail,
     until_stopped,
 )
 from tagwarden.adapters.sources.visibility import KeepInvisible
@@ -132,8 +134,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         pool, abandon = self._context.pool, self._abandon
         with KeepInvisible(self._extend, self._queue.visibility_timeout(), messages) as in_hand:
             prepared = prepared_in_order(pool, jobs, self._work_item, self._prepare_here, abandon)
-            together: list[_Held] = []
-            records = 0  # theirs
+            gathered: Gathered[_Held] = Gathered(self._batch_records)  # small ones, for one transaction
             for index, ((message, content), ready) in enumerate(prepared):
                 waiting = messages[index + 1 :]
                 if (
@@ -141,17 +142,14 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                     and isinstance(ready, PreparedUnit)
                     and ready.may_share_transaction()
                 ):
-                    together.append(_Held(message, content, ready))
-                    records += ready.result.records
-                    if records < self._batch_records:
+                    if not gathered.add(_Held(message, content, ready), ready.result.records):
                         continue
-                    self._handle_together(together, waiting, stop, total, in_hand)
+                    self._handle_together(gathered.take(), waiting, stop, total, in_hand)
                 else:
-                    self._handle_together(together, [message, *waiting], stop, total, in_hand)
+                    self._handle_together(gathered.take(), [message, *waiting], stop, total, in_hand)
                     total.add(self._handle(message, content, ready, waiting, stop))
                     in_hand.done(message)
-                together, records = [], 0
-            self._handle_together(together, [], stop, total, in_hand)
+            self._handle_together(gathered.take(), [], stop, total, in_hand)
 
     def _handle_together(
         self,
@@ -164,13 +162,11 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         """Messages committed in one transaction, then each deleted. Where that fails or is
         deferred, each is handled on its own, read again, as if it had never been with the others."""
         if len(together) > 1:
-            units = [(held.ready, f"sqs:{held.message.get('MessageId', '?')}") for held in together]
+            units = [(held.ready, _unit_name(held.message)) for held in together]
             try:
                 results = self._processor.commit_together(units, source=self.name)
             except Exception as exc:  # each on its own, below: its own retries, failure or quarantine
-                self._log.info(
-                    "messages_tried_alone", messages=len(together), error=f"{type(exc).__name__}: {exc}"
-                )
+                self._log.info("messages_tried_alone", messages=len(together), error=failure_detail(exc))
             else:
                 self._faults.clear(f"source:{self.name}")
                 result = PollResult(units=len(together))
@@ -238,7 +234,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         try:
             unit = self._process_held(message, content, ready, waiting, stop)
         except Exception as exc:  # a unit tagwarden fails on must not take its neighbours down
-            detail = f"{type(exc).__name__}: {str(exc)[:500]}"
+            detail = failure_detail(exc)
             self._log.error("message_failed", message_id=message_id, error=detail, exc_info=True)
             return self._leave(message, result, "unit_failed", detail, receive_count)
         if unit is None:
@@ -271,7 +267,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                 attempt, ready = ready, None
                 if isinstance(attempt, Exception):
                     raise attempt
-                unit = self._processor.commit(attempt, source=self.name, unit=f"sqs:{message_id}")
+                unit = self._processor.commit(attempt, source=self.name, unit=_unit_name(message))
             except UnitDeferred as exc:
                 self._metrics.units_deferred.labels(self.name, exc.reason).inc()
                 self._faults.report(f"source:{self.name}", f"{exc.reason}: {exc.detail}")
@@ -312,7 +308,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
     ) -> PollResult:
         message_id = message.get("MessageId", "?")
         try:
-            quarantined = self._failures.failed(f"sqs:{message_id}", reason, detail, message.get("Body", ""))
+            quarantined = self._failures.failed(_unit_name(message), reason, detail, message.get("Body", ""))
         except Exception as exc:  # the store may be the fault; the queue's redrive still applies
             self._log.warning("failure_not_recorded", message_id=message_id, error=str(exc))
             quarantined = False
@@ -366,6 +362,10 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                 message_id=message.get("MessageId"),
                 error=error,
             )
+
+
+def _unit_name(message: MessageTypeDef) -> str:
+    return f"sqs:{message.get('MessageId', '?')}"
 
 
 def _content(message: MessageTypeDef) -> Content | MessageError:
