@@ -21,7 +21,7 @@ from collections.abc import Callable, Generator
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from threading import Event
+from threading import Condition, Event
 from typing import Generic, TypeVar
 
 from tagwarden.adapters.sources.workers import (
@@ -144,6 +144,81 @@ def _together_until(jobs: list[Job], first: int, small: Callable[[Job], int | No
     return end
 
 
+class _Feed(Generic[Job]):
+    """Hands jobs to the fetching threads and the workers, ahead of the caller: at most
+    ``working`` entries fetched or in a worker at once (what bounds the bytes held for them), and
+    at most ``ahead`` more prepared and waiting for the caller. It goes on from the workers'
+    own threads as each entry is prepared, so the workers keep busy while the caller is away
+    committing what it took."""
+
+    def __init__(
+        self,
+        pool: PreparePool,
+        jobs: list[Job],
+        work: Callable[[Job], WorkItem | None],
+        small: Callable[[Job], int | None] | None,
+        ahead: int,
+    ) -> None:
+        self.pending: deque[_Pending[Job]] = deque()
+        self._pool, self._jobs, self._work, self._small = pool, jobs, work, small
+        self._working_limit = pool.workers * IN_FLIGHT_PER_WORKER
+        self._waiting_limit = self._working_limit + ahead
+        self._taken = 0  # jobs handed to the fetching threads so far
+        self._working = 0  # entries handed over and not yet prepared
+        self._closed = False
+        self._changed = Condition()
+        self._fetchers = ThreadPoolExecutor(pool.workers, thread_name_prefix="fetch")
+
+    def fill(self) -> None:
+        with self._changed:
+            while (
+                not self._closed
+                and self._taken < len(self._jobs)
+                and self._working < self._working_limit
+                and len(self.pending) < self._waiting_limit
+            ):
+                end = _together_until(self._jobs, self._taken, self._small)
+                entry = _Pending(self._jobs[self._taken : end])
+                self._taken = end
+                self._working += 1
+                self.pending.append(entry)
+                entry.handed = self._fetchers.submit(self._hand_over, entry)
+            self._changed.notify_all()
+
+    def _hand_over(self, entry: _Pending[Job]) -> None:
+        _hand_over(self._pool, self._work, entry)
+        if entry.future is None:
+            self._prepared()
+        else:
+            entry.future.add_done_callback(lambda _: self._prepared())
+
+    def _prepared(self) -> None:
+        with self._changed:
+            self._working -= 1
+        self.fill()
+
+    def next_entry(self) -> _Pending[Job] | None:
+        """The next entry in the jobs' order (None once all were taken), its handing over done."""
+        with self._changed:
+            # An entry's preparation can end just before the callback that hands over the next.
+            while not self.pending and self._taken < len(self._jobs) and not self._closed:
+                self._changed.wait()
+            entry = self.pending.popleft() if self.pending else None
+        self.fill()
+        if entry is not None:
+            assert entry.handed is not None
+            entry.handed.result()
+        return entry
+
+    def close(self) -> None:
+        with self._changed:
+            self._closed = True
+        self._fetchers.shutdown(wait=True, cancel_futures=True)
+        for entry in self.pending:
+            if entry.future is not None:
+                entry.future.cancel()
+
+
 def prepared_in_order(
     pool: PreparePool | None,
     jobs: list[Job],
@@ -152,12 +227,15 @@ def prepared_in_order(
     abandon: Event | None = None,
     *,
     small: Callable[[Job], int | None] | None = None,
+    ahead: int = 0,
 ) -> Generator[tuple[Job, Ready], None, None]:
     """Each job with its prepared unit (or the exception preparing it raised), in the order of
     ``jobs``. ``work`` gives what a worker reads for a job (a local file, bytes fetched here), or
     None for a job ``prepare_here`` prepares in this process when its turn comes; it is called in
     as many threads as there are workers. Up to IN_FLIGHT_PER_WORKER units per worker are fetched
-    and prepared ahead of the caller. Once ``abandon`` is set, the unit waited for comes back as
+    and prepared ahead of the caller, and ``ahead`` more prepared units may wait for it (a caller
+    that gathers units for one transaction holds that many before it commits them, and the
+    workers go on meanwhile). Once ``abandon`` is set, the unit waited for comes back as
     UnitDeferred. ``small`` gives the size in bytes of a job a worker may take with its
     neighbours in one trip (None: alone): consecutive such jobs go together, up to TOGETHER_BYTES,
     since each trip costs this process about as much as reading a small file."""
@@ -167,27 +245,10 @@ def prepared_in_order(
         for job in jobs:
             yield job, prepare_here(job)
         return
-    pending: deque[_Pending[Job]] = deque()
-    taken = 0  # jobs handed to the fetching threads so far
-    fetchers = ThreadPoolExecutor(pool.workers, thread_name_prefix="fetch")
-
-    def submit_next() -> None:
-        nonlocal taken
-        if taken < len(jobs):
-            end = _together_until(jobs, taken, small)
-            entry = _Pending(jobs[taken:end])
-            taken = end
-            entry.handed = fetchers.submit(_hand_over, pool, work, entry)
-            pending.append(entry)
-
+    feed = _Feed(pool, jobs, work, small, ahead)
     try:
-        for _ in range(pool.workers * IN_FLIGHT_PER_WORKER):
-            submit_next()
-        while pending:
-            entry = pending.popleft()
-            submit_next()
-            assert entry.handed is not None
-            entry.handed.result()
+        feed.fill()
+        while (entry := feed.next_entry()) is not None:
             if entry.error is not None and len(entry.jobs) == 1:
                 yield entry.jobs[0], entry.error
             elif entry.future is None:  # to be read here (or handing them over together failed)
@@ -196,7 +257,4 @@ def prepared_in_order(
             else:
                 yield from zip(entry.jobs, _outcomes(pool, entry, abandon), strict=True)
     finally:
-        fetchers.shutdown(wait=True, cancel_futures=True)
-        for entry in pending:
-            if entry.future is not None:
-                entry.future.cancel()
+        feed.close()

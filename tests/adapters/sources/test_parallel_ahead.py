@@ -1,0 +1,98 @@
+"""prepared_in_order goes on preparing while its caller is away committing the units it
+gathered (``ahead``), without handing the workers, and so the fetching threads, more than their
+usual share at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from tagwarden.adapters.sources.parallel import IN_FLIGHT_PER_WORKER, PreparePool, can_fork, prepared_in_order
+from tagwarden.core.normalize import Normalizer
+from tagwarden.core.ports.units import PreparedUnit, UnitResult
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
+
+WORKERS = 2
+
+
+class _MarkingPreparer:
+    """Leaves ``<name>.done`` beside a (missing) file it prepared; waits for ``gate`` first."""
+
+    record_filter = Normalizer()
+
+    def __init__(self, gate: Path) -> None:
+        self._gate = gate
+
+    def prepare(self, items: Iterable[object]) -> PreparedUnit:
+        name = str(getattr(list(items)[-1], "detail", "")).split(":")[0]
+        while not self._gate.exists():
+            time.sleep(0.01)
+        Path(f"{name}.done").touch()
+        return PreparedUnit(UnitResult(records=1), [])
+
+
+def _settled_count(tmp: Path, seconds: float = 1.0) -> int:
+    """How many jobs were prepared, once that number has stopped changing for ``seconds``."""
+    count, since = -1, time.monotonic()
+    while time.monotonic() - since < seconds:
+        now = len(list(tmp.glob("*.done")))
+        if now != count:
+            count, since = now, time.monotonic()
+        time.sleep(0.05)
+    return count
+
+
+def _jobs(tmp: Path, count: int) -> list[Path]:
+    return [tmp / f"{i:03d}.json" for i in range(count)]
+
+
+@pytest.mark.parametrize("ahead", [0, 6])
+def test_the_workers_go_on_preparing_while_the_caller_commits(tmp_path: Path, ahead: int) -> None:
+    gate = tmp_path / "open"
+    gate.touch()
+    jobs = _jobs(tmp_path, 40)
+    pool = PreparePool(_MarkingPreparer(gate), WORKERS)  # type: ignore[arg-type]
+    prepared = prepared_in_order(pool, jobs, lambda p: p, lambda p: p, ahead=ahead)  # type: ignore[arg-type, return-value]
+    try:
+        first, ready = next(prepared)  # the caller takes one, then is away committing
+        assert first == jobs[0] and isinstance(ready, PreparedUnit)
+        # the one taken, the usual share of the workers, and ``ahead`` more waiting for the caller
+        assert _settled_count(tmp_path) == 1 + WORKERS * IN_FLIGHT_PER_WORKER + ahead
+        rest = [job for job, _ in prepared]
+    finally:
+        prepared.close()
+        pool.close()
+    assert rest == jobs[1:]
+    assert _settled_count(tmp_path, 0.1) == len(jobs)
+
+
+def test_no_more_jobs_are_handed_over_at_once_than_the_workers_usual_share(tmp_path: Path) -> None:
+    """What bounds the bytes fetched and held for the workers: ``ahead`` only lets prepared
+    units wait for the caller."""
+    gate = tmp_path / "open"
+    jobs = _jobs(tmp_path, 40)
+    handed: list[Path] = []
+    unprepared: list[int] = []  # at each handing over, the jobs handed and not yet prepared
+    lock = threading.Lock()
+
+    def work(job: Path) -> Path:
+        with lock:
+            handed.append(job)
+            unprepared.append(len(handed) - len(list(tmp_path.glob("*.done"))))
+        return job
+
+    pool = PreparePool(_MarkingPreparer(gate), WORKERS)  # type: ignore[arg-type]
+    prepared = prepared_in_order(pool, jobs, work, lambda p: p, ahead=20)  # type: ignore[arg-type, return-value]
+    threading.Timer(1.0, gate.touch).start()  # nothing is prepared before
+    try:
+        assert [job for job, _ in prepared] == jobs
+    finally:
+        prepared.close()
+        pool.close()
+    assert sorted(handed) == jobs  # each once (two fetching threads: in either order)
+    assert max(unprepared) == WORKERS * IN_FLIGHT_PER_WORKER
