@@ -27,6 +27,7 @@ from tagwarden.adapters.sources.s3_objects import (
 )
 from tagwarden.adapters.sources.source import (
     BATCH_RECORDS,
+    BATCH_UNITS,
     Gathered,
     PollResult,
     SourceBase,
@@ -119,7 +120,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         """Files are read and normalized by the context's worker processes, or, without them and
         with ``workers`` > 1, by that many started for each poll (see parallel.py); judging and
         committing stay here, in CloudTrail's time order, in transactions of whole files up to
-        ``batch_records`` records (a larger file alone)."""
+        ``batch_records`` records or BATCH_UNITS files (a larger file alone)."""
         super().__init__(name, settings, context)
         self._base = base_dir
         self._s3_factory = s3
@@ -224,11 +225,18 @@ class FilesSource(SourceBase[FilesSourceSettings]):
     ) -> None:
         if any(obj.bucket is not None for obj in todo):
             self._client()  # made once here: S3 objects are fetched from several threads
+        # The workers go on reading while the files gathered for a transaction are committed.
         prepared = prepared_in_order(
-            pool, todo, self._work_item, self._prepare, self._context.abandon, small=_small_file
+            pool,
+            todo,
+            self._work_item,
+            self._prepare,
+            self._context.abandon,
+            small=_small_file,
+            ahead=BATCH_UNITS,
         )
         done_one = (lambda done: progress(done, len(todo), total)) if progress is not None else None
-        gathered: Gathered[_Turn] = Gathered(self._batch_records)  # small files, for one transaction
+        gathered: Gathered[_Turn] = Gathered(self._batch_records)  # files for one transaction
         try:
             for done, (obj, ready) in enumerate(prepared, start=1):
                 if done > 1 and stop.is_set():  # after a skipped file: this one is read again later

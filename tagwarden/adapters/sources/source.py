@@ -20,27 +20,30 @@ if TYPE_CHECKING:
 
 SettingsT = TypeVar("SettingsT")
 
-# Small files (an organization trail delivers many of a few dozen records) are judged and
-# committed together, in their order, up to this many records a transaction: a commit writes
-# every page it changed, and a transaction of a few records changes about half as many pages
-# per record as one of a thousand.
-BATCH_RECORDS = 1000
+# Consecutive units are judged and committed together, in their order, up to this many records
+# or units a transaction: a commit writes every page it changed, and the pages of a dozen
+# indexes keyed by random ids are shared by the units of one transaction. A transaction of a few
+# records changes about twice as many pages per record as one of a thousand, and one of a
+# thousand about three times as many as one of 30,000 (docs/performance.md, stop 36).
+BATCH_RECORDS = 30_000
+BATCH_UNITS = 32
 
 
 class Gathered(Generic[T]):
     """Consecutive units that may share a transaction, gathered until they hold ``limit``
-    records (a unit of ``limit`` records or more is taken alone)."""
+    records or ``units`` units (a unit of ``limit`` records or more is taken alone)."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, units: int = BATCH_UNITS) -> None:
         self._limit = limit
+        self._unit_limit = units
         self._units: list[T] = []
         self._records = 0
 
     def add(self, unit: T, records: int) -> bool:
-        """Gathers ``unit``; True once the gathered units hold the limit: ``take`` them then."""
+        """Gathers ``unit``; True once the gathered units hold a limit: ``take`` them then."""
         self._units.append(unit)
         self._records += records
-        return self._records >= self._limit
+        return self._records >= self._limit or len(self._units) >= self._unit_limit
 
     def take(self) -> list[T]:
         """The gathered units, in order, none left behind."""

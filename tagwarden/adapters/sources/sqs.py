@@ -35,6 +35,7 @@ from tagwarden.adapters.sources.queue_attributes import QueueAttributes
 from tagwarden.adapters.sources.s3_objects import fetch_object, read_object
 from tagwarden.adapters.sources.source import (
     BATCH_RECORDS,
+    BATCH_UNITS,
     Gathered,
     PollResult,
     SourceBase,
@@ -79,7 +80,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         batch_records: int = BATCH_RECORDS,
     ) -> None:
         """Consecutive messages of a batch are committed together up to ``batch_records``
-        records (a larger one alone)."""
+        records or BATCH_UNITS messages (a larger one alone)."""
         super().__init__(name, settings, context)
         self._sqs = sqs
         self._s3 = s3
@@ -128,13 +129,15 @@ class SqsSource(SourceBase[SqsSourceSettings]):
 
     def _handle_batch(self, messages: list[MessageTypeDef], stop: threading.Event, total: PollResult) -> None:
         """The messages of one batch, committed and deleted in the order received (consecutive
-        small ones in one transaction); the context's worker processes read and normalize the
+        ones in one transaction); the context's worker processes read and normalize the
         ones behind meanwhile."""
         jobs: list[Job] = [(message, _content(message)) for message in messages]
         pool, abandon = self._context.pool, self._abandon
         with KeepInvisible(self._extend, self._queue.visibility_timeout(), messages) as in_hand:
-            prepared = prepared_in_order(pool, jobs, self._work_item, self._prepare_here, abandon)
-            gathered: Gathered[_Held] = Gathered(self._batch_records)  # small ones, for one transaction
+            prepared = prepared_in_order(
+                pool, jobs, self._work_item, self._prepare_here, abandon, ahead=BATCH_UNITS
+            )
+            gathered: Gathered[_Held] = Gathered(self._batch_records)  # messages for one transaction
             for index, ((message, content), ready) in enumerate(prepared):
                 waiting = messages[index + 1 :]
                 if (

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from tagwarden.adapters.sources.files import FilesSource
+from tagwarden.adapters.sources.source import BATCH_UNITS
 from tagwarden.adapters.sources.sqs import SqsSource
 from tagwarden.core.ports.units import PreparedUnit, TagRecord, UnitDeferred, UnitResult
 from tagwarden.core.settings.settings import FilesSourceSettings, SqsSourceSettings
@@ -79,6 +80,18 @@ def test_a_file_larger_than_the_batch_closes_it(tmp_path: Path) -> None:
     # 1 record, then 31 (the batch reaches 32), then 1, 1, 31 (reaches 33), then 1 left when the
     # damaged file comes, which is committed alone
     assert sizes == [2, 3, 1, 1]
+
+
+def test_a_transaction_holds_at_most_batch_units_files(tmp_path: Path) -> None:
+    logs = _logs(tmp_path, *(f"e{i}" for i in range(BATCH_UNITS + 8)))  # a record each
+    wired = Wired(tmp_path / "state.db")
+    sizes = _spy_transactions(wired)
+    try:
+        result = _source(wired, logs, 1000).poll(threading.Event())
+    finally:
+        wired.close()
+    assert (result.units, result.failed_units) == (BATCH_UNITS + 8, 0)
+    assert sizes == [BATCH_UNITS, 8]
 
 
 def _logs(tmp: Path, *event_ids: str) -> Path:
