@@ -36,15 +36,14 @@ class _MarkingPreparer:
         return PreparedUnit(UnitResult(records=1), [])
 
 
-def _settled_count(tmp: Path, seconds: float = 1.0) -> int:
-    """How many jobs were prepared, once that number has stopped changing for ``seconds``."""
-    count, since = -1, time.monotonic()
-    while time.monotonic() - since < seconds:
-        now = len(list(tmp.glob("*.done")))
-        if now != count:
-            count, since = now, time.monotonic()
-        time.sleep(0.05)
-    return count
+def _prepared_count(tmp: Path, expected: int) -> int:
+    """How many jobs were prepared, once ``expected`` were (or after 30 s), and half a second
+    more for any beyond it."""
+    deadline = time.monotonic() + 30
+    while len(list(tmp.glob("*.done"))) < expected and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.5)
+    return len(list(tmp.glob("*.done")))
 
 
 def _jobs(tmp: Path, count: int) -> list[Path]:
@@ -62,13 +61,14 @@ def test_the_workers_go_on_preparing_while_the_caller_commits(tmp_path: Path, ah
         first, ready = next(prepared)  # the caller takes one, then is away committing
         assert first == jobs[0] and isinstance(ready, PreparedUnit)
         # the one taken, the usual share of the workers, and ``ahead`` more waiting for the caller
-        assert _settled_count(tmp_path) == 1 + WORKERS * IN_FLIGHT_PER_WORKER + ahead
+        expected = 1 + WORKERS * IN_FLIGHT_PER_WORKER + ahead
+        assert _prepared_count(tmp_path, expected) == expected
         rest = [job for job, _ in prepared]
     finally:
         prepared.close()
         pool.close()
     assert rest == jobs[1:]
-    assert _settled_count(tmp_path, 0.1) == len(jobs)
+    assert _prepared_count(tmp_path, len(jobs)) == len(jobs)
 
 
 def test_no_more_jobs_are_handed_over_at_once_than_the_workers_usual_share(tmp_path: Path) -> None:
