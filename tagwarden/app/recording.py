@@ -110,10 +110,12 @@ class Recorder:
         self.report(new, source=source)
         return new
 
-    def report(self, findings: Sequence[Finding], *, source: str) -> None:
+    def report(self, findings: Sequence[Finding], *, source: str, settle: bool = True) -> None:
         """Count and log committed findings, one line each, and mark their report deliveries done,
-        at once or, with ``batch_reports``, later (see the module's docstring). Call only after the
-        commit: what the metric counts must be durable."""
+        at once or, with ``batch_reports``, later (see the module's docstring); with ``settle``
+        False, at the next report that settles (the units of one transaction settle once, in a
+        transaction of its own). Call only after the commit: what the metric counts must be
+        durable."""
         for finding in findings:
             self.emit(finding, source=source)
         if self.store is None:
@@ -127,7 +129,7 @@ class Recorder:
                 or len(self._unsettled) >= SETTLE_FINDINGS
                 or (self._unsettled and self._clock() - self._unsettled_since >= SETTLE_SECONDS)
             )
-        if due:
+        if due and settle:
             self.settle()
 
     def settle(self) -> None:

@@ -169,8 +169,17 @@ class Processor:
             self.principals.forget(snapshot.arn for before in asked for snapshot in before.fetched)
             self.compute.undo(undo)
             raise
-        for prepared, unit in units:
-            report_unit(self.metrics, self.log, self.recorder, prepared.result, source=source, unit=unit)
+        for index, (prepared, unit) in enumerate(units, start=1):
+            settle = index == len(units)  # the report deliveries of all the units, in one transaction
+            report_unit(
+                self.metrics,
+                self.log,
+                self.recorder,
+                prepared.result,
+                source=source,
+                unit=unit,
+                settle=settle,
+            )
         return [prepared.result for prepared, _ in units]
 
     def _ask_before(self, prepared: PreparedUnit) -> _Asked:

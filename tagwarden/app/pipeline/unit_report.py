@@ -10,9 +10,17 @@ from tagwarden.core.ports.units import UnitResult
 
 
 def report_unit(
-    metrics: Metrics, log: Any, recorder: Recorder, result: UnitResult, *, source: str, unit: str
+    metrics: Metrics,
+    log: Any,
+    recorder: Recorder,
+    result: UnitResult,
+    *,
+    source: str,
+    unit: str,
+    settle: bool = True,
 ) -> None:
-    """Metrics and logs, after the commit: what they count is durable."""
+    """Metrics and logs, after the commit: what they count is durable. ``settle``: as for
+    ``Recorder.report``."""
     metrics.records_read.labels(source).inc(result.records)
     for reason, detail in result.rejected:
         metrics.records_rejected.labels(source, reason).inc()
@@ -40,7 +48,7 @@ def report_unit(
             event_id=event_id,
             reason=reason,
         )
-    recorder.report(result.new_findings, source=source)
+    recorder.report(result.new_findings, source=source, settle=settle)
     for finding_id in result.superseded:
         log.info("finding_superseded", source=source, unit=unit, finding_id=finding_id)
     for finding_id in result.reopened:

@@ -94,6 +94,28 @@ def test_a_transaction_holds_at_most_batch_units_files(tmp_path: Path) -> None:
     assert sizes == [BATCH_UNITS, 8]
 
 
+def test_the_findings_of_files_committed_together_are_settled_once(tmp_path: Path) -> None:
+    """Their report deliveries are marked done in one transaction, not one per file."""
+    logs = _logs(tmp_path, "first", "second", "third")
+    wired = Wired(tmp_path / "state.db")
+    settled: list[list[str]] = []
+    deliveries_done = wired.store.deliveries_done
+
+    def spying(sink: str, finding_ids: Any) -> None:
+        settled.append(list(finding_ids))
+        deliveries_done(sink, finding_ids)
+
+    wired.store.deliveries_done = spying  # type: ignore[method-assign]
+    try:
+        result = _source(wired, logs, 1000).poll(threading.Event())
+        findings = {finding.id for finding in wired.store.list_findings()}
+    finally:
+        wired.close()
+    assert result.findings == len(findings) == 9
+    assert len(settled) == 1
+    assert sorted(settled[0]) == sorted(findings)
+
+
 def _logs(tmp: Path, *event_ids: str) -> Path:
     logs = tmp / "logs"
     logs.mkdir()
