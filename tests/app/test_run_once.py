@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,13 @@ def _log(folder: Path, body: bytes) -> None:
 
 
 @pytest.mark.usefixtures("no_aws")
-def test_a_readable_copy_exits_0(tmp_path: Path) -> None:
+def test_a_readable_copy_exits_0_and_leaves_no_worker_behind(tmp_path: Path) -> None:
     _log(tmp_path / "logs", gzip.compress(json.dumps({"Records": []}).encode()))
-    assert main(["run", "--once", "--config", _config(tmp_path, [str(tmp_path / "logs")])]) == 0
+    logs = {"type": "files", "name": "copy", "paths": [str(tmp_path / "logs")]}
+    config = write_daemon_config(tmp_path, sources=[logs], workers=2)
+    before = set(multiprocessing.active_children())
+    assert main(["run", "--once", "--config", str(config)]) == 0
+    assert set(multiprocessing.active_children()) <= before
 
 
 @pytest.mark.usefixtures("no_aws")

@@ -37,9 +37,11 @@ def run(args: argparse.Namespace) -> int:
     log = logger_for(config)
     daemon = Daemon(config, log)
     if args.once:
-        code = daemon.run_once()
-        daemon.parts.store.close()
-        return code
+        try:
+            return daemon.run_once()
+        finally:
+            daemon.close_sources()
+            daemon.parts.store.close()
     try:
         code = daemon.run_forever()
     except HttpListenError as exc:

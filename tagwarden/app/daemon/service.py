@@ -303,6 +303,11 @@ class Daemon:
                 tried.set()
             self.stop.wait(START_READS_RETRY_SECONDS)
 
+    def close_sources(self) -> None:
+        """Stop what the sources started: the worker processes, none of which outlives the daemon."""
+        for source in self.sources:
+            source.close()
+
     def shutdown(self) -> bool:
         """Stop taking work, let batches in hand finish within the grace period, close.
         True if every poll finished in time."""
@@ -320,8 +325,7 @@ class Daemon:
             self._wait_idle(ABANDON_SECONDS)
             with self._idle:
                 unfinished = sorted(self._running)
-        for source in self.sources:
-            source.close()  # the worker processes: none outlives the daemon
+        self.close_sources()
         if self.http is not None:
             self.http.stop()
         if unfinished:

@@ -23,17 +23,22 @@ from tests.faults.builders import Wired, self_retag
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
 
 
+def _new_children(earlier: set[multiprocessing.Process]) -> list[multiprocessing.Process]:
+    return [process for process in multiprocessing.active_children() if process not in earlier]
+
+
 def test_the_other_workers_of_a_broken_pool_do_not_outlive_it(tmp_path: Path) -> None:
     # die kills its worker while slow-big is in the other one, which ignores the pool's SIGTERM.
     pool = PreparePool(NamedPreparer(), 2)  # type: ignore[arg-type]
     left: list[multiprocessing.Process] = []
+    earlier = set(multiprocessing.active_children())  # another test's, if one left any
     try:
         jobs = [tmp_path / "a-slow-big.json", tmp_path / "b-die.json"]
         got = [ready for _, ready in prepared_in_order(pool, jobs, lambda p: p, lambda p: None)]  # type: ignore[arg-type]
         assert isinstance(got[0], PreparedUnit) and isinstance(got[1], WorkerDied)
         pool.close()
         deadline = time.monotonic() + 5
-        while (left := multiprocessing.active_children()) and time.monotonic() < deadline:
+        while (left := _new_children(earlier)) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert left == [], f"worker processes alive after close: {[p.pid for p in left]}"
     finally:
