@@ -146,10 +146,10 @@ def _together_until(jobs: list[Job], first: int, small: Callable[[Job], int | No
 
 class _Feed(Generic[Job]):
     """Hands jobs to the fetching threads and the workers, ahead of the caller: at most
-    ``working`` entries fetched or in a worker at once (what bounds the bytes held for them), and
-    at most ``ahead`` more prepared and waiting for the caller. It goes on from the workers'
-    own threads as each entry is prepared, so the workers keep busy while the caller is away
-    committing what it took."""
+    IN_FLIGHT_PER_WORKER entries per worker being fetched or prepared at once (what bounds the
+    bytes held for them), and ``ahead`` more entries prepared and waiting for the caller. It goes
+    on from the pool's threads as each entry is prepared, so the workers keep busy while the
+    caller is away committing what it took."""
 
     def __init__(
         self,
