@@ -12,6 +12,7 @@ import boto3
 import pytest
 
 from tagwarden.app.demo.runner import log_key
+from tagwarden.app.recording import REPORT_GRACE_SECONDS
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
 from tests.e2e.replicas import (
     ALERT_FLOOR,
@@ -83,9 +84,11 @@ def test_two_replicas_one_killed_find_what_one_process_finds(
             wait_until(
                 lambda: open_ids(fresh_postgres_database) == set(want), 60, "the findings of one process"
             )
+            # Killed between a commit and marking its findings reported, the replica leaves
+            # their report deliveries to another's dispatcher once REPORT_GRACE_SECONDS pass.
             wait_until(
                 lambda: pending_deliveries(fresh_postgres_database) == 0,
-                60,
+                REPORT_GRACE_SECONDS + 60,
                 "every delivery",
                 why=lambda: [d.log_text()[-1500:] for d in (second, restarted) if d is not None],
             )
