@@ -14,8 +14,10 @@ from tests.builders.cli_config import write_daemon_config
 from tests.builders.out_of_order_trail import findings_and_history, write_replay_config, write_trail
 
 
-def _config(tmp_path: Path, paths: list[str]) -> str:
-    return str(write_daemon_config(tmp_path, sources=[{"type": "files", "name": "copy", "paths": paths}]))
+def _config(tmp_path: Path, paths: list[str], **more: object) -> str:
+    return str(
+        write_daemon_config(tmp_path, sources=[{"type": "files", "name": "copy", "paths": paths}], **more)
+    )
 
 
 def _log(folder: Path, body: bytes) -> None:
@@ -26,10 +28,9 @@ def _log(folder: Path, body: bytes) -> None:
 @pytest.mark.usefixtures("no_aws")
 def test_a_readable_copy_exits_0_and_leaves_no_worker_behind(tmp_path: Path) -> None:
     _log(tmp_path / "logs", gzip.compress(json.dumps({"Records": []}).encode()))
-    logs = {"type": "files", "name": "copy", "paths": [str(tmp_path / "logs")]}
-    config = write_daemon_config(tmp_path, sources=[logs], workers=2)
+    config = _config(tmp_path, [str(tmp_path / "logs")], workers=2)
     before = set(multiprocessing.active_children())
-    assert main(["run", "--once", "--config", str(config)]) == 0
+    assert main(["run", "--once", "--config", config]) == 0
     assert set(multiprocessing.active_children()) <= before
 
 

@@ -27,7 +27,6 @@ from tagwarden.adapters.sources.s3_objects import (
 )
 from tagwarden.adapters.sources.source import (
     BATCH_RECORDS,
-    BATCH_UNITS,
     Gathered,
     PollResult,
     SourceBase,
@@ -225,6 +224,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
     ) -> None:
         if any(obj.bucket is not None for obj in todo):
             self._client()  # made once here: S3 objects are fetched from several threads
+        gathered: Gathered[_Turn] = Gathered(self._batch_records)  # files for one transaction
         # The workers go on reading while the files gathered for a transaction are committed.
         prepared = prepared_in_order(
             pool,
@@ -233,10 +233,9 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             self._prepare,
             self._context.abandon,
             small=_small_file,
-            ahead=BATCH_UNITS,
+            ahead=gathered.unit_limit,
         )
         done_one = (lambda done: progress(done, len(todo), total)) if progress is not None else None
-        gathered: Gathered[_Turn] = Gathered(self._batch_records)  # files for one transaction
         try:
             for done, (obj, ready) in enumerate(prepared, start=1):
                 if done > 1 and stop.is_set():  # after a skipped file: this one is read again later

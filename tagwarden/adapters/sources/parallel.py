@@ -159,7 +159,7 @@ class _Feed(Generic[Job]):
         small: Callable[[Job], int | None] | None,
         ahead: int,
     ) -> None:
-        self.pending: deque[_Pending[Job]] = deque()
+        self._pending: deque[_Pending[Job]] = deque()
         self._pool, self._jobs, self._work, self._small = pool, jobs, work, small
         self._working_limit = pool.workers * IN_FLIGHT_PER_WORKER
         self._waiting_limit = self._working_limit + ahead
@@ -175,13 +175,13 @@ class _Feed(Generic[Job]):
                 not self._closed
                 and self._taken < len(self._jobs)
                 and self._working < self._working_limit
-                and len(self.pending) < self._waiting_limit
+                and len(self._pending) < self._waiting_limit
             ):
                 end = _together_until(self._jobs, self._taken, self._small)
                 entry = _Pending(self._jobs[self._taken : end])
                 self._taken = end
                 self._working += 1
-                self.pending.append(entry)
+                self._pending.append(entry)
                 entry.handed = self._fetchers.submit(self._hand_over, entry)
             self._changed.notify_all()
 
@@ -201,9 +201,9 @@ class _Feed(Generic[Job]):
         """The next entry in the jobs' order (None once all were taken), its handing over done."""
         with self._changed:
             # An entry's preparation can end just before the callback that hands over the next.
-            while not self.pending and self._taken < len(self._jobs) and not self._closed:
+            while not self._pending and self._taken < len(self._jobs) and not self._closed:
                 self._changed.wait()
-            entry = self.pending.popleft() if self.pending else None
+            entry = self._pending.popleft() if self._pending else None
         self.fill()
         if entry is not None:
             assert entry.handed is not None
@@ -214,7 +214,7 @@ class _Feed(Generic[Job]):
         with self._changed:
             self._closed = True
         self._fetchers.shutdown(wait=True, cancel_futures=True)
-        for entry in self.pending:
+        for entry in self._pending:
             if entry.future is not None:
                 entry.future.cancel()
 

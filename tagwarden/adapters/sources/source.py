@@ -36,7 +36,7 @@ class Gathered(Generic[T]):
 
     def __init__(self, limit: int, units: int = BATCH_UNITS) -> None:
         self._limit = limit
-        self._unit_limit = units
+        self.unit_limit = units  # what a caller holds at most before it commits them
         self._units: list[T] = []
         self._records = 0
 
@@ -44,7 +44,7 @@ class Gathered(Generic[T]):
         """Gathers ``unit``; True once the gathered units hold a limit: ``take`` them then."""
         self._units.append(unit)
         self._records += records
-        return self._records >= self._limit or len(self._units) >= self._unit_limit
+        return self._records >= self._limit or len(self._units) >= self.unit_limit
 
     def take(self) -> list[T]:
         """The gathered units, in order, none left behind."""

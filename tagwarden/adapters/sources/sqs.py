@@ -34,7 +34,6 @@ from tagwarden.adapters.sources.parallel import prepared_in_order
 from tagwarden.adapters.sources.queue_attributes import QueueAttributes
 from tagwarden.adapters.sources.s3_objects import fetch_object, read_object
 from tagwarden.adapters.sources.source import (
-    BATCH_UNITS,
     Gathered,
     PollResult,
     SourceBase,
@@ -138,10 +137,10 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         jobs: list[Job] = [(message, _content(message)) for message in messages]
         pool, abandon = self._context.pool, self._abandon
         with KeepInvisible(self._extend, self._queue.visibility_timeout(), messages) as in_hand:
-            prepared = prepared_in_order(
-                pool, jobs, self._work_item, self._prepare_here, abandon, ahead=BATCH_UNITS
-            )
             gathered: Gathered[_Held] = Gathered(self._batch_records)  # messages for one transaction
+            prepared = prepared_in_order(
+                pool, jobs, self._work_item, self._prepare_here, abandon, ahead=gathered.unit_limit
+            )
             for index, ((message, content), ready) in enumerate(prepared):
                 waiting = messages[index + 1 :]
                 if (

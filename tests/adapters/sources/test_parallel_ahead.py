@@ -6,34 +6,17 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from tagwarden.adapters.sources.parallel import IN_FLIGHT_PER_WORKER, PreparePool, can_fork, prepared_in_order
-from tagwarden.core.normalize import Normalizer
-from tagwarden.core.ports.units import PreparedUnit, UnitResult
+from tagwarden.core.ports.units import PreparedUnit
+from tests.adapters.sources.named_preparer import NamedPreparer
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
 
 WORKERS = 2
-
-
-class _MarkingPreparer:
-    """Leaves ``<name>.done`` beside a (missing) file it prepared; waits for ``gate`` first."""
-
-    record_filter = Normalizer()
-
-    def __init__(self, gate: Path) -> None:
-        self._gate = gate
-
-    def prepare(self, items: Iterable[object]) -> PreparedUnit:
-        name = str(getattr(list(items)[-1], "detail", "")).split(":")[0]
-        while not self._gate.exists():
-            time.sleep(0.01)
-        Path(f"{name}.done").touch()
-        return PreparedUnit(UnitResult(records=1), [])
 
 
 def _prepared_count(tmp: Path, expected: int) -> int:
@@ -55,7 +38,7 @@ def test_the_workers_go_on_preparing_while_the_caller_commits(tmp_path: Path, ah
     gate = tmp_path / "open"
     gate.touch()
     jobs = _jobs(tmp_path, 40)
-    pool = PreparePool(_MarkingPreparer(gate), WORKERS)  # type: ignore[arg-type]
+    pool = PreparePool(NamedPreparer(gate=gate), WORKERS)  # type: ignore[arg-type]
     prepared = prepared_in_order(pool, jobs, lambda p: p, lambda p: p, ahead=ahead)  # type: ignore[arg-type, return-value]
     try:
         first, ready = next(prepared)  # the caller takes one, then is away committing
@@ -86,7 +69,7 @@ def test_no_more_jobs_are_handed_over_at_once_than_the_workers_usual_share(tmp_p
             unprepared.append(len(handed) - len(list(tmp_path.glob("*.done"))))
         return job
 
-    pool = PreparePool(_MarkingPreparer(gate), WORKERS)  # type: ignore[arg-type]
+    pool = PreparePool(NamedPreparer(gate=gate), WORKERS)  # type: ignore[arg-type]
     prepared = prepared_in_order(pool, jobs, work, lambda p: p, ahead=20)  # type: ignore[arg-type, return-value]
     threading.Timer(1.0, gate.touch).start()  # nothing is prepared before
     try:
