@@ -41,6 +41,7 @@ from tagwarden.adapters.sources.source import (
     failure_detail,
     until_stopped,
 )
+from tagwarden.adapters.sources.sqs_deletes import Deletions, Failed
 from tagwarden.adapters.sources.visibility import KeepInvisible
 from tagwarden.adapters.sources.workers import Fetched, WorkItem
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
@@ -95,12 +96,22 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
         self._batch_records = batch_records
         self._queue = QueueAttributes(name, settings, sqs, context)
+        self._deletions = Deletions(self._delete_now)
 
     def check(self) -> None:
         self._sqs.get_queue_attributes(QueueUrl=self.settings.queue_url, AttributeNames=["QueueArn"])
 
     def poll(self, stop: threading.Event) -> PollResult:
         total = PollResult()
+        try:
+            self._drain(stop, total)
+        finally:
+            self._report_failed_deletes(total)
+        self._queue.measure_backlog()
+        self._queue.check_dead_letters()
+        return total
+
+    def _drain(self, stop: threading.Event, total: PollResult) -> None:
         deadline = self._clock() + self.settings.drain_seconds
         while not stop.is_set() and self._clock() < deadline:
             request: dict[str, Any] = {
@@ -119,9 +130,6 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             # The batch in hand is finished even if a stop arrives meanwhile (a deferred message
             # is released at once on stop).
             self._handle_batch(messages, stop, total)
-        self._queue.measure_backlog()
-        self._queue.check_dead_letters()
-        return total
 
     def _objects(self, content: list[S3Object | Inline]) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
         for item in content:
@@ -178,7 +186,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                 result = PollResult(units=len(together))
                 for unit in results:
                     result.count(unit)
-                self._delete_together([held.message for held in together], result)
+                self._delete_together([held.message for held in together])
                 self._metrics.sqs_messages.labels(self.name, "processed").inc(len(together))
                 total.add(result)
                 for held in together:
@@ -233,7 +241,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         if isinstance(content, MessageError):
             return self._leave(message, result, "unreadable_message", str(content), receive_count)
         if isinstance(content, Ignored):
-            self._delete(message, result)
+            self._delete_together([message])
             self._metrics.sqs_messages.labels(self.name, "ignored").inc()
             self._log.info("message_ignored", message_id=message_id, reason=content.reason)
             return result
@@ -249,7 +257,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         result.count(unit)
         if unit.fatal is not None:
             return self._leave(message, result, unit.fatal.reason, unit.fatal.detail, receive_count)
-        self._delete(message, result)
+        self._delete_together([message])
         self._metrics.sqs_messages.labels(self.name, "processed").inc()
         return result
 
@@ -319,7 +327,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             self._log.warning("failure_not_recorded", message_id=message_id, error=str(exc))
             quarantined = False
         if quarantined:
-            self._delete(message, result)
+            self._delete_together([message])
             self._metrics.sqs_messages.labels(self.name, "quarantined").inc()
             result.failed_units += 1
             return result
@@ -337,29 +345,29 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         )
         return result
 
-    def _delete(self, message: MessageTypeDef, result: PollResult) -> None:
-        self._delete_together([message], result)
+    def _delete_together(self, messages: list[MessageTypeDef]) -> None:
+        """Committed messages, deleted by ``Deletions``' thread while this one goes on; a failed
+        delete is reported at the end of the poll (``_report_failed_deletes``)."""
+        self._deletions.add(messages)
 
-    def _delete_together(self, messages: list[MessageTypeDef], result: PollResult) -> None:
-        """Deletes committed messages, ten a call (DeleteMessageBatch: one round trip, allowed by
-        sqs:DeleteMessage); each that fails is reported in ``result``. Committed already, it is
+    def _delete_now(self, messages: list[MessageTypeDef]) -> list[Failed]:
+        """Up to ten committed messages in one call (DeleteMessageBatch, allowed by
+        sqs:DeleteMessage); the ones SQS did not delete. Committed already, such a message is
         recognised and skipped when it comes back."""
-        failed: list[tuple[MessageTypeDef, str]] = []
-        for start in range(0, len(messages), 10):
-            some = messages[start : start + 10]
-            entries: list[DeleteMessageBatchRequestEntryTypeDef] = [
-                {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(some)
-            ]
-            try:
-                answer = self._sqs.delete_message_batch(QueueUrl=self.settings.queue_url, Entries=entries)
-            except AWS_ERRORS as exc:
-                failed += [(message, str(exc)) for message in some]
-                continue
-            for entry in answer.get("Failed", []):
-                failed.append(
-                    (some[int(entry["Id"])], f"{entry.get('Code', '')}: {entry.get('Message', '')}")
-                )
-        for message, error in failed:
+        entries: list[DeleteMessageBatchRequestEntryTypeDef] = [
+            {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages)
+        ]
+        try:
+            answer = self._sqs.delete_message_batch(QueueUrl=self.settings.queue_url, Entries=entries)
+        except AWS_ERRORS as exc:
+            return [(message, str(exc)) for message in messages]
+        return [
+            (messages[int(entry["Id"])], f"{entry.get('Code', '')}: {entry.get('Message', '')}")
+            for entry in answer.get("Failed", [])
+        ]
+
+    def _report_failed_deletes(self, result: PollResult) -> None:
+        for message, error in self._deletions.settle():
             self._report(
                 result,
                 "delete_failed",
