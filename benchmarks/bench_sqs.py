@@ -4,6 +4,7 @@ findings being committed.
     python benchmarks/bench_sqs.py                         # 200 files of 5,000 records, workers 1 and 2
     python benchmarks/bench_sqs.py --files 20 --records-per-file 5000 --workers 1 2
     python benchmarks/bench_sqs.py --files 60 --records-per-file 6240 --tag-share 0.06   # a retag burst
+    python benchmarks/bench_sqs.py --files 400 --records-per-file 1000 --round-trip-ms 20  # AWS's latency
 
 A moto server on loopback (a process of its own) holds a log bucket whose new objects are announced
 on an SQS queue, as an organization trail's bucket is. A feeder process uploads the trail-like files of
@@ -82,6 +83,17 @@ def _serve_moto(ports: Any) -> None:
     threading.Event().wait()
 
 
+def _add_round_trip(source: Any, seconds: float) -> None:
+    """Every SQS and S3 call of the source waits ``seconds`` before it is sent: moto answers on
+    loopback in about a millisecond, AWS in tens (the thread waits, as it would on the network)."""
+
+    def wait(**_: Any) -> None:
+        time.sleep(seconds)
+
+    for client in (source._sqs, source._s3):
+        client.meta.events.register("before-send", wait)
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -109,6 +121,8 @@ def _run(args: argparse.Namespace, work: Path, root: Path, paths: list[Path], wo
         return delete(messages, *rest)
 
     source._delete_together = timed  # type: ignore[attr-defined]
+    if args.round_trip_ms:
+        _add_round_trip(source, args.round_trip_ms / 1000)
     spawn = multiprocessing.get_context("spawn")
     arrivals = spawn.Queue()
     feeder = spawn.Process(target=_feed, args=(paths, root, bucket, args.interval, arrivals))
@@ -175,6 +189,13 @@ def main() -> None:
         default=0.0,
         help="seconds between two uploads; 0 uploads as fast as moto takes them (a backlog, so the "
         "delays measure the queue's drain); a pace under the daemon's rate measures its latency",
+    )
+    parser.add_argument(
+        "--round-trip-ms",
+        type=float,
+        default=0.0,
+        help="milliseconds every SQS and S3 call of the daemon waits before it is sent, as a round "
+        "trip to AWS would (moto on loopback answers in about one)",
     )
     args = parser.parse_args()
     spawn = multiprocessing.get_context("spawn")
