@@ -33,7 +33,14 @@ from tagwarden.adapters.sources.workers import (
 )
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred
 
-__all__ = ["PreparePool", "WorkerDied", "can_fork", "local_records", "prepared_in_order"]
+__all__ = [
+    "PreparePool",
+    "PreparedInOrder",
+    "WorkerDied",
+    "can_fork",
+    "local_records",
+    "prepared_in_order",
+]
 
 IN_FLIGHT_PER_WORKER = 2  # prepared units waiting per worker: bounds memory, keeps workers busy
 # Small jobs handed to a worker in one trip: at most this many, of this many bytes in all.
@@ -149,37 +156,41 @@ class _Feed(Generic[Job]):
     IN_FLIGHT_PER_WORKER entries per worker being fetched or prepared at once (what bounds the
     bytes held for them), and ``ahead`` more entries prepared and waiting for the caller. It goes
     on from the pool's threads as each entry is prepared, so the workers keep busy while the
-    caller is away committing what it took."""
+    caller is away committing what it took. Jobs may be added while it runs, from any thread."""
 
     def __init__(
         self,
         pool: PreparePool,
-        jobs: list[Job],
         work: Callable[[Job], WorkItem | None],
         small: Callable[[Job], int | None] | None,
         ahead: int,
     ) -> None:
         self._pending: deque[_Pending[Job]] = deque()
-        self._pool, self._jobs, self._work, self._small = pool, jobs, work, small
+        self._pool, self._work, self._small = pool, work, small
+        self._jobs: list[Job] = []  # added and not yet handed to the fetching threads
         self._working_limit = pool.workers * IN_FLIGHT_PER_WORKER
         self._waiting_limit = self._working_limit + ahead
-        self._taken = 0  # jobs handed to the fetching threads so far
         self._working = 0  # entries handed over and not yet prepared
         self._closed = False
         self._changed = Condition()
         self._fetchers = ThreadPoolExecutor(pool.workers, thread_name_prefix="fetch")
 
+    def add(self, jobs: list[Job]) -> None:
+        with self._changed:
+            self._jobs += jobs
+        self.fill()
+
     def fill(self) -> None:
         with self._changed:
             while (
                 not self._closed
-                and self._taken < len(self._jobs)
+                and self._jobs
                 and self._working < self._working_limit
                 and len(self._pending) < self._waiting_limit
             ):
-                end = _together_until(self._jobs, self._taken, self._small)
-                entry = _Pending(self._jobs[self._taken : end])
-                self._taken = end
+                end = _together_until(self._jobs, 0, self._small)
+                entry = _Pending(self._jobs[:end])
+                del self._jobs[:end]
                 self._working += 1
                 self._pending.append(entry)
                 entry.handed = self._fetchers.submit(self._hand_over, entry)
@@ -198,10 +209,11 @@ class _Feed(Generic[Job]):
         self.fill()
 
     def next_entry(self) -> _Pending[Job] | None:
-        """The next entry in the jobs' order (None once all were taken), its handing over done."""
+        """The next entry in the jobs' order (None once every job added was taken), its handing
+        over done."""
         with self._changed:
             # An entry's preparation can end just before the callback that hands over the next.
-            while not self._pending and self._taken < len(self._jobs) and not self._closed:
+            while not self._pending and self._jobs and not self._closed:
                 self._changed.wait()
             entry = self._pending.popleft() if self._pending else None
         self.fill()
@@ -217,6 +229,72 @@ class _Feed(Generic[Job]):
         for entry in self._pending:
             if entry.future is not None:
                 entry.future.cancel()
+
+
+class PreparedInOrder(Generic[Job]):
+    """Jobs added at any time, from any thread, prepared ahead of the caller as ``prepared_in_order``
+    describes, and taken back one at a time in the order they were added. What a source uses
+    whose jobs arrive in batches (SQS receives): the next batch is prepared while the caller
+    commits the last of the one before."""
+
+    def __init__(
+        self,
+        pool: PreparePool | None,
+        work: Callable[[Job], WorkItem | None],
+        prepare_here: Callable[[Job], Ready],
+        abandon: Event | None = None,
+        *,
+        small: Callable[[Job], int | None] | None = None,
+        ahead: int = 0,
+    ) -> None:
+        self._pool, self._prepare_here, self._abandon = pool, prepare_here, abandon
+        # Even a unit alone goes to a worker where there are workers: one that kills the process
+        # reading it (a crash in an extension, the kernel's OOM killer) must not kill the daemon.
+        self._feed = _Feed(pool, work, small, ahead) if pool is not None and pool.parallel else None
+        self._lock = Condition()
+        self._here: deque[Job] = deque()  # without workers: prepared here, when taken
+        self._taken: deque[tuple[Job, Ready | None]] = deque()  # of an entry; None: prepare here
+
+    def add(self, jobs: list[Job]) -> None:
+        if self._feed is not None:
+            self._feed.add(jobs)
+        else:
+            with self._lock:
+                self._here += jobs
+
+    def take(self) -> tuple[Job, Ready]:
+        """The next job added, with its prepared unit (or the exception preparing it raised).
+        LookupError if every job added was taken."""
+        if self._feed is None or not self._taken:
+            self._taken += self._next_entry()
+        job, ready = self._taken.popleft()
+        return job, ready if ready is not None else self._prepare_here(job)
+
+    def _next_entry(self) -> list[tuple[Job, Ready | None]]:
+        if self._feed is None:
+            with self._lock:
+                if not self._here:
+                    raise LookupError("every job added was taken")
+                return [(self._here.popleft(), None)]
+        entry = self._feed.next_entry()
+        if entry is None:
+            raise LookupError("every job added was taken")
+        if entry.error is not None and len(entry.jobs) == 1:
+            return [(entry.jobs[0], entry.error)]
+        if entry.future is None:  # to be read here (or handing them over together failed)
+            return [(job, None) for job in entry.jobs]
+        assert self._pool is not None
+        return list(zip(entry.jobs, _outcomes(self._pool, entry, self._abandon), strict=True))
+
+    def close(self) -> None:
+        if self._feed is not None:
+            self._feed.close()
+
+    def __enter__(self) -> PreparedInOrder[Job]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def prepared_in_order(
@@ -239,22 +317,7 @@ def prepared_in_order(
     UnitDeferred. ``small`` gives the size in bytes of a job a worker may take with its
     neighbours in one trip (None: alone): consecutive such jobs go together, up to TOGETHER_BYTES,
     since each trip costs this process about as much as reading a small file."""
-    if pool is None or not pool.parallel:
-        # Even a unit alone goes to a worker where there are workers: one that kills the process
-        # reading it (a crash in an extension, the kernel's OOM killer) must not kill the daemon.
-        for job in jobs:
-            yield job, prepare_here(job)
-        return
-    feed = _Feed(pool, jobs, work, small, ahead)
-    try:
-        feed.fill()
-        while (entry := feed.next_entry()) is not None:
-            if entry.error is not None and len(entry.jobs) == 1:
-                yield entry.jobs[0], entry.error
-            elif entry.future is None:  # to be read here (or handing them over together failed)
-                for job in entry.jobs:
-                    yield job, prepare_here(job)
-            else:
-                yield from zip(entry.jobs, _outcomes(pool, entry, abandon), strict=True)
-    finally:
-        feed.close()
+    with PreparedInOrder(pool, work, prepare_here, abandon, small=small, ahead=ahead) as stream:
+        stream.add(jobs)
+        for _ in jobs:
+            yield stream.take()
