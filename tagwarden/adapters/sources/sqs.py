@@ -18,9 +18,9 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from tagwarden.adapters.aws.error_codes import AWS_ERRORS, error_code
 from tagwarden.adapters.sources.failures import UnitFailures
 from tagwarden.adapters.sources.messages import (
     Content,
@@ -30,10 +30,12 @@ from tagwarden.adapters.sources.messages import (
     S3Object,
     parse_body,
 )
-from tagwarden.adapters.sources.parallel import prepared_in_order
+from tagwarden.adapters.sources.parallel import PreparedInOrder
 from tagwarden.adapters.sources.queue_attributes import QueueAttributes
+from tagwarden.adapters.sources.receive_ahead import ReceiveAhead
 from tagwarden.adapters.sources.s3_objects import fetch_object, read_object
 from tagwarden.adapters.sources.source import (
+    BATCH_UNITS,
     Gathered,
     PollResult,
     SourceBase,
@@ -41,8 +43,8 @@ from tagwarden.adapters.sources.source import (
     failure_detail,
     until_stopped,
 )
-from tagwarden.adapters.sources.sqs_deletes import Deletions, Failed
-from tagwarden.adapters.sources.visibility import KeepInvisible
+from tagwarden.adapters.sources.sqs_deletes import Deletions, delete_batch
+from tagwarden.adapters.sources.visibility import KeepInvisible, visibility_changer
 from tagwarden.adapters.sources.workers import Fetched, WorkItem
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem, iter_records_from_value
@@ -52,7 +54,7 @@ from tagwarden.core.settings.settings import SqsSourceSettings
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
-    from mypy_boto3_sqs.type_defs import DeleteMessageBatchRequestEntryTypeDef, MessageTypeDef
+    from mypy_boto3_sqs.type_defs import MessageTypeDef
 
 # A receive holds ten messages at most, and each is prepared while the one before commits: a
 # transaction waiting for more messages than their records need would leave the committing
@@ -96,7 +98,8 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
         self._batch_records = batch_records
         self._queue = QueueAttributes(name, settings, sqs, context)
-        self._deletions = Deletions(self._delete_now)
+        self._deletions = Deletions(delete_batch(sqs, settings.queue_url))
+        self._extend = visibility_changer(sqs, settings.queue_url, self._log)
 
     def check(self) -> None:
         self._sqs.get_queue_attributes(QueueUrl=self.settings.queue_url, AttributeNames=["QueueArn"])
@@ -112,24 +115,64 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         return total
 
     def _drain(self, stop: threading.Event, total: PollResult) -> None:
+        """Receives and handles batches until the queue is empty, the drain's time is up or a
+        stop comes; the next batch is received while one is handled (``ReceiveAhead``)."""
         deadline = self._clock() + self.settings.drain_seconds
-        while not stop.is_set() and self._clock() < deadline:
-            request: dict[str, Any] = {
-                "QueueUrl": self.settings.queue_url,
-                "MaxNumberOfMessages": self.settings.max_messages,
-                "WaitTimeSeconds": self.settings.wait_seconds,
-                "MessageSystemAttributeNames": ["ApproximateReceiveCount"],
-            }
-            if self.settings.visibility_timeout is not None:
-                request["VisibilityTimeout"] = self.settings.visibility_timeout
-            messages = self._sqs.receive_message(**request).get("Messages", [])
-            # A drain can last minutes; each answered receive shows the source is alive.
-            self._metrics.last_success.labels(self.name).set(time.time())
-            if not messages:
-                break
-            # The batch in hand is finished even if a stop arrives meanwhile (a deferred message
-            # is released at once on stop).
-            self._handle_batch(messages, stop, total)
+
+        def more() -> bool:
+            return not stop.is_set() and self._clock() < deadline
+
+        jobs = self._receive(wait=True) if more() else []
+        if not jobs:
+            return
+        pool, abandon = self._context.pool, self._abandon
+        with (
+            KeepInvisible(self._extend, self._queue.visibility_timeout(), []) as in_hand,
+            PreparedInOrder(pool, self._work_item, self._prepare_here, abandon, ahead=BATCH_UNITS) as stream,
+        ):
+
+            def hold(batch: list[Job]) -> None:
+                in_hand.add([message for message, _ in batch])
+                stream.add(batch)
+
+            with ReceiveAhead(partial(self._receive, wait=False), hold, self._log) as ahead:
+                hold(jobs)
+                while jobs:
+                    if more():
+                        ahead.start()
+                    # The batch in hand is finished even if a stop arrives meanwhile (a deferred
+                    # message is released at once on stop).
+                    self._handle_batch(jobs, stream, stop, total, in_hand)
+                    jobs = ahead.take()
+                    if jobs and stop.is_set():
+                        self._release([message for message, _ in jobs], in_hand)
+                        return
+                    if not jobs and more():
+                        jobs = self._receive(wait=True)
+                        hold(jobs)
+
+    def _receive(self, *, wait: bool) -> list[Job]:
+        """One receive: its messages with what their bodies point at. ``wait``: long-poll."""
+        request: dict[str, Any] = {
+            "QueueUrl": self.settings.queue_url,
+            "MaxNumberOfMessages": self.settings.max_messages,
+            "WaitTimeSeconds": self.settings.wait_seconds if wait else 0,
+            "MessageSystemAttributeNames": ["ApproximateReceiveCount"],
+        }
+        if self.settings.visibility_timeout is not None:
+            request["VisibilityTimeout"] = self.settings.visibility_timeout
+        messages = self._sqs.receive_message(**request).get("Messages", [])
+        # A drain can last minutes; each answered receive shows the source is alive.
+        self._metrics.last_success.labels(self.name).set(time.time())
+        return [(message, _content(message)) for message in messages]
+
+    def _release(self, messages: list[MessageTypeDef], in_hand: KeepInvisible) -> None:
+        """Messages received ahead when a stop came: visible again at once, for another replica
+        or the restart, instead of at the end of their visibility timeout."""
+        self._extend(messages, 0)
+        for message in messages:
+            in_hand.done(message)
+        self._log.info("messages_released", messages=len(messages), reason="stopping")
 
     def _objects(self, content: list[S3Object | Inline]) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:
         for item in content:
@@ -138,32 +181,35 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             else:
                 yield from iter_records_from_value(item.value)
 
-    def _handle_batch(self, messages: list[MessageTypeDef], stop: threading.Event, total: PollResult) -> None:
+    def _handle_batch(
+        self,
+        jobs: list[Job],
+        stream: PreparedInOrder[Job],
+        stop: threading.Event,
+        total: PollResult,
+        in_hand: KeepInvisible,
+    ) -> None:
         """The messages of one batch, committed and deleted in the order received (consecutive
-        ones in one transaction); the context's worker processes read and normalize the
-        ones behind meanwhile."""
-        jobs: list[Job] = [(message, _content(message)) for message in messages]
-        pool, abandon = self._context.pool, self._abandon
-        with KeepInvisible(self._extend, self._queue.visibility_timeout(), messages) as in_hand:
-            gathered: Gathered[_Held] = Gathered(self._batch_records)  # messages for one transaction
-            prepared = prepared_in_order(
-                pool, jobs, self._work_item, self._prepare_here, abandon, ahead=gathered.unit_limit
-            )
-            for index, ((message, content), ready) in enumerate(prepared):
-                waiting = messages[index + 1 :]
-                if (
-                    isinstance(content, list)
-                    and isinstance(ready, PreparedUnit)
-                    and ready.may_share_transaction()
-                ):
-                    if not gathered.add(_Held(message, content, ready), ready.result.records):
-                        continue
-                    self._handle_together(gathered.take(), waiting, stop, total, in_hand)
-                else:
-                    self._handle_together(gathered.take(), [message, *waiting], stop, total, in_hand)
-                    total.add(self._handle(message, content, ready, waiting, stop))
-                    in_hand.done(message)
-            self._handle_together(gathered.take(), [], stop, total, in_hand)
+        ones in one transaction), taken prepared from ``stream``: the context's worker processes
+        read and normalize the ones behind meanwhile."""
+        messages = [message for message, _ in jobs]
+        gathered: Gathered[_Held] = Gathered(self._batch_records)  # messages for one transaction
+        for index in range(len(jobs)):
+            (message, content), ready = stream.take()
+            waiting = messages[index + 1 :]
+            if (
+                isinstance(content, list)
+                and isinstance(ready, PreparedUnit)
+                and ready.may_share_transaction()
+            ):
+                if not gathered.add(_Held(message, content, ready), ready.result.records):
+                    continue
+                self._handle_together(gathered.take(), waiting, stop, total, in_hand)
+            else:
+                self._handle_together(gathered.take(), [message, *waiting], stop, total, in_hand)
+                total.add(self._handle(message, content, ready, waiting, stop))
+                in_hand.done(message)
+        self._handle_together(gathered.take(), [], stop, total, in_hand)
 
     def _handle_together(
         self,
@@ -298,25 +344,6 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             self._faults.clear(f"source:{self.name}")
             return unit
 
-    def _extend(self, messages: list[MessageTypeDef], seconds: float) -> None:
-        """Keep messages in hand invisible for ``seconds`` more (from now)."""
-        for start in range(0, len(messages), 10):
-            entries = [
-                {
-                    "Id": str(i),
-                    "ReceiptHandle": m["ReceiptHandle"],
-                    "VisibilityTimeout": int(min(seconds, 43200)),
-                }
-                for i, m in enumerate(messages[start : start + 10])
-                if "ReceiptHandle" in m
-            ]
-            if not entries:
-                continue
-            try:
-                self._sqs.change_message_visibility_batch(QueueUrl=self.settings.queue_url, Entries=entries)  # type: ignore[arg-type]
-            except AWS_ERRORS as exc:
-                self._log.info("visibility_extension_failed", error=error_code(exc, str(exc)))
-
     def _leave(
         self, message: MessageTypeDef, result: PollResult, reason: str, detail: str, receive_count: str
     ) -> PollResult:
@@ -349,22 +376,6 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         """Committed messages, deleted by ``Deletions``' thread while this one goes on; a failed
         delete is reported at the end of the poll (``_report_failed_deletes``)."""
         self._deletions.add(messages)
-
-    def _delete_now(self, messages: list[MessageTypeDef]) -> list[Failed]:
-        """Up to ten committed messages in one call (DeleteMessageBatch, allowed by
-        sqs:DeleteMessage); the ones SQS did not delete. Committed already, such a message is
-        recognised and skipped when it comes back."""
-        entries: list[DeleteMessageBatchRequestEntryTypeDef] = [
-            {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages)
-        ]
-        try:
-            answer = self._sqs.delete_message_batch(QueueUrl=self.settings.queue_url, Entries=entries)
-        except AWS_ERRORS as exc:
-            return [(message, str(exc)) for message in messages]
-        return [
-            (messages[int(entry["Id"])], f"{entry.get('Code', '')}: {entry.get('Message', '')}")
-            for entry in answer.get("Failed", [])
-        ]
 
     def _report_failed_deletes(self, result: PollResult) -> None:
         for message, error in self._deletions.settle():

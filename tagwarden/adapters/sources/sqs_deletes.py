@@ -13,14 +13,38 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tagwarden.adapters.aws.error_codes import AWS_ERRORS
+
 if TYPE_CHECKING:
-    from mypy_boto3_sqs.type_defs import MessageTypeDef
+    from mypy_boto3_sqs import SQSClient
+    from mypy_boto3_sqs.type_defs import DeleteMessageBatchRequestEntryTypeDef, MessageTypeDef
 
 DELETE_BATCH = 10  # entries a DeleteMessageBatch takes at most
 MAX_WAITING = 1_000  # messages waiting for their delete before the committing thread waits too
 
 Failed = tuple["MessageTypeDef", str]  # a message whose delete failed, and why
 DeleteBatch = Callable[[list["MessageTypeDef"]], list[Failed]]
+
+
+def delete_batch(sqs: SQSClient, queue_url: str) -> DeleteBatch:
+    """Up to ten committed messages deleted in one call (DeleteMessageBatch, allowed by
+    sqs:DeleteMessage); returns the ones SQS did not delete. Committed already, such a message is
+    recognised and skipped when it comes back."""
+
+    def delete(messages: list[MessageTypeDef]) -> list[Failed]:
+        entries: list[DeleteMessageBatchRequestEntryTypeDef] = [
+            {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages)
+        ]
+        try:
+            answer = sqs.delete_message_batch(QueueUrl=queue_url, Entries=entries)
+        except AWS_ERRORS as exc:
+            return [(message, str(exc)) for message in messages]
+        return [
+            (messages[int(entry["Id"])], f"{entry.get('Code', '')}: {entry.get('Message', '')}")
+            for entry in answer.get("Failed", [])
+        ]
+
+    return delete
 
 
 class Deletions:
