@@ -102,6 +102,13 @@ def findings_in(url: str) -> list[dict[str, Any]]:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def processed_events(url: str) -> int:
+    """Tag changes committed: one per log file of ``shuffled_files``."""
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT COUNT(*) FROM processed_events").fetchone()
+    return int(row[0]) if row else 0
+
+
 def pending_deliveries(url: str) -> int:
     with psycopg.connect(url) as conn:
         row = conn.execute("SELECT COUNT(*) FROM deliveries WHERE status = 'pending'").fetchone()

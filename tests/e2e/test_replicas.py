@@ -19,6 +19,7 @@ from tests.e2e.replicas import (
     alert_worthy,
     findings_in,
     pending_deliveries,
+    processed_events,
     receiving,
     scenario,
     shuffled_files,
@@ -62,21 +63,24 @@ def test_two_replicas_one_killed_find_what_one_process_finds(
     records = scenario(buckets=12)
     want = single_process_findings(records)
     assert len(want) == 24  # per bucket, dave's grab: unauthorized_writer and self_grant
-    s3 = boto3.client("s3")
-    for index, body in enumerate(shuffled_files(records, noise_per_file=12000)):
-        s3.put_object(
-            Bucket=deployment.bucket,
-            Key=log_key(ACCOUNT, datetime.now(tz=UTC) + timedelta(seconds=index)),
-            Body=body,
-        )
+    files = shuffled_files(records, noise_per_file=12000)
     with receiving() as hook:
         first = replica(tmp_path / "a", deployment, fresh_postgres_database, hook.url).start()
         second = replica(tmp_path / "b", deployment, fresh_postgres_database, hook.url).start()
         restarted: DaemonProcess | None = None
         try:
-            # Killed at the first finding: with worker processes reading ahead, a replica gets
-            # through this scenario in a few seconds.
-            wait_until(lambda: open_ids(fresh_postgres_database), 120, "the first finding", 0.02)
+            # The files arrive once both replicas are up: the first drained them alone while the
+            # second started, and a test killing it at the first finding found them all there.
+            s3 = boto3.client("s3")
+            for index, body in enumerate(files):
+                s3.put_object(
+                    Bucket=deployment.bucket,
+                    Key=log_key(ACCOUNT, datetime.now(tz=UTC) + timedelta(seconds=index)),
+                    Body=body,
+                )
+            # Killed at the first file committed (with worker processes reading ahead, a replica
+            # gets through this scenario in a few seconds).
+            wait_until(lambda: processed_events(fresh_postgres_database), 120, "the first file", 0.02)
             first.stop(signal.SIGKILL)
             assert len(open_ids(fresh_postgres_database)) < len(want), "the kill must land mid-run"
             restarted = replica(tmp_path / "a", deployment, fresh_postgres_database, hook.url).start()
