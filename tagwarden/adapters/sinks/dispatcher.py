@@ -10,6 +10,7 @@ sink again with the version it took, and a notifier replaces or withdraws it (``
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -94,7 +95,10 @@ class Dispatcher:
     def _routed(self, sink: str, finding: Finding) -> bool:
         return self._route is None or sink in self._route(finding)
 
-    def run_once(self) -> DispatchResult:
+    def run_once(self, stop: threading.Event | None = None) -> DispatchResult:
+        """Sends what is due, one claimed batch. Once ``stop`` is set, what it claimed and has not
+        sent is handed back at once (a daemon stopping would otherwise hold it until its lease
+        ran out, and the replicas left with it would send it that much later)."""
         result = DispatchResult()
         now = self._clock()
         claimed = self._store.claim_deliveries(
@@ -105,7 +109,7 @@ class Dispatcher:
         # that another replica may claim, and send, once the lease has run out.
         send_until = now + self._settings.lease_seconds * (1 - LEASE_MARGIN)
         for delivery in claimed:
-            if self._clock() >= send_until:
+            if self._clock() >= send_until or (stop is not None and stop.is_set()):
                 waiting.append(delivery)  # handed back: claimed again at once, by any replica
                 continue
             if not self._available(delivery.sink, now):

@@ -80,7 +80,8 @@ class Daemon:
         )
         self.stop = threading.Event()
         self._heartbeat = time.monotonic()
-        self._running: set[str] = set()
+        self._running: set[str] = set()  # sources polling
+        self._delivering = False  # the dispatcher sending
         self._idle = threading.Condition()
         checks: dict[str, Callable[[], None]] = {"store": self._ping_store}
         checks.update({f"source:{source.name}": source.check for source in self.sources})
@@ -151,6 +152,21 @@ class Daemon:
                 failed_units=result.failed_units,
             )
         return result
+
+    def deliver(self) -> None:
+        """One run of the dispatcher, which the shutdown waits for as it does for polls: a send
+        whose store was closed under it stayed claimed, and the next daemon sent it again once its
+        lease ran out. Once stopping, the dispatcher hands back what it has not sent."""
+        with self._idle:
+            if self.stop.is_set():
+                return
+            self._delivering = True
+        try:
+            self.dispatcher.run_once(self.stop)
+        finally:
+            with self._idle:
+                self._delivering = False
+                self._idle.notify_all()
 
     def run_once(self) -> int:
         """Drain every source once: poll until a poll finds nothing new. 0 if every source could be
@@ -240,7 +256,7 @@ class Daemon:
             )
         if self.parts.sinks:
             scheduler.add_job(
-                self.dispatcher.run_once,
+                self.deliver,
                 IntervalTrigger(seconds=settings.delivery.interval_seconds),
                 id="deliver",
                 name="deliver findings to sinks",
@@ -358,7 +374,7 @@ class Daemon:
     def _wait_idle(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
         with self._idle:
-            while self._running and time.monotonic() < deadline:
+            while (self._running or self._delivering) and time.monotonic() < deadline:
                 self._idle.wait(timeout=max(0.0, deadline - time.monotonic()))
 
     def run_forever(self) -> int:
