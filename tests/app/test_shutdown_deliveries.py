@@ -8,17 +8,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.sinks import Dispatcher
 from tagwarden.adapters.store import open_store
-from tagwarden.app.config import load_config
 from tagwarden.app.daemon import Daemon
 from tagwarden.app.logs import get_logger
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.sinks import DeliverySettings
 from tests.builders.findings import make_finding
+from tests.faults.test_quiet_source_metrics import _daemon
 
 
 def test_a_dispatcher_told_to_stop_hands_back_what_it_has_not_sent(tmp_path: Path) -> None:
@@ -51,23 +49,6 @@ def test_a_dispatcher_told_to_stop_hands_back_what_it_has_not_sent(tmp_path: Pat
         store.close()
 
 
-def _daemon(tmp_path: Path) -> Daemon:
-    (tmp_path / "empty").mkdir()
-    (tmp_path / "tagwarden.yaml").write_text(
-        yaml.safe_dump(
-            {
-                "policy": {"version": 1},
-                "store": {"url": "sqlite:///state.db"},
-                "http": {"listen": "127.0.0.1:0"},
-                "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
-                "sources": [{"type": "files", "name": "quiet", "paths": [str(tmp_path / "empty")]}],
-                "sinks": [{"type": "webhook", "name": "hook", "url": "http://127.0.0.1:9/hook"}],
-            }
-        )
-    )
-    return Daemon(load_config(tmp_path / "tagwarden.yaml"), get_logger())
-
-
 class _BlockingDispatcher:
     """A run that is sending when the shutdown starts, then writes to the store, as marking a
     delivery done does; notes whether the store was still open."""
@@ -94,7 +75,7 @@ class _BlockingDispatcher:
 def test_the_shutdown_waits_for_the_dispatcher_run_in_flight_before_it_closes_the_store(
     no_aws: None, tmp_path: Path
 ) -> None:
-    daemon = _daemon(tmp_path)
+    daemon = _daemon(tmp_path, sinks=[{"type": "webhook", "name": "hook", "url": "http://127.0.0.1:9/hook"}])
     blocking = _BlockingDispatcher(daemon)
     daemon.dispatcher = blocking  # type: ignore[assignment]
     daemon.start()

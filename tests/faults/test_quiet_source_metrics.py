@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -16,7 +17,8 @@ from tests.builders.abac_cases import ACCOUNT
 from tests.faults.builders import self_retag
 
 
-def _daemon(tmp_path: Path) -> Daemon:
+def _daemon(tmp_path: Path, **more: Any) -> Daemon:
+    """A daemon on one quiet files source; ``more``: further top-level settings (sinks)."""
     (tmp_path / "empty").mkdir()
     (tmp_path / "tagwarden.yaml").write_text(
         yaml.safe_dump(
@@ -26,6 +28,7 @@ def _daemon(tmp_path: Path) -> Daemon:
                 "http": {"listen": "127.0.0.1:0"},
                 "aws": {"principal_inventory_interval_seconds": 0, "max_attempts": 1},
                 "sources": [{"type": "files", "name": "quiet", "paths": [str(tmp_path / "empty")]}],
+                **more,
             }
         )
     )
