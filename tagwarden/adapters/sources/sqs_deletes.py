@@ -59,7 +59,8 @@ class Deletions:
         self._cond = threading.Condition()
         self._waiting: list[MessageTypeDef] = []
         self._failed: list[Failed] = []
-        self._thread: threading.Thread | None = None
+        self._thread: threading.Thread | None = None  # the one deleting now
+        self._started: list[threading.Thread] = []  # since the last settle, to be joined by it
 
     def add(self, messages: list[MessageTypeDef]) -> None:
         """Delete ``messages`` (committed) soon; waits only while MAX_WAITING others wait."""
@@ -70,6 +71,7 @@ class Deletions:
             self._waiting += messages
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="sqs-deletes", daemon=True)
+                self._started.append(self._thread)
                 self._thread.start()
 
     def settle(self) -> list[Failed]:
@@ -78,6 +80,9 @@ class Deletions:
         with self._cond:
             self._cond.wait_for(lambda: self._thread is None)
             failed, self._failed = self._failed, []
+            started, self._started = self._started, []
+        for thread in started:  # each has handed over its last failures: it only returns now
+            thread.join()
         return failed
 
     def _run(self) -> None:
