@@ -1,9 +1,8 @@
 """The SQS source: long-polls a queue of log-delivery notifications or EventBridge events.
 
-A message is deleted only after everything it carried is committed (by a thread of its own,
-``Deletions``); until then its visibility timeout is extended every half timeout, so a batch slower
-than the timeout is not delivered again meanwhile. The next batch is received while one is handled
-(``ReceiveAhead``). Each message of a batch succeeds or fails on its own:
+A message is deleted (``Deletions``) only after all it carried is committed; until then its
+visibility timeout is extended every half timeout, so a slow batch is not delivered again meanwhile.
+The next batch is received while one is handled (``ReceiveAhead``). Each message stands alone:
 
 - a fault outside the message (S3 or IAM failing, a body cut short, the store unable to write)
   defers it: the source keeps it in hand, extends its visibility timeout and tries again with
