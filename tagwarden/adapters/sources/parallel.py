@@ -17,11 +17,11 @@ their worker dies, each is prepared again in a process of its own, as above.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from threading import Condition, Event
+from threading import Condition, Event, Lock
 from typing import Generic, TypeVar
 
 from tagwarden.adapters.sources.workers import (
@@ -138,7 +138,7 @@ def _hand_over(pool: PreparePool, work: Callable[[Job], WorkItem | None], entry:
         entry.error = exc
 
 
-def _together_until(jobs: list[Job], first: int, small: Callable[[Job], int | None] | None) -> int:
+def _together_until(jobs: Sequence[Job], first: int, small: Callable[[Job], int | None] | None) -> int:
     """The end of the run of jobs from ``first`` that go to a worker in one trip: ``first`` and
     the small jobs after it, within TOGETHER_JOBS and TOGETHER_BYTES (``first`` alone if not small)."""
     end = first + 1
@@ -167,7 +167,9 @@ class _Feed(Generic[Job]):
     ) -> None:
         self._pending: deque[_Pending[Job]] = deque()
         self._pool, self._work, self._small = pool, work, small
-        self._jobs: list[Job] = []  # added and not yet handed to the fetching threads
+        # Added and not yet handed to the fetching threads; a replay adds every file of a bucket
+        # at once, so they are taken from the left in constant time, not by slicing a list.
+        self._jobs: deque[Job] = deque()
         self._working_limit = pool.workers * IN_FLIGHT_PER_WORKER
         self._waiting_limit = self._working_limit + ahead
         self._working = 0  # entries handed over and not yet prepared
@@ -177,7 +179,7 @@ class _Feed(Generic[Job]):
 
     def add(self, jobs: list[Job]) -> None:
         with self._changed:
-            self._jobs += jobs
+            self._jobs.extend(jobs)
         self.fill()
 
     def fill(self) -> None:
@@ -189,8 +191,7 @@ class _Feed(Generic[Job]):
                 and len(self._pending) < self._waiting_limit
             ):
                 end = _together_until(self._jobs, 0, self._small)
-                entry = _Pending(self._jobs[:end])
-                del self._jobs[:end]
+                entry = _Pending([self._jobs.popleft() for _ in range(end)])
                 self._working += 1
                 self._pending.append(entry)
                 entry.handed = self._fetchers.submit(self._hand_over, entry)
@@ -251,7 +252,7 @@ class PreparedInOrder(Generic[Job]):
         # Even a unit alone goes to a worker where there are workers: one that kills the process
         # reading it (a crash in an extension, the kernel's OOM killer) must not kill the daemon.
         self._feed = _Feed(pool, work, small, ahead) if pool is not None and pool.parallel else None
-        self._lock = Condition()
+        self._lock = Lock()
         self._here: deque[Job] = deque()  # without workers: prepared here, when taken
         self._taken: deque[tuple[Job, Ready | None]] = deque()  # of an entry; None: prepare here
 
@@ -265,7 +266,7 @@ class PreparedInOrder(Generic[Job]):
     def take(self) -> tuple[Job, Ready]:
         """The next job added, with its prepared unit (or the exception preparing it raised).
         LookupError if every job added was taken."""
-        if self._feed is None or not self._taken:
+        if not self._taken:
             self._taken += self._next_entry()
         job, ready = self._taken.popleft()
         return job, ready if ready is not None else self._prepare_here(job)

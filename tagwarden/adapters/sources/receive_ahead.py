@@ -29,12 +29,12 @@ class ReceiveAhead(Generic[Job]):
         self._receive = receive
         self._hold = hold
         self._log = log
-        self._thread = ThreadPoolExecutor(1, thread_name_prefix="sqs-receive-ahead")
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="sqs-receive-ahead")
         self._upcoming: Future[list[Job]] | None = None
 
     def start(self) -> None:
         if self._upcoming is None:
-            self._upcoming = self._thread.submit(self._receive_and_hold)
+            self._upcoming = self._executor.submit(self._receive_and_hold)
 
     def _receive_and_hold(self) -> list[Job]:
         jobs = self._receive()
@@ -58,4 +58,4 @@ class ReceiveAhead(Generic[Job]):
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self._thread.shutdown(wait=True)
+        self._executor.shutdown(wait=True)
