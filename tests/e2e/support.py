@@ -15,9 +15,10 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_plus
 
 import boto3
 import yaml
@@ -102,6 +103,29 @@ class Deployment:
         boto3.client("s3").put_object(Bucket=self.bucket, Key=key, Body=data)
         return key
 
+    def put_unannounced(self, bodies: list[bytes], account: str) -> list[str]:
+        """Log files uploaded with the bucket's notifications off, one second of key time apart:
+        ``announce`` tells the queue of them all at once, where uploads announced one by one
+        would reach a running daemon over the seconds the uploads take."""
+        s3 = boto3.client("s3")
+        s3.put_bucket_notification_configuration(Bucket=self.bucket, NotificationConfiguration={})
+        start, keys = datetime.now(tz=UTC), []
+        for index, body in enumerate(bodies):
+            keys.append(log_key(account, start + timedelta(seconds=index)))
+            s3.put_object(Bucket=self.bucket, Key=keys[-1], Body=body)
+        return keys
+
+    def announce(self, keys: list[str]) -> None:
+        """S3's ObjectCreated notification of each key, sent ten to a call."""
+        sqs = boto3.client("sqs")
+        for first in range(0, len(keys), 10):
+            entries = [
+                {"Id": str(index), "MessageBody": json.dumps(_created(self.bucket, key))}
+                for index, key in enumerate(keys[first : first + 10])
+            ]
+            failed = sqs.send_message_batch(QueueUrl=self.queue_url, Entries=entries).get("Failed")
+            assert not failed, failed
+
     def send(self, body: str) -> None:
         boto3.client("sqs").send_message(QueueUrl=self.queue_url, MessageBody=body)
 
@@ -111,6 +135,16 @@ class Deployment:
             AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
         )["Attributes"]
         return int(attrs["ApproximateNumberOfMessages"]) + int(attrs["ApproximateNumberOfMessagesNotVisible"])
+
+
+def _created(bucket: str, key: str) -> dict[str, Any]:
+    record = {
+        "eventVersion": "2.1",
+        "eventSource": "aws:s3",
+        "eventName": "ObjectCreated:Put",
+        "s3": {"bucket": {"name": bucket}, "object": {"key": quote_plus(key)}},
+    }
+    return {"Records": [record]}
 
 
 def seed_principals(roles: dict[str, dict[str, str]], users: dict[str, dict[str, str]]) -> None:

@@ -4,14 +4,11 @@ the findings of one process, none twice, every alert delivered, the queue draine
 from __future__ import annotations
 
 import signal
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 
-from tagwarden.app.demo.runner import log_key
 from tagwarden.app.recording import REPORT_GRACE_SECONDS
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
 from tests.e2e.replicas import (
@@ -64,20 +61,17 @@ def test_two_replicas_one_killed_find_what_one_process_finds(
     want = single_process_findings(records)
     assert len(want) == 24  # per bucket, dave's grab: unauthorized_writer and self_grant
     files = shuffled_files(records, noise_per_file=12000)
+    keys = deployment.put_unannounced(files, ACCOUNT)
     with receiving() as hook:
         first = replica(tmp_path / "a", deployment, fresh_postgres_database, hook.url).start()
         second = replica(tmp_path / "b", deployment, fresh_postgres_database, hook.url).start()
         restarted: DaemonProcess | None = None
         try:
-            # The files arrive once both replicas are up: the first drained them alone while the
-            # second started, and a test killing it at the first finding found them all there.
-            s3 = boto3.client("s3")
-            for index, body in enumerate(files):
-                s3.put_object(
-                    Bucket=deployment.bucket,
-                    Key=log_key(ACCOUNT, datetime.now(tz=UTC) + timedelta(seconds=index)),
-                    Body=body,
-                )
+            # Announced at once, when both replicas are up: files announced as they were uploaded
+            # reached the replicas over the seconds the uploads took, and by the first commit the
+            # replicas had been through them all; files there before the second replica started
+            # were drained by the first alone.
+            deployment.announce(keys)
             # Killed at the first file committed (with worker processes reading ahead, a replica
             # gets through this scenario in a few seconds).
             wait_until(lambda: processed_events(fresh_postgres_database), 120, "the first file", 0.02)
