@@ -148,6 +148,6 @@ def test_sigterm_during_an_sqs_long_poll_exits_without_waiting_for_the_receive(
         code, took = daemon.stop(signal.SIGTERM, timeout=40)
         assert took < 9, f"SIGTERM took {took:.1f} s: the exit waited for the receive"
         assert code == 0
-        assert any(e.get("event") == "shutdown_with_polls_in_flight" for e in daemon.log_events())
+        assert any(e.get("event") == "shutdown_with_work_in_flight" for e in daemon.log_events())
     finally:
         daemon.close()

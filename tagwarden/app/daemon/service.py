@@ -21,6 +21,7 @@ from tagwarden.adapters.sinks import Dispatcher
 from tagwarden.adapters.sources import PollResult, Source
 from tagwarden.adapters.store.lock import lock_store
 from tagwarden.app.config import LoadedConfig
+from tagwarden.app.daemon.in_flight import InFlight
 from tagwarden.app.daemon.readiness import Readiness
 from tagwarden.app.daemon.start_reads import RETRY_SECONDS as START_READS_RETRY_SECONDS
 from tagwarden.app.daemon.start_reads import StartReads
@@ -80,9 +81,7 @@ class Daemon:
         )
         self.stop = threading.Event()
         self._heartbeat = time.monotonic()
-        self._running: set[str] = set()  # sources polling
-        self._delivering = False  # the dispatcher sending
-        self._idle = threading.Condition()
+        self._in_flight = InFlight(self.stop)
         checks: dict[str, Callable[[], None]] = {"store": self._ping_store}
         checks.update({f"source:{source.name}": source.check for source in self.sources})
         self._readiness = Readiness(checks, self.parts.faults, interval=READY_CHECK_SECONDS)
@@ -117,11 +116,11 @@ class Daemon:
 
     # -- polling ------------------------------------------------------------------------------
     def poll_source(self, source: Source) -> PollResult | None:
-        """One poll, counted and logged; None when it raised."""
+        """One poll, counted and logged; None when it raised, or when the daemon is stopping."""
         metrics = self.parts.metrics
         started = time.monotonic()
-        with self._idle:
-            self._running.add(source.name)
+        if not self._in_flight.enter(f"poll:{source.name}"):
+            return None
         try:
             result = source.poll(self.stop)
         except UnitDeferred as exc:
@@ -136,9 +135,7 @@ class Daemon:
             return None
         finally:
             metrics.poll_duration.labels(source.name).observe(time.monotonic() - started)
-            with self._idle:
-                self._running.discard(source.name)
-                self._idle.notify_all()
+            self._in_flight.leave(f"poll:{source.name}")
         metrics.last_success.labels(source.name).set(time.time())
         if not result.failed_units:
             self.parts.faults.clear(f"source:{source.name}")
@@ -157,16 +154,9 @@ class Daemon:
         """One run of the dispatcher, which the shutdown waits for as it does for polls: a send
         whose store was closed under it stayed claimed, and the next daemon sent it again once its
         lease ran out. Once stopping, the dispatcher hands back what it has not sent."""
-        with self._idle:
-            if self.stop.is_set():
-                return
-            self._delivering = True
-        try:
-            self.dispatcher.run_once(self.stop)
-        finally:
-            with self._idle:
-                self._delivering = False
-                self._idle.notify_all()
+        with self._in_flight.holding("deliver") as may_run:
+            if may_run:
+                self.dispatcher.run_once(self.stop)
 
     def run_once(self) -> int:
         """Drain every source once: poll until a poll finds nothing new. 0 if every source could be
@@ -252,7 +242,7 @@ class Daemon:
         scheduler.add_job(self._beat, IntervalTrigger(seconds=HEARTBEAT_SECONDS), id="heartbeat")
         if jobs:
             scheduler.add_job(
-                self.scans.keep_leases, IntervalTrigger(seconds=LEASE_RENEW_SECONDS), id="scan-leases"
+                self._keep_leases, IntervalTrigger(seconds=LEASE_RENEW_SECONDS), id="scan-leases"
             )
         if self.parts.sinks:
             scheduler.add_job(
@@ -331,22 +321,18 @@ class Daemon:
         self._readiness.stop()
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
-        self._wait_idle(self.config.settings.shutdown_grace_seconds)
-        with self._idle:
-            unfinished = sorted(self._running)
-        if unfinished:
+        unfinished = self._in_flight.wait(self.config.settings.shutdown_grace_seconds)
+        if any(name.startswith("poll:") for name in unfinished):
             # The grace period is over: units in hand are abandoned between two records (they
             # roll back and are read again after the restart).
             self.parts.abandon.set()
-            self._wait_idle(ABANDON_SECONDS)
-            with self._idle:
-                unfinished = sorted(self._running)
+            unfinished = self._in_flight.wait(ABANDON_SECONDS)
         self.close_sources()
         if self.http is not None:
             self.http.stop()
         if unfinished:
             # Uncommitted work rolls back; its messages come back after the visibility timeout.
-            self.log.warning("shutdown_with_polls_in_flight", sources=unfinished)
+            self.log.warning("shutdown_with_work_in_flight", work=unfinished)
         else:
             self.scans.release_leases()
             self.parts.store.close()
@@ -356,8 +342,12 @@ class Daemon:
 
     # -- scans --------------------------------------------------------------------------------
     def run_scan(self, job: ScanJob) -> bool:
-        """One scheduled run of ``job``; where it failed, its next run is brought forward."""
-        ok = self.scans.run(job)
+        """One scheduled run of ``job``; where it failed, its next run is brought forward. None
+        begins once the daemon is stopping."""
+        with self._in_flight.holding(f"scan:{job.name}") as may_run:
+            if not may_run:
+                return True
+            ok = self.scans.run(job)
         delay = self._retry_after(job, ok)
         if delay is not None and self._scheduler is not None:
             self._scheduler.modify_job(
@@ -365,17 +355,18 @@ class Daemon:
             )
         return ok
 
+    def _keep_leases(self) -> None:
+        """Scans.keep_leases, except once stopping: a renewal after the shutdown released the
+        leases would hold them from the other replicas until they ran out."""
+        with self._in_flight.holding("scan-leases") as may_run:
+            if may_run:
+                self.scans.keep_leases()
+
     def _retry_after(self, job: ScanJob, ok: bool) -> float | None:
         delay = self._retries.after(job.name, job.interval_seconds, ok, job.retry_cap_seconds)
         if delay is not None:
             self.log.info("scan_retry_scheduled", scan=job.name, in_seconds=delay)
         return delay
-
-    def _wait_idle(self, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        with self._idle:
-            while (self._running or self._delivering) and time.monotonic() < deadline:
-                self._idle.wait(timeout=max(0.0, deadline - time.monotonic()))
 
     def run_forever(self) -> int:
         self.start()
