@@ -86,16 +86,17 @@ class Deployment:
             },
         )
         deployment = cls(bucket, queue, dlq)
-        deployment.drain_test_event()
+        deployment.drain_all()  # S3's s3:TestEvent, sent when a notification is configured
         return deployment
 
-    def drain_test_event(self) -> None:
-        """S3 sends an s3:TestEvent when a notification is configured; the tests count from zero."""
+    def drain_all(self) -> None:
+        """Every message on the queue deleted unread: the tests count from zero."""
         sqs = boto3.client("sqs")
-        for message in sqs.receive_message(QueueUrl=self.queue_url, MaxNumberOfMessages=10).get(
-            "Messages", []
+        while messages := sqs.receive_message(QueueUrl=self.queue_url, MaxNumberOfMessages=10).get(
+            "Messages"
         ):
-            sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
+            for message in messages:
+                sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
 
     def put_log(self, account: str, records: list[dict[str, Any]], body: bytes | None = None) -> str:
         key = log_key(account, datetime.now(tz=UTC))

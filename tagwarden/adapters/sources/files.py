@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.sources.failures import UnitFailures
 from tagwarden.adapters.sources.log_names import is_log_key
-from tagwarden.adapters.sources.parallel import PreparePool, local_records, prepared_in_order
+from tagwarden.adapters.sources.parallel import PreparePool, local_records, prepared_in_order, small_size
 from tagwarden.adapters.sources.s3_objects import (
     Window,
     fetch_object,
@@ -49,9 +49,6 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, PollResult], None]
 
 
-SMALL_FILE_BYTES = 64 * 1024  # gzipped: some 500 records of a trail
-
-
 @dataclass(frozen=True, slots=True)
 class LogObject:
     """One file to read: ``id`` changes when a local file changes, so edits are read again."""
@@ -77,7 +74,7 @@ class _Turn:
 def _small_file(obj: LogObject) -> int | None:
     """The size of a file small enough to go to a worker with its neighbours (a few hundred
     records), else None (its size unknown, or larger)."""
-    return obj.size if obj.size is not None and obj.size <= SMALL_FILE_BYTES else None
+    return small_size(obj.size)
 
 
 def is_log_file(path: Path) -> bool:

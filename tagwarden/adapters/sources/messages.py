@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -19,6 +19,9 @@ class MessageError(ValueError):
 class S3Object:
     bucket: str
     key: str
+    # Bytes, as S3's own events say (CloudTrail's notifications do not): a hint for handing small
+    # objects to a worker together, never a bound on what is read.
+    size: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +39,31 @@ class Ignored:
 Content = list[S3Object | Inline] | Ignored
 
 
-def _text_at(value: Any, *path: str) -> str | None:
-    """The string at ``path`` inside nested objects, or None where a member is missing or is
-    not what the path expects (a hostile message must fail as a message, not as a bug)."""
+def _at(value: Any, *path: str) -> Any:
+    """The value at ``path`` inside nested objects, or None where a member is missing or is not
+    what the path expects (a hostile message must fail as a message, not as a bug)."""
     for name in path:
         value = value.get(name) if isinstance(value, dict) else None
-    return value if isinstance(value, str) else None
+    return value
+
+
+def _text_at(value: Any, *path: str) -> str | None:
+    found = _at(value, *path)
+    return found if isinstance(found, str) else None
+
+
+def _size_at(value: Any, *path: str) -> int | None:
+    found = _at(value, *path)
+    return found if isinstance(found, int) and not isinstance(found, bool) and found >= 0 else None
+
+
+def content_bytes(content: Content | MessageError) -> int | None:
+    """The bytes of the S3 objects a message names, where its events said each one's size; None
+    where it names none, any of unknown size, or records carried inline."""
+    if not isinstance(content, list) or not content:
+        return None
+    sizes = [item.size if isinstance(item, S3Object) else None for item in content]
+    return None if None in sizes else sum(size for size in sizes if size is not None)
 
 
 def _from_s3_notification(records: list[Any]) -> Content:
@@ -60,7 +82,7 @@ def _from_s3_notification(records: list[Any]) -> Content:
             continue
         key = unquote_plus(key)  # S3 URL-encodes keys in notifications, with '+' for space
         if is_log_key(key):
-            objects.append(S3Object(bucket, key))
+            objects.append(S3Object(bucket, key, _size_at(record, "s3", "object", "size")))
     return objects or Ignored("no new CloudTrail log object in the notification")
 
 
@@ -73,7 +95,9 @@ def _from_s3_eventbridge(value: dict[str, Any]) -> Content:
     key = _text_at(value, "detail", "object", "key")
     if bucket is None or key is None:
         raise MessageError("an S3 Object Created event lacks the bucket name or object key")
-    return [S3Object(bucket, key)] if is_log_key(key) else Ignored("not a CloudTrail log object")
+    if not is_log_key(key):
+        return Ignored("not a CloudTrail log object")
+    return [S3Object(bucket, key, _size_at(value, "detail", "object", "size"))]
 
 
 def parse_body(body: str) -> Content:

@@ -40,16 +40,24 @@ __all__ = [
     "can_fork",
     "local_records",
     "prepared_in_order",
+    "small_size",
 ]
 
 IN_FLIGHT_PER_WORKER = 2  # prepared units waiting per worker: bounds memory, keeps workers busy
 # Small jobs handed to a worker in one trip: at most this many, of this many bytes in all.
 TOGETHER_JOBS = 64
 TOGETHER_BYTES = 256 * 1024
+SMALL_BYTES = 64 * 1024  # a small job's bytes, gzipped: some 500 records of a trail
 ABANDON_CHECK_SECONDS = 0.2
 
 Job = TypeVar("Job")
 Ready = PreparedUnit | Exception
+
+
+def small_size(size: int | None) -> int | None:
+    """``size``, where it is known and small enough for a job to go to a worker with its
+    neighbours; else None."""
+    return size if size is not None and size <= SMALL_BYTES else None
 
 
 class WorkerDied(RuntimeError):

@@ -28,12 +28,13 @@ from tagwarden.adapters.sources.messages import (
     Inline,
     MessageError,
     S3Object,
+    content_bytes,
     parse_body,
 )
-from tagwarden.adapters.sources.parallel import PreparedInOrder
+from tagwarden.adapters.sources.parallel import PreparedInOrder, small_size
 from tagwarden.adapters.sources.queue_attributes import QueueAttributes
 from tagwarden.adapters.sources.receive_ahead import ReceiveAhead
-from tagwarden.adapters.sources.s3_objects import fetch_object, read_object
+from tagwarden.adapters.sources.s3_objects import read_object
 from tagwarden.adapters.sources.source import (
     BATCH_UNITS,
     Gathered,
@@ -45,7 +46,7 @@ from tagwarden.adapters.sources.source import (
 )
 from tagwarden.adapters.sources.sqs_deletes import Deletions, delete_batch
 from tagwarden.adapters.sources.visibility import KeepInvisible, visibility_changer
-from tagwarden.adapters.sources.workers import Fetched, WorkItem
+from tagwarden.adapters.sources.workers import WorkItem, fetched
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.records.triage import Skipped
@@ -128,7 +129,9 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         pool, abandon = self._context.pool, self._abandon
         with (
             KeepInvisible(self._extend, self._queue.visibility_timeout(), []) as in_hand,
-            PreparedInOrder(pool, self._work_item, self._prepare_here, abandon, ahead=BATCH_UNITS) as stream,
+            PreparedInOrder(
+                pool, self._work_item, self._prepare_here, abandon, small=_small, ahead=BATCH_UNITS
+            ) as stream,
         ):
 
             def hold(batch: list[Job]) -> None:
@@ -245,24 +248,8 @@ class SqsSource(SourceBase[SqsSourceSettings]):
             in_hand.done(held.message)
 
     def _work_item(self, job: Job) -> WorkItem | None:
-        """What a worker reads for a message: the objects it names, fetched here, and the records
-        it carries. None (read here, in its turn) for a message with nothing to read or naming
-        an object too large to hold."""
-        content = job[1]
-        if not isinstance(content, list):
-            return None
-        parts: list[tuple[str, bytes] | ReadProblem | Inline] = []
-        for item in content:
-            if isinstance(item, Inline):
-                parts.append(item)
-                continue
-            fetched = fetch_object(self._s3, item.bucket, item.key)
-            if fetched is None:
-                return None
-            parts.append(
-                (f"s3://{item.bucket}/{item.key}", fetched) if isinstance(fetched, bytes) else fetched
-            )
-        return Fetched(tuple(parts))
+        """None for a message with nothing to read (handled here, in its turn)."""
+        return fetched(self._s3, job[1]) if isinstance(job[1], list) else None
 
     def _prepare_here(self, job: Job) -> Ready:
         content = job[1]
@@ -391,6 +378,11 @@ class SqsSource(SourceBase[SqsSourceSettings]):
 
 def _unit_name(message: MessageTypeDef) -> str:
     return f"sqs:{message.get('MessageId', '?')}"
+
+
+def _small(job: Job) -> int | None:
+    """A message naming small objects, which a worker reads with its neighbours in one trip."""
+    return small_size(content_bytes(job[1]))
 
 
 def _content(message: MessageTypeDef) -> Content | MessageError:

@@ -24,13 +24,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_for_sentinels
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from tagwarden.adapters.sources.messages import Inline
-from tagwarden.adapters.sources.s3_objects import WHOLE_READ_BYTES
+from tagwarden.adapters.sources.messages import Inline, S3Object
+from tagwarden.adapters.sources.s3_objects import WHOLE_READ_BYTES, fetch_object
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitProcessor
 from tagwarden.core.records import ReadProblem, iter_records, iter_records_from_value
 from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 PARENT_CHECK_SECONDS = 1.0  # how soon a worker notices that the daemon is gone
 STOP_WAIT_SECONDS = 3.0  # on close, how long workers get to finish the unit in hand
@@ -49,6 +52,22 @@ class Fetched:
 
 
 WorkItem = Path | Fetched  # a local file, read by the worker itself, or bytes fetched here
+
+
+def fetched(s3: S3Client, content: list[S3Object | Inline]) -> Fetched | None:
+    """What a worker reads for a message: the objects it names, fetched here, and the records it
+    carries. None (to be read in the calling process, in its turn) where an object is too large
+    to hold."""
+    parts: list[tuple[str, bytes] | ReadProblem | Inline] = []
+    for item in content:
+        if isinstance(item, Inline):
+            parts.append(item)
+            continue
+        body = fetch_object(s3, item.bucket, item.key)
+        if body is None:
+            return None
+        parts.append((f"s3://{item.bucket}/{item.key}", body) if isinstance(body, bytes) else body)
+    return Fetched(tuple(parts))
 
 
 @dataclass(frozen=True, slots=True)

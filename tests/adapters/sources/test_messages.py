@@ -4,7 +4,14 @@ import json
 
 import pytest
 
-from tagwarden.adapters.sources.messages import Ignored, Inline, MessageError, S3Object, parse_body
+from tagwarden.adapters.sources.messages import (
+    Ignored,
+    Inline,
+    MessageError,
+    S3Object,
+    content_bytes,
+    parse_body,
+)
 from tests.conftest import FIXTURES
 
 SQS = FIXTURES / "containers" / "sqs"
@@ -20,6 +27,42 @@ KEY = (
 )
 def test_notifications_point_at_the_log_object_with_its_key_decoded_correctly(name: str) -> None:
     assert parse_body((SQS / name).read_text()) == [S3Object("org-cloudtrail-logs", KEY)]
+
+
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [
+        ("s3-event-notification.json", 1716),
+        ("sns-s3-event-notification.json", 1716),
+        ("cloudtrail-sns-notification.json", None),  # CloudTrail's own notification names keys only
+        ("eventbridge-event.json", None),  # records carried inline
+    ],
+)
+def test_a_message_tells_the_size_of_what_it_names_where_s3_said_it(name: str, size: int | None) -> None:
+    assert content_bytes(parse_body((SQS / name).read_text())) == size
+
+
+def _object_created(size: object) -> str:
+    detail = {"bucket": {"name": "logs"}, "object": {"key": KEY.replace(" ", "-"), "size": size}}
+    return json.dumps({"source": "aws.s3", "detail-type": "Object Created", "detail": detail})
+
+
+@pytest.mark.parametrize(
+    ("size", "told"),
+    [(2048, 2048), (0, 0), (-1, None), ("2048", None), (True, None), (2.5, None), (None, None)],
+)
+def test_only_a_whole_number_of_bytes_is_taken_for_a_size(size: object, told: int | None) -> None:
+    content = parse_body(_object_created(size))
+    assert content == [S3Object("logs", KEY.replace(" ", "-"))]  # the size never decides what is read
+    assert content_bytes(content) == told
+
+
+def test_a_message_naming_several_objects_tells_their_sum_or_nothing() -> None:
+    assert content_bytes([S3Object("b", "k1", 10), S3Object("b", "k2", 32)]) == 42
+    assert content_bytes([S3Object("b", "k1", 10), S3Object("b", "k2")]) is None
+    assert content_bytes([S3Object("b", "k1", 10), Inline({})]) is None
+    assert content_bytes([]) is None
+    assert content_bytes(Ignored("s3:TestEvent")) is None
 
 
 def test_eventbridge_event_carries_its_record_inline() -> None:

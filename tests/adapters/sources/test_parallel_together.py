@@ -3,6 +3,7 @@ outcomes in the same order, and a worker death or a stop among them handled as f
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
@@ -10,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from tagwarden.adapters.sources.files import SMALL_FILE_BYTES, LogObject, _small_file
+from tagwarden.adapters.sources.files import LogObject, _small_file
 from tagwarden.adapters.sources.parallel import (
+    SMALL_BYTES,
     TOGETHER_BYTES,
     PreparePool,
     can_fork,
@@ -19,6 +21,9 @@ from tagwarden.adapters.sources.parallel import (
 )
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred
 from tests.adapters.sources.named_preparer import NamedPreparer
+from tests.builders.abac_cases import ACCOUNT
+from tests.e2e.support import Deployment
+from tests.faults.builders import Wired, self_retag
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
 
@@ -96,7 +101,36 @@ def test_jobs_together_in_a_worker_when_the_daemon_gives_up_waiting_are_all_defe
 def test_the_files_source_hands_over_together_only_files_known_to_be_small(tmp_path: Path) -> None:
     assert _small_file(LogObject("a", "a.json.gz", path=tmp_path / "a.json.gz", size=7_000)) == 7_000
     assert _small_file(LogObject("s3://l/b", "b.json.gz", bucket="l", key="b.json.gz", size=9_000)) == 9_000
-    large = LogObject("c", "c.json.gz", path=tmp_path / "c.json.gz", size=SMALL_FILE_BYTES + 1)
+    large = LogObject("c", "c.json.gz", path=tmp_path / "c.json.gz", size=SMALL_BYTES + 1)
     assert _small_file(large) is None
     unknown = LogObject("s3://l/d", "d.json.gz", bucket="l", key="d.json.gz")
     assert _small_file(unknown) is None
+
+
+@pytest.mark.parametrize("announced_by", ["s3", "cloudtrail"])
+def test_the_sqs_source_hands_over_together_only_messages_whose_objects_s3_said_are_small(
+    aws: str, tmp_path: Path, announced_by: str
+) -> None:
+    deployment = Deployment.create(f"small-{announced_by}", max_receive=5)
+    keys = []
+    for second in range(6):
+        value = ("gamma", "beta")[second % 2]  # each one a change, so each one a finding
+        keys.append(deployment.put_log(ACCOUNT, [self_retag(f"retag-{second}", value, second)]))
+    if announced_by == "cloudtrail":  # CloudTrail's own notifications name the keys, not the sizes
+        deployment.drain_all()
+        for key in keys:
+            deployment.send(json.dumps({"s3Bucket": deployment.bucket, "s3ObjectKey": [key]}))
+    wired = Wired(tmp_path / "state.db", workers=2)
+    assert wired.pool is not None
+    trips = _Trips(wired.pool)
+    try:
+        result = wired.sqs(deployment.queue_url, drain_seconds=5, max_messages=10).poll(threading.Event())
+        assert (result.units, result.failed_units) == (6, 0)
+        assert wired.event_ids() == {f"retag-{second}" for second in range(6)}
+    finally:
+        wired.close()
+    assert sum(trips.sizes) == 6
+    if announced_by == "s3":
+        assert max(trips.sizes) > 1
+    else:
+        assert trips.sizes == [1] * 6
