@@ -32,15 +32,18 @@ class _Trips:
     """A pool that counts its trips to a worker: one per ``submit``, one per ``submit_together``."""
 
     def __init__(self, pool: PreparePool) -> None:
-        self.sizes: list[int] = []
+        self.sizes: list[int] = []  # in the order submitted
+        self.trips: list[list[Any]] = []
         submit, together = pool.submit, pool.submit_together
 
         def one(item: Any) -> Any:
             self.sizes.append(1)
+            self.trips.append([item])
             return submit(item)
 
         def several(items: list[Any]) -> Any:
             self.sizes.append(len(items))
+            self.trips.append(list(items))
             return together(items)
 
         pool.submit = one  # type: ignore[method-assign]
@@ -67,8 +70,9 @@ def test_small_jobs_go_to_a_worker_together_and_come_back_in_order(tmp_path: Pat
         pool.close()
     assert [job for job, _ in got] == paths
     assert all(isinstance(ready, PreparedUnit) for _, ready in got)
-    # 00-04 together; 05 too large to join them, and nothing may join it; then 06-09 together
-    assert trips.sizes == [5, 1, 4]
+    # 00-04 together; 05 too large to join them, and nothing may join it; then 06-09 together (a
+    # trip is submitted once its items are fetched, so the three may be submitted in any order)
+    assert sorted(trips.trips) == [paths[:5], paths[5:6], paths[6:]]
     assert len({ready.result.records for _, ready in got[:5]}) == 1  # one worker read the five
 
 
@@ -134,3 +138,22 @@ def test_the_sqs_source_hands_over_together_only_messages_whose_objects_s3_said_
         assert max(trips.sizes) > 1
     else:
         assert trips.sizes == [1] * 6
+
+
+def test_the_jobs_of_one_trip_are_fetched_at_once(tmp_path: Path) -> None:
+    # Fetched one after the other, ten small S3 objects of one trip waited out ten round trips.
+    paths = [tmp_path / f"{i}.json" for i in range(6)]
+    all_fetching = threading.Barrier(len(paths), timeout=10)  # broken unless all six wait at once
+
+    def fetch(path: Path) -> Path:
+        all_fetching.wait()
+        return path
+
+    pool = PreparePool(NamedPreparer(slow_seconds=30), 2)  # type: ignore[arg-type]
+    trips = _Trips(pool)
+    try:
+        got = list(prepared_in_order(pool, paths, fetch, lambda p: None, small=lambda p: 1))  # type: ignore[arg-type]
+    finally:
+        pool.close()
+    assert trips.sizes == [6]
+    assert all(isinstance(ready, PreparedUnit) for _, ready in got), got
