@@ -190,14 +190,15 @@ class DaemonProcess:
     def command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "tagwarden", *args, "--config", str(self.config_path)]
 
-    def start(self, once: bool = False) -> DaemonProcess:
+    def start(self, once: bool = False, wait: bool = True) -> DaemonProcess:
+        """``wait``: until /healthz says the daemon has started (not for ``once``)."""
         log = self.log_path.open("ab")
         args = ["run", "--once"] if once else ["run"]
         self.process = subprocess.Popen(
             self.command(*args), stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ)
         )
         log.close()
-        if not once:
+        if wait and not once:
             wait_until(self._healthy, 30, "the daemon to answer /healthz")
         return self
 

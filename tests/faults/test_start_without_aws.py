@@ -4,11 +4,9 @@ not read at start: its own identity, the delivery path, the principal inventory.
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,22 +22,11 @@ from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import build_parts
 from tagwarden.core.controls import classify
-from tests.builders.aws_env import aws_at
 from tests.builders.cli_config import write_daemon_config
 from tests.core.controls import records as r
 from tests.e2e.support import wait_until
 
 MOTO_ACCOUNT = "123456789012"
-
-
-@pytest.fixture
-def silent_endpoint(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """An endpoint that takes connections and never answers (egress held by a proxy or firewall)."""
-    server = socket.create_server(("127.0.0.1", 0), backlog=64)
-    url = f"http://127.0.0.1:{server.getsockname()[1]}"
-    aws_at(monkeypatch, url)
-    yield url
-    server.close()
 
 
 def _config(tmp_path: Path, **aws: object) -> Path:
@@ -237,7 +224,7 @@ def test_a_short_listing_is_known_before_the_first_poll(aws: str, tmp_path: Path
 def test_a_listing_that_got_no_answer_is_asked_again(
     aws: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr("tagwarden.app.daemon.service.START_READS_RETRY_SECONDS", 0.2)
+    monkeypatch.setattr("tagwarden.app.daemon.start_reads.RETRY_SECONDS", 0.2)
     queue, subscription = _queue_with_a_subscription()
     daemon = _daemon_reading(queue, tmp_path)
     calls: list[str] = []

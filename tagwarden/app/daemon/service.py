@@ -200,7 +200,8 @@ class Daemon:
         self.http.start()
         self._readiness.start()
         self._read_at_start()
-        self._start_reading_subscriptions()
+        if not self.stop.is_set():
+            self.start_reads.read_subscriptions_beside(self.stop, SUBSCRIPTIONS_WAIT_SECONDS)
         jobs = self.scans.jobs()
         scheduler = self._scheduler_for(jobs, self._run_before_polling(jobs))
         scheduler.start()
@@ -219,8 +220,9 @@ class Daemon:
         interval, or sooner where this run failed."""
         first_runs: dict[str, datetime] = {}
         for job in jobs:
-            if job.before_polling:
-                delay = self._retry_after(job, self.scans.run(job))
+            ok = self._scan(job) if job.before_polling else None
+            if ok is not None:
+                delay = self._retry_after(job, ok)
                 first_runs[job.name] = datetime.now(tz=UTC) + timedelta(seconds=delay or job.interval_seconds)
         return first_runs
 
@@ -275,39 +277,12 @@ class Daemon:
         """The caller's identity and the delivery path (StartReads); once both have answered, the
         job asking again is removed."""
         try:
-            done = self.start_reads.run()
+            done = self.start_reads.run(self.stop)
         except Exception as exc:  # the next run asks again
             self.log.error("start_reads_failed", error=str(exc), exc_info=True)
             return
         if done and self._scheduler is not None and self._scheduler.get_job(START_READS_JOB) is not None:
             self._scheduler.remove_job(START_READS_JOB)
-
-    def _start_reading_subscriptions(self) -> None:
-        """The source queues' SNS subscriptions (StartReads.read_subscriptions), in a thread of its
-        own: the listing may take minutes. Polling waits for its first try up to
-        SUBSCRIPTIONS_WAIT_SECONDS (where the path could be read at all), then goes on beside it."""
-        tried = threading.Event()
-        threading.Thread(
-            target=self._read_subscriptions, args=(tried,), name="queue-subscriptions", daemon=True
-        ).start()
-        if self.start_reads.path_read and not tried.wait(SUBSCRIPTIONS_WAIT_SECONDS):
-            self.log.warning(
-                "queue_subscriptions_pending",
-                waited_seconds=SUBSCRIPTIONS_WAIT_SECONDS,
-                effect="a change to a topic only the listing names is not judged as one until it ends",
-            )
-
-    def _read_subscriptions(self, tried: threading.Event) -> None:
-        """What gets no answer is asked again every 60 s until the daemon stops."""
-        while not self.stop.is_set():
-            try:
-                if self.start_reads.read_subscriptions():
-                    return
-            except Exception as exc:  # asked again, as what AWS does not answer
-                self.log.error("queue_subscriptions_failed", error=str(exc), exc_info=True)
-            finally:
-                tried.set()
-            self.stop.wait(START_READS_RETRY_SECONDS)
 
     def close_sources(self) -> None:
         """Stop what the sources started: the worker processes, none of which outlives the daemon."""
@@ -344,16 +319,20 @@ class Daemon:
     def run_scan(self, job: ScanJob) -> bool:
         """One scheduled run of ``job``; where it failed, its next run is brought forward. None
         begins once the daemon is stopping."""
-        with self._in_flight.holding(f"scan:{job.name}") as may_run:
-            if not may_run:
-                return True
-            ok = self.scans.run(job)
+        ok = self._scan(job)
+        if ok is None:
+            return True
         delay = self._retry_after(job, ok)
         if delay is not None and self._scheduler is not None:
             self._scheduler.modify_job(
                 f"scan:{job.name}", next_run_time=datetime.now(tz=UTC) + timedelta(seconds=delay)
             )
         return ok
+
+    def _scan(self, job: ScanJob) -> bool | None:
+        """Scans.run, which the shutdown waits for; None, without running, once stopping."""
+        with self._in_flight.holding(f"scan:{job.name}") as may_run:
+            return self.scans.run(job) if may_run else None
 
     def _keep_leases(self) -> None:
         """Scans.keep_leases, except once stopping: a renewal after the shutdown released the
@@ -369,8 +348,12 @@ class Daemon:
         return delay
 
     def run_forever(self) -> int:
-        self.start()
+        # Before the start, which may take a while (AWS reads with their timeouts, the scans that
+        # judging needs): as the container's first process, the daemon ignored a SIGTERM then
+        # (the kernel gives PID 1 no default action), polled on, and was killed at the end of
+        # the termination grace period. A stop during the start skips what is left of it.
         self.install_signals()
+        self.start()
         while not self.stop.wait(timeout=1.0):
             pass
         self.shutdown()

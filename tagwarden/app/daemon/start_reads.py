@@ -14,6 +14,7 @@ account and region, which in an account with many takes minutes, and a throttled
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -30,6 +31,7 @@ from tagwarden.app.pipeline.control_calls import ControlCalls
 from tagwarden.core.controls import DeliveryPath
 
 RETRY_SECONDS = 60.0  # how often a read that got no answer is asked again
+STOP_CHECK_SECONDS = 0.2  # how soon a wait at start notices that the daemon is stopping
 
 
 class StartReads:
@@ -55,13 +57,16 @@ class StartReads:
     def done(self) -> bool:
         return self.identity_known and self.path_read
 
-    def run(self) -> bool:
-        """Ask what is not known yet; True once everything has answered."""
+    def run(self, stop: threading.Event | None = None) -> bool:
+        """Ask what is not known yet; True once everything has answered. Once ``stop`` is set, no
+        further read begins (each may wait out its timeouts)."""
         if not self.identity_known and self._identity is not None and self._identity() is not None:
             own = DeliveryPath()
             add_watcher_roles(own, self._config, self._identity.arn)
             self._controls.merge_path(own)
             self.identity_known = True
+        if stop is not None and stop.is_set():
+            return self.done
         if not self.path_read:
             read = delivery_path(self._config, None, self._log)
             self.path_read = seed_delivery_path(read, self._clients, self._log)
@@ -78,6 +83,40 @@ class StartReads:
                 retry_seconds=RETRY_SECONDS,
             )
         return self.done
+
+    def read_subscriptions_beside(self, stop: threading.Event, wait_seconds: float) -> None:
+        """``read_subscriptions`` in a thread of its own, asked again every RETRY_SECONDS until it
+        has answered or ``stop`` is set: the listing may take minutes. Waits for its first try up
+        to ``wait_seconds`` (where the path could be read at all), or until ``stop``."""
+        tried = threading.Event()
+        threading.Thread(
+            target=self._keep_reading_subscriptions,
+            args=(stop, tried),
+            name="queue-subscriptions",
+            daemon=True,
+        ).start()
+        deadline = time.monotonic() + wait_seconds
+        while self.path_read and not stop.is_set():
+            if tried.wait(min(STOP_CHECK_SECONDS, max(0.0, deadline - time.monotonic()))):
+                return
+            if time.monotonic() >= deadline:
+                self._log.warning(
+                    "queue_subscriptions_pending",
+                    waited_seconds=wait_seconds,
+                    effect="a change to a topic only the listing names is not judged as one until it ends",
+                )
+                return
+
+    def _keep_reading_subscriptions(self, stop: threading.Event, tried: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                if self.read_subscriptions():
+                    return
+            except Exception as exc:  # asked again, as what AWS does not answer
+                self._log.error("queue_subscriptions_failed", error=str(exc), exc_info=True)
+            finally:
+                tried.set()
+            stop.wait(RETRY_SECONDS)
 
     def read_subscriptions(self) -> bool:
         """Ask which SNS subscriptions deliver to the source queues, unless known; True once AWS has
