@@ -46,7 +46,7 @@ from tagwarden.adapters.sources.source import (
 )
 from tagwarden.adapters.sources.sqs_deletes import Deletions, delete_batch
 from tagwarden.adapters.sources.visibility import KeepInvisible, visibility_changer
-from tagwarden.adapters.sources.workers import WorkItem, fetched
+from tagwarden.adapters.sources.workers import WorkItem, fetch_content
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred, UnitResult
 from tagwarden.core.records import ReadProblem, iter_records_from_value
 from tagwarden.core.records.triage import Skipped
@@ -249,7 +249,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
 
     def _work_item(self, job: Job) -> WorkItem | None:
         """None for a message with nothing to read (handled here, in its turn)."""
-        return fetched(self._s3, job[1]) if isinstance(job[1], list) else None
+        return fetch_content(self._s3, job[1]) if isinstance(job[1], list) else None
 
     def _prepare_here(self, job: Job) -> Ready:
         content = job[1]

@@ -54,7 +54,7 @@ class Fetched:
 WorkItem = Path | Fetched  # a local file, read by the worker itself, or bytes fetched here
 
 
-def fetched(s3: S3Client, content: list[S3Object | Inline]) -> Fetched | None:
+def fetch_content(s3: S3Client, content: list[S3Object | Inline]) -> Fetched | None:
     """What a worker reads for a message: the objects it names, fetched here, and the records it
     carries. None (to be read in the calling process, in its turn) where an object is too large
     to hold."""
