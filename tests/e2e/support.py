@@ -121,7 +121,7 @@ class Deployment:
         sqs = boto3.client("sqs")
         for first in range(0, len(keys), 10):
             entries = [
-                {"Id": str(index), "MessageBody": json.dumps(_created(self.bucket, key))}
+                {"Id": str(index), "MessageBody": json.dumps(object_created(self.bucket, key))}
                 for index, key in enumerate(keys[first : first + 10])
             ]
             failed = sqs.send_message_batch(QueueUrl=self.queue_url, Entries=entries).get("Failed")
@@ -138,12 +138,16 @@ class Deployment:
         return int(attrs["ApproximateNumberOfMessages"]) + int(attrs["ApproximateNumberOfMessagesNotVisible"])
 
 
-def _created(bucket: str, key: str) -> dict[str, Any]:
+def object_created(bucket: str, key: str, size: int | None = None) -> dict[str, Any]:
+    """S3's notification of a new object: the key URL-encoded, the size where given."""
+    found: dict[str, Any] = {"key": quote_plus(key)}
+    if size is not None:
+        found["size"] = size
     record = {
         "eventVersion": "2.1",
         "eventSource": "aws:s3",
         "eventName": "ObjectCreated:Put",
-        "s3": {"bucket": {"name": bucket}, "object": {"key": quote_plus(key)}},
+        "s3": {"bucket": {"name": bucket}, "object": found},
     }
     return {"Records": [record]}
 

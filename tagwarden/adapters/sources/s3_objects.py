@@ -89,16 +89,18 @@ def read_object(
         body.close()
 
 
-def fetch_object(s3: S3Client, bucket: str, key: str) -> bytes | ReadProblem | None:
+def fetch_object(
+    s3: S3Client, bucket: str, key: str, most: int = WHOLE_READ_BYTES
+) -> bytes | ReadProblem | None:
     """The bytes of one object, for another process to read as ``read_object`` would: a failed
-    fetch is the ReadProblem ``read_object`` gives; None for an object over WHOLE_READ_BYTES, which
-    is left to ``read_object`` to stream."""
+    fetch is the ReadProblem ``read_object`` gives; None for an object over ``most`` bytes (at
+    most WHOLE_READ_BYTES), which is left to ``read_object`` to stream."""
     response = _get_object(s3, bucket, key)
     if isinstance(response, ReadProblem):
         return response
     body = response["Body"]
     try:
-        if response.get("ContentLength", WHOLE_READ_BYTES + 1) > WHOLE_READ_BYTES:
+        if response.get("ContentLength", WHOLE_READ_BYTES + 1) > min(most, WHOLE_READ_BYTES):
             return None
         return body.read()
     except _BODY_ERRORS as exc:

@@ -57,13 +57,16 @@ WorkItem = Path | Fetched  # a local file, read by the worker itself, or bytes f
 def fetch_content(s3: S3Client, content: list[S3Object | Inline]) -> Fetched | None:
     """What a worker reads for a message: the objects it names, fetched here, and the records it
     carries. None (to be read in the calling process, in its turn) where an object is too large
-    to hold."""
+    to hold, or larger than its notification said: small objects go to a worker several at a
+    time on the strength of those sizes, and a message that understates one must not make the
+    bytes held for a trip larger than they were for a message alone."""
     parts: list[tuple[str, bytes] | ReadProblem | Inline] = []
     for item in content:
         if isinstance(item, Inline):
             parts.append(item)
             continue
-        body = fetch_object(s3, item.bucket, item.key)
+        most = item.size if item.size is not None else WHOLE_READ_BYTES
+        body = fetch_object(s3, item.bucket, item.key, most)
         if body is None:
             return None
         parts.append((f"s3://{item.bucket}/{item.key}", body) if isinstance(body, bytes) else body)

@@ -9,9 +9,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
 
 from tagwarden.adapters.sources.files import LogObject, _small_file
+from tagwarden.adapters.sources.messages import S3Object
 from tagwarden.adapters.sources.parallel import (
     SMALL_BYTES,
     TOGETHER_BYTES,
@@ -19,10 +21,11 @@ from tagwarden.adapters.sources.parallel import (
     can_fork,
     prepared_in_order,
 )
+from tagwarden.adapters.sources.workers import Fetched, fetch_content
 from tagwarden.core.ports.units import PreparedUnit, UnitDeferred
 from tests.adapters.sources.named_preparer import NamedPreparer
 from tests.builders.abac_cases import ACCOUNT
-from tests.e2e.support import Deployment
+from tests.e2e.support import Deployment, object_created
 from tests.faults.builders import Wired, self_retag
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked")
@@ -157,3 +160,40 @@ def test_the_jobs_of_one_trip_are_fetched_at_once(tmp_path: Path) -> None:
         pool.close()
     assert trips.sizes == [6]
     assert all(isinstance(ready, PreparedUnit) for _, ready in got), got
+
+
+def test_an_object_larger_than_its_notification_said_is_not_fetched_for_a_worker(aws: str) -> None:
+    # Small objects go to a worker several at a time on the strength of the sizes messages give:
+    # one understated must not swell the bytes held for a trip.
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket="logs")
+    s3.put_object(Bucket="logs", Key="k.json.gz", Body=b"x" * 1000)
+    assert isinstance(fetch_content(s3, [S3Object("logs", "k.json.gz", 1000)]), Fetched)
+    assert isinstance(fetch_content(s3, [S3Object("logs", "k.json.gz")]), Fetched)  # unknown: as before
+    assert fetch_content(s3, [S3Object("logs", "k.json.gz", 999)]) is None
+
+
+def test_a_message_understating_its_object_is_read_in_its_turn_with_its_neighbours(
+    aws: str, tmp_path: Path
+) -> None:
+    deployment = Deployment.create("understated", max_receive=5)
+    keys = [
+        deployment.put_log(ACCOUNT, [self_retag(f"retag-{second}", ("gamma", "beta")[second % 2], second)])
+        for second in range(3)
+    ]
+    deployment.drain_all()
+    for index, key in enumerate(keys):
+        size = boto3.client("s3").head_object(Bucket=deployment.bucket, Key=key)["ContentLength"]
+        told = size - 1 if index == 1 else size  # the second message says one byte less
+        deployment.send(json.dumps(object_created(deployment.bucket, key, told)))
+    wired = Wired(tmp_path / "state.db", workers=2)
+    assert wired.pool is not None
+    trips = _Trips(wired.pool)
+    try:
+        result = wired.sqs(deployment.queue_url, drain_seconds=5, max_messages=10).poll(threading.Event())
+        assert (result.units, result.failed_units) == (3, 0)
+        assert wired.event_ids() == {f"retag-{second}" for second in range(3)}
+    finally:
+        wired.close()
+    assert all(len(trip) == 1 for trip in trips.trips)  # what went to a worker went alone
+    assert deployment.depth() == 0
