@@ -114,28 +114,40 @@ def test_the_files_source_hands_over_together_only_files_known_to_be_small(tmp_p
     assert _small_file(unknown) is None
 
 
-@pytest.mark.parametrize("announced_by", ["s3", "cloudtrail"])
-def test_the_sqs_source_hands_over_together_only_messages_whose_objects_s3_said_are_small(
-    aws: str, tmp_path: Path, announced_by: str
-) -> None:
-    deployment = Deployment.create(f"small-{announced_by}", max_receive=5)
-    keys = []
-    for second in range(6):
-        value = ("gamma", "beta")[second % 2]  # each one a change, so each one a finding
-        keys.append(deployment.put_log(ACCOUNT, [self_retag(f"retag-{second}", value, second)]))
-    if announced_by == "cloudtrail":  # CloudTrail's own notifications name the keys, not the sizes
-        deployment.drain_all()
-        for key in keys:
-            deployment.send(json.dumps({"s3Bucket": deployment.bucket, "s3ObjectKey": [key]}))
+def _put_retags(deployment: Deployment, count: int) -> list[str]:
+    """One log file per retag, each one a change, so each one a finding."""
+    return [
+        deployment.put_log(ACCOUNT, [self_retag(f"retag-{second}", ("gamma", "beta")[second % 2], second)])
+        for second in range(count)
+    ]
+
+
+def _drained(deployment: Deployment, tmp_path: Path, retags: int) -> _Trips:
+    """The queue drained by an SQS source with two workers, every retag judged; its trips."""
     wired = Wired(tmp_path / "state.db", workers=2)
     assert wired.pool is not None
     trips = _Trips(wired.pool)
     try:
         result = wired.sqs(deployment.queue_url, drain_seconds=5, max_messages=10).poll(threading.Event())
-        assert (result.units, result.failed_units) == (6, 0)
-        assert wired.event_ids() == {f"retag-{second}" for second in range(6)}
+        assert (result.units, result.failed_units) == (retags, 0)
+        assert wired.event_ids() == {f"retag-{second}" for second in range(retags)}
     finally:
         wired.close()
+    assert deployment.depth() == 0
+    return trips
+
+
+@pytest.mark.parametrize("announced_by", ["s3", "cloudtrail"])
+def test_the_sqs_source_hands_over_together_only_messages_whose_objects_s3_said_are_small(
+    aws: str, tmp_path: Path, announced_by: str
+) -> None:
+    deployment = Deployment.create(f"small-{announced_by}", max_receive=5)
+    keys = _put_retags(deployment, 6)
+    if announced_by == "cloudtrail":  # CloudTrail's own notifications name the keys, not the sizes
+        deployment.drain_all()
+        for key in keys:
+            deployment.send(json.dumps({"s3Bucket": deployment.bucket, "s3ObjectKey": [key]}))
+    trips = _drained(deployment, tmp_path, 6)
     assert sum(trips.sizes) == 6
     if announced_by == "s3":
         assert max(trips.sizes) > 1
@@ -177,23 +189,11 @@ def test_a_message_understating_its_object_is_read_in_its_turn_with_its_neighbou
     aws: str, tmp_path: Path
 ) -> None:
     deployment = Deployment.create("understated", max_receive=5)
-    keys = [
-        deployment.put_log(ACCOUNT, [self_retag(f"retag-{second}", ("gamma", "beta")[second % 2], second)])
-        for second in range(3)
-    ]
+    keys = _put_retags(deployment, 3)
     deployment.drain_all()
     for index, key in enumerate(keys):
         size = boto3.client("s3").head_object(Bucket=deployment.bucket, Key=key)["ContentLength"]
         told = size - 1 if index == 1 else size  # the second message says one byte less
         deployment.send(json.dumps(object_created(deployment.bucket, key, told)))
-    wired = Wired(tmp_path / "state.db", workers=2)
-    assert wired.pool is not None
-    trips = _Trips(wired.pool)
-    try:
-        result = wired.sqs(deployment.queue_url, drain_seconds=5, max_messages=10).poll(threading.Event())
-        assert (result.units, result.failed_units) == (3, 0)
-        assert wired.event_ids() == {f"retag-{second}" for second in range(3)}
-    finally:
-        wired.close()
+    trips = _drained(deployment, tmp_path, 3)
     assert all(len(trip) == 1 for trip in trips.trips)  # what went to a worker went alone
-    assert deployment.depth() == 0
