@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import signal
+import time
 from pathlib import Path
 
 from tests.e2e.support import DaemonProcess, wait_until
+from tests.faults.test_quiet_source_metrics import _daemon
 
 
 def _starting(daemon: DaemonProcess) -> bool:
@@ -48,3 +50,39 @@ def test_a_sigterm_while_aws_holds_the_start_stops_the_daemon_cleanly(
         assert not begun & set(events), events
     finally:
         daemon.close()
+
+
+def test_a_sigterm_stops_run_once_with_what_it_has_not_read_left_for_the_next_run(
+    silent_endpoint: str, tmp_path: Path
+) -> None:
+    # As a Kubernetes Job's first process, run --once ignored SIGTERM (no handler) until the
+    # grace period's SIGKILL; run by hand, Ctrl-C broke it off wherever it was (exit 130).
+    (tmp_path / "logs").mkdir()
+    sources = [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}]
+    daemon = DaemonProcess(tmp_path, {"version": 1}, sources).start(once=True)
+    try:
+        # The store is opened just before the handlers are installed; STS then holds its read
+        # for 10 s (the read timeout at start).
+        wait_until(daemon.db.exists, 30, "run --once to open its store")
+        time.sleep(2)
+        code, elapsed = daemon.stop(signal.SIGTERM, timeout=60)
+        assert code == 1, daemon.log_text()[-3000:]
+        assert elapsed < 30, elapsed
+        events = [event.get("event") for event in daemon.log_events()]
+        assert "signal_received" in events and "run_once_stopped" in events, events
+        assert not {"describe_trails_failed", "principal_inventory_waits"} & set(events), events
+    finally:
+        daemon.close()
+
+
+def test_the_handlers_a_daemon_installs_are_put_back(no_aws: None, tmp_path: Path) -> None:
+    # run --once is run in-process by tests and tools: its handlers must not outlive it.
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT)}
+    daemon = _daemon(tmp_path)
+    try:
+        restore = daemon.install_signals()
+        assert all(signal.getsignal(signum) is not handler for signum, handler in before.items())
+        restore()
+        assert {signum: signal.getsignal(signum) for signum in before} == before
+    finally:
+        daemon.parts.store.close()

@@ -27,7 +27,8 @@ def register(subparsers: Any) -> None:
         "--once",
         action="store_true",
         help="drain every source once and exit: 0 if every source was listed and every file or "
-        "message read, 1 if a source failed or left one unread",
+        "message read, 1 if a source failed or left one unread, or if SIGTERM or Ctrl-C stopped it "
+        "(after the batch in hand)",
     )
     parser.set_defaults(func=run)
 
@@ -37,9 +38,11 @@ def run(args: argparse.Namespace) -> int:
     log = logger_for(config)
     daemon = Daemon(config, log)
     if args.once:
+        restore = daemon.install_signals()  # a Job's first process ignores a SIGTERM it has no handler for
         try:
             return daemon.run_once()
         finally:
+            restore()
             daemon.close_sources()
             daemon.parts.store.close()
     try:

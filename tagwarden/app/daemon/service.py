@@ -161,12 +161,14 @@ class Daemon:
     def run_once(self) -> int:
         """Drain every source once: poll until a poll finds nothing new. 0 if every source could be
         listed and every unit read; 1 if a poll failed, a source could not be listed, or a unit was
-        left unread (for redrive, quarantine or the next run)."""
+        left unread (for redrive, quarantine or the next run), or if a signal stopped it first
+        (after the batch in hand, as the daemon stops)."""
         self._read_at_start()  # once: what got no answer is not asked again in a single run
-        self.start_reads.read_subscriptions()
+        if not self.stop.is_set():
+            self.start_reads.read_subscriptions()
         for job in self.scans.jobs():
             if job.before_polling:
-                self.scans.run(job)
+                self._scan(job)
         failed = False
         for source in self.sources:
             while not self.stop.is_set():
@@ -177,6 +179,9 @@ class Daemon:
                 failed = failed or bool(result.errors) or result.failed_units > 0
                 if result.units == result.failed_units:
                     break
+        if self.stop.is_set():
+            self.log.warning("run_once_stopped", effect="what was not read is read by the next run")
+            return 1
         if self.parts.sinks:
             self.dispatcher.run_once()  # one try; what fails waits in the store for the daemon
         return 1 if failed else 0
@@ -359,13 +364,20 @@ class Daemon:
         self.shutdown()
         return 0
 
-    def install_signals(self) -> None:
+    def install_signals(self) -> Callable[[], None]:
+        """SIGTERM and SIGINT set ``stop`` (from the main thread only); what it returns puts back
+        the handlers they replaced."""
         if threading.current_thread() is not threading.main_thread():
-            return
+            return lambda: None
 
         def handle(signum: int, _frame: FrameType | None) -> None:
             self.log.info("signal_received", signal=signal.Signals(signum).name)
             self.stop.set()
 
-        signal.signal(signal.SIGTERM, handle)
-        signal.signal(signal.SIGINT, handle)
+        replaced = {signum: signal.signal(signum, handle) for signum in (signal.SIGTERM, signal.SIGINT)}
+
+        def restore() -> None:
+            for signum, before in replaced.items():
+                signal.signal(signum, before if before is not None else signal.SIG_DFL)
+
+        return restore
