@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import psycopg
@@ -19,7 +22,7 @@ import yaml
 
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
 from tests.e2e.replicas import scenario, single_process_findings
-from tests.e2e.support import Deployment, seed_principals
+from tests.e2e.support import Deployment, free_port, seed_principals, wait_until
 from tests.postgres import PASSWORD
 
 IMAGE = os.environ.get("TAGWARDEN_TEST_IMAGE", "")
@@ -91,3 +94,60 @@ def test_the_image_inflates_logs_with_isal() -> None:
     )  # fmt: skip
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert ran.stdout.strip() == "isal.isal_zlib"
+
+
+def test_the_image_stops_cleanly_at_a_sigterm_during_its_start(tmp_path: Path) -> None:
+    # tagwarden is the container's first process, to which the kernel gives no default action:
+    # with its handlers installed only after the start, a SIGTERM while AWS held the start was
+    # ignored, and the daemon went on until the grace period's SIGKILL.
+    assert IMAGE, "no image named in TAGWARDEN_TEST_IMAGE: run scripts/image_test.sh"
+    silent = socket.create_server(("127.0.0.1", 0), backlog=64)  # takes connections, never answers
+    data = tmp_path / "data"
+    (data / "logs").mkdir(parents=True)
+    port = free_port()
+    config = {
+        "policy": {"version": 1},
+        "store": {"url": "sqlite:////data/state.db"},
+        "http": {"listen": f"127.0.0.1:{port}"},
+        "sources": [{"type": "files", "name": "logs", "paths": ["/data/logs"]}],
+        "logging": {"format": "json"},
+    }
+    (tmp_path / "tagwarden.yaml").write_text(yaml.safe_dump(config))
+    for path in (tmp_path, tmp_path / "tagwarden.yaml", data, data / "logs"):
+        path.chmod(0o777 if path.is_dir() else 0o644)
+    aws = {
+        "AWS_ENDPOINT_URL": f"http://127.0.0.1:{silent.getsockname()[1]}",
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }
+    name = f"tagwarden-stop-{port}"
+    command = [
+        *RUN, "--name", name, "--network", "host", *(f"--env={key}={value}" for key, value in aws.items()),
+        f"--volume={tmp_path}:/etc/tagwarden:ro", f"--volume={data}:/data",
+        IMAGE, "run", "--config", "/etc/tagwarden/tagwarden.yaml",
+    ]  # fmt: skip
+    container = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_until(lambda: _starting(port), 120, "the container to serve /healthz while STS holds its read")
+        started = time.monotonic()
+        subprocess.run([*PODMAN, "kill", "--signal", "TERM", name], check=True, capture_output=True)
+        try:
+            code = container.wait(timeout=45)
+        except subprocess.TimeoutExpired:
+            code = None
+        elapsed = time.monotonic() - started
+    finally:
+        subprocess.run([*PODMAN, "kill", name], capture_output=True, check=False)
+        output = container.communicate(timeout=60)[0]
+        silent.close()
+    assert code == 0, f"exit {code} after {elapsed:.1f} s:\n{output[-3000:]}"
+    assert '"daemon_stopped"' in output and '"signal_received"' in output, output[-3000:]
+
+
+def _starting(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+            return json.load(answer).get("starting") is True
+    except OSError:
+        return False
