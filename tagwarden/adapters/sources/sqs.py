@@ -22,6 +22,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.sources.failures import UnitFailures
+from tagwarden.adapters.sources.long_poll import LongPoll
 from tagwarden.adapters.sources.messages import (
     Content,
     Ignored,
@@ -101,6 +102,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self._queue = QueueAttributes(name, settings, sqs, context)
         self._deletions = Deletions(delete_batch(sqs, settings.queue_url))
         self._extend = visibility_changer(sqs, settings.queue_url, self._log)
+        self._long_poll: LongPoll[Job] = LongPoll(partial(self._receive, wait=True), self._release)
 
     def check(self) -> None:
         self._sqs.get_queue_attributes(QueueUrl=self.settings.queue_url, AttributeNames=["QueueArn"])
@@ -123,7 +125,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         def more() -> bool:
             return not stop.is_set() and self._clock() < deadline
 
-        jobs = self._receive(wait=True) if more() else []
+        jobs = self._long_poll.receive(stop) if more() else []
         if not jobs:
             return
         pool, abandon = self._context.pool, self._abandon
@@ -148,10 +150,10 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                     self._handle_batch(jobs, stream, stop, total, in_hand)
                     jobs = ahead.take()
                     if jobs and stop.is_set():
-                        self._release([message for message, _ in jobs], in_hand)
+                        self._release(jobs, in_hand)
                         return
                     if not jobs and more():
-                        jobs = self._receive(wait=True)
+                        jobs = self._long_poll.receive(stop)
                         hold(jobs)
 
     def _receive(self, *, wait: bool) -> list[Job]:
@@ -169,12 +171,14 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         self._metrics.last_success.labels(self.name).set(time.time())
         return [(message, _content(message)) for message in messages]
 
-    def _release(self, messages: list[MessageTypeDef], in_hand: KeepInvisible) -> None:
-        """Messages received ahead when a stop came: visible again at once, for another replica
-        or the restart, instead of at the end of their visibility timeout."""
+    def _release(self, jobs: list[Job], in_hand: KeepInvisible | None = None) -> None:
+        """Messages received ahead of a stop, or by a long poll it broke off: visible again at
+        once, for another replica or the restart, instead of at the end of their timeout."""
+        messages = [message for message, _ in jobs]
         self._extend(messages, 0)
         for message in messages:
-            in_hand.done(message)
+            if in_hand is not None:
+                in_hand.done(message)
         self._log.info("messages_released", messages=len(messages), reason="stopping")
 
     def _objects(self, content: list[S3Object | Inline]) -> Iterator[dict[str, Any] | ReadProblem | Skipped]:

@@ -50,10 +50,11 @@ def run(args: argparse.Namespace) -> int:
     except HttpListenError as exc:
         raise CommandError(f"{exc} (http.listen); set it to a free address of this host") from None
     if any(t.is_alive() for t in threading.enumerate() if t is not threading.main_thread()):
-        # A poll blocked in a long-poll read holds nothing uncommitted; do not wait for it. Its
-        # thread may be a daemon thread (the scheduler's pool inherits that from the scheduler's
-        # thread) and the interpreter's exit would wait for it all the same (concurrent.futures
-        # joins its workers), past the grace period Kubernetes allows.
+        # A poll the shutdown gave up on (past the grace period and the abandon) rolls back what
+        # it had not committed; do not wait for it. Its thread may be a daemon thread (the
+        # scheduler's pool inherits that from the scheduler's thread) and the interpreter's exit
+        # would wait for it all the same (concurrent.futures joins its workers), past the grace
+        # period Kubernetes allows.
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
