@@ -66,7 +66,8 @@ class Daemon:
         # silent stays silent (TagwardenLogDeliveryGap) instead of vanishing with the restart.
         for (account, region), newest in self.parts.store.log_origins().items():
             self.parts.metrics.observe_log_origin(account, region, newest)
-        self.scans = Scans(config, self.parts, log)
+        self.stop = threading.Event()
+        self.scans = Scans(config, self.parts, log, stopping=self.stop.is_set)  # long scans break off
         # Lockouts wait for the principal inventory where this daemon's scan takes one (a replay
         # judges with the store's, if any).
         self.parts.processor.inventory.awaited = any(job.name == "principals" for job in self.scans.jobs())
@@ -79,7 +80,6 @@ class Daemon:
             log=log,
             route=self.parts.processor.recorder.route,
         )
-        self.stop = threading.Event()
         self._heartbeat = time.monotonic()
         self._in_flight = InFlight(self.stop)
         checks: dict[str, Callable[[], None]] = {"store": self._ping_store}

@@ -48,6 +48,7 @@ from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import Inventory, PrincipalRecord
 from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
+from tagwarden.core.stopping import Stopped, Stopping, never
 from tagwarden.core.timeutil import days_before
 
 # Units with a lockout candidate wait for the first principal inventory (InventoryWait).
@@ -70,8 +71,16 @@ class ScanJob:
 
 
 class Scans:
-    def __init__(self, config: LoadedConfig, parts: Parts, log: Any, holder: str | None = None) -> None:
+    def __init__(
+        self,
+        config: LoadedConfig,
+        parts: Parts,
+        log: Any,
+        holder: str | None = None,
+        stopping: Stopping = never,
+    ) -> None:
         self.holder = holder or this_replica()  # this replica's name on the leases
+        self._stopping = stopping  # asked by the long scans between two steps
         self.config = config
         self.parts = parts
         self.log = log
@@ -186,6 +195,11 @@ class Scans:
         started = time.monotonic()
         try:
             ok = job.run()
+        except Stopped:
+            # Nothing of it was committed; the next run, here after a restart or on another
+            # replica once the lease is handed back, does it whole.
+            self.log.info("scan_stopped", scan=job.name, reason="stopping")
+            return True
         except Exception as exc:
             self.log.error("scan_failed", scan=job.name, error=str(exc), exc_info=True)
             ok = False
@@ -272,7 +286,14 @@ class Scans:
 
     def writers(self) -> bool:
         inventory = self.latest_inventory()
-        report = writers_report(inventory, self.parts.store, self.policy, time.time(), self.parts.recorder)
+        report = writers_report(
+            inventory,
+            self.parts.store,
+            self.policy,
+            time.time(),
+            self.parts.recorder,
+            stopping=self._stopping,
+        )
         writers_metrics(self.parts.metrics, report.keys, report.items)
         for problem in report.problems:
             self.log.warning("writers_scan_policy_unreadable", problem=problem)

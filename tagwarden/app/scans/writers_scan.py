@@ -15,6 +15,7 @@ from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import Inventory
 from tagwarden.core.model import Finding
 from tagwarden.core.normalize.catalog import catalog_document
+from tagwarden.core.stopping import Stopping, never
 from tagwarden.core.writers import (
     TagActions,
     WriterItem,
@@ -53,12 +54,14 @@ def writers_report(
     recorder: Recorder,
     *,
     source: str = "scan:writers",
+    stopping: Stopping = never,
 ) -> WritersReport:
+    """``Stopped`` (nothing committed) once ``stopping`` says so between two principals."""
     keys = governed_keys(policy, seen_keys(inventory))
     inputs = build_inputs(inventory, catalog_tag_actions())
-    items = find_writers(inputs, policy, keys)
+    items = find_writers(inputs, policy, keys, stopping)
     report = WritersReport(keys, items, problems=list(inputs.problems))
-    passers = identity_passers(inputs, policy, keys)
+    passers = identity_passers(inputs, policy, keys, stopping)
     report.passers = passer_listing(passers)
     candidates = excess_findings(items, policy, scanned_at) + passer_findings(passers, policy, scanned_at)
     unread = [f.error for f in inventory.failures if f.stage == "organization"]

@@ -19,6 +19,7 @@ from tagwarden.core.iam import Evaluation, PolicySet, Request, evaluate
 from tagwarden.core.model import Finding, KnownTags, Origin, most_severe, new_finding
 from tagwarden.core.model.finding import WRITERS_EVENT_SOURCE
 from tagwarden.core.model.tags import tag_ci
+from tagwarden.core.stopping import Stopping, never, until_stopping
 from tagwarden.core.timeutil import format_time
 from tagwarden.core.writers.grants import ProbePrincipal, WriterInputs, WriterItem
 from tagwarden.core.writers.target_classes import TargetSelector
@@ -231,10 +232,15 @@ def passer_listing(items: Sequence[PasserItem]) -> list[WriterItem]:
     return lines
 
 
-def identity_passers(inputs: WriterInputs, policy: CompiledPolicy, keys: Sequence[str]) -> list[PasserItem]:
-    """Every principal that can give a workload a role of another ABAC value than its own."""
+def identity_passers(
+    inputs: WriterInputs, policy: CompiledPolicy, keys: Sequence[str], stopping: Stopping = never
+) -> list[PasserItem]:
+    """Every principal that can give a workload a role of another ABAC value than its own;
+    ``Stopped`` between two principals once ``stopping`` says so."""
     passers = _Passers(inputs, policy, keys)
-    items = [item for principal in inputs.principals for item in passers.items(principal)]
+    items = [
+        item for principal in until_stopping(inputs.principals, stopping) for item in passers.items(principal)
+    ]
     return sorted(items, key=lambda i: (i.key, i.principal.arn, i.role))
 
 

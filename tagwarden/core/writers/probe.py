@@ -25,6 +25,7 @@ from tagwarden.core.governance.compiled import ActorView, writer_standing
 from tagwarden.core.iam import Evaluation, Policy, PolicySet, Request, evaluate
 from tagwarden.core.model import KnownTags
 from tagwarden.core.model.tags import tag_ci
+from tagwarden.core.stopping import Stopping, never, until_stopping
 from tagwarden.core.writers.grants import (
     ProbePrincipal,
     SessionRole,
@@ -105,9 +106,10 @@ class WriterProbe:
         self.org = inputs.organization
         self.selector = TargetSelector(inputs)
 
-    def run(self) -> list[WriterItem]:
+    def run(self, stopping: Stopping = never) -> list[WriterItem]:
+        """Every writer item; ``Stopped`` between two principals once ``stopping`` says so."""
         items: list[WriterItem] = []
-        for principal in self.inputs.principals:
+        for principal in until_stopping(self.inputs.principals, stopping):
             items += self.principal_items(principal)
         items += self.federated_items()
         return sorted(items, key=lambda i: (i.key, i.principal, i.via, i.target_class, i.resource))
@@ -311,5 +313,7 @@ def _session_target(role: SessionRole, actions: tuple[str, ...]) -> Target:
     )
 
 
-def find_writers(inputs: WriterInputs, policy: CompiledPolicy, keys: Sequence[str]) -> list[WriterItem]:
-    return WriterProbe(inputs, policy, keys).run()
+def find_writers(
+    inputs: WriterInputs, policy: CompiledPolicy, keys: Sequence[str], stopping: Stopping = never
+) -> list[WriterItem]:
+    return WriterProbe(inputs, policy, keys).run(stopping)
