@@ -38,6 +38,7 @@ from tagwarden.core.inventory.snapshot import (
     OrganizationPolicies,
 )
 from tagwarden.core.settings.inventory import InventorySettings
+from tagwarden.core.stopping import Stopping, never, until_stopping
 
 
 def error_text(exc: Exception) -> str:
@@ -97,6 +98,9 @@ class InventoryRun:
     log: Any
     with_resources: bool = True
     clock: Callable[[], float] = time.time
+    # Asked between two accounts, regions and resource policies: a daemon's stop breaks the run
+    # off (Stopped) instead of waiting for every read.
+    stopping: Stopping = never
     failures: list[AccountFailure] = field(default_factory=list)
 
     def collect(self) -> Inventory:
@@ -107,7 +111,7 @@ class InventoryRun:
                 AccountFailure("unknown", "accounts", "no account to read: the caller's account is unknown")
             )
         accounts = []
-        for target in targets:
+        for target in until_stopping(targets, self.stopping):
             account = self._account(target)
             if account is not None:
                 accounts.append(account)
@@ -153,7 +157,7 @@ class InventoryRun:
         except AWS_ERRORS as exc:
             self._fail(target.account, "principals", exc)
         if self.with_resources:
-            for region in target.regions:
+            for region in until_stopping(target.regions, self.stopping):
                 self._region(clients, inventory, region)
         inventory.finished = self.clock()
         return inventory
@@ -174,7 +178,7 @@ class InventoryRun:
         inventory.regions.append(region)
         unreadable, first = 0, None
         s3, kms = clients.s3(region), clients.kms(region)
-        for resource in found:
+        for resource in until_stopping(found, self.stopping):
             try:
                 if is_bucket(resource.arn):
                     document = bucket_policy(s3, resource.arn)

@@ -20,6 +20,7 @@ from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.inventory.snapshot import AccountInventory, Inventory
 from tagwarden.core.model import Finding
 from tagwarden.core.settings.inventory import InventorySettings
+from tagwarden.core.stopping import Stopping, never
 
 
 def inventory_settings(config: LoadedConfig) -> InventorySettings:
@@ -58,10 +59,19 @@ def take_inventory(
     recorder: Recorder,
     source: str = "scan:inventory",
     clock: Callable[[], float] = time.time,
+    stopping: Stopping = never,
 ) -> InventoryOutcome:
+    """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads."""
     settings = inventory_settings(config)
     run = InventoryRun(
-        clients, settings, own_account, config.settings.aws.region, config.base_dir, log, clock=clock
+        clients,
+        settings,
+        own_account,
+        config.settings.aws.region,
+        config.base_dir,
+        log,
+        clock=clock,
+        stopping=stopping,
     )
     inventory = run.collect()
     policy = CompiledPolicy(config.policy)

@@ -249,6 +249,7 @@ class Scans:
             self.log,
             scope="inventory",
             recorder=parts.recorder,
+            stopping=self._stopping,
         )
         inventory_metrics(parts.metrics, outcome.inventory)
         self._learn_watcher_policies(outcome.inventory.principals)

@@ -1,0 +1,87 @@
+"""An inventory run asks whether the daemon is stopping between two accounts, regions and resource
+policies, and breaks off (``Stopped``) once it says so: it makes a read for each bucket and key
+policy of every account and region, which a stop would otherwise wait for past the shutdown's
+grace period."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import boto3
+import pytest
+
+from tagwarden.adapters.aws import AwsClients
+from tagwarden.adapters.inventory.collect import InventoryRun
+from tagwarden.app.logs import get_logger
+from tagwarden.core.settings.inventory import InventorySettings
+from tagwarden.core.stopping import Stopped
+
+MOTO = "123456789012"
+BUCKETS = 6
+
+
+class _AskedTimes:
+    """A ``stopping`` that says so from its ``after``-th question on (never if ``after`` is 0)."""
+
+    def __init__(self, after: int = 0) -> None:
+        self.after = after
+        self.asked = 0
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        return 0 < self.after <= self.asked
+
+
+def _run(stopping: _AskedTimes) -> InventoryRun:
+    settings = InventorySettings.model_validate(
+        {"regions": ["us-east-1", "eu-west-1"], "organization": {"source": "none"}}
+    )
+    return InventoryRun(
+        AwsClients("us-east-1"), settings, MOTO, "us-east-1", Path("."), get_logger(), stopping=stopping
+    )
+
+
+def _buckets() -> None:
+    s3 = boto3.client("s3")
+    for index in range(BUCKETS):
+        name = f"data-{index}"
+        s3.create_bucket(Bucket=name)
+        s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": [{"Key": "team", "Value": f"t{index}"}]})
+        s3.put_bucket_policy(
+            Bucket=name,
+            Policy=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Deny",
+                            "Principal": "*",
+                            "Action": "s3:*",
+                            "Resource": f"arn:aws:s3:::{name}",
+                            "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+                        }
+                    ],
+                }
+            ),
+        )
+
+
+def test_a_whole_run_asks_between_every_account_region_and_resource_policy(aws: str) -> None:
+    _buckets()
+    asked = _AskedTimes()
+    inventory = _run(asked).collect()
+    (account,) = inventory.accounts
+    assert len(account.resource_policies) == BUCKETS
+    # One account, two regions, and the resources each region lists (moto lists every bucket in
+    # every region; the second region's are the same buckets, not read again).
+    assert asked.asked == 1 + 2 + BUCKETS
+
+
+@pytest.mark.parametrize("after", [1, 3, 6])
+def test_a_run_breaks_off_once_stopping_says_so(aws: str, after: int) -> None:
+    _buckets()
+    asked = _AskedTimes(after)
+    with pytest.raises(Stopped):
+        _run(asked).collect()
+    assert asked.asked == after  # not asked again: nothing more was read
