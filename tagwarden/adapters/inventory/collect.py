@@ -152,7 +152,7 @@ class InventoryRun:
             return None
         inventory = AccountInventory(target.account, started)
         try:
-            inventory.principals = collect_principals(clients.iam())
+            inventory.principals = collect_principals(clients.iam(), stopping=self.stopping)
             inventory.principals_complete = True
         except AWS_ERRORS as exc:
             self._fail(target.account, "principals", exc)

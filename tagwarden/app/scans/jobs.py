@@ -217,7 +217,9 @@ class Scans:
             return False
         started = time.time()
         try:
-            principals = collect_principals(self.parts.clients.iam(), with_policies=False)
+            principals = collect_principals(
+                self.parts.clients.iam(), with_policies=False, stopping=self._stopping
+            )
         except AWS_ERRORS as exc:
             self.log.warning("principal_inventory_failed", account=account, error=str(exc))
             return False

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import boto3
 import pytest
+from botocore.stub import Stubber
 
 from tagwarden.adapters.aws import AwsClients
 from tagwarden.adapters.inventory.collect import InventoryRun
+from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.app.logs import get_logger
 from tagwarden.core.settings.inventory import InventorySettings
 from tagwarden.core.stopping import Stopped
@@ -73,9 +75,10 @@ def test_a_whole_run_asks_between_every_account_region_and_resource_policy(aws: 
     inventory = _run(asked).collect()
     (account,) = inventory.accounts
     assert len(account.resource_policies) == BUCKETS
-    # One account, two regions, and the resources each region lists (moto lists every bucket in
-    # every region; the second region's are the same buckets, not read again).
-    assert asked.asked == 1 + 2 + BUCKETS
+    # One account, its one page of principals, two regions, and the resources each region lists
+    # (moto lists every bucket in every region; the second region's are the same buckets, not
+    # read again).
+    assert asked.asked == 1 + 1 + 2 + BUCKETS
 
 
 @pytest.mark.parametrize("after", [1, 3, 6])
@@ -85,3 +88,48 @@ def test_a_run_breaks_off_once_stopping_says_so(aws: str, after: int) -> None:
     with pytest.raises(Stopped):
         _run(asked).collect()
     assert asked.asked == after  # not asked again: nothing more was read
+
+
+def test_the_principals_are_read_page_by_page_until_stopping_says_so(no_aws: None) -> None:
+    iam = boto3.client("iam", region_name="us-east-1")
+    pages = [
+        {
+            "RoleDetailList": [
+                {
+                    "RoleName": f"r{page}",
+                    "RoleId": "AROA" + "A" * 16,
+                    "Arn": f"arn:aws:iam::1:role/r{page}",
+                    "Path": "/",
+                    "CreateDate": "2024-01-01T00:00:00Z",
+                }
+            ],
+            "IsTruncated": page < 2,
+            **({"Marker": f"after-{page}"} if page < 2 else {}),
+        }
+        for page in range(3)
+    ]
+    expected = {"Filter": ["User", "Role"]}
+    with Stubber(iam) as stub:
+        for page, answer in enumerate(pages):
+            stub.add_response(
+                "get_account_authorization_details",
+                answer,
+                {**expected, **({"Marker": f"after-{page - 1}"} if page else {})},
+            )
+        asked = _AskedTimes(2)
+        with pytest.raises(Stopped):
+            collect_principals(iam, with_policies=False, stopping=asked)
+        assert asked.asked == 2
+        with pytest.raises(AssertionError):
+            stub.assert_no_pending_responses()  # the third page was never asked for
+    with Stubber(iam) as stub:
+        for page, answer in enumerate(pages):
+            stub.add_response(
+                "get_account_authorization_details",
+                answer,
+                {**expected, **({"Marker": f"after-{page - 1}"} if page else {})},
+            )
+        assert [p.arn for p in collect_principals(iam, with_policies=False, stopping=_AskedTimes())] == [
+            f"arn:aws:iam::1:role/r{page}" for page in range(3)
+        ]
+        stub.assert_no_pending_responses()
