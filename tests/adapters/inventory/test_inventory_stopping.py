@@ -90,32 +90,33 @@ def test_a_run_breaks_off_once_stopping_says_so(aws: str, after: int) -> None:
     assert asked.asked == after  # not asked again: nothing more was read
 
 
+PAGES = 3
+
+
+def _three_pages_of_principals(stub: Stubber) -> None:
+    """Three pages of GetAccountAuthorizationDetails (users and roles), one role each."""
+    for page in range(PAGES):
+        role = {
+            "RoleName": f"r{page}",
+            "RoleId": "AROA" + "A" * 16,
+            "Arn": f"arn:aws:iam::1:role/r{page}",
+            "Path": "/",
+            "CreateDate": "2024-01-01T00:00:00Z",
+        }
+        last = page == PAGES - 1
+        answer = {
+            "RoleDetailList": [role],
+            "IsTruncated": not last,
+            **({} if last else {"Marker": f"after-{page}"}),
+        }
+        expected = {"Filter": ["User", "Role"], **({"Marker": f"after-{page - 1}"} if page else {})}
+        stub.add_response("get_account_authorization_details", answer, expected)
+
+
 def test_the_principals_are_read_page_by_page_until_stopping_says_so(no_aws: None) -> None:
     iam = boto3.client("iam", region_name="us-east-1")
-    pages = [
-        {
-            "RoleDetailList": [
-                {
-                    "RoleName": f"r{page}",
-                    "RoleId": "AROA" + "A" * 16,
-                    "Arn": f"arn:aws:iam::1:role/r{page}",
-                    "Path": "/",
-                    "CreateDate": "2024-01-01T00:00:00Z",
-                }
-            ],
-            "IsTruncated": page < 2,
-            **({"Marker": f"after-{page}"} if page < 2 else {}),
-        }
-        for page in range(3)
-    ]
-    expected = {"Filter": ["User", "Role"]}
     with Stubber(iam) as stub:
-        for page, answer in enumerate(pages):
-            stub.add_response(
-                "get_account_authorization_details",
-                answer,
-                {**expected, **({"Marker": f"after-{page - 1}"} if page else {})},
-            )
+        _three_pages_of_principals(stub)
         asked = _AskedTimes(2)
         with pytest.raises(Stopped):
             collect_principals(iam, with_policies=False, stopping=asked)
@@ -123,13 +124,7 @@ def test_the_principals_are_read_page_by_page_until_stopping_says_so(no_aws: Non
         with pytest.raises(AssertionError):
             stub.assert_no_pending_responses()  # the third page was never asked for
     with Stubber(iam) as stub:
-        for page, answer in enumerate(pages):
-            stub.add_response(
-                "get_account_authorization_details",
-                answer,
-                {**expected, **({"Marker": f"after-{page - 1}"} if page else {})},
-            )
-        assert [p.arn for p in collect_principals(iam, with_policies=False, stopping=_AskedTimes())] == [
-            f"arn:aws:iam::1:role/r{page}" for page in range(3)
-        ]
+        _three_pages_of_principals(stub)
+        found = collect_principals(iam, with_policies=False, stopping=_AskedTimes())
+        assert [p.arn for p in found] == [f"arn:aws:iam::1:role/r{page}" for page in range(PAGES)]
         stub.assert_no_pending_responses()
