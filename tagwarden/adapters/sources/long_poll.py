@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Generic, TypeVar
 
 Job = TypeVar("Job")
@@ -21,22 +22,11 @@ Job = TypeVar("Job")
 STOP_CHECK_SECONDS = 0.1  # how soon a stop is seen while a receive waits
 
 
-class _Receipt(Generic[Job]):
-    """One receive's outcome, taken by the poll or, once the poll has left, handed back."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.done = threading.Event()
-        self.jobs: list[Job] = []
-        self.error: BaseException | None = None
-        self.left = False  # the poll went on without it
-
-
 class LongPoll(Generic[Job]):
     """``receive(stop)`` makes ``receive_waiting`` in a thread of its own and returns what it
     brings, or nothing at once once ``stop`` is set; what it brings after that goes to
-    ``release_late``, in the receiving thread. That thread is a daemon thread: a receive left
-    waiting never holds up the process's exit."""
+    ``release_late``. That thread is a daemon thread (a ThreadPoolExecutor's would be joined at
+    exit): a receive left waiting never holds up the process's exit."""
 
     def __init__(
         self,
@@ -47,40 +37,35 @@ class LongPoll(Generic[Job]):
         self._receive = receive_waiting
         self._release_late = release_late
         self._check_seconds = check_seconds
-        self._left_behind: threading.Thread | None = None
+        self._left_behind: Future[list[Job]] | None = None
 
     def receive(self, stop: threading.Event) -> list[Job]:
         """What one long poll brought; nothing if ``stop`` was set first. Errors of the receive
         are raised here, as if it had been made in this thread."""
-        if self._left_behind is not None and self._left_behind.is_alive():
+        if self._left_behind is not None and not self._left_behind.done():
             # A receive a stop left behind still waits; one beside it would only take messages
             # to release.
             return []
-        receipt: _Receipt[Job] = _Receipt()
-        thread = threading.Thread(target=self._run, args=(receipt,), name="sqs-long-poll", daemon=True)
-        thread.start()
-        while not receipt.done.wait(self._check_seconds):
-            if stop.is_set():
-                with receipt.lock:
-                    if not receipt.done.is_set():
-                        receipt.left = True
-                        self._left_behind = thread
-                        return []
-        if receipt.error is not None:
-            raise receipt.error
-        return receipt.jobs
+        answer: Future[list[Job]] = Future()
+        threading.Thread(target=self._run, args=(answer,), name="sqs-long-poll", daemon=True).start()
+        while True:
+            try:
+                return answer.result(timeout=self._check_seconds)
+            except TimeoutError:
+                if stop.is_set():
+                    self._left_behind = answer
+                    # Run at once, here, if the answer came since the timeout: either way the
+                    # messages are taken by the poll or released, never both.
+                    answer.add_done_callback(self._hand_back)
+                    return []
 
-    def _run(self, receipt: _Receipt[Job]) -> None:
+    def _run(self, answer: Future[list[Job]]) -> None:
         try:
-            jobs = self._receive()
+            answer.set_result(self._receive())
         except BaseException as exc:  # raised in the poll's thread, or dropped once it has left
-            with receipt.lock:
-                receipt.error = exc
-                receipt.done.set()
-            return
-        with receipt.lock:
-            receipt.jobs = jobs
-            receipt.done.set()
-            late = receipt.left
-        if late and jobs:
+            answer.set_exception(exc)
+
+    def _hand_back(self, late: Future[list[Job]]) -> None:
+        jobs = late.result() if late.exception() is None else []
+        if jobs:
             self._release_late(jobs)

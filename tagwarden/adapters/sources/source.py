@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from tagwarden.core.faults import FaultBoard
 from tagwarden.core.ports.units import UnitDeferred
+from tagwarden.core.stopping import Stopped, until_stopping
 
 T = TypeVar("T")
 
@@ -145,7 +146,9 @@ class Source(Protocol):
 def until_stopped(items: Iterable[T], abandon: threading.Event) -> Iterator[T]:
     """``items``, abandoned between two of them once ``abandon`` is set: the unit is not
     committed and is read again after the restart, so a long file never holds up a shutdown."""
-    for item in items:
-        if abandon.is_set():
-            raise UnitDeferred("stopping", "the daemon is stopping; the unit is read again after the restart")
-        yield item
+    try:
+        yield from until_stopping(items, abandon.is_set)
+    except Stopped:
+        raise UnitDeferred(
+            "stopping", "the daemon is stopping; the unit is read again after the restart"
+        ) from None

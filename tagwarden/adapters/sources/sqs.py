@@ -176,8 +176,8 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         once, for another replica or the restart, instead of at the end of their timeout."""
         messages = [message for message, _ in jobs]
         self._extend(messages, 0)
-        for message in messages:
-            if in_hand is not None:
+        if in_hand is not None:
+            for message in messages:
                 in_hand.done(message)
         self._log.info("messages_released", messages=len(messages), reason="stopping")
 

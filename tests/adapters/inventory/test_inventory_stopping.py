@@ -18,24 +18,13 @@ from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.app.logs import get_logger
 from tagwarden.core.settings.inventory import InventorySettings
 from tagwarden.core.stopping import Stopped
+from tests.builders.stopping import AskedTimes
 
 MOTO = "123456789012"
 BUCKETS = 6
 
 
-class _AskedTimes:
-    """A ``stopping`` that says so from its ``after``-th question on (never if ``after`` is 0)."""
-
-    def __init__(self, after: int = 0) -> None:
-        self.after = after
-        self.asked = 0
-
-    def __call__(self) -> bool:
-        self.asked += 1
-        return 0 < self.after <= self.asked
-
-
-def _run(stopping: _AskedTimes) -> InventoryRun:
+def _run(stopping: AskedTimes) -> InventoryRun:
     settings = InventorySettings.model_validate(
         {"regions": ["us-east-1", "eu-west-1"], "organization": {"source": "none"}}
     )
@@ -71,7 +60,7 @@ def _buckets() -> None:
 
 def test_a_whole_run_asks_between_every_account_region_and_resource_policy(aws: str) -> None:
     _buckets()
-    asked = _AskedTimes()
+    asked = AskedTimes()
     inventory = _run(asked).collect()
     (account,) = inventory.accounts
     assert len(account.resource_policies) == BUCKETS
@@ -84,7 +73,7 @@ def test_a_whole_run_asks_between_every_account_region_and_resource_policy(aws: 
 @pytest.mark.parametrize("after", [1, 3, 6])
 def test_a_run_breaks_off_once_stopping_says_so(aws: str, after: int) -> None:
     _buckets()
-    asked = _AskedTimes(after)
+    asked = AskedTimes(after)
     with pytest.raises(Stopped):
         _run(asked).collect()
     assert asked.asked == after  # not asked again: nothing more was read
@@ -117,7 +106,7 @@ def test_the_principals_are_read_page_by_page_until_stopping_says_so(no_aws: Non
     iam = boto3.client("iam", region_name="us-east-1")
     with Stubber(iam) as stub:
         _three_pages_of_principals(stub)
-        asked = _AskedTimes(2)
+        asked = AskedTimes(2)
         with pytest.raises(Stopped):
             collect_principals(iam, with_policies=False, stopping=asked)
         assert asked.asked == 2
@@ -125,6 +114,6 @@ def test_the_principals_are_read_page_by_page_until_stopping_says_so(no_aws: Non
             stub.assert_no_pending_responses()  # the third page was never asked for
     with Stubber(iam) as stub:
         _three_pages_of_principals(stub)
-        found = collect_principals(iam, with_policies=False, stopping=_AskedTimes())
+        found = collect_principals(iam, with_policies=False, stopping=AskedTimes())
         assert [p.arn for p in found] == [f"arn:aws:iam::1:role/r{page}" for page in range(PAGES)]
         stub.assert_no_pending_responses()

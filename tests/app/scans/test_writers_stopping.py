@@ -22,6 +22,7 @@ from tagwarden.core.governance import CompiledPolicy, parse_policy_document
 from tagwarden.core.inventory.snapshot import AccountInventory, Inventory, OrganizationPolicies
 from tagwarden.core.stopping import Stopped, until_stopping
 from tagwarden.core.writers import build_inputs, find_writers, governed_keys, identity_passers
+from tests.builders.stopping import AskedTimes
 from tests.core.writers.test_probe import ADMIN, GOVERNANCE, bucket, role
 from tests.e2e.support import wait_until
 from tests.faults.test_quiet_source_metrics import _daemon
@@ -39,20 +40,8 @@ def _inventory(principals: int) -> Inventory:
     return Inventory([account], [], OrganizationPolicies())
 
 
-class _AskedTimes:
-    """A ``stopping`` that says so from its ``after``-th question on."""
-
-    def __init__(self, after: int) -> None:
-        self.after = after
-        self.asked = 0
-
-    def __call__(self) -> bool:
-        self.asked += 1
-        return self.asked >= self.after
-
-
 def test_items_are_yielded_until_stopping_says_so() -> None:
-    asked = _AskedTimes(3)
+    asked = AskedTimes(3)
     taken = []
     with pytest.raises(Stopped):
         for item in until_stopping(range(10), asked):
@@ -67,7 +56,7 @@ def test_the_writer_probe_and_the_passers_break_off_between_two_principals() -> 
     keys = governed_keys(policy, ["team"])
     assert find_writers(inputs, policy, keys)  # there is work to break off
     for compute in (find_writers, identity_passers):
-        asked = _AskedTimes(5)
+        asked = AskedTimes(5)
         with pytest.raises(Stopped):
             compute(inputs, policy, keys, asked)
         assert asked.asked == 5  # asked once a principal, and no further once it said so
@@ -78,9 +67,7 @@ def test_a_stopped_writers_scan_commits_nothing() -> None:
     recorder = Recorder(Metrics(), get_logger())
     stopped_store, whole_store = open_store("sqlite:///:memory:"), open_store("sqlite:///:memory:")
     with pytest.raises(Stopped):
-        writers_report(
-            _inventory(30), stopped_store, policy, 1717400000.0, recorder, stopping=_AskedTimes(20)
-        )
+        writers_report(_inventory(30), stopped_store, policy, 1717400000.0, recorder, stopping=AskedTimes(20))
     assert stopped_store.list_findings() == []
     report = writers_report(_inventory(30), whole_store, policy, 1717400000.0, recorder)
     assert report.findings and len(whole_store.list_findings()) == len(report.findings)
