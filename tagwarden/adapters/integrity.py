@@ -15,6 +15,7 @@ from botocore.exceptions import ClientError
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, place, verify
+from tagwarden.core.stopping import Stopped, Stopping, never, until_stopping
 
 if TYPE_CHECKING:
     from mypy_boto3_cloudtrail import CloudTrailClient
@@ -126,17 +127,20 @@ def _in_window(when: datetime | None, since: datetime | None, is_digest: bool) -
     return when >= (since if is_digest else since - _LOG_MARGIN)
 
 
-def add_s3(tree: Tree, s3: S3Client, url: str, since: datetime | None = None) -> None:
+def add_s3(
+    tree: Tree, s3: S3Client, url: str, since: datetime | None = None, stopping: Stopping = never
+) -> None:
     """The CloudTrail files under ``url``; with ``since``, only the digests that end after it (and
-    the log files they may list), judged by the times in their names."""
+    the log files they may list), judged by the times in their names. ``Stopped`` between two keys
+    listed or two digests read once ``stopping`` says so."""
     bucket, prefix = parse_s3_url(url)
     try:
-        keys = list(_window_keys(s3, bucket, prefix, since))
+        keys = list(until_stopping(_window_keys(s3, bucket, prefix, since), stopping))
     except ClientError as exc:
         raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
     except NO_ANSWER as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked
         raise TreeError(f"{url}: cannot list ({exc})") from None
-    for key in keys:
+    for key in until_stopping(keys, stopping):
         placed = place(key)
         if placed is None or not _in_window(placed.when, since, placed.is_digest):
             continue
@@ -217,6 +221,15 @@ def keys_from_cloudtrail(
     return lookup
 
 
-def verify_tree(tree: Tree, public_keys: PublicKeys, since: datetime | None = None) -> Report:
-    """``since``: the window the tree was read with (add_s3), if any."""
-    return verify(tree.digests, tree.logs, tree.read_log, public_keys, since=since)
+def verify_tree(
+    tree: Tree, public_keys: PublicKeys, since: datetime | None = None, stopping: Stopping = never
+) -> Report:
+    """``since``: the window the tree was read with (add_s3), if any. ``Stopped`` between two log
+    files read once ``stopping`` says so: a window of an organization's trail holds thousands."""
+
+    def read_log(where: str) -> bytes | None:
+        if stopping():
+            raise Stopped("stopping")
+        return tree.read_log(where)
+
+    return verify(tree.digests, tree.logs, read_log, public_keys, since=since)

@@ -17,6 +17,7 @@ from tagwarden.adapters.integrity import (
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.integrity import integrity_findings
+from tagwarden.core.stopping import Stopping, never
 from tagwarden.core.timeutil import now_iso
 
 if TYPE_CHECKING:
@@ -38,18 +39,21 @@ def integrity_locations(config: LoadedConfig, parts: Parts) -> list[str]:
     return urls
 
 
-def verify_sources(config: LoadedConfig, parts: Parts, policy: CompiledPolicy, log: Any) -> bool:
+def verify_sources(
+    config: LoadedConfig, parts: Parts, policy: CompiledPolicy, log: Any, stopping: Stopping = never
+) -> bool:
+    """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads."""
     settings = config.settings.integrity
     since = datetime.now(UTC) - timedelta(hours=settings.verify_window_hours)
     urls = integrity_locations(config, parts)
     tree = Tree()
     for url in urls:
-        add_s3(tree, parts.clients.s3(), url, since)
+        add_s3(tree, parts.clients.s3(), url, since, stopping)
     if settings.public_keys:
         keys = keys_from_folder(config.base_dir / settings.public_keys)
     else:
         keys = keys_from_cloudtrail(parts.clients.cloudtrail, digest_times(tree))
-    report = verify_tree(tree, keys, since)
+    report = verify_tree(tree, keys, since, stopping)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(

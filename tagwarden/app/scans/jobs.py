@@ -152,7 +152,7 @@ class Scans:
 
     def integrity(self) -> bool:
         """The digest files of the S3 sources and trail buckets: each problem a log_integrity finding."""
-        return verify_sources(self.config, self.parts, self.policy, self.log)
+        return verify_sources(self.config, self.parts, self.policy, self.log, self._stopping)
 
     def keep_leases(self) -> None:
         """Takes or renews every scan's lease: the holder keeps them while it lives, and when it dies

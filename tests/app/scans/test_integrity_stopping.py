@@ -1,0 +1,98 @@
+"""The scheduled log integrity check breaks off when the daemon is stopping (moto): it reads every
+log file in its window (48 hours of an organization's trail by default: thousands of objects), so a
+stop that waited for it would outlast the shutdown's grace period."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import boto3
+import pytest
+from structlog.testing import capture_logs
+
+from tagwarden.adapters.integrity import Tree, add_s3, keys_from_folder, verify_tree
+from tagwarden.app.config import load_config
+from tagwarden.app.logs import get_logger
+from tagwarden.app.scans import Scans
+from tagwarden.app.wiring import build_parts
+from tagwarden.core.stopping import Stopped
+from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
+from tests.builders.stopping import AskedTimes
+
+CONFIG = f"""
+policy: {{version: 1}}
+store: {{url: "sqlite:///state.db"}}
+aws: {{region: us-east-1, principal_inventory_interval_seconds: 0}}
+sources:
+  - {{type: files, name: trail-logs, paths: ["s3://{BUCKET}/AWSLogs/"]}}
+integrity: {{verify_interval_seconds: 900, public_keys: keys}}
+"""
+
+
+def _tampered_bucket(tmp_path: Path) -> SignedTree:
+    """Three signed hours in moto's bucket, one log file then modified: a whole check finds it."""
+    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=6)
+    tree = build_tree(hours=3, start=start)
+    tree.write_keys(tmp_path / "keys")
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket=BUCKET)
+    for key, content in tree.files.items():
+        metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
+        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    s3.put_object(Bucket=BUCKET, Key=tree.logs[1], Body=gzip.compress(b'{"Records": []}'))
+    return tree
+
+
+def _check(tmp_path: Path, stopping: AskedTimes) -> int:
+    """The scan's reading and verification with ``stopping``; the problems found."""
+    since = datetime.now(UTC) - timedelta(hours=48)
+    tree = Tree()
+    add_s3(tree, boto3.client("s3", region_name="us-east-1"), f"s3://{BUCKET}/AWSLogs/", since, stopping)
+    report = verify_tree(tree, keys_from_folder(tmp_path / "keys"), since, stopping)
+    return len(report.problems)
+
+
+def test_a_whole_check_asks_between_keys_digests_and_log_files(aws: str, tmp_path: Path) -> None:
+    tree = _tampered_bucket(tmp_path)
+    stopping = AskedTimes()
+    assert _check(tmp_path, stopping) == 1
+    # Each key as it is listed, each key again as it is placed (digests are read then), then each
+    # log file before it is read.
+    assert stopping.asked == 2 * len(tree.files) + len(tree.logs)
+
+
+def test_a_check_told_to_stop_raises_at_once_and_asks_no_more(aws: str, tmp_path: Path) -> None:
+    tree = _tampered_bucket(tmp_path)
+    files, logs = len(tree.files), len(tree.logs)
+    # In the listing, among the digests' reads, among the log files' reads, at the last log file.
+    for after in (1, files + 1, 2 * files + 1, 2 * files + logs):
+        stopping = AskedTimes(after)
+        with pytest.raises(Stopped):
+            _check(tmp_path, stopping)
+        assert stopping.asked == after
+
+
+def test_the_daemon_scan_stopped_records_nothing_and_is_not_failed(aws: str, tmp_path: Path) -> None:
+    _tampered_bucket(tmp_path)
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    log = get_logger()
+    parts = build_parts(config, log)
+    stopping = AskedTimes(3)
+    stopped = Scans(config, parts, log, stopping=stopping)
+    (job,) = [job for job in stopped.jobs() if job.name == "integrity"]
+
+    with capture_logs() as logged:
+        assert stopped.run(job)  # not failed: no retry is brought forward
+    assert stopping.asked == 3
+    assert parts.store.list_findings() == []
+    assert [e["event"] for e in logged] == ["scan_stopped"]
+
+    whole = Scans(config, parts, log)
+    (job,) = [job for job in whole.jobs() if job.name == "integrity"]
+    with capture_logs() as logged:
+        assert whole.run(job)
+    assert [f.kind for f in parts.store.list_findings()] == ["log_integrity"]
+    assert "integrity_check_done" in [e["event"] for e in logged]
