@@ -52,6 +52,50 @@ def test_a_sigterm_while_aws_holds_the_start_stops_the_daemon_cleanly(
         daemon.close()
 
 
+def _catches_sigterm(pid: int) -> bool:
+    """Whether the process has a handler for SIGTERM (its SigCgt mask, from /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    mask = next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(mask, 16) & 1 << (signal.SIGTERM - 1))
+
+
+def test_a_sigterm_before_the_daemon_is_even_imported_stops_it_once_its_handlers_are_in(
+    silent_endpoint: str, tmp_path: Path
+) -> None:
+    # The daemon's handlers come about a second after the process starts, the imports taking
+    # most of it. As the container's first process it had no handler until then and the kernel
+    # gives PID 1 no default action: a SIGTERM in that second was lost, and the daemon ran on until
+    # the grace period's SIGKILL. The command line now holds the signal from its first moment.
+    (tmp_path / "logs").mkdir()
+    sources = [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}]
+    daemon = DaemonProcess(tmp_path, {"version": 1}, sources).start(wait=False)
+    try:
+        assert daemon.process is not None
+        pid = daemon.process.pid
+        deadline = time.monotonic() + 30
+        while not _catches_sigterm(pid) and time.monotonic() < deadline:
+            time.sleep(0.001)
+        # Sent at the first moment the process takes SIGTERM: before the daemon, or even the
+        # validation library its configuration is read with, is imported.
+        maps = Path(f"/proc/{pid}/maps").read_text()
+        code, elapsed = daemon.stop(signal.SIGTERM, timeout=60)
+        assert "pydantic_core" not in maps, "SIGTERM was first taken only once the daemon was imported"
+        assert code == 0, daemon.log_text()[-3000:]
+        assert elapsed < 30, elapsed
+        events = [event.get("event") for event in daemon.log_events()]
+        assert events.count("signal_received") == 1, events
+        assert events[-1] == "daemon_stopped", events[-5:]
+        # Stopping before the start, it begins none of the start's reads (STS would have held it
+        # for 10 s here) and no scan.
+        begun = {"caller_identity_unavailable", "describe_trails_failed", "principal_inventory_waits"}
+        assert not (begun | {"store_forgotten"}) & set(events), events
+    finally:
+        daemon.close()
+
+
 def test_a_sigterm_stops_run_once_with_what_it_has_not_read_left_for_the_next_run(
     silent_endpoint: str, tmp_path: Path
 ) -> None:

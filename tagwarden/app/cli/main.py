@@ -6,11 +6,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from importlib import import_module
 
 from tagwarden import __version__
 from tagwarden.app.cli.errors import EXIT_USAGE, CommandError
-from tagwarden.core.ports.store import StoreError
+from tagwarden.app.held_signals import HeldSignals
 
 # Each module defines ``register(subparsers)``, which adds its parser and sets ``func``,
 # a callable taking the parsed arguments and returning the exit code.
@@ -66,7 +67,17 @@ def _command_named(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser(_command_named(sys.argv[1:] if argv is None else argv))
+    command = _command_named(sys.argv[1:] if argv is None else argv)
+    # Before anything heavy is imported: the daemon's handlers come a second later (held_signals).
+    with HeldSignals() if command == "run" else nullcontext():
+        return _run_command(command, argv)
+
+
+def _run_command(command: str | None, argv: Sequence[str] | None) -> int:
+    # After the signals are held: it imports a quarter of a second of the core.
+    from tagwarden.core.ports.store import StoreError  # noqa: PLC0415
+
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

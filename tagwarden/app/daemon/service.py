@@ -25,6 +25,7 @@ from tagwarden.app.daemon.in_flight import InFlight
 from tagwarden.app.daemon.readiness import Readiness
 from tagwarden.app.daemon.start_reads import RETRY_SECONDS as START_READS_RETRY_SECONDS
 from tagwarden.app.daemon.start_reads import StartReads
+from tagwarden.app.held_signals import install_stop_handler
 from tagwarden.app.scans import ScanJob, Scans
 from tagwarden.app.scans.retry import ScanRetries
 from tagwarden.app.wiring import Parts, build_parts, build_sources
@@ -365,19 +366,12 @@ class Daemon:
         return 0
 
     def install_signals(self) -> Callable[[], None]:
-        """SIGTERM and SIGINT set ``stop`` (from the main thread only); what it returns puts back
-        the handlers they replaced."""
-        if threading.current_thread() is not threading.main_thread():
-            return lambda: None
+        """SIGTERM and SIGINT set ``stop`` (from the main thread only), those held since the
+        process started included (held_signals); what it returns puts back the handlers they
+        replaced."""
 
         def handle(signum: int, _frame: FrameType | None) -> None:
             self.log.info("signal_received", signal=signal.Signals(signum).name)
             self.stop.set()
 
-        replaced = {signum: signal.signal(signum, handle) for signum in (signal.SIGTERM, signal.SIGINT)}
-
-        def restore() -> None:
-            for signum, before in replaced.items():
-                signal.signal(signum, before if before is not None else signal.SIG_DFL)
-
-        return restore
+        return install_stop_handler(handle)

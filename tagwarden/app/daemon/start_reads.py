@@ -60,12 +60,18 @@ class StartReads:
     def run(self, stop: threading.Event | None = None) -> bool:
         """Ask what is not known yet; True once everything has answered. Once ``stop`` is set, no
         further read begins (each may wait out its timeouts)."""
+
+        def stopping() -> bool:
+            return stop is not None and stop.is_set()
+
+        if stopping():  # a signal held since the process started (held_signals)
+            return self.done
         if not self.identity_known and self._identity is not None and self._identity() is not None:
             own = DeliveryPath()
             add_watcher_roles(own, self._config, self._identity.arn)
             self._controls.merge_path(own)
             self.identity_known = True
-        if stop is not None and stop.is_set():
+        if stopping():
             return self.done
         if not self.path_read:
             read = delivery_path(self._config, None, self._log)
