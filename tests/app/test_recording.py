@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -12,18 +11,8 @@ from tagwarden.adapters.metrics import Metrics
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.app.recording import REPORT_SINK, SETTLE_SECONDS, Recorder
 from tagwarden.core.model import Finding
+from tests.builders.event_log import EventLog
 from tests.builders.findings import make_finding
-
-
-class Lines:
-    def __init__(self) -> None:
-        self.lines: list[tuple[str, str, dict[str, Any]]] = []
-
-    def info(self, event: str, **fields: Any) -> None:
-        self.lines.append(("info", event, fields))
-
-    def warning(self, event: str, **fields: Any) -> None:
-        self.lines.append(("warning", event, fields))
 
 
 @pytest.fixture
@@ -41,7 +30,7 @@ def counted(metrics: Metrics, kind: str, severity: str) -> float:
 
 
 def test_new_findings_are_stored_queued_and_reported_once(store: Store) -> None:
-    metrics, log = Metrics(), Lines()
+    metrics, log = Metrics(), EventLog()
     recorder = Recorder(metrics, log, route=lambda f: ["pager"] if f.severity == "critical" else [])
     critical = make_finding(id="tw-1", severity="critical")
     info = make_finding(id="tw-2", kind="unattributed_change", severity="info")
@@ -57,7 +46,7 @@ def test_new_findings_are_stored_queued_and_reported_once(store: Store) -> None:
 
 
 def test_a_finding_given_twice_in_one_judgement_is_new_once(store: Store) -> None:
-    recorder = Recorder(Metrics(), Lines(), route=lambda f: ["pager"])
+    recorder = Recorder(Metrics(), EventLog(), route=lambda f: ["pager"])
     first, again = make_finding(id="tw-5"), make_finding(id="tw-5")
     other = make_finding(id="tw-6")
     with store.unit() as tx:
@@ -68,7 +57,7 @@ def test_a_finding_given_twice_in_one_judgement_is_new_once(store: Store) -> Non
 def test_a_units_staged_findings_are_new_once_with_their_deliveries_queued_at_its_end(
     store: Store,
 ) -> None:
-    recorder = Recorder(Metrics(), Lines(), route=lambda f: ["pager"])
+    recorder = Recorder(Metrics(), EventLog(), route=lambda f: ["pager"])
     old, first, again, other = (make_finding(id=i) for i in ("tw-7", "tw-8", "tw-8", "tw-9"))
     with store.unit() as tx:
         recorder.add(tx, [old])
@@ -85,7 +74,7 @@ def test_a_units_staged_findings_are_new_once_with_their_deliveries_queued_at_it
 
 
 def test_nothing_is_reported_when_the_transaction_fails(store: Store) -> None:
-    metrics, log = Metrics(), Lines()
+    metrics, log = Metrics(), EventLog()
     recorder = Recorder(metrics, log)
     new: list[Finding] = []
     with pytest.raises(RuntimeError), store.unit() as tx:
@@ -110,7 +99,7 @@ def _commit(recorder: Recorder, store: Store, finding: Finding) -> None:
 
 def test_a_replay_s_reports_are_settled_after_a_while_or_when_asked(store: Store) -> None:
     clock = Clock()
-    recorder = Recorder(Metrics(), Lines(), store=store, clock=clock, batch_reports=True)
+    recorder = Recorder(Metrics(), EventLog(), store=store, clock=clock, batch_reports=True)
     first, second = make_finding(id="tw-10"), make_finding(id="tw-11")
     _commit(recorder, store, first)
     recorder.report([first], source="test")
@@ -130,7 +119,7 @@ def test_a_replay_s_reports_are_settled_after_a_while_or_when_asked(store: Store
 
 
 def test_the_daemon_s_reports_are_settled_at_once(store: Store) -> None:
-    recorder = Recorder(Metrics(), Lines(), store=store, clock=Clock())
+    recorder = Recorder(Metrics(), EventLog(), store=store, clock=Clock())
     finding = make_finding(id="tw-13")
     _commit(recorder, store, finding)
     recorder.report([finding], source="test")
@@ -139,7 +128,7 @@ def test_the_daemon_s_reports_are_settled_at_once(store: Store) -> None:
 
 def test_a_batch_is_settled_when_it_is_full(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tagwarden.app.recording.SETTLE_FINDINGS", 2)
-    recorder = Recorder(Metrics(), Lines(), store=store, clock=Clock(), batch_reports=True)
+    recorder = Recorder(Metrics(), EventLog(), store=store, clock=Clock(), batch_reports=True)
     findings = [make_finding(id=f"tw-2{i}") for i in range(3)]
     for finding in findings:
         _commit(recorder, store, finding)
@@ -162,7 +151,7 @@ def test_settling_that_fails_keeps_the_ids_for_the_next_try(store: Store) -> Non
 
     failing = Failing()
     recorder = Recorder(  # type: ignore[arg-type]
-        Metrics(), Lines(), store=failing, clock=Clock(), batch_reports=True
+        Metrics(), EventLog(), store=failing, clock=Clock(), batch_reports=True
     )
     recorder.report([make_finding(id="tw-30")], source="test")
     with pytest.raises(RuntimeError):

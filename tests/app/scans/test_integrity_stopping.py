@@ -10,7 +10,6 @@ from pathlib import Path
 
 import boto3
 import pytest
-from structlog.testing import capture_logs
 
 from tagwarden.adapters.integrity import Tree, add_s3, keys_from_folder, verify_tree
 from tagwarden.app.config import load_config
@@ -18,6 +17,7 @@ from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import build_parts
 from tagwarden.core.stopping import Stopped
+from tests.builders.event_log import EventLog
 from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
 from tests.builders.stopping import AskedTimes
 
@@ -78,21 +78,19 @@ def test_the_daemon_scan_stopped_records_nothing_and_is_not_failed(aws: str, tmp
     _tampered_bucket(tmp_path)
     (tmp_path / "tagwarden.yaml").write_text(CONFIG)
     config = load_config(tmp_path / "tagwarden.yaml", env={})
-    log = get_logger()
-    parts = build_parts(config, log)
-    stopping = AskedTimes(3)
+    parts = build_parts(config, get_logger())
+    stopping, log = AskedTimes(3), EventLog()
     stopped = Scans(config, parts, log, stopping=stopping)
     (job,) = [job for job in stopped.jobs() if job.name == "integrity"]
 
-    with capture_logs() as logged:
-        assert stopped.run(job)  # not failed: no retry is brought forward
+    assert stopped.run(job)  # not failed: no retry is brought forward
     assert stopping.asked == 3
     assert parts.store.list_findings() == []
-    assert [e["event"] for e in logged] == ["scan_stopped"]
+    assert "scan_stopped" in log.events
+    assert not {"scan_failed", "integrity_check_done"} & set(log.events)
 
-    whole = Scans(config, parts, log)
+    whole = Scans(config, parts, log := EventLog())
     (job,) = [job for job in whole.jobs() if job.name == "integrity"]
-    with capture_logs() as logged:
-        assert whole.run(job)
+    assert whole.run(job)
     assert [f.kind for f in parts.store.list_findings()] == ["log_integrity"]
-    assert "integrity_check_done" in [e["event"] for e in logged]
+    assert "integrity_check_done" in log.events
