@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import ClientError
 
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
+from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
-from tagwarden.core.integrity import DigestFile, PublicKeys, Report, place, verify
+from tagwarden.core.integrity import DigestFile, PublicKeys, Report, hashing, place, verify
 from tagwarden.core.stopping import Stopped, Stopping, never, until_stopping
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ class Tree:
     digests: list[DigestFile] = field(default_factory=list)
     logs: dict[str, str] = field(default_factory=dict)  # where -> key as stored (see verify)
     readers: dict[str, Callable[[], bytes | None]] = field(default_factory=dict)  # by where
+    # S3 log files' ETag, LastModified and size in the listing, by where: a file written again since
+    # an earlier read shows a new one (KnownLogHashes)
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
     def read_log(self, where: str) -> bytes | None:
         reader = self.readers.get(where)
@@ -71,17 +75,22 @@ def add_local(tree: Tree, root: Path) -> None:
             tree.readers[str(path)] = _read_file(path)
 
 
-def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
+Listed = tuple[str, str]  # an object's key, and its ETag, LastModified and size
+
+
+def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[Listed]:
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
         for entry in page.get("Contents", []):
             if "Key" in entry:
-                yield entry["Key"]
+                modified = entry.get("LastModified")
+                stamp = modified.isoformat() if modified is not None else ""
+                yield entry["Key"], f"{entry.get('ETag', '')}|{stamp}|{entry.get('Size', '')}"
 
 
 _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
 
 
-def _window_keys(s3: S3Client, bucket: str, prefix: str, since: datetime | None) -> Iterator[str]:
+def _window_keys(s3: S3Client, bucket: str, prefix: str, since: datetime | None) -> Iterator[Listed]:
     """Every key under ``prefix``; with ``since``, only the day folders from then on (a prefix already
     inside a region folder is listed whole)."""
     if since is None or (prefix and _REGION_LEVEL.search(prefix)):
@@ -140,7 +149,7 @@ def add_s3(
         raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
     except NO_ANSWER as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked
         raise TreeError(f"{url}: cannot list ({exc})") from None
-    for key in until_stopping(keys, stopping):
+    for key, fingerprint in until_stopping(keys, stopping):
         placed = place(key)
         if placed is None or not _in_window(placed.when, since, placed.is_digest):
             continue
@@ -162,6 +171,7 @@ def add_s3(
         else:
             tree.logs[where] = key
             tree.readers[where] = _read_object(s3, bucket, key)
+            tree.fingerprints[where] = fingerprint
 
 
 def _refused(code: str) -> bool:
@@ -222,14 +232,22 @@ def keys_from_cloudtrail(
 
 
 def verify_tree(
-    tree: Tree, public_keys: PublicKeys, since: datetime | None = None, stopping: Stopping = never
+    tree: Tree,
+    public_keys: PublicKeys,
+    since: datetime | None = None,
+    stopping: Stopping = never,
+    known: KnownLogHashes | None = None,
 ) -> Report:
     """``since``: the window the tree was read with (add_s3), if any. ``Stopped`` between two log
-    files read once ``stopping`` says so: a window of an organization's trail holds thousands."""
+    files read once ``stopping`` says so: a window of an organization's trail holds thousands.
+    ``known``: the hashes an earlier check read, taken for the S3 files unchanged since."""
 
     def read_log(where: str) -> bytes | None:
         if stopping():
             raise Stopped("stopping")
         return tree.read_log(where)
 
-    return verify(tree.digests, tree.logs, read_log, public_keys, since=since)
+    hash_log = hashing(read_log)
+    if known is not None:
+        hash_log = known.hashing(tree.fingerprints, hash_log)
+    return verify(tree.digests, tree.logs, hash_log, public_keys, since=since)

@@ -14,6 +14,7 @@ from tagwarden.adapters.integrity import (
     keys_from_folder,
     verify_tree,
 )
+from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.integrity import integrity_findings
@@ -40,9 +41,17 @@ def integrity_locations(config: LoadedConfig, parts: Parts) -> list[str]:
 
 
 def verify_sources(
-    config: LoadedConfig, parts: Parts, policy: CompiledPolicy, log: Any, stopping: Stopping = never
+    config: LoadedConfig,
+    parts: Parts,
+    policy: CompiledPolicy,
+    log: Any,
+    *,
+    stopping: Stopping = never,
+    known: KnownLogHashes | None = None,
 ) -> bool:
-    """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads."""
+    """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads. ``known``:
+    the hashes of the log files the last check read, kept across checks by the caller."""
+    known = known if known is not None else KnownLogHashes()
     settings = config.settings.integrity
     since = datetime.now(UTC) - timedelta(hours=settings.verify_window_hours)
     urls = integrity_locations(config, parts)
@@ -53,7 +62,7 @@ def verify_sources(
         keys = keys_from_folder(config.base_dir / settings.public_keys)
     else:
         keys = keys_from_cloudtrail(parts.clients.cloudtrail, digest_times(tree))
-    report = verify_tree(tree, keys, since, stopping)
+    report = verify_tree(tree, keys, since, stopping, known)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(
@@ -61,6 +70,7 @@ def verify_sources(
         locations=urls,
         digests=report.digests,
         log_files=report.logs_checked,
+        log_files_read=known.counts.read,  # the others unchanged since the last check read them
         problems=len(report.problems),
         new_findings=len(new),
         unsigned_digests=len(report.unsigned),

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.inventory.iam_principals import collect_principals
+from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.replica import this_replica
 from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink
 from tagwarden.adapters.sinks.resend import AlertResend
@@ -88,6 +89,8 @@ class Scans:
         self._inventory_lock = threading.Lock()
         self._latest: Inventory | None = None
         self._taken_on: set[str] = set()  # scans this replica has run (or tried to)
+        # The integrity check's, from one run to the next.
+        self._known_log_hashes = KnownLogHashes(config.settings.integrity.known_log_files)
 
     def jobs(self) -> list[ScanJob]:
         jobs: list[ScanJob] = []
@@ -152,7 +155,14 @@ class Scans:
 
     def integrity(self) -> bool:
         """The digest files of the S3 sources and trail buckets: each problem a log_integrity finding."""
-        return verify_sources(self.config, self.parts, self.policy, self.log, self._stopping)
+        return verify_sources(
+            self.config,
+            self.parts,
+            self.policy,
+            self.log,
+            stopping=self._stopping,
+            known=self._known_log_hashes,
+        )
 
     def keep_leases(self) -> None:
         """Takes or renews every scan's lease: the holder keeps them while it lives, and when it dies

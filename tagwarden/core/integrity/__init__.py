@@ -1,6 +1,6 @@
 """Proving that the CloudTrail log files read are the ones CloudTrail wrote (digest files)."""
 
-from tagwarden.core.integrity.digests import DigestFile, Report, inflate, verify
+from tagwarden.core.integrity.digests import DigestFile, HashLog, Report, hashing, inflate, log_hash, verify
 from tagwarden.core.integrity.findings import INTEGRITY_EVENT_SOURCE, integrity_findings
 from tagwarden.core.integrity.layout import Placed, logical_key, place
 from tagwarden.core.integrity.problems import PROBLEM_KINDS, Problem, ProblemKind
@@ -10,14 +10,17 @@ __all__ = [
     "INTEGRITY_EVENT_SOURCE",
     "PROBLEM_KINDS",
     "DigestFile",
+    "HashLog",
     "Placed",
     "Problem",
     "ProblemKind",
     "PublicKeys",
     "Report",
+    "hashing",
     "inflate",
     "integrity_findings",
     "load_public_key",
+    "log_hash",
     "logical_key",
     "place",
     "string_to_sign",

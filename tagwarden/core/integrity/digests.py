@@ -67,6 +67,30 @@ def inflate(content: bytes) -> bytes:
     return gzip.decompress(content) if content[:2] == b"\x1f\x8b" else content
 
 
+# A log file's hex SHA-256 once inflated, as its digest lists it, by where it is; None where it
+# could not be read.
+HashLog = Callable[[str], str | None]
+
+
+def log_hash(content: bytes) -> str:
+    """The hex SHA-256 of a log file's inflated content; what it is if it cannot be inflated (no
+    digest lists that)."""
+    try:
+        return hashlib.sha256(inflate(content)).hexdigest()
+    except (OSError, EOFError, zlib.error) as exc:
+        return f"unreadable ({exc})"
+
+
+def hashing(read_log: Callable[[str], bytes | None]) -> HashLog:
+    """A HashLog that reads each log file with ``read_log`` (None where it cannot)."""
+
+    def hash_log(where: str) -> str | None:
+        content = read_log(where)
+        return None if content is None else log_hash(content)
+
+    return hash_log
+
+
 def _parse(file: DigestFile) -> _Digest | Problem:
     placed = place(file.path)
     if file.read_error is not None:
@@ -161,9 +185,7 @@ def _copies(logs: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
     return copies
 
 
-def _check_logs(
-    digest: _Digest, present: Copies, read_log: Callable[[str], bytes | None], report: Report
-) -> None:
+def _check_logs(digest: _Digest, present: Copies, hash_log: HashLog, report: Report) -> None:
     for entry in _log_entries(digest):
         s3_object = str(entry.get("s3Object", ""))
         copies = [
@@ -177,25 +199,17 @@ def _check_logs(
                 Problem("missing", where, digest.file.path, "listed in the digest, not found")
             )
         for where in copies:
-            _check_log(where, entry, digest, read_log, report)
+            _check_log(where, entry, digest, hash_log, report)
 
 
 def _check_log(
-    where: str,
-    entry: Mapping[str, Any],
-    digest: _Digest,
-    read_log: Callable[[str], bytes | None],
-    report: Report,
+    where: str, entry: Mapping[str, Any], digest: _Digest, hash_log: HashLog, report: Report
 ) -> None:
-    content = read_log(where)
-    if content is None:
+    actual = hash_log(where)
+    if actual is None:
         report.problems.append(Problem("missing", where, digest.file.path, "could not be read"))
         return
     report.logs_checked += 1
-    try:
-        actual = hashlib.sha256(inflate(content)).hexdigest()
-    except (OSError, EOFError, zlib.error) as exc:
-        actual = f"unreadable ({exc})"
     if actual != entry.get("hashValue"):
         report.problems.append(
             Problem(
@@ -282,7 +296,7 @@ def _check_signature(digest: _Digest, signature: str | None, public_keys: Public
 def verify(
     digest_files: Sequence[DigestFile],
     logs: Mapping[str, str],
-    read_log: Callable[[str], bytes | None],
+    hash_log: HashLog,
     public_keys: PublicKeys,
     *,
     since: datetime | None = None,
@@ -290,10 +304,11 @@ def verify(
 ) -> Report:
     """Check a tree of CloudTrail files. ``logs`` maps where each present log file is (a path or
     s3://bucket/key) to its key as stored: its S3 key, or its path below the folder given; every copy
-    counts. ``read_log`` reads one by where it is; ``public_keys`` gives the public key of a region
-    with a fingerprint (None if unknown). ``since``: the digests given are every digest that ends
-    from then on, so a digest the chain names back to then is gone if not given; without it, back
-    to the oldest digest given. ``now`` (default: the clock) tells log files named in the future."""
+    counts. ``hash_log`` gives one's hash by where it is (``hashing`` reads each one);
+    ``public_keys`` gives the public key of a region with a fingerprint (None if unknown).
+    ``since``: the digests given are every digest that ends from then on, so a digest the chain
+    names back to then is gone if not given; without it, back to the oldest digest given. ``now``
+    (default: the clock) tells log files named in the future."""
     report = Report()
     present = _copies(logs)
     digests, unread = _read_digests(digest_files, report)
@@ -306,6 +321,6 @@ def verify(
         floor = since or oldest.get((digest.placed.account, digest.placed.region))
         report.problems.extend(_check_chain(digest, digests, floor, unread))
         if key in vouching:
-            _check_logs(digest, present, read_log, report)
+            _check_logs(digest, present, hash_log, report)
     report.problems.extend(_unlisted(list(vouching.values()), present, now or datetime.now(UTC)))
     return report

@@ -24,6 +24,13 @@ class IntegritySettings(BaseModel):
     verify_window_hours: float = Field(
         default=48, gt=0, le=2160, description="how far back each scheduled verification reaches"
     )
+    known_log_files: int = Field(
+        default=200_000,
+        ge=0,
+        description="S3 log files whose hash the scheduled verification keeps until the next, which "
+        "then reads only the files written since (about 170 bytes each; the rest are read every "
+        "time); 0: read every file every time",
+    )
     public_keys: str | None = Field(
         default=None,
         description="folder of CloudTrail public keys named by fingerprint (relative to the config "

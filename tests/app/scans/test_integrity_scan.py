@@ -13,6 +13,7 @@ from tagwarden.app.config import load_config
 from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import build_parts
+from tests.builders.event_log import EventLog
 from tests.builders.signed_trail import BUCKET, build_tree
 
 CONFIG = f"""
@@ -69,3 +70,38 @@ def test_scheduled_check_raises_log_integrity_findings(aws: str, tmp_path: Path)
     assert parts.metrics.registry.get_sample_value(
         "tagwarden_job_last_success_timestamp_seconds", {"scan": "integrity"}
     )
+
+
+def test_each_check_reads_only_the_log_files_written_since_the_last(aws: str, tmp_path: Path) -> None:
+    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=6)
+    tree = build_tree(hours=3, start=start)
+    tree.write_keys(tmp_path / "keys")
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket=BUCKET)
+    for key, content in tree.files.items():
+        metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
+        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    log = EventLog()
+    scans = Scans(config, parts, log)
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+
+    def check() -> tuple[int, int, int]:
+        assert scans.run(job)
+        (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+        log.lines.clear()
+        return done["log_files"], done["log_files_read"], done["problems"]
+
+    logs = len(tree.logs)
+    assert check() == (logs, logs, 0)
+    assert check() == (logs, 0, 0)  # every file unchanged: none read again
+    # Written again (a new ETag and LastModified in the listing): read again; deleted: missing.
+    s3.put_object(Bucket=BUCKET, Key=tree.logs[2], Body=gzip.compress(b'{"Records": []}'))
+    s3.delete_object(Bucket=BUCKET, Key=tree.logs[3])
+    assert check() == (logs - 1, 1, 2)
+    assert sorted(f.target for f in parts.store.list_findings()) == sorted(
+        f"s3://{BUCKET}/{key}" for key in (tree.logs[2], tree.logs[3])
+    )
+    assert check() == (logs - 1, 0, 2)  # the forged file's hash is known too: still a problem

@@ -5,10 +5,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Callable
 from datetime import timedelta
 
-from tagwarden.core.integrity import DigestFile, Report, verify
+from tagwarden.core.integrity import DigestFile, HashLog, Report, hashing, verify
 from tests.builders import signed_trail
 from tests.builders.signed_trail import SignedTree, build_tree, fingerprint, forge_newest_hour, public_der
 
@@ -24,15 +23,15 @@ def _verify(tree: SignedTree, *, with_signatures: bool = True, root: str = "/t/"
         if key in tree.files
     ]
     logs = {f"{root}{key}": key for key in tree.logs if key in tree.files}
-    return verify(digests, logs, lambda where: tree.files.get(where.removeprefix(root)), _keys)
+    return verify(digests, logs, hashing(lambda where: tree.files.get(where.removeprefix(root))), _keys)
 
 
 def _logs(tree: SignedTree) -> dict[str, str]:
     return {f"/t/{key}": key for key in tree.logs}
 
 
-def _read(tree: SignedTree) -> Callable[[str], bytes | None]:
-    return lambda where: tree.files.get(where.removeprefix("/t/"))
+def _read(tree: SignedTree) -> HashLog:
+    return hashing(lambda where: tree.files.get(where.removeprefix("/t/")))
 
 
 def _kinds(report: Report) -> list[tuple[str, str]]:

@@ -57,11 +57,12 @@ def test_a_stretch_between_digests_is_one_problem_and_a_planted_file_in_a_digest
 
 
 def verify_at(tree: SignedTree, now: datetime) -> Report:
-    from tagwarden.core.integrity import DigestFile, verify
+    from tagwarden.core.integrity import DigestFile, hashing, verify
 
     digests = [DigestFile(f"/t/{key}", tree.files[key], tree.signatures.get(key)) for key in tree.digests]
     logs = {f"/t/{key}": key for key in tree.logs}
-    return verify(digests, logs, lambda where: tree.files.get(where.removeprefix("/t/")), _keys, now=now)
+    read = hashing(lambda where: tree.files.get(where.removeprefix("/t/")))
+    return verify(digests, logs, read, _keys, now=now)
 
 
 def _keys(region: str, fp: str) -> bytes | None:
