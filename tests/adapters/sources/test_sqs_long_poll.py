@@ -133,8 +133,10 @@ class _Recording:
         return answer
 
     def change_message_visibility_batch(self, **request: Any) -> Any:
+        answer = self._sqs.change_message_visibility_batch(**request)
+        # Noted once SQS has answered: noted before, a test could read the queue before the change.
         self.made_visible += [e["ReceiptHandle"] for e in request["Entries"] if e["VisibilityTimeout"] == 0]
-        return self._sqs.change_message_visibility_batch(**request)
+        return answer
 
 
 def test_a_stop_during_an_empty_long_poll_ends_the_sqs_poll_at_once_and_a_late_message_is_released(
