@@ -15,6 +15,13 @@ from tests.e2e.support import DaemonProcess, wait_until
 from tests.faults.test_quiet_source_metrics import _daemon
 
 
+def _on_a_folder(tmp_path: Path) -> DaemonProcess:
+    """The daemon on an empty folder of logs (the tests' AWS never answers)."""
+    (tmp_path / "logs").mkdir()
+    sources = [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}]
+    return DaemonProcess(tmp_path, {"version": 1}, sources)
+
+
 def _starting(daemon: DaemonProcess) -> bool:
     try:
         status, body = daemon.get("/healthz")
@@ -26,9 +33,7 @@ def _starting(daemon: DaemonProcess) -> bool:
 def test_a_sigterm_while_aws_holds_the_start_stops_the_daemon_cleanly(
     silent_endpoint: str, tmp_path: Path
 ) -> None:
-    (tmp_path / "logs").mkdir()
-    sources = [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}]
-    daemon = DaemonProcess(tmp_path, {"version": 1}, sources).start(wait=False)
+    daemon = _on_a_folder(tmp_path).start(wait=False)
     try:
         wait_until(lambda: _starting(daemon), 30, "the daemon to serve HTTP while STS holds its read")
         # Within the read's timeouts (5 s to connect, 10 s to read), not the principal inventory's
@@ -69,9 +74,7 @@ def test_a_sigterm_before_the_daemon_is_even_imported_stops_it_once_its_handlers
     # most of it. As the container's first process it had no handler until then and the kernel
     # gives PID 1 no default action: a SIGTERM in that second was lost, and the daemon ran on until
     # the grace period's SIGKILL. The command line now holds the signal from its first moment.
-    (tmp_path / "logs").mkdir()
-    sources = [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}]
-    daemon = DaemonProcess(tmp_path, {"version": 1}, sources).start(wait=False)
+    daemon = _on_a_folder(tmp_path).start(wait=False)
     try:
         assert daemon.process is not None
         pid = daemon.process.pid
@@ -101,9 +104,7 @@ def test_a_sigterm_stops_run_once_with_what_it_has_not_read_left_for_the_next_ru
 ) -> None:
     # As a Kubernetes Job's first process, run --once ignored SIGTERM (no handler) until the
     # grace period's SIGKILL; run by hand, Ctrl-C broke it off wherever it was (exit 130).
-    (tmp_path / "logs").mkdir()
-    sources = [{"type": "files", "name": "logs", "paths": [str(tmp_path / "logs")]}]
-    daemon = DaemonProcess(tmp_path, {"version": 1}, sources).start(once=True)
+    daemon = _on_a_folder(tmp_path).start(once=True)
     try:
         # The store is opened just before the handlers are installed; STS then holds its read
         # for 10 s (the read timeout at start).

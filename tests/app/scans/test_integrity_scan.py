@@ -9,40 +9,21 @@ from pathlib import Path
 
 import boto3
 
-from tagwarden.app.config import load_config
 from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
-from tagwarden.app.wiring import build_parts
 from tests.builders.event_log import EventLog
+from tests.builders.integrity_bucket import daemon_parts, put_in_bucket, recent_tree
 from tests.builders.signed_trail import BUCKET, build_tree
-
-CONFIG = f"""
-policy: {{version: 1}}
-store: {{url: "sqlite:///state.db"}}
-aws: {{region: us-east-1, principal_inventory_interval_seconds: 0}}
-sources:
-  - {{type: files, name: trail-logs, paths: ["s3://{BUCKET}/AWSLogs/"]}}
-integrity: {{verify_interval_seconds: 900, public_keys: keys}}
-"""
 
 
 def test_scheduled_check_raises_log_integrity_findings(aws: str, tmp_path: Path) -> None:
-    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=6)
-    tree = build_tree(hours=3, start=start)
-    old = build_tree(hours=1, start=start - timedelta(days=5))  # outside the 48-hour window
-    tree.write_keys(tmp_path / "keys")
+    tree = recent_tree(tmp_path)
+    old = build_tree(hours=1, start=datetime.now(UTC) - timedelta(days=5))  # outside the 48-hour window
+    put_in_bucket(tree, old)
     s3 = boto3.client("s3", region_name="us-east-1")
-    s3.create_bucket(Bucket=BUCKET)
-    for each in (tree, old):
-        for key, content in each.files.items():
-            metadata = {"signature": each.signatures[key]} if key in each.signatures else {}
-            s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
     s3.delete_object(Bucket=BUCKET, Key=old.logs[0])  # not looked at: only the window is read
-    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    log = get_logger()
-    parts = build_parts(config, log)
-    scans = Scans(config, parts, log)
+    config, parts = daemon_parts(tmp_path)
+    scans = Scans(config, parts, get_logger())
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]
     assert job.interval_seconds == 900
 
@@ -73,17 +54,10 @@ def test_scheduled_check_raises_log_integrity_findings(aws: str, tmp_path: Path)
 
 
 def test_each_check_reads_only_the_log_files_written_since_the_last(aws: str, tmp_path: Path) -> None:
-    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=6)
-    tree = build_tree(hours=3, start=start)
-    tree.write_keys(tmp_path / "keys")
+    tree = recent_tree(tmp_path)
+    put_in_bucket(tree)
     s3 = boto3.client("s3", region_name="us-east-1")
-    s3.create_bucket(Bucket=BUCKET)
-    for key, content in tree.files.items():
-        metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
-        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
-    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
+    config, parts = daemon_parts(tmp_path)
     log = EventLog()
     scans = Scans(config, parts, log)
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]

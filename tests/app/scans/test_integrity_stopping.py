@@ -12,36 +12,19 @@ import boto3
 import pytest
 
 from tagwarden.adapters.integrity import Tree, add_s3, keys_from_folder, verify_tree
-from tagwarden.app.config import load_config
-from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
-from tagwarden.app.wiring import build_parts
 from tagwarden.core.stopping import Stopped
 from tests.builders.event_log import EventLog
-from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
+from tests.builders.integrity_bucket import daemon_parts, put_in_bucket, recent_tree
+from tests.builders.signed_trail import BUCKET, SignedTree
 from tests.builders.stopping import AskedTimes
-
-CONFIG = f"""
-policy: {{version: 1}}
-store: {{url: "sqlite:///state.db"}}
-aws: {{region: us-east-1, principal_inventory_interval_seconds: 0}}
-sources:
-  - {{type: files, name: trail-logs, paths: ["s3://{BUCKET}/AWSLogs/"]}}
-integrity: {{verify_interval_seconds: 900, public_keys: keys}}
-"""
 
 
 def _tampered_bucket(tmp_path: Path) -> SignedTree:
     """Three signed hours in moto's bucket, one log file then modified: a whole check finds it."""
-    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=6)
-    tree = build_tree(hours=3, start=start)
-    tree.write_keys(tmp_path / "keys")
-    s3 = boto3.client("s3", region_name="us-east-1")
-    s3.create_bucket(Bucket=BUCKET)
-    for key, content in tree.files.items():
-        metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
-        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
-    s3.put_object(Bucket=BUCKET, Key=tree.logs[1], Body=gzip.compress(b'{"Records": []}'))
+    tree = recent_tree(tmp_path)
+    put_in_bucket(tree)
+    boto3.client("s3").put_object(Bucket=BUCKET, Key=tree.logs[1], Body=gzip.compress(b'{"Records": []}'))
     return tree
 
 
@@ -76,9 +59,7 @@ def test_a_check_told_to_stop_raises_at_once_and_asks_no_more(aws: str, tmp_path
 
 def test_the_daemon_scan_stopped_records_nothing_and_is_not_failed(aws: str, tmp_path: Path) -> None:
     _tampered_bucket(tmp_path)
-    (tmp_path / "tagwarden.yaml").write_text(CONFIG)
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
+    config, parts = daemon_parts(tmp_path)
     stopping, log = AskedTimes(3), EventLog()
     stopped = Scans(config, parts, log, stopping=stopping)
     (job,) = [job for job in stopped.jobs() if job.name == "integrity"]

@@ -1,0 +1,49 @@
+"""A signed CloudTrail tree in moto's S3, and the daemon's configuration that checks it on schedule
+(tests of the integrity scan)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import boto3
+
+from tagwarden.app.config import LoadedConfig, load_config
+from tagwarden.app.logs import get_logger
+from tagwarden.app.wiring import Parts, build_parts
+from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
+
+CONFIG = f"""
+policy: {{version: 1}}
+store: {{url: "sqlite:///state.db"}}
+aws: {{region: us-east-1, principal_inventory_interval_seconds: 0}}
+sources:
+  - {{type: files, name: trail-logs, paths: ["s3://{BUCKET}/AWSLogs/"]}}
+integrity: {{verify_interval_seconds: 900, public_keys: keys}}
+"""
+
+
+def recent_tree(folder: Path) -> SignedTree:
+    """Three signed hours ending three hours ago, inside the daemon's 48-hour window; the public key
+    in ``folder``/keys, where CONFIG looks for it."""
+    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=6)
+    tree = build_tree(hours=3, start=start)
+    tree.write_keys(folder / "keys")
+    return tree
+
+
+def put_in_bucket(*trees: SignedTree) -> None:
+    """Every file of ``trees`` into BUCKET (created here), each digest's signature as its metadata."""
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket=BUCKET)
+    for tree in trees:
+        for key, content in tree.files.items():
+            metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
+            s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+
+
+def daemon_parts(folder: Path) -> tuple[LoadedConfig, Parts]:
+    """The daemon's configuration (CONFIG, written to ``folder``) and its parts."""
+    (folder / "tagwarden.yaml").write_text(CONFIG)
+    config = load_config(folder / "tagwarden.yaml", env={})
+    return config, build_parts(config, get_logger())
