@@ -247,7 +247,7 @@ def verify_tree(
             raise Stopped("stopping")
         return tree.read_log(where)
 
-    hash_log = hashing(read_log)
-    if known is not None:
-        hash_log = known.hashing(tree.fingerprints, hash_log)
-    return verify(tree.digests, tree.logs, hash_log, public_keys, since=since)
+    if known is None:
+        return verify(tree.digests, tree.logs, hashing(read_log), public_keys, since=since)
+    with known.checking(tree.fingerprints, hashing(read_log)) as hash_log:
+        return verify(tree.digests, tree.logs, hash_log, public_keys, since=since)

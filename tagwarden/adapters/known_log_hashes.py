@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from tagwarden.core.integrity import HashLog
@@ -39,9 +40,12 @@ class KnownLogHashes:
     def __len__(self) -> int:
         return len(self._hashes)
 
-    def hashing(self, fingerprints: Mapping[str, str], hash_log: HashLog) -> HashLog:
+    @contextmanager
+    def checking(self, fingerprints: Mapping[str, str], hash_log: HashLog) -> Iterator[HashLog]:
         """A HashLog for one check: the known hash of a log file whose fingerprint (by where it is)
-        is unchanged, else ``hash_log``'s. What it does not meet is forgotten."""
+        is unchanged, else ``hash_log``'s. A check that ends forgets what it did not meet; one
+        that raises (S3 throttled a read, the daemon stopping) forgets nothing, or the next check
+        would read again what it had not reached yet, and be throttled the more."""
         before, self._hashes = self._hashes, {}
         counts = self.counts = HashCounts()
 
@@ -63,4 +67,11 @@ class KnownLogHashes:
                 self._hashes[key] = bytes.fromhex(hashed)
             return hashed
 
-        return known_or_read
+        try:
+            yield known_or_read
+        except BaseException:
+            for key, known in before.items():
+                if len(self._hashes) >= self._limit:
+                    break
+                self._hashes.setdefault(key, known)
+            raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,8 +30,8 @@ class Files:
         return None if content is None else hashlib.sha256(content).hexdigest()
 
     def check(self, known: KnownLogHashes, wheres: list[str] | None = None) -> dict[str, str | None]:
-        hash_log = known.hashing(self.fingerprints, self.hash_log)
-        return {where: hash_log(where) for where in (wheres if wheres is not None else self.contents)}
+        with known.checking(self.fingerprints, self.hash_log) as hash_log:
+            return {where: hash_log(where) for where in (wheres if wheres is not None else self.contents)}
 
 
 def test_an_unchanged_file_is_read_once_and_its_hash_taken_after() -> None:
@@ -62,6 +63,21 @@ def test_what_a_check_does_not_meet_is_forgotten() -> None:
     assert files.reads == ["b"]
 
 
+def test_a_check_broken_off_forgets_nothing() -> None:
+    # S3 throttled a read, or the daemon is stopping: what the check had not reached yet is still
+    # known, or the next check would read it all again (and be throttled the more).
+    files, known = Files(a=b"1", b=b"2", c=b"3"), KnownLogHashes()
+    files.check(known)
+    files.write("b", b"forged", "etag-new")
+    with pytest.raises(TimeoutError), known.checking(files.fingerprints, files.hash_log) as hash_log:
+        hash_log("a")
+        hash_log("b")  # read again: changed
+        raise TimeoutError("S3 cannot serve the next file now")
+    files.reads.clear()
+    assert files.check(known)["b"] == hashlib.sha256(b"forged").hexdigest()
+    assert files.reads == []  # a and c as first read, b as read by the check broken off
+
+
 def test_files_without_a_listing_and_hashes_that_are_not_kept_are_read_each_time() -> None:
     files, known = Files(a=b"one"), KnownLogHashes()
     files.fingerprints.pop("a")  # a local file: nothing tells a change
@@ -72,8 +88,8 @@ def test_files_without_a_listing_and_hashes_that_are_not_kept_are_read_each_time
 
     for _ in range(2):
         files.check(known)
-        hash_log = known.hashing({"gone": "etag-1", "bad": "etag-2"}, unreadable)
-        assert (hash_log("gone"), hash_log("bad")) == (None, "unreadable (Not a gzipped file)")
+        with known.checking({"gone": "etag-1", "bad": "etag-2"}, unreadable) as hash_log:
+            assert (hash_log("gone"), hash_log("bad")) == (None, "unreadable (Not a gzipped file)")
     assert files.reads == ["a", "gone", "bad", "a", "gone", "bad"]
     assert len(known) == 0
 
