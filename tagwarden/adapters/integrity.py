@@ -16,7 +16,7 @@ from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, hashing, place, verify
-from tagwarden.core.stopping import Stopped, Stopping, never, until_stopping
+from tagwarden.core.stopping import Stopping, check, never, until_stopping
 
 if TYPE_CHECKING:
     from mypy_boto3_cloudtrail import CloudTrailClient
@@ -243,8 +243,7 @@ def verify_tree(
     ``known``: the hashes an earlier check read, taken for the S3 files unchanged since."""
 
     def read_log(where: str) -> bytes | None:
-        if stopping():
-            raise Stopped("stopping")
+        check(stopping)
         return tree.read_log(where)
 
     if known is None:

@@ -25,9 +25,14 @@ def never() -> bool:
     return False
 
 
+def check(stopping: Stopping) -> None:
+    """``Stopped`` if ``stopping`` says so: asked before a step."""
+    if stopping():
+        raise Stopped("stopping")
+
+
 def until_stopping(items: Iterable[T], stopping: Stopping) -> Iterator[T]:
     """``items``, with ``stopping`` asked before each one; ``Stopped`` once it says so."""
     for item in items:
-        if stopping():
-            raise Stopped("stopping")
+        check(stopping)
         yield item

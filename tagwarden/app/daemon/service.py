@@ -283,7 +283,7 @@ class Daemon:
         """The caller's identity and the delivery path (StartReads); once both have answered, the
         job asking again is removed."""
         try:
-            done = self.start_reads.run(self.stop)
+            done = self.start_reads.run(self.stop.is_set)
         except Exception as exc:  # the next run asks again
             self.log.error("start_reads_failed", error=str(exc), exc_info=True)
             return

@@ -29,6 +29,7 @@ from tagwarden.app.delivery_path import (
 )
 from tagwarden.app.pipeline.control_calls import ControlCalls
 from tagwarden.core.controls import DeliveryPath
+from tagwarden.core.stopping import Stopping, never
 
 RETRY_SECONDS = 60.0  # how often a read that got no answer is asked again
 STOP_CHECK_SECONDS = 0.2  # how soon a wait at start notices that the daemon is stopping
@@ -57,13 +58,9 @@ class StartReads:
     def done(self) -> bool:
         return self.identity_known and self.path_read
 
-    def run(self, stop: threading.Event | None = None) -> bool:
-        """Ask what is not known yet; True once everything has answered. Once ``stop`` is set, no
-        further read begins (each may wait out its timeouts)."""
-
-        def stopping() -> bool:
-            return stop is not None and stop.is_set()
-
+    def run(self, stopping: Stopping = never) -> bool:
+        """Ask what is not known yet; True once everything has answered. Once ``stopping`` says
+        so, no further read begins (each may wait out its timeouts)."""
         if stopping():  # a signal held since the process started (held_signals)
             return self.done
         if not self.identity_known and self._identity is not None and self._identity() is not None:

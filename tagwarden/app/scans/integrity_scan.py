@@ -46,12 +46,11 @@ def verify_sources(
     policy: CompiledPolicy,
     log: Any,
     *,
+    known: KnownLogHashes,
     stopping: Stopping = never,
-    known: KnownLogHashes | None = None,
 ) -> bool:
     """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads. ``known``:
     the hashes of the log files the last check read, kept across checks by the caller."""
-    known = known if known is not None else KnownLogHashes()
     settings = config.settings.integrity
     since = datetime.now(UTC) - timedelta(hours=settings.verify_window_hours)
     urls = integrity_locations(config, parts)
