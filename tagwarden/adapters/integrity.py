@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import ClientError
 
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
-from tagwarden.adapters.known_log_hashes import KnownLogHashes
+from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, hashing, place, verify
 from tagwarden.core.stopping import Stopping, check, never, until_stopping
@@ -37,7 +37,7 @@ class Tree:
     readers: dict[str, Callable[[], bytes | None]] = field(default_factory=dict)  # by where
     # S3 log files' ETag, LastModified and size in the listing, by where: a file written again since
     # an earlier read shows a new one (KnownLogHashes)
-    fingerprints: dict[str, str] = field(default_factory=dict)
+    fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
 
     def read_log(self, where: str) -> bytes | None:
         reader = self.readers.get(where)
@@ -75,7 +75,7 @@ def add_local(tree: Tree, root: Path) -> None:
             tree.readers[str(path)] = _read_file(path)
 
 
-Listed = tuple[str, str]  # an object's key, and its ETag, LastModified and size
+Listed = tuple[str, Fingerprint]  # an object's key, and its ETag, LastModified and size
 
 
 def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[Listed]:
@@ -84,7 +84,8 @@ def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[Listed]:
             if "Key" in entry:
                 modified = entry.get("LastModified")
                 stamp = modified.isoformat() if modified is not None else ""
-                yield entry["Key"], f"{entry.get('ETag', '')}|{stamp}|{entry.get('Size', '')}"
+                text = f"{entry.get('ETag', '')}|{stamp}|{entry.get('Size', '')}"
+                yield entry["Key"], Fingerprint(text, modified.timestamp() if modified is not None else 0.0)
 
 
 _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
@@ -126,6 +127,8 @@ def _read_object(s3: S3Client, bucket: str, key: str) -> Callable[[], bytes | No
 # A digest lists the log files delivered in the hour before its end: read log files from a little
 # before the window so that the first digest in it finds every file it lists.
 _LOG_MARGIN = timedelta(hours=2)
+# A file's LastModified against the time in its name: written at or after it, give or take clocks.
+_FORGET_SLACK = timedelta(hours=1)
 
 
 def _in_window(when: datetime | None, since: datetime | None, is_digest: bool) -> bool:
@@ -240,7 +243,8 @@ def verify_tree(
 ) -> Report:
     """``since``: the window the tree was read with (add_s3), if any. ``Stopped`` between two log
     files read once ``stopping`` says so: a window of an organization's trail holds thousands.
-    ``known``: the hashes an earlier check read, taken for the S3 files unchanged since."""
+    ``known``: the hashes earlier checks read, taken for the S3 files unchanged since; those of
+    files older than the window are forgotten."""
 
     def read_log(where: str) -> bytes | None:
         check(stopping)
@@ -248,5 +252,7 @@ def verify_tree(
 
     if known is None:
         return verify(tree.digests, tree.logs, hashing(read_log), public_keys, since=since)
-    with known.checking(tree.fingerprints, hashing(read_log)) as hash_log:
+    # A log file older than the window's margin is listed by no later check either.
+    forget_before = (since - _LOG_MARGIN - _FORGET_SLACK).timestamp() if since is not None else None
+    with known.checking(tree.fingerprints, hashing(read_log), forget_before) as hash_log:
         return verify(tree.digests, tree.logs, hash_log, public_keys, since=since)

@@ -1,41 +1,55 @@
 """KnownLogHashes: the integrity check takes the hash of an S3 log file it read before, while the
-file's listing (ETag, LastModified, size) is unchanged, instead of reading it again."""
+file's listing (ETag, LastModified, size) is unchanged, instead of reading it again; the hashes are
+kept in the store, so a restarted daemon takes them too."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.adapters.known_log_hashes import KnownLogHashes
+from tagwarden.adapters import known_log_hashes
+from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
+from tagwarden.adapters.store import Store, open_store
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    opened = open_store("sqlite:///:memory:")
+    yield opened
+    opened.close()
 
 
 class Files:
-    """Log files by where, each with its content and its fingerprint in the listing; ``hash_log``
-    counts its reads."""
+    """Log files by where, each with its content and its fingerprint in the listing (file n last
+    modified at n); ``hash_log`` counts its reads."""
 
     def __init__(self, **contents: bytes) -> None:
         self.contents = dict(contents)
-        self.fingerprints = {where: f"etag-{n}" for n, where in enumerate(contents)}
+        self.fingerprints = {where: Fingerprint(f"etag-{n}", float(n)) for n, where in enumerate(contents)}
         self.reads: list[str] = []
 
-    def write(self, where: str, content: bytes, fingerprint: str) -> None:
-        self.contents[where], self.fingerprints[where] = content, fingerprint
+    def write(self, where: str, content: bytes, fingerprint: str, modified: float = 0.0) -> None:
+        self.contents[where] = content
+        self.fingerprints[where] = Fingerprint(fingerprint, modified)
 
     def hash_log(self, where: str) -> str | None:
         self.reads.append(where)
         content = self.contents.get(where)
         return None if content is None else hashlib.sha256(content).hexdigest()
 
-    def check(self, known: KnownLogHashes, wheres: list[str] | None = None) -> dict[str, str | None]:
-        with known.checking(self.fingerprints, self.hash_log) as hash_log:
+    def check(
+        self, known: KnownLogHashes, wheres: list[str] | None = None, forget_before: float | None = None
+    ) -> dict[str, str | None]:
+        with known.checking(self.fingerprints, self.hash_log, forget_before) as hash_log:
             return {where: hash_log(where) for where in (wheres if wheres is not None else self.contents)}
 
 
-def test_an_unchanged_file_is_read_once_and_its_hash_taken_after() -> None:
-    files, known = Files(a=b"one", b=b"two"), KnownLogHashes()
+def test_an_unchanged_file_is_read_once_and_its_hash_taken_after(store: Store) -> None:
+    files, known = Files(a=b"one", b=b"two"), KnownLogHashes(store)
     first = files.check(known)
     assert files.reads == ["a", "b"] and (known.counts.read, known.counts.known) == (2, 0)
     files.reads.clear()
@@ -43,8 +57,25 @@ def test_an_unchanged_file_is_read_once_and_its_hash_taken_after() -> None:
     assert files.reads == [] and (known.counts.read, known.counts.known) == (0, 2)
 
 
-def test_a_file_written_again_is_read_again() -> None:
-    files, known = Files(a=b"one", b=b"two"), KnownLogHashes()
+def test_the_hashes_outlive_the_process_that_read_them(tmp_path: object) -> None:
+    # A restart, or the replica that takes the scan's lease over: the first check reads nothing
+    # that is unchanged.
+    url = f"sqlite:///{tmp_path}/state.db"
+    files = Files(a=b"one", b=b"two")
+    before = open_store(url)
+    first = files.check(KnownLogHashes(before))
+    before.close()
+    files.reads.clear()
+    after = open_store(url)
+    try:
+        assert files.check(KnownLogHashes(after)) == first
+    finally:
+        after.close()
+    assert files.reads == []
+
+
+def test_a_file_written_again_is_read_again(store: Store) -> None:
+    files, known = Files(a=b"one", b=b"two"), KnownLogHashes(store)
     files.check(known)
     files.write("a", b"forged", "etag-new")  # S3 gives a file written again a new fingerprint
     files.reads.clear()
@@ -53,20 +84,20 @@ def test_a_file_written_again_is_read_again() -> None:
     assert hashes["a"] == hashlib.sha256(b"forged").hexdigest()
 
 
-def test_what_a_check_does_not_meet_is_forgotten() -> None:
-    files, known = Files(a=b"one", b=b"two"), KnownLogHashes()
+def test_the_hashes_of_files_older_than_the_window_are_forgotten(store: Store) -> None:
+    files, known = Files(a=b"one", b=b"two", c=b"three"), KnownLogHashes(store)  # modified 0, 1, 2
     files.check(known)
-    files.check(known, ["a"])  # b out of the window
-    assert len(known) == 1
+    files.check(known, ["c"], forget_before=2.0)  # a and b out of the window
+    assert store.log_hash_count() == 1
     files.reads.clear()
     files.check(known)
-    assert files.reads == ["b"]
+    assert files.reads == ["a", "b"]
 
 
-def test_a_check_broken_off_forgets_nothing() -> None:
-    # S3 throttled a read, or the daemon is stopping: what the check had not reached yet is still
-    # known, or the next check would read it all again (and be throttled the more).
-    files, known = Files(a=b"1", b=b"2", c=b"3"), KnownLogHashes()
+def test_a_check_broken_off_keeps_what_it_read(store: Store) -> None:
+    # S3 throttled a read, or the daemon is stopping: what the check read is kept, or the next
+    # check would read it all again (and be throttled the more).
+    files, known = Files(a=b"1", b=b"2", c=b"3"), KnownLogHashes(store)
     files.check(known)
     files.write("b", b"forged", "etag-new")
     with pytest.raises(TimeoutError), known.checking(files.fingerprints, files.hash_log) as hash_log:
@@ -78,38 +109,54 @@ def test_a_check_broken_off_forgets_nothing() -> None:
     assert files.reads == []  # a and c as first read, b as read by the check broken off
 
 
-def test_files_without_a_listing_and_hashes_that_are_not_kept_are_read_each_time() -> None:
-    files, known = Files(a=b"one"), KnownLogHashes()
+def test_a_long_check_keeps_what_it_read_as_it_goes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A daemon killed in the middle of a check over a large window has kept all but the last few.
+    monkeypatch.setattr(known_log_hashes, "KEPT_EVERY", 2)
+    files, known = Files(a=b"1", b=b"2", c=b"3"), KnownLogHashes(store)
+    checking = known.checking(files.fingerprints, files.hash_log)
+    hash_log = checking.__enter__()
+    for where in "abc":
+        hash_log(where)
+    assert store.log_hash_count() == 2  # never ended: a and b kept, c not yet
+
+
+def test_files_without_a_listing_and_hashes_that_are_not_kept_are_read_each_time(store: Store) -> None:
+    files, known = Files(a=b"one"), KnownLogHashes(store)
     files.fingerprints.pop("a")  # a local file: nothing tells a change
 
     def unreadable(where: str) -> str | None:
         files.reads.append(where)
         return None if where == "gone" else "unreadable (Not a gzipped file)"
 
+    listed = {"gone": Fingerprint("etag-1", 1.0), "bad": Fingerprint("etag-2", 1.0)}
     for _ in range(2):
         files.check(known)
-        with known.checking({"gone": "etag-1", "bad": "etag-2"}, unreadable) as hash_log:
+        with known.checking(listed, unreadable) as hash_log:
             assert (hash_log("gone"), hash_log("bad")) == (None, "unreadable (Not a gzipped file)")
     assert files.reads == ["a", "gone", "bad", "a", "gone", "bad"]
-    assert len(known) == 0
+    assert store.log_hash_count() == 0
 
 
-def test_at_most_limit_files_are_kept() -> None:
-    files, known = Files(a=b"1", b=b"2", c=b"3"), KnownLogHashes(limit=2)
+@pytest.mark.parametrize(("limit", "read_again"), [(2, ["c"]), (0, ["a", "b", "c"])])
+def test_at_most_limit_files_are_kept(store: Store, limit: int, read_again: list[str]) -> None:
+    files, known = Files(a=b"1", b=b"2", c=b"3"), KnownLogHashes(store, limit=limit)
     files.check(known)
-    assert len(known) == 2
+    assert store.log_hash_count() == limit
     files.reads.clear()
     files.check(known)
-    assert files.reads == ["c"]
+    assert files.reads == read_again
 
 
 @given(st.lists(st.lists(st.tuples(st.sampled_from("abcd"), st.binary(max_size=3)), max_size=6), max_size=6))
 def test_the_hash_taken_is_always_that_of_the_content_now(checks: list[list[tuple[str, bytes]]]) -> None:
-    # Each check: some files written (a new content, a new fingerprint) before it; every file
-    # present is then hashed. Whatever was kept, the answer is that of the content of now.
-    files, known = Files(a=b"", b=b"x"), KnownLogHashes(limit=3)
+    # Each check: some files written (a new content, a new fingerprint, a later LastModified)
+    # before it; every file present is then hashed, with the window moving on. Whatever was kept,
+    # the answer is that of the content of now.
+    store = open_store("sqlite:///:memory:")
+    files, known = Files(a=b"", b=b"x"), KnownLogHashes(store, limit=3)
     for version, writes in enumerate(checks):
         for where, content in writes:
-            files.write(where, content, f"etag-{where}-{version}")
-        for where, hashed in files.check(known).items():
+            files.write(where, content, f"etag-{where}-{version}", modified=float(version))
+        for where, hashed in files.check(known, forget_before=version - 2.0).items():
             assert hashed == hashlib.sha256(files.contents[where]).hexdigest()
+    store.close()

@@ -1,13 +1,14 @@
 """The PostgreSQL schema, created and migrated at start under an advisory lock, so that several
-replicas starting at once migrate it exactly once. Same tables as SQLite's version 7."""
+replicas starting at once migrate it exactly once. Same tables as SQLite's, version for version."""
 
 from __future__ import annotations
 
 from tagwarden.adapters.store.compute_rows import SCHEMA_V7
+from tagwarden.adapters.store.log_hash_rows import schema_v9
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8
 from tagwarden.adapters.store.schema_v5 import schema_v5
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
 MIGRATION_LOCK = 0x74A9_3D11_5C0E_0001
@@ -158,4 +159,6 @@ CREATE TABLE session_uses (
     7: SCHEMA_V7,
     # What each sink took, in finding id order (Alertmanager sinks send it again).
     8: SCHEMA_V8,
+    # The hashes of the log files the integrity check read, for the next check to take.
+    9: schema_v9(real="DOUBLE PRECISION"),
 }

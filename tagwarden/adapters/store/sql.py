@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from tagwarden.adapters.store.compute_rows import select_entries
 from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, row_to_finding
 from tagwarden.adapters.store.forget import BATCH_ROWS, forget_written_before
+from tagwarden.adapters.store.log_hash_rows import insert_log_hashes, select_log_hashes
 from tagwarden.adapters.store.outbox_rows import requeue_statement
 from tagwarden.adapters.store.sql_outbox import SqlOutbox
 from tagwarden.adapters.store.sql_unit import SqlUnit
@@ -26,6 +27,7 @@ from tagwarden.core.model import Finding, KnownTags, SessionGrant
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
 from tagwarden.core.ports.compute_state import Entry
+from tagwarden.core.ports.log_hashes import KeptLogHash
 from tagwarden.core.ports.store import FailedUnit, FindingFilter, HistoryEntry
 from tagwarden.core.timeutil import now_iso
 
@@ -300,6 +302,26 @@ class SqlStore(SqlOutbox, ABC):
             return {}
         with self._reading() as sql:
             return select_entries(sql, wanted)
+
+    # log hashes
+    def log_hashes(self, keys: Collection[str]) -> dict[str, str]:
+        if not keys:
+            return {}
+        with self._reading() as sql:
+            return select_log_hashes(sql, keys)
+
+    def keep_log_hashes(self, hashes: Sequence[KeptLogHash]) -> None:
+        with self._writing() as sql:
+            insert_log_hashes(sql, hashes)
+
+    def forget_log_hashes(self, modified_before: float) -> int:
+        with self._writing() as sql:
+            return sql.run("DELETE FROM log_hashes WHERE modified < ?", (modified_before,))
+
+    def log_hash_count(self) -> int:
+        with self._reading() as sql:
+            row = sql.row("SELECT COUNT(*) FROM log_hashes")
+        return int(row[0]) if row else 0
 
     # leases
     def clock(self) -> float:

@@ -10,6 +10,7 @@ from typing import Any
 
 from tagwarden.adapters.store.compute_rows import SCHEMA_V7  # the same on both engines
 from tagwarden.adapters.store.lock import make_folder_of
+from tagwarden.adapters.store.log_hash_rows import schema_v9
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8  # the same on both engines
 from tagwarden.adapters.store.sql import Row, SqlStore
 from tagwarden.adapters.store.sqlite_schema import (
@@ -55,7 +56,15 @@ class SQLiteSql:
 
 
 # The steps after version 2 (whose step also moves version 1's checkpoints), in order.
-_STEPS = {3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7, 8: SCHEMA_V8}
+_STEPS = {
+    3: SCHEMA_V3,
+    4: SCHEMA_V4,
+    5: SCHEMA_V5,
+    6: SCHEMA_V6,
+    7: SCHEMA_V7,
+    8: SCHEMA_V8,
+    9: schema_v9(real="REAL"),
+}
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:

@@ -89,8 +89,8 @@ class Scans:
         self._inventory_lock = threading.Lock()
         self._latest: Inventory | None = None
         self._taken_on: set[str] = set()  # scans this replica has run (or tried to)
-        # The integrity check's, from one run to the next.
-        self._known_log_hashes = KnownLogHashes(config.settings.integrity.known_log_files)
+        # The integrity check's, from one run to the next, kept in the store.
+        self._known_log_hashes = KnownLogHashes(parts.store, config.settings.integrity.known_log_files)
 
     def jobs(self) -> list[ScanJob]:
         jobs: list[ScanJob] = []

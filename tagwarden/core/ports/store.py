@@ -15,6 +15,7 @@ from tagwarden.core.ports.compute_state import ComputeStateReads, ComputeStateUn
 from tagwarden.core.ports.findings import FindingFilter, FindingReads, FindingWrites
 from tagwarden.core.ports.forgetting import Forgetting
 from tagwarden.core.ports.leases import Leases
+from tagwarden.core.ports.log_hashes import LogHashes
 from tagwarden.core.ports.outbox import Delivery, Outbox, OutboxWrites
 from tagwarden.core.ports.progress import FailedUnit, ProgressReads, ProgressUnit
 from tagwarden.core.ports.sessions import SessionReads, SessionUnit
@@ -64,6 +65,7 @@ class Store(
     Leases,
     Forgetting,
     ComputeStateReads,
+    LogHashes,
     Protocol,
 ):
     def unit(self) -> AbstractContextManager[StoreUnit]:

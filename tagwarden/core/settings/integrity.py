@@ -27,9 +27,10 @@ class IntegritySettings(BaseModel):
     known_log_files: int = Field(
         default=200_000,
         ge=0,
-        description="S3 log files whose hash the scheduled verification keeps until the next, which "
-        "then reads only the files written since (about 170 bytes each; the rest are read every "
-        "time); 0: read every file every time",
+        description="S3 log files whose hash the scheduled verification keeps in the store, so "
+        "that later checks (after a restart too) read only the files written since; a hash is "
+        "forgotten once its file is older than the window; files past this many are read every "
+        "time; 0: read every file every time",
     )
     public_keys: str | None = Field(
         default=None,

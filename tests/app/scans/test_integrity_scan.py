@@ -79,3 +79,29 @@ def test_each_check_reads_only_the_log_files_written_since_the_last(aws: str, tm
         f"s3://{BUCKET}/{key}" for key in (tree.logs[2], tree.logs[3])
     )
     assert check() == (logs - 1, 0, 2)  # the forged file's hash is known too: still a problem
+
+
+def test_a_restarted_daemon_reads_only_what_was_written_since(aws: str, tmp_path: Path) -> None:
+    # The hashes are in the store: a restart (or the replica taking the scan's lease over, on a
+    # shared store) does not read the whole window again.
+    tree = recent_tree(tmp_path)
+    put_in_bucket(tree)
+    s3 = boto3.client("s3", region_name="us-east-1")
+
+    def check_once() -> tuple[int, int]:
+        config, parts = daemon_parts(tmp_path)  # each time a new daemon on the same store file
+        log = EventLog()
+        scans = Scans(config, parts, log)
+        (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+        try:
+            assert scans.run(job)
+        finally:
+            parts.store.close()
+        (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+        return done["log_files_read"], done["problems"]
+
+    assert check_once() == (len(tree.logs), 0)
+    assert check_once() == (0, 0)
+    s3.put_object(Bucket=BUCKET, Key=tree.logs[2], Body=gzip.compress(b'{"Records": []}'))
+    assert check_once() == (1, 1)
+    assert check_once() == (0, 1)

@@ -1,0 +1,36 @@
+"""Log hashes port contract (tagwarden/core/ports/log_hashes.py), on every engine."""
+
+from __future__ import annotations
+
+from tagwarden.adapters.store import Store
+from tagwarden.core.ports.log_hashes import KeptLogHash
+
+A, B = "a" * 64, "b" * 64
+
+
+def test_kept_hashes_are_given_by_key_and_a_key_without_one_is_absent(store: Store) -> None:
+    assert store.log_hashes([]) == {} and store.log_hash_count() == 0
+    store.keep_log_hashes([KeptLogHash("k1", A, 100.0), KeptLogHash("k2", B, 200.0)])
+    assert store.log_hashes(["k1", "k2", "k3"]) == {"k1": A, "k2": B}
+    assert store.log_hash_count() == 2
+
+
+def test_a_key_kept_again_keeps_its_first_hash(store: Store) -> None:
+    # A key names one content: a replica that read the same file meanwhile writes it again.
+    store.keep_log_hashes([KeptLogHash("k1", A, 100.0)])
+    store.keep_log_hashes([KeptLogHash("k1", B, 300.0), KeptLogHash("k1", B, 300.0)])
+    assert store.log_hashes(["k1"]) == {"k1": A}
+    assert store.forget_log_hashes(200.0) == 1  # by the first LastModified, too
+
+
+def test_hashes_of_files_modified_before_a_time_are_forgotten(store: Store) -> None:
+    store.keep_log_hashes([KeptLogHash(f"k{n}", A, float(n)) for n in range(5)])
+    assert store.forget_log_hashes(3.0) == 3
+    assert store.log_hashes([f"k{n}" for n in range(5)]) == {"k3": A, "k4": A}
+    assert store.forget_log_hashes(3.0) == 0 and store.log_hash_count() == 2
+
+
+def test_many_keys_are_asked_at_once(store: Store) -> None:
+    kept = [KeptLogHash(f"k{n:05}", f"{n:064x}", 1.0) for n in range(1_203)]  # several IN chunks
+    store.keep_log_hashes(kept)
+    assert store.log_hashes([k.key for k in kept] + ["other"]) == {k.key: k.sha256 for k in kept}
