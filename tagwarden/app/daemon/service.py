@@ -206,10 +206,14 @@ class Daemon:
         self.http.start()
         self._readiness.start()
         self._read_at_start()
-        if not self.stop.is_set():
-            self.start_reads.read_subscriptions_beside(self.stop, SUBSCRIPTIONS_WAIT_SECONDS)
+        if self.stop.is_set():
+            return  # nothing more begins: no scan, no scheduler (the shutdown stops the HTTP server)
+        self.start_reads.read_subscriptions_beside(self.stop, SUBSCRIPTIONS_WAIT_SECONDS)
         jobs = self.scans.jobs()
-        scheduler = self._scheduler_for(jobs, self._run_before_polling(jobs))
+        first_runs = self._run_before_polling(jobs)
+        if self.stop.is_set():
+            return
+        scheduler = self._scheduler_for(jobs, first_runs)
         scheduler.start()
         self._scheduler = scheduler
         self._starting = False
@@ -359,7 +363,8 @@ class Daemon:
         # (the kernel gives PID 1 no default action), polled on, and was killed at the end of
         # the termination grace period. A stop during the start skips what is left of it.
         self.install_signals()
-        self.start()
+        if not self.stop.is_set():  # a signal held since the process started: nothing to start
+            self.start()
         while not self.stop.wait(timeout=1.0):
             pass
         self.shutdown()
