@@ -14,6 +14,8 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -96,10 +98,10 @@ def test_the_image_inflates_logs_with_isal() -> None:
     assert ran.stdout.strip() == "isal.isal_zlib"
 
 
-def test_the_image_stops_cleanly_at_a_sigterm_during_its_start(tmp_path: Path) -> None:
-    # tagwarden is the container's first process, to which the kernel gives no default action:
-    # with its handlers installed only after the start, a SIGTERM while AWS held the start was
-    # ignored, and the daemon went on until the grace period's SIGKILL.
+@contextmanager
+def _daemon_container(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """The image's daemon on an empty folder of logs, its start held by an AWS that never answers;
+    yields once it serves /healthz (starting), with the container's name and its podman process."""
     assert IMAGE, "no image named in TAGWARDEN_TEST_IMAGE: run scripts/image_test.sh"
     silent = socket.create_server(("127.0.0.1", 0), backlog=64)  # takes connections, never answers
     data = tmp_path / "data"
@@ -121,7 +123,7 @@ def test_the_image_stops_cleanly_at_a_sigterm_during_its_start(tmp_path: Path) -
         "AWS_SECRET_ACCESS_KEY": "testing",
         "AWS_DEFAULT_REGION": "us-east-1",
     }
-    name = f"tagwarden-stop-{port}"
+    name = f"tagwarden-start-{port}"
     command = [
         *RUN, "--name", name, "--network", "host", *(f"--env={key}={value}" for key, value in aws.items()),
         f"--volume={tmp_path}:/etc/tagwarden:ro", f"--volume={data}:/data",
@@ -130,6 +132,20 @@ def test_the_image_stops_cleanly_at_a_sigterm_during_its_start(tmp_path: Path) -
     container = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         wait_until(lambda: _starting(port), 120, "the container to serve /healthz while STS holds its read")
+        yield name, container
+    finally:
+        subprocess.run([*PODMAN, "kill", name], capture_output=True, check=False)
+        if container.poll() is None:
+            container.communicate(timeout=60)
+        silent.close()
+
+
+def test_the_image_stops_cleanly_at_a_sigterm_during_its_start(tmp_path: Path) -> None:
+    # tagwarden was the container's first process, to which the kernel gives no default action:
+    # with its handlers installed only after the start, a SIGTERM while AWS held the start was
+    # ignored, and the daemon went on until the grace period's SIGKILL. Now dumb-init, the first
+    # process, passes it on.
+    with _daemon_container(tmp_path) as (name, container):
         started = time.monotonic()
         subprocess.run([*PODMAN, "kill", "--signal", "TERM", name], check=True, capture_output=True)
         try:
@@ -137,12 +153,45 @@ def test_the_image_stops_cleanly_at_a_sigterm_during_its_start(tmp_path: Path) -
         except subprocess.TimeoutExpired:
             code = None
         elapsed = time.monotonic() - started
-    finally:
-        subprocess.run([*PODMAN, "kill", name], capture_output=True, check=False)
-        output = container.communicate(timeout=60)[0]
-        silent.close()
+        output = container.communicate(timeout=60)[0] if code is not None else ""
     assert code == 0, f"exit {code} after {elapsed:.1f} s:\n{output[-3000:]}"
     assert '"daemon_stopped"' in output and '"signal_received"' in output, output[-3000:]
+
+
+# Run in the container: a process whose parent exits first is handed to the container's first
+# process, which must reap it when it ends, or it stays a zombie. Prints the zombies left.
+_ORPHAN = """
+import os, time
+child = os.fork()
+if child == 0:
+    if os.fork() == 0:
+        time.sleep(0.3)
+    os._exit(0)
+os.waitpid(child, 0)
+time.sleep(2)
+print(sum(open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[0] == "Z"
+          for p in os.listdir("/proc") if p.isdigit()))
+"""
+
+
+def test_the_images_first_process_is_an_init_that_runs_tagwarden_and_reaps_orphans(tmp_path: Path) -> None:
+    # Without an init, tagwarden was PID 1: a SIGTERM in the interpreter's first tens of
+    # milliseconds, before any handler, was lost, and orphaned processes were never reaped.
+    with _daemon_container(tmp_path) as (name, _):
+
+        def in_container(*command: str) -> str:
+            ran = subprocess.run(
+                [*PODMAN, "exec", name, *command], capture_output=True, text=True, timeout=60, check=False
+            )
+            assert ran.returncode == 0, ran.stderr[-2000:]
+            return ran.stdout
+
+        first = in_container("cat", "/proc/1/cmdline").split("\0")
+        assert Path(first[0]).name == "dumb-init" and "--single-child" in first, first
+        children = in_container("cat", "/proc/1/task/1/children").split()
+        commands = [in_container("cat", f"/proc/{pid}/cmdline").split("\0") for pid in children]
+        assert any("tagwarden" in " ".join(command) for command in commands), commands
+        assert in_container("python", "-c", _ORPHAN).strip() == "0"
 
 
 def _starting(port: int) -> bool:

@@ -111,7 +111,8 @@ def test_hadolint_would_catch_a_shell_form_entrypoint(tmp_path: Path) -> None:
     hadolint = require_tool("hadolint")
     broken = tmp_path / "Dockerfile"
     text = DOCKERFILE.read_text(encoding="utf-8")
-    broken.write_text(text.replace('ENTRYPOINT ["tagwarden"]', "ENTRYPOINT tagwarden"), encoding="utf-8")
+    entrypoint = next(line for line in text.splitlines() if line.startswith("ENTRYPOINT "))
+    broken.write_text(text.replace(entrypoint, "ENTRYPOINT tagwarden"), encoding="utf-8")
     result = subprocess.run([hadolint, str(broken)], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode != 0
     assert "DL3025" in result.stdout
@@ -146,7 +147,7 @@ def test_runtime_stage_installs_only_the_wheels_offline() -> None:
     assert "--mount=type=bind,from=build" in install
     assert re.search(
         r"pip install --no-cache-dir --no-index --find-links=/wheels"
-        r" \"\$\(echo /wheels/tagwarden-\*\.whl\)\[postgres,isal\]\"",
+        r" \"\$\(echo /wheels/tagwarden-\*\.whl\)\[postgres,isal,container\]\"",
         install,
     )
     for forbidden in ("apt-get", "gcc", "build-essential", "git ", "curl", "wget"):
@@ -158,7 +159,8 @@ def test_runtime_stage_runs_tagwarden_as_a_numeric_non_root_user() -> None:
     user = only(final, "USER")
     assert re.fullmatch(r"\d+(:\d+)?", user), "USER must be numeric so runAsNonRoot can verify it"
     assert int(user.split(":")[0]) != 0
-    assert json.loads(only(final, "ENTRYPOINT")) == ["tagwarden"], "exec form, so SIGTERM reaches tagwarden"
+    # Exec form under an init that passes SIGTERM on (tests/deploy/image_run.py runs it).
+    assert json.loads(only(final, "ENTRYPOINT")) == ["dumb-init", "--single-child", "--", "tagwarden"]
     assert json.loads(only(final, "CMD")) == ["run", "--config", "/etc/tagwarden/tagwarden.yaml"]
     assert json.loads(only(final, "VOLUME")) == ["/var/lib/tagwarden"]
     assert only(final, "EXPOSE") == "9464"
