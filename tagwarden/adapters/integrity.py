@@ -131,6 +131,12 @@ _LOG_MARGIN = timedelta(hours=2)
 _FORGET_SLACK = timedelta(hours=1)
 
 
+def oldest_log_kept(since: datetime) -> float:
+    """The LastModified (epoch seconds) before which a log file is read by no check of a window
+    from ``since`` on, nor by any later check: its hash can be forgotten."""
+    return (since - _LOG_MARGIN - _FORGET_SLACK).timestamp()
+
+
 def _in_window(when: datetime | None, since: datetime | None, is_digest: bool) -> bool:
     if since is None:
         return True
@@ -252,7 +258,6 @@ def verify_tree(
 
     if known is None:
         return verify(tree.digests, tree.logs, hashing(read_log), public_keys, since=since)
-    # A log file older than the window's margin is listed by no later check either.
-    forget_before = (since - _LOG_MARGIN - _FORGET_SLACK).timestamp() if since is not None else None
+    forget_before = oldest_log_kept(since) if since is not None else None
     with known.checking(tree.fingerprints, hashing(read_log), forget_before) as hash_log:
         return verify(tree.digests, tree.logs, hash_log, public_keys, since=since)

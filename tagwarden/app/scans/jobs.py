@@ -27,10 +27,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
+from tagwarden.adapters.integrity import oldest_log_kept
 from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.replica import this_replica
@@ -148,6 +150,10 @@ class Scans:
         assert days is not None
         before = days_before(time.time(), days)
         forgotten = self.parts.store.forget_written_before(before)
+        # Those the integrity check forgets itself, in case it no longer runs (or no longer here).
+        window = timedelta(hours=self.config.settings.integrity.verify_window_hours)
+        since = datetime.now(UTC) - window
+        forgotten["log_hashes"] = self.parts.store.forget_log_hashes(oldest_log_kept(since))
         for table, rows in forgotten.items():
             self.parts.metrics.store_forgotten_rows.labels(table).inc(rows)
         self.log.info("store_forgotten", written_before=before, rows=forgotten)
