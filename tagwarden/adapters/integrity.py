@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import ClientError
 
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
+from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, hashing, place, verify
@@ -146,11 +148,18 @@ def _in_window(when: datetime | None, since: datetime | None, is_digest: bool) -
 
 
 def add_s3(
-    tree: Tree, s3: S3Client, url: str, since: datetime | None = None, stopping: Stopping = never
+    tree: Tree,
+    s3: S3Client,
+    url: str,
+    since: datetime | None = None,
+    stopping: Stopping = never,
+    *,
+    known: KnownDigests | None = None,
 ) -> None:
     """The CloudTrail files under ``url``; with ``since``, only the digests that end after it (and
     the log files they may list), judged by the times in their names. ``Stopped`` between two keys
-    listed or two digests read once ``stopping`` says so."""
+    listed, placed or two digests read once ``stopping`` says so. ``known``: the digests earlier
+    checks read, taken for those unchanged since."""
     bucket, prefix = parse_s3_url(url)
     try:
         keys = list(until_stopping(_window_keys(s3, bucket, prefix, since), stopping))
@@ -158,29 +167,43 @@ def add_s3(
         raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
     except NO_ANSWER as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked
         raise TreeError(f"{url}: cannot list ({exc})") from None
+    digests: dict[str, Fingerprint] = {}  # by where
     for key, fingerprint in until_stopping(keys, stopping):
         placed = place(key)
         if placed is None or not _in_window(placed.when, since, placed.is_digest):
             continue
         where = f"s3://{bucket}/{key}"
         if placed.is_digest:
-            try:
-                response = s3.get_object(Bucket=bucket, Key=key)
-                content = response["Body"].read()
-            except ClientError as exc:
-                code = error_code(exc, "error")
-                if not _refused(code):  # throttled, a server error: the next run reads it
-                    raise TreeError(f"{where}: cannot read now ({code})") from None
-                tree.digests.append(DigestFile(where, b"", read_error=code))
-                continue
-            except NO_ANSWER as exc:  # the network, a timeout: the next run reads it
-                raise TreeError(f"{where}: cannot read now ({exc})") from None
-            signature = response.get("Metadata", {}).get("signature")
-            tree.digests.append(DigestFile(where, content, signature))
+            digests[where] = fingerprint
         else:
             tree.logs[where] = key
             tree.readers[where] = _read_object(s3, bucket, key)
             tree.fingerprints[where] = fingerprint
+
+    def read(where: str) -> DigestFile:
+        return _read_digest(s3, bucket, where)
+
+    forget_before = oldest_log_kept(since) if since is not None else None
+    with known.reading(digests, read, forget_before) if known is not None else nullcontext(read) as reader:
+        for where in until_stopping(digests, stopping):
+            tree.digests.append(reader(where))
+
+
+def _read_digest(s3: S3Client, bucket: str, where: str) -> DigestFile:
+    """The digest at ``where`` (s3://bucket/key), or what S3 refused of it; TreeError where S3
+    cannot serve it now (throttled, a server error, the network): the next run reads it."""
+    key = where[len(f"s3://{bucket}/") :]
+    try:
+        response = s3.get_object(Bucket=bucket, Key=key)
+        content = response["Body"].read()
+    except ClientError as exc:
+        code = error_code(exc, "error")
+        if not _refused(code):
+            raise TreeError(f"{where}: cannot read now ({code})") from None
+        return DigestFile(where, b"", read_error=code)
+    except NO_ANSWER as exc:
+        raise TreeError(f"{where}: cannot read now ({exc})") from None
+    return DigestFile(where, content, response.get("Metadata", {}).get("signature"))
 
 
 def _refused(code: str) -> bool:

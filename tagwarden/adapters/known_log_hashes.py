@@ -7,24 +7,27 @@ read 48 times. A file is known by where it is and by its fingerprint in the list
 LastModified, size). S3 changes an object only by writing it whole again, which gives it a new
 LastModified, and, where the content differs, a new ETag; so a file written again since is read
 again, and one deleted is found missing, exactly as before. A hash is forgotten once its file is
-older than any window reaches; at most ``limit`` are kept (the rest are read each time).
+older than any window reaches; at most ``limit`` are kept (the rest are read each time). The
+digest files are kept the same way (``known_digests``), with what this module shares with them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from typing import Generic, NamedTuple, TypeVar
 
 from tagwarden.core.integrity import HashLog
-from tagwarden.core.ports.log_hashes import KeptLogHash, LogHashes
+from tagwarden.core.ports.known_objects import KeptLogHash, LogHashes
 
 DEFAULT_LIMIT = 200_000  # integrity.known_log_files
-KEPT_EVERY = 1_000  # new hashes written to the store this many at a time, and when a check ends
+KEPT_EVERY = 1_000  # new rows written to the store this many at a time, and when a check ends
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+Row = TypeVar("Row")
+Value = TypeVar("Value")
 
 
 class Fingerprint(NamedTuple):
@@ -36,21 +39,86 @@ class Fingerprint(NamedTuple):
 
 @dataclass
 class HashCounts:
-    """Of one check: log files whose hash was known, and those read."""
+    """Of one check: objects whose copy was known, and those read."""
 
     known: int = 0
     read: int = 0
 
 
-def _key(where: str, fingerprint: Fingerprint) -> str:
+def object_key(where: str, fingerprint: Fingerprint) -> str:
     return hashlib.blake2b(f"{where}\n{fingerprint.text}".encode(), digest_size=16).hexdigest()
 
 
-class KnownLogHashes:
-    def __init__(self, store: LogHashes, limit: int = DEFAULT_LIMIT) -> None:
-        self._store = store
+@dataclass
+class NewRows(Generic[Row]):
+    """What one check read, for the store: written every ``KEPT_EVERY`` rows and at the end (also
+    when the check raises, or the next check would read it all again, and be throttled the
+    more); at most ``room`` rows in all."""
+
+    write: Callable[[Sequence[Row]], None]
+    room: int
+    _rows: list[Row] = field(default_factory=list)
+
+    def add(self, row: Row) -> None:
+        self._rows.append(row)
+        if len(self._rows) >= KEPT_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        kept = self._rows[: max(self.room, 0)]
+        if kept:
+            self.write(kept)
+            self.room -= len(kept)
+        self._rows.clear()
+
+    @contextmanager
+    def flushed(self) -> Iterator[None]:
+        try:
+            yield
+        except BaseException:
+            with suppress(Exception):  # the store may be what failed: the check's own error says
+                self.flush()
+            raise
+        self.flush()
+
+
+@dataclass(frozen=True)
+class Shelf(Generic[Value, Row]):
+    """Where the store keeps one kind of object read: its port's four calls."""
+
+    look_up: Callable[[Collection[str]], dict[str, Value]]
+    keep: Callable[[Sequence[Row]], None]
+    forget: Callable[[float], int]
+    count: Callable[[], int]
+
+
+class KnownObjects(Generic[Value, Row]):
+    """What earlier checks read of one kind of S3 object, at most ``limit`` of them kept."""
+
+    def __init__(self, shelf: Shelf[Value, Row], limit: int) -> None:
+        self._shelf = shelf
         self._limit = limit
         self.counts = HashCounts()
+
+    def _begin(
+        self, listed: Mapping[str, Fingerprint], forget_before: float | None
+    ) -> tuple[dict[str, str], dict[str, Value], NewRows[Row]]:
+        """A check's start: what is older than its window forgotten, then each listed object's
+        key, the values kept under them, and the rows the check will add."""
+        self.counts = HashCounts()
+        if forget_before is not None:
+            self._shelf.forget(forget_before)
+        keys = {where: object_key(where, fingerprint) for where, fingerprint in listed.items()}
+        if self._limit <= 0:
+            return keys, {}, NewRows(self._shelf.keep, 0)
+        room = self._limit - self._shelf.count()
+        return keys, self._shelf.look_up(keys.values()), NewRows(self._shelf.keep, room)
+
+
+class KnownLogHashes(KnownObjects[str, KeptLogHash]):
+    def __init__(self, store: LogHashes, limit: int = DEFAULT_LIMIT) -> None:
+        shelf = Shelf(store.log_hashes, store.keep_log_hashes, store.forget_log_hashes, store.log_hash_count)
+        super().__init__(shelf, limit)
 
     @contextmanager
     def checking(
@@ -60,36 +128,18 @@ class KnownLogHashes:
         forget_before: float | None = None,
     ) -> Iterator[HashLog]:
         """A HashLog for one check: the kept hash of a log file whose fingerprint (by where it is)
-        is unchanged, else ``hash_log``'s, kept for the next check. ``forget_before``: files last
+        is unchanged, else ``hash_log``'s, kept for later checks. ``forget_before``: files last
         modified before then are older than the check's window, and their hashes are forgotten
-        first. A check that raises (S3 throttled a read, the daemon stopping) still keeps what it
-        read, or the next check would read it again, and be throttled the more."""
-        counts = self.counts = HashCounts()
-        if forget_before is not None:
-            self._store.forget_log_hashes(forget_before)
-        keys = {where: _key(where, fingerprint) for where, fingerprint in fingerprints.items()}
-        known: dict[str, str] = {}
-        room = 0
-        if self._limit > 0:
-            known = self._store.log_hashes(keys.values())
-            room = self._limit - self._store.log_hash_count()
-        fresh: list[KeptLogHash] = []
-
-        def keep() -> None:
-            nonlocal room
-            kept = fresh[: max(room, 0)]
-            if kept:
-                self._store.keep_log_hashes(kept)
-                room -= len(kept)
-            fresh.clear()
+        first."""
+        keys, known, new = self._begin(fingerprints, forget_before)
+        counts = self.counts
 
         def known_or_read(where: str) -> str | None:
             fingerprint = fingerprints.get(where)
             if fingerprint is None:  # a local file: no listing to tell a change by
                 counts.read += 1
                 return hash_log(where)
-            key = keys[where]
-            kept = known.get(key)
+            kept = known.get(keys[where])
             if kept is not None:
                 counts.known += 1
                 return kept
@@ -97,16 +147,9 @@ class KnownLogHashes:
             hashed = hash_log(where)
             # Neither a file that could not be read nor one that could not be inflated is kept.
             if hashed is not None and _SHA256_HEX.fullmatch(hashed):
-                known[key] = hashed
-                fresh.append(KeptLogHash(key, hashed, fingerprint.modified))
-                if len(fresh) >= KEPT_EVERY:
-                    keep()
+                known[keys[where]] = hashed
+                new.add(KeptLogHash(keys[where], hashed, fingerprint.modified))
             return hashed
 
-        try:
+        with new.flushed():
             yield known_or_read
-        except BaseException:
-            with suppress(Exception):  # the store may be what failed: the check's own error says
-                keep()
-            raise
-        keep()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from tagwarden.adapters import known_log_hashes
 from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
 from tagwarden.adapters.store import Store, open_store
+from tests.builders.store_files import in_each_process
 
 
 @pytest.fixture
@@ -57,21 +59,13 @@ def test_an_unchanged_file_is_read_once_and_its_hash_taken_after(store: Store) -
     assert files.reads == [] and (known.counts.read, known.counts.known) == (0, 2)
 
 
-def test_the_hashes_outlive_the_process_that_read_them(tmp_path: object) -> None:
+def test_the_hashes_outlive_the_process_that_read_them(tmp_path: Path) -> None:
     # A restart, or the replica that takes the scan's lease over: the first check reads nothing
     # that is unchanged.
-    url = f"sqlite:///{tmp_path}/state.db"
     files = Files(a=b"one", b=b"two")
-    before = open_store(url)
-    first = files.check(KnownLogHashes(before))
-    before.close()
-    files.reads.clear()
-    after = open_store(url)
-    try:
-        assert files.check(KnownLogHashes(after)) == first
-    finally:
-        after.close()
-    assert files.reads == []
+    first, second = in_each_process(tmp_path, 2, lambda store: files.check(KnownLogHashes(store)))
+    assert second == first
+    assert files.reads == ["a", "b"]  # by the first process only
 
 
 def test_a_file_written_again_is_read_again(store: Store) -> None:

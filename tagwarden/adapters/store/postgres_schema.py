@@ -4,7 +4,7 @@ replicas starting at once migrate it exactly once. Same tables as SQLite's, vers
 from __future__ import annotations
 
 from tagwarden.adapters.store.compute_rows import SCHEMA_V7
-from tagwarden.adapters.store.log_hash_rows import schema_v9
+from tagwarden.adapters.store.known_rows import schema_v9
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8
 from tagwarden.adapters.store.schema_v5 import schema_v5
 
@@ -159,6 +159,6 @@ CREATE TABLE session_uses (
     7: SCHEMA_V7,
     # What each sink took, in finding id order (Alertmanager sinks send it again).
     8: SCHEMA_V8,
-    # The hashes of the log files the integrity check read, for the next check to take.
-    9: schema_v9(real="DOUBLE PRECISION"),
+    # What the integrity check read of S3 (log files' hashes, digest files), for later checks.
+    9: schema_v9(real="DOUBLE PRECISION", blob="BYTEA"),
 }

@@ -16,7 +16,13 @@ from typing import Any, Protocol
 from tagwarden.adapters.store.compute_rows import select_entries
 from tagwarden.adapters.store.finding_rows import FINDING_COLUMNS, row_to_finding
 from tagwarden.adapters.store.forget import BATCH_ROWS, forget_written_before
-from tagwarden.adapters.store.log_hash_rows import insert_log_hashes, select_log_hashes
+from tagwarden.adapters.store.known_rows import (
+    KnownTable,
+    count_known,
+    forget_known,
+    insert_known,
+    select_known,
+)
 from tagwarden.adapters.store.outbox_rows import requeue_statement
 from tagwarden.adapters.store.sql_outbox import SqlOutbox
 from tagwarden.adapters.store.sql_unit import SqlUnit
@@ -27,7 +33,7 @@ from tagwarden.core.model import Finding, KnownTags, SessionGrant
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
 from tagwarden.core.ports.compute_state import Entry
-from tagwarden.core.ports.log_hashes import KeptLogHash
+from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash
 from tagwarden.core.ports.store import FailedUnit, FindingFilter, HistoryEntry
 from tagwarden.core.timeutil import now_iso
 
@@ -303,25 +309,52 @@ class SqlStore(SqlOutbox, ABC):
         with self._reading() as sql:
             return select_entries(sql, wanted)
 
-    # log hashes
+    # known objects
     def log_hashes(self, keys: Collection[str]) -> dict[str, str]:
+        return {key: str(values[0]) for key, values in self._known("log_hashes", keys).items()}
+
+    def keep_log_hashes(self, hashes: Sequence[KeptLogHash]) -> None:
+        self._keep_known("log_hashes", hashes)
+
+    def forget_log_hashes(self, modified_before: float) -> int:
+        return self._forget_known("log_hashes", modified_before)
+
+    def log_hash_count(self) -> int:
+        return self._count_known("log_hashes")
+
+    def digest_copies(self, keys: Collection[str]) -> dict[str, tuple[bytes, str | None]]:
+        return {
+            key: (bytes(content), None if signature is None else str(signature))
+            for key, (content, signature) in self._known("digest_copies", keys).items()
+        }
+
+    def keep_digest_copies(self, copies: Sequence[KeptDigest]) -> None:
+        self._keep_known("digest_copies", copies)
+
+    def forget_digest_copies(self, modified_before: float) -> int:
+        return self._forget_known("digest_copies", modified_before)
+
+    def digest_copy_count(self) -> int:
+        return self._count_known("digest_copies")
+
+    def _known(self, table: KnownTable, keys: Collection[str]) -> dict[str, tuple[Any, ...]]:
         if not keys:
             return {}
         with self._reading() as sql:
-            return select_log_hashes(sql, keys)
+            return select_known(sql, table, keys)
 
-    def keep_log_hashes(self, hashes: Sequence[KeptLogHash]) -> None:
+    def _keep_known(self, table: KnownTable, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            with self._writing() as sql:
+                insert_known(sql, table, rows)
+
+    def _forget_known(self, table: KnownTable, modified_before: float) -> int:
         with self._writing() as sql:
-            insert_log_hashes(sql, hashes)
+            return forget_known(sql, table, modified_before)
 
-    def forget_log_hashes(self, modified_before: float) -> int:
-        with self._writing() as sql:
-            return sql.run("DELETE FROM log_hashes WHERE modified < ?", (modified_before,))
-
-    def log_hash_count(self) -> int:
+    def _count_known(self, table: KnownTable) -> int:
         with self._reading() as sql:
-            row = sql.row("SELECT COUNT(*) FROM log_hashes")
-        return int(row[0]) if row else 0
+            return count_known(sql, table)
 
     # leases
     def clock(self) -> float:

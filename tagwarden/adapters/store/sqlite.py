@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from tagwarden.adapters.store.compute_rows import SCHEMA_V7  # the same on both engines
+from tagwarden.adapters.store.known_rows import schema_v9
 from tagwarden.adapters.store.lock import make_folder_of
-from tagwarden.adapters.store.log_hash_rows import schema_v9
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8  # the same on both engines
 from tagwarden.adapters.store.sql import Row, SqlStore
 from tagwarden.adapters.store.sqlite_schema import (
@@ -63,7 +63,7 @@ _STEPS = {
     6: SCHEMA_V6,
     7: SCHEMA_V7,
     8: SCHEMA_V8,
-    9: schema_v9(real="REAL"),
+    9: schema_v9(real="REAL", blob="BLOB"),
 }
 
 

@@ -14,6 +14,7 @@ from tagwarden.adapters.integrity import (
     keys_from_folder,
     verify_tree,
 )
+from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.governance import CompiledPolicy
@@ -47,16 +48,19 @@ def verify_sources(
     log: Any,
     *,
     known: KnownLogHashes,
+    digests: KnownDigests,
     stopping: Stopping = never,
 ) -> bool:
-    """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads. ``known``:
-    the hashes of the log files the last check read, kept across checks by the caller."""
+    """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads. ``known``
+    and ``digests``: what earlier checks read of the log files and of the digests."""
     settings = config.settings.integrity
     since = datetime.now(UTC) - timedelta(hours=settings.verify_window_hours)
     urls = integrity_locations(config, parts)
     tree = Tree()
+    digests_read = 0
     for url in urls:
-        add_s3(tree, parts.clients.s3(), url, since, stopping)
+        add_s3(tree, parts.clients.s3(), url, since, stopping, known=digests)
+        digests_read += digests.counts.read
     if settings.public_keys:
         keys = keys_from_folder(config.base_dir / settings.public_keys)
     else:
@@ -68,8 +72,9 @@ def verify_sources(
         "integrity_check_done",
         locations=urls,
         digests=report.digests,
+        digests_read=digests_read,  # the others unchanged since an earlier check read them
         log_files=report.logs_checked,
-        log_files_read=known.counts.read,  # the others unchanged since the last check read them
+        log_files_read=known.counts.read,
         problems=len(report.problems),
         new_findings=len(new),
         unsigned_digests=len(report.unsigned),

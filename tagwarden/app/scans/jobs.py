@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.integrity import oldest_log_kept
 from tagwarden.adapters.inventory.iam_principals import collect_principals
+from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.replica import this_replica
 from tagwarden.adapters.sinks.alertmanager import AlertmanagerSink
@@ -92,7 +93,9 @@ class Scans:
         self._latest: Inventory | None = None
         self._taken_on: set[str] = set()  # scans this replica has run (or tried to)
         # The integrity check's, from one run to the next, kept in the store.
-        self._known_log_hashes = KnownLogHashes(parts.store, config.settings.integrity.known_log_files)
+        integrity = config.settings.integrity
+        self._known_log_hashes = KnownLogHashes(parts.store, integrity.known_log_files)
+        self._known_digests = KnownDigests(parts.store, integrity.known_digest_files)
 
     def jobs(self) -> list[ScanJob]:
         jobs: list[ScanJob] = []
@@ -150,10 +153,11 @@ class Scans:
         assert days is not None
         before = days_before(time.time(), days)
         forgotten = self.parts.store.forget_written_before(before)
-        # Those the integrity check forgets itself, in case it no longer runs (or no longer here).
+        # What the integrity check forgets itself, in case it no longer runs (or no longer here).
         window = timedelta(hours=self.config.settings.integrity.verify_window_hours)
-        since = datetime.now(UTC) - window
-        forgotten["log_hashes"] = self.parts.store.forget_log_hashes(oldest_log_kept(since))
+        oldest = oldest_log_kept(datetime.now(UTC) - window)
+        forgotten["log_hashes"] = self.parts.store.forget_log_hashes(oldest)
+        forgotten["digest_copies"] = self.parts.store.forget_digest_copies(oldest)
         for table, rows in forgotten.items():
             self.parts.metrics.store_forgotten_rows.labels(table).inc(rows)
         self.log.info("store_forgotten", written_before=before, rows=forgotten)
@@ -168,6 +172,7 @@ class Scans:
             self.log,
             stopping=self._stopping,
             known=self._known_log_hashes,
+            digests=self._known_digests,
         )
 
     def keep_leases(self) -> None:

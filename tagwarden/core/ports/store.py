@@ -14,8 +14,8 @@ from typing import Protocol
 from tagwarden.core.ports.compute_state import ComputeStateReads, ComputeStateUnit
 from tagwarden.core.ports.findings import FindingFilter, FindingReads, FindingWrites
 from tagwarden.core.ports.forgetting import Forgetting
+from tagwarden.core.ports.known_objects import DigestCopies, LogHashes
 from tagwarden.core.ports.leases import Leases
-from tagwarden.core.ports.log_hashes import LogHashes
 from tagwarden.core.ports.outbox import Delivery, Outbox, OutboxWrites
 from tagwarden.core.ports.progress import FailedUnit, ProgressReads, ProgressUnit
 from tagwarden.core.ports.sessions import SessionReads, SessionUnit
@@ -66,6 +66,7 @@ class Store(
     Forgetting,
     ComputeStateReads,
     LogHashes,
+    DigestCopies,
     Protocol,
 ):
     def unit(self) -> AbstractContextManager[StoreUnit]:

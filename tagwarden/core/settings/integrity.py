@@ -32,6 +32,14 @@ class IntegritySettings(BaseModel):
         "forgotten once its file is older than the window; files past this many are read every "
         "time; 0: read every file every time",
     )
+    known_digest_files: int = Field(
+        default=100_000,
+        ge=0,
+        description="S3 digest files (one per account, region and hour) of which the scheduled "
+        "verification keeps a copy in the store (about 2 KB each), so that later checks read only "
+        "the digests written since; forgotten once older than the window; 0: read every digest "
+        "every time",
+    )
     public_keys: str | None = Field(
         default=None,
         description="folder of CloudTrail public keys named by fingerprint (relative to the config "

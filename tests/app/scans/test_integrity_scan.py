@@ -62,23 +62,23 @@ def test_each_check_reads_only_the_log_files_written_since_the_last(aws: str, tm
     scans = Scans(config, parts, log)
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]
 
-    def check() -> tuple[int, int, int]:
+    def check() -> tuple[int, int, int, int]:
         assert scans.run(job)
         (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
         log.lines.clear()
-        return done["log_files"], done["log_files_read"], done["problems"]
+        return done["log_files"], done["log_files_read"], done["digests_read"], done["problems"]
 
-    logs = len(tree.logs)
-    assert check() == (logs, logs, 0)
-    assert check() == (logs, 0, 0)  # every file unchanged: none read again
+    logs, digests = len(tree.logs), len(tree.digests)
+    assert check() == (logs, logs, digests, 0)
+    assert check() == (logs, 0, 0, 0)  # every file unchanged: none read again
     # Written again (a new ETag and LastModified in the listing): read again; deleted: missing.
     s3.put_object(Bucket=BUCKET, Key=tree.logs[2], Body=gzip.compress(b'{"Records": []}'))
     s3.delete_object(Bucket=BUCKET, Key=tree.logs[3])
-    assert check() == (logs - 1, 1, 2)
+    assert check() == (logs - 1, 1, 0, 2)
     assert sorted(f.target for f in parts.store.list_findings()) == sorted(
         f"s3://{BUCKET}/{key}" for key in (tree.logs[2], tree.logs[3])
     )
-    assert check() == (logs - 1, 0, 2)  # the forged file's hash is known too: still a problem
+    assert check() == (logs - 1, 0, 0, 2)  # the forged file's hash is known too: still a problem
 
 
 def test_a_restarted_daemon_reads_only_what_was_written_since(aws: str, tmp_path: Path) -> None:
@@ -98,10 +98,19 @@ def test_a_restarted_daemon_reads_only_what_was_written_since(aws: str, tmp_path
         finally:
             parts.store.close()
         (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
-        return done["log_files_read"], done["problems"]
+        return done["log_files_read"], done["digests_read"], done["problems"]
 
-    assert check_once() == (len(tree.logs), 0)
-    assert check_once() == (0, 0)
+    assert check_once() == (len(tree.logs), len(tree.digests), 0)
+    assert check_once() == (0, 0, 0)
     s3.put_object(Bucket=BUCKET, Key=tree.logs[2], Body=gzip.compress(b'{"Records": []}'))
-    assert check_once() == (1, 1)
-    assert check_once() == (0, 1)
+    assert check_once() == (1, 0, 1)
+    assert check_once() == (0, 0, 1)
+    # A digest written again, as a forger would, with the metadata it had: read again, and its
+    # signature no longer holds.
+    digest = tree.digests[1]
+    forged = gzip.compress(
+        gzip.decompress(tree.files[digest]).replace(b'"newestEventTime": "2', b'"newestEventTime": "1')
+    )
+    s3.put_object(Bucket=BUCKET, Key=digest, Body=forged, Metadata={"signature": tree.signatures[digest]})
+    read, digests_read, problems = check_once()
+    assert (read, digests_read) == (0, 1) and problems > 1

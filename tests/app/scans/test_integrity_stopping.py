@@ -41,16 +41,18 @@ def test_a_whole_check_asks_between_keys_digests_and_log_files(aws: str, tmp_pat
     tree = _tampered_bucket(tmp_path)
     stopping = AskedTimes()
     assert _check(tmp_path, stopping) == 1
-    # Each key as it is listed, each key again as it is placed (digests are read then), then each
-    # log file before it is read.
-    assert stopping.asked == 2 * len(tree.files) + len(tree.logs)
+    # Each key as it is listed, each key again as it is placed, each digest before it is read,
+    # then each log file before it is read.
+    digests = len(tree.digests)
+    assert stopping.asked == 2 * len(tree.files) + digests + len(tree.logs)
 
 
 def test_a_check_told_to_stop_raises_at_once_and_asks_no_more(aws: str, tmp_path: Path) -> None:
     tree = _tampered_bucket(tmp_path)
     files, logs = len(tree.files), len(tree.logs)
-    # In the listing, among the digests' reads, among the log files' reads, at the last log file.
-    for after in (1, files + 1, 2 * files + 1, 2 * files + logs):
+    digests = len(tree.digests)
+    # In the listing, the placing, the digests' reads, the log files' reads, at the last log file.
+    for after in (1, files + 1, 2 * files + 1, 2 * files + digests + 1, 2 * files + digests + logs):
         stopping = AskedTimes(after)
         with pytest.raises(Stopped):
             _check(tmp_path, stopping)

@@ -15,7 +15,7 @@ from tagwarden.app.scans import Scans
 from tagwarden.app.scans.jobs import ScanJob
 from tagwarden.app.wiring import build_parts
 from tagwarden.core.model import SessionGrant
-from tagwarden.core.ports.log_hashes import KeptLogHash
+from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash
 from tagwarden.core.settings.sinks import AlertmanagerSinkSettings
 from tagwarden.core.timeutil import format_time
 from tests.adapters.sinks.test_alert_resend import shown_to
@@ -60,9 +60,10 @@ def test_the_forget_job_deletes_what_is_older_than_its_days_and_counts_it(
         with parts.store.unit() as tx:
             tx.mark_processed(event_id, "2024-01-01T00:00:00Z", "trail")
             tx.put_session(SessionGrant(f"ASIA{event_id}", "arn:aws:iam::1:role/r", None, {}), 1.0)
-    # The integrity check's log hashes go by the check's window (48 hours), whether or not it runs.
+    # The integrity check's log hashes and digest copies go by its window (48 hours), run or not.
     hashes = [KeptLogHash(key, "a" * 64, now - hours * 3600) for key, hours in (("old", 60), ("recent", 40))]
     parts.store.keep_log_hashes(hashes)
+    parts.store.keep_digest_copies([KeptDigest("old", b"x", None, now - 60 * 3600)])
     scans = Scans(config, parts, get_logger())
     forget = next(job for job in scans.jobs() if job.name == "forget")
     assert scans.run(forget)
@@ -72,6 +73,7 @@ def test_the_forget_job_deletes_what_is_older_than_its_days_and_counts_it(
     assert sample("tagwarden_store_forgotten_rows_total", {"table": "session_uses"}) == 0
     assert sample("tagwarden_store_forgotten_rows_total", {"table": "log_hashes"}) == 1
     assert parts.store.log_hashes(["old", "recent"]) == {"recent": "a" * 64}
+    assert sample("tagwarden_store_forgotten_rows_total", {"table": "digest_copies"}) == 1
     assert sample("tagwarden_job_last_success_timestamp_seconds", {"scan": "forget"}) is not None
     assert parts.store.get_session("ASIAold") is None and parts.store.get_session("ASIArecent") is not None
     with parts.store.unit() as tx:

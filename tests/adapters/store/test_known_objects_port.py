@@ -1,9 +1,9 @@
-"""Log hashes port contract (tagwarden/core/ports/log_hashes.py), on every engine."""
+"""Known objects port contract (tagwarden/core/ports/known_objects.py), on every engine."""
 
 from __future__ import annotations
 
 from tagwarden.adapters.store import Store
-from tagwarden.core.ports.log_hashes import KeptLogHash
+from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash
 
 A, B = "a" * 64, "b" * 64
 
@@ -34,3 +34,24 @@ def test_many_keys_are_asked_at_once(store: Store) -> None:
     kept = [KeptLogHash(f"k{n:05}", f"{n:064x}", 1.0) for n in range(1_203)]  # several IN chunks
     store.keep_log_hashes(kept)
     assert store.log_hashes([k.key for k in kept] + ["other"]) == {k.key: k.sha256 for k in kept}
+
+
+GZIP = bytes(range(256))  # any bytes, as a gzip stream is: not text
+
+
+def test_digest_copies_are_given_back_byte_for_byte_with_their_signature(store: Store) -> None:
+    assert store.digest_copies([]) == {} and store.digest_copy_count() == 0
+    store.keep_digest_copies(
+        [KeptDigest("d1", GZIP, "ab" * 256, 100.0), KeptDigest("d2", b"\x1f\x8b", None, 200.0)]
+    )
+    assert store.digest_copies(["d1", "d2", "d3"]) == {"d1": (GZIP, "ab" * 256), "d2": (b"\x1f\x8b", None)}
+    assert store.digest_copy_count() == 2
+
+
+def test_a_digest_kept_again_keeps_its_first_copy_and_copies_are_forgotten_by_time(store: Store) -> None:
+    store.keep_digest_copies([KeptDigest("d1", b"first", "s", 100.0), KeptDigest("d2", b"x", None, 300.0)])
+    store.keep_digest_copies([KeptDigest("d1", b"second", None, 300.0)])
+    assert store.digest_copies(["d1"]) == {"d1": (b"first", "s")}
+    assert store.forget_digest_copies(200.0) == 1
+    assert store.digest_copies(["d1", "d2"]) == {"d2": (b"x", None)}
+    assert store.log_hash_count() == 0  # the two kinds apart
