@@ -18,6 +18,7 @@ from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, hashing, place, verify
+from tagwarden.core.ports.known_objects import KnownObjectStore
 from tagwarden.core.stopping import Stopping, check, never, until_stopping
 
 if TYPE_CHECKING:
@@ -133,10 +134,15 @@ _LOG_MARGIN = timedelta(hours=2)
 _FORGET_SLACK = timedelta(hours=1)
 
 
-def oldest_log_kept(since: datetime) -> float:
-    """The LastModified (epoch seconds) before which a log file is read by no check of a window
-    from ``since`` on, nor by any later check: its hash can be forgotten."""
-    return (since - _LOG_MARGIN - _FORGET_SLACK).timestamp()
+def forget_outside_window(store: KnownObjectStore, since: datetime) -> dict[str, int]:
+    """Forgets what earlier checks kept of the objects last modified before a window from
+    ``since`` reaches (its log margin, and some slack for clocks): no check from then on reads
+    them. The rows forgotten, by table."""
+    oldest = (since - _LOG_MARGIN - _FORGET_SLACK).timestamp()
+    return {
+        "log_hashes": store.forget_log_hashes(oldest),
+        "digest_copies": store.forget_digest_copies(oldest),
+    }
 
 
 def _in_window(when: datetime | None, since: datetime | None, is_digest: bool) -> bool:
@@ -183,8 +189,7 @@ def add_s3(
     def read(where: str) -> DigestFile:
         return _read_digest(s3, bucket, where)
 
-    forget_before = oldest_log_kept(since) if since is not None else None
-    with known.reading(digests, read, forget_before) if known is not None else nullcontext(read) as reader:
+    with known.reading(digests, read) if known is not None else nullcontext(read) as reader:
         for where in until_stopping(digests, stopping):
             tree.digests.append(reader(where))
 
@@ -268,12 +273,12 @@ def verify_tree(
     public_keys: PublicKeys,
     since: datetime | None = None,
     stopping: Stopping = never,
+    *,
     known: KnownLogHashes | None = None,
 ) -> Report:
     """``since``: the window the tree was read with (add_s3), if any. ``Stopped`` between two log
     files read once ``stopping`` says so: a window of an organization's trail holds thousands.
-    ``known``: the hashes earlier checks read, taken for the S3 files unchanged since; those of
-    files older than the window are forgotten."""
+    ``known``: the hashes earlier checks read, taken for the S3 files unchanged since."""
 
     def read_log(where: str) -> bytes | None:
         check(stopping)
@@ -281,6 +286,5 @@ def verify_tree(
 
     if known is None:
         return verify(tree.digests, tree.logs, hashing(read_log), public_keys, since=since)
-    forget_before = oldest_log_kept(since) if since is not None else None
-    with known.checking(tree.fingerprints, hashing(read_log), forget_before) as hash_log:
+    with known.checking(tree.fingerprints, hashing(read_log)) as hash_log:
         return verify(tree.digests, tree.logs, hash_log, public_keys, since=since)

@@ -25,20 +25,14 @@ ReadDigest = Callable[[str], DigestFile]  # where -> the digest file read there
 
 class KnownDigests(KnownObjects[tuple[bytes, str | None], KeptDigest]):
     def __init__(self, store: DigestCopies, limit: int = DEFAULT_LIMIT) -> None:
-        shelf = Shelf(
-            store.digest_copies, store.keep_digest_copies, store.forget_digest_copies, store.digest_copy_count
-        )
+        shelf = Shelf(store.digest_copies, store.keep_digest_copies, store.digest_copy_count)
         super().__init__(shelf, limit)
 
     @contextmanager
-    def reading(
-        self, fingerprints: Mapping[str, Fingerprint], read: ReadDigest, forget_before: float | None = None
-    ) -> Iterator[ReadDigest]:
+    def reading(self, fingerprints: Mapping[str, Fingerprint], read: ReadDigest) -> Iterator[ReadDigest]:
         """A ReadDigest for one check: the kept copy of a digest whose fingerprint (by where it is)
-        is unchanged, else ``read``'s, kept for later checks when it was read whole.
-        ``forget_before``: digests last modified before then are older than the check's window,
-        and their copies are forgotten first."""
-        keys, known, new = self._begin(fingerprints, forget_before)
+        is unchanged, else ``read``'s, kept for later checks when it was read whole."""
+        keys, known, new = self._begin(fingerprints)
         counts = self.counts
 
         def known_or_read(where: str) -> DigestFile:

@@ -84,11 +84,11 @@ class NewRows(Generic[Row]):
 
 @dataclass(frozen=True)
 class Shelf(Generic[Value, Row]):
-    """Where the store keeps one kind of object read: its port's four calls."""
+    """Where the store keeps one kind of object read: its port's calls (forgetting, by the check's
+    window, is ``forget_outside_window``'s)."""
 
     look_up: Callable[[Collection[str]], dict[str, Value]]
     keep: Callable[[Sequence[Row]], None]
-    forget: Callable[[float], int]
     count: Callable[[], int]
 
 
@@ -101,13 +101,11 @@ class KnownObjects(Generic[Value, Row]):
         self.counts = HashCounts()
 
     def _begin(
-        self, listed: Mapping[str, Fingerprint], forget_before: float | None
+        self, listed: Mapping[str, Fingerprint]
     ) -> tuple[dict[str, str], dict[str, Value], NewRows[Row]]:
-        """A check's start: what is older than its window forgotten, then each listed object's
-        key, the values kept under them, and the rows the check will add."""
+        """A check's start: each listed object's key, the values kept under them, and the rows the
+        check will add."""
         self.counts = HashCounts()
-        if forget_before is not None:
-            self._shelf.forget(forget_before)
         keys = {where: object_key(where, fingerprint) for where, fingerprint in listed.items()}
         if self._limit <= 0:
             return keys, {}, NewRows(self._shelf.keep, 0)
@@ -117,7 +115,7 @@ class KnownObjects(Generic[Value, Row]):
 
 class KnownLogHashes(KnownObjects[str, KeptLogHash]):
     def __init__(self, store: LogHashes, limit: int = DEFAULT_LIMIT) -> None:
-        shelf = Shelf(store.log_hashes, store.keep_log_hashes, store.forget_log_hashes, store.log_hash_count)
+        shelf = Shelf(store.log_hashes, store.keep_log_hashes, store.log_hash_count)
         super().__init__(shelf, limit)
 
     @contextmanager
@@ -125,13 +123,10 @@ class KnownLogHashes(KnownObjects[str, KeptLogHash]):
         self,
         fingerprints: Mapping[str, Fingerprint],
         hash_log: HashLog,
-        forget_before: float | None = None,
     ) -> Iterator[HashLog]:
         """A HashLog for one check: the kept hash of a log file whose fingerprint (by where it is)
-        is unchanged, else ``hash_log``'s, kept for later checks. ``forget_before``: files last
-        modified before then are older than the check's window, and their hashes are forgotten
-        first."""
-        keys, known, new = self._begin(fingerprints, forget_before)
+        is unchanged, else ``hash_log``'s, kept for later checks."""
+        keys, known, new = self._begin(fingerprints)
         counts = self.counts
 
         def known_or_read(where: str) -> str | None:

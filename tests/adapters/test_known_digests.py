@@ -38,8 +38,8 @@ class Digests:
             return DigestFile(where, b"", read_error="AccessDenied")
         return DigestFile(where, content, f"signature of {content!r}")
 
-    def check(self, known: KnownDigests, forget_before: float | None = None) -> list[DigestFile]:
-        with known.reading(self.fingerprints, self.read, forget_before) as read:
+    def check(self, known: KnownDigests) -> list[DigestFile]:
+        with known.reading(self.fingerprints, self.read) as read:
             return [read(where) for where in self.contents]
 
 
@@ -75,7 +75,8 @@ def test_copies_of_digests_older_than_the_window_are_forgotten_and_a_limit_is_ke
     digests.check(KnownDigests(store, limit=2))
     assert store.digest_copy_count() == 2
     digests.reads.clear()
-    digests.check(KnownDigests(store, limit=2), forget_before=1.0)  # a forgotten, read again, kept again
+    store.forget_digest_copies(1.0)  # a out of the window (forget_outside_window)
+    digests.check(KnownDigests(store, limit=2))  # a read again, kept again
     assert digests.reads == ["a", "c"] and store.digest_copy_count() == 2
     digests.reads.clear()
     digests.check(KnownDigests(store, limit=0))

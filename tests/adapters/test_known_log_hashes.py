@@ -43,10 +43,8 @@ class Files:
         content = self.contents.get(where)
         return None if content is None else hashlib.sha256(content).hexdigest()
 
-    def check(
-        self, known: KnownLogHashes, wheres: list[str] | None = None, forget_before: float | None = None
-    ) -> dict[str, str | None]:
-        with known.checking(self.fingerprints, self.hash_log, forget_before) as hash_log:
+    def check(self, known: KnownLogHashes, wheres: list[str] | None = None) -> dict[str, str | None]:
+        with known.checking(self.fingerprints, self.hash_log) as hash_log:
             return {where: hash_log(where) for where in (wheres if wheres is not None else self.contents)}
 
 
@@ -81,7 +79,8 @@ def test_a_file_written_again_is_read_again(store: Store) -> None:
 def test_the_hashes_of_files_older_than_the_window_are_forgotten(store: Store) -> None:
     files, known = Files(a=b"one", b=b"two", c=b"three"), KnownLogHashes(store)  # modified 0, 1, 2
     files.check(known)
-    files.check(known, ["c"], forget_before=2.0)  # a and b out of the window
+    store.forget_log_hashes(2.0)  # a and b out of the window (forget_outside_window)
+    files.check(known, ["c"])
     assert store.log_hash_count() == 1
     files.reads.clear()
     files.check(known)
@@ -151,6 +150,7 @@ def test_the_hash_taken_is_always_that_of_the_content_now(checks: list[list[tupl
     for version, writes in enumerate(checks):
         for where, content in writes:
             files.write(where, content, f"etag-{where}-{version}", modified=float(version))
-        for where, hashed in files.check(known, forget_before=version - 2.0).items():
+        store.forget_log_hashes(version - 2.0)  # the window moving on, as the check does first
+        for where, hashed in files.check(known).items():
             assert hashed == hashlib.sha256(files.contents[where]).hexdigest()
     store.close()

@@ -10,6 +10,7 @@ from tagwarden.adapters.integrity import (
     Tree,
     add_s3,
     digest_times,
+    forget_outside_window,
     keys_from_cloudtrail,
     keys_from_folder,
     verify_tree,
@@ -56,6 +57,7 @@ def verify_sources(
     settings = config.settings.integrity
     since = datetime.now(UTC) - timedelta(hours=settings.verify_window_hours)
     urls = integrity_locations(config, parts)
+    forget_outside_window(parts.store, since)  # before the lookups: room under the caps
     tree = Tree()
     digests_read = 0
     for url in urls:
@@ -65,7 +67,7 @@ def verify_sources(
         keys = keys_from_folder(config.base_dir / settings.public_keys)
     else:
         keys = keys_from_cloudtrail(parts.clients.cloudtrail, digest_times(tree))
-    report = verify_tree(tree, keys, since, stopping, known)
+    report = verify_tree(tree, keys, since, stopping, known=known)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(

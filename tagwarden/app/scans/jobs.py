@@ -32,7 +32,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
-from tagwarden.adapters.integrity import oldest_log_kept
+from tagwarden.adapters.integrity import forget_outside_window
 from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
@@ -155,9 +155,7 @@ class Scans:
         forgotten = self.parts.store.forget_written_before(before)
         # What the integrity check forgets itself, in case it no longer runs (or no longer here).
         window = timedelta(hours=self.config.settings.integrity.verify_window_hours)
-        oldest = oldest_log_kept(datetime.now(UTC) - window)
-        forgotten["log_hashes"] = self.parts.store.forget_log_hashes(oldest)
-        forgotten["digest_copies"] = self.parts.store.forget_digest_copies(oldest)
+        forgotten |= forget_outside_window(self.parts.store, datetime.now(UTC) - window)
         for table, rows in forgotten.items():
             self.parts.metrics.store_forgotten_rows.labels(table).inc(rows)
         self.log.info("store_forgotten", written_before=before, rows=forgotten)

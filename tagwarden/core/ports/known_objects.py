@@ -61,3 +61,7 @@ class DigestCopies(Protocol):
     def digest_copy_count(self) -> int:
         """How many copies are kept."""
         ...
+
+
+class KnownObjectStore(LogHashes, DigestCopies, Protocol):
+    """Both kinds, as the store holds them."""

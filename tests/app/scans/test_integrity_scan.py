@@ -4,6 +4,7 @@ log_integrity findings, once."""
 from __future__ import annotations
 
 import gzip
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import boto3
 
 from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
+from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash
 from tests.builders.event_log import EventLog
 from tests.builders.integrity_bucket import daemon_parts, put_in_bucket, recent_tree
 from tests.builders.signed_trail import BUCKET, build_tree
@@ -114,3 +116,17 @@ def test_a_restarted_daemon_reads_only_what_was_written_since(aws: str, tmp_path
     s3.put_object(Bucket=BUCKET, Key=digest, Body=forged, Metadata={"signature": tree.signatures[digest]})
     read, digests_read, problems = check_once()
     assert (read, digests_read) == (0, 1) and problems > 1
+
+
+def test_a_check_first_forgets_what_its_window_no_longer_reaches(aws: str, tmp_path: Path) -> None:
+    put_in_bucket(recent_tree(tmp_path))
+    config, parts = daemon_parts(tmp_path)
+    now = time.time()
+    parts.store.keep_log_hashes([KeptLogHash(f"{age}h", "a" * 64, now - age * 3600) for age in (52, 50)])
+    parts.store.keep_digest_copies([KeptDigest(f"{age}h", b"x", None, now - age * 3600) for age in (52, 50)])
+    scans = Scans(config, parts, get_logger())
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+    # The window is 48 hours, read from 2 hours before it, give or take an hour for clocks.
+    assert parts.store.log_hashes(["52h", "50h"]).keys() == {"50h"}
+    assert parts.store.digest_copies(["52h", "50h"]).keys() == {"50h"}
