@@ -16,9 +16,11 @@ from botocore.exceptions import ClientError
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
+from tagwarden.adapters.read_ahead import ReadAhead
 from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, hashing, place, verify
 from tagwarden.core.ports.known_objects import KnownObjectStore
+from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY
 from tagwarden.core.stopping import Stopping, check, never, until_stopping
 
 if TYPE_CHECKING:
@@ -161,11 +163,12 @@ def add_s3(
     stopping: Stopping = never,
     *,
     known: KnownDigests | None = None,
+    threads: int = DEFAULT_READ_CONCURRENCY,
 ) -> None:
     """The CloudTrail files under ``url``; with ``since``, only the digests that end after it (and
     the log files they may list), judged by the times in their names. ``Stopped`` between two keys
     listed, placed or two digests read once ``stopping`` says so. ``known``: the digests earlier
-    checks read, taken for those unchanged since."""
+    checks read, taken for those unchanged since. ``threads``: digests read at once."""
     bucket, prefix = parse_s3_url(url)
     try:
         keys = list(until_stopping(_window_keys(s3, bucket, prefix, since), stopping))
@@ -189,7 +192,9 @@ def add_s3(
     def read(where: str) -> DigestFile:
         return _read_digest(s3, bucket, where)
 
-    with known.reading(digests, read) if known is not None else nullcontext(read) as reader:
+    ahead = ReadAhead(read, threads)
+    with ahead, known.reading(digests, ahead) if known is not None else nullcontext(ahead) as reader:
+        ahead.announce(known.to_read(digests) if known is not None else digests)
         for where in until_stopping(digests, stopping):
             tree.digests.append(reader(where))
 
@@ -275,16 +280,25 @@ def verify_tree(
     stopping: Stopping = never,
     *,
     known: KnownLogHashes | None = None,
+    threads: int = DEFAULT_READ_CONCURRENCY,
 ) -> Report:
     """``since``: the window the tree was read with (add_s3), if any. ``Stopped`` between two log
     files read once ``stopping`` says so: a window of an organization's trail holds thousands.
-    ``known``: the hashes earlier checks read, taken for the S3 files unchanged since."""
+    ``known``: the hashes earlier checks read, taken for the S3 files unchanged since.
+    ``threads``: log files read (and hashed) at once."""
+    with ReadAhead(hashing(tree.read_log), threads) as ahead:
 
-    def read_log(where: str) -> bytes | None:
-        check(stopping)
-        return tree.read_log(where)
+        def hash_log(where: str) -> str | None:
+            check(stopping)
+            return ahead(where)
 
-    if known is None:
-        return verify(tree.digests, tree.logs, hashing(read_log), public_keys, since=since)
-    with known.checking(tree.fingerprints, hashing(read_log)) as hash_log:
-        return verify(tree.digests, tree.logs, hash_log, public_keys, since=since)
+        if known is None:
+            return verify(
+                tree.digests, tree.logs, hash_log, public_keys, since=since, announce=ahead.announce
+            )
+        with known.checking(tree.fingerprints, hash_log) as known_or_read:
+
+            def announce(wheres: list[str]) -> None:
+                ahead.announce(known.to_read(wheres))
+
+            return verify(tree.digests, tree.logs, known_or_read, public_keys, since=since, announce=announce)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Generic, NamedTuple, TypeVar
@@ -99,6 +99,8 @@ class KnownObjects(Generic[Value, Row]):
         self._shelf = shelf
         self._limit = limit
         self.counts = HashCounts()
+        self._keys: dict[str, str] = {}  # of the check under way: each listed object's key
+        self._known: dict[str, Value] = {}  # ... and the values kept under those keys
 
     def _begin(
         self, listed: Mapping[str, Fingerprint]
@@ -108,9 +110,19 @@ class KnownObjects(Generic[Value, Row]):
         self.counts = HashCounts()
         keys = {where: object_key(where, fingerprint) for where, fingerprint in listed.items()}
         if self._limit <= 0:
-            return keys, {}, NewRows(self._shelf.keep, 0)
-        room = self._limit - self._shelf.count()
-        return keys, self._shelf.look_up(keys.values()), NewRows(self._shelf.keep, room)
+            known: dict[str, Value] = {}
+            new: NewRows[Row] = NewRows(self._shelf.keep, 0)
+        else:
+            known = self._shelf.look_up(keys.values())
+            new = NewRows(self._shelf.keep, self._limit - self._shelf.count())
+        self._keys, self._known = keys, known
+        return keys, known, new
+
+    def to_read(self, wheres: Iterable[str]) -> list[str]:
+        """Of ``wheres``, once each and in order, those the check under way has no copy of (a local
+        file, which has no listing to tell a change by, is always read)."""
+        keys, known = self._keys, self._known
+        return [where for where in dict.fromkeys(wheres) if where not in keys or keys[where] not in known]
 
 
 class KnownLogHashes(KnownObjects[str, KeptLogHash]):

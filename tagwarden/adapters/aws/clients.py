@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import boto3
 from botocore.config import Config
 
+from tagwarden.core.settings.integrity import MAX_READ_CONCURRENCY
+
 if TYPE_CHECKING:
     from mypy_boto3_cloudtrail import CloudTrailClient
     from mypy_boto3_ec2 import EC2Client
@@ -48,6 +50,8 @@ class AwsClients:
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
             user_agent_extra="tagwarden",
+            # the integrity check reads this many S3 objects at once (botocore's default is 10)
+            max_pool_connections=MAX_READ_CONCURRENCY,
         )
 
     def for_start(self) -> AwsClients:

@@ -16,7 +16,7 @@ from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.s3_objects import Window, parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.app.cli.cmd_enqueue import enqueue
-from tagwarden.app.cli.common import add_config_argument, load, logger_for
+from tagwarden.app.cli.common import add_config_argument, count_between, load, logger_for
 from tagwarden.app.cli.errors import CommandError, UsageError
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.app.scans.jobs import Scans
@@ -32,16 +32,6 @@ def _moment(text: str) -> datetime:
             f"{text!r} is not a date (2024-01-31) or a time (2024-01-31T12:00:00Z)"
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _worker_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        count = 0
-    if not 1 <= count <= MAX_WORKERS:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers (1 to {MAX_WORKERS})")
-    return count
 
 
 def _end_of(text: str) -> datetime:
@@ -75,7 +65,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--workers",
-        type=_worker_count,
+        type=count_between(1, MAX_WORKERS, "workers"),
         help=f"processes that read and normalize local files, at most {MAX_WORKERS} (default: the config's "
         "'workers', else the CPUs this process may use, that is its CPU affinity capped by its "
         "container's CPU limit); fewer are started where the container's memory limit holds fewer. "

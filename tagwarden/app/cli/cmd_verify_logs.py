@@ -20,8 +20,10 @@ from tagwarden.adapters.integrity import (
     keys_from_folder,
     verify_tree,
 )
+from tagwarden.app.cli.common import count_between
 from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError, UsageError
 from tagwarden.app.cli.output import print_json, print_table
+from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY, MAX_READ_CONCURRENCY
 
 COLUMNS = [("kind", "kind"), ("path", "path"), ("digest", "digest"), ("detail", "detail")]
 
@@ -51,6 +53,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--region", default=None, help="region of the AWS clients for S3 (default: AWS_REGION)"
     )
+    parser.add_argument(
+        "--concurrency",
+        type=count_between(1, MAX_READ_CONCURRENCY, "files"),
+        default=DEFAULT_READ_CONCURRENCY,
+        metavar="N",
+        help=f"files read at once (default {DEFAULT_READ_CONCURRENCY}, at most {MAX_READ_CONCURRENCY}): "
+        "each S3 object is a round trip, most of the time a check takes; 1: one at a time",
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.set_defaults(func=run)
 
@@ -69,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         for entry in args.paths:
             if entry.startswith("s3://"):
                 clients = clients or _aws(args)
-                add_s3(tree, clients.s3(), entry)
+                add_s3(tree, clients.s3(), entry, threads=args.concurrency)
             else:
                 add_local(tree, Path(entry))
         if args.public_keys:
@@ -77,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             clients = clients or _aws(args)
             keys = keys_from_cloudtrail(clients.cloudtrail, digest_times(tree))
-        report = verify_tree(tree, keys)
+        report = verify_tree(tree, keys, threads=args.concurrency)
     except (TreeError, ValueError) as exc:
         raise UsageError(str(exc)) from None
     except AWS_ERRORS as exc:

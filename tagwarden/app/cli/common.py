@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from typing import Any
 
 from tagwarden.app.cli.errors import UsageError
@@ -39,3 +40,18 @@ def logger_for(config: LoadedConfig | None, quiet: bool = False) -> Any:
     # Bound now, against the configuration just made: structlog's lazy proxy would otherwise bind
     # a logger again at every call, about 10 µs of each line (one per finding).
     return get_logger().bind()
+
+
+def count_between(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, else a usage error naming ``what``."""
+
+    def parse(text: str) -> int:
+        try:
+            count = int(text)
+        except ValueError:
+            count = low - 1
+        if not low <= count <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of {what} ({low} to {high})")
+        return count
+
+    return parse

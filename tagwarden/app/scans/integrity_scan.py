@@ -61,13 +61,15 @@ def verify_sources(
     tree = Tree()
     digests_read = 0
     for url in urls:
-        add_s3(tree, parts.clients.s3(), url, since, stopping, known=digests)
+        add_s3(
+            tree, parts.clients.s3(), url, since, stopping, known=digests, threads=settings.read_concurrency
+        )
         digests_read += digests.counts.read
     if settings.public_keys:
         keys = keys_from_folder(config.base_dir / settings.public_keys)
     else:
         keys = keys_from_cloudtrail(parts.clients.cloudtrail, digest_times(tree))
-    report = verify_tree(tree, keys, since, stopping, known=known)
+    report = verify_tree(tree, keys, since, stopping, known=known, threads=settings.read_concurrency)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(

@@ -185,7 +185,8 @@ def _copies(logs: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
     return copies
 
 
-def _check_logs(digest: _Digest, present: Copies, hash_log: HashLog, report: Report) -> None:
+def _listed_copies(digest: _Digest, present: Copies) -> Iterator[tuple[dict[str, Any], list[str]]]:
+    """Each log file the digest lists, and where its copies are (none: it is missing)."""
     for entry in _log_entries(digest):
         s3_object = str(entry.get("s3Object", ""))
         copies = [
@@ -193,6 +194,11 @@ def _check_logs(digest: _Digest, present: Copies, hash_log: HashLog, report: Rep
             for where, stored in present.get(logical_key(s3_object), ())
             if is_stored_as(stored, s3_object)
         ]
+        yield entry, copies
+
+
+def _check_logs(digest: _Digest, present: Copies, hash_log: HashLog, report: Report) -> None:
+    for entry, copies in _listed_copies(digest, present):
         if not copies:
             where = _s3_path(entry.get("s3Bucket"), entry.get("s3Object"))
             report.problems.append(
@@ -301,6 +307,7 @@ def verify(
     *,
     since: datetime | None = None,
     now: datetime | None = None,
+    announce: Callable[[list[str]], None] | None = None,
 ) -> Report:
     """Check a tree of CloudTrail files. ``logs`` maps where each present log file is (a path or
     s3://bucket/key) to its key as stored: its S3 key, or its path below the folder given; every copy
@@ -308,7 +315,9 @@ def verify(
     ``public_keys`` gives the public key of a region with a fingerprint (None if unknown).
     ``since``: the digests given are every digest that ends from then on, so a digest the chain
     names back to then is gone if not given; without it, back to the oldest digest given. ``now``
-    (default: the clock) tells log files named in the future."""
+    (default: the clock) tells log files named in the future. ``announce``, if given, is told
+    before the first ``hash_log`` call every log file it will be asked for, in the order asked (so
+    that a caller can read them ahead)."""
     report = Report()
     present = _copies(logs)
     digests, unread = _read_digests(digest_files, report)
@@ -316,6 +325,15 @@ def verify(
     signatures = _signatures(digests)
     vouching = {key: digest for key, digest in digests.items() if key in signatures}
     oldest = _oldest(digests.values())
+    if announce is not None:
+        announce(
+            [
+                where
+                for key, digest in sorted(vouching.items())
+                for _, copies in _listed_copies(digest, present)
+                for where in copies
+            ]
+        )
     for key, digest in sorted(digests.items()):
         _check_signature(digest, signatures.get(key), public_keys, report)
         floor = since or oldest.get((digest.placed.account, digest.placed.region))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+DEFAULT_READ_CONCURRENCY = 8
+MAX_READ_CONCURRENCY = 32  # the connections the AWS clients keep open to one endpoint
+
 
 class IntegritySettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -39,6 +42,14 @@ class IntegritySettings(BaseModel):
         "verification keeps a copy in the store (about 2 KB each), so that later checks read only "
         "the digests written since; forgotten once older than the window; 0: read every digest "
         "every time",
+    )
+    read_concurrency: int = Field(
+        default=DEFAULT_READ_CONCURRENCY,
+        ge=1,
+        le=MAX_READ_CONCURRENCY,
+        description="S3 objects (log files, digests) the scheduled verification reads at once: "
+        "a first check, with nothing kept yet, reads every object of its window, each a round "
+        "trip to S3; 1: one at a time",
     )
     public_keys: str | None = Field(
         default=None,

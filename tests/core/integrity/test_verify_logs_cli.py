@@ -155,3 +155,25 @@ def test_log_files_without_any_digest_are_not_called_clean(
     code = main(["verify-logs", str(root), "--public-keys", str(keys)])
     assert code == 1
     assert "nothing was verified" in capsys.readouterr().err
+
+
+def test_files_read_at_once_change_nothing_in_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = build_tree(hours=5, logs_per_hour=3)
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    (root / tree.logs[4]).write_bytes(gzip.compress(b'{"Records": []}'))
+    (root / tree.logs[7]).unlink()
+    reports = [_run(capsys, str(root), "--public-keys", str(keys), "--concurrency", n) for n in ("1", "16")]
+    assert reports[0] == reports[1]
+    assert reports[0][0] == 1 and {p["kind"] for p in reports[0][1]} == {"modified", "missing"}
+
+
+@pytest.mark.parametrize("count", ["0", "33", "many"])
+def test_a_concurrency_out_of_range_is_a_usage_error(
+    count: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["verify-logs", str(tmp_path), "--concurrency", count])
+    assert exited.value.code == 2
+    assert f"{count!r} is not a number of files (1 to 32)" in capsys.readouterr().err
