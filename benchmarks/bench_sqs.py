@@ -38,6 +38,7 @@ from urllib.parse import quote_plus, unquote_plus
 import boto3
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from moto_process import moto_server_process
 from trail_mix import POLICY_YAML, write_trail
 
 from tagwarden.app.config import load_config
@@ -98,17 +99,6 @@ def _created(bucket: str, key: str, size: int) -> str:
     return json.dumps(
         {"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": notice}]}
     )
-
-
-def _serve_moto(ports: Any) -> None:
-    """In a process of its own, so that moto's work does not hold the daemon's interpreter lock."""
-    from moto.server import ThreadedMotoServer  # noqa: PLC0415 - the demo/test extra
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    ports.put(server.get_host_and_port())
-    threading.Event().wait()
 
 
 def _add_round_trip(source: Any, seconds: float) -> None:
@@ -240,23 +230,8 @@ def main() -> None:
         "trip to AWS would (moto on loopback answers in about one)",
     )
     args = parser.parse_args()
-    spawn = multiprocessing.get_context("spawn")
-    ports = spawn.Queue()
-    server = spawn.Process(target=_serve_moto, args=(ports,), daemon=True)
-    server.start()
-    host, port = ports.get(timeout=120)
-    os.environ.update(
-        AWS_ENDPOINT_URL=f"http://{host}:{port}",
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_DEFAULT_REGION="us-east-1",
-    )
-    try:
-        with tempfile.TemporaryDirectory() as work:
-            _run_all(args, Path(work))
-    finally:
-        server.terminate()
-        server.join()
+    with moto_server_process(), tempfile.TemporaryDirectory() as work:
+        _run_all(args, Path(work))
 
 
 if __name__ == "__main__":

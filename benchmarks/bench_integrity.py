@@ -1,0 +1,135 @@
+"""The scheduled integrity check's first run (nothing kept from an earlier one), by how many S3
+objects it reads at once.
+
+    python benchmarks/bench_integrity.py                                 # 46 hours x 12 log files
+    python benchmarks/bench_integrity.py --round-trip-ms 20 --concurrency 1 8 16
+    python benchmarks/bench_integrity.py --hours 10 --logs-per-hour 4 --rounds 1   # a quick look
+
+A moto server in a process of its own holds a signed CloudTrail tree (--hours hourly digests, each
+listing --logs-per-hour log files). Each run is the first check of a daemon built on a new store,
+as after a first deployment: every digest and log file of the window is read. The runs alternate
+over the --concurrency values (``integrity.read_concurrency``), --rounds times, in the same run,
+so the machine's drift falls on each alike. Prints each run's time, what it read, and each value's
+median over the one-at-a-time median. With --round-trip-ms every S3 call waits that long before it
+is sent, as a round trip to AWS would (moto on loopback answers in a few milliseconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import boto3
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from moto_process import moto_server_process
+
+from tagwarden.adapters.aws.clients import AwsClients
+from tagwarden.app.config import load_config
+from tagwarden.app.logs import configure_logging, get_logger
+from tagwarden.app.scans import Scans
+from tagwarden.app.wiring import build_parts
+from tests.builders.event_log import EventLog
+from tests.builders.signed_trail import BUCKET, build_tree
+
+CONFIG = """
+policy: {{version: 1}}
+store: {{url: "sqlite:///state.db"}}
+aws: {{region: us-east-1, principal_inventory_interval_seconds: 0}}
+sources:
+  - {{type: files, name: trail-logs, paths: ["s3://{bucket}/AWSLogs/"]}}
+integrity: {{verify_interval_seconds: 3600, public_keys: {keys}, read_concurrency: {concurrency}}}
+"""
+
+
+def _with_round_trip(seconds: float) -> None:
+    """Every S3 client the daemon makes waits ``seconds`` before each call is sent."""
+    made = AwsClients.s3
+
+    def wait(**_: Any) -> None:
+        time.sleep(seconds)
+
+    def s3(self: AwsClients, region: str | None = None) -> Any:
+        client = made(self, region)
+        client.meta.events.register("before-send", wait)
+        return client
+
+    AwsClients.s3 = s3  # type: ignore[method-assign]
+
+
+def _first_check(work: Path, keys: Path, concurrency: int) -> tuple[float, dict[str, Any]]:
+    work.mkdir()
+    config_path = work / "tagwarden.yaml"
+    config_path.write_text(CONFIG.format(bucket=BUCKET, keys=keys, concurrency=concurrency))
+    config = load_config(config_path, env={})
+    parts = build_parts(config, get_logger())
+    try:
+        log = EventLog()
+        scans = Scans(config, parts, log)
+        (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+        started = time.perf_counter()
+        if not scans.run(job):
+            raise SystemExit(f"the check failed: {log.lines[-3:]}")
+        seconds = time.perf_counter() - started
+    finally:
+        parts.store.close()
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    return seconds, done
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--hours", type=int, default=42, help="signed hours in the window (at most 43)")
+    parser.add_argument("--logs-per-hour", type=int, default=12)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--round-trip-ms", type=float, default=0.0)
+    args = parser.parse_args()
+    configure_logging("error")
+    with moto_server_process(), tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        # The builder names log files up to three hours past their digest's end: all in the past.
+        hour = datetime.now(UTC).replace(minute=0, second=31, microsecond=0)
+        start = hour - timedelta(hours=args.hours + 4)
+        tree = build_tree(hours=args.hours, logs_per_hour=args.logs_per_hour, start=start)
+        tree.write_keys(work / "keys")
+        s3 = boto3.client("s3")
+        s3.create_bucket(Bucket=BUCKET)
+        for key, content in tree.files.items():
+            metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
+            s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+        if args.round_trip_ms:
+            _with_round_trip(args.round_trip_ms / 1000)
+        print(
+            f"{len(tree.digests)} digests and {len(tree.logs)} log files in moto's S3 (a process of its own);"
+            f" {args.round_trip_ms:g} ms added to each S3 call"
+        )
+        times: dict[int, list[float]] = {concurrency: [] for concurrency in args.concurrency}
+        for round_ in range(args.rounds):
+            for concurrency in args.concurrency:
+                seconds, done = _first_check(work / f"r{round_}-c{concurrency}", work / "keys", concurrency)
+                times[concurrency].append(seconds)
+                print(
+                    f"read_concurrency {concurrency:>2}: {seconds:6.2f} s  ({done['digests_read']} digests"
+                    f" and {done['log_files_read']} log files read, {done['problems']} problems)"
+                )
+    baseline = statistics.median(times[args.concurrency[0]])
+    for concurrency, runs in times.items():
+        median = statistics.median(runs)
+        print(
+            f"median, read_concurrency {concurrency:>2}: {median:6.2f} s, "
+            f"{baseline / median:4.1f}x the speed of read_concurrency {args.concurrency[0]}"
+        )
+
+
+if __name__ == "__main__":
+    main()
