@@ -10,6 +10,7 @@ from typing import Any
 from tagwarden.adapters.store import migrate_store, open_store
 from tagwarden.app.cli.common import add_config_argument, load
 from tagwarden.app.cli.errors import CommandError
+from tagwarden.app.scans.forgetting import forget_old_rows
 from tagwarden.core.settings.settings import MIN_FORGET_DAYS
 from tagwarden.core.settings.store_url import redacted
 from tagwarden.core.timeutil import days_before
@@ -36,9 +37,11 @@ def register(subparsers: Any) -> None:
         help="delete the per-event bookkeeping older than store.forget_after_days, then exit",
         description="Delete what the daemon's hourly forget job deletes: the marks of judged events,"
         " STS session tags, uses and calls waiting for their session, and which role each compute"
-        " resource runs as, written more than store.forget_after_days (or --days) ago. Findings, their"
-        " records, tag history and launch templates are kept. For a store no daemon runs on (one"
-        " filled by replay), or to reclaim space at once. Prints the rows deleted per table.",
+        " resource runs as, written more than store.forget_after_days (or --days) ago; and the log"
+        " files' hashes and digests' copies the integrity check kept that integrity.verify_window_hours"
+        " no longer reaches. Findings, their records, tag history and launch templates are kept. For a"
+        " store no daemon runs on (one filled by replay), or to reclaim space at once. Prints the rows"
+        " deleted per table.",
     )
     add_config_argument(forget)
     forget.add_argument(
@@ -84,7 +87,7 @@ def run_forget(args: argparse.Namespace) -> int:
     before = days_before(time.time(), days)
     store = open_store(config.store_url(), password_file=config.store_password_file(), pool_size=1)
     try:
-        forgotten = store.forget_written_before(before)
+        forgotten = forget_old_rows(store, before, config.settings.integrity.verify_window_hours)
     finally:
         store.close()
     rows = ", ".join(f"{table} {count}" for table, count in forgotten.items())

@@ -27,12 +27,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
-from tagwarden.adapters.integrity import forget_outside_window
 from tagwarden.adapters.inventory.iam_principals import collect_principals
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
@@ -46,6 +44,7 @@ from tagwarden.app.inventory.principal_inventory import mark_principals_known, p
 from tagwarden.app.inventory.reconcile import Reconciler
 from tagwarden.app.pipeline.principal_tags import INVENTORY_FAULT
 from tagwarden.app.scans.drift_scan import drift_metrics, drift_report
+from tagwarden.app.scans.forgetting import forget_old_rows
 from tagwarden.app.scans.integrity_scan import integrity_locations, verify_sources
 from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_settings, take_inventory
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
@@ -152,10 +151,8 @@ class Scans:
         days = self.config.settings.store.forget_after_days
         assert days is not None
         before = days_before(time.time(), days)
-        forgotten = self.parts.store.forget_written_before(before)
-        # What the integrity check forgets itself, in case it no longer runs (or no longer here).
-        window = timedelta(hours=self.config.settings.integrity.verify_window_hours)
-        forgotten |= forget_outside_window(self.parts.store, datetime.now(UTC) - window)
+        window_hours = self.config.settings.integrity.verify_window_hours
+        forgotten = forget_old_rows(self.parts.store, before, window_hours)
         for table, rows in forgotten.items():
             self.parts.metrics.store_forgotten_rows.labels(table).inc(rows)
         self.log.info("store_forgotten", written_before=before, rows=forgotten)
