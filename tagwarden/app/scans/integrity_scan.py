@@ -59,12 +59,13 @@ def verify_sources(
     urls = integrity_locations(config, parts)
     forget_outside_window(parts.store, since)  # before the lookups: room under the caps
     tree = Tree()
-    digests_read = 0
+    digests_read = digests_known = 0
     for url in urls:
         add_s3(
             tree, parts.clients.s3(), url, since, stopping, known=digests, threads=settings.read_concurrency
         )
         digests_read += digests.counts.read
+        digests_known += digests.counts.known
     if settings.public_keys:
         keys = keys_from_folder(config.base_dir / settings.public_keys)
     else:
@@ -76,9 +77,11 @@ def verify_sources(
         "integrity_check_done",
         locations=urls,
         digests=report.digests,
-        digests_read=digests_read,  # the others unchanged since an earlier check read them
+        digests_read=digests_read,
+        digests_known=digests_known,  # unchanged since an earlier check read them: its copy taken
         log_files=report.logs_checked,
         log_files_read=known.counts.read,
+        log_files_known=known.counts.known,
         problems=len(report.problems),
         new_findings=len(new),
         unsigned_digests=len(report.unsigned),
