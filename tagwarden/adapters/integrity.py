@@ -4,8 +4,8 @@ sign their digests, for the pure check in tagwarden.core.integrity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import nullcontext
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -96,19 +96,23 @@ def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[Listed]:
 _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
 
 
-def _window_keys(s3: S3Client, bucket: str, prefix: str, since: datetime | None) -> Iterator[Listed]:
+def _window_keys(
+    s3: S3Client, bucket: str, prefix: str, since: datetime | None, threads: int
+) -> Generator[Listed, None, None]:
     """Every key under ``prefix``; with ``since``, only the day folders from then on (a prefix already
-    inside a region folder is listed whole)."""
+    inside a region folder is listed whole), ``threads`` folders listed at once: an organization's
+    window is a few folders for each account and region."""
     if since is None or (prefix and _REGION_LEVEL.search(prefix)):
         yield from _s3_keys(s3, bucket, prefix)
         return
     first = (since - _LOG_MARGIN).date()
     days = [first + timedelta(days=n) for n in range((datetime.now(UTC).date() - first).days + 1)]
-    for region_prefix in region_prefixes(
-        s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",)
-    ):
-        for day in days:
-            yield from _s3_keys(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/")
+    regions = region_prefixes(s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",))
+    folders = [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in regions for day in days]
+    with ReadAhead(lambda folder: list(_s3_keys(s3, bucket, folder)), threads) as ahead:
+        ahead.announce(folders)
+        for folder in folders:
+            yield from ahead(folder)
 
 
 def _read_object(s3: S3Client, bucket: str, key: str) -> Callable[[], bytes | None]:
@@ -168,10 +172,12 @@ def add_s3(
     """The CloudTrail files under ``url``; with ``since``, only the digests that end after it (and
     the log files they may list), judged by the times in their names. ``Stopped`` between two keys
     listed, placed or two digests read once ``stopping`` says so. ``known``: the digests earlier
-    checks read, taken for those unchanged since. ``threads``: digests read at once."""
+    checks read, taken for those unchanged since. ``threads``: folders listed, and digests read,
+    at once."""
     bucket, prefix = parse_s3_url(url)
     try:
-        keys = list(until_stopping(_window_keys(s3, bucket, prefix, since), stopping))
+        with closing(_window_keys(s3, bucket, prefix, since, threads)) as listed:
+            keys = list(until_stopping(listed, stopping))
     except ClientError as exc:
         raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
     except NO_ANSWER as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked

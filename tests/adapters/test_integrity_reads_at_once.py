@@ -25,7 +25,7 @@ from tests.builders.signed_trail import BUCKET, build_tree
 
 class Watched:
     """An S3 client whose GetObject calls are counted, each held 20 ms, with the most under way at
-    once since ``most`` was last reset."""
+    once since ``most`` was last reset; and its ListObjectsV2 calls too (``most_listing``)."""
 
     def __init__(self, client: Any) -> None:
         self._client = client
@@ -33,6 +33,26 @@ class Watched:
         self._under_way = 0
         self.most = 0
         self.reads: Counter[str] = Counter()
+        self._listing = 0
+        self.most_listing = 0
+        self.listed: list[str] = []
+        client.meta.events.register("before-parameter-build.s3.ListObjectsV2", self._list_asked)
+        client.meta.events.register("before-call.s3.ListObjectsV2", self._list_starts)
+        client.meta.events.register("after-call.s3.ListObjectsV2", self._list_ends)
+
+    def _list_asked(self, params: dict[str, Any], **_: Any) -> None:
+        with self._lock:
+            self.listed.append(params.get("Prefix", ""))
+
+    def _list_starts(self, **_: Any) -> None:
+        with self._lock:
+            self._listing += 1
+            self.most_listing = max(self.most_listing, self._listing)
+        time.sleep(0.02)
+
+    def _list_ends(self, **_: Any) -> None:
+        with self._lock:
+            self._listing -= 1
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._client, name)
@@ -81,14 +101,17 @@ def test_objects_are_read_at_once_each_once_with_the_report_unchanged(
     forged_bucket: list[str], tmp_path: Path
 ) -> None:
     alone, one_by_one, most_digests = _check(tmp_path, threads=1)
-    assert (most_digests, one_by_one.most) == (1, 1)
+    assert (one_by_one.most_listing, most_digests, one_by_one.most) == (1, 1, 1)
     assert [p.kind for p in alone.problems] == ["modified"]
 
     report, at_once, most_digests = _check(tmp_path, threads=4)
-    assert most_digests >= 2 and at_once.most >= 2  # under way together: digests, then log files
-    assert at_once.most <= 4
+    # Under way together: the day folders' listings, the digests, then the log files.
+    assert at_once.most_listing >= 2 and most_digests >= 2 and at_once.most >= 2
+    assert at_once.most_listing <= 4 and at_once.most <= 4
     assert report == alone
     assert at_once.reads == one_by_one.reads == Counter(forged_bucket)  # every object, once
+    assert sorted(at_once.listed) == sorted(one_by_one.listed)  # every folder, once
+    assert sum(prefix.endswith(f"{datetime.now(UTC):%Y/%m/%d}/") for prefix in at_once.listed) == 2
 
 
 def test_with_objects_kept_only_those_not_known_are_read_ahead(
