@@ -107,7 +107,9 @@ def _window_keys(
         return
     first = (since - _LOG_MARGIN).date()
     days = [first + timedelta(days=n) for n in range((datetime.now(UTC).date() - first).days + 1)]
-    regions = region_prefixes(s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",))
+    regions = region_prefixes(
+        s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",), threads=threads
+    )
     folders = [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in regions for day in days]
     with ReadAhead(lambda folder: list(_s3_keys(s3, bucket, folder)), threads) as ahead:
         ahead.announce(folders)

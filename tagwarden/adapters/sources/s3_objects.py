@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from botocore.exceptions import ClientError
 
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code, is_transient
+from tagwarden.adapters.read_ahead import ReadAhead
 from tagwarden.adapters.sources.log_names import NOT_LOG_FOLDERS, is_log_key
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
@@ -141,6 +143,9 @@ def _objects(s3: S3Client, bucket: str, prefix: str) -> Iterator[tuple[str, int 
                 yield entry["Key"], entry.get("Size")
 
 
+_WALK_DEPTH = 7  # folder levels listed below the prefix given, at most
+
+
 def region_prefixes(
     s3: S3Client,
     bucket: str,
@@ -148,18 +153,33 @@ def region_prefixes(
     *,
     level: re.Pattern[str] = _REGION_LEVEL,
     skipped: tuple[str, ...] = _SKIPPED,
-    depth: int = 0,
-) -> Iterator[str]:
+    threads: int = 1,
+) -> list[str]:
     """Walk AWSLogs/[o-org/]<account>/CloudTrail/<region>/ (the folders ``level`` matches) without
-    listing every object, leaving out folders that end with one of ``skipped``."""
-    if level.search(prefix):
-        yield prefix
+    listing every object, leaving out folders that end with one of ``skipped``. One level at a
+    time, ``threads`` folders listed at once (an organization's level holds an account's folder
+    each); the folders found in the order a depth-first walk meets them."""
+    children: dict[str, list[str]] = {}
+    frontier = [prefix]
+    for _ in range(_WALK_DEPTH):
+        to_list = [folder for folder in frontier if not level.search(folder)]
+        with ReadAhead(partial(_listed_children, s3, bucket, skipped), threads) as ahead:
+            ahead.announce(to_list)
+            children |= {folder: ahead(folder) for folder in to_list}
+        frontier = [child for folder in to_list for child in children[folder]]
+    return list(_depth_first(prefix, children, level))
+
+
+def _listed_children(s3: S3Client, bucket: str, skipped: tuple[str, ...], folder: str) -> list[str]:
+    return [child for child in _common_prefixes(s3, bucket, folder) if not child.endswith(skipped)]
+
+
+def _depth_first(folder: str, children: dict[str, list[str]], level: re.Pattern[str]) -> Iterator[str]:
+    if level.search(folder):
+        yield folder
         return
-    if depth > 6:
-        return
-    for child in _common_prefixes(s3, bucket, prefix):
-        if not child.endswith(skipped):
-            yield from region_prefixes(s3, bucket, child, level=level, skipped=skipped, depth=depth + 1)
+    for child in children.get(folder, ()):
+        yield from _depth_first(child, children, level)
 
 
 def list_log_keys(s3: S3Client, bucket: str, prefix: str, window: Window) -> list[str]:
@@ -175,7 +195,7 @@ def list_log_objects(s3: S3Client, bucket: str, prefix: str, window: Window) -> 
     found: list[tuple[str, int | None]] = []
     regions: list[str] = []
     if window.since is not None and window.until is not None and not _BELOW_REGION.search(prefix):
-        regions = list(region_prefixes(s3, bucket, prefix))
+        regions = region_prefixes(s3, bucket, prefix)
     for region_prefix in regions:
         for day in window.days():
             found.extend(_objects(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))

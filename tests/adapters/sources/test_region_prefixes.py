@@ -1,0 +1,114 @@
+"""region_prefixes walks the folders one level at a time, several listed at once, and finds the
+region folders a depth-first walk finds, in the same order, listing each folder once."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tagwarden.adapters.sources.s3_objects import region_prefixes
+
+LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
+SKIPPED = ("CloudTrail-Insight/",)
+
+
+class Folders:
+    """A bucket's folders for a delimiter listing (ListObjectsV2 with Delimiter "/"), counted."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.listed: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    def get_paginator(self, name: str) -> Folders:
+        assert name == "list_objects_v2"
+        return self
+
+    def paginate(self, Bucket: str, Prefix: str, Delimiter: str) -> Iterator[dict[str, Any]]:
+        with self._lock:
+            self.listed[Prefix] += 1
+        below = {
+            Prefix + key[len(Prefix) :].split("/", 1)[0] + "/"
+            for key in self.keys
+            if key.startswith(Prefix) and "/" in key[len(Prefix) :]
+        }
+        ordered = sorted(below)
+        yield {"CommonPrefixes": [{"Prefix": folder} for folder in ordered[:2]]}
+        yield {"CommonPrefixes": [{"Prefix": folder} for folder in ordered[2:]]}
+
+
+def depth_first(folders: Folders, prefix: str, depth: int = 0) -> Iterator[str]:
+    """The walk as it was written before: one folder listed at a time, depth first."""
+    if LEVEL.search(prefix):
+        yield prefix
+        return
+    if depth > 6:
+        return
+    for page in folders.paginate(Bucket="b", Prefix=prefix, Delimiter="/"):
+        for entry in page["CommonPrefixes"]:
+            if not entry["Prefix"].endswith(SKIPPED):
+                yield from depth_first(folders, entry["Prefix"], depth + 1)
+
+
+segment = st.sampled_from(
+    [
+        "AWSLogs",
+        "o-abc",
+        "111122223333",
+        "444455556666",
+        "CloudTrail",
+        "CloudTrail-Digest",
+        "CloudTrail-Insight",
+        "us-east-1",
+        "eu-west-3",
+        "2026",
+        "a-b",
+        "a",
+        "x",
+    ]
+)
+keys = st.lists(
+    st.lists(segment, min_size=1, max_size=9).map(lambda parts: "/".join(parts) + "/f.json.gz"), max_size=25
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(keys=keys, prefix=st.sampled_from(["", "AWSLogs/", "AWSLogs/o-abc/", "a/"]), threads=st.integers(1, 4))
+def test_the_region_folders_of_a_depth_first_walk_in_its_order(
+    keys: list[str], prefix: str, threads: int
+) -> None:
+    expected = list(depth_first(Folders(keys), prefix))
+    folders = Folders(keys)
+    found = region_prefixes(folders, "b", prefix, level=LEVEL, skipped=SKIPPED, threads=threads)  # type: ignore[arg-type]
+    assert found == expected
+    assert set(folders.listed.values()) <= {1}  # each folder listed once
+
+
+def test_an_organizations_folders_are_listed_at_once() -> None:
+    accounts = [f"{n:012d}" for n in range(12)]
+    keys = [f"AWSLogs/o-abc/{a}/CloudTrail/us-east-1/2026/01/01/f.json.gz" for a in accounts]
+    under_way, most, lock = 0, 0, threading.Lock()
+    together = threading.Event()
+
+    class Slow(Folders):
+        def paginate(self, Bucket: str, Prefix: str, Delimiter: str) -> Iterator[dict[str, Any]]:
+            nonlocal under_way, most
+            with lock:
+                under_way += 1
+                most = max(most, under_way)
+                if most >= 4:
+                    together.set()
+            together.wait(0.5)  # until four listings are under way together, or half a second
+            with lock:
+                under_way -= 1
+            yield from super().paginate(Bucket, Prefix, Delimiter)
+
+    found = region_prefixes(Slow(keys), "b", "AWSLogs/", threads=4)  # type: ignore[arg-type]
+    assert found == [f"AWSLogs/o-abc/{a}/CloudTrail/us-east-1/" for a in accounts]
+    assert most == 4
