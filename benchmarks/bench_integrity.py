@@ -1,9 +1,10 @@
 """The scheduled integrity check's first run (nothing kept from an earlier one), by how many S3
 objects it reads at once.
 
-    python benchmarks/bench_integrity.py                                 # 46 hours x 12 log files
+    python benchmarks/bench_integrity.py                                 # 42 hours x 12 log files
     python benchmarks/bench_integrity.py --round-trip-ms 20 --concurrency 1 8 16
     python benchmarks/bench_integrity.py --hours 10 --logs-per-hour 4 --rounds 1   # a quick look
+    python benchmarks/bench_integrity.py --accounts 100 --round-trip-ms 20   # an organization's listing
 
 A moto server in a process of its own holds a signed CloudTrail tree (--hours hourly digests, each
 listing --logs-per-hour log files). Each run is the first check of a daemon built on a new store,
@@ -11,7 +12,9 @@ as after a first deployment: every digest and log file of the window is read. Th
 over the --concurrency values (``integrity.read_concurrency``), --rounds times, in the same run,
 so the machine's drift falls on each alike. Prints each run's time, what it read, and each value's
 median over the one-at-a-time median. With --round-trip-ms every S3 call waits that long before it
-is sent, as a round trip to AWS would (moto on loopback answers in a few milliseconds).
+is sent, as a round trip to AWS would (moto on loopback answers in a few milliseconds). With
+--accounts, the listing of an organization's window (a folder per account, region and day) is
+timed alone first, the same way.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from moto_process import moto_server_process
 
 from tagwarden.adapters.aws.clients import AwsClients
+from tagwarden.adapters.integrity import Tree, add_s3
 from tagwarden.app.config import load_config
 from tagwarden.app.logs import configure_logging, get_logger
 from tagwarden.app.scans import Scans
@@ -93,6 +97,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--round-trip-ms", type=float, default=0.0)
+    parser.add_argument(
+        "--accounts",
+        type=int,
+        default=0,
+        help="also time the listing alone of an organization's window: this many accounts, two "
+        "regions, a log file a day in each (another bucket; no digests)",
+    )
     args = parser.parse_args()
     configure_logging("error")
     with moto_server_process(), tempfile.TemporaryDirectory() as tmp:
@@ -113,6 +124,8 @@ def main() -> None:
             f"{len(tree.digests)} digests and {len(tree.logs)} log files in moto's S3 (a process of its own);"
             f" {args.round_trip_ms:g} ms added to each S3 call"
         )
+        if args.accounts:
+            _time_listing(args, _organization(args.accounts))
         times: dict[int, list[float]] = {concurrency: [] for concurrency in args.concurrency}
         for round_ in range(args.rounds):
             for concurrency in args.concurrency:
@@ -122,13 +135,53 @@ def main() -> None:
                     f"read_concurrency {concurrency:>2}: {seconds:6.2f} s  ({done['digests_read']} digests"
                     f" and {done['log_files_read']} log files read, {done['problems']} problems)"
                 )
-    baseline = statistics.median(times[args.concurrency[0]])
+    _medians("median", times)
+
+
+def _medians(what: str, times: dict[int, list[float]]) -> None:
+    first = next(iter(times))
+    baseline = statistics.median(times[first])
     for concurrency, runs in times.items():
         median = statistics.median(runs)
         print(
-            f"median, read_concurrency {concurrency:>2}: {median:6.2f} s, "
-            f"{baseline / median:4.1f}x the speed of read_concurrency {args.concurrency[0]}"
+            f"{what}, read_concurrency {concurrency:>2}: {median:6.2f} s, "
+            f"{baseline / median:4.1f}x the speed of read_concurrency {first}"
         )
+
+
+ORG_BUCKET = "org-bench"
+
+
+def _organization(accounts: int) -> str:
+    """An organization trail's folders in ORG_BUCKET, a log file per account, region and day of
+    the last three days; its s3:// location."""
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket=ORG_BUCKET)
+    today = datetime.now(UTC)
+    for account in range(accounts):
+        for region in ("us-east-1", "eu-west-1"):
+            for days in range(3):
+                moment = today - timedelta(days=days)
+                name = f"{account:012d}_CloudTrail_{region}_{moment:%Y%m%dT%H%M}Z_x.json.gz"
+                key = f"AWSLogs/o-bench/{account:012d}/CloudTrail/{region}/{moment:%Y/%m/%d}/{name}"
+                s3.put_object(Bucket=ORG_BUCKET, Key=key, Body=b"")
+    return f"s3://{ORG_BUCKET}/AWSLogs/"
+
+
+def _time_listing(args: argparse.Namespace, url: str) -> None:
+    since = datetime.now(UTC) - timedelta(hours=48)
+    times: dict[int, list[float]] = {concurrency: [] for concurrency in args.concurrency}
+    for _ in range(args.rounds):
+        for concurrency in args.concurrency:
+            tree, s3 = Tree(), AwsClients("us-east-1").s3()
+            started = time.perf_counter()
+            add_s3(tree, s3, url, since, threads=concurrency)
+            times[concurrency].append(time.perf_counter() - started)
+            seconds = times[concurrency][-1]
+            print(
+                f"listing, read_concurrency {concurrency:>2}: {seconds:6.2f} s ({len(tree.logs)} log files)"
+            )
+    _medians(f"listing {args.accounts} accounts' window", times)
 
 
 if __name__ == "__main__":
