@@ -9,7 +9,7 @@ from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from botocore.exceptions import ClientError
 
@@ -17,8 +17,8 @@ from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
 from tagwarden.adapters.read_ahead import ReadAhead
-from tagwarden.adapters.sources.s3_objects import parse_s3_url, region_prefixes
-from tagwarden.core.integrity import DigestFile, PublicKeys, Report, hashing, place, verify
+from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, parse_s3_url, region_prefixes
+from tagwarden.core.integrity import DigestFile, PublicKeys, Report, log_hash, place, verify
 from tagwarden.core.ports.known_objects import KnownObjectStore
 from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY
 from tagwarden.core.stopping import Stopping, check, never, until_stopping
@@ -39,24 +39,26 @@ class TreeError(Exception):
 class Tree:
     digests: list[DigestFile] = field(default_factory=list)
     logs: dict[str, str] = field(default_factory=dict)  # where -> key as stored (see verify)
-    readers: dict[str, Callable[[], bytes | None]] = field(default_factory=dict)  # by where
+    # by where: each log file's hash, read as a stream (None where it cannot be read)
+    hashers: dict[str, Callable[[], str | None]] = field(default_factory=dict)
     # S3 log files' ETag, LastModified and size in the listing, by where: a file written again since
     # an earlier read shows a new one (KnownLogHashes)
     fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
 
-    def read_log(self, where: str) -> bytes | None:
-        reader = self.readers.get(where)
-        return reader() if reader is not None else None
+    def hash_log(self, where: str) -> str | None:
+        hasher = self.hashers.get(where)
+        return hasher() if hasher is not None else None
 
 
-def _read_file(path: Path) -> Callable[[], bytes | None]:
-    def read() -> bytes | None:
+def _hash_file(path: Path) -> Callable[[], str | None]:
+    def hash_file() -> str | None:
         try:
-            return path.read_bytes()
+            with path.open("rb") as stream:
+                return log_hash(stream)
         except OSError:
             return None
 
-    return read
+    return hash_file
 
 
 def add_local(tree: Tree, root: Path) -> None:
@@ -77,7 +79,7 @@ def add_local(tree: Tree, root: Path) -> None:
         else:
             stored = path.name if path == root else path.relative_to(root).as_posix()
             tree.logs[str(path)] = stored
-            tree.readers[str(path)] = _read_file(path)
+            tree.hashers[str(path)] = _hash_file(path)
 
 
 Listed = tuple[str, Fingerprint]  # an object's key, and its ETag, LastModified and size
@@ -117,22 +119,25 @@ def _window_keys(
             yield from ahead(folder)
 
 
-def _read_object(s3: S3Client, bucket: str, key: str) -> Callable[[], bytes | None]:
-    """A log file's bytes; None where S3 refuses the object (a problem of that file), TreeError
-    where S3 cannot serve it now (throttled, a server error, the network): the next run reads it."""
+def _hash_object(s3: S3Client, bucket: str, key: str) -> Callable[[], str | None]:
+    """A log file's hash, its body read as a stream; None where S3 refuses the object (a problem
+    of that file), TreeError where S3 cannot serve it now (throttled, a server error, the network,
+    the body cut short): the next run reads it."""
 
-    def read() -> bytes | None:
+    def hash_object() -> str | None:
         try:
-            return s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+            body = s3.get_object(Bucket=bucket, Key=key)["Body"]
+            with closing(body):
+                return log_hash(cast(BinaryIO, body))
         except ClientError as exc:
             code = error_code(exc, "error")
             if not _refused(code):
                 raise TreeError(f"s3://{bucket}/{key}: cannot read now ({code})") from None
             return None
-        except NO_ANSWER as exc:
+        except BODY_ERRORS as exc:
             raise TreeError(f"s3://{bucket}/{key}: cannot read now ({exc})") from None
 
-    return read
+    return hash_object
 
 
 # A digest lists the log files delivered in the hour before its end: read log files from a little
@@ -194,7 +199,7 @@ def add_s3(
             digests[where] = fingerprint
         else:
             tree.logs[where] = key
-            tree.readers[where] = _read_object(s3, bucket, key)
+            tree.hashers[where] = _hash_object(s3, bucket, key)
             tree.fingerprints[where] = fingerprint
 
     def read(where: str) -> DigestFile:
@@ -209,7 +214,8 @@ def add_s3(
 
 def _read_digest(s3: S3Client, bucket: str, where: str) -> DigestFile:
     """The digest at ``where`` (s3://bucket/key), or what S3 refused of it; TreeError where S3
-    cannot serve it now (throttled, a server error, the network): the next run reads it."""
+    cannot serve it now (throttled, a server error, the network, the body cut short): the next
+    run reads it."""
     key = where[len(f"s3://{bucket}/") :]
     try:
         response = s3.get_object(Bucket=bucket, Key=key)
@@ -219,7 +225,7 @@ def _read_digest(s3: S3Client, bucket: str, where: str) -> DigestFile:
         if not _refused(code):
             raise TreeError(f"{where}: cannot read now ({code})") from None
         return DigestFile(where, b"", read_error=code)
-    except NO_ANSWER as exc:
+    except BODY_ERRORS as exc:
         raise TreeError(f"{where}: cannot read now ({exc})") from None
     return DigestFile(where, content, response.get("Metadata", {}).get("signature"))
 
@@ -294,7 +300,7 @@ def verify_tree(
     files read once ``stopping`` says so: a window of an organization's trail holds thousands.
     ``known``: the hashes earlier checks read, taken for the S3 files unchanged since.
     ``threads``: log files read (and hashed) at once."""
-    with ReadAhead(hashing(tree.read_log), threads) as ahead:
+    with ReadAhead(tree.hash_log, threads) as ahead:
 
         def hash_log(where: str) -> str | None:
             check(stopping)

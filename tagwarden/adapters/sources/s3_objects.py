@@ -18,7 +18,7 @@ from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
 
 # Reading an object's body: the connection failed or the body was cut short.
-_BODY_ERRORS: tuple[type[Exception], ...] = (*NO_ANSWER, OSError)
+BODY_ERRORS: tuple[type[Exception], ...] = (*NO_ANSWER, OSError)
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -85,7 +85,7 @@ def read_object(
             yield from read_log(body.read(), keep)
         else:
             yield from iter_records(cast(BinaryIO, body))
-    except _BODY_ERRORS as exc:
+    except BODY_ERRORS as exc:
         yield ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True, True)
     finally:
         body.close()
@@ -105,7 +105,7 @@ def fetch_object(
         if response.get("ContentLength", WHOLE_READ_BYTES + 1) > min(most, WHOLE_READ_BYTES):
             return None
         return body.read()
-    except _BODY_ERRORS as exc:
+    except BODY_ERRORS as exc:
         return ReadProblem("s3_read_failed", f"s3://{bucket}/{key}: {exc}", True, True)
     finally:
         body.close()

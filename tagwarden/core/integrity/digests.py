@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 from tagwarden.core.integrity.layout import Placed, logical_key, place
 from tagwarden.core.integrity.problems import Copies, Problem
 from tagwarden.core.integrity.signature import PublicKeys, signature_problem
 from tagwarden.core.integrity.unlisted import Group, Span, is_stored_as, merged_spans, unlisted_problems
+from tagwarden.core.records.opening import GZIP_MAGIC, OpenError, inflated_chunks
 from tagwarden.core.timeutil import parse_time
 
 
@@ -64,7 +66,7 @@ class _Digest:
 
 def inflate(content: bytes) -> bytes:
     """The uncompressed bytes of a CloudTrail file (gzip or plain)."""
-    return gzip.decompress(content) if content[:2] == b"\x1f\x8b" else content
+    return gzip.decompress(content) if content[:2] == GZIP_MAGIC else content
 
 
 # A log file's hex SHA-256 once inflated, as its digest lists it, by where it is; None where it
@@ -72,13 +74,19 @@ def inflate(content: bytes) -> bytes:
 HashLog = Callable[[str], str | None]
 
 
-def log_hash(content: bytes) -> str:
-    """The hex SHA-256 of a log file's inflated content; what it is if it cannot be inflated (no
-    digest lists that)."""
+def log_hash(content: bytes | BinaryIO) -> str:
+    """The hex SHA-256 of a log file's inflated content (given whole, or as a stream read to its
+    end); what it is if it cannot be inflated (no digest lists that). Inflated as the log reader
+    inflates it (``inflated_chunks``), so a file the reader refuses is never called intact; and a
+    megabyte at a time: a log file of tens of megabytes is never held inflated, nor, streamed, at
+    all."""
+    digest = hashlib.sha256()
     try:
-        return hashlib.sha256(inflate(content)).hexdigest()
-    except (OSError, EOFError, zlib.error) as exc:
+        for chunk in inflated_chunks(io.BytesIO(content) if isinstance(content, bytes) else content):
+            digest.update(chunk)
+    except OpenError as exc:
         return f"unreadable ({exc})"
+    return digest.hexdigest()
 
 
 def hashing(read_log: Callable[[str], bytes | None]) -> HashLog:

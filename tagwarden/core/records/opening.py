@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import sys
 import zlib
 from collections.abc import Iterator
 from types import ModuleType
@@ -59,8 +60,8 @@ def gunzip_whole(data: bytes, max_bytes: int = WHOLE_TEXT_BYTES) -> bytes | None
         if produced > max_bytes or not inflater.eof:
             return None
         parts.append(out)
-        rest = inflater.unused_data
-        if not rest.strip(b"\x00"):
+        rest = inflater.unused_data.lstrip(b"\x00")  # zeros between members, as gzip skips them
+        if not rest:
             return b"".join(parts) if len(parts) > 1 else parts[0]
         if rest[:2] != GZIP_MAGIC:
             return None
@@ -139,15 +140,30 @@ def _gunzip_chunks(head: bytes, stream: BinaryIO, chunk_bytes: int, budget: _Bud
             break
         yield from _inflate(inflater, data, chunk_bytes, budget)
         if inflater.eof:
-            rest = inflater.unused_data
-            if not rest.strip(b"\x00"):
+            # Zeros after a member are skipped, as gzip skips them: the end, or another member.
+            rest = inflater.unused_data.lstrip(b"\x00")
+            while not rest:
                 if not (more := stream.read(chunk_bytes)):
                     return
-                rest += more
+                rest = more.lstrip(b"\x00")
             inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
             pending = rest
     if not inflater.eof:
         raise OpenError("truncated_gzip", "gzip data ends before the end of its compressed stream")
+
+
+_UNBOUNDED = ReadLimits(max_object_bytes=sys.maxsize, max_compression_ratio=sys.maxsize)
+
+
+def inflated_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
+    """The bytes of ``stream``, gunzipped where it starts with the gzip magic (every member),
+    ``chunk_bytes`` at a time and without bounds, as ``open_maybe_gzip`` reads them: for hashing
+    a file whole without holding it inflated. ``OpenError`` where the gzip data is corrupt or cut
+    short."""
+    try:
+        yield from _raw_chunks(stream, chunk_bytes, _Budget(_UNBOUNDED))
+    except (EOFError, gzip.BadGzipFile) as exc:
+        raise OpenError("bad_gzip", f"gzip data is corrupt: {exc}") from None
 
 
 def open_maybe_gzip(

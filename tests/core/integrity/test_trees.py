@@ -4,12 +4,13 @@ the scheduled check reads, does to the report."""
 from __future__ import annotations
 
 import gzip
+import io
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ResponseStreamingError
 
 from tagwarden.adapters.integrity import Tree, TreeError, add_s3, verify_tree
 from tests.builders.signed_trail import BUCKET, TRAIL, SignedTree, build_tree, fingerprint, public_der
@@ -132,3 +133,34 @@ def test_a_log_file_s3_cannot_serve_now_stops_the_check_and_a_refused_one_is_mis
     add_s3(refused, _Denying(s3, tree.logs[1]), f"s3://{BUCKET}/AWSLogs/")
     problems = [(p.kind, p.path) for p in verify_tree(refused, _keys).problems]
     assert problems == [("missing", f"s3://{BUCKET}/{tree.logs[1]}")]
+
+
+class _CutShort(_Denying):
+    """The body of ``denied`` breaks off after its first bytes, as a dropped connection does."""
+
+    def get_object(self, **kwargs: Any) -> Any:
+        response = self.inner.get_object(**kwargs)
+        if kwargs["Key"] == self.denied:
+            whole = response["Body"].read()
+
+            class Body(io.BytesIO):
+                def read(self, size: int | None = -1) -> bytes:
+                    if self.tell() >= 10 or size is None or size < 0 or size > 10:
+                        raise ResponseStreamingError(error="connection reset by peer")
+                    return super().read(size)
+
+            response["Body"] = Body(whole)
+        return response
+
+
+def test_a_body_cut_short_is_a_file_s3_cannot_serve_now_log_or_digest(aws: str) -> None:
+    # Log files are hashed as their body streams in: a cut is S3's fault, not the file's, and is
+    # never hashed as if the file ended there (a "modified" finding).
+    tree = build_tree()
+    s3 = _bucket(tree)
+    files = Tree()
+    add_s3(files, _CutShort(s3, tree.logs[1]), f"s3://{BUCKET}/AWSLogs/")
+    with pytest.raises(TreeError, match=r"cannot read now \(.*connection reset by peer"):
+        verify_tree(files, _keys)
+    with pytest.raises(TreeError, match=r"cannot read now \(.*connection reset by peer"):
+        add_s3(Tree(), _CutShort(s3, tree.digests[1]), f"s3://{BUCKET}/AWSLogs/")

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.records.json_stream import ChunkedText, iter_array
+from tagwarden.core.records.opening import gunzip_whole
 from tests.conftest import FIXTURES
 
 CONTAINERS = FIXTURES / "containers"
@@ -78,6 +79,28 @@ def test_log_file_gzip_or_not_any_chunk_size(chunk: int, count: int) -> None:
     for body in (raw, gzip.compress(raw)):
         got = list(iter_records(io.BytesIO(body), chunk_bytes=chunk))
         assert got == records
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=200),
+    st.sampled_from([1, 9, 3 * 1024]),
+    st.sampled_from([b"", b"\x00" * 5000]),
+)
+def test_zeros_between_and_after_gzip_members_are_skipped_as_gzip_skips_them(
+    chunk: int, zeros: int, trailing: bytes
+) -> None:
+    # Python's gzip and GNU gzip take such a file whole; before, the records after the zeros were lost.
+    records = [{"eventSource": "s", "eventName": f"E{i}", "eventID": str(i)} for i in range(4)]
+    first = json.dumps({"Records": records})
+    cut = len(first) // 2
+    body = (
+        gzip.compress(first[:cut].encode()) + b"\x00" * zeros + gzip.compress(first[cut:].encode()) + trailing
+    )
+    # The document is cut inside a record: its records come out only if both members are read.
+    assert gzip.decompress(body) == first.encode()
+    assert list(iter_records(io.BytesIO(body), chunk_bytes=chunk)) == records
+    assert gunzip_whole(body) == first.encode()
 
 
 MALFORMED = FIXTURES / "malformed"
