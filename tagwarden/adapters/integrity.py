@@ -4,8 +4,8 @@ sign their digests, for the pure check in tagwarden.core.integrity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Generator, Iterator
-from contextlib import closing, nullcontext
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -98,25 +98,62 @@ def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[Listed]:
 _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
 
 
-def _window_keys(
+def _window_folders(
     s3: S3Client, bucket: str, prefix: str, since: datetime | None, threads: int
-) -> Generator[Listed, None, None]:
-    """Every key under ``prefix``; with ``since``, only the day folders from then on (a prefix already
-    inside a region folder is listed whole), ``threads`` folders listed at once: an organization's
-    window is a few folders for each account and region."""
+) -> list[str]:
+    """The folders a window's listing lists: with ``since``, the day folders from then on of every
+    region folder under ``prefix``, ``threads`` folders walked at once; without, or for a prefix
+    already inside a region folder, ``prefix`` itself, listed whole."""
     if since is None or (prefix and _REGION_LEVEL.search(prefix)):
-        yield from _s3_keys(s3, bucket, prefix)
-        return
+        return [prefix]
     first = (since - _LOG_MARGIN).date()
     days = [first + timedelta(days=n) for n in range((datetime.now(UTC).date() - first).days + 1)]
     regions = region_prefixes(
         s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",), threads=threads
     )
-    folders = [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in regions for day in days]
+    return [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in regions for day in days]
+
+
+def _folders_keys(
+    s3: S3Client, bucket: str, folders: Sequence[str], threads: int
+) -> Generator[Listed, None, None]:
+    """Every key in ``folders``, in their order, ``threads`` folders listed at once: an
+    organization's window is a few folders for each account and region."""
     with ReadAhead(lambda folder: list(_s3_keys(s3, bucket, folder)), threads) as ahead:
         ahead.announce(folders)
         for folder in folders:
             yield from ahead(folder)
+
+
+_GROUP = re.compile(r"(?:^|/)AWSLogs/(?:o-[a-z0-9]+/)?(\d{12})/(?:CloudTrail|CloudTrail-Digest)/([^/]+)/")
+
+
+def window_groups(
+    s3: S3Client, url: str, since: datetime | None, threads: int = DEFAULT_READ_CONCURRENCY
+) -> list[list[str]]:
+    """The folders of the window under ``url`` (as ``add_s3`` lists them), by account and region:
+    each account and region's log and digest folders (under any prefix) in one group, which
+    ``verify`` can check alone (its digest chain, its digests' log files, its unlisted files).
+    Folders that name no account and region form one group. TreeError where the bucket cannot be
+    listed."""
+    bucket, prefix = parse_s3_url(url)
+    with _listing_errors(url):
+        folders = _window_folders(s3, bucket, prefix, since, threads)
+    groups: dict[tuple[str, str] | None, list[str]] = {}
+    for folder in folders:
+        match = _GROUP.search(folder)
+        groups.setdefault((match.group(1), match.group(2)) if match else None, []).append(folder)
+    return list(groups.values())
+
+
+@contextmanager
+def _listing_errors(url: str) -> Iterator[None]:
+    try:
+        yield
+    except ClientError as exc:
+        raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
+    except NO_ANSWER as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked
+        raise TreeError(f"{url}: cannot list ({exc})") from None
 
 
 def _hash_object(s3: S3Client, bucket: str, key: str) -> Callable[[], str | None]:
@@ -175,20 +212,19 @@ def add_s3(
     *,
     known: KnownDigests | None = None,
     threads: int = DEFAULT_READ_CONCURRENCY,
+    folders: Sequence[str] | None = None,
 ) -> None:
     """The CloudTrail files under ``url``; with ``since``, only the digests that end after it (and
     the log files they may list), judged by the times in their names. ``Stopped`` between two keys
     listed, placed or two digests read once ``stopping`` says so. ``known``: the digests earlier
     checks read, taken for those unchanged since. ``threads``: folders listed, and digests read,
-    at once."""
+    at once. ``folders``: only these of the window's (one group of ``window_groups``)."""
     bucket, prefix = parse_s3_url(url)
-    try:
-        with closing(_window_keys(s3, bucket, prefix, since, threads)) as listed:
+    with _listing_errors(url):
+        if folders is None:
+            folders = _window_folders(s3, bucket, prefix, since, threads)
+        with closing(_folders_keys(s3, bucket, folders, threads)) as listed:
             keys = list(until_stopping(listed, stopping))
-    except ClientError as exc:
-        raise TreeError(f"{url}: cannot list ({error_code(exc, 'error')})") from None
-    except NO_ANSWER as exc:  # the network, a timeout, no credentials: as a refusal, nothing checked
-        raise TreeError(f"{url}: cannot list ({exc})") from None
     digests: dict[str, Fingerprint] = {}  # by where
     for key, fingerprint in until_stopping(keys, stopping):
         placed = place(key)

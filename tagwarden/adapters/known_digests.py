@@ -47,5 +47,5 @@ class KnownDigests(KnownObjects[tuple[bytes, str | None], KeptDigest]):
                 new.add(KeptDigest(keys[where], file.content, file.signature, fingerprint.modified))
             return file
 
-        with new.flushed():
+        with self._adding(new):
             yield known_or_read

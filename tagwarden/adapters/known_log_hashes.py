@@ -101,22 +101,48 @@ class KnownObjects(Generic[Value, Row]):
         self.counts = HashCounts()
         self._keys: dict[str, str] = {}  # of the check under way: each listed object's key
         self._known: dict[str, Value] = {}  # ... and the values kept under those keys
+        self._room: int | None = None  # rows that may still be kept, in a check of many parts
+
+    @contextmanager
+    def one_check(self) -> Iterator[None]:
+        """A check made of many parts (one per account and region, each a ``checking`` or
+        ``reading`` of its own): the counts add up over the parts, and the store's rows are
+        counted once, not once a part."""
+        self.counts = HashCounts()
+        self._room = self._limit - self._shelf.count() if self._limit > 0 else 0
+        try:
+            yield
+        finally:
+            self._room = None
 
     def _begin(
         self, listed: Mapping[str, Fingerprint]
     ) -> tuple[dict[str, str], dict[str, Value], NewRows[Row]]:
-        """A check's start: each listed object's key, the values kept under them, and the rows the
-        check will add."""
-        self.counts = HashCounts()
+        """A check's (or a part's) start: each listed object's key, the values kept under them, and
+        the rows it will add."""
+        if self._room is None:
+            self.counts = HashCounts()
         keys = {where: object_key(where, fingerprint) for where, fingerprint in listed.items()}
         if self._limit <= 0:
             known: dict[str, Value] = {}
             new: NewRows[Row] = NewRows(self._shelf.keep, 0)
         else:
             known = self._shelf.look_up(keys.values())
-            new = NewRows(self._shelf.keep, self._limit - self._shelf.count())
+            room = self._room if self._room is not None else self._limit - self._shelf.count()
+            new = NewRows(self._shelf.keep, room)
         self._keys, self._known = keys, known
         return keys, known, new
+
+    @contextmanager
+    def _adding(self, new: NewRows[Row]) -> Iterator[None]:
+        """``new`` written as the check (or part) goes and when it ends; what room it leaves is the
+        next part's."""
+        try:
+            with new.flushed():
+                yield
+        finally:
+            if self._room is not None:
+                self._room = new.room
 
     def to_read(self, wheres: Iterable[str]) -> list[str]:
         """Of ``wheres``, once each and in order, those the check under way has no copy of (a local
@@ -158,5 +184,5 @@ class KnownLogHashes(KnownObjects[str, KeptLogHash]):
                 new.add(KeptLogHash(keys[where], hashed, fingerprint.modified))
             return hashed
 
-        with new.flushed():
+        with self._adding(new):
             yield known_or_read

@@ -154,3 +154,30 @@ def test_the_hash_taken_is_always_that_of_the_content_now(checks: list[list[tupl
         for where, hashed in files.check(known).items():
             assert hashed == hashlib.sha256(files.contents[where]).hexdigest()
     store.close()
+
+
+def test_a_check_of_many_parts_adds_up_its_counts_and_counts_the_store_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The scheduled check verifies each account and region alone: a part each.
+    counted = 0
+    count = store.log_hash_count
+
+    def counting() -> int:
+        nonlocal counted
+        counted += 1
+        return count()
+
+    monkeypatch.setattr(store, "log_hash_count", counting)
+    files, known = Files(a=b"1", b=b"2", c=b"3", d=b"4", e=b"5"), KnownLogHashes(store, limit=3)
+    with known.one_check():
+        files.check(known, ["a", "b"])
+        files.check(known, ["c", "d", "e"])
+        assert (known.counts.read, known.counts.known) == (5, 0)  # both parts
+    assert counted == 1
+    keys = [known_log_hashes.object_key(where, files.fingerprints[where]) for where in "abcde"]
+    assert len(store.log_hashes(keys)) == 3
+    with known.one_check():
+        files.check(known, ["a", "b"])
+        files.check(known, ["c", "d", "e"])
+        assert (known.counts.read, known.counts.known) == (2, 3)  # the limit held over both parts

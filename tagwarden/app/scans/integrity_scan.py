@@ -9,17 +9,17 @@ from typing import TYPE_CHECKING, Any
 from tagwarden.adapters.integrity import (
     Tree,
     add_s3,
-    digest_times,
     forget_outside_window,
     keys_from_cloudtrail,
     keys_from_folder,
     verify_tree,
+    window_groups,
 )
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.integrity import integrity_findings
+from tagwarden.core.integrity import Report, integrity_findings
 from tagwarden.core.stopping import Stopping, never
 from tagwarden.core.timeutil import now_iso
 
@@ -53,32 +53,34 @@ def verify_sources(
     stopping: Stopping = never,
 ) -> bool:
     """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads. ``known``
-    and ``digests``: what earlier checks read of the log files and of the digests."""
+    and ``digests``: what earlier checks read of the log files and of the digests. Each account
+    and region is listed, read and verified alone, its findings kept for the end: the check holds
+    one account and region's window at a time (some 1.4 KB a log file), not an organization's."""
     settings = config.settings.integrity
-    since = datetime.now(UTC) - timedelta(hours=settings.verify_window_hours)
+    now = datetime.now(UTC)
+    since = now - timedelta(hours=settings.verify_window_hours)
     urls = integrity_locations(config, parts)
     forget_outside_window(parts.store, since)  # before the lookups: room under the caps
-    tree = Tree()
-    digests_read = digests_known = 0
-    for url in urls:
-        add_s3(
-            tree, parts.clients.s3(), url, since, stopping, known=digests, threads=settings.read_concurrency
-        )
-        digests_read += digests.counts.read
-        digests_known += digests.counts.known
     if settings.public_keys:
         keys = keys_from_folder(config.base_dir / settings.public_keys)
-    else:
-        keys = keys_from_cloudtrail(parts.clients.cloudtrail, digest_times(tree))
-    report = verify_tree(tree, keys, since, stopping, known=known, threads=settings.read_concurrency)
+    else:  # fetched once per region, for the keys in use over the window
+        keys = keys_from_cloudtrail(parts.clients.cloudtrail, (since, now))
+    s3, threads = parts.clients.s3(), settings.read_concurrency
+    report = Report()
+    with known.one_check(), digests.one_check():
+        for url in urls:
+            for folders in window_groups(s3, url, since, threads):
+                tree = Tree()
+                add_s3(tree, s3, url, since, stopping, known=digests, threads=threads, folders=folders)
+                report.add(verify_tree(tree, keys, since, stopping, known=known, threads=threads))
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(
         "integrity_check_done",
         locations=urls,
         digests=report.digests,
-        digests_read=digests_read,
-        digests_known=digests_known,  # unchanged since an earlier check read them: its copy taken
+        digests_read=digests.counts.read,
+        digests_known=digests.counts.known,  # unchanged since an earlier check read them: its copy taken
         log_files=report.logs_checked,
         log_files_read=known.counts.read,
         log_files_known=known.counts.known,

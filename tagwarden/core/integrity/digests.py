@@ -55,6 +55,13 @@ class Report:
     def clean(self) -> bool:
         return not self.problems
 
+    def add(self, part: Report) -> None:
+        """What ``part`` found (one account and region of the same check) added to this report."""
+        self.problems += part.problems
+        self.digests += part.digests
+        self.logs_checked += part.logs_checked
+        self.unsigned += part.unsigned
+
 
 @dataclass(frozen=True, slots=True)
 class _Digest:

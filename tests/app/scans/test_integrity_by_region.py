@@ -1,0 +1,94 @@
+"""The scheduled integrity check lists, reads and verifies one account and region at a time (moto):
+an organization's 48-hour window is hundreds of thousands of log files at some 1.4 KB each in
+memory, more than the container's 512 MiB; one account and region's is a few hundred. The findings
+are those of verifying the whole window at once."""
+
+from __future__ import annotations
+
+import gzip
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from tagwarden.adapters.integrity import Tree, add_s3, keys_from_folder, verify_tree, window_groups
+from tagwarden.app.scans import Scans, integrity_scan
+from tagwarden.core.integrity import Report
+from tests.builders import signed_trail
+from tests.builders.event_log import EventLog
+from tests.builders.integrity_bucket import daemon_parts, put_in_bucket
+from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
+
+GROUPS = [("111122223333", "us-east-2"), ("111122223333", "eu-west-1"), ("444455556666", "us-east-2")]
+
+
+@pytest.fixture
+def organization(aws: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[SignedTree]:
+    """Three accounts and regions of three signed hours each in moto's bucket; in the second, a log
+    file written again; in the third, a digest deleted."""
+    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=8)
+    trees = []
+    for account, region in GROUPS:
+        monkeypatch.setattr(signed_trail, "ACCOUNT", account)
+        monkeypatch.setattr(signed_trail, "REGION", region)
+        trees.append(build_tree(hours=3, logs_per_hour=2, start=start))
+    trees[0].write_keys(tmp_path / "keys")
+    put_in_bucket(*trees)
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.put_object(Bucket=BUCKET, Key=trees[1].logs[2], Body=gzip.compress(b'{"Records": []}'))
+    s3.delete_object(Bucket=BUCKET, Key=trees[2].digests[1])
+    return trees
+
+
+def _problems(report: Report) -> Counter[tuple[str, str, str]]:
+    return Counter((p.kind, p.path, p.digest) for p in report.problems)
+
+
+def test_verifying_each_account_and_region_alone_finds_what_verifying_all_at_once_finds(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    s3, url = boto3.client("s3", region_name="us-east-1"), f"s3://{BUCKET}/"
+    since, keys = datetime.now(UTC) - timedelta(hours=48), keys_from_folder(tmp_path / "keys")
+    whole = Tree()
+    add_s3(whole, s3, url, since)
+    at_once = verify_tree(whole, keys, since)
+
+    groups = window_groups(s3, url, since)
+    assert len(groups) == len(GROUPS)
+    by_group = Report()
+    for folders in groups:
+        tree = Tree()
+        add_s3(tree, s3, url, since, folders=folders)
+        assert len({(key.split("/")[1], key.split("/")[3]) for key in tree.logs.values()}) == 1
+        by_group.add(verify_tree(tree, keys, since))
+
+    assert _problems(by_group) == _problems(at_once)
+    assert {kind for kind, _, _ in _problems(at_once)} >= {"modified", "missing"}
+    assert (by_group.digests, by_group.logs_checked) == (at_once.digests, at_once.logs_checked)
+
+
+def test_the_daemon_holds_one_account_and_regions_files_at_a_time(
+    organization: list[SignedTree], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config, parts = daemon_parts(tmp_path)
+    verified: list[set[tuple[str, str]]] = []
+
+    def verify_tree_watched(tree: Tree, *args: Any, **kwargs: Any) -> Report:
+        verified.append({(key.split("/")[1], key.split("/")[3]) for key in tree.logs.values()})
+        return verify_tree(tree, *args, **kwargs)
+
+    monkeypatch.setattr(integrity_scan, "verify_tree", verify_tree_watched)
+    log = EventLog()
+    scans = Scans(config, parts, log)
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+    assert sorted(group for groups in verified for group in groups) == sorted(GROUPS)
+    assert all(len(groups) == 1 for groups in verified)  # one account and region a tree
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    # Nine digests less the one deleted; 18 log files less the two only that digest vouched for.
+    assert (done["digests"], done["digests_read"], done["log_files_read"]) == (8, 8, 16)
+    kinds = Counter(f.kind for f in parts.store.list_findings())
+    assert kinds == Counter({"log_integrity": done["problems"]}) and done["problems"] >= 2
