@@ -15,12 +15,16 @@ import boto3
 import pytest
 
 from tagwarden.adapters.integrity import Tree, add_s3, keys_from_folder, verify_tree, window_groups
+from tagwarden.app.config import load_config
+from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans, integrity_scan
+from tagwarden.app.wiring import build_parts
 from tagwarden.core.integrity import Report
 from tests.builders import signed_trail
 from tests.builders.event_log import EventLog
-from tests.builders.integrity_bucket import daemon_parts, put_in_bucket
-from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
+from tests.builders.integrity_bucket import CONFIG, daemon_parts, put_in_bucket
+from tests.builders.signed_trail import BUCKET, SignedTree, build_tree, fingerprint, public_der
+from tests.core.integrity.test_public_keys import FakeCloudTrail
 
 GROUPS = [("111122223333", "us-east-2"), ("111122223333", "eu-west-1"), ("444455556666", "us-east-2")]
 
@@ -92,3 +96,32 @@ def test_the_daemon_holds_one_account_and_regions_files_at_a_time(
     assert (done["digests"], done["digests_read"], done["log_files_read"]) == (8, 8, 16)
     kinds = Counter(f.kind for f in parts.store.list_findings())
     assert kinds == Counter({"log_integrity": done["problems"]}) and done["problems"] >= 2
+
+
+def test_public_keys_are_asked_once_a_region_over_the_window_not_once_a_group(
+    organization: list[SignedTree], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG.replace(", public_keys: keys", ""))
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    now = datetime.now(UTC)
+    key = {
+        "Fingerprint": fingerprint(),
+        "Value": public_der(),
+        "ValidityStartTime": now - timedelta(days=9),
+        "ValidityEndTime": now,
+    }
+    calls: dict[str, list[tuple[datetime, datetime]]] = {}
+    monkeypatch.setattr(
+        parts.clients, "cloudtrail", lambda region=None: FakeCloudTrail([key], calls.setdefault(region, []))
+    )
+    scans = Scans(config, parts, log := EventLog())
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+    assert sorted(calls) == ["eu-west-1", "us-east-2"]
+    for ((start, end),) in calls.values():  # once each, over the 48-hour window and the hour before
+        assert timedelta(hours=48.9) < end - start < timedelta(hours=49.1)
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    # The digests verify with the keys fetched: only the tampering is found, as with a keys folder.
+    assert done["problems"] == len(parts.store.list_findings()) >= 2
+    assert all("signature" not in f.explanation for f in parts.store.list_findings())
