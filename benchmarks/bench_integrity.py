@@ -68,7 +68,7 @@ def _with_round_trip(seconds: float) -> None:
     AwsClients.s3 = s3  # type: ignore[method-assign]
 
 
-def _first_check(work: Path, keys: Path, concurrency: int) -> tuple[float, dict[str, Any]]:
+def first_check(work: Path, keys: Path, concurrency: int) -> tuple[float, dict[str, Any]]:
     work.mkdir()
     config_path = work / "tagwarden.yaml"
     config_path.write_text(CONFIG.format(bucket=BUCKET, keys=keys, concurrency=concurrency))
@@ -129,7 +129,7 @@ def main() -> None:
         times: dict[int, list[float]] = {concurrency: [] for concurrency in args.concurrency}
         for round_ in range(args.rounds):
             for concurrency in args.concurrency:
-                seconds, done = _first_check(work / f"r{round_}-c{concurrency}", work / "keys", concurrency)
+                seconds, done = first_check(work / f"r{round_}-c{concurrency}", work / "keys", concurrency)
                 times[concurrency].append(seconds)
                 print(
                     f"read_concurrency {concurrency:>2}: {seconds:6.2f} s  ({done['digests_read']} digests"
