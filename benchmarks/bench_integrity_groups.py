@@ -58,8 +58,8 @@ def _whole_window() -> Any:
     """window_groups as one group: the check as it was before it went group by group."""
     grouped = integrity_scan.window_groups
 
-    def one_group(*args: Any, **kwargs: Any) -> list[list[str]]:
-        return [[folder for group in grouped(*args, **kwargs) for folder in group]]
+    def one_group(*args: Any, **kwargs: Any) -> dict[Any, list[str]]:
+        return {None: [folder for group in grouped(*args, **kwargs).values() for folder in group]}
 
     return grouped, one_group
 

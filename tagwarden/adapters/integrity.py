@@ -128,9 +128,12 @@ def _folders_keys(
 _GROUP = re.compile(r"(?:^|/)AWSLogs/(?:o-[a-z0-9]+/)?(\d{12})/(?:CloudTrail|CloudTrail-Digest)/([^/]+)/")
 
 
+GroupKey = tuple[str, str] | None  # an account and region; None: folders that name none
+
+
 def window_groups(
     s3: S3Client, url: str, since: datetime | None, threads: int = DEFAULT_READ_CONCURRENCY
-) -> list[list[str]]:
+) -> dict[GroupKey, list[str]]:
     """The folders of the window under ``url`` (as ``add_s3`` lists them), by account and region:
     each account and region's log and digest folders (under any prefix) in one group, which
     ``verify`` can check alone (its digest chain, its digests' log files, its unlisted files).
@@ -139,11 +142,11 @@ def window_groups(
     bucket, prefix = parse_s3_url(url)
     with _listing_errors(url):
         folders = _window_folders(s3, bucket, prefix, since, threads)
-    groups: dict[tuple[str, str] | None, list[str]] = {}
+    groups: dict[GroupKey, list[str]] = {}
     for folder in folders:
         match = _GROUP.search(folder)
         groups.setdefault((match.group(1), match.group(2)) if match else None, []).append(folder)
-    return list(groups.values())
+    return groups
 
 
 @contextmanager

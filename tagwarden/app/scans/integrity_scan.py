@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.integrity import (
+    GroupKey,
     Tree,
     add_s3,
     forget_outside_window,
@@ -66,13 +67,17 @@ def verify_sources(
     else:  # fetched once per region, for the keys in use over the window
         keys = keys_from_cloudtrail(parts.clients.cloudtrail, (since, now))
     s3, threads = parts.clients.s3(), settings.read_concurrency
+    groups: dict[GroupKey, list[tuple[str, list[str]]]] = {}  # by account and region, over the locations
+    for url in urls:
+        for group, folders in window_groups(s3, url, since, threads).items():
+            groups.setdefault(group, []).append((url, folders))
     report = Report()
     with known.one_check(), digests.one_check():
-        for url in urls:
-            for folders in window_groups(s3, url, since, threads):
-                tree = Tree()
+        for located in groups.values():
+            tree = Tree()
+            for url, folders in located:
                 add_s3(tree, s3, url, since, stopping, known=digests, threads=threads, folders=folders)
-                report.add(verify_tree(tree, keys, since, stopping, known=known, threads=threads))
+            report.add(verify_tree(tree, keys, since, stopping, known=known, threads=threads))
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(

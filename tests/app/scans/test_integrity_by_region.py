@@ -61,9 +61,9 @@ def test_verifying_each_account_and_region_alone_finds_what_verifying_all_at_onc
     at_once = verify_tree(whole, keys, since)
 
     groups = window_groups(s3, url, since)
-    assert len(groups) == len(GROUPS)
+    assert sorted(groups) == sorted(GROUPS)
     by_group = Report()
-    for folders in groups:
+    for folders in groups.values():
         tree = Tree()
         add_s3(tree, s3, url, since, folders=folders)
         assert len({(key.split("/")[1], key.split("/")[3]) for key in tree.logs.values()}) == 1
@@ -125,3 +125,31 @@ def test_public_keys_are_asked_once_a_region_over_the_window_not_once_a_group(
     # The digests verify with the keys fetched: only the tampering is found, as with a keys folder.
     assert done["problems"] == len(parts.store.list_findings()) >= 2
     assert all("signature" not in f.explanation for f in parts.store.list_findings())
+
+
+def test_an_account_and_regions_files_in_two_locations_are_verified_together(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    # A copy of a log file in another watched bucket counts as a copy of the one the digest lists,
+    # as when every location was one tree: forged there, it is found there.
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket="copies")
+    copied = organization[0].logs[1]
+    s3.put_object(Bucket="copies", Key=copied, Body=gzip.compress(b'{"Records": []}'))
+    (tmp_path / "tagwarden.yaml").write_text(
+        CONFIG.replace('paths: ["s3://', 'paths: ["s3://copies/AWSLogs/", "s3://')
+    )
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    scans = Scans(config, parts, EventLog())
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+    found = {f.target for f in parts.store.list_findings()}
+
+    since, keys = datetime.now(UTC) - timedelta(hours=48), keys_from_folder(tmp_path / "keys")
+    whole = Tree()
+    for url in ("s3://copies/AWSLogs/", f"s3://{BUCKET}/AWSLogs/"):
+        add_s3(whole, s3, url, since)
+    at_once = verify_tree(whole, keys, since)
+    assert found == {p.path for p in at_once.problems}
+    assert f"s3://copies/{copied}" in found
