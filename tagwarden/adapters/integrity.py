@@ -245,8 +245,9 @@ def add_s3(
         return _read_digest(s3, bucket, where)
 
     ahead = ReadAhead(read, threads)
-    with ahead, known.reading(digests, ahead) if known is not None else nullcontext(ahead) as reader:
-        ahead.announce(known.to_read(digests) if known is not None else digests)
+    with ahead, known.reading(digests, ahead) if known is not None else nullcontext() as lookups:
+        ahead.announce(lookups.to_read(digests) if lookups is not None else digests)
+        reader: Callable[[str], DigestFile] = lookups or ahead
         for where in until_stopping(digests, stopping):
             tree.digests.append(reader(where))
 
@@ -349,9 +350,9 @@ def verify_tree(
             return verify(
                 tree.digests, tree.logs, hash_log, public_keys, since=since, announce=ahead.announce
             )
-        with known.checking(tree.fingerprints, hash_log) as known_or_read:
+        with known.checking(tree.fingerprints, hash_log) as lookups:
 
             def announce(wheres: list[str]) -> None:
-                ahead.announce(known.to_read(wheres))
+                ahead.announce(lookups.to_read(wheres))
 
-            return verify(tree.digests, tree.logs, known_or_read, public_keys, since=since, announce=announce)
+            return verify(tree.digests, tree.logs, lookups, public_keys, since=since, announce=announce)

@@ -11,41 +11,35 @@ verifies every digest's signature and chain, from the copy.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 
-from tagwarden.adapters.known_log_hashes import Fingerprint, KnownObjects, Shelf
+from tagwarden.adapters.known_log_hashes import Fingerprint, KnownObjects, Lookups, Shelf
 from tagwarden.core.integrity import DigestFile
 from tagwarden.core.ports.known_objects import DigestCopies, KeptDigest
-
-DEFAULT_LIMIT = 100_000  # integrity.known_digest_files
+from tagwarden.core.settings.integrity import DEFAULT_KNOWN_DIGEST_FILES
 
 ReadDigest = Callable[[str], DigestFile]  # where -> the digest file read there
+Copy = tuple[bytes, str | None]  # a digest's content as stored, and its signature
 
 
-class KnownDigests(KnownObjects[tuple[bytes, str | None], KeptDigest]):
-    def __init__(self, store: DigestCopies, limit: int = DEFAULT_LIMIT) -> None:
-        shelf = Shelf(store.digest_copies, store.keep_digest_copies, store.digest_copy_count)
-        super().__init__(shelf, limit)
+class KnownDigests(KnownObjects[Copy, DigestFile, KeptDigest]):
+    """Copies of digest files: ``lookups`` with a ReadDigest reads a digest or takes its copy."""
 
-    @contextmanager
-    def reading(self, fingerprints: Mapping[str, Fingerprint], read: ReadDigest) -> Iterator[ReadDigest]:
-        """A ReadDigest for one check: the kept copy of a digest whose fingerprint (by where it is)
-        is unchanged, else ``read``'s, kept for later checks when it was read whole."""
-        keys, known, new = self._begin(fingerprints)
-        counts = self.counts
+    def __init__(self, store: DigestCopies, limit: int = DEFAULT_KNOWN_DIGEST_FILES) -> None:
+        super().__init__(Shelf(store.digest_copies, store.keep_digest_copies, store.digest_copy_count), limit)
 
-        def known_or_read(where: str) -> DigestFile:
-            fingerprint = fingerprints.get(where)
-            kept = known.get(keys[where]) if fingerprint is not None else None
-            if kept is not None:
-                counts.known += 1
-                return DigestFile(where, kept[0], kept[1])
-            counts.read += 1
-            file = read(where)
-            if fingerprint is not None and file.read_error is None and file.content:
-                new.add(KeptDigest(keys[where], file.content, file.signature, fingerprint.modified))
-            return file
+    def answer(self, where: str, value: Copy) -> DigestFile:
+        return DigestFile(where, *value)
 
-        with self._adding(new):
-            yield known_or_read
+    def value(self, answer: DigestFile) -> Copy | None:
+        # Kept only when read whole: never what S3 refused.
+        return (answer.content, answer.signature) if answer.read_error is None and answer.content else None
+
+    def row(self, key: str, value: Copy, modified: float) -> KeptDigest:
+        return KeptDigest(key, *value, modified)
+
+    def reading(
+        self, fingerprints: Mapping[str, Fingerprint], read: ReadDigest
+    ) -> AbstractContextManager[Lookups[Copy, DigestFile, KeptDigest]]:
+        return self.lookups(fingerprints, read)

@@ -15,19 +15,21 @@ from __future__ import annotations
 
 import hashlib
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Generic, NamedTuple, TypeVar
 
 from tagwarden.core.integrity import HashLog
 from tagwarden.core.ports.known_objects import KeptLogHash, LogHashes
+from tagwarden.core.settings.integrity import DEFAULT_KNOWN_LOG_FILES
 
-DEFAULT_LIMIT = 200_000  # integrity.known_log_files
 KEPT_EVERY = 1_000  # new rows written to the store this many at a time, and when a check ends
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 Row = TypeVar("Row")
 Value = TypeVar("Value")
+Answer = TypeVar("Answer")
 
 
 class Fingerprint(NamedTuple):
@@ -92,22 +94,62 @@ class Shelf(Generic[Value, Row]):
     count: Callable[[], int]
 
 
-class KnownObjects(Generic[Value, Row]):
-    """What earlier checks read of one kind of S3 object, at most ``limit`` of them kept."""
+@dataclass
+class Lookups(Generic[Value, Answer, Row]):
+    """One check's (or part's) answers, by where: the kept copy of an object whose fingerprint is
+    unchanged since an earlier check read it, else what ``read`` gives, kept for later checks."""
+
+    kind: KnownObjects[Value, Answer, Row]
+    listed: Mapping[str, Fingerprint]
+    keys: dict[str, str]  # by where, each listed object's key
+    known: dict[str, Value]  # by key, the values kept
+    new: NewRows[Row]
+    read: Callable[[str], Answer]
+
+    def __call__(self, where: str) -> Answer:
+        counts, key = self.kind.counts, self.keys.get(where)  # no key: a local file, not listed
+        kept = self.known.get(key) if key is not None else None
+        if kept is not None:
+            counts.known += 1
+            return self.kind.answer(where, kept)
+        counts.read += 1
+        answer = self.read(where)
+        if key is not None and (value := self.kind.value(answer)) is not None:
+            self.known[key] = value
+            self.new.add(self.kind.row(key, value, self.listed[where].modified))
+        return answer
+
+    def to_read(self, wheres: Iterable[str]) -> list[str]:
+        """Of ``wheres``, once each and in order, those with no kept copy: what will be read."""
+        keys, known = self.keys, self.known
+        return [where for where in dict.fromkeys(wheres) if where not in keys or keys[where] not in known]
+
+
+class KnownObjects(ABC, Generic[Value, Answer, Row]):
+    """What earlier checks read of one kind of S3 object, at most ``limit`` of them kept. A kind
+    says how an answer is made of a kept value, what of an answer read is kept, and as what row."""
 
     def __init__(self, shelf: Shelf[Value, Row], limit: int) -> None:
         self._shelf = shelf
         self._limit = limit
         self.counts = HashCounts()
-        self._keys: dict[str, str] = {}  # of the check under way: each listed object's key
-        self._known: dict[str, Value] = {}  # ... and the values kept under those keys
         self._room: int | None = None  # rows that may still be kept, in a check of many parts
+
+    @abstractmethod
+    def answer(self, where: str, value: Value) -> Answer: ...
+
+    @abstractmethod
+    def value(self, answer: Answer) -> Value | None:
+        """What of an answer read is kept; None: nothing (an object that could not be read)."""
+
+    @abstractmethod
+    def row(self, key: str, value: Value, modified: float) -> Row: ...
 
     @contextmanager
     def one_check(self) -> Iterator[None]:
-        """A check made of many parts (one per account and region, each a ``checking`` or
-        ``reading`` of its own): the counts add up over the parts, and the store's rows are
-        counted once, not once a part."""
+        """A check made of many parts (one per account and region, each a ``lookups`` of its
+        own): the counts add up over the parts, and the store's rows are counted once, not once a
+        part."""
         self.counts = HashCounts()
         self._room = self._limit - self._shelf.count() if self._limit > 0 else 0
         try:
@@ -115,11 +157,12 @@ class KnownObjects(Generic[Value, Row]):
         finally:
             self._room = None
 
-    def _begin(
-        self, listed: Mapping[str, Fingerprint]
-    ) -> tuple[dict[str, str], dict[str, Value], NewRows[Row]]:
-        """A check's (or a part's) start: each listed object's key, the values kept under them, and
-        the rows it will add."""
+    @contextmanager
+    def lookups(
+        self, listed: Mapping[str, Fingerprint], read: Callable[[str], Answer]
+    ) -> Iterator[Lookups[Value, Answer, Row]]:
+        """The answers of one check (or part) over the objects ``listed``; new rows written as it
+        goes and when it ends (what room they leave is the next part's)."""
         if self._room is None:
             self.counts = HashCounts()
         keys = {where: object_key(where, fingerprint) for where, fingerprint in listed.items()}
@@ -130,59 +173,31 @@ class KnownObjects(Generic[Value, Row]):
             known = self._shelf.look_up(keys.values())
             room = self._room if self._room is not None else self._limit - self._shelf.count()
             new = NewRows(self._shelf.keep, room)
-        self._keys, self._known = keys, known
-        return keys, known, new
-
-    @contextmanager
-    def _adding(self, new: NewRows[Row]) -> Iterator[None]:
-        """``new`` written as the check (or part) goes and when it ends; what room it leaves is the
-        next part's."""
         try:
             with new.flushed():
-                yield
+                yield Lookups(self, listed, keys, known, new, read)
         finally:
             if self._room is not None:
                 self._room = new.room
 
-    def to_read(self, wheres: Iterable[str]) -> list[str]:
-        """Of ``wheres``, once each and in order, those the check under way has no copy of (a local
-        file, which has no listing to tell a change by, is always read)."""
-        keys, known = self._keys, self._known
-        return [where for where in dict.fromkeys(wheres) if where not in keys or keys[where] not in known]
 
+class KnownLogHashes(KnownObjects[str, str | None, KeptLogHash]):
+    """The hashes of log files: ``lookups`` with a HashLog reads a log file's hash or takes it."""
 
-class KnownLogHashes(KnownObjects[str, KeptLogHash]):
-    def __init__(self, store: LogHashes, limit: int = DEFAULT_LIMIT) -> None:
-        shelf = Shelf(store.log_hashes, store.keep_log_hashes, store.log_hash_count)
-        super().__init__(shelf, limit)
+    def __init__(self, store: LogHashes, limit: int = DEFAULT_KNOWN_LOG_FILES) -> None:
+        super().__init__(Shelf(store.log_hashes, store.keep_log_hashes, store.log_hash_count), limit)
 
-    @contextmanager
+    def answer(self, where: str, value: str) -> str | None:
+        return value
+
+    def value(self, answer: str | None) -> str | None:
+        # Neither a file that could not be read nor one that could not be inflated is kept.
+        return answer if answer is not None and _SHA256_HEX.fullmatch(answer) else None
+
+    def row(self, key: str, value: str, modified: float) -> KeptLogHash:
+        return KeptLogHash(key, value, modified)
+
     def checking(
-        self,
-        fingerprints: Mapping[str, Fingerprint],
-        hash_log: HashLog,
-    ) -> Iterator[HashLog]:
-        """A HashLog for one check: the kept hash of a log file whose fingerprint (by where it is)
-        is unchanged, else ``hash_log``'s, kept for later checks."""
-        keys, known, new = self._begin(fingerprints)
-        counts = self.counts
-
-        def known_or_read(where: str) -> str | None:
-            fingerprint = fingerprints.get(where)
-            if fingerprint is None:  # a local file: no listing to tell a change by
-                counts.read += 1
-                return hash_log(where)
-            kept = known.get(keys[where])
-            if kept is not None:
-                counts.known += 1
-                return kept
-            counts.read += 1
-            hashed = hash_log(where)
-            # Neither a file that could not be read nor one that could not be inflated is kept.
-            if hashed is not None and _SHA256_HEX.fullmatch(hashed):
-                known[keys[where]] = hashed
-                new.add(KeptLogHash(keys[where], hashed, fingerprint.modified))
-            return hashed
-
-        with self._adding(new):
-            yield known_or_read
+        self, fingerprints: Mapping[str, Fingerprint], hash_log: HashLog
+    ) -> AbstractContextManager[Lookups[str, str | None, KeptLogHash]]:
+        return self.lookups(fingerprints, hash_log)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+DEFAULT_KNOWN_LOG_FILES = 200_000
+DEFAULT_KNOWN_DIGEST_FILES = 100_000
 DEFAULT_READ_CONCURRENCY = 8
 MAX_READ_CONCURRENCY = 32  # the connections the AWS clients keep open to one endpoint
 
@@ -28,7 +30,7 @@ class IntegritySettings(BaseModel):
         default=48, gt=0, le=2160, description="how far back each scheduled verification reaches"
     )
     known_log_files: int = Field(
-        default=200_000,
+        default=DEFAULT_KNOWN_LOG_FILES,
         ge=0,
         description="S3 log files whose hash the scheduled verification keeps in the store, so "
         "that later checks (after a restart too) read only the files written since; a hash is "
@@ -36,7 +38,7 @@ class IntegritySettings(BaseModel):
         "time; 0: read every file every time",
     )
     known_digest_files: int = Field(
-        default=100_000,
+        default=DEFAULT_KNOWN_DIGEST_FILES,
         ge=0,
         description="S3 digest files (one per account, region and hour) of which the scheduled "
         "verification keeps a copy in the store (about 2 KB each), so that later checks read only "
