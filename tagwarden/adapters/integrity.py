@@ -39,26 +39,28 @@ class TreeError(Exception):
 class Tree:
     digests: list[DigestFile] = field(default_factory=list)
     logs: dict[str, str] = field(default_factory=dict)  # where -> key as stored (see verify)
-    # by where: each log file's hash, read as a stream (None where it cannot be read)
-    hashers: dict[str, Callable[[], str | None]] = field(default_factory=dict)
     # S3 log files' ETag, LastModified and size in the listing, by where: a file written again since
     # an earlier read shows a new one (KnownLogHashes)
     fingerprints: dict[str, Fingerprint] = field(default_factory=dict)
+    clients: dict[str, S3Client] = field(default_factory=dict)  # by bucket, what reads its files
 
     def hash_log(self, where: str) -> str | None:
-        hasher = self.hashers.get(where)
-        return hasher() if hasher is not None else None
-
-
-def _hash_file(path: Path) -> Callable[[], str | None]:
-    def hash_file() -> str | None:
-        try:
-            with path.open("rb") as stream:
-                return log_hash(stream)
-        except OSError:
+        """The hash of the log file at ``where``, read as a stream; None where it cannot be read."""
+        key = self.logs.get(where)
+        if key is None:
             return None
+        if where.startswith("s3://"):
+            bucket = where[len("s3://") :].split("/", 1)[0]
+            return _hash_object(self.clients[bucket], bucket, key)
+        return _hash_file(Path(where))
 
-    return hash_file
+
+def _hash_file(path: Path) -> str | None:
+    try:
+        with path.open("rb") as stream:
+            return log_hash(stream)
+    except OSError:
+        return None
 
 
 def add_local(tree: Tree, root: Path) -> None:
@@ -79,7 +81,6 @@ def add_local(tree: Tree, root: Path) -> None:
         else:
             stored = path.name if path == root else path.relative_to(root).as_posix()
             tree.logs[str(path)] = stored
-            tree.hashers[str(path)] = _hash_file(path)
 
 
 Listed = tuple[str, Fingerprint]  # an object's key, and its ETag, LastModified and size
@@ -159,25 +160,37 @@ def _listing_errors(url: str) -> Iterator[None]:
         raise TreeError(f"{url}: cannot list ({exc})") from None
 
 
-def _hash_object(s3: S3Client, bucket: str, key: str) -> Callable[[], str | None]:
-    """A log file's hash, its body read as a stream; None where S3 refuses the object (a problem
-    of that file), TreeError where S3 cannot serve it now (throttled, a server error, the network,
-    the body cut short): the next run reads it."""
+class _Refused(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
 
-    def hash_object() -> str | None:
-        try:
+
+@contextmanager
+def _reading(where: str) -> Iterator[None]:
+    """S3's errors as an object is read, sorted: ``_Refused`` where S3 refused the object itself (a
+    problem of that file), TreeError where S3 cannot serve it now (throttled, a server error, the
+    network, the body cut short): the next run reads it."""
+    try:
+        yield
+    except ClientError as exc:
+        code = error_code(exc, "error")
+        if _refused(code):
+            raise _Refused(code) from None
+        raise TreeError(f"{where}: cannot read now ({code})") from None
+    except BODY_ERRORS as exc:
+        raise TreeError(f"{where}: cannot read now ({exc})") from None
+
+
+def _hash_object(s3: S3Client, bucket: str, key: str) -> str | None:
+    """A log file's hash, its body read as a stream; None where S3 refuses the object."""
+    try:
+        with _reading(f"s3://{bucket}/{key}"):
             body = s3.get_object(Bucket=bucket, Key=key)["Body"]
             with closing(body):
                 return log_hash(cast(BinaryIO, body))
-        except ClientError as exc:
-            code = error_code(exc, "error")
-            if not _refused(code):
-                raise TreeError(f"s3://{bucket}/{key}: cannot read now ({code})") from None
-            return None
-        except BODY_ERRORS as exc:
-            raise TreeError(f"s3://{bucket}/{key}: cannot read now ({exc})") from None
-
-    return hash_object
+    except _Refused:
+        return None
 
 
 # A digest lists the log files delivered in the hour before its end: read log files from a little
@@ -238,8 +251,8 @@ def add_s3(
             digests[where] = fingerprint
         else:
             tree.logs[where] = key
-            tree.hashers[where] = _hash_object(s3, bucket, key)
             tree.fingerprints[where] = fingerprint
+    tree.clients[bucket] = s3
 
     def read(where: str) -> DigestFile:
         return _read_digest(s3, bucket, where)
@@ -253,20 +266,13 @@ def add_s3(
 
 
 def _read_digest(s3: S3Client, bucket: str, where: str) -> DigestFile:
-    """The digest at ``where`` (s3://bucket/key), or what S3 refused of it; TreeError where S3
-    cannot serve it now (throttled, a server error, the network, the body cut short): the next
-    run reads it."""
-    key = where[len(f"s3://{bucket}/") :]
+    """The digest at ``where`` (s3://bucket/key), or what S3 refused of it (``_reading``)."""
     try:
-        response = s3.get_object(Bucket=bucket, Key=key)
-        content = response["Body"].read()
-    except ClientError as exc:
-        code = error_code(exc, "error")
-        if not _refused(code):
-            raise TreeError(f"{where}: cannot read now ({code})") from None
-        return DigestFile(where, b"", read_error=code)
-    except BODY_ERRORS as exc:
-        raise TreeError(f"{where}: cannot read now ({exc})") from None
+        with _reading(where):
+            response = s3.get_object(Bucket=bucket, Key=where[len(f"s3://{bucket}/") :])
+            content = response["Body"].read()
+    except _Refused as refused:
+        return DigestFile(where, b"", read_error=refused.code)
     return DigestFile(where, content, response.get("Metadata", {}).get("signature"))
 
 
