@@ -40,14 +40,13 @@ def select_known(sql: Sql, table: KnownTable, keys: Collection[str]) -> dict[str
 
 def insert_known(sql: Sql, table: KnownTable, rows: Sequence[Sequence[Any]]) -> None:
     """Rows of (key, values..., modified); a key kept already keeps its row."""
-    if rows:
-        columns = ("key", *_VALUES[table], "modified")
-        sql.run_many(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-            " ON CONFLICT (key) DO NOTHING",
-            # One order for every writer: two never wait on each other in a circle.
-            sorted(rows, key=lambda row: str(row[0])),
-        )
+    columns = ("key", *_VALUES[table], "modified")
+    sql.run_many(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        " ON CONFLICT (key) DO NOTHING",
+        # One order for every writer: two never wait on each other in a circle.
+        sorted(rows, key=lambda row: str(row[0])),
+    )
 
 
 def forget_known(sql: Sql, table: KnownTable, modified_before: float) -> int:

@@ -56,7 +56,8 @@ def verify_sources(
     """``Stopped``, with nothing recorded, once ``stopping`` says so between two reads. ``known``
     and ``digests``: what earlier checks read of the log files and of the digests. Each account
     and region is listed, read and verified alone, its findings kept for the end: the check holds
-    one account and region's window at a time (some 1.4 KB a log file), not an organization's."""
+    one account and region's window at a time (a few KB a log file when held whole: docs/scaling.md),
+    not an organization's."""
     settings = config.settings.integrity
     now = datetime.now(UTC)
     since = now - timedelta(hours=settings.verify_window_hours)

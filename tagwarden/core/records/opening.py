@@ -152,16 +152,18 @@ def _gunzip_chunks(head: bytes, stream: BinaryIO, chunk_bytes: int, budget: _Bud
         raise OpenError("truncated_gzip", "gzip data ends before the end of its compressed stream")
 
 
-_UNBOUNDED = ReadLimits(max_object_bytes=sys.maxsize, max_compression_ratio=sys.maxsize)
+UNBOUNDED = ReadLimits(max_object_bytes=sys.maxsize, max_compression_ratio=sys.maxsize)
 
 
-def inflated_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
+def inflated_chunks(
+    stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES, limits: ReadLimits = UNBOUNDED
+) -> Iterator[bytes]:
     """The bytes of ``stream``, gunzipped where it starts with the gzip magic (every member),
-    ``chunk_bytes`` at a time and without bounds, as ``open_maybe_gzip`` reads them: for hashing
-    a file whole without holding it inflated. ``OpenError`` where the gzip data is corrupt or cut
-    short."""
+    ``chunk_bytes`` at a time: what ``open_maybe_gzip`` decodes, and what the integrity check
+    hashes (without bounds) without holding a file inflated. ``OpenError`` where the gzip data is
+    corrupt or cut short, or past ``limits``."""
     try:
-        yield from _raw_chunks(stream, chunk_bytes, _Budget(_UNBOUNDED))
+        yield from _raw_chunks(stream, chunk_bytes, _Budget(limits))
     except (EOFError, gzip.BadGzipFile) as exc:
         raise OpenError("bad_gzip", f"gzip data is corrupt: {exc}") from None
 
@@ -174,7 +176,7 @@ def open_maybe_gzip(
     decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
     first = True
     try:
-        for raw in _raw_chunks(stream, chunk_bytes, _Budget(limits)):
+        for raw in inflated_chunks(stream, chunk_bytes, limits):
             try:
                 text = decoder.decode(raw)
             except UnicodeDecodeError as exc:
@@ -192,7 +194,5 @@ def open_maybe_gzip(
         tail = decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
         raise OpenError("not_text", f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
-    except (EOFError, gzip.BadGzipFile) as exc:
-        raise OpenError("bad_gzip", f"gzip data is corrupt: {exc}") from None
     if tail:
         yield tail
