@@ -19,6 +19,7 @@ from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
 from tagwarden.adapters.read_ahead import ReadAhead
 from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, log_hash, place, verify
+from tagwarden.core.integrity.layout import region_folder
 from tagwarden.core.ports.known_objects import KnownObjectStore
 from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY
 from tagwarden.core.stopping import Stopping, check, never, until_stopping
@@ -126,9 +127,6 @@ def _folders_keys(
             yield from ahead(folder)
 
 
-_GROUP = re.compile(r"(?:^|/)AWSLogs/(?:o-[a-z0-9]+/)?(\d{12})/(?:CloudTrail|CloudTrail-Digest)/([^/]+)/")
-
-
 GroupKey = tuple[str, str] | None  # an account and region; None: folders that name none
 
 
@@ -145,8 +143,7 @@ def window_groups(
         folders = _window_folders(s3, bucket, prefix, since, threads)
     groups: dict[GroupKey, list[str]] = {}
     for folder in folders:
-        match = _GROUP.search(folder)
-        groups.setdefault((match.group(1), match.group(2)) if match else None, []).append(folder)
+        groups.setdefault(region_folder(folder), []).append(folder)
     return groups
 
 

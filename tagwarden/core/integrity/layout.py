@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-_LAYOUT = re.compile(
-    r"(?:^|/)(AWSLogs/(?:o-[a-z0-9]+/)?(\d{12})/(CloudTrail|CloudTrail-Digest)/([a-z0-9-]+)/"
-    r"\d{4}/\d{2}/\d{2}/([^/]+\.json(?:\.gz)?))$"
-)
+_REGION_FOLDER = r"AWSLogs/(?:o-[a-z0-9]+/)?(\d{12})/(CloudTrail|CloudTrail-Digest)/([a-z0-9-]+)/"
+_LAYOUT = re.compile(rf"(?:^|/)({_REGION_FOLDER}\d{{4}}/\d{{2}}/\d{{2}}/([^/]+\.json(?:\.gz)?))$")
+_IN_REGION_FOLDER = re.compile(rf"(?:^|/){_REGION_FOLDER}")
 _LOG_TIME = re.compile(r"_(\d{8}T\d{4})Z_[^/_]+$")
 _DIGEST_TIME = re.compile(r"_(\d{8}T\d{6})Z(?:_backfill)?\.json(?:\.gz)?$")
 
@@ -49,6 +48,12 @@ def place(path: str) -> Placed | None:
         return None
     key, account, folder, region, name = match.groups()
     return Placed(key, account, region, folder == "CloudTrail-Digest", name)
+
+
+def region_folder(path: str) -> tuple[str, str] | None:
+    """The account and region of the (log or digest) region folder ``path`` is in or below."""
+    match = _IN_REGION_FOLDER.search(path.replace("\\", "/"))
+    return (match.group(1), match.group(3)) if match else None
 
 
 def logical_key(path: str) -> str:
