@@ -17,7 +17,7 @@ from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
 from tagwarden.adapters.read_ahead import ReadAhead
-from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, parse_s3_url, region_prefixes
+from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, Window, parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, log_hash, place, verify
 from tagwarden.core.integrity.layout import region_folder
 from tagwarden.core.ports.known_objects import KnownObjectStore
@@ -108,8 +108,7 @@ def _window_folders(
     already inside a region folder, ``prefix`` itself, listed whole."""
     if since is None or (prefix and _REGION_LEVEL.search(prefix)):
         return [prefix]
-    first = (since - _LOG_MARGIN).date()
-    days = [first + timedelta(days=n) for n in range((datetime.now(UTC).date() - first).days + 1)]
+    days = list(Window(since - _LOG_MARGIN, datetime.now(UTC)).days())
     regions = region_prefixes(
         s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",), threads=threads
     )
