@@ -15,7 +15,8 @@ from botocore.exceptions import ClientError
 
 from tagwarden.adapters.aws.error_codes import NO_ANSWER, error_code
 from tagwarden.adapters.known_digests import KnownDigests
-from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
+from tagwarden.adapters.known_log_hashes import KnownLogHashes
+from tagwarden.adapters.known_objects import Fingerprint
 from tagwarden.adapters.read_ahead import ReadAhead
 from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, Window, parse_s3_url, region_prefixes
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, log_hash, place, verify

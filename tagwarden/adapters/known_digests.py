@@ -4,7 +4,7 @@ that a later check reads only the digests written since.
 Each check reads every digest of its window: one per account, region and hour, so 48 per account
 and region with the default window, every hour. A digest's content and its signature (object
 metadata, which S3 changes only by writing the object again) are kept under where it is and its
-fingerprint in the listing, as the log files' hashes are (``known_log_hashes``): a digest written
+fingerprint in the listing, as the log files' hashes are (``known_objects``): a digest written
 again since is read again, and one deleted is found missing, exactly as before. The check still
 verifies every digest's signature and chain, from the copy.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 
-from tagwarden.adapters.known_log_hashes import Fingerprint, KnownObjects, Lookups, Shelf
+from tagwarden.adapters.known_objects import Fingerprint, KnownObjects, Lookups, Shelf
 from tagwarden.core.integrity import DigestFile
 from tagwarden.core.ports.known_objects import DigestCopies, KeptDigest
 from tagwarden.core.settings.integrity import DEFAULT_KNOWN_DIGEST_FILES

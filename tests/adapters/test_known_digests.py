@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tagwarden.adapters.known_digests import KnownDigests
-from tagwarden.adapters.known_log_hashes import Fingerprint
+from tagwarden.adapters.known_objects import Fingerprint
 from tagwarden.adapters.store import Store, open_store
 from tagwarden.core.integrity import DigestFile
 from tests.builders.store_files import in_each_process

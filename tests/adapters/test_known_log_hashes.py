@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.adapters import known_log_hashes
-from tagwarden.adapters.known_log_hashes import Fingerprint, KnownLogHashes
+from tagwarden.adapters import known_objects
+from tagwarden.adapters.known_log_hashes import KnownLogHashes
+from tagwarden.adapters.known_objects import Fingerprint
 from tagwarden.adapters.store import Store, open_store
 from tests.builders.store_files import in_each_process
 
@@ -104,7 +105,7 @@ def test_a_check_broken_off_keeps_what_it_read(store: Store) -> None:
 
 def test_a_long_check_keeps_what_it_read_as_it_goes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     # A daemon killed in the middle of a check over a large window has kept all but the last few.
-    monkeypatch.setattr(known_log_hashes, "KEPT_EVERY", 2)
+    monkeypatch.setattr(known_objects, "KEPT_EVERY", 2)
     files, known = Files(a=b"1", b=b"2", c=b"3"), KnownLogHashes(store)
     checking = known.checking(files.fingerprints, files.hash_log)
     hash_log = checking.__enter__()
@@ -175,7 +176,7 @@ def test_a_check_of_many_parts_adds_up_its_counts_and_counts_the_store_once(
         files.check(known, ["c", "d", "e"])
         assert (known.counts.read, known.counts.known) == (5, 0)  # both parts
     assert counted == 1
-    keys = [known_log_hashes.object_key(where, files.fingerprints[where]) for where in "abcde"]
+    keys = [known_objects.object_key(where, files.fingerprints[where]) for where in "abcde"]
     assert len(store.log_hashes(keys)) == 3
     with known.one_check():
         files.check(known, ["a", "b"])

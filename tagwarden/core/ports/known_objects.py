@@ -3,7 +3,7 @@ later check reads only the objects written since, also after a restart or on the
 the scan's lease over: the SHA-256 of each log file, and a copy of each digest file.
 
 Each is kept under a key naming the object and its fingerprint in the S3 listing (ETag,
-LastModified, size; ``tagwarden.adapters.known_log_hashes``), with the object's LastModified, by
+LastModified, size; ``tagwarden.adapters.known_objects``), with the object's LastModified, by
 which it is forgotten once no check's window reaches it. A key names one content: an object
 written again is listed with another fingerprint, so another key.
 """
