@@ -159,6 +159,26 @@ def region_prefixes(
     listing every object, leaving out folders that end with one of ``skipped``. One level at a
     time, ``threads`` folders listed at once (an organization's level holds an account's folder
     each); the folders found in the order a depth-first walk meets them."""
+    return region_walk(s3, bucket, prefix, level=level, skipped=skipped, threads=threads).regions
+
+
+@dataclass(frozen=True, slots=True)
+class Walk:
+    regions: list[str]  # the folders the level matches, in depth-first order
+    deeper: list[str]  # folders at the walk's last level not gone into, in the order listed
+
+
+def region_walk(
+    s3: S3Client,
+    bucket: str,
+    prefix: str,
+    *,
+    level: re.Pattern[str] = _REGION_LEVEL,
+    skipped: tuple[str, ...] = _SKIPPED,
+    threads: int = 1,
+) -> Walk:
+    """``region_prefixes``, with the folders below its depth it left unlisted: a caller that must
+    not miss a region folder however deep lists those whole."""
     children: dict[str, list[str]] = {}
     frontier = [prefix]
     for _ in range(_WALK_DEPTH):
@@ -167,7 +187,8 @@ def region_prefixes(
             ahead.announce(to_list)
             children |= {folder: ahead(folder) for folder in to_list}
         frontier = [child for folder in to_list for child in children[folder]]
-    return list(_depth_first(prefix, children, level))
+    deeper = [folder for folder in frontier if not level.search(folder)]
+    return Walk(list(_depth_first(prefix, children, level)), deeper)
 
 
 def _listed_children(s3: S3Client, bucket: str, skipped: tuple[str, ...], folder: str) -> list[str]:

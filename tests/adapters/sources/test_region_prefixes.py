@@ -1,5 +1,7 @@
 """region_prefixes walks the folders one level at a time, several listed at once, and finds the
-region folders a depth-first walk finds, in the same order, listing each folder once."""
+region folders a depth-first walk finds, in the same order, listing each folder once. region_walk
+also names the folders below its depth, so that a caller that lists those whole misses no region
+folder however deep."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tagwarden.adapters.sources.s3_objects import region_prefixes
+from tagwarden.adapters.sources.s3_objects import region_prefixes, region_walk
 
 LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
 SKIPPED = ("CloudTrail-Insight/",)
@@ -112,3 +114,47 @@ def test_an_organizations_folders_are_listed_at_once() -> None:
     found = region_prefixes(Slow(keys), "b", "AWSLogs/", threads=4)  # type: ignore[arg-type]
     assert found == [f"AWSLogs/o-abc/{a}/CloudTrail/us-east-1/" for a in accounts]
     assert most == 4
+
+
+def _wanted(key: str, prefix: str) -> bool:
+    """A key below a region folder under ``prefix``, with no skipped folder on the way to it."""
+    if not key.startswith(prefix):
+        return False
+    for at in range(len(prefix), len(key)):
+        if key[at] != "/":
+            continue
+        folder = key[: at + 1]
+        if folder.endswith(SKIPPED):
+            return False
+        if LEVEL.search(folder):
+            return True
+    return False
+
+
+deep_keys = st.lists(
+    st.lists(segment, min_size=1, max_size=12).map(lambda parts: "/".join(parts) + "/f.json.gz"), max_size=25
+)
+
+
+@settings(deadline=None, max_examples=300)
+@given(keys=deep_keys, prefix=st.sampled_from(["", "AWSLogs/", "a/"]), threads=st.integers(1, 3))
+def test_the_walk_and_the_folders_below_it_hold_every_region_folder_once(
+    keys: list[str], prefix: str, threads: int
+) -> None:
+    walk = region_walk(Folders(keys), "b", prefix, level=LEVEL, skipped=SKIPPED, threads=threads)  # type: ignore[arg-type]
+    assert walk.regions == region_prefixes(Folders(keys), "b", prefix, level=LEVEL, skipped=SKIPPED)  # type: ignore[arg-type]
+    folders = walk.regions + walk.deeper
+    assert all(folder.startswith(prefix) for folder in folders)
+    # none inside another: listed whole, no file is listed twice
+    assert not [(a, b) for a in folders for b in folders if a != b and b.startswith(a)]
+    for key in keys:
+        if _wanted(key, prefix):
+            assert any(key.startswith(folder) for folder in folders), key
+
+
+def test_a_region_folder_deeper_than_the_walk_is_below_a_folder_it_names() -> None:
+    deep = "a/b/c/d/e/f/g/AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/01/f.json.gz"
+    shallow = "AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/01/f.json.gz"
+    walk = region_walk(Folders([deep, shallow]), "b", "", level=LEVEL, skipped=SKIPPED)  # type: ignore[arg-type]
+    assert walk.regions == ["AWSLogs/111122223333/CloudTrail/us-east-1/"]
+    assert walk.deeper == ["a/b/c/d/e/f/g/"]  # seven folders listed: "" to a/b/c/d/e/f/
