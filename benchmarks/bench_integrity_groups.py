@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_integrity import first_check
 from moto_process import moto_server_process
 
+from tagwarden.adapters import integrity_groups
 from tagwarden.app.logs import configure_logging
-from tagwarden.app.scans import integrity_scan
 from tests.builders import signed_trail
 from tests.builders.signed_trail import BUCKET, build_tree
 
@@ -56,7 +56,7 @@ def _organization(groups: int, hours: int, logs_per_hour: int, keys: Path) -> in
 
 def _whole_window() -> Any:
     """window_groups as one group: the check as it was before it went group by group."""
-    grouped = integrity_scan.window_groups
+    grouped = integrity_groups.window_groups
 
     def one_group(*args: Any, **kwargs: Any) -> dict[Any, list[str]]:
         return {None: [folder for group in grouped(*args, **kwargs).values() for folder in group]}
@@ -82,7 +82,7 @@ def main() -> None:
         print(f"{args.groups} accounts and regions, {logs} log files, in moto (a process of its own)")
         for round_ in range(args.rounds):
             for way, windows in (("whole window", one_group), ("by account and region", grouped)):
-                integrity_scan.window_groups = windows  # type: ignore[attr-defined]
+                integrity_groups.window_groups = windows  # type: ignore[attr-defined]
                 tracemalloc.start()
                 seconds, done = first_check(work / f"r{round_}-{way.replace(' ', '-')}", work / "keys", 8)
                 peak = tracemalloc.get_traced_memory()[1] / 2**20

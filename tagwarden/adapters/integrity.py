@@ -18,7 +18,7 @@ from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.known_objects import Fingerprint
 from tagwarden.adapters.read_ahead import ReadAhead
-from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, Window, parse_s3_url, region_prefixes
+from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, Window, parse_s3_url, region_walk
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, log_hash, place, verify
 from tagwarden.core.integrity.layout import region_folder
 from tagwarden.core.ports.known_objects import KnownObjectStore
@@ -26,7 +26,6 @@ from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY
 from tagwarden.core.stopping import Stopping, check, never, until_stopping
 
 if TYPE_CHECKING:
-    from mypy_boto3_cloudtrail import CloudTrailClient
     from mypy_boto3_s3 import S3Client
 
 SIGNATURE_SUFFIX = ".signature"  # offline copy of a digest's x-amz-meta-signature, hex
@@ -65,13 +64,24 @@ def _hash_file(path: Path) -> str | None:
         return None
 
 
-def add_local(tree: Tree, root: Path) -> None:
+GroupKey = tuple[str, str] | None  # an account and region; None: folders that name none
+
+
+def local_files(root: Path) -> list[Path]:
+    """The files under ``root`` (or ``root``, a file), sorted. TreeError where it is not there."""
     if not root.exists():
         raise TreeError(f"{root}: no such file or directory")
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-    for path in files:
+    return [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def add_local(
+    tree: Tree, root: Path, since: datetime | None = None, files: Sequence[Path] | None = None
+) -> None:
+    """The CloudTrail files under ``root``; with ``since``, those ``add_s3`` takes of a window.
+    ``files``: only these of them (one group of ``local_groups``)."""
+    for path in local_files(root) if files is None else files:
         placed = place(str(path))
-        if placed is None:
+        if placed is None or not _in_window(placed.when, since, placed.is_digest):
             continue
         if placed.is_digest:
             sidecar = path.with_name(path.name + SIGNATURE_SUFFIX)
@@ -83,6 +93,17 @@ def add_local(tree: Tree, root: Path) -> None:
         else:
             stored = path.name if path == root else path.relative_to(root).as_posix()
             tree.logs[str(path)] = stored
+
+
+def local_groups(root: Path) -> dict[GroupKey, list[Path]]:
+    """The CloudTrail files under ``root`` by the account and region their names give: as
+    ``window_groups`` splits a location in S3. TreeError where ``root`` is not there."""
+    groups: dict[GroupKey, list[Path]] = {}
+    for path in local_files(root):
+        placed = place(str(path))
+        if placed is not None:
+            groups.setdefault((placed.account, placed.region), []).append(path)
+    return groups
 
 
 Listed = tuple[str, Fingerprint]  # an object's key, and its ETag, LastModified and size
@@ -104,16 +125,18 @@ _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
 def _window_folders(
     s3: S3Client, bucket: str, prefix: str, since: datetime | None, threads: int
 ) -> list[str]:
-    """The folders a window's listing lists: with ``since``, the day folders from then on of every
-    region folder under ``prefix``, ``threads`` folders walked at once; without, or for a prefix
-    already inside a region folder, ``prefix`` itself, listed whole."""
-    if since is None or (prefix and _REGION_LEVEL.search(prefix)):
+    """The folders a window's listing lists, ``threads`` at once: with ``since``, the day folders
+    from then on of every region folder under ``prefix``; without, every region folder, and the
+    folders below the walk's depth, whole. A prefix already inside a region folder is listed whole."""
+    if prefix and _REGION_LEVEL.search(prefix):
         return [prefix]
-    days = list(Window(since - _LOG_MARGIN, datetime.now(UTC)).days())
-    regions = region_prefixes(
+    walk = region_walk(
         s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",), threads=threads
     )
-    return [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in regions for day in days]
+    if since is None:  # no file may be left out: what lies deeper than the walk went is listed too
+        return walk.regions + walk.deeper
+    days = list(Window(since - _LOG_MARGIN, datetime.now(UTC)).days())
+    return [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in walk.regions for day in days]
 
 
 def _folders_keys(
@@ -125,9 +148,6 @@ def _folders_keys(
         ahead.announce(folders)
         for folder in folders:
             yield from ahead(folder)
-
-
-GroupKey = tuple[str, str] | None  # an account and region; None: folders that name none
 
 
 def window_groups(
@@ -277,57 +297,6 @@ def _refused(code: str) -> bool:
     """S3 refused the object itself (no access, its KMS key, gone since the listing): what tampering
     would look like, unlike a throttle or a server error, which a later run gets past."""
     return code in ("AccessDenied", "NoSuchKey", "InvalidObjectState") or code.startswith("KMS.")
-
-
-def keys_from_folder(folder: Path) -> PublicKeys:
-    """Public keys from files named by their fingerprint (``<fingerprint>``, ``.der``, ``.pem``...),
-    whatever region: a fingerprint names one key."""
-    if not folder.is_dir():
-        raise TreeError(f"{folder}: not a folder of public keys")
-    by_fingerprint = {path.name.split(".")[0].lower(): path for path in folder.iterdir() if path.is_file()}
-
-    def lookup(region: str, fingerprint: str) -> bytes | None:
-        path = by_fingerprint.get(fingerprint.lower())
-        return path.read_bytes() if path is not None else None
-
-    return lookup
-
-
-def digest_times(tree: Tree) -> tuple[datetime, datetime] | None:
-    """The earliest and latest digest end times in the tree, by their names."""
-    times = [placed.when for file in tree.digests if (placed := place(file.path)) and placed.when]
-    return (min(times), max(times)) if times else None
-
-
-def keys_from_cloudtrail(
-    cloudtrail: Callable[[str], CloudTrailClient], times: tuple[datetime, datetime] | None
-) -> PublicKeys:
-    """Public keys from CloudTrail's ListPublicKeys in each digest's region (each region signs with
-    its own keys), fetched once per region on first need, for the keys in use from an hour before
-    the earliest of ``times`` (a digest's start) to the latest (None: the current key)."""
-    cache: dict[str, dict[str, bytes]] = {}
-
-    def fetch(region: str) -> dict[str, bytes]:
-        now = datetime.now(UTC)
-        start, end = times or (now, now)
-        pages = (
-            cloudtrail(region)
-            .get_paginator("list_public_keys")
-            .paginate(StartTime=min(start - timedelta(hours=1), now), EndTime=min(end, now))
-        )
-        found: dict[str, bytes] = {}
-        for page in pages:
-            for key in page.get("PublicKeyList", []):
-                if "Fingerprint" in key and "Value" in key:
-                    found[key["Fingerprint"].lower()] = key["Value"]
-        return found
-
-    def lookup(region: str, fingerprint: str) -> bytes | None:
-        if region not in cache:
-            cache[region] = fetch(region)
-        return cache[region].get(fingerprint.lower())
-
-    return lookup
 
 
 def verify_tree(

@@ -15,9 +15,10 @@ from typing import Any
 import boto3
 import pytest
 
-from tagwarden.adapters.integrity import Tree, add_s3, keys_from_folder, verify_tree
+from tagwarden.adapters.integrity import Tree, add_s3, verify_tree
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
+from tagwarden.adapters.public_keys import FolderKeys
 from tagwarden.adapters.store import Store, open_store
 from tests.builders.integrity_bucket import put_in_bucket
 from tests.builders.signed_trail import BUCKET, build_tree
@@ -93,7 +94,7 @@ def _check(tmp_path: Path, threads: int, store: Store | None = None) -> tuple[An
     tree = Tree()
     add_s3(tree, s3, f"s3://{BUCKET}/AWSLogs/", since, known=digests, threads=threads)  # type: ignore[arg-type]
     most_digests, s3.most = s3.most, 0
-    report = verify_tree(tree, keys_from_folder(tmp_path / "keys"), since, known=known, threads=threads)
+    report = verify_tree(tree, FolderKeys(tmp_path / "keys"), since, known=known, threads=threads)
     return report, s3, most_digests
 
 

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import boto3
+import pytest
 
 from tagwarden.app.config import LoadedConfig, load_config
 from tagwarden.app.logs import get_logger
 from tagwarden.app.wiring import Parts, build_parts
+from tests.builders import signed_trail
 from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
 
 CONFIG = f"""
@@ -47,3 +50,23 @@ def daemon_parts(folder: Path) -> tuple[LoadedConfig, Parts]:
     (folder / "tagwarden.yaml").write_text(CONFIG)
     config = load_config(folder / "tagwarden.yaml", env={})
     return config, build_parts(config, get_logger())
+
+
+GROUPS = [("111122223333", "us-east-2"), ("111122223333", "eu-west-1"), ("444455556666", "us-east-2")]
+
+
+def tampered_organization(keys: Path, monkeypatch: pytest.MonkeyPatch) -> list[SignedTree]:
+    """GROUPS' accounts and regions, three signed hours each ending two hours ago, in BUCKET; the
+    public key in ``keys``. In the second, a log file written again; in the third, a digest deleted."""
+    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=8)
+    trees = []
+    for account, region in GROUPS:
+        monkeypatch.setattr(signed_trail, "ACCOUNT", account)
+        monkeypatch.setattr(signed_trail, "REGION", region)
+        trees.append(build_tree(hours=3, logs_per_hour=2, start=start))
+    trees[0].write_keys(keys)
+    put_in_bucket(*trees)
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.put_object(Bucket=BUCKET, Key=trees[1].logs[2], Body=gzip.compress(b'{"Records": []}'))
+    s3.delete_object(Bucket=BUCKET, Key=trees[2].digests[1])
+    return trees

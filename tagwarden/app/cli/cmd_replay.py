@@ -6,7 +6,7 @@ import argparse
 import gc
 import sys
 import threading
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.s3_objects import Window, parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.app.cli.cmd_enqueue import enqueue
-from tagwarden.app.cli.common import add_config_argument, count_between, load, logger_for
+from tagwarden.app.cli.common import a_moment, add_config_argument, count_between, load, logger_for
 from tagwarden.app.cli.errors import CommandError, UsageError
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.app.scans.jobs import Scans
@@ -24,19 +24,9 @@ from tagwarden.app.wiring import Parts, build_parts, workers_for
 from tagwarden.core.settings.settings import MAX_WORKERS
 
 
-def _moment(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date (2024-01-31) or a time (2024-01-31T12:00:00Z)"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _end_of(text: str) -> datetime:
     """--until: a bare date means the end of that day."""
-    moment = _moment(text)
+    moment = a_moment(text)
     try:
         date.fromisoformat(text)  # 2024-01-31 or 20240131: a day, no time of day
     except ValueError:
@@ -57,7 +47,7 @@ def register(subparsers: Any) -> None:
     add_config_argument(parser)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or s3://bucket/prefix")
     parser.add_argument(
-        "--since", type=_moment, help="first delivery time, e.g. 2024-01-31 or 2024-01-31T06:00Z"
+        "--since", type=a_moment, help="first delivery time, e.g. 2024-01-31 or 2024-01-31T06:00Z"
     )
     parser.add_argument("--until", type=_end_of, help="last delivery time; a date means the end of that day")
     parser.add_argument(

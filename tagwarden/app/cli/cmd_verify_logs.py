@@ -5,22 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import UTC, datetime
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
-from tagwarden.adapters.integrity import (
-    Tree,
-    TreeError,
-    add_local,
-    add_s3,
-    digest_times,
-    keys_from_cloudtrail,
-    keys_from_folder,
-    verify_tree,
-)
-from tagwarden.app.cli.common import count_between
+from tagwarden.adapters.integrity import GroupKey, TreeError
+from tagwarden.adapters.integrity_groups import Part, local_parts, s3_parts, verify_by_group
+from tagwarden.adapters.public_keys import CloudTrailKeys, FolderKeys, KeySource
+from tagwarden.app.cli.common import a_moment, count_between
 from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError, UsageError
 from tagwarden.app.cli.output import print_json, print_table
 from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY, MAX_READ_CONCURRENCY
@@ -41,9 +36,19 @@ def register(subparsers: Any) -> None:
         "previousDigestSignature; a local digest with neither (the newest, usually) is counted as "
         "without a known signature and its log files are not checked. Exit 0 when clean, 1 when any "
         "problem or when no digest file was found (nothing verified), 2 on bad usage or a location "
-        "that cannot be read now.",
+        "that cannot be read now. Each account and region is listed, read and checked alone, so "
+        "memory holds one account and region's files at a time, not an organization's.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or s3://bucket/prefix")
+    parser.add_argument(
+        "--since",
+        type=a_moment,
+        metavar="TIME",
+        help="check only the digests that end from TIME on (e.g. 2024-01-31 or 2024-01-31T06:00Z) and "
+        "the log files they list, as the daemon checks its window: in S3 only the day folders from "
+        "then on are listed (log files from two hours before). A digest of the window the chain "
+        "names and that is gone is missing, the first one included. Default: every file",
+    )
     parser.add_argument(
         "--public-keys",
         metavar="DIR",
@@ -73,29 +78,33 @@ def _aws(args: argparse.Namespace) -> AwsClients:
 
 
 def run(args: argparse.Namespace) -> int:
-    tree = Tree()
-    clients: AwsClients | None = None
+    since: datetime | None = args.since
+    if since is not None and since > datetime.now(UTC):
+        raise UsageError(f"--since {since.isoformat()} is in the future: there is nothing to check yet")
+    clients = cache(partial(_aws, args))  # made once, where an AWS call is needed
     try:
+        keys: KeySource
+        if args.public_keys:
+            keys = FolderKeys(Path(args.public_keys))
+        else:  # asked of each region for the times of its digests, or the window's
+            window = (since, datetime.now(UTC)) if since else None
+            keys = CloudTrailKeys(lambda region: clients().cloudtrail(region), window)
+        locations: list[dict[GroupKey, Part]] = []
         for entry in args.paths:
             if entry.startswith("s3://"):
-                clients = clients or _aws(args)
-                add_s3(tree, clients.s3(), entry, threads=args.concurrency)
+                locations.append(s3_parts(clients().s3(), entry, since, threads=args.concurrency))
             else:
-                add_local(tree, Path(entry))
-        if args.public_keys:
-            keys = keys_from_folder(Path(args.public_keys))
-        else:
-            clients = clients or _aws(args)
-            keys = keys_from_cloudtrail(clients.cloudtrail, digest_times(tree))
-        report = verify_tree(tree, keys, threads=args.concurrency)
+                locations.append(local_parts(Path(entry), since))
+        report = verify_by_group(locations, keys, since, threads=args.concurrency)
     except (TreeError, ValueError) as exc:
         raise UsageError(str(exc)) from None
     except AWS_ERRORS as exc:
         raise CommandError(f"AWS call failed: {exc}; check credentials, region and access") from None
     if not report.digests:
         print(
-            "tagwarden: no CloudTrail digest files (CloudTrail-Digest/) under the paths: nothing was "
-            "verified (is log file validation on for the trail, and its digest folder included?)",
+            "tagwarden: no CloudTrail digest files (CloudTrail-Digest/) under the paths"
+            f"{f' ending from {since:%Y-%m-%dT%H:%MZ} on' if since else ''}: nothing was verified (is log "
+            "file validation on for the trail, and its digest folder included?)",
             file=sys.stderr,
         )
     rows = [problem.to_dict() for problem in report.problems]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from tagwarden.app.cli.errors import UsageError
@@ -55,3 +56,15 @@ def count_between(low: int, high: int, what: str) -> Callable[[str], int]:
         return count
 
     return parse
+
+
+def a_moment(text: str) -> datetime:
+    """An argparse type: a date (2024-01-31, its start) or a time (2024-01-31T06:00Z), UTC unless
+    it names its zone."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (2024-01-31) or a time (2024-01-31T12:00:00Z)"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -6,21 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from tagwarden.adapters.integrity import (
-    GroupKey,
-    Tree,
-    add_s3,
-    forget_outside_window,
-    keys_from_cloudtrail,
-    keys_from_folder,
-    verify_tree,
-    window_groups,
-)
+from tagwarden.adapters.integrity import forget_outside_window
+from tagwarden.adapters.integrity_groups import s3_parts, verify_by_group
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
+from tagwarden.adapters.public_keys import CloudTrailKeys, FolderKeys, KeySource
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.integrity import Report, integrity_findings
+from tagwarden.core.integrity import integrity_findings
 from tagwarden.core.stopping import Stopping, never
 from tagwarden.core.timeutil import now_iso
 
@@ -63,22 +56,15 @@ def verify_sources(
     since = now - timedelta(hours=settings.verify_window_hours)
     urls = integrity_locations(config, parts)
     forget_outside_window(parts.store, since)  # before the lookups: room under the caps
+    keys: KeySource
     if settings.public_keys:
-        keys = keys_from_folder(config.base_dir / settings.public_keys)
+        keys = FolderKeys(config.base_dir / settings.public_keys)
     else:  # fetched once per region, for the keys in use over the window
-        keys = keys_from_cloudtrail(parts.clients.cloudtrail, (since, now))
+        keys = CloudTrailKeys(parts.clients.cloudtrail, (since, now))
     s3, threads = parts.clients.s3(), settings.read_concurrency
-    groups: dict[GroupKey, list[tuple[str, list[str]]]] = {}  # by account and region, over the locations
-    for url in urls:
-        for group, folders in window_groups(s3, url, since, threads).items():
-            groups.setdefault(group, []).append((url, folders))
-    report = Report()
+    locations = [s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls]
     with known.one_check(), digests.one_check():
-        for located in groups.values():
-            tree = Tree()
-            for url, folders in located:
-                add_s3(tree, s3, url, since, stopping, known=digests, threads=threads, folders=folders)
-            report.add(verify_tree(tree, keys, since, stopping, known=known, threads=threads))
+        report = verify_by_group(locations, keys, since, stopping, known=known, threads=threads)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(

@@ -14,37 +14,23 @@ from typing import Any
 import boto3
 import pytest
 
-from tagwarden.adapters.integrity import Tree, add_s3, keys_from_folder, verify_tree, window_groups
+from tagwarden.adapters import integrity_groups
+from tagwarden.adapters.integrity import Tree, add_s3, verify_tree, window_groups
+from tagwarden.adapters.public_keys import FolderKeys
 from tagwarden.app.config import load_config
 from tagwarden.app.logs import get_logger
-from tagwarden.app.scans import Scans, integrity_scan
+from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import build_parts
 from tagwarden.core.integrity import Report
-from tests.builders import signed_trail
 from tests.builders.event_log import EventLog
-from tests.builders.integrity_bucket import CONFIG, daemon_parts, put_in_bucket
-from tests.builders.signed_trail import BUCKET, SignedTree, build_tree, fingerprint, public_der
+from tests.builders.integrity_bucket import CONFIG, GROUPS, daemon_parts, tampered_organization
+from tests.builders.signed_trail import BUCKET, SignedTree, fingerprint, public_der
 from tests.core.integrity.test_public_keys import FakeCloudTrail
-
-GROUPS = [("111122223333", "us-east-2"), ("111122223333", "eu-west-1"), ("444455556666", "us-east-2")]
 
 
 @pytest.fixture
 def organization(aws: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[SignedTree]:
-    """Three accounts and regions of three signed hours each in moto's bucket; in the second, a log
-    file written again; in the third, a digest deleted."""
-    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=8)
-    trees = []
-    for account, region in GROUPS:
-        monkeypatch.setattr(signed_trail, "ACCOUNT", account)
-        monkeypatch.setattr(signed_trail, "REGION", region)
-        trees.append(build_tree(hours=3, logs_per_hour=2, start=start))
-    trees[0].write_keys(tmp_path / "keys")
-    put_in_bucket(*trees)
-    s3 = boto3.client("s3", region_name="us-east-1")
-    s3.put_object(Bucket=BUCKET, Key=trees[1].logs[2], Body=gzip.compress(b'{"Records": []}'))
-    s3.delete_object(Bucket=BUCKET, Key=trees[2].digests[1])
-    return trees
+    return tampered_organization(tmp_path / "keys", monkeypatch)
 
 
 def _problems(report: Report) -> Counter[tuple[str, str, str]]:
@@ -55,7 +41,7 @@ def test_verifying_each_account_and_region_alone_finds_what_verifying_all_at_onc
     organization: list[SignedTree], tmp_path: Path
 ) -> None:
     s3, url = boto3.client("s3", region_name="us-east-1"), f"s3://{BUCKET}/"
-    since, keys = datetime.now(UTC) - timedelta(hours=48), keys_from_folder(tmp_path / "keys")
+    since, keys = datetime.now(UTC) - timedelta(hours=48), FolderKeys(tmp_path / "keys")
     whole = Tree()
     add_s3(whole, s3, url, since)
     at_once = verify_tree(whole, keys, since)
@@ -84,7 +70,7 @@ def test_the_daemon_holds_one_account_and_regions_files_at_a_time(
         verified.append({(key.split("/")[1], key.split("/")[3]) for key in tree.logs.values()})
         return verify_tree(tree, *args, **kwargs)
 
-    monkeypatch.setattr(integrity_scan, "verify_tree", verify_tree_watched)
+    monkeypatch.setattr(integrity_groups, "verify_tree", verify_tree_watched)
     log = EventLog()
     scans = Scans(config, parts, log)
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]
@@ -146,10 +132,39 @@ def test_an_account_and_regions_files_in_two_locations_are_verified_together(
     assert scans.run(job)
     found = {f.target for f in parts.store.list_findings()}
 
-    since, keys = datetime.now(UTC) - timedelta(hours=48), keys_from_folder(tmp_path / "keys")
+    since, keys = datetime.now(UTC) - timedelta(hours=48), FolderKeys(tmp_path / "keys")
     whole = Tree()
     for url in ("s3://copies/AWSLogs/", f"s3://{BUCKET}/AWSLogs/"):
         add_s3(whole, s3, url, since)
     at_once = verify_tree(whole, keys, since)
     assert found == {p.path for p in at_once.problems}
     assert f"s3://copies/{copied}" in found
+
+
+def test_a_forged_copy_nested_in_another_account_and_regions_folder_is_found(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    # A writer to the bucket plants a copy of one account's log file inside another account and
+    # region's day folder (the files source reads it: its name is a log file's). Its digest is in
+    # its own account and region's folders, checked before or after the folder it hides in.
+    s3 = boto3.client("s3", region_name="us-east-1")
+    first, _, last = organization
+    hidden = []
+    for tree, inside in ((last, first), (first, last)):
+        day_folder = inside.logs[0].rsplit("/", 1)[0]
+        hidden.append(f"{day_folder}/{tree.logs[0]}")
+        s3.put_object(Bucket=BUCKET, Key=hidden[-1], Body=gzip.compress(b'{"Records": []}'))
+    config, parts = daemon_parts(tmp_path)
+    scans = Scans(config, parts, log := EventLog())
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+    found = {(f.target, f.explanation.split(":")[0]) for f in parts.store.list_findings()}
+
+    since, keys = datetime.now(UTC) - timedelta(hours=48), FolderKeys(tmp_path / "keys")
+    whole = Tree()
+    add_s3(whole, s3, f"s3://{BUCKET}/", since)
+    at_once = verify_tree(whole, keys, since)
+    assert {f"s3://{BUCKET}/{key}" for key in hidden} <= {p.path for p in at_once.problems}
+    assert {target for target, _ in found} == {p.path for p in at_once.problems}
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert done["problems"] == len(at_once.problems)

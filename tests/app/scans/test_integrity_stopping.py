@@ -11,7 +11,8 @@ from pathlib import Path
 import boto3
 import pytest
 
-from tagwarden.adapters.integrity import Tree, add_s3, keys_from_folder, verify_tree
+from tagwarden.adapters.integrity import Tree, add_s3, verify_tree
+from tagwarden.adapters.public_keys import FolderKeys
 from tagwarden.app.scans import Scans
 from tagwarden.core.stopping import Stopped
 from tests.builders.event_log import EventLog
@@ -33,7 +34,7 @@ def _check(tmp_path: Path, stopping: AskedTimes) -> int:
     since = datetime.now(UTC) - timedelta(hours=48)
     tree = Tree()
     add_s3(tree, boto3.client("s3", region_name="us-east-1"), f"s3://{BUCKET}/AWSLogs/", since, stopping)
-    report = verify_tree(tree, keys_from_folder(tmp_path / "keys"), since, stopping)
+    report = verify_tree(tree, FolderKeys(tmp_path / "keys"), since, stopping)
     return len(report.problems)
 
 

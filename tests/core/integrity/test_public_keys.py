@@ -116,3 +116,27 @@ def test_digest_signed_by_another_regions_key_fails(
     assert code == 1
     assert [p["kind"] for p in problems] == ["bad_signature"]
     assert "for us-east-2" in problems[0]["detail"]
+
+
+def test_an_account_with_older_digests_checked_later_gets_the_keys_of_its_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # verify-logs checks one account and region at a time: the first account's digests are recent,
+    # the second's 200 days old, signed by a key rotated out since. Both in us-east-2.
+    now = datetime.now(UTC)
+    old_start = (now - timedelta(days=200)).replace(minute=0, second=31, microsecond=0)
+    root = tmp_path / "logs"
+    with monkeypatch.context() as patched:
+        patched.setattr(signed_trail, "ACCOUNT", "444455556666")
+        build_tree(hours=2, start=old_start).write(root)
+        old = _key(now - timedelta(days=400), now - timedelta(days=150))
+    with monkeypatch.context() as patched:
+        newer = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        patched.setattr(signed_trail, "test_key", lambda: newer)
+        patched.setattr(signed_trail, "ACCOUNT", "111122223333")
+        build_tree(hours=2, start=(now - timedelta(hours=5)).replace(minute=0, second=31)).write(root)
+        current = _key(now - timedelta(days=150), now + timedelta(days=30))
+    calls = _fake_aws(monkeypatch, {"us-east-2": [old, current]})
+    assert _run(capsys, str(root), "--region", "us-east-2") == (0, [])
+    # asked for the recent account's times, then again from the older account's
+    assert [start <= old_start for start, _ in calls["us-east-2"]] == [False, True]
