@@ -107,7 +107,8 @@ def verify_by_group(
     for group in list(strays):  # found after their own account and region was checked
         found = set(strays[group].logs)
         tree = _filled(groups.get(group, []))
-        _move(tree, Tree(), [where for group_of, wheres in _strays(tree, group).items() for where in wheres])
+        others = [where for wheres in _strays(tree, group).values() for where in wheres]
+        _move(tree, Tree(), others)  # other groups' strays, each checked with its own already
         again = check(group, tree)
         report.add(Report(problems=[problem for problem in again.problems if problem.path in found]))
     return report
