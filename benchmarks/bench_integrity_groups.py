@@ -55,13 +55,19 @@ def _organization(groups: int, hours: int, logs_per_hour: int, keys: Path) -> in
 
 
 def _whole_window() -> Any:
-    """window_groups as one group: the check as it was before it went group by group."""
-    grouped = integrity_groups.window_groups
+    """window_groups as one group, and no file in it a stray: the check as it was before it went
+    group by group."""
+    grouped, strays = integrity_groups.window_groups, integrity_groups._strays
 
     def one_group(*args: Any, **kwargs: Any) -> dict[Any, list[str]]:
         return {None: [folder for group in grouped(*args, **kwargs).values() for folder in group]}
 
-    return grouped, one_group
+    def whole(way: str) -> None:
+        held_whole = way == "whole window"
+        integrity_groups.window_groups = one_group if held_whole else grouped  # type: ignore[attr-defined]
+        integrity_groups._strays = (lambda tree, group: {}) if held_whole else strays  # type: ignore[attr-defined]
+
+    return whole
 
 
 def main() -> None:
@@ -74,15 +80,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     configure_logging("error")
-    grouped, one_group = _whole_window()
+    held = _whole_window()
     runs: dict[str, list[tuple[float, float]]] = {"whole window": [], "by account and region": []}
     with moto_server_process(), tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         logs = _organization(args.groups, args.hours, args.logs_per_hour, work / "keys")
         print(f"{args.groups} accounts and regions, {logs} log files, in moto (a process of its own)")
         for round_ in range(args.rounds):
-            for way, windows in (("whole window", one_group), ("by account and region", grouped)):
-                integrity_groups.window_groups = windows  # type: ignore[attr-defined]
+            for way in ("whole window", "by account and region"):
+                held(way)
                 tracemalloc.start()
                 seconds, done = first_check(work / f"r{round_}-{way.replace(' ', '-')}", work / "keys", 8)
                 peak = tracemalloc.get_traced_memory()[1] / 2**20
