@@ -81,10 +81,10 @@ def verify_by_group(
     at a time, as ``verify_tree`` would verify them all in one tree; the reports added. The keys
     are told each group's digest times before its check.
 
-    A log file listed in another account and region's folder (a copy planted inside it) is a
-    stray: only its own account and region's digests can vouch for it. It is checked with them, when
-    they come, or, found after they were checked, with them again at the end, keeping only what
-    that finds of the strays."""
+    A file listed in another account and region's folder (a copy planted inside it) is a stray:
+    only its own account and region's files can vouch for a log file, or give a digest its chain
+    and its log files. It is checked with them, when they come, or, found after they were
+    checked, with them again at the end, keeping only what that finds of the strays."""
     groups: dict[GroupKey, list[Part]] = {}
     for location in locations:
         for group, part in location.items():
@@ -95,22 +95,22 @@ def verify_by_group(
     def check(group: GroupKey, tree: Tree) -> Report:
         found = strays.pop(group, None)
         if found is not None:
-            _move(found, tree, found.logs)
+            _merge(found, tree)
         public_keys.cover(digest_times(tree))
         return verify_tree(tree, public_keys, since, stopping, known=known, threads=threads)
 
     for group, parts in groups.items():
         tree = _filled(parts)
-        for own, wheres in _strays(tree, group).items():
-            _move(tree, strays.setdefault(own, Tree()), wheres)
+        for own, stray in _split(tree, group).items():
+            _merge(stray, strays.setdefault(own, Tree()))
         report.add(check(group, tree))
     for group in list(strays):  # found after their own account and region was checked
-        found = set(strays[group].logs)
+        found = set(strays[group].logs) | {file.path for file in strays[group].digests}
         tree = _filled(groups.get(group, []))
-        others = [where for wheres in _strays(tree, group).values() for where in wheres]
-        _move(tree, Tree(), others)  # other groups' strays, each checked with its own already
+        _split(tree, group)  # other groups' strays, each checked with its own already
         again = check(group, tree)
-        report.add(Report(problems=[problem for problem in again.problems if problem.path in found]))
+        kept = [problem for problem in again.problems if problem.path in found or problem.digest in found]
+        report.add(Report(problems=kept))
     return report
 
 
@@ -121,20 +121,32 @@ def _filled(parts: Iterable[Part]) -> Tree:
     return tree
 
 
-def _strays(tree: Tree, group: GroupKey) -> dict[GroupKey, list[str]]:
-    """The tree's log files of other accounts and regions than ``group``, by theirs."""
-    found: dict[GroupKey, list[str]] = {}
-    for where in tree.logs:
-        placed = place(where)
-        own = (placed.account, placed.region) if placed is not None else None
-        if own != group:
-            found.setdefault(own, []).append(where)
-    return found
+def _group_of(where: str) -> GroupKey:
+    placed = place(where)
+    return (placed.account, placed.region) if placed is not None else None
 
 
-def _move(source: Tree, target: Tree, wheres: Iterable[str]) -> None:
-    for where in list(wheres):
-        target.logs[where] = source.logs.pop(where)
-        if where in source.fingerprints:
-            target.fingerprints[where] = source.fingerprints.pop(where)
+def _split(tree: Tree, group: GroupKey) -> dict[GroupKey, Tree]:
+    """Takes the files of other accounts and regions than ``group`` out of ``tree``, by theirs."""
+    out: dict[GroupKey, Tree] = {}
+    for where in [where for where in tree.logs if _group_of(where) != group]:
+        stray = out.setdefault(_group_of(where), Tree(clients=dict(tree.clients)))
+        stray.logs[where] = tree.logs.pop(where)
+        if where in tree.fingerprints:
+            stray.fingerprints[where] = tree.fingerprints.pop(where)
+    kept = []
+    for file in tree.digests:
+        own = _group_of(file.path)
+        if own == group:
+            kept.append(file)
+        else:
+            out.setdefault(own, Tree(clients=dict(tree.clients))).digests.append(file)
+    tree.digests = kept
+    return out
+
+
+def _merge(source: Tree, target: Tree) -> None:
+    target.logs |= source.logs
+    target.fingerprints |= source.fingerprints
+    target.digests += source.digests
     target.clients |= source.clients

@@ -260,9 +260,12 @@ def _unlisted(digests: Sequence[_Digest], present: Copies, now: datetime) -> lis
     return unlisted_problems(listed, merged_spans(_spans(digests)), present, now)
 
 
-def _read_digests(digest_files: Sequence[DigestFile], report: Report) -> tuple[dict[str, _Digest], set[str]]:
-    """The digests that parse, by key, and the keys of those that could not be read (reported)."""
-    digests: dict[str, _Digest] = {}
+def _read_digests(
+    digest_files: Sequence[DigestFile], report: Report
+) -> tuple[dict[str, _Digest], list[_Digest], set[str]]:
+    """The digests that parse, by key; the other copies of a key (``_kept`` chooses one); and the
+    keys of those that could not be read (reported)."""
+    copies: dict[str, list[_Digest]] = {}
     unread: set[str] = set()
     for file in digest_files:
         parsed = _parse(file)
@@ -272,8 +275,27 @@ def _read_digests(digest_files: Sequence[DigestFile], report: Report) -> tuple[d
             if file.read_error is not None and placed is not None:
                 unread.add(placed.key)
         else:
-            digests[parsed.placed.key] = parsed
-    return digests, unread
+            copies.setdefault(parsed.placed.key, []).append(parsed)
+    digests = {key: min(found, key=_kept) for key, found in copies.items()}
+    others = [copy for key, found in copies.items() for copy in found if copy is not digests[key]]
+    return digests, others, unread
+
+
+def _kept(digest: _Digest) -> tuple[int, str]:
+    """Of a digest's copies, the one at the shortest path gives the chain and the log files checked:
+    CloudTrail's own key is the shortest a copy can have, and the choice is the same whatever order
+    the files come in."""
+    return len(digest.file.path), digest.file.path
+
+
+def _check_copy(
+    copy: _Digest, kept: _Digest, signature: str | None, public_keys: PublicKeys, report: Report
+) -> None:
+    """A copy must be signed as the digest is: by its own signature, else, where its content is the
+    kept one's, by that one's (a local copy has no metadata; a copy made without it is the same
+    digest)."""
+    own = copy.file.signature or (signature if copy.sha256 == kept.sha256 else None)
+    _check_signature(copy, own, public_keys, report)
 
 
 def _oldest(digests: Iterable[_Digest]) -> dict[tuple[str, str], datetime]:
@@ -335,9 +357,12 @@ def verify(
     that a caller can read them ahead)."""
     report = Report()
     present = _copies(logs)
-    digests, unread = _read_digests(digest_files, report)
+    digests, copies, unread = _read_digests(digest_files, report)
     report.digests = len(digests)
     signatures = _signatures(digests)
+    for copy in copies:
+        key = copy.placed.key
+        _check_copy(copy, digests[key], signatures.get(key), public_keys, report)
     vouching = {key: digest for key, digest in digests.items() if key in signatures}
     oldest = _oldest(digests.values())
     if announce is not None:

@@ -168,3 +168,25 @@ def test_a_forged_copy_nested_in_another_account_and_regions_folder_is_found(
     assert {target for target, _ in found} == {p.path for p in at_once.problems}
     (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
     assert done["problems"] == len(at_once.problems)
+
+
+def test_a_copy_of_a_digest_nested_in_another_account_and_regions_folder_raises_nothing_false(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    # A genuine digest copied, metadata and all, into another account and region's digest folder:
+    # checked there, without its chain and its log files, it would call them missing.
+    s3 = boto3.client("s3", region_name="us-east-1")
+    first, _, last = organization
+    for tree, inside in ((last, first), (first, last)):
+        nested = f"{inside.digests[0].rsplit('/', 1)[0]}/{tree.digests[2]}"
+        s3.copy_object(Bucket=BUCKET, Key=nested, CopySource={"Bucket": BUCKET, "Key": tree.digests[2]})
+    config, parts = daemon_parts(tmp_path)
+    scans = Scans(config, parts, EventLog())
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+
+    since, keys = datetime.now(UTC) - timedelta(hours=48), FolderKeys(tmp_path / "keys")
+    whole = Tree()
+    add_s3(whole, s3, f"s3://{BUCKET}/", since)
+    at_once = verify_tree(whole, keys, since)
+    assert {f.target for f in parts.store.list_findings()} == {p.path for p in at_once.problems}
