@@ -342,6 +342,13 @@ class Metrics:
             ["key", "authorized"],
             registry=r,
         )
+        self.integrity_digest_files = Gauge(
+            "tagwarden_integrity_digest_files",
+            "Digest files in the window of the last log integrity check, by S3 location; 0: the check "
+            "verified nothing there (TagwardenLogIntegrityBlind).",
+            ["location"],
+            registry=r,
+        )
         # Every (kind, severity) starts at zero, so that increase() sees the first finding.
         for kind in FINDING_KINDS:
             for severity in SEVERITIES:

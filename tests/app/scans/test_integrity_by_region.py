@@ -190,3 +190,27 @@ def test_a_copy_of_a_digest_nested_in_another_account_and_regions_folder_raises_
     add_s3(whole, s3, f"s3://{BUCKET}/", since)
     at_once = verify_tree(whole, keys, since)
     assert {f.target for f in parts.store.list_findings()} == {p.path for p in at_once.problems}
+
+
+def test_each_location_tells_how_many_digest_files_its_window_holds(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    # A location with log files and no digest (a copy; a trail whose validation is off) is one the
+    # check proves nothing of: TagwardenLogIntegrityBlind fires on its zero.
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket="copies")
+    s3.put_object(Bucket="copies", Key=organization[0].logs[1], Body=gzip.compress(b'{"Records": []}'))
+    (tmp_path / "tagwarden.yaml").write_text(
+        CONFIG.replace('paths: ["s3://', 'paths: ["s3://copies/AWSLogs/", "s3://')
+    )
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    scans = Scans(config, parts, log := EventLog())
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+    sample = parts.metrics.registry.get_sample_value
+    watched = f"s3://{BUCKET}/AWSLogs/"
+    assert sample("tagwarden_integrity_digest_files", {"location": "s3://copies/AWSLogs/"}) == 0
+    assert sample("tagwarden_integrity_digest_files", {"location": watched}) == 8  # nine, one deleted
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert done["digest_files"] == {"s3://copies/AWSLogs/": 0, watched: 8}
