@@ -146,22 +146,6 @@ def _objects(s3: S3Client, bucket: str, prefix: str) -> Iterator[tuple[str, int 
 _WALK_DEPTH = 7  # folder levels listed below the prefix given, at most
 
 
-def region_prefixes(
-    s3: S3Client,
-    bucket: str,
-    prefix: str,
-    *,
-    level: re.Pattern[str] = _REGION_LEVEL,
-    skipped: tuple[str, ...] = _SKIPPED,
-    threads: int = 1,
-) -> list[str]:
-    """Walk AWSLogs/[o-org/]<account>/CloudTrail/<region>/ (the folders ``level`` matches) without
-    listing every object, leaving out folders that end with one of ``skipped``. One level at a
-    time, ``threads`` folders listed at once (an organization's level holds an account's folder
-    each); the folders found in the order a depth-first walk meets them."""
-    return region_walk(s3, bucket, prefix, level=level, skipped=skipped, threads=threads).regions
-
-
 @dataclass(frozen=True, slots=True)
 class Walk:
     regions: list[str]  # the folders the level matches, in depth-first order
@@ -177,8 +161,12 @@ def region_walk(
     skipped: tuple[str, ...] = _SKIPPED,
     threads: int = 1,
 ) -> Walk:
-    """``region_prefixes``, with the folders below its depth it left unlisted: a caller that must
-    not miss a region folder however deep lists those whole."""
+    """Walk AWSLogs/[o-org/]<account>/CloudTrail/<region>/ (the folders ``level`` matches) without
+    listing every object, leaving out folders that end with one of ``skipped``. One level at a
+    time, ``threads`` folders listed at once (an organization's level holds an account's folder
+    each); the folders found in the order a depth-first walk meets them, and the folders below the
+    walk's depth it did not go into: a caller that must not miss a region folder, however deep,
+    lists those whole."""
     children: dict[str, list[str]] = {}
     frontier = [prefix]
     for _ in range(_WALK_DEPTH):
@@ -216,7 +204,7 @@ def list_log_objects(s3: S3Client, bucket: str, prefix: str, window: Window) -> 
     found: list[tuple[str, int | None]] = []
     regions: list[str] = []
     if window.since is not None and window.until is not None and not _BELOW_REGION.search(prefix):
-        regions = region_prefixes(s3, bucket, prefix)
+        regions = region_walk(s3, bucket, prefix).regions
     for region_prefix in regions:
         for day in window.days():
             found.extend(_objects(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))

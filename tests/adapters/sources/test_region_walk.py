@@ -1,6 +1,6 @@
-"""region_prefixes walks the folders one level at a time, several listed at once, and finds the
-region folders a depth-first walk finds, in the same order, listing each folder once. region_walk
-also names the folders below its depth, so that a caller that lists those whole misses no region
+"""region_walk walks the folders one level at a time, several listed at once, and finds the
+region folders a depth-first walk finds, in the same order, listing each folder once. It also
+names the folders below its depth, so that a caller that lists those whole misses no region
 folder however deep."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tagwarden.adapters.sources.s3_objects import region_prefixes, region_walk
+from tagwarden.adapters.sources.s3_objects import region_walk
 
 LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
 SKIPPED = ("CloudTrail-Insight/",)
@@ -87,7 +87,7 @@ def test_the_region_folders_of_a_depth_first_walk_in_its_order(
 ) -> None:
     expected = list(depth_first(Folders(keys), prefix))
     folders = Folders(keys)
-    found = region_prefixes(folders, "b", prefix, level=LEVEL, skipped=SKIPPED, threads=threads)  # type: ignore[arg-type]
+    found = region_walk(folders, "b", prefix, level=LEVEL, skipped=SKIPPED, threads=threads).regions  # type: ignore[arg-type]
     assert found == expected
     assert set(folders.listed.values()) <= {1}  # each folder listed once
 
@@ -111,7 +111,7 @@ def test_an_organizations_folders_are_listed_at_once() -> None:
                 under_way -= 1
             yield from super().paginate(Bucket, Prefix, Delimiter)
 
-    found = region_prefixes(Slow(keys), "b", "AWSLogs/", threads=4)  # type: ignore[arg-type]
+    found = region_walk(Slow(keys), "b", "AWSLogs/", threads=4).regions  # type: ignore[arg-type]
     assert found == [f"AWSLogs/o-abc/{a}/CloudTrail/us-east-1/" for a in accounts]
     assert most == 4
 
@@ -142,7 +142,6 @@ def test_the_walk_and_the_folders_below_it_hold_every_region_folder_once(
     keys: list[str], prefix: str, threads: int
 ) -> None:
     walk = region_walk(Folders(keys), "b", prefix, level=LEVEL, skipped=SKIPPED, threads=threads)  # type: ignore[arg-type]
-    assert walk.regions == region_prefixes(Folders(keys), "b", prefix, level=LEVEL, skipped=SKIPPED)  # type: ignore[arg-type]
     folders = walk.regions + walk.deeper
     assert all(folder.startswith(prefix) for folder in folders)
     # none inside another: listed whole, no file is listed twice
