@@ -55,9 +55,9 @@ _BEFORE_FIRST = timedelta(hours=1)
 class CloudTrailKeys:
     """Public keys from CloudTrail's ListPublicKeys, asked in each digest's region (each region signs
     with its own keys) on its first need, for the keys in use from an hour before the earliest digest
-    covered to the time of asking. ``cover`` widens the times to cover (each part's digests): a region
-    asked before is asked again only when they reach past what it was asked for, an earlier digest
-    or one delivered since."""
+    covered to the time of asking. ``cover`` widens the times to cover (each part's digests). A
+    fingerprint not found asks the region again, once, where the digests covered since reach past
+    what it was asked for: an earlier digest, or one delivered after the asking."""
 
     def __init__(self, cloudtrail: Callable[[str], CloudTrailClient], span: Span | None = None) -> None:
         self._cloudtrail = cloudtrail
@@ -67,16 +67,21 @@ class CloudTrailKeys:
     def cover(self, span: Span | None) -> None:
         if span is None:
             return
-        if self._span is None:
-            self._span = span
-        else:
-            self._span = (min(self._span[0], span[0]), max(self._span[1], span[1]))
+        # No key in use after now signed anything: a digest named for the future (a clock, or a
+        # forgery) asks no more than one delivered now.
+        start, end = span[0], min(span[1], datetime.now(UTC))
+        if self._span is not None:
+            start, end = min(self._span[0], start), max(self._span[1], end)
+        self._span = (start, end)
 
     def __call__(self, region: str, fingerprint: str) -> bytes | None:
+        wanted = fingerprint.lower()
         fetched = self._fetched.get(region)
-        if fetched is None or (self._span is not None and not fetched.covers(self._span)):
+        if fetched is None or (
+            wanted not in fetched.keys and self._span is not None and not fetched.covers(self._span)
+        ):
             fetched = self._fetched[region] = self._fetch(region)
-        return fetched.keys.get(fingerprint.lower())
+        return fetched.keys.get(wanted)
 
     def _fetch(self, region: str) -> _Fetched:
         now = datetime.now(UTC)

@@ -25,10 +25,12 @@ CURRENT = _key("c0ffee", NOW - timedelta(days=150), NOW + timedelta(days=30))
 
 
 def _keys(
-    span: tuple[datetime, datetime] | None = None,
+    span: tuple[datetime, datetime] | None = None, served: list[Key] | None = None
 ) -> tuple[CloudTrailKeys, dict[str, list[tuple[datetime, datetime]]]]:
+    """CloudTrailKeys over a fake ListPublicKeys serving ``served`` (OLD and CURRENT by default)."""
     calls: dict[str, list[tuple[datetime, datetime]]] = {}
-    keys = CloudTrailKeys(lambda region: FakeCloudTrail([OLD, CURRENT], calls.setdefault(region, [])), span)
+    serving = served if served is not None else [OLD, CURRENT]
+    keys = CloudTrailKeys(lambda region: FakeCloudTrail(serving, calls.setdefault(region, [])), span)
     return keys, calls
 
 
@@ -58,12 +60,25 @@ def test_a_part_with_earlier_digests_asks_again_from_then() -> None:
     ]
 
 
-def test_a_digest_delivered_after_the_asking_asks_again() -> None:
-    keys, calls = _keys((NOW - timedelta(hours=48), NOW))
+def test_a_key_put_in_use_after_the_asking_is_asked_for_once() -> None:
+    served = [OLD, CURRENT]
+    keys, calls = _keys((NOW - timedelta(hours=48), NOW), served)
     assert keys("us-east-1", "c0ffee") == b"c0ffee"
     (asked,) = calls["us-east-1"]
-    keys.cover((NOW - timedelta(hours=1), asked[1] + timedelta(seconds=1)))
-    keys("us-east-1", "c0ffee")
+    served.append(_key("n3w", NOW, NOW + timedelta(days=30)))  # rotated in after the asking
+    keys.cover((NOW - timedelta(hours=1), datetime.now(UTC)))  # a digest delivered since
+    assert keys("us-east-1", "c0ffee") == b"c0ffee"  # found: nothing asked
+    assert len(calls["us-east-1"]) == 1
+    assert keys("us-east-1", "n3w") == b"n3w"
+    assert len(calls["us-east-1"]) == 2 and calls["us-east-1"][1][1] > asked[1]
+
+
+def test_a_digest_named_for_the_future_asks_no_more_than_once() -> None:
+    keys, calls = _keys((NOW - timedelta(hours=48), NOW))
+    assert keys("us-east-1", "c0ffee") == b"c0ffee"
+    keys.cover((NOW - timedelta(hours=1), NOW + timedelta(days=365)))
+    for _ in range(5):
+        assert keys("us-east-1", "f0rged") is None
     assert len(calls["us-east-1"]) == 2
 
 
