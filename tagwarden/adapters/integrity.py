@@ -123,7 +123,7 @@ _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
 
 
 def _window_folders(
-    s3: S3Client, bucket: str, prefix: str, since: datetime | None, threads: int
+    s3: S3Client, bucket: str, prefix: str, since: datetime | None, *, threads: int, stopping: Stopping
 ) -> list[str]:
     """The folders a window's listing lists, ``threads`` at once: with ``since``, the day folders
     from then on of every region folder under ``prefix``; without, every region folder, and the
@@ -131,7 +131,13 @@ def _window_folders(
     if prefix and _REGION_LEVEL.search(prefix):
         return [prefix]
     walk = region_walk(
-        s3, bucket, prefix, level=_REGION_LEVEL, skipped=("CloudTrail-Insight/",), threads=threads
+        s3,
+        bucket,
+        prefix,
+        level=_REGION_LEVEL,
+        skipped=("CloudTrail-Insight/",),
+        threads=threads,
+        stopping=stopping,
     )
     if since is None:  # no file may be left out: what lies deeper than the walk went is listed too
         return walk.regions + walk.deeper
@@ -151,7 +157,11 @@ def _folders_keys(
 
 
 def window_groups(
-    s3: S3Client, url: str, since: datetime | None, threads: int = DEFAULT_READ_CONCURRENCY
+    s3: S3Client,
+    url: str,
+    since: datetime | None,
+    threads: int = DEFAULT_READ_CONCURRENCY,
+    stopping: Stopping = never,
 ) -> dict[GroupKey, list[str]]:
     """The folders of the window under ``url`` (as ``add_s3`` lists them), by account and region:
     each account and region's log and digest folders (under any prefix) in one group, which
@@ -160,7 +170,7 @@ def window_groups(
     listed."""
     bucket, prefix = parse_s3_url(url)
     with _listing_errors(url):
-        folders = _window_folders(s3, bucket, prefix, since, threads)
+        folders = _window_folders(s3, bucket, prefix, since, threads=threads, stopping=stopping)
     groups: dict[GroupKey, list[str]] = {}
     for folder in folders:
         groups.setdefault(region_folder(folder), []).append(folder)
@@ -255,7 +265,7 @@ def add_s3(
     bucket, prefix = parse_s3_url(url)
     with _listing_errors(url):
         if folders is None:
-            folders = _window_folders(s3, bucket, prefix, since, threads)
+            folders = _window_folders(s3, bucket, prefix, since, threads=threads, stopping=stopping)
         with closing(_folders_keys(s3, bucket, folders, threads)) as listed:
             keys = list(until_stopping(listed, stopping))
     digests: dict[str, Fingerprint] = {}  # by where

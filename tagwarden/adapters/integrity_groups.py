@@ -44,7 +44,8 @@ def s3_parts(
     threads: int = DEFAULT_READ_CONCURRENCY,
 ) -> dict[GroupKey, Part]:
     """The location ``url`` by account and region, listed (its folders) now, each part's files when
-    it is added (``add_s3``). TreeError where the bucket cannot be listed."""
+    it is added (``add_s3``). TreeError where the bucket cannot be listed; ``Stopped`` between two
+    folders walked once ``stopping`` says so."""
     return {
         group: partial(
             add_s3,
@@ -56,7 +57,7 @@ def s3_parts(
             threads=threads,
             folders=folders,
         )
-        for group, folders in window_groups(s3, url, since, threads).items()
+        for group, folders in window_groups(s3, url, since, threads, stopping).items()
     }
 
 

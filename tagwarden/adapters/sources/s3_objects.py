@@ -16,6 +16,7 @@ from tagwarden.adapters.read_ahead import ReadAhead
 from tagwarden.adapters.sources.log_names import NOT_LOG_FOLDERS, is_log_key
 from tagwarden.core.records import ReadProblem, iter_records
 from tagwarden.core.records.triage import RecordFilter, Skipped, read_log
+from tagwarden.core.stopping import Stopping, check, never
 
 # Reading an object's body: the connection failed or the body was cut short.
 BODY_ERRORS: tuple[type[Exception], ...] = (*NO_ANSWER, OSError)
@@ -160,20 +161,23 @@ def region_walk(
     level: re.Pattern[str] = _REGION_LEVEL,
     skipped: tuple[str, ...] = _SKIPPED,
     threads: int = 1,
+    stopping: Stopping = never,
 ) -> Walk:
     """Walk AWSLogs/[o-org/]<account>/CloudTrail/<region>/ (the folders ``level`` matches) without
     listing every object, leaving out folders that end with one of ``skipped``. One level at a
     time, ``threads`` folders listed at once (an organization's level holds an account's folder
     each); the folders found in the order a depth-first walk meets them, and the folders below the
     walk's depth it did not go into: a caller that must not miss a region folder, however deep,
-    lists those whole."""
+    lists those whole. ``Stopped`` before a folder's listing is taken once ``stopping`` says so."""
     children: dict[str, list[str]] = {}
     frontier = [prefix]
     for _ in range(_WALK_DEPTH):
         to_list = [folder for folder in frontier if not level.search(folder)]
         with ReadAhead(partial(_listed_children, s3, bucket, skipped), threads) as ahead:
             ahead.announce(to_list)
-            children |= {folder: ahead(folder) for folder in to_list}
+            for folder in to_list:
+                check(stopping)  # an organization's walk is thousands of listings
+                children[folder] = ahead(folder)
         frontier = [child for folder in to_list for child in children[folder]]
     deeper = [folder for folder in frontier if not level.search(folder)]
     return Walk(list(_depth_first(prefix, children, level)), deeper)

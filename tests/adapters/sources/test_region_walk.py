@@ -11,10 +11,13 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tagwarden.adapters.sources.s3_objects import region_walk
+from tagwarden.core.stopping import Stopped
+from tests.builders.stopping import AskedTimes
 
 LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
 SKIPPED = ("CloudTrail-Insight/",)
@@ -157,3 +160,14 @@ def test_a_region_folder_deeper_than_the_walk_is_below_a_folder_it_names() -> No
     walk = region_walk(Folders([deep, shallow]), "b", "", level=LEVEL, skipped=SKIPPED)  # type: ignore[arg-type]
     assert walk.regions == ["AWSLogs/111122223333/CloudTrail/us-east-1/"]
     assert walk.deeper == ["a/b/c/d/e/f/g/"]  # seven folders listed: "" to a/b/c/d/e/f/
+
+
+def test_a_walk_told_to_stop_raises_before_the_next_listing() -> None:
+    keys = [f"AWSLogs/o-abc/{n:012d}/CloudTrail/us-east-1/2026/01/01/f.json.gz" for n in range(12)]
+    whole = Folders(keys)
+    region_walk(whole, "b", "AWSLogs/", threads=1)  # type: ignore[arg-type]
+    folders, stopping = Folders(keys), AskedTimes(5)
+    with pytest.raises(Stopped):
+        region_walk(folders, "b", "AWSLogs/", threads=1, stopping=stopping)  # type: ignore[arg-type]
+    assert stopping.asked == 5
+    assert sum(folders.listed.values()) == 4 < sum(whole.listed.values())

@@ -20,6 +20,8 @@ from tests.builders.integrity_bucket import daemon_parts, put_in_bucket, recent_
 from tests.builders.signed_trail import BUCKET, SignedTree
 from tests.builders.stopping import AskedTimes
 
+WALKED = 4  # folders the window's walk lists: AWSLogs/, the account, CloudTrail/, CloudTrail-Digest/
+
 
 def _tampered_bucket(tmp_path: Path) -> SignedTree:
     """Three signed hours in moto's bucket, one log file then modified: a whole check finds it."""
@@ -42,18 +44,28 @@ def test_a_whole_check_asks_between_keys_digests_and_log_files(aws: str, tmp_pat
     tree = _tampered_bucket(tmp_path)
     stopping = AskedTimes()
     assert _check(tmp_path, stopping) == 1
-    # Each key as it is listed, each key again as it is placed, each digest before it is read,
-    # then each log file before it is read.
+    # Each folder walked down to the region folders (AWSLogs/, the account, its CloudTrail/ and
+    # CloudTrail-Digest/), each key as it is listed, each key again as it is placed, each digest
+    # before it is read, then each log file before it is read.
     digests = len(tree.digests)
-    assert stopping.asked == 2 * len(tree.files) + digests + len(tree.logs)
+    assert stopping.asked == WALKED + 2 * len(tree.files) + digests + len(tree.logs)
 
 
 def test_a_check_told_to_stop_raises_at_once_and_asks_no_more(aws: str, tmp_path: Path) -> None:
     tree = _tampered_bucket(tmp_path)
     files, logs = len(tree.files), len(tree.logs)
     digests = len(tree.digests)
-    # In the listing, the placing, the digests' reads, the log files' reads, at the last log file.
-    for after in (1, files + 1, 2 * files + 1, 2 * files + digests + 1, 2 * files + digests + logs):
+    # In the walk, the listing, the placing, the digests' reads, the log files' reads, at the last
+    # log file.
+    listed = WALKED + files
+    for after in (
+        1,
+        WALKED + 1,
+        listed + 1,
+        listed + files + 1,
+        listed + files + digests + 1,
+        listed + files + digests + logs,
+    ):
         stopping = AskedTimes(after)
         with pytest.raises(Stopped):
             _check(tmp_path, stopping)
