@@ -57,7 +57,7 @@ def _organization(groups: int, hours: int, logs_per_hour: int, keys: Path) -> in
 def _whole_window() -> Any:
     """window_groups as one group, and no file in it a stray: the check as it was before it went
     group by group."""
-    grouped, strays = integrity_groups.window_groups, integrity_groups._strays
+    grouped, split = integrity_groups.window_groups, integrity_groups._split
 
     def one_group(*args: Any, **kwargs: Any) -> dict[Any, list[str]]:
         return {None: [folder for group in grouped(*args, **kwargs).values() for folder in group]}
@@ -65,7 +65,7 @@ def _whole_window() -> Any:
     def whole(way: str) -> None:
         held_whole = way == "whole window"
         integrity_groups.window_groups = one_group if held_whole else grouped  # type: ignore[attr-defined]
-        integrity_groups._strays = (lambda tree, group: {}) if held_whole else strays  # type: ignore[attr-defined]
+        integrity_groups._split = (lambda tree, group: {}) if held_whole else split  # type: ignore[attr-defined]
 
     return whole
 
