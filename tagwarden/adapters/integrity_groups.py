@@ -6,7 +6,8 @@ docs/scaling.md). What the daemon's check and ``tagwarden verify-logs`` share.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -69,29 +70,44 @@ def local_parts(root: Path, since: datetime | None = None) -> dict[GroupKey, Par
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Checked:
+    report: Report
+    digest_files: dict[str, int]  # in the window, by location: 0, and nothing there was verified
+
+
 def verify_by_group(
-    locations: Iterable[dict[GroupKey, Part]],
+    locations: Mapping[str, dict[GroupKey, Part]],
     public_keys: KeySource,
     since: datetime | None = None,
     stopping: Stopping = never,
     *,
     known: KnownLogHashes | None = None,
     threads: int = DEFAULT_READ_CONCURRENCY,
-) -> Report:
-    """Each account and region's parts in every location verified together, one account and region
-    at a time, as ``verify_tree`` would verify them all in one tree; the reports added. The keys
-    are told each group's digest times before its check.
+) -> Checked:
+    """Each account and region's parts in every location (by its name) verified together, one
+    account and region at a time, as ``verify_tree`` would verify them all in one tree; the
+    reports added. The keys are told each group's digest times before its check.
 
     A file listed in another account and region's folder (a copy planted inside it) is a stray:
     only its own account and region's files can vouch for a log file, or give a digest its chain
     and its log files. It is checked with them, when they come, or, found after they were
     checked, with them again at the end, keeping only what that finds of the strays."""
-    groups: dict[GroupKey, list[Part]] = {}
-    for location in locations:
-        for group, part in location.items():
-            groups.setdefault(group, []).append(part)
+    groups: dict[GroupKey, list[tuple[str, Part]]] = {}
+    for location, parts in locations.items():
+        for group, part in parts.items():
+            groups.setdefault(group, []).append((location, part))
+    added: dict[tuple[str, GroupKey], int] = {}  # digest files, by location and group
     report = Report()
     strays: dict[GroupKey, Tree] = {}  # by their own account and region, until it is checked
+
+    def filled(group: GroupKey) -> Tree:
+        tree = Tree()
+        for location, part in groups.get(group, []):
+            before = len(tree.digests)
+            part(tree)
+            added[location, group] = len(tree.digests) - before  # the same when filled again
+        return tree
 
     def check(group: GroupKey, tree: Tree) -> Report:
         found = strays.pop(group, None)
@@ -100,26 +116,20 @@ def verify_by_group(
         public_keys.cover(digest_times(tree))
         return verify_tree(tree, public_keys, since, stopping, known=known, threads=threads)
 
-    for group, parts in groups.items():
-        tree = _filled(parts)
+    for group in groups:
+        tree = filled(group)
         for own, stray in _split(tree, group).items():
             _merge(stray, strays.setdefault(own, Tree()))
         report.add(check(group, tree))
     for group in list(strays):  # found after their own account and region was checked
         found = set(strays[group].logs) | {file.path for file in strays[group].digests}
-        tree = _filled(groups.get(group, []))
+        tree = filled(group)
         _split(tree, group)  # other groups' strays, each checked with its own already
         again = check(group, tree)
         kept = [problem for problem in again.problems if problem.path in found or problem.digest in found]
         report.add(Report(problems=kept))
-    return report
-
-
-def _filled(parts: Iterable[Part]) -> Tree:
-    tree = Tree()
-    for part in parts:
-        part(tree)
-    return tree
+    digest_files = {where: sum(n for (at, _), n in added.items() if at == where) for where in locations}
+    return Checked(report, digest_files)
 
 
 def _group_of(where: str) -> GroupKey:

@@ -89,24 +89,32 @@ def run(args: argparse.Namespace) -> int:
         else:  # asked of each region for the times of its digests, or the window's
             window = (since, datetime.now(UTC)) if since else None
             keys = CloudTrailKeys(lambda region: clients().cloudtrail(region), window)
-        locations: list[dict[GroupKey, Part]] = []
+        locations: dict[str, dict[GroupKey, Part]] = {}
         for entry in args.paths:
             if entry.startswith("s3://"):
-                locations.append(s3_parts(clients().s3(), entry, since, threads=args.concurrency))
+                locations[entry] = s3_parts(clients().s3(), entry, since, threads=args.concurrency)
             else:
-                locations.append(local_parts(Path(entry), since))
-        report = verify_by_group(locations, keys, since, threads=args.concurrency)
+                locations[entry] = local_parts(Path(entry), since)
+        checked = verify_by_group(locations, keys, since, threads=args.concurrency)
     except (TreeError, ValueError) as exc:
         raise UsageError(str(exc)) from None
     except AWS_ERRORS as exc:
         raise CommandError(f"AWS call failed: {exc}; check credentials, region and access") from None
+    report = checked.report
+    ending = f" ending from {since:%Y-%m-%dT%H:%MZ} on" if since else ""
     if not report.digests:
         print(
-            "tagwarden: no CloudTrail digest files (CloudTrail-Digest/) under the paths"
-            f"{f' ending from {since:%Y-%m-%dT%H:%MZ} on' if since else ''}: nothing was verified (is log "
-            "file validation on for the trail, and its digest folder included?)",
+            f"tagwarden: no CloudTrail digest files (CloudTrail-Digest/) under the paths{ending}: nothing "
+            "was verified (is log file validation on for the trail, and its digest folder included?)",
             file=sys.stderr,
         )
+    else:
+        for path in (path for path, found in checked.digest_files.items() if not found):
+            print(
+                f"tagwarden: no CloudTrail digest files under {path}{ending}: its log files are checked "
+                "only where another path's digests list them",
+                file=sys.stderr,
+            )
     rows = [problem.to_dict() for problem in report.problems]
     if args.format == "json":
         print_json(rows)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from tagwarden.adapters.integrity import GroupKey, Tree, forget_outside_window
-from tagwarden.adapters.integrity_groups import Part, s3_parts, verify_by_group
+from tagwarden.adapters.integrity import forget_outside_window
+from tagwarden.adapters.integrity_groups import s3_parts, verify_by_group
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import CloudTrailKeys, FolderKeys, KeySource
@@ -62,14 +62,10 @@ def verify_sources(
     else:  # fetched once per region, for the keys in use over the window
         keys = CloudTrailKeys(parts.clients.cloudtrail, (since, now))
     s3, threads = parts.clients.s3(), settings.read_concurrency
-    added: dict[tuple[str, GroupKey], int] = {}  # digest files, by location and account and region
-    locations = [
-        _counting(url, s3_parts(s3, url, since, stopping, digests=digests, threads=threads), added)
-        for url in urls
-    ]
+    locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
     with known.one_check(), digests.one_check():
-        report = verify_by_group(locations, keys, since, stopping, known=known, threads=threads)
-    digest_files = {url: sum(n for (where, _), n in added.items() if where == url) for url in urls}
+        checked = verify_by_group(locations, keys, since, stopping, known=known, threads=threads)
+    report, digest_files = checked.report, checked.digest_files
     for url, found in digest_files.items():
         parts.metrics.integrity_digest_files.labels(url).set(found)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
@@ -89,20 +85,3 @@ def verify_sources(
         unsigned_digests=len(report.unsigned),
     )
     return True
-
-
-def _counting(
-    url: str, parts: dict[GroupKey, Part], added: dict[tuple[str, GroupKey], int]
-) -> dict[GroupKey, Part]:
-    """``parts``, each noting in ``added`` how many digest files it adds to a tree (once: a part
-    added again to check strays adds the same)."""
-
-    def counted(group: GroupKey, part: Part) -> Part:
-        def add(tree: Tree) -> None:
-            before = len(tree.digests)
-            part(tree)
-            added[url, group] = len(tree.digests) - before
-
-        return add
-
-    return {group: counted(group, part) for group, part in parts.items()}

@@ -163,3 +163,18 @@ def test_a_since_that_names_no_window_is_a_usage_error(
         raise SystemExit(code)
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_path_without_digests_beside_others_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = build_tree(hours=2)
+    root, keys = tree.write(tmp_path / "logs"), tree.write_keys(tmp_path / "keys")
+    copies = tmp_path / "copies"
+    (copies / tree.logs[0]).parent.mkdir(parents=True)
+    (copies / tree.logs[0]).write_bytes(tree.files[tree.logs[0]])
+    code = main(["verify-logs", str(root), str(copies), "--public-keys", str(keys)])
+    err = capsys.readouterr().err
+    assert code == 0  # the copy is one of a listed file, and intact
+    assert f"no CloudTrail digest files under {copies}: its log files are checked only where" in err
+    assert f"under {root}:" not in err
