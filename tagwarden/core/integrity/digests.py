@@ -267,7 +267,11 @@ def _read_digests(
     keys of those that could not be read (reported)."""
     copies: dict[str, list[_Digest]] = {}
     unread: set[str] = set()
+    given: set[str] = set()
     for file in digest_files:
+        if file.path in given:
+            continue  # the same file listed twice (watched locations one inside the other)
+        given.add(file.path)
         parsed = _parse(file)
         if isinstance(parsed, Problem):
             report.problems.append(parsed)

@@ -214,3 +214,20 @@ def test_each_location_tells_how_many_digest_files_its_window_holds(
     assert sample("tagwarden_integrity_digest_files", {"location": watched}) == 8  # nine, one deleted
     (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
     assert done["digest_files"] == {"s3://copies/AWSLogs/": 0, watched: 8}
+
+
+def test_two_watched_locations_one_inside_the_other_read_each_digest_once(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    (tmp_path / "tagwarden.yaml").write_text(
+        CONFIG.replace('paths: ["s3://', f'paths: ["s3://{BUCKET}/AWSLogs/111122223333/", "s3://')
+    )
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    scans = Scans(config, parts, log := EventLog())
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    # As with the bucket watched once: nine digests less the one deleted, each read once.
+    assert (done["digests"], done["digests_read"], done["log_files_read"]) == (8, 8, 16)
+    assert done["problems"] == len(parts.store.list_findings()) >= 2

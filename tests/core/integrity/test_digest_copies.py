@@ -75,3 +75,18 @@ def test_an_s3_copy_made_without_metadata_is_signed_by_its_content() -> None:
     forged = DigestFile(copy.path, gzip.compress(gzip.decompress(copy.content) + b" "))
     report = verify([*_digests(tree, "s3://b/"), forged], _logs(tree), _read(tree), _keys)
     assert _problems(report) == [("bad_signature", forged.path)]
+
+
+def test_a_digest_given_twice_at_one_path_is_one_file() -> None:
+    # Two watched locations, one inside the other, list the same objects.
+    tree = build_tree(hours=3)
+    asked: list[str] = []
+
+    def keys(region: str, fingerprint: str) -> bytes | None:
+        asked.append(fingerprint)
+        return _keys(region, fingerprint)
+
+    originals = _digests(tree, "s3://b/")
+    report = verify([*originals, *originals], _logs(tree), _read(tree), keys)
+    assert report.problems == [] and (report.digests, report.logs_checked) == (3, 6)
+    assert len(asked) == 3  # each signature checked once
