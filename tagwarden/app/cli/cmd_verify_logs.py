@@ -46,8 +46,8 @@ def register(subparsers: Any) -> None:
         metavar="TIME",
         help="check only the digests that end from TIME on (e.g. 2024-01-31 or 2024-01-31T06:00Z) and "
         "the log files they list, as the daemon checks its window: in S3 only the day folders from "
-        "then on are listed (log files from two hours before). A digest of the window the chain "
-        "names and that is gone is missing, the first one included. Default: every file",
+        "two hours before TIME on are listed. A digest of the window the chain names and that is "
+        "gone is missing, the first one included. Default: every file",
     )
     parser.add_argument(
         "--public-keys",
