@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -15,7 +16,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from tagwarden.core.integrity import string_to_sign
+from tagwarden.core.integrity import HashLog, log_hash, string_to_sign
 
 ACCOUNT = "111122223333"
 REGION = "us-east-2"
@@ -166,3 +167,13 @@ def build_tree(
         tree.digests.append(key)
         previous = (key, hashlib.sha256(raw_digest).hexdigest(), tree.signatures[key])
     return tree
+
+
+def hashing(read_log: Callable[[str], bytes | None]) -> HashLog:
+    """A HashLog over bytes in memory: each log file read with ``read_log`` (None where it cannot)."""
+
+    def hash_log(where: str) -> str | None:
+        content = read_log(where)
+        return None if content is None else log_hash(content)
+
+    return hash_log

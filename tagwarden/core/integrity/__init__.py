@@ -1,6 +1,6 @@
 """Proving that the CloudTrail log files read are the ones CloudTrail wrote (digest files)."""
 
-from tagwarden.core.integrity.digests import DigestFile, HashLog, Report, hashing, inflate, log_hash, verify
+from tagwarden.core.integrity.digests import DigestFile, HashLog, Report, inflate, log_hash, verify
 from tagwarden.core.integrity.findings import INTEGRITY_EVENT_SOURCE, integrity_findings
 from tagwarden.core.integrity.layout import Placed, logical_key, place
 from tagwarden.core.integrity.problems import PROBLEM_KINDS, Problem, ProblemKind
@@ -16,7 +16,6 @@ __all__ = [
     "ProblemKind",
     "PublicKeys",
     "Report",
-    "hashing",
     "inflate",
     "integrity_findings",
     "load_public_key",

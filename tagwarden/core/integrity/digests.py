@@ -96,16 +96,6 @@ def log_hash(content: bytes | BinaryIO) -> str:
     return digest.hexdigest()
 
 
-def hashing(read_log: Callable[[str], bytes | None]) -> HashLog:
-    """A HashLog that reads each log file with ``read_log`` (None where it cannot)."""
-
-    def hash_log(where: str) -> str | None:
-        content = read_log(where)
-        return None if content is None else log_hash(content)
-
-    return hash_log
-
-
 def _parse(file: DigestFile) -> _Digest | Problem:
     placed = place(file.path)
     if file.read_error is not None:
@@ -352,7 +342,7 @@ def verify(
 ) -> Report:
     """Check a tree of CloudTrail files. ``logs`` maps where each present log file is (a path or
     s3://bucket/key) to its key as stored: its S3 key, or its path below the folder given; every copy
-    counts. ``hash_log`` gives one's hash by where it is (``hashing`` reads each one);
+    counts. ``hash_log`` gives one's hash by where it is (``log_hash`` of it; None where it cannot be read);
     ``public_keys`` gives the public key of a region with a fingerprint (None if unknown).
     ``since``: the digests given are every digest that ends from then on, so a digest the chain
     names back to then is gone if not given; without it, back to the oldest digest given. ``now``

@@ -6,8 +6,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tagwarden.core.integrity import DigestFile, hashing, verify
-from tests.builders.signed_trail import SignedTree, build_tree, fingerprint, forge_newest_hour, public_der
+from tagwarden.core.integrity import DigestFile, verify
+from tests.builders.signed_trail import (
+    SignedTree,
+    build_tree,
+    fingerprint,
+    forge_newest_hour,
+    hashing,
+    public_der,
+)
 
 TREE = build_tree(hours=4, logs_per_hour=3)
 FORGED = build_tree(hours=4, logs_per_hour=3)

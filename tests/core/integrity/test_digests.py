@@ -7,9 +7,16 @@ import hashlib
 import json
 from datetime import timedelta
 
-from tagwarden.core.integrity import DigestFile, HashLog, Report, hashing, verify
+from tagwarden.core.integrity import DigestFile, HashLog, Report, verify
 from tests.builders import signed_trail
-from tests.builders.signed_trail import SignedTree, build_tree, fingerprint, forge_newest_hour, public_der
+from tests.builders.signed_trail import (
+    SignedTree,
+    build_tree,
+    fingerprint,
+    forge_newest_hour,
+    hashing,
+    public_der,
+)
 
 
 def _keys(region: str, fp: str) -> bytes | None:

@@ -57,7 +57,8 @@ def test_a_stretch_between_digests_is_one_problem_and_a_planted_file_in_a_digest
 
 
 def verify_at(tree: SignedTree, now: datetime) -> Report:
-    from tagwarden.core.integrity import DigestFile, hashing, verify
+    from tagwarden.core.integrity import DigestFile, verify
+    from tests.builders.signed_trail import hashing
 
     digests = [DigestFile(f"/t/{key}", tree.files[key], tree.signatures.get(key)) for key in tree.digests]
     logs = {f"/t/{key}": key for key in tree.logs}
