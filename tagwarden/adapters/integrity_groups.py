@@ -140,18 +140,21 @@ def _group_of(where: str) -> GroupKey:
 def _split(tree: Tree, group: GroupKey) -> dict[GroupKey, Tree]:
     """Takes the files of other accounts and regions than ``group`` out of ``tree``, by theirs."""
     out: dict[GroupKey, Tree] = {}
-    for where in [where for where in tree.logs if _group_of(where) != group]:
-        stray = out.setdefault(_group_of(where), Tree(clients=dict(tree.clients)))
-        stray.logs[where] = tree.logs.pop(where)
-        if where in tree.fingerprints:
-            stray.fingerprints[where] = tree.fingerprints.pop(where)
+
+    def stray(own: GroupKey) -> Tree:
+        return out.setdefault(own, Tree(clients=dict(tree.clients)))
+
+    for where in list(tree.logs):
+        if (own := _group_of(where)) != group:
+            stray(own).logs[where] = tree.logs.pop(where)
+            if where in tree.fingerprints:
+                stray(own).fingerprints[where] = tree.fingerprints.pop(where)
     kept = []
     for file in tree.digests:
-        own = _group_of(file.path)
-        if own == group:
+        if (own := _group_of(file.path)) == group:
             kept.append(file)
         else:
-            out.setdefault(own, Tree(clients=dict(tree.clients))).digests.append(file)
+            stray(own).digests.append(file)
     tree.digests = kept
     return out
 
