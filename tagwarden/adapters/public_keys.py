@@ -100,6 +100,14 @@ class CloudTrailKeys:
 KeySource = FolderKeys | CloudTrailKeys
 
 
+def key_source(
+    folder: Path | None, cloudtrail: Callable[[str], CloudTrailClient], span: Span | None
+) -> KeySource:
+    """The keys of ``folder`` where one is given (offline), else CloudTrail's, asked for ``span``
+    (a window) or for the times each group covers."""
+    return FolderKeys(folder) if folder is not None else CloudTrailKeys(cloudtrail, span)
+
+
 def digest_times(tree: Tree) -> Span | None:
     """The earliest and latest digest end times in the tree, by their names."""
     times = [placed.when for file in tree.digests if (placed := place(file.path)) and placed.when]

@@ -14,7 +14,7 @@ from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.integrity import GroupKey, TreeError
 from tagwarden.adapters.integrity_groups import Part, local_parts, s3_parts, verify_by_group
-from tagwarden.adapters.public_keys import CloudTrailKeys, FolderKeys, KeySource
+from tagwarden.adapters.public_keys import key_source
 from tagwarden.app.cli.common import a_moment, count_between
 from tagwarden.app.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError, UsageError
 from tagwarden.app.cli.output import print_json, print_table
@@ -83,12 +83,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--since {since.isoformat()} is in the future: there is nothing to check yet")
     clients = cache(partial(_aws, args))  # made once, where an AWS call is needed
     try:
-        keys: KeySource
-        if args.public_keys:
-            keys = FolderKeys(Path(args.public_keys))
-        else:  # asked of each region for the times of its digests, or the window's
-            window = (since, datetime.now(UTC)) if since else None
-            keys = CloudTrailKeys(lambda region: clients().cloudtrail(region), window)
+        keys = key_source(
+            Path(args.public_keys) if args.public_keys else None,
+            lambda region: clients().cloudtrail(region),
+            (since, datetime.now(UTC)) if since else None,  # else each group's digests' times
+        )
         locations: dict[str, dict[GroupKey, Part]] = {}
         for entry in args.paths:
             if entry.startswith("s3://"):

@@ -10,7 +10,7 @@ from tagwarden.adapters.integrity import forget_outside_window
 from tagwarden.adapters.integrity_groups import s3_parts, verify_by_group
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
-from tagwarden.adapters.public_keys import CloudTrailKeys, FolderKeys, KeySource
+from tagwarden.adapters.public_keys import key_source
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.integrity import integrity_findings
@@ -56,11 +56,8 @@ def verify_sources(
     since = now - timedelta(hours=settings.verify_window_hours)
     urls = integrity_locations(config, parts)
     forget_outside_window(parts.store, since)  # before the lookups: room under the caps
-    keys: KeySource
-    if settings.public_keys:
-        keys = FolderKeys(config.base_dir / settings.public_keys)
-    else:  # fetched once per region, for the keys in use over the window
-        keys = CloudTrailKeys(parts.clients.cloudtrail, (since, now))
+    folder = config.base_dir / settings.public_keys if settings.public_keys else None
+    keys = key_source(folder, parts.clients.cloudtrail, (since, now))  # CloudTrail's: once a region
     s3, threads = parts.clients.s3(), settings.read_concurrency
     locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
     with known.one_check(), digests.one_check():
