@@ -13,6 +13,7 @@ import pytest
 from botocore.exceptions import ClientError, ResponseStreamingError
 
 from tagwarden.adapters.integrity import Tree, TreeError, add_s3, verify_tree
+from tagwarden.core.integrity import Report
 from tests.builders.signed_trail import BUCKET, TRAIL, SignedTree, build_tree, fingerprint, public_der
 
 
@@ -27,6 +28,18 @@ def _bucket(tree: SignedTree) -> Any:
         metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
         s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
     return s3
+
+
+def _listed(s3: Any, url: str = f"s3://{BUCKET}/AWSLogs/", since: datetime | None = None) -> Tree:
+    """The tree of the files under ``url``, listed through the client ``s3`` (no log file read yet)."""
+    files = Tree()
+    add_s3(files, s3, url, since)
+    return files
+
+
+def _verified(s3: Any, url: str = f"s3://{BUCKET}/AWSLogs/", since: datetime | None = None) -> Report:
+    """The check of the files under ``url``, read through the client ``s3``."""
+    return verify_tree(_listed(s3, url, since), _keys, since)
 
 
 class _Denying:
@@ -50,9 +63,7 @@ def test_an_unreadable_digest_is_its_own_problem_and_the_check_goes_on(aws: str)
     s3.delete_object(Bucket=BUCKET, Key=tree.logs[0])
     planted = tree.digests[0].replace(TRAIL, "planted")
     s3.put_object(Bucket=BUCKET, Key=planted, Body=b"x")
-    files = Tree()
-    add_s3(files, _Denying(s3, planted), f"s3://{BUCKET}/AWSLogs/")
-    problems = sorted((p.kind, p.path, p.detail) for p in verify_tree(files, _keys).problems)
+    problems = sorted((p.kind, p.path, p.detail) for p in _verified(_Denying(s3, planted)).problems)
     assert problems == [
         ("missing", f"s3://{BUCKET}/{planted}", "digest file could not be read: AccessDenied"),
         ("missing", f"s3://{BUCKET}/{tree.logs[0]}", "listed in the digest, not found"),
@@ -62,9 +73,7 @@ def test_an_unreadable_digest_is_its_own_problem_and_the_check_goes_on(aws: str)
 def test_an_unreadable_digest_of_the_chain_is_reported_once(aws: str) -> None:
     tree = build_tree()
     s3 = _bucket(tree)
-    files = Tree()
-    add_s3(files, _Denying(s3, tree.digests[1]), f"s3://{BUCKET}/AWSLogs/")
-    problems = [(p.kind, p.path) for p in verify_tree(files, _keys).problems]
+    problems = [(p.kind, p.path) for p in _verified(_Denying(s3, tree.digests[1])).problems]
     assert ("missing", f"s3://{BUCKET}/{tree.digests[1]}") in problems
     assert len(problems) == len(set(problems))
 
@@ -76,9 +85,7 @@ def test_first_digests_of_the_window_deleted_with_their_logs_are_missing(aws: st
     since = start + timedelta(hours=1, minutes=30)  # the first digest ends before the window
     for key in [tree.digests[1], tree.digests[2], *tree.logs[2:6]]:
         s3.delete_object(Bucket=BUCKET, Key=key)
-    files = Tree()
-    add_s3(files, s3, f"s3://{BUCKET}/", since)
-    problems = [(p.kind, p.path) for p in verify_tree(files, _keys, since).problems]
+    problems = [(p.kind, p.path) for p in _verified(s3, f"s3://{BUCKET}/", since).problems]
     assert problems == [("missing", f"s3://{BUCKET}/{tree.digests[2]}")]
 
 
@@ -87,9 +94,7 @@ def test_digest_before_the_window_is_not_missing(aws: str) -> None:
     tree = build_tree(hours=4, start=start)
     s3 = _bucket(tree)
     since = start + timedelta(hours=2, minutes=30)
-    files = Tree()
-    add_s3(files, s3, f"s3://{BUCKET}/", since)
-    assert verify_tree(files, _keys, since).problems == []
+    assert _verified(s3, f"s3://{BUCKET}/", since).problems == []
 
 
 def test_copy_of_a_log_under_another_key_is_unlisted_and_the_original_still_checked(aws: str) -> None:
@@ -97,9 +102,7 @@ def test_copy_of_a_log_under_another_key_is_unlisted_and_the_original_still_chec
     s3 = _bucket(tree)
     copy = f"AWSLogs/0/{tree.logs[1]}"
     s3.put_object(Bucket=BUCKET, Key=copy, Body=gzip.compress(b'{"Records": []}'))
-    files = Tree()
-    add_s3(files, s3, f"s3://{BUCKET}/AWSLogs/")
-    report = verify_tree(files, _keys)
+    report = _verified(s3)
     assert [(p.kind, p.path) for p in report.problems] == [("unlisted", f"s3://{BUCKET}/{copy}")]
     assert report.logs_checked == len(tree.logs)
 
@@ -125,13 +128,10 @@ def test_a_log_file_s3_cannot_serve_now_stops_the_check_and_a_refused_one_is_mis
     would page someone for S3's load); S3 refusing the object is."""
     tree = build_tree()
     s3 = _bucket(tree)
-    files = Tree()
-    add_s3(files, _Throttled(s3, tree.logs[1]), f"s3://{BUCKET}/AWSLogs/")
+    files = _listed(_Throttled(s3, tree.logs[1]))  # the listing reads no log file
     with pytest.raises(TreeError, match=r"cannot read now \(SlowDown\)"):
         verify_tree(files, _keys)
-    refused = Tree()
-    add_s3(refused, _Denying(s3, tree.logs[1]), f"s3://{BUCKET}/AWSLogs/")
-    problems = [(p.kind, p.path) for p in verify_tree(refused, _keys).problems]
+    problems = [(p.kind, p.path) for p in _verified(_Denying(s3, tree.logs[1])).problems]
     assert problems == [("missing", f"s3://{BUCKET}/{tree.logs[1]}")]
 
 
@@ -158,8 +158,7 @@ def test_a_body_cut_short_is_a_file_s3_cannot_serve_now_log_or_digest(aws: str) 
     # never hashed as if the file ended there (a "modified" finding).
     tree = build_tree()
     s3 = _bucket(tree)
-    files = Tree()
-    add_s3(files, _CutShort(s3, tree.logs[1]), f"s3://{BUCKET}/AWSLogs/")
+    files = _listed(_CutShort(s3, tree.logs[1]))  # the listing reads no log file
     with pytest.raises(TreeError, match=r"cannot read now \(.*connection reset by peer"):
         verify_tree(files, _keys)
     with pytest.raises(TreeError, match=r"cannot read now \(.*connection reset by peer"):
