@@ -177,3 +177,8 @@ def hashing(read_log: Callable[[str], bytes | None]) -> HashLog:
         return None if content is None else log_hash(content)
 
     return hash_log
+
+
+def signing_keys(region: str, fp: str) -> bytes | None:
+    """PublicKeys holding the tests' signing key (``test_key``, as it is now), whatever the region."""
+    return public_der() if fp == fingerprint() else None

@@ -10,19 +10,14 @@ from tagwarden.core.integrity import DigestFile, verify
 from tests.builders.signed_trail import (
     SignedTree,
     build_tree,
-    fingerprint,
     forge_newest_hour,
     hashing,
-    public_der,
+    signing_keys,
 )
 
 TREE = build_tree(hours=4, logs_per_hour=3)
 FORGED = build_tree(hours=4, logs_per_hour=3)
 forge_newest_hour(FORGED)
-
-
-def _keys(region: str, fp: str) -> bytes | None:
-    return public_der() if fp == fingerprint() else None
 
 
 @settings(deadline=None, max_examples=60)
@@ -53,7 +48,7 @@ def test_what_verify_announces_is_what_it_asks_for_in_order(
         asked.append(where)
         return tree.files.get(where.split("/", 2)[2])
 
-    report = verify(digests, logs, hashing(read), _keys, announce=announced.append)
+    report = verify(digests, logs, hashing(read), signing_keys, announce=announced.append)
     assert announced == [asked]
     assert report.logs_checked <= len(asked)
 
@@ -62,5 +57,7 @@ def test_a_clean_tree_announces_each_log_file_once_in_digest_order() -> None:
     digests = [DigestFile(f"/t/{key}", TREE.files[key], TREE.signatures[key]) for key in TREE.digests]
     logs = {f"/t/{key}": key for key in TREE.logs}
     announced: list[list[str]] = []
-    verify(digests, logs, hashing(lambda where: TREE.files[where[3:]]), _keys, announce=announced.append)
+    verify(
+        digests, logs, hashing(lambda where: TREE.files[where[3:]]), signing_keys, announce=announced.append
+    )
     assert announced == [[f"/t/{key}" for key in TREE.logs]]

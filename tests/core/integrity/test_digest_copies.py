@@ -11,8 +11,8 @@ import json
 import pytest
 
 from tagwarden.core.integrity import DigestFile, Report, verify
-from tests.builders.signed_trail import SignedTree, build_tree
-from tests.core.integrity.test_digests import _keys, _logs, _read
+from tests.builders.signed_trail import SignedTree, build_tree, signing_keys
+from tests.core.integrity.test_digests import _logs, _read
 
 
 def _digests(tree: SignedTree, root: str, signed: bool = True) -> list[DigestFile]:
@@ -38,7 +38,7 @@ def test_a_forged_copy_of_a_digest_is_a_bad_signature_and_the_original_still_cou
         tree.signatures[tree.digests[1]],
     )
     given = [forged, *originals] if copy_first else [*originals, forged]
-    report = verify(given, _logs(tree), _read(tree), _keys)
+    report = verify(given, _logs(tree), _read(tree), signing_keys)
     assert _problems(report) == [("bad_signature", forged.path)]
     assert (report.digests, report.logs_checked) == (3, 6)
 
@@ -51,7 +51,7 @@ def test_a_true_copy_of_a_digest_raises_nothing(copy_first: bool) -> None:
         f"s3://b/backup/{tree.digests[0]}", tree.files[tree.digests[0]], tree.signatures[tree.digests[0]]
     )
     given = [copy, *originals] if copy_first else [*originals, copy]
-    report = verify(given, _logs(tree), _read(tree), _keys)
+    report = verify(given, _logs(tree), _read(tree), signing_keys)
     assert report.problems == []
     assert (report.digests, report.logs_checked) == (3, 6)
 
@@ -62,7 +62,7 @@ def test_a_local_true_copy_is_signed_as_its_original_is() -> None:
     tree = build_tree(hours=3)
     originals = _digests(tree, "/t/", signed=False)
     copy = DigestFile(f"/t/backup/{tree.digests[0]}", tree.files[tree.digests[0]])
-    report = verify([copy, *originals], _logs(tree), _read(tree), _keys)
+    report = verify([copy, *originals], _logs(tree), _read(tree), signing_keys)
     assert report.problems == []
     assert report.unsigned == [f"/t/{tree.digests[-1]}"]  # the newest, as without the copy
 
@@ -70,10 +70,10 @@ def test_a_local_true_copy_is_signed_as_its_original_is() -> None:
 def test_an_s3_copy_made_without_metadata_is_signed_by_its_content() -> None:
     tree = build_tree(hours=3)
     copy = DigestFile(f"s3://b/backup/{tree.digests[1]}", tree.files[tree.digests[1]])
-    report = verify([*_digests(tree, "s3://b/"), copy], _logs(tree), _read(tree), _keys)
+    report = verify([*_digests(tree, "s3://b/"), copy], _logs(tree), _read(tree), signing_keys)
     assert report.problems == [] and report.unsigned == []
     forged = DigestFile(copy.path, gzip.compress(gzip.decompress(copy.content) + b" "))
-    report = verify([*_digests(tree, "s3://b/"), forged], _logs(tree), _read(tree), _keys)
+    report = verify([*_digests(tree, "s3://b/"), forged], _logs(tree), _read(tree), signing_keys)
     assert _problems(report) == [("bad_signature", forged.path)]
 
 
@@ -84,7 +84,7 @@ def test_a_digest_given_twice_at_one_path_is_one_file() -> None:
 
     def keys(region: str, fingerprint: str) -> bytes | None:
         asked.append(fingerprint)
-        return _keys(region, fingerprint)
+        return signing_keys(region, fingerprint)
 
     originals = _digests(tree, "s3://b/")
     report = verify([*originals, *originals], _logs(tree), _read(tree), keys)

@@ -15,12 +15,8 @@ from tests.builders.signed_trail import (
     fingerprint,
     forge_newest_hour,
     hashing,
-    public_der,
+    signing_keys,
 )
-
-
-def _keys(region: str, fp: str) -> bytes | None:
-    return public_der() if fp == fingerprint() else None
 
 
 def _verify(tree: SignedTree, *, with_signatures: bool = True, root: str = "/t/") -> Report:
@@ -30,7 +26,9 @@ def _verify(tree: SignedTree, *, with_signatures: bool = True, root: str = "/t/"
         if key in tree.files
     ]
     logs = {f"{root}{key}": key for key in tree.logs if key in tree.files}
-    return verify(digests, logs, hashing(lambda where: tree.files.get(where.removeprefix(root))), _keys)
+    return verify(
+        digests, logs, hashing(lambda where: tree.files.get(where.removeprefix(root))), signing_keys
+    )
 
 
 def _logs(tree: SignedTree) -> dict[str, str]:
@@ -243,6 +241,6 @@ def test_digest_moved_from_where_it_was_delivered() -> None:
     key = tree.digests[0]
     moved = key.replace("us-east-2_20", "us-east-2_19")
     digest = DigestFile(f"/t/{moved}", tree.files[key], tree.signatures[key])
-    report = verify([digest], _logs(tree), _read(tree), _keys)
+    report = verify([digest], _logs(tree), _read(tree), signing_keys)
     assert [p.kind for p in report.problems] == ["bad_signature"]
     assert "signed for" in report.problems[0].detail

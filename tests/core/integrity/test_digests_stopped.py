@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from tagwarden.core.integrity import Report, integrity_findings
 from tests.builders import signed_trail
-from tests.builders.signed_trail import SignedTree, build_tree
+from tests.builders.signed_trail import SignedTree, build_tree, signing_keys
 from tests.core.integrity.test_digests import _kinds, _verify
 
 NEWEST_END = signed_trail.START + timedelta(hours=3)  # build_tree's three hourly digests
@@ -63,8 +63,4 @@ def verify_at(tree: SignedTree, now: datetime) -> Report:
     digests = [DigestFile(f"/t/{key}", tree.files[key], tree.signatures.get(key)) for key in tree.digests]
     logs = {f"/t/{key}": key for key in tree.logs}
     read = hashing(lambda where: tree.files.get(where.removeprefix("/t/")))
-    return verify(digests, logs, read, _keys, now=now)
-
-
-def _keys(region: str, fp: str) -> bytes | None:
-    return signed_trail.public_der() if fp == signed_trail.fingerprint() else None
+    return verify(digests, logs, read, signing_keys, now=now)

@@ -14,11 +14,13 @@ from botocore.exceptions import ClientError, ResponseStreamingError
 
 from tagwarden.adapters.integrity import Tree, TreeError, add_s3, verify_tree
 from tagwarden.core.integrity import Report
-from tests.builders.signed_trail import BUCKET, TRAIL, SignedTree, build_tree, fingerprint, public_der
-
-
-def _keys(region: str, fp: str) -> bytes | None:
-    return public_der() if fp == fingerprint() else None
+from tests.builders.signed_trail import (
+    BUCKET,
+    TRAIL,
+    SignedTree,
+    build_tree,
+    signing_keys,
+)
 
 
 def _bucket(tree: SignedTree) -> Any:
@@ -39,7 +41,7 @@ def _listed(s3: Any, url: str = f"s3://{BUCKET}/AWSLogs/", since: datetime | Non
 
 def _verified(s3: Any, url: str = f"s3://{BUCKET}/AWSLogs/", since: datetime | None = None) -> Report:
     """The check of the files under ``url``, read through the client ``s3``."""
-    return verify_tree(_listed(s3, url, since), _keys, since)
+    return verify_tree(_listed(s3, url, since), signing_keys, since)
 
 
 class _Denying:
@@ -130,7 +132,7 @@ def test_a_log_file_s3_cannot_serve_now_stops_the_check_and_a_refused_one_is_mis
     s3 = _bucket(tree)
     files = _listed(_Throttled(s3, tree.logs[1]))  # the listing reads no log file
     with pytest.raises(TreeError, match=r"cannot read now \(SlowDown\)"):
-        verify_tree(files, _keys)
+        verify_tree(files, signing_keys)
     problems = [(p.kind, p.path) for p in _verified(_Denying(s3, tree.logs[1])).problems]
     assert problems == [("missing", f"s3://{BUCKET}/{tree.logs[1]}")]
 
@@ -160,6 +162,6 @@ def test_a_body_cut_short_is_a_file_s3_cannot_serve_now_log_or_digest(aws: str) 
     s3 = _bucket(tree)
     files = _listed(_CutShort(s3, tree.logs[1]))  # the listing reads no log file
     with pytest.raises(TreeError, match=r"cannot read now \(.*connection reset by peer"):
-        verify_tree(files, _keys)
+        verify_tree(files, signing_keys)
     with pytest.raises(TreeError, match=r"cannot read now \(.*connection reset by peer"):
         add_s3(Tree(), _CutShort(s3, tree.digests[1]), f"s3://{BUCKET}/AWSLogs/")
