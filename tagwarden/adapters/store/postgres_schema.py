@@ -6,9 +6,10 @@ from __future__ import annotations
 from tagwarden.adapters.store.compute_rows import SCHEMA_V7
 from tagwarden.adapters.store.known_rows import schema_v9
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8
+from tagwarden.adapters.store.read_log_rows import schema_v10
 from tagwarden.adapters.store.schema_v5 import schema_v5
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # pg_advisory_xact_lock key: any constant no other application on the database uses.
 MIGRATION_LOCK = 0x74A9_3D11_5C0E_0001
@@ -161,4 +162,6 @@ CREATE TABLE session_uses (
     8: SCHEMA_V8,
     # What the integrity check read of S3 (log files' hashes, digest files), for later checks.
     9: schema_v9(real="DOUBLE PRECISION", blob="BYTEA"),
+    # The S3 log files the sources read, each verified by the integrity check wherever it lies.
+    10: schema_v10(real="DOUBLE PRECISION"),
 }

@@ -24,6 +24,7 @@ from tagwarden.adapters.store.known_rows import (
     select_known,
 )
 from tagwarden.adapters.store.outbox_rows import requeue_statement
+from tagwarden.adapters.store.read_log_rows import files_read, forget_read, origins_read
 from tagwarden.adapters.store.sql_outbox import SqlOutbox
 from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.adapters.store.unit_cache import UnitCache
@@ -33,7 +34,7 @@ from tagwarden.core.model import Finding, KnownTags, SessionGrant
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
 from tagwarden.core.ports.compute_state import Entry
-from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash
+from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash, Origin
 from tagwarden.core.ports.store import FailedUnit, FindingFilter, HistoryEntry
 from tagwarden.core.timeutil import now_iso
 
@@ -336,6 +337,18 @@ class SqlStore(SqlOutbox, ABC):
 
     def digest_copy_count(self) -> int:
         return self._count_known("digest_copies")
+
+    def log_file_origins_read(self, since: float) -> list[Origin]:
+        with self._reading() as sql:
+            return origins_read(sql, since)
+
+    def log_files_read(self, origin: Origin, since: float) -> list[str]:
+        with self._reading() as sql:
+            return files_read(sql, origin, since)
+
+    def forget_log_files_read(self, read_before: float) -> int:
+        with self._writing() as sql:
+            return forget_read(sql, read_before)
 
     def _known(self, table: KnownTable, keys: Collection[str]) -> dict[str, tuple[Any, ...]]:
         if not keys:

@@ -13,9 +13,9 @@ from tagwarden.adapters.store.outbox_rows import requeue_statement
 from tagwarden.adapters.store.rows_in import rows_in
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.adapters.store.unit_findings import UnitFindings
+from tagwarden.adapters.store.unit_progress import UnitProgress
 from tagwarden.adapters.store.unit_sessions import UnitSessions
 from tagwarden.core.arn import canonical_principal, is_iam_principal
-from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, TagChange
 from tagwarden.core.model.tagfold import COMPLETE_MARKER, HistoryRow, fold_rows
 from tagwarden.core.ports.compute_state import Entry
@@ -59,7 +59,7 @@ def _lock_name(key: str) -> str:  # key: a state key
     return "target:" + key
 
 
-class SqlUnit(UnitFindings, UnitSessions):
+class SqlUnit(UnitFindings, UnitSessions, UnitProgress):
     """One transaction: the engine commits it when the block that opened it ends.
 
     Rows are kept and written by ``flush``, before the commit, one statement per table: those
@@ -75,12 +75,12 @@ class SqlUnit(UnitFindings, UnitSessions):
         now = now_iso()
         UnitFindings.__init__(self, sql, now)
         UnitSessions.__init__(self, sql, cache.sessions, now)
+        UnitProgress.__init__(self, sql, now)
         self._processed: dict[str, tuple[str, str, str, str, str | None]] = {}
         self._events: dict[str, str] = {}
         self._deliveries: dict[tuple[str, str], float] = {}  # -> not before (epoch seconds)
         self._requeued: dict[str, tuple[Finding, tuple[str, ...]]] = {}  # by finding id: before, exempt
         self._compute: dict[Entry, str | None] = {}  # compute state entries: text, None removed
-        self._origins: dict[tuple[str, str], float] = {}  # (account, region) -> newest event
         self._history_kept: list[tuple[Any, ...]] = []  # tag_history rows, in the order written
         self._current = cache.current
         self._history_rows = cache.rows
@@ -116,15 +116,8 @@ class SqlUnit(UnitFindings, UnitSessions):
         for finding_id, (before, exempt) in self._requeued.items():
             sql.run(*requeue_statement(finding_id, before, exempt))
         write_entries(sql, self._compute, self._now)
-        if self._origins:
-            # Last, in one order: replicas sharing an origin wait on its row only for the commit.
-            sql.run_many(
-                "INSERT INTO log_origins (account, region, newest) VALUES (?, ?, ?) ON CONFLICT"
-                " (account, region) DO UPDATE SET newest = excluded.newest"
-                " WHERE excluded.newest > log_origins.newest",
-                [(account, region, moment) for (account, region), moment in sorted(self._origins.items())],
-            )
-        self._processed, self._events, self._deliveries, self._origins = {}, {}, {}, {}
+        self._flush_progress()  # last: see there
+        self._processed, self._events, self._deliveries = {}, {}, {}
         self._requeued, self._compute = {}, {}
 
     # The kept rows of a table the unit reads are written before any read of it, so that every
@@ -347,47 +340,6 @@ class SqlUnit(UnitFindings, UnitSessions):
             return None
         record: dict[str, Any] = json.loads(row[0])
         return record
-
-    def note_log_origins(self, newest: Mapping[tuple[str, str], float]) -> None:
-        for origin, moment in newest.items():
-            self._origins[origin] = max(moment, self._origins.get(origin, moment))
-
-    def set_read_cursor(self, source: str, read_until: float) -> None:
-        self._sql.run(
-            "INSERT INTO source_cursors (source, read_until, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
-            " DO UPDATE SET read_until = excluded.read_until, updated_at = excluded.updated_at",
-            (source, read_until, self._now),
-        )
-
-    def save_pending(self, scope: str, pending: Sequence[PendingDifference]) -> None:
-        entries = json.dumps([p.to_dict() for p in pending], sort_keys=True)
-        self._sql.run(
-            "INSERT INTO pending_differences (scope, entries_json, updated_at) VALUES (?,?,?)"
-            " ON CONFLICT (scope) DO UPDATE SET entries_json = excluded.entries_json,"
-            " updated_at = excluded.updated_at",
-            (scope, entries, self._now),
-        )
-
-    def add_pending(self, scope: str, pending: Sequence[PendingDifference]) -> None:
-        if pending:
-            self.save_pending(scope, [*self._pending_locked(scope), *pending])
-
-    def drop_pending(self, scope: str, done: Sequence[PendingDifference]) -> None:
-        if done:
-            self.save_pending(scope, [p for p in self._pending_locked(scope) if p not in done])
-
-    def _pending_locked(self, scope: str) -> list[PendingDifference]:
-        """The scope's pending differences, read after taking its lock: two replicas recording
-        under one scope take turns, and each reads what the other committed."""
-        self._lock(["pending:" + scope])
-        row = self._sql.row("SELECT entries_json FROM pending_differences WHERE scope = ?", (scope,))
-        return [PendingDifference.from_dict(entry) for entry in json.loads(row[0])] if row else []
-
-    def mark_object(self, source: str, key: str) -> None:
-        self._sql.run(
-            "INSERT INTO processed_objects (source, key, processed_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
-            (source, key, self._now),
-        )
 
     def enqueue_delivery(self, finding_id: str, sink: str, not_before: float = 0.0) -> None:
         self._deliveries[(finding_id, sink)] = not_before

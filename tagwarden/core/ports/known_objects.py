@@ -1,6 +1,7 @@
 """Known objects port: what the scheduled integrity check keeps of the S3 objects it read, so that a
 later check reads only the objects written since, also after a restart or on the replica that took
-the scan's lease over: the SHA-256 of each log file, and a copy of each digest file.
+the scan's lease over: the SHA-256 of each log file, and a copy of each digest file. And the S3 log
+files the sources read (``LogFilesRead``): the check verifies each of them, wherever it lies.
 
 Each is kept under a key naming the object and its fingerprint in the S3 listing (ETag,
 LastModified, size; ``tagwarden.adapters.known_objects``), with the object's LastModified, by
@@ -63,5 +64,33 @@ class DigestCopies(Protocol):
         ...
 
 
-class KnownObjectStore(LogHashes, DigestCopies, Protocol):
+class LogFileRead(NamedTuple):
+    """An S3 log file whose records a unit judged."""
+
+    url: str  # s3://bucket/key
+    account: str  # as its name places it (core.integrity.place); "" for a name that places none
+    region: str
+
+
+Origin = tuple[str, str]  # (account, region); ("", "") for the files whose names place none
+
+
+class LogFilesRead(Protocol):
+    """Written in the unit that judged the file's records (``ProgressUnit.note_log_files_read``),
+    each with the moment it was committed; read by the integrity check."""
+
+    def log_file_origins_read(self, since: float) -> list[Origin]:
+        """The accounts and regions of the files read from ``since`` (epoch seconds) on, sorted."""
+        ...
+
+    def log_files_read(self, origin: Origin, since: float) -> list[str]:
+        """The files of ``origin`` read from ``since`` on (their URLs), sorted."""
+        ...
+
+    def forget_log_files_read(self, read_before: float) -> int:
+        """Forgets the files last read before ``read_before``; how many."""
+        ...
+
+
+class KnownObjectStore(LogHashes, DigestCopies, LogFilesRead, Protocol):
     """Both kinds, as the store holds them."""

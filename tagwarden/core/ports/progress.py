@@ -13,6 +13,7 @@ from typing import Protocol
 
 from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import TagChange
+from tagwarden.core.ports.known_objects import LogFileRead
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,11 @@ class ProgressUnit(Protocol):
 
     def mark_object(self, source: str, key: str) -> None:
         """The object (log file, message) ``key`` of ``source`` was read whole."""
+        ...
+
+    def note_log_files_read(self, files: Sequence[LogFileRead]) -> None:
+        """The unit judged the records of these S3 log files: each kept with the moment it is
+        committed (a file read again, with the later one), for the integrity check to verify."""
         ...
 
     def note_log_origins(self, newest: Mapping[tuple[str, str], float]) -> None:

@@ -14,7 +14,7 @@ from typing import Protocol
 from tagwarden.core.ports.compute_state import ComputeStateReads, ComputeStateUnit
 from tagwarden.core.ports.findings import FindingFilter, FindingReads, FindingWrites
 from tagwarden.core.ports.forgetting import Forgetting
-from tagwarden.core.ports.known_objects import DigestCopies, LogHashes
+from tagwarden.core.ports.known_objects import DigestCopies, LogFilesRead, LogHashes
 from tagwarden.core.ports.leases import Leases
 from tagwarden.core.ports.outbox import Delivery, Outbox, OutboxWrites
 from tagwarden.core.ports.progress import FailedUnit, ProgressReads, ProgressUnit
@@ -67,6 +67,7 @@ class Store(
     ComputeStateReads,
     LogHashes,
     DigestCopies,
+    LogFilesRead,
     Protocol,
 ):
     def unit(self) -> AbstractContextManager[StoreUnit]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from tagwarden.adapters.store import Store
-from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash
+from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash, LogFileRead
 
 A, B = "a" * 64, "b" * 64
 
@@ -55,3 +59,54 @@ def test_a_digest_kept_again_keeps_its_first_copy_and_copies_are_forgotten_by_ti
     assert store.forget_digest_copies(200.0) == 1
     assert store.digest_copies(["d1", "d2"]) == {"d2": (b"x", None)}
     assert store.log_hash_count() == 0  # the two kinds apart
+
+
+def _read(store: Store, *files: LogFileRead) -> float:
+    """Commits a unit that read ``files``; the moment just before it."""
+    before = time.time()
+    with store.unit() as tx:
+        tx.note_log_files_read(list(files))
+    return before
+
+
+L1 = LogFileRead(
+    "s3://logs/AWSLogs/111111111111/CloudTrail/us-east-1/2026/12/05/a.json.gz", "111111111111", "us-east-1"
+)
+L2 = LogFileRead(
+    "s3://logs/AWSLogs/222222222222/CloudTrail/eu-west-1/2026/12/05/b.json.gz", "222222222222", "eu-west-1"
+)
+ODD = LogFileRead("s3://logs/exports/c.json.gz", "", "")
+
+
+def test_log_files_read_are_given_by_origin_from_a_moment_on(store: Store) -> None:
+    assert store.log_file_origins_read(0.0) == [] and store.log_files_read(("", ""), 0.0) == []
+    first = _read(store, L1, ODD, L1)  # a file twice in one unit is one row
+    time.sleep(0.01)
+    second = _read(store, L2)
+    assert store.log_file_origins_read(first) == [
+        ("", ""),
+        ("111111111111", "us-east-1"),
+        ("222222222222", "eu-west-1"),
+    ]
+    assert store.log_files_read(("111111111111", "us-east-1"), first) == [L1.url]
+    assert store.log_files_read(("", ""), first) == [ODD.url]
+    assert store.log_file_origins_read(second) == [("222222222222", "eu-west-1")]
+    assert store.log_files_read(("111111111111", "us-east-1"), second) == []
+
+
+def test_a_file_read_again_is_kept_from_its_later_read_and_forgotten_by_it(store: Store) -> None:
+    _read(store, L1, L2)
+    time.sleep(0.01)
+    again = _read(store, L1)
+    assert store.log_file_origins_read(again) == [("111111111111", "us-east-1")]
+    assert store.forget_log_files_read(again) == 1  # L2 only: L1 was read again after
+    assert store.log_file_origins_read(0.0) == [("111111111111", "us-east-1")]
+    assert store.forget_log_files_read(time.time() + 1) == 1
+    assert store.log_file_origins_read(0.0) == []
+
+
+def test_files_read_by_a_unit_that_rolls_back_are_not_kept(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.unit() as tx:
+        tx.note_log_files_read([L1])
+        raise RuntimeError("the unit failed")
+    assert store.log_file_origins_read(0.0) == []

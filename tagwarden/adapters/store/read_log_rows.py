@@ -1,0 +1,54 @@
+"""The S3 log files the sources read, as rows (schema 10): ``log_files_read``, one row per file,
+with its account and region (its name's) and the moment a unit last committed its records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tagwarden.core.ports.known_objects import LogFileRead, Origin
+
+if TYPE_CHECKING:
+    from tagwarden.adapters.store.sql import Sql
+
+
+def schema_v10(*, real: str) -> str:
+    """Version 10; ``real``: the engine's floating-point type."""
+    return f"""
+CREATE TABLE log_files_read (
+    url TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, read_at {real} NOT NULL
+);
+CREATE INDEX log_files_read_origin ON log_files_read (account, region, read_at);
+CREATE INDEX log_files_read_at ON log_files_read (read_at);
+"""
+
+
+def note_read(sql: Sql, files: Sequence[LogFileRead], at: float) -> None:
+    unique = {file.url: file for file in files}
+    sql.run_many(
+        "INSERT INTO log_files_read (url, account, region, read_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET read_at = excluded.read_at"
+        " WHERE excluded.read_at > log_files_read.read_at",
+        # One order for every writer: two never wait on each other in a circle.
+        [(url, file.account, file.region, at) for url, file in sorted(unique.items())],
+    )
+
+
+def origins_read(sql: Sql, since: float) -> list[Origin]:
+    rows = sql.rows(
+        "SELECT DISTINCT account, region FROM log_files_read WHERE read_at >= ? ORDER BY account, region",
+        (since,),
+    )
+    return [(str(row[0]), str(row[1])) for row in rows]
+
+
+def files_read(sql: Sql, origin: Origin, since: float) -> list[str]:
+    rows = sql.rows(
+        "SELECT url FROM log_files_read WHERE account = ? AND region = ? AND read_at >= ? ORDER BY url",
+        (*origin, since),
+    )
+    return [str(row[0]) for row in rows]
+
+
+def forget_read(sql: Sql, read_before: float) -> int:
+    return sql.run("DELETE FROM log_files_read WHERE read_at < ?", (read_before,))
