@@ -141,7 +141,7 @@ def _window_folders(
     )
     if since is None:  # no file may be left out: what lies deeper than the walk went is listed too
         return walk.regions + walk.deeper
-    days = list(Window(since - _LOG_MARGIN, datetime.now(UTC)).days())
+    days = list(Window(since - LOG_MARGIN, datetime.now(UTC)).days())
     return [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in walk.regions for day in days]
 
 
@@ -222,19 +222,20 @@ def _hash_object(s3: S3Client, bucket: str, key: str) -> str | None:
 
 # A digest lists the log files delivered in the hour before its end: read log files from a little
 # before the window so that the first digest in it finds every file it lists.
-_LOG_MARGIN = timedelta(hours=2)
+LOG_MARGIN = timedelta(hours=2)
 # A file's LastModified against the time in its name: written at or after it, give or take clocks.
 _FORGET_SLACK = timedelta(hours=1)
 
 
 def forget_outside_window(store: KnownObjectStore, since: datetime) -> dict[str, int]:
     """Forgets what earlier checks kept of the objects last modified before a window from
-    ``since`` reaches (its log margin, and some slack for clocks): no check from then on reads
-    them. The rows forgotten, by table."""
-    oldest = (since - _LOG_MARGIN - _FORGET_SLACK).timestamp()
+    ``since`` reaches (its log margin, and some slack for clocks), and the log files the sources
+    read before it: no check from then on reads them. The rows forgotten, by table."""
+    oldest = (since - LOG_MARGIN - _FORGET_SLACK).timestamp()
     return {
         "log_hashes": store.forget_log_hashes(oldest),
         "digest_copies": store.forget_digest_copies(oldest),
+        "log_files_read": store.forget_log_files_read(oldest),
     }
 
 
@@ -243,7 +244,7 @@ def _in_window(when: datetime | None, since: datetime | None, is_digest: bool) -
         return True
     if when is None:
         return False
-    return when >= (since if is_digest else since - _LOG_MARGIN)
+    return when >= (since if is_digest else since - LOG_MARGIN)
 
 
 def add_s3(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tagwarden.adapters.integrity import (
+    LOG_MARGIN,
     GroupKey,
     Tree,
     add_local,
@@ -25,7 +26,9 @@ from tagwarden.adapters.integrity import (
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import KeySource, digest_times
+from tagwarden.adapters.sources.s3_objects import parse_s3_url
 from tagwarden.core.integrity import Report, place
+from tagwarden.core.ports.known_objects import LogFilesRead, Origin
 from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY
 from tagwarden.core.stopping import Stopping, never
 
@@ -70,6 +73,30 @@ def local_parts(root: Path, since: datetime | None = None) -> dict[GroupKey, Par
     }
 
 
+def read_parts(store: LogFilesRead, s3: S3Client, since: datetime) -> dict[GroupKey, Part]:
+    """The S3 log files the sources read in the window from ``since`` (and its log margin), by the
+    account and region their names give. Each part adds to a tree the files of its group the tree
+    lacks, wherever they lie: deeper than the walk goes, in folders of another date, in a bucket
+    no location names. The files whose names give none are not here (``unplaced_problems``)."""
+    moment = (since - LOG_MARGIN).timestamp()
+    return {
+        origin: partial(_add_read, store=store, s3=s3, origin=origin, since=moment)
+        for origin in store.log_file_origins_read(moment)
+        if origin != UNPLACED
+    }
+
+
+UNPLACED: Origin = ("", "")  # the origin of the files read whose names place them nowhere
+
+
+def _add_read(tree: Tree, store: LogFilesRead, s3: S3Client, origin: Origin, since: float) -> None:
+    for url in store.log_files_read(origin, since):
+        if url not in tree.logs:
+            bucket, key = parse_s3_url(url)
+            tree.logs[url] = key
+            tree.clients.setdefault(bucket, s3)
+
+
 @dataclass(frozen=True, slots=True)
 class Checked:
     report: Report
@@ -82,6 +109,7 @@ def verify_by_group(
     since: datetime | None = None,
     stopping: Stopping = never,
     *,
+    read: Mapping[GroupKey, Part] | None = None,
     known: KnownLogHashes | None = None,
     threads: int = DEFAULT_READ_CONCURRENCY,
 ) -> Checked:
@@ -92,9 +120,12 @@ def verify_by_group(
     A file listed in another account and region's folder (a copy planted inside it) is a stray:
     only its own account and region's files can vouch for a log file, or give a digest its chain
     and its log files. It is checked with them, when they come, or, found after they were
-    checked, with them again at the end, keeping only what that finds of the strays."""
+    checked, with them again at the end, keeping only what that finds of the strays.
+
+    ``read``: a part for each account and region (``read_parts``), added after its locations':
+    the files the sources read that no location's listing holds."""
     groups: dict[GroupKey, list[tuple[str, Part]]] = {}
-    for location, parts in locations.items():
+    for location, parts in [*locations.items(), (_READ, read or {})]:  # what was read last
         for group, part in parts.items():
             groups.setdefault(group, []).append((location, part))
     added: dict[tuple[str, GroupKey], int] = {}  # digest files, by location and group
@@ -126,10 +157,15 @@ def verify_by_group(
         tree = filled(group)
         _split(tree, group)  # other groups' strays, each checked with its own already
         again = check(group, tree)
-        kept = [problem for problem in again.problems if problem.path in found or problem.digest in found]
+        kept = [
+            p for p in again.problems if (p.path in found or p.digest in found) and p not in report.problems
+        ]
         report.add(Report(problems=kept))
     digest_files = {where: sum(n for (at, _), n in added.items() if at == where) for where in locations}
     return Checked(report, digest_files)
+
+
+_READ = ""  # the location of the files read: no location's name, and no location's count
 
 
 def _group_of(where: str) -> GroupKey:

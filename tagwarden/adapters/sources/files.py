@@ -263,6 +263,8 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             for turn in turns:
                 if isinstance(turn.ready, Exception):  # reading it failed: only ever a file alone
                     raise turn.ready
+                if turn.obj.bucket is not None:
+                    turn.ready.read_from = (turn.obj.id,)
                 units.append((turn.ready, turn.obj.id))
             results = self._context.processor.commit_together(units, source=self.name, mark_object=True)
         except UnitDeferred as exc:

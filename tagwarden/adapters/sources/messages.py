@@ -66,6 +66,11 @@ def content_bytes(content: Content | MessageError) -> int | None:
     return None if None in sizes else sum(size for size in sizes if size is not None)
 
 
+def s3_urls(content: list[S3Object | Inline]) -> tuple[str, ...]:
+    """The S3 objects a message names, as s3://bucket/key."""
+    return tuple(f"s3://{item.bucket}/{item.key}" for item in content if isinstance(item, S3Object))
+
+
 def _from_s3_notification(records: list[Any]) -> Content:
     objects: list[S3Object | Inline] = []
     for record in records:

@@ -31,6 +31,7 @@ from tagwarden.adapters.sources.messages import (
     S3Object,
     content_bytes,
     parse_body,
+    s3_urls,
 )
 from tagwarden.adapters.sources.parallel import PreparedInOrder, small_size
 from tagwarden.adapters.sources.queue_attributes import QueueAttributes
@@ -229,6 +230,8 @@ class SqsSource(SourceBase[SqsSourceSettings]):
         """Messages committed in one transaction, then each deleted. Where that fails or is
         deferred, each is handled on its own, read again, as if it had never been with the others."""
         if len(together) > 1:
+            for held in together:
+                held.ready.read_from = s3_urls(held.content)
             units = [(held.ready, _unit_name(held.message)) for held in together]
             try:
                 results = self._processor.commit_together(units, source=self.name)
@@ -318,6 +321,7 @@ class SqsSource(SourceBase[SqsSourceSettings]):
                 attempt, ready = ready, None
                 if isinstance(attempt, Exception):
                     raise attempt
+                attempt.read_from = s3_urls(content)
                 unit = self._processor.commit(attempt, source=self.name, unit=_unit_name(message))
             except UnitDeferred as exc:
                 self._metrics.units_deferred.labels(self.name, exc.reason).inc()

@@ -35,6 +35,7 @@ from tagwarden.app.recording import Recorder, Route, StagedFindings
 from tagwarden.core.compute import JudgedGrant, StateUndo
 from tagwarden.core.controls import ControlCall, DeliveryPath
 from tagwarden.core.governance import CompiledPolicy
+from tagwarden.core.integrity import log_file_read
 from tagwarden.core.judge import JudgeContext, judge
 from tagwarden.core.model import Actor, Finding, KnownTags, TagChange
 from tagwarden.core.normalize import Normalizer
@@ -161,6 +162,9 @@ class Processor:
                     self._judge_unit(tx, prepared, before, source=source, created=created, undo=undo)
                     if mark_object and prepared.result.ok:
                         tx.mark_object(source, unit)
+                    if prepared.read_from and (prepared.result.ok or prepared.tagged or prepared.controls):
+                        # Read whole, or judged in part: what the check must vouch for.
+                        tx.note_log_files_read([log_file_read(url) for url in prepared.read_from])
                 if read_until is not None:
                     tx.set_read_cursor(source, read_until)
         except BaseException:

@@ -1,19 +1,20 @@
 """The scheduled log integrity check: the digest files of the S3 locations tagwarden reads, verified as
-``tagwarden verify-logs`` does, each problem a ``log_integrity`` finding."""
+``tagwarden verify-logs`` does, with every S3 log file the sources read in the window, wherever it
+lies; each problem a ``log_integrity`` finding."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from tagwarden.adapters.integrity import forget_outside_window
-from tagwarden.adapters.integrity_groups import s3_parts, verify_by_group
+from tagwarden.adapters.integrity import LOG_MARGIN, forget_outside_window
+from tagwarden.adapters.integrity_groups import UNPLACED, read_parts, s3_parts, verify_by_group
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import key_source
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.integrity import integrity_findings
+from tagwarden.core.integrity import Report, integrity_findings, unplaced_problems
 from tagwarden.core.stopping import Stopping, never
 from tagwarden.core.timeutil import now_iso
 
@@ -60,9 +61,12 @@ def verify_sources(
     keys = key_source(folder, parts.clients.cloudtrail, (since, now))  # CloudTrail's: once a region
     s3, threads = parts.clients.s3(), settings.read_concurrency
     locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
+    read = read_parts(parts.store, s3, since)  # the log files the sources read, wherever they lie
     with known.one_check(), digests.one_check():
-        checked = verify_by_group(locations, keys, since, stopping, known=known, threads=threads)
+        checked = verify_by_group(locations, keys, since, stopping, read=read, known=known, threads=threads)
     report, digest_files = checked.report, checked.digest_files
+    unplaced = parts.store.log_files_read(UNPLACED, (since - LOG_MARGIN).timestamp())
+    report.add(Report(problems=unplaced_problems(unplaced)))
     for url, found in digest_files.items():
         parts.metrics.integrity_digest_files.labels(url).set(found)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
@@ -75,6 +79,8 @@ def verify_sources(
         digests_read=digests.counts.read,
         digests_known=digests.counts.known,  # unchanged since an earlier check read them: its copy taken
         log_files=report.logs_checked,
+        read_origins=len(read),  # accounts and regions whose files read were checked with their own
+        read_unplaced=len(unplaced),  # files read whose names CloudTrail never gives
         log_files_read=known.counts.read,
         log_files_known=known.counts.known,
         problems=len(report.problems),

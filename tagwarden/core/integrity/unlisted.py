@@ -152,3 +152,20 @@ def is_stored_as(stored: str, s3_object: str) -> bool:
     object a digest lists: the same key, or its end when a local tree starts below the bucket."""
     stored = stored.replace("\\", "/")
     return s3_object == stored or s3_object.endswith("/" + stored)
+
+
+def unplaced_problems(urls: Iterable[str]) -> list[Problem]:
+    """The log files the sources read whose names are none CloudTrail gives a log file (the layout
+    in ``layout``): CloudTrail did not write them, and no digest can vouch for their records."""
+    return [
+        Problem(
+            "unlisted",
+            url,
+            "",
+            "read as a log file, but its name is not one CloudTrail gives a log file "
+            "(AWSLogs/<account>/CloudTrail/<region>/<yyyy>/<mm>/<dd>/<account>_CloudTrail_<region>_"
+            "<yyyymmdd>T<hhmm>Z_<id>.json.gz): no digest can list it, and nothing vouches for the "
+            "records tagwarden judged from it",
+        )
+        for url in urls
+    ]

@@ -75,6 +75,9 @@ class PreparedUnit:
     # Calls that may weaken the controls, with their event time: classified at commit, in one
     # process, because classifying them also teaches the delivery path.
     controls: list[tuple[float, Record]] = field(default_factory=list)
+    # The S3 log files it was read from (s3://bucket/key), set by its source: the integrity check
+    # verifies each one the store says was read, wherever it lies (LogFilesRead).
+    read_from: tuple[str, ...] = ()
 
     def may_share_transaction(self) -> bool:
         """Whether the unit may be committed in one transaction with others: a unit that reads

@@ -1,0 +1,135 @@
+"""The scheduled integrity check verifies every S3 log file the sources read in its window, wherever
+it lies (moto): a forged log file the check's own listing never reaches (deeper than its walk goes,
+in a day folder outside the window, named as CloudTrail names none) is judged by the daemon all
+the same, so it must be reported all the same."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import boto3
+import pytest
+
+from tagwarden.adapters.integrity import Tree, add_s3, forget_outside_window, verify_tree
+from tagwarden.adapters.integrity_groups import UNPLACED
+from tagwarden.adapters.public_keys import FolderKeys
+from tagwarden.adapters.store import open_store
+from tagwarden.app.cli.main import main
+from tagwarden.app.config import load_config
+from tagwarden.app.demo.runner import log_key
+from tagwarden.app.logs import get_logger
+from tagwarden.app.scans import Scans
+from tagwarden.app.wiring import Parts, build_parts, build_sources
+from tagwarden.core.integrity import log_file_read, place
+from tests.builders.event_log import EventLog
+from tests.builders.integrity_bucket import CONFIG, GROUPS, tampered_organization
+from tests.builders.signed_trail import BUCKET, SignedTree
+from tests.faults.builders import self_retag
+
+
+@pytest.fixture
+def organization(aws: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[SignedTree]:
+    return tampered_organization(tmp_path / "keys", monkeypatch)
+
+
+def _forged(event_id: str) -> bytes:
+    return gzip.compress(json.dumps({"Records": [self_retag(event_id)]}).encode())
+
+
+def _check(parts: Parts, scans: Scans) -> set[str]:
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert scans.run(job)
+    return {f.target for f in parts.store.list_findings()}
+
+
+def test_forged_log_files_the_listing_misses_are_found_once_the_daemon_reads_them(
+    organization: list[SignedTree], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    account, region = GROUPS[0]
+    listed = place(organization[0].logs[2])
+    assert listed is not None and listed.when is not None
+    inside = listed.when + timedelta(minutes=1)  # an hour its digests cover
+    deep = "AWSLogs/a/b/c/d/" + log_key(account, inside, region)  # its region folder 8 below
+    named = log_key(account, inside, region)
+    misfiled = named.replace(f"{inside:%Y/%m/%d}/", "2020/01/01/")  # a day the window never lists
+    unplaced = "AWSLogs/retags.json.gz"
+    s3 = boto3.client("s3", region_name="us-east-1")
+    for n, key in enumerate((deep, misfiled, unplaced)):
+        s3.put_object(Bucket=BUCKET, Key=key, Body=_forged(f"forged-{n}"))
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    log = EventLog()
+    scans = Scans(config, parts, log)
+    planted = {f"s3://{BUCKET}/{key}" for key in (deep, misfiled, unplaced)}
+
+    before = _check(parts, scans)  # nothing read yet: the listing's own findings
+    assert before and not before & planted
+
+    (source,) = build_sources(config, parts, log)
+    assert source.poll(threading.Event()).failed_units == 0
+    after = _check(parts, scans)
+    assert after == before | planted
+    details = {f.target: f.explanation for f in parts.store.list_findings() if f.target in planted}
+    for key in (deep, misfiled):
+        assert "delivered while digests were written, listed in none" in details[f"s3://{BUCKET}/{key}"]
+    assert "not one CloudTrail gives a log file" in details[f"s3://{BUCKET}/{unplaced}"]
+    done = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert (done[-1]["read_origins"], done[-1]["read_unplaced"]) == (len(GROUPS), 1)
+
+    # What the runbook tells on-call: the file's own path after the bucket's reproduces the finding.
+    since = (datetime.now(UTC) - timedelta(hours=48)).strftime("%Y-%m-%dT%H:%MZ")
+    capsys.readouterr()
+    for key in (deep, misfiled):
+        where = f"s3://{BUCKET}/{key}"
+        args = [f"s3://{BUCKET}/AWSLogs/", where, "--since", since, "--public-keys", str(tmp_path / "keys")]
+        assert main(["verify-logs", *args, "--format", "json"]) == 1
+        reported = {problem["path"]: problem for problem in json.loads(capsys.readouterr().out)}
+        assert reported[where]["detail"] in details[where]
+
+
+def test_files_read_are_forgotten_once_no_window_reaches_them(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'state.db'}")
+    try:
+        with store.unit() as tx:
+            tx.note_log_files_read([log_file_read(f"s3://{BUCKET}/AWSLogs/retags.json.gz")])
+        now = datetime.now(UTC)
+        # A window from now reaches files read up to its log margin and an hour's slack before.
+        assert forget_outside_window(store, now + timedelta(hours=2, minutes=59))["log_files_read"] == 0
+        assert store.log_file_origins_read(0.0) == [UNPLACED]
+        assert forget_outside_window(store, now + timedelta(hours=3, minutes=1))["log_files_read"] == 1
+        assert store.log_file_origins_read(0.0) == []
+    finally:
+        store.close()
+
+
+def test_a_stray_the_daemon_read_is_one_problem_not_two(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    # A forged copy nested in an account and region's folder checked before its own: checked with
+    # its own group twice (as a file read, then as a stray found late), reported once.
+    s3 = boto3.client("s3", region_name="us-east-1")
+    first, _, last = organization
+    hidden = []
+    for tree, inside in ((last, first), (first, last)):
+        hidden.append(f"{inside.logs[0].rsplit('/', 1)[0]}/{tree.logs[0]}")
+        s3.put_object(Bucket=BUCKET, Key=hidden[-1], Body=_forged(f"hidden-{len(hidden)}"))
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    (source,) = build_sources(config, parts, log := EventLog())
+    assert source.poll(threading.Event()).failed_units == 0
+    targets = _check(parts, Scans(config, parts, log))
+
+    since, keys = datetime.now(UTC) - timedelta(hours=48), FolderKeys(tmp_path / "keys")
+    whole = Tree()
+    add_s3(whole, s3, f"s3://{BUCKET}/", since)
+    at_once = verify_tree(whole, keys, since)
+    assert {f"s3://{BUCKET}/{key}" for key in hidden} <= {p.path for p in at_once.problems}
+    assert targets == {p.path for p in at_once.problems}
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert done["problems"] == len(at_once.problems)
