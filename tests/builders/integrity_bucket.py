@@ -70,3 +70,16 @@ def tampered_organization(keys: Path, monkeypatch: pytest.MonkeyPatch) -> list[S
     s3.put_object(Bucket=BUCKET, Key=trees[1].logs[2], Body=gzip.compress(b'{"Records": []}'))
     s3.delete_object(Bucket=BUCKET, Key=trees[2].digests[1])
     return trees
+
+
+def nest_copies(organization: list[SignedTree], body: bytes) -> list[str]:
+    """A writer to the bucket plants a copy of the first account and region's first log file in
+    the last one's day folder, and the last one's in the first's (``body`` as their content): each
+    a log file of its own account and region, listed in another's folder. Their keys."""
+    s3 = boto3.client("s3", region_name="us-east-1")
+    first, last = organization[0], organization[-1]
+    nested = []
+    for tree, inside in ((last, first), (first, last)):
+        nested.append(f"{inside.logs[0].rsplit('/', 1)[0]}/{tree.logs[0]}")
+        s3.put_object(Bucket=BUCKET, Key=nested[-1], Body=body)
+    return nested

@@ -23,7 +23,7 @@ from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import build_parts
 from tagwarden.core.integrity import Report
 from tests.builders.event_log import EventLog
-from tests.builders.integrity_bucket import CONFIG, GROUPS, daemon_parts, tampered_organization
+from tests.builders.integrity_bucket import CONFIG, GROUPS, daemon_parts, nest_copies, tampered_organization
 from tests.builders.signed_trail import BUCKET, SignedTree, fingerprint, public_der
 from tests.core.integrity.test_public_keys import FakeCloudTrail
 
@@ -148,12 +148,7 @@ def test_a_forged_copy_nested_in_another_account_and_regions_folder_is_found(
     # region's day folder (the files source reads it: its name is a log file's). Its digest is in
     # its own account and region's folders, checked before or after the folder it hides in.
     s3 = boto3.client("s3", region_name="us-east-1")
-    first, _, last = organization
-    hidden = []
-    for tree, inside in ((last, first), (first, last)):
-        day_folder = inside.logs[0].rsplit("/", 1)[0]
-        hidden.append(f"{day_folder}/{tree.logs[0]}")
-        s3.put_object(Bucket=BUCKET, Key=hidden[-1], Body=gzip.compress(b'{"Records": []}'))
+    hidden = nest_copies(organization, gzip.compress(b'{"Records": []}'))
     config, parts = daemon_parts(tmp_path)
     scans = Scans(config, parts, log := EventLog())
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]

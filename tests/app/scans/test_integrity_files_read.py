@@ -26,7 +26,7 @@ from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import Parts, build_parts, build_sources
 from tagwarden.core.integrity import log_file_read, place
 from tests.builders.event_log import EventLog
-from tests.builders.integrity_bucket import CONFIG, GROUPS, tampered_organization
+from tests.builders.integrity_bucket import CONFIG, GROUPS, nest_copies, tampered_organization
 from tests.builders.signed_trail import BUCKET, SignedTree
 from tests.faults.builders import self_retag
 
@@ -113,11 +113,7 @@ def test_a_stray_the_daemon_read_is_one_problem_not_two(
     # A forged copy nested in an account and region's folder checked before its own: checked with
     # its own group twice (as a file read, then as a stray found late), reported once.
     s3 = boto3.client("s3", region_name="us-east-1")
-    first, _, last = organization
-    hidden = []
-    for tree, inside in ((last, first), (first, last)):
-        hidden.append(f"{inside.logs[0].rsplit('/', 1)[0]}/{tree.logs[0]}")
-        s3.put_object(Bucket=BUCKET, Key=hidden[-1], Body=_forged(f"hidden-{len(hidden)}"))
+    hidden = nest_copies(organization, _forged("hidden"))
     (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
     config = load_config(tmp_path / "tagwarden.yaml", env={})
     parts = build_parts(config, get_logger())
