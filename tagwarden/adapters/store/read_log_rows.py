@@ -1,5 +1,6 @@
 """The S3 log files the sources read, as rows (schema 10): ``log_files_read``, one row per file,
-with its account and region (its name's) and the moment a unit last committed its records."""
+with its bucket, its account and region (its name's) and the moment a unit last committed its
+records."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ def schema_v10(*, real: str) -> str:
     """Version 10; ``real``: the engine's floating-point type."""
     return f"""
 CREATE TABLE log_files_read (
-    url TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, read_at {real} NOT NULL
+    url TEXT PRIMARY KEY, bucket TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL,
+    read_at {real} NOT NULL
 );
 CREATE INDEX log_files_read_origin ON log_files_read (account, region, read_at);
 CREATE INDEX log_files_read_at ON log_files_read (read_at);
@@ -26,12 +28,21 @@ CREATE INDEX log_files_read_at ON log_files_read (read_at);
 def note_read(sql: Sql, files: Sequence[LogFileRead], at: float) -> None:
     unique = {file.url: file for file in files}
     sql.run_many(
-        "INSERT INTO log_files_read (url, account, region, read_at) VALUES (?, ?, ?, ?)"
+        "INSERT INTO log_files_read (url, bucket, account, region, read_at) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (url) DO UPDATE SET read_at = excluded.read_at"
         " WHERE excluded.read_at > log_files_read.read_at",
         # One order for every writer: two never wait on each other in a circle.
-        [(url, file.account, file.region, at) for url, file in sorted(unique.items())],
+        [(url, _bucket(url), file.account, file.region, at) for url, file in sorted(unique.items())],
     )
+
+
+def _bucket(url: str) -> str:
+    return url.removeprefix("s3://").split("/", 1)[0]
+
+
+def buckets_read(sql: Sql, since: float) -> list[str]:
+    rows = sql.rows("SELECT DISTINCT bucket FROM log_files_read WHERE read_at >= ? ORDER BY bucket", (since,))
+    return [str(row[0]) for row in rows]
 
 
 def origins_read(sql: Sql, since: float) -> list[Origin]:

@@ -24,7 +24,7 @@ from tagwarden.adapters.store.known_rows import (
     select_known,
 )
 from tagwarden.adapters.store.outbox_rows import requeue_statement
-from tagwarden.adapters.store.read_log_rows import files_read, forget_read, origins_read
+from tagwarden.adapters.store.read_log_rows import buckets_read, files_read, forget_read, origins_read
 from tagwarden.adapters.store.sql_outbox import SqlOutbox
 from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.adapters.store.unit_cache import UnitCache
@@ -337,6 +337,10 @@ class SqlStore(SqlOutbox, ABC):
 
     def digest_copy_count(self) -> int:
         return self._count_known("digest_copies")
+
+    def log_file_buckets_read(self, since: float) -> list[str]:
+        with self._reading() as sql:
+            return buckets_read(sql, since)
 
     def log_file_origins_read(self, since: float) -> list[Origin]:
         with self._reading() as sql:

@@ -12,7 +12,7 @@ from tagwarden.adapters.integrity_groups import UNPLACED, read_parts, s3_parts, 
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import key_source
-from tagwarden.app.config import FilesSourceSettings, LoadedConfig
+from tagwarden.app.config import FilesSourceSettings, LoadedConfig, SqsSourceSettings
 from tagwarden.core.governance import CompiledPolicy
 from tagwarden.core.integrity import Report, integrity_findings, unplaced_problems
 from tagwarden.core.stopping import Stopping, never
@@ -22,19 +22,27 @@ if TYPE_CHECKING:
     from tagwarden.app.wiring import Parts
 
 
-def integrity_locations(config: LoadedConfig, parts: Parts) -> list[str]:
-    """The s3:// locations of the files sources, and the buckets the known trails write to."""
+def integrity_locations(config: LoadedConfig, parts: Parts, read_since: float | None = None) -> list[str]:
+    """The s3:// locations of the files sources, and the buckets the known trails write to; with
+    ``read_since`` (epoch seconds), the buckets the sources read log files from since then too:
+    an SQS source reads where its notifications point, which may be no trail tagwarden knows (an
+    organization's trail seen from another account), or a bucket someone made it read from."""
     urls: list[str] = []
     for spec in config.settings.sources:
         if isinstance(spec, FilesSourceSettings):
             urls.extend(path for path in spec.paths if path.startswith("s3://"))
     covered = {url[len("s3://") :].split("/", 1)[0] for url in urls}
-    urls.extend(
-        f"s3://{bucket}/"
-        for bucket in sorted(parts.processor.delivery.trail_buckets)
-        if bucket not in covered
-    )
+    read = parts.store.log_file_buckets_read(read_since) if read_since is not None else []
+    buckets = sorted((set(parts.processor.delivery.trail_buckets) | set(read)) - covered)
+    urls.extend(f"s3://{bucket}/" for bucket in buckets)
     return urls
+
+
+def integrity_due(config: LoadedConfig, parts: Parts) -> bool:
+    """Whether there is anything for the scheduled check to verify: a location known now, or an
+    SQS source, whose files tell where they lie as they are read."""
+    sqs = any(isinstance(spec, SqsSourceSettings) for spec in config.settings.sources)
+    return sqs or bool(integrity_locations(config, parts))
 
 
 def verify_sources(
@@ -55,7 +63,7 @@ def verify_sources(
     settings = config.settings.integrity
     now = datetime.now(UTC)
     since = now - timedelta(hours=settings.verify_window_hours)
-    urls = integrity_locations(config, parts)
+    urls = integrity_locations(config, parts, (since - LOG_MARGIN).timestamp())
     forget_outside_window(parts.store, since)  # before the lookups: room under the caps
     folder = config.base_dir / settings.public_keys if settings.public_keys else None
     keys = key_source(folder, parts.clients.cloudtrail, (since, now))  # CloudTrail's: once a region
@@ -67,8 +75,9 @@ def verify_sources(
     report, digest_files = checked.report, checked.digest_files
     unplaced = parts.store.log_files_read(UNPLACED, (since - LOG_MARGIN).timestamp())
     report.add(Report(problems=unplaced_problems(unplaced)))
-    for url, found in digest_files.items():
-        parts.metrics.integrity_digest_files.labels(url).set(found)
+    # A bucket read from no longer in the window is no longer a location: its series goes.
+    metrics = parts.metrics
+    metrics.replace_gauge(metrics.integrity_digest_files, {(url,): n for url, n in digest_files.items()})
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(

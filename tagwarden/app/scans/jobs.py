@@ -45,7 +45,7 @@ from tagwarden.app.inventory.reconcile import Reconciler
 from tagwarden.app.pipeline.principal_tags import INVENTORY_FAULT
 from tagwarden.app.scans.drift_scan import drift_metrics, drift_report
 from tagwarden.app.scans.forgetting import forget_old_rows
-from tagwarden.app.scans.integrity_scan import integrity_locations, verify_sources
+from tagwarden.app.scans.integrity_scan import integrity_due, verify_sources
 from tagwarden.app.scans.inventory_scan import inventory_metrics, inventory_settings, take_inventory
 from tagwarden.app.scans.writers_scan import writers_metrics, writers_report
 from tagwarden.core.governance import CompiledPolicy
@@ -121,7 +121,7 @@ class Scans:
                 if interval:
                     jobs.append(ScanJob(name, interval, run))
         every = self.config.settings.integrity.verify_interval_seconds
-        if every and integrity_locations(self.config, self.parts):
+        if every and integrity_due(self.config, self.parts):
             jobs.append(ScanJob("integrity", every, self.integrity))
         store = self.config.settings.store
         if store.forget_after_days is not None:

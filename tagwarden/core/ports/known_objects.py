@@ -79,8 +79,12 @@ class LogFilesRead(Protocol):
     """Written in the unit that judged the file's records (``ProgressUnit.note_log_files_read``),
     each with the moment it was committed; read by the integrity check."""
 
+    def log_file_buckets_read(self, since: float) -> list[str]:
+        """The buckets of the files read from ``since`` (epoch seconds) on, sorted."""
+        ...
+
     def log_file_origins_read(self, since: float) -> list[Origin]:
-        """The accounts and regions of the files read from ``since`` (epoch seconds) on, sorted."""
+        """The accounts and regions of the files read from ``since`` on, sorted."""
         ...
 
     def log_files_read(self, origin: Origin, since: float) -> list[str]:

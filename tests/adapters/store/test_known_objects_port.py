@@ -73,13 +73,14 @@ L1 = LogFileRead(
     "s3://logs/AWSLogs/111111111111/CloudTrail/us-east-1/2026/12/05/a.json.gz", "111111111111", "us-east-1"
 )
 L2 = LogFileRead(
-    "s3://logs/AWSLogs/222222222222/CloudTrail/eu-west-1/2026/12/05/b.json.gz", "222222222222", "eu-west-1"
+    "s3://other/AWSLogs/222222222222/CloudTrail/eu-west-1/2026/12/05/b.json.gz", "222222222222", "eu-west-1"
 )
 ODD = LogFileRead("s3://logs/exports/c.json.gz", "", "")
 
 
 def test_log_files_read_are_given_by_origin_from_a_moment_on(store: Store) -> None:
     assert store.log_file_origins_read(0.0) == [] and store.log_files_read(("", ""), 0.0) == []
+    assert store.log_file_buckets_read(0.0) == []
     first = _read(store, L1, ODD, L1)  # a file twice in one unit is one row
     time.sleep(0.01)
     second = _read(store, L2)
@@ -91,6 +92,9 @@ def test_log_files_read_are_given_by_origin_from_a_moment_on(store: Store) -> No
     assert store.log_files_read(("111111111111", "us-east-1"), first) == [L1.url]
     assert store.log_files_read(("", ""), first) == [ODD.url]
     assert store.log_file_origins_read(second) == [("222222222222", "eu-west-1")]
+    assert store.log_file_buckets_read(first) == ["logs", "other"] and store.log_file_buckets_read(
+        second
+    ) == ["other"]
     assert store.log_files_read(("111111111111", "us-east-1"), second) == []
 
 

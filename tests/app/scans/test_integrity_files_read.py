@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from tagwarden.core.integrity import log_file_read, place
 from tests.builders.event_log import EventLog
 from tests.builders.integrity_bucket import CONFIG, GROUPS, nest_copies, tampered_organization
 from tests.builders.signed_trail import BUCKET, SignedTree
+from tests.e2e.support import Deployment
 from tests.faults.builders import self_retag
 
 
@@ -129,3 +131,56 @@ def test_a_stray_the_daemon_read_is_one_problem_not_two(
     assert targets == {p.path for p in at_once.problems}
     (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
     assert done["problems"] == len(at_once.problems)
+
+
+def test_a_bucket_the_sqs_source_read_from_is_watched_too(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    # The queue announces a forged log file in a bucket no source names and no trail tagwarden
+    # knows writes to. The bucket is listed from then on: what it holds is checked, and it reads
+    # 0 digest files (TagwardenLogIntegrityBlind).
+    elsewhere = Deployment.create("elsewhere")
+    account, region = GROUPS[0]
+    listed = place(organization[0].logs[3])
+    assert listed is not None and listed.when is not None
+    forged = log_key(account, listed.when + timedelta(minutes=1), region)
+    boto3.client("s3").put_object(Bucket=elsewhere.bucket, Key=forged, Body=_forged("elsewhere-1"))
+    elsewhere.announce([forged])
+    sqs = f"  - {{type: sqs, name: notified, queue_url: {elsewhere.queue_url}, wait_seconds: 0}}\n"
+    config_text = CONFIG.replace("integrity:", sqs + "integrity:") + "workers: 1\n"
+    (tmp_path / "tagwarden.yaml").write_text(config_text)
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    for source in build_sources(config, parts, log := EventLog()):
+        assert source.poll(threading.Event()).failed_units == 0
+    targets = _check(parts, Scans(config, parts, log))
+
+    location = f"s3://{elsewhere.bucket}/"
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert location in done["locations"] and done["digest_files"][location] == 0
+    gauge = parts.metrics.registry.get_sample_value(
+        "tagwarden_integrity_digest_files", {"location": location}
+    )
+    assert gauge == 0
+    assert f"{location}{forged}" in targets
+
+    parts.store.forget_log_files_read(time.time() + 1)  # as once the read is older than the window
+    _check(parts, Scans(config, parts, log))
+    assert (
+        parts.metrics.registry.get_sample_value("tagwarden_integrity_digest_files", {"location": location})
+        is None
+    )
+
+
+def test_an_sqs_source_alone_is_checked_on_schedule(aws: str, tmp_path: Path) -> None:
+    # No files source, no trail known at start: the files the queue announces say where to look.
+    queue = Deployment.create("only").queue_url
+    (tmp_path / "tagwarden.yaml").write_text(
+        CONFIG.replace(
+            f'type: files, name: trail-logs, paths: ["s3://{BUCKET}/AWSLogs/"]',
+            f"type: sqs, queue_url: {queue}",
+        )
+    )
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    assert "integrity" in [job.name for job in Scans(config, parts, EventLog()).jobs()]
