@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tagwarden.adapters.integrity import (
-    LOG_MARGIN,
     GroupKey,
     Tree,
     add_local,
@@ -26,9 +25,7 @@ from tagwarden.adapters.integrity import (
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import KeySource, digest_times
-from tagwarden.adapters.sources.s3_objects import parse_s3_url
-from tagwarden.core.integrity import Report, place
-from tagwarden.core.ports.known_objects import LogFilesRead, Origin
+from tagwarden.core.integrity import Problem, Report, place
 from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY
 from tagwarden.core.stopping import Stopping, never
 
@@ -73,28 +70,15 @@ def local_parts(root: Path, since: datetime | None = None) -> dict[GroupKey, Par
     }
 
 
-def read_parts(store: LogFilesRead, s3: S3Client, since: datetime) -> dict[GroupKey, Part]:
-    """The S3 log files the sources read in the window from ``since`` (and its log margin), by the
-    account and region their names give. Each part adds to a tree the files of its group the tree
-    lacks, wherever they lie: deeper than the walk goes, in folders of another date, in a bucket
-    no location names. The files whose names give none are not here (``unplaced_problems``)."""
-    moment = (since - LOG_MARGIN).timestamp()
-    return {
-        origin: partial(_add_read, store=store, s3=s3, origin=origin, since=moment)
-        for origin in store.log_file_origins_read(moment)
-        if origin != UNPLACED
-    }
+class FilesRead(Protocol):
+    def parts(self) -> dict[GroupKey, Part]:
+        """A part for each account and region, added to its tree after its locations': the files
+        the sources read that no location's listing holds."""
+        ...
 
-
-UNPLACED: Origin = ("", "")  # the origin of the files read whose names place them nowhere
-
-
-def _add_read(tree: Tree, store: LogFilesRead, s3: S3Client, origin: Origin, since: float) -> None:
-    for url in store.log_files_read(origin, since):
-        if url not in tree.logs:
-            bucket, key = parse_s3_url(url)
-            tree.logs[url] = key
-            tree.clients.setdefault(bucket, s3)
+    def check(self, group: GroupKey, window: Tree) -> Report:
+        """What else the group's files read tell, after the check of its window (``window``)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +93,7 @@ def verify_by_group(
     since: datetime | None = None,
     stopping: Stopping = never,
     *,
-    read: Mapping[GroupKey, Part] | None = None,
+    read: FilesRead | None = None,
     known: KnownLogHashes | None = None,
     threads: int = DEFAULT_READ_CONCURRENCY,
 ) -> Checked:
@@ -122,53 +106,79 @@ def verify_by_group(
     and its log files. It is checked with them, when they come, or, found after they were
     checked, with them again at the end, keeping only what that finds of the strays.
 
-    ``read``: a part for each account and region (``read_parts``), added after its locations':
-    the files the sources read that no location's listing holds."""
-    groups: dict[GroupKey, list[tuple[str, Part]]] = {}
-    for location, parts in [*locations.items(), (_READ, read or {})]:  # what was read last
-        for group, part in parts.items():
-            groups.setdefault(group, []).append((location, part))
-    added: dict[tuple[str, GroupKey], int] = {}  # digest files, by location and group
-    report = Report()
-    strays: dict[GroupKey, Tree] = {}  # by their own account and region, until it is checked
+    ``read``: the files the sources read (``FilesRead``)."""
+    return _ByGroup(
+        locations, public_keys, since, stopping, read=read, known=known, threads=threads
+    ).checked()
 
-    def filled(group: GroupKey) -> Tree:
+
+class _ByGroup:
+    """One check of ``verify_by_group``: its groups' parts, the strays found, the report."""
+
+    def __init__(
+        self,
+        locations: Mapping[str, dict[GroupKey, Part]],
+        public_keys: KeySource,
+        since: datetime | None,
+        stopping: Stopping,
+        *,
+        read: FilesRead | None,
+        known: KnownLogHashes | None,
+        threads: int,
+    ) -> None:
+        self._groups: dict[GroupKey, list[tuple[str, Part]]] = {}
+        for location, parts in [*locations.items(), (_READ, read.parts() if read else {})]:  # read last
+            for group, part in parts.items():
+                self._groups.setdefault(group, []).append((location, part))
+        self._locations, self._keys, self._since, self._stopping = locations, public_keys, since, stopping
+        self._read, self._known, self._threads = read, known, threads
+        self._added: dict[tuple[str, GroupKey], int] = {}  # digest files, by location and group
+        self._strays: dict[GroupKey, Tree] = {}  # by their own account and region, until it is checked
+        self._report = Report()
+
+    def checked(self) -> Checked:
+        for group in self._groups:
+            tree = self._filled(group)
+            for own, stray in _split(tree, group).items():
+                _merge(stray, self._strays.setdefault(own, Tree()))
+            self._report.add(self._check(group, tree))
+            if self._read is not None:  # its digests overlap the window's: a problem of both is one
+                self._add_new(self._read.check(group, tree).problems)
+        for group in list(self._strays):  # found after their own account and region was checked
+            found = set(self._strays[group].logs) | {file.path for file in self._strays[group].digests}
+            tree = self._filled(group)
+            _split(tree, group)  # other groups' strays, each checked with its own already
+            again = self._check(group, tree)
+            self._add_new([p for p in again.problems if p.path in found or p.digest in found])
+        added = self._added.items()
+        return Checked(self._report, {at: sum(n for (w, _), n in added if w == at) for at in self._locations})
+
+    def _filled(self, group: GroupKey) -> Tree:
         tree = Tree()
-        for location, part in groups.get(group, []):
+        for location, part in self._groups.get(group, []):
             before = len(tree.digests)
             part(tree)
-            added[location, group] = len(tree.digests) - before  # the same when filled again
+            self._added[location, group] = len(tree.digests) - before  # the same when filled again
         return tree
 
-    def check(group: GroupKey, tree: Tree) -> Report:
-        found = strays.pop(group, None)
+    def _check(self, group: GroupKey, tree: Tree) -> Report:
+        found = self._strays.pop(group, None)
         if found is not None:
             _merge(found, tree)
-        public_keys.cover(digest_times(tree))
-        return verify_tree(tree, public_keys, since, stopping, known=known, threads=threads)
+        self._keys.cover(digest_times(tree))
+        return verify_tree(
+            tree, self._keys, self._since, self._stopping, known=self._known, threads=self._threads
+        )
 
-    for group in groups:
-        tree = filled(group)
-        for own, stray in _split(tree, group).items():
-            _merge(stray, strays.setdefault(own, Tree()))
-        report.add(check(group, tree))
-    for group in list(strays):  # found after their own account and region was checked
-        found = set(strays[group].logs) | {file.path for file in strays[group].digests}
-        tree = filled(group)
-        _split(tree, group)  # other groups' strays, each checked with its own already
-        again = check(group, tree)
-        kept = [
-            p for p in again.problems if (p.path in found or p.digest in found) and p not in report.problems
-        ]
-        report.add(Report(problems=kept))
-    digest_files = {where: sum(n for (at, _), n in added.items() if at == where) for where in locations}
-    return Checked(report, digest_files)
+    def _add_new(self, problems: list[Problem]) -> None:
+        """Problems found again (a stray read, too) are not added twice."""
+        self._report.add(Report(problems=[p for p in problems if p not in self._report.problems]))
 
 
 _READ = ""  # the location of the files read: no location's name, and no location's count
 
 
-def _group_of(where: str) -> GroupKey:
+def group_of(where: str) -> GroupKey:
     placed = place(where)
     return (placed.account, placed.region) if placed is not None else None
 
@@ -181,13 +191,13 @@ def _split(tree: Tree, group: GroupKey) -> dict[GroupKey, Tree]:
         return out.setdefault(own, Tree(clients=dict(tree.clients)))
 
     for where in list(tree.logs):
-        if (own := _group_of(where)) != group:
+        if (own := group_of(where)) != group:
             stray(own).logs[where] = tree.logs.pop(where)
             if where in tree.fingerprints:
                 stray(own).fingerprints[where] = tree.fingerprints.pop(where)
     kept = []
     for file in tree.digests:
-        if (own := _group_of(file.path)) == group:
+        if (own := group_of(file.path)) == group:
             kept.append(file)
         else:
             stray(own).digests.append(file)

@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.integrity import LOG_MARGIN, forget_outside_window
-from tagwarden.adapters.integrity_groups import UNPLACED, read_parts, s3_parts, verify_by_group
+from tagwarden.adapters.integrity_groups import s3_parts, verify_by_group
+from tagwarden.adapters.integrity_reads import EarlyReads
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import key_source
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig, SqsSourceSettings
 from tagwarden.core.governance import CompiledPolicy
-from tagwarden.core.integrity import Report, integrity_findings, unplaced_problems
+from tagwarden.core.integrity import integrity_findings
 from tagwarden.core.stopping import Stopping, never
 from tagwarden.core.timeutil import now_iso
 
@@ -69,12 +70,12 @@ def verify_sources(
     keys = key_source(folder, parts.clients.cloudtrail, (since, now))  # CloudTrail's: once a region
     s3, threads = parts.clients.s3(), settings.read_concurrency
     locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
-    read = read_parts(parts.store, s3, since)  # the log files the sources read, wherever they lie
+    # The log files the sources read, wherever they lie, whatever time their names give
+    read = EarlyReads(parts.store, s3, since, keys, stopping, digests=digests, threads=threads)
     with known.one_check(), digests.one_check():
         checked = verify_by_group(locations, keys, since, stopping, read=read, known=known, threads=threads)
     report, digest_files = checked.report, checked.digest_files
-    unplaced = parts.store.log_files_read(UNPLACED, (since - LOG_MARGIN).timestamp())
-    report.add(Report(problems=unplaced_problems(unplaced)))
+    report.add(read.unplaced_problems())
     # A bucket read from no longer in the window is no longer a location: its series goes.
     metrics = parts.metrics
     metrics.replace_gauge(metrics.integrity_digest_files, {(url,): n for url, n in digest_files.items()})
@@ -88,8 +89,9 @@ def verify_sources(
         digests_read=digests.counts.read,
         digests_known=digests.counts.known,  # unchanged since an earlier check read them: its copy taken
         log_files=report.logs_checked,
-        read_origins=len(read),  # accounts and regions whose files read were checked with their own
-        read_unplaced=len(unplaced),  # files read whose names CloudTrail never gives
+        read_origins=read.origins,  # accounts and regions whose files read were checked with their own
+        read_early=read.early,  # of them, files named before the window, vouched for by their hours' digests
+        read_unplaced=read.unplaced,  # files read whose names CloudTrail never gives
         log_files_read=known.counts.read,
         log_files_known=known.counts.known,
         problems=len(report.problems),

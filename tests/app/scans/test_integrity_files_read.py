@@ -16,7 +16,7 @@ import boto3
 import pytest
 
 from tagwarden.adapters.integrity import Tree, add_s3, forget_outside_window, verify_tree
-from tagwarden.adapters.integrity_groups import UNPLACED
+from tagwarden.adapters.integrity_reads import UNPLACED
 from tagwarden.adapters.public_keys import FolderKeys
 from tagwarden.adapters.store import open_store
 from tagwarden.app.cli.main import main
@@ -26,9 +26,10 @@ from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import Parts, build_parts, build_sources
 from tagwarden.core.integrity import log_file_read, place
+from tests.builders import signed_trail
 from tests.builders.event_log import EventLog
-from tests.builders.integrity_bucket import CONFIG, GROUPS, nest_copies, tampered_organization
-from tests.builders.signed_trail import BUCKET, SignedTree
+from tests.builders.integrity_bucket import CONFIG, GROUPS, daemon_parts, nest_copies, tampered_organization
+from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
 from tests.e2e.support import Deployment
 from tests.faults.builders import self_retag
 
@@ -184,3 +185,74 @@ def test_an_sqs_source_alone_is_checked_on_schedule(aws: str, tmp_path: Path) ->
     config = load_config(tmp_path / "tagwarden.yaml", env={})
     parts = build_parts(config, get_logger())
     assert "integrity" in [job.name for job in Scans(config, parts, EventLog()).jobs()]
+
+
+def _three_days_ago(monkeypatch: pytest.MonkeyPatch) -> SignedTree:
+    """Three signed hours of the first account and region, 72 hours ago, in BUCKET."""
+    monkeypatch.setattr(signed_trail, "ACCOUNT", GROUPS[0][0])
+    monkeypatch.setattr(signed_trail, "REGION", GROUPS[0][1])
+    start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=72)
+    old = build_tree(hours=3, logs_per_hour=2, start=start)
+    s3 = boto3.client("s3", region_name="us-east-1")
+    for key, content in old.files.items():
+        metadata = {"signature": old.signatures[key]} if key in old.signatures else {}
+        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    return old
+
+
+def test_files_read_named_before_the_window_are_vouched_for_by_their_hours_digests(
+    organization: list[SignedTree], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The daemon judges a file's records whatever time its name gives: a forged file named for an
+    # hour before the check's window is checked with the digests of that hour, found where the
+    # window's digests of its account and region lie.
+    account, region = GROUPS[0]
+    old = _three_days_ago(monkeypatch)
+    s3 = boto3.client("s3", region_name="us-east-1")
+    listed = place(old.logs[2])
+    assert listed is not None and listed.when is not None
+    unlisted = "AWSLogs/a/b/c/d/" + log_key(account, listed.when + timedelta(minutes=1), region)
+    copy = f"AWSLogs/a/b/c/d/{old.logs[3]}"  # a copy of a listed file, its records forged
+    modified = old.logs[4]  # written again, its records forged
+    unvouched = log_key(account, datetime.now(UTC) - timedelta(days=30), region)  # no digest then
+    for n, key in enumerate((unlisted, copy, modified, unvouched)):
+        s3.put_object(Bucket=BUCKET, Key=key, Body=_forged(f"early-{n}"))
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    scans = Scans(config, parts, log := EventLog())
+    planted = {f"s3://{BUCKET}/{key}" for key in (unlisted, copy, modified, unvouched)}
+    before = _check(parts, scans)
+    assert before and not before & planted
+
+    (source,) = build_sources(config, parts, log)
+    assert source.poll(threading.Event()).failed_units == 0
+    after = _check(parts, scans)
+    assert after == before | planted  # the old hours' own files, read too, are what CloudTrail wrote
+    details = {f.target: f.explanation for f in parts.store.list_findings() if f.target in planted}
+    assert "delivered while digests were written, listed in none" in details[f"s3://{BUCKET}/{unlisted}"]
+    assert "a copy of a listed log file, but no digest lists" in details[f"s3://{BUCKET}/{copy}"]
+    assert "SHA-256 is" in details[f"s3://{BUCKET}/{modified}"]
+    assert "no digest of its account and region was found" in details[f"s3://{BUCKET}/{unvouched}"]
+    done = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert done[-1]["read_early"] == len(old.logs) + 3  # the copy, the unlisted and the unvouched
+
+
+def test_only_the_files_read_of_an_early_hour_are_checked_not_all_its_digests_list(
+    organization: list[SignedTree], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The SQS source read one old file of the six those hours' digests list: the other five are
+    # none of the check's business (outside its window, never read), so not `missing`.
+    old = _three_days_ago(monkeypatch)
+    config, parts = daemon_parts(tmp_path)
+    scans = Scans(config, parts, log := EventLog())
+    before = _check(parts, scans)
+    read = f"s3://{BUCKET}/{old.logs[2]}"
+    boto3.client("s3", region_name="us-east-1").put_object(
+        Bucket=BUCKET, Key=old.logs[2], Body=_forged("one")
+    )
+    with parts.store.unit() as tx:
+        tx.note_log_files_read([log_file_read(read)])
+    assert _check(parts, scans) == before | {read}
+    done = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert done[-1]["read_early"] == 1
