@@ -57,6 +57,9 @@ class EarlyReads:
         self.origins = 0  # accounts and regions read of (parts)
         self.early = 0  # files named before the window, vouched for (check)
         self.unplaced = 0  # files named nowhere (unplaced_problems)
+        # Files read by account and region, where the window holds no digest of it (check)
+        self.unvouched: dict[Origin, int] = {}
+        self._counts: dict[GroupKey, set[str]] = {}
 
     def parts(self) -> dict[GroupKey, Callable[[Tree], None]]:
         """A part for each account and region files were read of (not the files named nowhere).
@@ -79,8 +82,9 @@ class EarlyReads:
         return Report(problems=unplaced_problems(urls))
 
     def _add(self, tree: Tree, origin: Origin, since: float) -> None:
-        early = self._early.setdefault(origin, {})
+        early, read = self._early.setdefault(origin, {}), self._counts.setdefault(origin, set())
         for url in self._store.log_files_read(origin, since):
+            read.add(url)
             placed = place(url)
             when = placed.when if placed is not None else None
             if when is not None and when < self._since - LOG_MARGIN:
@@ -101,7 +105,10 @@ class EarlyReads:
             if (match := _DIGEST_FOLDER.match(file.path)) and group_of(file.path) == group
         }
         report = Report()
-        if not files or not folders:  # no digest of the group in the window: nothing vouches here
+        read = self._counts.pop(group, set())
+        if not folders and read and group is not None:  # no digest of the group in the window
+            self.unvouched[group] = len(read)
+        if not files or not folders:
             return report
         run = [files[0]]
         for when, url in files[1:]:

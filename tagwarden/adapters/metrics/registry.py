@@ -349,6 +349,15 @@ class Metrics:
             ["location"],
             registry=r,
         )
+        self.integrity_read_files_unvouched = Gauge(
+            "tagwarden_integrity_read_files_unvouched",
+            "S3 log files the sources read in the window of the last log integrity check, by the "
+            "account and region their names give, where that window holds no digest file of that "
+            "account and region: nothing vouches for the records judged from them "
+            "(TagwardenLogFilesUnvouched).",
+            ["account", "region"],
+            registry=r,
+        )
         # Every (kind, severity) starts at zero, so that increase() sees the first finding.
         for kind in FINDING_KINDS:
             for severity in SEVERITIES:

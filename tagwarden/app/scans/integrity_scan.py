@@ -79,6 +79,7 @@ def verify_sources(
     # A bucket read from no longer in the window is no longer a location: its series goes.
     metrics = parts.metrics
     metrics.replace_gauge(metrics.integrity_digest_files, {(url,): n for url, n in digest_files.items()})
+    metrics.replace_gauge(metrics.integrity_read_files_unvouched, dict(read.unvouched.items()))
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     log.info(
@@ -92,6 +93,7 @@ def verify_sources(
         read_origins=read.origins,  # accounts and regions whose files read were checked with their own
         read_early=read.early,  # of them, files named before the window, vouched for by their hours' digests
         read_unplaced=read.unplaced,  # files read whose names CloudTrail never gives
+        read_unvouched=sum(read.unvouched.values()),  # files read of an account and region without digests
         log_files_read=known.counts.read,
         log_files_known=known.counts.known,
         problems=len(report.problems),

@@ -256,3 +256,33 @@ def test_only_the_files_read_of_an_early_hour_are_checked_not_all_its_digests_li
     assert _check(parts, scans) == before | {read}
     done = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
     assert done[-1]["read_early"] == 1
+
+
+def test_files_read_of_an_account_and_region_without_digests_are_counted_unvouched(
+    organization: list[SignedTree], tmp_path: Path
+) -> None:
+    # A log file named for an account whose trail delivers no digest (validation off, or no trail
+    # of the organization at all), in the bucket whose other accounts' digests keep its count of
+    # digest files above 0: nothing vouches for it, and the gauge says so by account and region.
+    stranger = log_key("999988887777", datetime.now(UTC) - timedelta(hours=3), "us-east-2")
+    boto3.client("s3", region_name="us-east-1").put_object(
+        Bucket=BUCKET, Key=stranger, Body=_forged("stranger")
+    )
+    (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
+    config = load_config(tmp_path / "tagwarden.yaml", env={})
+    parts = build_parts(config, get_logger())
+    (source,) = build_sources(config, parts, log := EventLog())
+    assert source.poll(threading.Event()).failed_units == 0
+    _check(parts, scans := Scans(config, parts, log))
+
+    def unvouched(account: str, region: str) -> float | None:
+        labels = {"account": account, "region": region}
+        return parts.metrics.registry.get_sample_value("tagwarden_integrity_read_files_unvouched", labels)
+
+    assert unvouched("999988887777", "us-east-2") == 1
+    assert all(unvouched(account, region) is None for account, region in GROUPS)  # their digests vouch
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert done["read_unvouched"] == 1 and min(done["digest_files"].values()) > 0
+    parts.store.forget_log_files_read(time.time() + 1)  # as once the read is older than the window
+    _check(parts, scans)
+    assert unvouched("999988887777", "us-east-2") is None
