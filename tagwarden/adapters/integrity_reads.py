@@ -1,8 +1,8 @@
-"""The S3 log files the sources read (the store's ``log_files_read``), for the daemon's integrity
-check: each is verified with its account and region's digests wherever it lies, and, named for
-an hour before the check's window, with the digests of that hour (``EarlyReads``): the daemon
-judges a file's records whatever its name says, so a name chosen to fall before the window must
-not take it out of the check."""
+"""The S3 log files the sources read in a check's window (the store's ``log_files_read``), for the
+daemon's integrity check (``WindowReads``): each is verified with its account and region's
+digests wherever it lies, and, named for an hour before the window, with the digests of that
+hour: the daemon judges a file's records whatever its name says, so a name chosen to fall before
+the window must not take it out of the check."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ _AFTER = timedelta(hours=3)
 _APART = timedelta(days=1)  # files read named further apart are vouched for by digests of their own
 
 
-class EarlyReads:
+class WindowReads:
     """The files read in the window from ``since`` (and its log margin), a group at a time
     (``FilesRead``): those named in the window go into the group's tree (``parts``), those named
     before it are vouched for by the digests of their hours once the group's window is checked

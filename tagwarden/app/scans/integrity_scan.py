@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.integrity import LOG_MARGIN, forget_outside_window
 from tagwarden.adapters.integrity_groups import s3_parts, verify_by_group
-from tagwarden.adapters.integrity_reads import EarlyReads
+from tagwarden.adapters.integrity_reads import WindowReads
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import key_source
@@ -71,7 +71,7 @@ def verify_sources(
     s3, threads = parts.clients.s3(), settings.read_concurrency
     locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
     # The log files the sources read, wherever they lie, whatever time their names give
-    read = EarlyReads(parts.store, s3, since, keys, stopping, digests=digests, threads=threads)
+    read = WindowReads(parts.store, s3, since, keys, stopping, digests=digests, threads=threads)
     with known.one_check(), digests.one_check():
         checked = verify_by_group(locations, keys, since, stopping, read=read, known=known, threads=threads)
     report, digest_files = checked.report, checked.digest_files

@@ -201,7 +201,10 @@ def _three_days_ago(monkeypatch: pytest.MonkeyPatch) -> SignedTree:
 
 
 def test_files_read_named_before_the_window_are_vouched_for_by_their_hours_digests(
-    organization: list[SignedTree], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    organization: list[SignedTree],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # The daemon judges a file's records whatever time its name gives: a forged file named for an
     # hour before the check's window is checked with the digests of that hour, found where the
@@ -236,6 +239,30 @@ def test_files_read_named_before_the_window_are_vouched_for_by_their_hours_diges
     assert "no digest of its account and region was found" in details[f"s3://{BUCKET}/{unvouched}"]
     done = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
     assert done[-1]["read_early"] == len(old.logs) + 3  # the copy, the unlisted and the unvouched
+
+    # What the runbook tells on-call: the file's own path after the bucket's, from an hour before
+    # the time its name gives, reproduces the finding.
+    where, keys = f"s3://{BUCKET}/{unlisted}", str(tmp_path / "keys")
+    since = (listed.when - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%MZ")
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "verify-logs",
+                f"s3://{BUCKET}/AWSLogs/",
+                where,
+                "--since",
+                since,
+                "--public-keys",
+                keys,
+                "--format",
+                "json",
+            ]
+        )
+        == 1
+    )
+    reported = {problem["path"]: problem for problem in json.loads(capsys.readouterr().out)}
+    assert reported[where]["detail"] in details[where]
 
 
 def test_only_the_files_read_of_an_early_hour_are_checked_not_all_its_digests_list(
