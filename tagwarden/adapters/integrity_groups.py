@@ -178,7 +178,7 @@ class _ByGroup:
 _READ = ""  # the location of the files read: no location's name, and no location's count
 
 
-def group_of(where: str) -> GroupKey:
+def _group_of(where: str) -> GroupKey:
     placed = place(where)
     return (placed.account, placed.region) if placed is not None else None
 
@@ -191,13 +191,13 @@ def _split(tree: Tree, group: GroupKey) -> dict[GroupKey, Tree]:
         return out.setdefault(own, Tree(clients=dict(tree.clients)))
 
     for where in list(tree.logs):
-        if (own := group_of(where)) != group:
+        if (own := _group_of(where)) != group:
             stray(own).logs[where] = tree.logs.pop(where)
             if where in tree.fingerprints:
                 stray(own).fingerprints[where] = tree.fingerprints.pop(where)
     kept = []
     for file in tree.digests:
-        if (own := group_of(file.path)) == group:
+        if (own := _group_of(file.path)) == group:
             kept.append(file)
         else:
             stray(own).digests.append(file)

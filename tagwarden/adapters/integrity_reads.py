@@ -6,27 +6,23 @@ the window must not take it out of the check."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
 from tagwarden.adapters.integrity import LOG_MARGIN, GroupKey, Tree, add_s3, verify_tree
-from tagwarden.adapters.integrity_groups import group_of
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.public_keys import KeySource, digest_times
 from tagwarden.adapters.sources.s3_objects import Window, parse_s3_url
 from tagwarden.core.integrity import Problem, Report, place, unplaced_problems
-from tagwarden.core.ports.known_objects import LogFilesRead, Origin
+from tagwarden.core.ports.known_objects import UNPLACED, LogFilesRead, LogOrigin
 from tagwarden.core.settings.integrity import DEFAULT_READ_CONCURRENCY
 from tagwarden.core.stopping import Stopping, never
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-UNPLACED: Origin = ("", "")  # the origin of the files read whose names place them nowhere
-_DIGEST_FOLDER = re.compile(r"^s3://([^/]+)/(.*?CloudTrail-Digest/[^/]+/)")
 _HOUR = timedelta(hours=1)
 # A digest ends within an hour after the log files it lists and is delivered up to an hour later:
 # the digests from an hour before a file's hour to three after it vouch for it, and their chain.
@@ -38,7 +34,7 @@ class WindowReads:
     """The files read in the window from ``since`` (and its log margin), a group at a time
     (``FilesRead``): those named in the window go into the group's tree (``parts``), those named
     before it are vouched for by the digests of their hours once the group's window is checked
-    (``check``), and those named nowhere are problems of their own (``unplaced``)."""
+    (``check``), and those named nowhere are problems of their own (``unplaced_problems``)."""
 
     def __init__(
         self,
@@ -51,72 +47,70 @@ class WindowReads:
         digests: KnownDigests | None = None,
         threads: int = DEFAULT_READ_CONCURRENCY,
     ) -> None:
-        self._store, self._s3, self._since = store, s3, since
+        self._store, self._s3 = store, s3
         self._keys, self._stopping, self._digests, self._threads = public_keys, stopping, digests, threads
-        self._early: dict[GroupKey, dict[str, datetime]] = {}  # by group: url -> named time
+        self._named_from = since - LOG_MARGIN  # files named earlier are not in the window's trees
+        self._read_from = self._named_from.timestamp()  # files read earlier are none of this check's
+        self._files: dict[GroupKey, list[str]] = {}  # read, by account and region, as last added
         self.origins = 0  # accounts and regions read of (parts)
         self.early = 0  # files named before the window, vouched for (check)
         self.unplaced = 0  # files named nowhere (unplaced_problems)
-        # Files read by account and region, where the window holds no digest of it (check)
-        self.unvouched: dict[Origin, int] = {}
-        self._counts: dict[GroupKey, set[str]] = {}
+        self.unvouched: dict[LogOrigin, int] = {}  # files read, where the window holds no digest of theirs
+
+    def buckets(self) -> list[str]:
+        """The buckets files were read from: each a location of the check."""
+        return self._store.log_file_buckets_read(self._read_from)
 
     def parts(self) -> dict[GroupKey, Callable[[Tree], None]]:
         """A part for each account and region files were read of (not the files named nowhere).
-        Each adds to a tree the files of its group the tree lacks, wherever
-        they lie: deeper than the walk goes, in folders of another date, in a bucket no location
-        names."""
-        moment = (self._since - LOG_MARGIN).timestamp()
-        parts: dict[GroupKey, Callable[[Tree], None]] = {
-            origin: partial(self._add, origin=origin, since=moment)
-            for origin in self._store.log_file_origins_read(moment)
-            if origin != UNPLACED
-        }
-        self.origins = len(parts)
-        return parts
+        Each adds to a tree the files of its group the tree lacks, wherever they lie: deeper than
+        the walk goes, in folders of another date, in a bucket no location names."""
+        origins = [
+            origin for origin in self._store.log_file_origins_read(self._read_from) if origin != UNPLACED
+        ]
+        self.origins = len(origins)
+        return {origin: partial(self._add, origin=origin) for origin in origins}
 
     def unplaced_problems(self) -> Report:
         """The files read whose names CloudTrail never gives: each a problem of its own."""
-        urls = self._store.log_files_read(UNPLACED, (self._since - LOG_MARGIN).timestamp())
+        urls = self._store.log_files_read(UNPLACED, self._read_from)
         self.unplaced = len(urls)
         return Report(problems=unplaced_problems(urls))
 
-    def _add(self, tree: Tree, origin: Origin, since: float) -> None:
-        early, read = self._early.setdefault(origin, {}), self._counts.setdefault(origin, set())
-        for url in self._store.log_files_read(origin, since):
-            read.add(url)
-            placed = place(url)
-            when = placed.when if placed is not None else None
-            if when is not None and when < self._since - LOG_MARGIN:
-                early[url] = when
-            elif url not in tree.logs:
+    def _add(self, tree: Tree, origin: LogOrigin) -> None:
+        self._files[origin] = files = self._store.log_files_read(origin, self._read_from)
+        for url in files:
+            if url not in tree.logs and self._named(url) is None:
                 bucket, key = parse_s3_url(url)
                 tree.logs[url] = key
                 tree.clients.setdefault(bucket, self._s3)
 
+    def _named(self, url: str) -> datetime | None:
+        """The time ``url``'s name gives, where it is before the window; else None."""
+        placed = place(url)
+        when = placed.when if placed is not None else None
+        return when if when is not None and when < self._named_from else None
+
     def check(self, group: GroupKey, window: Tree) -> Report:
         """The group's files read named before the window, each run of them a day apart or less
         checked with the digests of its hours, found where the window's digests of the group lie."""
-        files = sorted((when, url) for url, when in self._early.pop(group, {}).items())
-        self.early += len(files)
-        folders = {
-            (match.group(1), match.group(2))
-            for file in window.digests
-            if (match := _DIGEST_FOLDER.match(file.path)) and group_of(file.path) == group
-        }
-        report = Report()
-        read = self._counts.pop(group, set())
-        if not folders and read and group is not None:  # no digest of the group in the window
+        read = self._files.pop(group, [])
+        if not read or group is None:
+            return Report()
+        folders = {folder for file in window.digests if (folder := _digest_folder(file.path, group))}
+        if not folders:  # no digest of the group in the window: nothing vouches for its files
             self.unvouched[group] = len(read)
-        if not files or not folders:
-            return report
-        run = [files[0]]
+            return Report()
+        files = sorted((when, url) for url in read if (when := self._named(url)) is not None)
+        self.early += len(files)
+        report, run = Report(), files[:1]
         for when, url in files[1:]:
             if when - run[-1][0] > _APART:
                 report.add(self._vouch(run, folders))
                 run = []
             run.append((when, url))
-        report.add(self._vouch(run, folders))
+        if run:
+            report.add(self._vouch(run, folders))
         return report
 
     def _vouch(self, run: list[tuple[datetime, str]], folders: set[tuple[str, str]]) -> Report:
@@ -146,6 +140,16 @@ class WindowReads:
         # digests themselves (their signatures and chain), are.
         kept = [p for p in found.problems if p.path in read or _is_digest(p.path)]
         return Report(problems=kept)
+
+
+def _digest_folder(where: str, group: LogOrigin) -> tuple[str, str] | None:
+    """The bucket and region folder of a digest of ``group`` at ``where`` (s3://), whose last four
+    parts are its day folders and name (``place``); None for any other file."""
+    placed = place(where)
+    if placed is None or not placed.is_digest or (placed.account, placed.region) != group:
+        return None
+    bucket, key = parse_s3_url(where)
+    return bucket, key.rsplit("/", 4)[0] + "/"
 
 
 def _is_digest(where: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tagwarden.core.ports.known_objects import LogFileRead, Origin
+from tagwarden.core.ports.known_objects import LogFileRead, LogOrigin
 
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Sql
@@ -45,7 +45,7 @@ def buckets_read(sql: Sql, since: float) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-def origins_read(sql: Sql, since: float) -> list[Origin]:
+def origins_read(sql: Sql, since: float) -> list[LogOrigin]:
     rows = sql.rows(
         "SELECT DISTINCT account, region FROM log_files_read WHERE read_at >= ? ORDER BY account, region",
         (since,),
@@ -53,7 +53,7 @@ def origins_read(sql: Sql, since: float) -> list[Origin]:
     return [(str(row[0]), str(row[1])) for row in rows]
 
 
-def files_read(sql: Sql, origin: Origin, since: float) -> list[str]:
+def files_read(sql: Sql, origin: LogOrigin, since: float) -> list[str]:
     rows = sql.rows(
         "SELECT url FROM log_files_read WHERE account = ? AND region = ? AND read_at >= ? ORDER BY url",
         (*origin, since),

@@ -34,7 +34,7 @@ from tagwarden.core.model import Finding, KnownTags, SessionGrant
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
 from tagwarden.core.ports.compute_state import Entry
-from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash, Origin
+from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash, LogOrigin
 from tagwarden.core.ports.store import FailedUnit, FindingFilter, HistoryEntry
 from tagwarden.core.timeutil import now_iso
 
@@ -342,11 +342,11 @@ class SqlStore(SqlOutbox, ABC):
         with self._reading() as sql:
             return buckets_read(sql, since)
 
-    def log_file_origins_read(self, since: float) -> list[Origin]:
+    def log_file_origins_read(self, since: float) -> list[LogOrigin]:
         with self._reading() as sql:
             return origins_read(sql, since)
 
-    def log_files_read(self, origin: Origin, since: float) -> list[str]:
+    def log_files_read(self, origin: LogOrigin, since: float) -> list[str]:
         with self._reading() as sql:
             return files_read(sql, origin, since)
 

@@ -4,10 +4,11 @@ lies; each problem a ``log_integrity`` finding."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from tagwarden.adapters.integrity import LOG_MARGIN, forget_outside_window
+from tagwarden.adapters.integrity import forget_outside_window
 from tagwarden.adapters.integrity_groups import s3_parts, verify_by_group
 from tagwarden.adapters.integrity_reads import WindowReads
 from tagwarden.adapters.known_digests import KnownDigests
@@ -23,17 +24,16 @@ if TYPE_CHECKING:
     from tagwarden.app.wiring import Parts
 
 
-def integrity_locations(config: LoadedConfig, parts: Parts, read_since: float | None = None) -> list[str]:
-    """The s3:// locations of the files sources, and the buckets the known trails write to; with
-    ``read_since`` (epoch seconds), the buckets the sources read log files from since then too:
-    an SQS source reads where its notifications point, which may be no trail tagwarden knows (an
-    organization's trail seen from another account), or a bucket someone made it read from."""
+def integrity_locations(config: LoadedConfig, parts: Parts, read: Iterable[str] = ()) -> list[str]:
+    """The s3:// locations of the files sources, and the buckets the known trails write to, and
+    ``read``, the buckets the sources read log files from (``WindowReads.buckets``): an SQS source
+    reads where its notifications point, which may be no trail tagwarden knows (an organization's
+    trail seen from another account), or a bucket someone made it read from."""
     urls: list[str] = []
     for spec in config.settings.sources:
         if isinstance(spec, FilesSourceSettings):
             urls.extend(path for path in spec.paths if path.startswith("s3://"))
     covered = {url[len("s3://") :].split("/", 1)[0] for url in urls}
-    read = parts.store.log_file_buckets_read(read_since) if read_since is not None else []
     buckets = sorted((set(parts.processor.delivery.trail_buckets) | set(read)) - covered)
     urls.extend(f"s3://{bucket}/" for bucket in buckets)
     return urls
@@ -64,14 +64,14 @@ def verify_sources(
     settings = config.settings.integrity
     now = datetime.now(UTC)
     since = now - timedelta(hours=settings.verify_window_hours)
-    urls = integrity_locations(config, parts, (since - LOG_MARGIN).timestamp())
     forget_outside_window(parts.store, since)  # before the lookups: room under the caps
     folder = config.base_dir / settings.public_keys if settings.public_keys else None
     keys = key_source(folder, parts.clients.cloudtrail, (since, now))  # CloudTrail's: once a region
     s3, threads = parts.clients.s3(), settings.read_concurrency
-    locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
     # The log files the sources read, wherever they lie, whatever time their names give
     read = WindowReads(parts.store, s3, since, keys, stopping, digests=digests, threads=threads)
+    urls = integrity_locations(config, parts, read.buckets())
+    locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
     with known.one_check(), digests.one_check():
         checked = verify_by_group(locations, keys, since, stopping, read=read, known=known, threads=threads)
     report, digest_files = checked.report, checked.digest_files

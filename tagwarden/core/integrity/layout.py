@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tagwarden.core.ports.known_objects import LogFileRead
+from tagwarden.core.ports.known_objects import UNPLACED, LogFileRead
 
 _REGION_FOLDER = r"AWSLogs/(?:o-[a-z0-9]+/)?(\d{12})/(CloudTrail|CloudTrail-Digest)/([a-z0-9-]+)/"
 _LAYOUT = re.compile(rf"(?:^|/)({_REGION_FOLDER}\d{{4}}/\d{{2}}/\d{{2}}/([^/]+\.json(?:\.gz)?))$")
@@ -71,8 +71,8 @@ def logical_key(path: str) -> str:
 
 def log_file_read(url: str) -> LogFileRead:
     """An S3 log file a source read (``s3://bucket/key``), with the account and region its name
-    gives; "" for both where it names none (``place``): CloudTrail never wrote it."""
+    gives; UNPLACED where it names none (``place``): CloudTrail never wrote it."""
     placed = place(url)
     if placed is None or placed.is_digest:
-        return LogFileRead(url, "", "")
+        return LogFileRead(url, *UNPLACED)
     return LogFileRead(url, placed.account, placed.region)

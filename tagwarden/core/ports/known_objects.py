@@ -68,11 +68,12 @@ class LogFileRead(NamedTuple):
     """An S3 log file whose records a unit judged."""
 
     url: str  # s3://bucket/key
-    account: str  # as its name places it (core.integrity.place); "" for a name that places none
+    account: str  # as its name places it (core.integrity.place); UNPLACED's for a name that places none
     region: str
 
 
-Origin = tuple[str, str]  # (account, region); ("", "") for the files whose names place none
+LogOrigin = tuple[str, str]  # (account, region)
+UNPLACED: LogOrigin = ("", "")  # the origin of the files read whose names place them nowhere
 
 
 class LogFilesRead(Protocol):
@@ -83,11 +84,11 @@ class LogFilesRead(Protocol):
         """The buckets of the files read from ``since`` (epoch seconds) on, sorted."""
         ...
 
-    def log_file_origins_read(self, since: float) -> list[Origin]:
+    def log_file_origins_read(self, since: float) -> list[LogOrigin]:
         """The accounts and regions of the files read from ``since`` on, sorted."""
         ...
 
-    def log_files_read(self, origin: Origin, since: float) -> list[str]:
+    def log_files_read(self, origin: LogOrigin, since: float) -> list[str]:
         """The files of ``origin`` read from ``since`` on (their URLs), sorted."""
         ...
 
