@@ -37,17 +37,22 @@ def recent_tree(folder: Path) -> SignedTree:
 
 def put_in_bucket(*trees: SignedTree) -> None:
     """Every file of ``trees`` into BUCKET (created here), each digest's signature as its metadata."""
+    boto3.client("s3", region_name="us-east-1").create_bucket(Bucket=BUCKET)
+    put_files(*trees)
+
+
+def put_files(*trees: SignedTree) -> None:
+    """Every file of ``trees`` into BUCKET, each digest's signature as its metadata."""
     s3 = boto3.client("s3", region_name="us-east-1")
-    s3.create_bucket(Bucket=BUCKET)
     for tree in trees:
         for key, content in tree.files.items():
             metadata = {"signature": tree.signatures[key]} if key in tree.signatures else {}
             s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
 
 
-def daemon_parts(folder: Path) -> tuple[LoadedConfig, Parts]:
-    """The daemon's configuration (CONFIG, written to ``folder``) and its parts."""
-    (folder / "tagwarden.yaml").write_text(CONFIG)
+def daemon_parts(folder: Path, text: str = CONFIG) -> tuple[LoadedConfig, Parts]:
+    """The daemon's configuration (``text``, written to ``folder``) and its parts."""
+    (folder / "tagwarden.yaml").write_text(text)
     config = load_config(folder / "tagwarden.yaml", env={})
     return config, build_parts(config, get_logger())
 

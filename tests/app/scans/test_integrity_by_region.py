@@ -17,10 +17,7 @@ import pytest
 from tagwarden.adapters import integrity_groups
 from tagwarden.adapters.integrity import Tree, add_s3, verify_tree, window_groups
 from tagwarden.adapters.public_keys import FolderKeys
-from tagwarden.app.config import load_config
-from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
-from tagwarden.app.wiring import build_parts
 from tagwarden.core.integrity import Report
 from tests.builders.event_log import EventLog
 from tests.builders.integrity_bucket import CONFIG, GROUPS, daemon_parts, nest_copies, tampered_organization
@@ -87,9 +84,7 @@ def test_the_daemon_holds_one_account_and_regions_files_at_a_time(
 def test_public_keys_are_asked_once_a_region_over_the_window_not_once_a_group(
     organization: list[SignedTree], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "tagwarden.yaml").write_text(CONFIG.replace(", public_keys: keys", ""))
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
+    config, parts = daemon_parts(tmp_path, CONFIG.replace(", public_keys: keys", ""))
     now = datetime.now(UTC)
     key = {
         "Fingerprint": fingerprint(),
@@ -122,11 +117,9 @@ def test_an_account_and_regions_files_in_two_locations_are_verified_together(
     s3.create_bucket(Bucket="copies")
     copied = organization[0].logs[1]
     s3.put_object(Bucket="copies", Key=copied, Body=gzip.compress(b'{"Records": []}'))
-    (tmp_path / "tagwarden.yaml").write_text(
-        CONFIG.replace('paths: ["s3://', 'paths: ["s3://copies/AWSLogs/", "s3://')
+    config, parts = daemon_parts(
+        tmp_path, CONFIG.replace('paths: ["s3://', 'paths: ["s3://copies/AWSLogs/", "s3://')
     )
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
     scans = Scans(config, parts, EventLog())
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]
     assert scans.run(job)
@@ -195,11 +188,9 @@ def test_each_location_tells_how_many_digest_files_its_window_holds(
     s3 = boto3.client("s3", region_name="us-east-1")
     s3.create_bucket(Bucket="copies")
     s3.put_object(Bucket="copies", Key=organization[0].logs[1], Body=gzip.compress(b'{"Records": []}'))
-    (tmp_path / "tagwarden.yaml").write_text(
-        CONFIG.replace('paths: ["s3://', 'paths: ["s3://copies/AWSLogs/", "s3://')
+    config, parts = daemon_parts(
+        tmp_path, CONFIG.replace('paths: ["s3://', 'paths: ["s3://copies/AWSLogs/", "s3://')
     )
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
     scans = Scans(config, parts, log := EventLog())
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]
     assert scans.run(job)
@@ -214,11 +205,9 @@ def test_each_location_tells_how_many_digest_files_its_window_holds(
 def test_two_watched_locations_one_inside_the_other_read_each_digest_once(
     organization: list[SignedTree], tmp_path: Path
 ) -> None:
-    (tmp_path / "tagwarden.yaml").write_text(
-        CONFIG.replace('paths: ["s3://', f'paths: ["s3://{BUCKET}/AWSLogs/111122223333/", "s3://')
+    config, parts = daemon_parts(
+        tmp_path, CONFIG.replace('paths: ["s3://', f'paths: ["s3://{BUCKET}/AWSLogs/111122223333/", "s3://')
     )
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
     scans = Scans(config, parts, log := EventLog())
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]
     assert scans.run(job)

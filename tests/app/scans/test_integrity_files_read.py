@@ -16,19 +16,24 @@ import boto3
 import pytest
 
 from tagwarden.adapters.integrity import Tree, add_s3, forget_outside_window, verify_tree
-from tagwarden.adapters.integrity_reads import UNPLACED
 from tagwarden.adapters.public_keys import FolderKeys
 from tagwarden.adapters.store import open_store
 from tagwarden.app.cli.main import main
-from tagwarden.app.config import load_config
 from tagwarden.app.demo.runner import log_key
-from tagwarden.app.logs import get_logger
 from tagwarden.app.scans import Scans
-from tagwarden.app.wiring import Parts, build_parts, build_sources
+from tagwarden.app.wiring import Parts, build_sources
 from tagwarden.core.integrity import log_file_read, place
+from tagwarden.core.ports.known_objects import UNPLACED
 from tests.builders import signed_trail
 from tests.builders.event_log import EventLog
-from tests.builders.integrity_bucket import CONFIG, GROUPS, daemon_parts, nest_copies, tampered_organization
+from tests.builders.integrity_bucket import (
+    CONFIG,
+    GROUPS,
+    daemon_parts,
+    nest_copies,
+    put_files,
+    tampered_organization,
+)
 from tests.builders.signed_trail import BUCKET, SignedTree, build_tree
 from tests.e2e.support import Deployment
 from tests.faults.builders import self_retag
@@ -43,6 +48,13 @@ def _forged(event_id: str) -> bytes:
     return gzip.compress(json.dumps({"Records": [self_retag(event_id)]}).encode())
 
 
+def _named(key: str) -> datetime:
+    """The delivery time a log file's name gives."""
+    placed = place(key)
+    assert placed is not None and placed.when is not None
+    return placed.when
+
+
 def _check(parts: Parts, scans: Scans) -> set[str]:
     (job,) = [job for job in scans.jobs() if job.name == "integrity"]
     assert scans.run(job)
@@ -53,9 +65,7 @@ def test_forged_log_files_the_listing_misses_are_found_once_the_daemon_reads_the
     organization: list[SignedTree], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     account, region = GROUPS[0]
-    listed = place(organization[0].logs[2])
-    assert listed is not None and listed.when is not None
-    inside = listed.when + timedelta(minutes=1)  # an hour its digests cover
+    inside = _named(organization[0].logs[2]) + timedelta(minutes=1)  # an hour its digests cover
     deep = "AWSLogs/a/b/c/d/" + log_key(account, inside, region)  # its region folder 8 below
     named = log_key(account, inside, region)
     misfiled = named.replace(f"{inside:%Y/%m/%d}/", "2020/01/01/")  # a day the window never lists
@@ -63,9 +73,7 @@ def test_forged_log_files_the_listing_misses_are_found_once_the_daemon_reads_the
     s3 = boto3.client("s3", region_name="us-east-1")
     for n, key in enumerate((deep, misfiled, unplaced)):
         s3.put_object(Bucket=BUCKET, Key=key, Body=_forged(f"forged-{n}"))
-    (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
+    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 1\n")
     log = EventLog()
     scans = Scans(config, parts, log)
     planted = {f"s3://{BUCKET}/{key}" for key in (deep, misfiled, unplaced)}
@@ -117,9 +125,7 @@ def test_a_stray_the_daemon_read_is_one_problem_not_two(
     # its own group twice (as a file read, then as a stray found late), reported once.
     s3 = boto3.client("s3", region_name="us-east-1")
     hidden = nest_copies(organization, _forged("hidden"))
-    (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
+    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 1\n")
     (source,) = build_sources(config, parts, log := EventLog())
     assert source.poll(threading.Event()).failed_units == 0
     targets = _check(parts, Scans(config, parts, log))
@@ -142,16 +148,12 @@ def test_a_bucket_the_sqs_source_read_from_is_watched_too(
     # 0 digest files (TagwardenLogIntegrityBlind).
     elsewhere = Deployment.create("elsewhere")
     account, region = GROUPS[0]
-    listed = place(organization[0].logs[3])
-    assert listed is not None and listed.when is not None
-    forged = log_key(account, listed.when + timedelta(minutes=1), region)
+    forged = log_key(account, _named(organization[0].logs[3]) + timedelta(minutes=1), region)
     boto3.client("s3").put_object(Bucket=elsewhere.bucket, Key=forged, Body=_forged("elsewhere-1"))
     elsewhere.announce([forged])
     sqs = f"  - {{type: sqs, name: notified, queue_url: {elsewhere.queue_url}, wait_seconds: 0}}\n"
     config_text = CONFIG.replace("integrity:", sqs + "integrity:") + "workers: 1\n"
-    (tmp_path / "tagwarden.yaml").write_text(config_text)
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
+    config, parts = daemon_parts(tmp_path, config_text)
     for source in build_sources(config, parts, log := EventLog()):
         assert source.poll(threading.Event()).failed_units == 0
     targets = _check(parts, Scans(config, parts, log))
@@ -176,14 +178,13 @@ def test_a_bucket_the_sqs_source_read_from_is_watched_too(
 def test_an_sqs_source_alone_is_checked_on_schedule(aws: str, tmp_path: Path) -> None:
     # No files source, no trail known at start: the files the queue announces say where to look.
     queue = Deployment.create("only").queue_url
-    (tmp_path / "tagwarden.yaml").write_text(
+    config, parts = daemon_parts(
+        tmp_path,
         CONFIG.replace(
             f'type: files, name: trail-logs, paths: ["s3://{BUCKET}/AWSLogs/"]',
             f"type: sqs, queue_url: {queue}",
-        )
+        ),
     )
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
     assert "integrity" in [job.name for job in Scans(config, parts, EventLog()).jobs()]
 
 
@@ -193,10 +194,7 @@ def _three_days_ago(monkeypatch: pytest.MonkeyPatch) -> SignedTree:
     monkeypatch.setattr(signed_trail, "REGION", GROUPS[0][1])
     start = datetime.now(UTC).replace(minute=0, second=31, microsecond=0) - timedelta(hours=72)
     old = build_tree(hours=3, logs_per_hour=2, start=start)
-    s3 = boto3.client("s3", region_name="us-east-1")
-    for key, content in old.files.items():
-        metadata = {"signature": old.signatures[key]} if key in old.signatures else {}
-        s3.put_object(Bucket=BUCKET, Key=key, Body=content, Metadata=metadata)
+    put_files(old)
     return old
 
 
@@ -212,17 +210,14 @@ def test_files_read_named_before_the_window_are_vouched_for_by_their_hours_diges
     account, region = GROUPS[0]
     old = _three_days_ago(monkeypatch)
     s3 = boto3.client("s3", region_name="us-east-1")
-    listed = place(old.logs[2])
-    assert listed is not None and listed.when is not None
-    unlisted = "AWSLogs/a/b/c/d/" + log_key(account, listed.when + timedelta(minutes=1), region)
+    named = _named(old.logs[2])
+    unlisted = "AWSLogs/a/b/c/d/" + log_key(account, named + timedelta(minutes=1), region)
     copy = f"AWSLogs/a/b/c/d/{old.logs[3]}"  # a copy of a listed file, its records forged
     modified = old.logs[4]  # written again, its records forged
     unvouched = log_key(account, datetime.now(UTC) - timedelta(days=30), region)  # no digest then
     for n, key in enumerate((unlisted, copy, modified, unvouched)):
         s3.put_object(Bucket=BUCKET, Key=key, Body=_forged(f"early-{n}"))
-    (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
+    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 1\n")
     scans = Scans(config, parts, log := EventLog())
     planted = {f"s3://{BUCKET}/{key}" for key in (unlisted, copy, modified, unvouched)}
     before = _check(parts, scans)
@@ -243,7 +238,7 @@ def test_files_read_named_before_the_window_are_vouched_for_by_their_hours_diges
     # What the runbook tells on-call: the file's own path after the bucket's, from an hour before
     # the time its name gives, reproduces the finding.
     where, keys = f"s3://{BUCKET}/{unlisted}", str(tmp_path / "keys")
-    since = (listed.when - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%MZ")
+    since = (named - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%MZ")
     capsys.readouterr()
     assert (
         main(
@@ -295,9 +290,7 @@ def test_files_read_of_an_account_and_region_without_digests_are_counted_unvouch
     boto3.client("s3", region_name="us-east-1").put_object(
         Bucket=BUCKET, Key=stranger, Body=_forged("stranger")
     )
-    (tmp_path / "tagwarden.yaml").write_text(CONFIG + "workers: 1\n")
-    config = load_config(tmp_path / "tagwarden.yaml", env={})
-    parts = build_parts(config, get_logger())
+    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 1\n")
     (source,) = build_sources(config, parts, log := EventLog())
     assert source.poll(threading.Event()).failed_units == 0
     _check(parts, scans := Scans(config, parts, log))
