@@ -198,7 +198,8 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         store = self._context.processor.store
         todo = [o for o in objects if o.id not in self._failed]
         if self._skip_processed:
-            todo = [o for o in todo if not store.object_processed(self.name, o.id)]
+            done = store.objects_processed(self.name, [o.id for o in todo])
+            todo = [o for o in todo if o.id not in done]
         if stop.is_set():
             return total
         pool = self._context.pool

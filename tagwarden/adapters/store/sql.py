@@ -26,37 +26,20 @@ from tagwarden.adapters.store.known_rows import (
 from tagwarden.adapters.store.outbox_rows import requeue_statement
 from tagwarden.adapters.store.read_log_rows import buckets_read, files_read, forget_read, origins_read
 from tagwarden.adapters.store.sql_outbox import SqlOutbox
+from tagwarden.adapters.store.sql_progress import SqlProgress
 from tagwarden.adapters.store.sql_unit import SqlUnit
 from tagwarden.adapters.store.unit_cache import UnitCache
 from tagwarden.core.arn import canonical_principal
-from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Finding, KnownTags, SessionGrant
 from tagwarden.core.model.finding import FindingStatus
 from tagwarden.core.model.tagfold import COMPLETE_MARKER
 from tagwarden.core.ports.compute_state import Entry
 from tagwarden.core.ports.known_objects import KeptDigest, KeptLogHash, LogOrigin
-from tagwarden.core.ports.store import FailedUnit, FindingFilter, HistoryEntry
+from tagwarden.core.ports.store import FindingFilter, HistoryEntry
 from tagwarden.core.timeutil import now_iso
 
 Row = tuple[Any, ...]
 _FINDING_SELECT = "SELECT " + ", ".join(FINDING_COLUMNS) + " FROM findings"
-_FAILED_COLUMNS = (
-    "source, unit, reason, detail, failures, quarantined, first_failed_at, last_failed_at, payload"
-)
-
-
-def _failed_unit(row: Row) -> FailedUnit:
-    return FailedUnit(
-        str(row[0]),
-        str(row[1]),
-        str(row[2]),
-        str(row[3]),
-        int(row[4]),
-        bool(row[5]),
-        str(row[6]),
-        str(row[7]),
-        None if row[8] is None else str(row[8]),
-    )
 
 
 class Sql(Protocol):
@@ -108,7 +91,7 @@ _REMEDIATION_UPSERT = (
 )
 
 
-class SqlStore(SqlOutbox, ABC):
+class SqlStore(SqlOutbox, SqlProgress, ABC):
     """The reads and single-statement writes every engine runs alike. An engine gives ``_reading``
     (a connection that sees the last commit), ``_writing`` (a transaction) and ``unit``."""
 
@@ -235,73 +218,6 @@ class SqlStore(SqlOutbox, ABC):
         with self._reading() as sql:
             row = sql.row("SELECT taken_at FROM principal_inventories WHERE account = ?", (account,))
         return float(row[0]) if row else None
-
-    # progress
-    def object_processed(self, source: str, key: str) -> bool:
-        with self._reading() as sql:
-            row = sql.row("SELECT 1 FROM processed_objects WHERE source = ? AND key = ?", (source, key))
-        return row is not None
-
-    def log_origins(self) -> dict[tuple[str, str], float]:
-        with self._reading() as sql:
-            rows = sql.rows("SELECT account, region, newest FROM log_origins")
-        return {(str(r[0]), str(r[1])): float(r[2]) for r in rows}
-
-    def read_cursor(self, source: str) -> float | None:
-        with self._reading() as sql:
-            row = sql.row("SELECT read_until FROM source_cursors WHERE source = ?", (source,))
-        return float(row[0]) if row else None
-
-    def pending(self, scope: str) -> list[PendingDifference]:
-        with self._reading() as sql:
-            row = sql.row("SELECT entries_json FROM pending_differences WHERE scope = ?", (scope,))
-        return [PendingDifference.from_dict(entry) for entry in json.loads(row[0])] if row else []
-
-    def note_unit_failure(
-        self, source: str, unit: str, reason: str, detail: str, *, payload: str | None, quarantine_after: int
-    ) -> FailedUnit:
-        now = now_iso()
-        with self._writing() as sql:
-            sql.run(
-                "INSERT INTO failed_units (source, unit, reason, detail, payload, failures, quarantined,"
-                " first_failed_at, last_failed_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)"
-                " ON CONFLICT (source, unit) DO UPDATE SET reason = excluded.reason,"
-                " detail = excluded.detail, payload = COALESCE(excluded.payload, failed_units.payload),"
-                " failures = failed_units.failures + 1,"
-                " quarantined = CASE WHEN failed_units.failures + 1 >= ? THEN 1 ELSE 0 END,"
-                " last_failed_at = excluded.last_failed_at",
-                (
-                    source,
-                    unit,
-                    reason,
-                    detail[:2000],
-                    payload,
-                    int(quarantine_after <= 1),
-                    now,
-                    now,
-                    quarantine_after,
-                ),
-            )
-            row = sql.row(
-                f"SELECT {_FAILED_COLUMNS} FROM failed_units WHERE source = ? AND unit = ?", (source, unit)
-            )
-        assert row is not None  # written just above, in the same transaction
-        return _failed_unit(row)
-
-    def is_quarantined(self, source: str, unit: str) -> bool:
-        with self._reading() as sql:
-            row = sql.row(
-                "SELECT 1 FROM failed_units WHERE source = ? AND unit = ? AND quarantined = 1", (source, unit)
-            )
-        return row is not None
-
-    def failed_units(self, quarantined_only: bool = True) -> list[FailedUnit]:
-        where = " WHERE quarantined = 1" if quarantined_only else ""
-        with self._reading() as sql:
-            rows = sql.rows(
-                f"SELECT {_FAILED_COLUMNS} FROM failed_units{where} ORDER BY last_failed_at, source, unit"
-            )
-        return [_failed_unit(r) for r in rows]
 
     # compute state
     def compute_entries(self, wanted: Collection[Entry]) -> dict[Entry, str]:

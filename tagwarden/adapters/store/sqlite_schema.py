@@ -10,7 +10,7 @@ import sqlite3
 from tagwarden.adapters.store.schema_v5 import schema_v5
 from tagwarden.core.timeutil import parse_time
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);

@@ -7,7 +7,7 @@ table that a reader has to know how to parse.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -83,7 +83,15 @@ class ProgressUnit(Protocol):
 class ProgressReads(Protocol):
     """Reads outside a unit."""
 
-    def object_processed(self, source: str, key: str) -> bool: ...
+    def objects_processed(self, source: str, keys: Collection[str]) -> set[str]:
+        """Those of ``keys`` that ``mark_object`` marked for ``source``."""
+        ...
+
+    def forget_objects_processed(self, source: str, under: str, processed_before: str) -> int:
+        """Deletes the marks of ``source``'s objects whose key starts with ``under`` that were
+        committed before ``processed_before`` (UTC, ``YYYY-MM-DDTHH:MM:SSZ``), a few thousand per
+        transaction; returns how many went."""
+        ...
 
     def log_origins(self) -> dict[tuple[str, str], float]:
         """The newest event time of every (account, region) ``note_log_origins`` kept."""
@@ -91,6 +99,11 @@ class ProgressReads(Protocol):
 
     def read_cursor(self, source: str) -> float | None:
         """Where ``source`` got to, or None when it never committed a position."""
+        ...
+
+    def advance_read_cursor(self, source: str, read_until: float) -> None:
+        """Outside a unit: ``source``'s cursor moved to ``read_until`` if that is later than where
+        it stands (a cursor never goes back this way)."""
         ...
 
     def pending(self, scope: str) -> list[PendingDifference]:

@@ -52,8 +52,37 @@ def test_processed_events_and_objects(store: Store) -> None:
         tx.mark_object("src", "s3://b/k")
         tx.mark_object("src", "s3://b/k")
         assert tx.is_processed("e1") and not tx.is_processed("e2")
-    assert store.object_processed("src", "s3://b/k")
-    assert not store.object_processed("src", "s3://b/j") and not store.object_processed("x", "s3://b/k")
+    assert store.objects_processed("src", ["s3://b/k", "s3://b/j", "s3://b/k"]) == {"s3://b/k"}
+    assert store.objects_processed("x", ["s3://b/k"]) == set() and store.objects_processed("src", []) == set()
+
+
+def test_objects_processed_are_looked_up_many_at_once(store: Store) -> None:
+    keys = [f"s3://b/AWSLogs/{n:05}.json.gz" for n in range(1_203)]
+    with store.unit() as tx:
+        for key in keys[::2]:
+            tx.mark_object("src", key)
+    assert store.objects_processed("src", reversed(keys)) == set(keys[::2])  # type: ignore[arg-type]
+
+
+def test_a_cursor_advanced_outside_a_unit_never_goes_back(store: Store) -> None:
+    store.advance_read_cursor("files s3://b/", 100.0)
+    store.advance_read_cursor("files s3://b/", 50.0)
+    assert store.read_cursor("files s3://b/") == 100.0
+    store.advance_read_cursor("files s3://b/", 150.5)
+    assert store.read_cursor("files s3://b/") == 150.5 and store.read_cursor("files") is None
+
+
+def test_marks_are_forgotten_by_source_path_and_time(store: Store) -> None:
+    under = ["s3://b/AWSLogs/1.json.gz", "s3://b/AWSLogs/2.json.gz", "s3://b/AWSLogs/3.json.gz"]
+    elsewhere = ["s3://b/AWSLogsX/4.json.gz", "s3://c/AWSLogs/5.json.gz", "/local/AWSLogs/6.json.gz"]
+    with store.unit() as tx:
+        for key in under + elsewhere:
+            tx.mark_object("src", key)
+        tx.mark_object("other", under[0])
+    assert store.forget_objects_processed("src", "s3://b/AWSLogs/", "2000-01-01T00:00:00Z") == 0
+    assert store.forget_objects_processed("src", "s3://b/AWSLogs/", "2999-01-01T00:00:00Z", batch=2) == 3
+    assert store.objects_processed("src", under + elsewhere) == set(elsewhere)
+    assert store.objects_processed("other", under) == {under[0]}
 
 
 def _change(event_id: str, target: str, team: str) -> TagChange:
