@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tagwarden.adapters.aws.error_codes import AWS_ERRORS
 from tagwarden.adapters.sources.failures import UnitFailures
+from tagwarden.adapters.sources.files_reach import Listed, S3Reach
 from tagwarden.adapters.sources.log_names import is_log_key
 from tagwarden.adapters.sources.parallel import PreparePool, local_records, prepared_in_order, small_size
 from tagwarden.adapters.sources.s3_objects import (
@@ -59,6 +60,7 @@ class LogObject:
     bucket: str | None = None
     key: str | None = None
     size: int | None = None  # bytes, as listed
+    entry: str = ""  # the source's path it was listed under
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,12 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         self._failures = UnitFailures(name, context, settings.quarantine_after, self._log)
         self._workers = workers
         self._batch_records = batch_records
+        # The daemon's listing of S3 paths narrows to recent days once they were read whole.
+        self._reach: S3Reach | None = None
+        if skip_processed and settings.late_file_hours is not None:
+            store = context.processor.store
+            self._reach = S3Reach(name, settings.paths, settings.late_file_hours, store, context.wall_clock)
+        self._unresolved: list[LogObject] = []  # failed in this poll, to be tried again
 
     def _client(self) -> S3Client:
         if self._s3 is None:
@@ -143,8 +151,11 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         for entry in self.settings.paths:
             if entry.startswith("s3://"):
                 bucket, prefix = parse_s3_url(entry)
-                for key, size in list_log_objects(self._client(), bucket, prefix, self._window):
-                    found.append(LogObject(f"s3://{bucket}/{key}", key, bucket=bucket, key=key, size=size))
+                window = self._window if self._reach is None else self._reach.window(entry, self._window)
+                for key, size in list_log_objects(self._client(), bucket, prefix, window):
+                    found.append(
+                        LogObject(f"s3://{bucket}/{key}", key, bucket=bucket, key=key, size=size, entry=entry)
+                    )
                 continue
             path = self._resolve(entry)
             if not path.exists():
@@ -190,7 +201,10 @@ class FilesSource(SourceBase[FilesSourceSettings]):
 
     def poll(self, stop: threading.Event, progress: Progress | None = None) -> PollResult:
         total = PollResult()
+        self._unresolved = []
         try:
+            if self._reach is not None:
+                self._reach.load()
             objects = self.discover()
         except _LIST_ERRORS as exc:
             self._report(total, "list_failed", str(exc), "source_list_failed", error=str(exc))
@@ -206,11 +220,24 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         if pool is None and self._workers > 1:
             pool = PreparePool(self._context.processor, self._workers)  # for this poll only
         try:
-            self._commit_in_order(total, todo, pool, stop, progress)
+            went_through = self._commit_in_order(total, todo, pool, stop, progress)
         finally:
             if pool is not None and pool is not self._context.pool:
                 pool.close()
+        if went_through and self._reach is not None:
+            self._move_reach(objects)
         return total
+
+    def _move_reach(self, objects: list[LogObject]) -> None:
+        """Every file listed was read, set aside or failed: the S3 paths' cursors move on, and
+        the marks no listing reaches any more are forgotten."""
+        assert self._reach is not None
+        s3 = [Listed(obj.entry, obj.name) for obj in objects if obj.bucket is not None]
+        self._reach.advance(s3, [Listed(obj.entry, obj.name) for obj in self._unresolved])
+        forgotten = self._reach.forget()
+        if forgotten:
+            self._context.metrics.store_forgotten_rows.labels("processed_objects").inc(forgotten)
+            self._log.info("files_marks_forgotten", rows=forgotten)
 
     def _commit_in_order(
         self,
@@ -219,7 +246,8 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         pool: PreparePool | None,
         stop: threading.Event,
         progress: Progress | None,
-    ) -> None:
+    ) -> bool:
+        """Whether it went through every file of ``todo`` (no stop, nothing deferred)."""
         if any(obj.bucket is not None for obj in todo):
             self._client()  # made once here: S3 objects are fetched from several threads
         gathered: Gathered[_Turn] = Gathered(self._batch_records)  # files for one transaction
@@ -234,9 +262,11 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             ahead=gathered.unit_limit,
         )
         done_one = (lambda done: progress(done, len(todo), total)) if progress is not None else None
+        cut_short = False
         try:
             for done, (obj, ready) in enumerate(prepared, start=1):
                 if done > 1 and stop.is_set():  # after a skipped file: this one is read again later
+                    cut_short = True
                     break
                 if self._skip_processed and self._failures.is_quarantined(obj.id):
                     self._failed.add(obj.id)
@@ -250,8 +280,9 @@ class FilesSource(SourceBase[FilesSourceSettings]):
                         total, [_Turn(done, obj, ready)], done_one
                     )
                 if not go_on or stop.is_set():  # the files in hand are committed; nothing new is started
+                    cut_short = True
                     break
-            self._commit(total, gathered.take(), done_one)
+            return self._commit(total, gathered.take(), done_one) and not cut_short
         finally:
             prepared.close()
 
@@ -308,6 +339,8 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         self._context.metrics.source_errors.labels(self.name, reason).inc()
         if not self._skip_processed or self._failures.failed(obj.id, reason, detail):
             self._failed.add(obj.id)  # a one-off replay reads each file once
+        else:
+            self._unresolved.append(obj)
 
     def _defer(self, total: PollResult, obj: LogObject, exc: UnitDeferred) -> None:
         total.units += 1

@@ -141,6 +141,15 @@ class SqsSourceSettings(_SourceBase):
 class FilesSourceSettings(_SourceBase):
     type: Literal["files"]
     paths: list[str] = Field(min_length=1, description="directories, files or s3://bucket/prefix")
+    late_file_hours: float | None = Field(
+        default=24,
+        gt=0,
+        le=2160,
+        description="s3:// paths: once a path's files are all read, later polls list only the day"
+        " folders from this many hours before the newest one's time, and forget the files older"
+        " than that; a log file delivered later than this after the time in its name is not read."
+        " null: list every file at every poll (and keep every file's mark)",
+    )
 
 
 class LookupEventsSourceSettings(_SourceBase):
