@@ -6,6 +6,7 @@ the window must not take it out of the check."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
@@ -46,14 +47,20 @@ class WindowReads:
         *,
         digests: KnownDigests | None = None,
         threads: int = DEFAULT_READ_CONCURRENCY,
+        started_at: float | None = None,
     ) -> None:
+        """``started_at``: when the check started (epoch seconds; default now), what its verdicts
+        on files named before the window are kept with: a file read again since is checked again."""
         self._store, self._s3 = store, s3
         self._keys, self._stopping, self._digests, self._threads = public_keys, stopping, digests, threads
         self._named_from = since - LOG_MARGIN  # files named earlier are not in the window's trees
         self._read_from = self._named_from.timestamp()  # files read earlier are none of this check's
         self._files: dict[GroupKey, list[str]] = {}  # read, by account and region, as last added
+        self._started_at = time.time() if started_at is None else started_at
+        self._verdicts: list[str] = []  # files named before the window, checked in this check
         self.origins = 0  # accounts and regions read of (parts)
         self.early = 0  # files named before the window, vouched for (check)
+        self.early_kept = 0  # of those, files an earlier check reached a verdict on, not read since
         self.unplaced = 0  # files named nowhere (unplaced_problems)
         self.unvouched: dict[LogOrigin, int] = {}  # files read, where the window holds no digest of theirs
 
@@ -102,7 +109,12 @@ class WindowReads:
             self.unvouched[group] = len(read)
             return Report()
         files = sorted((when, url) for url in read if (when := self._named(url)) is not None)
+        kept = self._store.log_files_checked([url for _, url in files])
+        files = [(when, url) for when, url in files if url not in kept]
         self.early += len(files)
+        self.early_kept += len(kept)
+        if not files:
+            return Report()
         report, run = Report(), files[:1]
         for when, url in files[1:]:
             if when - run[-1][0] > _APART:
@@ -112,6 +124,13 @@ class WindowReads:
         if run:
             report.add(self._vouch(run, folders))
         return report
+
+    def keep_verdicts(self) -> None:
+        """Once the check's findings are recorded: the files named before the window it checked
+        are not checked again until they are read again (their digests are hours old, out of
+        every later window, and would be read again at every check)."""
+        self._store.note_log_files_checked(self._verdicts, self._started_at)
+        self._verdicts = []
 
     def _vouch(self, run: list[tuple[datetime, str]], folders: set[tuple[str, str]]) -> Report:
         since = run[0][0].replace(minute=0, second=0, microsecond=0) - _HOUR
@@ -132,6 +151,7 @@ class WindowReads:
         tree.logs = {url: parse_s3_url(url)[1] for url in read}  # the files read, and only they
         tree.fingerprints = {}
         tree.clients.update({parse_s3_url(url)[0]: self._s3 for url in read})
+        self._verdicts.extend(read)
         if not tree.digests:
             return Report(problems=[_unvouched(run)])
         self._keys.cover(digest_times(tree))

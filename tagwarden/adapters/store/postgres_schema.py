@@ -6,9 +6,8 @@ from __future__ import annotations
 from tagwarden.adapters.store.compute_rows import SCHEMA_V7
 from tagwarden.adapters.store.known_rows import schema_v9
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8
-from tagwarden.adapters.store.read_log_rows import schema_v10
+from tagwarden.adapters.store.read_log_rows import schema_v10, schema_v11
 from tagwarden.adapters.store.schema_v5 import schema_v5
-from tagwarden.adapters.store.sql_progress import SCHEMA_V11
 
 SCHEMA_VERSION = 11
 
@@ -165,6 +164,7 @@ CREATE TABLE session_uses (
     9: schema_v9(real="DOUBLE PRECISION", blob="BYTEA"),
     # The S3 log files the sources read, each verified by the integrity check wherever it lies.
     10: schema_v10(real="DOUBLE PRECISION"),
-    # A files source's marks of the S3 objects it read, forgotten once its listing no longer reaches them.
-    11: SCHEMA_V11,
+    # A files source's marks of the S3 objects it read, forgotten once its listing no longer reaches
+    # them; the integrity check's verdict on a file read named before its window, kept.
+    11: schema_v11(real="DOUBLE PRECISION"),
 }

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Sql
 
 
+_URLS_A_QUERY = 500
+
+
 def schema_v10(*, real: str) -> str:
     """Version 10; ``real``: the engine's floating-point type."""
     return f"""
@@ -22,6 +25,15 @@ CREATE TABLE log_files_read (
 );
 CREATE INDEX log_files_read_origin ON log_files_read (account, region, read_at);
 CREATE INDEX log_files_read_at ON log_files_read (read_at);
+"""
+
+
+def schema_v11(*, real: str) -> str:
+    """Version 11: a files source forgets its marks by when they were committed; the integrity
+    check keeps when it reached a verdict on a file read (``checked_at``), void once it is read again."""
+    return f"""
+CREATE INDEX processed_objects_at ON processed_objects (source, processed_at);
+ALTER TABLE log_files_read ADD COLUMN checked_at {real};
 """
 
 
@@ -59,6 +71,26 @@ def files_read(sql: Sql, origin: LogOrigin, since: float) -> list[str]:
         (*origin, since),
     )
     return [str(row[0]) for row in rows]
+
+
+def checked(sql: Sql, urls: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(urls), _URLS_A_QUERY):
+        chunk = urls[start : start + _URLS_A_QUERY]
+        rows = sql.rows(
+            f"SELECT url FROM log_files_read WHERE url IN ({', '.join('?' * len(chunk))})"
+            " AND checked_at >= read_at",
+            chunk,
+        )
+        found.update(str(row[0]) for row in rows)
+    return found
+
+
+def note_checked(sql: Sql, urls: Sequence[str], at: float) -> None:
+    # A file read again after ``at`` has read_at > checked_at: ``checked`` leaves it out.
+    sql.run_many(
+        "UPDATE log_files_read SET checked_at = ? WHERE url = ?", [(at, url) for url in sorted(set(urls))]
+    )
 
 
 def forget_read(sql: Sql, read_before: float) -> int:

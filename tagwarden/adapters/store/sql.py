@@ -24,7 +24,14 @@ from tagwarden.adapters.store.known_rows import (
     select_known,
 )
 from tagwarden.adapters.store.outbox_rows import requeue_statement
-from tagwarden.adapters.store.read_log_rows import buckets_read, files_read, forget_read, origins_read
+from tagwarden.adapters.store.read_log_rows import (
+    buckets_read,
+    checked,
+    files_read,
+    forget_read,
+    note_checked,
+    origins_read,
+)
 from tagwarden.adapters.store.sql_outbox import SqlOutbox
 from tagwarden.adapters.store.sql_progress import SqlProgress
 from tagwarden.adapters.store.sql_unit import SqlUnit
@@ -265,6 +272,14 @@ class SqlStore(SqlOutbox, SqlProgress, ABC):
     def log_files_read(self, origin: LogOrigin, since: float) -> list[str]:
         with self._reading() as sql:
             return files_read(sql, origin, since)
+
+    def log_files_checked(self, urls: Collection[str]) -> set[str]:
+        with self._reading() as sql:
+            return checked(sql, sorted(set(urls)))
+
+    def note_log_files_checked(self, urls: Collection[str], at: float) -> None:
+        with self._writing() as sql:
+            note_checked(sql, sorted(set(urls)), at)
 
     def forget_log_files_read(self, read_before: float) -> int:
         with self._writing() as sql:

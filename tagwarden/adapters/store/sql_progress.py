@@ -16,8 +16,6 @@ from tagwarden.core.timeutil import now_iso
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Row, Sql
 
-# Version 11, the same on both engines: a files source forgets its marks by when they were written.
-SCHEMA_V11 = "CREATE INDEX processed_objects_at ON processed_objects (source, processed_at);"
 _KEYS_A_QUERY = 500  # well under SQLite's and PostgreSQL's limits on a statement's parameters
 _FAILED_COLUMNS = (
     "source, unit, reason, detail, failures, quarantined, first_failed_at, last_failed_at, payload"

@@ -12,9 +12,8 @@ from tagwarden.adapters.store.compute_rows import SCHEMA_V7  # the same on both 
 from tagwarden.adapters.store.known_rows import schema_v9
 from tagwarden.adapters.store.lock import make_folder_of
 from tagwarden.adapters.store.outbox_rows import SCHEMA_V6, SCHEMA_V8  # the same on both engines
-from tagwarden.adapters.store.read_log_rows import schema_v10
+from tagwarden.adapters.store.read_log_rows import schema_v10, schema_v11
 from tagwarden.adapters.store.sql import Row, SqlStore
-from tagwarden.adapters.store.sql_progress import SCHEMA_V11
 from tagwarden.adapters.store.sqlite_schema import (
     SCHEMA_V1,
     SCHEMA_V2,
@@ -67,7 +66,7 @@ _STEPS = {
     8: SCHEMA_V8,
     9: schema_v9(real="REAL", blob="BLOB"),
     10: schema_v10(real="REAL"),
-    11: SCHEMA_V11,
+    11: schema_v11(real="REAL"),
 }
 
 

@@ -69,7 +69,9 @@ def verify_sources(
     keys = key_source(folder, parts.clients.cloudtrail, (since, now))  # CloudTrail's: once a region
     s3, threads = parts.clients.s3(), settings.read_concurrency
     # The log files the sources read, wherever they lie, whatever time their names give
-    read = WindowReads(parts.store, s3, since, keys, stopping, digests=digests, threads=threads)
+    read = WindowReads(
+        parts.store, s3, since, keys, stopping, digests=digests, threads=threads, started_at=now.timestamp()
+    )
     urls = integrity_locations(config, parts, read.buckets())
     locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
     with known.one_check(), digests.one_check():
@@ -82,6 +84,7 @@ def verify_sources(
     metrics.replace_gauge(metrics.integrity_read_files_unvouched, dict(read.unvouched.items()))
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
+    read.keep_verdicts()
     log.info(
         "integrity_check_done",
         locations=urls,
@@ -92,6 +95,7 @@ def verify_sources(
         log_files=report.logs_checked,
         read_origins=read.origins,  # accounts and regions whose files read were checked with their own
         read_early=read.early,  # of them, files named before the window, vouched for by their hours' digests
+        read_early_kept=read.early_kept,  # and those an earlier check vouched for, not read since
         read_unplaced=read.unplaced,  # files read whose names CloudTrail never gives
         read_unvouched=sum(read.unvouched.values()),  # files read of an account and region without digests
         log_files_read=known.counts.read,

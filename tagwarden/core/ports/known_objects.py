@@ -92,6 +92,15 @@ class LogFilesRead(Protocol):
         """The files of ``origin`` read from ``since`` on (their URLs), sorted."""
         ...
 
+    def log_files_checked(self, urls: Collection[str]) -> set[str]:
+        """Those of ``urls`` the integrity check reached a verdict on since they were last read."""
+        ...
+
+    def note_log_files_checked(self, urls: Collection[str], at: float) -> None:
+        """The check that started at ``at`` (epoch seconds) reached a verdict on ``urls``: kept
+        for each not read again since then."""
+        ...
+
     def forget_log_files_read(self, read_before: float) -> int:
         """Forgets the files last read before ``read_before``; how many."""
         ...

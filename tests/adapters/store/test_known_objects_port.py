@@ -114,3 +114,20 @@ def test_files_read_by_a_unit_that_rolls_back_are_not_kept(store: Store) -> None
         tx.note_log_files_read([L1])
         raise RuntimeError("the unit failed")
     assert store.log_file_origins_read(0.0) == []
+
+
+def test_a_verdict_on_a_file_read_holds_until_it_is_read_again(store: Store) -> None:
+    _read(store, L1, L2)
+    assert store.log_files_checked([L1.url, L2.url, ODD.url]) == set()
+    check_started = time.time()
+    time.sleep(0.01)
+    _read(store, L2)  # read again while the check ran: what it checked may not be what was read
+    store.note_log_files_checked([L1.url, L2.url, ODD.url], check_started)
+    assert store.log_files_checked([L1.url, L2.url, ODD.url]) == {L1.url}
+    time.sleep(0.01)
+    _read(store, L1)
+    assert store.log_files_checked([L1.url]) == set()
+    many = [LogFileRead(f"s3://logs/{n:04}.json.gz", "", "") for n in range(1_100)]
+    _read(store, *many)
+    store.note_log_files_checked([file.url for file in many], time.time())
+    assert store.log_files_checked([file.url for file in many]) == {file.url for file in many}

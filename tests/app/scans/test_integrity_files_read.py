@@ -306,3 +306,50 @@ def test_files_read_of_an_account_and_region_without_digests_are_counted_unvouch
     parts.store.forget_log_files_read(time.time() + 1)  # as once the read is older than the window
     _check(parts, scans)
     assert unvouched("999988887777", "us-east-2") is None
+
+
+def test_a_verdict_on_files_named_before_the_window_is_kept_until_they_are_read_again(
+    organization: list[SignedTree], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Their hours' digests are out of every later window: checked at every check, a catch-up of
+    # days had them read again every hour for two days. One verdict is enough, unless the file is
+    # read again (it may not be what was checked) or the check's findings were never recorded.
+    old = _three_days_ago(monkeypatch)
+    config, parts = daemon_parts(tmp_path)
+    scans = Scans(config, parts, log := EventLog())
+    read = f"s3://{BUCKET}/{old.logs[2]}"
+    boto3.client("s3", region_name="us-east-1").put_object(
+        Bucket=BUCKET, Key=old.logs[2], Body=_forged("one")
+    )
+
+    def read_again() -> None:
+        with parts.store.unit() as tx:
+            tx.note_log_files_read([log_file_read(read)])
+
+    def checked() -> dict[str, int]:
+        found = _check(parts, scans)
+        assert read in found
+        (*_, done) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+        # Digests read from S3 or taken from the store's copies (moto dates them when they were put).
+        digests = done["digests_read"] + done["digests_known"]
+        return {"early": done["read_early"], "kept": done["read_early_kept"], "digests": digests}
+
+    read_again()
+    recorded = parts.recorder.record
+
+    def fails(*args: object, **kwargs: object) -> object:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(parts.recorder, "record", fails)
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    assert not scans.run(job)  # found, never recorded: no verdict kept
+    monkeypatch.setattr(parts.recorder, "record", recorded)
+    first = checked()
+    assert first["early"] == 1 and first["kept"] == 0
+    second = checked()
+    assert second["early"] == 0 and second["kept"] == 1
+    read_again()
+    third = checked()
+    assert third["early"] == 1 and third["kept"] == 0
+    # What the verdict saves: the early hours' digests (three, and their neighbours' chain).
+    assert third["digests"] - second["digests"] >= 3, (second, third)
