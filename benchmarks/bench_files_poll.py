@@ -139,15 +139,18 @@ def main() -> None:
 
         s3 = boto3.client("s3")
         s3.create_bucket(Bucket=BUCKET)
+        # The history ends early enough for both settings' later polls to find hours of their own
+        # before now (a windowed poll lists files named up to an hour ahead, no further).
         now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
-        start = now - timedelta(days=args.days)
+        end = now - timedelta(hours=2 * args.rounds)
+        start = end - timedelta(days=args.days)
         put = sum(_put_hour(s3, start + timedelta(hours=h), regions) for h in range(args.days * 24))
         print(f"{put:,} log files: {args.days} days, {len(regions)} regions, one every 5 minutes", flush=True)
         # Each setting's later polls find hours of their own, after the history and apart.
         for index, late in enumerate(["null", "24"]):
             work = Path(tmp) / f"late-{late}"
             work.mkdir()
-            _run(args, work, late, now + timedelta(hours=index * args.rounds), regions)
+            _run(args, work, late, end + timedelta(hours=index * args.rounds), regions)
 
 
 if __name__ == "__main__":

@@ -22,9 +22,10 @@ from typing import Protocol
 from tagwarden.adapters.sources.s3_objects import Window, log_file_time, parse_s3_url
 
 _SKEW_SECONDS = 3600
-# Files named up to a day after now are listed (a clock behind S3's); a name further ahead is
-# not CloudTrail's, and it cannot move the cursor past now either.
-_AHEAD = timedelta(days=1)
+# Files named up to an hour after now are listed (this host's clock behind AWS's); a name further
+# ahead is not one CloudTrail gives, and it cannot move the cursor past now either. With a day
+# here, every poll also listed tomorrow's day folder of each region, empty.
+_AHEAD = timedelta(hours=1)
 
 
 class CursorStore(Protocol):

@@ -95,14 +95,16 @@ def test_a_path_is_listed_whole_once_then_only_the_days_a_late_file_may_arrive_i
     assert listings.taken() == ["AWSLogs/"]  # whole: the path's first listing
     assert _cursor(wired) == (NOW - timedelta(hours=1)).timestamp()
 
-    # Misfiled long after its time, and delivered 23 hours late: only the second is listed.
+    # Misfiled long after its time, named for hours ahead, and delivered 23 hours late: only the
+    # last is listed.
     _put(s3, NOW - timedelta(days=5), "misfiled-late")
+    _put(s3, NOW + timedelta(hours=3), "ahead")
     _put(s3, NOW - timedelta(hours=24), "late")
     assert _poll(source) == {"late"}
     listed = listings.taken()
     days = sorted(prefix[-11:] for prefix in listed if re.search(r"/\d{4}/\d{2}/\d{2}/$", prefix))
-    # From a day before the cursor (an hour ago) to a day after now; no listing of the whole path.
-    first, last = (NOW - timedelta(hours=25)).date(), (datetime.now(UTC) + timedelta(days=1)).date()
+    # From a day before the cursor (an hour ago) to an hour after now; not the whole path.
+    first, last = (NOW - timedelta(hours=25)).date(), (datetime.now(UTC) + timedelta(hours=1)).date()
     wanted = [f"{first + timedelta(days=n):%Y/%m/%d}/" for n in range((last - first).days + 1)]
     assert days == wanted and "AWSLogs/" not in listed and "AWSLogs/ folders" in listed
 
