@@ -233,8 +233,12 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         the marks no listing reaches any more are forgotten."""
         assert self._reach is not None
         s3 = [Listed(obj.entry, obj.name) for obj in objects if obj.bucket is not None]
-        self._reach.advance(s3, [Listed(obj.entry, obj.name) for obj in self._unresolved])
-        forgotten = self._reach.forget()
+        try:
+            self._reach.advance(s3, [Listed(obj.entry, obj.name) for obj in self._unresolved])
+            forgotten = self._reach.forget()
+        except Exception as exc:  # the poll's units are committed: the next poll lists further back
+            self._log.warning("files_reach_not_moved", error=failure_detail(exc))
+            return
         if forgotten:
             self._context.metrics.store_forgotten_rows.labels("processed_objects").inc(forgotten)
             self._log.info("files_marks_forgotten", rows=forgotten)

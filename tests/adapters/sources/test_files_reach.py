@@ -199,3 +199,17 @@ def _commit_marks_at(source: FilesSource, at: datetime, key: str) -> None:
             "UPDATE processed_objects SET processed_at = ? WHERE key = ?", (f"{at:%Y-%m-%dT%H:%M:%SZ}", key)
         ).rowcount
     assert changed == 1
+
+
+def test_a_store_that_fails_to_move_the_cursor_fails_nothing_else(
+    wired: Wired, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s3, listings = boto3.client("s3"), Listings()
+    _put(s3, NOW - timedelta(hours=1), "recent")
+
+    def fails(source: str, read_until: float) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(wired.store, "advance_read_cursor", fails)
+    result = _source(wired, listings).poll(threading.Event())
+    assert result.units == 1 and result.failed_units == 0 and _cursor(wired) is None
