@@ -152,7 +152,10 @@ class FilesSource(SourceBase[FilesSourceSettings]):
             if entry.startswith("s3://"):
                 bucket, prefix = parse_s3_url(entry)
                 window = self._window if self._reach is None else self._reach.window(entry, self._window)
-                for key, size in list_log_objects(self._client(), bucket, prefix, window):
+                listed = list_log_objects(
+                    self._client(), bucket, prefix, window, self.settings.list_concurrency
+                )
+                for key, size in listed:
                     found.append(
                         LogObject(f"s3://{bucket}/{key}", key, bucket=bucket, key=key, size=size, entry=entry)
                     )

@@ -144,6 +144,10 @@ def _objects(s3: S3Client, bucket: str, prefix: str) -> Iterator[tuple[str, int 
                 yield entry["Key"], entry.get("Size")
 
 
+def _listed_objects(s3: S3Client, bucket: str, prefix: str) -> list[tuple[str, int | None]]:
+    return list(_objects(s3, bucket, prefix))
+
+
 _WALK_DEPTH = 7  # folder levels listed below the prefix given, at most
 
 
@@ -195,23 +199,34 @@ def _depth_first(folder: str, children: dict[str, list[str]], level: re.Pattern[
         yield from _depth_first(child, children, level)
 
 
-def list_log_keys(s3: S3Client, bucket: str, prefix: str, window: Window) -> list[str]:
+LIST_CONCURRENCY = 8  # listings of day folders (and of the walk's levels) under way at once
+
+
+def list_log_keys(
+    s3: S3Client, bucket: str, prefix: str, window: Window, threads: int = LIST_CONCURRENCY
+) -> list[str]:
     """Log object keys under ``prefix``, within ``window`` by the time in their names, in
     CloudTrail's time order. With a full window and a prefix above the region folders, only the
-    days in it are listed; a prefix inside a region folder, or with no region folders under it
-    (logs copied elsewhere), is listed whole."""
-    return [key for key, _ in list_log_objects(s3, bucket, prefix, window)]
+    days in it are listed, ``threads`` folders at once; a prefix inside a region folder, or with no
+    region folders under it (logs copied elsewhere), is listed whole."""
+    return [key for key, _ in list_log_objects(s3, bucket, prefix, window, threads)]
 
 
-def list_log_objects(s3: S3Client, bucket: str, prefix: str, window: Window) -> list[tuple[str, int | None]]:
+def list_log_objects(
+    s3: S3Client, bucket: str, prefix: str, window: Window, threads: int = LIST_CONCURRENCY
+) -> list[tuple[str, int | None]]:
     """``list_log_keys`` with each object's size in bytes, as the listing gives it."""
     found: list[tuple[str, int | None]] = []
     regions: list[str] = []
     if window.since is not None and window.until is not None and not _BELOW_REGION.search(prefix):
-        regions = region_walk(s3, bucket, prefix).regions
-    for region_prefix in regions:
-        for day in window.days():
-            found.extend(_objects(s3, bucket, f"{region_prefix}{day:%Y/%m/%d}/"))
+        regions = region_walk(s3, bucket, prefix, threads=threads).regions
+    folders = [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in regions for day in window.days()]
+    # An organization's trail has a region folder per account and region: thousands of listings,
+    # each a round trip, for even a day.
+    with ReadAhead(partial(_listed_objects, s3, bucket), threads) as ahead:
+        ahead.announce(folders)
+        for folder in folders:
+            found.extend(ahead(folder))
     if not regions:
         found.extend(_objects(s3, bucket, prefix))
     chosen = [(k, size) for k, size in found if is_log_key(k)]

@@ -150,6 +150,13 @@ class FilesSourceSettings(_SourceBase):
         " than that; a log file delivered later than this after the time in its name is not read."
         " null: list every file at every poll (and keep every file's mark)",
     )
+    list_concurrency: int = Field(
+        default=8,
+        ge=1,
+        le=64,
+        description="s3:// paths: folder listings under way at once (a trail's region folders, then"
+        " their day folders); each is a round trip",
+    )
 
 
 class LookupEventsSourceSettings(_SourceBase):

@@ -46,10 +46,13 @@ class Listings:
     def __init__(self) -> None:
         self.client = boto3.client("s3")
         self.prefixes: list[str] = []
+        self.threads: set[int] = set()  # where the day folders were listed
         self.client.meta.events.register("before-parameter-build.s3.ListObjectsV2", self._note)
 
     def _note(self, params: dict[str, Any], **_: Any) -> None:
         folders = " folders" if params.get("Delimiter") else ""
+        if not folders and params.get("Prefix", "").endswith(NOW.strftime("%Y/%m/%d/")):
+            self.threads.add(threading.get_ident())
         self.prefixes.append(params.get("Prefix", "") + folders)
 
     def taken(self) -> list[str]:
@@ -213,3 +216,21 @@ def test_a_store_that_fails_to_move_the_cursor_fails_nothing_else(
     monkeypatch.setattr(wired.store, "advance_read_cursor", fails)
     result = _source(wired, listings).poll(threading.Event())
     assert result.units == 1 and result.failed_units == 0 and _cursor(wired) is None
+
+
+def test_day_folders_are_listed_list_concurrency_at_once(wired: Wired) -> None:
+    s3 = boto3.client("s3")
+    for n, region in enumerate(["us-east-1", "eu-west-1", "ap-south-1"]):
+        name = f"{ACCOUNT}_CloudTrail_{region}_{NOW - timedelta(hours=1):%Y%m%dT%H%MZ}_{n}.json.gz"
+        key = f"AWSLogs/{ACCOUNT}/CloudTrail/{region}/{NOW - timedelta(hours=1):%Y/%m/%d}/{name}"
+        s3.put_object(Bucket=BUCKET, Key=key, Body=gzip.compress(json.dumps({"Records": []}).encode()))
+    for concurrency, threads in ((1, {threading.get_ident()}), (8, None)):
+        listings = Listings()
+        source = _source(wired, listings, list_concurrency=concurrency)
+        source.poll(threading.Event())  # whole, or windowed where the first test's cursor is
+        source.poll(threading.Event())
+        assert listings.threads
+        if threads is not None:
+            assert listings.threads == threads
+        else:
+            assert threading.get_ident() not in listings.threads

@@ -1,0 +1,72 @@
+"""A windowed listing of a trail's prefix lists its day folders several at once, and finds what
+listing them one at a time finds, in the same order (s3_objects.list_log_objects)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tagwarden.adapters.sources.s3_objects import Window, list_log_objects
+
+START = datetime(2026, 11, 28, tzinfo=UTC)
+
+
+class Bucket:
+    """ListObjectsV2 over a list of keys, with or without a delimiter; each listing takes a few
+    milliseconds, as a round trip does, and the most day folders' listings under way at once is kept."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = sorted(keys)
+        self.most_at_once = 0
+        self._now = 0
+        self._lock = threading.Lock()
+
+    def get_paginator(self, name: str) -> Bucket:
+        assert name == "list_objects_v2"
+        return self
+
+    def paginate(self, Bucket: str, Prefix: str, Delimiter: str | None = None) -> Iterator[dict[str, Any]]:
+        if Delimiter is None:  # a day folder's listing, not the walk's
+            with self._lock:
+                self._now += 1
+                self.most_at_once = max(self.most_at_once, self._now)
+        time.sleep(0.005)
+        if Delimiter is None:
+            with self._lock:
+                self._now -= 1
+        under = [key for key in self.keys if key.startswith(Prefix)]
+        if Delimiter is None:
+            yield {"Contents": [{"Key": key, "Size": len(key)} for key in under]}
+            return
+        folders = sorted(
+            {Prefix + key[len(Prefix) :].split("/", 1)[0] + "/" for key in under if "/" in key[len(Prefix) :]}
+        )
+        yield {"CommonPrefixes": [{"Prefix": folder} for folder in folders]}
+
+
+def _trail(accounts: int, regions: list[str], days: int) -> list[str]:
+    keys = []
+    for account in range(accounts):
+        for region in regions:
+            for hour in range(0, days * 24, 5):
+                at = START + timedelta(hours=hour, minutes=account)
+                name = f"{account:012}_CloudTrail_{region}_{at:%Y%m%dT%H%MZ}_x.json.gz"
+                keys.append(f"AWSLogs/o-1/{account:012}/CloudTrail/{region}/{at:%Y/%m/%d}/{name}")
+    return keys
+
+
+def test_day_folders_are_listed_several_at_once_with_the_same_result() -> None:
+    bucket = Bucket(_trail(3, ["us-east-1", "eu-west-1"], 6))
+    window = Window(START + timedelta(days=1, hours=5), START + timedelta(days=4, hours=2))
+    alone = list_log_objects(bucket, "b", "AWSLogs/", window, threads=1)  # type: ignore[arg-type]
+    assert bucket.most_at_once == 1
+    together = list_log_objects(bucket, "b", "AWSLogs/", window, threads=8)  # type: ignore[arg-type]
+    assert bucket.most_at_once > 1
+    assert together == alone and len(alone) > 50
+    assert all(
+        window.holds(datetime.strptime(key.rsplit("_", 2)[1], "%Y%m%dT%H%MZ").replace(tzinfo=UTC))
+        for key, _ in alone
+    )
