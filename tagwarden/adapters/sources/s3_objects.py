@@ -30,6 +30,10 @@ _LOG_TIME = re.compile(r"_(\d{8}T\d{4}Z)_[^/]*$")
 _REGION_LEVEL = re.compile(r"(^|/)CloudTrail/[^/]+/$")
 _BELOW_REGION = re.compile(r"(^|/)CloudTrail/[^/]+/.|/\d{4}/\d{2}/")
 _SKIPPED = tuple(f"{folder}/" for folder in NOT_LOG_FOLDERS)
+# Another service's folder in an account's: CloudTrail writes only under
+# [prefix/]AWSLogs/[o-org/]<account>/CloudTrail/, and a log bucket shared with AWS Config (as
+# Control Tower's is) holds AWSLogs/<account>/Config/<region>/<yyyy>/<m>/<d>/ beside it.
+OTHER_SERVICES = re.compile(r"(^|/)AWSLogs/(o-[a-z0-9]{10,32}/)?\d{12}/(?!CloudTrail/)[^/]+/$")
 # Objects up to this size are read whole and filtered before decoding; larger ones are streamed.
 WHOLE_READ_BYTES = 32 * 1024 * 1024  # larger objects are streamed: memory stays bounded
 
@@ -164,11 +168,13 @@ def region_walk(
     *,
     level: re.Pattern[str] = _REGION_LEVEL,
     skipped: tuple[str, ...] = _SKIPPED,
+    pruned: re.Pattern[str] | None = None,
     threads: int = 1,
     stopping: Stopping = never,
 ) -> Walk:
     """Walk AWSLogs/[o-org/]<account>/CloudTrail/<region>/ (the folders ``level`` matches) without
-    listing every object, leaving out folders that end with one of ``skipped``. One level at a
+    listing every object, leaving out folders that end with one of ``skipped`` or that ``pruned``
+    matches (OTHER_SERVICES: a walk that looks for log files only). One level at a
     time, ``threads`` folders listed at once (an organization's level holds an account's folder
     each); the folders found in the order a depth-first walk meets them, and the folders below the
     walk's depth it did not go into: a caller that must not miss a region folder, however deep,
@@ -177,7 +183,7 @@ def region_walk(
     frontier = [prefix]
     for _ in range(_WALK_DEPTH):
         to_list = [folder for folder in frontier if not level.search(folder)]
-        with ReadAhead(partial(_listed_children, s3, bucket, skipped), threads) as ahead:
+        with ReadAhead(partial(_listed_children, s3, bucket, skipped, pruned), threads) as ahead:
             ahead.announce(to_list)
             for folder in to_list:
                 check(stopping)  # an organization's walk is thousands of listings
@@ -187,8 +193,11 @@ def region_walk(
     return Walk(list(_depth_first(prefix, children, level)), deeper)
 
 
-def _listed_children(s3: S3Client, bucket: str, skipped: tuple[str, ...], folder: str) -> list[str]:
-    return [child for child in _common_prefixes(s3, bucket, folder) if not child.endswith(skipped)]
+def _listed_children(
+    s3: S3Client, bucket: str, skipped: tuple[str, ...], pruned: re.Pattern[str] | None, folder: str
+) -> list[str]:
+    children = [child for child in _common_prefixes(s3, bucket, folder) if not child.endswith(skipped)]
+    return children if pruned is None else [child for child in children if not pruned.search(child)]
 
 
 def _depth_first(folder: str, children: dict[str, list[str]], level: re.Pattern[str]) -> Iterator[str]:
@@ -219,7 +228,8 @@ def list_log_objects(
     found: list[tuple[str, int | None]] = []
     regions: list[str] = []
     if window.since is not None and window.until is not None and not _BELOW_REGION.search(prefix):
-        regions = region_walk(s3, bucket, prefix, threads=threads).regions
+        # Log files only: not the integrity check's walk, which looks for copies planted anywhere.
+        regions = region_walk(s3, bucket, prefix, pruned=OTHER_SERVICES, threads=threads).regions
     folders = [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in regions for day in window.days()]
     # An organization's trail has a region folder per account and region: thousands of listings,
     # each a round trip, for even a day.

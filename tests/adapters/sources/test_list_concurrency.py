@@ -1,5 +1,6 @@
 """A windowed listing of a trail's prefix lists its day folders several at once, and finds what
-listing them one at a time finds, in the same order (s3_objects.list_log_objects)."""
+listing them one at a time finds, in the same order; its walk does not go into other services'
+folders (s3_objects.list_log_objects)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tagwarden.adapters.sources.s3_objects import Window, list_log_objects
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tagwarden.adapters.sources.s3_objects import OTHER_SERVICES, Window, list_log_objects
 
 START = datetime(2026, 11, 28, tzinfo=UTC)
 
@@ -21,6 +25,7 @@ class Bucket:
     def __init__(self, keys: list[str]) -> None:
         self.keys = sorted(keys)
         self.most_at_once = 0
+        self.walked: list[str] = []  # the folders listed with a delimiter
         self._now = 0
         self._lock = threading.Lock()
 
@@ -29,6 +34,8 @@ class Bucket:
         return self
 
     def paginate(self, Bucket: str, Prefix: str, Delimiter: str | None = None) -> Iterator[dict[str, Any]]:
+        if Delimiter is not None:
+            self.walked.append(Prefix)
         if Delimiter is None:  # a day folder's listing, not the walk's
             with self._lock:
                 self._now += 1
@@ -70,3 +77,40 @@ def test_day_folders_are_listed_several_at_once_with_the_same_result() -> None:
         window.holds(datetime.strptime(key.rsplit("_", 2)[1], "%Y%m%dT%H%MZ").replace(tzinfo=UTC))
         for key, _ in alone
     )
+
+
+def test_the_walk_leaves_other_services_folders_alone() -> None:
+    trail = _trail(2, ["us-east-1"], 2)
+    config = [
+        f"AWSLogs/{n:012}/Config/us-east-1/2026/11/{day}/ConfigHistory/{n}_Config_x.json.gz"
+        for n in range(2)
+        for day in (28, 29)
+    ]
+    # Control Tower's layout: the organization's trail under AWSLogs/o-.../, Config beside it.
+    tower = [key.replace("AWSLogs/o-1/", "o-abcdefghij/AWSLogs/o-abcdefghij/") for key in trail]
+    tower_config = [f"o-abcdefghij/{key}" for key in config]
+    for keys, prefix in (
+        (trail + [k.replace("o-1/", "") for k in config], "AWSLogs/"),
+        (tower + tower_config, ""),
+    ):
+        bucket = Bucket(keys)
+        window = Window(START, START + timedelta(days=2))
+        found = list_log_objects(bucket, "b", prefix, window)  # type: ignore[arg-type]
+        assert {key for key, _ in found} == {key for key in keys if "/CloudTrail/" in key}
+        assert bucket.walked and not [folder for folder in bucket.walked if "/Config/" in folder]
+
+
+@given(
+    org=st.one_of(st.just(""), st.from_regex(r"o-[a-z0-9]{10,32}/", fullmatch=True)),
+    account=st.from_regex(r"[0-9]{12}", fullmatch=True),
+    service=st.from_regex(r"[A-Za-z0-9_.-]{1,20}", fullmatch=True),
+    before=st.sampled_from(["", "logs/", "123456789012/", "o-abcdefghij/"]),
+)
+def test_only_an_accounts_other_service_folders_are_pruned(
+    org: str, account: str, service: str, before: str
+) -> None:
+    folder = f"{before}AWSLogs/{org}{account}/{service}/"
+    assert bool(OTHER_SERVICES.search(folder)) == (service != "CloudTrail")
+    assert not OTHER_SERVICES.search(f"{before}AWSLogs/{org}{account}/")  # the account's own
+    assert not OTHER_SERVICES.search(f"{before}AWSLogs/{org}{account}/CloudTrail/{service}/")  # a region
+    assert not OTHER_SERVICES.search(f"{account}/{service}/")  # not under AWSLogs
