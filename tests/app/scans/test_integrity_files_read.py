@@ -260,21 +260,32 @@ def test_files_read_named_before_the_window_are_vouched_for_by_their_hours_diges
     assert reported[where]["detail"] in details[where]
 
 
+def _one_old_file_forged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Parts, Scans, EventLog, str]:
+    """A daemon's parts, its scans and their log, and one of the old hours' files, forged (its URL)."""
+    old = _three_days_ago(monkeypatch)
+    config, parts = daemon_parts(tmp_path)
+    scans = Scans(config, parts, log := EventLog())
+    boto3.client("s3", region_name="us-east-1").put_object(
+        Bucket=BUCKET, Key=old.logs[2], Body=_forged("one")
+    )
+    return parts, scans, log, f"s3://{BUCKET}/{old.logs[2]}"
+
+
+def _read_by_a_unit(parts: Parts, url: str) -> None:
+    with parts.store.unit() as tx:
+        tx.note_log_files_read([log_file_read(url)])
+
+
 def test_only_the_files_read_of_an_early_hour_are_checked_not_all_its_digests_list(
     organization: list[SignedTree], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The SQS source read one old file of the six those hours' digests list: the other five are
     # none of the check's business (outside its window, never read), so not `missing`.
-    old = _three_days_ago(monkeypatch)
-    config, parts = daemon_parts(tmp_path)
-    scans = Scans(config, parts, log := EventLog())
+    parts, scans, log, read = _one_old_file_forged(tmp_path, monkeypatch)
     before = _check(parts, scans)
-    read = f"s3://{BUCKET}/{old.logs[2]}"
-    boto3.client("s3", region_name="us-east-1").put_object(
-        Bucket=BUCKET, Key=old.logs[2], Body=_forged("one")
-    )
-    with parts.store.unit() as tx:
-        tx.note_log_files_read([log_file_read(read)])
+    _read_by_a_unit(parts, read)
     assert _check(parts, scans) == before | {read}
     done = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
     assert done[-1]["read_early"] == 1
@@ -314,17 +325,7 @@ def test_a_verdict_on_files_named_before_the_window_is_kept_until_they_are_read_
     # Their hours' digests are out of every later window: checked at every check, a catch-up of
     # days had them read again every hour for two days. One verdict is enough, unless the file is
     # read again (it may not be what was checked) or the check's findings were never recorded.
-    old = _three_days_ago(monkeypatch)
-    config, parts = daemon_parts(tmp_path)
-    scans = Scans(config, parts, log := EventLog())
-    read = f"s3://{BUCKET}/{old.logs[2]}"
-    boto3.client("s3", region_name="us-east-1").put_object(
-        Bucket=BUCKET, Key=old.logs[2], Body=_forged("one")
-    )
-
-    def read_again() -> None:
-        with parts.store.unit() as tx:
-            tx.note_log_files_read([log_file_read(read)])
+    parts, scans, log, read = _one_old_file_forged(tmp_path, monkeypatch)
 
     def checked() -> dict[str, int]:
         found = _check(parts, scans)
@@ -334,7 +335,7 @@ def test_a_verdict_on_files_named_before_the_window_is_kept_until_they_are_read_
         digests = done["digests_read"] + done["digests_known"]
         return {"early": done["read_early"], "kept": done["read_early_kept"], "digests": digests}
 
-    read_again()
+    _read_by_a_unit(parts, read)
     recorded = parts.recorder.record
 
     def fails(*args: object, **kwargs: object) -> object:
@@ -348,7 +349,7 @@ def test_a_verdict_on_files_named_before_the_window_is_kept_until_they_are_read_
     assert first["early"] == 1 and first["kept"] == 0
     second = checked()
     assert second["early"] == 0 and second["kept"] == 1
-    read_again()
+    _read_by_a_unit(parts, read)
     third = checked()
     assert third["early"] == 1 and third["kept"] == 0
     # What the verdict saves: the early hours' digests (three, and their neighbours' chain).
