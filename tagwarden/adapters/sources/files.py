@@ -305,7 +305,10 @@ class FilesSource(SourceBase[FilesSourceSettings]):
                 if turn.obj.bucket is not None:
                     turn.ready.read_from = (turn.obj.id,)
                 units.append((turn.ready, turn.obj.id))
-            results = self._context.processor.commit_together(units, source=self.name, mark_object=True)
+            # A one-off replay reads each file once: no mark to look up, nor to keep for ever.
+            results = self._context.processor.commit_together(
+                units, source=self.name, mark_object=self._skip_processed
+            )
         except UnitDeferred as exc:
             # Not the files' fault: stop here (files are read in time order) and retry later.
             self._defer(total, turns[0].obj, exc)
