@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,9 @@ _HOUR = timedelta(hours=1)
 # the digests from an hour before a file's hour to three after it vouch for it, and their chain.
 _AFTER = timedelta(hours=3)
 _APART = timedelta(days=1)  # files read named further apart are vouched for by digests of their own
+# A log file is read within minutes of its delivery (a queue's notification, a files source's
+# poll): one named within this of the check is not counted unread yet.
+UNREAD_GRACE = timedelta(hours=1)
 
 
 class WindowReads:
@@ -63,6 +66,7 @@ class WindowReads:
         self.early_kept = 0  # of those, files an earlier check reached a verdict on, not read since
         self.unplaced = 0  # files named nowhere (unplaced_problems)
         self.unvouched: dict[LogOrigin, int] = {}  # files read, where the window holds no digest of theirs
+        self.unread: dict[LogOrigin, list[str]] = {}  # files listed in the window that no source read
 
     def buckets(self) -> list[str]:
         """The buckets files were read from: each a location of the check."""
@@ -94,8 +98,7 @@ class WindowReads:
 
     def _named(self, url: str) -> datetime | None:
         """The time ``url``'s name gives, where it is before the window; else None."""
-        placed = place(url)
-        when = placed.when if placed is not None else None
+        when = _name_time(url)
         return when if when is not None and when < self._named_from else None
 
     def check(self, group: GroupKey, window: Tree) -> Report:
@@ -104,6 +107,7 @@ class WindowReads:
         read = self._files.pop(group, [])
         if not read or group is None:
             return Report()
+        self._note_unread(group, read, window)
         folders = {folder for file in window.digests if (folder := _digest_folder(file.path, group))}
         if not folders:  # no digest of the group in the window: nothing vouches for its files
             self.unvouched[group] = len(read)
@@ -124,6 +128,29 @@ class WindowReads:
         if run:
             report.add(self._vouch(run, folders))
         return report
+
+    def _note_unread(self, group: LogOrigin, read: list[str], window: Tree) -> None:
+        """The log files of ``group`` listed in the window that no source read, named from the
+        first file read (a queue's notifications start when the daemon does) to UNREAD_GRACE before
+        the check and before the newest file read (a daemon catching up a backlog has not read
+        the files behind it yet): a notification lost or taken from the queue by someone else, a
+        file delivered later than a files source lists, a source that stopped reading that bucket.
+        Matched by key, so that a copy of the bucket the daemon does not read (replication) is not
+        counted."""
+        named = [when for url in read if (when := _name_time(url)) is not None]
+        if not named:
+            return
+        since = min(named)
+        until = min(datetime.fromtimestamp(self._started_at, UTC), max(named)) - UNREAD_GRACE
+        keys_read = {parse_s3_url(url)[1] for url in read}
+        unread: dict[str, str] = {}  # by key: a file and its copies are one file
+        for where in sorted(window.logs):
+            key = parse_s3_url(where)[1] if where.startswith("s3://") else None
+            when = _name_time(where)
+            if key is not None and key not in keys_read and when is not None and since <= when <= until:
+                unread.setdefault(key, where)
+        if unread:
+            self.unread[group] = sorted(unread.values())
 
     def keep_verdicts(self) -> None:
         """Once the check's findings are recorded: the files named before the window it checked
@@ -170,6 +197,11 @@ def _digest_folder(where: str, group: LogOrigin) -> tuple[str, str] | None:
         return None
     bucket, key = parse_s3_url(where)
     return bucket, key.rsplit("/", 4)[0] + "/"
+
+
+def _name_time(where: str) -> datetime | None:
+    placed = place(where)
+    return placed.when if placed is not None and not placed.is_digest else None
 
 
 def _is_digest(where: str) -> bool:

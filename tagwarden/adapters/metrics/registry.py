@@ -260,6 +260,15 @@ class Metrics:
             ["location"],
             registry=r,
         )
+        self.integrity_log_files_unread = Gauge(
+            "tagwarden_integrity_log_files_unread",
+            "Log files the last log integrity check listed in its window, by the account and region "
+            "their names give, that no source read: named after the first file read of that account "
+            "and region and more than an hour before the check. Their records were never judged "
+            "(TagwardenLogFilesUnread).",
+            ["account", "region"],
+            registry=r,
+        )
         self.integrity_read_files_unvouched = Gauge(
             "tagwarden_integrity_read_files_unvouched",
             "S3 log files the sources read in the window of the last log integrity check, by the "

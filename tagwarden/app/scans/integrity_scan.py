@@ -82,6 +82,10 @@ def verify_sources(
     metrics = parts.metrics
     metrics.replace_gauge(metrics.integrity_digest_files, {(url,): n for url, n in digest_files.items()})
     metrics.replace_gauge(metrics.integrity_read_files_unvouched, dict(read.unvouched.items()))
+    metrics.replace_gauge(metrics.integrity_log_files_unread, {g: len(u) for g, u in read.unread.items()})
+    for (account, region), unread in read.unread.items():
+        # What on-call replays (tagwarden replay s3://...): the first of them, in time order.
+        log.warning("log_files_unread", account=account, region=region, files=len(unread), first=unread[:20])
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     read.keep_verdicts()
@@ -98,6 +102,7 @@ def verify_sources(
         read_early_kept=read.early_kept,  # and those an earlier check vouched for, not read since
         read_unplaced=read.unplaced,  # files read whose names CloudTrail never gives
         read_unvouched=sum(read.unvouched.values()),  # files read of an account and region without digests
+        unread=sum(len(unread) for unread in read.unread.values()),  # listed after the first read, not read
         log_files_read=known.counts.read,
         log_files_known=known.counts.known,
         problems=len(report.problems),

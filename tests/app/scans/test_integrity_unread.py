@@ -1,0 +1,72 @@
+"""The integrity check counts the log files of its window that no source read (moto, a real SQS
+source): a notification lost, or received and deleted by someone else, leaves a file whose
+records tagwarden never judged, and nothing else would say so."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import boto3
+
+from tagwarden.app.cli.main import main
+from tagwarden.app.demo.runner import log_key
+from tagwarden.app.scans import Scans
+from tagwarden.app.wiring import build_sources
+from tests.builders.event_log import EventLog
+from tests.builders.integrity_bucket import daemon_parts, put_in_bucket, recent_tree
+from tests.builders.signed_trail import ACCOUNT, BUCKET, REGION
+from tests.e2e.support import object_created
+
+CONFIG = """
+policy: {{version: 1}}
+store: {{url: "sqlite:///state.db"}}
+aws: {{region: us-east-1, principal_inventory_interval_seconds: 0}}
+sources:
+  - {{type: sqs, name: trail, queue_url: "{queue}", wait_seconds: 0, drain_seconds: 5}}
+integrity: {{verify_interval_seconds: 900, public_keys: keys}}
+"""
+
+
+def test_log_files_no_source_read_are_counted_named_and_cleared_by_a_replay(aws: str, tmp_path: Path) -> None:
+    tree = recent_tree(tmp_path)
+    put_in_bucket(tree)
+    # Delivered half an hour ago and not announced yet: within the grace a notification takes.
+    fresh = log_key(ACCOUNT, datetime.now(UTC) - timedelta(minutes=30), REGION)
+    boto3.client("s3").put_object(Bucket=BUCKET, Key=fresh, Body=gzip.compress(b'{"Records": []}'))
+    queue = boto3.client("sqs").create_queue(QueueName="trail")["QueueUrl"]
+    # The first file's notification predates the daemon (not counted); the fourth's was lost.
+    lost = tree.logs[3]
+    for key in tree.logs[1:]:
+        if key != lost:
+            boto3.client("sqs").send_message(
+                QueueUrl=queue, MessageBody=json.dumps(object_created(BUCKET, key))
+            )
+    config, parts = daemon_parts(tmp_path, CONFIG.format(queue=queue))
+    (source,) = build_sources(config, parts, log := EventLog())
+    assert source.poll(threading.Event()).units == len(tree.logs) - 2
+    scans = Scans(config, parts, log)
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+
+    def unread() -> float | None:
+        return parts.metrics.registry.get_sample_value(
+            "tagwarden_integrity_log_files_unread", {"account": ACCOUNT, "region": REGION}
+        )
+
+    assert scans.run(job)
+    assert unread() == 1
+    (named,) = [fields for _, event, fields in log.lines if event == "log_files_unread"]
+    assert named["first"] == [f"s3://{BUCKET}/{lost}"] and named["account"] == ACCOUNT
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert done["unread"] == 1
+
+    # What the runbook tells on-call: replay the files named. Read now, they are no longer unread.
+    config_file = str(tmp_path / "tagwarden.yaml")
+    assert (
+        main(["replay", "--config", config_file, "--no-inventory", "--quiet", f"s3://{BUCKET}/{lost}"]) == 0
+    )
+    assert scans.run(job)
+    assert unread() is None
