@@ -78,14 +78,7 @@ def verify_sources(
         checked = verify_by_group(locations, keys, since, stopping, read=read, known=known, threads=threads)
     report, digest_files = checked.report, checked.digest_files
     report.add(read.unplaced_problems())
-    # A bucket read from no longer in the window is no longer a location: its series goes.
-    metrics = parts.metrics
-    metrics.replace_gauge(metrics.integrity_digest_files, {(url,): n for url, n in digest_files.items()})
-    metrics.replace_gauge(metrics.integrity_read_files_unvouched, dict(read.unvouched.items()))
-    metrics.replace_gauge(metrics.integrity_log_files_unread, {g: len(u) for g, u in read.unread.items()})
-    for (account, region), unread in read.unread.items():
-        # What on-call replays (tagwarden replay s3://...): the first of them, in time order.
-        log.warning("log_files_unread", account=account, region=region, files=len(unread), first=unread[:20])
+    _export(parts, log, digest_files, read)
     findings = integrity_findings(report, policy.severity("log_integrity"), now_iso())
     new = parts.recorder.record(parts.store, findings, source="integrity")
     read.keep_verdicts()
@@ -110,3 +103,15 @@ def verify_sources(
         unsigned_digests=len(report.unsigned),
     )
     return True
+
+
+def _export(parts: Parts, log: Any, digest_files: dict[str, int], read: WindowReads) -> None:
+    """The check's gauges, each series replaced whole (a bucket read from no longer in the window is
+    no longer a location: its series goes), and the files no source read, named."""
+    metrics = parts.metrics
+    metrics.replace_gauge(metrics.integrity_digest_files, {(url,): n for url, n in digest_files.items()})
+    metrics.replace_gauge(metrics.integrity_read_files_unvouched, dict(read.unvouched.items()))
+    metrics.replace_gauge(metrics.integrity_log_files_unread, {g: len(u) for g, u in read.unread.items()})
+    for (account, region), unread in read.unread.items():
+        # What on-call replays (tagwarden replay s3://...): the first of them, in time order.
+        log.warning("log_files_unread", account=account, region=region, files=len(unread), first=unread[:20])
