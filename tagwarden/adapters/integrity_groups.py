@@ -80,6 +80,10 @@ class FilesRead(Protocol):
         """What else the group's files read tell, after the check of its window (``window``)."""
         ...
 
+    def note_groups_never_read(self) -> None:
+        """Once every group is checked: what the groups none of whose files was read tell."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Checked:
@@ -150,6 +154,8 @@ class _ByGroup:
             _split(tree, group)  # other groups' strays, each checked with its own already
             again = self._check(group, tree)
             self._add_new([p for p in again.problems if p.path in found or p.digest in found])
+        if self._read is not None:
+            self._read.note_groups_never_read()
         added = self._added.items()
         return Checked(self._report, {at: sum(n for (w, _), n in added if w == at) for at in self._locations})
 

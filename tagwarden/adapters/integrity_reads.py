@@ -67,6 +67,8 @@ class WindowReads:
         self.unplaced = 0  # files named nowhere (unplaced_problems)
         self.unvouched: dict[LogOrigin, int] = {}  # files read, where the window holds no digest of theirs
         self.unread: dict[LogOrigin, list[str]] = {}  # files listed in the window that no source read
+        self._bucket_reads: dict[str, tuple[datetime, datetime]] = {}  # the first and newest name read
+        self._never_read: dict[LogOrigin, list[str]] = {}  # listed, of groups none of whose was read
 
     def buckets(self) -> list[str]:
         """The buckets files were read from: each a location of the check."""
@@ -105,7 +107,10 @@ class WindowReads:
         """The group's files read named before the window, each run of them a day apart or less
         checked with the digests of its hours, found where the window's digests of the group lie."""
         read = self._files.pop(group, [])
-        if not read or group is None:
+        if group is None:
+            return Report()
+        if not read:
+            self._never_read[group] = [where for where in window.logs if where.startswith("s3://")]
             return Report()
         self._note_unread(group, read, window)
         folders = {folder for file in window.digests if (folder := _digest_folder(file.path, group))}
@@ -137,17 +142,53 @@ class WindowReads:
         file delivered later than a files source lists, a source that stopped reading that bucket.
         Matched by key, so that a copy of the bucket the daemon does not read (replication) is not
         counted."""
-        named = [when for url in read if (when := _name_time(url)) is not None]
+        named = sorted((when, url) for url in read if (when := _name_time(url)) is not None)
         if not named:
             return
-        since = min(named)
-        until = min(datetime.fromtimestamp(self._started_at, UTC), max(named)) - UNREAD_GRACE
+        for when, url in named:
+            bucket = parse_s3_url(url)[0]
+            first, newest = self._bucket_reads.get(bucket, (when, when))
+            self._bucket_reads[bucket] = (min(first, when), max(newest, when))
+        bounds = (named[0][0], self._until(named[-1][0]))
         keys_read = {parse_s3_url(url)[1] for url in read}
+        self._add_unread(group, sorted(window.logs), keys_read, lambda _bucket: bounds)
+
+    def note_groups_never_read(self) -> None:
+        """Once every group is checked: the accounts and regions listed in the window none of whose
+        files a source read, counted as the others are, in each bucket files of other groups were
+        read from, with that bucket's first and newest file read for bounds. A notification that
+        never covered an account's folder (an account new to the organization), or one changed to
+        leave it out, leaves every file of it unread; counted only from its own first read, such
+        an account would count nothing, and would stop counting once its last read left the window."""
+        for group, listed in self._never_read.items():
+            self._add_unread(group, sorted(listed), set(), self._bucket_bounds)
+        self._never_read = {}
+
+    def _bucket_bounds(self, bucket: str) -> tuple[datetime, datetime] | None:
+        reads = self._bucket_reads.get(bucket)
+        return (reads[0], self._until(reads[1])) if reads is not None else None
+
+    def _until(self, newest_read: datetime) -> datetime:
+        return min(datetime.fromtimestamp(self._started_at, UTC), newest_read) - UNREAD_GRACE
+
+    def _add_unread(
+        self,
+        group: LogOrigin,
+        listed: list[str],
+        keys_read: set[str],
+        bounds: Callable[[str], tuple[datetime, datetime] | None],
+    ) -> None:
+        """The files of ``listed`` (sorted) whose key none read names, named within ``bounds`` of
+        their bucket (None: the bucket's files are not counted); a file and its copies once."""
         unread: dict[str, str] = {}  # by key: a file and its copies are one file
-        for where in sorted(window.logs):
-            key = parse_s3_url(where)[1] if where.startswith("s3://") else None
-            when = _name_time(where)
-            if key is not None and key not in keys_read and when is not None and since <= when <= until:
+        for where in listed:
+            if not where.startswith("s3://"):
+                continue
+            bucket, key = parse_s3_url(where)
+            when, within = _name_time(where), bounds(bucket)
+            if key in keys_read or when is None or within is None:
+                continue
+            if within[0] <= when <= within[1]:
                 unread.setdefault(key, where)
         if unread:
             self.unread[group] = sorted(unread.values())

@@ -15,10 +15,12 @@ import boto3
 from tagwarden.app.cli.main import main
 from tagwarden.app.demo.runner import log_key
 from tagwarden.app.scans import Scans
-from tagwarden.app.wiring import build_sources
+from tagwarden.app.scans.jobs import ScanJob
+from tagwarden.app.wiring import Parts, build_sources
+from tagwarden.core.integrity import place
 from tests.builders.event_log import EventLog
 from tests.builders.integrity_bucket import daemon_parts, put_in_bucket, recent_tree
-from tests.builders.signed_trail import ACCOUNT, BUCKET, REGION
+from tests.builders.signed_trail import ACCOUNT, BUCKET, REGION, SignedTree
 from tests.e2e.support import object_created
 
 CONFIG = """
@@ -31,33 +33,37 @@ integrity: {{verify_interval_seconds: 900, public_keys: keys}}
 """
 
 
+def _polled(tmp_path: Path, tree: SignedTree, notified: list[str]) -> tuple[Scans, ScanJob, Parts, EventLog]:
+    """The daemon's integrity scan, after its SQS source read the files of ``notified`` (each
+    announced on the queue); the first file's notification predates the daemon."""
+    queue = boto3.client("sqs").create_queue(QueueName="trail")["QueueUrl"]
+    for key in notified:
+        boto3.client("sqs").send_message(QueueUrl=queue, MessageBody=json.dumps(object_created(BUCKET, key)))
+    config, parts = daemon_parts(tmp_path, CONFIG.format(queue=queue))
+    (source,) = build_sources(config, parts, log := EventLog())
+    assert source.poll(threading.Event()).units == len(notified)
+    scans = Scans(config, parts, log)
+    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
+    return scans, job, parts, log
+
+
+def _unread(parts: Parts, account: str) -> float | None:
+    return parts.metrics.registry.get_sample_value(
+        "tagwarden_integrity_log_files_unread", {"account": account, "region": REGION}
+    )
+
+
 def test_log_files_no_source_read_are_counted_named_and_cleared_by_a_replay(aws: str, tmp_path: Path) -> None:
     tree = recent_tree(tmp_path)
     put_in_bucket(tree)
     # Delivered half an hour ago and not announced yet: within the grace a notification takes.
     fresh = log_key(ACCOUNT, datetime.now(UTC) - timedelta(minutes=30), REGION)
     boto3.client("s3").put_object(Bucket=BUCKET, Key=fresh, Body=gzip.compress(b'{"Records": []}'))
-    queue = boto3.client("sqs").create_queue(QueueName="trail")["QueueUrl"]
-    # The first file's notification predates the daemon (not counted); the fourth's was lost.
-    lost = tree.logs[3]
-    for key in tree.logs[1:]:
-        if key != lost:
-            boto3.client("sqs").send_message(
-                QueueUrl=queue, MessageBody=json.dumps(object_created(BUCKET, key))
-            )
-    config, parts = daemon_parts(tmp_path, CONFIG.format(queue=queue))
-    (source,) = build_sources(config, parts, log := EventLog())
-    assert source.poll(threading.Event()).units == len(tree.logs) - 2
-    scans = Scans(config, parts, log)
-    (job,) = [job for job in scans.jobs() if job.name == "integrity"]
-
-    def unread() -> float | None:
-        return parts.metrics.registry.get_sample_value(
-            "tagwarden_integrity_log_files_unread", {"account": ACCOUNT, "region": REGION}
-        )
+    lost = tree.logs[3]  # its notification was lost
+    scans, job, parts, log = _polled(tmp_path, tree, [key for key in tree.logs[1:] if key != lost])
 
     assert scans.run(job)
-    assert unread() == 1
+    assert _unread(parts, ACCOUNT) == 1
     (named,) = [fields for _, event, fields in log.lines if event == "log_files_unread"]
     assert named["first"] == [f"s3://{BUCKET}/{lost}"] and named["account"] == ACCOUNT
     (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
@@ -69,4 +75,28 @@ def test_log_files_no_source_read_are_counted_named_and_cleared_by_a_replay(aws:
         main(["replay", "--config", config_file, "--no-inventory", "--quiet", f"s3://{BUCKET}/{lost}"]) == 0
     )
     assert scans.run(job)
-    assert unread() is None
+    assert _unread(parts, ACCOUNT) is None
+
+
+def test_an_account_whose_folder_no_notification_covers_is_counted(aws: str, tmp_path: Path) -> None:
+    # An account new to the organization, left out of the bucket's notification filters: none of
+    # its files is ever read. Counted from its own first read, it would never count at all.
+    tree = recent_tree(tmp_path)
+    put_in_bucket(tree)
+    other = "444455556666"
+    theirs = [log_key(other, when, REGION) for key in tree.logs if (when := _named(key)) is not None]
+    for key in theirs:
+        boto3.client("s3").put_object(Bucket=BUCKET, Key=key, Body=gzip.compress(b'{"Records": []}'))
+    scans, job, parts, log = _polled(tmp_path, tree, tree.logs[1:])
+
+    assert scans.run(job)
+    assert _unread(parts, ACCOUNT) is None
+    # Named from the bucket's first file read to an hour before its newest: the second to fourth.
+    assert _unread(parts, other) == 3
+    (named,) = [fields for _, event, fields in log.lines if event == "log_files_unread"]
+    assert named["account"] == other and named["first"] == [f"s3://{BUCKET}/{key}" for key in theirs[1:4]]
+
+
+def _named(key: str) -> datetime | None:
+    placed = place(key)
+    return placed.when if placed is not None else None
