@@ -154,8 +154,8 @@ class FilesSourceSettings(_SourceBase):
         default=8,
         ge=1,
         le=64,
-        description="s3:// paths: folder listings under way at once (a trail's region folders, then"
-        " their day folders); each is a round trip",
+        description="s3:// paths: folder listings under way at once (the walk down to a trail's"
+        " region folders, then the days of each); each is a round trip",
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -41,19 +40,24 @@ def _put(s3: Any, at: datetime, tag: str, body: bytes | None = None) -> str:
 
 class Listings:
     """What the source's S3 client listed, by a hook on the client's own events: the objects
-    under a prefix (``AWSLogs/``), or the folders in one (``AWSLogs/ folders``)."""
+    under a prefix (``AWSLogs/``), those of a region folder from a day on
+    (``AWSLogs/.../us-east-1/ from 2026/12/04/``), or the folders in one (``AWSLogs/ folders``)."""
 
     def __init__(self) -> None:
         self.client = boto3.client("s3")
         self.prefixes: list[str] = []
-        self.threads: set[int] = set()  # where the day folders were listed
+        self.threads: set[int] = set()  # where the region folders' days were listed
         self.client.meta.events.register("before-parameter-build.s3.ListObjectsV2", self._note)
 
     def _note(self, params: dict[str, Any], **_: Any) -> None:
-        folders = " folders" if params.get("Delimiter") else ""
-        if not folders and params.get("Prefix", "").endswith(NOW.strftime("%Y/%m/%d/")):
+        prefix, after = params.get("Prefix", ""), params.get("StartAfter")
+        if params.get("Delimiter"):
+            self.prefixes.append(f"{prefix} folders")
+        elif after is not None:
             self.threads.add(threading.get_ident())
-        self.prefixes.append(params.get("Prefix", "") + folders)
+            self.prefixes.append(f"{prefix} from {after[len(prefix) :]}")
+        else:
+            self.prefixes.append(prefix)
 
     def taken(self) -> list[str]:
         taken, self.prefixes = self.prefixes, []
@@ -105,11 +109,13 @@ def test_a_path_is_listed_whole_once_then_only_the_days_a_late_file_may_arrive_i
     _put(s3, NOW - timedelta(hours=24), "late")
     assert _poll(source) == {"late"}
     listed = listings.taken()
-    days = sorted(prefix[-11:] for prefix in listed if re.search(r"/\d{4}/\d{2}/\d{2}/$", prefix))
-    # From a day before the cursor (an hour ago) to an hour after now; not the whole path.
-    first, last = (NOW - timedelta(hours=25)).date(), (datetime.now(UTC) + timedelta(hours=1)).date()
-    wanted = [f"{first + timedelta(days=n):%Y/%m/%d}/" for n in range((last - first).days + 1)]
-    assert days == wanted and "AWSLogs/" not in listed and "AWSLogs/ folders" in listed
+    # The region folder from a day before the cursor (an hour ago) on, in one listing (stopped
+    # past an hour after now); not the whole path.
+    region = f"AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/"
+    assert [prefix for prefix in listed if not prefix.endswith(" folders")] == [
+        f"{region} from {NOW - timedelta(hours=25):%Y/%m/%d}/"
+    ]
+    assert "AWSLogs/ folders" in listed
 
 
 def test_a_restarted_source_and_a_new_path_start_where_the_store_says(wired: Wired) -> None:
@@ -218,7 +224,7 @@ def test_a_store_that_fails_to_move_the_cursor_fails_nothing_else(
     assert result.units == 1 and result.failed_units == 0 and _cursor(wired) is None
 
 
-def test_day_folders_are_listed_list_concurrency_at_once(wired: Wired) -> None:
+def test_region_folders_are_listed_list_concurrency_at_once(wired: Wired) -> None:
     s3 = boto3.client("s3")
     for n, region in enumerate(["us-east-1", "eu-west-1", "ap-south-1"]):
         name = f"{ACCOUNT}_CloudTrail_{region}_{NOW - timedelta(hours=1):%Y%m%dT%H%MZ}_{n}.json.gz"

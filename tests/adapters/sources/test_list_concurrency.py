@@ -13,9 +13,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagwarden.adapters.sources.s3_objects import OTHER_SERVICES, Window, list_log_objects
+from tagwarden.adapters.sources.s3_objects import OTHER_SERVICES, Window, list_log_objects, log_file_time
 
 START = datetime(2026, 11, 28, tzinfo=UTC)
+PAGE = 1000  # keys a page of ListObjectsV2
 
 
 class Bucket:
@@ -26,6 +27,7 @@ class Bucket:
         self.keys = sorted(keys)
         self.most_at_once = 0
         self.walked: list[str] = []  # the folders listed with a delimiter
+        self.pages = 0  # of objects, taken
         self._now = 0
         self._lock = threading.Lock()
 
@@ -33,7 +35,9 @@ class Bucket:
         assert name == "list_objects_v2"
         return self
 
-    def paginate(self, Bucket: str, Prefix: str, Delimiter: str | None = None) -> Iterator[dict[str, Any]]:
+    def paginate(
+        self, Bucket: str, Prefix: str, Delimiter: str | None = None, StartAfter: str = ""
+    ) -> Iterator[dict[str, Any]]:
         if Delimiter is not None:
             self.walked.append(Prefix)
         if Delimiter is None:  # a day folder's listing, not the walk's
@@ -44,9 +48,11 @@ class Bucket:
         if Delimiter is None:
             with self._lock:
                 self._now -= 1
-        under = [key for key in self.keys if key.startswith(Prefix)]
+        under = [key for key in self.keys if key.startswith(Prefix) and key > StartAfter]
         if Delimiter is None:
-            yield {"Contents": [{"Key": key, "Size": len(key)} for key in under]}
+            for start in range(0, len(under), PAGE):  # as S3 pages them, taken as they are asked for
+                self.pages += 1
+                yield {"Contents": [{"Key": key, "Size": len(key)} for key in under[start : start + PAGE]]}
             return
         folders = sorted(
             {Prefix + key[len(Prefix) :].split("/", 1)[0] + "/" for key in under if "/" in key[len(Prefix) :]}
@@ -54,12 +60,12 @@ class Bucket:
         yield {"CommonPrefixes": [{"Prefix": folder} for folder in folders]}
 
 
-def _trail(accounts: int, regions: list[str], days: int) -> list[str]:
+def _trail(accounts: int, regions: list[str], days: int, every_minutes: int = 300) -> list[str]:
     keys = []
     for account in range(accounts):
         for region in regions:
-            for hour in range(0, days * 24, 5):
-                at = START + timedelta(hours=hour, minutes=account)
+            for minute in range(0, days * 24 * 60, every_minutes):
+                at = START + timedelta(minutes=minute + account)
                 name = f"{account:012}_CloudTrail_{region}_{at:%Y%m%dT%H%MZ}_x.json.gz"
                 keys.append(f"AWSLogs/o-1/{account:012}/CloudTrail/{region}/{at:%Y/%m/%d}/{name}")
     return keys
@@ -114,3 +120,26 @@ def test_only_an_accounts_other_service_folders_are_pruned(
     assert not OTHER_SERVICES.search(f"{before}AWSLogs/{org}{account}/")  # the account's own
     assert not OTHER_SERVICES.search(f"{before}AWSLogs/{org}{account}/CloudTrail/{service}/")  # a region
     assert not OTHER_SERVICES.search(f"{account}/{service}/")  # not under AWSLogs
+
+
+def test_a_region_folders_days_are_one_listing_stopped_past_the_window() -> None:
+    # 30 days of a busy account's region (a file every 5 minutes: 288 a day); two days of them.
+    bucket = Bucket(_trail(1, ["us-east-1"], 30, every_minutes=5))
+    window = Window(START + timedelta(days=10, hours=5), START + timedelta(days=11, hours=2))
+    found = list_log_objects(bucket, "b", "AWSLogs/", window)  # type: ignore[arg-type]
+    assert len(found) == (24 - 5 + 2) * 12 + 1  # both ends in the window
+    # One page from day 10 on holds days 10 and 11 and day 12's first key, where the listing
+    # stops. Listed to the folder's end, it took 20 days' keys: six pages.
+    assert bucket.pages == 1
+
+
+@given(
+    since=st.integers(min_value=-2 * 24, max_value=8 * 24),
+    hours=st.integers(min_value=0, max_value=5 * 24),
+)
+def test_a_windowed_listing_finds_what_a_whole_one_does_in_the_window(since: int, hours: int) -> None:
+    keys = _trail(2, ["us-east-1", "eu-west-1"], 6, every_minutes=97)
+    window = Window(START + timedelta(hours=since), START + timedelta(hours=since + hours))
+    windowed = list_log_objects(Bucket(keys), "b", "AWSLogs/", window)  # type: ignore[arg-type]
+    whole = list_log_objects(Bucket(keys), "b", "AWSLogs/", Window())  # type: ignore[arg-type]
+    assert windowed == [entry for entry in whole if window.holds(log_file_time(entry[0]))]
