@@ -150,7 +150,8 @@ def _objects(s3: S3Client, bucket: str, prefix: str) -> Iterator[tuple[str, int 
 
 def _listed_days(s3: S3Client, bucket: str, window: Window, region: str) -> list[tuple[str, int | None]]:
     """The objects of ``region``'s day folders (``<region>YYYY/MM/DD/``) of the window's days, in
-    one listing: keys come in UTF-8 order, which is the days' order, so it starts after the first
+    one listing: a general purpose bucket (what CloudTrail delivers to; a directory bucket lists
+    in no order) lists keys in UTF-8 order, which is the days' order, so it starts after the first
     day's folder name and stops at the first key past the last day's. One request for a few days
     of an account's region (1,000 keys a page), where a listing a day folder took one each."""
     assert window.since is not None and window.until is not None
