@@ -18,7 +18,7 @@ from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.known_objects import Fingerprint
 from tagwarden.adapters.read_ahead import ReadAhead
-from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, Window, parse_s3_url, region_walk
+from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, Window, parse_s3_url, region_days, region_walk
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, log_hash, place, verify
 from tagwarden.core.integrity.layout import region_folder
 from tagwarden.core.ports.known_objects import KnownObjectStore
@@ -27,6 +27,7 @@ from tagwarden.core.stopping import Stopping, check, never, until_stopping
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import ObjectTypeDef
 
 SIGNATURE_SUFFIX = ".signature"  # offline copy of a digest's x-amz-meta-signature, hex
 
@@ -109,14 +110,27 @@ def local_groups(root: Path) -> dict[GroupKey, list[Path]]:
 Listed = tuple[str, Fingerprint]  # an object's key, and its ETag, LastModified and size
 
 
-def _s3_keys(s3: S3Client, bucket: str, prefix: str) -> Iterator[Listed]:
-    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
-        for entry in page.get("Contents", []):
-            if "Key" in entry:
-                modified = entry.get("LastModified")
-                stamp = modified.isoformat() if modified is not None else ""
-                text = f"{entry.get('ETag', '')}|{stamp}|{entry.get('Size', '')}"
-                yield entry["Key"], Fingerprint(text, modified.timestamp() if modified is not None else 0.0)
+@dataclass(frozen=True, slots=True)
+class Folder:
+    """What one listing of a window lists: everything under ``prefix``, or, with ``days``, only
+    the day folders of those days in the region folder ``prefix`` (``region_days``)."""
+
+    prefix: str
+    days: Window | None = None
+
+
+def _s3_keys(s3: S3Client, bucket: str, folder: Folder) -> Iterator[Listed]:
+    if folder.days is not None:
+        entries: Iterator[ObjectTypeDef] = region_days(s3, bucket, folder.prefix, folder.days)
+    else:
+        pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=folder.prefix)
+        entries = (entry for page in pages for entry in page.get("Contents", []))
+    for entry in entries:
+        if "Key" in entry:
+            modified = entry.get("LastModified")
+            stamp = modified.isoformat() if modified is not None else ""
+            text = f"{entry.get('ETag', '')}|{stamp}|{entry.get('Size', '')}"
+            yield entry["Key"], Fingerprint(text, modified.timestamp() if modified is not None else 0.0)
 
 
 _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
@@ -124,12 +138,12 @@ _REGION_LEVEL = re.compile(r"(^|/)(CloudTrail|CloudTrail-Digest)/[^/]+/")
 
 def _window_folders(
     s3: S3Client, bucket: str, prefix: str, since: datetime | None, *, threads: int, stopping: Stopping
-) -> list[str]:
+) -> list[Folder]:
     """The folders a window's listing lists, ``threads`` at once: with ``since``, the day folders
     from then on of every region folder under ``prefix``; without, every region folder, and the
     folders below the walk's depth, whole. A prefix already inside a region folder is listed whole."""
     if prefix and _REGION_LEVEL.search(prefix):
-        return [prefix]
+        return [Folder(prefix)]
     walk = region_walk(
         s3,
         bucket,
@@ -140,20 +154,21 @@ def _window_folders(
         stopping=stopping,
     )
     if since is None:  # no file may be left out: what lies deeper than the walk went is listed too
-        return walk.regions + walk.deeper
-    days = list(Window(since - LOG_MARGIN, datetime.now(UTC)).days())
-    return [f"{region_prefix}{day:%Y/%m/%d}/" for region_prefix in walk.regions for day in days]
+        return [Folder(folder) for folder in walk.regions + walk.deeper]
+    days = Window(since - LOG_MARGIN, datetime.now(UTC))
+    return [Folder(region_prefix, days) for region_prefix in walk.regions]
 
 
 def _folders_keys(
-    s3: S3Client, bucket: str, folders: Sequence[str], threads: int
+    s3: S3Client, bucket: str, folders: Sequence[Folder], threads: int
 ) -> Generator[Listed, None, None]:
     """Every key in ``folders``, in their order, ``threads`` folders listed at once: an
     organization's window is a few folders for each account and region."""
-    with ReadAhead(lambda folder: list(_s3_keys(s3, bucket, folder)), threads) as ahead:
-        ahead.announce(folders)
-        for folder in folders:
-            yield from ahead(folder)
+    by_prefix = {folder.prefix: folder for folder in folders}  # a window's prefixes are distinct
+    with ReadAhead(lambda prefix: list(_s3_keys(s3, bucket, by_prefix[prefix])), threads) as ahead:
+        ahead.announce(by_prefix)
+        for prefix in by_prefix:
+            yield from ahead(prefix)
 
 
 def window_groups(
@@ -162,7 +177,7 @@ def window_groups(
     since: datetime | None,
     threads: int = DEFAULT_READ_CONCURRENCY,
     stopping: Stopping = never,
-) -> dict[GroupKey, list[str]]:
+) -> dict[GroupKey, list[Folder]]:
     """The folders of the window under ``url`` (as ``add_s3`` lists them), by account and region:
     each account and region's log and digest folders (under any prefix) in one group, which
     ``verify`` can check alone (its digest chain, its digests' log files, its unlisted files).
@@ -171,9 +186,9 @@ def window_groups(
     bucket, prefix = parse_s3_url(url)
     with _listing_errors(url):
         folders = _window_folders(s3, bucket, prefix, since, threads=threads, stopping=stopping)
-    groups: dict[GroupKey, list[str]] = {}
+    groups: dict[GroupKey, list[Folder]] = {}
     for folder in folders:
-        groups.setdefault(region_folder(folder), []).append(folder)
+        groups.setdefault(region_folder(folder.prefix), []).append(folder)
     return groups
 
 
@@ -256,7 +271,7 @@ def add_s3(
     *,
     known: KnownDigests | None = None,
     threads: int = DEFAULT_READ_CONCURRENCY,
-    folders: Sequence[str] | None = None,
+    folders: Sequence[Folder] | None = None,
 ) -> None:
     """The CloudTrail files under ``url``; with ``since``, only the digests that end after it (and
     the log files they may list), judged by the times in their names. ``Stopped`` between two keys

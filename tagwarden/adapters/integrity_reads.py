@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from tagwarden.adapters.integrity import LOG_MARGIN, GroupKey, Tree, add_s3, verify_tree
+from tagwarden.adapters.integrity import LOG_MARGIN, Folder, GroupKey, Tree, add_s3, verify_tree
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.public_keys import KeySource, digest_times
 from tagwarden.adapters.sources.s3_objects import Window, parse_s3_url
@@ -202,7 +202,7 @@ class WindowReads:
 
     def _vouch(self, run: list[tuple[datetime, str]], folders: set[tuple[str, str]]) -> Report:
         since = run[0][0].replace(minute=0, second=0, microsecond=0) - _HOUR
-        days = list(Window(since, run[-1][0] + _AFTER).days())
+        days = Window(since, run[-1][0] + _AFTER)
         tree = Tree()
         for bucket, prefix in sorted(folders):
             add_s3(
@@ -213,7 +213,7 @@ class WindowReads:
                 self._stopping,
                 known=self._digests,
                 threads=self._threads,
-                folders=[f"{prefix}{day:%Y/%m/%d}/" for day in days],
+                folders=[Folder(prefix, days)],
             )
         read = {url for _, url in run}
         tree.logs = {url: parse_s3_url(url)[1] for url in read}  # the files read, and only they

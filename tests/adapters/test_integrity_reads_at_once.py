@@ -15,7 +15,7 @@ from typing import Any
 import boto3
 import pytest
 
-from tagwarden.adapters.integrity import Tree, add_s3, verify_tree
+from tagwarden.adapters.integrity import LOG_MARGIN, Tree, add_s3, verify_tree
 from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import FolderKeys
@@ -42,8 +42,9 @@ class Watched:
         client.meta.events.register("after-call.s3.ListObjectsV2", self._list_ends)
 
     def _list_asked(self, params: dict[str, Any], **_: Any) -> None:
-        with self._lock:
-            self.listed.append(params.get("Prefix", ""))
+        prefix, after = params.get("Prefix", ""), params.get("StartAfter")
+        with self._lock:  # a region folder's days: "<region folder> from <first day>/"
+            self.listed.append(prefix if after is None else f"{prefix} from {after[len(prefix) :]}")
 
     def _list_starts(self, **_: Any) -> None:
         with self._lock:
@@ -112,7 +113,12 @@ def test_objects_are_read_at_once_each_once_with_the_report_unchanged(
     assert report == alone
     assert at_once.reads == one_by_one.reads == Counter(forged_bucket)  # every object, once
     assert sorted(at_once.listed) == sorted(one_by_one.listed)  # every folder, once
-    assert sum(prefix.endswith(f"{datetime.now(UTC):%Y/%m/%d}/") for prefix in at_once.listed) == 2
+    # The log files' region folder and the digests', each one listing of the window's days.
+    days = [prefix.split(" from ") for prefix in at_once.listed if " from " in prefix]
+    assert sorted(folder.split("/")[2] for folder, _ in days) == ["CloudTrail", "CloudTrail-Digest"]
+    first = f"{datetime.now(UTC) - timedelta(hours=48) - LOG_MARGIN:%Y/%m/%d}/"
+    assert [after for _, after in days] == [first, first]
+    assert not [p for p in at_once.listed if p.endswith(first) and " from " not in p]  # no day folder alone
 
 
 def test_with_objects_kept_only_those_not_known_are_read_ahead(

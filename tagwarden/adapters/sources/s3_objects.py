@@ -23,7 +23,7 @@ BODY_ERRORS: tuple[type[Exception], ...] = (*NO_ANSWER, OSError)
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
-    from mypy_boto3_s3.type_defs import GetObjectOutputTypeDef
+    from mypy_boto3_s3.type_defs import GetObjectOutputTypeDef, ObjectTypeDef
 
 # AccountID_CloudTrail_RegionName_YYYYMMDDTHHmmZ_UniqueString.json.gz
 _LOG_TIME = re.compile(r"_(\d{8}T\d{4}Z)_[^/]*$")
@@ -148,26 +148,30 @@ def _objects(s3: S3Client, bucket: str, prefix: str) -> Iterator[tuple[str, int 
                 yield entry["Key"], entry.get("Size")
 
 
-def _listed_days(s3: S3Client, bucket: str, window: Window, region: str) -> list[tuple[str, int | None]]:
+def region_days(s3: S3Client, bucket: str, region: str, window: Window) -> Iterator[ObjectTypeDef]:
     """The objects of ``region``'s day folders (``<region>YYYY/MM/DD/``) of the window's days, in
     one listing: a general purpose bucket (what CloudTrail delivers to; a directory bucket lists
     in no order) lists keys in UTF-8 order, which is the days' order, so it starts after the first
     day's folder name and stops at the first key past the last day's. One request for a few days
-    of an account's region (1,000 keys a page), where a listing a day folder took one each."""
+    of an account's region (1,000 keys a page), where a listing a day folder took one each. Keys
+    outside the day folders that sort between them come too (none that CloudTrail writes)."""
     assert window.since is not None and window.until is not None
     first = f"{region}{window.since:%Y/%m/%d}/"
     past = f"{region}{window.until + timedelta(days=1):%Y/%m/%d}/"
-    found: list[tuple[str, int | None]] = []
     pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=region, StartAfter=first)
     for page in pages:
         for entry in page.get("Contents", []):
-            key = entry.get("Key")
-            if key is None:
-                continue
-            if key >= past:
-                return found
-            found.append((key, entry.get("Size")))
-    return found
+            if entry.get("Key", "") >= past:
+                return
+            yield entry
+
+
+def _listed_days(s3: S3Client, bucket: str, window: Window, region: str) -> list[tuple[str, int | None]]:
+    return [
+        (entry["Key"], entry.get("Size"))
+        for entry in region_days(s3, bucket, region, window)
+        if "Key" in entry
+    ]
 
 
 _WALK_DEPTH = 7  # folder levels listed below the prefix given, at most
