@@ -47,9 +47,18 @@ def register(subparsers: Any) -> None:
     add_config_argument(parser)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or s3://bucket/prefix")
     parser.add_argument(
-        "--since", type=a_moment, help="first delivery time, e.g. 2024-01-31 or 2024-01-31T06:00Z"
+        "--since",
+        type=a_moment,
+        metavar="TIME",
+        help="first delivery time: a date (2024-01-31), a time (2024-01-31T06:00Z) or a span before "
+        "now (90m, 48h, 7d)",
     )
-    parser.add_argument("--until", type=_end_of, help="last delivery time; a date means the end of that day")
+    parser.add_argument(
+        "--until",
+        type=_end_of,
+        metavar="TIME",
+        help="last delivery time, as --since; a date means the end of that day",
+    )
     parser.add_argument(
         "--quiet", action="store_true", help="no progress line, only warnings and the summary"
     )

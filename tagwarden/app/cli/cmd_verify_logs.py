@@ -44,7 +44,8 @@ def register(subparsers: Any) -> None:
         "--since",
         type=a_moment,
         metavar="TIME",
-        help="check only the digests that end from TIME on (e.g. 2024-01-31 or 2024-01-31T06:00Z) and "
+        help="check only the digests that end from TIME on (2024-01-31, 2024-01-31T06:00Z, or 48h "
+        "before now) and "
         "the log files they list, as the daemon checks its window: in S3 only the day folders from "
         "two hours before TIME on are listed. A digest of the window the chain names and that is "
         "gone is missing, the first one included. Default: every file",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tagwarden.app.cli.errors import UsageError
@@ -58,13 +59,25 @@ def count_between(low: int, high: int, what: str) -> Callable[[str], int]:
     return parse
 
 
-def a_moment(text: str) -> datetime:
-    """An argparse type: a date (2024-01-31, its start) or a time (2024-01-31T06:00Z), UTC unless
-    it names its zone."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date (2024-01-31) or a time (2024-01-31T12:00:00Z)"
-        ) from None
+_AGO = re.compile(r"([0-9]{1,6}(?:\.[0-9]{1,3})?)([mhd])")
+_UNITS = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1)}
+MOMENT_FORMS = "a date (2024-01-31), a time (2024-01-31T06:00Z) or a span before now (90m, 48h, 7d)"
+
+
+def moment_of(text: str, now: datetime) -> datetime:
+    """A date (its start), a time (UTC unless it names its zone), or a span before ``now`` in
+    minutes, hours or days: on-call replaying a window should not have to work out its start.
+    ValueError for anything else."""
+    ago = _AGO.fullmatch(text)
+    if ago is not None:
+        return now - float(ago[1]) * _UNITS[ago[2]]
+    moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def a_moment(text: str) -> datetime:
+    """An argparse type: ``moment_of`` now."""
+    try:
+        return moment_of(text, datetime.now(UTC))
+    except (ValueError, OverflowError):
+        raise argparse.ArgumentTypeError(f"{text!r} is not {MOMENT_FORMS}") from None

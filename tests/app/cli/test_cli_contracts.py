@@ -3,17 +3,21 @@ input, and standard JSON whenever ``--format json`` is asked."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import socket
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tagwarden.adapters.aws.clients import AwsClients
 from tagwarden.app.cli import cmd_verify_logs
 from tagwarden.app.cli.cmd_replay import _end_of
+from tagwarden.app.cli.common import a_moment, moment_of
 from tagwarden.app.cli.main import main
 from tests.builders.cli_config import write_config
 from tests.conftest import FIXTURES
@@ -113,6 +117,45 @@ def test_iam_simulate_on_a_case_file_not_in_utf8_exits_2(
 def test_replay_until_a_date_means_the_end_of_that_day(text: str) -> None:
     assert _end_of(text) == datetime(2024, 1, 31, 23, 59, 59, tzinfo=UTC)
     assert _end_of(f"{text}T06:00Z") == datetime(2024, 1, 31, 6, tzinfo=UTC)
+
+
+NOW = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+UNITS = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1)}
+
+
+@given(
+    amount=st.integers(min_value=0, max_value=999_999),
+    tenths=st.one_of(st.none(), st.integers(min_value=0, max_value=9)),
+    unit=st.sampled_from(sorted(UNITS)),
+)
+def test_a_span_before_now_is_a_moment(amount: int, tenths: int | None, unit: str) -> None:
+    text = f"{amount}{unit}" if tenths is None else f"{amount}.{tenths}{unit}"
+    try:
+        expected = NOW - (amount + (tenths or 0) / 10) * UNITS[unit]
+    except OverflowError:  # before the year 1 (a_moment refuses it, below)
+        with pytest.raises(OverflowError):
+            moment_of(text, NOW)
+        return
+    assert abs(moment_of(text, NOW) - expected) < timedelta(milliseconds=1)
+
+
+@given(st.text(max_size=30))
+def test_anything_a_moment_refuses_is_told_what_it_takes(text: str) -> None:
+    try:
+        moment = a_moment(text)
+    except argparse.ArgumentTypeError as exc:
+        assert "a span before now (90m, 48h, 7d)" in str(exc)
+    else:
+        assert moment.tzinfo is not None
+
+
+def test_replay_since_and_until_take_a_span_before_now() -> None:
+    before = datetime.now(UTC)
+    since = a_moment("48h")
+    assert before - timedelta(hours=48) <= since <= datetime.now(UTC) - timedelta(hours=48)
+    assert _end_of("90m") <= datetime.now(UTC) - timedelta(minutes=90)  # a span is no day: not its end
+    with pytest.raises(argparse.ArgumentTypeError, match="a span before now"):
+        a_moment("999999d")  # before the year 1
 
 
 def test_verify_logs_exits_2_when_an_s3_location_cannot_be_listed_for_the_network(
