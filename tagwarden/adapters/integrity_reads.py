@@ -69,10 +69,13 @@ class WindowReads:
         self.unread: dict[LogOrigin, list[str]] = {}  # files listed in the window that no source read
         self._bucket_reads: dict[str, tuple[datetime, datetime]] = {}  # the first and newest name read
         self._never_read: dict[LogOrigin, list[str]] = {}  # listed, of groups none of whose was read
+        self._buckets: list[str] | None = None
 
     def buckets(self) -> list[str]:
         """The buckets files were read from: each a location of the check."""
-        return self._store.log_file_buckets_read(self._read_from)
+        if self._buckets is None:
+            self._buckets = self._store.log_file_buckets_read(self._read_from)
+        return self._buckets
 
     def parts(self) -> dict[GroupKey, Callable[[Tree], None]]:
         """A part for each account and region files were read of (not the files named nowhere).
@@ -109,8 +112,9 @@ class WindowReads:
         read = self._files.pop(group, [])
         if group is None:
             return Report()
-        if not read:
-            self._never_read[group] = [where for where in window.logs if where.startswith("s3://")]
+        if not read:  # kept only in buckets read from: a replica's whole window would be held
+            buckets = {f"s3://{bucket}/" for bucket in self.buckets()}
+            self._never_read[group] = [where for where in window.logs if where.startswith(tuple(buckets))]
             return Report()
         self._note_unread(group, read, window)
         folders = {folder for file in window.digests if (folder := _digest_folder(file.path, group))}

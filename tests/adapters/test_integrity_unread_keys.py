@@ -29,6 +29,9 @@ class Read:
     def log_files_checked(self, urls: Collection[str]) -> set[str]:
         return set()
 
+    def log_file_buckets_read(self, since: float) -> list[str]:
+        return sorted({url[len("s3://") :].split("/", 1)[0] for url in self.urls})
+
     def __getattr__(self, name: str) -> Any:
         raise AssertionError(f"not asked in this test: {name}")
 
@@ -86,6 +89,7 @@ def test_an_account_none_of_whose_files_was_read_is_counted_within_its_buckets_r
     reads = _window_reads([f"s3://primary/{key}" for key in read])
     reads.parts()[ORIGIN](Tree())
     reads.check(OTHER, elsewhere)
+    assert not reads._never_read[OTHER]  # nothing held of a bucket nothing was read from (a replica)
     reads.check(ORIGIN, ours)
     reads.note_groups_never_read()
     assert reads.unread == {}
