@@ -152,7 +152,7 @@ def test_since_checks_the_daemons_window_and_nothing_before_it(
     ("since", "message"),
     [
         ("2999-01-01", "is in the future"),
-        ("yesterday", "'yesterday' is not a date (2024-01-31) or a time"),
+        ("yesterday", "'yesterday' is not a date (2024-01-31), a time (2024-01-31T06:00Z) or a span"),
     ],
 )
 def test_a_since_that_names_no_window_is_a_usage_error(
