@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tagwarden.adapters.store.rows_in import rows_in
 from tagwarden.core.ports.known_objects import LogFileRead, LogOrigin
 
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Sql
-
-
-_URLS_A_QUERY = 500
 
 
 def schema_v10(*, real: str) -> str:
@@ -74,16 +72,8 @@ def files_read(sql: Sql, origin: LogOrigin, since: float) -> list[str]:
 
 
 def checked(sql: Sql, urls: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(urls), _URLS_A_QUERY):
-        chunk = urls[start : start + _URLS_A_QUERY]
-        rows = sql.rows(
-            f"SELECT url FROM log_files_read WHERE url IN ({', '.join('?' * len(chunk))})"
-            " AND checked_at >= read_at",
-            chunk,
-        )
-        found.update(str(row[0]) for row in rows)
-    return found
+    rows = rows_in(sql, "SELECT url FROM log_files_read WHERE checked_at >= read_at AND url", urls)
+    return {str(row[0]) for row in rows}
 
 
 def note_checked(sql: Sql, urls: Sequence[str], at: float) -> None:

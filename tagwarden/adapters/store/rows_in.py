@@ -11,10 +11,11 @@ if TYPE_CHECKING:
 IN_CHUNK = 500  # keys per IN (...): far below SQLite's and PostgreSQL's limits on parameters
 
 
-def rows_in(sql: Sql, select: str, values: Sequence[str]) -> list[Sequence[Any]]:
-    """``select`` ends with the column that ``IN (values)`` is tested on."""
+def rows_in(sql: Sql, select: str, values: Sequence[str], params: Sequence[Any] = ()) -> list[Sequence[Any]]:
+    """``select`` ends with the column that ``IN (values)`` is tested on; ``params`` fill the
+    ``?`` placeholders before it."""
     rows: list[Sequence[Any]] = []
     for start in range(0, len(values), IN_CHUNK):
         chunk = values[start : start + IN_CHUNK]
-        rows += sql.rows(f"{select} IN ({', '.join('?' for _ in chunk)})", chunk)
+        rows += sql.rows(f"{select} IN ({', '.join('?' for _ in chunk)})", (*params, *chunk))
     return rows

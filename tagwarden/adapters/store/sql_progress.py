@@ -9,6 +9,8 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from tagwarden.adapters.store.forget import BATCH_ROWS
+from tagwarden.adapters.store.rows_in import rows_in
+from tagwarden.adapters.store.unit_progress import CURSOR_UPSERT
 from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.ports.progress import FailedUnit
 from tagwarden.core.timeutil import now_iso
@@ -16,7 +18,8 @@ from tagwarden.core.timeutil import now_iso
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Row, Sql
 
-_KEYS_A_QUERY = 500  # well under SQLite's and PostgreSQL's limits on a statement's parameters
+_MARKED_AMONG = "SELECT key FROM processed_objects WHERE source = ? AND key"
+_CURSOR_FORWARD = f"{CURSOR_UPSERT} WHERE excluded.read_until > source_cursors.read_until"  # never back
 _FAILED_COLUMNS = (
     "source, unit, reason, detail, failures, quarantined, first_failed_at, last_failed_at, payload"
 )
@@ -43,18 +46,9 @@ class SqlProgress:
     _writing: Callable[[], AbstractContextManager[Sql]]
 
     def objects_processed(self, source: str, keys: Collection[str]) -> set[str]:
-        wanted = sorted(set(keys))
-        found: set[str] = set()
         with self._reading() as sql:
-            for start in range(0, len(wanted), _KEYS_A_QUERY):
-                chunk = wanted[start : start + _KEYS_A_QUERY]
-                marks = ", ".join("?" * len(chunk))
-                rows = sql.rows(
-                    f"SELECT key FROM processed_objects WHERE source = ? AND key IN ({marks})",
-                    (source, *chunk),
-                )
-                found.update(str(row[0]) for row in rows)
-        return found
+            rows = rows_in(sql, _MARKED_AMONG, sorted(set(keys)), (source,))
+        return {str(row[0]) for row in rows}
 
     def forget_objects_processed(
         self, source: str, under: str, processed_before: str, batch: int = BATCH_ROWS
@@ -83,13 +77,7 @@ class SqlProgress:
 
     def advance_read_cursor(self, source: str, read_until: float) -> None:
         with self._writing() as sql:
-            sql.run(
-                "INSERT INTO source_cursors (source, read_until, updated_at) VALUES (?,?,?)"
-                " ON CONFLICT (source) DO UPDATE SET read_until = excluded.read_until,"
-                " updated_at = excluded.updated_at"
-                " WHERE excluded.read_until > source_cursors.read_until",
-                (source, read_until, now_iso()),
-            )
+            sql.run(_CURSOR_FORWARD, (source, read_until, now_iso()))
 
     def pending(self, scope: str) -> list[PendingDifference]:
         with self._reading() as sql:

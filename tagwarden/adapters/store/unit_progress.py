@@ -17,6 +17,11 @@ from tagwarden.core.ports.known_objects import LogFileRead
 if TYPE_CHECKING:
     from tagwarden.adapters.store.sql import Sql
 
+CURSOR_UPSERT = (
+    "INSERT INTO source_cursors (source, read_until, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
+    " DO UPDATE SET read_until = excluded.read_until, updated_at = excluded.updated_at"
+)
+
 
 class UnitProgress(ABC):
     def __init__(self, sql: Sql, now: str) -> None:
@@ -51,11 +56,7 @@ class UnitProgress(ABC):
             self._origins[origin] = max(moment, self._origins.get(origin, moment))
 
     def set_read_cursor(self, source: str, read_until: float) -> None:
-        self._sql.run(
-            "INSERT INTO source_cursors (source, read_until, updated_at) VALUES (?,?,?) ON CONFLICT (source)"
-            " DO UPDATE SET read_until = excluded.read_until, updated_at = excluded.updated_at",
-            (source, read_until, self._now),
-        )
+        self._sql.run(CURSOR_UPSERT, (source, read_until, self._now))
 
     def save_pending(self, scope: str, pending: Sequence[PendingDifference]) -> None:
         entries = json.dumps([p.to_dict() for p in pending], sort_keys=True)
