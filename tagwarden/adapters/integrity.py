@@ -18,7 +18,14 @@ from tagwarden.adapters.known_digests import KnownDigests
 from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.known_objects import Fingerprint
 from tagwarden.adapters.read_ahead import ReadAhead
-from tagwarden.adapters.sources.s3_objects import BODY_ERRORS, Window, parse_s3_url, region_days, region_walk
+from tagwarden.adapters.sources.s3_objects import (
+    BODY_ERRORS,
+    Window,
+    objects_under,
+    parse_s3_url,
+    region_days,
+    region_walk,
+)
 from tagwarden.core.integrity import DigestFile, PublicKeys, Report, log_hash, place, verify
 from tagwarden.core.integrity.layout import region_folder
 from tagwarden.core.ports.known_objects import KnownObjectStore
@@ -27,7 +34,6 @@ from tagwarden.core.stopping import Stopping, check, never, until_stopping
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
-    from mypy_boto3_s3.type_defs import ObjectTypeDef
 
 SIGNATURE_SUFFIX = ".signature"  # offline copy of a digest's x-amz-meta-signature, hex
 
@@ -121,10 +127,9 @@ class Folder:
 
 def _s3_keys(s3: S3Client, bucket: str, folder: Folder) -> Iterator[Listed]:
     if folder.days is not None:
-        entries: Iterator[ObjectTypeDef] = region_days(s3, bucket, folder.prefix, folder.days)
+        entries = region_days(s3, bucket, folder.prefix, folder.days)
     else:
-        pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=folder.prefix)
-        entries = (entry for page in pages for entry in page.get("Contents", []))
+        entries = objects_under(s3, bucket, folder.prefix)
     for entry in entries:
         if "Key" in entry:
             modified = entry.get("LastModified")
@@ -164,11 +169,14 @@ def _folders_keys(
 ) -> Generator[Listed, None, None]:
     """Every key in ``folders``, in their order, ``threads`` folders listed at once: an
     organization's window is a few folders for each account and region."""
-    by_prefix = {folder.prefix: folder for folder in folders}  # a window's prefixes are distinct
-    with ReadAhead(lambda prefix: list(_s3_keys(s3, bucket, by_prefix[prefix])), threads) as ahead:
-        ahead.announce(by_prefix)
-        for prefix in by_prefix:
-            yield from ahead(prefix)
+
+    def listed(folder: Folder) -> list[Listed]:
+        return list(_s3_keys(s3, bucket, folder))
+
+    with ReadAhead(listed, threads) as ahead:
+        ahead.announce(folders)
+        for folder in folders:
+            yield from ahead(folder)
 
 
 def window_groups(

@@ -12,40 +12,41 @@ at a time, as before: the same answers, an exception where it would have come, i
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Generic, TypeVar
 
+K = TypeVar("K", bound=Hashable)  # what a read is asked by: a key, a path, a folder
 T = TypeVar("T")
 
 
-class ReadAhead(Generic[T]):
+class ReadAhead(Generic[K, T]):
     """``read``, called for the keys ``announce``d up to ``depth`` ahead of the one asked for. A key
     asked out of turn (not next among those announced) is read in the caller, as is every key with
     ``threads`` at 1; a read's exception is raised where its key is asked for. Use as a context
     manager: leaving it drops the reads not yet started and waits for those under way."""
 
-    def __init__(self, read: Callable[[str], T], threads: int, depth: int | None = None) -> None:
+    def __init__(self, read: Callable[[K], T], threads: int, depth: int | None = None) -> None:
         self._read = read
         self._threads = max(threads, 1)
         self._depth = depth if depth is not None else 2 * self._threads
         self._pool: ThreadPoolExecutor | None = None
-        self._coming: Iterator[str] = iter(())
-        self._under_way: deque[tuple[str, Future[T]]] = deque()
+        self._coming: Iterator[K] = iter(())
+        self._under_way: deque[tuple[K, Future[T]]] = deque()
         self.asked_in_turn = 0  # answers taken from a read made ahead
 
-    def __enter__(self) -> ReadAhead[T]:
+    def __enter__(self) -> ReadAhead[K, T]:
         return self
 
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def announce(self, keys: Iterable[str]) -> None:
+    def announce(self, keys: Iterable[K]) -> None:
         """The keys about to be asked for, in order; replaces what was announced before."""
         self._drop_under_way()
         self._coming = iter(keys)
 
-    def __call__(self, key: str) -> T:
+    def __call__(self, key: K) -> T:
         if self._threads <= 1:
             return self._read(key)
         self._fill()
@@ -65,7 +66,7 @@ class ReadAhead(Generic[T]):
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def _is_under_way(self, key: str) -> bool:
+    def _is_under_way(self, key: K) -> bool:
         return any(waiting == key for waiting, _ in self._under_way)
 
     def _fill(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -126,13 +126,6 @@ class Window:
             return self.since is None and self.until is None
         return (self.since is None or moment >= self.since) and (self.until is None or moment <= self.until)
 
-    def days(self) -> Iterator[datetime]:
-        assert self.since is not None and self.until is not None
-        day = self.since.replace(hour=0, minute=0, second=0, microsecond=0)
-        while day <= self.until:
-            yield day
-            day += timedelta(days=1)
-
 
 def _common_prefixes(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
@@ -141,11 +134,14 @@ def _common_prefixes(s3: S3Client, bucket: str, prefix: str) -> Iterator[str]:
                 yield entry["Prefix"]
 
 
-def _objects(s3: S3Client, bucket: str, prefix: str) -> Iterator[tuple[str, int | None]]:
+def objects_under(s3: S3Client, bucket: str, prefix: str) -> Iterator[ObjectTypeDef]:
+    """Every object under ``prefix``, as the listing gives it, page after page."""
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
-        for entry in page.get("Contents", []):
-            if "Key" in entry:
-                yield entry["Key"], entry.get("Size")
+        yield from page.get("Contents", [])
+
+
+def _sized(entries: Iterable[ObjectTypeDef]) -> Iterator[tuple[str, int | None]]:
+    return ((entry["Key"], entry.get("Size")) for entry in entries if "Key" in entry)
 
 
 def region_days(s3: S3Client, bucket: str, region: str, window: Window) -> Iterator[ObjectTypeDef]:
@@ -167,11 +163,7 @@ def region_days(s3: S3Client, bucket: str, region: str, window: Window) -> Itera
 
 
 def _listed_days(s3: S3Client, bucket: str, window: Window, region: str) -> list[tuple[str, int | None]]:
-    return [
-        (entry["Key"], entry.get("Size"))
-        for entry in region_days(s3, bucket, region, window)
-        if "Key" in entry
-    ]
+    return list(_sized(region_days(s3, bucket, region, window)))
 
 
 _WALK_DEPTH = 7  # folder levels listed below the prefix given, at most
@@ -259,7 +251,7 @@ def list_log_objects(
         for region in regions:
             found.extend(ahead(region))
     if not regions:
-        found.extend(_objects(s3, bucket, prefix))
+        found.extend(_sized(objects_under(s3, bucket, prefix)))
     chosen = [(k, size) for k, size in found if is_log_key(k)]
     if window.since is not None or window.until is not None:
         chosen = [(k, size) for k, size in chosen if window.holds(log_file_time(k))]
