@@ -108,7 +108,8 @@ class WindowReads:
 
     def check(self, group: GroupKey, window: Tree) -> Report:
         """The group's files read named before the window, each run of them a day apart or less
-        checked with the digests of its hours, found where the window's digests of the group lie."""
+        checked with the digests of its hours, found where the window's digests of the group lie;
+        and the group's files listed in ``window`` that no source read (``unread``)."""
         read = self._files.pop(group, [])
         if group is None:
             return Report()

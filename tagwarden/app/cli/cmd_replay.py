@@ -16,7 +16,14 @@ from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.s3_objects import Window, parse_s3_url
 from tagwarden.adapters.sources.source import SourceContext
 from tagwarden.app.cli.cmd_enqueue import enqueue
-from tagwarden.app.cli.common import a_moment, add_config_argument, count_between, load, logger_for
+from tagwarden.app.cli.common import (
+    MOMENT_FORMS,
+    a_moment,
+    add_config_argument,
+    count_between,
+    load,
+    logger_for,
+)
 from tagwarden.app.cli.errors import CommandError, UsageError
 from tagwarden.app.config import FilesSourceSettings, LoadedConfig
 from tagwarden.app.scans.jobs import Scans
@@ -50,8 +57,7 @@ def register(subparsers: Any) -> None:
         "--since",
         type=a_moment,
         metavar="TIME",
-        help="first delivery time: a date (2024-01-31), a time (2024-01-31T06:00Z) or a span before "
-        "now (90m, 48h, 7d)",
+        help=f"first delivery time: {MOMENT_FORMS}",
     )
     parser.add_argument(
         "--until",
