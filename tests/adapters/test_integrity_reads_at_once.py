@@ -21,6 +21,7 @@ from tagwarden.adapters.known_log_hashes import KnownLogHashes
 from tagwarden.adapters.public_keys import FolderKeys
 from tagwarden.adapters.store import Store, open_store
 from tests.builders.integrity_bucket import put_in_bucket
+from tests.builders.s3_listings import listing
 from tests.builders.signed_trail import BUCKET, build_tree
 
 
@@ -42,9 +43,8 @@ class Watched:
         client.meta.events.register("after-call.s3.ListObjectsV2", self._list_ends)
 
     def _list_asked(self, params: dict[str, Any], **_: Any) -> None:
-        prefix, after = params.get("Prefix", ""), params.get("StartAfter")
-        with self._lock:  # a region folder's days: "<region folder> from <first day>/"
-            self.listed.append(prefix if after is None else f"{prefix} from {after[len(prefix) :]}")
+        with self._lock:
+            self.listed.append(listing(params))
 
     def _list_starts(self, **_: Any) -> None:
         with self._lock:

@@ -18,6 +18,7 @@ import pytest
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.files_reach import cursor_name
 from tagwarden.app.config import FilesSourceSettings
+from tests.builders.s3_listings import listing
 from tests.faults.builders import Wired, self_retag
 
 ACCOUNT = "111122223333"
@@ -39,9 +40,7 @@ def _put(s3: Any, at: datetime, tag: str, body: bytes | None = None) -> str:
 
 
 class Listings:
-    """What the source's S3 client listed, by a hook on the client's own events: the objects
-    under a prefix (``AWSLogs/``), those of a region folder from a day on
-    (``AWSLogs/.../us-east-1/ from 2026/12/04/``), or the folders in one (``AWSLogs/ folders``)."""
+    """What the source's S3 client listed (``listing``), by a hook on the client's own events."""
 
     def __init__(self) -> None:
         self.client = boto3.client("s3")
@@ -50,14 +49,10 @@ class Listings:
         self.client.meta.events.register("before-parameter-build.s3.ListObjectsV2", self._note)
 
     def _note(self, params: dict[str, Any], **_: Any) -> None:
-        prefix, after = params.get("Prefix", ""), params.get("StartAfter")
-        if params.get("Delimiter"):
-            self.prefixes.append(f"{prefix} folders")
-        elif after is not None:
+        noted = listing(params)
+        if " from " in noted:
             self.threads.add(threading.get_ident())
-            self.prefixes.append(f"{prefix} from {after[len(prefix) :]}")
-        else:
-            self.prefixes.append(prefix)
+        self.prefixes.append(noted)
 
     def taken(self) -> list[str]:
         taken, self.prefixes = self.prefixes, []

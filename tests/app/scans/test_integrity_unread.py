@@ -12,12 +12,12 @@ from pathlib import Path
 
 import boto3
 
+from tagwarden.adapters.sources.s3_objects import log_file_time
 from tagwarden.app.cli.main import main
 from tagwarden.app.demo.runner import log_key
 from tagwarden.app.scans import Scans
 from tagwarden.app.scans.jobs import ScanJob
 from tagwarden.app.wiring import Parts, build_sources
-from tagwarden.core.integrity import place
 from tests.builders.event_log import EventLog
 from tests.builders.integrity_bucket import daemon_parts, put_in_bucket, recent_tree
 from tests.builders.signed_trail import ACCOUNT, BUCKET, REGION, SignedTree
@@ -84,7 +84,7 @@ def test_an_account_whose_folder_no_notification_covers_is_counted(aws: str, tmp
     tree = recent_tree(tmp_path)
     put_in_bucket(tree)
     other = "444455556666"
-    theirs = [log_key(other, when, REGION) for key in tree.logs if (when := _named(key)) is not None]
+    theirs = [log_key(other, when, REGION) for key in tree.logs if (when := log_file_time(key)) is not None]
     for key in theirs:
         boto3.client("s3").put_object(Bucket=BUCKET, Key=key, Body=gzip.compress(b'{"Records": []}'))
     scans, job, parts, log = _polled(tmp_path, tree, tree.logs[1:])
@@ -95,8 +95,3 @@ def test_an_account_whose_folder_no_notification_covers_is_counted(aws: str, tmp
     assert _unread(parts, other) == 3
     (named,) = [fields for _, event, fields in log.lines if event == "log_files_unread"]
     assert named["account"] == other and named["first"] == [f"s3://{BUCKET}/{key}" for key in theirs[1:4]]
-
-
-def _named(key: str) -> datetime | None:
-    placed = place(key)
-    return placed.when if placed is not None else None
