@@ -222,8 +222,7 @@ def test_a_store_that_fails_to_move_the_cursor_fails_nothing_else(
 def test_region_folders_are_listed_list_concurrency_at_once(wired: Wired) -> None:
     s3 = boto3.client("s3")
     for n, region in enumerate(["us-east-1", "eu-west-1", "ap-south-1"]):
-        name = f"{ACCOUNT}_CloudTrail_{region}_{NOW - timedelta(hours=1):%Y%m%dT%H%MZ}_{n}.json.gz"
-        key = f"AWSLogs/{ACCOUNT}/CloudTrail/{region}/{NOW - timedelta(hours=1):%Y/%m/%d}/{name}"
+        key = _key(NOW - timedelta(hours=1), str(n), region)
         s3.put_object(Bucket=BUCKET, Key=key, Body=gzip.compress(json.dumps({"Records": []}).encode()))
     for concurrency, threads in ((1, {threading.get_ident()}), (8, None)):
         listings = Listings()
