@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from tagwarden.adapters.store.outbox_rows import DUE_AGAIN, finding_text, sent_of
+from tagwarden.adapters.store.rows_in import rows_in
 from tagwarden.core.model import Finding
 from tagwarden.core.ports.outbox import Delivery
 from tagwarden.core.timeutil import now_iso
@@ -114,14 +115,9 @@ class SqlOutbox:
         return [_delivery(row) for row in rows]
 
     def deliveries_to(self, sink: str, finding_ids: Sequence[str]) -> dict[str, Delivery]:
-        found: dict[str, Delivery] = {}
         with self._reading() as sql:
-            for start in range(0, len(finding_ids), 500):
-                chunk = finding_ids[start : start + 500]
-                where = f" WHERE sink = ? AND finding_id IN ({', '.join('?' * len(chunk))})"
-                rows = sql.rows(_COLUMNS + where, (sink, *chunk))
-                found.update((row[0], _delivery(row)) for row in rows)
-        return found
+            rows = rows_in(sql, _COLUMNS + " WHERE sink = ? AND finding_id", finding_ids, (sink,))
+        return {str(row[0]): _delivery(row) for row in rows}
 
     def delivery_again(self, finding_id: str, sink: str, shown: Finding | None = None) -> None:
         with self._writing() as sql:
