@@ -30,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from moto_process import moto_server_process
 from trail_mix import POLICY_YAML
 
+from tagwarden.core.integrity.layout import log_file_key
+
 ACCOUNT = "111122223333"
 BUCKET = "bench-trail"
 
@@ -54,8 +56,7 @@ def _put_hour(s3: Any, hour: datetime, regions: list[str]) -> int:
     for region in regions:
         for minute in range(0, 60, 5):
             at = hour + timedelta(minutes=minute)
-            name = f"{ACCOUNT}_CloudTrail_{region}_{at:%Y%m%dT%H%MZ}_{count:06}.json.gz"
-            key = f"AWSLogs/{ACCOUNT}/CloudTrail/{region}/{at:%Y/%m/%d}/{name}"
+            key = log_file_key(ACCOUNT, region, at, f"{count:06}")
             s3.put_object(Bucket=BUCKET, Key=key, Body=_log(at, region, count))
             count += 1
     return count

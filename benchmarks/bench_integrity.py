@@ -40,6 +40,7 @@ from tagwarden.app.config import load_config
 from tagwarden.app.logs import configure_logging, get_logger
 from tagwarden.app.scans import Scans
 from tagwarden.app.wiring import build_parts
+from tagwarden.core.integrity.layout import log_file_key
 from tests.builders.event_log import EventLog
 from tests.builders.signed_trail import BUCKET, build_tree
 
@@ -162,8 +163,7 @@ def _organization(accounts: int) -> str:
         for region in ("us-east-1", "eu-west-1"):
             for days in range(3):
                 moment = today - timedelta(days=days)
-                name = f"{account:012d}_CloudTrail_{region}_{moment:%Y%m%dT%H%M}Z_x.json.gz"
-                key = f"AWSLogs/o-bench/{account:012d}/CloudTrail/{region}/{moment:%Y/%m/%d}/{name}"
+                key = log_file_key(f"{account:012d}", region, moment, "x", organization="o-bench")
                 s3.put_object(Bucket=ORG_BUCKET, Key=key, Body=b"")
     return f"s3://{ORG_BUCKET}/AWSLogs/"
 

@@ -24,6 +24,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from moto_process import moto_server_process
 
+from tagwarden.core.integrity.layout import log_file_key
+
 BUCKET = "bench-org-trail"
 REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2", "eu-central-1", "sa-east-1"]
 
@@ -33,8 +35,7 @@ def _fill(s3: Any, accounts: int, regions: list[str], days: list[datetime]) -> i
         for region in regions:
             for day in days:
                 at = day + timedelta(hours=12)
-                name = f"{account:012}_CloudTrail_{region}_{at:%Y%m%dT%H%MZ}_x.json.gz"
-                key = f"AWSLogs/o-bench/{account:012}/CloudTrail/{region}/{at:%Y/%m/%d}/{name}"
+                key = log_file_key(f"{account:012}", region, at, "x", organization="o-bench")
                 s3.put_object(Bucket=BUCKET, Key=key, Body=b"{}")
     return accounts * len(regions) * len(days)
 

@@ -21,6 +21,7 @@ import random
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,13 @@ from moto.server import ThreadedMotoServer
 
 from tagwarden.adapters.sources.enqueue import enqueue_objects
 from tagwarden.app.demo.records import Caller, record, s3_tagging
+from tagwarden.core.integrity.layout import log_file_key
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
 from tests.e2e.support import DaemonProcess, seed_principals, wait_until
 from tests.postgres import create_database, running_postgres
 
 DEV = Caller(ACCOUNT, "dev-beta", session="dave")
+START = datetime(2024, 6, 1, tzinfo=UTC)  # the first log file's delivery time
 
 
 def log_file(index: int, records: int, rng: random.Random) -> bytes:
@@ -111,8 +114,7 @@ def main() -> int:
     rng = random.Random(7)
     keys = []
     for index in range(args.files):
-        name = f"{ACCOUNT}_CloudTrail_us-east-1_20240601T{index:04d}Z_x.json.gz"
-        key = f"AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/2024/06/01/{name}"
+        key = log_file_key(ACCOUNT, "us-east-1", START + timedelta(minutes=index), "x")
         s3.put_object(Bucket="bench-logs", Key=key, Body=log_file(index, args.records, rng))
         keys.append(key)
     total = args.files * args.records

@@ -19,8 +19,11 @@ import gzip
 import json
 import random
 from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from tagwarden.core.integrity.layout import log_file_key
 
 ACCOUNT = "111111111111"
 TAG_ADMIN = "TagAdmin"
@@ -255,11 +258,9 @@ def _write_file(job: tuple[Path, int, int, float, int]) -> Path:
     mix = TrailMix(seed * 1_000_003 + index)
     start = 3600 + index * 300
     body = json.dumps({"Records": mix.file_records(start, count, tag_share)}, separators=(",", ":"))
-    day = 1 + start // 86400
-    stamp = f"202405{day:02d}T{(start // 3600) % 24:02d}{(start // 60) % 60:02d}Z"
-    folder = directory / f"AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/2024/05/{day:02d}"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{ACCOUNT}_CloudTrail_us-east-1_{stamp}_{index:05d}.json.gz"
+    moment = datetime(2024, 5, 1, tzinfo=UTC) + timedelta(seconds=start)
+    path = directory / log_file_key(ACCOUNT, "us-east-1", moment, f"{index:05d}")
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(body.encode(), compresslevel=6))
     return path
 

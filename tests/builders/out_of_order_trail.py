@@ -10,10 +10,12 @@ from __future__ import annotations
 import gzip
 import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tagwarden.app.demo.records import Caller, record, s3_tagging, tag_list
+from tagwarden.core.integrity.layout import log_file_key
 
 ACCOUNT = "123456789012"
 POLICY = """\
@@ -26,7 +28,6 @@ rules:
 """
 DEV = Caller(ACCOUNT, "dev", session="d1")
 TAGGED_SESSION = Caller(ACCOUNT, "app", session="s-tagged", access_key_id="ASIATAGGEDSESSION1")
-FOLDER = f"AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/2024/05/01"
 
 
 def _at(minute: int, second: int = 0) -> str:
@@ -73,9 +74,15 @@ def trail_objects() -> list[tuple[str, bytes]]:
     objects = []
     for stamp, records in trail_files().items():
         body = gzip.compress(json.dumps({"Records": records}).encode())
-        objects.append((f"{FOLDER}/{ACCOUNT}_CloudTrail_us-east-1_20240501T{stamp}Z_x.json.gz", body))
-    objects.append((f"{FOLDER}/{ACCOUNT}_CloudTrail_us-east-1_20240501T0130Z_damaged.json.gz", body[:-20]))
+        objects.append((_key(stamp, "x"), body))
+    objects.append((_key("0130", "damaged"), body[:-20]))
     return objects
+
+
+def _key(stamp: str, unique: str) -> str:
+    """The key of the log file delivered at ``stamp`` (HHMM) on 2024-05-01."""
+    moment = datetime(2024, 5, 1, int(stamp[:2]), int(stamp[2:]), tzinfo=UTC)
+    return log_file_key(ACCOUNT, "us-east-1", moment, unique)
 
 
 def write_trail(root: Path) -> None:

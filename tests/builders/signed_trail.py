@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from tagwarden.core.integrity import HashLog, log_hash, string_to_sign
+from tagwarden.core.integrity.layout import log_file_key
 
 ACCOUNT = "111122223333"
 REGION = "us-east-2"
@@ -44,10 +45,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def log_key(moment: datetime, unique: str, prefix: str = "") -> str:
-    return (
-        f"{prefix}AWSLogs/{ACCOUNT}/CloudTrail/{REGION}/{moment:%Y/%m/%d}/"
-        f"{ACCOUNT}_CloudTrail_{REGION}_{moment:%Y%m%dT%H%M}Z_{unique}.json.gz"
-    )
+    return prefix + log_file_key(ACCOUNT, REGION, moment, unique)
 
 
 def digest_key(end: datetime, prefix: str = "") -> str:

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from tagwarden.app.demo.records import Caller, record, s3_tagging
+from tagwarden.core.integrity.layout import log_file_key
 from tests.builders.abac_cases import ACCOUNT, POLICY, ROLES, USERS
 from tests.e2e.support import seed_principals
 
@@ -46,7 +47,7 @@ def grab(bucket: str, when: datetime, event_id: str) -> dict[str, Any]:
 
 
 def name(when: datetime) -> str:
-    return f"{ACCOUNT}_CloudTrail_us-east-1_{when:%Y%m%dT%H%MZ}_{when:%H%M}abcdef.json.gz"
+    return log_file_key(ACCOUNT, "us-east-1", when, f"{when:%H%M}abcdef").rpartition("/")[2]
 
 
 def replay(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -113,7 +114,7 @@ def test_replay_of_an_s3_prefix_reads_only_the_days_asked_for(aws: str, tmp_path
     s3.create_bucket(Bucket="org-trail")
     for day in range(3):
         when = DAY + timedelta(days=day, hours=5)
-        key = f"AWSLogs/o-abc123/{ACCOUNT}/CloudTrail/us-east-1/{when:%Y/%m/%d}/{name(when)}"
+        key = log_file_key(ACCOUNT, "us-east-1", when, f"{when:%H%M}abcdef", organization="o-abc123")
         body = gzip.compress(json.dumps({"Records": [grab(f"bucket-{day}", when, f"day-{day}")]}).encode())
         s3.put_object(Bucket="org-trail", Key=key, Body=body)
     s3.put_object(
@@ -213,7 +214,7 @@ def test_replay_enqueue_sends_the_window_s_objects_for_the_fleet_and_the_daemon_
     for day in range(3):
         for hour in (5, 6):
             when = DAY + timedelta(days=day, hours=hour)
-            key = f"AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/{when:%Y/%m/%d}/{name(when)}"
+            key = log_file_key(ACCOUNT, "us-east-1", when, f"{when:%H%M}abcdef")
             records = [grab(f"bucket-{day}-{hour}", when, f"day-{day}-{hour}")]
             s3.put_object(
                 Bucket="org-trail", Key=key, Body=gzip.compress(json.dumps({"Records": records}).encode())

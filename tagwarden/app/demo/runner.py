@@ -25,6 +25,7 @@ from tagwarden.app.config import load_config
 from tagwarden.app.daemon import Daemon
 from tagwarden.app.demo.scenario import BUCKETS, POLICY, ROLES, USERS, Scenario
 from tagwarden.app.logs import configure_logging, get_logger
+from tagwarden.core.integrity.layout import log_file_key
 
 REGION = "us-east-1"
 LOG_BUCKET = "demo-cloudtrail-logs"
@@ -108,8 +109,7 @@ def seed(clients: AwsClients) -> Seeded:
 
 def log_key(account: str, moment: datetime, region: str = REGION) -> str:
     """Where a trail writes a log file: AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/<name>."""
-    name = f"{account}_CloudTrail_{region}_{moment:%Y%m%dT%H%MZ}_{uuid.uuid4().hex[:16]}.json.gz"
-    return f"AWSLogs/{account}/CloudTrail/{region}/{moment:%Y/%m/%d}/{name}"
+    return log_file_key(account, region, moment, uuid.uuid4().hex[:16])
 
 
 def deliver(

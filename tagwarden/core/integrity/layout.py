@@ -52,6 +52,16 @@ def place(path: str) -> Placed | None:
     return Placed(key, account, region, folder == "CloudTrail-Digest", name)
 
 
+def log_file_key(account: str, region: str, moment: datetime, unique: str, *, organization: str = "") -> str:
+    """Where CloudTrail writes a log file delivered at ``moment`` (to the minute), from "AWSLogs/"
+    on: the key ``place`` reads back. ``organization``: an organization trail's id (``o-...``)."""
+    folder = f"{organization}/{account}" if organization else account
+    return (
+        f"AWSLogs/{folder}/CloudTrail/{region}/{moment:%Y/%m/%d}/"
+        f"{account}_CloudTrail_{region}_{moment:%Y%m%dT%H%M}Z_{unique}.json.gz"
+    )
+
+
 def region_folder(path: str) -> tuple[str, str] | None:
     """The account and region of the (log or digest) region folder ``path`` is in or below."""
     match = _IN_REGION_FOLDER.search(path.replace("\\", "/"))

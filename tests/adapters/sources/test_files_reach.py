@@ -18,6 +18,7 @@ import pytest
 from tagwarden.adapters.sources.files import FilesSource
 from tagwarden.adapters.sources.files_reach import cursor_name
 from tagwarden.app.config import FilesSourceSettings
+from tagwarden.core.integrity.layout import log_file_key
 from tests.builders.s3_listings import listing
 from tests.faults.builders import Wired, self_retag
 
@@ -28,8 +29,7 @@ NOW = datetime.now(UTC).replace(second=0, microsecond=0)
 
 
 def _key(at: datetime, tag: str, region: str = "us-east-1") -> str:
-    name = f"{ACCOUNT}_CloudTrail_{region}_{at:%Y%m%dT%H%MZ}_{tag}.json.gz"
-    return f"AWSLogs/{ACCOUNT}/CloudTrail/{region}/{at:%Y/%m/%d}/{name}"
+    return log_file_key(ACCOUNT, region, at, tag)
 
 
 def _put(s3: Any, at: datetime, tag: str, body: bytes | None = None) -> str:

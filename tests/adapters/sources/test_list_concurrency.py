@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tagwarden.adapters.sources.s3_objects import OTHER_SERVICES, Window, list_log_objects, log_file_time
+from tagwarden.core.integrity.layout import log_file_key
 
 START = datetime(2026, 11, 28, tzinfo=UTC)
 PAGE = 1000  # keys a page of ListObjectsV2
@@ -66,8 +67,7 @@ def _trail(accounts: int, regions: list[str], days: int, every_minutes: int = 30
         for region in regions:
             for minute in range(0, days * 24 * 60, every_minutes):
                 at = START + timedelta(minutes=minute + account)
-                name = f"{account:012}_CloudTrail_{region}_{at:%Y%m%dT%H%MZ}_x.json.gz"
-                keys.append(f"AWSLogs/o-1/{account:012}/CloudTrail/{region}/{at:%Y/%m/%d}/{name}")
+                keys.append(log_file_key(f"{account:012}", region, at, "x", organization="o-1"))
     return keys
 
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tagwarden.core.integrity import DigestFile, logical_key, place, verify
+from tagwarden.core.integrity.layout import log_file_key
 
 accounts = st.from_regex(r"\d{12}", fullmatch=True)
 regions = st.sampled_from(["us-east-1", "eu-west-3", "ap-southeast-4", "us-gov-west-1", "cn-north-1"])
@@ -32,6 +33,8 @@ def test_log_file_keys_are_placed(
     assert placed is not None and not placed.is_digest
     assert (placed.account, placed.region, placed.when) == (account, region, moment)
     assert placed.key.startswith("AWSLogs/") and key.endswith(placed.key)
+    # The key the demo and the tests write is the one CloudTrail writes, as spelled out above.
+    assert log_file_key(account, region, moment, unique, organization=org.rstrip("/")) == placed.key
 
 
 @given(accounts, regions, moments, st.booleans())
