@@ -32,6 +32,7 @@ import boto3
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from latency import RoundTrip
 from moto_process import moto_server_process
 
 from tagwarden.adapters.aws.clients import AwsClients
@@ -56,15 +57,10 @@ integrity: {{verify_interval_seconds: 3600, public_keys: {keys}, read_concurrenc
 
 def _with_round_trip(seconds: float) -> None:
     """Every S3 client the daemon makes waits ``seconds`` before each call is sent."""
-    made = AwsClients.s3
-
-    def wait(**_: Any) -> None:
-        time.sleep(seconds)
+    made, round_trip = AwsClients.s3, RoundTrip(seconds)
 
     def s3(self: AwsClients, region: str | None = None) -> Any:
-        client = made(self, region)
-        client.meta.events.register("before-send", wait)
-        return client
+        return round_trip.add_to(made(self, region))
 
     AwsClients.s3 = s3  # type: ignore[method-assign]
 

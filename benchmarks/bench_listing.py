@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from latency import RoundTrip
 from moto_process import moto_server_process
 
 from tagwarden.core.integrity.layout import log_file_key
@@ -60,20 +61,14 @@ def main() -> None:
         today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         days = [today - timedelta(days=n) for n in range(args.days)]
         put = _fill(s3, args.accounts, REGIONS[: args.regions], days)
-        requests = 0
-
-        def wait(**_: Any) -> None:
-            nonlocal requests
-            requests += 1
-            time.sleep(args.round_trip_ms / 1000)
-
-        s3.meta.events.register("before-send.s3.ListObjectsV2", wait)
+        round_trip = RoundTrip(args.round_trip_ms / 1000)
+        round_trip.add_to(s3, "before-send.s3.ListObjectsV2")
         window = Window(days[-1], today + timedelta(hours=23))
         seconds: dict[int, list[float]] = {1: [], 8: []}
         found: dict[int, list[tuple[str, int | None]]] = {}
         for _ in range(args.rounds):
             for threads, times in seconds.items():
-                requests = 0
+                round_trip.requests = 0
                 started = time.monotonic()
                 found[threads] = list_log_objects(s3, BUCKET, "AWSLogs/", window, threads)
                 times.append(time.monotonic() - started)
@@ -81,7 +76,7 @@ def main() -> None:
             raise SystemExit(f"the listings differ: {len(found[1])} and {len(found[8])} keys of {put}")
         print(
             f"{put:,} log files: {args.accounts} accounts, {args.regions} regions, {args.days} days;"
-            f" {requests:,} ListObjectsV2 requests a listing, each {args.round_trip_ms:g} ms more",
+            f" {round_trip.requests:,} ListObjectsV2 requests a listing, each {args.round_trip_ms:g} ms more",
             flush=True,
         )
         for threads, times in seconds.items():
