@@ -93,9 +93,22 @@ def run_once(data: bytes, reader: ComputeReader, workdir: Path, name: str) -> tu
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--grant-share", type=float, default=0.01)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--records", type=int, default=100_000, help="records in the log processed (default %(default)s)"
+    )
+    parser.add_argument(
+        "--grant-share",
+        type=float,
+        default=0.01,
+        help="share of records that give a workload a role (default %(default)s)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of the baseline and the real processor; the best of each is printed "
+        "(default %(default)s)",
+    )
     args = parser.parse_args()
     configure_logging("error")
     data = make_mixed_log(args.records, args.grant_share)

@@ -128,9 +128,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--days", type=int, default=14)
-    parser.add_argument("--regions", type=int, default=4)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--days",
+        type=int,
+        default=14,
+        help="days of history in the bucket before the first poll (default %(default)s)",
+    )
+    parser.add_argument(
+        "--regions",
+        type=int,
+        default=4,
+        help="region folders, a file every 5 minutes in each (1 to 6, default %(default)s)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=5,
+        help="polls after the first, each finding an hour of new files (default %(default)s)",
+    )
     args = parser.parse_args()
     regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2", "eu-central-1", "sa-east-1"][
         : args.regions

@@ -251,10 +251,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--records", type=int, default=1_000_000)
-    parser.add_argument("--files", type=int, default=1_000)
-    parser.add_argument("--tag-share", type=float, default=0.03)
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--records", type=int, default=1_000_000, help="records in all (default %(default)s)")
+    parser.add_argument(
+        "--files",
+        type=int,
+        default=1_000,
+        help="gzipped log files they are spread over (default %(default)s)",
+    )
+    parser.add_argument(
+        "--tag-share", type=float, default=0.03, help="share of records that write tags (default %(default)s)"
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=7,
+        help="seed of the generated trail; the same parameters reuse the files written (default %(default)s)",
+    )
     parser.add_argument(
         "--workers",
         type=int,
@@ -262,7 +274,11 @@ def main() -> None:
         default=[1, 2],
         help="worker counts to time replay with; 0 runs replay without --workers",
     )
-    parser.add_argument("--data-dir", default=os.path.join(tempfile.gettempdir(), "tagwarden-bench"))
+    parser.add_argument(
+        "--data-dir",
+        default=os.path.join(tempfile.gettempdir(), "tagwarden-bench"),
+        help="where the generated trails are kept (default %(default)s)",
+    )
     args = parser.parse_args()
     root, paths = _data(args)
     zlib_rate, zlib_cpu = _decompression(args.records, paths)

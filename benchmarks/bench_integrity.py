@@ -90,10 +90,32 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--hours", type=int, default=42, help="signed hours in the window (at most 43)")
-    parser.add_argument("--logs-per-hour", type=int, default=12)
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--round-trip-ms", type=float, default=0.0)
+    parser.add_argument(
+        "--logs-per-hour",
+        type=int,
+        default=12,
+        help="log files each hourly digest lists (default %(default)s)",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        nargs="+",
+        default=[1, 8],
+        help="integrity.read_concurrency values, alternated (default %(default)s)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds over the --concurrency values; medians are printed (default %(default)s)",
+    )
+    parser.add_argument(
+        "--round-trip-ms",
+        type=float,
+        default=0.0,
+        help="milliseconds each S3 call waits before it is sent, as a round trip to AWS would "
+        "(default %(default)s)",
+    )
     parser.add_argument(
         "--accounts",
         type=int,

@@ -74,10 +74,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--groups", type=int, default=20)
+    parser.add_argument(
+        "--groups",
+        type=int,
+        default=20,
+        help="accounts and regions, a signed tree each (default %(default)s)",
+    )
     parser.add_argument("--hours", type=int, default=24, help="signed hours in each (at most 43)")
-    parser.add_argument("--logs-per-hour", type=int, default=12)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--logs-per-hour",
+        type=int,
+        default=12,
+        help="log files each hourly digest lists (default %(default)s)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="rounds of the two ways, alternated (default %(default)s)"
+    )
     args = parser.parse_args()
     configure_logging("error")
     held = _whole_window()

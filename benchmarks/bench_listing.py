@@ -45,11 +45,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--accounts", type=int, default=40)
-    parser.add_argument("--regions", type=int, default=4)
-    parser.add_argument("--days", type=int, default=3)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--round-trip-ms", type=float, default=20)
+    parser.add_argument(
+        "--accounts", type=int, default=40, help="accounts in the organization trail (default %(default)s)"
+    )
+    parser.add_argument(
+        "--regions", type=int, default=4, help="region folders in each account (1 to 6, default %(default)s)"
+    )
+    parser.add_argument(
+        "--days", type=int, default=3, help="days listed, a log file in each day folder (default %(default)s)"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of 1 and 8 listings at once, alternated; medians are printed (default %(default)s)",
+    )
+    parser.add_argument(
+        "--round-trip-ms",
+        type=float,
+        default=20,
+        help="milliseconds each ListObjectsV2 request waits before it is sent (default %(default)s)",
+    )
     args = parser.parse_args()
     with moto_server_process():
         import boto3  # noqa: PLC0415 - after the endpoint is set

@@ -23,8 +23,12 @@ from tagwarden.core.writers import build_inputs, find_writers, governed_keys, id
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--accounts", type=int, default=5)
-    parser.add_argument("--per-account", type=int, default=1000)
+    parser.add_argument(
+        "--accounts", type=int, default=5, help="accounts in the writers inventory (default %(default)s)"
+    )
+    parser.add_argument(
+        "--per-account", type=int, default=1000, help="principals in each account (default %(default)s)"
+    )
     args = parser.parse_args()
     inventory = writers_inventory(args.accounts, args.per_account)
     keys = governed_keys(GOVERNANCE, {"team", "cost-center", "env"})

@@ -12,9 +12,9 @@ Generate the files first with ``benchmarks/bench_ingest.py --records 100000 --fi
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -40,7 +40,13 @@ def _best(run: Callable[[], None], times: int = 5) -> float:
 
 def main() -> None:
     default = Path(tempfile.gettempdir()) / "tagwarden-bench" / "trail-100000-100-0.03-7"
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else default
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "dir", nargs="?", type=Path, default=default, help="folder of gzipped log files (default %(default)s)"
+    )
+    root = parser.parse_args().dir
     paths = sorted(root.rglob("*.json.gz"))
     if not paths:
         raise SystemExit(f"no log files under {root}; run bench_ingest.py --records 100000 --files 100 first")

@@ -93,8 +93,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--files", type=int, default=40)
-    parser.add_argument("--records", type=int, default=5000)
+    parser.add_argument(
+        "--files",
+        type=int,
+        default=40,
+        help="gzipped log files written to S3, one notification each (default %(default)s)",
+    )
+    parser.add_argument(
+        "--records", type=int, default=5000, help="records in each file (default %(default)s)"
+    )
     parser.add_argument("--sqlite", action="store_true", help="also one replica on SQLite")
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)

@@ -195,9 +195,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--files", type=int, default=200)
-    parser.add_argument("--records-per-file", type=int, default=5000)
-    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--files",
+        type=int,
+        default=200,
+        help="log files uploaded, one S3 notification each (default %(default)s)",
+    )
+    parser.add_argument(
+        "--records-per-file", type=int, default=5000, help="records in each file (default %(default)s)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=3600,
+        help="seconds to wait for the queue to drain before giving up (default %(default)s)",
+    )
     parser.add_argument(
         "--tag-share",
         type=float,
