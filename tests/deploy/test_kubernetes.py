@@ -193,7 +193,9 @@ def test_every_object_validates(version: str) -> None:
 
 def test_every_raw_resource_file_validates_too() -> None:
     """The files as written, before the transformers: what `kubectl apply -f` would see."""
-    for name, manifest in load_resources():
+    resources = load_resources()
+    assert "Deployment" in {manifest.get("kind") for _, manifest in resources}
+    for name, manifest in resources:
         try:
             validate(manifest, KUBERNETES_VERSIONS[-1])
         except (kubernetes_validate.ValidationError, jsonschema.ValidationError) as exc:

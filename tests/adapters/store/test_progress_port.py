@@ -6,6 +6,7 @@ from __future__ import annotations
 from tagwarden.adapters.store import Store
 from tagwarden.core.inventory.pending import PendingDifference
 from tagwarden.core.model import Actor, TagChange
+from tagwarden.core.records.text import record_text
 
 DIFF = PendingDifference("arn:aws:s3:::b", "resource", "1", "us-east-1", 10.0, 20.0, {"team": None})
 
@@ -139,9 +140,12 @@ def test_a_unit_quarantined_at_its_first_failure(store: Store) -> None:
     assert failed.quarantined and store.is_quarantined("files", "a.json.gz")
 
 
-def test_ping_writes(store: Store) -> None:
+def test_ping_writes_again_and_leaves_the_store_to_units(store: Store) -> None:
     store.ping()
-    store.ping()
+    store.ping()  # the health row is there: the write is an update of it
+    with store.unit() as tx:  # no transaction of the ping's is left open
+        tx.save_event("e1", record_text({"eventID": "e1"}))
+    assert store.get_event("e1") == {"eventID": "e1"}
 
 
 def test_log_origins_keep_the_newest_event_of_each_account_and_region(store: Store) -> None:
