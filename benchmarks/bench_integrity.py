@@ -89,12 +89,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--hours", type=int, default=42, help="signed hours in the window (at most 43)")
     parser.add_argument(
-        "--logs-per-hour",
-        type=int,
-        default=12,
-        help="log files each hourly digest lists (default %(default)s)",
+        "--hours", type=int, default=42, help="signed hours in the window (default %(default)s, at most 43)"
+    )
+    parser.add_argument(
+        "--logs-per-hour", type=int, default=12, help="log files a digest lists (default %(default)s)"
     )
     parser.add_argument(
         "--concurrency",

@@ -80,12 +80,11 @@ def main() -> None:
         default=20,
         help="accounts and regions, a signed tree each (default %(default)s)",
     )
-    parser.add_argument("--hours", type=int, default=24, help="signed hours in each (at most 43)")
     parser.add_argument(
-        "--logs-per-hour",
-        type=int,
-        default=12,
-        help="log files each hourly digest lists (default %(default)s)",
+        "--hours", type=int, default=24, help="signed hours in each (default %(default)s, at most 43)"
+    )
+    parser.add_argument(
+        "--logs-per-hour", type=int, default=12, help="log files a digest lists (default %(default)s)"
     )
     parser.add_argument(
         "--rounds", type=int, default=2, help="rounds of the two ways, alternated (default %(default)s)"
