@@ -29,6 +29,7 @@ from tagwarden.app.config import (
     FilesSourceSettings,
     LoadedConfig,
     LookupEventsSourceSettings,
+    Settings,
     SqsSourceSettings,
 )
 from tagwarden.app.delivery_path import delivery_path
@@ -79,9 +80,9 @@ def build_parts(
     ``read_later`` (the daemon), neither STS nor the delivery path is read here: the daemon reads
     them once it serves HTTP (app/daemon/start_reads.py)."""
     settings = config.settings
-    aws_clients = clients or AwsClients(settings.aws.region, settings.aws.max_attempts)
-    store = config.open_store(durable=not replay)
     metrics = Metrics()
+    aws_clients = clients or _counted_clients(settings, metrics)
+    store = config.open_store(durable=not replay)
     metrics.watch_open_findings(store.open_finding_counts)
     metrics.log_gap_threshold.set(settings.integrity.log_gap_seconds)
     faults = FaultBoard()
@@ -124,6 +125,11 @@ def build_parts(
     sinks[REPORT_SINK] = ReportSink(processor.recorder)  # reports what a dead process did not
     identity = caller if aws and not replay else None
     return Parts(store, metrics, processor, aws_clients, own, sinks, faults, identity=identity)
+
+
+def _counted_clients(settings: Settings, metrics: Metrics) -> AwsClients:
+    """Clients whose every request to AWS is counted (``tagwarden_aws_requests_total``)."""
+    return AwsClients(settings.aws.region, settings.aws.max_attempts, on_request=metrics.count_aws_request)
 
 
 def _compute_identity(

@@ -110,6 +110,9 @@ def test_metrics_count_what_was_recorded(run: Run) -> None:
     assert daemon.metric("tagwarden_source_last_success_timestamp_seconds", source="trail") > 0
     assert daemon.metric("tagwarden_newest_event_timestamp_seconds", source="trail") > 0
     assert daemon.metric("tagwarden_open_findings", severity="critical", kind="self_grant") == 1
+    # What it asked of AWS to get there: the queue's long polls, and the log file it fetched.
+    assert daemon.metric("tagwarden_aws_requests_total", service="sqs", operation="ReceiveMessage") >= 1
+    assert daemon.metric("tagwarden_aws_requests_total", service="s3", operation="GetObject") >= 1
 
 
 def test_one_log_line_per_finding_with_every_field(run: Run) -> None:

@@ -3,7 +3,8 @@ reads it itself) and credentials from the default chain (environment, profile, I
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import boto3
 from botocore.config import Config
@@ -30,19 +31,28 @@ if TYPE_CHECKING:
 # (botocore's max_attempts counts the retries after the first attempt: 0 is one attempt.)
 START_READS = {"max_attempts": 0, "connect_timeout": 5, "read_timeout": 10}
 
+# Told of each request a client sends, retries included: (service, operation), such as
+# ("s3", "ListObjectsV2"). Each is billed, and counts against the API's rate limits.
+RequestCounter = Callable[[str, str], None]
+
+_Client = TypeVar("_Client")
+
 
 class AwsClients:
     def __init__(
         self,
         region: str,
         max_attempts: int = 5,
+        *,
         session: boto3.session.Session | None = None,
         connect_timeout: float = 10,
         read_timeout: float = 40,  # above SQS's 20-second long poll
+        on_request: RequestCounter | None = None,
     ) -> None:
         self.region = region
         self._session = session or boto3.session.Session(region_name=region)
         self._max_attempts = max_attempts
+        self._on_request = on_request
         # "standard" retries back off on throttling and transient errors with jitter; set
         # explicitly so that behaviour does not depend on the environment's AWS config.
         self._config = Config(
@@ -62,43 +72,75 @@ class AwsClients:
             session=self._session,
             connect_timeout=START_READS["connect_timeout"],
             read_timeout=START_READS["read_timeout"],
+            on_request=self._on_request,
         )
 
+    def _counted(self, client: _Client) -> _Client:
+        if self._on_request is not None:
+            # before-send is emitted once per attempt, after signing: what reaches AWS.
+            events: Any = client.meta.events  # type: ignore[attr-defined]
+            events.register("before-send", self._count)
+        return client
+
+    def _count(self, event_name: str, **_: Any) -> None:
+        # "before-send.<service>.<Operation>"; None back, so the request goes on
+        service, operation = event_name.split(".", 2)[1:]
+        if self._on_request is not None:
+            self._on_request(service, operation)
+
     def s3(self, region: str | None = None) -> S3Client:
-        return self._session.client("s3", region_name=region or self.region, config=self._config)
+        return self._counted(
+            self._session.client("s3", region_name=region or self.region, config=self._config)
+        )
 
     def sqs(self, region: str | None = None) -> SQSClient:
-        return self._session.client("sqs", region_name=region or self.region, config=self._config)
+        return self._counted(
+            self._session.client("sqs", region_name=region or self.region, config=self._config)
+        )
 
     def iam(self) -> IAMClient:
-        return self._session.client("iam", region_name=self.region, config=self._config)
+        return self._counted(self._session.client("iam", region_name=self.region, config=self._config))
 
     def sts(self) -> STSClient:
-        return self._session.client("sts", region_name=self.region, config=self._config)
+        return self._counted(self._session.client("sts", region_name=self.region, config=self._config))
 
     def ec2(self, region: str | None = None) -> EC2Client:
-        return self._session.client("ec2", region_name=region or self.region, config=self._config)
+        return self._counted(
+            self._session.client("ec2", region_name=region or self.region, config=self._config)
+        )
 
     def events(self, region: str | None = None) -> EventBridgeClient:
-        return self._session.client("events", region_name=region or self.region, config=self._config)
+        return self._counted(
+            self._session.client("events", region_name=region or self.region, config=self._config)
+        )
 
     def sns(self, region: str | None = None) -> SNSClient:
-        return self._session.client("sns", region_name=region or self.region, config=self._config)
+        return self._counted(
+            self._session.client("sns", region_name=region or self.region, config=self._config)
+        )
 
     def cloudtrail(self, region: str | None = None) -> CloudTrailClient:
-        return self._session.client("cloudtrail", region_name=region or self.region, config=self._config)
+        return self._counted(
+            self._session.client("cloudtrail", region_name=region or self.region, config=self._config)
+        )
 
     def tagging(self, region: str | None = None) -> ResourceGroupsTaggingAPIClient:
-        return self._session.client(
-            "resourcegroupstaggingapi", region_name=region or self.region, config=self._config
+        return self._counted(
+            self._session.client(
+                "resourcegroupstaggingapi", region_name=region or self.region, config=self._config
+            )
         )
 
     def kms(self, region: str | None = None) -> KMSClient:
-        return self._session.client("kms", region_name=region or self.region, config=self._config)
+        return self._counted(
+            self._session.client("kms", region_name=region or self.region, config=self._config)
+        )
 
     def organizations(self) -> OrganizationsClient:
         # A global service; its endpoint lives in us-east-1 (aws partition).
-        return self._session.client("organizations", region_name=self.region, config=self._config)
+        return self._counted(
+            self._session.client("organizations", region_name=self.region, config=self._config)
+        )
 
     def assume_role(self, role_arn: str, session_name: str, external_id: str | None = None) -> AwsClients:
         """Clients acting as ``role_arn``. The role is assumed now, so a role that cannot be assumed
@@ -117,4 +159,4 @@ class AwsClients:
             aws_session_token=credentials["SessionToken"],
             region_name=self.region,
         )
-        return AwsClients(self.region, self._max_attempts, session=session)
+        return AwsClients(self.region, self._max_attempts, session=session, on_request=self._on_request)

@@ -116,6 +116,13 @@ class Metrics:
             ["reason"],
             registry=r,
         )
+        self.aws_requests = Counter(
+            "tagwarden_aws_requests",
+            "AWS API requests sent, each retry counted (each is billed and counts against the API's"
+            " rate limits), by service and operation.",
+            ["service", "operation"],
+            registry=r,
+        )
         self.sqs_messages = Counter(
             "tagwarden_sqs_messages",
             "SQS messages handled: deleted after commit, ignored (test events), or left for redrive.",
@@ -321,6 +328,9 @@ class Metrics:
             for labels, value in values.items():
                 gauge.labels(*labels).set(value)
             self._series[id(gauge)] = set(values)
+
+    def count_aws_request(self, service: str, operation: str) -> None:
+        self.aws_requests.labels(service, operation).inc()
 
     def watch_open_findings(self, counts: OpenFindingCounts) -> None:
         self._open_counts = counts

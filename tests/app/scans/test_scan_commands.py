@@ -175,7 +175,7 @@ def test_an_account_whose_role_cannot_be_assumed_is_reported_and_the_others_are_
     session.events.register("provide-client-params.sts.AssumeRole", deny_assume_role)
     monkeypatch.setattr(
         "tagwarden.app.wiring.AwsClients",
-        lambda region, attempts: AwsClients(region, attempts, session=session),
+        lambda region, attempts, **more: AwsClients(region, attempts, session=session, **more),
     )
     code, items, err = run_json(capsys, "scan", "writers", "--config", str(config), "--format", "json")
     assert code == 1
