@@ -77,6 +77,7 @@ def test_the_asked_for_panels_are_there() -> None:
         "tagwarden_drift_items": "drift items",
         "tagwarden_tag_writers": "tag writers",
         "tagwarden_sink_pending": "sink pending",
+        "tagwarden_aws_requests_total": "AWS requests",
     }
     for metric, what in wanted.items():
         assert any(metric in exprs for exprs in used_by_title.values()), f"no panel shows {what}"
