@@ -4,7 +4,7 @@ reads it itself) and credentials from the default chain (environment, profile, I
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import boto3
 from botocore.config import Config
@@ -35,7 +35,17 @@ START_READS = {"max_attempts": 0, "connect_timeout": 5, "read_timeout": 10}
 # ("s3", "ListObjectsV2"). Each is billed, and counts against the API's rate limits.
 RequestCounter = Callable[[str, str], None]
 
-_Client = TypeVar("_Client")
+
+def _count_requests(session: boto3.session.Session, on_request: RequestCounter) -> None:
+    """Every client made on ``session`` from now on tells ``on_request`` of each request it
+    sends: botocore emits before-send once per attempt, after signing (what reaches AWS). Once
+    per session: clients made for the start reads share the daemon's, and count once."""
+
+    def count(event_name: str, **_: Any) -> None:  # "before-send.<service>.<Operation>"
+        service, operation = event_name.split(".", 2)[1:]
+        on_request(service, operation)  # None back: the request goes on
+
+    session.events.register("before-send", count, unique_id="tagwarden-request-count")
 
 
 class AwsClients:
@@ -53,6 +63,8 @@ class AwsClients:
         self._session = session or boto3.session.Session(region_name=region)
         self._max_attempts = max_attempts
         self._on_request = on_request
+        if on_request is not None:
+            _count_requests(self._session, on_request)
         # "standard" retries back off on throttling and transient errors with jitter; set
         # explicitly so that behaviour does not depend on the environment's AWS config.
         self._config = Config(
@@ -75,72 +87,41 @@ class AwsClients:
             on_request=self._on_request,
         )
 
-    def _counted(self, client: _Client) -> _Client:
-        if self._on_request is not None:
-            # before-send is emitted once per attempt, after signing: what reaches AWS.
-            events: Any = client.meta.events  # type: ignore[attr-defined]
-            events.register("before-send", self._count)
-        return client
-
-    def _count(self, event_name: str, **_: Any) -> None:
-        # "before-send.<service>.<Operation>"; None back, so the request goes on
-        service, operation = event_name.split(".", 2)[1:]
-        if self._on_request is not None:
-            self._on_request(service, operation)
-
     def s3(self, region: str | None = None) -> S3Client:
-        return self._counted(
-            self._session.client("s3", region_name=region or self.region, config=self._config)
-        )
+        return self._session.client("s3", region_name=region or self.region, config=self._config)
 
     def sqs(self, region: str | None = None) -> SQSClient:
-        return self._counted(
-            self._session.client("sqs", region_name=region or self.region, config=self._config)
-        )
+        return self._session.client("sqs", region_name=region or self.region, config=self._config)
 
     def iam(self) -> IAMClient:
-        return self._counted(self._session.client("iam", region_name=self.region, config=self._config))
+        return self._session.client("iam", region_name=self.region, config=self._config)
 
     def sts(self) -> STSClient:
-        return self._counted(self._session.client("sts", region_name=self.region, config=self._config))
+        return self._session.client("sts", region_name=self.region, config=self._config)
 
     def ec2(self, region: str | None = None) -> EC2Client:
-        return self._counted(
-            self._session.client("ec2", region_name=region or self.region, config=self._config)
-        )
+        return self._session.client("ec2", region_name=region or self.region, config=self._config)
 
     def events(self, region: str | None = None) -> EventBridgeClient:
-        return self._counted(
-            self._session.client("events", region_name=region or self.region, config=self._config)
-        )
+        return self._session.client("events", region_name=region or self.region, config=self._config)
 
     def sns(self, region: str | None = None) -> SNSClient:
-        return self._counted(
-            self._session.client("sns", region_name=region or self.region, config=self._config)
-        )
+        return self._session.client("sns", region_name=region or self.region, config=self._config)
 
     def cloudtrail(self, region: str | None = None) -> CloudTrailClient:
-        return self._counted(
-            self._session.client("cloudtrail", region_name=region or self.region, config=self._config)
-        )
+        return self._session.client("cloudtrail", region_name=region or self.region, config=self._config)
 
     def tagging(self, region: str | None = None) -> ResourceGroupsTaggingAPIClient:
-        return self._counted(
-            self._session.client(
-                "resourcegroupstaggingapi", region_name=region or self.region, config=self._config
-            )
+        return self._session.client(
+            "resourcegroupstaggingapi", region_name=region or self.region, config=self._config
         )
 
     def kms(self, region: str | None = None) -> KMSClient:
-        return self._counted(
-            self._session.client("kms", region_name=region or self.region, config=self._config)
-        )
+        return self._session.client("kms", region_name=region or self.region, config=self._config)
 
     def organizations(self) -> OrganizationsClient:
         # A global service; its endpoint lives in us-east-1 (aws partition).
-        return self._counted(
-            self._session.client("organizations", region_name=self.region, config=self._config)
-        )
+        return self._session.client("organizations", region_name=self.region, config=self._config)
 
     def assume_role(self, role_arn: str, session_name: str, external_id: str | None = None) -> AwsClients:
         """Clients acting as ``role_arn``. The role is assumed now, so a role that cannot be assumed
