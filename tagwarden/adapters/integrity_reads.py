@@ -114,8 +114,8 @@ class WindowReads:
         if group is None:
             return Report()
         if not read:  # kept only in buckets read from: a replica's whole window would be held
-            buckets = {f"s3://{bucket}/" for bucket in self.buckets()}
-            self._never_read[group] = [where for where in window.logs if where.startswith(tuple(buckets))]
+            read_from = tuple(f"s3://{bucket}/" for bucket in self.buckets())
+            self._never_read[group] = [where for where in window.logs if where.startswith(read_from)]
             return Report()
         self._note_unread(group, read, window)
         folders = {folder for file in window.digests if (folder := _digest_folder(file.path, group))}
