@@ -36,13 +36,18 @@ class Read:
         raise AssertionError(f"not asked in this test: {name}")
 
 
+def _keys(origin: tuple[str, str], hours: tuple[int, ...]) -> list[str]:
+    """The keys of ``origin``'s log files named ``hours`` before NOW."""
+    return [log_key(origin[0], NOW - timedelta(hours=h), origin[1]) for h in hours]
+
+
 def _window_reads(read: list[str]) -> WindowReads:
     """A check at NOW over 48 hours, whose store says ``read`` are ORIGIN's files read."""
     return WindowReads(Read(read), None, NOW - timedelta(hours=48), None, started_at=NOW.timestamp())  # type: ignore[arg-type]
 
 
 def test_a_copy_in_another_bucket_of_a_file_read_is_not_unread() -> None:
-    keys = [log_key(*ORIGIN[:1], NOW - timedelta(hours=hours), ORIGIN[1]) for hours in (5, 4, 3, 2)]
+    keys = _keys(ORIGIN, (5, 4, 3, 2))
     read = [f"s3://primary/{key}" for key in keys[:1] + keys[2:]]  # the second one's notification was lost
     reads = _window_reads(read)
     tree = Tree()
@@ -54,7 +59,7 @@ def test_a_copy_in_another_bucket_of_a_file_read_is_not_unread() -> None:
 
 
 def test_a_daemon_behind_is_not_counted_for_the_files_it_has_not_reached() -> None:
-    keys = [log_key(*ORIGIN[:1], NOW - timedelta(hours=hours), ORIGIN[1]) for hours in (9, 8, 5, 4, 3, 2)]
+    keys = _keys(ORIGIN, (9, 8, 5, 4, 3, 2))
     # Catching up a backlog: it read up to four hours ago, but for the file of eight hours ago.
     read = [f"s3://primary/{key}" for key in (keys[0], keys[2], keys[3])]
     reads = _window_reads(read)
@@ -68,11 +73,8 @@ OTHER = ("444455556666", "us-east-2")  # an account whose folder the queue's not
 
 
 def test_an_account_none_of_whose_files_was_read_is_counted_within_its_buckets_reads() -> None:
-    def keys(origin: tuple[str, str], hours: tuple[int, ...]) -> list[str]:
-        return [log_key(origin[0], NOW - timedelta(hours=h), origin[1]) for h in hours]
-
-    read = keys(ORIGIN, (6, 5, 4, 3, 2))  # every file of ORIGIN read, the newest named two hours ago
-    other = keys(OTHER, (7, 6, 5, 3, 2))
+    read = _keys(ORIGIN, (6, 5, 4, 3, 2))  # every file of ORIGIN read, the newest named two hours ago
+    other = _keys(OTHER, (7, 6, 5, 3, 2))
     reads = _window_reads([f"s3://primary/{key}" for key in read])
     ours, theirs, elsewhere = Tree(), Tree(), Tree()
     reads.parts()[ORIGIN](ours)  # the files read: all of them listed
