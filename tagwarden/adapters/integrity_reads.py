@@ -51,9 +51,12 @@ class WindowReads:
         digests: KnownDigests | None = None,
         threads: int = DEFAULT_READ_CONCURRENCY,
         started_at: float | None = None,
+        read_elsewhere: frozenset[str] = frozenset(),
     ) -> None:
         """``started_at``: when the check started (epoch seconds; default now), what its verdicts
-        on files named before the window are kept with: a file read again since is checked again."""
+        on files named before the window are kept with: a file read again since is checked again.
+        ``read_elsewhere``: accounts whose files are never counted unread (their records reach
+        the daemon another way: ``integrity.accounts_read_elsewhere``)."""
         self._store, self._s3 = store, s3
         self._keys, self._stopping, self._digests, self._threads = public_keys, stopping, digests, threads
         self._named_from = since - LOG_MARGIN  # files named earlier are not in the window's trees
@@ -67,9 +70,23 @@ class WindowReads:
         self.unplaced = 0  # files named nowhere (unplaced_problems)
         self.unvouched: dict[LogOrigin, int] = {}  # files read, where the window holds no digest of theirs
         self.unread: dict[LogOrigin, list[str]] = {}  # files listed in the window that no source read
+        self.unread_elsewhere = 0  # files that would be unread, of accounts read elsewhere
+        self._read_elsewhere = read_elsewhere
         self._bucket_reads: dict[str, tuple[datetime, datetime]] = {}  # the first and newest name read
         self._never_read: dict[LogOrigin, list[str]] = {}  # listed, of groups none of whose was read
         self._buckets: list[str] | None = None
+
+    def counts(self) -> dict[str, int]:
+        """What the check's log line (``integrity_check_done``) tells of the files read."""
+        return {
+            "read_origins": self.origins,  # accounts and regions whose files read were checked
+            "read_early": self.early,  # named before the window, vouched for by their hours' digests
+            "read_early_kept": self.early_kept,  # and those an earlier check vouched for, not read since
+            "read_unplaced": self.unplaced,  # files read whose names CloudTrail never gives
+            "read_unvouched": sum(self.unvouched.values()),  # of an account and region without digests
+            "unread": sum(len(unread) for unread in self.unread.values()),  # listed, not read
+            "unread_elsewhere": self.unread_elsewhere,  # of accounts read elsewhere: not counted
+        }
 
     def buckets(self) -> list[str]:
         """The buckets files were read from: each a location of the check."""
@@ -195,7 +212,9 @@ class WindowReads:
                 continue
             if within[0] <= when <= within[1]:
                 unread.setdefault(key, where)
-        if unread:
+        if unread and group[0] in self._read_elsewhere:
+            self.unread_elsewhere += len(unread)
+        elif unread:
             self.unread[group] = sorted(unread.values())
 
     def keep_verdicts(self) -> None:

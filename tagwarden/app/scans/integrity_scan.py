@@ -70,7 +70,15 @@ def verify_sources(
     s3, threads = parts.clients.s3(), settings.read_concurrency
     # The log files the sources read, wherever they lie, whatever time their names give
     read = WindowReads(
-        parts.store, s3, since, keys, stopping, digests=digests, threads=threads, started_at=now.timestamp()
+        parts.store,
+        s3,
+        since,
+        keys,
+        stopping,
+        digests=digests,
+        threads=threads,
+        started_at=now.timestamp(),
+        read_elsewhere=settings.accounts_read_elsewhere,
     )
     urls = integrity_locations(config, parts, read.buckets())
     locations = {url: s3_parts(s3, url, since, stopping, digests=digests, threads=threads) for url in urls}
@@ -90,12 +98,7 @@ def verify_sources(
         digests_read=digests.counts.read,
         digests_known=digests.counts.known,  # unchanged since an earlier check read them: its copy taken
         log_files=report.logs_checked,
-        read_origins=read.origins,  # accounts and regions whose files read were checked with their own
-        read_early=read.early,  # of them, files named before the window, vouched for by their hours' digests
-        read_early_kept=read.early_kept,  # and those an earlier check vouched for, not read since
-        read_unplaced=read.unplaced,  # files read whose names CloudTrail never gives
-        read_unvouched=sum(read.unvouched.values()),  # files read of an account and region without digests
-        unread=sum(len(unread) for unread in read.unread.values()),  # listed after the first read, not read
+        **read.counts(),
         log_files_read=known.counts.read,
         log_files_known=known.counts.known,
         problems=len(report.problems),

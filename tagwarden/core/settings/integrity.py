@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tagwarden.core.settings.inventory import AccountId
+
 DEFAULT_KNOWN_LOG_FILES = 200_000
 DEFAULT_KNOWN_DIGEST_FILES = 100_000
 DEFAULT_READ_CONCURRENCY = 8
@@ -52,6 +54,14 @@ class IntegritySettings(BaseModel):
         description="S3 objects (log files, digests) the scheduled verification reads at once: "
         "a first check, with nothing kept yet, reads every object of its window, each a round "
         "trip to S3; 1: one at a time",
+    )
+    accounts_read_elsewhere: frozenset[AccountId] = Field(
+        default=frozenset(),
+        description="accounts whose records reach tagwarden other than as S3 log files (an "
+        "EventBridge event on an sqs source, a lookup_events source) while their files lie in a "
+        "bucket read for other accounts: their files are not counted unread "
+        "(tagwarden_integrity_log_files_unread); listed here, a lost notification or a queue "
+        "read by someone else goes unseen for them",
     )
     public_keys: str | None = Field(
         default=None,

@@ -29,17 +29,20 @@ store: {{url: "sqlite:///state.db"}}
 aws: {{region: us-east-1, principal_inventory_interval_seconds: 0}}
 sources:
   - {{type: sqs, name: trail, queue_url: "{queue}", wait_seconds: 0, drain_seconds: 5}}
-integrity: {{verify_interval_seconds: 900, public_keys: keys}}
+integrity: {{verify_interval_seconds: 900, public_keys: keys{more}}}
 """
 
 
-def _polled(tmp_path: Path, tree: SignedTree, notified: list[str]) -> tuple[Scans, ScanJob, Parts, EventLog]:
+def _polled(
+    tmp_path: Path, tree: SignedTree, notified: list[str], more: str = ""
+) -> tuple[Scans, ScanJob, Parts, EventLog]:
     """The daemon's integrity scan, after its SQS source read the files of ``notified`` (each
-    announced on the queue); the first file's notification predates the daemon."""
+    announced on the queue); the first file's notification predates the daemon. ``more``: more
+    of the ``integrity`` section."""
     queue = boto3.client("sqs").create_queue(QueueName="trail")["QueueUrl"]
     for key in notified:
         boto3.client("sqs").send_message(QueueUrl=queue, MessageBody=json.dumps(object_created(BUCKET, key)))
-    config, parts = daemon_parts(tmp_path, CONFIG.format(queue=queue))
+    config, parts = daemon_parts(tmp_path, CONFIG.format(queue=queue, more=more))
     (source,) = build_sources(config, parts, log := EventLog())
     assert source.poll(threading.Event()).units == len(notified)
     scans = Scans(config, parts, log)
@@ -78,20 +81,45 @@ def test_log_files_no_source_read_are_counted_named_and_cleared_by_a_replay(aws:
     assert _unread(parts, ACCOUNT) is None
 
 
+OTHER = "444455556666"
+
+
+def _with_other_account(tmp_path: Path) -> tuple[SignedTree, list[str]]:
+    """The signed tree in the bucket, and the keys of OTHER's files beside it, an hour each."""
+    tree = recent_tree(tmp_path)
+    put_in_bucket(tree)
+    theirs = [log_key(OTHER, when, REGION) for key in tree.logs if (when := log_file_time(key)) is not None]
+    for key in theirs:
+        boto3.client("s3").put_object(Bucket=BUCKET, Key=key, Body=gzip.compress(b'{"Records": []}'))
+    return tree, theirs
+
+
 def test_an_account_whose_folder_no_notification_covers_is_counted(aws: str, tmp_path: Path) -> None:
     # An account new to the organization, left out of the bucket's notification filters: none of
     # its files is ever read. Counted from its own first read, it would never count at all.
-    tree = recent_tree(tmp_path)
-    put_in_bucket(tree)
-    other = "444455556666"
-    theirs = [log_key(other, when, REGION) for key in tree.logs if (when := log_file_time(key)) is not None]
-    for key in theirs:
-        boto3.client("s3").put_object(Bucket=BUCKET, Key=key, Body=gzip.compress(b'{"Records": []}'))
+    tree, theirs = _with_other_account(tmp_path)
     scans, job, parts, log = _polled(tmp_path, tree, tree.logs[1:])
 
     assert scans.run(job)
     assert _unread(parts, ACCOUNT) is None
     # Named from the bucket's first file read to an hour before its newest: the second to fourth.
-    assert _unread(parts, other) == 3
+    assert _unread(parts, OTHER) == 3
     (named,) = [fields for _, event, fields in log.lines if event == "log_files_unread"]
-    assert named["account"] == other and named["first"] == [f"s3://{BUCKET}/{key}" for key in theirs[1:4]]
+    assert named["account"] == OTHER and named["first"] == [f"s3://{BUCKET}/{key}" for key in theirs[1:4]]
+
+
+def test_an_account_read_elsewhere_is_not_counted_and_the_others_still_are(aws: str, tmp_path: Path) -> None:
+    # OTHER's records reach the daemon as EventBridge events: its files, in the bucket read for
+    # ACCOUNT, are left unread on purpose. ACCOUNT's lost notification still counts.
+    tree, _ = _with_other_account(tmp_path)
+    lost = tree.logs[3]
+    more = f', accounts_read_elsewhere: ["{OTHER}"]'
+    scans, job, parts, log = _polled(tmp_path, tree, [key for key in tree.logs[1:] if key != lost], more)
+
+    assert scans.run(job)
+    assert _unread(parts, OTHER) is None
+    assert _unread(parts, ACCOUNT) == 1
+    (named,) = [fields for _, event, fields in log.lines if event == "log_files_unread"]
+    assert named["account"] == ACCOUNT and named["first"] == [f"s3://{BUCKET}/{lost}"]
+    (done,) = [fields for _, event, fields in log.lines if event == "integrity_check_done"]
+    assert done["unread"] == 1 and done["unread_elsewhere"] == 3
