@@ -34,6 +34,7 @@ import tempfile
 import threading
 import time
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,20 +162,25 @@ def _run_dir(work: Path, name: str) -> Path:
     return run_dir
 
 
-def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
-    run_dir = _run_dir(work, f"run-{workers}")
-    command = [sys.executable, "-m", "tagwarden", "replay", "--config", str(run_dir / "tagwarden.yaml")]
-    command += ["--quiet", str(data_root)]
-    if workers is not None:
-        command += ["--workers", str(workers)]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    # No AWS here: no credentials, no instance metadata to wait for.
+def without_aws(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` for a replay with no AWS: no credentials, no instance metadata to wait for."""
+    env = {k: v for k, v in environ.items() if not k.startswith("AWS_")}
     env |= {
         "AWS_EC2_METADATA_DISABLED": "true",
         "AWS_CONFIG_FILE": "/dev/null",
         "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         "AWS_DEFAULT_REGION": "us-east-1",
     }
+    return env
+
+
+def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
+    run_dir = _run_dir(work, f"run-{workers}")
+    command = [sys.executable, "-m", "tagwarden", "replay", "--config", str(run_dir / "tagwarden.yaml")]
+    command += ["--quiet", str(data_root)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    env = without_aws(os.environ)
     peak_tree, peak_pss, own_cpu = 0, None, None
     started = time.perf_counter()
     log = (run_dir / "replay.log").open("wb")  # one warning per finding: kept out of the pipe
