@@ -150,7 +150,7 @@ def _store_digest(db: Path) -> tuple[int, str]:
     return len(findings), digest.hexdigest()[:16]
 
 
-def _run_dir(work: Path, name: str) -> Path:
+def config_dir(work: Path, name: str) -> Path:
     """A directory holding the configuration every run uses; its store is created in it."""
     run_dir = work / name
     run_dir.mkdir()
@@ -175,7 +175,7 @@ def without_aws(environ: Mapping[str, str]) -> dict[str, str]:
 
 
 def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
-    run_dir = _run_dir(work, f"run-{workers}")
+    run_dir = config_dir(work, f"run-{workers}")
     command = [sys.executable, "-m", "tagwarden", "replay", "--config", str(run_dir / "tagwarden.yaml")]
     command += ["--quiet", str(data_root)]
     if workers is not None:
@@ -330,7 +330,7 @@ def main() -> None:
             )
         )
     with tempfile.TemporaryDirectory() as work:
-        stages = time_stages(_run_dir(Path(work), "stages") / "tagwarden.yaml", paths)
+        stages = time_stages(config_dir(Path(work), "stages") / "tagwarden.yaml", paths)
     print("the stages before judging, alone in this process (a ceiling on one worker's rate):")
     for stage in stages:
         ratio = min(zlib_cpu, again_cpu) / stage.cpu_seconds

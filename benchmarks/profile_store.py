@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench_ingest import _run_dir, without_aws
+from bench_ingest import config_dir, without_aws
 
 from tagwarden.adapters.store.sqlite import SQLiteSql
 from tagwarden.app.cli.main import main as tagwarden
@@ -70,7 +70,7 @@ def profile(trail: Path, workers: int, work: Path) -> tuple[float, dict[str, Sta
     """Replay's wall time over ``trail`` with ``workers``, and its store's statements."""
     statements: dict[str, Statement] = defaultdict(Statement)
     originals = {name: getattr(SQLiteSql, name) for name in _TIMED}
-    config = _run_dir(work, "profile") / "tagwarden.yaml"
+    config = config_dir(work, "profile") / "tagwarden.yaml"
     for name, method in timing(statements).items():
         setattr(SQLiteSql, name, method)
     command = ["replay", "--config", str(config), "--quiet", str(trail), "--workers", str(workers)]
