@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest_stages import time_stages
-from trail_mix import POLICY_YAML, write_trail
+from trail_mix import DATA_DIR, POLICY_YAML, trail_dir, write_trail
 
 
 @dataclass
@@ -59,7 +59,7 @@ class ReplayRun:
 
 
 def _data(args: argparse.Namespace) -> tuple[Path, list[Path]]:
-    root = Path(args.data_dir) / f"trail-{args.records}-{args.files}-{args.tag_share}-{args.seed}"
+    root = trail_dir(args.records, args.files, args.tag_share, args.seed, Path(args.data_dir))
     done = root / ".complete"
     if not done.exists():
         started = time.perf_counter()
@@ -282,7 +282,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--data-dir",
-        default=os.path.join(tempfile.gettempdir(), "tagwarden-bench"),
+        default=str(DATA_DIR),
         help="where the generated trails are kept (default %(default)s)",
     )
     args = parser.parse_args()

@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from isal import isal_zlib
+from trail_mix import trail_dir
 
 from tagwarden.core.normalize import Normalizer
 from tagwarden.core.records import triage
@@ -39,7 +39,7 @@ def _best(run: Callable[[], None], times: int = 5) -> float:
 
 
 def main() -> None:
-    default = Path(tempfile.gettempdir()) / "tagwarden-bench" / "trail-100000-100-0.03-7"
+    default = trail_dir(100_000, 100)
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

@@ -28,11 +28,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_ingest import config_dir, without_aws
+from trail_mix import trail_dir
 
 from tagwarden.adapters.store.sqlite import SQLiteSql
 from tagwarden.app.cli.main import main as tagwarden
 
-DEFAULT_TRAIL = Path(tempfile.gettempdir()) / "tagwarden-bench" / "trail-1000000-1000-0.03-7"
+DEFAULT_TRAIL = trail_dir(1_000_000, 1_000)  # bench_ingest's, with its defaults
 _TIMED = ("rows", "row", "run", "run_many", "rows_of_each")  # every way SqlStore reaches SQLite
 _MANY = ("run_many", "rows_of_each")  # a call with a row of parameters for each statement run
 _IN_LIST = re.compile(r"IN \(\?(?:, \?)*\)")  # chunked lookups: one statement whatever their length

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -263,6 +264,16 @@ def _write_file(job: tuple[Path, int, int, float, int]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(body.encode(), compresslevel=6))
     return path
+
+
+DATA_DIR = Path(tempfile.gettempdir()) / "tagwarden-bench"  # where bench_ingest keeps its trails
+
+
+def trail_dir(
+    records: int, files: int, tag_share: float = 0.03, seed: int = 7, data_dir: Path = DATA_DIR
+) -> Path:
+    """The folder bench_ingest writes (and reuses) the trail of these parameters in."""
+    return data_dir / f"trail-{records}-{files}-{tag_share}-{seed}"
 
 
 def write_trail(
