@@ -46,8 +46,13 @@ def grab(bucket: str, when: datetime, event_id: str) -> dict[str, Any]:
     )
 
 
+def log_key(when: datetime, organization: str = "") -> str:
+    """The key of ACCOUNT's log file delivered at ``when`` (its name unique by the minute)."""
+    return log_file_key(ACCOUNT, "us-east-1", when, f"{when:%H%M}abcdef", organization=organization)
+
+
 def name(when: datetime) -> str:
-    return log_file_key(ACCOUNT, "us-east-1", when, f"{when:%H%M}abcdef").rpartition("/")[2]
+    return log_key(when).rpartition("/")[2]
 
 
 def replay(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -114,7 +119,7 @@ def test_replay_of_an_s3_prefix_reads_only_the_days_asked_for(aws: str, tmp_path
     s3.create_bucket(Bucket="org-trail")
     for day in range(3):
         when = DAY + timedelta(days=day, hours=5)
-        key = log_file_key(ACCOUNT, "us-east-1", when, f"{when:%H%M}abcdef", organization="o-abc123")
+        key = log_key(when, "o-abc123")
         body = gzip.compress(json.dumps({"Records": [grab(f"bucket-{day}", when, f"day-{day}")]}).encode())
         s3.put_object(Bucket="org-trail", Key=key, Body=body)
     s3.put_object(
@@ -214,7 +219,7 @@ def test_replay_enqueue_sends_the_window_s_objects_for_the_fleet_and_the_daemon_
     for day in range(3):
         for hour in (5, 6):
             when = DAY + timedelta(days=day, hours=hour)
-            key = log_file_key(ACCOUNT, "us-east-1", when, f"{when:%H%M}abcdef")
+            key = log_key(when)
             records = [grab(f"bucket-{day}-{hour}", when, f"day-{day}-{hour}")]
             s3.put_object(
                 Bucket="org-trail", Key=key, Body=gzip.compress(json.dumps({"Records": records}).encode())
