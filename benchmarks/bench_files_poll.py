@@ -69,7 +69,7 @@ def _source(work: Path, late: str) -> tuple[Any, Any]:
 
     (work / "policy.yaml").write_text(POLICY_YAML)
     (work / "tagwarden.yaml").write_text(
-        f'policy: policy.yaml\nstore: {{url: "sqlite:///state.db"}}\nsinks: []\nworkers: 1\n'
+        f'policy: policy.yaml\nstore: {{url: "sqlite:///state.db"}}\nsinks: []\nworkers: 0\n'
         f"sources: [{{type: files, paths: ['s3://{BUCKET}/AWSLogs/'], late_file_hours: {late}}}]\n"
     )
     config = load_config(work / "tagwarden.yaml")

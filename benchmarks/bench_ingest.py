@@ -8,7 +8,8 @@ Writes gzipped CloudTrail log files of the mix described in benchmarks/trail_mix
 - decompression alone: every file read and inflated with zlib (and with isal's igzip where it is
   installed), in this process;
 - ``tagwarden replay`` end to end, as a subprocess (interpreter start included), once per
-  --workers value, each into a fresh SQLite store.
+  --workers value, each into a fresh SQLite store: 0 reads in replay's own process, N starts N
+  worker processes beside it (so 1 is two processes, reading in one and committing in the other).
 - the stages before judging (reading alone; reading and normalizing), in this process, with the
   processor replay builds: a ceiling on one worker's rate (see ingest_stages.py).
 Prints records per second, the ratio of replay's rate to zlib's, the peak memory of the replay
@@ -174,6 +175,20 @@ def without_aws(environ: Mapping[str, str]) -> dict[str, str]:
     return env
 
 
+def _worker_count(text: str) -> int | None:
+    """A --workers value: a count from 0, or 'default' (None: replay without --workers)."""
+    if text == "default":
+        return None
+    count = int(text) if text.isdecimal() else -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a worker count (0 or more) nor 'default'")
+    return count
+
+
+def _named(workers: int | None) -> str:
+    return "default" if workers is None else str(workers)
+
+
 def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
     run_dir = config_dir(work, f"run-{workers}")
     command = [sys.executable, "-m", "tagwarden", "replay", "--config", str(run_dir / "tagwarden.yaml")]
@@ -275,10 +290,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--workers",
-        type=int,
+        type=_worker_count,
         nargs="*",
-        default=[1, 2],
-        help="worker counts to time replay with; 0 runs replay without --workers",
+        default=[0, 1, 2],
+        help="worker counts to time replay with (0: all in replay's own process; 'default': replay "
+        "without --workers, one per CPU) (default: 0 1 2)",
     )
     parser.add_argument(
         "--data-dir",
@@ -291,10 +307,10 @@ def main() -> None:
     runs = []
     with tempfile.TemporaryDirectory() as work:
         for workers in args.workers:
-            run = _replay(root, workers or None, Path(work))
+            run = _replay(root, workers, Path(work))
             runs.append(run)
             rate = args.records / run.seconds
-            label = f"replay --workers {workers}" if workers else "replay"
+            label = "replay" if workers is None else f"replay --workers {workers}"
             print(
                 f"{label + ':':<27} {rate:>10,.0f} records/s  ({run.seconds:.2f} s, "
                 f"{run.cpu_seconds:.2f} s of CPU)  {run.findings} findings, store {run.store_mib:.0f} MiB"
@@ -304,7 +320,7 @@ def main() -> None:
                 f"{'':<27} peak memory: RSS {run.max_rss_mib:.0f} MiB (largest process); "
                 f"process tree, sampled: RSS {run.tree_rss_mib:.0f} MiB summed, PSS {pss} summed"
             )
-            if run.own_cpu_seconds and workers != 1:
+            if run.own_cpu_seconds and workers != 0:
                 print(
                     f"{'':<27} replay's own process (judging and committing): {run.own_cpu_seconds:.2f} s "
                     f"of CPU, a bound of {args.records / run.own_cpu_seconds:,.0f} records/s"
@@ -318,14 +334,14 @@ def main() -> None:
     fastest = max(zlib_rate, args.records / again)
     print(
         "replay's rate over zlib's faster pass: "
-        + ", ".join(f"{r.workers or 'default'}: {args.records / r.seconds / fastest:.2f}x" for r in runs)
+        + ", ".join(f"{_named(r.workers)}: {args.records / r.seconds / fastest:.2f}x" for r in runs)
     )
-    bounds = [r for r in runs if r.own_cpu_seconds and r.workers != 1]
+    bounds = [r for r in runs if r.own_cpu_seconds and r.workers != 0]
     if bounds:
         print(
             "the bound of replay's own process over zlib's faster pass: "
             + ", ".join(
-                f"{r.workers or 'default'}: {args.records / (r.own_cpu_seconds or 1) / fastest:.2f}x"
+                f"{_named(r.workers)}: {args.records / (r.own_cpu_seconds or 1) / fastest:.2f}x"
                 for r in bounds
             )
         )
@@ -340,9 +356,7 @@ def main() -> None:
         )
     print(
         "CPU-time ratios (zlib's CPU over replay's, workers included: work done, not speed): "
-        + ", ".join(
-            f"{r.workers or 'default'}: {min(zlib_cpu, again_cpu) / r.cpu_seconds:.2f}x" for r in runs
-        )
+        + ", ".join(f"{_named(r.workers)}: {min(zlib_cpu, again_cpu) / r.cpu_seconds:.2f}x" for r in runs)
     )
     digests = {run.digest for run in runs}
     verdict = "identical" if len(digests) == 1 else "DIFFERENT"

@@ -1,8 +1,8 @@
 """The daemon's SQS path on moto: end-to-end rate and the delay from a log file's arrival to its
 findings being committed.
 
-    python benchmarks/bench_sqs.py                         # 200 files of 5,000 records, workers 1 and 2
-    python benchmarks/bench_sqs.py --files 20 --records-per-file 5000 --workers 1 2
+    python benchmarks/bench_sqs.py                         # 200 files of 5,000 records, workers 0, 1 and 2
+    python benchmarks/bench_sqs.py --files 20 --records-per-file 5000 --workers 0 2
     python benchmarks/bench_sqs.py --files 60 --records-per-file 6240 --tag-share 0.06   # a retag burst
     python benchmarks/bench_sqs.py --files 400 --records-per-file 1000 --round-trip-ms 20  # AWS's latency
     python benchmarks/bench_sqs.py --files 4000 --records-per-file 50 --backlog   # small files, queued
@@ -15,8 +15,8 @@ daemon's SQS source, wired as ``tagwarden run`` wires it, drains the queue in th
 unit's commit time is taken as its message is deleted (once what it carried is committed). Prints
 records per second from the first arrival to the last commit, and the median, p99 and largest
 arrival-to-commit delay over the files, once per worker count given (``workers`` setting: the
-processes that decode, filter and normalize; each count gets its own queue, bucket and store, on
-the same files, in the same run).
+processes that decode, filter and normalize beside the daemon's, 0 for none; each count gets its
+own queue, bucket and store, on the same files, in the same run).
 """
 
 from __future__ import annotations
@@ -218,7 +218,11 @@ def main() -> None:
         "records is a retag campaign: about as many findings as the crash probe's 21,600)",
     )
     parser.add_argument(
-        "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run, one after the other"
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[0, 1, 2],
+        help="worker counts to run, one after the other (0: all in the daemon's process; default: 0 1 2)",
     )
     parser.add_argument(
         "--interval",

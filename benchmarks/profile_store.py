@@ -2,7 +2,7 @@
 that judges and commits (this one), with its calls and rows.
 
     python benchmarks/profile_store.py                       # the 1M-record trail of bench_ingest
-    python benchmarks/profile_store.py DIR --workers 1 --top 10
+    python benchmarks/profile_store.py DIR --workers 0 --top 10
 
 Replay runs in this process on a new store, as ``tagwarden replay --workers N`` would; every call
 the store makes through its SQLite engine (``SQLiteSql``) is timed, the SQLite work inside it
@@ -116,7 +116,10 @@ def main() -> None:
         help="folder of gzipped log files (default %(default)s)",
     )
     parser.add_argument(
-        "--workers", type=int, default=2, help="replay's worker processes (default %(default)s)"
+        "--workers",
+        type=int,
+        default=2,
+        help="replay's worker processes, 0 for none (default %(default)s)",
     )
     parser.add_argument(
         "--top", type=int, default=15, help="statements shown, the costliest first (default %(default)s)"

@@ -176,7 +176,7 @@ def workers_for(config: LoadedConfig, log: Any, asked: int | None = None) -> int
     """The worker processes ``run`` and ``replay`` start: ``asked`` (replay's ``--workers``), else
     the config's ``workers``, else the CPUs this process may use; fewer where the container's memory
     limit holds fewer."""
-    wanted = asked or config.settings.worker_count(available_cpus())
+    wanted = asked if asked is not None else config.settings.worker_count(available_cpus())
     return worker_count(wanted, log, cgroup_memory_limit())
 
 
@@ -185,7 +185,7 @@ def build_sources(config: LoadedConfig, parts: Parts, log: Any) -> list[Source]:
     normalize for them (started on first use, stopped by closing a source)."""
     workers = workers_for(config, log)
     parts.metrics.worker_processes.set(workers)
-    pool = PreparePool(parts.processor, workers) if workers > 1 else None
+    pool = PreparePool(parts.processor, workers) if workers > 0 else None
     context = SourceContext(
         parts.processor, parts.metrics, log, faults=parts.faults, abandon=parts.abandon, pool=pool
     )

@@ -94,15 +94,34 @@ def test_the_own_cpu_time_of_a_process_leaves_its_children_out() -> None:
 
 @pytest.mark.slow
 def test_the_benchmark_runs_on_a_small_trail(tmp_path: Path) -> None:
-    small = ["--records", "3000", "--files", "3", "--workers", "1", "2", "--data-dir", str(tmp_path)]
-    output = bench_output("bench_ingest.py", *small)
+    small = ["--records", "3000", "--files", "3", "--data-dir", str(tmp_path)]
+    output = bench_output("bench_ingest.py", *small, "--workers", "0", "1", "default")
     assert re.search(r"reading alone: +[\d,]+ records per CPU second", output)
     assert re.search(r"reading and normalizing: +[\d,]+ records per CPU second", output)
-    assert len(re.findall(r"PSS \d+ MiB summed", output)) == 2
-    assert re.search(r"replay's rate over zlib's faster pass: 1: [\d.]+x, 2: [\d.]+x", output)
-    # The committing process's bound is printed where it is not the whole replay (workers > 1).
-    assert len(re.findall(r"own process \(judging and committing\): [\d.]+ s of CPU", output)) == 1
-    assert re.search(r"bound of replay's own process over zlib's faster pass: 2: [\d.]+x$", output, re.M)
+    assert len(re.findall(r"PSS \d+ MiB summed", output)) == 3
+    assert re.search(r"^replay --workers 0: ", output, re.M) and re.search(r"^replay: ", output, re.M)
+    rates = re.search(
+        r"replay's rate over zlib's faster pass: 0: [\d.]+x, 1: [\d.]+x, default: [\d.]+x", output
+    )
+    assert rates
+    # The committing process's bound is printed where it is not the whole replay (with workers).
+    assert len(re.findall(r"own process \(judging and committing\): [\d.]+ s of CPU", output)) == 2
+    assert re.search(
+        r"bound of replay's own process over zlib's faster pass: 1: [\d.]+x, default: [\d.]+x$", output, re.M
+    )
     assert "findings and tag history across runs: identical" in output
     assert "replayed 3 file(s): 3000 records" in output
     assert re.search(r"findings, store \d+ MiB", output)
+
+
+@pytest.mark.parametrize("given", ["-1", "two"])
+def test_a_worker_count_that_is_neither_a_count_nor_default_is_refused(given: str) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--workers", "0", given],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert f"{given!r} is not a worker count (0 or more) nor 'default'" in done.stderr

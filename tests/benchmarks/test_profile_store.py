@@ -25,7 +25,7 @@ def test_each_statement_is_counted_once_with_its_rows(tmp_path: Path) -> None:
     trail = tmp_path / "trail"
     environ = {**os.environ, "PYTHONPATH": str(BENCHMARKS)}
     subprocess.run([sys.executable, "-c", _WRITE_TRAIL, str(trail)], check=True, timeout=120, env=environ)
-    output = bench_output("profile_store.py", str(trail), "--workers", "1", "--top", "100")
+    output = bench_output("profile_store.py", str(trail), "--workers", "0", "--top", "100")
 
     (findings,) = re.findall(r"replayed 2 file\(s\): 2000 records, (\d+) new finding\(s\)", output)
     total = re.search(r"in the store's SQL: ([\d.]+) s", output)

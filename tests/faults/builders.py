@@ -69,9 +69,9 @@ class Wired:
     """Processor, metrics and store as build_parts makes them, with the abac cases' IAM."""
 
     def __init__(
-        self, db: Path, normalizer: Normalizer | None = None, *, policy: Any = POLICY, workers: int = 1
+        self, db: Path, normalizer: Normalizer | None = None, *, policy: Any = POLICY, workers: int = 0
     ) -> None:
-        """``workers`` > 1: the sources share that many worker processes, as the daemon's do."""
+        """``workers`` > 0: the sources share that many worker processes, as the daemon's do."""
         self.store: Store = open_store(f"sqlite:///{db}")
         self.metrics = Metrics()
         self.principals = PrincipalTagCache(principal_tags().get)
@@ -83,7 +83,7 @@ class Wired:
             metrics=self.metrics,
             log=get_logger(),
         )
-        self.pool = PreparePool(self.processor, workers) if workers > 1 else None
+        self.pool = PreparePool(self.processor, workers) if workers > 0 else None
         self.context = SourceContext(
             self.processor, self.metrics, get_logger(), faults=self.principals.faults, pool=self.pool
         )

@@ -53,7 +53,7 @@ class Metrics:
         self.build_info.labels(__version__).set(1)
         self.worker_processes = Gauge(
             "tagwarden_worker_processes",
-            "Processes that read and normalize for the files and SQS sources, as started (1: all in"
+            "Processes that read and normalize for the files and SQS sources, as started (0: all in"
             " the daemon's process); fewer than configured where the memory limit holds fewer.",
             registry=r,
         )

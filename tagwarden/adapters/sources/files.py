@@ -112,11 +112,11 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         s3: Callable[[], S3Client] | None = None,
         window: Window | None = None,
         skip_processed: bool = True,
-        workers: int = 1,
+        workers: int = 0,
         batch_records: int = BATCH_RECORDS,
     ) -> None:
         """Files are read and normalized by the context's worker processes, or, without them and
-        with ``workers`` > 1, by that many started for each poll (see parallel.py); judging and
+        with ``workers`` > 0, by that many started for each poll (see parallel.py); judging and
         committing stay here, in CloudTrail's time order, in transactions of whole files up to
         ``batch_records`` records or BATCH_UNITS files (a larger file alone)."""
         super().__init__(name, settings, context)
@@ -220,7 +220,7 @@ class FilesSource(SourceBase[FilesSourceSettings]):
         if stop.is_set():
             return total
         pool = self._context.pool
-        if pool is None and self._workers > 1:
+        if pool is None and self._workers > 0:
             pool = PreparePool(self._context.processor, self._workers)  # for this poll only
         try:
             went_through = self._commit_in_order(total, todo, pool, stop, progress)

@@ -134,8 +134,9 @@ class WorkerPlan:
 
     def explain(self) -> str:
         limit = (self.memory_limit or 0) // MIB
+        started = f"{self.workers} started" if self.workers else "none started (all in the daemon's process)"
         return (
-            f"{self.asked} workers asked, {self.workers} started: the memory limit is {limit} MiB, "
+            f"{self.asked} workers asked, {started}: the memory limit is {limit} MiB, "
             f"the daemon takes about {DAEMON_MIB} MiB and each worker about {WORKER_MIB} MiB, "
             "with room for one more (a unit retried alone). "
             "Raise the container's memory limit to run more."
@@ -143,16 +144,15 @@ class WorkerPlan:
 
 
 def workers_in(memory_limit: int | None) -> int | None:
-    """The most workers that fit in ``memory_limit`` bytes beside the daemon, at least 1; None
-    without a limit. Room is left for one more process: a unit whose worker died is tried again
-    in a process of its own, while the pool goes on."""
+    """The most workers that fit in ``memory_limit`` bytes beside the daemon (0: none, everything
+    in the daemon's process); None without a limit. Room is left for one more process: a unit
+    whose worker died is tried again in a process of its own, while the pool goes on."""
     if memory_limit is None:
         return None
-    return max(1, (memory_limit // MIB - DAEMON_MIB) // WORKER_MIB - 1)
+    return max(0, (memory_limit // MIB - DAEMON_MIB) // WORKER_MIB - 1)
 
 
 def plan_workers(asked: int, memory_limit: int | None) -> WorkerPlan:
-    """``asked`` workers, reduced to what ``memory_limit`` holds (1: everything in one process)."""
+    """``asked`` workers, reduced to what ``memory_limit`` holds (0: everything in one process)."""
     fits = workers_in(memory_limit)
-    workers = asked if fits is None else min(asked, fits)
-    return WorkerPlan(max(1, workers), asked, memory_limit)
+    return WorkerPlan(asked if fits is None else min(asked, fits), asked, memory_limit)

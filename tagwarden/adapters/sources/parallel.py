@@ -2,7 +2,7 @@
 
 Decompressing, filtering and normalizing are pure and take most of the time; judging and
 committing stay in the calling process, one unit after the other in the given order, so that
-the results are the same whatever the number of workers. With one worker, or where fork is not
+the results are the same whatever the number of workers. With no workers, or where fork is not
 available, everything runs in the calling process, as it always did.
 
 A unit that fails to prepare in a worker comes back with its exception, to be handled in its

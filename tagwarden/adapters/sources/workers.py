@@ -178,8 +178,8 @@ class PreparePool:
 
     @property
     def parallel(self) -> bool:
-        """False where everything is done in the calling process (one worker, or no fork)."""
-        return self.workers > 1 and can_fork()
+        """False where everything is done in the calling process (no workers, or no fork)."""
+        return self.workers > 0 and can_fork()
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(

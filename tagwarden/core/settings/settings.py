@@ -207,10 +207,10 @@ class Settings(_Strict):
     )
     workers: int | None = Field(
         default=None,
-        description="processes that decode, filter and normalize what the files and SQS sources read;"
-        " judging and committing stay in one, in order, so the results do not depend on it. Unset: the"
-        " CPUs the daemon may use (its affinity, capped by a container's CPU limit); 1: all in the"
-        f" daemon's process; at most {MAX_WORKERS}",
+        description="processes that decode, filter and normalize what the files and SQS sources read,"
+        " beside the daemon's, which judges and commits in order, so the results do not depend on it."
+        " 0: all in the daemon's process. Unset: the CPUs the daemon may use (its affinity, capped by"
+        f" a container's CPU limit), or 0 where that is one; at most {MAX_WORKERS}",
     )
 
     @field_validator("workers", mode="before")
@@ -220,16 +220,19 @@ class Settings(_Strict):
             return None
         if isinstance(value, str) and value.strip().lstrip("+-").isdecimal():
             value = int(value)  # as an environment variable gives it
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WORKERS:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WORKERS:
             raise ValueError(
-                f"workers must be a whole number from 1 to {MAX_WORKERS} (1: everything in the daemon's"
+                f"workers must be a whole number from 0 to {MAX_WORKERS} (0: everything in the daemon's"
                 f" process); leave it out to use the number of CPUs"
             )
         return value
 
     def worker_count(self, cpus: int | None) -> int:
-        """``workers``, or ``cpus`` (the CPUs the daemon may use, at least 1) where it is unset."""
-        return self.workers if self.workers is not None else max(1, min(cpus or 1, MAX_WORKERS))
+        """``workers``, or where it is unset ``cpus`` (the CPUs the daemon may use): none on one CPU,
+        where a worker beside the daemon only adds the cost of handing each file over."""
+        if self.workers is not None:
+            return self.workers
+        return min(cpus, MAX_WORKERS) if cpus is not None and cpus > 1 else 0
 
     @model_validator(mode="after")
     def _unique_names(self) -> Self:

@@ -110,17 +110,17 @@ def test_the_cpu_quota_is_read_from_v2_or_v1(
     assert available_cpus(tmp_path / "cg", proc) == expected
 
 
-@given(asked=st.integers(1, 64), limit_mib=st.one_of(st.none(), st.integers(0, 8192)))
+@given(asked=st.integers(0, 64), limit_mib=st.one_of(st.none(), st.integers(0, 8192)))
 def test_the_workers_started_fit_in_the_memory_limit_and_no_more_would(
     asked: int, limit_mib: int | None
 ) -> None:
     plan = plan_workers(asked, None if limit_mib is None else limit_mib * MIB)
-    assert 1 <= plan.workers <= asked and plan.asked == asked
+    assert 0 <= plan.workers <= asked and plan.asked == asked
     if limit_mib is None:
         assert plan.workers == asked and not plan.reduced
         return
     # With room for a unit's retry in a process of its own, beside the pool.
-    if plan.workers > 1:  # one worker is no pool: everything runs in the daemon's process
+    if plan.workers > 0:  # no workers is no pool: everything runs in the daemon's process
         assert DAEMON_MIB + (plan.workers + 1) * WORKER_MIB <= limit_mib
     if plan.reduced:
         assert DAEMON_MIB + (plan.workers + 2) * WORKER_MIB > limit_mib
@@ -144,3 +144,12 @@ def test_fewer_workers_are_started_with_a_warning_that_says_why_and_what_to_do()
     quiet = Warnings()
     assert worker_count(4, quiet, 512 * MIB) == 4 and worker_count(8, quiet, None) == 8
     assert quiet.lines == []
+
+
+def test_a_limit_too_small_for_any_worker_leaves_the_reading_in_the_daemon_and_says_so() -> None:
+    log = Warnings()
+    assert worker_count(2, log, (DAEMON_MIB + WORKER_MIB) * MIB) == 0
+    ((event, fields),) = log.lines
+    assert event == "workers_reduced" and fields["workers"] == 0
+    assert "none started (all in the daemon's process)" in str(fields["detail"])
+    assert worker_count(0, log, (DAEMON_MIB + WORKER_MIB) * MIB) == 0 and len(log.lines) == 1

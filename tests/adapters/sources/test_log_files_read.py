@@ -30,7 +30,7 @@ def _read(wired: Wired) -> dict[tuple[str, str], list[str]]:
     return {origin: store.log_files_read(origin, 0.0) for origin in store.log_file_origins_read(0.0)}
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [0, 2])
 def test_the_sqs_source_keeps_each_file_it_committed(aws: str, tmp_path: Path, workers: int) -> None:
     deployment = Deployment.create("read")
     keys = deployment.put_unannounced([_log(f"read-{n}") for n in range(3)], ACCOUNT)

@@ -1,6 +1,7 @@
-"""The daemon's files and SQS sources with worker processes: the same findings and tag history as
-in one process (on a trail whose files arrive out of order), units committed and messages deleted
-in order, and a unit that fails or whose worker dies handled as in one process."""
+"""The daemon's files and SQS sources with worker processes (one or more): the same findings and
+tag history as in the daemon's process alone (on a trail whose files arrive out of order), units
+committed and messages deleted in order, and a unit that fails or whose worker dies handled as in
+one process."""
 
 from __future__ import annotations
 
@@ -46,11 +47,11 @@ def _normalizing_processes(notes: Path) -> Counter[int]:
     return Counter(int(line) for line in notes.read_text().split()) if notes.exists() else Counter()
 
 
-def _read_in_workers(one: Counter[int], two: Counter[int]) -> bool:
-    """With one worker everything is normalized here; with two, the records are normalized in
-    the workers, and here only what judging asks again (a late event's re-judgement)."""
+def _read_in_workers(alone: Counter[int], workers: Counter[int]) -> bool:
+    """Without workers everything is normalized here; with them (one is enough), the records are
+    normalized in the workers, and here only what judging asks again (a late event's re-judgement)."""
     here = os.getpid()
-    return set(one) == {here} and len(set(two) - {here}) >= 1 and two[here] < one[here] / 2
+    return set(alone) == {here} and len(set(workers) - {here}) >= 1 and workers[here] < alone[here] / 2
 
 
 def _drain(source: Any, deployment: Deployment | None = None) -> PollResult:
@@ -79,27 +80,30 @@ def _files_run(tmp: Path, trail: Path, workers: int) -> tuple[Any, ...]:
     return (*findings_and_history(tmp / f"files-{workers}.db"), outcome), _normalizing_processes(notes)
 
 
-def _assert_same_scenario_outcome(one: Any, two: Any, one_pids: Any, two_pids: Any) -> None:
-    """The out-of-order trail judged alike with 1 and 2 workers, and read in other processes with 2."""
-    assert one == two
-    findings, history, (units, _, _, failed_units, failed) = one
+def _assert_same_scenario_outcome(alone: Any, two: Any, alone_pids: Any, two_pids: Any) -> None:
+    """The out-of-order trail judged alike without workers and with 2, read in other processes with 2."""
+    assert alone == two
+    findings, history, (units, _, _, failed_units, failed) = alone
     assert units == 7 and failed_units == 1 and len(failed) == 1  # the damaged file, quarantined
     assert {(kind, new) for _, kind, _, _, _, new, _ in findings} >= {
         ("session_tag", "red"),
         ("unauthorized_writer", "green"),
     }
     assert {row[4] for row in history if row[0] == "arn:aws:s3:::b1"} >= {"red", "blue", "green"}
-    assert _read_in_workers(one_pids, two_pids)
+    assert _read_in_workers(alone_pids, two_pids)
 
 
-def test_the_files_source_gives_the_same_findings_and_history_with_one_and_two_workers(
+def test_the_files_source_gives_the_same_findings_and_history_without_workers_and_with_one_or_two(
     tmp_path: Path,
 ) -> None:
     trail = tmp_path / "trail"
     write_trail(trail)
+    alone, alone_pids = _files_run(tmp_path, trail, 0)
     one, one_pids = _files_run(tmp_path, trail, 1)
     two, two_pids = _files_run(tmp_path, trail, 2)
-    _assert_same_scenario_outcome(one, two, one_pids, two_pids)
+    _assert_same_scenario_outcome(alone, two, alone_pids, two_pids)
+    assert one == alone and _read_in_workers(alone_pids, one_pids)
+    assert len(set(one_pids) - {os.getpid()}) == 1  # a single worker process read them
 
 
 def _sqs_run(tmp: Path, workers: int, objects: list[tuple[str, bytes]]) -> tuple[Any, ...]:
@@ -121,13 +125,13 @@ def _sqs_run(tmp: Path, workers: int, objects: list[tuple[str, bytes]]) -> tuple
     return (*findings_and_history(tmp / f"sqs-{workers}.db"), outcome), _normalizing_processes(notes)
 
 
-def test_the_sqs_source_gives_the_same_findings_and_history_with_one_and_two_workers(
+def test_the_sqs_source_gives_the_same_findings_and_history_without_workers_and_with_two(
     aws: str, tmp_path: Path
 ) -> None:
     objects = trail_objects()
-    one, one_pids = _sqs_run(tmp_path, 1, objects)
+    alone, alone_pids = _sqs_run(tmp_path, 0, objects)
     two, two_pids = _sqs_run(tmp_path, 2, objects)
-    _assert_same_scenario_outcome(one, two, one_pids, two_pids)
+    _assert_same_scenario_outcome(alone, two, alone_pids, two_pids)
 
 
 class _Faulty(Normalizer):
@@ -145,7 +149,7 @@ class _Faulty(Normalizer):
         return super().normalize(record)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [0, 1, 2])
 def test_a_message_that_fails_to_prepare_is_left_for_redrive_then_quarantined_alike(
     aws: str, tmp_path: Path, workers: int
 ) -> None:
@@ -191,7 +195,7 @@ def test_a_message_whose_worker_dies_fails_alone_and_the_pool_recovers(aws: str,
         wired.close()
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [0, 1, 2])
 def test_a_file_that_fails_to_prepare_does_not_block_the_files_behind_it(
     tmp_path: Path, workers: int
 ) -> None:
@@ -224,17 +228,17 @@ def _s3_files_run(tmp: Path, workers: int, bucket: str) -> tuple[Any, ...]:
     return (*findings_and_history(tmp / f"s3-{workers}.db"), outcome), _normalizing_processes(notes)
 
 
-def test_the_files_source_on_s3_gives_the_same_results_with_one_and_two_workers(
+def test_the_files_source_on_s3_gives_the_same_results_without_workers_and_with_two(
     aws: str, tmp_path: Path
 ) -> None:
     s3 = boto3.client("s3")
     s3.create_bucket(Bucket="trail-copy")
     for key, body in trail_objects():
         s3.put_object(Bucket="trail-copy", Key=key, Body=body)
-    one, one_pids = _s3_files_run(tmp_path, 1, "trail-copy")
+    alone, alone_pids = _s3_files_run(tmp_path, 0, "trail-copy")
     two, two_pids = _s3_files_run(tmp_path, 2, "trail-copy")
-    assert one == two
-    findings, _, (units, _, _, failed_units, failed) = one
+    assert alone == two
+    findings, _, (units, _, _, failed_units, failed) = alone
     assert units == 7 and failed_units == 1 and len(failed) == 1
     assert {kind for _, kind, *_ in findings} >= {"session_tag", "unauthorized_writer", "self_grant"}
-    assert _read_in_workers(one_pids, two_pids)
+    assert _read_in_workers(alone_pids, two_pids)

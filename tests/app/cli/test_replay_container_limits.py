@@ -130,3 +130,11 @@ def test_a_replay_limited_to_one_cpu_starts_no_worker_by_default(
     assert "replayed" in replayed.stdout and replayed.code == 1
     assert replayed.most_processes == 1  # everything in the replay's own process
     assert not [line for line in replayed.log if line.get("event") == "workers_reduced"]
+
+
+def test_a_replay_asked_for_one_worker_reads_in_one_worker_process_even_on_one_cpu(
+    tmp_path: Path, one_cpu_cgroup: Cgroup
+) -> None:
+    replayed = _replay_in(one_cpu_cgroup, tmp_path, "--workers", "1")
+    assert "replayed" in replayed.stdout and replayed.code == 1
+    assert replayed.most_processes == 2  # the replay, and the one worker that reads for it

@@ -32,15 +32,16 @@ def _replay(tmp: Path, trail: Path, workers: int, capsys: pytest.CaptureFixture[
 
 
 @pytest.mark.usefixtures("no_aws")
-def test_one_and_several_workers_give_the_same_findings_and_history(
+def test_no_one_and_several_workers_give_the_same_findings_and_history(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     trail = tmp_path / "trail"
     write_trail(trail)
+    alone = _replay(tmp_path, trail, 0, capsys)
     one = _replay(tmp_path, trail, 1, capsys)
     three = _replay(tmp_path, trail, 3, capsys)
-    assert one == three
-    code, out, findings, history, unreported = one
+    assert alone == one == three
+    code, out, findings, history, unreported = alone
     assert unreported == 0
     assert code == 1 and "1 unreadable file(s)" in out  # the damaged file, reported alike
     kinds = {(kind, new) for _, kind, _, _, _, new, _ in findings}
@@ -87,11 +88,11 @@ def test_prepared_units_come_back_in_the_order_given(tmp_path: Path) -> None:
     assert here == [3]  # the job without a local path is prepared in this process
 
 
-@pytest.mark.parametrize("given", ["0", "65", "two"])
+@pytest.mark.parametrize("given", ["-1", "65", "two"])
 def test_a_worker_count_out_of_range_is_refused_with_the_range(
     given: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["replay", "--config", "tagwarden.yaml", "--workers", given, "trail"])
     assert exited.value.code == 2
-    assert f"{given!r} is not a number of workers (1 to 64)" in capsys.readouterr().err
+    assert f"{given!r} is not a number of workers (0 to 64)" in capsys.readouterr().err

@@ -143,7 +143,7 @@ def test_a_password_file_is_relative_to_the_config(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("value", "shown"),
     [
-        ("0", "(got '0')"),
+        ("-1", "(got '-1')"),
         ("-2", "(got '-2')"),
         ("two", "(got 'two')"),
         ("1.5", "(got '1.5')"),
@@ -154,16 +154,22 @@ def test_a_bad_worker_count_is_refused_with_what_to_write(tmp_path: Path, value:
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path), env={"TAGWARDEN_WORKERS": value})
     message = str(caught.value)
-    assert "workers: workers must be a whole number from 1 to 64" in message and shown in message
+    assert "workers: workers must be a whole number from 0 to 64" in message and shown in message
+    assert "(0: everything in the daemon's process)" in message
     assert "leave it out to use the number of CPUs" in message
 
 
-def test_workers_default_to_the_cpu_count_and_one_means_in_process(tmp_path: Path) -> None:
+def test_workers_default_to_the_cpu_count_none_on_one_cpu_and_zero_means_in_process(tmp_path: Path) -> None:
     settings = load_config(write(tmp_path), env={}).settings
     assert settings.workers is None
-    assert settings.worker_count(8) == 8 and settings.worker_count(None) == 1
+    assert settings.worker_count(8) == 8 and settings.worker_count(2) == 2
+    assert settings.worker_count(200) == 64
+    # On one CPU a worker beside the daemon only adds the hand-over's cost.
+    assert settings.worker_count(1) == 0 and settings.worker_count(None) == 0
     pinned = load_config(write(tmp_path), env={"TAGWARDEN_WORKERS": "1"}).settings
-    assert pinned.worker_count(8) == 1
+    assert pinned.worker_count(8) == 1 and pinned.worker_count(1) == 1
+    in_process = load_config(write(tmp_path), env={"TAGWARDEN_WORKERS": "0"}).settings
+    assert in_process.worker_count(8) == 0
 
 
 def test_the_daemon_sources_share_one_pool_of_the_configured_size(tmp_path: Path) -> None:
@@ -178,8 +184,12 @@ def test_the_daemon_sources_share_one_pool_of_the_configured_size(tmp_path: Path
     assert len(pools) == 1 and pool is not None and pool.workers == 3
     assert parts.metrics.registry.get_sample_value("tagwarden_worker_processes") == 3
     single = load_config(write(tmp_path, BASE + "workers: 1\n"), env={})
-    assert all(s._context.pool is None for s in build_sources(single, parts, get_logger()))  # type: ignore[attr-defined]
+    (one,) = {s._context.pool for s in build_sources(single, parts, get_logger())}  # type: ignore[attr-defined]
+    assert one is not None and one.workers == 1 and one.parallel
     assert parts.metrics.registry.get_sample_value("tagwarden_worker_processes") == 1
+    none = load_config(write(tmp_path, BASE + "workers: 0\n"), env={})
+    assert all(s._context.pool is None for s in build_sources(none, parts, get_logger()))  # type: ignore[attr-defined]
+    assert parts.metrics.registry.get_sample_value("tagwarden_worker_processes") == 0
     parts.store.close()
 
 

@@ -73,7 +73,7 @@ def test_forged_log_files_the_listing_misses_are_found_once_the_daemon_reads_the
     s3 = boto3.client("s3", region_name="us-east-1")
     for n, key in enumerate((deep, misfiled, unplaced)):
         s3.put_object(Bucket=BUCKET, Key=key, Body=_forged(f"forged-{n}"))
-    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 1\n")
+    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 0\n")
     log = EventLog()
     scans = Scans(config, parts, log)
     planted = {f"s3://{BUCKET}/{key}" for key in (deep, misfiled, unplaced)}
@@ -125,7 +125,7 @@ def test_a_stray_the_daemon_read_is_one_problem_not_two(
     # its own group twice (as a file read, then as a stray found late), reported once.
     s3 = boto3.client("s3", region_name="us-east-1")
     hidden = nest_copies(organization, _forged("hidden"))
-    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 1\n")
+    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 0\n")
     (source,) = build_sources(config, parts, log := EventLog())
     assert source.poll(threading.Event()).failed_units == 0
     targets = _check(parts, Scans(config, parts, log))
@@ -152,7 +152,7 @@ def test_a_bucket_the_sqs_source_read_from_is_watched_too(
     boto3.client("s3").put_object(Bucket=elsewhere.bucket, Key=forged, Body=_forged("elsewhere-1"))
     elsewhere.announce([forged])
     sqs = f"  - {{type: sqs, name: notified, queue_url: {elsewhere.queue_url}, wait_seconds: 0}}\n"
-    config_text = CONFIG.replace("integrity:", sqs + "integrity:") + "workers: 1\n"
+    config_text = CONFIG.replace("integrity:", sqs + "integrity:") + "workers: 0\n"
     config, parts = daemon_parts(tmp_path, config_text)
     for source in build_sources(config, parts, log := EventLog()):
         assert source.poll(threading.Event()).failed_units == 0
@@ -217,7 +217,7 @@ def test_files_read_named_before_the_window_are_vouched_for_by_their_hours_diges
     unvouched = log_key(account, datetime.now(UTC) - timedelta(days=30), region)  # no digest then
     for n, key in enumerate((unlisted, copy, modified, unvouched)):
         s3.put_object(Bucket=BUCKET, Key=key, Body=_forged(f"early-{n}"))
-    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 1\n")
+    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 0\n")
     scans = Scans(config, parts, log := EventLog())
     planted = {f"s3://{BUCKET}/{key}" for key in (unlisted, copy, modified, unvouched)}
     before = _check(parts, scans)
@@ -301,7 +301,7 @@ def test_files_read_of_an_account_and_region_without_digests_are_counted_unvouch
     boto3.client("s3", region_name="us-east-1").put_object(
         Bucket=BUCKET, Key=stranger, Body=_forged("stranger")
     )
-    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 1\n")
+    config, parts = daemon_parts(tmp_path, CONFIG + "workers: 0\n")
     (source,) = build_sources(config, parts, log := EventLog())
     assert source.poll(threading.Event()).failed_units == 0
     _check(parts, scans := Scans(config, parts, log))
