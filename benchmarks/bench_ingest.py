@@ -190,7 +190,8 @@ def _named(workers: int | None) -> str:
 
 
 def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
-    run_dir = config_dir(work, f"run-{workers}")
+    """One replay into a store of its own (a worker count may be given more than once, to alternate)."""
+    run_dir = config_dir(work, f"run-{sum(1 for _ in work.iterdir())}-{_named(workers)}")
     command = [sys.executable, "-m", "tagwarden", "replay", "--config", str(run_dir / "tagwarden.yaml")]
     command += ["--quiet", str(data_root)]
     if workers is not None:
