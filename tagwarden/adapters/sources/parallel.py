@@ -38,12 +38,17 @@ __all__ = [
     "PreparedInOrder",
     "WorkerDied",
     "can_fork",
+    "in_flight",
     "local_records",
     "prepared_in_order",
     "small_size",
 ]
 
 IN_FLIGHT_PER_WORKER = 2  # prepared units waiting per worker: bounds memory, keeps workers busy
+# However few the workers, this many units are fetched or prepared at once: a unit's object is
+# fetched here, a round trip to S3, before its worker reads it, and one worker with two units in
+# flight waited on the round trips (docs/performance.md, stop 46).
+IN_FLIGHT_AT_LEAST = 4
 # Small jobs handed to a worker in one trip: at most this many, of this many bytes in all.
 TOGETHER_JOBS = 64
 TOGETHER_BYTES = 256 * 1024
@@ -164,10 +169,16 @@ def _together_until(jobs: Sequence[Job], first: int, small: Callable[[Job], int 
     return end
 
 
+def in_flight(workers: int) -> int:
+    """Units fetched or being prepared at once for ``workers`` worker processes."""
+    return max(workers * IN_FLIGHT_PER_WORKER, IN_FLIGHT_AT_LEAST)
+
+
 class _Feed(Generic[Job]):
     """Hands jobs to the fetching threads and the workers, ahead of the caller: at most
-    IN_FLIGHT_PER_WORKER entries per worker being fetched or prepared at once (what bounds the
-    bytes held for them), and ``ahead`` more entries prepared and waiting for the caller. It goes
+    ``in_flight`` entries being fetched or prepared at once (what bounds the bytes held for them),
+    each fetched in a thread of its own, and ``ahead`` more entries prepared and waiting for the
+    caller. It goes
     on from the pool's threads as each entry is prepared, so the workers keep busy while the
     caller is away committing what it took. Jobs may be added while it runs, from any thread."""
 
@@ -183,12 +194,12 @@ class _Feed(Generic[Job]):
         # Added and not yet handed to the fetching threads; a replay adds every file of a bucket
         # at once, so they are taken from the left in constant time, not by slicing a list.
         self._jobs: deque[Job] = deque()
-        self._working_limit = pool.workers * IN_FLIGHT_PER_WORKER
+        self._working_limit = in_flight(pool.workers)
         self._waiting_limit = self._working_limit + ahead
         self._working = 0  # entries handed over and not yet prepared
         self._closed = False
         self._changed = Condition()
-        self._fetchers = ThreadPoolExecutor(pool.workers, thread_name_prefix="fetch")
+        self._fetchers = ThreadPoolExecutor(self._working_limit, thread_name_prefix="fetch")
         self._fetch_together = ThreadPoolExecutor(TOGETHER_FETCHES, thread_name_prefix="fetch-together")
 
     def add(self, jobs: list[Job]) -> None:
@@ -326,7 +337,7 @@ def prepared_in_order(
     """Each job with its prepared unit (or the exception preparing it raised), in the order of
     ``jobs``. ``work`` gives what a worker reads for a job (a local file, bytes fetched here), or
     None for a job ``prepare_here`` prepares in this process when its turn comes; it is called in
-    as many threads as there are workers. Up to IN_FLIGHT_PER_WORKER units per worker are fetched
+    as many threads as there are units in flight. Up to ``in_flight(workers)`` units are fetched
     and prepared ahead of the caller, and ``ahead`` more prepared units may wait for it (a caller
     that gathers units for one transaction holds that many before it commits them, and the
     workers go on meanwhile). Once ``abandon`` is set, the unit waited for comes back as

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tagwarden.adapters.sources.parallel import IN_FLIGHT_PER_WORKER, PreparePool, can_fork, prepared_in_order
+from tagwarden.adapters.sources.parallel import (
+    IN_FLIGHT_AT_LEAST,
+    IN_FLIGHT_PER_WORKER,
+    PreparePool,
+    can_fork,
+    in_flight,
+    prepared_in_order,
+)
 from tagwarden.core.ports.units import PreparedUnit
 from tests.adapters.sources.named_preparer import NamedPreparer
 
@@ -44,7 +51,7 @@ def test_the_workers_go_on_preparing_while_the_caller_commits(tmp_path: Path, ah
         first, ready = next(prepared)  # the caller takes one, then is away committing
         assert first == jobs[0] and isinstance(ready, PreparedUnit)
         # the one taken, the usual share of the workers, and ``ahead`` more waiting for the caller
-        expected = 1 + WORKERS * IN_FLIGHT_PER_WORKER + ahead
+        expected = 1 + in_flight(WORKERS) + ahead
         assert _prepared_count(tmp_path, expected) == expected
         rest = [job for job, _ in prepared]
     finally:
@@ -78,4 +85,24 @@ def test_no_more_jobs_are_handed_over_at_once_than_the_workers_usual_share(tmp_p
         prepared.close()
         pool.close()
     assert sorted(handed) == jobs  # each once (two fetching threads: in either order)
-    assert max(unprepared) == WORKERS * IN_FLIGHT_PER_WORKER
+    assert max(unprepared) == in_flight(WORKERS) == WORKERS * IN_FLIGHT_PER_WORKER
+
+
+def test_one_worker_still_has_its_units_fetched_several_at_once(tmp_path: Path) -> None:
+    """A unit's object is fetched before its worker reads it: one worker's units are fetched
+    IN_FLIGHT_AT_LEAST at a time, so that it does not wait on each round trip in turn."""
+    jobs = _jobs(tmp_path, 12)
+    together = threading.Barrier(IN_FLIGHT_AT_LEAST, timeout=10)  # broken unless that many fetch at once
+
+    def fetch(job: Path) -> Path:
+        if job in jobs[:IN_FLIGHT_AT_LEAST]:
+            together.wait()
+        return job
+
+    pool = PreparePool(NamedPreparer(), 1)  # type: ignore[arg-type]
+    try:
+        prepared = [job for job, _ in prepared_in_order(pool, jobs, fetch, lambda p: p)]  # type: ignore[arg-type, return-value]
+    finally:
+        pool.close()
+    assert prepared == jobs and not together.broken
+    assert in_flight(1) == IN_FLIGHT_AT_LEAST > IN_FLIGHT_PER_WORKER
