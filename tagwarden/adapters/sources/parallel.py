@@ -178,9 +178,9 @@ class _Feed(Generic[Job]):
     """Hands jobs to the fetching threads and the workers, ahead of the caller: at most
     ``in_flight`` entries being fetched or prepared at once (what bounds the bytes held for them),
     each fetched in a thread of its own, and ``ahead`` more entries prepared and waiting for the
-    caller. It goes
-    on from the pool's threads as each entry is prepared, so the workers keep busy while the
-    caller is away committing what it took. Jobs may be added while it runs, from any thread."""
+    caller. It goes on from the pool's threads as each entry is prepared, so the workers keep busy
+    while the caller is away committing what it took. Jobs may be added while it runs, from any
+    thread."""
 
     def __init__(
         self,
