@@ -174,7 +174,7 @@ def worker_count(asked: int, log: Any, memory_limit: int | None) -> int:
 
 def workers_for(config: LoadedConfig, log: Any, asked: int | None = None) -> int:
     """The worker processes ``run`` and ``replay`` start: ``asked`` (replay's ``--workers``), else
-    the config's ``workers``, else one fewer than the CPUs this process may use; fewer where the
+    the config's ``workers``, else the CPUs this process may use (none on one); fewer where the
     container's memory limit holds fewer."""
     wanted = asked if asked is not None else config.settings.worker_count(available_cpus())
     return worker_count(wanted, log, cgroup_memory_limit())

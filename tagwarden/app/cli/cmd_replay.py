@@ -73,9 +73,9 @@ def register(subparsers: Any) -> None:
         type=count_between(0, MAX_WORKERS, "workers"),
         help=f"processes that read and normalize the files beside replay's own, which judges and commits "
         f"them in time order, so the results do not depend on it; 0: all in replay's process; at most "
-        f"{MAX_WORKERS} (default: the config's 'workers', else one fewer than the CPUs this process may "
-        "use, that is its CPU affinity capped by its container's CPU limit); fewer are started where "
-        "the container's memory limit holds fewer",
+        f"{MAX_WORKERS} (default: the config's 'workers', else the CPUs this process may use, that is "
+        "its CPU affinity capped by its container's CPU limit, or 0 where that is one); fewer are "
+        "started where the container's memory limit holds fewer",
     )
     parser.add_argument(
         "--no-inventory",

@@ -209,8 +209,8 @@ class Settings(_Strict):
         default=None,
         description="processes that decode, filter and normalize what the files and SQS sources read,"
         " beside the daemon's, which judges and commits in order, so the results do not depend on it."
-        " 0: all in the daemon's process. Unset: one fewer than the CPUs the daemon may use (its"
-        f" affinity, capped by a container's CPU limit), leaving one to the daemon; at most {MAX_WORKERS}",
+        " 0: all in the daemon's process. Unset: the CPUs the daemon may use (its affinity, capped by"
+        f" a container's CPU limit), or 0 where that is one; at most {MAX_WORKERS}",
     )
 
     @field_validator("workers", mode="before")
@@ -223,17 +223,18 @@ class Settings(_Strict):
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WORKERS:
             raise ValueError(
                 f"workers must be a whole number from 0 to {MAX_WORKERS} (0: everything in the daemon's"
-                f" process); leave it out for one fewer than the CPUs"
+                f" process); leave it out to use the number of CPUs"
             )
         return value
 
     def worker_count(self, cpus: int | None) -> int:
-        """``workers``, or where it is unset one fewer than ``cpus`` (the CPUs the daemon may use):
-        the daemon's process judges and commits without pause, and a worker competing with it for
-        its CPU only slows it (one CPU: none, everything in the daemon's process)."""
+        """``workers``, or where it is unset ``cpus`` (the CPUs the daemon may use): none on one CPU,
+        where a worker beside the daemon only adds the cost of handing each file over. (One fewer
+        than the CPUs was faster on a trail heavy with tag writes, and slower on a light one:
+        docs/performance.md, stop 46.)"""
         if self.workers is not None:
             return self.workers
-        return min(max((cpus or 1) - 1, 0), MAX_WORKERS)
+        return min(cpus, MAX_WORKERS) if cpus is not None and cpus > 1 else 0
 
     @model_validator(mode="after")
     def _unique_names(self) -> Self:

@@ -156,15 +156,15 @@ def test_a_bad_worker_count_is_refused_with_what_to_write(tmp_path: Path, value:
     message = str(caught.value)
     assert "workers: workers must be a whole number from 0 to 64" in message and shown in message
     assert "(0: everything in the daemon's process)" in message
-    assert "leave it out for one fewer than the CPUs" in message
+    assert "leave it out to use the number of CPUs" in message
 
 
-def test_workers_default_to_one_fewer_than_the_cpus_and_zero_means_in_process(tmp_path: Path) -> None:
+def test_workers_default_to_the_cpu_count_none_on_one_cpu_and_zero_means_in_process(tmp_path: Path) -> None:
     settings = load_config(write(tmp_path), env={}).settings
     assert settings.workers is None
-    # The daemon's process, which judges and commits, keeps a CPU of its own.
-    assert settings.worker_count(8) == 7 and settings.worker_count(2) == 1
+    assert settings.worker_count(8) == 8 and settings.worker_count(2) == 2
     assert settings.worker_count(200) == 64
+    # On one CPU a worker beside the daemon only adds the hand-over's cost.
     assert settings.worker_count(1) == 0 and settings.worker_count(None) == 0
     pinned = load_config(write(tmp_path), env={"TAGWARDEN_WORKERS": "1"}).settings
     assert pinned.worker_count(8) == 1 and pinned.worker_count(1) == 1
