@@ -189,9 +189,10 @@ def _named(workers: int | None) -> str:
     return "default" if workers is None else str(workers)
 
 
-def _replay(data_root: Path, workers: int | None, work: Path) -> ReplayRun:
-    """One replay into a store of its own (a worker count may be given more than once, to alternate)."""
-    run_dir = config_dir(work, f"run-{sum(1 for _ in work.iterdir())}-{_named(workers)}")
+def _replay(data_root: Path, workers: int | None, work: Path, index: int) -> ReplayRun:
+    """The ``index``-th replay, into a store of its own (a worker count may be given more than
+    once, to alternate)."""
+    run_dir = config_dir(work, f"run-{index}-{_named(workers)}")
     command = [sys.executable, "-m", "tagwarden", "replay", "--config", str(run_dir / "tagwarden.yaml")]
     command += ["--quiet", str(data_root)]
     if workers is not None:
@@ -307,8 +308,8 @@ def main() -> None:
     zlib_rate, zlib_cpu = _decompression(args.records, paths)
     runs = []
     with tempfile.TemporaryDirectory() as work:
-        for workers in args.workers:
-            run = _replay(root, workers, Path(work))
+        for index, workers in enumerate(args.workers):
+            run = _replay(root, workers, Path(work), index)
             runs.append(run)
             rate = args.records / run.seconds
             label = "replay" if workers is None else f"replay --workers {workers}"
